@@ -1,0 +1,166 @@
+package closebyreceiver
+
+import (
+	_ "embed"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "closebyreceiver",
+	Doc:      analysisutil.MustExtractDoc(doc, "closebyreceiver"),
+	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/closebyreceiver",
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer},
+	Run:      run,
+}
+
+// A unit is one goroutine as seen from one function of the model.
+type unit struct {
+	f *chanmodel.Func
+	u int
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
+
+	// Every close, keyed by where the close is written, is seen in
+	// every unit that runs it: its own function, callers, spawners.
+	closers := make(map[token.Pos][]unit)
+	sends := make(map[chanmodel.ChanID][]unit)
+	for _, f := range m.Funcs {
+		for i := range f.Ops {
+			op := &f.Ops[i]
+			switch op.Kind {
+			case chanmodel.Close:
+				if op.Pos.IsValid() {
+					closers[op.Pos] = append(closers[op.Pos], unit{f, op.Unit})
+				}
+			case chanmodel.Send:
+				sends[op.Chan] = append(sends[op.Chan], unit{f, op.Unit})
+			}
+		}
+	}
+
+	reported := make(map[token.Pos]bool)
+	for _, direct := range []bool{true, false} {
+		for _, f := range m.Funcs {
+			for i := range f.Ops {
+				c := &f.Ops[i]
+				if c.Kind != chanmodel.Close || c.Direct() != direct || !c.RecvBefore || c.AfterWait {
+					continue
+				}
+				key := c.Pos
+				if !key.IsValid() {
+					key = m.Site(c)
+				}
+				if reported[key] || ownsAnywhere(closers[c.Pos], c.Pos) || sendsIn(f, c.Unit, c.Chan) {
+					continue
+				}
+				s := otherSender(sends[c.Chan], c.Chan, c.Pos)
+				if s == nil {
+					continue
+				}
+				reported[key] = true
+				report(pass, m, f, c, s)
+			}
+		}
+	}
+	return nil, nil
+}
+
+// sendsIn reports whether unit u of f sends on ch.
+func sendsIn(f *chanmodel.Func, u int, ch chanmodel.ChanID) bool {
+	for i := range f.Ops {
+		op := &f.Ops[i]
+		if op.Kind == chanmodel.Send && op.Unit == u && op.Chan == ch {
+			return true
+		}
+	}
+	return false
+}
+
+// ownsAnywhere reports whether some goroutine that runs the close at
+// pos also sends on the channel it closes there: it is a sender, and
+// the sender closing is the rule, not the bug.
+func ownsAnywhere(units []unit, pos token.Pos) bool {
+	for _, cu := range units {
+		for i := range cu.f.Ops {
+			op := &cu.f.Ops[i]
+			if op.Kind == chanmodel.Close && op.Pos == pos && op.Unit == cu.u && sendsIn(cu.f, cu.u, op.Chan) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherSender returns a send on the channel in a goroutine that does
+// not run the close at pos.
+func otherSender(senders []unit, ch chanmodel.ChanID, pos token.Pos) *chanmodel.Op {
+	for _, su := range senders {
+		if runs(su, pos) || unitRecv(su, ch) {
+			continue
+		}
+		for i := range su.f.Ops {
+			op := &su.f.Ops[i]
+			if op.Kind == chanmodel.Send && op.Unit == su.u && op.Chan == ch {
+				return op
+			}
+		}
+	}
+	return nil
+}
+
+// unitRecv reports whether unit su receives from ch. A sender that
+// also receives (a handshake: send a request, wait for the close as
+// the answer) makes the close a reply, not a hazard we can prove.
+func unitRecv(su unit, ch chanmodel.ChanID) bool {
+	for i := range su.f.Ops {
+		op := &su.f.Ops[i]
+		if op.Kind == chanmodel.Recv && op.Unit == su.u && op.Chan == ch {
+			return true
+		}
+	}
+	return false
+}
+
+// runs reports whether unit su runs the close at pos.
+func runs(su unit, pos token.Pos) bool {
+	for i := range su.f.Ops {
+		op := &su.f.Ops[i]
+		if op.Kind == chanmodel.Close && op.Unit == su.u && op.Pos == pos {
+			return true
+		}
+	}
+	return false
+}
+
+func report(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, c, s *chanmodel.Op) {
+	name := c.Expr
+	if name == "" {
+		name = "channel"
+	}
+	d := analysis.Diagnostic{Pos: c.Pos}
+	if c.Direct() || (c.Unit != 0 && c.Pos.IsValid()) {
+		d.Message = name + " closed by its receiver while another goroutine sends on it"
+	} else {
+		d.Pos = m.Site(c)
+		d.Message = "call to " + m.Callee(c) + " closes " + name + " from its receiver while another goroutine sends on it"
+		if c.Pos.IsValid() {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.Pos, Message: "closed here"})
+		}
+	}
+	if sp := s.Pos; sp.IsValid() {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: sp, Message: "send here"})
+	} else {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: m.Site(s), Message: "send here"})
+	}
+	pass.Report(d)
+}

@@ -1,0 +1,61 @@
+// Package closebyreceiver defines an Analyzer that reports channels
+// closed by their receiver while another goroutine sends on them.
+//
+// # Analyzer closebyreceiver
+//
+// closebyreceiver: report close(ch) by a receiver of ch while another goroutine sends on ch
+//
+// Only the sender may close a channel (guide §3.5, §9): a send on a
+// closed channel panics, and a receiver cannot know whether a sender is
+// about to send. The analyzer reports a close(ch) that runs in a
+// goroutine which received from ch before (directly or in a function
+// it calls) and never sends on ch itself, while some other goroutine,
+// function or method of the package sends on ch:
+//
+//	func consume(jobs chan int) {
+//		go func() {
+//			for i := 0; ; i++ {
+//				jobs <- i
+//			}
+//		}()
+//		for j := range jobs {
+//			if j == 10 {
+//				close(jobs) // closed by its receiver: the sender panics
+//			}
+//		}
+//	}
+//
+// Channels are identified through local variables, closures,
+// parameters (at the call sites of the function), struct fields (s.ch
+// in every method of the type is one channel) and helpers in other
+// packages (through facts).
+//
+// Not reported: the sender closing the channel, also in a defer or
+// from a function it calls; a receiver closing a different channel (a
+// done or quit channel it owns); a channel nobody sends on (close as a
+// broadcast); a close that follows a Wait (sync.WaitGroup.Wait,
+// errgroup.Group.Wait: the senders are finished); channels whose
+// identity cannot be established.
+//
+// The fix is to invert the signal: the receiver tells the sender to
+// stop (close a done channel, cancel a context) and the sender closes
+// the data channel:
+//
+//	func consume(jobs chan int, done chan struct{}) {
+//		go func() {
+//			defer close(jobs)
+//			for i := 0; ; i++ {
+//				select {
+//				case jobs <- i:
+//				case <-done:
+//					return
+//				}
+//			}
+//		}()
+//		for j := range jobs {
+//			if j == 10 {
+//				close(done)
+//			}
+//		}
+//	}
+package closebyreceiver

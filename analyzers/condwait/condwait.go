@@ -1,0 +1,42 @@
+package condwait
+
+import (
+	_ "embed"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports calls of sync.Cond.Wait that do not re-check their
+// condition in a loop, and calls made while the Cond's lock is
+// certainly not held.
+var Analyzer = &analysis.Analyzer{
+	Name:      "condwait",
+	Doc:       analysisutil.MustExtractDoc(doc, "condwait"),
+	URL:       "https://github.com/goconcheck/goconcheck/tree/main/analyzers/condwait",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(waiterFact)},
+}
+
+// waiterFact marks a function that calls sync.Cond.Wait as its last
+// action without re-checking anything: a wrapper whose callers must
+// loop in its place.
+type waiterFact struct{}
+
+func (*waiterFact) AFact()         {}
+func (*waiterFact) String() string { return "waiter" }
+
+func run(pass *analysis.Pass) (any, error) {
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	calls := checkLoops(pass, ins)
+	checkLocks(pass, pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA), calls)
+	return nil, nil
+}

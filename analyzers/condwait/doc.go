@@ -1,0 +1,86 @@
+// Package condwait defines an Analyzer that checks how sync.Cond.Wait
+// is called.
+//
+// # Analyzer condwait
+//
+// condwait: check that sync.Cond.Wait is called in a loop and with the lock held
+//
+// Wait atomically unlocks c.L and suspends the goroutine; when it is
+// woken it locks c.L again before returning. Between the Signal or
+// Broadcast that woke it and the moment it gets the lock back, any
+// other goroutine may take the lock and change the state. A woken
+// goroutine therefore cannot assume that the condition it waited for
+// holds: it must check again, in a loop:
+//
+//	c.L.Lock()
+//	for !condition() {
+//		c.Wait()
+//	}
+//	... use the state ...
+//	c.L.Unlock()
+//
+// The analyzer reports a call of Wait (directly, through a struct
+// embedding sync.Cond, or through a function whose last act is to
+// wait, also in another package) when
+//
+//   - it sits under an if whose condition is checked only once: after
+//     the Wait, control does not go back to the head of a loop (the end
+//     of the loop body, or a continue; unlocking on the way does not
+//     count) but runs code that assumes the condition now holds;
+//   - the Cond's lock (c.L, or the mutex passed to sync.NewCond, also
+//     through a struct field, a package variable or mu.RLocker()) is
+//     certainly not held: it was unlocked on every path that reaches
+//     the Wait, or the Wait runs in a goroutine started by a go
+//     statement on a function literal that has not taken the lock.
+//     Wait then fails with "fatal error: sync: unlock of unlocked
+//     mutex".
+//
+// Bad (the consumer of the concurrency guide, §4.4):
+//
+//	for !done {
+//		if len(queue) == 0 && !done {
+//			cond.Wait()
+//		}
+//		item := queue[0] // may be empty: another consumer came first
+//		...
+//	}
+//
+// Good:
+//
+//	for !done {
+//		for len(queue) == 0 && !done {
+//			cond.Wait()
+//		}
+//		...
+//	}
+//
+// Bad (the lock was released before waiting):
+//
+//	mu.Lock()
+//	n := len(queue)
+//	mu.Unlock()
+//	for len(queue) == 0 {
+//		cond.Wait()
+//	}
+//
+// Good: keep the lock from the check through the Wait to the use of
+// the state, and release it afterwards (defer mu.Unlock() is fine).
+//
+// Not reported: a Wait in the body of a for loop that is not under an
+// if (the loop condition, or a check before or after the Wait,
+// re-checks); a Wait under if followed only by continue or by the end
+// of the loop body; an unconditional Wait outside any loop (it waits
+// for the next Signal, which is correct when the signaller is known to
+// come later: Go's Cond has no spurious wake-ups); a function whose
+// last act is the Wait (its callers are checked instead); the tests of
+// package sync. For the lock: a Wait in a function that may be called
+// with the lock held (nothing is known at the entry of a function,
+// except for a goroutine's function literal); a goroutine started
+// while its starter holds the lock (a Mutex may be handed over);
+// lock states that differ between paths; a lock that a call in
+// between may have taken.
+//
+// Fix: when an if without init statement or else branch, whose body
+// has no break, continue, return or goto, holds the Wait, the analyzer
+// offers to replace if by for.
+package condwait

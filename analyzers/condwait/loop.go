@@ -1,0 +1,414 @@
+package condwait
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+)
+
+// A waitSite is a call statement of sync.Cond.Wait or of a function
+// that may turn out to be a waiter (declared in this package, or
+// imported with a waiterFact), with its ancestors from the file down.
+type waitSite struct {
+	call  *ast.CallExpr
+	fn    *types.Func
+	stack []ast.Node
+}
+
+// outcome says where control goes once the Wait statement completes.
+type outcome int
+
+const (
+	unknownFlow outcome = iota // goto, fallthrough, labelled break: refuse to judge
+	backEdge                   // back to a loop head, which re-checks
+	funcExit                   // the function returns without looking at state
+	moreCode                   // further code runs, assuming the condition now holds
+)
+
+// checkLoops applies the loop rule to every Wait call, seeing through
+// waiter functions of this package and of imported ones (facts).
+// It returns the Wait and Unlock calls of the package by the position
+// of their left parenthesis, which is how go/ssa identifies a call.
+func checkLoops(pass *analysis.Pass, ins *inspector.Inspector) map[token.Pos]*ast.CallExpr {
+	waits := make(map[token.Pos]*ast.CallExpr)
+	var sites []waitSite
+	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		call := n.(*ast.CallExpr)
+		fn := analysisutil.CalleeFunc(pass.TypesInfo, call)
+		if fn == nil {
+			return true
+		}
+		fn = fn.Origin()
+		if isCondWait(fn) || fn.Name() == "Unlock" || fn.Name() == "RUnlock" {
+			// Unlocks too: the lock rule points at them.
+			waits[call.Lparen] = call
+		}
+		if len(stack) < 3 {
+			return true
+		}
+		if st, ok := stack[len(stack)-2].(*ast.ExprStmt); !ok || st.X != call {
+			return true
+		}
+		if isCondWait(fn) || fn.Pkg() == pass.Pkg || pass.ImportObjectFact(fn, new(waiterFact)) {
+			sites = append(sites, waitSite{call, fn, append([]ast.Node(nil), stack...)})
+		}
+		return true
+	})
+
+	// Waiters may wrap waiters: iterate to a fixed point before judging.
+	waiters := make(map[*types.Func]bool)
+	isWaiter := func(fn *types.Func) bool {
+		return isCondWait(fn) || waiters[fn] || (fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(waiterFact)))
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, s := range sites {
+			if !isWaiter(s.fn) {
+				continue
+			}
+			if decl := wrapperOf(pass, s); decl != nil && !waiters[decl] {
+				waiters[decl] = true
+				changed = true
+			}
+		}
+	}
+	for fn := range waiters {
+		pass.ExportObjectFact(fn, new(waiterFact))
+	}
+
+	// The tests of package sync check the raw semantics of Signal
+	// with waits that are deliberately not re-checked.
+	if pass.Pkg.Path() == "sync" || pass.Pkg.Path() == "sync_test" {
+		return waits
+	}
+	for _, s := range sites {
+		if isWaiter(s.fn) && !generated(s.stack) {
+			judge(pass, s)
+		}
+	}
+	return waits
+}
+
+func isCondWait(fn *types.Func) bool {
+	return analysisutil.IsMethod(fn, "sync", "Cond", "Wait")
+}
+
+func generated(stack []ast.Node) bool {
+	f, ok := stack[0].(*ast.File)
+	return ok && ast.IsGenerated(f)
+}
+
+// waitShape locates, for the Wait statement at stack[len-2], the
+// enclosing function (index of its FuncDecl or FuncLit), the nearest
+// enclosing loop within it (-1 if none) and the innermost if between
+// the two (-1 if none).
+func waitShape(stack []ast.Node) (fnIdx, loopIdx, ifIdx int) {
+	fnIdx, loopIdx, ifIdx = -1, -1, -1
+	for j := len(stack) - 3; j >= 0; j-- {
+		child := stack[j+1]
+		switch n := stack[j].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			fnIdx = j
+			return
+		case *ast.ForStmt:
+			if loopIdx < 0 && (child == n.Body || child == n.Post) {
+				loopIdx = j
+			}
+		case *ast.RangeStmt:
+			if loopIdx < 0 && child == n.Body {
+				loopIdx = j
+			}
+		case *ast.IfStmt:
+			if loopIdx < 0 && ifIdx < 0 && (child == n.Body || child == n.Else) {
+				ifIdx = j
+			}
+		}
+	}
+	return
+}
+
+// wrapperOf returns the declared function of which the site is the
+// final act outside any loop, making that function a waiter itself.
+func wrapperOf(pass *analysis.Pass, s waitSite) *types.Func {
+	fnIdx, loopIdx, _ := waitShape(s.stack)
+	if fnIdx < 0 || loopIdx >= 0 {
+		return nil
+	}
+	decl, ok := s.stack[fnIdx].(*ast.FuncDecl)
+	if !ok || flowAfter(pass.TypesInfo, s.stack, len(s.stack)-2) != funcExit {
+		return nil
+	}
+	fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	return fn
+}
+
+func judge(pass *analysis.Pass, s waitSite) {
+	fnIdx, loopIdx, ifIdx := waitShape(s.stack)
+	if fnIdx < 0 {
+		return
+	}
+	switch flowAfter(pass.TypesInfo, s.stack, len(s.stack)-2) {
+	case backEdge, unknownFlow:
+		return
+	case funcExit:
+		if loopIdx < 0 {
+			return // a waiter: its callers are checked instead
+		}
+	}
+	what := "sync.Cond.Wait"
+	if !isCondWait(s.fn) {
+		what = fmt.Sprintf("%s (which waits on a sync.Cond)", funcName(pass.Pkg, s.fn))
+	}
+	if ifIdx >= 0 {
+		ifs := s.stack[ifIdx].(*ast.IfStmt)
+		d := analysis.Diagnostic{
+			Pos:     s.call.Pos(),
+			End:     s.call.End(),
+			Message: what + " called under if: wait in a for loop that re-checks the condition",
+			Related: []analysis.RelatedInformation{{
+				Pos:     ifs.Cond.Pos(),
+				End:     ifs.Cond.End(),
+				Message: "condition checked only once here",
+			}},
+		}
+		if ifToForIsSafe(pass.TypesInfo, s.stack, ifIdx) {
+			d.SuggestedFixes = []analysis.SuggestedFix{{
+				Message: "Replace if with for",
+				TextEdits: []analysis.TextEdit{{
+					Pos:     ifs.If,
+					End:     ifs.If + token.Pos(len("if")),
+					NewText: []byte("for"),
+				}},
+			}}
+		}
+		pass.Report(d)
+		return
+	}
+	// An unconditional Wait outside any loop waits for the next Signal
+	// or Broadcast. Go's Cond has no spurious wake-ups, so this is
+	// correct when the signaller is known to come later (tests of the
+	// Cond itself do it): not reported.
+}
+
+// flowAfter says where control goes after the statement stack[i]
+// completes normally, looking only at the syntax up to the enclosing
+// function.
+func flowAfter(info *types.Info, stack []ast.Node, i int) outcome {
+	if i < 1 {
+		return unknownFlow
+	}
+	stmt := stack[i]
+	switch p := stack[i-1].(type) {
+	case *ast.BlockStmt:
+		if out, ok := afterInList(info, stack, i, p.List, stmt); ok {
+			return out
+		}
+		// The block ran to its end.
+		if i < 2 {
+			return unknownFlow
+		}
+		switch stack[i-2].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return funcExit
+		case *ast.ForStmt, *ast.RangeStmt:
+			return backEdge
+		case *ast.IfStmt:
+			return flowAfter(info, stack, i-2)
+		case *ast.BlockStmt, *ast.LabeledStmt, *ast.CaseClause, *ast.CommClause:
+			return flowAfter(info, stack, i-1)
+		}
+	case *ast.CaseClause:
+		if out, ok := afterInList(info, stack, i, p.Body, stmt); ok {
+			return out
+		}
+		if i >= 3 {
+			return flowAfter(info, stack, i-3) // clause, switch body, switch statement
+		}
+	case *ast.CommClause:
+		if p.Comm == stmt {
+			return unknownFlow
+		}
+		if out, ok := afterInList(info, stack, i, p.Body, stmt); ok {
+			return out
+		}
+		if i >= 3 {
+			return flowAfter(info, stack, i-3)
+		}
+	case *ast.LabeledStmt:
+		return flowAfter(info, stack, i-1)
+	case *ast.IfStmt:
+		if p.Else == stmt {
+			return flowAfter(info, stack, i-1)
+		}
+	case *ast.ForStmt:
+		if p.Post == stmt {
+			return backEdge
+		}
+	}
+	return unknownFlow
+}
+
+// afterInList judges the statements following stmt in list; ok is
+// false when there are none, so control leaves the list.
+func afterInList(info *types.Info, stack []ast.Node, i int, list []ast.Stmt, stmt ast.Node) (outcome, bool) {
+	k := -1
+	for j, s := range list {
+		if s == stmt {
+			k = j
+		}
+	}
+	if k < 0 {
+		return unknownFlow, true
+	}
+	for _, next := range list[k+1:] {
+		switch next := next.(type) {
+		case *ast.EmptyStmt:
+			continue
+		case *ast.ExprStmt:
+			if isUnlock(info, next.X) {
+				continue // releasing the lock does not rely on the condition
+			}
+		case *ast.BranchStmt:
+			switch {
+			case next.Tok == token.CONTINUE:
+				return backEdge, true
+			case next.Tok == token.BREAK && next.Label == nil:
+				return afterBreak(info, stack, i), true
+			}
+			return unknownFlow, true
+		case *ast.ReturnStmt:
+			for _, r := range next.Results {
+				if !isConstOrNil(info, r) {
+					return moreCode, true
+				}
+			}
+			return funcExit, true
+		}
+		return moreCode, true
+	}
+	return unknownFlow, false
+}
+
+// afterBreak follows an unlabelled break at stack[i] to its target.
+func afterBreak(info *types.Info, stack []ast.Node, i int) outcome {
+	for j := i - 1; j >= 0; j-- {
+		switch stack[j].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return unknownFlow
+		case *ast.ForStmt, *ast.RangeStmt:
+			return moreCode // leaves the loop that should have re-checked
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			return flowAfter(info, stack, j)
+		}
+	}
+	return unknownFlow
+}
+
+// isUnlock reports whether e calls a method Unlock or RUnlock without
+// parameters or results: the sync ones, sync.Locker, and the
+// wrappers that types guarded by a mutex commonly define.
+func isUnlock(info *types.Info, e ast.Expr) bool {
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := analysisutil.CalleeFunc(info, call)
+	if fn == nil || (fn.Name() != "Unlock" && fn.Name() != "RUnlock") {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	return sig.Recv() != nil && sig.Params().Len() == 0 && sig.Results().Len() == 0
+}
+
+func isConstOrNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && (tv.Value != nil || tv.IsNil())
+}
+
+// ifToForIsSafe reports whether replacing the keyword of the if at
+// stack[ifIdx] by for keeps the program compiling and makes the body
+// repeat until the condition fails, and nothing else: no init, no
+// else, not an else-if, a non-constant condition, and a body without
+// break, continue or return that the new loop would capture or cut
+// short.
+func ifToForIsSafe(info *types.Info, stack []ast.Node, ifIdx int) bool {
+	ifs := stack[ifIdx].(*ast.IfStmt)
+	if ifs.Init != nil || ifs.Else != nil || ifIdx < 1 {
+		return false
+	}
+	if parent, ok := stack[ifIdx-1].(*ast.IfStmt); ok && parent.Else == ifs {
+		return false
+	}
+	if tv, ok := info.Types[ifs.Cond]; !ok || tv.Value != nil {
+		return false
+	}
+	return !hasEscapingJump(ifs.Body, false, false)
+}
+
+// hasEscapingJump reports whether n contains a return, goto, or an
+// unlabelled break or continue whose target lies outside n.
+// inBreakable/inLoop tell whether such a target exists inside n.
+func hasEscapingJump(n ast.Node, inBreakable, inLoop bool) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found || m == nil {
+			return false
+		}
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		case *ast.BranchStmt:
+			switch {
+			case m.Tok == token.GOTO, m.Tok == token.FALLTHROUGH && !inBreakable:
+				found = true
+			case m.Label != nil:
+				// Labelled break and continue keep their target.
+			case m.Tok == token.BREAK && !inBreakable, m.Tok == token.CONTINUE && !inLoop:
+				found = true
+			}
+		case *ast.ForStmt, *ast.RangeStmt:
+			if m != n {
+				found = hasEscapingJump(m, true, true)
+				return false
+			}
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			if m != n {
+				found = hasEscapingJump(m, true, inLoop)
+				return false
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// funcName names fn for a message: "(*T).m", "T.m", "f" or "pkg.f".
+func funcName(from *types.Package, fn *types.Func) string {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig != nil && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		star := ""
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t, star = p.Elem(), "*"
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return fmt.Sprintf("(%s%s).%s", star, n.Obj().Name(), fn.Name())
+		}
+		return fn.Name()
+	}
+	if fn.Pkg() != nil && fn.Pkg() != from {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}

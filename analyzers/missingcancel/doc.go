@@ -1,0 +1,76 @@
+// Package missingcancel defines an Analyzer that reports cancel
+// functions of derived contexts that are not called on every path.
+//
+// # Analyzer missingcancel
+//
+// missingcancel: check that the cancel function of a derived context is called on every path
+//
+// context.WithCancel, WithTimeout, WithDeadline, their Cause forms, and
+// signal.NotifyContext return a function that releases the resources of
+// the new context: its timer, its registration in the parent context,
+// the signal handler. Until it is called, those resources live as long
+// as the parent (for context.Background, forever). The function must be
+// called on every path out of the function that created it, or handed
+// to someone who will call it.
+//
+// The analyzer reports, at the call that created the context:
+//
+//   - a cancel function discarded to _ (or the whole result dropped);
+//   - a path from the creation to a return statement on which the
+//     cancel function is neither called nor deferred nor handed over,
+//     such as an early return inside a select or a continue that skips
+//     the cancel at the end of a loop body;
+//   - a cancel function stored in an unexported struct field that no
+//     function of the package ever reads;
+//   - a cancel function passed to a function (of this package or, via
+//     facts, of another one) that provably never calls, stores or
+//     passes on that parameter;
+//   - the same for the cancel function returned by a wrapper that
+//     returns a fresh, uncalled cancel function (a "cancel source",
+//     also known across packages through facts).
+//
+// For example (the guide's §7.2 FIX 2), the early return leaks the
+// context:
+//
+//	ctx, cancel := context.WithCancel(context.Background())
+//	select {
+//	case ch <- 42:
+//	case <-ctx.Done():
+//		return // cancel is never called on this path
+//	}
+//	cancel()
+//
+// It counts as handled, and stays silent about: a call of the cancel
+// function, `defer cancel()`, a closure that mentions it and is called,
+// deferred or started with go (`defer func() { if !ok { cancel() } }()`,
+// `go func() { <-done; cancel() }()`), returning it, storing it in a
+// struct field that some code of the package reads (a Close or Stop
+// method), in an exported field, a global, a map, a slice or a channel,
+// converting it to an interface, and passing it to any function whose
+// body it cannot see (interface methods, function values, t.Cleanup,
+// context.AfterFunc). Paths that end in a panic or a call that never
+// returns (os.Exit, log.Fatal, t.Fatal) are not leaks, and a branch on
+// `cancel != nil` is followed only on the side where the cancel is
+// set. main.main is not checked: returning from it ends the process.
+// Nor are the context and os/signal packages' own calls of their
+// functions, in the package and its tests, which discard cancel
+// functions on purpose (to count a parent's children, to expect a
+// panic).
+//
+// Unlike vet's lostcancel, a mere mention of the variable (`_ = cancel`,
+// passing it to a function that ignores it, storing it where it is
+// never read) does not count as a use, and cancel functions held in
+// struct fields and returned by helpers are followed.
+//
+// The fix is to call the cancel function when the context is no longer
+// needed, usually right after creating it:
+//
+//	ctx, cancel := context.WithTimeout(ctx, time.Second)
+//	defer cancel()
+//
+// When the cancel function is a local variable assigned outside any
+// loop, the context is not handed on (stored, returned, captured by a
+// goroutine), and the cancel function is otherwise only called, a
+// suggested fix inserts `defer cancel()` (`defer cancel(nil)` for a
+// CancelCauseFunc) after the assignment; calling it twice is harmless.
+package missingcancel

@@ -1,0 +1,289 @@
+package missingcancel
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:      "missingcancel",
+	Doc:       analysisutil.MustExtractDoc(doc, "missingcancel"),
+	URL:       "https://github.com/goconcheck/goconcheck/tree/main/analyzers/missingcancel",
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(ignoresParams), new(cancelSource)},
+}
+
+// ignoresParams records the parameters (indices into the SSA parameter
+// list, receiver first) of function type that the function provably
+// never calls, stores or passes on: handing a cancel function to one
+// of them does not release the context.
+type ignoresParams struct{ Params []int }
+
+func (*ignoresParams) AFact() {}
+
+func (f *ignoresParams) String() string { return fmt.Sprintf("ignoresParams%v", f.Params) }
+
+// cancelSource records that result Result of the function is always a
+// fresh cancel function that the function itself neither calls nor
+// hands to anyone: its caller owns it, exactly as for
+// context.WithCancel. Verb is "cancel" or "stop", for messages.
+type cancelSource struct {
+	Result int
+	Verb   string
+}
+
+func (*cancelSource) AFact() {}
+
+func (f *cancelSource) String() string { return fmt.Sprintf("cancelSource(%d)", f.Result) }
+
+func run(pass *analysis.Pass) (any, error) {
+	ssaInfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	c := newChecker(pass, ssaInfo)
+	c.computeIgnoredSlots()
+	c.computeSources()
+	c.exportFacts()
+	for _, fn := range c.funcs {
+		if isMainMain(fn) {
+			continue // returning from main ends the process
+		}
+		c.checkFunc(fn)
+	}
+	return nil, nil
+}
+
+func isMainMain(fn *ssa.Function) bool {
+	return fn.Name() == "main" && fn.Parent() == nil && fn.Signature.Recv() == nil &&
+		fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main"
+}
+
+// checker holds the package-wide knowledge shared by all functions.
+type checker struct {
+	pass  *analysis.Pass
+	pkg   *ssa.Package
+	funcs []*ssa.Function
+	insp  *inspector.Inspector
+
+	// ignored holds the func-typed parameters and free variables that
+	// are provably never called, stored or passed on.
+	ignored map[ssa.Value]bool
+
+	// fieldRead holds the unexported fields of this package's structs
+	// whose value is read somewhere (beyond a nil comparison).
+	fieldRead map[*types.Var]bool
+
+	// sources maps the functions of this package that return a fresh
+	// cancel function to that result.
+	sources map[*ssa.Function]*cancelSource
+
+	generated map[*token.File]bool
+}
+
+func newChecker(pass *analysis.Pass, info *buildssa.SSA) *checker {
+	c := &checker{
+		pass:      pass,
+		pkg:       info.Pkg,
+		insp:      pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		ignored:   make(map[ssa.Value]bool),
+		fieldRead: make(map[*types.Var]bool),
+		sources:   make(map[*ssa.Function]*cancelSource),
+		generated: make(map[*token.File]bool),
+	}
+	for _, fn := range info.SrcFuncs {
+		if fn.Blocks != nil {
+			c.funcs = append(c.funcs, fn)
+		}
+	}
+	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			c.generated[pass.Fset.File(f.Pos())] = true
+		}
+	}
+	c.computeFieldReads()
+	return c
+}
+
+// exportFacts publishes what callers in other packages need: which
+// parameters a function ignores and which result is a cancel source.
+func (c *checker) exportFacts() {
+	for _, fn := range c.funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil {
+			continue
+		}
+		var idx []int
+		for i, p := range fn.Params {
+			if c.ignored[p] {
+				idx = append(idx, i)
+			}
+		}
+		if len(idx) > 0 {
+			c.pass.ExportObjectFact(obj, &ignoresParams{Params: idx})
+		}
+		if src := c.sources[fn]; src != nil {
+			c.pass.ExportObjectFact(obj, src)
+		}
+	}
+}
+
+// calleeFunc returns the function a call statically reaches, seen
+// through generic instantiation, or nil.
+func calleeFunc(call *ssa.CallCommon) *ssa.Function {
+	fn := call.StaticCallee()
+	if fn == nil {
+		return nil
+	}
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	return fn
+}
+
+// isLocal reports whether fn's body belongs to the package under
+// analysis (so the checker's own summaries apply).
+func (c *checker) isLocal(fn *ssa.Function) bool {
+	return fn.Pkg == c.pkg && fn.Blocks != nil && fn.Synthetic == ""
+}
+
+// declared reports whether fn is a declared function or method (as
+// opposed to a wrapper, whose parameters may be shifted), possibly of
+// another package.
+func declared(fn *ssa.Function) bool {
+	return fn.Synthetic == "" || strings.HasPrefix(fn.Synthetic, "from type information")
+}
+
+// funcObject returns the declared function behind fn, for facts.
+func funcObject(fn *ssa.Function) *types.Func {
+	obj, _ := fn.Object().(*types.Func)
+	return obj
+}
+
+// paramIgnored reports whether argument i of a call of fn provably has
+// no effect on the function value passed there.
+func (c *checker) paramIgnored(fn *ssa.Function, i int) bool {
+	if fn == nil {
+		return false
+	}
+	if c.isLocal(fn) {
+		return i < len(fn.Params) && c.ignored[fn.Params[i]]
+	}
+	if fn.Pkg == c.pkg || !declared(fn) {
+		return false
+	}
+	obj := funcObject(fn)
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == c.pass.Pkg {
+		return false
+	}
+	var f ignoresParams
+	return c.pass.ImportObjectFact(obj, &f) && slices.Contains(f.Params, i)
+}
+
+// sourceOf reports whether call creates a cancel function the caller
+// owns, and which result it is.
+func (c *checker) sourceOf(call *ssa.CallCommon) (name string, src *cancelSource) {
+	if call.IsInvoke() {
+		return "", nil
+	}
+	if obj := analysisutil.StaticMethod(call); obj != nil {
+		if s := stdSource(obj); s != nil {
+			return obj.Pkg().Name() + "." + obj.Name(), s
+		}
+	}
+	fn := calleeFunc(call)
+	if fn == nil {
+		return "", nil
+	}
+	if c.isLocal(fn) {
+		if s := c.sources[fn]; s != nil {
+			return displayName(fn), s
+		}
+		return "", nil
+	}
+	obj := funcObject(fn)
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == c.pass.Pkg || !declared(fn) {
+		return "", nil
+	}
+	var s cancelSource
+	if c.pass.ImportObjectFact(obj, &s) {
+		return displayName(fn), &s
+	}
+	return "", nil
+}
+
+func displayName(fn *ssa.Function) string {
+	obj := funcObject(fn)
+	if obj == nil {
+		return fn.Name()
+	}
+	name := obj.Name()
+	if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if obj.Pkg() != nil {
+		name = obj.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+var (
+	cancelSrc = &cancelSource{Result: 1, Verb: "cancel"}
+	stopSrc   = &cancelSource{Result: 1, Verb: "stop"}
+)
+
+// stdSource recognises the standard library's cancel sources.
+// (context.WithoutCancel and context.AfterFunc return no cancel.)
+func stdSource(fn *types.Func) *cancelSource {
+	for _, name := range []string{"WithCancel", "WithCancelCause", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause"} {
+		if analysisutil.IsFunc(fn, "context", name) {
+			return cancelSrc
+		}
+	}
+	if analysisutil.IsFunc(fn, "os/signal", "NotifyContext") {
+		return stopSrc
+	}
+	return nil
+}
+
+// resultValue returns the value holding result i of call, or nil if
+// the program never extracts it.
+func resultValue(call *ssa.Call, i int) ssa.Value {
+	if _, ok := call.Type().(*types.Tuple); !ok {
+		if i == 0 {
+			return call
+		}
+		return nil
+	}
+	for _, r := range *call.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == i {
+			return e
+		}
+	}
+	return nil
+}
+
+func isFuncType(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}

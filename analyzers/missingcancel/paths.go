@@ -1,0 +1,272 @@
+package missingcancel
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+)
+
+// checkFunc checks every cancel function created by a call in fn.
+func (c *checker) checkFunc(fn *ssa.Function) {
+	for _, b := range fn.Blocks {
+		for i, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			if name, src := c.sourceOf(&call.Call); src != nil {
+				c.checkSite(fn, b, i, call, name, src)
+			}
+		}
+	}
+}
+
+func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *ssa.Call, name string, src *cancelSource) {
+	pos := call.Pos()
+	if !pos.IsValid() || c.generated[c.pass.Fset.File(pos)] || c.ownTests(call) {
+		return
+	}
+	cur, hasCur := c.callCursor(call)
+	start, end := pos, pos
+	if hasCur {
+		start, end = cur.Node().Pos(), cur.Node().End()
+	}
+
+	v := resultValue(call, src.Result)
+	if v == nil || (hasCur && discards(cur, src.Result)) {
+		c.pass.Report(analysis.Diagnostic{
+			Pos:     start,
+			End:     end,
+			Message: fmt.Sprintf("the %s function returned by %s is discarded (context leak)", src.Verb, name),
+		})
+		return
+	}
+
+	us, derived := c.uses(v)
+	handles := make(map[ssa.Instruction]bool)
+	for _, u := range us {
+		if u.handled {
+			handles[u.instr] = true
+		}
+	}
+	if handledBefore(b, idx, handles) {
+		return
+	}
+	ret, leak := leakPath(b, idx, handles, derived)
+	if !leak {
+		return
+	}
+
+	how := "is not called on all paths"
+	if len(handles) == 0 {
+		how = "is never called"
+	}
+	d := analysis.Diagnostic{
+		Pos:     start,
+		End:     end,
+		Message: fmt.Sprintf("the %s function returned by %s %s", src.Verb, name, how),
+	}
+	if len(handles) > 0 {
+		if rpos := returnPos(fn, ret); rpos.IsValid() {
+			d.Related = append(d.Related, analysis.RelatedInformation{
+				Pos:     rpos,
+				Message: fmt.Sprintf("this return is reached without calling %s", src.Verb),
+			})
+		}
+	}
+	for _, u := range us {
+		if u.note != "" && u.instr.Pos().IsValid() {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: u.instr.Pos(), Message: u.note})
+		}
+	}
+	if hasCur {
+		d.SuggestedFixes = c.deferFix(cur, call, src, v, us)
+	}
+	c.pass.Report(d)
+}
+
+// discards reports whether the call's result k is assigned to the
+// blank identifier, or the whole call is a statement.
+func discards(call inspector.Cursor, k int) bool {
+	var id ast.Expr
+	switch n := call.Parent().Node().(type) {
+	case *ast.ExprStmt:
+		return true
+	case *ast.AssignStmt:
+		if len(n.Rhs) == 1 && k < len(n.Lhs) {
+			id = n.Lhs[k]
+		}
+	case *ast.ValueSpec:
+		if len(n.Values) == 1 && k < len(n.Names) {
+			id = n.Names[k]
+		}
+	}
+	blank, ok := id.(*ast.Ident)
+	return ok && blank.Name == "_"
+}
+
+// ownTests reports whether call is a call of context's or os/signal's
+// own functions within that package or its tests, which leak and
+// misuse them on purpose (counting a parent's children, expecting a
+// panic).
+func (c *checker) ownTests(call *ssa.Call) bool {
+	obj := analysisutil.StaticMethod(&call.Call)
+	if obj == nil || obj.Pkg() == nil || stdSource(obj) == nil {
+		return false
+	}
+	path := strings.TrimSuffix(c.pass.Pkg.Path(), "_test")
+	return path == obj.Pkg().Path()
+}
+
+// callCursor finds the syntax of a call from its SSA form, whose
+// position is that of the opening parenthesis.
+func (c *checker) callCursor(call *ssa.Call) (inspector.Cursor, bool) {
+	cur, ok := c.insp.Root().FindByPos(call.Pos(), call.Pos()+1)
+	if !ok {
+		return cur, false
+	}
+	ce, ok := cur.Node().(*ast.CallExpr)
+	if !ok || ce.Lparen != call.Pos() {
+		return cur, false
+	}
+	return cur, true
+}
+
+// handledBefore reports whether a defer or go statement that handles
+// the cancel function may run before its creation: a deferred closure
+// or a goroutine that reads the variable later, when it holds this
+// cancel function (var cancel func(); defer func() { cancel() }(); ...;
+// ctx, cancel = context.WithCancel(ctx)). Such a handler is on no
+// forward path from the creation, yet covers every return.
+func handledBefore(b *ssa.BasicBlock, idx int, handles map[ssa.Instruction]bool) bool {
+	for h := range handles {
+		switch h.(type) {
+		case *ssa.Defer, *ssa.Go:
+		default:
+			continue
+		}
+		hb := h.Block()
+		if hb == b {
+			if slices.Index(b.Instrs, h) < idx {
+				return true
+			}
+		} else if !b.Dominates(hb) {
+			return true
+		}
+	}
+	return false
+}
+
+// leakPath searches the control-flow graph, from the instruction after
+// the creation at b.Instrs[idx], for a path to a return that meets no
+// handling instruction. Paths ending in a panic or a call that cannot
+// return are not leaks, and a branch testing a derived value against
+// nil is followed only on its non-nil side (the nil side cannot be
+// reached with this cancel function in hand).
+func leakPath(b *ssa.BasicBlock, idx int, handles map[ssa.Instruction]bool, derived map[ssa.Value]bool) (*ssa.Return, bool) {
+	type item struct {
+		b    *ssa.BasicBlock
+		from int
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := []item{{b, idx + 1}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		closed := false
+		for _, instr := range it.b.Instrs[it.from:] {
+			if handles[instr] || neverReturns(instr) {
+				closed = true
+				break
+			}
+			if r, ok := instr.(*ssa.Return); ok {
+				return r, true
+			}
+		}
+		if closed {
+			continue
+		}
+		for _, s := range feasibleSuccs(it.b, derived) {
+			if !seen[s] {
+				seen[s] = true
+				stack = append(stack, item{s, 0})
+			}
+		}
+	}
+	return nil, false
+}
+
+func feasibleSuccs(b *ssa.BasicBlock, derived map[ssa.Value]bool) []*ssa.BasicBlock {
+	if len(b.Instrs) == 0 {
+		return b.Succs
+	}
+	ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok || len(b.Succs) != 2 {
+		return b.Succs
+	}
+	bin, ok := ifi.Cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return b.Succs
+	}
+	if !(derived[bin.X] && isNil(bin.Y)) && !(derived[bin.Y] && isNil(bin.X)) {
+		return b.Succs
+	}
+	if bin.Op == token.NEQ {
+		return b.Succs[:1]
+	}
+	return b.Succs[1:]
+}
+
+func isNil(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.IsNil()
+}
+
+// neverReturns recognises calls that end the goroutine which the SSA
+// builder could not see as such: methods of testing.TB called through
+// the interface. (Static calls of os.Exit, log.Fatal, t.Fatal and the
+// like already end their block with a panic, via ctrlflow's facts.)
+func neverReturns(instr ssa.Instruction) bool {
+	call, ok := instr.(*ssa.Call)
+	if !ok || !call.Call.IsInvoke() {
+		return false
+	}
+	m := call.Call.Method
+	if m.Pkg() == nil || m.Pkg().Path() != "testing" {
+		return false
+	}
+	return slices.Contains([]string{"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"}, m.Name())
+}
+
+// returnPos locates a return for the related information; the
+// implicit return at the end of a function has no position of its
+// own, so point at the closing brace.
+func returnPos(fn *ssa.Function, r *ssa.Return) token.Pos {
+	if r.Pos().IsValid() {
+		return r.Pos()
+	}
+	switch syn := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		if syn.Body != nil {
+			return syn.Body.Rbrace
+		}
+	case *ast.FuncLit:
+		return syn.Body.Rbrace
+	}
+	return token.NoPos
+}
+
+// isCancelCause reports whether t is context.CancelCauseFunc.
+func isCancelCause(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "CancelCauseFunc"
+}

@@ -1,0 +1,74 @@
+// Package sendafterclose defines an Analyzer that reports sends and
+// closes on a channel that may already be closed.
+//
+// # Analyzer sendafterclose
+//
+// sendafterclose: report a send or second close on a closed channel
+//
+// A send on a closed channel panics, and so does a second close
+// (guide §3.5, §7.2). The analyzer reports two kinds of mistakes.
+//
+// First, a send or a close that runs after close(ch) on the same
+// channel in the same goroutine: straight line, later in a branch, in
+// the next iteration of a loop, in a deferred call, or inside a
+// function called after the close (through facts also in another
+// package):
+//
+//	ch := make(chan int)
+//	close(ch)
+//	ch <- 42 // send on ch after it was closed
+//
+//	defer close(done)
+//	...
+//	close(done) // closed here, and again by the defer: panic
+//
+// The report is at the second operation, with the close as related
+// information. The channel must be provably the same: the same make,
+// variable, parameter or global, or the same field of the same struct
+// pointer, with no assignment of a new channel in between; each
+// iteration of `for { ch := make(chan T); ...; close(ch) }` has its
+// own channel. A callee counts only if it closes or sends on every
+// path, so a Close method guarded by sync.Once or by a closed flag
+// under a lock is fine to call twice. An operation in the default
+// branch of a select that receives from the same channel cannot run
+// once the channel is closed, and is not reported.
+//
+// Second, a close in a goroutine that nothing orders after the sends:
+// a goroutine started with go closes a struct field or package-level
+// channel while an exported function or method of the package (the
+// API, callable by clients at any time) sends on it. This is the
+// worker pool of guide §8.1, whose context watcher closes the task
+// channel while Submit may still send, which panics under load:
+//
+//	go func() {
+//		<-ctx.Done()
+//		close(pool.tasks) // not ordered after the send in Submit
+//	}()
+//
+//	func (p *WorkerPool) Submit(t Task) { p.tasks <- t }
+//
+// Not reported: a close after a Wait call (sync.WaitGroup.Wait: the
+// senders are done), a close or a send made while holding a sync.Mutex
+// or sync.RWMutex (the closed-flag pattern), a close inside
+// sync.Once.Do, a closing goroutine that also sends on or receives
+// from the channel (the sender closing; receivers closing are
+// closebyreceiver's business), and exported functions that close the
+// channel themselves. Package runtime and its tests, which implement
+// channels and provoke these panics on purpose, are not checked for
+// the first kind.
+//
+// The fix is to let the sending side own the close, or to order it:
+// make Submit select on the context and close the channel only after
+// every sender has returned, or guard both the send and the close by
+// one mutex and a closed flag:
+//
+//	func (p *WorkerPool) Submit(t Task) error {
+//		p.mu.Lock()
+//		defer p.mu.Unlock()
+//		if p.closed {
+//			return ErrClosed
+//		}
+//		p.tasks <- t
+//		return nil
+//	}
+package sendafterclose

@@ -1,0 +1,270 @@
+package sendafterclose
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "sendafterclose",
+	Doc:      analysisutil.MustExtractDoc(doc, "sendafterclose"),
+	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/sendafterclose",
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
+	reported := make(map[token.Pos]bool)
+	// The runtime implements channels; its tests send on closed
+	// channels and close them twice on purpose, to check the panics.
+	if strings.TrimSuffix(pass.Pkg.Path(), "_test") != "runtime" {
+		for _, f := range m.Funcs {
+			sameGoroutine(pass, m, f, reported)
+		}
+	}
+	for _, f := range m.Funcs {
+		unordered(pass, m, f, reported)
+	}
+	return nil, nil
+}
+
+func name(op *chanmodel.Op) string {
+	if op.Expr != "" {
+		return op.Expr
+	}
+	return "channel"
+}
+
+// sameGoroutine reports sends and closes that follow a close of the
+// same channel in the function's own goroutine.
+func sameGoroutine(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, reported map[token.Pos]bool) {
+	for i := range f.Ops {
+		c := &f.Ops[i]
+		if c.Kind != chanmodel.Close || c.Unit != 0 || !(c.Direct() || c.Must) {
+			continue
+		}
+		for j := range f.Ops {
+			o := &f.Ops[j]
+			if (o.Kind != chanmodel.Send && o.Kind != chanmodel.Close) || o.Unit != 0 || !(o.Direct() || o.Must) {
+				continue
+			}
+			if !chanmodel.SameChan(c, o) || !after(f, c, o) || inDefaultOfRecv(f, o) {
+				continue
+			}
+			pos := m.Site(o)
+			if reported[pos] {
+				continue
+			}
+			reported[pos] = true
+			msg := "send on " + name(o) + " after it was closed"
+			if o.Kind == chanmodel.Close {
+				msg = name(o) + " closed a second time"
+			}
+			if !o.Direct() {
+				msg = "call to " + m.Callee(o) + ": " + msg
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos:     pos,
+				Message: msg,
+				Related: []analysis.RelatedInformation{{Pos: m.Site(c), Message: name(c) + " closed here"}},
+			})
+		}
+	}
+}
+
+// after reports whether o surely runs after c, on a channel that was
+// not replaced in between.
+func after(f *chanmodel.Func, c, o *chanmodel.Op) bool {
+	reset := resets(f, c)
+	switch {
+	case c.Deferred && !o.Deferred:
+		return false
+	case c.Deferred && o.Deferred:
+		// Deferred calls run last in, first out.
+		return o.Instr != c.Instr && chanmodel.Dominates(o.Instr, c.Instr) && !anyReachable(c.Instr, reset)
+	case o.Deferred:
+		return (chanmodel.Dominates(o.Instr, c.Instr) || chanmodel.Dominates(c.Instr, o.Instr)) &&
+			!anyReachable(c.Instr, reset)
+	}
+	if o.Instr == c.Instr && o != c {
+		return false // both inside one callee: its own report
+	}
+	stop := func(in ssa.Instruction) bool { return reset[in] }
+	if o != c && chanmodel.Dominates(c.Instr, o.Instr) && chanmodel.Reaches(c.Instr, o.Instr, stop) {
+		return true
+	}
+	return chanmodel.InLoopAfter(c.Instr, o.Instr) && chanmodel.Reaches(c.Instr, o.Instr, stop)
+}
+
+// resets returns the instructions after which c's channel may be a
+// new one: the make itself, assignments of the field or global, and
+// the definition of the struct pointer.
+func resets(f *chanmodel.Func, c *chanmodel.Op) map[ssa.Instruction]bool {
+	r := make(map[ssa.Instruction]bool)
+	switch c.Chan.Kind {
+	case chanmodel.KindMake:
+		r[c.Chan.Make] = true
+	case chanmodel.KindField, chanmodel.KindGlobal:
+		for i := range f.Ops {
+			if op := &f.Ops[i]; op.Kind == chanmodel.Assign && op.Chan == c.Chan {
+				r[op.Instr] = true
+			}
+		}
+		if in, ok := c.Base.(ssa.Instruction); ok {
+			r[in] = true
+		}
+	}
+	return r
+}
+
+func anyReachable(from ssa.Instruction, set map[ssa.Instruction]bool) bool {
+	for in := range set {
+		if in.Block() != nil && in.Block().Parent() == from.Block().Parent() && chanmodel.Reaches(from, in, nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// inDefaultOfRecv reports whether o sits in the default branch of a
+// select that also receives from o's channel: once the channel is
+// closed that receive is always ready, so the default never runs.
+func inDefaultOfRecv(f *chanmodel.Func, o *chanmodel.Op) bool {
+	for i := range f.Ops {
+		r := &f.Ops[i]
+		if r.Kind != chanmodel.Recv || !r.NonBlocking || !r.Direct() || !chanmodel.SameChan(r, o) {
+			continue
+		}
+		sel, ok := r.Instr.(*ssa.Select)
+		if !ok {
+			continue
+		}
+		if d := defaultBlock(sel); d != nil && o.Instr.Block() != nil && d.Dominates(o.Instr.Block()) {
+			return true
+		}
+	}
+	return false
+}
+
+// defaultBlock returns the block of the default case of a
+// non-blocking select: the end of the chain of "index == k" tests.
+func defaultBlock(sel *ssa.Select) *ssa.BasicBlock {
+	var index ssa.Value
+	for _, r := range *sel.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == 0 {
+			index = e
+		}
+	}
+	b := sel.Block()
+	if index == nil {
+		return nil
+	}
+	for range len(sel.States) + 1 {
+		ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			return b
+		}
+		cmp, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok || cmp.Op != token.EQL || cmp.X != index {
+			return b
+		}
+		b = b.Succs[1]
+	}
+	return nil
+}
+
+// unordered reports a close, in a goroutine started by f, of a field
+// or global channel that an exported function or method of the
+// package sends on: a client may call it at any time, so nothing
+// orders its send before the close.
+func unordered(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, reported map[token.Pos]bool) {
+	for i := range f.Ops {
+		c := &f.Ops[i]
+		if c.Kind != chanmodel.Close || c.Unit == 0 || c.AfterWait || c.Locked {
+			continue
+		}
+		if k := c.Chan.Kind; k != chanmodel.KindField && k != chanmodel.KindGlobal {
+			continue
+		}
+		pos := c.Pos
+		if !pos.IsValid() {
+			pos = m.Site(c)
+		}
+		if reported[pos] || unitUses(f, c.Unit, c.Chan, chanmodel.Recv) || unitUses(f, c.Unit, c.Chan, chanmodel.Send) {
+			continue
+		}
+		e, s := exportedSender(m, f, c)
+		if s == nil {
+			continue
+		}
+		reported[pos] = true
+		pass.Report(analysis.Diagnostic{
+			Pos: pos,
+			Message: "close of " + name(c) + " in a goroutine is not ordered after the send in exported " +
+				e.Fn.Name() + ": the send may panic",
+			Related: []analysis.RelatedInformation{{Pos: m.Site(s), Message: "send here"}},
+		})
+	}
+}
+
+func unitUses(f *chanmodel.Func, u int, ch chanmodel.ChanID, kind chanmodel.OpKind) bool {
+	for i := range f.Ops {
+		if op := &f.Ops[i]; op.Kind == kind && op.Unit == u && op.Chan == ch {
+			return true
+		}
+	}
+	return false
+}
+
+// exportedSender finds an exported function or method (of an exported
+// type) whose own goroutine sends on c's channel without holding a
+// lock, does not close it itself, and, if it is f, sends after the go
+// statement.
+func exportedSender(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op) (*chanmodel.Func, *chanmodel.Op) {
+	for _, e := range m.Funcs {
+		if !exportedAPI(e.Fn) || unitUses(e, 0, c.Chan, chanmodel.Close) {
+			continue
+		}
+		for i := range e.Ops {
+			s := &e.Ops[i]
+			if s.Kind != chanmodel.Send || s.Unit != 0 || s.Locked || s.Chan != c.Chan {
+				continue
+			}
+			if e == f && !chanmodel.Reaches(c.Instr, s.Instr, nil) {
+				continue
+			}
+			return e, s
+		}
+	}
+	return nil, nil
+}
+
+func exportedAPI(fn *ssa.Function) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Parent() != nil || !obj.Exported() {
+		return false
+	}
+	sig := obj.Type().(*types.Signature)
+	if sig.Recv() == nil {
+		return true
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && ast.IsExported(n.Obj().Name())
+}

@@ -1,0 +1,74 @@
+// Package sleepsync defines an Analyzer that reports time.Sleep used
+// to wait for goroutines.
+//
+// # Analyzer sleepsync
+//
+// sleepsync: report time.Sleep used to wait for a goroutine to run or finish
+//
+// A sleep does not synchronize: after time.Sleep(d) a goroutine started
+// before it may not have been scheduled, may still be running, and its
+// writes are not guaranteed to be visible (a data race). The program
+// works on an idle machine and fails under load; tests written this
+// way are flaky. The analyzer reports a call to time.Sleep when
+//
+//   - a goroutine was started earlier in the same function, on a path to
+//     the sleep with nothing that may wait for it in between (a receive,
+//     a blocking select, any Wait or Lock method, or a call that may do
+//     one of these or that cannot be seen), and
+//   - the code after the sleep provably relies on the goroutine having
+//     run: it first reads a variable or field the goroutine writes
+//     (directly, through a method or helper, also of another package),
+//     or receives without blocking from a channel the goroutine sends
+//     on, or, in main.main or a test function, returns with nothing but
+//     output in between.
+//
+// For example (the guide's §2.3):
+//
+//	func main() {
+//		go worker(1, "Task-A")
+//		go worker(2, "Task-B")
+//		time.Sleep(1 * time.Second) // reported
+//		fmt.Println("Main exiting...")
+//	}
+//
+// and the common flaky test:
+//
+//	var got int
+//	go func() { got = compute() }()
+//	time.Sleep(100 * time.Millisecond) // reported
+//	if got != 42 {
+//		t.Fatalf("got %d", got)
+//	}
+//
+// Not reported: sleeps inside the goroutine itself; sleeps in a loop
+// (polling, retry and backoff, or pacing the goroutines a loop starts);
+// sleeps followed by a join (time.Sleep(d); wg.Wait()); sleeps after
+// which the function first does something else that is the point of the
+// delay, such as calling cancel() or closing a server (the sleep lets
+// the goroutine run for a while); sleeps in other functions that merely
+// return, as their callers may use the goroutine as a running service
+// (test helpers included: only Test functions, subtests passed to
+// t.Run and Example functions count as tests); tests checking that a
+// goroutine stays blocked (the receive case fails the test); sleeps in
+// a testing/synctest bubble, where time is virtual and a sleep does
+// wait for the bubble's goroutines; timers, tickers and time.After.
+//
+// Memory is matched by identity: the variable a goroutine's closure
+// captures, or the same pointer value passed to the goroutine's
+// function and then read through the same fields. A goroutine's
+// accesses are summarized per function and exported as facts, so
+// `go lib.Fill(&n)` or `go c.Run()` of another package are understood.
+//
+// The fix is to wait for the goroutine explicitly:
+//
+//	var wg sync.WaitGroup
+//	var got int
+//	wg.Go(func() { got = compute() })
+//	wg.Wait()
+//	if got != 42 {
+//		t.Fatalf("got %d", got)
+//	}
+//
+// or to receive its result from a channel. No suggested fix is offered:
+// which join is right depends on the program.
+package sleepsync

@@ -1,0 +1,537 @@
+package sleepsync
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:      "sleepsync",
+	Doc:       analysisutil.MustExtractDoc(doc, "sleepsync"),
+	URL:       "https://github.com/goconcheck/goconcheck/tree/main/analyzers/sleepsync",
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(summaryFact)},
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	sums := newSummarizer(pass)
+	exportFacts(pass, ssainfo, sums)
+
+	syn := scanSyntax(pass)
+	if len(syn.sleeps) == 0 {
+		return nil, nil
+	}
+	for _, fn := range ssainfo.SrcFuncs {
+		checkFunc(pass, sums, fn, syn)
+	}
+	return nil, nil
+}
+
+// exportFacts summarizes every package-level function and method so
+// that goroutines and helpers from this package can be seen through
+// by importers.
+func exportFacts(pass *analysis.Pass, ssainfo *buildssa.SSA, sums *summarizer) {
+	for _, fn := range ssainfo.SrcFuncs {
+		// Importers see only exported functions and methods; main
+		// packages and test files have no importers.
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || obj.Pkg() != pass.Pkg || !obj.Exported() ||
+			pass.Pkg.Name() == "main" || strings.HasSuffix(pass.Fset.Position(obj.Pos()).Filename, "_test.go") {
+			continue
+		}
+		sum := sums.of(fn)
+		if sum.Joins && len(sum.Writes)+len(sum.Reads)+len(sum.Sends) == 0 {
+			continue // the same as no fact
+		}
+		pass.ExportObjectFact(obj, (*summaryFact)(sum))
+	}
+}
+
+// syntax is what the analysis needs from the syntax trees.
+type syntax struct {
+	// sleeps are the time.Sleep calls of non-generated files, keyed
+	// by the position SSA gives them (the left parenthesis). Sleeps
+	// in a synctest bubble are left out: there time is virtual and a
+	// sleep returns only once the bubble's other goroutines block.
+	sleeps map[token.Pos]*ast.CallExpr
+	// subtests are the function literals passed to testing.T.Run.
+	subtests map[ast.Node]bool
+}
+
+func scanSyntax(pass *analysis.Pass) syntax {
+	generated := make(map[*token.File]bool)
+	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			generated[pass.Fset.File(f.FileStart)] = true
+		}
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	calls := make(map[token.Pos]*ast.CallExpr)
+	subtests := make(map[ast.Node]bool)
+	var bubbles []ast.Node
+	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
+		call := n.(*ast.CallExpr)
+		fn := analysisutil.CalleeFunc(pass.TypesInfo, call)
+		switch {
+		case analysisutil.IsFunc(fn, "time", "Sleep") && !generated[pass.Fset.File(call.Pos())]:
+			calls[call.Lparen] = call
+		case analysisutil.IsFunc(fn, "testing/synctest", "Test") || analysisutil.IsFunc(fn, "testing/synctest", "Run"):
+			for _, arg := range call.Args {
+				if lit, ok := arg.(*ast.FuncLit); ok {
+					bubbles = append(bubbles, lit)
+				}
+			}
+		case analysisutil.IsMethod(fn, "testing", "T", "Run") && len(call.Args) == 2:
+			if lit, ok := call.Args[1].(*ast.FuncLit); ok {
+				subtests[lit] = true
+			}
+		}
+	}
+	for pos := range calls {
+		for _, b := range bubbles {
+			if b.Pos() <= pos && pos < b.End() {
+				delete(calls, pos)
+				break
+			}
+		}
+	}
+	return syntax{sleeps: calls, subtests: subtests}
+}
+
+// site is an instruction's place in its function.
+type site struct {
+	b *ssa.BasicBlock
+	i int
+}
+
+func siteOf(instr ssa.Instruction) site {
+	b := instr.Block()
+	for i, x := range b.Instrs {
+		if x == instr {
+			return site{b, i}
+		}
+	}
+	return site{b, -1}
+}
+
+func checkFunc(pass *analysis.Pass, sums *summarizer, fn *ssa.Function, syn syntax) {
+	sleeps := syn.sleeps
+	var gos []*ssa.Go
+	var calls []*ssa.Call
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Go:
+				gos = append(gos, instr)
+			case *ssa.Call:
+				if sleeps[instr.Pos()] != nil &&
+					analysisutil.IsFunc(analysisutil.StaticMethod(instr.Common()), "time", "Sleep") {
+					calls = append(calls, instr)
+				}
+			}
+		}
+	}
+	if len(gos) == 0 || len(calls) == 0 {
+		return
+	}
+	c := &checker{pass: pass, sums: sums, fn: fn, ends: endsProgramOrTest(pass, fn, syn.subtests), main: isMain(fn)}
+	for _, s := range calls {
+		c.checkSleep(s, gos, sleeps[s.Pos()])
+	}
+}
+
+type checker struct {
+	pass *analysis.Pass
+	sums *summarizer
+	fn   *ssa.Function
+	// ends is set when returning from fn ends whatever the goroutines
+	// could have been waited for: main.main and test functions.
+	ends bool
+	main bool
+}
+
+// A loc is memory (or, for channels, a value) named in fn's terms,
+// and the goroutine that accesses it.
+type loc struct {
+	base ssa.Value
+	path []int
+	g    *ssa.Go
+}
+
+func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
+	ss := siteOf(s)
+	// A sleep in a loop polls, backs off or paces: not a wait.
+	if reaches(ss.b.Succs, ss.b) {
+		return
+	}
+	var started []*ssa.Go
+	for _, g := range gos {
+		gs := siteOf(g)
+		// for { go f(); time.Sleep(d) } paces the goroutines.
+		if gs.b == ss.b && gs.i > ss.i || reaches(ss.b.Succs, gs.b) {
+			continue
+		}
+		if c.joinFreePath(gs, s) {
+			started = append(started, g)
+		}
+	}
+	if len(started) == 0 {
+		return
+	}
+	var writes, sends []loc
+	for _, g := range started {
+		e := c.sums.effects(g.Common())
+		for _, ef := range e.writes {
+			if l, ok := locOf(ef, g); ok {
+				writes = append(writes, l)
+			}
+		}
+		for _, ef := range e.sends {
+			if l, ok := locOf(ef, g); ok {
+				sends = append(sends, l)
+			}
+		}
+	}
+	g, at, how := c.relies(ss, writes, sends)
+	if g == nil {
+		if how != "returns" {
+			return
+		}
+		g = started[len(started)-1]
+		for _, x := range started {
+			if x.Pos() > g.Pos() {
+				g = x
+			}
+		}
+	}
+	line := c.pass.Fset.Position(g.Pos()).Line
+	related := []analysis.RelatedInformation{{Pos: g.Pos(), Message: "goroutine started here"}}
+	if at.IsValid() {
+		related = append(related, analysis.RelatedInformation{Pos: at, Message: how})
+	}
+	c.pass.Report(analysis.Diagnostic{
+		Pos:     call.Pos(),
+		End:     call.End(),
+		Message: fmt.Sprintf("time.Sleep used to wait for a goroutine started at line %d; use a sync.WaitGroup or a channel to wait for it", line),
+		Related: related,
+	})
+}
+
+func locOf(e effect, g *ssa.Go) (loc, bool) {
+	base, path, ok := trace(e.v)
+	if !ok {
+		return loc{}, false
+	}
+	path = append(path, e.path...)
+	if len(path) > maxPath {
+		return loc{}, false
+	}
+	return loc{base: base, path: path, g: g}, true
+}
+
+// joinFreePath reports whether the sleep s can be reached from the go
+// statement at from without passing anything that may wait for a
+// goroutine.
+func (c *checker) joinFreePath(from site, s *ssa.Call) bool {
+	found := false
+	walk(from, func(instr ssa.Instruction) bool {
+		if instr == s {
+			found = true
+			return false
+		}
+		return !c.mayJoin(instr)
+	})
+	return found
+}
+
+func (c *checker) mayJoin(instr ssa.Instruction) bool {
+	switch instr := instr.(type) {
+	case *ssa.UnOp:
+		return instr.Op == token.ARROW
+	case *ssa.Select:
+		return instr.Blocking
+	case *ssa.Call:
+		return c.sums.effects(instr.Common()).joins
+	}
+	return false
+}
+
+// relies scans the code after the sleep for the first thing showing
+// that it waited for a goroutine: a read of memory a goroutine writes,
+// a non-blocking receive from a channel it sends on, or the end of the
+// program or test. Anything else first (a join, a call with effects,
+// a signal to the goroutines) gives the sleep another purpose.
+func (c *checker) relies(ss site, writes, sends []loc) (g *ssa.Go, at token.Pos, how string) {
+	readOf := func(e effect) *ssa.Go {
+		base, path, ok := trace(e.v)
+		if !ok {
+			return nil
+		}
+		path = append(path, e.path...)
+		for _, w := range writes {
+			if w.base == base && overlap(w.path, path) {
+				return w.g
+			}
+		}
+		return nil
+	}
+	// Memory allocated after the sleep is unknown to the goroutines:
+	// storing to it (say, the arguments of fmt.Println) is harmless.
+	fresh := make(map[ssa.Value]bool)
+	done := false
+	walk(site{ss.b, ss.i}, func(instr ssa.Instruction) bool {
+		if done {
+			return false
+		}
+		switch instr := instr.(type) {
+		case *ssa.UnOp:
+			switch instr.Op {
+			case token.MUL:
+				if x := readOf(effect{v: instr.X}); x != nil {
+					g, at, how, done = x, instr.Pos(), "value written by the goroutine read here", true
+					return false
+				}
+			case token.ARROW:
+				return false
+			}
+			return true
+		case *ssa.Lookup:
+			if x := readOf(effect{v: instr.X}); x != nil {
+				g, at, how, done = x, instr.Pos(), "value written by the goroutine read here", true
+				return false
+			}
+			return true
+		case *ssa.Range:
+			if x := readOf(effect{v: instr.X}); x != nil {
+				g, at, how, done = x, instr.Pos(), "value written by the goroutine read here", true
+				return false
+			}
+			return true
+		case *ssa.Select:
+			if instr.Blocking {
+				return false
+			}
+			for i, st := range instr.States {
+				if st.Dir != types.RecvOnly {
+					return false // a signal to someone
+				}
+				base, path, ok := trace(st.Chan)
+				if !ok {
+					continue
+				}
+				for _, sd := range sends {
+					if sd.base == base && samePath(sd.path, path) {
+						if failsOnReceive(instr, i) {
+							// A test that the goroutine is still
+							// blocked: the sleep gives it time to
+							// misbehave, it does not wait.
+							return false
+						}
+						g, at, how, done = sd.g, instr.Pos(), "non-blocking receive from the goroutine here", true
+						return false
+					}
+				}
+			}
+			return true
+		case *ssa.Alloc:
+			fresh[instr] = true
+			return true
+		case *ssa.MakeSlice:
+			fresh[instr] = true
+			return true
+		case *ssa.Store:
+			base, _, ok := trace(instr.Addr)
+			if a, isAlloc := base.(*ssa.Alloc); ok && isAlloc && !a.Heap {
+				return true
+			}
+			return ok && fresh[base]
+		case *ssa.Call:
+			e := c.sums.effects(instr.Common())
+			if e.joins {
+				return false
+			}
+			for _, r := range e.reads {
+				if x := readOf(r); x != nil {
+					g, at, how, done = x, instr.Pos(), "value written by the goroutine read here", true
+					return false
+				}
+			}
+			if b, ok := instr.Call.Value.(*ssa.Builtin); ok {
+				switch b.Name() {
+				case "close", "delete", "clear", "panic":
+					return false
+				}
+				return true
+			}
+			obj := analysisutil.StaticMethod(instr.Common())
+			if c.main && analysisutil.IsFunc(obj, "os", "Exit") {
+				how, done = "returns", true
+				return false
+			}
+			return benign(obj)
+		case *ssa.RunDefers:
+			// Deferred calls may stop the goroutines: the sleep lets
+			// them run first. Not so when returning exits the program.
+			return c.main
+		case *ssa.Return:
+			if c.ends {
+				how, done = "returns", true
+			}
+			return false
+		case *ssa.Send, *ssa.MapUpdate, *ssa.Go, *ssa.Defer, *ssa.Panic:
+			return false
+		}
+		return true
+	})
+	return g, at, how
+}
+
+// walk visits the instructions reachable from (and excluding) the one
+// at from, depth-first; visit returns false to cut the path.
+func walk(from site, visit func(ssa.Instruction) bool) {
+	seen := make(map[*ssa.BasicBlock]bool)
+	var scan func(b *ssa.BasicBlock, start int)
+	scan = func(b *ssa.BasicBlock, start int) {
+		for _, instr := range b.Instrs[start:] {
+			if !visit(instr) {
+				return
+			}
+		}
+		for _, succ := range b.Succs {
+			if !seen[succ] {
+				seen[succ] = true
+				scan(succ, 0)
+			}
+		}
+	}
+	scan(from.b, from.i+1)
+}
+
+// reaches reports whether target is reachable from any of the blocks.
+func reaches(from []*ssa.BasicBlock, target *ssa.BasicBlock) bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := append([]*ssa.BasicBlock(nil), from...)
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if b == target {
+			return true
+		}
+		if !seen[b] {
+			seen[b] = true
+			stack = append(stack, b.Succs...)
+		}
+	}
+	return false
+}
+
+// endsProgramOrTest reports main.main, and test and example functions
+// and subtests that register no cleanup: returning from them ends what
+// the goroutines were for. Test helpers are not included: their caller
+// may go on using a goroutine they started.
+func endsProgramOrTest(pass *analysis.Pass, fn *ssa.Function, subtests map[ast.Node]bool) bool {
+	if fn.Signature.Recv() != nil {
+		return false
+	}
+	if isMain(fn) {
+		return true
+	}
+	if !strings.HasSuffix(pass.Fset.Position(fn.Pos()).Filename, "_test.go") {
+		return false
+	}
+	params := fn.Signature.Params()
+	switch {
+	case fn.Parent() == nil && strings.HasPrefix(fn.Name(), "Test") &&
+		params.Len() == 1 && analysisutil.IsNamed(params.At(0).Type(), "testing", "T"):
+	case fn.Parent() != nil && subtests[fn.Syntax()]:
+	case params.Len() == 0 && fn.Parent() == nil && strings.HasPrefix(fn.Name(), "Example"):
+	default:
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok {
+				if m := analysisutil.StaticMethod(call.Common()); m != nil && m.Name() == "Cleanup" && m.Pkg() != nil && m.Pkg().Path() == "testing" {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+func isMain(fn *ssa.Function) bool {
+	return fn.Parent() == nil && fn.Name() == "main" && fn.Signature.Recv() == nil &&
+		fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main"
+}
+
+// failsOnReceive reports whether the case of the non-blocking select
+// that receives on state i goes straight to failing the test (or
+// panicking): the program expects nothing to be received.
+func failsOnReceive(sel *ssa.Select, i int) bool {
+	for _, r := range *sel.Referrers() {
+		ex, ok := r.(*ssa.Extract)
+		if !ok || ex.Index != 0 {
+			continue
+		}
+		for _, r := range *ex.Referrers() {
+			cmp, ok := r.(*ssa.BinOp)
+			if !ok || cmp.Op != token.EQL {
+				continue
+			}
+			k, ok := cmp.Y.(*ssa.Const)
+			if !ok || k.Value == nil || k.Int64() != int64(i) {
+				continue
+			}
+			for _, r := range *cmp.Referrers() {
+				if br, ok := r.(*ssa.If); ok {
+					return blockFails(br.Block().Succs[0])
+				}
+			}
+		}
+	}
+	return false
+}
+
+// blockFails reports whether b, or the straight line of blocks it
+// starts, fails the test or panics.
+func blockFails(b *ssa.BasicBlock) bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	for b != nil && !seen[b] {
+		seen[b] = true
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Panic:
+				return true
+			case ssa.CallInstruction:
+				m := analysisutil.StaticMethod(instr.Common())
+				if m != nil && m.Pkg() != nil && m.Pkg().Path() == "testing" &&
+					(strings.HasPrefix(m.Name(), "Fatal") || strings.HasPrefix(m.Name(), "Error") || strings.HasPrefix(m.Name(), "Fail")) {
+					return true
+				}
+			}
+		}
+		if len(b.Succs) != 1 {
+			break
+		}
+		b = b.Succs[0]
+	}
+	return false
+}

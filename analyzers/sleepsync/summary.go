@@ -1,0 +1,436 @@
+package sleepsync
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+)
+
+// A location is memory named by a path from a root value: field
+// indices (>= 0), stepLoad (follow a pointer loaded from memory) and
+// stepIndex (any element of an array, slice or map).
+const (
+	stepLoad  = -1
+	stepIndex = -2
+)
+
+// Longer paths are dropped: missing an access only loses a report.
+const maxPath = 6
+
+// Summaries keep at most this many accesses of each kind, so that
+// they stay small through deep call chains.
+const maxAccesses = 32
+
+// An access is a location reached from a root of a function: its
+// parameters (the receiver first), then its free variables.
+type access struct {
+	Root int
+	Path []int
+}
+
+// summary describes what a function does to memory its caller can
+// name, so a goroutine's writes can be matched with the caller's
+// reads through calls, methods and other packages.
+type summary struct {
+	// Joins is set when the function may block waiting for another
+	// goroutine (receive, blocking select, any Wait or Lock method)
+	// or calls code we cannot see; unknown code counts as a join so
+	// that we stay silent.
+	Joins  bool
+	Writes []access
+	Reads  []access
+	Sends  []access // channels sent on or closed (value paths)
+}
+
+// summaryFact carries a function's summary to importing packages.
+// A function without the fact is unknown: it may join.
+type summaryFact summary
+
+func (*summaryFact) AFact() {}
+
+// String renders e.g. "summary(joins writes=p0.1 sends=p1)": p0 is
+// the first root, .N a field, * a loaded pointer, [] an element.
+func (f *summaryFact) String() string {
+	var b strings.Builder
+	b.WriteString("summary(")
+	sep := ""
+	if f.Joins {
+		b.WriteString("joins")
+		sep = " "
+	}
+	for _, l := range []struct {
+		name string
+		as   []access
+	}{{"writes", f.Writes}, {"reads", f.Reads}, {"sends", f.Sends}} {
+		if len(l.as) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "%s%s=", sep, l.name)
+		sep = " "
+		for i, a := range l.as {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, "p%d", a.Root)
+			for _, st := range a.Path {
+				switch st {
+				case stepLoad:
+					b.WriteString("*")
+				case stepIndex:
+					b.WriteString("[]")
+				default:
+					fmt.Fprintf(&b, ".%d", st)
+				}
+			}
+		}
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+var unknown = &summary{Joins: true}
+
+// summarizer computes summaries lazily, once per function.
+type summarizer struct {
+	pass *analysis.Pass
+	memo map[*ssa.Function]*summary
+}
+
+func newSummarizer(pass *analysis.Pass) *summarizer {
+	return &summarizer{pass: pass, memo: make(map[*ssa.Function]*summary)}
+}
+
+// of returns the summary of fn: computed from its body when the body
+// is in this package, else imported as a fact, else unknown.
+func (s *summarizer) of(fn *ssa.Function) *summary {
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	if sum, ok := s.memo[fn]; ok {
+		return sum
+	}
+	if fn.Blocks == nil {
+		sum := unknown
+		if obj, ok := fn.Object().(*types.Func); ok {
+			var fact summaryFact
+			if s.pass.ImportObjectFact(obj, &fact) {
+				sum = (*summary)(&fact)
+			}
+		}
+		s.memo[fn] = sum
+		return sum
+	}
+	// Recursion: the function in progress is unknown to itself.
+	s.memo[fn] = unknown
+	sum := s.compute(fn)
+	s.memo[fn] = sum
+	return sum
+}
+
+func (s *summarizer) compute(fn *ssa.Function) *summary {
+	roots := make(map[ssa.Value]int)
+	for i, p := range fn.Params {
+		roots[p] = i
+	}
+	for i, fv := range fn.FreeVars {
+		roots[fv] = len(fn.Params) + i
+	}
+	sum := new(summary)
+	seen := make(map[string]bool)
+	add := func(list *[]access, v ssa.Value, suffix []int) {
+		if len(*list) >= maxAccesses {
+			return
+		}
+		base, path, ok := trace(v)
+		if !ok {
+			return
+		}
+		r, ok := roots[base]
+		if !ok {
+			return
+		}
+		path = append(path, suffix...)
+		if len(path) > maxPath {
+			return
+		}
+		key := fmt.Sprint(list == &sum.Writes, list == &sum.Reads, r, path)
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		*list = append(*list, access{Root: r, Path: path})
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Store:
+				add(&sum.Writes, instr.Addr, nil)
+			case *ssa.MapUpdate:
+				add(&sum.Writes, instr.Map, nil)
+			case *ssa.UnOp:
+				switch instr.Op {
+				case token.MUL:
+					add(&sum.Reads, instr.X, nil)
+				case token.ARROW:
+					sum.Joins = true
+				}
+			case *ssa.Lookup:
+				add(&sum.Reads, instr.X, nil)
+			case *ssa.Range:
+				add(&sum.Reads, instr.X, nil)
+			case *ssa.Send:
+				add(&sum.Sends, instr.Chan, nil)
+			case *ssa.Select:
+				if instr.Blocking {
+					sum.Joins = true
+				}
+			case ssa.CallInstruction:
+				e := s.effects(instr.Common())
+				// A goroutine started by fn does not make fn wait.
+				if _, isGo := instr.(*ssa.Go); !isGo && e.joins {
+					sum.Joins = true
+				}
+				for _, a := range e.writes {
+					add(&sum.Writes, a.v, a.path)
+				}
+				for _, a := range e.reads {
+					add(&sum.Reads, a.v, a.path)
+				}
+				for _, a := range e.sends {
+					add(&sum.Sends, a.v, a.path)
+				}
+			}
+		}
+	}
+	return sum
+}
+
+// An effect is a callee's access expressed on the caller's values.
+type effect struct {
+	v    ssa.Value
+	path []int
+}
+
+type callEffects struct {
+	joins                bool
+	writes, reads, sends []effect
+}
+
+// effects describes a call in terms of the caller's argument values.
+func (s *summarizer) effects(c *ssa.CallCommon) callEffects {
+	var e callEffects
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		switch b.Name() {
+		case "close":
+			e.sends = append(e.sends, effect{v: c.Args[0]})
+		case "delete", "clear":
+			e.writes = append(e.writes, effect{v: c.Args[0]})
+		case "len", "cap":
+			if isMapOrChan(c.Args[0].Type()) {
+				e.reads = append(e.reads, effect{v: c.Args[0]})
+			}
+		}
+		return e
+	}
+	if c.IsInvoke() {
+		e.joins = !benign(c.Method) || isJoinMethod(c.Method)
+		return e
+	}
+	callee := c.StaticCallee()
+	if callee == nil {
+		// Calling a context.CancelFunc only signals.
+		e.joins = !analysisutil.IsNamed(c.Value.Type(), "context", "CancelFunc")
+		return e
+	}
+	obj := analysisutil.StaticMethod(c)
+	if isJoinMethod(obj) {
+		e.joins = true
+		return e
+	}
+	if obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "sync/atomic" {
+		// Atomic operations access the memory their first operand
+		// (the receiver of a method) points to.
+		if len(c.Args) > 0 {
+			a := effect{v: c.Args[0]}
+			e.reads = append(e.reads, a)
+			if !strings.HasPrefix(obj.Name(), "Load") {
+				e.writes = append(e.writes, a)
+			}
+		}
+		return e
+	}
+	if benign(obj) {
+		return e
+	}
+	sum := s.of(callee)
+	e.joins = sum.Joins
+	// Count parameters from the signature: functions of other
+	// packages have no Params.
+	nparams := callee.Signature.Params().Len()
+	if callee.Signature.Recv() != nil {
+		nparams++
+	}
+	var bindings []ssa.Value
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+		bindings = mc.Bindings
+	}
+	actual := func(root int) ssa.Value {
+		if root < nparams {
+			if root < len(c.Args) {
+				return c.Args[root]
+			}
+			return nil
+		}
+		if i := root - nparams; i < len(bindings) {
+			return bindings[i]
+		}
+		return nil
+	}
+	conv := func(dst *[]effect, as []access) {
+		for _, a := range as {
+			if v := actual(a.Root); v != nil {
+				*dst = append(*dst, effect{v: v, path: a.Path})
+			}
+		}
+	}
+	conv(&e.writes, sum.Writes)
+	conv(&e.reads, sum.Reads)
+	conv(&e.sends, sum.Sends)
+	return e
+}
+
+// trace walks an address or value back to the value it is derived
+// from, returning that base and the path from it.
+func trace(v ssa.Value) (ssa.Value, []int, bool) {
+	var rev []int
+walk:
+	for {
+		switch x := v.(type) {
+		case *ssa.FieldAddr:
+			rev = append(rev, x.Field)
+			v = x.X
+			continue
+		case *ssa.IndexAddr:
+			rev = append(rev, stepIndex)
+			v = x.X
+			continue
+		case *ssa.UnOp:
+			if x.Op == token.MUL {
+				rev = append(rev, stepLoad)
+				v = x.X
+				continue
+			}
+		case *ssa.Slice:
+			v = x.X
+			continue
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		}
+		break walk
+	}
+	if len(rev) > maxPath {
+		return nil, nil, false
+	}
+	path := make([]int, len(rev))
+	for i, s := range rev {
+		path[len(rev)-1-i] = s
+	}
+	return v, path, true
+}
+
+// overlap reports whether two locations from the same base may share
+// memory: one contains the other without following a pointer.
+func overlap(a, b []int) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	for _, s := range b[len(a):] {
+		if s == stepLoad {
+			return false
+		}
+	}
+	return true
+}
+
+func samePath(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isMapOrChan(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Map, *types.Chan:
+		return true
+	}
+	return false
+}
+
+// isJoinMethod reports methods that may wait for another goroutine
+// whatever their receiver: WaitGroup, Cond, errgroup and exec Wait,
+// and any Lock (conservatively: the goroutine may hold it).
+func isJoinMethod(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	switch fn.Name() {
+	case "Wait", "Lock", "RLock":
+		return true
+	}
+	return false
+}
+
+// benign reports functions known not to wait for other goroutines nor
+// to change state a goroutine could observe: output and formatting,
+// and the logging methods of tests. They are known without facts, as
+// some build systems never analyze the standard library.
+func benign(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	name := fn.Name()
+	switch fn.Pkg().Path() {
+	case "fmt":
+		return strings.HasPrefix(name, "Print") || strings.HasPrefix(name, "Sprint") || name == "Errorf"
+	case "log":
+		return strings.HasPrefix(name, "Print")
+	case "strings", "strconv", "unicode/utf8":
+		return fn.Type().(*types.Signature).Recv() == nil
+	case "errors":
+		return name == "New" || name == "Is" || name == "As"
+	case "time":
+		switch name {
+		case "Sleep", "Now", "Since", "Seconds", "Milliseconds", "String":
+			return true
+		}
+	case "testing":
+		switch name {
+		case "Log", "Logf", "Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow",
+			"Failed", "Helper", "Name", "Skip", "Skipf", "SkipNow":
+			return true
+		}
+	}
+	return false
+}

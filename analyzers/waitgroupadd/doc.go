@@ -1,0 +1,95 @@
+// Package waitgroupadd defines an Analyzer that reports calls of
+// sync.WaitGroup.Add made by a goroutine when they are not ordered
+// before the Wait they must precede.
+//
+// # Analyzer waitgroupadd
+//
+// waitgroupadd: report sync.WaitGroup.Add called inside the goroutine it accounts for
+//
+// The sync package requires that an Add with a positive delta made
+// while the counter is zero happens before Wait. An Add executed by the
+// new goroutine itself races with a Wait of the goroutine that started
+// it: Wait may see a zero counter and return before the goroutine has
+// even run, and a WaitGroup reused after Wait may panic.
+//
+// The analyzer reports two situations.
+//
+// 1. A goroutine that counts itself: it calls Add on a WaitGroup that
+// it shares with its starter, calls Done on the same WaitGroup, and
+// starts no goroutine that could use that WaitGroup. The Add may be
+// anywhere in the goroutine's body, in a helper it calls, or in a
+// named function or method started by `go` (also one of another
+// package). The diagnostic is at the Add (or at the call of the helper
+// that adds); when the Add is in another package it is at the go
+// statement.
+//
+//	var wg sync.WaitGroup
+//	for _, item := range items {
+//		go func() {
+//			wg.Add(1) // reported
+//			defer wg.Done()
+//			process(item)
+//		}()
+//	}
+//	wg.Wait()
+//
+//	go worker(&wg) // reported at the Add in worker:
+//	func worker(wg *sync.WaitGroup) { wg.Add(1); defer wg.Done(); ... }
+//
+// 2. A goroutine that adds for others while its starter waits (the
+// guide's graceful-shutdown example): the goroutine calls Add on a
+// WaitGroup shared with the starter and never calls Done on it (it
+// adds for workers it starts), and the starting function calls Wait on
+// that WaitGroup after the go statement, directly, in a callee, or in
+// another goroutine it starts. Nothing orders the goroutine's Adds
+// before that Wait. This is reported at the go statement, since the
+// repair is made there and the Add may be in another package; related
+// information points at the Wait and the Add.
+//
+//	func (s *Service) Run(ctx context.Context) {
+//		for w := 1; w <= s.workers; w++ {
+//			s.wg.Add(1)
+//			go s.worker(ctx, w)
+//		}
+//		s.wg.Wait() // fine: ordered after the Adds
+//	}
+//
+//	go service.Run(ctx) // reported
+//	...
+//	go func() { service.wg.Wait(); close(done) }()
+//
+// Not reported:
+//
+//   - Add before the go statement, the correct form.
+//   - A goroutine that adds for children it starts (`wg.Add(1); go
+//     child(&wg)`), and also calls Done for the count its starter added
+//     for it: its count keeps the counter above zero while it adds.
+//   - A WaitGroup local to the goroutine, or one whose only Wait is in
+//     the goroutine itself.
+//   - For rule 2, a goroutine that may tell its starter it has added:
+//     a channel send or close, an unlock, an atomic or other sync
+//     operation, a call of a function value supplied from outside or of
+//     a function we cannot see; and a goroutine that receives from a
+//     channel when its starter sends on one.
+//   - WaitGroup.Go, which orders the Add itself.
+//   - Generated files.
+//
+// WaitGroups are identified as the same when they are reached from the
+// same variable, parameter, captured variable or package-level
+// variable through the same fields. Summaries of functions (which
+// WaitGroups, relative to their parameters, they Add to, Done, Wait on
+// or hand to goroutines) are exported as Facts, so helpers and
+// goroutine functions of other packages are seen.
+//
+// Fix: call Add before the go statement, or use wg.Go (Go 1.25). For
+// `go func() { wg.Add(1); ... }()` where the Add is an unconditional
+// statement with a constant delta at the top of the literal and wg
+// means the same outside, a suggested fix moves the Add before the go
+// statement:
+//
+//	wg.Add(1)
+//	go func() {
+//		defer wg.Done()
+//		process(item)
+//	}()
+package waitgroupadd

@@ -1,0 +1,702 @@
+package waitgroupadd
+
+import (
+	"fmt"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+)
+
+// What a function does to WaitGroups it can name from the outside.
+const (
+	evAdd     uint8 = iota + 1 // Add with a positive (or unknown) delta
+	evDone                     // Done, or Add with a negative constant
+	evWait                     // Wait, here or in a goroutine started here
+	evCarry                    // a goroutine started here (or an opaque callee) may use it
+	evPublish                  // a channel send or close, an unlock, a callback: a possible handshake
+)
+
+// Roots of an abstract WaitGroup reference.
+const (
+	rootParam  uint8 = iota + 1 // the function's parameter Index (receiver first)
+	rootFree                    // the closure's free variable Index
+	rootGlobal                  // the package-level variable Global
+)
+
+// Ref names a WaitGroup relative to a function: a root (parameter,
+// free variable or package-level variable) and a path of struct field
+// indices below it ("/1/0"). Pointer indirections are not recorded:
+// a given static type admits only one shape, so the path is
+// unambiguous.
+type Ref struct {
+	Root   uint8
+	Index  int
+	Global string
+	Path   string
+}
+
+// Event is one WaitGroup operation of a function, as exported in Facts.
+type Event struct {
+	Kind uint8
+	Ref  Ref
+}
+
+// Flags of a summary.
+const (
+	// flagPublish: the function calls code we cannot see, which may
+	// make its progress visible to another goroutine.
+	flagPublish uint8 = 1 << iota
+	// flagRecv: the function receives from a channel (an unbuffered
+	// receive orders it before the completion of the matching send).
+	flagRecv
+	// flagSend: the function sends on a channel.
+	flagSend
+)
+
+// summaryFact is the Fact exported for a function or method whose
+// summary is not empty.
+type summaryFact struct {
+	Events []Event
+	Flags  uint8
+}
+
+func (*summaryFact) AFact() {}
+
+func (f *summaryFact) String() string {
+	var b strings.Builder
+	b.WriteString("waitgroupadd(")
+	for i, e := range f.Events {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		b.WriteString([]string{"?", "add", "done", "wait", "carry", "pub"}[e.Kind])
+		b.WriteString(":")
+		b.WriteString(e.Ref.String())
+	}
+	fmt.Fprintf(&b, " flags=%d)", f.Flags)
+	return b.String()
+}
+
+func (r Ref) String() string {
+	switch r.Root {
+	case rootParam:
+		return "p" + strconv.Itoa(r.Index) + r.Path
+	case rootFree:
+		return "f" + strconv.Itoa(r.Index) + r.Path
+	}
+	return r.Global + r.Path
+}
+
+// analyzedFact marks a package this analyzer has run on, so that a
+// function of it without a summaryFact is known to have no effect
+// rather than being unknown.
+type analyzedFact struct{}
+
+func (*analyzedFact) AFact()         {}
+func (*analyzedFact) String() string { return "waitgroupadd analyzed" }
+
+// cref is a WaitGroup reference in the frame of one SSA function: a
+// root value (or a package-level variable by name) and a field path.
+type cref struct {
+	root   ssa.Value
+	global string
+	path   string
+}
+
+func (r cref) valid() bool { return r.root != nil || r.global != "" }
+
+func (r cref) sameRoot(o cref) bool { return r.root == o.root && r.global == o.global }
+
+// overlaps reports whether one reference is a part of the other, e.g.
+// s and s.wg: a goroutine handed s can reach s.wg.
+func (r cref) overlaps(o cref) bool {
+	if !r.sameRoot(o) {
+		return false
+	}
+	return r.path == o.path || strings.HasPrefix(r.path, o.path+"/") || strings.HasPrefix(o.path, r.path+"/")
+}
+
+// event is an operation in a function, in abstract (ref) or in
+// concrete (cref) form, with the position of the call in that
+// function that performs it and the name of the callee it goes through.
+type event struct {
+	kind uint8
+	ref  Ref
+	cref cref
+	pos  token.Pos
+	via  string
+}
+
+type summary struct {
+	events []event // abstract refs only
+	flags  uint8
+	// perInstr holds the concrete events of each instruction of a
+	// function of the current package.
+	perInstr map[ssa.Instruction][]event
+}
+
+func (s *summary) empty() bool { return len(s.events) == 0 && s.flags == 0 }
+
+// summarizer computes summaries once per function.
+type summarizer struct {
+	pass *analysis.Pass
+	memo map[*ssa.Function]*summary
+}
+
+// resolve expresses v as a root and a field path.
+func resolve(v ssa.Value) cref {
+	path := ""
+	for range 64 {
+		switch x := v.(type) {
+		case *ssa.FieldAddr:
+			path = "/" + strconv.Itoa(x.Field) + path
+			v = x.X
+		case *ssa.Field:
+			path = "/" + strconv.Itoa(x.Field) + path
+			v = x.X
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return cref{root: v, path: path}
+			}
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Alloc:
+			// A variable assigned once (a parameter spilled because a
+			// closure captures it) stands for the value stored.
+			stored := singleStore(x)
+			if stored == nil {
+				return cref{root: v, path: path}
+			}
+			v = stored
+		case *ssa.Global:
+			if x.Pkg == nil {
+				return cref{root: v, path: path}
+			}
+			return cref{global: x.Pkg.Pkg.Path() + "." + x.Name(), path: path}
+		default:
+			return cref{root: v, path: path}
+		}
+	}
+	return cref{root: v, path: path}
+}
+
+// singleStore returns the only value ever stored in the variable a,
+// or nil if it may hold more than one (several stores, stores to
+// fields, its address passed on, a closure assigning it).
+func singleStore(a *ssa.Alloc) ssa.Value {
+	var stored ssa.Value
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != a || stored != nil {
+				return nil
+			}
+			stored = r.Val
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return nil
+			}
+		case *ssa.DebugRef:
+		case *ssa.FieldAddr:
+			if !fieldNotAssigned(r, 0) {
+				return nil
+			}
+		case *ssa.MakeClosure:
+			fn := r.Fn.(*ssa.Function)
+			for i, b := range r.Bindings {
+				if b != a || i >= len(fn.FreeVars) {
+					continue
+				}
+				for _, fr := range *fn.FreeVars[i].Referrers() {
+					if u, ok := fr.(*ssa.UnOp); !ok || u.Op != token.MUL {
+						return nil
+					}
+				}
+			}
+		default:
+			return nil
+		}
+	}
+	return stored
+}
+
+// fieldNotAssigned reports whether the field at address fa is only
+// read or used in place (a method call on it), never assigned.
+func fieldNotAssigned(fa *ssa.FieldAddr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for _, r := range *fa.Referrers() {
+		switch r := r.(type) {
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		case *ssa.FieldAddr:
+			if !fieldNotAssigned(r, depth+1) {
+				return false
+			}
+		case *ssa.DebugRef:
+		case *ssa.Call, *ssa.Defer, *ssa.Go:
+			// A method called on a struct field (wg.Add) works in
+			// place; a pointer field handed out could be reassigned.
+			switch fa.Type().(*types.Pointer).Elem().Underlying().(type) {
+			case *types.Struct, *types.Array:
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// abstractRef expresses r relative to fn, if it is rooted outside fn.
+func abstractRef(fn *ssa.Function, r cref) (Ref, bool) {
+	if r.global != "" {
+		return Ref{Root: rootGlobal, Global: r.global, Path: r.path}, true
+	}
+	switch x := r.root.(type) {
+	case *ssa.Parameter:
+		for i, p := range fn.Params {
+			if p == x {
+				return Ref{Root: rootParam, Index: i, Path: r.path}, true
+			}
+		}
+	case *ssa.FreeVar:
+		for i, fv := range fn.FreeVars {
+			if fv == x {
+				return Ref{Root: rootFree, Index: i, Path: r.path}, true
+			}
+		}
+	}
+	return Ref{}, false
+}
+
+// bind expresses a callee's abstract ref in the caller's frame.
+func bind(r Ref, args, bindings []ssa.Value) cref {
+	var base cref
+	switch r.Root {
+	case rootGlobal:
+		return cref{global: r.Global, path: r.Path}
+	case rootParam:
+		if r.Index >= len(args) {
+			return cref{}
+		}
+		base = resolve(args[r.Index])
+	case rootFree:
+		if r.Index >= len(bindings) {
+			return cref{}
+		}
+		base = resolve(bindings[r.Index])
+	default:
+		return cref{}
+	}
+	base.path += r.Path
+	return base
+}
+
+// mayHoldWaitGroup reports whether a value of type t could lead to a
+// WaitGroup; basic values cannot.
+func mayHoldWaitGroup(t types.Type) bool {
+	_, basic := t.Underlying().(*types.Basic)
+	return !basic
+}
+
+// carryAll returns carry events for every value that could lead a
+// callee we cannot see to a WaitGroup; a closure carries what it
+// captures.
+func carryAll(vals []ssa.Value, pos token.Pos) []event {
+	return carryDepth(vals, pos, 0)
+}
+
+func carryDepth(vals []ssa.Value, pos token.Pos, depth int) []event {
+	var evs []event
+	for _, v := range vals {
+		if v == nil || !mayHoldWaitGroup(v.Type()) {
+			continue
+		}
+		r := resolve(v)
+		if mc, ok := r.root.(*ssa.MakeClosure); ok && r.path == "" {
+			// A recursive closure may capture itself.
+			if depth < 4 {
+				evs = append(evs, carryDepth(mc.Bindings, pos, depth+1)...)
+			}
+			continue
+		}
+		if r.valid() {
+			evs = append(evs, event{kind: evCarry, cref: r, pos: pos})
+		}
+	}
+	return evs
+}
+
+// publish returns the publication event of a channel operation, an
+// unlock or a call of a function value on v.
+func publish(v ssa.Value, pos token.Pos) []event {
+	r := resolve(v)
+	if !r.valid() {
+		return nil
+	}
+	return []event{{kind: evPublish, cref: r, pos: pos}}
+}
+
+// expandPublish turns a callee's call of a function value bound to a
+// known function (a closure the caller passed) into that function's
+// own publications.
+func (sz *summarizer) expandPublish(r cref, pos token.Pos, depth int) []event {
+	var fn *ssa.Function
+	var bindings []ssa.Value
+	switch x := r.root.(type) {
+	case *ssa.Function:
+		fn = x
+	case *ssa.MakeClosure:
+		fn, bindings = x.Fn.(*ssa.Function), x.Bindings
+	default:
+		if !r.valid() {
+			return nil
+		}
+		return []event{{kind: evPublish, cref: r, pos: pos}}
+	}
+	s := sz.summary(origin(fn))
+	if r.path != "" || depth > 4 {
+		return nil
+	}
+	if s == nil || s.flags&flagPublish != 0 {
+		return []event{{kind: evPublish, cref: r, pos: pos}} // keep: unknown
+	}
+	var evs []event
+	for _, e := range s.events {
+		if e.kind == evPublish {
+			evs = append(evs, sz.expandPublish(bind(e.ref, nil, bindings), pos, depth+1)...)
+		}
+	}
+	return evs
+}
+
+func carry(r cref, pos token.Pos) []event {
+	if mc, ok := r.root.(*ssa.MakeClosure); ok && r.path == "" {
+		return carryAll(mc.Bindings, pos)
+	}
+	if !r.valid() {
+		return nil
+	}
+	return []event{{kind: evCarry, cref: r, pos: pos}}
+}
+
+// summary returns the summary of fn, or nil if fn cannot be seen.
+func (sz *summarizer) summary(fn *ssa.Function) *summary {
+	if s, ok := sz.memo[fn]; ok {
+		return s
+	}
+	if fn.Blocks == nil {
+		s := sz.external(fn)
+		sz.memo[fn] = s
+		return s
+	}
+	// A recursive call sees the empty placeholder.
+	s := &summary{perInstr: make(map[ssa.Instruction][]event)}
+	sz.memo[fn] = s
+	// One event per kind and WaitGroup keeps summaries small however
+	// often a callee is called.
+	seen := make(map[Event]bool)
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			evs, flags := sz.instrEvents(instr)
+			s.flags |= flags
+			if len(evs) == 0 {
+				continue
+			}
+			s.perInstr[instr] = evs
+			for _, e := range evs {
+				if r, ok := abstractRef(fn, e.cref); ok {
+					if seen[Event{e.kind, r}] {
+						continue
+					}
+					seen[Event{e.kind, r}] = true
+					e.ref = r
+					e.cref = cref{}
+					s.events = append(s.events, e)
+				}
+			}
+		}
+	}
+	return s
+}
+
+// external summarises a function without SSA body: from its Fact, or
+// as empty when its package was analyzed and exported none.
+func (sz *summarizer) external(fn *ssa.Function) *summary {
+	if o := fn.Origin(); o != nil && o != fn {
+		return sz.summary(o)
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil {
+		return nil
+	}
+	obj = obj.Origin()
+	if obj.Pkg() == sz.pass.Pkg {
+		return &summary{} // assembly
+	}
+	var f summaryFact
+	if sz.pass.ImportObjectFact(obj, &f) {
+		// What another package does to its own unexported state (the
+		// WaitGroups of net's resolver, fmt's write lock, the
+		// runtime) is no business of its callers' goroutines: not
+		// their counts and no handshake between them.
+		s := &summary{flags: f.Flags &^ (flagRecv | flagSend)}
+		for _, e := range f.Events {
+			if e.Ref.Root == rootGlobal && (e.Kind == evPublish || e.Kind == evCarry || !token.IsExported(e.Ref.Global[strings.LastIndex(e.Ref.Global, ".")+1:])) {
+				continue
+			}
+			s.events = append(s.events, event{kind: e.Kind, ref: e.Ref})
+		}
+		return s
+	}
+	if sz.pass.ImportPackageFact(obj.Pkg(), new(analyzedFact)) {
+		return &summary{}
+	}
+	return nil
+}
+
+// callee returns the function a call or go statement runs and the
+// values bound to its free variables, if static.
+func callee(c *ssa.CallCommon) (*ssa.Function, []ssa.Value) {
+	if c.IsInvoke() {
+		return nil, nil
+	}
+	switch v := c.Value.(type) {
+	case *ssa.Function:
+		return origin(v), nil
+	case *ssa.MakeClosure:
+		return origin(v.Fn.(*ssa.Function)), v.Bindings
+	}
+	return nil, nil
+}
+
+// origin returns the generic function of an instance built as a
+// wrapper, so that positions are those of the source.
+func origin(fn *ssa.Function) *ssa.Function {
+	if o := fn.Origin(); o != nil && o.Blocks != nil {
+		return o
+	}
+	return fn
+}
+
+func (sz *summarizer) instrEvents(instr ssa.Instruction) ([]event, uint8) {
+	switch x := instr.(type) {
+	case *ssa.Call:
+		return sz.callEvents(x.Common(), x.Pos())
+	case *ssa.Defer:
+		return sz.callEvents(x.Common(), x.Pos())
+	case *ssa.Go:
+		return sz.goEvents(x.Common(), x.Pos())
+	case *ssa.Send:
+		return publish(x.Chan, x.Pos()), flagSend
+	case *ssa.UnOp:
+		if x.Op == token.ARROW {
+			return nil, flagRecv
+		}
+	case *ssa.Select:
+		var flags uint8 = flagRecv
+		var evs []event
+		for _, st := range x.States {
+			if st.Dir == types.SendOnly {
+				flags |= flagSend
+				evs = append(evs, publish(st.Chan, x.Pos())...)
+			}
+		}
+		return evs, flags
+	}
+	return nil, 0
+}
+
+// wgMethod returns the name of the sync.WaitGroup method c calls, or "".
+func wgMethod(c *ssa.CallCommon) string {
+	if c.IsInvoke() {
+		return ""
+	}
+	m := analysisutil.StaticMethod(c)
+	for _, name := range [...]string{"Add", "Done", "Wait", "Go"} {
+		if analysisutil.IsMethod(m, "sync", "WaitGroup", name) {
+			return name
+		}
+	}
+	return ""
+}
+
+func (sz *summarizer) callEvents(c *ssa.CallCommon, pos token.Pos) ([]event, uint8) {
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		if b.Name() == "close" && len(c.Args) == 1 {
+			return publish(c.Args[0], pos), 0
+		}
+		return nil, 0
+	}
+	if name := wgMethod(c); name != "" && len(c.Args) > 0 {
+		wg := resolve(c.Args[0])
+		switch name {
+		case "Add":
+			kind := evAdd
+			if k, ok := c.Args[1].(*ssa.Const); ok && k.Value != nil {
+				if d, exact := constant.Int64Val(k.Value); exact {
+					switch {
+					case d == 0:
+						return nil, 0
+					case d < 0:
+						kind = evDone
+					}
+				}
+			}
+			if neg, ok := c.Args[1].(*ssa.UnOp); ok && neg.Op == token.SUB {
+				kind = evDone // wg.Add(-n)
+			}
+			return []event{{kind: kind, cref: wg, pos: pos}}, 0
+		case "Done":
+			// Not a publication by itself: a Done on the WaitGroup
+			// being added to is what the racing Wait observes; a Done
+			// on another one is seen as an event by the rule.
+			return []event{{kind: evDone, cref: wg, pos: pos}}, 0
+		case "Wait":
+			return []event{{kind: evWait, cref: wg, pos: pos}}, 0
+		case "Go":
+			// WaitGroup.Go orders its Add before the goroutine; the
+			// goroutine holds a count of wg and may use what f captures.
+			evs, flags := sz.spawn(c.Args[1:], nil, pos)
+			return append(evs, event{kind: evCarry, cref: wg, pos: pos}), flags
+		}
+	}
+	if m := analysisutil.StaticMethod(c); m != nil && m.Pkg() != nil {
+		switch m.Pkg().Path() {
+		case "sync", "sync/atomic":
+			switch m.Name() {
+			case "Lock", "RLock", "TryLock", "TryRLock":
+				return nil, 0
+			}
+			if len(c.Args) == 0 {
+				return nil, flagPublish
+			}
+			return publish(c.Args[0], pos), 0
+		}
+	}
+	fn, bindings := callee(c)
+	if fn == nil {
+		vals := append([]ssa.Value{c.Value}, c.Args...)
+		if c.IsInvoke() {
+			// An interface method (an io.Writer, a logger) is not
+			// taken to publish progress: the guide's and most real
+			// services log while they start workers.
+			return carryAll(vals, pos), 0
+		}
+		// A function value supplied from outside may be a handshake.
+		return append(carryAll(vals, pos), publish(c.Value, pos)...), 0
+	}
+	s := sz.summary(fn)
+	if s == nil {
+		return carryAll(append(append([]ssa.Value(nil), c.Args...), bindings...), pos), flagPublish
+	}
+	var evs []event
+	for _, e := range s.events {
+		r := bind(e.ref, c.Args, bindings)
+		epos, evia := pos, viaName(fn, e.via)
+		if pos == token.NoPos {
+			// A synthetic wrapper (bound method, instance) is
+			// transparent.
+			epos, evia = e.pos, e.via
+		}
+		if e.kind == evPublish {
+			evs = append(evs, sz.expandPublish(r, epos, 0)...)
+			continue
+		}
+		if e.kind == evCarry {
+			for _, ce := range carry(r, epos) {
+				ce.via = evia
+				evs = append(evs, ce)
+			}
+			continue
+		}
+		if !r.valid() {
+			continue
+		}
+		evs = append(evs, event{kind: e.kind, cref: r, pos: epos, via: evia})
+	}
+	return evs, s.flags
+}
+
+func viaName(fn *ssa.Function, inner string) string {
+	if inner != "" {
+		return inner
+	}
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if fn.Parent() != nil {
+		return "" // a closure is part of its enclosing function
+	}
+	if obj := fn.Object(); obj != nil {
+		if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil {
+			return obj.Name()
+		}
+		if obj.Pkg() != nil {
+			return obj.Pkg().Name() + "." + obj.Name()
+		}
+	}
+	return fn.Name()
+}
+
+// goEvents summarises a go statement from the spawner's side: all the
+// goroutine does to an outside WaitGroup becomes a carry (its Waits
+// are kept too, for the spawner's Wait search).
+func (sz *summarizer) goEvents(c *ssa.CallCommon, pos token.Pos) ([]event, uint8) {
+	fn, bindings := callee(c)
+	if fn == nil {
+		return carryAll(append([]ssa.Value{c.Value}, c.Args...), pos), flagPublish
+	}
+	return sz.spawnFunc(fn, c.Args, bindings, pos)
+}
+
+// spawn handles a goroutine given as a function value (WaitGroup.Go).
+func (sz *summarizer) spawn(vals []ssa.Value, args []ssa.Value, pos token.Pos) ([]event, uint8) {
+	if len(vals) != 1 {
+		return carryAll(vals, pos), flagPublish
+	}
+	var fn *ssa.Function
+	var bindings []ssa.Value
+	switch v := vals[0].(type) {
+	case *ssa.Function:
+		fn = v
+	case *ssa.MakeClosure:
+		fn, bindings = v.Fn.(*ssa.Function), v.Bindings
+	default:
+		return carryAll(vals, pos), flagPublish
+	}
+	return sz.spawnFunc(fn, args, bindings, pos)
+}
+
+func (sz *summarizer) spawnFunc(fn *ssa.Function, args, bindings []ssa.Value, pos token.Pos) ([]event, uint8) {
+	s := sz.summary(fn)
+	if s == nil {
+		return carryAll(append(append([]ssa.Value(nil), args...), bindings...), pos), flagPublish
+	}
+	var evs []event
+	for _, e := range s.events {
+		r := bind(e.ref, args, bindings)
+		if e.kind == evWait && r.valid() {
+			evs = append(evs, event{kind: evWait, cref: r, pos: pos})
+		}
+		if e.kind == evPublish {
+			evs = append(evs, sz.expandPublish(r, pos, 0)...)
+			continue
+		}
+		evs = append(evs, carry(r, pos)...)
+	}
+	return evs, s.flags
+}

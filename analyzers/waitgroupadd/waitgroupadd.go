@@ -1,0 +1,287 @@
+package waitgroupadd
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:      "waitgroupadd",
+	Doc:       analysisutil.MustExtractDoc(doc, "waitgroupadd"),
+	URL:       "https://github.com/goconcheck/goconcheck/tree/main/analyzers/waitgroupadd",
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(summaryFact), new(analyzedFact)},
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	pass.ExportPackageFact(new(analyzedFact))
+	ssainput := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	c := &checker{
+		pass:     pass,
+		sz:       &summarizer{pass: pass, memo: make(map[*ssa.Function]*summary)},
+		calls:    make(map[token.Pos]*ast.CallExpr),
+		gos:      make(map[token.Pos]*ast.GoStmt),
+		parents:  make(map[ast.Node]ast.Node),
+		reported: make(map[token.Pos]bool),
+	}
+	c.indexSyntax(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+
+	for _, fn := range ssainput.SrcFuncs {
+		c.exportFact(fn)
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if g, ok := instr.(*ssa.Go); ok {
+					c.checkGo(fn, g)
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+type checker struct {
+	pass     *analysis.Pass
+	sz       *summarizer
+	calls    map[token.Pos]*ast.CallExpr // by Lparen, as SSA calls know them
+	gos      map[token.Pos]*ast.GoStmt   // by the go keyword
+	parents  map[ast.Node]ast.Node       // of go statements and Add statements
+	files    map[*token.File]*ast.File
+	reported map[token.Pos]bool
+}
+
+func (c *checker) indexSyntax(insp *inspector.Inspector) {
+	c.files = make(map[*token.File]*ast.File)
+	for _, f := range c.pass.Files {
+		c.files[c.pass.Fset.File(f.FileStart)] = f
+	}
+	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.GoStmt)(nil), (*ast.ExprStmt)(nil)}
+	insp.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			c.calls[n.Lparen] = n
+		case *ast.GoStmt:
+			c.gos[n.Go] = n
+			c.parents[n] = stack[len(stack)-2]
+		case *ast.ExprStmt:
+			c.parents[n] = stack[len(stack)-2]
+		}
+		return true
+	})
+}
+
+// exportFact publishes fn's summary for importers.
+func (c *checker) exportFact(fn *ssa.Function) {
+	obj, ok := fn.Object().(*types.Func)
+	// Only exported functions and methods can be called from another
+	// package.
+	if !ok || fn.Parent() != nil || obj.Pkg() != c.pass.Pkg || !obj.Exported() {
+		return
+	}
+	s := c.sz.summary(fn)
+	if s == nil || s.empty() {
+		return
+	}
+	f := &summaryFact{Flags: s.flags}
+	seen := make(map[Event]bool)
+	for _, e := range s.events {
+		ev := Event{Kind: e.kind, Ref: e.ref}
+		if !seen[ev] {
+			seen[ev] = true
+			f.Events = append(f.Events, ev)
+		}
+	}
+	c.pass.ExportObjectFact(obj, f)
+}
+
+// checkGo applies both rules to the goroutine started by g in fn.
+func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
+	goStmt := c.gos[g.Pos()]
+	if goStmt == nil || c.generated(goStmt.Pos()) {
+		return
+	}
+	gfn, bindings := callee(g.Common())
+	if gfn == nil {
+		return
+	}
+	s := c.sz.summary(gfn)
+	if s == nil {
+		return
+	}
+	// Bind the goroutine's events to the spawner's frame; those on
+	// WaitGroups local to the goroutine were dropped from its summary.
+	type bound struct {
+		event
+		w cref
+	}
+	var adds, dones []bound
+	var carries []cref
+	published := s.flags&flagPublish != 0
+	for _, e := range s.events {
+		w := bind(e.ref, g.Call.Args, bindings)
+		switch e.kind {
+		case evAdd:
+			if w.valid() {
+				adds = append(adds, bound{e, w})
+			}
+		case evDone:
+			if w.valid() {
+				dones = append(dones, bound{e, w})
+			}
+		case evPublish:
+			published = true
+		case evCarry:
+			for _, ce := range carry(w, token.NoPos) {
+				carries = append(carries, ce.cref)
+			}
+		}
+	}
+	rule2Done := false
+	for _, a := range adds {
+		done, doneNear, carried, doneOther := false, false, false, false
+		for _, d := range dones {
+			done = done || d.w == a.w
+			doneNear = doneNear || d.w.overlaps(a.w)
+			doneOther = doneOther || !d.w.overlaps(a.w)
+		}
+		for _, cr := range carries {
+			carried = carried || cr.overlaps(a.w)
+		}
+		switch {
+		case done && !carried:
+			c.reportSelf(gfn, goStmt, a.event)
+		case !doneNear && !doneOther && !rule2Done && !published:
+			if s.flags&flagRecv != 0 && c.sz.summary(fn).flags&flagSend != 0 {
+				continue // a send of the spawner may wait for the goroutine
+			}
+			if wait := c.waitAfter(fn, g, a.w); wait != token.NoPos {
+				c.reportRace(goStmt, a.event, wait)
+				rule2Done = true
+			}
+		}
+	}
+}
+
+// waitAfter returns the position of a Wait on w in fn (or in a callee
+// or goroutine of it) that may run after g, or NoPos.
+func (c *checker) waitAfter(fn *ssa.Function, g *ssa.Go, w cref) token.Pos {
+	s := c.sz.summary(fn)
+	if s == nil {
+		return token.NoPos
+	}
+	start := g.Block()
+	reach := make(map[*ssa.BasicBlock]bool)
+	stack := append([]*ssa.BasicBlock(nil), start.Succs...)
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !reach[b] {
+			reach[b] = true
+			stack = append(stack, b.Succs...)
+		}
+	}
+	for _, b := range fn.Blocks {
+		seenGo := false
+		for _, instr := range b.Instrs {
+			if instr == g {
+				seenGo = true
+				continue
+			}
+			if !reach[b] && !(b == start && seenGo) {
+				continue
+			}
+			for _, e := range s.perInstr[instr] {
+				if e.kind == evWait && e.cref == w {
+					return e.pos
+				}
+			}
+		}
+	}
+	return token.NoPos
+}
+
+func (c *checker) generated(pos token.Pos) bool {
+	f := c.files[c.pass.Fset.File(pos)]
+	return f == nil || ast.IsGenerated(f)
+}
+
+// goName names the goroutine for messages.
+func goName(goStmt *ast.GoStmt) string {
+	if _, ok := ast.Unparen(goStmt.Call.Fun).(*ast.FuncLit); ok {
+		return "the goroutine"
+	}
+	return types.ExprString(goStmt.Call.Fun)
+}
+
+func via(e event) string {
+	if e.via == "" {
+		return ""
+	}
+	return " (via " + e.via + ")"
+}
+
+// reportSelf reports rule 1: the goroutine adds its own count.
+func (c *checker) reportSelf(gfn *ssa.Function, goStmt *ast.GoStmt, add event) {
+	related := []analysis.RelatedInformation{{Pos: goStmt.Pos(), End: goStmt.End(), Message: "goroutine started here"}}
+	if call := c.calls[add.pos]; call != nil && !c.generated(call.Pos()) {
+		if c.reported[call.Pos()] {
+			return
+		}
+		c.reported[call.Pos()] = true
+		c.pass.Report(analysis.Diagnostic{
+			Pos:            call.Pos(),
+			End:            call.End(),
+			Message:        "sync.WaitGroup.Add called inside the goroutine it accounts for" + via(add),
+			Related:        related,
+			SuggestedFixes: c.moveAddFix(goStmt, call, add),
+		})
+		return
+	}
+	// The Add is in another package: report the go statement.
+	if c.reported[goStmt.Pos()] {
+		return
+	}
+	c.reported[goStmt.Pos()] = true
+	c.pass.Report(analysis.Diagnostic{
+		Pos:     goStmt.Pos(),
+		End:     goStmt.End(),
+		Message: fmt.Sprintf("sync.WaitGroup.Add called inside the goroutine it accounts for (in %s)", viaName(gfn, add.via)),
+	})
+}
+
+// reportRace reports rule 2 at the go statement: the remedy (Add
+// before go, or a handshake) belongs to the spawner, and the Add may
+// be in another package.
+func (c *checker) reportRace(goStmt *ast.GoStmt, add event, wait token.Pos) {
+	if c.reported[goStmt.Pos()] {
+		return
+	}
+	c.reported[goStmt.Pos()] = true
+	related := []analysis.RelatedInformation{{Pos: wait, Message: "Wait that may run before the Add"}}
+	if call := c.calls[add.pos]; call != nil {
+		related = append(related, analysis.RelatedInformation{Pos: call.Pos(), End: call.End(), Message: "sync.WaitGroup.Add called here" + via(add)})
+	}
+	c.pass.Report(analysis.Diagnostic{
+		Pos:     goStmt.Pos(),
+		End:     goStmt.End(),
+		Message: fmt.Sprintf("%s calls sync.WaitGroup.Add in a new goroutine, racing with a later Wait", goName(goStmt)),
+		Related: related,
+	})
+}

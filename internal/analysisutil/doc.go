@@ -1,0 +1,5 @@
+// Package analysisutil holds small helpers shared by the goconcheck
+// analyzers: recognising the sync and context APIs in go/types and
+// go/ssa form, and extracting an analyzer's documentation from its
+// doc.go.
+package analysisutil

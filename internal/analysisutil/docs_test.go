@@ -1,0 +1,36 @@
+package analysisutil
+
+import (
+	"strings"
+	"testing"
+)
+
+const sampleDoc = `// Package foo defines an Analyzer.
+//
+// # Analyzer foo
+//
+// foo: report foos
+//
+// The foo analyzer reports foos.
+//
+// # Other
+//
+// not part of it
+package foo
+`
+
+func TestExtractDoc(t *testing.T) {
+	doc, err := extractDoc(sampleDoc, "foo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "foo: report foos\n\nThe foo analyzer reports foos."; doc != want {
+		t.Errorf("got %q, want %q", doc, want)
+	}
+	if _, err := extractDoc(sampleDoc, "bar"); err == nil || !strings.Contains(err.Error(), "# Analyzer bar") {
+		t.Errorf("missing heading: err = %v", err)
+	}
+	if _, err := extractDoc("package foo\n", "foo"); err == nil {
+		t.Error("no package comment: no error")
+	}
+}

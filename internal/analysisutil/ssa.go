@@ -1,0 +1,28 @@
+package analysisutil
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// StaticMethod returns the function a call instruction statically
+// calls as a *types.Func (for a method called through an interface,
+// the abstract method), or nil for builtins and dynamic calls of
+// function values.
+func StaticMethod(c *ssa.CallCommon) *types.Func {
+	if c.IsInvoke() {
+		return c.Method
+	}
+	if f := c.StaticCallee(); f != nil {
+		if obj, ok := f.Object().(*types.Func); ok {
+			return obj
+		}
+		if f.Origin() != nil {
+			if obj, ok := f.Origin().Object().(*types.Func); ok {
+				return obj
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,58 @@
+package analysisutil
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// IsNamed reports whether t, or the type t points to, is the named
+// type pkgPath.name (for example "sync", "WaitGroup"). Type
+// parameters and aliases are seen through.
+func IsNamed(t types.Type, pkgPath, name string) bool {
+	if t == nil {
+		return false
+	}
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Obj()
+	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkgPath
+}
+
+// IsMethod reports whether fn is the method recv.name declared in
+// package pkgPath, e.g. IsMethod(fn, "sync", "WaitGroup", "Add").
+// Promoted methods (a struct embedding sync.WaitGroup) resolve to the
+// same *types.Func and so match too.
+func IsMethod(fn *types.Func, pkgPath, recv, name string) bool {
+	if fn == nil || fn.Name() != name {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	return IsNamed(sig.Recv().Type(), pkgPath, recv)
+}
+
+// IsFunc reports whether fn is the package-level function pkgPath.name.
+func IsFunc(fn *types.Func, pkgPath, name string) bool {
+	if fn == nil || fn.Name() != name || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() == nil
+}
+
+// CalleeFunc returns the function or method a call statically
+// refers to, or nil (builtins, function values, conversions).
+func CalleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}

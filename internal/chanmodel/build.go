@@ -1,0 +1,358 @@
+package chanmodel
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+)
+
+// maxOps bounds the operations kept per function, so that a package
+// with deep call chains over many channels stays linear in practice.
+const maxOps = 400
+
+type unitKey struct {
+	instr ssa.Instruction
+	unit  int
+}
+
+type builder struct {
+	pass       *analysis.Pass
+	funcs      map[*ssa.Function]*Func
+	inProgress map[*ssa.Function]bool
+	memo       map[ssa.Value]idResult
+	closures   map[*ssa.Function]*ssa.MakeClosure
+	fieldType  map[*types.Var]*types.TypeName
+	syntax     map[token.Pos]syn
+	units      map[unitKey]int
+	nextUnit   map[*ssa.Function]int
+}
+
+// fnState holds what summarize needs about the function in progress.
+type fnState struct {
+	f            *Func
+	waits, locks []ssa.Instruction
+}
+
+// summarize returns the model of fn, building it on first use.
+func (b *builder) summarize(fn *ssa.Function) *Func {
+	if f, ok := b.funcs[fn]; ok {
+		return f
+	}
+	if b.inProgress[fn] {
+		return nil // recursion: cut
+	}
+	b.inProgress[fn] = true
+	defer delete(b.inProgress, fn)
+
+	st := &fnState{f: &Func{Fn: fn}}
+	for _, blk := range fn.Blocks {
+		for _, in := range blk.Instrs {
+			if c, ok := in.(*ssa.Call); ok {
+				m := analysisutil.StaticMethod(c.Common())
+				switch {
+				case m != nil && m.Name() == "Wait" && isMethod(m):
+					st.waits = append(st.waits, in)
+				case analysisutil.IsMethod(m, "sync", "Mutex", "Lock"),
+					analysisutil.IsMethod(m, "sync", "RWMutex", "Lock"),
+					analysisutil.IsMethod(m, "sync", "RWMutex", "RLock"):
+					st.locks = append(st.locks, in)
+				}
+			}
+		}
+	}
+	for _, blk := range fn.Blocks {
+		for _, in := range blk.Instrs {
+			b.visit(st, in)
+		}
+	}
+	f := st.f
+	// RecvBefore within the function's own goroutine.
+	for i := range f.Ops {
+		op := &f.Ops[i]
+		if op.Unit != 0 || op.RecvBefore || op.Kind == Assign {
+			continue
+		}
+		for j := range f.Ops {
+			r := &f.Ops[j]
+			if r.Kind == Recv && r.Unit == 0 && !r.Deferred && r.Chan == op.Chan && r.Instr != op.Instr &&
+				Reaches(r.Instr, op.Instr, nil) {
+				op.RecvBefore = true
+				break
+			}
+		}
+	}
+	b.funcs[fn] = f
+	return f
+}
+
+func isMethod(m *types.Func) bool {
+	sig, ok := m.Type().(*types.Signature)
+	return ok && sig.Recv() != nil
+}
+
+func (b *builder) add(st *fnState, op Op) {
+	if len(st.f.Ops) >= maxOps {
+		return
+	}
+	for i := range st.f.Ops {
+		o := &st.f.Ops[i]
+		if o.Kind == op.Kind && o.Chan == op.Chan && o.Base == op.Base && o.Instr == op.Instr &&
+			o.Pos == op.Pos && o.Unit == op.Unit && o.Deferred == op.Deferred {
+			return
+		}
+	}
+	st.f.Ops = append(st.f.Ops, op)
+}
+
+// direct records an operation written in the function.
+func (b *builder) direct(st *fnState, kind OpKind, ch ssa.Value, in ssa.Instruction, pos token.Pos) *Op {
+	id, ok := b.chanOf(ch)
+	if !ok {
+		return nil
+	}
+	op := Op{Kind: kind, Chan: id, Instr: in, Pos: pos, baseParam: -1}
+	if s, ok := b.syntax[pos]; ok {
+		op.Pos, op.Expr = s.start, s.expr
+	}
+	if id.Kind == KindField {
+		op.Base = b.baseOf(ch)
+	}
+	op.Must = onEveryReturn(in)
+	op.AfterWait = precededBy(st.waits, in)
+	op.Locked = precededBy(st.locks, in)
+	b.add(st, op)
+	return &st.f.Ops[len(st.f.Ops)-1]
+}
+
+func precededBy(calls []ssa.Instruction, in ssa.Instruction) bool {
+	for _, c := range calls {
+		if c != in && Reaches(c, in, nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// baseOf returns the canonical struct pointer whose field the channel
+// value ch was loaded from.
+func (b *builder) baseOf(ch ssa.Value) ssa.Value {
+	for range 8 {
+		switch v := ch.(type) {
+		case *ssa.ChangeType:
+			ch = v.X
+		case *ssa.Convert:
+			ch = v.X
+		case *ssa.UnOp:
+			if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
+				return b.canon(fa.X)
+			}
+			return nil
+		case *ssa.Field:
+			return b.canon(v.X)
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+func (b *builder) visit(st *fnState, in ssa.Instruction) {
+	switch in := in.(type) {
+	case *ssa.Send:
+		b.direct(st, Send, in.Chan, in, in.Pos())
+	case *ssa.UnOp:
+		if in.Op == token.ARROW {
+			b.direct(st, Recv, in.X, in, in.Pos())
+		}
+	case *ssa.Select:
+		for _, s := range in.States {
+			kind := Recv
+			if s.Dir == types.SendOnly {
+				kind = Send
+			}
+			if op := b.direct(st, kind, s.Chan, in, s.Pos); op != nil {
+				op.Select, op.NonBlocking = true, !in.Blocking
+			}
+		}
+	case *ssa.Store:
+		if _, ok := in.Val.Type().Underlying().(*types.Chan); !ok {
+			return
+		}
+		switch in.Addr.(type) {
+		case *ssa.FieldAddr, *ssa.Global:
+			id, ok := b.resolveAddr(in.Addr)
+			if ok != known {
+				return
+			}
+			op := Op{Kind: Assign, Chan: id, Instr: in, Pos: in.Pos(), baseParam: -1}
+			if fa, ok := in.Addr.(*ssa.FieldAddr); ok {
+				op.Base = b.canon(fa.X)
+			}
+			op.Must = onEveryReturn(in)
+			b.add(st, op)
+		}
+	case ssa.CallInstruction:
+		b.call(st, in)
+	}
+}
+
+func (b *builder) call(st *fnState, in ssa.CallInstruction) {
+	common := in.Common()
+	_, isGo := in.(*ssa.Go)
+	_, isDefer := in.(*ssa.Defer)
+	if bi, ok := common.Value.(*ssa.Builtin); ok {
+		if bi.Name() == "close" && len(common.Args) == 1 {
+			if op := b.direct(st, Close, common.Args[0], in, common.Pos()); op != nil {
+				op.Deferred = isDefer
+				if isGo {
+					op.Unit = b.newUnit(st.f.Fn, in, 0)
+				}
+			}
+		}
+		return
+	}
+	callee := common.StaticCallee()
+	if callee == nil {
+		return
+	}
+	sumFn, ops := b.calleeOps(callee)
+	if len(ops) == 0 {
+		return
+	}
+	fn := st.f.Fn
+	mustHere := onEveryReturn(in)
+	waitHere := precededBy(st.waits, in)
+	lockHere := precededBy(st.locks, in)
+	for _, cop := range ops {
+		op := cop
+		op.Instr, op.Via = in, callee
+		op.baseParam = -1
+		// Replace the callee's parameters by the arguments.
+		if op.Chan.Kind == KindParam && op.Chan.Func == sumFn {
+			if op.Chan.Index >= len(common.Args) {
+				continue
+			}
+			id, ok := b.chanOf(common.Args[op.Chan.Index])
+			if !ok {
+				continue
+			}
+			op.Chan = id
+			if op.Expr == "" {
+				i := cop.Chan.Index
+				if callee.Signature.Recv() != nil {
+					i-- // the receiver is not among the syntactic arguments
+				}
+				if s, ok := b.syntax[common.Pos()]; ok && i >= 0 && i < len(s.args) {
+					op.Expr = s.args[i]
+				}
+			}
+		}
+		if !b.visible(op.Chan, fn) {
+			continue
+		}
+		op.Base = nil
+		if op.Chan.Kind == KindField {
+			switch {
+			case cop.baseParam >= 0 && cop.baseParam < len(common.Args):
+				op.Base = b.canon(common.Args[cop.baseParam])
+			case cop.Base != nil:
+				if p, ok := cop.Base.(*ssa.Parameter); ok && p.Parent() == sumFn {
+					for i, q := range sumFn.Params {
+						if q == p && i < len(common.Args) {
+							op.Base = b.canon(common.Args[i])
+						}
+					}
+				} else if ancestorOrSelf(cop.Base.Parent(), fn) {
+					op.Base = cop.Base
+				}
+			}
+		}
+		switch {
+		case isGo:
+			op.Unit = b.newUnit(fn, in, cop.Unit)
+			op.Deferred = false
+		case cop.Unit != 0:
+			op.Unit = b.newUnit(fn, in, cop.Unit)
+			op.Deferred = false
+		default:
+			op.Unit = 0
+			op.Deferred = isDefer
+			op.Must = cop.Must && mustHere
+			op.AfterWait = cop.AfterWait || waitHere
+			op.Locked = cop.Locked || lockHere
+		}
+		b.add(st, op)
+	}
+}
+
+// visible reports whether the channel id means something in fn: fields
+// and globals always, parameters and allocations only of fn or of the
+// functions enclosing it.
+func (b *builder) visible(id ChanID, fn *ssa.Function) bool {
+	switch id.Kind {
+	case KindField, KindGlobal:
+		return true
+	case KindParam:
+		return ancestorOrSelf(id.Func, fn)
+	case KindMake:
+		return ancestorOrSelf(id.Make.Parent(), fn)
+	}
+	return false
+}
+
+func ancestorOrSelf(a, fn *ssa.Function) bool {
+	if a == nil {
+		return false
+	}
+	for f := fn; f != nil; f = f.Parent() {
+		if f == a {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) newUnit(fn *ssa.Function, in ssa.Instruction, sub int) int {
+	k := unitKey{in, sub}
+	if u, ok := b.units[k]; ok {
+		return u
+	}
+	if b.nextUnit == nil {
+		b.nextUnit = make(map[*ssa.Function]int)
+	}
+	b.nextUnit[fn]++
+	b.units[k] = b.nextUnit[fn]
+	return b.units[k]
+}
+
+// calleeOps returns the operations of callee in the context of sumFn
+// (the function whose parameters they mention): from the model for
+// functions of this package, from facts for others.
+func (b *builder) calleeOps(callee *ssa.Function) (*ssa.Function, []Op) {
+	if o := callee.Origin(); o != nil && o.Blocks != nil {
+		callee = o // generic instantiation: the generic body
+	}
+	if callee.Blocks != nil {
+		f := b.summarize(callee)
+		if f == nil {
+			return callee, nil
+		}
+		return callee, f.Ops
+	}
+	obj, _ := callee.Object().(*types.Func)
+	if o := callee.Origin(); o != nil {
+		obj, _ = o.Object().(*types.Func)
+	}
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == b.pass.Pkg {
+		return callee, nil
+	}
+	var s Summary
+	if !b.pass.ImportObjectFact(obj, &s) {
+		return callee, nil
+	}
+	return callee, b.fromFact(callee, obj, &s)
+}

@@ -1,0 +1,74 @@
+// Package chanmodel builds, once per package, a model of the channel
+// operations of every function, shared by the channel analyzers of
+// goconcheck (closebyreceiver, sendafterclose, and later goroutineleak
+// and selfdeadlock). Analyzer is an analysis pass of its own with no
+// diagnostics: analyzers Require it and read its *Model result.
+//
+// # Channel identity
+//
+// A ChanID is a canonical abstract location of a channel:
+//
+//   - KindMake: a make(chan T) allocation site (*ssa.MakeChan);
+//   - KindField: a struct field (*types.Var, generic fields by their
+//     origin): s.tasks in every method of S is one channel, whatever
+//     the instance (field-based, type-based abstraction);
+//   - KindGlobal: a package-level variable (*ssa.Global);
+//   - KindParam: a parameter of a function (including the receiver),
+//     replaced by the argument's identity when a caller includes the
+//     function's operations.
+//
+// Values are resolved through Phi nodes (all edges must agree),
+// ChangeType and Convert (chan T to <-chan T), loads of a field
+// address, struct Field projections, closures' free variables (through
+// the MakeClosure binding in the enclosing function) and local
+// variables that live in memory because a closure captures them (an
+// Alloc whose every store stores the same channel). Anything else, for
+// example the result of a call or an element of a slice, has no
+// identity, and the analyzers stay silent about it.
+//
+// Field identity is type-based, which is right for "who sends on s.ch"
+// questions but not for "is this the same channel" ones. So an
+// operation on a field also records its Base: the SSA value of the
+// struct pointer, canonicalised through free variables and captured
+// locals. Two operations act on the very same channel when their IDs
+// are equal and, for fields, their bases are the same non-nil value.
+//
+// # Operations and goroutines
+//
+// For every function with a body (source functions, closures and the
+// synthetic wrappers they call) the model lists the operations it
+// performs, each an Op: send, receive (also range and select cases) or
+// close, plus assignments of a channel to a field or global (which
+// reset what is known about it). Each Op is either direct, or comes
+// from a call, defer or go statement of the function, and then carries
+// the callee's operations with parameters replaced by the arguments.
+// Operations of a callee on channels it allocates itself are dropped:
+// they are the callee's business.
+//
+// Op.Unit says which goroutine runs the operation: 0 is the goroutine
+// that runs the function itself (synchronous calls and defers stay in
+// it), every go statement (also inside callees) opens a new unit.
+// Functions passed as values (to sync.Once.Do, errgroup.Group.Go, ...)
+// are not followed: their operations belong to the closure's own
+// entry in the model only.
+//
+// Per operation the model also records facts about its own function
+// that the analyzers need and that survive the climb to callers: Must
+// (the operation runs on every path that returns normally), RecvBefore
+// (a receive on the same channel may precede it in the same
+// goroutine), AfterWait (a Wait method, e.g. sync.WaitGroup.Wait, may
+// precede it) and Locked (a Lock of a sync.Mutex or sync.RWMutex may
+// precede it).
+//
+// # Summaries across packages
+//
+// The operations of a function on its parameters and on fields of
+// struct types declared in its package are exported as a *Summary fact
+// on its *types.Func, so a helper in another package counts at its
+// call sites. Calls through interfaces and function values are not
+// followed.
+//
+// The model is built in one walk over the package's SSA functions,
+// each function summarised once (recursion is cut: a function being
+// summarised contributes nothing to its own recursive calls).
+package chanmodel

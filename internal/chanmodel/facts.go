@@ -1,0 +1,129 @@
+package chanmodel
+
+import (
+	"fmt"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Summary is the fact exported for a function with channel operations
+// on its parameters or on fields of struct types of its package.
+type Summary struct {
+	Ops []FactOp
+}
+
+// FactOp is one operation of a Summary.
+type FactOp struct {
+	Kind OpKind
+	// Param is the index of the parameter (receiver first) the
+	// operation acts on, or -1 for a field.
+	Param int
+	// TypeName and FieldName name the field, of a struct type declared
+	// at package level in the function's package.
+	TypeName, FieldName string
+	// BaseParam is the parameter whose field is used, or -1.
+	BaseParam int
+	Unit      int
+
+	Must, RecvBefore, AfterWait, Locked, Select, NonBlocking bool
+}
+
+func (*Summary) AFact() {}
+
+func (s *Summary) String() string {
+	var parts []string
+	for _, op := range s.Ops {
+		where := fmt.Sprintf("param%d", op.Param)
+		if op.Param < 0 {
+			where = op.TypeName + "." + op.FieldName
+		}
+		parts = append(parts, fmt.Sprintf("%s %s/u%d", op.Kind, where, op.Unit))
+	}
+	return "chanops(" + strings.Join(parts, ", ") + ")"
+}
+
+func (b *builder) exportFact(f *Func) {
+	obj, ok := f.Fn.Object().(*types.Func)
+	if !ok || obj.Pkg() != b.pass.Pkg || f.Fn.Parent() != nil {
+		return
+	}
+	var s Summary
+	for _, op := range f.Ops {
+		// A deferred operation has run by the time a call returns, so
+		// callers see it as an ordinary one.
+		fo := FactOp{
+			Kind: op.Kind, Param: -1, BaseParam: -1, Unit: op.Unit,
+			Must: op.Must, RecvBefore: op.RecvBefore, AfterWait: op.AfterWait, Locked: op.Locked,
+			Select: op.Select, NonBlocking: op.NonBlocking,
+		}
+		switch op.Chan.Kind {
+		case KindParam:
+			if op.Chan.Func != f.Fn {
+				continue
+			}
+			fo.Param = op.Chan.Index
+		case KindField:
+			tn := b.fieldType[op.Chan.Field]
+			if tn == nil || tn.Pkg() != b.pass.Pkg || tn.Parent() != b.pass.Pkg.Scope() {
+				continue
+			}
+			fo.TypeName, fo.FieldName = tn.Name(), op.Chan.Field.Name()
+			if p, ok := op.Base.(*ssa.Parameter); ok {
+				for i, q := range f.Fn.Params {
+					if q == p {
+						fo.BaseParam = i
+					}
+				}
+			}
+		default:
+			continue
+		}
+		s.Ops = append(s.Ops, fo)
+	}
+	if len(s.Ops) > 0 {
+		b.pass.ExportObjectFact(obj, &s)
+	}
+}
+
+// fromFact turns an imported summary of obj into operations in the
+// context of callee.
+func (b *builder) fromFact(callee *ssa.Function, obj *types.Func, s *Summary) []Op {
+	var ops []Op
+	for _, fo := range s.Ops {
+		op := Op{
+			Kind: fo.Kind, Unit: fo.Unit, baseParam: fo.BaseParam,
+			Must: fo.Must, RecvBefore: fo.RecvBefore, AfterWait: fo.AfterWait, Locked: fo.Locked,
+			Select: fo.Select, NonBlocking: fo.NonBlocking,
+		}
+		if fo.Param >= 0 {
+			op.Chan = ChanID{Kind: KindParam, Func: callee, Index: fo.Param}
+		} else {
+			f := lookupField(obj.Pkg(), fo.TypeName, fo.FieldName)
+			if f == nil {
+				continue
+			}
+			op.Chan = ChanID{Kind: KindField, Field: f}
+		}
+		ops = append(ops, op)
+	}
+	return ops
+}
+
+func lookupField(pkg *types.Package, typeName, field string) *types.Var {
+	tn, ok := pkg.Scope().Lookup(typeName).(*types.TypeName)
+	if !ok {
+		return nil
+	}
+	st, ok := tn.Type().Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Name() == field {
+			return f.Origin()
+		}
+	}
+	return nil
+}

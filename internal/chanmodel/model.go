@@ -1,0 +1,263 @@
+package chanmodel
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer builds the channel model of a package. It reports nothing.
+var Analyzer = &analysis.Analyzer{
+	Name:       "chanmodel",
+	Doc:        "build the channel model shared by the goconcheck channel analyzers",
+	URL:        "https://github.com/goconcheck/goconcheck/tree/main/internal/chanmodel",
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
+	ResultType: reflect.TypeFor[*Model](),
+	FactTypes:  []analysis.Fact{new(Summary)},
+	Run:        run,
+}
+
+// Kind is the kind of abstract location a ChanID names.
+type Kind uint8
+
+const (
+	KindMake   Kind = iota + 1 // a make(chan T) site
+	KindField                  // a struct field, for every instance
+	KindGlobal                 // a package-level variable
+	KindParam                  // a parameter of Func
+)
+
+// ChanID is the canonical abstract location of a channel; equal IDs
+// name the same channel (for KindField: the same field of possibly
+// different instances). The zero ChanID means unknown.
+type ChanID struct {
+	Kind   Kind
+	Make   *ssa.MakeChan
+	Field  *types.Var
+	Global *ssa.Global
+	Func   *ssa.Function
+	Index  int
+}
+
+func (id ChanID) String() string {
+	switch id.Kind {
+	case KindMake:
+		return fmt.Sprintf("make@%d", id.Make.Pos())
+	case KindField:
+		return "field " + id.Field.Name()
+	case KindGlobal:
+		return "global " + id.Global.Name()
+	case KindParam:
+		if id.Index < len(id.Func.Params) {
+			return "param " + id.Func.Params[id.Index].Name()
+		}
+		return fmt.Sprintf("param #%d", id.Index)
+	}
+	return "unknown"
+}
+
+// OpKind is the kind of a channel operation.
+type OpKind uint8
+
+const (
+	Send   OpKind = iota + 1 // ch <- v, also as a select case
+	Recv                     // <-ch, range ch, also as a select case
+	Close                    // close(ch)
+	Assign                   // a store of a channel into a field or global
+)
+
+func (k OpKind) String() string {
+	switch k {
+	case Send:
+		return "send"
+	case Recv:
+		return "recv"
+	case Close:
+		return "close"
+	case Assign:
+		return "assign"
+	}
+	return "?"
+}
+
+// An Op is a channel operation that a function performs, directly or
+// through a call, defer or go statement.
+type Op struct {
+	Kind OpKind
+	Chan ChanID
+	// Base is, for KindField, the struct pointer (or value) whose field
+	// is used, in the context of the function; nil if unknown.
+	Base ssa.Value
+	// Instr is the instruction of the function: the operation itself,
+	// or the call, defer or go statement that leads to it.
+	Instr ssa.Instruction
+	// Via is the function called at Instr; nil for a direct operation.
+	Via *ssa.Function
+	// Pos is the start of the channel operation itself (possibly in a
+	// callee); NoPos if it lies in another package.
+	Pos token.Pos
+	// Expr is the source text of the channel operand at Pos.
+	Expr string
+	// Unit identifies the goroutine: 0 is the function's own.
+	Unit int
+	// Deferred is set when the operation runs at the function's exit,
+	// by a defer statement of the function itself.
+	Deferred bool
+	// Select is set for a select case; NonBlocking when the select has
+	// a default case.
+	Select, NonBlocking bool
+	// Must: runs on every path that returns normally (unit 0 only).
+	Must bool
+	// RecvBefore: a receive on the same channel may precede it in the
+	// same goroutine.
+	RecvBefore bool
+	// AfterWait: a Wait method call may precede it in the same goroutine.
+	AfterWait bool
+	// Locked: a sync.Mutex/RWMutex Lock or RLock may precede it in the
+	// same goroutine.
+	Locked bool
+
+	baseParam int // for ops from facts: index of the base parameter, or -1
+}
+
+// Direct reports whether the operation is written in the function itself.
+func (op *Op) Direct() bool { return op.Via == nil }
+
+// Func is the model of one function.
+type Func struct {
+	Fn  *ssa.Function
+	Ops []Op
+}
+
+// Model is the channel model of a package.
+type Model struct {
+	// Funcs lists the package's source functions (closures included)
+	// in a stable order.
+	Funcs []*Func
+	byFn  map[*ssa.Function]*Func
+	start map[token.Pos]token.Pos
+	fun   map[token.Pos]string
+}
+
+// Func returns the model of fn, or nil.
+func (m *Model) Func(fn *ssa.Function) *Func { return m.byFn[fn] }
+
+// Start maps the position SSA gives an instruction (a call's Lparen, a
+// send's arrow) to the start of its statement or expression.
+func (m *Model) Start(pos token.Pos) token.Pos {
+	if s, ok := m.start[pos]; ok {
+		return s
+	}
+	return pos
+}
+
+// Site returns where op shows in its function: the operation itself
+// if direct, else the start of the call, defer or go statement.
+func (m *Model) Site(op *Op) token.Pos {
+	if op.Direct() && op.Pos.IsValid() {
+		return op.Pos
+	}
+	return m.Start(op.Instr.Pos())
+}
+
+// Callee returns the source text of the function called at op.Instr
+// when op comes from a call (e.g. "s.stop", "lib.Close"), else "".
+func (m *Model) Callee(op *Op) string {
+	if op.Direct() {
+		return ""
+	}
+	if c, ok := op.Instr.(ssa.CallInstruction); ok {
+		if s, ok := m.fun[c.Common().Pos()]; ok {
+			if strings.HasPrefix(s, "func(") || strings.HasPrefix(s, "(func(") {
+				return "func literal"
+			}
+			return s
+		}
+	}
+	return op.Via.Name()
+}
+
+// SameChan reports whether a and b, two operations of one function,
+// surely act on the same channel: equal IDs and, for fields, the same
+// base value.
+func SameChan(a, b *Op) bool {
+	if a.Chan.Kind == 0 || a.Chan != b.Chan {
+		return false
+	}
+	if a.Chan.Kind == KindField {
+		return a.Base != nil && a.Base == b.Base
+	}
+	return true
+}
+
+type syn struct {
+	start token.Pos
+	expr  string
+	fun   string   // for calls: the called expression
+	args  []string // for calls: the arguments
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	b := &builder{
+		pass:       pass,
+		funcs:      make(map[*ssa.Function]*Func),
+		inProgress: make(map[*ssa.Function]bool),
+		memo:       make(map[ssa.Value]idResult),
+		closures:   make(map[*ssa.Function]*ssa.MakeClosure),
+		fieldType:  make(map[*types.Var]*types.TypeName),
+		syntax:     make(map[token.Pos]syn),
+		units:      make(map[unitKey]int),
+	}
+	b.indexSyntax(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	m := &Model{byFn: b.funcs, start: make(map[token.Pos]token.Pos, len(b.syntax)), fun: make(map[token.Pos]string)}
+	for p, s := range b.syntax {
+		m.start[p] = s.start
+		if s.fun != "" {
+			m.fun[p] = s.fun
+		}
+	}
+	for _, fn := range ssainfo.SrcFuncs {
+		m.Funcs = append(m.Funcs, b.summarize(fn))
+	}
+	for _, f := range m.Funcs {
+		b.exportFact(f)
+	}
+	return m, nil
+}
+
+func (b *builder) indexSyntax(ins *inspector.Inspector) {
+	filter := []ast.Node{
+		(*ast.CallExpr)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil),
+	}
+	ins.Preorder(filter, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			s := syn{start: n.Pos(), fun: types.ExprString(n.Fun)}
+			for _, a := range n.Args {
+				s.args = append(s.args, types.ExprString(a))
+			}
+			if len(n.Args) > 0 {
+				s.expr = s.args[0]
+			}
+			b.syntax[n.Lparen] = s
+		case *ast.SendStmt:
+			b.syntax[n.Arrow] = syn{start: n.Pos(), expr: types.ExprString(n.Chan)}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				b.syntax[n.OpPos] = syn{start: n.Pos(), expr: types.ExprString(n.X)}
+			}
+		case *ast.RangeStmt:
+			b.syntax[n.For] = syn{start: n.For, expr: types.ExprString(n.X)}
+		}
+	})
+}

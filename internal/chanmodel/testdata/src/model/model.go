@@ -1,0 +1,82 @@
+package model
+
+import (
+	"sync"
+
+	"model/lib"
+)
+
+type S struct {
+	tasks chan int
+	mu    sync.Mutex
+	wg    sync.WaitGroup
+}
+
+func (s *S) Submit(v int) {
+	s.tasks <- v // want `Submit: send field tasks u0 \[must base\]`
+}
+
+func (s *S) stop() {
+	s.mu.Lock()
+	close(s.tasks) // want `stop: close field tasks u0 \[must locked base\]`
+	s.mu.Unlock()
+}
+
+func (s *S) run() {
+	for v := range s.tasks { // want `run: recv field tasks u0 \[must base\]`
+		_ = v
+	}
+	s.wg.Wait()
+	s.stop() // want `run: close field tasks u0 \[must recvbefore afterwait locked base\]`
+}
+
+func spawn() {
+	ch := make(chan int)
+	go func() { // want `spawn: send make@\d+ u1 \[must\]` `spawn: close make@\d+ u1 \[must\]`
+		defer close(ch) // want `spawn\$1: close make@\d+ u0 \[deferred must\]`
+		ch <- 1         // want `spawn\$1: send make@\d+ u0 \[must\]`
+	}()
+	lib.Drain(ch) // want `spawn: recv make@\d+ u0 \[must\]`
+	var q lib.Q
+	q.Stop() // want `spawn: close field in u0 \[must base\]`
+}
+
+func phi(c bool) {
+	ch := make(chan int)
+	var out chan int
+	if c {
+		out = ch
+	} else {
+		out = ch
+	}
+	close(out) // want `phi: close make@\d+ u0 \[must\]`
+	other := make(chan int)
+	if c {
+		out = other
+	}
+	close(out) // no identity: two channels meet
+}
+
+func param(in <-chan int, out chan<- int) {
+	v := <-in  // want `param: recv param in u0 \[must\]`
+	out <- v   // want `param: send param out u0 \[must\]`
+	close(out) // want `param: close param out u0 \[must\]`
+}
+
+var global = make(chan int)
+
+func useParam() {
+	ch := make(chan int)
+	param(global, ch) // want `useParam: recv global global u0 \[must\]` `useParam: send make@\d+ u0 \[must\]` `useParam: close make@\d+ u0 \[must\]`
+}
+
+type G[T any] struct{ c chan T }
+
+func (g *G[T]) Put(v T) {
+	g.c <- v // want `Put: send field c u0 \[must base\]`
+}
+
+func generic() {
+	g := &G[int]{c: make(chan int)} // want `generic: assign field c u0 \[must base\]`
+	g.Put(1)                        // want `generic: send field c u0 \[must base\]`
+}

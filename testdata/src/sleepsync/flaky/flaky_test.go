@@ -1,0 +1,230 @@
+package flaky
+
+import (
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+)
+
+func TestFlakyResult(t *testing.T) {
+	var got int
+	go func() { got = compute() }()
+	time.Sleep(100 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 12`
+	if got != 42 {
+		t.Fatalf("got %d, want 42", got)
+	}
+}
+
+func TestServeError(t *testing.T) {
+	s := &Server{stop: make(chan struct{})}
+	var err error
+	go func() { err = s.Serve() }()
+	time.Sleep(50 * time.Millisecond) // want `time.Sleep used to wait`
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestServingFlag(t *testing.T) {
+	s := &Server{stop: make(chan struct{})}
+	go s.Serve()
+	time.Sleep(50 * time.Millisecond) // want `time.Sleep used to wait`
+	if !s.serving {
+		t.Error("not serving")
+	}
+}
+
+func TestEndsAfterSleep(t *testing.T) {
+	go func() {
+		t.Log("running")
+	}()
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep used to wait`
+	t.Log("done")
+}
+
+func TestSubtest(t *testing.T) {
+	t.Run("sub", func(t *testing.T) {
+		n := 0
+		go func() { n++ }()
+		time.Sleep(time.Millisecond) // want `time.Sleep used to wait`
+		if n != 1 {
+			t.Fail()
+		}
+	})
+}
+
+func ExampleServer() {
+	go compute()
+	time.Sleep(time.Millisecond) // want `time.Sleep used to wait`
+}
+
+// Correct variants and other purposes of a sleep: silent.
+
+func TestJoined(t *testing.T) {
+	var got int
+	var wg sync.WaitGroup
+	wg.Go(func() { got = compute() })
+	wg.Wait()
+	if got != 42 {
+		t.Fatalf("got %d", got)
+	}
+}
+
+func TestChannelResult(t *testing.T) {
+	ch := make(chan int, 1)
+	go func() { ch <- compute() }()
+	time.Sleep(time.Millisecond)
+	if got := <-ch; got != 42 {
+		t.Fatalf("got %d", got)
+	}
+}
+
+func TestCleanup(t *testing.T) {
+	s := &Server{stop: make(chan struct{})}
+	t.Cleanup(s.Close)
+	go s.Serve()
+	time.Sleep(time.Millisecond) // lets the server run before cleanup
+}
+
+func TestDeferClose(t *testing.T) {
+	s := &Server{stop: make(chan struct{})}
+	defer s.Close()
+	go s.Serve()
+	time.Sleep(time.Millisecond) // lets the server run before Close
+}
+
+// Waiting for a server to start is flaky too, but what follows does
+// not provably depend on the goroutine: silent.
+func TestServerStart(t *testing.T) {
+	s := &Server{addr: "x", stop: make(chan struct{})}
+	go s.Serve()
+	time.Sleep(10 * time.Millisecond)
+	c, err := Dial(s.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-c
+	s.Close()
+}
+
+func TestTimerAPI(t *testing.T) {
+	fired := make(chan bool, 1)
+	time.AfterFunc(time.Millisecond, func() { fired <- true })
+	time.Sleep(5 * time.Millisecond) // no go statement of its own
+	select {
+	case <-fired:
+	default:
+		t.Fatal("timer did not fire")
+	}
+}
+
+func TestPolling(t *testing.T) {
+	var mu sync.Mutex
+	done := false
+	go func() {
+		mu.Lock()
+		done = true
+		mu.Unlock()
+	}()
+	for i := 0; i < 100; i++ {
+		mu.Lock()
+		d := done
+		mu.Unlock()
+		if d {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
+	t.Fatal("timeout")
+}
+
+func BenchmarkSpawn(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		go compute()
+	}
+	time.Sleep(time.Millisecond) // a benchmark's own timing
+}
+
+// The goroutine must stay blocked: the sleep gives it time to
+// misbehave, and receiving fails the test.
+func TestStaysBlocked(t *testing.T) {
+	var mu sync.Mutex
+	c := make(chan bool, 1)
+	mu.Lock()
+	go func() {
+		mu.Lock()
+		c <- true
+		mu.Unlock()
+	}()
+	time.Sleep(time.Millisecond)
+	select {
+	case <-c:
+		t.Fatal("acquired a held mutex")
+	default:
+	}
+	mu.Unlock()
+	<-c
+}
+
+// In a synctest bubble time is virtual: Sleep returns only when every
+// other goroutine of the bubble is durably blocked.
+func TestBubble(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		done := false
+		go func() { done = true }()
+		time.Sleep(time.Second)
+		if !done {
+			t.Fatal("not done")
+		}
+	})
+}
+
+// The same shape as TestStaysBlocked, but a receive is the expected
+// outcome (guide §3.8 in a test): reported.
+func TestExpectsValue(t *testing.T) {
+	c := make(chan int, 1)
+	go func() { c <- compute() }()
+	time.Sleep(time.Millisecond) // want `time.Sleep used to wait`
+	select {
+	case v := <-c:
+		t.Log(v)
+	default:
+		t.Fatal("no value yet")
+	}
+}
+
+// A test helper that starts a server and returns: the caller goes on
+// using the goroutine, nothing here relies on it having finished.
+func startServer(t *testing.T) *Server {
+	t.Helper()
+	s := &Server{stop: make(chan struct{})}
+	go s.Serve()
+	time.Sleep(10 * time.Millisecond)
+	return s
+}
+
+func TestUsesHelper(t *testing.T) {
+	s := startServer(t)
+	s.Close()
+}
+
+// A function literal taking *testing.T that is not a subtest is a
+// helper too.
+func TestHelperLiteral(t *testing.T) {
+	s := &Server{stop: make(chan struct{})}
+	start := func(t *testing.T) {
+		go s.Serve()
+		time.Sleep(10 * time.Millisecond)
+	}
+	start(t)
+	s.Close()
+}
+
+// Pacing the goroutines a loop starts.
+func TestPaced(t *testing.T) {
+	for i := 0; i < 3; i++ {
+		go compute()
+		time.Sleep(time.Millisecond)
+	}
+}

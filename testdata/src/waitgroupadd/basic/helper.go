@@ -1,0 +1,5 @@
+package basic
+
+import "sync"
+
+func enter(wg *sync.WaitGroup) { wg.Add(1) }
