@@ -19,10 +19,13 @@ go vet ./...
 
 echo "== workflow"
 actionlint .github/workflows/*.yml
-# Every command the workflow runs is one this script runs too.
-grep -E '^ *run: ' .github/workflows/*.yml | sed -E 's/^[^:]*: *run: //' | while read -r cmd; do
-	grep -qxF "$cmd" scripts/test.sh || grep -qxF "	$cmd" scripts/test.sh || {
-		echo "workflow runs '$cmd', which scripts/test.sh does not"; exit 1; }
+# Every command the workflow runs is one that CI runs too (.ci/run,
+# which runs this script, or this script itself).
+grep -hE '^ *run: ' .github/workflows/*.yml | sed -E 's/^ *run: //' | while read -r cmd; do
+	if ! grep -qxE "[[:space:]]*$(printf '%s' "$cmd" | sed 's/[][\\.*^$/]/\\&/g')" .ci/run scripts/test.sh; then
+		echo "the workflow runs '$cmd', which neither .ci/run nor scripts/test.sh runs"
+		exit 1
+	fi
 done
 
 echo "== custom golangci-lint with the goconcheck plugin"

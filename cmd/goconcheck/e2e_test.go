@@ -428,3 +428,24 @@ func TestFix(t *testing.T) {
 		}
 	}
 }
+
+// TestReadme keeps README.md's table of analyzers in step with the suite.
+func TestReadme(t *testing.T) {
+	_, file, _, _ := runtime.Caller(0)
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(file), "..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := regexp.MustCompile("(?m)^\\| \\[`([a-z]+)`\\]").FindAllStringSubmatch(string(data), -1)
+	var listed []string
+	for _, r := range rows {
+		listed = append(listed, r[1])
+	}
+	var suite []string
+	for _, a := range analyzers.All() {
+		suite = append(suite, a.Name)
+	}
+	if !slices.Equal(listed, suite) {
+		t.Errorf("README.md lists analyzers %v, the suite is %v (same order)", listed, suite)
+	}
+}
