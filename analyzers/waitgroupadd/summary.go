@@ -507,7 +507,7 @@ func (sz *summarizer) instrEvents(instr ssa.Instruction) ([]event, uint8) {
 			return nil, flagRecv
 		}
 	case *ssa.Select:
-		var flags uint8 = flagRecv
+		flags := uint8(flagRecv)
 		var evs []event
 		for _, st := range x.States {
 			if st.Dir == types.SendOnly {

@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -48,7 +49,7 @@ func TestMain(m *testing.M) {
 		os.Exit(2)
 	}
 	code := m.Run()
-	os.RemoveAll(dir)
+	_ = os.RemoveAll(dir)
 	os.Exit(code)
 }
 
@@ -185,8 +186,10 @@ func posnFinding(t *testing.T, dir, posn, analyzer string) finding {
 	if rel, err := filepath.Rel(dir, file); err == nil && filepath.IsAbs(file) {
 		file = rel
 	}
-	var line int
-	fmt.Sscan(m[2], &line)
+	line, err := strconv.Atoi(m[2])
+	if err != nil {
+		t.Fatalf("bad line in %q: %v", posn, err)
+	}
 	return finding{filepath.ToSlash(file), line, analyzer}
 }
 
