@@ -11,8 +11,9 @@ import (
 // MustExtractDoc returns the documentation of the analyzer name from
 // the package comment of a doc.go file (passed as its source text, as
 // embedded with //go:embed). The section starts at a heading
-// "# Analyzer name" and runs to the next heading or the end; the
-// first line after the heading is the summary that go vet prints.
+// "# Analyzer name" and runs to the next heading or the end; its
+// first paragraph must be "name: summary", and the "name:" is dropped
+// (the drivers print the name themselves).
 // It panics if the section is missing: a programming error caught by
 // every test of the analyzer.
 func MustExtractDoc(content, name string) string {
@@ -40,5 +41,9 @@ func extractDoc(content, name string) (string, error) {
 	if i := strings.Index(after, "\n# "); i >= 0 {
 		after = after[:i]
 	}
-	return strings.TrimSpace(after), nil
+	body, ok := strings.CutPrefix(strings.TrimSpace(after), name+":")
+	if !ok {
+		return "", fmt.Errorf("doc.go of %s: %q heading not followed by a %q line", name, heading, name+": summary")
+	}
+	return strings.TrimSpace(body), nil
 }
