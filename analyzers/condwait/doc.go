@@ -69,11 +69,14 @@
 // Not reported: a Wait in the body of a for loop that is not under an
 // if (the loop condition, or a check before or after the Wait,
 // re-checks); a Wait under if followed only by continue or by the end
-// of the loop body; an unconditional Wait outside any loop (it waits
+// of the loop body; a Wait under if inside a loop whose code after the
+// Wait neither leaves the loop nor uses any variable or field the if
+// condition tested (it waits for a wake-up, an event, and loops back
+// to check again, as grpc's keepalive loop does); an unconditional Wait outside any loop (it waits
 // for the next Signal, which is correct when the signaller is known to
 // come later: Go's Cond has no spurious wake-ups); a function whose
-// last act is the Wait (its callers are checked instead); the tests of
-// package sync. For the lock: a Wait in a function that may be called
+// last act is the Wait (its callers are checked instead); package
+// sync and its tests, which exercise the Cond's raw semantics. For the lock: a Wait in a function that may be called
 // with the lock held (nothing is known at the entry of a function,
 // except for a goroutine's function literal); a goroutine started
 // while its starter holds the lock (a Mutex may be handed over);

@@ -170,6 +170,12 @@ func judge(pass *analysis.Pass, s waitSite) {
 	}
 	if ifIdx >= 0 {
 		ifs := s.stack[ifIdx].(*ast.IfStmt)
+		if !reliesOnCondition(pass.TypesInfo, s.stack, ifIdx, loopIdx, fnIdx) {
+			// The code after the Wait does not use what the condition
+			// tested: the Wait waits for an event (a wake-up), not for
+			// the condition, as in grpc's keepalive loop.
+			return
+		}
 		d := analysis.Diagnostic{
 			Pos:     s.call.Pos(),
 			End:     s.call.End(),
@@ -411,4 +417,96 @@ func funcName(from *types.Package, fn *types.Func) string {
 		return fn.Pkg().Name() + "." + fn.Name()
 	}
 	return fn.Name()
+}
+
+// reliesOnCondition reports whether the code that runs after the Wait
+// may act on the condition checked once before it. Outside a loop, or
+// when that code can leave the loop (return, break, goto), it does.
+// Inside a loop whose body then simply goes round again, it does only
+// if it uses a variable or field that the if condition tested: the
+// guide's §4.4 consumer reads queue after `if len(queue) == 0 && !done
+// { cond.Wait() }`, while grpc's keepalive loop waits for a wake-up
+// and then pings, whatever the state, before looping back.
+func reliesOnCondition(info *types.Info, stack []ast.Node, ifIdx, loopIdx, fnIdx int) bool {
+	tested := leafVars(info, stack[ifIdx].(*ast.IfStmt).Cond)
+	if loopIdx < 0 || loopIdx < fnIdx || len(tested) == 0 {
+		return true
+	}
+	for i := len(stack) - 2; i > loopIdx; i-- {
+		var list []ast.Stmt
+		switch n := stack[i].(type) {
+		case *ast.BlockStmt:
+			switch stack[i-1].(type) {
+			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				continue // the other clauses are alternatives, not what follows
+			}
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		default:
+			continue
+		}
+		after := false
+		for _, st := range list {
+			if !after {
+				after = st == stack[i+1]
+				continue
+			}
+			if leaves(st) {
+				return true
+			}
+			for v := range leafVars(info, st) {
+				if tested[v] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// leaves reports whether n contains a return, break or goto (outside
+// function literals): code after the Wait that may leave the loop.
+func leaves(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		case *ast.BranchStmt:
+			if n.Tok == token.BREAK || n.Tok == token.GOTO {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// leafVars returns the variables and fields that n reads or writes,
+// counting a selector x.f as f alone: the receiver of a method is used
+// everywhere and says nothing about which state is meant.
+func leafVars(info *types.Info, n ast.Node) map[*types.Var]bool {
+	vars := make(map[*types.Var]bool)
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if v, ok := info.Uses[n.Sel].(*types.Var); ok {
+				vars[v] = true
+			}
+			return false
+		case *ast.Ident:
+			if v, ok := info.Uses[n].(*types.Var); ok {
+				vars[v] = true
+			}
+		case *ast.FuncLit:
+			return false
+		}
+		return true
+	})
+	return vars
 }

@@ -50,6 +50,10 @@
 // (test helpers included: only Test functions, subtests passed to
 // t.Run and Example functions count as tests); tests checking that a
 // goroutine stays blocked (the receive case fails the test); sleeps in
+// a function that joins the goroutines later (a blocking receive or
+// select, or a Wait method, after the sleep): it knows how to wait, so
+// the sleep has another purpose, such as giving blocked goroutines a
+// chance to finish wrongly before checking that they did not; sleeps in
 // a testing/synctest bubble, where time is virtual and a sleep does
 // wait for the bubble's goroutines; timers, tickers and time.After.
 //

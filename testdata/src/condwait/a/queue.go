@@ -10,10 +10,11 @@ import (
 
 // queue keeps its Cond in a field, tied to mu by newQueue.
 type queue struct {
-	mu     sync.Mutex
-	cond   *sync.Cond
-	items  []string
-	closed bool
+	mu      sync.Mutex
+	cond    *sync.Cond
+	items   []string
+	closed  bool
+	dormant bool
 }
 
 func newQueue() *queue {
@@ -205,4 +206,27 @@ func RemoteNoLoop(q *lib.Queue) int {
 	defer q.Unlock()
 	q.AwaitChange() // one wait, no predicate: silent
 	return q.Pop()
+}
+
+// keepalive waits for an event, not for its condition: after a wake-up
+// it pings whatever the state and loops back to re-check (grpc's
+// keepalive loop): silent.
+func (q *queue) keepalive(tick, done <-chan struct{}, ping func(int)) {
+	n := 0
+	for {
+		select {
+		case <-tick:
+			q.mu.Lock()
+			if len(q.items) == 0 {
+				q.dormant = true
+				q.cond.Wait()
+			}
+			q.dormant = false
+			q.mu.Unlock()
+			n++
+			ping(n)
+		case <-done:
+			return
+		}
+	}
 }

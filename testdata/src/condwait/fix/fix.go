@@ -123,7 +123,7 @@ outer:
 		}
 		if !s.ready {
 			s.cond.Wait() // want `called under if`
-			if s.n > it {
+			if s.n > it || !s.ready {
 				continue outer
 			}
 		}

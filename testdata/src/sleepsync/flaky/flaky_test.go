@@ -2,6 +2,7 @@ package flaky
 
 import (
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -10,7 +11,7 @@ import (
 func TestFlakyResult(t *testing.T) {
 	var got int
 	go func() { got = compute() }()
-	time.Sleep(100 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 12`
+	time.Sleep(100 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 13`
 	if got != 42 {
 		t.Fatalf("got %d, want 42", got)
 	}
@@ -227,4 +228,27 @@ func TestPaced(t *testing.T) {
 		go compute()
 		time.Sleep(time.Millisecond)
 	}
+}
+
+// The goroutines must stay blocked: the test sleeps to give them a
+// chance to finish wrongly, checks they did not, then joins them
+// (grpc's picker tests): silent.
+func TestStillBlocked(t *testing.T) {
+	var finished atomic.Int64
+	release := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(3)
+	for i := 0; i < 3; i++ {
+		go func() {
+			defer wg.Done()
+			<-release
+			finished.Add(1)
+		}()
+	}
+	time.Sleep(50 * time.Millisecond)
+	if n := finished.Load(); n != 0 {
+		t.Errorf("%d goroutines finished before the release", n)
+	}
+	close(release)
+	wg.Wait()
 }
