@@ -53,7 +53,7 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, f := range m.Funcs {
 			for i := range f.Ops {
 				c := &f.Ops[i]
-				if c.Kind != chanmodel.Close || c.Direct() != direct || !c.RecvBefore || c.AfterWait {
+				if c.Kind != chanmodel.Close || c.Direct() != direct || !c.RecvBefore || c.AfterWait || c.Locked {
 					continue
 				}
 				key := c.Pos
@@ -106,6 +106,14 @@ func ownsAnywhere(units []unit, pos token.Pos) bool {
 func otherSender(senders []unit, ch chanmodel.ChanID, pos token.Pos) *chanmodel.Op {
 	for _, su := range senders {
 		if runs(su, pos) || unitRecv(su, ch) {
+			continue
+		}
+		// A function literal's own body, as a unit of its own, is
+		// where its sends are seen when it is handed to code we cannot
+		// see (a callback): nothing says when, or whether, it runs
+		// again. Literals called or started here are seen in their
+		// parent's units.
+		if su.u == 0 && su.f.Fn.Parent() != nil {
 			continue
 		}
 		for i := range su.f.Ops {

@@ -34,8 +34,13 @@
 // from a function it calls; a receiver closing a different channel (a
 // done or quit channel it owns); a channel nobody sends on (close as a
 // broadcast); a close that follows a Wait (sync.WaitGroup.Wait,
-// errgroup.Group.Wait: the senders are finished); channels whose
-// identity cannot be established.
+// errgroup.Group.Wait: the senders are finished); a close that a
+// mutex Lock may precede in the closing goroutine (the sends can be
+// ordered by the mutex, as when a sender sends under the lock only
+// while a request is registered, and the receiver unregisters it under
+// the lock before closing); senders that are function literals handed
+// to code we cannot see (callbacks: nothing says when, or whether,
+// they run again); channels whose identity cannot be established.
 //
 // The fix is to invert the signal: the receiver tells the sender to
 // stop (close a done channel, cancel a context) and the sender closes

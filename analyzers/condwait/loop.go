@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -421,12 +422,14 @@ func funcName(from *types.Package, fn *types.Func) string {
 
 // reliesOnCondition reports whether the code that runs after the Wait
 // may act on the condition checked once before it. Outside a loop, or
-// when that code can leave the loop (return, break, goto), it does.
-// Inside a loop whose body then simply goes round again, it does only
-// if it uses a variable or field that the if condition tested: the
-// guide's §4.4 consumer reads queue after `if len(queue) == 0 && !done
-// { cond.Wait() }`, while grpc's keepalive loop waits for a wake-up
-// and then pings, whatever the state, before looping back.
+// when that code can break out of the loop (to code not examined
+// here), it does. Inside a loop it does when the code after the Wait,
+// up to the end of the loop body, reads a variable or field that the
+// if condition tested: the guide's §4.4 consumer reads queue after
+// `if len(queue) == 0 && !done { cond.Wait() }`. Event loops that wait
+// for a wake-up and then act on whatever state they find (grpc's
+// keepalive loop, nats' writeLoop) read other state, or only
+// overwrite what they tested.
 func reliesOnCondition(info *types.Info, stack []ast.Node, ifIdx, loopIdx, fnIdx int) bool {
 	tested := leafVars(info, stack[ifIdx].(*ast.IfStmt).Cond)
 	if loopIdx < 0 || loopIdx < fnIdx || len(tested) == 0 {
@@ -457,7 +460,7 @@ func reliesOnCondition(info *types.Info, stack []ast.Node, ifIdx, loopIdx, fnIdx
 			if leaves(st) {
 				return true
 			}
-			for v := range leafVars(info, st) {
+			for v := range readVars(info, st) {
 				if tested[v] {
 					return true
 				}
@@ -467,16 +470,15 @@ func reliesOnCondition(info *types.Info, stack []ast.Node, ifIdx, loopIdx, fnIdx
 	return false
 }
 
-// leaves reports whether n contains a return, break or goto (outside
-// function literals): code after the Wait that may leave the loop.
+// leaves reports whether n contains a break or goto (outside function
+// literals): code after the Wait that may leave the loop for code not
+// examined. A return's results are examined like any other code.
 func leaves(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
-		case *ast.ReturnStmt:
-			found = true
 		case *ast.BranchStmt:
 			if n.Tok == token.BREAK || n.Tok == token.GOTO {
 				found = true
@@ -504,6 +506,39 @@ func leafVars(info *types.Info, n ast.Node) map[*types.Var]bool {
 				vars[v] = true
 			}
 		case *ast.FuncLit:
+			return false
+		}
+		return true
+	})
+	return vars
+}
+
+// readVars is leafVars for the variables and fields that n reads: the
+// plain targets of assignments (x = ..., s.f = ...) are left out.
+func readVars(info *types.Info, n ast.Node) map[*types.Var]bool {
+	vars := make(map[*types.Var]bool)
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				switch ast.Unparen(lhs).(type) {
+				case *ast.Ident, *ast.SelectorExpr:
+					if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+						maps.Copy(vars, leafVars(info, lhs)) // x += 1 reads x
+					}
+				default:
+					maps.Copy(vars, leafVars(info, lhs))
+				}
+			}
+			for _, rhs := range n.Rhs {
+				maps.Copy(vars, leafVars(info, rhs))
+			}
+			return false
+		case *ast.FuncLit:
+			return false
+		}
+		if e, ok := n.(ast.Expr); ok {
+			maps.Copy(vars, leafVars(info, e))
 			return false
 		}
 		return true

@@ -66,6 +66,10 @@
 //     for it: its count keeps the counter above zero while it adds.
 //   - A WaitGroup local to the goroutine, or one whose only Wait is in
 //     the goroutine itself.
+//   - For rule 1, a goroutine that also signals readiness in a one-shot
+//     way its starter can wait for before its Wait: a Done on another
+//     WaitGroup (`wg.Add(1); defer wg.Done(); ready.Done()`) or a close
+//     (`close(started)`).
 //   - For rule 2, a goroutine that may tell its starter it has added:
 //     a channel send or close, an unlock, an atomic or other sync
 //     operation, a call of a function value supplied from outside or of

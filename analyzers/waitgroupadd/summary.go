@@ -58,6 +58,9 @@ const (
 	flagRecv
 	// flagSend: the function sends on a channel.
 	flagSend
+	// flagClose: the function closes a channel (a one-shot signal such
+	// as close(started)).
+	flagClose
 )
 
 // summaryFact is the Fact exported for a function or method whose
@@ -537,7 +540,7 @@ func wgMethod(c *ssa.CallCommon) string {
 func (sz *summarizer) callEvents(c *ssa.CallCommon, pos token.Pos) ([]event, uint8) {
 	if b, ok := c.Value.(*ssa.Builtin); ok {
 		if b.Name() == "close" && len(c.Args) == 1 {
-			return publish(c.Args[0], pos), 0
+			return publish(c.Args[0], pos), flagClose
 		}
 		return nil, 0
 	}
@@ -628,7 +631,9 @@ func (sz *summarizer) callEvents(c *ssa.CallCommon, pos token.Pos) ([]event, uin
 		}
 		evs = append(evs, event{kind: e.kind, cref: r, pos: epos, via: evia})
 	}
-	return evs, s.flags
+	// A callee's close is of its own channels (a connection's, a
+	// timer's), not a signal the spawner can wait for.
+	return evs, s.flags &^ flagClose
 }
 
 func viaName(fn *ssa.Function, inner string) string {

@@ -164,8 +164,13 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 		for _, cr := range carries {
 			carried = carried || cr.overlaps(a.w)
 		}
+		// A goroutine that also signals readiness in a one-shot way
+		// the spawner can wait for (Done on another WaitGroup, as in
+		// `wg.Add(1); ...; ready.Done()`, or a close(started)) may
+		// order its Add before the spawner's Wait: not provable.
+		signals := doneOther || s.flags&flagClose != 0
 		switch {
-		case done && !carried:
+		case done && !carried && !signals:
 			c.reportSelf(gfn, goStmt, a.event)
 		case !doneNear && !doneOther && !rule2Done && !published:
 			if s.flags&flagRecv != 0 && c.sz.summary(fn).flags&flagSend != 0 {

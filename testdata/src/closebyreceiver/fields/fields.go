@@ -85,3 +85,45 @@ func (h *Handshake) loop() {
 		}
 	}
 }
+
+// Fetch's reply callback sends only under mu and only while the
+// request is registered; Fetch unregisters it under mu before closing,
+// so the mutex orders the close after any send (nats' account lookup):
+// silent.
+type Lookup struct {
+	mu      sync.Mutex
+	pending map[string]bool
+}
+
+func (l *Lookup) Fetch(id string, ask func(reply func(string))) string {
+	ch := make(chan string, 1)
+	l.mu.Lock()
+	l.pending[id] = true
+	l.mu.Unlock()
+	go ask(func(v string) {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if l.pending[id] {
+			select {
+			case ch <- v:
+			default:
+			}
+		}
+	})
+	v := <-ch
+	l.mu.Lock()
+	delete(l.pending, id)
+	l.mu.Unlock()
+	close(ch)
+	return v
+}
+
+// The only sender is a callback handed to code we cannot see: nothing
+// says when, or whether, it sends again after the one reply (nats'
+// monitor tests): silent.
+func WaitOne(subscribe func(handler func())) {
+	ch := make(chan bool)
+	subscribe(func() { ch <- true })
+	<-ch
+	close(ch)
+}

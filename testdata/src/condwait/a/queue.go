@@ -230,3 +230,22 @@ func (q *queue) keepalive(tick, done <-chan struct{}, ping func(int)) {
 		}
 	}
 }
+
+// writeLoop waits for a wake-up, re-checks closed, and flushes
+// whatever is buffered, overwriting what it tested (nats' writeLoop):
+// silent.
+func (q *queue) writeLoop(flush func([]string) bool) {
+	waitOk := true
+	for {
+		q.mu.Lock()
+		if waitOk && len(q.items) == 0 {
+			q.cond.Wait()
+		}
+		if q.closed {
+			q.mu.Unlock()
+			return
+		}
+		waitOk = flush(nil)
+		q.mu.Unlock()
+	}
+}

@@ -206,3 +206,37 @@ func distinctFields(t *twoGroups) {
 	}()
 	t.stop.Wait()
 }
+
+// Each worker adds, then reports ready on a second WaitGroup that the
+// spawner waits for before its Wait: the Adds are ordered (nats'
+// jetstream tests): silent.
+func readyBarrier(names []string, work func(string)) {
+	var wg, ready sync.WaitGroup
+	start := func(name string) {
+		wg.Add(1)
+		defer wg.Done()
+		ready.Done()
+		work(name)
+	}
+	ready.Add(len(names))
+	for _, n := range names {
+		go start(n)
+	}
+	ready.Wait()
+	wg.Wait()
+}
+
+// The goroutine adds, then closes started, which the spawner waits
+// for before its Wait: silent.
+func startedSignal(work func()) {
+	var wg sync.WaitGroup
+	started := make(chan struct{})
+	go func() {
+		wg.Add(1)
+		defer wg.Done()
+		close(started)
+		work()
+	}()
+	<-started
+	wg.Wait()
+}

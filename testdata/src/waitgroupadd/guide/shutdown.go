@@ -88,7 +88,7 @@ type URLFetcher struct {
 
 func (f *URLFetcher) fetchURL(ctx context.Context, url string) string { return url }
 
-func (f *URLFetcher) Fetch(ctx context.Context) []string { // want Fetch:`waitgroupadd\( flags=6\)`
+func (f *URLFetcher) Fetch(ctx context.Context) []string { // want Fetch:`waitgroupadd\( flags=14\)`
 	taskCh := make(chan string)
 	resultCh := make(chan string)
 	var wg sync.WaitGroup

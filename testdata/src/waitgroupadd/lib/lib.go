@@ -50,7 +50,7 @@ func (g *Group) Go(f func()) { // want Go:`waitgroupadd\(add:p0/0 carry:p0/0 car
 func (g *Group) Wait() { g.wg.Wait() } // want Wait:`waitgroupadd\(wait:p0/0 flags=0\)`
 
 // Ready closes a channel: a handshake.
-func Ready(ch chan struct{}) { close(ch) } // want Ready:`waitgroupadd\(pub:p0 flags=0\)`
+func Ready(ch chan struct{}) { close(ch) } // want Ready:`waitgroupadd\(pub:p0 flags=8\)`
 
 // Generic counts itself.
 func Generic[T any](wg *sync.WaitGroup, v T) { // want Generic:`waitgroupadd\(add:p0 done:p0 flags=0\)`
