@@ -29,6 +29,7 @@ type builder struct {
 	syntax     map[token.Pos]syn
 	units      map[unitKey]int
 	nextUnit   map[*ssa.Function]int
+	cutCall    bool // set by calleeOps: the callee's operations are incomplete
 }
 
 // fnState holds what summarize needs about the function in progress.
@@ -85,6 +86,7 @@ func (b *builder) summarize(fn *ssa.Function) *Func {
 			}
 		}
 	}
+	b.flowFlags(f)
 	b.funcs[fn] = f
 	return f
 }
@@ -96,6 +98,7 @@ func isMethod(m *types.Func) bool {
 
 func (b *builder) add(st *fnState, op Op) {
 	if len(st.f.Ops) >= maxOps {
+		st.f.Truncated = true
 		return
 	}
 	for i := range st.f.Ops {
@@ -114,7 +117,7 @@ func (b *builder) direct(st *fnState, kind OpKind, ch ssa.Value, in ssa.Instruct
 	if !ok {
 		return nil
 	}
-	op := Op{Kind: kind, Chan: id, Instr: in, Pos: pos, baseParam: -1}
+	op := Op{Kind: kind, Chan: id, Instr: in, Pos: pos, origPos: pos, baseParam: -1}
 	if s, ok := b.syntax[pos]; ok {
 		op.Pos, op.Expr = s.start, s.expr
 	}
@@ -220,6 +223,10 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 		return
 	}
 	sumFn, ops := b.calleeOps(callee)
+	if b.cutCall {
+		b.cutCall = false
+		st.f.Truncated = true
+	}
 	if len(ops) == 0 {
 		return
 	}
@@ -339,7 +346,11 @@ func (b *builder) calleeOps(callee *ssa.Function) (*ssa.Function, []Op) {
 	if callee.Blocks != nil {
 		f := b.summarize(callee)
 		if f == nil {
+			b.cutCall = true
 			return callee, nil
+		}
+		if f.Truncated {
+			b.cutCall = true
 		}
 		return callee, f.Ops
 	}

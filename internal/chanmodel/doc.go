@@ -60,6 +60,29 @@
 // precede it) and Locked (a Lock of a sync.Mutex or sync.RWMutex may
 // precede it).
 //
+// # Termination and escape (for goroutineleak and selfdeadlock)
+//
+// Per function the model records NoReturn (no return, panic, os.Exit,
+// runtime.Goexit, log.Fatal... is reachable: e.g. a loop without exit;
+// calls to functions of the package that cannot terminate are dead
+// ends), and per operation of a goroutine Avoid (the goroutine can
+// terminate without completing it; for a select case: without taking
+// that case) and NeedsClose (a v, ok := <-ch whose ok decides an if,
+// as range does: the goroutine terminates only once ch is closed).
+// Both climb through calls and go statements and across packages in
+// the Summary fact; Truncated marks a function whose operation list is
+// incomplete (recursion cut, size limit).
+//
+// Model.Escapes(id) reports whether code the model does not see may
+// operate on a channel: it follows the channel's value through
+// ChangeType, Phi, captured variables, closures and parameters of
+// functions of the package (and of other packages whose Summary lists
+// the parameter as Contained), and gives up on anything else (another
+// package's function, a dynamic call, an interface, a slice, map or
+// another field, a return, a send over a channel, an exported field
+// or variable). Model.OpsOn(id) lists every operation on it; with
+// Escapes false that list is complete.
+//
 // # Summaries across packages
 //
 // The operations of a function on its parameters and on fields of

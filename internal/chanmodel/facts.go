@@ -12,6 +12,10 @@ import (
 // on its parameters or on fields of struct types of its package.
 type Summary struct {
 	Ops []FactOp
+	// Contained lists the channel parameters that the function passes
+	// to no code the model cannot see (see Model.Escapes): its
+	// operations on them are all in Ops.
+	Contained []int
 }
 
 // FactOp is one operation of a Summary.
@@ -28,6 +32,7 @@ type FactOp struct {
 	Unit      int
 
 	Must, RecvBefore, AfterWait, Locked, Select, NonBlocking bool
+	Avoid, NeedsClose                                        bool
 }
 
 func (*Summary) AFact() {}
@@ -44,7 +49,7 @@ func (s *Summary) String() string {
 	return "chanops(" + strings.Join(parts, ", ") + ")"
 }
 
-func (b *builder) exportFact(f *Func) {
+func (b *builder) exportFact(m *Model, f *Func) {
 	obj, ok := f.Fn.Object().(*types.Func)
 	if !ok || obj.Pkg() != b.pass.Pkg || f.Fn.Parent() != nil {
 		return
@@ -57,6 +62,7 @@ func (b *builder) exportFact(f *Func) {
 			Kind: op.Kind, Param: -1, BaseParam: -1, Unit: op.Unit,
 			Must: op.Must, RecvBefore: op.RecvBefore, AfterWait: op.AfterWait, Locked: op.Locked,
 			Select: op.Select, NonBlocking: op.NonBlocking,
+			Avoid: op.Avoid, NeedsClose: op.NeedsClose,
 		}
 		switch op.Chan.Kind {
 		case KindParam:
@@ -83,6 +89,11 @@ func (b *builder) exportFact(f *Func) {
 		s.Ops = append(s.Ops, fo)
 	}
 	if len(s.Ops) > 0 {
+		for i, p := range f.Fn.Params {
+			if _, ok := p.Type().Underlying().(*types.Chan); ok && !m.paramEscapes(f.Fn, i) {
+				s.Contained = append(s.Contained, i)
+			}
+		}
 		b.pass.ExportObjectFact(obj, &s)
 	}
 }
@@ -96,6 +107,7 @@ func (b *builder) fromFact(callee *ssa.Function, obj *types.Func, s *Summary) []
 			Kind: fo.Kind, Unit: fo.Unit, baseParam: fo.BaseParam,
 			Must: fo.Must, RecvBefore: fo.RecvBefore, AfterWait: fo.AfterWait, Locked: fo.Locked,
 			Select: fo.Select, NonBlocking: fo.NonBlocking,
+			Avoid: fo.Avoid, NeedsClose: fo.NeedsClose,
 		}
 		if fo.Param >= 0 {
 			op.Chan = ChanID{Kind: KindParam, Func: callee, Index: fo.Param}

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -125,8 +126,17 @@ type Op struct {
 	// Locked: a sync.Mutex/RWMutex Lock or RLock may precede it in the
 	// same goroutine.
 	Locked bool
+	// Avoid: the goroutine running the operation (its function for
+	// unit 0, the spawned function for other units) can terminate
+	// without it completing; for a select case: without taking that
+	// case. False means the goroutine terminates only past it.
+	Avoid bool
+	// NeedsClose (receives v, ok := <-ch deciding an if, as range ch
+	// does): the goroutine terminates only after seeing ch closed.
+	NeedsClose bool
 
-	baseParam int // for ops from facts: index of the base parameter, or -1
+	origPos   token.Pos // the position SSA gives the operation
+	baseParam int       // for ops from facts: index of the base parameter, or -1
 }
 
 // Direct reports whether the operation is written in the function itself.
@@ -136,6 +146,12 @@ func (op *Op) Direct() bool { return op.Via == nil }
 type Func struct {
 	Fn  *ssa.Function
 	Ops []Op
+	// NoReturn: the function cannot terminate (no return, panic or
+	// exit is reachable, e.g. a loop with no exit).
+	NoReturn bool
+	// Truncated: operations were dropped (too many, or a recursive
+	// call was cut), so the list is incomplete.
+	Truncated bool
 }
 
 // Model is the channel model of a package.
@@ -146,6 +162,25 @@ type Model struct {
 	byFn  map[*ssa.Function]*Func
 	start map[token.Pos]token.Pos
 	fun   map[token.Pos]string
+
+	// mu serialises the queries that fill caches lazily (the escape
+	// index and its memo, the builder's field and flow caches): the
+	// analyzers that share a Model run concurrently.
+	mu sync.Mutex
+
+	b        *builder
+	pkg      *ssa.Package
+	allFuncs []*ssa.Function // Funcs plus the package initializer's
+	esc      *escapeIndex
+}
+
+// GoUnit returns the unit that the go statement g of its function
+// opens for the goroutine's own operations, or 0 if the goroutine
+// has none.
+func (m *Model) GoUnit(g *ssa.Go) int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.b.units[unitKey{g, 0}]
 }
 
 // Func returns the model of fn, or nil.
@@ -229,8 +264,22 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range ssainfo.SrcFuncs {
 		m.Funcs = append(m.Funcs, b.summarize(fn))
 	}
+	m.b, m.pkg = b, ssainfo.Pkg
+	m.allFuncs = append(m.allFuncs, ssainfo.SrcFuncs...)
+	if ssainfo.Pkg != nil {
+		var addAnons func(fn *ssa.Function)
+		addAnons = func(fn *ssa.Function) {
+			m.allFuncs = append(m.allFuncs, fn)
+			for _, a := range fn.AnonFuncs {
+				addAnons(a)
+			}
+		}
+		if init := ssainfo.Pkg.Func("init"); init != nil {
+			addAnons(init)
+		}
+	}
 	for _, f := range m.Funcs {
-		b.exportFact(f)
+		b.exportFact(m, f)
 	}
 	return m, nil
 }

@@ -1,0 +1,49 @@
+// Package doublelock defines an Analyzer that reports a goroutine
+// acquiring a mutex it already holds.
+//
+// # Analyzer doublelock
+//
+// doublelock: report locking a mutex that the same goroutine already holds
+//
+// Go's sync.Mutex and sync.RWMutex are not reentrant. The doublelock
+// analyzer reports a Lock or RLock of a mutex that is certainly held
+// by the running goroutine at that point, on every path reaching it:
+//
+//   - Lock twice: the second Lock blocks forever.
+//   - Lock while holding RLock of the same RWMutex ("upgrading" a read
+//     lock): the Lock waits for all readers, including itself.
+//   - RLock while holding Lock: the RLock waits for the writer, itself.
+//   - RLock while holding RLock: recursive read locking deadlocks as
+//     soon as a writer is waiting between the two (sync.RWMutex's
+//     documentation forbids it).
+//
+// The second acquisition may be direct or inside a callee: a method
+// that locks its receiver's mutex called by another method of the
+// same value that already holds it is the common case. Callees in
+// other packages are seen through facts.
+//
+//	func (c *Cache) Len() int {
+//		c.mu.RLock()
+//		defer c.mu.RUnlock()
+//		return len(c.m)
+//	}
+//
+//	func (c *Cache) Put(k, v string) {
+//		c.mu.Lock()
+//		defer c.mu.Unlock()
+//		if c.Len() > max { // c.mu is locked again inside Len: deadlock
+//			...
+//		}
+//	}
+//
+// The fix is an unexported helper that expects the lock held (lenLocked)
+// and is called by both.
+//
+// Mutexes are identified by access path (c.mu, a package variable, a
+// local). Nothing is reported when the two acquisitions may be of
+// different mutexes (different receivers, elements of a slice, a field
+// that was reassigned in between), when the mutex may have been
+// released on some path (including by a callee or a TryLock), or when
+// a callee releases the mutex before locking it again. Lock followed by
+// Unlock, used as a barrier, is not a double lock.
+package doublelock

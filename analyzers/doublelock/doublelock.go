@@ -1,0 +1,113 @@
+package doublelock
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/lockset"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports locking a mutex already held by the same goroutine.
+var Analyzer = &analysis.Analyzer{
+	Name:     "doublelock",
+	Doc:      analysisutil.MustExtractDoc(doc, "doublelock"),
+	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/doublelock",
+	Requires: []*analysis.Analyzer{lockset.Analyzer, inspect.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
+	pass.Report = lockset.Reporter(pass)
+	// SSA positions calls at their '('; vet reports at the call.
+	starts := map[token.Pos]token.Pos{}
+	pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+		c := n.(*ast.CallExpr)
+		starts[c.Lparen] = c.Pos()
+	})
+	for _, fn := range res.Functions() {
+		for _, a := range res.Funcs[fn].Acquires {
+			if a.Prev == nil || !a.Instr.Pos().IsValid() || sharedLocal(a) {
+				continue
+			}
+			report(pass, a, starts)
+		}
+	}
+	return nil, nil
+}
+
+func report(pass *analysis.Pass, a lockset.Acquire, starts map[token.Pos]token.Pos) {
+	name := lockset.Describe(a.Key)
+	var what string
+	switch {
+	case a.Prev.Mode == lockset.Write && a.Mode == lockset.Write:
+		what = fmt.Sprintf("%s, which is already locked", name)
+	case a.Prev.Mode == lockset.Read && a.Mode == lockset.Write:
+		what = fmt.Sprintf("%s, which is read-locked: upgrading a read lock deadlocks", name)
+	case a.Prev.Mode == lockset.Write && a.Mode == lockset.Read:
+		what = fmt.Sprintf("%s for reading, which is already locked", name)
+	default:
+		what = fmt.Sprintf("%s, which is already read-locked: recursive read locking deadlocks once a writer waits", name)
+	}
+	verb := "Lock"
+	if a.Mode == lockset.Read {
+		verb = "RLock"
+	}
+	msg := fmt.Sprintf("%s of %s", verb, what)
+	if a.Via != nil {
+		msg = fmt.Sprintf("%s locks %s", a.Via.Name(), what)
+		if a.Callback {
+			msg = fmt.Sprintf("%s calls back a function that locks %s", a.Via.Name(), what)
+		}
+	}
+	at := func(p token.Pos) token.Pos {
+		if s, ok := starts[p]; ok {
+			return s
+		}
+		return p
+	}
+	d := analysis.Diagnostic{Pos: at(a.Instr.Pos()), Message: msg}
+	if a.Prev.Pos.IsValid() {
+		d.Related = []analysis.RelatedInformation{{Pos: at(a.Prev.Pos), Message: "locked here"}}
+	}
+	pass.Report(d)
+}
+
+// sharedLocal reports acquisitions the model cannot judge: a local
+// mutex captured by function literals is typically handed between
+// goroutines as a semaphore (locked in one, unlocked in another), and
+// recursive read locking of a mutex local to the goroutine cannot meet
+// a writer.
+func sharedLocal(a lockset.Acquire) bool {
+	if strings.HasPrefix(a.Key.Path, ".*") {
+		return false // the variable holds a pointer; the mutex is elsewhere
+	}
+	switch r := a.Key.Root.(type) {
+	case *ssa.FreeVar:
+		return true
+	case *ssa.Alloc:
+		if a.Prev.Mode == lockset.Read && a.Mode == lockset.Read {
+			return true
+		}
+		if refs := r.Referrers(); refs != nil {
+			for _, u := range *refs {
+				if _, ok := u.(*ssa.MakeClosure); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,95 @@
+// Package goroutineleak defines an Analyzer that reports goroutines
+// that can never terminate.
+//
+// # Analyzer goroutineleak
+//
+// goroutineleak: report goroutines that block or loop forever
+//
+// Every goroutine must terminate cleanly (guide §2.6, §7.1, §9): a
+// goroutine that waits forever keeps its stack and everything it
+// references alive, and one started per request leaks without bound.
+// The analyzer reports a go statement (on a func literal, a function,
+// a method or a closure held in a variable) whose goroutine provably
+// cannot finish:
+//
+//   - it must complete a receive on a channel that nothing in the
+//     program can send on or close (guide §2.6, §7.1 LEAK 1);
+//   - it must complete a send on an unbuffered channel that nothing
+//     can receive from;
+//   - it ranges over (or loops on v, ok := <-ch until !ok over) a
+//     channel that is never closed, with no other way out (guide §7.1
+//     FIX 2: the workers' for range taskCh never ends);
+//   - it loops with no exit at all (no return, no break out of the
+//     loop: a break in a select or switch leaves only that statement)
+//     and calls no function (guide §7.1 LEAK 2: go func() { for {} }()).
+//
+// For example (guide §7.1 LEAK 1):
+//
+//	ch := make(chan int)
+//	go func() {
+//		val := <-ch // goroutine blocks forever: nothing sends on or closes ch
+//		println(val)
+//	}()
+//
+// The fix is to give the goroutine a way out: a sender, a close of the
+// channel when the work is done (close(taskCh) after the last task), a
+// select on ctx.Done() or a quit channel that some code closes.
+//
+// "Must" means that every path on which the goroutine terminates (a
+// return, a panic, os.Exit, runtime.Goexit, log.Fatal, ...) goes
+// through the operation; a select case counts when it is the only way
+// out of the goroutine, so
+//
+//	for {
+//		select {
+//		case <-w.quit: // never closed nor sent on anywhere
+//			return
+//		case j := <-w.jobs:
+//			w.do(j)
+//		}
+//	}
+//
+// is reported when no code closes or sends on w.quit. When the
+// blocking operation is in a function the goroutine calls, the
+// diagnostic is at the go statement and the operation is given as
+// related information.
+//
+// The orphaned sender is reported at the make of the channel, with a
+// fix: a function starts a goroutine that sends its result on an
+// unbuffered channel, then can return without receiving it, because
+// it receives in a select that can take a timeout or ctx.Done()
+// instead, or returns early:
+//
+//	ch := make(chan result) // goroutine leak: ... blocks forever once the receiver returns
+//	go func() { ch <- fetch() }()
+//	select {
+//	case r := <-ch:
+//		return r, nil
+//	case <-ctx.Done():
+//		return result{}, ctx.Err() // the sender now blocks forever
+//	}
+//
+// The fix, make(chan result, 1), lets the send complete with nobody
+// listening; it is offered only when there is one send, run once, by
+// one goroutine started once per call.
+//
+// Channels are identified through local variables, closures,
+// parameters (at the call sites of the function), struct fields
+// (s.quit in every method of the type) and package variables, and
+// helpers in other packages are seen through facts (see package
+// internal/chanmodel). Nothing is reported unless the analyzer sees
+// every operation on the channel: a channel passed to a function of
+// another package, called through an interface or a function value,
+// stored in a map, slice or interface, returned, sent over a channel,
+// or held in an exported field or variable may be used by code the
+// analyzer does not see, and is left alone.
+//
+// Not reported: loops that exit through a return, a break out of the
+// loop, a goto, a panic or os.Exit, a receive from ctx.Done(), a quit
+// channel that is closed or sent on somewhere, or a range over a
+// channel that some code closes; loops that call functions (servers,
+// tickers, watchers meant to run for the life of the process); in
+// main packages, loops that use channels; main's own code (only go
+// statements are checked); and goroutines started through a function
+// value the analyzer cannot resolve.
+package goroutineleak

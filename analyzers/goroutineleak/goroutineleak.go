@@ -1,0 +1,225 @@
+package goroutineleak
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "goroutineleak",
+	Doc:      analysisutil.MustExtractDoc(doc, "goroutineleak"),
+	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/goroutineleak",
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer, inspect.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
+	c := &checker{pass: pass, m: m, reported: make(map[token.Pos]bool)}
+	for _, f := range m.Funcs {
+		for _, blk := range f.Fn.Blocks {
+			for _, in := range blk.Instrs {
+				switch in := in.(type) {
+				case *ssa.Go:
+					c.checkGo(f, in)
+				case *ssa.Call:
+					c.checkSpawner(f, in)
+				}
+			}
+		}
+	}
+	for _, f := range m.Funcs {
+		c.checkOrphans(f)
+	}
+	return nil, nil
+}
+
+type checker struct {
+	pass     *analysis.Pass
+	m        *chanmodel.Model
+	reported map[token.Pos]bool
+	makes    map[token.Pos]*ast.CallExpr // make calls by Lparen
+}
+
+// checkGo reports the goroutine started by g if it can never
+// terminate: it must complete an operation on a channel that no code
+// can ever make ready, or it loops with no exit at all.
+func (c *checker) checkGo(f *chanmodel.Func, g *ssa.Go) {
+	callee := goCallee(g)
+	if callee == nil {
+		return
+	}
+	body := c.m.Func(callee) // nil for a function of another package
+	if body != nil && body.Truncated {
+		return
+	}
+	if u := c.m.GoUnit(g); u != 0 {
+		var dead []*chanmodel.Op
+		var msgs []string
+		for i := range f.Ops {
+			op := &f.Ops[i]
+			if op.Instr != g || op.Unit != u || op.Kind == chanmodel.Assign {
+				continue
+			}
+			if msg := c.blocked(op); msg != "" {
+				dead = append(dead, op)
+				msgs = append(msgs, msg)
+			}
+		}
+		if len(dead) > 0 {
+			i := first(dead)
+			c.reportBlocked(g, callee, dead[i], msgs[i])
+			return
+		}
+	}
+	if body != nil && body.NoReturn && c.pureLoop(callee) {
+		c.report(g.Pos(), nil, "goroutine never terminates: its loop has no exit")
+	}
+}
+
+// checkSpawner reports a goroutine that a function called at call
+// starts (a spawn helper) if it blocks forever on a channel of f.
+func (c *checker) checkSpawner(f *chanmodel.Func, call *ssa.Call) {
+	for i := range f.Ops {
+		op := &f.Ops[i]
+		// Fields and globals are seen at the helper's own go
+		// statement; a channel made here only at this call.
+		if op.Instr != call || op.Unit == 0 || op.Kind == chanmodel.Assign || op.Chan.Kind != chanmodel.KindMake {
+			continue
+		}
+		if msg := c.blocked(op); msg != "" {
+			var rel []analysis.RelatedInformation
+			if op.Pos.IsValid() {
+				rel = append(rel, analysis.RelatedInformation{Pos: op.Pos, Message: "blocks here"})
+			}
+			c.report(c.m.Start(call.Pos()), rel, msg+" (in the goroutine that "+c.m.Callee(op)+" starts)")
+			return
+		}
+	}
+}
+
+// goCallee returns the function a go statement runs, if static.
+func goCallee(g *ssa.Go) *ssa.Function {
+	callee := g.Call.StaticCallee()
+	if callee == nil {
+		return nil
+	}
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	return callee
+}
+
+// blocked returns the message for op, which the goroutine must
+// complete (or see closed) to terminate, if it never can; "" if it may.
+func (c *checker) blocked(op *chanmodel.Op) string {
+	if op.Chan.Kind == 0 || strings.HasPrefix(op.Expr, "make(") || c.m.Escapes(op.Chan) {
+		return "" // <-make(chan T) blocks forever on purpose
+	}
+	var sends, recvs, closes int
+	foreverFed := false // a sender that never stops feeds it for good
+	for _, r := range c.m.OpsOn(op.Chan) {
+		switch r.Op.Kind {
+		case chanmodel.Send:
+			sends++
+			foreverFed = foreverFed || r.Op.Unit == 0 && !c.m.TerminatesAfter(r.Op.Instr)
+		case chanmodel.Recv:
+			recvs++
+		case chanmodel.Close:
+			closes++
+		}
+	}
+	name := op.Expr
+	if name == "" {
+		name = "the channel"
+	}
+	switch {
+	case op.Kind == chanmodel.Recv && !op.Avoid && sends == 0 && closes == 0:
+		return "goroutine blocks forever: nothing sends on or closes " + name
+	case op.Kind == chanmodel.Recv && op.NeedsClose && closes == 0 && !foreverFed:
+		return fmt.Sprintf("goroutine never terminates: %s is never closed, so receiving from it never ends", name)
+	case op.Kind == chanmodel.Send && !op.Avoid && recvs == 0:
+		if n, ok := chanmodel.Cap(op.Chan); ok && n == 0 {
+			return "goroutine blocks forever: nothing receives from " + name
+		}
+	}
+	return ""
+}
+
+func first(ops []*chanmodel.Op) int {
+	best := 0
+	for i, op := range ops {
+		if op.Pos.IsValid() && (!ops[best].Pos.IsValid() || op.Pos < ops[best].Pos) {
+			best = i
+		}
+	}
+	return best
+}
+
+func (c *checker) reportBlocked(g *ssa.Go, callee *ssa.Function, op *chanmodel.Op, msg string) {
+	goPos := c.m.Start(g.Pos())
+	// Inside a func literal started right here, point at the blocking
+	// operation; otherwise at the go statement.
+	if lit := callee.Syntax(); callee.Parent() != nil && lit != nil && op.Pos.IsValid() &&
+		lit.Pos() <= op.Pos && op.Pos < lit.End() {
+		c.report(op.Pos, []analysis.RelatedInformation{{Pos: goPos, Message: "goroutine started here"}}, msg)
+		return
+	}
+	var rel []analysis.RelatedInformation
+	if op.Pos.IsValid() {
+		rel = append(rel, analysis.RelatedInformation{Pos: op.Pos, Message: "blocks here"})
+	}
+	c.report(goPos, rel, msg)
+}
+
+func (c *checker) report(pos token.Pos, rel []analysis.RelatedInformation, msg string, fixes ...analysis.SuggestedFix) {
+	if c.reported[pos] {
+		return
+	}
+	c.reported[pos] = true
+	c.pass.Report(analysis.Diagnostic{Pos: pos, Message: msg, Related: rel, SuggestedFixes: fixes})
+}
+
+// pureLoop reports whether fn, which cannot terminate, does nothing
+// that could be meant to run for the life of the process: it calls no
+// function and, in a main package, touches no channel. Such a loop
+// only burns CPU or drains channels with no way out.
+func (c *checker) pureLoop(fn *ssa.Function) bool {
+	isMain := c.pass.Pkg.Name() == "main"
+	for _, blk := range fn.Blocks {
+		for _, in := range blk.Instrs {
+			switch in := in.(type) {
+			case ssa.CallInstruction:
+				if _, ok := in.Common().Value.(*ssa.Builtin); !ok {
+					return false
+				}
+			case *ssa.Select:
+				if isMain || len(in.States) == 0 {
+					return false // select {} blocks on purpose
+				}
+			case *ssa.Send:
+				if isMain {
+					return false
+				}
+			case *ssa.UnOp:
+				if in.Op == token.ARROW && isMain {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,380 @@
+package goroutineleak
+
+import (
+	"go/ast"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+)
+
+// checkOrphans reports, in the function f, an unbuffered channel made
+// by f on which a goroutine started by f sends its result while f can
+// return without receiving it: the orphaned sender blocks forever.
+func (c *checker) checkOrphans(f *chanmodel.Func) {
+	done := make(map[*ssa.MakeChan]bool)
+	for i := range f.Ops {
+		s := &f.Ops[i]
+		if s.Kind != chanmodel.Send || s.Unit == 0 || s.Select || s.Chan.Kind != chanmodel.KindMake {
+			continue
+		}
+		mc := s.Chan.Make
+		if done[mc] || mc.Parent() != f.Fn {
+			continue
+		}
+		done[mc] = true
+		if n, ok := chanmodel.Cap(s.Chan); !ok || n != 0 || c.m.Escapes(s.Chan) {
+			continue
+		}
+		if ret := c.orphanPath(f, s); ret != nil {
+			c.reportOrphan(f, s, ret)
+		}
+	}
+}
+
+// orphanPath returns an instruction of f that returns, reachable from
+// the statement that starts the sending goroutine s without receiving
+// from its channel; nil if there is none or the receivers are unclear.
+func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction {
+	stop := make(map[ssa.Instruction]bool)
+	type cut struct {
+		b *ssa.BasicBlock
+		i int
+	}
+	cuts := make(map[cut]bool)
+	recvs := 0
+	for _, r := range c.m.OpsOn(s.Chan) {
+		op := r.Op
+		switch op.Kind {
+		case chanmodel.Close:
+			return nil
+		case chanmodel.Send:
+			if r.F == f && op.Unit == 0 {
+				return nil // f sends too
+			}
+			continue
+		}
+		if r.F != f {
+			// A closure's own view; it must also be one of f's
+			// receives, else someone else receives.
+			if !c.alsoIn(f, op) {
+				return nil
+			}
+			continue
+		}
+		if op.Unit != 0 || op.Deferred {
+			return nil
+		}
+		recvs++
+		switch {
+		case op.Direct() && op.Select:
+			b, i, ok := chanmodel.CaseEdge(op)
+			if !ok {
+				stop[op.Instr] = true
+				continue
+			}
+			cuts[cut{b, i}] = true
+			if c.otherCaseFedBy(f, op, s.Unit) {
+				return nil
+			}
+		case op.Direct():
+			stop[op.Instr] = true
+		default:
+			if !c.calleeMayAvoid(op) {
+				stop[op.Instr] = true
+			}
+		}
+	}
+	if recvs == 0 {
+		return nil // nothing receives: the blocked goroutine is reported at its go statement
+	}
+	// Goroutines started in a loop and receives in a loop pair up by
+	// counts that paths do not see (n goroutines, n receives): a path
+	// that leaves a loop early is then infeasible.
+	if inLoop(s.Instr.Block()) {
+		return nil
+	}
+	for _, r := range c.m.OpsOn(s.Chan) {
+		if r.F == f && r.Op.Kind == chanmodel.Recv && countedLoop(r.Op.Instr.Block()) {
+			return nil
+		}
+	}
+	start := s.Instr
+	seen := make(map[*ssa.BasicBlock]bool)
+	type item struct {
+		b *ssa.BasicBlock
+		i int
+	}
+	work := []item{{start.Block(), indexOf(start) + 1}}
+	for len(work) > 0 {
+		it := work[len(work)-1]
+		work = work[:len(work)-1]
+		blocked := false
+		for _, in := range it.b.Instrs[it.i:] {
+			if stop[in] {
+				blocked = true
+				break
+			}
+			if r, ok := in.(*ssa.Return); ok {
+				return r
+			}
+			if _, ok := in.(*ssa.Panic); ok {
+				blocked = true
+				break
+			}
+			if call, ok := in.(*ssa.Call); ok && testFailure(call.Common()) {
+				// The test has failed already; what it leaks on
+				// the way out does not matter.
+				blocked = true
+				break
+			}
+		}
+		if blocked {
+			continue
+		}
+		for i, succ := range it.b.Succs {
+			if cuts[cut{it.b, i}] || seen[succ] {
+				continue
+			}
+			seen[succ] = true
+			work = append(work, item{succ, 0})
+		}
+	}
+	return nil
+}
+
+// alsoIn reports whether the receive op of a closure nested in f is
+// one of f's own receives (the closure is called by f).
+func (c *checker) alsoIn(f *chanmodel.Func, op *chanmodel.Op) bool {
+	if !op.Pos.IsValid() {
+		return false
+	}
+	for i := range f.Ops {
+		o := &f.Ops[i]
+		if o.Kind == op.Kind && o.Pos == op.Pos && o.Chan == op.Chan {
+			return true
+		}
+	}
+	return false
+}
+
+// otherCaseFedBy reports whether another case of the select of op
+// waits on a channel that the sending goroutine (unit u of f) itself
+// sends on or closes: then that case follows the send, not the
+// abandonment.
+func (c *checker) otherCaseFedBy(f *chanmodel.Func, op *chanmodel.Op, u int) bool {
+	for i := range f.Ops {
+		o := &f.Ops[i]
+		if o.Instr != op.Instr || o == op || o.Chan.Kind == 0 {
+			continue
+		}
+		for _, r := range c.m.OpsOn(o.Chan) {
+			if r.F == f && r.Op.Unit == u && r.Op.Kind != chanmodel.Recv {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// calleeMayAvoid reports whether the function called at op.Instr can
+// return without performing the receive op (e.g. it selects on the
+// channel and on a timeout).
+func (c *checker) calleeMayAvoid(op *chanmodel.Op) bool {
+	callee := c.m.Func(op.Via)
+	if o := op.Via.Origin(); o != nil {
+		callee = c.m.Func(o)
+	}
+	if callee == nil || !op.Pos.IsValid() {
+		return false
+	}
+	found := false
+	for i := range callee.Ops {
+		o := &callee.Ops[i]
+		if o.Kind != chanmodel.Recv || o.Pos != op.Pos || o.Unit != 0 {
+			continue
+		}
+		if !o.Avoid || !o.Select {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+func (c *checker) reportOrphan(f *chanmodel.Func, s *chanmodel.Op, ret ssa.Instruction) {
+	mc := s.Chan.Make
+	pos := c.m.Start(mc.Pos())
+	name := s.Expr
+	if name == "" {
+		name = "the channel"
+	}
+	rel := []analysis.RelatedInformation{}
+	if s.Pos.IsValid() {
+		rel = append(rel, analysis.RelatedInformation{Pos: s.Pos, Message: "the goroutine sends here"})
+	}
+	if ret.Pos().IsValid() {
+		rel = append(rel, analysis.RelatedInformation{Pos: ret.Pos(), Message: "the function can return here without receiving"})
+	}
+	var fixes []analysis.SuggestedFix
+	if fix, ok := c.bufferFix(f, s); ok {
+		fixes = append(fixes, fix)
+	}
+	c.report(pos, rel, "goroutine leak: the send on unbuffered channel "+name+" blocks forever once the receiver returns without receiving", fixes...)
+}
+
+// bufferFix offers make(chan T, 1) when one buffer slot certainly
+// suffices: one send site, run once per goroutine, by one goroutine
+// started once per call.
+func (c *checker) bufferFix(f *chanmodel.Func, s *chanmodel.Op) (analysis.SuggestedFix, bool) {
+	var none analysis.SuggestedFix
+	for _, r := range c.m.OpsOn(s.Chan) {
+		if r.Op.Kind == chanmodel.Send && r.Op.Pos != s.Pos {
+			return none, false
+		}
+		if r.F == f && r.Op.Kind == chanmodel.Send && r.Op.Instr != s.Instr {
+			return none, false
+		}
+	}
+	if !s.Pos.IsValid() || inLoop(s.Instr.Block()) {
+		return none, false
+	}
+	var send ssa.Instruction
+	for _, g := range c.m.Funcs {
+		for i := range g.Ops {
+			if o := &g.Ops[i]; o.Direct() && o.Kind == chanmodel.Send && o.Pos == s.Pos {
+				send = o.Instr
+			}
+		}
+	}
+	if send == nil || inLoop(send.Block()) {
+		return none, false
+	}
+	call := c.makeCall(s.Chan.Make.Pos())
+	if call == nil || len(call.Args) != 1 || call.Args[0].End() != call.Rparen {
+		return none, false
+	}
+	return analysis.SuggestedFix{
+		Message:   "Give the channel a buffer of 1",
+		TextEdits: []analysis.TextEdit{{Pos: call.Rparen, End: call.Rparen, NewText: []byte(", 1")}},
+	}, true
+}
+
+func (c *checker) makeCall(lparen token.Pos) *ast.CallExpr {
+	if c.makes == nil {
+		c.makes = make(map[token.Pos]*ast.CallExpr)
+		ins := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+		ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+			call := n.(*ast.CallExpr)
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "make" {
+				c.makes[call.Lparen] = call
+			}
+		})
+	}
+	return c.makes[lparen]
+}
+
+// inLoop reports whether b can run more than once per call.
+func inLoop(b *ssa.BasicBlock) bool {
+	if b == nil {
+		return true
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	work := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x == b {
+			return true
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		work = append(work, x.Succs...)
+	}
+	return false
+}
+
+func indexOf(in ssa.Instruction) int {
+	for i, x := range in.Block().Instrs {
+		if x == in {
+			return i
+		}
+	}
+	return len(in.Block().Instrs)
+}
+
+// testFailure reports whether c marks a test as failed or skipped.
+func testFailure(c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "testing" || fn.Signature.Recv() == nil {
+		return false
+	}
+	switch fn.Name() {
+	case "Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow", "Skip", "Skipf", "SkipNow":
+		return true
+	}
+	return false
+}
+
+// countedLoop reports whether b lies in a loop that a condition other
+// than a select's choice of case can leave: for i := 0; i < n; i++,
+// for cond, for range. A for { select { ... } } loop, left only from
+// the bodies of its cases, is not counted.
+func countedLoop(b *ssa.BasicBlock) bool {
+	fwd := reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
+	if !fwd[b] {
+		return false // not in a loop
+	}
+	bwd := reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
+	for x := range fwd {
+		if !bwd[x] {
+			continue // x is not in b's loop
+		}
+		iff, ok := x.Instrs[len(x.Instrs)-1].(*ssa.If)
+		if !ok || selectDispatch(iff.Cond) {
+			continue
+		}
+		for _, s := range x.Succs {
+			if !(fwd[s] && bwd[s]) {
+				return true // a condition leaves the loop
+			}
+		}
+	}
+	return false
+}
+
+// reach returns the blocks reachable from b in one or more steps.
+func reach(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	work := append([]*ssa.BasicBlock(nil), next(b)...)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		work = append(work, next(x)...)
+	}
+	return seen
+}
+
+// selectDispatch reports whether cond tests which case a select took.
+func selectDispatch(cond ssa.Value) bool {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return false
+	}
+	ex, ok := bin.X.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return false
+	}
+	_, ok = ex.Tuple.(*ssa.Select)
+	return ok
+}

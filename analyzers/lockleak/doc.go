@@ -1,0 +1,48 @@
+// Package lockleak defines an Analyzer that reports return paths on
+// which a mutex locked by the function is still held.
+//
+// # Analyzer lockleak
+//
+// lockleak: report a return that leaves a mutex locked when other paths unlock it
+//
+// A function that locks a mutex and unlocks it on most paths but
+// returns early on another, with the mutex still held, leaves it
+// locked forever: the next Lock anywhere deadlocks. This is the
+// commonest lock bug in Go code (an error check added between Lock and
+// Unlock):
+//
+//	func (r *Registry) Add(name string, s Service) error {
+//		r.mu.Lock()
+//		if _, ok := r.m[name]; ok {
+//			return errDuplicate // r.mu is still locked
+//		}
+//		r.m[name] = s
+//		r.mu.Unlock()
+//		return nil
+//	}
+//
+// The lockleak analyzer reports such a return (or the end of the
+// function, or a break out of a loop that leads to it) when the mutex
+// is certainly held there on every path reaching it and the function
+// itself releases the mutex on some other path. It also reports a
+// loop that locks a mutex in its body and goes round again (continue)
+// with it still held while other paths round the loop release it: the
+// next iteration's Lock deadlocks. Unlocks through
+// helpers, deferred calls and callees in other packages are seen.
+//
+// It does not report functions that never unlock the mutex they lock
+// (lock helpers designed to return with the lock held), nor the unlock
+// half of a pair split across functions, nor functions whose name says
+// they deal with locking (lockAndCheck, tryLock), nor functions that
+// return a boolean (they often tell the caller whether the lock is
+// held), nor paths that end in a panic. TryLock, an Unlock through an
+// interface, or a deferred call of unknown effect silence the whole
+// function.
+//
+// For an explicit return whose results are literals or local
+// variables, a suggested fix inserts the missing Unlock (or RUnlock)
+// before it. The better fix is usually defer:
+//
+//	r.mu.Lock()
+//	defer r.mu.Unlock()
+package lockleak

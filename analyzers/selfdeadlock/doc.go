@@ -1,0 +1,65 @@
+// Package selfdeadlock defines an Analyzer that reports channel and
+// WaitGroup operations that block forever in the goroutine running
+// them.
+//
+// # Analyzer selfdeadlock
+//
+// selfdeadlock: report operations that can never complete because no other goroutine can make them ready
+//
+// A send on an unbuffered channel completes only when another
+// goroutine receives, and a receive only when another goroutine sends
+// or closes (guide §3.2, §7.2). The analyzer reports:
+//
+// A send on an unbuffered channel, or a receive or range over a
+// channel, made by the function itself, that no other goroutine ever
+// uses: the channel does not escape (it is not passed to code the
+// analyzer cannot see, stored in a slice, map or interface, returned
+// ...) and no goroutine the function starts touches it:
+//
+//	ch := make(chan int)
+//	ch <- 42 // send on unbuffered channel ch blocks forever: no other goroutine can receive from it
+//	fmt.Println(<-ch)
+//
+//	results := make(chan int, len(jobs))
+//	for _, j := range jobs {
+//		results <- j * 2
+//	}
+//	for r := range results { // range over results never ends: it is never closed ...
+//		sum += r
+//	}
+//
+// The fix is to start the receiver (or the sender) in another goroutine
+// first, to buffer the channel, or to close it after the last send.
+//
+// Goroutines that wait on each other in a cycle (guide §7.2 DEADLOCK
+// 1): each goroutine started on a func literal receives, before any
+// other channel operation, from a channel that only the other
+// goroutines send on, and only after their own first receive:
+//
+//	go func() {
+//		val := <-ch2 // circular wait: the goroutines that send on ch2 first wait for this one
+//		ch1 <- val
+//	}()
+//	go func() {
+//		val := <-ch1 // circular wait: ...
+//		ch2 <- val
+//	}()
+//
+// sync.WaitGroup.Wait inside a goroutine that the same WaitGroup counts,
+// when its own Done runs after the Wait (deferred, or later on every
+// path): the count never reaches zero.
+//
+//	wg.Add(1)
+//	go func() {
+//		defer wg.Done()
+//		wg.Wait() // sync.WaitGroup.Wait called inside a goroutine counted by the same WaitGroup
+//	}()
+//
+// Not reported: channels that escape or that another goroutine may use;
+// buffered sends (the buffer is not counted); operations in a select
+// (another case may fire); channels that are closed anywhere (a close
+// ends receives, and a send after a close panics, which is
+// sendafterclose's concern); cycles through goroutines that start on a
+// named function or that touch a channel before their first receive;
+// Wait with a Done that can run before it.
+package selfdeadlock

@@ -1,0 +1,163 @@
+package selfdeadlock
+
+import (
+	_ "embed"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "selfdeadlock",
+	Doc:      analysisutil.MustExtractDoc(doc, "selfdeadlock"),
+	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/selfdeadlock",
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
+	c := &checker{pass: pass, m: m, reported: make(map[token.Pos]bool)}
+	for _, f := range m.Funcs {
+		if f.Truncated {
+			continue
+		}
+		c.checkPrivate(f)
+		c.checkCycles(f)
+		c.checkWaitGroups(f)
+	}
+	return nil, nil
+}
+
+type checker struct {
+	pass     *analysis.Pass
+	m        *chanmodel.Model
+	reported map[token.Pos]bool
+}
+
+func (c *checker) report(pos token.Pos, rel []analysis.RelatedInformation, msg string) {
+	if !pos.IsValid() || c.reported[pos] {
+		return
+	}
+	c.reported[pos] = true
+	c.pass.Report(analysis.Diagnostic{Pos: pos, Message: msg, Related: rel})
+}
+
+// checkPrivate reports blocking operations on channels made by f that
+// no other goroutine ever uses: f's unit 0 is alone with them.
+func (c *checker) checkPrivate(f *chanmodel.Func) {
+	done := make(map[*ssa.MakeChan]bool)
+	for i := range f.Ops {
+		op := &f.Ops[i]
+		if op.Chan.Kind != chanmodel.KindMake || op.Chan.Make.Parent() != f.Fn || done[op.Chan.Make] {
+			continue
+		}
+		done[op.Chan.Make] = true
+		if !c.private(f, op.Chan) {
+			continue
+		}
+		var sends, closes int
+		for _, r := range c.m.OpsOn(op.Chan) {
+			switch r.Op.Kind {
+			case chanmodel.Send:
+				sends++
+			case chanmodel.Close:
+				closes++
+			}
+		}
+		size, known := chanmodel.Cap(op.Chan)
+		if closes > 0 {
+			continue
+		}
+		type cand struct {
+			op  *chanmodel.Op
+			msg string
+		}
+		var cands []cand
+		for j := range f.Ops {
+			o := &f.Ops[j]
+			if o.Chan != op.Chan || o.Select || o.Unit != 0 || o.Deferred || strings.HasPrefix(o.Expr, "make(") {
+				continue // <-make(chan T) blocks forever on purpose
+			}
+			name := o.Expr
+			if name == "" {
+				name = "the channel"
+			}
+			switch {
+			case o.Kind == chanmodel.Send && known && size == 0:
+				cands = append(cands, cand{o, "send on unbuffered channel " + name + " blocks forever: no other goroutine can receive from it"})
+			case o.Kind == chanmodel.Recv && o.NeedsClose:
+				cands = append(cands, cand{o, "range over " + name + " never ends: it is never closed and no other goroutine uses it"})
+			case o.Kind == chanmodel.Recv && (known && size == 0 || sends == 0):
+				cands = append(cands, cand{o, "receive from " + name + " blocks forever: no other goroutine can send on or close it"})
+			}
+		}
+		// Report the first: what follows a blocked operation never runs.
+		for _, x := range cands {
+			first := true
+			for _, y := range cands {
+				if y.op.Instr != x.op.Instr && chanmodel.Reaches(y.op.Instr, x.op.Instr, nil) {
+					first = false
+				}
+			}
+			if first {
+				c.reportAt(x.op, x.msg)
+			}
+		}
+	}
+}
+
+// reportAt reports op at its site, with the operation itself as
+// related information when it lies in a called function.
+func (c *checker) reportAt(op *chanmodel.Op, msg string) {
+	site := c.m.Site(op)
+	var rel []analysis.RelatedInformation
+	if !op.Direct() && op.Pos.IsValid() {
+		rel = append(rel, analysis.RelatedInformation{Pos: op.Pos, Message: "blocks here, in " + c.m.Callee(op)})
+	}
+	c.report(site, rel, msg)
+}
+
+// private reports whether the channel id, made by f, is used by f's
+// own goroutine only: it does not escape, and every operation on it
+// is one of f's unit-0 operations (closures count when f calls them).
+func (c *checker) private(f *chanmodel.Func, id chanmodel.ChanID) bool {
+	if c.m.Escapes(id) {
+		return false
+	}
+	for _, r := range c.m.OpsOn(id) {
+		if r.F == f {
+			if r.Op.Unit != 0 {
+				return false
+			}
+			continue
+		}
+		if !alsoIn(f, r.Op) {
+			return false
+		}
+	}
+	return true
+}
+
+// alsoIn reports whether op, of a closure nested in f, is one of f's
+// unit-0 operations (f calls the closure).
+func alsoIn(f *chanmodel.Func, op *chanmodel.Op) bool {
+	if !op.Pos.IsValid() {
+		return false
+	}
+	for i := range f.Ops {
+		o := &f.Ops[i]
+		if o.Kind == op.Kind && o.Pos == op.Pos && o.Chan == op.Chan && o.Unit == 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,75 @@
+// Package unlockedwrite defines an Analyzer that reports writes to
+// shared state made without the lock that guards it.
+//
+// # Analyzer unlockedwrite
+//
+// unlockedwrite: report writes to mutex-guarded fields and shared variables without the lock
+//
+// A struct field that the code reads and writes with a mutex of the
+// same struct held is guarded by that mutex; one write without it
+// races with all the others, and the race detector finds it only if a
+// test happens to hit the interleaving. The unlockedwrite analyzer
+// infers the guard from the accesses of the package (as GCatch and
+// RacerD do): a field is guarded by a sibling mutex field when at least
+// three quarters, and at least three, of its accesses hold it,
+// including at least one write. A "// guarded by mu" (or "protected by
+// mu") comment on the field declares the guard explicitly. It then
+// reports each write (assignment, increment, map store or delete)
+// without the guard held:
+//
+//	type Stats struct {
+//		mu   sync.Mutex
+//		hits int
+//		miss int
+//	}
+//
+//	func (s *Stats) Hit()  { s.mu.Lock(); s.hits++; s.mu.Unlock() }
+//	func (s *Stats) Miss() { s.mu.Lock(); s.miss++; s.mu.Unlock() }
+//	func (s *Stats) Snapshot() (int, int) {
+//		s.mu.Lock()
+//		defer s.mu.Unlock()
+//		return s.hits, s.miss
+//	}
+//	func (s *Stats) Reset() {
+//		s.hits = 0 // reported: s.mu is not held
+//		s.miss = 0 // reported
+//	}
+//
+// Locks held by the callers are taken into account: an unexported
+// helper whose every caller holds the lock is silent, and so are
+// helpers named or documented as running with the lock held
+// (fooLocked, "s.mu must be held"). Writes to an object the function
+// allocated itself or obtained from a call (constructors, before the
+// value is shared) are not reported, nor writes in functions used as
+// values (callbacks, sync.Once.Do), nor writes while some other lock is
+// held, nor atomics (sync/atomic calls and types are not plain
+// writes).
+//
+// It also reports the guide's §7.3 race: a goroutine started in a
+// loop that writes a variable declared outside the loop, or a package
+// variable, or stores into a map it shares, with no lock held, while
+// nothing in the loop waits for the goroutines between iterations:
+//
+//	for i := 0; i < 100; i++ {
+//		go func() {
+//			counter++ // reported
+//		}()
+//	}
+//
+// And it reports a variable a goroutine writes (with no lock held and
+// before it synchronises with anything) that the spawning function
+// reads or writes after the go statement with nothing in between that
+// could order the two: no channel operation, select, lock, wait, or
+// call of a function other than fmt, strings, strconv and the like:
+//
+//	count := 0
+//	go func() {
+//		count = len(results)
+//		...
+//	}()
+//	fmt.Println(count) // reported
+//
+// The fix is to hold the mutex around the write (or use sync/atomic,
+// or give each goroutine its own variable and combine the results
+// through a channel).
+package unlockedwrite

@@ -1,0 +1,382 @@
+package unlockedwrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/lockset"
+)
+
+// An access is a read or write of a struct field through a shared
+// base (a parameter, a free variable, or a package variable).
+type access struct {
+	instr  ssa.Instruction
+	pos    token.Pos
+	write  bool
+	base   lockset.Key
+	guard  int // index of the sibling mutex field held, or -1
+	fn     *ssa.Function
+	exempt bool // a helper named or documented as running under the lock
+}
+
+type fieldStats struct {
+	st       *types.Struct
+	index    int
+	accesses []access
+}
+
+// A field is guarded by a mutex when the majority of the functions
+// that access it, and at least minLocked of them, hold it.
+const minLocked = 2
+
+func checkFields(pass *analysis.Pass, res *lockset.Result) {
+	explicit := explicitGuards(pass)
+	stats := map[*types.Var]*fieldStats{}
+	var order []*types.Var
+	for _, fn := range res.Functions() {
+		f := res.Funcs[fn]
+		if !f.EntryKnown || fn.Synthetic != "" {
+			continue // called in contexts we cannot see
+		}
+		exempt := lockedHelper(fn) || mentionsLocking(pass, fn)
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				fa, write, pos := fieldAccess(instr)
+				if fa == nil {
+					continue
+				}
+				st := structOf(fa.X.Type())
+				if st == nil || fa.Field >= st.NumFields() {
+					continue
+				}
+				v := st.Field(fa.Field).Origin()
+				if lockset.IsMutex(v.Type()) || v.Pkg() != pass.Pkg {
+					continue
+				}
+				base := lockset.KeyOf(fa.X)
+				if !shared(f, base) {
+					continue
+				}
+				guard, other := guardHeld(f, instr, base, st)
+				if other {
+					continue // some other lock is held: cannot judge
+				}
+				fs := stats[v]
+				if fs == nil {
+					fs = &fieldStats{st: st, index: fa.Field}
+					stats[v] = fs
+					order = append(order, v)
+				}
+				fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guard: guard, fn: fn, exempt: exempt})
+			}
+		}
+	}
+	for _, v := range order {
+		g, ok := explicit[v]
+		if !ok {
+			g = -1
+		}
+		report(pass, v, stats[v], g)
+	}
+}
+
+func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
+	// Each function votes once per guard: a method that touches the
+	// field many times counts as much as one that touches it once.
+	type vote struct {
+		fn    *ssa.Function
+		guard int
+	}
+	votes := map[vote]bool{}
+	counts := map[int]int{}
+	lockedWrite := map[int]token.Pos{}
+	unlocked := 0
+	for _, a := range fs.accesses {
+		if a.guard >= 0 && a.write {
+			if _, ok := lockedWrite[a.guard]; !ok {
+				lockedWrite[a.guard] = a.pos
+			}
+		}
+		g := a.guard
+		if g < 0 && a.exempt {
+			continue
+		}
+		if votes[vote{a.fn, g}] {
+			continue
+		}
+		votes[vote{a.fn, g}] = true
+		if g >= 0 {
+			counts[g]++
+		} else {
+			unlocked++
+		}
+	}
+	guard, n := -1, 0
+	for g, c := range counts {
+		if c > n || c == n && g < guard {
+			guard, n = g, c
+		}
+	}
+	if explicit >= 0 {
+		guard = explicit
+	} else {
+		total := n + unlocked
+		if guard < 0 || n < minLocked || 2*n <= total {
+			return
+		}
+		if _, ok := lockedWrite[guard]; !ok {
+			return // only read under the lock: maybe a snapshot, not a guard
+		}
+	}
+	mu := fs.st.Field(guard).Name()
+	for _, a := range fs.accesses {
+		if !a.write || a.guard >= 0 || a.exempt || !a.pos.IsValid() {
+			continue
+		}
+		name := lockset.Describe(a.base)
+		why := fmt.Sprintf("which guards it in %d of %d functions that access it", n, n+unlocked)
+		if explicit >= 0 {
+			why = "which guards it"
+		}
+		d := analysis.Diagnostic{
+			Pos:     a.pos,
+			Message: fmt.Sprintf("write to %s.%s without holding %s.%s, %s", name, v.Name(), name, mu, why),
+		}
+		if p, ok := lockedWrite[guard]; ok {
+			d.Related = []analysis.RelatedInformation{{Pos: p, Message: "written with the lock held here"}}
+		}
+		pass.Report(d)
+	}
+}
+
+// fieldAccess classifies instr as a read or write of a field.
+func fieldAccess(instr ssa.Instruction) (*ssa.FieldAddr, bool, token.Pos) {
+	switch x := instr.(type) {
+	case *ssa.Store:
+		if fa, ok := x.Addr.(*ssa.FieldAddr); ok {
+			return fa, true, x.Pos()
+		}
+	case *ssa.UnOp:
+		if x.Op == token.MUL && !feedsMapWrite(x) {
+			if fa, ok := x.X.(*ssa.FieldAddr); ok {
+				return fa, false, x.Pos()
+			}
+		}
+	case *ssa.MapUpdate:
+		if l, ok := x.Map.(*ssa.UnOp); ok && l.Op == token.MUL {
+			if fa, ok := l.X.(*ssa.FieldAddr); ok {
+				return fa, true, x.Pos()
+			}
+		}
+	case *ssa.Call:
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "delete" && len(x.Call.Args) > 0 {
+			if l, ok := x.Call.Args[0].(*ssa.UnOp); ok && l.Op == token.MUL {
+				if fa, ok := l.X.(*ssa.FieldAddr); ok {
+					return fa, true, x.Pos()
+				}
+			}
+		}
+	}
+	return nil, false, token.NoPos
+}
+
+// feedsMapWrite reports a load of a map field whose uses include a
+// store or delete: the write stands for the whole statement.
+func feedsMapWrite(l *ssa.UnOp) bool {
+	refs := l.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.MapUpdate:
+			if r.Map == l {
+				return true
+			}
+		case *ssa.Call:
+			if b, ok := r.Call.Value.(*ssa.Builtin); ok && b.Name() == "delete" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func structOf(t types.Type) *types.Struct {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		st, _ := p.Elem().Underlying().(*types.Struct)
+		return st
+	}
+	return nil
+}
+
+// shared reports whether base may be visible to other goroutines: it
+// is reached from a parameter, free variable or package variable the
+// function does not own. Values the function allocated or obtained
+// from a call are treated as not yet shared (constructors).
+func shared(f *lockset.Func, base lockset.Key) bool {
+	if base.Global != "" {
+		return true
+	}
+	switch r := base.Root.(type) {
+	case *ssa.Parameter:
+		for i, p := range f.Fn.Params {
+			if p == r && f.Owned[i] {
+				return false
+			}
+		}
+		return true
+	case *ssa.FreeVar:
+		return true
+	case *ssa.Alloc:
+		// A captured variable holding a pointer (path ".*..."): shared
+		// only if it holds a parameter of the enclosing function.
+		if !strings.HasPrefix(base.Path, ".*") {
+			return false
+		}
+		if refs := r.Referrers(); refs != nil {
+			for _, u := range *refs {
+				if s, ok := u.(*ssa.Store); ok && s.Addr == r {
+					if _, ok := s.Val.(*ssa.Parameter); !ok {
+						return false
+					}
+				}
+			}
+		}
+		return r.Heap
+	}
+	return false
+}
+
+// guardHeld returns the index of the field of base's struct holding a
+// mutex held at instr, or -1; other is set when only unrelated locks
+// are held.
+func guardHeld(f *lockset.Func, instr ssa.Instruction, base lockset.Key, st *types.Struct) (int, bool) {
+	guard := -1
+	locked := false
+	check := func(k lockset.Key) {
+		locked = true
+		if k.Root != base.Root || k.Global != base.Global || !strings.HasPrefix(k.Path, base.Path+".") {
+			return
+		}
+		// The held lock lives in field i of base's struct: the mutex
+		// itself, a pointer to it, or a wrapper holding it.
+		rest, _, _ := strings.Cut(strings.TrimPrefix(k.Path, base.Path+"."), ".")
+		i, err := strconv.Atoi(rest)
+		if err != nil || i >= st.NumFields() {
+			return
+		}
+		guard = i
+	}
+	for k := range f.HeldBefore(instr) {
+		check(k)
+	}
+	for k := range f.Entry {
+		check(k)
+	}
+	return guard, locked && guard < 0
+}
+
+// lockedHelper reports functions named or documented as running with
+// the lock held (fooLocked, "mu must be held"), and initialisers.
+func lockedHelper(fn *ssa.Function) bool {
+	for f := fn; f != nil; f = f.Parent() {
+		n := strings.ToLower(f.Name())
+		if strings.Contains(n, "locked") || strings.HasPrefix(n, "init") || strings.HasPrefix(n, "new") {
+			return true
+		}
+		if d, ok := f.Syntax().(*ast.FuncDecl); ok && d.Doc != nil {
+			t := strings.ToLower(d.Doc.Text())
+			if strings.Contains(t, "held") || strings.Contains(t, "must hold") || strings.Contains(t, "locked") || strings.Contains(t, "before") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var excuseRE = regexp.MustCompile(`\b(no need|not need|needn't|don't need|no lock|not lock|without lock|safe|already|racy|benign)`)
+
+var guardedRE = regexp.MustCompile(`(?i)\b(?:guarded|protected) by (\w+)`)
+
+// explicitGuards reads "guarded by mu" comments on struct fields, and
+// "mu guards/protects the following" layouts are left to inference.
+func explicitGuards(pass *analysis.Pass) map[*types.Var]int {
+	out := map[*types.Var]int{}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ins.Preorder([]ast.Node{(*ast.StructType)(nil)}, func(n ast.Node) {
+		stt := n.(*ast.StructType)
+		tv, ok := pass.TypesInfo.Types[stt]
+		if !ok {
+			return
+		}
+		st, ok := tv.Type.(*types.Struct)
+		if !ok {
+			return
+		}
+		index := map[string]int{}
+		for i := 0; i < st.NumFields(); i++ {
+			index[st.Field(i).Name()] = i
+		}
+		for _, fld := range stt.Fields.List {
+			var text string
+			if fld.Doc != nil {
+				text += fld.Doc.Text()
+			}
+			if fld.Comment != nil {
+				text += fld.Comment.Text()
+			}
+			m := guardedRE.FindStringSubmatch(text)
+			if m == nil {
+				continue
+			}
+			g, ok := index[m[1]]
+			if !ok || !lockset.IsMutex(st.Field(g).Type()) {
+				continue
+			}
+			for _, name := range fld.Names {
+				if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok {
+					out[v] = g
+				}
+			}
+		}
+	})
+	return out
+}
+
+// mentionsLocking reports whether a comment inside fn's body talks
+// about locking ("no need to lock because the reader has exited"):
+// the author considered the unlocked access.
+func mentionsLocking(pass *analysis.Pass, fn *ssa.Function) bool {
+	for f := fn; f != nil; f = f.Parent() {
+		syn := f.Syntax()
+		if syn == nil {
+			continue
+		}
+		for _, file := range pass.Files {
+			if file.FileStart > syn.Pos() || syn.End() > file.FileEnd {
+				continue
+			}
+			for _, cg := range file.Comments {
+				if cg.Pos() < syn.Pos() || cg.End() > syn.End() {
+					continue
+				}
+				t := strings.ToLower(cg.Text())
+				if strings.Contains(t, "lock") && excuseRE.MatchString(t) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

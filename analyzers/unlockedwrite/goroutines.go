@@ -1,0 +1,356 @@
+package unlockedwrite
+
+import (
+	"fmt"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/lockset"
+)
+
+// checkGoroutines reports the guide's §7.3 race: function literals
+// started by go in a loop that write, with no lock held, a variable
+// that all of them share (declared outside the loop, or a package
+// variable), while the loop does not wait for each goroutine.
+func checkGoroutines(pass *analysis.Pass, res *lockset.Result) {
+	for _, fn := range res.Functions() {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				g, ok := instr.(*ssa.Go)
+				if !ok {
+					continue
+				}
+				var lit *ssa.Function
+				var bindings []ssa.Value
+				switch v := g.Call.Value.(type) {
+				case *ssa.MakeClosure:
+					lit, bindings = v.Fn.(*ssa.Function), v.Bindings
+				case *ssa.Function:
+					lit = v
+				}
+				if lit == nil || lit.Parent() == nil {
+					continue
+				}
+				loop := loopOf(b)
+				if loop == nil || waits(loop) {
+					continue
+				}
+				body := res.Funcs[lit]
+				if body == nil || selfSynchronized(body.Fn) {
+					continue
+				}
+				checkBody(pass, body, bindings, loop, g)
+			}
+		}
+	}
+}
+
+func checkBody(pass *analysis.Pass, body *lockset.Func, bindings []ssa.Value, loop map[*ssa.BasicBlock]bool, g *ssa.Go) {
+	reported := map[string]bool{}
+	for _, b := range body.Fn.Blocks {
+		for _, instr := range b.Instrs {
+			if len(body.HeldBefore(instr)) > 0 || !instr.Pos().IsValid() {
+				continue
+			}
+			var addr ssa.Value
+			what := "write to"
+			switch x := instr.(type) {
+			case *ssa.Store:
+				addr = x.Addr
+			case *ssa.MapUpdate:
+				if l, ok := x.Map.(*ssa.UnOp); ok && l.Op == token.MUL {
+					addr = l.X
+					what = "map store into"
+				}
+			}
+			if addr == nil {
+				continue
+			}
+			name, ok := sharedVar(addr, body.Fn, bindings, loop)
+			if !ok || reported[name] {
+				continue
+			}
+			reported[name] = true
+			pass.Report(analysis.Diagnostic{
+				Pos:     instr.Pos(),
+				Message: fmt.Sprintf("%s %s in a goroutine started in a loop races with the other goroutines: no lock is held", what, name),
+				Related: []analysis.RelatedInformation{{Pos: g.Pos(), Message: "goroutines started here"}},
+			})
+		}
+	}
+}
+
+// sharedVar reports whether addr is a package variable or a variable
+// captured from outside the loop, and names it.
+func sharedVar(addr ssa.Value, fn *ssa.Function, bindings []ssa.Value, loop map[*ssa.BasicBlock]bool) (string, bool) {
+	switch a := addr.(type) {
+	case *ssa.Global:
+		return a.Name(), true
+	case *ssa.FreeVar:
+		for i, fv := range fn.FreeVars {
+			if fv != a || i >= len(bindings) {
+				continue
+			}
+			alloc, ok := bindings[i].(*ssa.Alloc)
+			if !ok || alloc.Block() == nil || loop[alloc.Block()] {
+				return "", false // per-iteration variable
+			}
+			return a.Name(), true
+		}
+	}
+	return "", false
+}
+
+// loopOf returns the blocks of the cycle through b, or nil.
+func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	fwd := reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
+	if !fwd[b] {
+		return nil
+	}
+	bwd := reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
+	loop := map[*ssa.BasicBlock]bool{}
+	for x := range fwd {
+		if bwd[x] {
+			loop[x] = true
+		}
+	}
+	return loop
+}
+
+// reach returns the blocks reachable from b in one or more steps.
+func reach(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	stack := append([]*ssa.BasicBlock(nil), next(b)...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		stack = append(stack, next(x)...)
+	}
+	return seen
+}
+
+// waits reports whether the loop may wait for a goroutine between
+// iterations: a receive, a select, or a call of a method named Wait.
+func waits(loop map[*ssa.BasicBlock]bool) bool {
+	for b := range loop {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.UnOp:
+				if x.Op == token.ARROW {
+					return true
+				}
+			case *ssa.Select:
+				return true
+			case ssa.CallInstruction:
+				if _, ok := instr.(*ssa.Go); ok {
+					continue
+				}
+				c := x.Common()
+				if c.IsInvoke() && c.Method.Name() == "Wait" {
+					return true
+				}
+				if f := c.StaticCallee(); f != nil && f.Name() == "Wait" {
+					return true
+				}
+				if c.StaticCallee() == nil && !c.IsInvoke() {
+					if _, ok := c.Value.(*ssa.Builtin); !ok {
+						return true // a function value: may wait
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// selfSynchronized reports goroutine bodies that both send and receive
+// on channels (a channel used as a lock) or call a method named Wait.
+func selfSynchronized(fn *ssa.Function) bool {
+	send, recv := false, false
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.Send:
+				send = true
+			case *ssa.UnOp:
+				if x.Op == token.ARROW {
+					recv = true
+				}
+			case *ssa.Select:
+				send, recv = true, true
+			}
+		}
+	}
+	return send && recv
+}
+
+// checkSpawner reports the guide's §5.1-style race: the goroutine
+// writes a captured variable, without a lock and before any
+// synchronisation of its own, and the spawning function reads or
+// writes the same variable after the go statement with nothing in
+// between that could order the two (no channel operation, select,
+// lock, wait, or call of a function that might do one).
+func checkSpawner(pass *analysis.Pass, res *lockset.Result) {
+	for _, fn := range res.Functions() {
+		for _, b := range fn.Blocks {
+			for i, instr := range b.Instrs {
+				g, ok := instr.(*ssa.Go)
+				if !ok {
+					continue
+				}
+				mc, ok := g.Call.Value.(*ssa.MakeClosure)
+				if !ok {
+					continue
+				}
+				body := res.Funcs[mc.Fn.(*ssa.Function)]
+				if body == nil {
+					continue
+				}
+				written := earlyWrites(body, mc.Bindings)
+				if len(written) == 0 {
+					continue
+				}
+				if instr, alloc := unorderedAccess(b, i+1, written); instr != nil {
+					what := "read of"
+					if _, ok := instr.(*ssa.Store); ok {
+						what = "write to"
+					}
+					pass.Report(analysis.Diagnostic{
+						Pos:     instr.Pos(),
+						Message: fmt.Sprintf("%s %s races with the goroutine that writes it: nothing orders them", what, alloc.Comment),
+						Related: []analysis.RelatedInformation{{Pos: written[alloc], Message: "written in the goroutine here"}},
+					})
+				}
+			}
+		}
+	}
+}
+
+// earlyWrites returns the captured variables (the spawner's Allocs)
+// that the goroutine body writes with no lock held, reachable from its
+// entry without synchronising first.
+func earlyWrites(body *lockset.Func, bindings []ssa.Value) map[*ssa.Alloc]token.Pos {
+	out := map[*ssa.Alloc]token.Pos{}
+	seen := map[*ssa.BasicBlock]bool{}
+	var walk func(b *ssa.BasicBlock)
+	walk = func(b *ssa.BasicBlock) {
+		if seen[b] {
+			return
+		}
+		seen[b] = true
+		for _, instr := range b.Instrs {
+			if syncs(instr) {
+				return
+			}
+			st, ok := instr.(*ssa.Store)
+			if !ok || len(body.HeldBefore(instr)) > 0 || !st.Pos().IsValid() {
+				continue
+			}
+			fv, ok := st.Addr.(*ssa.FreeVar)
+			if !ok {
+				continue
+			}
+			for i, v := range body.Fn.FreeVars {
+				if v == fv && i < len(bindings) {
+					if a, ok := bindings[i].(*ssa.Alloc); ok && a.Comment != "" {
+						if _, dup := out[a]; !dup {
+							out[a] = st.Pos()
+						}
+					}
+				}
+			}
+		}
+		for _, s := range b.Succs {
+			walk(s)
+		}
+	}
+	if len(body.Fn.Blocks) > 0 {
+		walk(body.Fn.Blocks[0])
+	}
+	return out
+}
+
+// unorderedAccess searches the spawner forward from b.Instrs[i] for an
+// access to a written variable, not crossing synchronisation.
+func unorderedAccess(b *ssa.BasicBlock, i int, written map[*ssa.Alloc]token.Pos) (ssa.Instruction, *ssa.Alloc) {
+	seen := map[*ssa.BasicBlock]bool{}
+	type item struct {
+		b *ssa.BasicBlock
+		i int
+	}
+	work := []item{{b, i}}
+	for len(work) > 0 {
+		it := work[len(work)-1]
+		work = work[:len(work)-1]
+		stopped := false
+		for _, instr := range it.b.Instrs[it.i:] {
+			if a, ok := instr.(*ssa.Alloc); ok {
+				if _, ok := written[a]; ok {
+					stopped = true // a new incarnation of the variable
+					break
+				}
+			}
+			if syncs(instr) {
+				stopped = true
+				break
+			}
+			var addr ssa.Value
+			switch x := instr.(type) {
+			case *ssa.UnOp:
+				if x.Op == token.MUL {
+					addr = x.X
+				}
+			case *ssa.Store:
+				addr = x.Addr
+			}
+			if a, ok := addr.(*ssa.Alloc); ok && instr.Pos().IsValid() {
+				if _, ok := written[a]; ok {
+					return instr, a
+				}
+			}
+		}
+		if stopped {
+			continue
+		}
+		for _, s := range it.b.Succs {
+			if !seen[s] {
+				seen[s] = true
+				work = append(work, item{s, 0})
+			}
+		}
+	}
+	return nil, nil
+}
+
+// pureCallPkgs are packages whose functions do not synchronise with
+// other goroutines.
+var pureCallPkgs = map[string]bool{
+	"fmt": true, "strings": true, "strconv": true, "errors": true,
+	"math": true, "unicode/utf8": true, "bytes": true,
+}
+
+// syncs reports whether instr may synchronise with another goroutine.
+func syncs(instr ssa.Instruction) bool {
+	switch x := instr.(type) {
+	case *ssa.UnOp:
+		return x.Op == token.ARROW
+	case *ssa.Select, *ssa.Send, *ssa.Go, *ssa.Defer, *ssa.Panic:
+		return true
+	case *ssa.Call:
+		c := x.Common()
+		if b, ok := c.Value.(*ssa.Builtin); ok {
+			return b.Name() == "close"
+		}
+		if f := c.StaticCallee(); f != nil && f.Pkg != nil && pureCallPkgs[f.Pkg.Pkg.Path()] {
+			return false
+		}
+		return true
+	}
+	return false
+}

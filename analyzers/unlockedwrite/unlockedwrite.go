@@ -1,0 +1,33 @@
+package unlockedwrite
+
+import (
+	_ "embed"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/lockset"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports writes to shared state without the lock that
+// guards it.
+var Analyzer = &analysis.Analyzer{
+	Name:     "unlockedwrite",
+	Doc:      analysisutil.MustExtractDoc(doc, "unlockedwrite"),
+	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/unlockedwrite",
+	Requires: []*analysis.Analyzer{lockset.Analyzer, inspect.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
+	pass.Report = lockset.Reporter(pass)
+	checkFields(pass, res)
+	checkGoroutines(pass, res)
+	checkSpawner(pass, res)
+	return nil, nil
+}

@@ -1,0 +1,455 @@
+package chanmodel
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file tells the goroutine analyzers whether the model sees every
+// operation on a channel. A channel "escapes" when code the model does
+// not follow may send on, receive from or close it: it is passed to a
+// function of another package, to a dynamic call, converted to an
+// interface, stored in a slice, map or another variable's memory,
+// returned, sent over a channel, or its field or global is exported,
+// or a function on its way lost operations (recursion, size limits).
+
+// OpRef names one operation of the model.
+type OpRef struct {
+	F  *Func
+	Op *Op
+}
+
+// escapeIndex holds what Escapes and OpsOn need, built on first use.
+type escapeIndex struct {
+	fieldUses  map[*types.Var][]ssa.Instruction
+	globalUses map[*ssa.Global][]ssa.Instruction
+	byChan     map[ChanID][]OpRef
+	memo       map[ChanID]bool
+}
+
+func (m *Model) index() *escapeIndex {
+	if m.esc != nil {
+		return m.esc
+	}
+	x := &escapeIndex{
+		fieldUses:  make(map[*types.Var][]ssa.Instruction),
+		globalUses: make(map[*ssa.Global][]ssa.Instruction),
+		byChan:     make(map[ChanID][]OpRef),
+		memo:       make(map[ChanID]bool),
+	}
+	var operands []*ssa.Value
+	for _, fn := range m.allFuncs {
+		for _, blk := range fn.Blocks {
+			for _, in := range blk.Instrs {
+				switch in := in.(type) {
+				case *ssa.FieldAddr:
+					if f := m.b.fieldVar(in.X.Type(), in.Field); f != nil {
+						x.fieldUses[f] = append(x.fieldUses[f], in)
+					}
+				case *ssa.Field:
+					if f := m.b.fieldVar(in.X.Type(), in.Field); f != nil {
+						x.fieldUses[f] = append(x.fieldUses[f], in)
+					}
+				}
+				operands = in.Operands(operands[:0])
+				for _, o := range operands {
+					if g, ok := (*o).(*ssa.Global); ok {
+						x.globalUses[g] = append(x.globalUses[g], in)
+					}
+				}
+			}
+		}
+	}
+	for _, f := range m.Funcs {
+		for i := range f.Ops {
+			op := &f.Ops[i]
+			if op.Kind != Assign {
+				x.byChan[op.Chan] = append(x.byChan[op.Chan], OpRef{f, op})
+			}
+		}
+	}
+	m.esc = x
+	return x
+}
+
+// OpsOn returns every send, receive and close of the model on the
+// channel id, in any function and goroutine (an operation reached
+// through calls shows once per caller).
+func (m *Model) OpsOn(id ChanID) []OpRef {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.index().byChan[id]
+}
+
+// Cap returns the buffer size of a channel made at a make site with a
+// constant size (0 for make(chan T)).
+func Cap(id ChanID) (int64, bool) {
+	if id.Kind != KindMake {
+		return 0, false
+	}
+	c, ok := id.Make.Size.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	n, exact := constant.Int64Val(c.Value)
+	return n, exact
+}
+
+// Escapes reports whether code outside the model may operate on the
+// channel id, so that OpsOn(id) may be incomplete. Parameters always
+// escape (the caller's channel is unknown).
+func (m *Model) Escapes(id ChanID) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	x := m.index()
+	if v, ok := x.memo[id]; ok {
+		return v
+	}
+	x.memo[id] = true // cycles: assume the worst
+	w := &escWalker{m: m, seen: make(map[ssa.Value]bool)}
+	var esc bool
+	switch id.Kind {
+	case KindMake:
+		esc = w.value(id.Make, id)
+	case KindField:
+		esc = w.field(id)
+	case KindGlobal:
+		esc = w.global(id)
+	default:
+		esc = true
+	}
+	x.memo[id] = esc
+	return esc
+}
+
+type escWalker struct {
+	m    *Model
+	seen map[ssa.Value]bool
+}
+
+// value reports whether the channel value v, which the model knows as
+// want in v's function, escapes through its uses.
+func (w *escWalker) value(v ssa.Value, want ChanID) bool {
+	if w.seen[v] {
+		return false
+	}
+	w.seen[v] = true
+	fn := v.Parent()
+	if fn == nil {
+		return true
+	}
+	if f := w.m.byFn[fn]; f == nil || f.Truncated {
+		return true
+	}
+	if _, isParam := v.(*ssa.Parameter); !isParam {
+		// Operations on v count for want only if the model
+		// resolves v to it.
+		if id, ok := w.m.b.chanOf(v); !ok || id != want {
+			return true
+		}
+	}
+	refs := v.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		if w.use(v, r, want) {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *escWalker) use(v ssa.Value, r ssa.Instruction, want ChanID) bool {
+	switch r := r.(type) {
+	case *ssa.DebugRef, *ssa.BinOp:
+		return false
+	case *ssa.Send:
+		return r.X == v
+	case *ssa.UnOp:
+		return r.Op != token.ARROW
+	case *ssa.Select:
+		for _, s := range r.States {
+			if s.Send == v {
+				return true
+			}
+		}
+		return false
+	case *ssa.ChangeType:
+		return w.value(r, want)
+	case *ssa.Convert:
+		return w.value(r, want)
+	case *ssa.Phi:
+		return w.value(r, want)
+	case *ssa.MakeClosure:
+		fn, ok := r.Fn.(*ssa.Function)
+		if !ok {
+			return true
+		}
+		for i, bnd := range r.Bindings {
+			if bnd == v && (i >= len(fn.FreeVars) || w.value(fn.FreeVars[i], want)) {
+				return true
+			}
+		}
+		return false
+	case *ssa.Store:
+		if r.Val != v {
+			return true
+		}
+		switch a := r.Addr.(type) {
+		case *ssa.Alloc:
+			if !isCell(a) {
+				return true
+			}
+			return w.cell(a, want)
+		case *ssa.FreeVar:
+			return w.cell(a, want)
+		}
+		return true
+	case ssa.CallInstruction:
+		return w.call(v, r.Common(), want)
+	}
+	return true
+}
+
+// cell follows a local variable in memory that holds the channel.
+func (w *escWalker) cell(addr ssa.Value, want ChanID) bool {
+	if w.seen[addr] {
+		return false
+	}
+	w.seen[addr] = true
+	refs := addr.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.UnOp:
+			if r.Op != token.MUL || w.value(r, want) {
+				return true
+			}
+		case *ssa.Store:
+			if r.Addr != addr {
+				return true
+			}
+			if c, ok := r.Val.(*ssa.Const); ok && c.IsNil() {
+				continue
+			}
+			if id, ok := w.m.b.chanOf(r.Val); !ok || id != want {
+				return true
+			}
+		case *ssa.MakeClosure:
+			fn, ok := r.Fn.(*ssa.Function)
+			if !ok {
+				return true
+			}
+			for i, bnd := range r.Bindings {
+				if bnd == addr && (i >= len(fn.FreeVars) || w.cell(fn.FreeVars[i], want)) {
+					return true
+				}
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// call follows the channel v passed to a call: into the callee's
+// parameter when the model includes the callee's operations.
+func (w *escWalker) call(v ssa.Value, c *ssa.CallCommon, want ChanID) bool {
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		switch b.Name() {
+		case "close", "len", "cap":
+			return false
+		}
+		return true
+	}
+	if c.Value == v || c.IsInvoke() {
+		return true
+	}
+	callee := c.StaticCallee()
+	if callee == nil {
+		return true
+	}
+	if o := callee.Origin(); o != nil && o.Blocks != nil {
+		callee = o
+	}
+	if callee.Blocks == nil || callee.Pkg != w.m.pkg {
+		return !w.m.contained(callee, c, v)
+	}
+	for i, a := range c.Args {
+		if a != v {
+			continue
+		}
+		if i >= len(callee.Params) {
+			return true
+		}
+		if w.value(callee.Params[i], ChanID{Kind: KindParam, Func: callee, Index: i}) {
+			return true
+		}
+	}
+	return false
+}
+
+// field reports whether the field id may be operated on by code the
+// model does not see, or hold a channel that has other names.
+func (w *escWalker) field(id ChanID) bool {
+	f := id.Field
+	tn := w.m.b.fieldType[f]
+	if f.Exported() || tn == nil || tn.Pkg() != w.m.b.pass.Pkg {
+		return true
+	}
+	for _, u := range w.m.index().fieldUses[f] {
+		switch u := u.(type) {
+		case *ssa.Field:
+			if w.value(u, id) {
+				return true
+			}
+		case *ssa.FieldAddr:
+			if w.addr(u, id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// global is field for package-level variables.
+func (w *escWalker) global(id ChanID) bool {
+	g := id.Global
+	if g.Object() == nil || g.Object().Exported() {
+		return true
+	}
+	for _, u := range w.m.index().globalUses[g] {
+		switch u := u.(type) {
+		case *ssa.UnOp:
+			if u.X != g || u.Op != token.MUL || w.value(u, id) {
+				return true
+			}
+		case *ssa.Store:
+			if u.Addr != g || !w.fresh(u.Val, id) {
+				return true
+			}
+		case *ssa.DebugRef:
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// addr follows the address of a field: loads and fresh stores only.
+func (w *escWalker) addr(a *ssa.FieldAddr, id ChanID) bool {
+	refs := a.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.UnOp:
+			if r.Op != token.MUL || w.value(r, id) {
+				return true
+			}
+		case *ssa.Store:
+			if r.Addr != a || !w.fresh(r.Val, id) {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// fresh reports whether v, stored into the field or global id, is nil
+// or a channel made for it and used for nothing else.
+func (w *escWalker) fresh(v ssa.Value, id ChanID) bool {
+	if c, ok := v.(*ssa.Const); ok && c.IsNil() {
+		return true
+	}
+	for {
+		ct, ok := v.(*ssa.ChangeType)
+		if !ok {
+			break
+		}
+		v = ct.X
+	}
+	mc, ok := v.(*ssa.MakeChan)
+	if !ok {
+		return false
+	}
+	var only func(v ssa.Value) bool
+	only = func(v ssa.Value) bool {
+		refs := v.Referrers()
+		if refs == nil {
+			return true
+		}
+		for _, r := range *refs {
+			switch r := r.(type) {
+			case *ssa.DebugRef:
+			case *ssa.ChangeType:
+				if !only(r) {
+					return false
+				}
+			case *ssa.Store:
+				if r.Val != v {
+					return false
+				}
+				switch a := r.Addr.(type) {
+				case *ssa.FieldAddr:
+					if id.Kind != KindField || w.m.b.fieldVar(a.X.Type(), a.Field) != id.Field {
+						return false
+					}
+				case *ssa.Global:
+					if id.Kind != KindGlobal || a != id.Global {
+						return false
+					}
+				default:
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return only(mc)
+}
+
+// paramEscapes reports whether parameter i of fn escapes fn.
+func (m *Model) paramEscapes(fn *ssa.Function, i int) bool {
+	w := &escWalker{m: m, seen: make(map[ssa.Value]bool)}
+	return w.value(fn.Params[i], ChanID{Kind: KindParam, Func: fn, Index: i})
+}
+
+// contained reports whether callee, a function of another package,
+// keeps every parameter that receives v to itself, by its Summary.
+func (m *Model) contained(callee *ssa.Function, c *ssa.CallCommon, v ssa.Value) bool {
+	obj, ok := callee.Object().(*types.Func)
+	if o := callee.Origin(); o != nil {
+		obj, ok = o.Object().(*types.Func)
+	}
+	if !ok || obj.Pkg() == nil || obj.Pkg() == m.b.pass.Pkg {
+		return false
+	}
+	var s Summary
+	if !m.b.pass.ImportObjectFact(obj, &s) {
+		return false
+	}
+	for i, a := range c.Args {
+		if a != v {
+			continue
+		}
+		if !slices.Contains(s.Contained, i) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,323 @@
+package chanmodel
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file answers "can the function still terminate if this
+// operation never completes?" for the goroutine analyzers. A function
+// terminates by a return, an explicit panic, or a call that ends the
+// goroutine or the process (os.Exit, runtime.Goexit, log.Fatal, ...).
+// It does not terminate past a call to a function of the package that
+// itself cannot terminate, nor past the panic SSA inserts after a
+// blocking select that matched no case.
+
+// edge is a CFG edge: successor number succ of block from.
+type edge struct {
+	from *ssa.BasicBlock
+	succ int
+}
+
+// flowState caches, per function, what terminates.
+type flowState struct {
+	fn *ssa.Function
+	b  *builder
+}
+
+// canTerminate reports whether fn can terminate along some path from
+// its entry that does not execute skip (nil: none) and does not take
+// the edge cut (zero: none).
+func (fs *flowState) canTerminate(skip ssa.Instruction, cut edge) bool {
+	fn := fs.fn
+	if len(fn.Blocks) == 0 {
+		return true
+	}
+	return fs.terminatesFrom([]*ssa.BasicBlock{fn.Blocks[0]}, skip, cut)
+}
+
+func (fs *flowState) terminatesFrom(work []*ssa.BasicBlock, skip ssa.Instruction, cut edge) bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	for len(work) > 0 {
+		blk := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[blk] {
+			continue
+		}
+		seen[blk] = true
+		if fs.blockEnds(blk, skip) {
+			return true
+		}
+		if fs.blockStops(blk, skip) {
+			continue
+		}
+		for i, s := range blk.Succs {
+			if cut.from == blk && cut.succ == i {
+				continue
+			}
+			work = append(work, s)
+		}
+	}
+	return false
+}
+
+// blockEnds reports whether running blk (up to skip) terminates.
+func (fs *flowState) blockEnds(blk *ssa.BasicBlock, skip ssa.Instruction) bool {
+	for i, in := range blk.Instrs {
+		if in == skip {
+			return false
+		}
+		switch in := in.(type) {
+		case *ssa.Return:
+			return true
+		case *ssa.Panic:
+			return fs.realPanic(blk, i, in)
+		case *ssa.Call:
+			if exitCall(in.Common()) {
+				return true
+			}
+			if fs.neverReturns(in.Common()) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// blockStops reports whether control cannot leave blk (up to skip).
+func (fs *flowState) blockStops(blk *ssa.BasicBlock, skip ssa.Instruction) bool {
+	for _, in := range blk.Instrs {
+		if in == skip {
+			return true
+		}
+		if c, ok := in.(*ssa.Call); ok && fs.neverReturns(c.Common()) {
+			return true
+		}
+	}
+	return false
+}
+
+// realPanic reports whether the panic at blk.Instrs[i] can end the
+// goroutine: not the one SSA adds after a blocking select, nor the one
+// after a call to a function of the package that never terminates.
+func (fs *flowState) realPanic(blk *ssa.BasicBlock, i int, p *ssa.Panic) bool {
+	mi, ok := p.X.(*ssa.MakeInterface)
+	if !ok {
+		return true
+	}
+	c, ok := mi.X.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return true
+	}
+	switch constant.StringVal(c.Value) {
+	case "blocking select matched no case":
+		return false
+	case "noreturn":
+		if i > 0 {
+			if call, ok := blk.Instrs[i-1].(*ssa.Call); ok && fs.neverReturns(call.Common()) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// neverReturns reports whether the call cannot terminate: its callee
+// is a function of this package whose model says so.
+func (fs *flowState) neverReturns(c *ssa.CallCommon) bool {
+	callee := c.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	if callee.Blocks == nil || callee == fs.fn {
+		return false
+	}
+	f := fs.b.summarize(callee)
+	return f != nil && f.NoReturn
+}
+
+// exitCall reports whether c ends the goroutine or the process.
+func exitCall(c *ssa.CallCommon) bool {
+	callee := c.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil {
+		return false
+	}
+	switch obj.Pkg().Path() {
+	case "os", "syscall":
+		return obj.Name() == "Exit"
+	case "runtime":
+		return obj.Name() == "Goexit"
+	case "log":
+		switch obj.Name() {
+		case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
+			return true
+		}
+	case "testing":
+		switch obj.Name() {
+		case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
+			return true
+		}
+	}
+	return false
+}
+
+// caseEdge returns the edge into the body of case number state of the
+// select sel (the If that compares the select's index with state).
+func caseEdge(sel *ssa.Select, state int) (edge, bool) {
+	refs := sel.Referrers()
+	if refs == nil {
+		return edge{}, false
+	}
+	for _, r := range *refs {
+		ex, ok := r.(*ssa.Extract)
+		if !ok || ex.Index != 0 || ex.Referrers() == nil {
+			continue
+		}
+		for _, r2 := range *ex.Referrers() {
+			bin, ok := r2.(*ssa.BinOp)
+			if !ok || bin.Op != token.EQL {
+				continue
+			}
+			k, ok := bin.Y.(*ssa.Const)
+			if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+				continue
+			}
+			if n, exact := constant.Int64Val(k.Value); !exact || n != int64(state) {
+				continue
+			}
+			if bin.Referrers() == nil {
+				continue
+			}
+			for _, r3 := range *bin.Referrers() {
+				if iff, ok := r3.(*ssa.If); ok {
+					return edge{iff.Block(), 0}, true
+				}
+			}
+		}
+	}
+	return edge{}, false
+}
+
+// closedEdge returns, for a receive v, ok := <-ch whose ok decides an
+// if (as in range ch), the edge taken once ch is closed.
+func closedEdge(recv *ssa.UnOp) (edge, bool) {
+	if !recv.CommaOk || recv.Referrers() == nil {
+		return edge{}, false
+	}
+	for _, r := range *recv.Referrers() {
+		ex, ok := r.(*ssa.Extract)
+		if !ok || ex.Index != 1 || ex.Referrers() == nil {
+			continue
+		}
+		for _, r2 := range *ex.Referrers() {
+			if iff, ok := r2.(*ssa.If); ok && iff.Cond == ex {
+				return edge{iff.Block(), 1}, true
+			}
+		}
+	}
+	return edge{}, false
+}
+
+// selectState returns the index of the select case at pos.
+func selectState(sel *ssa.Select, pos token.Pos) int {
+	for i, s := range sel.States {
+		if s.Pos == pos {
+			return i
+		}
+	}
+	return -1
+}
+
+// flowFlags sets Avoid and NeedsClose on the operations of f, and
+// f.NoReturn. It runs once f's operations are known.
+func (b *builder) flowFlags(f *Func) {
+	fs := &flowState{fn: f.Fn, b: b}
+	if !fs.canTerminate(nil, edge{}) {
+		f.NoReturn = true
+		for i := range f.Ops {
+			if f.Ops[i].Unit == 0 {
+				f.Ops[i].Avoid, f.Ops[i].NeedsClose = true, false
+			}
+		}
+		return
+	}
+	avoid := make(map[ssa.Instruction]bool)
+	avoidable := func(in ssa.Instruction) bool {
+		v, ok := avoid[in]
+		if !ok {
+			v = fs.canTerminate(in, edge{})
+			avoid[in] = v
+		}
+		return v
+	}
+	for i := range f.Ops {
+		op := &f.Ops[i]
+		if op.Unit != 0 {
+			// Flags of a spawned goroutine's operations are relative
+			// to the goroutine and were set in its own function.
+			if op.Direct() {
+				op.Avoid = true
+			}
+			continue
+		}
+		if op.Deferred || op.Kind == Assign {
+			op.Avoid, op.NeedsClose = true, false
+			continue
+		}
+		if op.Direct() {
+			switch in := op.Instr.(type) {
+			case *ssa.Select:
+				st := selectState(in, op.origPos)
+				e, ok := caseEdge(in, st)
+				op.Avoid = !ok || fs.canTerminate(nil, e)
+			case *ssa.UnOp:
+				op.Avoid = avoidable(in)
+				if e, ok := closedEdge(in); ok && !op.Avoid {
+					op.NeedsClose = !fs.canTerminate(nil, e)
+				}
+			default:
+				op.Avoid = avoidable(in)
+			}
+			continue
+		}
+		here := avoidable(op.Instr)
+		op.Avoid = op.Avoid || here
+		op.NeedsClose = op.NeedsClose && !here
+	}
+}
+
+// CaseEdge returns, for a direct select-case operation, the CFG edge
+// (block and successor number) that enters the body of its case.
+func CaseEdge(op *Op) (*ssa.BasicBlock, int, bool) {
+	sel, ok := op.Instr.(*ssa.Select)
+	if !ok || !op.Direct() {
+		return nil, 0, false
+	}
+	e, ok := caseEdge(sel, selectState(sel, op.origPos))
+	return e.from, e.succ, ok
+}
+
+// TerminatesAfter reports whether the function of in can still
+// terminate once in has completed (in's block is scanned from in on).
+func (m *Model) TerminatesAfter(in ssa.Instruction) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	blk := in.Block()
+	if blk == nil {
+		return true
+	}
+	fs := &flowState{fn: blk.Parent(), b: m.b}
+	i := indexOf(in)
+	rest := &ssa.BasicBlock{Instrs: blk.Instrs[i+1:], Succs: blk.Succs}
+	return fs.terminatesFrom([]*ssa.BasicBlock{rest}, nil, edge{})
+}

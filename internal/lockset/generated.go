@@ -1,0 +1,27 @@
+package lockset
+
+import (
+	"go/ast"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Reporter wraps pass.Report, dropping diagnostics in generated files
+// (nobody fixes those by hand). Install it with
+// pass.Report = lockset.Reporter(pass).
+func Reporter(pass *analysis.Pass) func(analysis.Diagnostic) {
+	report := pass.Report
+	gen := map[*token.File]bool{}
+	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			gen[pass.Fset.File(f.FileStart)] = true
+		}
+	}
+	return func(d analysis.Diagnostic) {
+		if len(gen) > 0 && gen[pass.Fset.File(d.Pos)] {
+			return
+		}
+		report(d)
+	}
+}

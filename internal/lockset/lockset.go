@@ -1,0 +1,732 @@
+// Package lockset is the lock-set model shared by the unlockedwrite,
+// lockleak and doublelock analyzers: for every instruction of every
+// function of a package, the mutexes (sync.Mutex, sync.RWMutex, and
+// types embedding them) that are certainly held by the running
+// goroutine, and per-function summaries of the locks a function
+// acquires, releases, or must lock, exported as Facts so that helpers
+// in other packages are seen through.
+//
+// Mutexes are named by access paths (see Key). The analysis is a
+// forward must-analysis over the SSA control-flow graph: a mutex is
+// held at a point only if it is held on every path reaching it, so
+// whatever the analyzers report holds on a real path of the function.
+package lockset
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"reflect"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer computes the lock sets of a package. It reports nothing.
+var Analyzer = &analysis.Analyzer{
+	Name:       "lockset",
+	Doc:        "compute the mutexes certainly held at each instruction (used by unlockedwrite, lockleak, doublelock)",
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+	Run:        run,
+	ResultType: reflect.TypeOf((*Result)(nil)),
+	FactTypes:  []analysis.Fact{new(Summary)},
+}
+
+// Summary is the fact exported for a function that locks or unlocks
+// mutexes reachable from its parameters or package variables.
+type Summary struct {
+	// MustLock: locked on every path to a return, without having
+	// been released before in the function. A caller holding one of
+	// them deadlocks.
+	MustLock []SKey
+	// Acquires: held at every return, not held at entry.
+	Acquires []SKey
+	// Releases: unlocked on some path without being locked first.
+	Releases []SKey
+	// Calls: parameters of function type the function calls on
+	// every path to a return (callbacks).
+	Calls []int
+}
+
+func (*Summary) AFact() {}
+
+func (s *Summary) String() string {
+	f := func(ks []SKey) string {
+		var p []string
+		for _, k := range ks {
+			p = append(p, k.String())
+		}
+		return strings.Join(p, " ")
+	}
+	return "locks(must=[" + f(s.MustLock) + "] acquires=[" + f(s.Acquires) + "] releases=[" + f(s.Releases) + "] calls=" + fmt.Sprint(s.Calls) + ")"
+}
+
+func (s *Summary) empty() bool {
+	return len(s.MustLock) == 0 && len(s.Acquires) == 0 && len(s.Releases) == 0 && len(s.Calls) == 0
+}
+
+// Lock describes a held mutex: its mode and where it was acquired.
+type Lock struct {
+	Mode Mode
+	Pos  token.Pos
+}
+
+// Set is an immutable set of held mutexes.
+type Set map[Key]Lock
+
+// Result is the lock-set model of a package.
+type Result struct {
+	Funcs map[*ssa.Function]*Func
+	order []*ssa.Function
+}
+
+// Functions returns the analyzed functions in a stable order.
+func (r *Result) Functions() []*ssa.Function { return r.order }
+
+// Func is the model of one function.
+type Func struct {
+	Fn *ssa.Function
+	// Acquires lists every lock acquisition, direct or through a
+	// callee's MustLock, with what was held just before.
+	Acquires []Acquire
+	// Returns lists the reachable returns with the mutexes still
+	// held once deferred calls have run.
+	Returns []Return
+	// Released holds the mutexes the function unlocks itself
+	// (directly, deferred, or through a callee) on some path.
+	Released map[Key]bool
+	// Releases lists the unlocks (direct, through a callee, or
+	// deferred) in instruction order.
+	Releases []Release
+	// Deferred holds the mutexes a deferred call releases.
+	Deferred map[Key]bool
+	// Opaque is set when the function may release mutexes in ways
+	// the model does not follow (TryLock, a deferred or interface
+	// call of unknown effect); lockleak stays silent on it.
+	Opaque bool
+	// Entry is the set of mutexes held by every caller, for
+	// unexported functions and function literals whose every use is
+	// a static call (nil when unknown); Owned lists parameters
+	// always bound to values the caller allocated itself. EntryKnown
+	// tells an empty known entry (goroutines, exported functions)
+	// from an unknown one.
+	Entry      map[Key]bool
+	Owned      map[int]bool
+	EntryKnown bool
+
+	held map[ssa.Instruction]Set
+	sum  *Summary
+}
+
+// HeldBefore returns the mutexes certainly held just before instr.
+func (f *Func) HeldBefore(instr ssa.Instruction) Set { return f.held[instr] }
+
+// Acquire is one lock acquisition.
+type Acquire struct {
+	Instr ssa.Instruction // the call
+	Key   Key
+	Mode  Mode
+	Via   *ssa.Function // the callee that locks, or nil for a direct call
+	// Callback is set when Via locks in a function value passed to
+	// it, which it calls.
+	Callback bool
+	Prev     *Lock // what was held before, or nil
+}
+
+// Release is one unlock.
+type Release struct {
+	Instr ssa.Instruction
+	Key   Key
+}
+
+// Return is a return with the mutexes still held there.
+type Return struct {
+	Instr *ssa.Return
+	Held  Set
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	b := &builder{pass: pass, res: &Result{Funcs: map[*ssa.Function]*Func{}}, busy: map[*ssa.Function]bool{}}
+	var all []*ssa.Function
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		all = append(all, fn)
+		for _, a := range fn.AnonFuncs {
+			add(a)
+		}
+	}
+	for _, fn := range ssainfo.SrcFuncs {
+		add(fn)
+	}
+	for _, fn := range all {
+		b.analyze(fn)
+	}
+	for _, fn := range all {
+		b.exportFact(b.res.Funcs[fn])
+	}
+	b.entries(all)
+	return b.res, nil
+}
+
+type builder struct {
+	pass *analysis.Pass
+	res  *Result
+	busy map[*ssa.Function]bool
+}
+
+// state is the dataflow fact at a program point.
+type state struct {
+	held     Set          // must
+	ever     map[Key]Mode // must: locked without a prior release
+	released map[Key]bool // may: unlocked while not held
+	deferred map[Key]bool // may: released by a deferred call
+}
+
+func (s *state) clone() *state {
+	c := &state{held: Set{}, ever: map[Key]Mode{}, released: map[Key]bool{}, deferred: map[Key]bool{}}
+	for k, v := range s.held {
+		c.held[k] = v
+	}
+	for k, v := range s.ever {
+		c.ever[k] = v
+	}
+	for k := range s.released {
+		c.released[k] = true
+	}
+	for k := range s.deferred {
+		c.deferred[k] = true
+	}
+	return c
+}
+
+func join(a, b *state) *state {
+	if a == nil {
+		return b.clone()
+	}
+	c := a.clone()
+	for k, v := range c.held {
+		if w, ok := b.held[k]; !ok || w.Mode != v.Mode {
+			delete(c.held, k)
+		} else if w.Pos < v.Pos {
+			c.held[k] = w
+		}
+	}
+	for k, m := range c.ever {
+		if w, ok := b.ever[k]; !ok || w != m {
+			delete(c.ever, k)
+		}
+	}
+	for k := range b.released {
+		c.released[k] = true
+	}
+	for k := range b.deferred {
+		c.deferred[k] = true
+	}
+	return c
+}
+
+func equal(a, b *state) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if len(a.held) != len(b.held) || len(a.ever) != len(b.ever) || len(a.released) != len(b.released) || len(a.deferred) != len(b.deferred) {
+		return false
+	}
+	for k, v := range a.held {
+		if w, ok := b.held[k]; !ok || w != v {
+			return false
+		}
+	}
+	for k, v := range a.ever {
+		if w, ok := b.ever[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+func (b *builder) analyze(fn *ssa.Function) *Func {
+	if f := b.res.Funcs[fn]; f != nil {
+		return f
+	}
+	f := &Func{Fn: fn, held: map[ssa.Instruction]Set{}, Released: map[Key]bool{}, Deferred: map[Key]bool{}, sum: &Summary{}}
+	if fn.Blocks == nil || b.busy[fn] {
+		return f // recursion: no summary yet
+	}
+	b.busy[fn] = true
+	defer delete(b.busy, fn)
+
+	in := make([]*state, len(fn.Blocks))
+	in[0] = &state{held: Set{}, ever: map[Key]Mode{}, released: map[Key]bool{}, deferred: map[Key]bool{}}
+	// Iterate to a fixpoint; the lattice is finite (keys are drawn
+	// from the function's values), joins only shrink must-sets and
+	// grow may-sets.
+	for iter := 0; iter < 50; iter++ {
+		changed := false
+		for _, blk := range fn.Blocks {
+			if in[blk.Index] == nil {
+				continue
+			}
+			out := b.transfer(f, blk, in[blk.Index].clone(), false)
+			for _, succ := range blk.Succs {
+				var j = out.clone()
+				if in[succ.Index] != nil {
+					j = join(in[succ.Index], out)
+				}
+				if !equal(j, in[succ.Index]) {
+					in[succ.Index] = j
+					changed = true
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	// Final pass: record per-instruction sets and events.
+	var rets []*state
+	for _, blk := range fn.Blocks {
+		if in[blk.Index] == nil {
+			continue
+		}
+		out := b.transfer(f, blk, in[blk.Index].clone(), true)
+		if _, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok {
+			rets = append(rets, out)
+		}
+	}
+	f.sum = summarize(fn, rets)
+	f.sum.Calls = calledParams(fn)
+	b.res.Funcs[fn] = f
+	b.res.order = append(b.res.order, fn)
+	return f
+}
+
+func summarize(fn *ssa.Function, rets []*state) *Summary {
+	s := &Summary{}
+	if len(rets) == 0 {
+		return s
+	}
+	add := func(dst *[]SKey, k Key, m Mode) {
+		if sk, ok := summaryKey(fn, k, m); ok {
+			*dst = append(*dst, sk)
+		}
+	}
+	first := rets[0]
+	for k, m := range first.ever {
+		all := true
+		for _, r := range rets[1:] {
+			if w, ok := r.ever[k]; !ok || w != m {
+				all = false
+			}
+		}
+		if all {
+			add(&s.MustLock, k, m)
+		}
+	}
+	for k, l := range first.held {
+		all := !first.deferred[k]
+		for _, r := range rets[1:] {
+			if w, ok := r.held[k]; !ok || w.Mode != l.Mode || r.deferred[k] {
+				all = false
+			}
+		}
+		if all {
+			add(&s.Acquires, k, l.Mode)
+		}
+	}
+	rel := map[Key]bool{}
+	for _, r := range rets {
+		for k := range r.released {
+			if _, ok := r.held[k]; !ok {
+				rel[k] = true
+			}
+		}
+		for k := range r.deferred {
+			if _, ok := r.held[k]; !ok {
+				if _, ok := r.ever[k]; !ok {
+					rel[k] = true
+				}
+			}
+		}
+	}
+	for k := range rel {
+		add(&s.Releases, k, Write)
+	}
+	for _, l := range [][]SKey{s.MustLock, s.Acquires, s.Releases} {
+		sort.Slice(l, func(i, j int) bool { return l[i].String() < l[j].String() })
+	}
+	return s
+}
+
+// calledParams lists the parameters fn calls in a block that
+// dominates every return.
+func calledParams(fn *ssa.Function) []int {
+	var out []int
+	for i, p := range fn.Params {
+		refs := p.Referrers()
+		if refs == nil {
+			continue
+		}
+		for _, r := range *refs {
+			c, ok := r.(*ssa.Call)
+			if !ok || c.Call.Value != p || !dominatesReturns(c.Block()) {
+				continue
+			}
+			out = append(out, i)
+			break
+		}
+	}
+	return out
+}
+
+func dominatesReturns(b *ssa.BasicBlock) bool {
+	n := 0
+	for _, r := range b.Parent().Blocks {
+		if _, ok := r.Instrs[len(r.Instrs)-1].(*ssa.Return); ok {
+			n++
+			if !b.Dominates(r) {
+				return false
+			}
+		}
+	}
+	return n > 0
+}
+
+// summaryOf returns the summary of a callee, computing it for
+// functions of this package and importing it for others.
+func (b *builder) summaryOf(callee *ssa.Function) *Summary {
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	if callee.Pkg != nil && callee.Pkg.Pkg == b.pass.Pkg && callee.Blocks != nil {
+		return b.analyze(callee).sum
+	}
+	if callee.Synthetic != "" && callee.Blocks != nil && callee.Pkg == nil {
+		// Wrappers (bound methods, thunks) are tiny: analyze them.
+		return b.analyze(callee).sum
+	}
+	if obj, ok := callee.Object().(*types.Func); ok {
+		var s Summary
+		if b.pass.ImportObjectFact(obj, &s) {
+			return &s
+		}
+	}
+	if callee.Blocks != nil && callee.Synthetic != "" {
+		return b.analyze(callee).sum
+	}
+	return nil
+}
+
+func (b *builder) exportFact(f *Func) {
+	if f == nil || f.Fn.Parent() != nil || f.sum.empty() {
+		return
+	}
+	obj, ok := f.Fn.Object().(*types.Func)
+	if !ok || obj.Pkg() != b.pass.Pkg {
+		return
+	}
+	b.pass.ExportObjectFact(obj, f.sum)
+}
+
+// transfer runs blk's instructions over st. When record is set it
+// stores per-instruction sets and events in f.
+func (b *builder) transfer(f *Func, blk *ssa.BasicBlock, st *state, record bool) *state {
+	for _, instr := range blk.Instrs {
+		if record {
+			f.held[instr] = st.held
+		}
+		// A value defined again (in a loop) names a new location:
+		// forget locks rooted at its old incarnation.
+		if v, ok := instr.(ssa.Value); ok && len(st.held) > 0 {
+			for k := range st.held {
+				if k.Root == v {
+					st.held = without(st.held, k)
+				}
+			}
+		}
+		switch instr := instr.(type) {
+		case *ssa.Store:
+			// Storing a pointer moves the locks reached through it.
+			if len(st.held) > 0 {
+				a := KeyOf(instr.Addr)
+				for k := range st.held {
+					if k.Root == a.Root && k.Global == a.Global && strings.HasPrefix(k.Path, a.Path+".*") {
+						st.held = without(st.held, k)
+					}
+				}
+			}
+		case *ssa.Call:
+			b.call(f, instr, instr.Common(), st, record)
+		case *ssa.Defer:
+			b.deferCall(f, instr.Common(), st)
+		case *ssa.Go:
+			b.goCall(f, instr.Common(), st, record)
+		case *ssa.Return:
+			if record {
+				held := Set{}
+				for k, l := range st.held {
+					if !st.deferred[k] {
+						held[k] = l
+					}
+				}
+				f.Returns = append(f.Returns, Return{Instr: instr, Held: held})
+				for k := range st.deferred {
+					f.Released[k] = true
+				}
+			}
+		}
+	}
+	return st
+}
+
+func without(s Set, k Key) Set {
+	c := Set{}
+	for k2, v := range s {
+		if k2 != k {
+			c[k2] = v
+		}
+	}
+	return c
+}
+
+func with(s Set, k Key, l Lock) Set {
+	c := Set{}
+	for k2, v := range s {
+		c[k2] = v
+	}
+	c[k] = l
+	return c
+}
+
+func staticFunc(c *ssa.CallCommon) *types.Func {
+	if c.IsInvoke() {
+		return nil
+	}
+	if fn := c.StaticCallee(); fn != nil {
+		if obj, ok := fn.Object().(*types.Func); ok {
+			return obj
+		}
+	}
+	return nil
+}
+
+func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st *state, record bool) {
+	if c.IsInvoke() {
+		// A sync.Locker or similar interface: track the lock by the
+		// interface value's path. Acquisitions are not recorded as
+		// events: the dynamic locker may be reentrant or a no-op.
+		k := KeyOf(c.Value)
+		switch c.Method.Name() {
+		case "Lock", "RLock":
+			m := Write
+			if c.Method.Name() == "RLock" {
+				m = Read
+			}
+			st.held = with(st.held, k, Lock{Mode: m, Pos: instr.Pos()})
+		case "Unlock", "RUnlock":
+			b.release(f, instr, k, st, record)
+		}
+		return
+	}
+	if op := classify(staticFunc(c)); op != opNone && len(c.Args) == 1 {
+		k := KeyOf(c.Args[0])
+		switch op {
+		case opLock, opRLock:
+			m := Write
+			if op == opRLock {
+				m = Read
+			}
+			b.acquire(f, instr, k, m, nil, st, record)
+			st.held = with(st.held, k, Lock{Mode: m, Pos: instr.Pos()})
+		case opUnlock, opRUnlock:
+			b.release(f, instr, k, st, record)
+		case opTry:
+			st.held = without(st.held, k)
+			if record {
+				f.Opaque = true
+			}
+		}
+		return
+	}
+	callee := c.StaticCallee()
+	if callee == nil {
+		return
+	}
+	s := b.summaryOf(callee)
+	if s == nil {
+		return
+	}
+	var bindings []ssa.Value
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+		bindings = mc.Bindings
+	}
+	for _, sk := range s.Releases {
+		if k, ok := callerKey(sk, c.Args, bindings); ok {
+			b.release(f, instr, k, st, record)
+		}
+	}
+	for _, sk := range s.MustLock {
+		if k, ok := callerKey(sk, c.Args, bindings); ok {
+			b.acquire(f, instr, k, sk.Mode, callee, st, record)
+		}
+	}
+	for _, sk := range s.Acquires {
+		if k, ok := callerKey(sk, c.Args, bindings); ok {
+			st.held = with(st.held, k, Lock{Mode: sk.Mode, Pos: instr.Pos()})
+		}
+	}
+	// Callbacks the callee certainly calls: their locks are taken
+	// while the caller's are held.
+	for _, i := range s.Calls {
+		if i >= len(c.Args) {
+			continue
+		}
+		var lit *ssa.Function
+		var lb []ssa.Value
+		switch v := c.Args[i].(type) {
+		case *ssa.MakeClosure:
+			lit, lb = v.Fn.(*ssa.Function), v.Bindings
+		case *ssa.Function:
+			lit = v
+		}
+		if lit == nil {
+			continue
+		}
+		ls := b.summaryOf(lit)
+		if ls == nil {
+			continue
+		}
+		for _, sk := range ls.MustLock {
+			if sk.Param >= 0 {
+				continue // the callee's arguments are unknown here
+			}
+			if k, ok := callerKey(sk, nil, lb); ok {
+				b.acquire(f, instr, k, sk.Mode, callee, st, record)
+				if record {
+					f.Acquires[len(f.Acquires)-1].Callback = true
+				}
+			}
+		}
+	}
+}
+
+func (b *builder) acquire(f *Func, instr ssa.CallInstruction, k Key, m Mode, via *ssa.Function, st *state, record bool) {
+	if !st.released[k] {
+		if _, ok := st.ever[k]; !ok {
+			st.ever[k] = m
+		}
+	}
+	if record {
+		a := Acquire{Instr: instr, Key: k, Mode: m, Via: via}
+		if l, ok := st.held[k]; ok {
+			a.Prev = &l
+		}
+		f.Acquires = append(f.Acquires, a)
+	}
+}
+
+func (b *builder) release(f *Func, instr ssa.Instruction, k Key, st *state, record bool) {
+	if record {
+		f.Released[k] = true
+		f.Releases = append(f.Releases, Release{Instr: instr, Key: k})
+	}
+	if _, ok := st.held[k]; ok {
+		st.held = without(st.held, k)
+		return
+	}
+	st.released[k] = true
+	// Unlocking something not known to be held: it may alias a held
+	// mutex under another name. Forget those that could be it.
+	if len(st.held) == 0 {
+		return
+	}
+	c := Set{}
+	for k2, l := range st.held {
+		if k.Stable() && k2.Stable() && k2.Path != k.Path && lastStep(k2.Path) != lastStep(k.Path) {
+			c[k2] = l
+		}
+	}
+	st.held = c
+}
+
+func lastStep(p string) string {
+	if i := strings.LastIndex(p, "."); i >= 0 {
+		return p[i:]
+	}
+	return p
+}
+
+func (b *builder) deferCall(f *Func, c *ssa.CallCommon, st *state) {
+	if c.IsInvoke() {
+		f.Opaque = true
+		return
+	}
+	if op := classify(staticFunc(c)); op != opNone && len(c.Args) == 1 {
+		switch op {
+		case opUnlock, opRUnlock:
+			st.deferred[KeyOf(c.Args[0])] = true
+			f.Deferred[KeyOf(c.Args[0])] = true
+		case opLock, opRLock, opTry:
+			f.Opaque = true
+		}
+		return
+	}
+	callee := c.StaticCallee()
+	if callee == nil {
+		f.Opaque = true
+		return
+	}
+	s := b.summaryOf(callee)
+	if s == nil {
+		return
+	}
+	var bindings []ssa.Value
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+		bindings = mc.Bindings
+	}
+	for _, sk := range s.Releases {
+		if k, ok := callerKey(sk, c.Args, bindings); ok {
+			st.deferred[k] = true
+			f.Deferred[k] = true
+		} else {
+			f.Opaque = true
+		}
+	}
+	if len(s.Acquires) > 0 || len(s.MustLock) > 0 {
+		f.Opaque = true
+	}
+}
+
+// goCall handles a go statement: the new goroutine may unlock a mutex
+// the spawner holds (a mutex used as a semaphore is not owned by a
+// goroutine), so the spawner no longer certainly holds it.
+func (b *builder) goCall(f *Func, c *ssa.CallCommon, st *state, record bool) {
+	if c.IsInvoke() {
+		return
+	}
+	if op := classify(staticFunc(c)); op == opUnlock || op == opRUnlock {
+		st.held = without(st.held, KeyOf(c.Args[0]))
+		return
+	}
+	callee := c.StaticCallee()
+	if callee == nil {
+		return
+	}
+	s := b.summaryOf(callee)
+	if s == nil {
+		return
+	}
+	var bindings []ssa.Value
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+		bindings = mc.Bindings
+	}
+	for _, sk := range s.Releases {
+		if k, ok := callerKey(sk, c.Args, bindings); ok {
+			st.held = without(st.held, k)
+		}
+	}
+}
