@@ -33,6 +33,8 @@ bash scripts/custom-gcl.sh
 
 echo "== go test"
 GOCONCHECK_E2E=1 GOCONCHECK_CUSTOM_GCL="$PWD/custom-gcl" go test -count=1 ./...
+# Models shared by analyzers are queried concurrently: check them for races.
+go test -race -count=1 ./internal/chanmodel/
 
 echo "== goconcheck on itself"
 go run ./cmd/goconcheck ./...
