@@ -20,6 +20,14 @@
 //	ch <- 42 // send on unbuffered channel ch blocks forever: no other goroutine can receive from it
 //	fmt.Println(<-ch)
 //
+// The same holds for a buffered channel whose buffer is provably full:
+// at least as many other sends as its capacity run before the send on
+// every path (they dominate it), and no receive can run in between:
+//
+//	ch := make(chan int, 1)
+//	ch <- 1
+//	ch <- 2 // send on ch blocks forever: its buffer of 1 is full and no other goroutine can receive from it
+//
 //	results := make(chan int, len(jobs))
 //	for _, j := range jobs {
 //		results <- j * 2

@@ -2,6 +2,7 @@ package selfdeadlock
 
 import (
 	_ "embed"
+	"fmt"
 	"go/token"
 	"strings"
 
@@ -94,6 +95,8 @@ func (c *checker) checkPrivate(f *chanmodel.Func) {
 			switch {
 			case o.Kind == chanmodel.Send && known && size == 0:
 				cands = append(cands, cand{o, "send on unbuffered channel " + name + " blocks forever: no other goroutine can receive from it"})
+			case o.Kind == chanmodel.Send && known && size > 0 && bufferFull(f, o, size):
+				cands = append(cands, cand{o, fmt.Sprintf("send on %s blocks forever: its buffer of %d is full and no other goroutine can receive from it", name, size)})
 			case o.Kind == chanmodel.Recv && o.NeedsClose:
 				cands = append(cands, cand{o, "range over " + name + " never ends: it is never closed and no other goroutine uses it"})
 			case o.Kind == chanmodel.Recv && (known && size == 0 || sends == 0):
@@ -157,6 +160,51 @@ func alsoIn(f *chanmodel.Func, op *chanmodel.Op) bool {
 		o := &f.Ops[i]
 		if o.Kind == op.Kind && o.Pos == op.Pos && o.Chan == op.Chan && o.Unit == 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// bufferFull reports whether the buffer of capacity size is certainly
+// full when the direct send s runs: at least size other direct sends
+// on the channel run before it on every path (they dominate it), and
+// no receive on it can run before it.
+func bufferFull(f *chanmodel.Func, s *chanmodel.Op, size int64) bool {
+	if !s.Direct() {
+		return false
+	}
+	var before int64
+	for i := range f.Ops {
+		o := &f.Ops[i]
+		if o == s || o.Chan != s.Chan {
+			continue
+		}
+		switch o.Kind {
+		case chanmodel.Recv:
+			if chanmodel.Reaches(o.Instr, s.Instr, nil) {
+				return false
+			}
+		case chanmodel.Send:
+			if o.Direct() && !o.Select && dominates(o.Instr, s.Instr) {
+				before++
+			}
+		}
+	}
+	return before >= size
+}
+
+// dominates reports whether a runs before b on every path to b.
+func dominates(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab != bb {
+		return ab.Dominates(bb)
+	}
+	for _, in := range ab.Instrs {
+		switch in {
+		case a:
+			return true
+		case b:
+			return false
 		}
 	}
 	return false

@@ -238,3 +238,49 @@ func viaKeep() {
 	ch := make(chan int)
 	lib.Keep(ch, 1)
 }
+
+// A buffer of 1 holds the first send; the second blocks forever.
+func fullBuffer() int {
+	ch := make(chan int, 1)
+	ch <- 1
+	ch <- 2 // want `send on ch blocks forever: its buffer of 1 is full and no other goroutine can receive from it`
+	return <-ch
+}
+
+// Two sends fit a buffer of 2.
+func bufferFits() int {
+	ch := make(chan int, 2)
+	ch <- 1
+	ch <- 2
+	return <-ch + <-ch
+}
+
+// A receive between the sends makes room.
+func bufferDrained() int {
+	ch := make(chan int, 1)
+	ch <- 1
+	v := <-ch
+	ch <- v + 1
+	return <-ch
+}
+
+// The first send may not run: the buffer is not certainly full.
+func bufferMaybe(first bool) int {
+	ch := make(chan int, 1)
+	if first {
+		ch <- 1
+	}
+	ch <- 2
+	return <-ch
+}
+
+// Sends in a loop that receives each time: never full.
+func bufferLoop(n int) int {
+	ch := make(chan int, 1)
+	sum := 0
+	for i := 0; i < n; i++ {
+		ch <- i
+		sum += <-ch
+	}
+	return sum
+}
