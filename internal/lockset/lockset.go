@@ -560,10 +560,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 	if s == nil {
 		return
 	}
-	var bindings []ssa.Value
-	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
-		bindings = mc.Bindings
-	}
+	bindings := closureBindings(c)
 	for _, sk := range s.Releases {
 		if k, ok := callerKey(sk, c.Args, bindings); ok {
 			b.release(f, instr, k, st, record)
@@ -684,10 +681,7 @@ func (b *builder) deferCall(f *Func, c *ssa.CallCommon, st *state) {
 	if s == nil {
 		return
 	}
-	var bindings []ssa.Value
-	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
-		bindings = mc.Bindings
-	}
+	bindings := closureBindings(c)
 	for _, sk := range s.Releases {
 		if k, ok := callerKey(sk, c.Args, bindings); ok {
 			st.deferred[k] = true
@@ -720,13 +714,19 @@ func (b *builder) goCall(f *Func, c *ssa.CallCommon, st *state, record bool) {
 	if s == nil {
 		return
 	}
-	var bindings []ssa.Value
-	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
-		bindings = mc.Bindings
-	}
+	bindings := closureBindings(c)
 	for _, sk := range s.Releases {
 		if k, ok := callerKey(sk, c.Args, bindings); ok {
 			st.held = without(st.held, k)
 		}
 	}
+}
+
+// closureBindings returns the values a called closure captures, which
+// its summary's free-variable keys refer to, or nil for other calls.
+func closureBindings(c *ssa.CallCommon) []ssa.Value {
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+		return mc.Bindings
+	}
+	return nil
 }
