@@ -452,3 +452,57 @@ func TestReadme(t *testing.T) {
 		t.Errorf("README.md lists analyzers %v, the suite is %v (same order)", listed, suite)
 	}
 }
+
+// TestTypeErrors runs goconcheck on a module with a package that does
+// not type-check: the type error is reported, with exit status 1, and
+// the other packages are still analyzed.
+func TestTypeErrors(t *testing.T) {
+	dir := moduleDir(t, "broken")
+	want := markedFindings(t, dir)
+	for _, args := range [][]string{{"./..."}, {"-json", "./..."}} {
+		stdout, stderr, code := run(t, dir, nil, bin, args...)
+		if code != 1 {
+			t.Errorf("goconcheck %s: exit %d, want 1\n%s", strings.Join(args, " "), code, stderr)
+		}
+		if !strings.Contains(stderr, "bad.go:5:") || !strings.Contains(stderr, "undefinedCounter") {
+			t.Errorf("goconcheck %s: the type error is not reported:\n%s", strings.Join(args, " "), stderr)
+		}
+		if strings.Contains(stderr, "panic") {
+			t.Errorf("goconcheck %s panicked:\n%s", strings.Join(args, " "), stderr)
+		}
+		if args[0] == "-json" {
+			assertFindings(t, "goconcheck -json", jsonFindings(t, dir, stdout), want)
+		} else {
+			// The type error is in the same "file:line:col: text" form.
+			got := slices.DeleteFunc(textFindings(t, dir, stderr), func(f finding) bool { return f.file == "bad/bad.go" })
+			assertFindings(t, "goconcheck", got, withoutAnalyzer(want))
+		}
+	}
+}
+
+// TestDeterministic runs goconcheck -json twice on the sample, with the
+// go command's cached results defeated (a copy of the binary with other
+// bytes is another vet tool to it), and compares the bytes.
+func TestDeterministic(t *testing.T) {
+	dir := moduleDir(t, "sample")
+	var outs []string
+	for i := range 2 {
+		data, err := os.ReadFile(bin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh := filepath.Join(t.TempDir(), "goconcheck")
+		data = append(data, fmt.Sprintf("run %d of %s", i, t.Name())...)
+		if err := os.WriteFile(fresh, data, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		stdout, stderr, code := run(t, dir, nil, fresh, "-json", "./...")
+		if code != 0 {
+			t.Fatalf("goconcheck -json: exit %d\n%s", code, stderr)
+		}
+		outs = append(outs, stdout)
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("two runs of goconcheck -json differ:\n%s\n---\n%s", outs[0], outs[1])
+	}
+}

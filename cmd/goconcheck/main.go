@@ -9,12 +9,16 @@
 // As a go vet tool:
 //
 //	go vet -vettool=$(which goconcheck) ./...
+//
+// Standalone, goconcheck runs the go command with itself as the vet (or,
+// for -fix, the fix) tool, so every package is analyzed separately and
+// its dependencies' facts come from the build cache; see
+// internal/driver.
 package main
 
 import (
-	"golang.org/x/tools/go/analysis/multichecker"
-
 	"github.com/goconcheck/goconcheck/analyzers"
+	"github.com/goconcheck/goconcheck/internal/driver"
 )
 
-func main() { multichecker.Main(analyzers.All()...) }
+func main() { driver.Main(analyzers.All()) }

@@ -1,0 +1,254 @@
+// Package driver is goconcheck's command line.
+//
+// When the go command runs goconcheck as a vet or fix tool (go vet
+// -vettool, go fix -fixtool), it is a unitchecker: it analyzes the one
+// package a .cfg file describes, with its dependencies' types read from
+// export data and their facts from files the go command keeps.
+//
+// Run standalone (goconcheck ./...), it does not load the packages
+// itself. The x/tools multichecker would have to: because goconcheck's
+// analyzers export facts, it loads and type-checks every dependency from
+// source and keeps all their syntax, types and SSA in memory at once
+// (about 11 GiB for the standard library). Instead the standalone
+// command asks the go command to run goconcheck as its vet tool, so each
+// package is analyzed in its own short process, in parallel, from export
+// data, with facts cached in GOCACHE like compiled code; then it merges
+// the per-package results and prints them as one report, sorted, in
+// multichecker's formats (text on stderr with exit status 3, or one JSON
+// tree). -fix runs go fix with goconcheck as its fix tool, which applies
+// the suggested fixes.
+package driver
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/unitchecker"
+)
+
+// Main runs goconcheck with the given analyzers and exits.
+func Main(analyzers []*analysis.Analyzer) {
+	if invokedByGoCommand(os.Args[1:]) {
+		unitchecker.Main(analyzers...)
+		return // unreachable: unitchecker.Main exits
+	}
+	os.Exit(Standalone(analyzers, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// invokedByGoCommand reports whether the go command is running us as a
+// vet or fix tool: it first asks for our version (-V=full) and flags
+// (-flags), then passes one .cfg file per package.
+func invokedByGoCommand(args []string) bool {
+	for _, a := range args {
+		if a == "-V=full" || a == "-flags" || a == "--flags" {
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// Exit statuses, as multichecker's.
+const (
+	exitOK       = 0
+	exitError    = 1 // a package did not load or an analyzer failed
+	exitUsage    = 2
+	exitFindings = 3 // diagnostics, in text mode
+)
+
+// options are the standalone command's own flags; the rest (analyzer
+// selection and analyzer flags) are passed through to the vet tool.
+type options struct {
+	json, fix, diff bool
+	context         int
+	tags            string
+	forward         []string
+}
+
+func parseFlags(analyzers []*analysis.Analyzer, args []string, stderr io.Writer) (*options, []string, error) {
+	opts := new(options)
+	fs := flag.NewFlagSet(progName(), flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&opts.json, "json", false, "emit JSON output")
+	fs.BoolVar(&opts.fix, "fix", false, "apply all suggested fixes")
+	fs.BoolVar(&opts.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")
+	fs.IntVar(&opts.context, "c", -1, "display offending line with this many lines of context")
+	fs.StringVar(&opts.tags, "tags", "", "comma-separated list of build tags, as for go build")
+	// Analyzer flags are declared only to be validated and documented;
+	// the vet tool parses them again.
+	passThrough := make(map[string]bool)
+	for _, a := range analyzers {
+		fs.Bool(a.Name, false, "enable "+a.Name+" analysis")
+		passThrough[a.Name] = true
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			name := a.Name + "." + f.Name
+			fs.Var(f.Value, name, f.Usage)
+			passThrough[name] = true
+		})
+	}
+	fs.Usage = func() { usage(fs, analyzers, stderr) }
+	if err := fs.Parse(args); err != nil {
+		return nil, nil, err
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if passThrough[f.Name] {
+			opts.forward = append(opts.forward, "-"+f.Name+"="+f.Value.String())
+		}
+	})
+	if opts.context >= 0 {
+		opts.forward = append(opts.forward, "-c="+strconv.Itoa(opts.context))
+	}
+	if opts.diff {
+		opts.fix = true // -diff shows the fixes -fix would apply
+	}
+	if opts.json && opts.fix {
+		return nil, nil, errors.New("-json and -fix cannot be combined")
+	}
+	return opts, fs.Args(), nil
+}
+
+func progName() string { return filepath.Base(os.Args[0]) }
+
+func usage(fs *flag.FlagSet, analyzers []*analysis.Analyzer, w io.Writer) {
+	fmt.Fprintf(w, `%[1]s finds concurrency bugs in Go programs.
+
+Usage: %[1]s [flags] packages
+       %[1]s help [analyzer]
+       go vet -vettool=$(which %[1]s) [flags] packages
+
+By default all analyzers run; naming one or more with -NAME runs only those.
+Findings are printed on stderr with exit status 3, or as JSON on stdout with -json.
+
+Flags:
+`, progName())
+	fs.PrintDefaults()
+	fmt.Fprintln(w)
+	help(analyzers, nil, w)
+}
+
+// Standalone runs the command line args and returns the exit status.
+func Standalone(analyzers []*analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "help" {
+		if err := help(analyzers, args[1:], stdout); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitUsage
+		}
+		return exitOK
+	}
+	opts, patterns, err := parseFlags(analyzers, args, stderr)
+	if err == flag.ErrHelp {
+		return exitOK
+	}
+	if err != nil {
+		if !strings.Contains(err.Error(), "flag provided but not defined") {
+			fmt.Fprintln(stderr, err)
+		}
+		return exitUsage
+	}
+	if len(patterns) == 0 {
+		fmt.Fprintf(stderr, "%s: no packages named; try %s ./...\n", progName(), progName())
+		return exitUsage
+	}
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: cannot find my own executable: %v\n", progName(), err)
+		return exitError
+	}
+	goCmd := goCommand()
+	build := []string{}
+	if opts.tags != "" {
+		build = append(build, "-tags="+opts.tags)
+	}
+
+	if opts.fix {
+		cmdArgs := append([]string{"fix", "-fixtool=" + self}, build...)
+		if opts.diff {
+			cmdArgs = append(cmdArgs, "-diff")
+		}
+		cmdArgs = append(cmdArgs, opts.forward...)
+		cmdArgs = append(cmdArgs, patterns...)
+		cmd := exec.Command(goCmd, cmdArgs...)
+		cmd.Stdout, cmd.Stderr = stdout, stderr
+		return exitStatus(cmd.Run(), stderr)
+	}
+
+	cmdArgs := append([]string{"vet", "-vettool=" + self, "-json"}, build...)
+	cmdArgs = append(cmdArgs, opts.forward...)
+	cmdArgs = append(cmdArgs, patterns...)
+	cmd := exec.Command(goCmd, cmdArgs...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, stderr
+	status := exitStatus(cmd.Run(), stderr)
+
+	rep, err := parseReport(out.Bytes())
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: reading go vet's output: %v\n", progName(), err)
+		return exitError
+	}
+	if opts.json {
+		if err := rep.writeJSON(stdout); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitError
+		}
+		if len(rep.errors) > 0 {
+			status = exitError
+		}
+		return status
+	}
+	for _, e := range rep.errors {
+		fmt.Fprintln(stderr, e)
+		status = exitError
+	}
+	diags := rep.sorted()
+	for _, d := range diags {
+		fmt.Fprintf(stderr, "%s: %s\n", d.Posn, d.Message)
+		for _, r := range d.Related {
+			fmt.Fprintf(stderr, "%s: \t%s\n", r.Posn, r.Message)
+		}
+	}
+	if status == exitOK && len(diags) > 0 {
+		status = exitFindings
+	}
+	return status
+}
+
+// goCommand is the go command on PATH, else the one that built us.
+func goCommand() string {
+	if p, err := exec.LookPath("go"); err == nil {
+		return p
+	}
+	if p := filepath.Join(runtime.GOROOT(), "bin", "go"); fileExists(p) {
+		return p
+	}
+	return "go"
+}
+
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}
+
+// exitStatus maps the go command's outcome to ours: its failures (a
+// package that does not build, an analyzer that fails) have already
+// been printed on stderr.
+func exitStatus(err error, stderr io.Writer) int {
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		return exitError
+	default:
+		fmt.Fprintf(stderr, "%s: running the go command: %v\n", progName(), err)
+		return exitError
+	}
+}
