@@ -36,6 +36,9 @@ GOCONCHECK_E2E=1 GOCONCHECK_CUSTOM_GCL="$PWD/custom-gcl" go test -count=1 ./...
 # Models shared by analyzers are queried concurrently: check them for races.
 go test -race -count=1 ./internal/chanmodel/
 
+echo "== goconcheck on the standard library, against corpus/baseline/std.txt"
+bash scripts/corpus.sh std
+
 echo "== goconcheck on itself"
 go run ./cmd/goconcheck ./...
 echo "== golangci-lint (standard linters + goconcheck) on itself"

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+func TestList(t *testing.T) {
+	goroot := filepath.ToSlash(filepath.Join(runtime.GOROOT(), "src"))
+	in := `# time
+{"time [time.test]": {"sleepsync": [{"posn": "` + goroot + `/time/sleep_test.go:502:2", "message": "slept"}]}}
+{"time": {"sleepsync": [{"posn": "` + goroot + `/time/sleep_test.go:502:2", "message": "slept"}]}}
+{"m/p": {"a": [{"posn": "/home/u/go/pkg/mod/github.com/!burnt!sushi/toml@v1.0.0/x.go:3:1", "message": "two\n lines"}]}}
+`
+	var out, errw bytes.Buffer
+	if code := list(strings.NewReader(in), &out, &errw); code != 0 {
+		t.Fatalf("list: exit %d: %s", code, errw.String())
+	}
+	want := "github.com/BurntSushi/toml@v1.0.0/x.go:3:1: a: two lines\ntime/sleep_test.go:502:2: sleepsync: slept\n"
+	if out.String() != want {
+		t.Errorf("list printed\n%s\nwant\n%s", out.String(), want)
+	}
+
+	out.Reset()
+	if code := list(strings.NewReader(`{"p": {"a": {"error": "boom"}}}`), &out, &errw); code != 1 || !strings.Contains(out.String(), "error: p: a: boom") {
+		t.Errorf("an analyzer error: exit %d, output %q; want exit 1 and the error listed", code, out.String())
+	}
+}
+
+func TestDiff(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	base := write("base.txt", "# comment\nf.go:1:1: a: one\n\ttrue: a real bug\nf.go:2:1: a: two\n\tfalse positive: fix a\n")
+	for _, tc := range []struct {
+		run  string
+		code int
+		out  string
+	}{
+		{"f.go:1:1: a: one\nf.go:2:1: a: two\n", 0, ""},
+		{"f.go:1:1: a: one\n", 1, "- f.go:2:1: a: two"},
+		{"f.go:1:1: a: one\nf.go:2:1: a: two\nf.go:3:1: a: three\n", 1, "+ f.go:3:1: a: three"},
+	} {
+		var out bytes.Buffer
+		if code := diff(base, write("run.txt", tc.run), &out); code != tc.code || !strings.Contains(out.String(), tc.out) {
+			t.Errorf("diff with run %q: exit %d, output %q; want exit %d, output with %q", tc.run, code, out.String(), tc.code, tc.out)
+		}
+	}
+	noVerdict := write("nv.txt", "f.go:1:1: a: one\n")
+	var out bytes.Buffer
+	if code := diff(noVerdict, write("run.txt", "f.go:1:1: a: one\n"), &out); code != 1 || !strings.Contains(out.String(), "no verdict") {
+		t.Errorf("a finding without a verdict: exit %d, output %q", code, out.String())
+	}
+}
