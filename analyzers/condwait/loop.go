@@ -92,7 +92,7 @@ func checkLoops(pass *analysis.Pass, ins *inspector.Inspector) map[token.Pos]*as
 		return waits
 	}
 	for _, s := range sites {
-		if isWaiter(s.fn) && !generated(s.stack) {
+		if isWaiter(s.fn) && !generated(pass.Fset, s.stack) {
 			judge(pass, s)
 		}
 	}
@@ -103,9 +103,9 @@ func isCondWait(fn *types.Func) bool {
 	return analysisutil.IsMethod(fn, "sync", "Cond", "Wait")
 }
 
-func generated(stack []ast.Node) bool {
+func generated(fset *token.FileSet, stack []ast.Node) bool {
 	f, ok := stack[0].(*ast.File)
-	return ok && ast.IsGenerated(f)
+	return ok && analysisutil.Generated(fset, f)
 }
 
 // waitShape locates, for the Wait statement at stack[len-2], the
@@ -196,6 +196,7 @@ func judge(pass *analysis.Pass, s waitSite) {
 					NewText: []byte("for"),
 				}},
 			}}
+			d.SuggestedFixes = analysisutil.Editable(pass.Fset, d.SuggestedFixes)
 		}
 		pass.Report(d)
 		return

@@ -190,6 +190,7 @@ func (c *checker) report(pos token.Pos, rel []analysis.RelatedInformation, msg s
 		return
 	}
 	c.reported[pos] = true
+	fixes = analysisutil.Editable(c.pass.Fset, fixes)
 	c.pass.Report(analysis.Diagnostic{Pos: pos, Message: msg, Related: rel, SuggestedFixes: fixes})
 }
 

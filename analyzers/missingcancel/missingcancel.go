@@ -3,7 +3,6 @@ package missingcancel
 import (
 	_ "embed"
 	"fmt"
-	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
@@ -111,7 +110,7 @@ func newChecker(pass *analysis.Pass, info *buildssa.SSA) *checker {
 		}
 	}
 	for _, f := range pass.Files {
-		if ast.IsGenerated(f) {
+		if analysisutil.Generated(pass.Fset, f) {
 			c.generated[pass.Fset.File(f.Pos())] = true
 		}
 	}

@@ -89,7 +89,7 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 		}
 	}
 	if hasCur {
-		d.SuggestedFixes = c.deferFix(cur, call, src, v, us)
+		d.SuggestedFixes = analysisutil.Editable(c.pass.Fset, c.deferFix(cur, call, src, v, us))
 	}
 	c.pass.Report(d)
 }

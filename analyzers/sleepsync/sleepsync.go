@@ -78,7 +78,7 @@ type syntax struct {
 func scanSyntax(pass *analysis.Pass) syntax {
 	generated := make(map[*token.File]bool)
 	for _, f := range pass.Files {
-		if ast.IsGenerated(f) {
+		if analysisutil.Generated(pass.Fset, f) {
 			generated[pass.Fset.File(f.FileStart)] = true
 		}
 	}

@@ -224,7 +224,7 @@ func (c *checker) waitAfter(fn *ssa.Function, g *ssa.Go, w cref) token.Pos {
 
 func (c *checker) generated(pos token.Pos) bool {
 	f := c.files[c.pass.Fset.File(pos)]
-	return f == nil || ast.IsGenerated(f)
+	return f == nil || analysisutil.Generated(c.pass.Fset, f)
 }
 
 // goName names the goroutine for messages.
@@ -255,7 +255,7 @@ func (c *checker) reportSelf(gfn *ssa.Function, goStmt *ast.GoStmt, add event) {
 			End:            call.End(),
 			Message:        "sync.WaitGroup.Add called inside the goroutine it accounts for" + via(add),
 			Related:        related,
-			SuggestedFixes: c.moveAddFix(goStmt, call, add),
+			SuggestedFixes: analysisutil.Editable(c.pass.Fset, c.moveAddFix(goStmt, call, add)),
 		})
 		return
 	}

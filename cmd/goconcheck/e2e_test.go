@@ -506,3 +506,24 @@ func TestDeterministic(t *testing.T) {
 		t.Errorf("two runs of goconcheck -json differ:\n%s\n---\n%s", outs[0], outs[1])
 	}
 }
+
+// TestCgo checks that a package using cgo is analyzed: the go command
+// gives vet tools cmd/cgo's translations of its files, which carry the
+// generated-code header, and the findings must still be reported at
+// their places in the files the user wrote.
+func TestCgo(t *testing.T) {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no C compiler")
+	}
+	dir := moduleDir(t, "cgo")
+	stdout, stderr, code := run(t, dir, []string{"CGO_ENABLED=1"}, bin, "-json", "./...")
+	if code != 0 {
+		t.Fatalf("goconcheck -json: exit %d\n%s", code, stderr)
+	}
+	assertFindings(t, "goconcheck -json", jsonFindings(t, dir, stdout), markedFindings(t, dir))
+	// Edits computed on cgo's scratch copy would not apply to cgo.go:
+	// no fix is offered there.
+	if strings.Contains(stdout, "cgo1.go") || strings.Contains(stdout, "suggested_fixes") {
+		t.Errorf("goconcheck -json offers fixes in a cgo translation:\n%s", stdout)
+	}
+}
