@@ -3,6 +3,7 @@ package chanmodel
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -35,7 +36,7 @@ type builder struct {
 // fnState holds what summarize needs about the function in progress.
 type fnState struct {
 	f            *Func
-	waits, locks []ssa.Instruction
+	waits, locks precedence
 }
 
 // summarize returns the model of fn, building it on first use.
@@ -56,11 +57,11 @@ func (b *builder) summarize(fn *ssa.Function) *Func {
 				m := analysisutil.StaticMethod(c.Common())
 				switch {
 				case m != nil && m.Name() == "Wait" && isMethod(m):
-					st.waits = append(st.waits, in)
+					st.waits.calls = append(st.waits.calls, in)
 				case analysisutil.IsMethod(m, "sync", "Mutex", "Lock"),
 					analysisutil.IsMethod(m, "sync", "RWMutex", "Lock"),
 					analysisutil.IsMethod(m, "sync", "RWMutex", "RLock"):
-					st.locks = append(st.locks, in)
+					st.locks.calls = append(st.locks.calls, in)
 				}
 			}
 		}
@@ -125,19 +126,69 @@ func (b *builder) direct(st *fnState, kind OpKind, ch ssa.Value, in ssa.Instruct
 		op.Base = b.baseOf(ch)
 	}
 	op.Must = onEveryReturn(in)
-	op.AfterWait = precededBy(st.waits, in)
-	op.Locked = precededBy(st.locks, in)
+	op.AfterWait = st.waits.before(in)
+	op.Locked = st.locks.before(in)
 	b.add(st, op)
 	return &st.f.Ops[len(st.f.Ops)-1]
 }
 
-func precededBy(calls []ssa.Instruction, in ssa.Instruction) bool {
-	for _, c := range calls {
-		if c != in && Reaches(c, in, nil) {
-			return true
+// precedence answers, for a fixed set of calls in one function, whether
+// one of them can run before a given instruction: Reaches(c, in) for
+// some call c other than in. It is asked for every operation of the
+// function, so the blocks the calls reach are computed once, not once
+// per question: a function with thousands of locks and channel
+// operations would otherwise take quadratic time.
+type precedence struct {
+	calls   []ssa.Instruction
+	reached map[*ssa.BasicBlock]bool // blocks entered through an edge from a call's block
+	first   map[*ssa.BasicBlock]int  // index of the first call in each block that has one
+}
+
+func (p *precedence) before(in ssa.Instruction) bool {
+	if len(p.calls) == 0 {
+		return false
+	}
+	if slices.Contains(p.calls, in) {
+		// in itself must not count; rare, so ask call by call.
+		for _, c := range p.calls {
+			if c != in && Reaches(c, in, nil) {
+				return true
+			}
+		}
+		return false
+	}
+	b := in.Block()
+	if b == nil {
+		return false
+	}
+	if p.reached == nil {
+		p.reached = make(map[*ssa.BasicBlock]bool)
+		p.first = make(map[*ssa.BasicBlock]int)
+		var work []*ssa.BasicBlock
+		for _, c := range p.calls {
+			cb := c.Block()
+			if cb == nil || cb.Parent() != b.Parent() {
+				continue
+			}
+			work = append(work, cb.Succs...)
+			if i, ok := p.first[cb]; !ok || indexOf(c) < i {
+				p.first[cb] = indexOf(c)
+			}
+		}
+		for len(work) > 0 {
+			w := work[len(work)-1]
+			work = work[:len(work)-1]
+			if !p.reached[w] {
+				p.reached[w] = true
+				work = append(work, w.Succs...)
+			}
 		}
 	}
-	return false
+	if p.reached[b] {
+		return true
+	}
+	first, ok := p.first[b]
+	return ok && first < indexOf(in)
 }
 
 // baseOf returns the canonical struct pointer whose field the channel
@@ -232,8 +283,8 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 	}
 	fn := st.f.Fn
 	mustHere := onEveryReturn(in)
-	waitHere := precededBy(st.waits, in)
-	lockHere := precededBy(st.locks, in)
+	waitHere := st.waits.before(in)
+	lockHere := st.locks.before(in)
 	for _, cop := range ops {
 		op := cop
 		op.Instr, op.Via = in, callee
