@@ -39,6 +39,9 @@ go test -race -count=1 ./internal/chanmodel/
 echo "== goconcheck on the standard library, against corpus/baseline/std.txt"
 bash scripts/corpus.sh std
 
+echo "== hard input (GOROOT/test, type errors, cgo, generics, a huge file): no panics"
+bash scripts/hardinput.sh
+
 echo "== goconcheck on itself"
 go run ./cmd/goconcheck ./...
 echo "== golangci-lint (standard linters + goconcheck) on itself"
