@@ -52,7 +52,10 @@
 // or sync.RWMutex (the closed-flag pattern), a close inside
 // sync.Once.Do, a closing goroutine that also sends on or receives
 // from the channel (the sender closing; receivers closing are
-// closebyreceiver's business), and exported functions that close the
+// closebyreceiver's business), a closing goroutine that calls a function
+// value while a function literal of the function that started it sends
+// on the channel (a walker closure sending each element, then the close:
+// the goroutine may well be the sender), and exported functions that close the
 // channel themselves. Package runtime and its tests, which implement
 // channels and provoke these panics on purpose, are not checked for
 // the first kind.

@@ -203,7 +203,8 @@ func unordered(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, repor
 		if !pos.IsValid() {
 			pos = m.Site(c)
 		}
-		if reported[pos] || unitUses(f, c.Unit, c.Chan, chanmodel.Recv) || unitUses(f, c.Unit, c.Chan, chanmodel.Send) {
+		if reported[pos] || unitUses(f, c.Unit, c.Chan, chanmodel.Recv) || unitUses(f, c.Unit, c.Chan, chanmodel.Send) ||
+			mayCallSender(m, f, c) {
 			continue
 		}
 		e, s := exportedSender(m, f, c)
@@ -218,6 +219,57 @@ func unordered(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, repor
 			Related: []analysis.RelatedInformation{{Pos: m.Site(s), Message: "send here"}},
 		})
 	}
+}
+
+// mayCallSender reports whether the goroutine of close c calls a
+// function value, and a function literal of f (the function that starts
+// the goroutine) sends on the channel: a closure the goroutine calls,
+// such as a recursive walker that sends each element, which makes the
+// goroutine itself the sender and its close ordered after its sends.
+// The model does not follow calls of function values, so it could not
+// tell.
+func mayCallSender(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op) bool {
+	g, ok := c.Instr.(*ssa.Go)
+	if !ok {
+		return false
+	}
+	body := g.Call.StaticCallee()
+	if body == nil || !callsValue(body) {
+		return false
+	}
+	var sends func(fn *ssa.Function) bool
+	sends = func(fn *ssa.Function) bool {
+		for _, anon := range fn.AnonFuncs {
+			if anon == body {
+				continue
+			}
+			if af := m.Func(anon); af != nil && unitUses(af, 0, c.Chan, chanmodel.Send) {
+				return true
+			}
+			if sends(anon) {
+				return true
+			}
+		}
+		return false
+	}
+	return sends(f.Fn)
+}
+
+// callsValue reports whether fn calls a function value (not a static
+// function, a method or an interface method).
+func callsValue(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if call, ok := in.(ssa.CallInstruction); ok {
+				if com := call.Common(); !com.IsInvoke() && com.StaticCallee() == nil {
+					if _, builtin := com.Value.(*ssa.Builtin); !builtin {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 func unitUses(f *chanmodel.Func, u int, ch chanmodel.ChanID, kind chanmodel.OpKind) bool {
