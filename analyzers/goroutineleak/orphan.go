@@ -201,6 +201,11 @@ func (c *checker) calleeMayAvoid(op *chanmodel.Op) bool {
 		if !o.Avoid || !o.Select {
 			return false
 		}
+		if countedLoop(o.Instr.Block()) {
+			// As for f's own receives: n sends and a loop of n
+			// receives pair up by counts; leaving early is not a path.
+			return false
+		}
 		found = true
 	}
 	return found
