@@ -2,6 +2,7 @@ package condwait
 
 import (
 	_ "embed"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -35,8 +36,19 @@ func (*waiterFact) AFact()         {}
 func (*waiterFact) String() string { return "waiter" }
 
 func run(pass *analysis.Pass) (any, error) {
+	// Nothing to judge or export in a package that neither waits on a
+	// Cond nor calls a function that does.
+	if !analysisutil.Mentions(pass.TypesInfo, func(obj types.Object) bool {
+		fn, ok := obj.(*types.Func)
+		return ok && (isCondWait(fn) || fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(waiterFact)))
+	}) {
+		return nil, nil
+	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	calls := checkLoops(pass, ins)
+	if analysisutil.FactsOnly() {
+		return nil, nil
+	}
 	checkLocks(pass, pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA), calls)
 	return nil, nil
 }

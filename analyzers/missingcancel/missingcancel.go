@@ -58,6 +58,9 @@ func run(pass *analysis.Pass) (any, error) {
 	c.computeIgnoredSlots()
 	c.computeSources()
 	c.exportFacts()
+	if analysisutil.FactsOnly() {
+		return nil, nil
+	}
 	for _, fn := range c.funcs {
 		if isMainMain(fn) {
 			continue // returning from main ends the process

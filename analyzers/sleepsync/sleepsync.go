@@ -33,6 +33,9 @@ func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	sums := newSummarizer(pass)
 	exportFacts(pass, ssainfo, sums)
+	if analysisutil.FactsOnly() {
+		return nil, nil
+	}
 
 	syn := scanSyntax(pass)
 	if len(syn.sleeps) == 0 {

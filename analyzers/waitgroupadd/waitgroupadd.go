@@ -39,6 +39,12 @@ func run(pass *analysis.Pass) (any, error) {
 		parents:  make(map[ast.Node]ast.Node),
 		reported: make(map[token.Pos]bool),
 	}
+	if analysisutil.FactsOnly() {
+		for _, fn := range ssainput.SrcFuncs {
+			c.exportFact(fn)
+		}
+		return nil, nil
+	}
 	c.indexSyntax(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 
 	for _, fn := range ssainput.SrcFuncs {

@@ -56,3 +56,19 @@ func CalleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	return fn
 }
+
+// Mentions reports whether the package's syntax refers to an object
+// (a generic function or method as its origin) for which match returns
+// true: a cheap test that lets an analyzer skip a package that cannot
+// contain what it looks for.
+func Mentions(info *types.Info, match func(types.Object) bool) bool {
+	for _, obj := range info.Uses {
+		if fn, ok := obj.(*types.Func); ok {
+			obj = fn.Origin()
+		}
+		if match(obj) {
+			return true
+		}
+	}
+	return false
+}

@@ -21,6 +21,7 @@ package driver
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -34,11 +35,17 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 )
 
 // Main runs goconcheck with the given analyzers and exits.
 func Main(analyzers []*analysis.Analyzer) {
 	if invokedByGoCommand(os.Args[1:]) {
+		if factsOnlyConfig(os.Args[1:]) {
+			analysisutil.SetFactsOnly()
+			analyzers = factAnalyzers(analyzers)
+		}
 		unitchecker.Main(analyzers...)
 		return // unreachable: unitchecker.Main exits
 	}
@@ -55,6 +62,61 @@ func invokedByGoCommand(args []string) bool {
 		}
 	}
 	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// factsOnlyConfig reports whether the go command asks only for the
+// facts of a package (a dependency of the packages named), whose
+// diagnostics it discards.
+func factsOnlyConfig(args []string) bool {
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return false
+	}
+	data, err := os.ReadFile(args[len(args)-1])
+	if err != nil {
+		return false // unitchecker will say why
+	}
+	var cfg struct{ VetxOnly bool }
+	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
+}
+
+// factAnalyzers replaces the analyzers that export no facts by ones that
+// do nothing but require what they required that does (the shared
+// models, whose facts importers need), keeping their names and flags,
+// which the go command passes to every run. unitchecker would run them
+// in full on every dependency: buildssa requires ctrlflow, which has
+// facts.
+func factAnalyzers(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	out := make([]*analysis.Analyzer, len(analyzers))
+	for i, a := range analyzers {
+		if len(a.FactTypes) > 0 {
+			out[i] = a
+			continue
+		}
+		idle := *a
+		idle.Requires = nil
+		for _, r := range a.Requires {
+			if hasFacts(r) {
+				idle.Requires = append(idle.Requires, r)
+			}
+		}
+		idle.ResultType = nil
+		idle.Run = func(*analysis.Pass) (any, error) { return nil, nil }
+		out[i] = &idle
+	}
+	return out
+}
+
+// hasFacts reports whether a or an analyzer it requires exports facts.
+func hasFacts(a *analysis.Analyzer) bool {
+	if len(a.FactTypes) > 0 {
+		return true
+	}
+	for _, r := range a.Requires {
+		if hasFacts(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Exit statuses, as multichecker's.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 func TestSplitPosn(t *testing.T) {
@@ -93,3 +95,31 @@ func TestInvokedByGoCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestFactAnalyzers(t *testing.T) {
+	facts := &analysis.Analyzer{Name: "model", Doc: "model", Run: func(*analysis.Pass) (any, error) { return nil, nil }, FactTypes: []analysis.Fact{new(testFact)}}
+	plain := &analysis.Analyzer{Name: "plain", Doc: "plain", Run: func(*analysis.Pass) (any, error) { return nil, nil }}
+	reporter := &analysis.Analyzer{Name: "reporter", Doc: "reporter", Requires: []*analysis.Analyzer{facts, plain},
+		Run: func(*analysis.Pass) (any, error) { panic("must not run on a dependency") }}
+	reporter.Flags.Bool("strict", false, "")
+	exporter := &analysis.Analyzer{Name: "exporter", Doc: "exporter", Run: facts.Run, FactTypes: []analysis.Fact{new(testFact)}}
+
+	got := factAnalyzers([]*analysis.Analyzer{reporter, exporter})
+	if got[1] != exporter {
+		t.Errorf("an analyzer with facts was replaced")
+	}
+	idle := got[0]
+	if idle.Name != "reporter" || idle.Flags.Lookup("strict") == nil {
+		t.Errorf("the idle copy lost the name or flags the go command passes")
+	}
+	if len(idle.Requires) != 1 || idle.Requires[0] != facts {
+		t.Errorf("the idle copy requires %v, want only the model with facts", idle.Requires)
+	}
+	if _, err := idle.Run(nil); err != nil || reporter.Requires[1] != plain {
+		t.Errorf("the idle copy runs, or the original changed")
+	}
+}
+
+type testFact struct{}
+
+func (*testFact) AFact() {}
