@@ -1,0 +1,14 @@
+package lockorder_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/goconcheck/goconcheck/analyzers/lockorder"
+	"github.com/goconcheck/goconcheck/internal/atest"
+)
+
+func Test(t *testing.T) {
+	analysistest.Run(t, atest.TestData(), lockorder.Analyzer, "lockorder/...")
+}
