@@ -58,6 +58,22 @@
 //	...
 //	go func() { service.wg.Wait(); close(done) }()
 //
+// 3. A Wait inside the loop that starts the goroutines it waits for,
+// when the WaitGroup was counted for all of them before the loop and
+// nothing in the loop adds to it. The first Wait returns only at zero,
+// but only the goroutines started so far can call Done: with two
+// iterations or more it never returns.
+//
+//	wg.Add(len(plugins))
+//	for _, p := range plugins {
+//		go func() { defer wg.Done(); p.Init() }()
+//		wg.Wait() // reported: belongs after the loop
+//	}
+//
+// A loop that adds per iteration (wg.Add(1) or a batch's count) and
+// waits in the same iteration is serial, not stuck, and is not
+// reported.
+//
 // Not reported:
 //
 //   - Add before the go statement, the correct form.

@@ -49,6 +49,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 	for _, fn := range ssainput.SrcFuncs {
 		c.exportFact(fn)
+		c.checkWaitInLoop(fn)
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if g, ok := instr.(*ssa.Go); ok {
