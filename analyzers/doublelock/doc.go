@@ -45,5 +45,8 @@
 // that was reassigned in between), when the mutex may have been
 // released on some path (including by a callee or a TryLock), or when
 // a callee releases the mutex before locking it again. Lock followed by
-// Unlock, used as a barrier, is not a double lock.
+// Unlock, used as a barrier, is not a double lock. Two read locks taken
+// by callees that return holding them (handles such as read
+// transactions, released by their End method) are not reported; a
+// read lock inside a write lock is.
 package doublelock

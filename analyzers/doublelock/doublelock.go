@@ -39,7 +39,13 @@ func run(pass *analysis.Pass) (any, error) {
 	})
 	for _, fn := range res.Functions() {
 		for _, a := range res.Funcs[fn].Acquires {
-			if a.Prev == nil || !a.Instr.Pos().IsValid() || sharedLocal(a) {
+			if a.Prev == nil || a.Prev.Entry || !a.Instr.Pos().IsValid() || sharedLocal(a) {
+				continue
+			}
+			if a.Prev.Callee && a.Prev.Mode == lockset.Read && a.Mode == lockset.Read {
+				// Read-locked by a callee that returned holding it: a
+				// handle (a read transaction) holds it, and two open
+				// at once is that API's business.
 				continue
 			}
 			report(pass, a, starts)

@@ -32,7 +32,9 @@
 //
 // It does not report functions that never unlock the mutex they lock
 // (lock helpers designed to return with the lock held), nor the unlock
-// half of a pair split across functions, nor functions whose name says
+// half of a pair split across functions, nor helpers that run with
+// their caller's lock held and release it around a slow call (they
+// unlock it before locking it: the lock is the caller's), nor functions whose name says
 // they deal with locking (lockAndCheck, tryLock), nor functions that
 // return a boolean (they often tell the caller whether the lock is
 // held), nor paths that end in a panic. TryLock, an Unlock through an

@@ -38,7 +38,7 @@ func run(pass *analysis.Pass) (any, error) {
 		done := map[*ssa.Return]map[lockset.Key]bool{}
 		for _, r := range f.Returns {
 			for k, l := range r.Held {
-				if !f.Released[k] || !releasedElsewhere(f, k) || !outlives(k) {
+				if !f.Released[k] || f.Borrowed[k] || !releasedElsewhere(f, k) || !outlives(k) {
 					continue
 				}
 				report(pass, fn, r, k, l, false, token.NoPos)
@@ -150,7 +150,7 @@ func checkJoins(pass *analysis.Pass, f *lockset.Func, done map[*ssa.Return]map[l
 		for _, s := range b.Succs {
 			in := f.HeldBefore(s.Instrs[0])
 			for k, l := range out {
-				if _, ok := in[k]; ok || !f.Released[k] || f.Deferred[k] || !outlives(k) || flagged(b) {
+				if _, ok := in[k]; ok || !f.Released[k] || f.Borrowed[k] || f.Deferred[k] || !outlives(k) || flagged(b) {
 					continue
 				}
 				rets, ok := leakingReturns(f, s, k)
@@ -184,7 +184,7 @@ func checkBackEdges(pass *analysis.Pass, f *lockset.Func) {
 			}
 			in := f.HeldBefore(h.Instrs[0])
 			for k, l := range out {
-				if _, ok := in[k]; ok || !k.Stable() || !outlives(k) || !f.Released[k] || f.Deferred[k] || flagged(b) {
+				if _, ok := in[k]; ok || !k.Stable() || !outlives(k) || !f.Released[k] || f.Borrowed[k] || f.Deferred[k] || flagged(b) {
 					continue
 				}
 				if !lockedInLoop(f, h, k) {
@@ -223,7 +223,7 @@ func lockedInLoop(f *lockset.Func, h *ssa.BasicBlock, k lockset.Key) bool {
 func leakingReturns(f *lockset.Func, s *ssa.BasicBlock, k lockset.Key) ([]*ssa.Return, bool) {
 	rel := map[*ssa.BasicBlock]bool{}
 	for _, r := range f.Releases {
-		if r.Key == k || !r.Key.Stable() || !k.Stable() || lastStep(r.Key.Path) == lastStep(k.Path) {
+		if lockset.MayAlias(r.Key, k) {
 			rel[r.Instr.Block()] = true
 		}
 	}
@@ -246,13 +246,6 @@ func leakingReturns(f *lockset.Func, s *ssa.BasicBlock, k lockset.Key) ([]*ssa.R
 		stack = append(stack, b.Succs...)
 	}
 	return rets, len(rets) > 0
-}
-
-func lastStep(p string) string {
-	if i := strings.LastIndex(p, "."); i >= 0 {
-		return p[i:]
-	}
-	return p
 }
 
 // edgePos finds a position for the branch leaving b: its last

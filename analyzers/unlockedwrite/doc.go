@@ -10,12 +10,16 @@
 // races with all the others, and the race detector finds it only if a
 // test happens to hit the interleaving. The unlockedwrite analyzer
 // infers the guard from the accesses of the package (as GCatch and
-// RacerD do): a field is guarded by a sibling mutex field when at least
-// three quarters, and at least three, of its accesses hold it,
-// including at least one write. A "// guarded by mu" (or "protected by
-// mu") comment on the field declares the guard explicitly. It then
-// reports each write (assignment, increment, map store or delete)
-// without the guard held:
+// RacerD do): a field is guarded by a sibling mutex field when most of
+// the functions that access it, and at least two, hold it, including
+// one that writes it. A "// guarded by mu" (or "protected by mu")
+// comment on the field declares the guard explicitly. It then reports
+// each write (assignment, increment, map store or delete) without the
+// guard held, in a method of the field's own struct (on its receiver)
+// or to a package variable; on thin evidence (fewer than three
+// functions, or fewer than three quarters, hold the lock) only the
+// writes that lose updates whatever the schedule (x++, x = append(x,
+// ...), map stores and deletes), not plain stores of a new value:
 //
 //	type Stats struct {
 //		mu   sync.Mutex
@@ -38,12 +42,19 @@
 // Locks held by the callers are taken into account: an unexported
 // helper whose every caller holds the lock is silent, and so are
 // helpers named or documented as running with the lock held
-// (fooLocked, "s.mu must be held"). Writes to an object the function
-// allocated itself or obtained from a call (constructors, before the
-// value is shared) are not reported, nor writes in functions used as
-// values (callbacks, sync.Once.Do), nor writes while some other lock is
-// held, nor atomics (sync/atomic calls and types are not plain
-// writes).
+// (fooLocked, "s.mu must be held"), their callees, helpers whose every
+// caller holds some other lock, and helpers that release their
+// caller's lock around a slow call and take it back. A mutex locked
+// only on some paths (if doLock { mu.Lock() }) counts as held. Writes
+// to an object the function allocated itself or obtained from a
+// constructor (before the value is shared) are not reported, nor
+// writes in methods only ever called on such values or only from
+// initialisers (NewX, Init), in Start methods and functions named
+// unsafe, in plain functions filling in a value they are given (a
+// parser), in functions used as values (callbacks, sync.Once.Do), nor
+// writes while some other lock is held, nor atomics (sync/atomic calls
+// and types are not plain writes). Calls from tests, and from function
+// literals passed as values, are no evidence about a helper's callers.
 //
 // It also reports the guide's §7.3 race: a goroutine started in a
 // loop that writes a variable declared outside the loop, or a package

@@ -27,6 +27,10 @@ type access struct {
 	guard  int // index of the sibling mutex field held, or -1
 	fn     *ssa.Function
 	exempt bool // a helper named or documented as running under the lock
+	// mayGuard: a mutex of the struct is held on some path to the
+	// access (if doLock { mu.Lock() }): the unlocked path is the
+	// caller's business.
+	mayGuard bool
 }
 
 type fieldStats struct {
@@ -36,8 +40,17 @@ type fieldStats struct {
 }
 
 // A field is guarded by a mutex when the majority of the functions
-// that access it, and at least minLocked of them, hold it.
-const minLocked = 2
+// that access it, and at least minLocked of them, hold it. On thin
+// evidence (fewer than strongLocked functions, or fewer than three
+// quarters) a field is as often confined to one goroutine in some
+// methods, or reset once the others have stopped, as it is guarded:
+// only the writes that lose updates whatever the schedule are then
+// reported (read-modify-writes such as x++ or append, map stores and
+// deletes), not plain stores of a new value.
+const (
+	minLocked    = 2
+	strongLocked = 3
+)
 
 func checkFields(pass *analysis.Pass, res *lockset.Result) {
 	explicit := explicitGuards(pass)
@@ -48,7 +61,7 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 		if !f.EntryKnown || fn.Synthetic != "" {
 			continue // called in contexts we cannot see
 		}
-		exempt := lockedHelper(fn) || mentionsLocking(pass, fn)
+		exempt := f.InitOnly || lockedHelper(fn) || mentionsLocking(pass, fn)
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				fa, write, pos := fieldAccess(instr)
@@ -68,8 +81,12 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 					continue
 				}
 				guard, other := guardHeld(f, instr, base, st)
-				if other {
+				if other || guard < 0 && covered(f, base) {
 					continue // some other lock is held: cannot judge
+				}
+				mayGuard := false
+				if guard < 0 {
+					mayGuard = mayGuardHeld(f, instr, base)
 				}
 				fs := stats[v]
 				if fs == nil {
@@ -77,7 +94,7 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 					stats[v] = fs
 					order = append(order, v)
 				}
-				fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guard: guard, fn: fn, exempt: exempt})
+				fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guard: guard, fn: fn, exempt: exempt, mayGuard: mayGuard})
 			}
 		}
 	}
@@ -108,8 +125,8 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
 			}
 		}
 		g := a.guard
-		if g < 0 && a.exempt {
-			continue
+		if g < 0 && (a.exempt || a.mayGuard || !ownBase(a.fn, a.base)) {
+			continue // not judged, so no evidence either way
 		}
 		if votes[vote{a.fn, g}] {
 			continue
@@ -138,9 +155,13 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
 			return // only read under the lock: maybe a snapshot, not a guard
 		}
 	}
+	strong := explicit >= 0 || n >= strongLocked && 4*n >= 3*(n+unlocked)
 	mu := fs.st.Field(guard).Name()
 	for _, a := range fs.accesses {
-		if !a.write || a.guard >= 0 || a.exempt || !a.pos.IsValid() {
+		if !a.write || a.guard >= 0 || a.exempt || a.mayGuard || !a.pos.IsValid() || !ownBase(a.fn, a.base) {
+			continue
+		}
+		if !strong && !losesUpdates(a.instr) {
 			continue
 		}
 		name := lockset.Describe(a.base)
@@ -157,6 +178,47 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
 		}
 		pass.Report(d)
 	}
+}
+
+// losesUpdates reports whether the write instr, racing with another
+// write, loses one of them whatever the schedule: a map store or
+// delete, or a store of a value computed from the field's old value
+// (x++, x -= n, x = append(x, v)).
+func losesUpdates(instr ssa.Instruction) bool {
+	st, ok := instr.(*ssa.Store)
+	if !ok {
+		return true // map update or delete
+	}
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	want := lockset.KeyOf(fa)
+	seen := map[ssa.Value]bool{}
+	var dep func(v ssa.Value, depth int) bool
+	dep = func(v ssa.Value, depth int) bool {
+		if v == nil || depth > 8 || seen[v] {
+			return false
+		}
+		seen[v] = true
+		if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+			if a, ok := u.X.(*ssa.FieldAddr); ok && lockset.KeyOf(a) == want {
+				return true
+			}
+		}
+		instr, ok := v.(ssa.Instruction)
+		if !ok {
+			return false
+		}
+		var rands []*ssa.Value
+		for _, r := range instr.Operands(rands) {
+			if r != nil && dep(*r, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return dep(st.Val, 0)
 }
 
 // fieldAccess classifies instr as a read or write of a field.
@@ -263,7 +325,7 @@ func shared(f *lockset.Func, base lockset.Key) bool {
 // are held.
 func guardHeld(f *lockset.Func, instr ssa.Instruction, base lockset.Key, st *types.Struct) (int, bool) {
 	guard := -1
-	locked := false
+	locked := f.EntryLocked
 	check := func(k lockset.Key) {
 		locked = true
 		if k.Root != base.Root || k.Global != base.Global || !strings.HasPrefix(k.Path, base.Path+".") {
@@ -287,17 +349,76 @@ func guardHeld(f *lockset.Func, instr ssa.Instruction, base lockset.Key, st *typ
 	return guard, locked && guard < 0
 }
 
+// covered reports whether base is a parameter that every caller owns
+// or passes while holding some lock.
+func covered(f *lockset.Func, base lockset.Key) bool {
+	for i, p := range f.Fn.Params {
+		if base.Root == p && f.Covered[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// mayGuardHeld reports whether a mutex inside base's struct is held
+// on some path to instr, though not on all.
+func mayGuardHeld(f *lockset.Func, instr ssa.Instruction, base lockset.Key) bool {
+	for k := range f.MayHeldBefore(instr) {
+		if k.Root == base.Root && k.Global == base.Global && strings.HasPrefix(k.Path, base.Path+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// ownBase reports whether base is the object whose methods keep its
+// locking discipline: the receiver itself of the method (or of the
+// method a function literal belongs to), or a package variable. A
+// plain function, or a method writing into some other object (a
+// parameter, or a struct reached from the receiver), is usually
+// filling in a value it is building (a parser, a validator), running
+// under a lock its caller took, or ordered by the object's owner in
+// ways not seen here; as RacerD does, only the class's own methods
+// are judged.
+func ownBase(fn *ssa.Function, base lockset.Key) bool {
+	if base.Global != "" {
+		return true
+	}
+	switch r := base.Root.(type) {
+	case *ssa.Parameter:
+		return base.Path == "" && fn.Signature.Recv() != nil && len(fn.Params) > 0 && fn.Params[0] == r
+	case *ssa.FreeVar:
+		top := fn
+		for top.Parent() != nil {
+			top = top.Parent()
+		}
+		return base.Path == ".*" && top.Signature.Recv() != nil
+	case *ssa.Alloc:
+		return true // a captured variable: shared() decided
+	}
+	return false
+}
+
 // lockedHelper reports functions named or documented as running with
-// the lock held (fooLocked, "mu must be held"), and initialisers.
+// the lock held (fooLocked, "mu must be held"), named as unsynchronised
+// on purpose (UnsafeLoad), and initialisers.
 func lockedHelper(fn *ssa.Function) bool {
+	if lockset.DocumentedLocked(fn) {
+		return true
+	}
 	for f := fn; f != nil; f = f.Parent() {
 		n := strings.ToLower(f.Name())
-		if strings.Contains(n, "locked") || strings.HasPrefix(n, "init") || strings.HasPrefix(n, "new") {
+		if strings.Contains(n, "unsafe") || strings.HasPrefix(n, "init") || strings.HasPrefix(n, "new") {
+			return true
+		}
+		// Start methods run before the value is shared (etcd's
+		// Transporter: "Start MUST be called before calling other
+		// functions"); the goroutines they start do not.
+		if f == fn && fn.Parent() == nil && strings.HasPrefix(n, "start") {
 			return true
 		}
 		if d, ok := f.Syntax().(*ast.FuncDecl); ok && d.Doc != nil {
-			t := strings.ToLower(d.Doc.Text())
-			if strings.Contains(t, "held") || strings.Contains(t, "must hold") || strings.Contains(t, "locked") || strings.Contains(t, "before") {
+			if strings.Contains(strings.ToLower(d.Doc.Text()), "before") {
 				return true
 			}
 		}

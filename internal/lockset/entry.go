@@ -1,6 +1,7 @@
 package lockset
 
 import (
+	"go/ast"
 	"go/token"
 	"strings"
 
@@ -18,9 +19,16 @@ type site struct {
 }
 
 type entryState struct {
-	top   bool
-	keys  map[Key]bool
-	owned map[int]bool
+	top    bool
+	keys   map[Key]bool
+	owned  map[int]bool
+	locked bool // every caller holds some lock
+	// init: every caller is an initialiser (NewX, Init) or only
+	// called from initialisers: the value is not shared yet.
+	init bool
+	// covered: parameters every caller either owns or passes while
+	// holding some lock.
+	covered map[int]bool
 }
 
 // entries computes, for functions whose every use is a call we see,
@@ -87,7 +95,7 @@ func (b *builder) entries(all []*ssa.Function) {
 		for _, fn := range pending {
 			ns := b.meet(fn, sites[fn], st)
 			old := st[fn]
-			if old.top != ns.top || len(old.keys) != len(ns.keys) || len(old.owned) != len(ns.owned) {
+			if old.top != ns.top || old.locked != ns.locked || old.init != ns.init || len(old.keys) != len(ns.keys) || len(old.owned) != len(ns.owned) || len(old.covered) != len(ns.covered) {
 				st[fn] = ns
 				changed = true
 			}
@@ -105,6 +113,9 @@ func (b *builder) entries(all []*ssa.Function) {
 		f.EntryKnown = true
 		f.Entry = s.keys
 		f.Owned = s.owned
+		f.EntryLocked = s.locked
+		f.InitOnly = s.init
+		f.Covered = s.covered
 	}
 }
 
@@ -132,6 +143,44 @@ func (b *builder) closureUses(caller *ssa.Function, mc *ssa.MakeClosure, sites m
 	}
 }
 
+// DocumentedLocked reports functions named or documented as running
+// with a lock held (fooLocked, "Lock should be held", "mu must be
+// held", "Write lock needs to be held"), or nested in one.
+func DocumentedLocked(fn *ssa.Function) bool {
+	for f := fn; f != nil; f = f.Parent() {
+		if strings.Contains(strings.ToLower(f.Name()), "locked") {
+			return true
+		}
+		if d, ok := f.Syntax().(*ast.FuncDecl); ok && d.Doc != nil {
+			t := strings.ToLower(d.Doc.Text())
+			if strings.Contains(t, "held") || strings.Contains(t, "must hold") || strings.Contains(t, "locked") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// initialiser reports functions named as building a value before it
+// is shared (NewServer, newBlock, Init, init), or nested in one.
+func initialiser(fn *ssa.Function) bool {
+	for f := fn; f != nil; f = f.Parent() {
+		n := strings.ToLower(f.Name())
+		if strings.HasPrefix(n, "new") || strings.HasPrefix(n, "init") {
+			return true
+		}
+	}
+	return false
+}
+
+// inTest reports whether fn is declared in a _test.go file.
+func (b *builder) inTest(fn *ssa.Function) bool {
+	if !fn.Pos().IsValid() {
+		return false
+	}
+	return strings.HasSuffix(b.pass.Fset.Position(fn.Pos()).Filename, "_test.go")
+}
+
 func isEntryPoint(fn *ssa.Function) bool {
 	if fn.Parent() != nil {
 		return false
@@ -148,10 +197,23 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 	for _, s := range sites {
 		var keys map[Key]bool
 		owned := map[int]bool{}
+		covered := map[int]bool{}
+		locked := false
+		init := false
 		if !s.goStmt {
 			cs := st[s.caller]
 			if cs != nil && cs.top {
 				continue // no information yet from this caller
+			}
+			if cs == nil && s.caller.Parent() != nil {
+				// A function literal used as a value (a callback
+				// passed to Range or Do, which usually runs it there
+				// and then): its calls tell nothing either way.
+				continue
+			}
+			if b.inTest(s.caller) {
+				// Tests call internals directly, from one goroutine.
+				continue
 			}
 			cf := b.res.Funcs[s.caller]
 			if cf == nil {
@@ -161,30 +223,49 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 			for k := range cf.held[s.instr] {
 				callerHeld[k] = true
 			}
-			var callerOwned map[int]bool
+			locked = len(callerHeld) > 0 || cf.EntryLocked || DocumentedLocked(s.caller)
+			var callerOwned, callerCovered map[int]bool
 			if cs != nil {
 				for k := range cs.keys {
 					callerHeld[k] = true
 				}
 				callerOwned = cs.owned
+				callerCovered = cs.covered
+				locked = locked || cs.locked
+				init = cs.init
 			}
+			init = init || initialiser(s.caller)
 			keys = translate(fn, callerHeld, s.args, s.bindings)
 			for i, a := range s.args {
 				ak := KeyOf(a)
 				switch r := ak.Root.(type) {
 				case *ssa.Alloc:
 					owned[i] = true
+				case *ssa.Call:
+					if ak.Path == "" && b.fresh(r.Call.StaticCallee(), 0, 0) {
+						owned[i] = true
+					}
+				case *ssa.Extract:
+					if c, ok := r.Tuple.(*ssa.Call); ok && ak.Path == "" && b.fresh(c.Call.StaticCallee(), r.Index, 0) {
+						owned[i] = true
+					}
 				case *ssa.Parameter:
 					for j, p := range s.caller.Params {
 						if p == r && callerOwned[j] {
 							owned[i] = true
 						}
+						if p == r && callerCovered[j] {
+							covered[i] = true
+						}
 					}
+				}
+				if owned[i] || locked {
+					covered[i] = true
 				}
 			}
 		}
 		if res.top {
-			res = &entryState{keys: keys, owned: owned}
+			res = &entryState{keys: keys, owned: owned, locked: locked, covered: covered, init: init}
 			if res.keys == nil {
 				res.keys = map[Key]bool{}
 			}
@@ -205,8 +286,62 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 				delete(res.owned, i)
 			}
 		}
+		for i := range res.covered {
+			if !covered[i] {
+				delete(res.covered, i)
+			}
+		}
+		res.locked = res.locked && locked
+		res.init = res.init && init
 	}
 	return res
+}
+
+// fresh reports whether result i of fn, a function of this package,
+// is always a new object: a heap allocation of fn's own (a
+// constructor, &T{...}), nil, or the fresh result of another such
+// function. The caller owns it until it lets it escape.
+func (b *builder) fresh(fn *ssa.Function, i, depth int) bool {
+	if fn == nil || depth > 3 || fn.Blocks == nil || fn.Pkg == nil || fn.Pkg.Pkg != b.pass.Pkg {
+		return false
+	}
+	n := 0
+	var ok func(v ssa.Value, d int) bool
+	ok = func(v ssa.Value, d int) bool {
+		switch v := v.(type) {
+		case *ssa.Alloc:
+			return v.Heap
+		case *ssa.Const:
+			return v.IsNil()
+		case *ssa.Call:
+			return b.fresh(v.Call.StaticCallee(), 0, depth+1)
+		case *ssa.Extract:
+			c, isCall := v.Tuple.(*ssa.Call)
+			return isCall && b.fresh(c.Call.StaticCallee(), v.Index, depth+1)
+		case *ssa.Phi:
+			if d > 3 {
+				return false
+			}
+			for _, e := range v.Edges {
+				if !ok(e, d+1) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
+	for _, blk := range fn.Blocks {
+		r, isRet := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+		if !isRet {
+			continue
+		}
+		if i >= len(r.Results) || !ok(r.Results[i], 0) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 func ownedRoot(fn *ssa.Function, k Key, owned map[int]bool) bool {
@@ -238,6 +373,13 @@ func translate(fn *ssa.Function, held map[Key]bool, args, bindings []ssa.Value) 
 		for i, a := range bindings {
 			if i >= len(fn.FreeVars) {
 				break
+			}
+			if alloc, ok := a.(*ssa.Alloc); ok {
+				if p := spilledParam(alloc); p != nil && k.Root == p {
+					// k was normalized from alloc.*...
+					out[Key{Root: fn.FreeVars[i], Path: ".*" + k.Path}] = true
+					continue
+				}
 			}
 			ak := KeyOf(a)
 			if k.HasPrefix(ak) {

@@ -56,8 +56,91 @@ func KeyOf(v ssa.Value) Key {
 			k.Path = joinRev(steps)
 			return k
 		}
-		return Key{Root: v, Path: joinRev(steps)}
+		return normalize(Key{Root: v, Path: joinRev(steps)})
 	}
+}
+
+// normalize names a location reached through a spilled parameter (a
+// parameter captured by a function literal lives in a heap variable
+// that holds it for the whole call) by the parameter itself, so that
+// s.mu is the same key, and a summary key, whether or not s is
+// captured.
+func normalize(k Key) Key {
+	a, ok := k.Root.(*ssa.Alloc)
+	if !ok || !strings.HasPrefix(k.Path, ".*") {
+		return k
+	}
+	if p := spilledParam(a); p != nil {
+		return Key{Root: p, Path: k.Path[len(".*"):]}
+	}
+	return k
+}
+
+// spilledParam returns the parameter a holds, if a is only ever
+// assigned that parameter: its one store in its function stores the
+// parameter, and no function literal it is captured by assigns it.
+func spilledParam(a *ssa.Alloc) *ssa.Parameter {
+	refs := a.Referrers()
+	if refs == nil {
+		return nil
+	}
+	var p *ssa.Parameter
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != a {
+				return nil
+			}
+			q, ok := r.Val.(*ssa.Parameter)
+			if !ok || p != nil {
+				return nil
+			}
+			p = q
+		case *ssa.UnOp:
+			// a load
+		case *ssa.MakeClosure:
+			fn, _ := r.Fn.(*ssa.Function)
+			if fn == nil {
+				return nil
+			}
+			for i, b := range r.Bindings {
+				if b == a && (i >= len(fn.FreeVars) || assigned(fn.FreeVars[i])) {
+					return nil
+				}
+			}
+		default:
+			return nil
+		}
+	}
+	return p
+}
+
+// assigned reports whether the captured variable fv may be assigned
+// in its function or in the function literals it is captured by in
+// turn.
+func assigned(fv *ssa.FreeVar) bool {
+	refs := fv.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.UnOp:
+		case *ssa.MakeClosure:
+			fn, _ := r.Fn.(*ssa.Function)
+			if fn == nil {
+				return true
+			}
+			for i, b := range r.Bindings {
+				if b == fv && (i >= len(fn.FreeVars) || assigned(fn.FreeVars[i])) {
+					return true
+				}
+			}
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 func joinRev(steps []string) string {
@@ -166,7 +249,7 @@ func callerKey(s SKey, args, bindings []ssa.Value) (Key, bool) {
 	}
 	k := KeyOf(v)
 	k.Path += s.Path
-	return k, true
+	return normalize(k), true
 }
 
 // Mode tells a write (exclusive) lock from a read lock.
@@ -304,4 +387,85 @@ func describePath(path string, t types.Type) string {
 		t = f.Type()
 	}
 	return b.String()
+}
+
+// MayAlias reports whether the mutexes named by a and b may be the
+// same one. Distinct fields (of the same or different struct types)
+// are distinct memory; so are distinct variables. Otherwise, two
+// paths from stable roots that end in different steps are taken to be
+// different, and anything else may alias.
+func MayAlias(a, b Key) bool {
+	if a == b {
+		return true
+	}
+	fa, fb := lastField(a), lastField(b)
+	if fa != nil && fb != nil && fa != fb {
+		return false
+	}
+	if a.Path == "" && b.Path == "" && isVar(a) && isVar(b) {
+		return false // two different variables
+	}
+	if (a.Path == "" && isVar(a) && fb != nil) || (b.Path == "" && isVar(b) && fa != nil) {
+		return false // a variable is not a field
+	}
+	if a.Stable() && b.Stable() && a.Path != b.Path && lastStep(a.Path) != lastStep(b.Path) {
+		return false
+	}
+	return true
+}
+
+// isVar reports whether k's root is a variable (a package variable or
+// a local allocation), so that k with an empty path is that variable.
+func isVar(k Key) bool {
+	if k.Global != "" {
+		return true
+	}
+	_, ok := k.Root.(*ssa.Alloc)
+	return ok
+}
+
+func lastStep(p string) string {
+	if i := strings.LastIndex(p, "."); i >= 0 {
+		return p[i:]
+	}
+	return p
+}
+
+// lastField returns the struct field k's path ends in (its generic
+// origin), or nil if the path ends in a load or the types along it
+// are unknown (keys of package variables carry no type).
+func lastField(k Key) *types.Var {
+	if k.Global != "" || k.Root == nil || k.Path == "" || strings.HasSuffix(k.Path, ".*") {
+		return nil
+	}
+	t := k.Root.Type()
+	var last *types.Var
+	for _, s := range strings.Split(k.Path, ".")[1:] {
+		if t == nil {
+			return nil
+		}
+		if s == "*" {
+			p, ok := t.Underlying().(*types.Pointer)
+			if !ok {
+				return nil
+			}
+			t = p.Elem()
+			continue
+		}
+		i, err := strconv.Atoi(s)
+		if err != nil {
+			return nil
+		}
+		u := t.Underlying()
+		if p, ok := u.(*types.Pointer); ok {
+			u = p.Elem().Underlying()
+		}
+		st, ok := u.(*types.Struct)
+		if !ok || i >= st.NumFields() {
+			return nil
+		}
+		last = st.Field(i).Origin()
+		t = last.Type()
+	}
+	return last
 }

@@ -72,6 +72,13 @@ func (s *Summary) empty() bool {
 type Lock struct {
 	Mode Mode
 	Pos  token.Pos
+	// Entry is set for a mutex the function's callers hold: one it
+	// unlocks before ever locking it (see Func.Borrowed).
+	Entry bool
+	// Callee is set for a mutex a callee locked and returned holding
+	// (a handle such as a read transaction that keeps it until its
+	// End method).
+	Callee bool
 }
 
 // Set is an immutable set of held mutexes.
@@ -116,13 +123,35 @@ type Func struct {
 	Entry      map[Key]bool
 	Owned      map[int]bool
 	EntryKnown bool
+	// EntryLocked is set when every caller holds some mutex, perhaps
+	// one that cannot be named in the function's terms (a lock of the
+	// caller's receiver).
+	EntryLocked bool
+	// InitOnly is set when every caller is an initialiser (NewX,
+	// Init) or itself only called from initialisers.
+	InitOnly bool
+	// Covered lists the parameters every caller either owns or passes
+	// while holding some mutex: unsynchronised accesses through them
+	// are not seen.
+	Covered map[int]bool
+	// Borrowed holds the mutexes the function unlocks before it has
+	// locked them on any path: its callers hold them (a helper that
+	// releases the caller's lock around a slow call and takes it
+	// again). The analysis assumes them held at entry.
+	Borrowed map[Key]bool
 
 	held map[ssa.Instruction]Set
+	may  map[ssa.Instruction]Set
 	sum  *Summary
 }
 
 // HeldBefore returns the mutexes certainly held just before instr.
 func (f *Func) HeldBefore(instr ssa.Instruction) Set { return f.held[instr] }
+
+// MayHeldBefore returns the mutexes held just before instr on some
+// path reaching it (a superset of HeldBefore): those locked under a
+// condition, such as a doLock parameter.
+func (f *Func) MayHeldBefore(instr ssa.Instruction) Set { return f.may[instr] }
 
 // Acquire is one lock acquisition.
 type Acquire struct {
@@ -181,15 +210,23 @@ type builder struct {
 // state is the dataflow fact at a program point.
 type state struct {
 	held     Set          // must
+	may      Set          // may: held on some path
 	ever     map[Key]Mode // must: locked without a prior release
-	released map[Key]bool // may: unlocked while not held
+	released map[Key]bool // may: unlocked while not held on any path (the caller's lock)
 	deferred map[Key]bool // may: released by a deferred call
 }
 
+func newState() *state {
+	return &state{held: Set{}, may: Set{}, ever: map[Key]Mode{}, released: map[Key]bool{}, deferred: map[Key]bool{}}
+}
+
 func (s *state) clone() *state {
-	c := &state{held: Set{}, ever: map[Key]Mode{}, released: map[Key]bool{}, deferred: map[Key]bool{}}
+	c := newState()
 	for k, v := range s.held {
 		c.held[k] = v
+	}
+	for k, v := range s.may {
+		c.may[k] = v
 	}
 	for k, v := range s.ever {
 		c.ever[k] = v
@@ -220,6 +257,11 @@ func join(a, b *state) *state {
 			delete(c.ever, k)
 		}
 	}
+	for k, l := range b.may {
+		if _, ok := c.may[k]; !ok {
+			c.may[k] = l
+		}
+	}
 	for k := range b.released {
 		c.released[k] = true
 	}
@@ -233,8 +275,13 @@ func equal(a, b *state) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	if len(a.held) != len(b.held) || len(a.ever) != len(b.ever) || len(a.released) != len(b.released) || len(a.deferred) != len(b.deferred) {
+	if len(a.held) != len(b.held) || len(a.may) != len(b.may) || len(a.ever) != len(b.ever) || len(a.released) != len(b.released) || len(a.deferred) != len(b.deferred) {
 		return false
+	}
+	for k := range a.may {
+		if _, ok := b.may[k]; !ok {
+			return false
+		}
 	}
 	for k, v := range a.held {
 		if w, ok := b.held[k]; !ok || w != v {
@@ -253,18 +300,68 @@ func (b *builder) analyze(fn *ssa.Function) *Func {
 	if f := b.res.Funcs[fn]; f != nil {
 		return f
 	}
-	f := &Func{Fn: fn, held: map[ssa.Instruction]Set{}, Released: map[Key]bool{}, Deferred: map[Key]bool{}, sum: &Summary{}}
+	f := &Func{Fn: fn, held: map[ssa.Instruction]Set{}, may: map[ssa.Instruction]Set{}, Released: map[Key]bool{}, Deferred: map[Key]bool{}, sum: &Summary{}}
 	if fn.Blocks == nil || b.busy[fn] {
 		return f // recursion: no summary yet
 	}
 	b.busy[fn] = true
 	defer delete(b.busy, fn)
 
+	in := b.solve(f, nil)
+	// A mutex unlocked before the function has locked it on any path
+	// is its callers': analyze again with it held at entry, so that a
+	// helper releasing the caller's lock around a slow call and taking
+	// it back is seen to hand it back.
+	borrowed := Set{}
+	for _, blk := range fn.Blocks {
+		if in[blk.Index] == nil {
+			continue
+		}
+		out := b.transfer(f, blk, in[blk.Index].clone(), false)
+		for k := range out.released {
+			if _, ok := summaryKey(fn, k, Write); ok && k.Stable() {
+				borrowed[k] = Lock{Mode: Write, Entry: true}
+			}
+		}
+	}
+	if len(borrowed) > 0 {
+		f.Borrowed = map[Key]bool{}
+		for k := range borrowed {
+			f.Borrowed[k] = true
+		}
+		in = b.solve(f, borrowed)
+	}
+	// Final pass: record per-instruction sets and events.
+	var rets []*state
+	for _, blk := range fn.Blocks {
+		if in[blk.Index] == nil {
+			continue
+		}
+		out := b.transfer(f, blk, in[blk.Index].clone(), true)
+		if _, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok {
+			rets = append(rets, out)
+		}
+	}
+	f.sum = summarize(fn, rets, f.Borrowed)
+	f.sum.Calls = calledParams(fn)
+	b.res.Funcs[fn] = f
+	b.res.order = append(b.res.order, fn)
+	return f
+}
+
+// solve iterates the dataflow over fn's blocks to a fixpoint, from
+// the given mutexes held at entry, and returns the block entry states
+// (nil for unreachable blocks). The lattice is finite (keys are drawn
+// from the function's values), joins only shrink must-sets and grow
+// may-sets.
+func (b *builder) solve(f *Func, entry Set) []*state {
+	fn := f.Fn
 	in := make([]*state, len(fn.Blocks))
-	in[0] = &state{held: Set{}, ever: map[Key]Mode{}, released: map[Key]bool{}, deferred: map[Key]bool{}}
-	// Iterate to a fixpoint; the lattice is finite (keys are drawn
-	// from the function's values), joins only shrink must-sets and
-	// grow may-sets.
+	in[0] = newState()
+	for k, l := range entry {
+		in[0].held[k] = l
+		in[0].may[k] = l
+	}
 	for iter := 0; iter < 50; iter++ {
 		changed := false
 		for _, blk := range fn.Blocks {
@@ -287,25 +384,10 @@ func (b *builder) analyze(fn *ssa.Function) *Func {
 			break
 		}
 	}
-	// Final pass: record per-instruction sets and events.
-	var rets []*state
-	for _, blk := range fn.Blocks {
-		if in[blk.Index] == nil {
-			continue
-		}
-		out := b.transfer(f, blk, in[blk.Index].clone(), true)
-		if _, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok {
-			rets = append(rets, out)
-		}
-	}
-	f.sum = summarize(fn, rets)
-	f.sum.Calls = calledParams(fn)
-	b.res.Funcs[fn] = f
-	b.res.order = append(b.res.order, fn)
-	return f
+	return in
 }
 
-func summarize(fn *ssa.Function, rets []*state) *Summary {
+func summarize(fn *ssa.Function, rets []*state, borrowed map[Key]bool) *Summary {
 	s := &Summary{}
 	if len(rets) == 0 {
 		return s
@@ -328,7 +410,7 @@ func summarize(fn *ssa.Function, rets []*state) *Summary {
 		}
 	}
 	for k, l := range first.held {
-		all := !first.deferred[k]
+		all := !first.deferred[k] && !borrowed[k]
 		for _, r := range rets[1:] {
 			if w, ok := r.held[k]; !ok || w.Mode != l.Mode || r.deferred[k] {
 				all = false
@@ -346,7 +428,7 @@ func summarize(fn *ssa.Function, rets []*state) *Summary {
 			}
 		}
 		for k := range r.deferred {
-			if _, ok := r.held[k]; !ok {
+			if _, ok := r.may[k]; !ok {
 				if _, ok := r.ever[k]; !ok {
 					rel[k] = true
 				}
@@ -438,6 +520,7 @@ func (b *builder) transfer(f *Func, blk *ssa.BasicBlock, st *state, record bool)
 	for _, instr := range blk.Instrs {
 		if record {
 			f.held[instr] = st.held
+			f.may[instr] = st.may
 		}
 		// A value defined again (in a loop) names a new location:
 		// forget locks rooted at its old incarnation.
@@ -445,6 +528,11 @@ func (b *builder) transfer(f *Func, blk *ssa.BasicBlock, st *state, record bool)
 			for k := range st.held {
 				if k.Root == v {
 					st.held = without(st.held, k)
+				}
+			}
+			for k := range st.may {
+				if k.Root == v {
+					st.may = without(st.may, k)
 				}
 			}
 		}
@@ -456,6 +544,7 @@ func (b *builder) transfer(f *Func, blk *ssa.BasicBlock, st *state, record bool)
 				for k := range st.held {
 					if k.Root == a.Root && k.Global == a.Global && strings.HasPrefix(k.Path, a.Path+".*") {
 						st.held = without(st.held, k)
+						st.may = without(st.may, k)
 					}
 				}
 			}
@@ -527,6 +616,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 				m = Read
 			}
 			st.held = with(st.held, k, Lock{Mode: m, Pos: instr.Pos()})
+			st.may = with(st.may, k, Lock{Mode: m, Pos: instr.Pos()})
 		case "Unlock", "RUnlock":
 			b.release(f, instr, k, st, record)
 		}
@@ -542,10 +632,12 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 			}
 			b.acquire(f, instr, k, m, nil, st, record)
 			st.held = with(st.held, k, Lock{Mode: m, Pos: instr.Pos()})
+			st.may = with(st.may, k, Lock{Mode: m, Pos: instr.Pos()})
 		case opUnlock, opRUnlock:
 			b.release(f, instr, k, st, record)
 		case opTry:
 			st.held = without(st.held, k)
+			st.may = with(st.may, k, Lock{Mode: Write, Pos: instr.Pos()})
 			if record {
 				f.Opaque = true
 			}
@@ -573,7 +665,8 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 	}
 	for _, sk := range s.Acquires {
 		if k, ok := callerKey(sk, c.Args, bindings); ok {
-			st.held = with(st.held, k, Lock{Mode: sk.Mode, Pos: instr.Pos()})
+			st.held = with(st.held, k, Lock{Mode: sk.Mode, Pos: instr.Pos(), Callee: true})
+			st.may = with(st.may, k, Lock{Mode: sk.Mode, Pos: instr.Pos(), Callee: true})
 		}
 	}
 	// Callbacks the callee certainly calls: their locks are taken
@@ -631,8 +724,18 @@ func (b *builder) release(f *Func, instr ssa.Instruction, k Key, st *state, reco
 		f.Released[k] = true
 		f.Releases = append(f.Releases, Release{Instr: instr, Key: k})
 	}
-	if _, ok := st.held[k]; ok {
+	if l, ok := st.held[k]; ok {
 		st.held = without(st.held, k)
+		st.may = without(st.may, k)
+		if l.Entry {
+			st.released[k] = true // the caller's lock
+		}
+		return
+	}
+	if _, ok := st.may[k]; ok {
+		// Locked on some path only (if doLock { mu.Lock() }): this
+		// unlock pairs with that Lock, not with a caller's.
+		st.may = without(st.may, k)
 		return
 	}
 	st.released[k] = true
@@ -643,18 +746,11 @@ func (b *builder) release(f *Func, instr ssa.Instruction, k Key, st *state, reco
 	}
 	c := Set{}
 	for k2, l := range st.held {
-		if k.Stable() && k2.Stable() && k2.Path != k.Path && lastStep(k2.Path) != lastStep(k.Path) {
+		if !MayAlias(k, k2) {
 			c[k2] = l
 		}
 	}
 	st.held = c
-}
-
-func lastStep(p string) string {
-	if i := strings.LastIndex(p, "."); i >= 0 {
-		return p[i:]
-	}
-	return p
 }
 
 func (b *builder) deferCall(f *Func, c *ssa.CallCommon, st *state) {
