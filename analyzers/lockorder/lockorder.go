@@ -4,10 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/token"
-	"go/types"
 	"sort"
-	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -28,12 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
-// A class names every mutex held in one struct field (of any value of
-// the struct type) or at one path in a package variable.
-type class struct {
-	field  *types.Var
-	global string
-}
+type class = lockset.Class
 
 // An edge is an acquisition of a lock of class to while one of class
 // from is held.
@@ -58,7 +50,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if a.Prev != nil || !a.Instr.Pos().IsValid() {
 				continue // locking a held mutex again is doublelock's
 			}
-			if cls, name, ok := classOf(a.Key); ok {
+			if cls, name, ok := lockset.ClassOf(a.Key); ok {
 				c.addEdges(f, a.Instr, acquire{cls, a.Mode, name})
 			}
 		}
@@ -128,7 +120,7 @@ func (c *checker) addEdges(f *lockset.Func, instr ssa.Instruction, a acquire) {
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
 	for _, k := range keys {
-		from, fromName, ok := classOf(k)
+		from, fromName, ok := lockset.ClassOf(k)
 		if !ok || from == a.cls || held[k].Entry {
 			// An Entry lock is assumed held because the function
 			// unlocks it first: an inference, not an order seen.
@@ -176,7 +168,7 @@ func (c *checker) mayAcquire(fn *ssa.Function) []acquire {
 	f := c.res.Funcs[fn]
 	for _, a := range f.Acquires {
 		if a.Via == nil {
-			if cls, name, ok := classOf(a.Key); ok {
+			if cls, name, ok := lockset.ClassOf(a.Key); ok {
 				add(acquire{cls, a.Mode, name})
 			}
 		}
@@ -219,58 +211,4 @@ func inversion(forward, backward []edge) (edge, edge, bool) {
 
 func excludes(want, held lockset.Mode) bool {
 	return want == lockset.Write || held == lockset.Write
-}
-
-// classOf returns the class of the mutex k names (the struct field at
-// the end of its path, or the package variable path) and a name for it
-// such as Store.mu.
-func classOf(k lockset.Key) (class, string, bool) {
-	if k.Global != "" {
-		name := lockset.Describe(k)
-		if i := strings.IndexByte(name, '.'); i >= 0 && k.Path == "" {
-			name = name[i+1:] // the variable, without its package
-		}
-		return class{global: k.Global + k.Path}, name, true
-	}
-	if k.Root == nil || k.Path == "" {
-		return class{}, "", false
-	}
-	t := k.Root.Type()
-	var last *types.Var
-	owner, chain := "struct", []string(nil) // the last named type, the fields after it
-	for _, step := range strings.Split(k.Path, ".")[1:] {
-		if step == "*" {
-			p, ok := t.Underlying().(*types.Pointer)
-			if !ok {
-				return class{}, "", false
-			}
-			t = p.Elem() // a field holding *sync.Mutex names its mutex
-			continue
-		}
-		i, err := strconv.Atoi(step)
-		if err != nil {
-			return class{}, "", false
-		}
-		st := t
-		if p, ok := st.Underlying().(*types.Pointer); ok {
-			st = p.Elem()
-		}
-		s, ok := st.Underlying().(*types.Struct)
-		if !ok || i >= s.NumFields() {
-			return class{}, "", false
-		}
-		if n, ok := types.Unalias(st).(*types.Named); ok {
-			owner, chain = n.Obj().Name(), nil
-		}
-		last = s.Field(i)
-		chain = append(chain, last.Name())
-		t = last.Type()
-	}
-	if last == nil {
-		return class{}, "", false
-	}
-	if len(chain) > 1 && last.Embedded() && lockset.IsMutex(last.Type()) {
-		chain = chain[:len(chain)-1] // Store.coalescedMu, not Store.coalescedMu.Mutex
-	}
-	return class{field: last.Origin()}, owner + "." + strings.Join(chain, "."), true
 }
