@@ -23,6 +23,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 )
 
 // Analyzer computes the lock sets of a package. It reports nothing.
@@ -196,6 +198,11 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, fn := range all {
 		b.exportFact(b.res.Funcs[fn])
+	}
+	if analysisutil.FactsOnly() {
+		// What callers hold (entries) serves only the reports, which
+		// a dependency's run discards; the facts are out already.
+		return b.res, nil
 	}
 	b.entries(all)
 	return b.res, nil
