@@ -39,6 +39,17 @@
 //		s.miss = 0 // reported
 //	}
 //
+// A write made while the guard, a sync.RWMutex, is only read-locked is
+// reported too: RLock lets every other reader in, and they run the same
+// write (a cache whose Get counts hits or reorders entries under RLock):
+//
+//	func (c *LRU) Get(k string) string {
+//		c.mu.RLock()
+//		defer c.mu.RUnlock()
+//		c.hits++ // reported: only the read lock is held
+//		return c.items[k]
+//	}
+//
 // Locks held by the callers are taken into account: an unexported
 // helper whose every caller holds the lock is silent, and so are
 // helpers named or documented as running with the lock held

@@ -31,6 +31,9 @@ type access struct {
 	// access (if doLock { mu.Lock() }): the unlocked path is the
 	// caller's business.
 	mayGuard bool
+	// readOnly: the guard is held, but every mutex of the struct held
+	// here is read-locked (RLock), which lets other readers in.
+	readOnly bool
 }
 
 type fieldStats struct {
@@ -94,7 +97,8 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 					stats[v] = fs
 					order = append(order, v)
 				}
-				fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guard: guard, fn: fn, exempt: exempt, mayGuard: mayGuard})
+				readOnly := guard >= 0 && write && onlyReadLocked(f, instr, base)
+				fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guard: guard, fn: fn, exempt: exempt, mayGuard: mayGuard, readOnly: readOnly})
 			}
 		}
 	}
@@ -157,6 +161,9 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
 	}
 	strong := explicit >= 0 || n >= strongLocked && 4*n >= 3*(n+unlocked)
 	mu := fs.st.Field(guard).Name()
+	if _, ok := lockedWrite[guard]; ok || explicit >= 0 {
+		reportReadLocked(pass, v, fs, guard, strong)
+	}
 	for _, a := range fs.accesses {
 		if !a.write || a.guard >= 0 || a.exempt || a.mayGuard || !a.pos.IsValid() || !ownBase(a.fn, a.base) {
 			continue
@@ -178,6 +185,42 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
 		}
 		pass.Report(d)
 	}
+}
+
+// reportReadLocked reports writes to a field made while its guard is
+// only read-locked: RLock admits other readers, who run the same code.
+func reportReadLocked(pass *analysis.Pass, v *types.Var, fs *fieldStats, guard int, strong bool) {
+	mu := fs.st.Field(guard).Name()
+	for _, a := range fs.accesses {
+		if !a.readOnly || a.guard != guard || a.exempt || !a.pos.IsValid() || !ownBase(a.fn, a.base) {
+			continue
+		}
+		if !strong && !losesUpdates(a.instr) {
+			continue
+		}
+		name := lockset.Describe(a.base)
+		pass.Report(analysis.Diagnostic{
+			Pos: a.pos,
+			Message: fmt.Sprintf("write to %s.%s while holding only the read lock of %s.%s: other readers run concurrently; take the write lock",
+				name, v.Name(), name, mu),
+		})
+	}
+}
+
+// onlyReadLocked reports whether every mutex of base's struct held at
+// instr is held for reading.
+func onlyReadLocked(f *lockset.Func, instr ssa.Instruction, base lockset.Key) bool {
+	n := 0
+	for k, l := range f.HeldBefore(instr) {
+		if k.Root != base.Root || k.Global != base.Global || !strings.HasPrefix(k.Path, base.Path+".") {
+			continue
+		}
+		if l.Mode != lockset.Read || l.Entry {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // losesUpdates reports whether the write instr, racing with another
