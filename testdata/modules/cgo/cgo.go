@@ -24,6 +24,32 @@ func Twice(xs []int) {
 	wg.Wait()
 }
 
+// Counter counts under a mutex, but Inc forgets it.
+type Counter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *Counter) Inc() { c.n++ } // finding: unlockedwrite
+
+func (c *Counter) Add(d int) {
+	c.mu.Lock()
+	c.n += d
+	c.mu.Unlock()
+}
+
+func (c *Counter) Value() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
+}
+
+func (c *Counter) Reset() {
+	c.mu.Lock()
+	c.n = 0
+	c.mu.Unlock()
+}
+
 // Deadline returns when ctx's deadline, at most a second away, is.
 func Deadline(ctx context.Context) time.Time {
 	ctx, _ = context.WithTimeout(ctx, time.Second) // finding: missingcancel
