@@ -157,6 +157,13 @@ func (c *checker) mayAcquire(fn *ssa.Function) []acquire {
 		return as
 	}
 	c.memo[fn] = nil // recursion: what is found so far
+	f := c.res.Funcs[fn]
+	if len(f.Borrowed) > 0 || f.Opaque {
+		// It unlocks a lock its caller holds (to wait, or to call
+		// out), or releases locks in ways the model does not follow:
+		// what it takes next may not be taken under the caller's.
+		return nil
+	}
 	var as []acquire
 	seen := make(map[acquire]bool)
 	add := func(a acquire) {
@@ -165,7 +172,6 @@ func (c *checker) mayAcquire(fn *ssa.Function) []acquire {
 			as = append(as, a)
 		}
 	}
-	f := c.res.Funcs[fn]
 	for _, a := range f.Acquires {
 		if a.Via == nil {
 			if cls, name, ok := lockset.ClassOf(a.Key); ok {
