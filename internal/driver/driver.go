@@ -29,7 +29,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 
@@ -194,7 +193,7 @@ Flags:
 `, progName())
 	fs.PrintDefaults()
 	fmt.Fprintln(w)
-	help(analyzers, nil, w)
+	_ = help(analyzers, nil, w) // without names it cannot fail
 }
 
 // Standalone runs the command line args and returns the exit status.
@@ -283,13 +282,15 @@ func Standalone(analyzers []*analysis.Analyzer, args []string, stdout, stderr io
 	return status
 }
 
-// goCommand is the go command on PATH, else the one that built us.
+// goCommand is the go command on PATH, else the one of $GOROOT.
 func goCommand() string {
 	if p, err := exec.LookPath("go"); err == nil {
 		return p
 	}
-	if p := filepath.Join(runtime.GOROOT(), "bin", "go"); fileExists(p) {
-		return p
+	if root := os.Getenv("GOROOT"); root != "" {
+		if p := filepath.Join(root, "bin", "go"); fileExists(p) {
+			return p
+		}
 	}
 	return "go"
 }

@@ -29,11 +29,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 func main() {
@@ -124,12 +125,22 @@ func stripComments(data []byte) []byte {
 
 var modCacheDir = regexp.MustCompile(`^.*/pkg/mod/`)
 
+// gorootSrc is GOROOT/src/ of the go command that runs the corpus, in
+// slash form, or "" if there is no go command.
+var gorootSrc = sync.OnceValue(func() string {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	root := strings.TrimSpace(string(out))
+	if err != nil || root == "" {
+		return ""
+	}
+	return filepath.ToSlash(filepath.Join(root, "src")) + "/"
+})
+
 // relative makes a position independent of the machine: GOROOT/src and
 // the module cache prefix are removed, the module@version directory kept.
 func relative(posn string) string {
 	posn = filepath.ToSlash(posn)
-	goroot := filepath.ToSlash(filepath.Join(runtime.GOROOT(), "src")) + "/"
-	if strings.HasPrefix(posn, goroot) {
+	if goroot := gorootSrc(); goroot != "" && strings.HasPrefix(posn, goroot) {
 		return strings.TrimPrefix(posn, goroot)
 	}
 	if loc := modCacheDir.FindStringIndex(posn); loc != nil {
