@@ -44,6 +44,9 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range m.Funcs {
 		c.checkOrphans(f)
 	}
+	for _, f := range m.Funcs {
+		c.checkProducers(f)
+	}
 	return nil, nil
 }
 

@@ -41,17 +41,16 @@ func (c *checker) checkOrphans(f *chanmodel.Func) {
 // from its channel; nil if there is none or the receivers are unclear.
 func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction {
 	stop := make(map[ssa.Instruction]bool)
-	type cut struct {
-		b *ssa.BasicBlock
-		i int
-	}
-	cuts := make(map[cut]bool)
+	cuts := make(map[edge]bool)
 	recvs := 0
 	for _, r := range c.m.OpsOn(s.Chan) {
 		op := r.Op
 		switch op.Kind {
 		case chanmodel.Close:
-			return nil
+			if !c.bySender(f, r, s.Unit) {
+				return nil
+			}
+			continue // the sender closes after its send: no help to it
 		case chanmodel.Send:
 			if r.F == f && op.Unit == 0 {
 				return nil // f sends too
@@ -77,9 +76,12 @@ func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction
 				stop[op.Instr] = true
 				continue
 			}
-			cuts[cut{b, i}] = true
-			if c.otherCaseFedBy(f, op, s.Unit) {
-				return nil
+			cuts[edge{b, i}] = true
+			// A case that waits on what the sending goroutine itself
+			// sends or closes says nothing about the abandonment:
+			// no path through it.
+			for _, e := range c.casesFedBy(f, op, s.Unit) {
+				cuts[e] = true
 			}
 		case op.Direct():
 			stop[op.Instr] = true
@@ -94,13 +96,20 @@ func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction
 	}
 	// Goroutines started in a loop and receives in a loop pair up by
 	// counts that paths do not see (n goroutines, n receives): a path
-	// that leaves a loop early is then infeasible.
-	if inLoop(s.Instr.Block()) {
-		return nil
-	}
-	for _, r := range c.m.OpsOn(s.Chan) {
-		if r.F == f && r.Op.Kind == chanmodel.Recv && countedLoop(r.Op.Instr.Block()) {
+	// that leaves a loop early is then infeasible. Not so when each
+	// iteration makes its own channel for its own goroutine: then
+	// leaving the iteration without receiving, by a return or by
+	// looping back to the make, abandons that goroutine.
+	mc := s.Chan.Make
+	perIter := perIteration(s.Instr, mc)
+	if !perIter {
+		if inLoop(s.Instr.Block()) {
 			return nil
+		}
+		for _, r := range c.m.OpsOn(s.Chan) {
+			if r.F == f && r.Op.Kind == chanmodel.Recv && countedLoop(r.Op.Instr.Block()) {
+				return nil
+			}
 		}
 	}
 	start := s.Instr
@@ -122,6 +131,9 @@ func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction
 			if r, ok := in.(*ssa.Return); ok {
 				return r
 			}
+			if perIter && in == ssa.Instruction(mc) {
+				return in // the next iteration's channel replaces this one
+			}
 			if _, ok := in.(*ssa.Panic); ok {
 				blocked = true
 				break
@@ -137,7 +149,7 @@ func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction
 			continue
 		}
 		for i, succ := range it.b.Succs {
-			if cuts[cut{it.b, i}] || seen[succ] {
+			if cuts[edge{it.b, i}] || seen[succ] {
 				continue
 			}
 			seen[succ] = true
@@ -162,23 +174,62 @@ func (c *checker) alsoIn(f *chanmodel.Func, op *chanmodel.Op) bool {
 	return false
 }
 
-// otherCaseFedBy reports whether another case of the select of op
-// waits on a channel that the sending goroutine (unit u of f) itself
-// sends on or closes: then that case follows the send, not the
-// abandonment.
-func (c *checker) otherCaseFedBy(f *chanmodel.Func, op *chanmodel.Op, u int) bool {
+// An edge is the i'th incoming edge of block b.
+type edge struct {
+	b *ssa.BasicBlock
+	i int
+}
+
+// casesFedBy returns the edges into the other cases of the select of
+// op that wait on a channel that the sending goroutine (unit u of f)
+// itself sends on or closes: such a case follows the goroutine's
+// progress (after its send, or instead of it), not an abandonment.
+func (c *checker) casesFedBy(f *chanmodel.Func, op *chanmodel.Op, u int) []edge {
+	var cuts []edge
 	for i := range f.Ops {
 		o := &f.Ops[i]
-		if o.Instr != op.Instr || o == op || o.Chan.Kind == 0 {
+		if o.Instr != op.Instr || o == op || o.Chan.Kind == 0 || !o.Direct() {
 			continue
 		}
 		for _, r := range c.m.OpsOn(o.Chan) {
 			if r.F == f && r.Op.Unit == u && r.Op.Kind != chanmodel.Recv {
-				return true
+				if b, i, ok := chanmodel.CaseEdge(o); ok {
+					cuts = append(cuts, edge{b, i})
+				}
+				break
 			}
 		}
 	}
+	return cuts
+}
+
+// bySender reports whether r, an operation of the model, is one that
+// the goroutine of unit u of f performs (seen from f, or from the
+// goroutine's own function).
+func (c *checker) bySender(f *chanmodel.Func, r chanmodel.OpRef, u int) bool {
+	if r.F == f {
+		return r.Op.Unit == u
+	}
+	if !r.Op.Pos.IsValid() {
+		return false
+	}
+	for i := range f.Ops {
+		o := &f.Ops[i]
+		if o.Unit == u && o.Kind == r.Op.Kind && o.Pos == r.Op.Pos && o.Chan == r.Op.Chan {
+			return true
+		}
+	}
 	return false
+}
+
+// perIteration reports whether the go statement g, in a loop, runs
+// once per run of mc, the make of its channel: no path leads from g
+// back to g without making a new channel.
+func perIteration(g ssa.Instruction, mc *ssa.MakeChan) bool {
+	if mc == nil || mc.Block() == nil || mc.Parent() != g.Parent() || !inLoop(g.Block()) {
+		return false
+	}
+	return !chanmodel.Reaches(g, g, func(in ssa.Instruction) bool { return in == ssa.Instruction(mc) })
 }
 
 // calleeMayAvoid reports whether the function called at op.Instr can
@@ -222,7 +273,10 @@ func (c *checker) reportOrphan(f *chanmodel.Func, s *chanmodel.Op, ret ssa.Instr
 	if s.Pos.IsValid() {
 		rel = append(rel, analysis.RelatedInformation{Pos: s.Pos, Message: "the goroutine sends here"})
 	}
-	if ret.Pos().IsValid() {
+	switch {
+	case ret == ssa.Instruction(mc):
+		rel = append(rel, analysis.RelatedInformation{Pos: pos, Message: "the next iteration makes a new channel here without receiving"})
+	case ret.Pos().IsValid():
 		rel = append(rel, analysis.RelatedInformation{Pos: ret.Pos(), Message: "the function can return here without receiving"})
 	}
 	var fixes []analysis.SuggestedFix
@@ -245,7 +299,7 @@ func (c *checker) bufferFix(f *chanmodel.Func, s *chanmodel.Op) (analysis.Sugges
 			return none, false
 		}
 	}
-	if !s.Pos.IsValid() || inLoop(s.Instr.Block()) {
+	if !s.Pos.IsValid() || inLoop(s.Instr.Block()) && !perIteration(s.Instr, s.Chan.Make) {
 		return none, false
 	}
 	var send ssa.Instruction

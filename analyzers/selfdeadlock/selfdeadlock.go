@@ -35,6 +35,7 @@ func run(pass *analysis.Pass) (any, error) {
 		c.checkCycles(f)
 		c.checkWaitGroups(f)
 	}
+	c.checkDead(goStarted(m))
 	return nil, nil
 }
 
@@ -62,14 +63,17 @@ func (c *checker) checkPrivate(f *chanmodel.Func) {
 			continue
 		}
 		done[op.Chan.Make] = true
-		if !c.private(f, op.Chan) {
+		late, ok := c.privateUntil(f, op.Chan)
+		if !ok {
 			continue
 		}
 		var sends, closes int
 		for _, r := range c.m.OpsOn(op.Chan) {
 			switch r.Op.Kind {
 			case chanmodel.Send:
-				sends++
+				if r.F == f && r.Op.Unit == 0 {
+					sends++
+				}
 			case chanmodel.Close:
 				closes++
 			}
@@ -92,14 +96,28 @@ func (c *checker) checkPrivate(f *chanmodel.Func) {
 			if name == "" {
 				name = "the channel"
 			}
+			// Goroutines that use the channel but start only after o
+			// cannot make it ready.
+			if startsBefore(late, o) {
+				continue
+			}
+			// The goroutines that would make o ready start after it.
+			after := o.Kind == chanmodel.Send && lateDoes(late, chanmodel.Recv) ||
+				o.Kind == chanmodel.Recv && lateDoes(late, chanmodel.Send)
 			switch {
+			case o.Kind == chanmodel.Send && known && size == 0 && after:
+				cands = append(cands, cand{o, "send on unbuffered channel " + name + " blocks forever: the goroutine that receives from it starts only after the send"})
 			case o.Kind == chanmodel.Send && known && size == 0:
 				cands = append(cands, cand{o, "send on unbuffered channel " + name + " blocks forever: no other goroutine can receive from it"})
+			case o.Kind == chanmodel.Send && known && size > 0 && bufferFull(f, o, size) && after:
+				cands = append(cands, cand{o, fmt.Sprintf("send on %s blocks forever: its buffer of %d is full and the goroutine that receives from it starts only after the send", name, size)})
 			case o.Kind == chanmodel.Send && known && size > 0 && bufferFull(f, o, size):
 				cands = append(cands, cand{o, fmt.Sprintf("send on %s blocks forever: its buffer of %d is full and no other goroutine can receive from it", name, size)})
-			case o.Kind == chanmodel.Recv && o.NeedsClose:
+			case o.Kind == chanmodel.Recv && o.NeedsClose && len(late) == 0:
 				cands = append(cands, cand{o, "range over " + name + " never ends: it is never closed and no other goroutine uses it"})
-			case o.Kind == chanmodel.Recv && (known && size == 0 || sends == 0):
+			case o.Kind == chanmodel.Recv && (known && size == 0 || sends == 0) && after:
+				cands = append(cands, cand{o, "receive from " + name + " blocks forever: the goroutine that sends on it starts only after the receive"})
+			case o.Kind == chanmodel.Recv && (known && size == 0 || sends == 0) && len(late) == 0:
 				cands = append(cands, cand{o, "receive from " + name + " blocks forever: no other goroutine can send on or close it"})
 			}
 		}
@@ -148,6 +166,69 @@ func (c *checker) private(f *chanmodel.Func, id chanmodel.ChanID) bool {
 		}
 	}
 	return true
+}
+
+// privateUntil reports whether every operation on the channel id,
+// made by f, is f's own or that of a goroutine f starts, and returns
+// the instructions of f that start those goroutines (go statements,
+// calls of helpers that spawn): a goroutine started only after an
+// operation of f cannot take part in it.
+func (c *checker) privateUntil(f *chanmodel.Func, id chanmodel.ChanID) (map[ssa.Instruction]opKinds, bool) {
+	if c.m.Escapes(id) {
+		return nil, false
+	}
+	late := make(map[ssa.Instruction]opKinds)
+	add := func(op *chanmodel.Op) {
+		if op.Unit != 0 {
+			late[op.Instr] |= 1 << op.Kind
+		}
+	}
+	for _, r := range c.m.OpsOn(id) {
+		if r.F == f {
+			add(r.Op)
+			continue
+		}
+		// A closure's own view: it must be one of f's operations.
+		var mine *chanmodel.Op
+		if r.Op.Pos.IsValid() {
+			for i := range f.Ops {
+				if o := &f.Ops[i]; o.Kind == r.Op.Kind && o.Pos == r.Op.Pos && o.Chan == r.Op.Chan {
+					mine = o
+					break
+				}
+			}
+		}
+		if mine == nil {
+			return nil, false
+		}
+		add(mine)
+	}
+	return late, true
+}
+
+// opKinds is a set of chanmodel.OpKind, bit 1<<kind.
+type opKinds uint8
+
+// startsBefore reports whether one of the goroutine starts may run
+// before o (or is o).
+func startsBefore(starts map[ssa.Instruction]opKinds, o *chanmodel.Op) bool {
+	for g := range starts {
+		if g == o.Instr || chanmodel.Reaches(g, o.Instr, nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// lateDoes reports whether one of the goroutines started later does
+// an operation of kind k.
+func lateDoes(starts map[ssa.Instruction]opKinds, k chanmodel.OpKind) bool {
+	for _, ks := range starts {
+		if ks&(1<<k) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // alsoIn reports whether op, of a closure nested in f, is one of f's

@@ -25,6 +25,7 @@ type builder struct {
 	funcs      map[*ssa.Function]*Func
 	inProgress map[*ssa.Function]bool
 	memo       map[ssa.Value]idResult
+	getters    map[*ssa.Function]*getter
 	closures   map[*ssa.Function]*ssa.MakeClosure
 	fieldType  map[*types.Var]*types.TypeName
 	syntax     map[token.Pos]syn
@@ -207,6 +208,8 @@ func (b *builder) baseOf(ch ssa.Value) ssa.Value {
 			return nil
 		case *ssa.Field:
 			return b.canon(v.X)
+		case *ssa.Call:
+			return b.callBase(v)
 		default:
 			return nil
 		}

@@ -29,6 +29,14 @@ type escapeIndex struct {
 	globalUses map[*ssa.Global][]ssa.Instruction
 	byChan     map[ChanID][]OpRef
 	memo       map[ChanID]bool
+	// callers lists the static calls of each function of the package;
+	// byValue holds the functions (by object, so that their method
+	// value and expression wrappers count) used other than by a static
+	// call, and inIface the methods of types converted to interfaces:
+	// unseen code may call those.
+	callers map[*ssa.Function][]*ssa.Call
+	byValue map[types.Object]bool
+	inIface map[types.Object]bool
 }
 
 func (m *Model) index() *escapeIndex {
@@ -40,12 +48,36 @@ func (m *Model) index() *escapeIndex {
 		globalUses: make(map[*ssa.Global][]ssa.Instruction),
 		byChan:     make(map[ChanID][]OpRef),
 		memo:       make(map[ChanID]bool),
+		callers:    make(map[*ssa.Function][]*ssa.Call),
+		byValue:    make(map[types.Object]bool),
+		inIface:    make(map[types.Object]bool),
 	}
+	ifaceSeen := make(map[types.Type]bool)
 	var operands []*ssa.Value
 	for _, fn := range m.allFuncs {
 		for _, blk := range fn.Blocks {
 			for _, in := range blk.Instrs {
+				var calleeOperand *ssa.Value // the function a static call calls
+				if c, ok := in.(ssa.CallInstruction); ok && !c.Common().IsInvoke() {
+					static, _ := c.Common().Value.(*ssa.Function)
+					if static != nil {
+						calleeOperand = &c.Common().Value
+						for _, t := range static.TypeArgs() {
+							// A generic body may call t's methods.
+							x.addIface(t, ifaceSeen)
+						}
+					}
+					if call, ok := in.(*ssa.Call); ok && static != nil {
+						callee := static
+						if o := callee.Origin(); o != nil {
+							callee = o
+						}
+						x.callers[callee] = append(x.callers[callee], call)
+					}
+				}
 				switch in := in.(type) {
+				case *ssa.MakeInterface:
+					x.addIface(in.X.Type(), ifaceSeen)
 				case *ssa.FieldAddr:
 					if f := m.b.fieldVar(in.X.Type(), in.Field); f != nil {
 						x.fieldUses[f] = append(x.fieldUses[f], in)
@@ -57,8 +89,15 @@ func (m *Model) index() *escapeIndex {
 				}
 				operands = in.Operands(operands[:0])
 				for _, o := range operands {
-					if g, ok := (*o).(*ssa.Global); ok {
-						x.globalUses[g] = append(x.globalUses[g], in)
+					switch v := (*o).(type) {
+					case *ssa.Global:
+						x.globalUses[v] = append(x.globalUses[v], in)
+					case *ssa.Function:
+						if o != calleeOperand {
+							if obj := funcObj(v); obj != nil {
+								x.byValue[obj] = true
+							}
+						}
 					}
 				}
 			}
@@ -74,6 +113,61 @@ func (m *Model) index() *escapeIndex {
 	}
 	m.esc = x
 	return x
+}
+
+// isMain reports whether the package is a command: no other package
+// can import it, so its exported names are as private as the others.
+func (m *Model) isMain() bool { return m.b.pass.Pkg.Name() == "main" }
+
+// funcObj returns the declared function or method of fn, of its
+// generic origin, or of the wrapper fn is.
+func funcObj(fn *ssa.Function) types.Object {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if obj := fn.Object(); obj != nil {
+		return obj
+	}
+	return nil
+}
+
+// addIface records the methods of t, a type converted to an interface.
+func (x *escapeIndex) addIface(t types.Type, seen map[types.Type]bool) {
+	if seen[t] {
+		return
+	}
+	seen[t] = true
+	for _, t := range []types.Type{t, types.NewPointer(t)} {
+		ms := types.NewMethodSet(t)
+		for i := range ms.Len() {
+			x.inIface[ms.At(i).Obj()] = true
+		}
+	}
+}
+
+// closed reports whether every call of fn, a function of the package,
+// is one of the static calls the index lists: fn is not exported from
+// a package that others can import, not used as a value, and not the
+// method of a type converted to an interface.
+func (m *Model) closed(fn *ssa.Function) bool {
+	if fn.Parent() != nil || fn.Pkg != m.pkg || fn.Synthetic != "" {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	x := m.index()
+	if x.byValue[obj] || x.inIface[obj] {
+		return false
+	}
+	if obj.Exported() && !m.isMain() {
+		return false
+	}
+	if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() == nil && obj.Name() == "init" {
+		return false
+	}
+	return true
 }
 
 // OpsOn returns every send, receive and close of the model on the
@@ -110,7 +204,7 @@ func (m *Model) Escapes(id ChanID) bool {
 		return v
 	}
 	x.memo[id] = true // cycles: assume the worst
-	w := &escWalker{m: m, seen: make(map[ssa.Value]bool)}
+	w := &escWalker{m: m, seen: make(map[ssa.Value]bool), paramsReturned: true}
 	var esc bool
 	switch id.Kind {
 	case KindMake:
@@ -129,6 +223,10 @@ func (m *Model) Escapes(id ChanID) bool {
 type escWalker struct {
 	m    *Model
 	seen map[ssa.Value]bool
+	// paramsReturned: a getter that returns its channel parameter
+	// hands it back to its caller, which follows the call's result.
+	// Off when asking whether a function keeps a parameter to itself.
+	paramsReturned bool
 }
 
 // value reports whether the channel value v, which the model knows as
@@ -211,9 +309,36 @@ func (w *escWalker) use(v ssa.Value, r ssa.Instruction, want ChanID) bool {
 		}
 		return true
 	case ssa.CallInstruction:
-		return w.call(v, r.Common(), want)
+		return w.call(v, r, want)
+	case *ssa.Return:
+		return w.returned(r, want)
 	}
 	return true
+}
+
+// returned reports whether the channel want, returned by r, escapes
+// through the function's callers. Only getters keep it seen (see
+// getterOf): a getter of a parameter hands the caller's own channel
+// back, which call follows at the call site; a getter of a field or
+// global gives it to every caller, so all must be known.
+func (w *escWalker) returned(r *ssa.Return, want ChanID) bool {
+	fn := r.Parent()
+	g := w.m.b.getterOf(fn)
+	if g == nil || g.id != want {
+		return true
+	}
+	if g.id.Kind == KindParam {
+		return !w.paramsReturned
+	}
+	if !w.m.closed(fn) {
+		return true
+	}
+	for _, c := range w.m.index().callers[fn] {
+		if w.value(c, want) {
+			return true
+		}
+	}
+	return false
 }
 
 // cell follows a local variable in memory that holds the channel.
@@ -262,7 +387,8 @@ func (w *escWalker) cell(addr ssa.Value, want ChanID) bool {
 
 // call follows the channel v passed to a call: into the callee's
 // parameter when the model includes the callee's operations.
-func (w *escWalker) call(v ssa.Value, c *ssa.CallCommon, want ChanID) bool {
+func (w *escWalker) call(v ssa.Value, in ssa.CallInstruction, want ChanID) bool {
+	c := in.Common()
 	if b, ok := c.Value.(*ssa.Builtin); ok {
 		switch b.Name() {
 		case "close", "len", "cap":
@@ -293,6 +419,12 @@ func (w *escWalker) call(v ssa.Value, c *ssa.CallCommon, want ChanID) bool {
 		if w.value(callee.Params[i], ChanID{Kind: KindParam, Func: callee, Index: i}) {
 			return true
 		}
+		if call, ok := in.(*ssa.Call); ok {
+			if g := w.m.b.getterOf(callee); g != nil && g.id.Kind == KindParam && g.id.Index == i &&
+				w.value(call, want) {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -302,7 +434,7 @@ func (w *escWalker) call(v ssa.Value, c *ssa.CallCommon, want ChanID) bool {
 func (w *escWalker) field(id ChanID) bool {
 	f := id.Field
 	tn := w.m.b.fieldType[f]
-	if f.Exported() || tn == nil || tn.Pkg() != w.m.b.pass.Pkg {
+	if f.Exported() && !w.m.isMain() || tn == nil || tn.Pkg() != w.m.b.pass.Pkg {
 		return true
 	}
 	for _, u := range w.m.index().fieldUses[f] {
@@ -323,7 +455,7 @@ func (w *escWalker) field(id ChanID) bool {
 // global is field for package-level variables.
 func (w *escWalker) global(id ChanID) bool {
 	g := id.Global
-	if g.Object() == nil || g.Object().Exported() {
+	if g.Object() == nil || g.Object().Exported() && !w.m.isMain() {
 		return true
 	}
 	for _, u := range w.m.index().globalUses[g] {
@@ -452,4 +584,66 @@ func (m *Model) contained(callee *ssa.Function, c *ssa.CallCommon, v ssa.Value) 
 		}
 	}
 	return true
+}
+
+// Makes returns the make(chan T) sites of the channels stored into the
+// field or global id anywhere in the package (for KindMake: the site
+// itself). Values of other origins are not listed; ask Escapes first
+// to know that there are none.
+func (m *Model) Makes(id ChanID) []*ssa.MakeChan {
+	switch id.Kind {
+	case KindMake:
+		return []*ssa.MakeChan{id.Make}
+	case KindField, KindGlobal:
+	default:
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	x := m.index()
+	var stores []*ssa.Store
+	if id.Kind == KindField {
+		for _, u := range x.fieldUses[id.Field] {
+			if fa, ok := u.(*ssa.FieldAddr); ok && fa.Referrers() != nil {
+				for _, r := range *fa.Referrers() {
+					if s, ok := r.(*ssa.Store); ok && s.Addr == fa {
+						stores = append(stores, s)
+					}
+				}
+			}
+		}
+	} else {
+		for _, u := range x.globalUses[id.Global] {
+			if s, ok := u.(*ssa.Store); ok && s.Addr == id.Global {
+				stores = append(stores, s)
+			}
+		}
+	}
+	var out []*ssa.MakeChan
+	for _, s := range stores {
+		v := s.Val
+		for {
+			ct, ok := v.(*ssa.ChangeType)
+			if !ok {
+				break
+			}
+			v = ct.X
+		}
+		if mc, ok := v.(*ssa.MakeChan); ok {
+			out = append(out, mc)
+		}
+	}
+	return out
+}
+
+// Unbuffered reports whether every channel id names is made, and made
+// unbuffered: make(chan T) or make(chan T, 0).
+func (m *Model) Unbuffered(id ChanID) bool {
+	makes := m.Makes(id)
+	for _, mc := range makes {
+		if n, ok := Cap(ChanID{Kind: KindMake, Make: mc}); !ok || n != 0 {
+			return false
+		}
+	}
+	return len(makes) > 0
 }

@@ -296,6 +296,14 @@ func (b *builder) flowFlags(f *Func) {
 	}
 }
 
+// ClosedEdge returns, for a receive v, ok := <-ch whose ok decides an
+// if (range ch is one), the CFG edge (block and successor number)
+// taken once ch is closed.
+func ClosedEdge(recv *ssa.UnOp) (*ssa.BasicBlock, int, bool) {
+	e, ok := closedEdge(recv)
+	return e.from, e.succ, ok
+}
+
 // CaseEdge returns, for a direct select-case operation, the CFG edge
 // (block and successor number) that enters the body of its case.
 func CaseEdge(op *Op) (*ssa.BasicBlock, int, bool) {

@@ -89,6 +89,8 @@ func (b *builder) resolve1(v ssa.Value) (ChanID, idStatus) {
 		if bind := b.binding(v); bind != nil {
 			return b.resolve(bind)
 		}
+	case *ssa.Call:
+		return b.resolveCall(v)
 	}
 	return ChanID{}, unknown
 }

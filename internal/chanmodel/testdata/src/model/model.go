@@ -80,3 +80,22 @@ func generic() {
 	g := &G[int]{c: make(chan int)} // want `generic: assign field c u0 \[must base\]`
 	g.Put(1)                        // want `generic: send field c u0 \[must base\]`
 }
+
+// An accessor keeps the identity of the field it returns, and the base
+// of the receiver it is called on.
+type stopper struct{ quit chan struct{} }
+
+func (s *stopper) shouldStop() <-chan struct{} {
+	if s == nil {
+		return nil
+	}
+	return s.quit
+}
+
+func identity(c chan int) chan int { return c }
+
+func accessors(s *stopper) {
+	<-s.shouldStop() // want `accessors: recv field quit u0 \[must base\]`
+	ch := make(chan int)
+	identity(ch) <- 1 // want `accessors: send make@\d+ u0 \[must\]`
+}

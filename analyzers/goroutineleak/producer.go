@@ -1,0 +1,264 @@
+package goroutineleak
+
+import (
+	"go/constant"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+)
+
+// checkProducers reports, in f, a channel made by f that a goroutine f
+// starts fills in a loop, with plain sends, while f drains it in a
+// range (or a v, ok := <-ch loop) that can stop before the channel is
+// closed, by a return or a break, and nothing receives afterwards: the
+// producer's next send then blocks forever (the Go blog's pipelines:
+// "explicit cancellation"). A buffered channel counts only when the
+// producer's loop runs a constant number of times that the buffer
+// cannot absorb.
+func (c *checker) checkProducers(f *chanmodel.Func) {
+	done := make(map[*ssa.MakeChan]bool)
+	for i := range f.Ops {
+		s := &f.Ops[i]
+		if s.Kind != chanmodel.Send || s.Unit == 0 || s.Select || s.Chan.Kind != chanmodel.KindMake {
+			continue
+		}
+		mc := s.Chan.Make
+		if done[mc] || mc.Parent() != f.Fn {
+			continue
+		}
+		done[mc] = true
+		if c.reported[c.m.Start(mc.Pos())] {
+			continue
+		}
+		if _, isGo := s.Instr.(*ssa.Go); !isGo || inLoop(s.Instr.Block()) && !perIteration(s.Instr, mc) {
+			continue
+		}
+		size, ok := chanmodel.Cap(s.Chan)
+		if !ok || c.m.Escapes(s.Chan) {
+			continue
+		}
+		send := c.directSend(s)
+		if send == nil || !inLoop(send.Block()) {
+			continue
+		}
+		if size > 0 {
+			n, ok := constTrips(send.Block())
+			if !ok || n <= size+1 {
+				continue
+			}
+		}
+		if exit := c.earlyExit(f, s); exit != nil {
+			c.reportProducer(f, s, exit)
+		}
+	}
+}
+
+// directSend returns the send instruction that op, a send of a
+// goroutine seen from its starter, comes from.
+func (c *checker) directSend(op *chanmodel.Op) ssa.Instruction {
+	if !op.Pos.IsValid() {
+		return nil
+	}
+	for _, g := range c.m.Funcs {
+		for i := range g.Ops {
+			if o := &g.Ops[i]; o.Direct() && o.Kind == chanmodel.Send && o.Pos == op.Pos && !o.Select {
+				return o.Instr
+			}
+		}
+	}
+	return nil
+}
+
+// earlyExit returns an instruction of f (a return, or the make of the
+// next iteration's channel) that f reaches from inside its receiving
+// loop on s's channel without the channel being closed and without
+// receiving from it again; nil if there is none, or if the channel's
+// other uses are not all plain receives of f and the sending
+// goroutine's own sends and closes.
+func (c *checker) earlyExit(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction {
+	var loops []*ssa.UnOp
+	stop := make(map[ssa.Instruction]bool)
+	for _, r := range c.m.OpsOn(s.Chan) {
+		op := r.Op
+		switch op.Kind {
+		case chanmodel.Send:
+			if r.F == f && op.Unit == 0 {
+				return nil // f sends too
+			}
+			continue // another producer does not unblock this one
+		case chanmodel.Close:
+			if !c.bySender(f, r, s.Unit) {
+				return nil
+			}
+			continue
+		}
+		if r.F != f {
+			if !c.alsoIn(f, op) {
+				return nil
+			}
+			continue
+		}
+		if op.Unit != 0 || op.Deferred || !op.Direct() {
+			return nil
+		}
+		stop[op.Instr] = true
+		if u, ok := op.Instr.(*ssa.UnOp); ok {
+			if _, _, ok := chanmodel.ClosedEdge(u); ok {
+				loops = append(loops, u)
+			}
+		}
+	}
+	for _, recv := range loops {
+		from, succ, _ := chanmodel.ClosedEdge(recv)
+		if ret := pathToExit(recv, stop, from, succ, s.Chan.Make); ret != nil {
+			return ret
+		}
+	}
+	return nil
+}
+
+// pathToExit searches, from just after recv, a path to a return (or
+// to mc, which starts a new iteration's channel) that passes no
+// instruction of stop, takes not the edge (from, succ), and neither
+// panics nor fails a test.
+func pathToExit(recv ssa.Instruction, stop map[ssa.Instruction]bool, from *ssa.BasicBlock, succ int, mc *ssa.MakeChan) ssa.Instruction {
+	type item struct {
+		b *ssa.BasicBlock
+		i int
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	work := []item{{recv.Block(), indexOf(recv) + 1}}
+	for len(work) > 0 {
+		it := work[len(work)-1]
+		work = work[:len(work)-1]
+		blocked := false
+		for _, in := range it.b.Instrs[it.i:] {
+			if stop[in] {
+				blocked = true
+				break
+			}
+			switch in := in.(type) {
+			case *ssa.Return:
+				return in
+			case *ssa.MakeChan:
+				if in == mc {
+					return in
+				}
+			case *ssa.Panic:
+				blocked = true
+			case *ssa.Call:
+				blocked = testFailure(in.Common())
+			}
+			if blocked {
+				break
+			}
+		}
+		if blocked {
+			continue
+		}
+		for i, next := range it.b.Succs {
+			if it.b == from && i == succ || seen[next] {
+				continue
+			}
+			seen[next] = true
+			work = append(work, item{next, 0})
+		}
+	}
+	return nil
+}
+
+func (c *checker) reportProducer(f *chanmodel.Func, s *chanmodel.Op, exit ssa.Instruction) {
+	mc := s.Chan.Make
+	pos := c.m.Start(mc.Pos())
+	name := s.Expr
+	for i := range f.Ops { // the name f knows the channel by
+		if o := &f.Ops[i]; o.Direct() && o.Chan == s.Chan && o.Expr != "" {
+			name = o.Expr
+			break
+		}
+	}
+	if name == "" {
+		name = "the channel"
+	}
+	var rel []analysis.RelatedInformation
+	if s.Pos.IsValid() {
+		rel = append(rel, analysis.RelatedInformation{Pos: s.Pos, Message: "the goroutine sends here, in a loop"})
+	}
+	if exit.Pos().IsValid() && exit != ssa.Instruction(mc) {
+		rel = append(rel, analysis.RelatedInformation{Pos: exit.Pos(), Message: "the receiving loop can be left here while the sender has more to send"})
+	}
+	c.report(pos, rel, "goroutine leak: the goroutine sending on "+name+" blocks forever once the receiving loop stops before the channel is closed")
+}
+
+// constTrips returns the number of iterations of the loop
+// for i := 0; i < n; i++ around b when n is a constant and b runs on
+// every iteration.
+func constTrips(b *ssa.BasicBlock) (int64, bool) {
+	fn := b.Parent()
+	for _, h := range fn.Blocks {
+		if !h.Dominates(b) || len(h.Instrs) == 0 {
+			continue
+		}
+		iff, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cmp, ok := iff.Cond.(*ssa.BinOp)
+		if !ok || cmp.Op != token.LSS {
+			continue
+		}
+		phi, ok := cmp.X.(*ssa.Phi)
+		if !ok || phi.Block() != h {
+			continue
+		}
+		n, ok := intConst(cmp.Y)
+		if !ok || !counter(phi) {
+			continue
+		}
+		// b must run on every iteration: it dominates every back edge.
+		every, loop := true, false
+		for _, p := range h.Preds {
+			if h.Dominates(p) {
+				loop = true
+				if !b.Dominates(p) {
+					every = false
+				}
+			}
+		}
+		if loop && every && len(iff.Block().Succs) == 2 && iff.Block().Succs[0].Dominates(b) {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// counter reports whether phi is i in for i := 0; ...; i++.
+func counter(phi *ssa.Phi) bool {
+	if len(phi.Edges) != 2 {
+		return false
+	}
+	zero, inc := false, false
+	for _, e := range phi.Edges {
+		if n, ok := intConst(e); ok && n == 0 {
+			zero = true
+			continue
+		}
+		if add, ok := e.(*ssa.BinOp); ok && add.Op == token.ADD && add.X == phi {
+			if n, ok := intConst(add.Y); ok && n == 1 {
+				inc = true
+			}
+		}
+	}
+	return zero && inc
+}
+
+func intConst(v ssa.Value) (int64, bool) {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(k.Value)
+}

@@ -1,0 +1,112 @@
+package selfdeadlock
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+)
+
+// checkDead reports, in any function, a plain send or receive on a
+// channel on which the program never does the complementary operation:
+// nothing ever sends on or closes what it receives from, nothing ever
+// receives from the unbuffered channel it sends on. Whatever goroutine
+// reaches the operation blocks there for good. The model must see
+// every operation on the channel (it does not escape), a field or
+// global must be given a channel somewhere (a nil one may be a test
+// hook left unset), and the channel must be unbuffered.
+//
+// Left to the other checks: channels that only their maker's own
+// goroutine uses (checkPrivate), and operations a goroutine started by
+// a go statement must complete to terminate, which goroutineleak
+// reports at the go statement.
+func (c *checker) checkDead(started map[*ssa.Function]bool) {
+	for _, f := range c.m.Funcs {
+		if f.Truncated {
+			continue
+		}
+		for i := range f.Ops {
+			op := &f.Ops[i]
+			if !op.Direct() || op.Unit != 0 || op.Select || op.Deferred || strings.HasPrefix(op.Expr, "make(") {
+				continue
+			}
+			if op.Kind != chanmodel.Send && op.Kind != chanmodel.Recv {
+				continue
+			}
+			if !op.Avoid && started[f.Fn] {
+				continue
+			}
+			if msg := c.dead(op); msg != "" {
+				c.report(op.Pos, nil, msg)
+			}
+		}
+	}
+}
+
+// dead returns the message for op if nothing in the program can ever
+// make it ready, else "".
+func (c *checker) dead(op *chanmodel.Op) string {
+	id := op.Chan
+	switch id.Kind {
+	case chanmodel.KindMake:
+		if maker := c.m.Func(id.Make.Parent()); maker != nil && c.private(maker, id) {
+			return ""
+		}
+	case chanmodel.KindField, chanmodel.KindGlobal:
+		if len(c.m.Makes(id)) == 0 {
+			return ""
+		}
+	default:
+		return ""
+	}
+	if c.m.Escapes(id) {
+		return ""
+	}
+	var sends, recvs, closes int
+	for _, r := range c.m.OpsOn(id) {
+		switch r.Op.Kind {
+		case chanmodel.Send:
+			sends++
+		case chanmodel.Recv:
+			recvs++
+		case chanmodel.Close:
+			closes++
+		}
+	}
+	name := op.Expr
+	if name == "" {
+		name = "the channel"
+	}
+	switch {
+	case op.Kind == chanmodel.Recv && sends == 0 && closes == 0 && c.m.Unbuffered(id):
+		// Only an unbuffered channel: a buffered one with no sender
+		// is how test fakes hold canned replies a test may never
+		// load; an unbuffered one could only be fed concurrently.
+		return "receive from " + name + " blocks forever: nothing sends on or closes it"
+	case op.Kind == chanmodel.Send && recvs == 0 && c.m.Unbuffered(id):
+		return "send on unbuffered channel " + name + " blocks forever: nothing receives from it"
+	}
+	return ""
+}
+
+// goStarted returns the functions that go statements of the package
+// run directly.
+func goStarted(m *chanmodel.Model) map[*ssa.Function]bool {
+	started := make(map[*ssa.Function]bool)
+	for _, f := range m.Funcs {
+		for _, blk := range f.Fn.Blocks {
+			for _, in := range blk.Instrs {
+				if g, ok := in.(*ssa.Go); ok {
+					if callee := g.Call.StaticCallee(); callee != nil {
+						if o := callee.Origin(); o != nil {
+							callee = o
+						}
+						started[callee] = true
+					}
+				}
+			}
+		}
+	}
+	return started
+}
