@@ -73,9 +73,35 @@
 // listening; it is offered only when there is one send, run once, by
 // one goroutine started once per call.
 //
+// A producer abandoned by its consumer is reported at the make of the
+// channel, too (the Go blog's "Pipelines and cancellation"): a
+// goroutine fills the channel in a loop while the function that made
+// it drains it in a range that can stop early, by a return or a break,
+// and nothing receives afterwards:
+//
+//	errs := make(chan error) // goroutine leak: the goroutine sending on errs blocks forever once the receiving loop stops ...
+//	go func() {
+//		defer close(errs)
+//		for _, p := range paths {
+//			errs <- check(p)
+//		}
+//	}()
+//	for err := range errs {
+//		if err != nil {
+//			return err // the producer's next send never completes
+//		}
+//	}
+//
+// A buffered channel counts only when the producer sends a constant
+// number of values that its buffer cannot hold. The fix is a done
+// channel or context that the producer selects on, or draining the
+// channel before returning.
+//
 // Channels are identified through local variables, closures,
 // parameters (at the call sites of the function), struct fields
-// (s.quit in every method of the type) and package variables, and
+// (s.quit in every method of the type), accessors that return one of
+// those (s.stopper.ShouldStop() is the field quit of s.stopper's
+// type), package variables, and
 // helpers in other packages are seen through facts (see package
 // internal/chanmodel). Nothing is reported unless the analyzer sees
 // every operation on the channel: a channel passed to a function of

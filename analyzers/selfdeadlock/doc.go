@@ -39,6 +39,29 @@
 // The fix is to start the receiver (or the sender) in another goroutine
 // first, to buffer the channel, or to close it after the last send.
 //
+// A receiving or sending goroutine started only after the operation
+// cannot make it ready either: the function blocks before its partner
+// exists.
+//
+//	results := make(chan int)
+//	results <- compute() // send on unbuffered channel results blocks forever: the goroutine that receives from it starts only after the send
+//	go func() { store(<-results) }()
+//
+// In any function, not only the channel's maker: a plain send on, or
+// receive from, a channel on which the whole program never does the
+// complementary operation. The channel, a struct field or a package
+// variable given a make(chan T) somewhere, must be unbuffered and must
+// not escape; it may be reached through accessors:
+//
+//	func (w *watcher) run() {
+//		err := <-w.errc
+//		w.result <- err == nil // send on unbuffered channel w.result blocks forever: nothing receives from it
+//	}
+//
+// (A field that is never given a channel is left alone: a nil channel
+// is often a test hook left unset. Operations of a goroutine that a go
+// statement starts directly are goroutineleak's.)
+//
 // Goroutines that wait on each other in a cycle (guide §7.2 DEADLOCK
 // 1): each goroutine started on a func literal receives, before any
 // other channel operation, from a channel that only the other
