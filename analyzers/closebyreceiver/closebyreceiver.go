@@ -3,6 +3,7 @@ package closebyreceiver
 import (
 	_ "embed"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -48,6 +49,19 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 
+	// Closes that answer a request made under a lock, judged where the
+	// close is written, so that the callers and spawners that see it
+	// as a call follow.
+	requested := make(map[token.Pos]bool)
+	for _, f := range m.Funcs {
+		for i := range f.Ops {
+			c := &f.Ops[i]
+			if c.Kind == chanmodel.Close && c.Direct() && c.Pos.IsValid() && requestedUnderLock(m, f, c) {
+				requested[c.Pos] = true
+			}
+		}
+	}
+
 	reported := make(map[token.Pos]bool)
 	for _, direct := range []bool{true, false} {
 		for _, f := range m.Funcs {
@@ -63,6 +77,17 @@ func run(pass *analysis.Pass) (any, error) {
 				if reported[key] || ownsAnywhere(closers[c.Pos], c.Pos) || sendsIn(f, c.Unit, c.Chan) {
 					continue
 				}
+				if requested[c.Pos] {
+					continue
+				}
+				if !c.Pos.IsValid() && foreign(c.Chan, pass.Pkg) {
+					// The close is in another package, on a channel
+					// of that package: the analysis of that package,
+					// which sees the close itself, judges it. Its
+					// callers would only repeat the finding, once per
+					// call site.
+					continue
+				}
 				s := otherSender(sends[c.Chan], c.Chan, c.Pos)
 				if s == nil {
 					continue
@@ -73,6 +98,65 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// requestedUnderLock reports whether the goroutine of the close c, of
+// f, first receives from another channel a request whose every send
+// may run under a mutex and is followed by a receive (the reply): the
+// close then runs while the requester holds the lock, the lock under
+// which the senders check that the channel is still open. A log's
+// Close locks, sends on stopc and waits on donec; its run loop, on
+// stopc, closes the work channel that writers send on under the lock.
+func requestedUnderLock(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op) bool {
+	for i := range f.Ops {
+		req := &f.Ops[i]
+		if req.Kind != chanmodel.Recv || req.Unit != c.Unit || req.Chan.Kind == 0 || req.Chan == c.Chan ||
+			!chanmodel.Reaches(req.Instr, c.Instr, nil) {
+			continue
+		}
+		sends := 0
+		for _, r := range m.OpsOn(req.Chan) {
+			if r.Op.Kind != chanmodel.Send {
+				continue
+			}
+			if !r.Op.Direct() && r.Op.Pos.IsValid() {
+				continue // a caller's view of a send judged where it is written
+			}
+			if !r.Op.Direct() || !r.Op.Locked || !awaitsReply(r) {
+				sends = -1
+				break
+			}
+			sends++
+		}
+		if sends > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// awaitsReply reports whether the goroutine of the send r receives
+// from some channel after it.
+func awaitsReply(r chanmodel.OpRef) bool {
+	for i := range r.F.Ops {
+		o := &r.F.Ops[i]
+		if o.Kind == chanmodel.Recv && o.Unit == r.Op.Unit && o.Instr != r.Op.Instr && chanmodel.Reaches(r.Op.Instr, o.Instr, nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// foreign reports whether ch is a field of a type, or a variable, of
+// another package than pkg.
+func foreign(ch chanmodel.ChanID, pkg *types.Package) bool {
+	switch ch.Kind {
+	case chanmodel.KindField:
+		return ch.Field.Pkg() != pkg
+	case chanmodel.KindGlobal:
+		return ch.Global.Pkg.Pkg != pkg
+	}
+	return false
 }
 
 // sendsIn reports whether unit u of f sends on ch.

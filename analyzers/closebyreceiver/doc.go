@@ -40,7 +40,15 @@
 // while a request is registered, and the receiver unregisters it under
 // the lock before closing); senders that are function literals handed
 // to code we cannot see (callbacks: nothing says when, or whether,
-// they run again); channels whose identity cannot be established.
+// they run again); a close that answers a request sent under a mutex
+// by a goroutine that then waits for the reply (a log's Close locks,
+// sends on stopc and waits; its run loop closes the work channel,
+// which writers send on only under the lock, after checking that the
+// log is open); channels whose identity cannot be established.
+//
+// A close in another package, of a channel of that package (a field of
+// its types, one of its variables), is reported there, where the close
+// is seen, not again at every call in the packages that use it.
 //
 // The fix is to invert the signal: the receiver tells the sender to
 // stop (close a done channel, cancel a context) and the sender closes

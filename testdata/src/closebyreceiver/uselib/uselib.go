@@ -23,3 +23,12 @@ func fillLib() {
 	}()
 	lib.Drain(ch)
 }
+
+// The close of lib's own channel is lib's finding, reported there once,
+// not again at every call.
+func useLog() {
+	l := lib.NewLog()
+	go l.Write(func() {})
+	l.Shutdown()
+	l.Stop()
+}
