@@ -50,6 +50,11 @@
 //		return c.items[k]
 //	}
 //
+// Only when another reader can run beside the write: the writing
+// function is exported, or another function reads or writes the field
+// in a read-locked section of its own. An unexported method, run from
+// one loop, that read-locks only to keep Close out is left alone.
+//
 // Locks held by the callers are taken into account: an unexported
 // helper whose every caller holds the lock is silent, and so are
 // helpers named or documented as running with the lock held

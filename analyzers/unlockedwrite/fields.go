@@ -31,9 +31,11 @@ type access struct {
 	// access (if doLock { mu.Lock() }): the unlocked path is the
 	// caller's business.
 	mayGuard bool
-	// readOnly: the guard is held, but every mutex of the struct held
-	// here is read-locked (RLock), which lets other readers in.
-	readOnly bool
+	// readRegion: every mutex of the struct held here is read-locked
+	// (RLock) by this function itself, which lets other readers in;
+	// readOnly: such an access is a write under the guard.
+	readRegion bool
+	readOnly   bool
 }
 
 type fieldStats struct {
@@ -97,8 +99,9 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 					stats[v] = fs
 					order = append(order, v)
 				}
-				readOnly := guard >= 0 && write && onlyReadLocked(f, instr, base)
-				fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guard: guard, fn: fn, exempt: exempt, mayGuard: mayGuard, readOnly: readOnly})
+				readRegion := guard >= 0 && onlyReadLocked(f, instr, base)
+				fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guard: guard, fn: fn, exempt: exempt, mayGuard: mayGuard,
+					readRegion: readRegion, readOnly: readRegion && write})
 			}
 		}
 	}
@@ -189,10 +192,18 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
 
 // reportReadLocked reports writes to a field made while its guard is
 // only read-locked: RLock admits other readers, who run the same code.
+// Only when some reader can run beside the write: the writing function
+// is exported (callers anywhere, in any goroutine), or another function
+// accesses the field in a read-locked section of its own. A private
+// method that read-locks only to keep out the writers (Close), run
+// from one loop, has no other reader to race with.
 func reportReadLocked(pass *analysis.Pass, v *types.Var, fs *fieldStats, guard int, strong bool) {
 	mu := fs.st.Field(guard).Name()
 	for _, a := range fs.accesses {
 		if !a.readOnly || a.guard != guard || a.exempt || !a.pos.IsValid() || !ownBase(a.fn, a.base) {
+			continue
+		}
+		if !exported(a.fn) && !otherReader(fs, guard, a.fn) {
 			continue
 		}
 		if !strong && !losesUpdates(a.instr) {
@@ -205,6 +216,23 @@ func reportReadLocked(pass *analysis.Pass, v *types.Var, fs *fieldStats, guard i
 				name, v.Name(), name, mu),
 		})
 	}
+}
+
+// exported reports whether fn is an exported function or method.
+func exported(fn *ssa.Function) bool {
+	obj := fn.Object()
+	return fn.Parent() == nil && obj != nil && obj.Exported()
+}
+
+// otherReader reports whether a function other than fn accesses the
+// field in a read-locked section of guard that it takes itself.
+func otherReader(fs *fieldStats, guard int, fn *ssa.Function) bool {
+	for _, b := range fs.accesses {
+		if b.readRegion && b.guard == guard && b.fn != fn {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyReadLocked reports whether every mutex of base's struct held at

@@ -86,3 +86,74 @@ func (t *Table) Len() int {
 	defer t.mu.RUnlock()
 	return len(t.rows)
 }
+
+// A private method of one background loop read-locks only to keep
+// Close out; it is the one reader, so its writes race with nobody.
+// (Prometheus's agent DB truncates this way.)
+type agentDB struct {
+	mtx     sync.RWMutex
+	deleted map[int]int
+	closed  bool
+}
+
+func (db *agentDB) loop(tick <-chan int) {
+	for t := range tick {
+		db.truncate(t)
+	}
+}
+
+func (db *agentDB) truncate(mint int) {
+	db.mtx.RLock()
+	defer db.mtx.RUnlock()
+	if db.closed {
+		return
+	}
+	db.gc(mint)
+	for ref, seg := range db.deleted {
+		if seg <= mint {
+			delete(db.deleted, ref)
+		}
+	}
+}
+
+// gc runs under truncate's read lock.
+func (db *agentDB) gc(mint int) {
+	db.deleted[mint] = mint
+}
+
+func (db *agentDB) Close() {
+	db.mtx.Lock()
+	defer db.mtx.Unlock()
+	db.closed = true
+}
+
+// The same private writer, with a reader elsewhere that read-locks on
+// its own: the two readers run together.
+type agentDB2 struct {
+	mtx     sync.RWMutex
+	deleted map[int]int
+}
+
+func (db *agentDB2) loop(tick <-chan int) {
+	for t := range tick {
+		db.truncate(t)
+	}
+}
+
+func (db *agentDB2) truncate(mint int) {
+	db.mtx.RLock()
+	defer db.mtx.RUnlock()
+	delete(db.deleted, mint) // want `write to db.deleted while holding only the read lock of db.mtx`
+}
+
+func (db *agentDB2) Pending() int {
+	db.mtx.RLock()
+	defer db.mtx.RUnlock()
+	return len(db.deleted)
+}
+
+func (db *agentDB2) Reset() {
+	db.mtx.Lock()
+	defer db.mtx.Unlock()
+	db.deleted = map[int]int{}
+}
