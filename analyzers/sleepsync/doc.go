@@ -51,11 +51,13 @@
 // t.Run and Example functions count as tests); tests checking that a
 // goroutine stays blocked (the receive case fails the test); sleeps in
 // a function that joins the goroutines later (a blocking receive or
-// select, or a Wait method, after the sleep): it knows how to wait, so
-// the sleep has another purpose, such as giving blocked goroutines a
-// chance to finish wrongly before checking that they did not; sleeps in
-// a testing/synctest bubble, where time is virtual and a sleep does
-// wait for the bubble's goroutines; timers, tickers and time.After.
+// select, a Wait method, or a call given a condition to poll, such as
+// require.Eventually(t, done.Load, ...), after the sleep): it knows
+// how to wait, so the sleep has another purpose, such as giving blocked
+// goroutines a chance to finish wrongly before checking that they did
+// not; sleeps in a testing/synctest bubble, where time is virtual and
+// a sleep does wait for the bubble's goroutines; timers, tickers and
+// time.After.
 //
 // Memory is matched by identity: the variable a goroutine's closure
 // captures, or the same pointer value passed to the goroutine's

@@ -271,9 +271,10 @@ func (c *checker) joinFreePath(from site, s *ssa.Call) bool {
 }
 
 // joinsLater reports whether a definite join, in the function itself,
-// may follow the sleep at ss: a blocking receive or select, or a call
-// of a method named Wait. Calls whose effects are unknown do not count
-// here, unlike in mayJoin.
+// may follow the sleep at ss: a blocking receive or select, a call of
+// a method named Wait, or a call given a condition to poll
+// (require.Eventually(t, done.Load, ...)). Calls whose effects are
+// unknown do not count here, unlike in mayJoin.
 func (c *checker) joinsLater(ss site) bool {
 	joined := false
 	walk(ss, func(instr ssa.Instruction) bool {
@@ -286,11 +287,34 @@ func (c *checker) joinsLater(ss site) bool {
 			if m := analysisutil.StaticMethod(instr.Common()); m != nil && m.Name() == "Wait" {
 				sig, _ := m.Type().(*types.Signature)
 				joined = sig != nil && sig.Recv() != nil
+			} else {
+				joined = pollsCondition(instr.Common())
 			}
 		}
 		return !joined
 	})
 	return joined
+}
+
+// pollsCondition reports whether the call is given a condition to
+// poll: a function of no parameters but a context that returns a bool
+// first, as testify's Eventually and wait.PollUntilContextTimeout take.
+func pollsCondition(call *ssa.CallCommon) bool {
+	for _, a := range call.Args {
+		sig, ok := a.Type().Underlying().(*types.Signature)
+		if !ok || sig.Results().Len() == 0 || !types.Identical(sig.Results().At(0).Type(), types.Typ[types.Bool]) {
+			continue
+		}
+		switch sig.Params().Len() {
+		case 0:
+			return true
+		case 1:
+			if analysisutil.IsNamed(sig.Params().At(0).Type(), "context", "Context") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (c *checker) mayJoin(instr ssa.Instruction) bool {

@@ -252,3 +252,46 @@ func TestStillBlocked(t *testing.T) {
 	close(release)
 	wg.Wait()
 }
+
+// eventually polls cond until it holds, as testify's Eventually does.
+func eventually(t *testing.T, cond func() bool, wait time.Duration) {
+	for deadline := time.Now().Add(wait); !cond(); {
+		if time.Now().After(deadline) {
+			t.Fatal("condition never satisfied")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// The compaction must wait for the open querier: the test sleeps to
+// give it a chance to finish wrongly, checks it did not, then polls
+// for it after closing the querier (Prometheus's OOO compaction
+// tests): silent.
+func TestCompactionWaits(t *testing.T) {
+	var complete atomic.Bool
+	querierClosed := make(chan struct{})
+	go func() {
+		defer complete.Store(true)
+		<-querierClosed
+	}()
+	time.Sleep(50 * time.Millisecond)
+	if complete.Load() {
+		t.Fatal("compaction completed before the querier closed")
+	}
+	close(querierClosed)
+	eventually(t, complete.Load, time.Second)
+}
+
+// The same check, never joined: the sleep is all the test has to wait
+// for the compaction to have run.
+func TestCompactionRuns(t *testing.T) {
+	var complete atomic.Bool
+	go func() {
+		defer complete.Store(true)
+		compute()
+	}()
+	time.Sleep(50 * time.Millisecond) // want `time.Sleep used to wait for a goroutine`
+	if !complete.Load() {
+		t.Fatal("compaction did not complete")
+	}
+}
