@@ -16,6 +16,20 @@ import (
 // by f on which a goroutine started by f sends its result while f can
 // return without receiving it: the orphaned sender blocks forever.
 func (c *checker) checkOrphans(f *chanmodel.Func) {
+	for _, s := range spawnedSends(f) {
+		if n, ok := chanmodel.Cap(s.Chan); !ok || n != 0 || c.m.Escapes(s.Chan) {
+			continue
+		}
+		if ret := c.orphanPath(f, s); ret != nil {
+			c.reportOrphan(f, s, ret)
+		}
+	}
+}
+
+// spawnedSends returns, one per channel, the plain sends that
+// goroutines started by f make on channels that f itself makes.
+func spawnedSends(f *chanmodel.Func) []*chanmodel.Op {
+	var sends []*chanmodel.Op
 	done := make(map[*ssa.MakeChan]bool)
 	for i := range f.Ops {
 		s := &f.Ops[i]
@@ -27,13 +41,9 @@ func (c *checker) checkOrphans(f *chanmodel.Func) {
 			continue
 		}
 		done[mc] = true
-		if n, ok := chanmodel.Cap(s.Chan); !ok || n != 0 || c.m.Escapes(s.Chan) {
-			continue
-		}
-		if ret := c.orphanPath(f, s); ret != nil {
-			c.reportOrphan(f, s, ret)
-		}
+		sends = append(sends, s)
 	}
+	return sends
 }
 
 // orphanPath returns an instruction of f that returns, reachable from

@@ -19,17 +19,8 @@ import (
 // producer's loop runs a constant number of times that the buffer
 // cannot absorb.
 func (c *checker) checkProducers(f *chanmodel.Func) {
-	done := make(map[*ssa.MakeChan]bool)
-	for i := range f.Ops {
-		s := &f.Ops[i]
-		if s.Kind != chanmodel.Send || s.Unit == 0 || s.Select || s.Chan.Kind != chanmodel.KindMake {
-			continue
-		}
+	for _, s := range spawnedSends(f) {
 		mc := s.Chan.Make
-		if done[mc] || mc.Parent() != f.Fn {
-			continue
-		}
-		done[mc] = true
 		if c.reported[c.m.Start(mc.Pos())] {
 			continue
 		}
