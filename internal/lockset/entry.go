@@ -161,6 +161,15 @@ func DocumentedLocked(fn *ssa.Function) bool {
 	return false
 }
 
+func (b *builder) documentedLocked(fn *ssa.Function) bool {
+	v, ok := b.docLocked[fn]
+	if !ok {
+		v = DocumentedLocked(fn)
+		b.docLocked[fn] = v
+	}
+	return v
+}
+
 // initialiser reports functions named as building a value before it
 // is shared (NewServer, newBlock, Init, init), or nested in one.
 func initialiser(fn *ssa.Function) bool {
@@ -223,7 +232,7 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 			for k := range cf.held[s.instr] {
 				callerHeld[k] = true
 			}
-			locked = len(callerHeld) > 0 || cf.EntryLocked || DocumentedLocked(s.caller)
+			locked = len(callerHeld) > 0 || cf.EntryLocked || b.documentedLocked(s.caller)
 			var callerOwned, callerCovered map[int]bool
 			if cs != nil {
 				for k := range cs.keys {

@@ -181,7 +181,7 @@ type Return struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	b := &builder{pass: pass, res: &Result{Funcs: map[*ssa.Function]*Func{}}, busy: map[*ssa.Function]bool{}}
+	b := &builder{pass: pass, res: &Result{Funcs: map[*ssa.Function]*Func{}}, busy: map[*ssa.Function]bool{}, docLocked: map[*ssa.Function]bool{}}
 	var all []*ssa.Function
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {
@@ -212,6 +212,9 @@ type builder struct {
 	pass *analysis.Pass
 	res  *Result
 	busy map[*ssa.Function]bool
+	// docLocked memoizes DocumentedLocked, asked once per call site
+	// and round of the entry analysis.
+	docLocked map[*ssa.Function]bool
 }
 
 // state is the dataflow fact at a program point.
@@ -223,28 +226,44 @@ type state struct {
 	deferred map[Key]bool // may: released by a deferred call
 }
 
-func newState() *state {
-	return &state{held: Set{}, may: Set{}, ever: map[Key]Mode{}, released: map[Key]bool{}, deferred: map[Key]bool{}}
+// newState is the empty state. Maps stay nil until written: most
+// functions never touch a mutex, and their states are all empty.
+func newState() *state { return &state{} }
+
+// clone copies s. held and may are immutable (see with and without)
+// and are shared; the other maps are copied when not empty.
+func (s *state) clone() *state {
+	return &state{held: s.held, may: s.may, ever: copyMap(s.ever), released: copyMap(s.released), deferred: copyMap(s.deferred)}
 }
 
-func (s *state) clone() *state {
-	c := newState()
-	for k, v := range s.held {
-		c.held[k] = v
+func copyMap[V any](m map[Key]V) map[Key]V {
+	if len(m) == 0 {
+		return nil
 	}
-	for k, v := range s.may {
-		c.may[k] = v
-	}
-	for k, v := range s.ever {
-		c.ever[k] = v
-	}
-	for k := range s.released {
-		c.released[k] = true
-	}
-	for k := range s.deferred {
-		c.deferred[k] = true
+	c := make(map[Key]V, len(m))
+	for k, v := range m {
+		c[k] = v
 	}
 	return c
+}
+
+// emptySet is the Set of a reached instruction where nothing is held:
+// HeldBefore is nil only for unreachable ones.
+var emptySet = Set{}
+
+func orEmpty(s Set) Set {
+	if s == nil {
+		return emptySet
+	}
+	return s
+}
+
+// setFlag sets m[k], allocating m on first use.
+func setFlag(m *map[Key]bool, k Key) {
+	if *m == nil {
+		*m = map[Key]bool{}
+	}
+	(*m)[k] = true
 }
 
 func join(a, b *state) *state {
@@ -252,28 +271,51 @@ func join(a, b *state) *state {
 		return b.clone()
 	}
 	c := a.clone()
-	for k, v := range c.held {
-		if w, ok := b.held[k]; !ok || w.Mode != v.Mode {
-			delete(c.held, k)
-		} else if w.Pos < v.Pos {
-			c.held[k] = w
+	// held: the locks both hold in the same mode, at the earlier Lock.
+	same := len(a.held) == len(b.held)
+	for k, v := range a.held {
+		if w, ok := b.held[k]; !ok || w != v {
+			same = false
+			break
 		}
+	}
+	if !same {
+		held := Set{}
+		for k, v := range a.held {
+			if w, ok := b.held[k]; ok && w.Mode == v.Mode {
+				if w.Pos < v.Pos {
+					v = w
+				}
+				held[k] = v
+			}
+		}
+		c.held = held
 	}
 	for k, m := range c.ever {
 		if w, ok := b.ever[k]; !ok || w != m {
 			delete(c.ever, k)
 		}
 	}
-	for k, l := range b.may {
+	for k := range b.may {
 		if _, ok := c.may[k]; !ok {
-			c.may[k] = l
+			may := Set{}
+			for k, l := range c.may {
+				may[k] = l
+			}
+			for k, l := range b.may {
+				if _, ok := may[k]; !ok {
+					may[k] = l
+				}
+			}
+			c.may = may
+			break
 		}
 	}
 	for k := range b.released {
-		c.released[k] = true
+		setFlag(&c.released, k)
 	}
 	for k := range b.deferred {
-		c.deferred[k] = true
+		setFlag(&c.deferred, k)
 	}
 	return c
 }
@@ -365,9 +407,12 @@ func (b *builder) solve(f *Func, entry Set) []*state {
 	fn := f.Fn
 	in := make([]*state, len(fn.Blocks))
 	in[0] = newState()
-	for k, l := range entry {
-		in[0].held[k] = l
-		in[0].may[k] = l
+	if len(entry) > 0 {
+		in[0].held, in[0].may = Set{}, Set{}
+		for k, l := range entry {
+			in[0].held[k] = l
+			in[0].may[k] = l
+		}
 	}
 	for iter := 0; iter < 50; iter++ {
 		changed := false
@@ -526,8 +571,7 @@ func (b *builder) exportFact(f *Func) {
 func (b *builder) transfer(f *Func, blk *ssa.BasicBlock, st *state, record bool) *state {
 	for _, instr := range blk.Instrs {
 		if record {
-			f.held[instr] = st.held
-			f.may[instr] = st.may
+			f.held[instr], f.may[instr] = orEmpty(st.held), orEmpty(st.may)
 		}
 		// A value defined again (in a loop) names a new location:
 		// forget locks rooted at its old incarnation.
@@ -580,6 +624,9 @@ func (b *builder) transfer(f *Func, blk *ssa.BasicBlock, st *state, record bool)
 }
 
 func without(s Set, k Key) Set {
+	if _, ok := s[k]; !ok {
+		return s
+	}
 	c := Set{}
 	for k2, v := range s {
 		if k2 != k {
@@ -714,6 +761,9 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 func (b *builder) acquire(f *Func, instr ssa.CallInstruction, k Key, m Mode, via *ssa.Function, st *state, record bool) {
 	if !st.released[k] {
 		if _, ok := st.ever[k]; !ok {
+			if st.ever == nil {
+				st.ever = map[Key]Mode{}
+			}
 			st.ever[k] = m
 		}
 	}
@@ -735,7 +785,7 @@ func (b *builder) release(f *Func, instr ssa.Instruction, k Key, st *state, reco
 		st.held = without(st.held, k)
 		st.may = without(st.may, k)
 		if l.Entry {
-			st.released[k] = true // the caller's lock
+			setFlag(&st.released, k) // the caller's lock
 		}
 		return
 	}
@@ -745,7 +795,7 @@ func (b *builder) release(f *Func, instr ssa.Instruction, k Key, st *state, reco
 		st.may = without(st.may, k)
 		return
 	}
-	st.released[k] = true
+	setFlag(&st.released, k)
 	// Unlocking something not known to be held: it may alias a held
 	// mutex under another name. Forget those that could be it.
 	if len(st.held) == 0 {
@@ -768,7 +818,7 @@ func (b *builder) deferCall(f *Func, c *ssa.CallCommon, st *state) {
 	if op := classify(staticFunc(c)); op != opNone && len(c.Args) == 1 {
 		switch op {
 		case opUnlock, opRUnlock:
-			st.deferred[KeyOf(c.Args[0])] = true
+			setFlag(&st.deferred, KeyOf(c.Args[0]))
 			f.Deferred[KeyOf(c.Args[0])] = true
 		case opLock, opRLock, opTry:
 			f.Opaque = true
@@ -787,7 +837,7 @@ func (b *builder) deferCall(f *Func, c *ssa.CallCommon, st *state) {
 	bindings := closureBindings(c)
 	for _, sk := range s.Releases {
 		if k, ok := callerKey(sk, c.Args, bindings); ok {
-			st.deferred[k] = true
+			setFlag(&st.deferred, k)
 			f.Deferred[k] = true
 		} else {
 			f.Opaque = true
