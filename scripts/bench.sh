@@ -11,21 +11,25 @@
 # does) or "std" ($BENCH_STD, default net/http/... context sync os/exec).
 # Every tool analyses the target's patterns, tests included:
 #
-#   goconcheck      goconcheck -json <patterns>      (standalone)
+#   goconcheck      goconcheck -json <patterns>      (standalone, in process)
 #   vet-goconcheck  go vet -vettool=goconcheck -json <patterns>
 #   vet             go vet -json <patterns>          (plain go vet)
 #   staticcheck     staticcheck -f json <patterns>   (default checks)
-#   floor           go vet -vettool=ssafloor -json <patterns>
+#   floor           ssafloor <patterns>              (standalone floor)
+#   vet-floor       go vet -vettool=ssafloor -json <patterns>
 #   floor-packages  ssafloor -packages <patterns>    (go/packages floor)
 #   multichecker    (only if listed in BENCH_TOOLS) the suite under x/tools'
-#                   multichecker, goconcheck's standalone driver before it
-#                   ran go vet underneath
+#                   multichecker, goconcheck's first standalone driver
 #
-# The floor (internal/cmd/ssafloor) loads, type-checks and builds SSA for
-# the same packages goconcheck visits (every dependency, for facts) and
-# does nothing else. floor-packages does the same in one process from
-# go/packages LoadAllSyntax, as an in-process driver such as x/tools'
-# multichecker must: it is the "before" of the memory story.
+# The floor (internal/cmd/ssafloor) is goconcheck's own driver with one
+# analyzer that requires what goconcheck's analyzers require (SSA, the
+# syntax inspector) and does nothing: it loads, type-checks and builds
+# SSA for the same packages goconcheck visits (every dependency, for
+# facts), so goconcheck / floor is what the analyzers add. vet-floor is
+# the same analyzer as a go vet tool, the floor of vet-goconcheck.
+# floor-packages does the same in one process from go/packages
+# LoadAllSyntax, keeping everything, as x/tools' checker must: it is
+# the "before" of the memory story.
 #
 # Caches, and what cold and warm mean:
 #
@@ -34,15 +38,15 @@
 #         tool's GOCACHE is replaced by a copy of a template cache made
 #         once per target with `go list -export -deps -test <patterns>`
 #         (which compiles exactly what go vet needs: with it, go vet runs
-#         no compiler), and STATICCHECK_CACHE by an empty directory. So
-#         go vet's result cache (vet-goconcheck, vet, floor, and the new
-#         standalone driver) and staticcheck's cache are both defeated,
-#         as the spec asks; staticcheck, which type-checks dependencies
-#         from source itself, then has all its work to do.
+#         no compiler), and STATICCHECK_CACHE and GOCONCHECK_CACHE by an
+#         empty directory. So go vet's result cache (vet-goconcheck, vet,
+#         vet-floor), staticcheck's and goconcheck's own (goconcheck,
+#         floor) are all defeated, as the spec asks: every tool
+#         type-checks and analyzes everything it needs.
 #   warm  Run again with the caches the cold runs left: nothing changed,
-#         so go vet replays cached results and staticcheck reuses its
-#         cache. floor-packages and multichecker have no cache: they cost
-#         what they did cold and are not run warm.
+#         so every tool replays its cached results. floor-packages and
+#         multichecker have no cache: they cost what they did cold and
+#         are not run warm.
 #   empty (only if listed in BENCH_MODES) empty GOCACHE too: compilation
 #         of every dependency included.
 #
@@ -54,7 +58,7 @@
 # machine is shared: compare CPU more than wall, and rerun for noise.
 #
 # Environment: BENCH_N (3), BENCH_MODES ("cold warm"; also "empty"),
-# BENCH_TOOLS (all six above), BENCH_STD, GOCONCHECK_BENCH (scratch and
+# BENCH_TOOLS (all seven above), BENCH_STD, GOCONCHECK_BENCH (scratch and
 # results directory, default .scratch/bench). Results: one TSV per
 # target in $GOCONCHECK_BENCH/<target>.tsv and the tables on stdout.
 set -euo pipefail
@@ -63,7 +67,7 @@ root=$PWD
 work=${GOCONCHECK_BENCH:-$root/.scratch/bench}
 n=${BENCH_N:-3}
 modes=${BENCH_MODES:-cold warm}
-tools=${BENCH_TOOLS:-goconcheck vet-goconcheck vet staticcheck floor floor-packages}
+tools=${BENCH_TOOLS:-goconcheck vet-goconcheck vet staticcheck floor vet-floor floor-packages}
 std_patterns=${BENCH_STD:-net/http/... context sync os/exec}
 # staticcheck 2026.2.2 is module version v0.8.2, the newest on the proxy.
 staticcheck_version=v0.8.2
@@ -136,7 +140,8 @@ toolcmd() {
 	vet-goconcheck) cmd=(go vet "-vettool=$bin/goconcheck" -json) ;;
 	vet) cmd=(go vet -json) ;;
 	staticcheck) cmd=("$bin/staticcheck" -f json) ;;
-	floor) cmd=(go vet "-vettool=$bin/ssafloor" -json) ;;
+	floor) cmd=("$bin/ssafloor") ;;
+	vet-floor) cmd=(go vet "-vettool=$bin/ssafloor" -json) ;;
 	floor-packages) cmd=("$bin/ssafloor" -packages) ;;
 	multichecker) cmd=("$bin/multichecker" -json) ;;
 	*)
@@ -164,10 +169,10 @@ measure() {
 	toolcmd "$tool"
 	local run=("$bin/benchrun" -tsv -ok 0,1,3 -label "$mode $tool" -out "$work/$target.$tool.out")
 	if [ "$mode" = warm ]; then
-		(cd "$dir" && "${run[@]}" -n 1 ${prep:+-prep "$prep"} -- env GOFLAGS="$modflags" GOCACHE="$cache" STATICCHECK_CACHE="$sc" "${cmd[@]}") >/dev/null 2>&1
+		(cd "$dir" && "${run[@]}" -n 1 ${prep:+-prep "$prep"} -- env GOFLAGS="$modflags" GOCACHE="$cache" STATICCHECK_CACHE="$sc" GOCONCHECK_CACHE="$sc" "${cmd[@]}") >/dev/null 2>&1
 		prep=
 	fi
-	(cd "$dir" && "${run[@]}" -n "$n" ${prep:+-prep "$prep"} -- env GOFLAGS="$modflags" GOCACHE="$cache" STATICCHECK_CACHE="$sc" "${cmd[@]}") 2>>"$work/$target.log"
+	(cd "$dir" && "${run[@]}" -n "$n" ${prep:+-prep "$prep"} -- env GOFLAGS="$modflags" GOCACHE="$cache" STATICCHECK_CACHE="$sc" GOCONCHECK_CACHE="$sc" "${cmd[@]}") 2>>"$work/$target.log"
 }
 
 # table target: the results of a target as a table, with the ratios.
@@ -190,7 +195,7 @@ table() {
 			line(m, "goconcheck / floor", "goconcheck", "floor")
 			line(m, "goconcheck / staticcheck", "goconcheck", "staticcheck")
 			line(m, "vet-goconcheck / vet", "vet-goconcheck", "vet")
-			line(m, "vet-goconcheck / floor", "vet-goconcheck", "floor")
+			line(m, "vet-goconcheck / vet-floor", "vet-goconcheck", "vet-floor")
 			line(m, "floor-packages / floor", "floor-packages", "floor")
 			line(m, "multichecker / goconcheck", "multichecker", "goconcheck")
 		}

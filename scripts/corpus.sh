@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Runs goconcheck (as go vet -vettool, tests included) over the corpus and
-# diffs the findings against the checked-in baseline.
+# Runs goconcheck (tests included) over the corpus and diffs the findings
+# against the checked-in baseline.
 #
 #   bash scripts/corpus.sh            # the standard library and every module
 #   bash scripts/corpus.sh std        # the standard library only (CI runs this)
 #   bash scripts/corpus.sh raft grpc  # the modules of these names
+#
+# GOCONCHECK_DRIVERS names the ways goconcheck is run: "standalone"
+# (goconcheck -json, the default) and "vet" (go vet -vettool=goconcheck
+# -json); with both, each must give the baseline's findings. The
+# standalone runs use no cache (GOCONCHECK_CACHE=off), so they analyze
+# everything every time.
 #
 # The modules are listed, pinned, in corpus/modules.txt. Each is fetched
 # through the module proxy as the dependency of its own scratch module
@@ -27,7 +33,7 @@ go build -o "$work/findings" ./internal/cmd/findings
 # check name: compares $work/name.txt with the baseline.
 status=0
 check() {
-	local name=$1 base=corpus/baseline/$1.txt
+	local name=$1 base=corpus/baseline/${1%%.*}.txt
 	[ -f "$base" ] || : >"$base"
 	if [ "${GOCONCHECK_UPDATE:-}" = 1 ]; then
 		"$work/findings" diff "$base" "$work/$name.txt" | sed -n 's/^+ //p' >>"$base" || true
@@ -40,17 +46,38 @@ check() {
 	fi
 }
 
-# vet name dir patterns...: go vet -json in dir, findings into $work/name.txt.
+drivers=${GOCONCHECK_DRIVERS:-standalone}
+
+# vet name dir patterns...: goconcheck -json in dir, the way each driver
+# runs it; findings into $work/name.txt (standalone) or name.vet.txt.
 vet() {
+	local name=$1 dir=$2 driver
+	shift 2
+	for driver in $drivers; do
+		case $driver in
+		standalone) run "$name" "$dir" "$work/goconcheck" -json "$@" ;;
+		vet) run "$name.vet" "$dir" go vet -vettool="$work/goconcheck" -json "$@" ;;
+		*)
+			echo "corpus: unknown driver $driver" >&2
+			exit 2
+			;;
+		esac
+	done
+}
+
+# run name dir command...: the command in dir, findings into name.txt
+# checked against the baseline of name (up to a dot).
+run() {
 	local name=$1 dir=$2
 	shift 2
 	echo "== $name"
-	# -json makes go vet exit 0 with findings; a crash or a package that
-	# does not build still exits non-zero, and stderr says why.
-	if ! (cd "$dir" && GOFLAGS=-mod=mod go vet -vettool="$work/goconcheck" -json "$@") \
+	# -json makes both drivers exit 0 with findings; a crash or a
+	# package that does not build still exits non-zero, and stderr says
+	# why.
+	if ! (cd "$dir" && GOFLAGS=-mod=mod GOCONCHECK_CACHE=off "$@") \
 		>"$work/$name.json" 2>"$work/$name.stderr"; then
 		grep -v '^#' "$work/$name.stderr" | head -40
-		echo "$name: go vet failed"
+		echo "$name: goconcheck failed"
 		status=1
 		return
 	fi

@@ -37,7 +37,7 @@ GOCONCHECK_E2E=1 GOCONCHECK_CUSTOM_GCL="$PWD/custom-gcl" go test -count=1 ./...
 go test -race -count=1 ./internal/chanmodel/
 
 echo "== goconcheck on the standard library, against corpus/baseline/std.txt"
-bash scripts/corpus.sh std
+GOCONCHECK_DRIVERS="standalone vet" bash scripts/corpus.sh std
 
 echo "== hard input (GOROOT/test, type errors, cgo, generics, a huge file): no panics"
 bash scripts/hardinput.sh

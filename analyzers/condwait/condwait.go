@@ -46,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	calls := checkLoops(pass, ins)
-	if analysisutil.FactsOnly() {
+	if analysisutil.FactsOnly(pass) {
 		return nil, nil
 	}
 	checkLocks(pass, pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA), calls)

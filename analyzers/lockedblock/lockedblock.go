@@ -26,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if analysisutil.FactsOnly() {
+	if analysisutil.FactsOnly(pass) {
 		return nil, nil
 	}
 	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)

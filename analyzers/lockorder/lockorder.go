@@ -37,7 +37,7 @@ type edge struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if analysisutil.FactsOnly() {
+	if analysisutil.FactsOnly(pass) {
 		return nil, nil // no facts of its own: lockset's are exported anyway
 	}
 	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)

@@ -58,7 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.computeIgnoredSlots()
 	c.computeSources()
 	c.exportFacts()
-	if analysisutil.FactsOnly() {
+	if analysisutil.FactsOnly(pass) {
 		return nil, nil
 	}
 	for _, fn := range c.funcs {

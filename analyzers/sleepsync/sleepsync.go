@@ -33,7 +33,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	sums := newSummarizer(pass)
 	exportFacts(pass, ssainfo, sums)
-	if analysisutil.FactsOnly() {
+	if analysisutil.FactsOnly(pass) {
 		return nil, nil
 	}
 

@@ -39,7 +39,7 @@ func run(pass *analysis.Pass) (any, error) {
 		parents:  make(map[ast.Node]ast.Node),
 		reported: make(map[token.Pos]bool),
 	}
-	if analysisutil.FactsOnly() {
+	if analysisutil.FactsOnly(pass) {
 		for _, fn := range ssainput.SrcFuncs {
 			c.exportFact(fn)
 		}

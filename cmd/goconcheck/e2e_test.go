@@ -527,3 +527,77 @@ func TestCgo(t *testing.T) {
 		t.Errorf("goconcheck -json offers fixes in a cgo translation:\n%s", stdout)
 	}
 }
+
+// TestCache runs goconcheck on a module three times with one cache: a
+// second run on the same code must print exactly what the first did;
+// after an edit of the importing package, whose finding rests on a fact
+// of the package it imports (read back from the cache, not computed),
+// the result must be what a run without the cache prints.
+func TestCache(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module example.com/cached\n\ngo 1.22\n",
+		"lib/lib.go": `package lib
+
+import "sync"
+
+var Global sync.Mutex
+
+// LockGlobal locks and unlocks Global.
+func LockGlobal() {
+	Global.Lock()
+	Global.Unlock()
+}
+`,
+		"app/app.go": `package app
+
+import "example.com/cached/lib"
+
+func Twice() {
+	lib.Global.Lock()
+	defer lib.Global.Unlock()
+	lib.LockGlobal() // finding: doublelock
+}
+`,
+	}
+	for name, text := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cache := []string{"GOCONCHECK_CACHE=" + t.TempDir()}
+	jsonRun := func(env []string) string {
+		t.Helper()
+		stdout, stderr, code := run(t, dir, env, bin, "-json", "./...")
+		if code != 0 {
+			t.Fatalf("goconcheck -json: exit %d\n%s", code, stderr)
+		}
+		return stdout
+	}
+	first := jsonRun(cache)
+	assertFindings(t, "goconcheck -json", jsonFindings(t, dir, first), markedFindings(t, dir))
+	if again := jsonRun(cache); again != first {
+		t.Errorf("the cached run differs from the first:\n%s\n---\n%s", again, first)
+	}
+
+	// The finding moves down two lines; lib is unchanged.
+	app := filepath.Join(dir, "app", "app.go")
+	src, err := os.ReadFile(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(src), "func Twice() {", "// Twice locks twice.\n//\nfunc Twice() {", 1)
+	if err := os.WriteFile(app, []byte(edited), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	afterEdit := jsonRun(cache)
+	uncached := jsonRun([]string{"GOCONCHECK_CACHE=off"})
+	if afterEdit != uncached {
+		t.Errorf("after an edit, the run with the cache differs from one without:\n%s\n---\n%s", afterEdit, uncached)
+	}
+	assertFindings(t, "goconcheck -json after the edit", jsonFindings(t, dir, afterEdit), markedFindings(t, dir))
+}

@@ -5,22 +5,22 @@
 // package a .cfg file describes, with its dependencies' types read from
 // export data and their facts from files the go command keeps.
 //
-// Run standalone (goconcheck ./...), it does not load the packages
-// itself. The x/tools multichecker would have to: because goconcheck's
-// analyzers export facts, it loads and type-checks every dependency from
-// source and keeps all their syntax, types and SSA in memory at once
-// (about 11 GiB for the standard library). Instead the standalone
-// command asks the go command to run goconcheck as its vet tool, so each
-// package is analyzed in its own short process, in parallel, from export
-// data, with facts cached in GOCACHE like compiled code; then it merges
-// the per-package results and prints them as one report, sorted, in
-// multichecker's formats (text on stderr with exit status 3, or one JSON
-// tree). -fix runs go fix with goconcheck as its fix tool, which applies
-// the suggested fixes.
+// Run standalone (goconcheck ./...), it analyzes in its own process (see
+// analyze): it asks the go command only for the package graph, then
+// type-checks every package from source once, dependencies first and in
+// parallel, keeps each package's types and facts for its importers and
+// drops its syntax and SSA as soon as it is analyzed. The x/tools
+// checker would keep all of them for the whole run (about 1.2 GB on
+// hashicorp/raft, where this driver needs under 200 MB), and going
+// through go vet, one process per package re-reading its dependencies'
+// export data and facts, costs twice the time. Results are cached per
+// package (see cache), so a second run re-analyzes only what changed.
+// The report is sorted, in multichecker's formats (text on stderr with
+// exit status 3, or one JSON tree). -fix runs go fix with goconcheck as
+// its fix tool, which applies the suggested fixes.
 package driver
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -31,6 +31,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -132,11 +133,34 @@ type options struct {
 	json, fix, diff bool
 	context         int
 	tags            string
+	timing          bool
+	cpuprofile      string
+	memprofile      string
 	forward         []string
+	enable          map[string]*bool // -NAME
+	set             map[string]bool  // the -NAME flags given
+}
+
+// selected is the analyzers the -NAME flags choose, as go vet's: those
+// set true if any is; else all but those set false.
+func (o *options) selected(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	var on, notOff []*analysis.Analyzer
+	for _, a := range analyzers {
+		if *o.enable[a.Name] && o.set[a.Name] {
+			on = append(on, a)
+		}
+		if !o.set[a.Name] || *o.enable[a.Name] {
+			notOff = append(notOff, a)
+		}
+	}
+	if len(on) > 0 {
+		return on
+	}
+	return notOff
 }
 
 func parseFlags(analyzers []*analysis.Analyzer, args []string, stderr io.Writer) (*options, []string, error) {
-	opts := new(options)
+	opts := &options{enable: make(map[string]*bool), set: make(map[string]bool)}
 	fs := flag.NewFlagSet(progName(), flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.BoolVar(&opts.json, "json", false, "emit JSON output")
@@ -144,11 +168,14 @@ func parseFlags(analyzers []*analysis.Analyzer, args []string, stderr io.Writer)
 	fs.BoolVar(&opts.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")
 	fs.IntVar(&opts.context, "c", -1, "display offending line with this many lines of context")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated list of build tags, as for go build")
+	fs.BoolVar(&opts.timing, "timing", false, "print the time each analyzer takes (the cache is not used)")
+	fs.StringVar(&opts.cpuprofile, "cpuprofile", "", "write a CPU profile of the analysis to this file")
+	fs.StringVar(&opts.memprofile, "memprofile", "", "write a heap profile at the end of the analysis to this file")
 	// Analyzer flags are declared only to be validated and documented;
 	// the vet tool parses them again.
 	passThrough := make(map[string]bool)
 	for _, a := range analyzers {
-		fs.Bool(a.Name, false, "enable "+a.Name+" analysis")
+		opts.enable[a.Name] = fs.Bool(a.Name, false, "enable "+a.Name+" analysis")
 		passThrough[a.Name] = true
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			name := a.Name + "." + f.Name
@@ -161,6 +188,9 @@ func parseFlags(analyzers []*analysis.Analyzer, args []string, stderr io.Writer)
 		return nil, nil, err
 	}
 	fs.Visit(func(f *flag.Flag) {
+		if opts.enable[f.Name] != nil {
+			opts.set[f.Name] = true
+		}
 		if passThrough[f.Name] {
 			opts.forward = append(opts.forward, "-"+f.Name+"="+f.Value.String())
 		}
@@ -242,18 +272,30 @@ func Standalone(analyzers []*analysis.Analyzer, args []string, stdout, stderr io
 		return exitStatus(cmd.Run(), stderr)
 	}
 
-	cmdArgs := append([]string{"vet", "-vettool=" + self, "-json"}, build...)
-	cmdArgs = append(cmdArgs, opts.forward...)
-	cmdArgs = append(cmdArgs, patterns...)
-	cmd := exec.Command(goCmd, cmdArgs...)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, stderr
-	status := exitStatus(cmd.Run(), stderr)
-
-	rep, err := parseReport(out.Bytes())
+	stop, err := startProfiles(opts.cpuprofile, opts.memprofile)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: reading go vet's output: %v\n", progName(), err)
+		fmt.Fprintf(stderr, "%s: %v\n", progName(), err)
 		return exitError
+	}
+	var tm *timing
+	if opts.timing {
+		tm = &timing{d: make(map[string]time.Duration)}
+	}
+	rep, problems, err := analyze(opts.selected(analyzers), patterns, opts.tags, tm)
+	if perr := stop(); perr != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", progName(), perr)
+	}
+	if tm != nil {
+		tm.print(stderr)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", progName(), err)
+		return exitError
+	}
+	status := exitOK
+	for _, p := range problems {
+		fmt.Fprintln(stderr, p)
+		status = exitError
 	}
 	if opts.json {
 		if err := rep.writeJSON(stdout); err != nil {
@@ -272,6 +314,9 @@ func Standalone(analyzers []*analysis.Analyzer, args []string, stdout, stderr io
 	diags := rep.sorted()
 	for _, d := range diags {
 		fmt.Fprintf(stderr, "%s: %s\n", d.Posn, d.Message)
+		if opts.context >= 0 {
+			printContext(stderr, d, opts.context)
+		}
 		for _, r := range d.Related {
 			fmt.Fprintf(stderr, "%s: \t%s\n", r.Posn, r.Message)
 		}
@@ -313,5 +358,19 @@ func exitStatus(err error, stderr io.Writer) int {
 	default:
 		fmt.Fprintf(stderr, "%s: running the go command: %v\n", progName(), err)
 		return exitError
+	}
+}
+
+// printContext prints the lines around a diagnostic, as go vet -c=N.
+func printContext(w io.Writer, d diagnostic, n int) {
+	data, err := os.ReadFile(d.file)
+	if err != nil {
+		return
+	}
+	lines := strings.Split(string(data), "\n")
+	for i := d.line - n; i <= d.line+n; i++ {
+		if 1 <= i && i <= len(lines) {
+			fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
+		}
 	}
 }

@@ -193,13 +193,14 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range ssainfo.SrcFuncs {
 		add(fn)
 	}
+	b.factsOnly = analysisutil.FactsOnly(pass)
 	for _, fn := range all {
 		b.analyze(fn)
 	}
 	for _, fn := range all {
 		b.exportFact(b.res.Funcs[fn])
 	}
-	if analysisutil.FactsOnly() {
+	if b.factsOnly {
 		// What callers hold (entries) serves only the reports, which
 		// a dependency's run discards; the facts are out already.
 		return b.res, nil
@@ -215,6 +216,40 @@ type builder struct {
 	// docLocked memoizes DocumentedLocked, asked once per call site
 	// and round of the entry analysis.
 	docLocked map[*ssa.Function]bool
+	// factsOnly: the package is a dependency, analyzed for its
+	// summaries only (see analysisutil.FactsOnly).
+	factsOnly bool
+}
+
+// touchesLocks reports whether a call in fn can change what it holds:
+// a lock operation, a Locker method, or a callee whose summary locks,
+// unlocks or calls back. Otherwise every dataflow state in fn is empty.
+func (b *builder) touchesLocks(fn *ssa.Function) bool {
+	for _, blk := range fn.Blocks {
+		for _, instr := range blk.Instrs {
+			ci, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			c := ci.Common()
+			if c.IsInvoke() {
+				switch c.Method.Name() {
+				case "Lock", "RLock", "Unlock", "RUnlock":
+					return true
+				}
+				continue
+			}
+			if classify(staticFunc(c)) != opNone {
+				return true
+			}
+			if callee := c.StaticCallee(); callee != nil {
+				if s := b.summaryOf(callee); s != nil && !s.empty() {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // state is the dataflow fact at a program point.
@@ -355,6 +390,15 @@ func (b *builder) analyze(fn *ssa.Function) *Func {
 	}
 	b.busy[fn] = true
 	defer delete(b.busy, fn)
+
+	if b.factsOnly && !b.touchesLocks(fn) {
+		// Only the summary is wanted, and without a lock operation
+		// every state is empty: skip the dataflow.
+		f.sum = &Summary{Calls: calledParams(fn)}
+		b.res.Funcs[fn] = f
+		b.res.order = append(b.res.order, fn)
+		return f
+	}
 
 	in := b.solve(f, nil)
 	// A mutex unlocked before the function has locked it on any path

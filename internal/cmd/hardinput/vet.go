@@ -14,12 +14,30 @@ import (
 )
 
 // vetCases writes a scratch module of hard packages and runs the tool
-// on it through the real go vet: first `go vet ./...`, which must
-// report the type error of one package and still report the finding in
-// its sibling, then each package alone with -json, to say what the tool
-// reports on it and how long it takes. It reports false if the tool
-// crashed or the ./... run did not behave.
+// on it through the real go vet and standalone (its own driver, without
+// its cache): first on ./..., which must report the type error of one
+// package and still report the finding in its sibling, then on each
+// package alone with -json, to say what the tool reports on it and how
+// long it takes. It reports false if the tool crashed or a ./... run
+// did not behave.
 func vetCases(bin, work string, timeout time.Duration) (bool, error) {
+	ok := true
+	for _, frontEnd := range [][]string{{"go", "vet", "-vettool=" + bin}, {bin}} {
+		fine, err := moduleCases(frontEnd, work, timeout)
+		if err != nil {
+			return false, err
+		}
+		ok = ok && fine
+	}
+	return ok, nil
+}
+
+// moduleCases runs the scratch module's cases with one front end.
+func moduleCases(frontEnd []string, work string, timeout time.Duration) (bool, error) {
+	name := "goconcheck"
+	if frontEnd[0] == "go" {
+		name = "go vet"
+	}
 	dir := filepath.Join(work, "vetmod")
 	if err := os.RemoveAll(dir); err != nil {
 		return false, err
@@ -50,16 +68,16 @@ func vetCases(bin, work string, timeout time.Duration) (bool, error) {
 	vet := func(args ...string) (string, int, time.Duration, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
-		cmd := exec.CommandContext(ctx, "go", append([]string{"vet", "-vettool=" + bin}, args...)...)
+		cmd := exec.CommandContext(ctx, frontEnd[0], append(frontEnd[1:len(frontEnd):len(frontEnd)], args...)...)
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "CGO_ENABLED=1")
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "CGO_ENABLED=1", "GOCONCHECK_CACHE=off")
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
 		start := time.Now()
 		err := cmd.Run()
 		took := time.Since(start)
 		if ctx.Err() != nil {
-			return out.String(), -1, took, fmt.Errorf("go vet %s: timed out after %s", strings.Join(args, " "), timeout)
+			return out.String(), -1, took, fmt.Errorf("%s %s: timed out after %s", name, strings.Join(args, " "), timeout)
 		}
 		code := 0
 		if exitErr, ok := err.(*exec.ExitError); ok {
@@ -73,26 +91,26 @@ func vetCases(bin, work string, timeout time.Duration) (bool, error) {
 	ok := true
 	fail := func(format string, args ...any) {
 		ok = false
-		fmt.Printf("FAIL go vet cases: "+format+"\n", args...)
+		fmt.Printf("FAIL "+name+" cases: "+format+"\n", args...)
 	}
 
-	// go vet ./...: the type error is reported, the bug beside it too.
+	// ./...: the type error is reported, the bug beside it too.
 	out, code, took, err := vet("./...")
 	if err != nil {
 		return false, err
 	}
-	fmt.Printf("go vet ./... (exit %d, %s):\n%s", code, took.Round(10*time.Millisecond), indent(headLines(out, 30)))
+	fmt.Printf("%s ./... (exit %d, %s):\n%s", name, code, took.Round(10*time.Millisecond), indent(headLines(out, 30)))
 	if crashRE.MatchString(out) {
-		fail("go vet ./... crashed")
+		fail("%s ./... crashed", name)
 	}
 	if code == 0 {
-		fail("go vet ./... exited 0 despite a type error")
+		fail("%s ./... exited 0 despite a type error", name)
 	}
 	if !strings.Contains(out, "broken/broken.go:") {
-		fail("go vet ./... did not report the type error in broken/broken.go")
+		fail("%s ./... did not report the type error in broken/broken.go", name)
 	}
 	if !strings.Contains(out, "buggy/buggy.go:") {
-		fail("go vet ./... did not report the bug in buggy/buggy.go beside the broken package")
+		fail("%s ./... did not report the bug in buggy/buggy.go beside the broken package", name)
 	}
 
 	// Each package alone, with -json, uncached again.
@@ -117,7 +135,7 @@ func vetCases(bin, work string, timeout time.Duration) (bool, error) {
 			fail("%s crashed:\n%s", pkg, trace(out, 30))
 			continue
 		}
-		fmt.Printf("%s (%s, exit %d): %s\n", pkg, took.Round(10*time.Millisecond), code, summarizeVetJSON(out))
+		fmt.Printf("%s: %s (%s, exit %d): %s\n", name, pkg, took.Round(10*time.Millisecond), code, summarizeVetJSON(out))
 	}
 	return ok, nil
 }

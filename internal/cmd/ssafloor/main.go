@@ -1,22 +1,19 @@
-// Command ssafloor is the SSA floor of goconcheck's benchmarks: a go vet
-// tool that loads, type-checks and builds SSA for every package it is
-// given, and does nothing else. No analyzer of goconcheck can cost less,
-// so goconcheck's time and memory over the floor's is what the analyzers
-// themselves add.
+// Command ssafloor is the SSA floor of goconcheck's benchmarks: goconcheck's
+// own driver with one analyzer, bench.Floor, that loads, type-checks and
+// builds SSA for every package it is given and does nothing else. No
+// analyzer of goconcheck can cost less, so goconcheck's time and memory
+// over the floor's is what the analyzers themselves add.
 //
-//	go vet -vettool=$(which ssafloor) -json ./...
+//	ssafloor [-json] patterns...                  (standalone, in process)
+//	go vet -vettool=$(which ssafloor) -json ./...  (the floor of go vet mode)
 //
-// Its one analyzer, bench.Floor, requires buildssa and inspect, as
-// goconcheck's analyzers do, and declares a fact type that it never
-// exports. The fact type matters: the go command runs a vet tool on the
-// dependencies of the named packages too (unitchecker's VetxOnly mode),
-// but there only the analyzers that use facts, directly or through what
-// they require, run. goconcheck needs facts from every dependency, so
-// it visits all of them; with the fact type the floor visits the same
-// packages, each one type-checked from source against its imports'
-// export data, in one process per package, exactly like goconcheck.
-// (Today buildssa's own requirement ctrlflow has facts, which has the
-// same effect; the declaration keeps the floor honest if that changes.)
+// bench.Floor requires buildssa and inspect, as goconcheck's analyzers
+// do, and declares a fact type that it never exports. The fact type
+// matters: both drivers analyze the dependencies of the named packages
+// too (go vet in unitchecker's VetxOnly mode), but only with the
+// analyzers that use facts, directly or through what they require.
+// goconcheck needs facts from every dependency, so it visits all of
+// them; with the fact type the floor visits the same packages.
 //
 // With -packages, ssafloor is instead a go/packages program, the floor of
 // an in-process driver such as x/tools' multichecker (goconcheck's first
@@ -35,12 +32,13 @@ import (
 	"log"
 	"os"
 
-	"golang.org/x/tools/go/analysis/unitchecker"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/goconcheck/goconcheck/internal/bench"
+	"github.com/goconcheck/goconcheck/internal/driver"
 )
 
 func main() {
@@ -48,7 +46,7 @@ func main() {
 		loadAll(os.Args[2:])
 		return
 	}
-	unitchecker.Main(bench.Floor)
+	driver.Main([]*analysis.Analyzer{bench.Floor})
 }
 
 // loadAll is the go/packages floor.

@@ -1,0 +1,411 @@
+package driver
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/token"
+	"go/types"
+	"io"
+	"os"
+	"reflect"
+	"runtime/debug"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+)
+
+// analyze runs analyzers on the packages patterns name, in this process:
+// the named packages in full, their dependencies only for facts.
+//
+// This is what the go command does when goconcheck is its vet tool, but
+// without a process, an export-data file and a fact file per package:
+// each package is parsed and type-checked from source once, against its
+// imports' types, which stay in memory; its syntax, type information and
+// SSA are dropped as soon as it is analyzed, and only its types and
+// facts are kept for its importers. So memory is bounded by the types of
+// the whole graph plus the packages in flight (one per core), not by the
+// syntax and SSA of the whole graph as in x/tools' checker.
+//
+// It returns the diagnostics and analyzer errors as go vet's -json would
+// print them, and the errors that kept packages from being analyzed.
+//
+// With tm, it times the analyzers and uses no cache.
+func analyze(analyzers []*analysis.Analyzer, patterns []string, tags string, tm *timing) (*report, []string, error) {
+	units, err := graph(patterns, tags, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	var c *cache
+	if tm == nil {
+		c = openCache(analyzers, tags)
+	}
+	return analyzeUnits(analyzers, units, c, tm)
+}
+
+// analyzeUnits analyzes units, dependencies before importers, with
+// results from c where it has them (c may be nil).
+func analyzeUnits(analyzers []*analysis.Analyzer, units []*unit, c *cache, tm *timing) (*report, []string, error) {
+	var depAnalyzers []*analysis.Analyzer
+	for _, a := range factAnalyzers(analyzers) {
+		if hasFacts(a) {
+			depAnalyzers = append(depAnalyzers, a)
+		}
+	}
+	if c != nil {
+		c.lookup(units)
+	}
+	for i := len(units) - 1; i >= 0; i-- {
+		u := units[i]
+		if u.cached == nil || u.needTypes {
+			for _, d := range u.deps {
+				d.needTypes = true
+			}
+		}
+	}
+
+	fset := token.NewFileSet()
+	index := &factIndex{units: make(map[*types.Package]*unit)}
+	var (
+		mu       sync.Mutex
+		out      bytes.Buffer // one JSON tree per root
+		problems []string
+	)
+	addReport := func(data []byte) {
+		if len(data) > 0 {
+			mu.Lock()
+			out.Write(data)
+			out.WriteByte('\n')
+			mu.Unlock()
+		}
+	}
+	budget := newMemoryBudget()
+	each(units, func(u *unit) {
+		defer budget.update()
+		if u.pkg.PkgPath == "unsafe" && len(u.pkg.CompiledGoFiles) == 0 {
+			u.types, u.facts = types.Unsafe, newFactSet()
+			index.add(u)
+			return
+		}
+		if u.cached != nil && !u.needTypes {
+			// Nothing analyzed here needs its types or facts.
+			if u.root {
+				addReport(u.cached.Report)
+			}
+			return
+		}
+		failed := func(errs []error) bool {
+			if len(errs) == 0 {
+				return false
+			}
+			u.failed = true
+			var lines []string
+			for _, e := range errs {
+				if e != errDependency {
+					lines = append(lines, e.Error())
+				}
+			}
+			mu.Lock()
+			problems = append(problems, lines...)
+			mu.Unlock()
+			return true
+		}
+		files, info, errs := check(fset, u, u.cached == nil)
+		if failed(errs) {
+			return
+		}
+		if u.cached != nil {
+			if fs, err := decodeFacts(u.types, u.cached.Facts); err == nil {
+				u.facts = fs
+				index.add(u)
+				if u.root {
+					addReport(u.cached.Report)
+				}
+				return
+			}
+			// A stale entry: analyze the package after all.
+			u.cached = nil
+			if files, info, errs = check(fset, u, true); failed(errs) {
+				return
+			}
+		}
+		set := analyzers
+		if !u.root {
+			set = depAnalyzers
+			analysisutil.SetFactsOnlyPackage(u.types)
+		}
+		a := &action{u: u, fset: fset, files: files, info: info, index: index, own: newFactSet(), timing: tm}
+		a.runAll(set)
+		u.facts = a.own
+		index.add(u)
+		var report []byte
+		if u.root {
+			if tree := a.tree(analyzers); len(tree) > 0 {
+				data, err := json.Marshal(tree)
+				if err != nil {
+					panic(err) // plain strings and numbers
+				}
+				report = data
+				addReport(report)
+			}
+		}
+		if c != nil {
+			c.put(u.key, &entry{Facts: encodeFacts(u.facts), Report: report})
+		}
+	})
+	sort.Strings(problems)
+	problems = slices.Compact(problems)
+	rep, err := parseReport(out.Bytes())
+	return rep, problems, err
+}
+
+// An action runs the analyzers on one package, each after those it
+// requires, and keeps what they report.
+type action struct {
+	u      *unit
+	fset   *token.FileSet
+	files  []*ast.File
+	info   *types.Info
+	index  *factIndex
+	own    *factSet
+	timing *timing // or nil
+
+	done    map[*analysis.Analyzer]bool
+	users   map[*analysis.Analyzer]int // analyzers yet to run that require it
+	results map[*analysis.Analyzer]any
+	errs    map[*analysis.Analyzer]error
+	diags   map[*analysis.Analyzer][]analysis.Diagnostic
+}
+
+func (act *action) runAll(set []*analysis.Analyzer) {
+	act.done = make(map[*analysis.Analyzer]bool)
+	act.results = make(map[*analysis.Analyzer]any)
+	act.errs = make(map[*analysis.Analyzer]error)
+	act.diags = make(map[*analysis.Analyzer][]analysis.Diagnostic)
+	act.users = make(map[*analysis.Analyzer]int)
+	seen := make(map[*analysis.Analyzer]bool)
+	var count func(*analysis.Analyzer)
+	count = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, req := range a.Requires {
+			act.users[req]++
+			count(req)
+		}
+	}
+	for _, a := range set {
+		count(a)
+	}
+	for _, a := range set {
+		act.run(a)
+	}
+}
+
+// release drops a's result once nothing left to run needs it: a big
+// package's syntax index, CFGs and SSA need not all be alive at once.
+func (act *action) release(a *analysis.Analyzer) {
+	if act.users[a] == 0 {
+		delete(act.results, a)
+	}
+}
+
+func (act *action) run(a *analysis.Analyzer) {
+	if act.done[a] {
+		return
+	}
+	act.done[a] = true
+	inputs := make(map[*analysis.Analyzer]any, len(a.Requires))
+	var failed []string
+	for _, req := range a.Requires {
+		act.run(req)
+		if act.errs[req] != nil {
+			failed = append(failed, req.Name)
+			continue
+		}
+		inputs[req] = act.results[req]
+	}
+	if failed != nil {
+		sort.Strings(failed)
+		act.errs[a] = fmt.Errorf("failed prerequisites: %s", strings.Join(failed, ", "))
+		return
+	}
+	p := act.u.pkg
+	pass := &analysis.Pass{
+		Analyzer:     a,
+		Fset:         act.fset,
+		Files:        act.files,
+		OtherFiles:   p.OtherFiles,
+		IgnoredFiles: p.IgnoredFiles,
+		Pkg:          act.u.types,
+		TypesInfo:    act.info,
+		TypesSizes:   types.SizesFor("gc", build.Default.GOARCH),
+		ResultOf:     inputs,
+		Report:       func(d analysis.Diagnostic) { act.diags[a] = append(act.diags[a], d) },
+		Module:       module(p),
+	}
+	bindFacts(pass, act.own, act.index, act.u)
+	pass.ReadFile = act.readFile
+	t0 := time.Now()
+	res, err := runPass(pass)
+	if act.timing != nil {
+		act.timing.add(a, act.u.root, time.Since(t0))
+	}
+	if err == nil && a.ResultType != nil && reflect.TypeOf(res) != a.ResultType {
+		err = fmt.Errorf("internal error: on package %s, analyzer %s returned a result of type %v, but declared ResultType %v",
+			pass.Pkg.Path(), a, reflect.TypeOf(res), a.ResultType)
+	}
+	act.results[a], act.errs[a] = res, err
+	for _, req := range a.Requires {
+		act.users[req]--
+		act.release(req)
+	}
+	act.release(a)
+}
+
+// runPass runs an analyzer, turning a panic into an error: one analyzer
+// failing on one package must not take the others down.
+func runPass(pass *analysis.Pass) (res any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	return pass.Analyzer.Run(pass)
+}
+
+// readFile lets an analyzer read the files of its package only, as
+// the x/tools drivers do.
+func (act *action) readFile(name string) ([]byte, error) {
+	p := act.u.pkg
+	for _, list := range [][]string{p.CompiledGoFiles, p.GoFiles, p.OtherFiles, p.IgnoredFiles, p.EmbedFiles} {
+		if slices.Contains(list, name) {
+			return os.ReadFile(name)
+		}
+	}
+	return nil, fmt.Errorf("file %s is not part of package %s", name, p.PkgPath)
+}
+
+// tree is the package's part of go vet's -json output: analyzer name
+// -> diagnostics, or {"error": text}.
+func (act *action) tree(analyzers []*analysis.Analyzer) map[string]map[string]any {
+	byName := make(map[string]any)
+	for _, a := range analyzers {
+		if err := act.errs[a]; err != nil {
+			byName[a.Name] = map[string]string{"error": err.Error()}
+			continue
+		}
+		if diags := act.diags[a]; len(diags) > 0 {
+			byName[a.Name] = jsonDiagnostics(act.fset, diags)
+		}
+	}
+	if len(byName) == 0 {
+		return nil
+	}
+	return map[string]map[string]any{act.u.pkg.ID: byName}
+}
+
+// The -json format of go vet and the x/tools drivers.
+type (
+	jsonDiagnostic struct {
+		Category       string        `json:"category,omitempty"`
+		Posn           string        `json:"posn"`
+		End            string        `json:"end"`
+		Message        string        `json:"message"`
+		SuggestedFixes []jsonFix     `json:"suggested_fixes,omitempty"`
+		Related        []jsonRelated `json:"related,omitempty"`
+	}
+	jsonFix struct {
+		Message string     `json:"message"`
+		Edits   []jsonEdit `json:"edits"`
+	}
+	jsonEdit struct {
+		Filename string `json:"filename"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+		New      string `json:"new"`
+	}
+	jsonRelated struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end"`
+		Message string `json:"message"`
+	}
+)
+
+func jsonDiagnostics(fset *token.FileSet, diags []analysis.Diagnostic) []jsonDiagnostic {
+	out := make([]jsonDiagnostic, 0, len(diags))
+	for _, d := range diags {
+		jd := jsonDiagnostic{
+			Category: d.Category,
+			Posn:     fset.Position(d.Pos).String(),
+			End:      fset.Position(orPos(d.End, d.Pos)).String(),
+			Message:  d.Message,
+		}
+		for _, f := range d.SuggestedFixes {
+			jf := jsonFix{Message: f.Message, Edits: []jsonEdit{}}
+			for _, e := range f.TextEdits {
+				start, end := fset.Position(e.Pos), fset.Position(orPos(e.End, e.Pos))
+				jf.Edits = append(jf.Edits, jsonEdit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: string(e.NewText)})
+			}
+			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
+		}
+		for _, r := range d.Related {
+			jd.Related = append(jd.Related, jsonRelated{
+				Posn:    fset.Position(r.Pos).String(),
+				End:     fset.Position(orPos(r.End, r.Pos)).String(),
+				Message: r.Message,
+			})
+		}
+		out = append(out, jd)
+	}
+	return out
+}
+
+func orPos(p, q token.Pos) token.Pos {
+	if p.IsValid() {
+		return p
+	}
+	return q
+}
+
+// timing adds up the time each analyzer takes, on the packages named
+// and on their dependencies apart (-timing).
+type timing struct {
+	mu sync.Mutex
+	d  map[string]time.Duration
+}
+
+func (t *timing) add(a *analysis.Analyzer, root bool, d time.Duration) {
+	k := a.Name + " (dependencies)"
+	if root {
+		k = a.Name
+	}
+	t.mu.Lock()
+	t.d[k] += d
+	t.mu.Unlock()
+}
+
+func (t *timing) print(w io.Writer) {
+	keys := make([]string, 0, len(t.d))
+	for k := range t.d {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return t.d[keys[i]] > t.d[keys[j]] || t.d[keys[i]] == t.d[keys[j]] && keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		if t.d[k] < time.Millisecond {
+			break // the analyzers that only require others, on dependencies
+		}
+		fmt.Fprintf(w, "%9.3fs %s\n", t.d[k].Seconds(), k)
+	}
+}

@@ -1,0 +1,307 @@
+package driver
+
+import (
+	"bytes"
+	"container/heap"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// A unit is one package of the build graph: a package named on the
+// command line (a root, analyzed in full) or a dependency of one
+// (analyzed only for the facts its importers need).
+type unit struct {
+	pkg   *packages.Package
+	root  bool
+	deps  []*unit // direct imports
+	rdeps []*unit // direct importers
+
+	key       [32]byte // its cache key (see cache)
+	cached    *entry   // its cache entry, if there is one
+	needTypes bool     // an importer is analyzed: its types (and facts) are needed
+
+	pending int // deps not yet done; guarded by the scheduler's mutex
+	height  int // longest chain of importers above it: scheduled first when larger
+
+	// Set when the unit has been analyzed, and read only after that
+	// by its importers (the scheduler orders the two).
+	types  *types.Package
+	facts  *factSet
+	failed bool // it, or a dependency, did not load or type-check
+}
+
+// graph loads the package graph of patterns with the go command (go
+// list: names, files and imports, no types), with the packages' tests
+// if tests is set, and returns every package
+// to analyze, dependencies before importers.
+func graph(patterns []string, tags string, tests bool) ([]*unit, error) {
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+			packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedForTest,
+		Tests: tests,
+	}
+	if tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + tags}
+	}
+	initial, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+
+	// The go command vets a package together with its in-package tests
+	// (the variant "p [p.test]") when it has some, and never the
+	// generated test main "p.test"; goconcheck analyzes the same.
+	hasTestVariant := make(map[string]bool)
+	for _, p := range initial {
+		if p.ForTest != "" && p.PkgPath == p.ForTest {
+			hasTestVariant[p.PkgPath] = true
+		}
+	}
+	roots := make(map[*packages.Package]bool)
+	for _, p := range initial {
+		switch {
+		case p.ForTest == "" && hasTestVariant[p.PkgPath]:
+		case p.Name == "main" && strings.HasSuffix(p.ID, ".test"):
+		default:
+			roots[p] = true
+		}
+	}
+
+	units := make(map[*packages.Package]*unit)
+	var order []*unit
+	var visit func(p *packages.Package) *unit
+	visit = func(p *packages.Package) *unit {
+		if u, ok := units[p]; ok {
+			return u
+		}
+		u := &unit{pkg: p, root: roots[p]}
+		units[p] = u
+		paths := make([]string, 0, len(p.Imports))
+		for path := range p.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		for _, path := range paths {
+			d := visit(p.Imports[path])
+			u.deps = append(u.deps, d)
+			d.rdeps = append(d.rdeps, u)
+		}
+		order = append(order, u)
+		return u
+	}
+	sort.Slice(initial, func(i, j int) bool { return initial[i].ID < initial[j].ID })
+	for _, p := range initial {
+		if roots[p] {
+			visit(p)
+		}
+	}
+	for i := len(order) - 1; i >= 0; i-- {
+		u := order[i]
+		for _, d := range u.deps {
+			d.height = max(d.height, u.height+1)
+		}
+	}
+	return order, nil
+}
+
+// A scheduler hands out units whose dependencies are all done, the
+// ones with the longest chain of importers waiting on them first.
+type scheduler struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	ready unitHeap
+	left  int
+}
+
+type unitHeap []*unit
+
+func (h unitHeap) Len() int { return len(h) }
+func (h unitHeap) Less(i, j int) bool {
+	if h[i].height != h[j].height {
+		return h[i].height > h[j].height
+	}
+	return h[i].pkg.ID < h[j].pkg.ID
+}
+func (h unitHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *unitHeap) Push(x any)   { *h = append(*h, x.(*unit)) }
+func (h *unitHeap) Pop() any {
+	old := *h
+	u := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return u
+}
+
+// each calls do on every unit, in parallel but never before the
+// units it imports are done.
+func each(units []*unit, do func(*unit)) {
+	s := &scheduler{left: len(units)}
+	s.cond = sync.NewCond(&s.mu)
+	for _, u := range units {
+		u.pending = len(u.deps)
+		if u.pending == 0 {
+			s.ready = append(s.ready, u)
+		}
+	}
+	heap.Init(&s.ready)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				s.mu.Lock()
+				for len(s.ready) == 0 && s.left > 0 {
+					s.cond.Wait()
+				}
+				if s.left == 0 {
+					s.mu.Unlock()
+					return
+				}
+				u := heap.Pop(&s.ready).(*unit)
+				s.mu.Unlock()
+
+				do(u)
+
+				s.mu.Lock()
+				s.left--
+				for _, r := range u.rdeps {
+					if r.pending--; r.pending == 0 {
+						heap.Push(&s.ready, r)
+					}
+				}
+				s.cond.Broadcast()
+				s.mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// check parses and type-checks u against the types of its imports. It
+// returns the errors that stop u from being analyzed. Unless full is
+// set, only u.types is wanted: the type information is not recorded.
+func check(fset *token.FileSet, u *unit, full bool) ([]*ast.File, *types.Info, []error) {
+	p := u.pkg
+	var errs []error
+	for _, e := range p.Errors {
+		if e.Pos == "" || e.Pos == "-" {
+			errs = append(errs, errors.New(e.Msg)) // as go vet prints it
+		} else {
+			errs = append(errs, e)
+		}
+	}
+	for _, d := range u.deps {
+		if d.failed {
+			// Its errors are reported; the go command would not
+			// build this package either.
+			return nil, nil, []error{errDependency}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, nil, errs
+	}
+	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
+	for _, name := range p.CompiledGoFiles {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return nil, nil, []error{err}
+		}
+		if !slices.Contains(p.GoFiles, name) && cgoTranslation(src, p.GoFiles) {
+			// go list names cmd/cgo's output by content hash; go vet
+			// gives it as x.cgo1.go, the name analysisutil.Generated
+			// recognizes. Its positions map to x.go by //line.
+			name += ".cgo1.go"
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		files = append(files, f)
+	}
+	if len(errs) > 0 {
+		return nil, nil, errs
+	}
+	byPath := make(map[string]*unit, len(u.deps))
+	for path, ip := range p.Imports {
+		for _, d := range u.deps {
+			if d.pkg == ip {
+				byPath[path] = d
+			}
+		}
+	}
+	conf := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			if d, ok := byPath[path]; ok && d.types != nil {
+				return d.types, nil
+			}
+			return nil, fmt.Errorf("can't resolve import %q", path)
+		}),
+		Sizes: types.SizesFor("gc", build.Default.GOARCH),
+		Error: func(err error) { errs = append(errs, err) },
+	}
+	if m := p.Module; m != nil && m.GoVersion != "" {
+		conf.GoVersion = "go" + m.GoVersion
+	}
+	info := &types.Info{FileVersions: make(map[*ast.File]string)}
+	if full {
+		info = &types.Info{
+			Types:        make(map[ast.Expr]types.TypeAndValue),
+			Defs:         make(map[*ast.Ident]types.Object),
+			Uses:         make(map[*ast.Ident]types.Object),
+			Implicits:    make(map[ast.Node]types.Object),
+			Instances:    make(map[*ast.Ident]types.Instance),
+			Scopes:       make(map[ast.Node]*types.Scope),
+			Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+			FileVersions: make(map[*ast.File]string),
+		}
+	}
+	pkg, _ := conf.Check(p.PkgPath, fset, files, info)
+	u.types = pkg
+	if len(errs) > 0 {
+		return nil, nil, errs
+	}
+	return files, info, nil
+}
+
+// cgoTranslation reports whether src is cmd/cgo's translation of one
+// of goFiles: it maps its positions back to that file by a //line
+// directive.
+func cgoTranslation(src []byte, goFiles []string) bool {
+	for _, f := range goFiles {
+		if bytes.Contains(src, []byte("\n//line "+f+":")) {
+			return true
+		}
+	}
+	return false
+}
+
+// errDependency stands for the errors of a dependency, reported there.
+var errDependency = errors.New("a dependency has errors")
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// module is the analysis view of a package's module.
+func module(p *packages.Package) *analysis.Module {
+	if p.Module == nil {
+		return nil
+	}
+	return &analysis.Module{Path: p.Module.Path, Version: p.Module.Version, GoVersion: p.Module.GoVersion}
+}
