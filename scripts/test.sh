@@ -33,8 +33,9 @@ bash scripts/custom-gcl.sh
 
 echo "== go test"
 GOCONCHECK_E2E=1 GOCONCHECK_CUSTOM_GCL="$PWD/custom-gcl" go test -count=1 ./...
-# Models shared by analyzers are queried concurrently: check them for races.
-go test -race -count=1 ./internal/chanmodel/
+# Models shared by analyzers are queried concurrently, and the standalone
+# driver analyzes packages concurrently in one process: check for races.
+go test -race -count=1 ./internal/chanmodel/ ./internal/driver/
 
 echo "== goconcheck on the standard library, against corpus/baseline/std.txt"
 GOCONCHECK_DRIVERS="standalone vet" bash scripts/corpus.sh std
