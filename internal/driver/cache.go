@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/objectpath"
@@ -32,7 +33,8 @@ import (
 //
 // It lives in $GOCONCHECK_CACHE, else goconcheck/ in the user's cache
 // directory; GOCONCHECK_CACHE=off disables it. Entries are never
-// modified, only added; deleting the directory is always safe.
+// modified, only added, and like the go command's cache, removed once
+// unused for five days (see trim); deleting the directory is always safe.
 type cache struct {
 	dir  string
 	tool [32]byte // the executable, the analyzers and their flags, the build
@@ -191,10 +193,12 @@ func (c *cache) file(key [32]byte) string {
 
 // get returns the entry of key, if there is one that decodes.
 func (c *cache) get(key [32]byte) *entry {
-	data, err := os.ReadFile(c.file(key))
+	name := c.file(key)
+	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil
 	}
+	c.used(name)
 	e := new(entry)
 	if gob.NewDecoder(bytes.NewReader(data)).Decode(e) != nil {
 		return nil
@@ -267,4 +271,44 @@ func decodeFacts(pkg *types.Package, facts []encodedFact) (*factSet, error) {
 		fs.objects[objectKey{obj, reflect.TypeOf(f.Fact)}] = f.Fact
 	}
 	return fs, nil
+}
+
+// The go command's cache policy: an entry's modification time is when
+// it was last used (refreshed at most hourly, to save writes), and
+// entries unused for five days are removed, in a sweep at most daily.
+const (
+	refreshAge = time.Hour
+	trimAge    = 5 * 24 * time.Hour
+	trimEvery  = 24 * time.Hour
+)
+
+// used marks the entry file name as used now.
+func (c *cache) used(name string) {
+	if fi, err := os.Stat(name); err == nil && time.Since(fi.ModTime()) > refreshAge {
+		now := time.Now()
+		_ = os.Chtimes(name, now, now)
+	}
+}
+
+// trim removes the entries unused for trimAge, if the last sweep is
+// trimEvery ago. Errors only leave entries behind.
+func (c *cache) trim(now time.Time) {
+	stamp := filepath.Join(c.dir, "trim.txt")
+	if fi, err := os.Stat(stamp); err == nil && now.Sub(fi.ModTime()) < trimEvery {
+		return
+	}
+	dirs, _ := os.ReadDir(c.dir)
+	for _, d := range dirs {
+		if !d.IsDir() || len(d.Name()) != 2 {
+			continue
+		}
+		sub := filepath.Join(c.dir, d.Name())
+		files, _ := os.ReadDir(sub)
+		for _, f := range files {
+			if fi, err := f.Info(); err == nil && now.Sub(fi.ModTime()) > trimAge {
+				os.Remove(filepath.Join(sub, f.Name()))
+			}
+		}
+	}
+	_ = os.WriteFile(stamp, []byte(now.Format(time.RFC3339)+"\n"), 0o666)
 }

@@ -48,7 +48,11 @@ func analyze(analyzers []*analysis.Analyzer, patterns []string, tags string, tm 
 	if tm == nil {
 		c = openCache(analyzers, tags)
 	}
-	return analyzeUnits(analyzers, units, c, tm)
+	rep, problems, err := analyzeUnits(analyzers, units, c, tm)
+	if c != nil {
+		c.trim(time.Now())
+	}
+	return rep, problems, err
 }
 
 // analyzeUnits analyzes units, dependencies before importers, with
