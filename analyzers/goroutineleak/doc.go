@@ -97,6 +97,30 @@
 // channel or context that the producer selects on, or draining the
 // channel before returning.
 //
+// A fan-in collected too briefly is reported at the make of the channel
+// as well: the function starts goroutines in a loop that each send a
+// result on one unbuffered channel, and collects them in a counted loop
+// (one receive per goroutine) that it can leave before the count is
+// reached, on the first error, on ctx.Done() or a timeout, without
+// draining the rest:
+//
+//	errc := make(chan error) // goroutine leak: the goroutines sending on unbuffered channel errc block forever ...
+//	for _, j := range jobs {
+//		go func() { errc <- run(j) }()
+//	}
+//	for range jobs {
+//		if err := <-errc; err != nil {
+//			return err // the goroutines not yet received from never finish
+//		}
+//	}
+//
+// The fix is a buffer for every goroutine, make(chan error, len(jobs)),
+// senders that select on the context too, or errgroup. Only a loop that
+// counts (for i := 0; i < n; i++, for range n, for range jobs) pairs
+// the receives with the goroutines; a collection that ranges over the
+// channel until a closer closes it, or any receiver elsewhere, is left
+// alone.
+//
 // Channels are identified through local variables, closures,
 // parameters (at the call sites of the function), struct fields
 // (s.quit in every method of the type), accessors that return one of

@@ -43,6 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, f := range m.Funcs {
 		c.checkOrphans(f)
+		c.checkFanIns(f)
 	}
 	for _, f := range m.Funcs {
 		c.checkProducers(f)

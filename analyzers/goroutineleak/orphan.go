@@ -3,6 +3,7 @@ package goroutineleak
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -381,7 +382,13 @@ func indexOf(in ssa.Instruction) int {
 // testFailure reports whether c marks a test as failed or skipped.
 func testFailure(c *ssa.CallCommon) bool {
 	fn := c.StaticCallee()
-	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "testing" || fn.Signature.Recv() == nil {
+	if fn == nil || fn.Signature.Recv() == nil {
+		return false
+	}
+	// t.Fatal on a *testing.T calls a wrapper of common's method,
+	// which belongs to no package: ask for the method itself.
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "testing" {
 		return false
 	}
 	switch fn.Name() {

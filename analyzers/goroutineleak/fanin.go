@@ -1,0 +1,264 @@
+package goroutineleak
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+)
+
+// checkFanIns reports, in f, an unbuffered channel made by f that the
+// goroutines f starts in a loop each send a result on, while f collects
+// the results in a counted loop (one receive per goroutine) that it can
+// leave early: a return on the first error, on ctx.Done, on a timeout.
+// Every goroutine not yet received from then blocks forever on its send
+// (the fan-in that errgroup or a buffer of len(jobs) makes safe).
+//
+// The counted loop is what pairs the goroutines with the receives; its
+// own condition (i < n, the end of a range) is its normal exit. Only
+// leaving it another way counts, and only when no receive on the
+// channel follows (a drain) and the way out neither panics nor fails
+// a test. As for the single orphan, every other use of the channel
+// must be one of f's plain receives or select cases: a close, a
+// deferred or concurrent receiver, or the channel escaping, and the
+// analyzer cannot count.
+func (c *checker) checkFanIns(f *chanmodel.Func) {
+	for _, s := range spawnedSends(f) {
+		mc := s.Chan.Make
+		if c.reported[c.m.Start(mc.Pos())] {
+			continue
+		}
+		g, isGo := s.Instr.(*ssa.Go)
+		if !isGo || !inLoop(g.Block()) || perIteration(g, mc) {
+			continue
+		}
+		if n, ok := chanmodel.Cap(s.Chan); !ok || n != 0 || c.m.Escapes(s.Chan) {
+			continue
+		}
+		if exit := c.earlyCollectExit(f, s, g); exit != nil {
+			c.reportFanIn(f, s, g, exit)
+		}
+	}
+}
+
+// earlyCollectExit returns a return that f reaches from the counted
+// loop that holds its receives on s's channel, through an exit other
+// than the loop's condition and without receiving again; nil if there
+// is none, or the channel's uses are not as checkFanIns requires.
+func (c *checker) earlyCollectExit(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go) ssa.Instruction {
+	spawnLoop := loopOf(g.Block())
+	var recvs []*chanmodel.Op
+	stop := make(map[ssa.Instruction]bool)
+	for _, r := range c.m.OpsOn(s.Chan) {
+		op := r.Op
+		switch op.Kind {
+		case chanmodel.Close:
+			return nil
+		case chanmodel.Send:
+			if r.F == f && op.Unit == 0 {
+				return nil // f sends too
+			}
+			continue
+		}
+		if r.F != f {
+			if !c.alsoIn(f, op) {
+				return nil
+			}
+			continue
+		}
+		if op.Unit != 0 || op.Deferred || !op.Direct() || spawnLoop[op.Instr.Block()] {
+			return nil
+		}
+		recvs = append(recvs, op)
+		stop[op.Instr] = true
+	}
+	if len(recvs) == 0 {
+		return nil
+	}
+	// All the receives in one counted loop, after the spawning loop.
+	loop := loopOf(recvs[0].Instr.Block())
+	if loop == nil {
+		return nil
+	}
+	for _, r := range recvs[1:] {
+		if !loop[r.Instr.Block()] {
+			return nil
+		}
+	}
+	// The loop's exits: by its counter's test, or another way.
+	type exit struct{ from, to *ssa.BasicBlock }
+	var early []exit
+	counted := false
+	for _, b := range g.Parent().Blocks {
+		if !loop[b] {
+			continue
+		}
+		for _, out := range b.Succs {
+			if loop[out] {
+				continue
+			}
+			if counterTest(b, loop) {
+				counted = true
+				continue
+			}
+			early = append(early, exit{b, out})
+		}
+		if !chanmodel.Reaches(g, b.Instrs[0], nil) && len(b.Preds) > 0 {
+			return nil // not after the spawning loop
+		}
+	}
+	if !counted {
+		return nil
+	}
+	// Leave the loop early, then reach a return without receiving,
+	// panicking or failing the test.
+	for _, e := range early {
+		if ret := pathToReturn(e.to, stop); ret != nil {
+			return ret
+		}
+	}
+	return nil
+}
+
+// counterTest reports whether b ends the loop's iteration with a test
+// of an induction variable against a bound fixed outside the loop:
+// i < n in for i := 0; i < n; i++, for i := range n, for range xs.
+func counterTest(b *ssa.BasicBlock, loop map[*ssa.BasicBlock]bool) bool {
+	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	cmp, ok := iff.Cond.(*ssa.BinOp)
+	if !ok {
+		return false
+	}
+	switch cmp.Op {
+	case token.LSS, token.LEQ, token.GTR, token.GEQ:
+	default:
+		return false
+	}
+	return induction(cmp.X, loop) && invariant(cmp.Y, loop) || induction(cmp.Y, loop) && invariant(cmp.X, loop)
+}
+
+// induction reports whether v is a loop phi, or one plus or minus a
+// constant, that the loop steps by a constant.
+func induction(v ssa.Value, loop map[*ssa.BasicBlock]bool) bool {
+	if step, ok := v.(*ssa.BinOp); ok && (step.Op == token.ADD || step.Op == token.SUB) {
+		if _, ok := step.Y.(*ssa.Const); ok {
+			v = step.X
+		}
+	}
+	phi, ok := v.(*ssa.Phi)
+	if !ok || !loop[phi.Block()] {
+		return false
+	}
+	for _, e := range phi.Edges {
+		if step, ok := e.(*ssa.BinOp); ok && (step.Op == token.ADD || step.Op == token.SUB) && step.X == phi {
+			if _, ok := step.Y.(*ssa.Const); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// invariant reports whether v is the same on every iteration: a
+// constant, a parameter, or a value computed outside the loop.
+func invariant(v ssa.Value, loop map[*ssa.BasicBlock]bool) bool {
+	switch v := v.(type) {
+	case *ssa.Const, *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
+		return true
+	case *ssa.Call:
+		// len(xs), recomputed by each test of i < len(xs).
+		if b, ok := v.Call.Value.(*ssa.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
+			return invariant(v.Call.Args[0], loop)
+		}
+		return !loop[v.Block()]
+	case ssa.Instruction:
+		return !loop[v.Block()]
+	}
+	return false
+}
+
+// loopOf returns the blocks of the innermost cycle through b (b and
+// every block both reachable from b and reaching it); nil if b is in
+// no loop.
+func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	fwd := reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
+	if !fwd[b] {
+		return nil
+	}
+	bwd := reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
+	loop := map[*ssa.BasicBlock]bool{b: true}
+	for x := range fwd {
+		if bwd[x] {
+			loop[x] = true
+		}
+	}
+	return loop
+}
+
+// pathToReturn searches from the start of b a path to a return that
+// passes no instruction of stop and neither panics nor fails a test.
+func pathToReturn(b *ssa.BasicBlock, stop map[ssa.Instruction]bool) ssa.Instruction {
+	seen := map[*ssa.BasicBlock]bool{b: true}
+	work := []*ssa.BasicBlock{b}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		blocked := false
+		for _, in := range x.Instrs {
+			if stop[in] {
+				blocked = true
+				break
+			}
+			switch in := in.(type) {
+			case *ssa.Return:
+				return in
+			case *ssa.Panic:
+				blocked = true
+			case *ssa.Call:
+				blocked = testFailure(in.Common())
+			}
+			if blocked {
+				break
+			}
+		}
+		if blocked {
+			continue
+		}
+		for _, next := range x.Succs {
+			if !seen[next] {
+				seen[next] = true
+				work = append(work, next)
+			}
+		}
+	}
+	return nil
+}
+
+func (c *checker) reportFanIn(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go, exit ssa.Instruction) {
+	pos := c.m.Start(s.Chan.Make.Pos())
+	name := s.Expr
+	for i := range f.Ops { // the name f knows the channel by
+		if o := &f.Ops[i]; o.Direct() && o.Chan == s.Chan && o.Expr != "" {
+			name = o.Expr
+			break
+		}
+	}
+	if name == "" {
+		name = "the channel"
+	}
+	var rel []analysis.RelatedInformation
+	add := func(p token.Pos, msg string) {
+		if p.IsValid() {
+			rel = append(rel, analysis.RelatedInformation{Pos: p, Message: msg})
+		}
+	}
+	add(g.Pos(), "goroutines started in a loop here")
+	add(s.Pos, "each sends here")
+	add(exit.Pos(), "the function can return here before receiving from all of them")
+	c.report(pos, rel, "goroutine leak: the goroutines sending on unbuffered channel "+name+" block forever once the collecting loop returns early")
+}
