@@ -49,33 +49,16 @@ func (c *checker) checkFanIns(f *chanmodel.Func) {
 // is none, or the channel's uses are not as checkFanIns requires.
 func (c *checker) earlyCollectExit(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go) ssa.Instruction {
 	spawnLoop := loopOf(g.Block())
-	var recvs []*chanmodel.Op
-	stop := make(map[ssa.Instruction]bool)
-	for _, r := range c.m.OpsOn(s.Chan) {
-		op := r.Op
-		switch op.Kind {
-		case chanmodel.Close:
-			return nil
-		case chanmodel.Send:
-			if r.F == f && op.Unit == 0 {
-				return nil // f sends too
-			}
-			continue
-		}
-		if r.F != f {
-			if !c.alsoIn(f, op) {
-				return nil
-			}
-			continue
-		}
-		if op.Unit != 0 || op.Deferred || !op.Direct() || spawnLoop[op.Instr.Block()] {
-			return nil
-		}
-		recvs = append(recvs, op)
-		stop[op.Instr] = true
-	}
-	if len(recvs) == 0 {
+	recvs, ok := c.ownReceives(f, s, func(chanmodel.OpRef) bool { return false })
+	if !ok || len(recvs) == 0 {
 		return nil
+	}
+	stop := make(map[ssa.Instruction]bool)
+	for _, op := range recvs {
+		if spawnLoop[op.Instr.Block()] {
+			return nil
+		}
+		stop[op.Instr] = true
 	}
 	// All the receives in one counted loop, after the spawning loop.
 	loop := loopOf(recvs[0].Instr.Block())
@@ -115,7 +98,7 @@ func (c *checker) earlyCollectExit(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go
 	// Leave the loop early, then reach a return without receiving,
 	// panicking or failing the test.
 	for _, e := range early {
-		if ret := pathToReturn(e.to, stop); ret != nil {
+		if ret := exitPath(e.to, 0, stop, nil, nil); ret != nil {
 			return ret
 		}
 	}
@@ -200,57 +183,9 @@ func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
 	return loop
 }
 
-// pathToReturn searches from the start of b a path to a return that
-// passes no instruction of stop and neither panics nor fails a test.
-func pathToReturn(b *ssa.BasicBlock, stop map[ssa.Instruction]bool) ssa.Instruction {
-	seen := map[*ssa.BasicBlock]bool{b: true}
-	work := []*ssa.BasicBlock{b}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		blocked := false
-		for _, in := range x.Instrs {
-			if stop[in] {
-				blocked = true
-				break
-			}
-			switch in := in.(type) {
-			case *ssa.Return:
-				return in
-			case *ssa.Panic:
-				blocked = true
-			case *ssa.Call:
-				blocked = testFailure(in.Common())
-			}
-			if blocked {
-				break
-			}
-		}
-		if blocked {
-			continue
-		}
-		for _, next := range x.Succs {
-			if !seen[next] {
-				seen[next] = true
-				work = append(work, next)
-			}
-		}
-	}
-	return nil
-}
-
 func (c *checker) reportFanIn(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go, exit ssa.Instruction) {
 	pos := c.m.Start(s.Chan.Make.Pos())
-	name := s.Expr
-	for i := range f.Ops { // the name f knows the channel by
-		if o := &f.Ops[i]; o.Direct() && o.Chan == s.Chan && o.Expr != "" {
-			name = o.Expr
-			break
-		}
-	}
-	if name == "" {
-		name = "the channel"
-	}
+	name := channelName(f, s)
 	var rel []analysis.RelatedInformation
 	add := func(p token.Pos, msg string) {
 		if p.IsValid() {

@@ -70,58 +70,74 @@ func (c *checker) directSend(op *chanmodel.Op) ssa.Instruction {
 // other uses are not all plain receives of f and the sending
 // goroutine's own sends and closes.
 func (c *checker) earlyExit(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction {
-	var loops []*ssa.UnOp
-	stop := make(map[ssa.Instruction]bool)
-	for _, r := range c.m.OpsOn(s.Chan) {
-		op := r.Op
-		switch op.Kind {
-		case chanmodel.Send:
-			if r.F == f && op.Unit == 0 {
-				return nil // f sends too
-			}
-			continue // another producer does not unblock this one
-		case chanmodel.Close:
-			if !c.bySender(f, r, s.Unit) {
-				return nil
-			}
-			continue
-		}
-		if r.F != f {
-			if !c.alsoIn(f, op) {
-				return nil
-			}
-			continue
-		}
-		if op.Unit != 0 || op.Deferred || !op.Direct() {
-			return nil
-		}
-		stop[op.Instr] = true
-		if u, ok := op.Instr.(*ssa.UnOp); ok {
-			if _, _, ok := chanmodel.ClosedEdge(u); ok {
-				loops = append(loops, u)
-			}
-		}
+	recvs, ok := c.ownReceives(f, s, func(r chanmodel.OpRef) bool { return c.bySender(f, r, s.Unit) })
+	if !ok {
+		return nil
 	}
-	for _, recv := range loops {
-		from, succ, _ := chanmodel.ClosedEdge(recv)
-		if ret := pathToExit(recv, stop, from, succ, s.Chan.Make); ret != nil {
-			return ret
+	stop := make(map[ssa.Instruction]bool)
+	for _, op := range recvs {
+		stop[op.Instr] = true
+	}
+	for _, op := range recvs {
+		u, ok := op.Instr.(*ssa.UnOp)
+		if !ok {
+			continue
+		}
+		if from, succ, ok := chanmodel.ClosedEdge(u); ok {
+			skip := func(b *ssa.BasicBlock, i int) bool { return b == from && i == succ }
+			if ret := exitPath(u.Block(), indexOf(u)+1, stop, skip, s.Chan.Make); ret != nil {
+				return ret
+			}
 		}
 	}
 	return nil
 }
 
-// pathToExit searches, from just after recv, a path to a return (or
-// to mc, which starts a new iteration's channel) that passes no
-// instruction of stop, takes not the edge (from, succ), and neither
-// panics nor fails a test.
-func pathToExit(recv ssa.Instruction, stop map[ssa.Instruction]bool, from *ssa.BasicBlock, succ int, mc *ssa.MakeChan) ssa.Instruction {
+// ownReceives returns the receives of f on s's channel, all plain or
+// select receives of f itself, made directly, neither deferred nor in
+// a goroutine; false if the channel has another use than those, the
+// sending goroutines' sends and the closes closeOK accepts.
+func (c *checker) ownReceives(f *chanmodel.Func, s *chanmodel.Op, closeOK func(chanmodel.OpRef) bool) ([]*chanmodel.Op, bool) {
+	var recvs []*chanmodel.Op
+	for _, r := range c.m.OpsOn(s.Chan) {
+		op := r.Op
+		switch op.Kind {
+		case chanmodel.Send:
+			if r.F == f && op.Unit == 0 {
+				return nil, false // f sends too
+			}
+			continue // another sender does not unblock this one
+		case chanmodel.Close:
+			if !closeOK(r) {
+				return nil, false
+			}
+			continue
+		}
+		if r.F != f {
+			if !c.alsoIn(f, op) {
+				return nil, false
+			}
+			continue
+		}
+		if op.Unit != 0 || op.Deferred || !op.Direct() {
+			return nil, false
+		}
+		recvs = append(recvs, op)
+	}
+	return recvs, true
+}
+
+// exitPath searches, from instruction i of b, a path to a return (or
+// to mc, when not nil: the make of a new iteration's channel) that
+// passes no instruction of stop, takes no edge skip rejects (the
+// successor index of a block), and neither panics nor fails a test.
+func exitPath(b *ssa.BasicBlock, i int, stop map[ssa.Instruction]bool, skip func(*ssa.BasicBlock, int) bool, mc *ssa.MakeChan) ssa.Instruction {
 	type item struct {
 		b *ssa.BasicBlock
 		i int
 	}
 	seen := make(map[*ssa.BasicBlock]bool)
-	work := []item{{recv.Block(), indexOf(recv) + 1}}
+	work := []item{{b, i}}
 	for len(work) > 0 {
 		it := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -135,7 +151,7 @@ func pathToExit(recv ssa.Instruction, stop map[ssa.Instruction]bool, from *ssa.B
 			case *ssa.Return:
 				return in
 			case *ssa.MakeChan:
-				if in == mc {
+				if mc != nil && in == mc {
 					return in
 				}
 			case *ssa.Panic:
@@ -151,7 +167,7 @@ func pathToExit(recv ssa.Instruction, stop map[ssa.Instruction]bool, from *ssa.B
 			continue
 		}
 		for i, next := range it.b.Succs {
-			if it.b == from && i == succ || seen[next] {
+			if skip != nil && skip(it.b, i) || seen[next] {
 				continue
 			}
 			seen[next] = true
@@ -161,19 +177,23 @@ func pathToExit(recv ssa.Instruction, stop map[ssa.Instruction]bool, from *ssa.B
 	return nil
 }
 
+// channelName is the name f knows s's channel by.
+func channelName(f *chanmodel.Func, s *chanmodel.Op) string {
+	for i := range f.Ops {
+		if o := &f.Ops[i]; o.Direct() && o.Chan == s.Chan && o.Expr != "" {
+			return o.Expr
+		}
+	}
+	if s.Expr != "" {
+		return s.Expr
+	}
+	return "the channel"
+}
+
 func (c *checker) reportProducer(f *chanmodel.Func, s *chanmodel.Op, exit ssa.Instruction) {
 	mc := s.Chan.Make
 	pos := c.m.Start(mc.Pos())
-	name := s.Expr
-	for i := range f.Ops { // the name f knows the channel by
-		if o := &f.Ops[i]; o.Direct() && o.Chan == s.Chan && o.Expr != "" {
-			name = o.Expr
-			break
-		}
-	}
-	if name == "" {
-		name = "the channel"
-	}
+	name := channelName(f, s)
 	var rel []analysis.RelatedInformation
 	if s.Pos.IsValid() {
 		rel = append(rel, analysis.RelatedInformation{Pos: s.Pos, Message: "the goroutine sends here, in a loop"})
