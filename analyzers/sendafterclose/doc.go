@@ -22,6 +22,14 @@
 //	...
 //	close(done) // closed here, and again by the defer: panic
 //
+//	if err != nil {
+//		close(quit)
+//	}
+//	close(quit) // every path from the first close comes here: panic
+//
+// A later operation counts when it always follows the close: it comes
+// after the close on every path from it (a branch that closes and then
+// returns is fine), or the close comes before it on every path to it.
 // The report is at the second operation, with the close as related
 // information. The channel must be provably the same: the same make,
 // variable, parameter or global, or the same field of the same struct

@@ -106,7 +106,71 @@ func after(f *chanmodel.Func, c, o *chanmodel.Op) bool {
 	if o != c && chanmodel.Dominates(c.Instr, o.Instr) && chanmodel.Reaches(c.Instr, o.Instr, stop) {
 		return true
 	}
-	return chanmodel.InLoopAfter(c.Instr, o.Instr) && chanmodel.Reaches(c.Instr, o.Instr, stop)
+	if chanmodel.InLoopAfter(c.Instr, o.Instr) && chanmodel.Reaches(c.Instr, o.Instr, stop) {
+		return true
+	}
+	// A close on one branch, then a send or close that every way on
+	// from it goes through: if err != nil { close(ch) }; close(ch).
+	return o != c && followedBy(c.Instr, o.Instr, reset)
+}
+
+// followedBy reports whether every path from just after a reaches b
+// before the function returns, and before the channel can be replaced
+// (reset). Paths that panic do not return: they do not count against.
+func followedBy(a, b ssa.Instruction, reset map[ssa.Instruction]bool) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab == nil || bb == nil || ab.Parent() != bb.Parent() {
+		return false
+	}
+	type item struct {
+		blk *ssa.BasicBlock
+		i   int
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	work := []item{{ab, indexOf(a) + 1}}
+	found := false
+	for len(work) > 0 {
+		it := work[len(work)-1]
+		work = work[:len(work)-1]
+		done := false
+		for _, in := range it.blk.Instrs[it.i:] {
+			if in == b {
+				found, done = true, true
+				break
+			}
+			if reset[in] {
+				return false
+			}
+			switch in.(type) {
+			case *ssa.Return:
+				return false
+			case *ssa.Panic:
+				done = true
+			}
+			if done {
+				break
+			}
+		}
+		if done {
+			continue
+		}
+		for _, next := range it.blk.Succs {
+			if !seen[next] {
+				seen[next] = true
+				work = append(work, item{next, 0})
+			}
+		}
+	}
+	return found
+}
+
+func indexOf(in ssa.Instruction) int {
+	for i, x := range in.Block().Instrs {
+		if x == in {
+			return i
+		}
+	}
+	return len(in.Block().Instrs)
 }
 
 // resets returns the instructions after which c's channel may be a

@@ -152,3 +152,47 @@ func storedClosure() {
 	stop()
 	send() // want `call to send: send on ch after it was closed`
 }
+
+// A close on one branch, then a close every path goes on to.
+func shutdown(quit chan struct{}, err error) {
+	if err != nil {
+		close(quit)
+	}
+	close(quit) // want `quit closed a second time`
+}
+
+// A close on one branch, then a send that always follows.
+func finish(out chan int, failed bool) {
+	if failed {
+		close(out)
+	}
+	out <- 0 // want `send on out after it was closed`
+}
+
+// The branch returns after closing. Correct.
+func shutdownReturns(quit chan struct{}, err error) {
+	if err != nil {
+		close(quit)
+		return
+	}
+	close(quit)
+}
+
+// The later close is guarded by the same condition, negated. Correct.
+func shutdownEither(quit chan struct{}, err error) {
+	if err != nil {
+		close(quit)
+	}
+	if err == nil {
+		close(quit)
+	}
+}
+
+// A new channel before the second close. Correct.
+func (c *Conn) restart(err error) {
+	if err != nil {
+		close(c.out)
+		c.out = make(chan []byte)
+	}
+	close(c.out)
+}
