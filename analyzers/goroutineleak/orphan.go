@@ -10,6 +10,8 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 )
 
@@ -129,7 +131,7 @@ func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction
 		b *ssa.BasicBlock
 		i int
 	}
-	work := []item{{start.Block(), indexOf(start) + 1}}
+	work := []item{{start.Block(), analysisutil.InstrIndex(start) + 1}}
 	for len(work) > 0 {
 		it := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -368,15 +370,6 @@ func inLoop(b *ssa.BasicBlock) bool {
 		work = append(work, x.Succs...)
 	}
 	return false
-}
-
-func indexOf(in ssa.Instruction) int {
-	for i, x := range in.Block().Instrs {
-		if x == in {
-			return i
-		}
-	}
-	return len(in.Block().Instrs)
 }
 
 // testFailure reports whether c marks a test as failed or skipped.

@@ -7,6 +7,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 )
 
@@ -85,7 +87,7 @@ func (c *checker) earlyExit(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction 
 		}
 		if from, succ, ok := chanmodel.ClosedEdge(u); ok {
 			skip := func(b *ssa.BasicBlock, i int) bool { return b == from && i == succ }
-			if ret := exitPath(u.Block(), indexOf(u)+1, stop, skip, s.Chan.Make); ret != nil {
+			if ret := exitPath(u.Block(), analysisutil.InstrIndex(u)+1, stop, skip, s.Chan.Make); ret != nil {
 				return ret
 			}
 		}

@@ -127,7 +127,7 @@ func followedBy(a, b ssa.Instruction, reset map[ssa.Instruction]bool) bool {
 		i   int
 	}
 	seen := make(map[*ssa.BasicBlock]bool)
-	work := []item{{ab, indexOf(a) + 1}}
+	work := []item{{ab, analysisutil.InstrIndex(a) + 1}}
 	found := false
 	for len(work) > 0 {
 		it := work[len(work)-1]
@@ -162,15 +162,6 @@ func followedBy(a, b ssa.Instruction, reset map[ssa.Instruction]bool) bool {
 		}
 	}
 	return found
-}
-
-func indexOf(in ssa.Instruction) int {
-	for i, x := range in.Block().Instrs {
-		if x == in {
-			return i
-		}
-	}
-	return len(in.Block().Instrs)
 }
 
 // resets returns the instructions after which c's channel may be a

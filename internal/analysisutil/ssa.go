@@ -26,3 +26,17 @@ func StaticMethod(c *ssa.CallCommon) *types.Func {
 	}
 	return nil
 }
+
+// InstrIndex returns the position of instr in its block, or -1.
+func InstrIndex(instr ssa.Instruction) int {
+	b := instr.Block()
+	if b == nil {
+		return -1
+	}
+	for i, in := range b.Instrs {
+		if in == instr {
+			return i
+		}
+	}
+	return -1
+}

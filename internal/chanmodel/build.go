@@ -172,8 +172,8 @@ func (p *precedence) before(in ssa.Instruction) bool {
 				continue
 			}
 			work = append(work, cb.Succs...)
-			if i, ok := p.first[cb]; !ok || indexOf(c) < i {
-				p.first[cb] = indexOf(c)
+			if i, ok := p.first[cb]; !ok || analysisutil.InstrIndex(c) < i {
+				p.first[cb] = analysisutil.InstrIndex(c)
 			}
 		}
 		for len(work) > 0 {
@@ -189,7 +189,7 @@ func (p *precedence) before(in ssa.Instruction) bool {
 		return true
 	}
 	first, ok := p.first[b]
-	return ok && first < indexOf(in)
+	return ok && first < analysisutil.InstrIndex(in)
 }
 
 // baseOf returns the canonical struct pointer whose field the channel

@@ -2,21 +2,9 @@ package chanmodel
 
 import (
 	"golang.org/x/tools/go/ssa"
-)
 
-// indexOf returns the position of instr in its block, or -1.
-func indexOf(instr ssa.Instruction) int {
-	b := instr.Block()
-	if b == nil {
-		return -1
-	}
-	for i, in := range b.Instrs {
-		if in == instr {
-			return i
-		}
-	}
-	return -1
-}
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+)
 
 // Reaches reports whether control can flow from just after from to
 // to, along a path that passes no instruction for which stop returns
@@ -40,7 +28,7 @@ func Reaches(from, to ssa.Instruction, stop func(ssa.Instruction) bool) bool {
 		}
 		return false, false
 	}
-	found, cut := scan(fb, indexOf(from)+1)
+	found, cut := scan(fb, analysisutil.InstrIndex(from)+1)
 	if found {
 		return true
 	}
@@ -75,7 +63,7 @@ func Dominates(a, b ssa.Instruction) bool {
 		return false
 	}
 	if ab == bb {
-		return indexOf(a) <= indexOf(b)
+		return analysisutil.InstrIndex(a) <= analysisutil.InstrIndex(b)
 	}
 	return ab.Dominates(bb)
 }

@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 )
 
 // This file answers "can the function still terminate if this
@@ -325,7 +327,7 @@ func (m *Model) TerminatesAfter(in ssa.Instruction) bool {
 		return true
 	}
 	fs := &flowState{fn: blk.Parent(), b: m.b}
-	i := indexOf(in)
+	i := analysisutil.InstrIndex(in)
 	rest := &ssa.BasicBlock{Instrs: blk.Instrs[i+1:], Succs: blk.Succs}
 	return fs.terminatesFrom([]*ssa.BasicBlock{rest}, nil, edge{})
 }
