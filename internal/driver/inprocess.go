@@ -80,8 +80,8 @@ func analyzeUnits(analyzers []*analysis.Analyzer, units []*unit, c *cache, tm *t
 	index := &factIndex{units: make(map[*types.Package]*unit)}
 	var (
 		mu       sync.Mutex
-		out      bytes.Buffer // one JSON tree per root
-		problems []string
+		out      bytes.Buffer                // one JSON tree per root
+		problems = make(map[string][]string) // package ID -> errors, in order
 	)
 	addReport := func(data []byte) {
 		if len(data) > 0 {
@@ -118,7 +118,7 @@ func analyzeUnits(analyzers []*analysis.Analyzer, units []*unit, c *cache, tm *t
 				}
 			}
 			mu.Lock()
-			problems = append(problems, lines...)
+			problems[u.pkg.ID] = lines
 			mu.Unlock()
 			return true
 		}
@@ -165,10 +165,25 @@ func analyzeUnits(analyzers []*analysis.Analyzer, units []*unit, c *cache, tm *t
 			c.put(u.key, &entry{Facts: encodeFacts(u.facts), Report: report})
 		}
 	})
-	sort.Strings(problems)
-	problems = slices.Compact(problems)
+	// By package, each package's errors in the type checker's order;
+	// an error of a package shared by test variants once.
+	ids := make([]string, 0, len(problems))
+	for id := range problems {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var lines []string
+	seen := make(map[string]bool)
+	for _, id := range ids {
+		for _, l := range problems[id] {
+			if !seen[l] {
+				seen[l] = true
+				lines = append(lines, l)
+			}
+		}
+	}
 	rep, err := parseReport(out.Bytes())
-	return rep, problems, err
+	return rep, lines, err
 }
 
 // An action runs the analyzers on one package, each after those it

@@ -3,7 +3,10 @@ package driver
 import (
 	"fmt"
 	"go/types"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/goconcheck/goconcheck/analyzers"
@@ -65,4 +68,44 @@ func TestDependencyFacts(t *testing.T) {
 		}
 	}
 	t.Logf("%d facts", len(full))
+}
+
+// TestTypeErrorsReported checks how a package that does not type-check
+// is reported: its errors in source order, at most ten and a line that
+// says there were more, as the compiler does.
+func TestTypeErrorsReported(t *testing.T) {
+	dir := t.TempDir()
+	src := "package p\n"
+	for i := range 30 {
+		src += fmt.Sprintf("var v%d int = \"s\"\n", i)
+	}
+	for name, text := range map[string]string{"go.mod": "module many\n\ngo 1.26\n", "p/p.go": src} {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	units, err := graph([]string{"./..."}, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, problems, err := analyzeUnits(analyzers.All(), units, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) != maxTypeErrors+1 {
+		t.Fatalf("%d lines, want %d:\n%s", len(problems), maxTypeErrors+1, strings.Join(problems, "\n"))
+	}
+	for i, line := range problems[:maxTypeErrors] {
+		if want := fmt.Sprintf("p.go:%d:", i+2); !strings.Contains(line, want) {
+			t.Errorf("line %d is %q, want the error at %s", i, line, want)
+		}
+	}
+	if last := problems[maxTypeErrors]; last != "many/p: too many errors" {
+		t.Errorf("last line %q", last)
+	}
 }

@@ -253,7 +253,15 @@ func check(fset *token.FileSet, u *unit, full bool) ([]*ast.File, *types.Info, [
 			return nil, fmt.Errorf("can't resolve import %q", path)
 		}),
 		Sizes: types.SizesFor("gc", build.Default.GOARCH),
-		Error: func(err error) { errs = append(errs, err) },
+		Error: func(err error) {
+			// As the compiler: the first ten, then a line saying so.
+			switch {
+			case len(errs) < maxTypeErrors:
+				errs = append(errs, err)
+			case len(errs) == maxTypeErrors:
+				errs = append(errs, fmt.Errorf("%s: too many errors", p.PkgPath))
+			}
+		},
 	}
 	if m := p.Module; m != nil && m.GoVersion != "" {
 		conf.GoVersion = "go" + m.GoVersion
@@ -290,6 +298,8 @@ func cgoTranslation(src []byte, goFiles []string) bool {
 	}
 	return false
 }
+
+const maxTypeErrors = 10
 
 // errDependency stands for the errors of a dependency, reported there.
 var errDependency = errors.New("a dependency has errors")
