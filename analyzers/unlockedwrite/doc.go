@@ -19,7 +19,11 @@
 // or to a package variable; on thin evidence (fewer than three
 // functions, or fewer than three quarters, hold the lock) only the
 // writes that lose updates whatever the schedule (x++, x = append(x,
-// ...), map stores and deletes), not plain stores of a new value:
+// ...), map stores and deletes), and the plain stores of a bare
+// exported method (one that calls nothing and touches no channel, such
+// as Reset() { c.n = 0 } or a setter: clients may call it at any time,
+// and nothing in it orders it after the locked methods), not other
+// plain stores of a new value (a reset after the workers stopped):
 //
 //	type Stats struct {
 //		mu   sync.Mutex

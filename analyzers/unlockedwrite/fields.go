@@ -171,7 +171,7 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
 		if !a.write || a.guard >= 0 || a.exempt || a.mayGuard || !a.pos.IsValid() || !ownBase(a.fn, a.base) {
 			continue
 		}
-		if !strong && !losesUpdates(a.instr) {
+		if !strong && !losesUpdates(a.instr) && !bareExported(a.fn) {
 			continue
 		}
 		name := lockset.Describe(a.base)
@@ -571,4 +571,27 @@ func mentionsLocking(pass *analysis.Pass, fn *ssa.Function) bool {
 		}
 	}
 	return false
+}
+
+// bareExported reports whether fn is an exported method that calls
+// nothing and touches no channel: a setter or a reset that clients may
+// call at any time, beside the methods that lock, with nothing in it
+// that could order it after them (a Wait, a receive, a stop).
+func bareExported(fn *ssa.Function) bool {
+	if fn.Signature.Recv() == nil || !exported(fn) || len(fn.AnonFuncs) > 0 {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			switch in := in.(type) {
+			case ssa.CallInstruction, *ssa.Send, *ssa.Select:
+				return false
+			case *ssa.UnOp:
+				if in.Op == token.ARROW {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
