@@ -125,51 +125,12 @@ func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction
 			}
 		}
 	}
-	start := s.Instr
-	seen := make(map[*ssa.BasicBlock]bool)
-	type item struct {
-		b *ssa.BasicBlock
-		i int
+	var next *ssa.MakeChan // the next iteration's channel replaces this one
+	if perIter {
+		next = mc
 	}
-	work := []item{{start.Block(), analysisutil.InstrIndex(start) + 1}}
-	for len(work) > 0 {
-		it := work[len(work)-1]
-		work = work[:len(work)-1]
-		blocked := false
-		for _, in := range it.b.Instrs[it.i:] {
-			if stop[in] {
-				blocked = true
-				break
-			}
-			if r, ok := in.(*ssa.Return); ok {
-				return r
-			}
-			if perIter && in == ssa.Instruction(mc) {
-				return in // the next iteration's channel replaces this one
-			}
-			if _, ok := in.(*ssa.Panic); ok {
-				blocked = true
-				break
-			}
-			if call, ok := in.(*ssa.Call); ok && testFailure(call.Common()) {
-				// The test has failed already; what it leaks on
-				// the way out does not matter.
-				blocked = true
-				break
-			}
-		}
-		if blocked {
-			continue
-		}
-		for i, succ := range it.b.Succs {
-			if cuts[edge{it.b, i}] || seen[succ] {
-				continue
-			}
-			seen[succ] = true
-			work = append(work, item{succ, 0})
-		}
-	}
-	return nil
+	skip := func(b *ssa.BasicBlock, i int) bool { return cuts[edge{b, i}] }
+	return exitPath(s.Instr.Block(), analysisutil.InstrIndex(s.Instr)+1, stop, skip, next)
 }
 
 // alsoIn reports whether the receive op of a closure nested in f is

@@ -118,50 +118,18 @@ func after(f *chanmodel.Func, c, o *chanmodel.Op) bool {
 // before the function returns, and before the channel can be replaced
 // (reset). Paths that panic do not return: they do not count against.
 func followedBy(a, b ssa.Instruction, reset map[ssa.Instruction]bool) bool {
-	ab, bb := a.Block(), b.Block()
-	if ab == nil || bb == nil || ab.Parent() != bb.Parent() {
+	if a.Parent() != b.Parent() || !chanmodel.Reaches(a, b, func(in ssa.Instruction) bool { return reset[in] }) {
 		return false
 	}
-	type item struct {
-		blk *ssa.BasicBlock
-		i   int
-	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := []item{{ab, analysisutil.InstrIndex(a) + 1}}
-	found := false
-	for len(work) > 0 {
-		it := work[len(work)-1]
-		work = work[:len(work)-1]
-		done := false
-		for _, in := range it.blk.Instrs[it.i:] {
-			if in == b {
-				found, done = true, true
-				break
-			}
-			if reset[in] {
+	untilB := func(in ssa.Instruction) bool { return in == b }
+	for _, blk := range a.Parent().Blocks {
+		for _, in := range blk.Instrs {
+			if _, ok := in.(*ssa.Return); (ok || reset[in]) && chanmodel.Reaches(a, in, untilB) {
 				return false
-			}
-			switch in.(type) {
-			case *ssa.Return:
-				return false
-			case *ssa.Panic:
-				done = true
-			}
-			if done {
-				break
-			}
-		}
-		if done {
-			continue
-		}
-		for _, next := range it.blk.Succs {
-			if !seen[next] {
-				seen[next] = true
-				work = append(work, item{next, 0})
 			}
 		}
 	}
-	return found
+	return true
 }
 
 // resets returns the instructions after which c's channel may be a

@@ -151,17 +151,8 @@ func (c *cache) keys(units []*unit) {
 			fmt.Fprintf(h, "go=%s\x00", m.GoVersion)
 		}
 		h.Write(fileSums[i][:])
-		paths := make([]string, 0, len(u.pkg.Imports))
-		for path := range u.pkg.Imports {
-			paths = append(paths, path)
-		}
-		sort.Strings(paths)
-		for _, path := range paths {
-			for _, d := range u.deps {
-				if d.pkg == u.pkg.Imports[path] {
-					fmt.Fprintf(h, "%s=%x\x00", path, d.key)
-				}
-			}
+		for j, d := range u.deps {
+			fmt.Fprintf(h, "%s=%x\x00", u.paths[j], d.key)
 		}
 		h.Sum(u.key[:0])
 	}

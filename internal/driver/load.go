@@ -27,8 +27,9 @@ import (
 type unit struct {
 	pkg   *packages.Package
 	root  bool
-	deps  []*unit // direct imports
-	rdeps []*unit // direct importers
+	deps  []*unit  // direct imports, by sorted import path
+	paths []string // their import paths, as the package's files spell them
+	rdeps []*unit  // direct importers
 
 	key       [32]byte // its cache key (see cache)
 	cached    *entry   // its cache entry, if there is one
@@ -98,6 +99,7 @@ func graph(patterns []string, tags string, tests bool) ([]*unit, error) {
 		for _, path := range paths {
 			d := visit(p.Imports[path])
 			u.deps = append(u.deps, d)
+			u.paths = append(u.paths, path)
 			d.rdeps = append(d.rdeps, u)
 		}
 		order = append(order, u)
@@ -235,12 +237,8 @@ func check(fset *token.FileSet, u *unit, full bool) ([]*ast.File, *types.Info, [
 		return nil, nil, errs
 	}
 	byPath := make(map[string]*unit, len(u.deps))
-	for path, ip := range p.Imports {
-		for _, d := range u.deps {
-			if d.pkg == ip {
-				byPath[path] = d
-			}
-		}
+	for i, d := range u.deps {
+		byPath[u.paths[i]] = d
 	}
 	conf := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
