@@ -1,0 +1,89 @@
+// Package finding is the typed form of one goconcheck diagnostic once its
+// package has been analyzed: what the standalone driver caches, filters
+// (suppressions, baselines, only-new) and prints in every output format
+// (text, JSON, SARIF, GitHub annotations, HTML).
+//
+// Positions are resolved (file, line, column), so a Finding outlives the
+// package's syntax and file set. Steps carry, beside go/analysis's related
+// information, which goroutine each place belongs to and what operation it
+// is, for the pictures of the HTML report and SARIF code flows; analyzers
+// attach them through this package's Trace, never by wording a message.
+package finding
+
+// A Position is a resolved source position. Col and Offset are in bytes.
+type Position struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Col    int    `json:"col"`
+	Offset int    `json:"offset"`
+}
+
+// An Op is the kind of operation at one place of a finding's story.
+type Op string
+
+const (
+	OpGo     Op = "go"     // a goroutine is started here
+	OpSend   Op = "send"   // a channel send
+	OpRecv   Op = "recv"   // a channel receive (or a range over a channel)
+	OpSelect Op = "select" // a select statement
+	OpClose  Op = "close"  // close(ch)
+	OpLock   Op = "lock"   // Lock or RLock
+	OpUnlock Op = "unlock" // Unlock or RUnlock
+	OpAdd    Op = "add"    // WaitGroup.Add
+	OpDone   Op = "done"   // WaitGroup.Done
+	OpWait   Op = "wait"   // WaitGroup.Wait, Cond.Wait
+	OpSignal Op = "signal" // Cond.Signal or Broadcast
+	OpSleep  Op = "sleep"  // time.Sleep
+	OpCancel Op = "cancel" // a context's cancel function is created or called
+	OpRead   Op = "read"   // a memory read
+	OpWrite  Op = "write"  // a memory write
+	OpCall   Op = "call"   // a call on the path to another step
+	OpReturn Op = "return" // the goroutine returns or exits
+	OpPanic  Op = "panic"  // the goroutine panics
+	OpOther  Op = "other"
+)
+
+// A Step is one place of a finding: the finding's own position or one of its
+// related places, in the order the story is told.
+type Step struct {
+	Pos     Position `json:"pos"`
+	End     Position `json:"end"`
+	Message string   `json:"message"`
+	// Goroutine names the goroutine that runs the step ("" when the
+	// analyzer does not know): a short label such as "main", "caller"
+	// or "goroutine at worker.go:12".
+	Goroutine string `json:"goroutine,omitempty"`
+	Op        Op     `json:"op,omitempty"`
+	// Blocks marks the step where a goroutine blocks for ever or panics.
+	Blocks bool `json:"blocks,omitempty"`
+}
+
+// An Edit is one text replacement of a suggested fix, by byte offsets.
+type Edit struct {
+	File  string `json:"filename"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	New   string `json:"new"`
+}
+
+// A Fix is one suggested fix.
+type Fix struct {
+	Message string `json:"message"`
+	Edits   []Edit `json:"edits"`
+}
+
+// A Finding is one diagnostic of one analyzer in one package.
+type Finding struct {
+	Package  string   `json:"package"`
+	Analyzer string   `json:"analyzer"`
+	Category string   `json:"category,omitempty"` // the analyzer's rule
+	Pos      Position `json:"pos"`
+	End      Position `json:"end"`
+	Message  string   `json:"message"`
+	URL      string   `json:"url,omitempty"`
+	Related  []Step   `json:"related,omitempty"`
+	Fixes    []Fix    `json:"fixes,omitempty"`
+	// Trace is the finding's story as structured steps, the finding's own
+	// position among them; nil when the analyzer attached none.
+	Trace []Step `json:"trace,omitempty"`
+}
