@@ -40,6 +40,9 @@ go test -race -count=1 ./internal/chanmodel/ ./internal/driver/
 echo "== goconcheck on the standard library, against corpus/baseline/std.txt"
 GOCONCHECK_DRIVERS="standalone vet" bash scripts/corpus.sh std
 
+echo "== goconcheck on the runtime's GoKer reproductions, against corpus/goker.txt"
+bash scripts/goker.sh
+
 echo "== hard input (GOROOT/test, type errors, cgo, generics, a huge file): no panics"
 bash scripts/hardinput.sh
 

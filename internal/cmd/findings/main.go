@@ -20,6 +20,10 @@
 //
 // diff prints every finding that is new (+) or gone (-), and every
 // baseline entry without a verdict, and exits 1 if there is any.
+//
+// A baseline judged on other terms names its verdict kinds:
+//
+//	findings diff -verdicts=at-bug,other-true,false,debatable corpus/goker.txt run.txt
 package main
 
 import (
@@ -45,17 +49,23 @@ func main() {
 	case "list":
 		os.Exit(list(os.Stdin, os.Stdout, os.Stderr))
 	case "diff":
-		if len(os.Args) != 4 {
+		args := os.Args[2:]
+		kinds := defaultVerdicts
+		if len(args) > 0 && strings.HasPrefix(args[0], "-verdicts=") {
+			kinds = strings.Split(strings.TrimPrefix(args[0], "-verdicts="), ",")
+			args = args[1:]
+		}
+		if len(args) != 2 {
 			usage()
 		}
-		os.Exit(diff(os.Args[2], os.Args[3], os.Stdout))
+		os.Exit(diff(args[0], args[1], kinds, os.Stdout))
 	default:
 		usage()
 	}
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: findings list < out.json > findings.txt\n       findings diff baseline.txt findings.txt")
+	fmt.Fprintln(os.Stderr, "usage: findings list < out.json > findings.txt\n       findings diff [-verdicts=kind,...] baseline.txt findings.txt")
 	os.Exit(2)
 }
 
@@ -208,9 +218,17 @@ func readBaseline(name string) ([]entry, error) {
 	return entries, sc.Err()
 }
 
-var verdictRE = regexp.MustCompile(`^(true|intended|false positive): \S`)
+// defaultVerdicts are the verdict kinds of the corpus baselines.
+var defaultVerdicts = []string{"true", "intended", "false positive"}
 
-func diff(baselineFile, runFile string, out io.Writer) int {
+// diff compares a run with the baseline, whose verdicts must each be
+// "kind: why" for one of kinds.
+func diff(baselineFile, runFile string, kinds []string, out io.Writer) int {
+	quoted := make([]string, len(kinds))
+	for i, k := range kinds {
+		quoted[i] = regexp.QuoteMeta(k)
+	}
+	verdictRE := regexp.MustCompile(`^(` + strings.Join(quoted, "|") + `): \S`)
 	base, err := readBaseline(baselineFile)
 	if err != nil {
 		fmt.Fprintln(out, err)
@@ -226,7 +244,7 @@ func diff(baselineFile, runFile string, out io.Writer) int {
 	for _, e := range base {
 		known[e.finding] = true
 		if !verdictRE.MatchString(e.verdict) {
-			fmt.Fprintf(out, "%s:%d: no verdict (want \"true: why\", \"intended: why\" or \"false positive: fix\"): %s\n", baselineFile, e.line, e.finding)
+			fmt.Fprintf(out, "%s:%d: no verdict (want \"kind: why\", kind one of %s): %s\n", baselineFile, e.line, strings.Join(kinds, ", "), e.finding)
 			bad++
 		}
 	}

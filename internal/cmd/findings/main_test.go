@@ -53,13 +53,21 @@ func TestDiff(t *testing.T) {
 		{"f.go:1:1: a: one\nf.go:2:1: a: two\nf.go:3:1: a: three\n", 1, "+ f.go:3:1: a: three"},
 	} {
 		var out bytes.Buffer
-		if code := diff(base, write("run.txt", tc.run), &out); code != tc.code || !strings.Contains(out.String(), tc.out) {
+		if code := diff(base, write("run.txt", tc.run), defaultVerdicts, &out); code != tc.code || !strings.Contains(out.String(), tc.out) {
 			t.Errorf("diff with run %q: exit %d, output %q; want exit %d, output with %q", tc.run, code, out.String(), tc.code, tc.out)
 		}
 	}
 	noVerdict := write("nv.txt", "f.go:1:1: a: one\n")
 	var out bytes.Buffer
-	if code := diff(noVerdict, write("run.txt", "f.go:1:1: a: one\n"), &out); code != 1 || !strings.Contains(out.String(), "no verdict") {
+	if code := diff(noVerdict, write("run.txt", "f.go:1:1: a: one\n"), defaultVerdicts, &out); code != 1 || !strings.Contains(out.String(), "no verdict") {
 		t.Errorf("a finding without a verdict: exit %d, output %q", code, out.String())
+	}
+
+	// A baseline judged on its own terms accepts its kinds and only those.
+	goker := write("goker.txt", "f.go:1:1: a: one\n\tat-bug: the documented deadlock\nf.go:2:1: a: two\n\ttrue: another bug\n")
+	out.Reset()
+	code := diff(goker, write("run.txt", "f.go:1:1: a: one\nf.go:2:1: a: two\n"), []string{"at-bug", "other-true"}, &out)
+	if code != 1 || !strings.Contains(out.String(), "goker.txt:3: no verdict") || strings.Contains(out.String(), "goker.txt:1:") {
+		t.Errorf("verdict kinds at-bug, other-true: exit %d, output %q; want only the finding of line 3 (verdict \"true\") refused", code, out.String())
 	}
 }
