@@ -208,7 +208,9 @@ func readBaseline(name string) ([]entry, error) {
 	return entries, sc.Err()
 }
 
-var verdictRE = regexp.MustCompile(`^(true|intended|false positive): \S`)
+// A verdict: a real bug, a defect on purpose, a correct program, or a
+// reading that can go either way (say why).
+var verdictRE = regexp.MustCompile(`^(true|intended|false positive|debatable): \S`)
 
 func diff(baselineFile, runFile string, out io.Writer) int {
 	base, err := readBaseline(baselineFile)
@@ -226,7 +228,7 @@ func diff(baselineFile, runFile string, out io.Writer) int {
 	for _, e := range base {
 		known[e.finding] = true
 		if !verdictRE.MatchString(e.verdict) {
-			fmt.Fprintf(out, "%s:%d: no verdict (want \"true: why\", \"intended: why\" or \"false positive: fix\"): %s\n", baselineFile, e.line, e.finding)
+			fmt.Fprintf(out, "%s:%d: no verdict (want \"true: why\", \"intended: why\", \"false positive: fix\" or \"debatable: why\"): %s\n", baselineFile, e.line, e.finding)
 			bad++
 		}
 	}

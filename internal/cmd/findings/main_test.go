@@ -62,4 +62,14 @@ func TestDiff(t *testing.T) {
 	if code := diff(noVerdict, write("run.txt", "f.go:1:1: a: one\n"), &out); code != 1 || !strings.Contains(out.String(), "no verdict") {
 		t.Errorf("a finding without a verdict: exit %d, output %q", code, out.String())
 	}
+	debatable := write("deb.txt", "f.go:1:1: a: one\n\tdebatable: needs Return after Release\n")
+	out.Reset()
+	if code := diff(debatable, write("run.txt", "f.go:1:1: a: one\n"), &out); code != 0 {
+		t.Errorf("a debatable verdict: exit %d, output %q; want exit 0", code, out.String())
+	}
+	unknown := write("unk.txt", "f.go:1:1: a: one\n\tmaybe: who knows\n")
+	out.Reset()
+	if code := diff(unknown, write("run.txt", "f.go:1:1: a: one\n"), &out); code != 1 || !strings.Contains(out.String(), "no verdict") {
+		t.Errorf("an unknown verdict word: exit %d, output %q; want exit 1 and no verdict", code, out.String())
+	}
 }
