@@ -6,6 +6,12 @@
 #   bash scripts/corpus.sh std        # the standard library only (CI runs this)
 #   bash scripts/corpus.sh raft grpc  # the modules of these names
 #
+# CI runs only the standard-library part (a few minutes). The full corpus,
+# std and the 27 pinned modules, is the longer developer run: tens of
+# minutes on two cores, most of it fetching and type-checking the modules'
+# dependencies; run it before changing what an analyzer reports, or name
+# the modules an analyzer change touches.
+#
 # GOCONCHECK_DRIVERS names the ways goconcheck is run: "standalone"
 # (goconcheck -json, the default) and "vet" (go vet -vettool=goconcheck
 # -json); with both, each must give the baseline's findings. The

@@ -218,8 +218,10 @@ func readBaseline(name string) ([]entry, error) {
 	return entries, sc.Err()
 }
 
-// defaultVerdicts are the verdict kinds of the corpus baselines.
-var defaultVerdicts = []string{"true", "intended", "false positive"}
+// defaultVerdicts are the verdict kinds of the corpus baselines: a real
+// bug, a defect on purpose, a correct program, or a reading that can go
+// either way (say why).
+var defaultVerdicts = []string{"true", "intended", "false positive", "debatable"}
 
 // diff compares a run with the baseline, whose verdicts must each be
 // "kind: why" for one of kinds.

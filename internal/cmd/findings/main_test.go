@@ -70,4 +70,14 @@ func TestDiff(t *testing.T) {
 	if code != 1 || !strings.Contains(out.String(), "goker.txt:3: no verdict") || strings.Contains(out.String(), "goker.txt:1:") {
 		t.Errorf("verdict kinds at-bug, other-true: exit %d, output %q; want only the finding of line 3 (verdict \"true\") refused", code, out.String())
 	}
+	debatable := write("deb.txt", "f.go:1:1: a: one\n\tdebatable: needs Return after Release\n")
+	out.Reset()
+	if code := diff(debatable, write("run.txt", "f.go:1:1: a: one\n"), defaultVerdicts, &out); code != 0 {
+		t.Errorf("a debatable verdict: exit %d, output %q; want exit 0", code, out.String())
+	}
+	unknown := write("unk.txt", "f.go:1:1: a: one\n\tmaybe: who knows\n")
+	out.Reset()
+	if code := diff(unknown, write("run.txt", "f.go:1:1: a: one\n"), defaultVerdicts, &out); code != 1 || !strings.Contains(out.String(), "no verdict") {
+		t.Errorf("an unknown verdict word: exit %d, output %q; want exit 1 and no verdict", code, out.String())
+	}
 }
