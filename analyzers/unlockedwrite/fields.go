@@ -68,6 +68,9 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 		}
 		exempt := f.InitOnly || lockedHelper(fn) || mentionsLocking(pass, fn)
 		for _, b := range fn.Blocks {
+			if res.Dead(b) {
+				continue // runs only when a never-nil field is nil
+			}
 			for _, instr := range b.Instrs {
 				fa, write, pos := fieldAccess(instr)
 				if fa == nil {

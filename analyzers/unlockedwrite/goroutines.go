@@ -41,15 +41,18 @@ func checkGoroutines(pass *analysis.Pass, res *lockset.Result) {
 				if body == nil || selfSynchronized(body.Fn) {
 					continue
 				}
-				checkBody(pass, body, bindings, loop, g)
+				checkBody(pass, res, body, bindings, loop, g)
 			}
 		}
 	}
 }
 
-func checkBody(pass *analysis.Pass, body *lockset.Func, bindings []ssa.Value, loop map[*ssa.BasicBlock]bool, g *ssa.Go) {
+func checkBody(pass *analysis.Pass, res *lockset.Result, body *lockset.Func, bindings []ssa.Value, loop map[*ssa.BasicBlock]bool, g *ssa.Go) {
 	reported := map[string]bool{}
 	for _, b := range body.Fn.Blocks {
+		if res.Dead(b) {
+			continue // runs only when a never-nil field is nil
+		}
 		for _, instr := range b.Instrs {
 			if len(body.HeldBefore(instr)) > 0 || !instr.Pos().IsValid() {
 				continue
@@ -212,7 +215,7 @@ func checkSpawner(pass *analysis.Pass, res *lockset.Result) {
 				if body == nil {
 					continue
 				}
-				written := earlyWrites(body, mc.Bindings)
+				written := earlyWrites(res, body, mc.Bindings)
 				if len(written) == 0 {
 					continue
 				}
@@ -235,12 +238,12 @@ func checkSpawner(pass *analysis.Pass, res *lockset.Result) {
 // earlyWrites returns the captured variables (the spawner's Allocs)
 // that the goroutine body writes with no lock held, reachable from its
 // entry without synchronising first.
-func earlyWrites(body *lockset.Func, bindings []ssa.Value) map[*ssa.Alloc]token.Pos {
+func earlyWrites(res *lockset.Result, body *lockset.Func, bindings []ssa.Value) map[*ssa.Alloc]token.Pos {
 	out := map[*ssa.Alloc]token.Pos{}
 	seen := map[*ssa.BasicBlock]bool{}
 	var walk func(b *ssa.BasicBlock)
 	walk = func(b *ssa.BasicBlock) {
-		if seen[b] {
+		if seen[b] || res.Dead(b) {
 			return
 		}
 		seen[b] = true
