@@ -59,6 +59,8 @@ const (
 
 func checkFields(pass *analysis.Pass, res *lockset.Result) {
 	explicit := explicitGuards(pass)
+	sol := newSolitude(res)
+	born := startedAtBirth(res)
 	stats := map[*types.Var]*fieldStats{}
 	var order []*types.Var
 	for _, fn := range res.Functions() {
@@ -85,7 +87,7 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 					continue
 				}
 				base := lockset.KeyOf(fa.X)
-				if !shared(f, base) {
+				if !shared(f, base) || sol.alone(fn, instr, base) {
 					continue
 				}
 				guard, other := guardHeld(f, instr, base, st)
@@ -113,11 +115,11 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 		if !ok {
 			g = -1
 		}
-		report(pass, v, stats[v], g)
+		report(pass, v, stats[v], g, born)
 	}
 }
 
-func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
+func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int, born map[*ssa.Function]*ssa.Go) {
 	// Each function votes once per guard: a method that touches the
 	// field many times counts as much as one that touches it once.
 	type vote struct {
@@ -159,6 +161,7 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
 	} else {
 		total := n + unlocked
 		if guard < 0 || n < minLocked || 2*n <= total {
+			reportBeside(pass, v, fs, born)
 			return
 		}
 		if _, ok := lockedWrite[guard]; !ok {
