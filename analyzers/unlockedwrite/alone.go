@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -81,26 +83,28 @@ func (s *solitude) index(in ssa.Instruction) {
 	}
 	switch in := in.(type) {
 	case *ssa.Store:
-		if v := fieldOf(in.Addr); v != nil {
+		if v := fieldOf(in.Addr); v != nil && !fresh(in.Addr) {
 			if c, ok := in.Val.(*ssa.Const); ok && c.Value != nil {
 				s.reset[v] = append(s.reset[v], c.Value)
+			} else {
+				s.reset[v] = append(s.reset[v], constant.MakeUnknown())
 			}
 		}
 	case *ssa.Call:
 		// Writes of a state word through sync/atomic: the value it
 		// can be set to.
 		v, args := atomicWord(in.Common())
-		if v == nil {
+		if v == nil || fresh(in.Call.Args[0]) {
 			return
 		}
 		m := analysisutil.StaticMethod(in.Common())
 		var val ssa.Value
 		switch {
-		case m.Name() == "Store" || m.Name() == "StoreInt32" || m.Name() == "StoreInt64" || m.Name() == "StoreUint32" || m.Name() == "StoreUint64":
+		case strings.HasPrefix(m.Name(), "Store"):
 			val = args[0]
-		case len(args) == 2 && (m.Name() == "CompareAndSwap" || len(m.Name()) > 14 && m.Name()[:14] == "CompareAndSwap"):
+		case len(args) == 2 && strings.HasPrefix(m.Name(), "CompareAndSwap"):
 			val = args[1]
-		case m.Name() == "Swap" || len(m.Name()) > 4 && m.Name()[:4] == "Swap":
+		case strings.HasPrefix(m.Name(), "Swap"):
 			val = args[0]
 		default:
 			return
@@ -122,6 +126,17 @@ func atomicWord(c *ssa.CallCommon) (*types.Var, []ssa.Value) {
 		return nil, nil
 	}
 	return fieldOf(c.Args[0]), c.Args[1:]
+}
+
+// fresh reports whether the field address v is of an object its
+// function allocated itself: a constructor setting the initial value.
+func fresh(v ssa.Value) bool {
+	fa, ok := v.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	_, ok = fa.X.(*ssa.Alloc)
+	return ok
 }
 
 // fieldOf returns the field whose address v is.
@@ -155,17 +170,31 @@ func (s *solitude) findRegions(fn *ssa.Function, b *ssa.BasicBlock) {
 	}
 	switch cond := ifi.Cond.(type) {
 	case *ssa.BinOp:
+		if l, ok := cond.X.(*ssa.UnOp); ok {
+			// if x.state != idle { return }; x.state = running,
+			// under x's lock.
+			k, ok := cond.Y.(*ssa.Const)
+			if !ok || k.Value == nil || cond.Op != token.EQL && cond.Op != token.NEQ {
+				return
+			}
+			i := 0
+			if cond.Op == token.NEQ {
+				i = 1
+			}
+			s.stateTest(fn, b, l, k.Value, i, open)
+			return
+		}
 		// An atomic decrement's result compared with zero.
 		call, ok := cond.X.(*ssa.Call)
 		k, ok2 := cond.Y.(*ssa.Const)
 		if !ok || !ok2 || k.Value == nil || k.Value.Kind() != constant.Int || constant.Sign(k.Value) != 0 {
 			return
 		}
-		m := analysisutil.StaticMethod(call.Common())
-		if v, _ := atomicWord(call.Common()); v == nil || m.Name() != "Add" && (len(m.Name()) < 3 || m.Name()[:3] != "Add") {
+		obj, ok := decrements(call.Common())
+		if !ok {
 			return
 		}
-		base := lockset.KeyOf(call.Call.Args[0].(*ssa.FieldAddr).X)
+		base := lockset.KeyOf(obj)
 		switch cond.Op {
 		case token.EQL, token.LEQ:
 			open(0, base, false)
@@ -177,7 +206,7 @@ func (s *solitude) findRegions(fn *ssa.Function, b *ssa.BasicBlock) {
 		// it once, unless something sets the word back.
 		m := analysisutil.StaticMethod(cond.Common())
 		v, args := atomicWord(cond.Common())
-		if v == nil || len(args) != 2 || len(m.Name()) < 14 || m.Name()[:14] != "CompareAndSwap" {
+		if v == nil || len(args) != 2 || !strings.HasPrefix(m.Name(), "CompareAndSwap") {
 			return
 		}
 		old, ok := args[0].(*ssa.Const)
@@ -187,17 +216,73 @@ func (s *solitude) findRegions(fn *ssa.Function, b *ssa.BasicBlock) {
 		open(0, lockset.KeyOf(cond.Call.Args[0].(*ssa.FieldAddr).X), true)
 	case *ssa.UnOp:
 		// if x.started { return }; x.started = true, under x's lock.
-		v := fieldOf(cond.X)
-		if cond.Op != token.MUL || v == nil || !receiverBase(fn, cond.X) || s.setBack(v, constant.MakeBool(false)) {
-			return
-		}
-		base := lockset.KeyOf(cond.X.(*ssa.FieldAddr).X)
-		f := s.res.Funcs[fn]
-		if f == nil || !holdsLockOf(f.HeldBefore(ifi), base) || !setsFlag(b.Succs[1], v) {
-			return
-		}
-		open(1, base, true)
+		s.stateTest(fn, b, cond, constant.MakeBool(false), 1, open)
 	}
+}
+
+// stateTest records the region entered through b.Succs[i], taken when
+// the receiver's state field, loaded by l under the receiver's lock,
+// holds the value unset: when the region stores another value into it
+// and nothing else ever stores unset back, the region is entered once.
+func (s *solitude) stateTest(fn *ssa.Function, b *ssa.BasicBlock, l *ssa.UnOp, unset constant.Value, i int, open func(int, lockset.Key, bool)) {
+	v := fieldOf(l.X)
+	if l.Op != token.MUL || v == nil || !receiverBase(fn, l.X) || s.setBack(v, unset) {
+		return
+	}
+	base := lockset.KeyOf(l.X.(*ssa.FieldAddr).X)
+	f := s.res.Funcs[fn]
+	if f == nil || !holdsLockOf(f.HeldBefore(b.Instrs[len(b.Instrs)-1]), base) || !setsState(b.Succs[i], v, unset) {
+		return
+	}
+	open(i, base, true)
+}
+
+// decrements returns the object whose atomic counter the call adds to
+// and returns: a sync/atomic Add on a field of it, or a helper of the
+// package that returns such an Add on a field of one of its
+// parameters (func (b *buf) unref() int32 { return b.refs.Add(-1) }).
+func decrements(c *ssa.CallCommon) (ssa.Value, bool) {
+	if m := analysisutil.StaticMethod(c); m != nil && strings.HasPrefix(m.Name(), "Add") {
+		if v, _ := atomicWord(c); v != nil {
+			return c.Args[0].(*ssa.FieldAddr).X, true
+		}
+	}
+	callee := c.StaticCallee()
+	if callee == nil || callee.Blocks == nil {
+		return nil, false
+	}
+	var obj ssa.Value
+	for _, b := range callee.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		if len(r.Results) != 1 {
+			return nil, false
+		}
+		inner, ok := r.Results[0].(*ssa.Call)
+		if !ok {
+			return nil, false
+		}
+		m := analysisutil.StaticMethod(inner.Common())
+		v, _ := atomicWord(inner.Common())
+		if v == nil || m == nil || !strings.HasPrefix(m.Name(), "Add") {
+			return nil, false
+		}
+		p, ok := inner.Call.Args[0].(*ssa.FieldAddr).X.(*ssa.Parameter)
+		if !ok {
+			return nil, false
+		}
+		i := slices.Index(callee.Params, p)
+		if i < 0 || i >= len(c.Args) || obj != nil && obj != c.Args[i] {
+			return nil, false
+		}
+		obj = c.Args[i]
+	}
+	return obj, obj != nil
 }
 
 // setBack reports whether the field v is somewhere given the value
@@ -205,7 +290,7 @@ func (s *solitude) findRegions(fn *ssa.Function, b *ssa.BasicBlock) {
 // again.
 func (s *solitude) setBack(v *types.Var, unset constant.Value) bool {
 	for _, c := range s.reset[v] {
-		if c.Kind() == constant.Unknown || constant.Compare(c, token.EQL, unset) {
+		if c.Kind() == constant.Unknown || c.Kind() == unset.Kind() && constant.Compare(c, token.EQL, unset) {
 			return true
 		}
 	}
@@ -227,16 +312,16 @@ func holdsLockOf(held lockset.Set, base lockset.Key) bool {
 	return false
 }
 
-// setsFlag reports whether the region entered at entry stores true
-// into the flag field v.
-func setsFlag(entry *ssa.BasicBlock, v *types.Var) bool {
+// setsState reports whether the region entered at entry stores into
+// the state field v a constant other than unset.
+func setsState(entry *ssa.BasicBlock, v *types.Var, unset constant.Value) bool {
 	for _, b := range entry.Parent().Blocks {
 		if !entry.Dominates(b) {
 			continue
 		}
 		for _, in := range b.Instrs {
 			if st, ok := in.(*ssa.Store); ok && fieldOf(st.Addr) == v {
-				if c, ok := st.Val.(*ssa.Const); ok && c.Value != nil && constant.BoolVal(c.Value) {
+				if c, ok := st.Val.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == unset.Kind() && !constant.Compare(c.Value, token.EQL, unset) {
 					return true
 				}
 			}

@@ -48,6 +48,10 @@ func NewFieldInvariants(pkg *types.Package, fns []*ssa.Function) *FieldInvariant
 	}
 	for _, fn := range fns {
 		add(fn)
+		if fn.Pkg != nil {
+			// Package variables are built in the package initializer.
+			add(fn.Pkg.Func("init"))
+		}
 	}
 	for _, fn := range inv.fns {
 		for _, b := range fn.Blocks {

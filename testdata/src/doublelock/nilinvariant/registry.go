@@ -173,3 +173,27 @@ func (p *Param) Add() {
 		p.mu.Unlock()
 	}
 }
+
+// Table's constructor sets byKey, but the package variable below is
+// built without it: Get's rebuild branch runs on it.
+type Table struct {
+	mu    sync.RWMutex
+	byKey map[string]int
+}
+
+func NewTable() *Table { return &Table{byKey: map[string]int{}} }
+
+var defaultTable = &Table{}
+
+func (t *Table) Get(k string) int {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	if t.byKey == nil {
+		t.mu.Lock() // want `Lock of t.mu, which is read-locked: upgrading a read lock deadlocks`
+		t.byKey = map[string]int{}
+		t.mu.Unlock()
+	}
+	return t.byKey[k]
+}
+
+func Default() *Table { return defaultTable }

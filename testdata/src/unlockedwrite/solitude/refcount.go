@@ -174,3 +174,32 @@ func (s *Slab) Trim() { s.reset() }
 func (s *Slab) reset() {
 	s.data = s.data[:0] // want `write to s.data without holding s.mu`
 }
+
+// Block counts its references through a helper that returns the
+// decremented count.
+type Block struct {
+	refs atomic.Int64
+	mu   sync.Mutex
+	data []byte
+}
+
+func (b *Block) unref() int64 { return b.refs.Add(-1) }
+
+func (b *Block) Write(p []byte) {
+	b.mu.Lock()
+	b.data = append(b.data, p...)
+	b.mu.Unlock()
+}
+
+func (b *Block) Len() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.data)
+}
+
+func (b *Block) Release() {
+	if b.unref() > 0 {
+		return
+	}
+	b.data = b.data[:0] // silent: the count reached zero
+}

@@ -209,3 +209,103 @@ func (m *Mux) Len() int {
 	defer m.mu.Unlock()
 	return len(m.routes)
 }
+
+const (
+	idle = iota
+	running
+	stopped
+)
+
+// Gate's state word goes idle -> running -> stopped under g.mu and
+// never back to idle: Listen sets up once, before accept starts.
+type Gate struct {
+	mu    sync.Mutex
+	state int
+	subs  map[int]string
+}
+
+func (g *Gate) Listen() error {
+	g.mu.Lock()
+	if g.state != idle {
+		g.mu.Unlock()
+		return errStarted
+	}
+	g.state = running
+	g.mu.Unlock()
+	g.subs = make(map[int]string) // silent: once, before accept starts
+	go g.accept()
+	return nil
+}
+
+func (g *Gate) Close() {
+	g.mu.Lock()
+	g.state = stopped
+	g.mu.Unlock()
+}
+
+func (g *Gate) accept() {
+	for i := 0; ; i++ {
+		g.mu.Lock()
+		g.subs[i] = "s"
+		g.mu.Unlock()
+	}
+}
+
+func (g *Gate) Sub(id int, c string) {
+	g.mu.Lock()
+	g.subs[id] = c
+	g.mu.Unlock()
+}
+
+func (g *Gate) Len() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return len(g.subs)
+}
+
+// Door's Close sets the state back to idle: Listen can set up again
+// while the old accept goroutine runs.
+type Door struct {
+	mu    sync.Mutex
+	state int
+	subs  map[int]string
+}
+
+func (d *Door) Listen() error {
+	d.mu.Lock()
+	if d.state != idle {
+		d.mu.Unlock()
+		return errStarted
+	}
+	d.state = running
+	d.mu.Unlock()
+	d.subs = make(map[int]string) // want `write to d.subs without holding d.mu`
+	go d.accept()
+	return nil
+}
+
+func (d *Door) Close() {
+	d.mu.Lock()
+	d.state = idle
+	d.mu.Unlock()
+}
+
+func (d *Door) accept() {
+	for i := 0; ; i++ {
+		d.mu.Lock()
+		d.subs[i] = "s"
+		d.mu.Unlock()
+	}
+}
+
+func (d *Door) Sub(id int, c string) {
+	d.mu.Lock()
+	d.subs[id] = c
+	d.mu.Unlock()
+}
+
+func (d *Door) Len() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.subs)
+}
