@@ -16,8 +16,10 @@ import (
 // paths (lockset, chanmodel) leave it out, so that a Lock or a send
 // that can never run is not reported.
 //
-// Only unexported fields of the package's own types qualify: another
-// package could assign an exported field. A value made outside the
+// Only unexported fields of the package's own types qualify (another
+// package could assign an exported field), and only of types the
+// package allocates itself: a type without a constructor is used from
+// its zero value. A value made outside the
 // package without its constructor (new(pkg.T) of an exported type) is
 // taken as misuse, as the type's methods would fail on it anyway.
 type FieldInvariants struct {
@@ -250,7 +252,9 @@ func (inv *FieldInvariants) decide() {
 			}
 		}
 	}
-	// Where values of the types come from.
+	// Where values of the types come from. A type the package never
+	// allocates has no constructor: its zero value is how it is used.
+	built := map[*types.Named]bool{}
 	for _, fn := range inv.fns {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
@@ -261,6 +265,7 @@ func (inv *FieldInvariants) decide() {
 				if n := inv.ownNamed(pointerElem(v.Type())); n != nil && fieldsOf[n] != nil {
 					switch v := v.(type) {
 					case *ssa.Alloc:
+						built[n] = true
 						for _, i := range fieldsOf[n] {
 							if !storedBeforeReturn(v, i) {
 								badType[n] = true
@@ -291,7 +296,7 @@ func (inv *FieldInvariants) decide() {
 	}
 	inv.neverNil = map[*types.Var]bool{}
 	for n, idx := range fieldsOf {
-		if badType[n] {
+		if badType[n] || !built[n] {
 			continue
 		}
 		st := n.Underlying().(*types.Struct)

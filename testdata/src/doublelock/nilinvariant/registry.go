@@ -197,3 +197,21 @@ func (t *Table) Get(k string) int {
 }
 
 func Default() *Table { return defaultTable }
+
+// Lazy has no constructor: its zero value is ready to use, and the
+// first Get finds byKey nil.
+type Lazy struct {
+	mu    sync.RWMutex
+	byKey map[string]int
+}
+
+func (l *Lazy) Get(k string) int {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.byKey == nil {
+		l.mu.Lock() // want `Lock of l.mu, which is read-locked: upgrading a read lock deadlocks`
+		l.byKey = map[string]int{}
+		l.mu.Unlock()
+	}
+	return l.byKey[k]
+}
