@@ -145,7 +145,7 @@ func fieldOf(v ssa.Value) *types.Var {
 	if !ok {
 		return nil
 	}
-	st := structOf(fa.X.Type())
+	st := analysisutil.PointedStruct(fa.X.Type())
 	if st == nil || fa.Field >= st.NumFields() {
 		return nil
 	}

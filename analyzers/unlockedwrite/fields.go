@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -78,7 +79,7 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 				if fa == nil {
 					continue
 				}
-				st := structOf(fa.X.Type())
+				st := analysisutil.PointedStruct(fa.X.Type())
 				if st == nil || fa.Field >= st.NumFields() {
 					continue
 				}
@@ -349,14 +350,6 @@ func feedsMapWrite(l *ssa.UnOp) bool {
 		}
 	}
 	return false
-}
-
-func structOf(t types.Type) *types.Struct {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		st, _ := p.Elem().Underlying().(*types.Struct)
-		return st
-	}
-	return nil
 }
 
 // shared reports whether base may be visible to other goroutines: it

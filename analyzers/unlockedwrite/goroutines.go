@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -108,11 +109,11 @@ func sharedVar(addr ssa.Value, fn *ssa.Function, bindings []ssa.Value, loop map[
 
 // loopOf returns the blocks of the cycle through b, or nil.
 func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	fwd := reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
+	fwd := analysisutil.Reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
 	if !fwd[b] {
 		return nil
 	}
-	bwd := reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
+	bwd := analysisutil.Reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
 	loop := map[*ssa.BasicBlock]bool{}
 	for x := range fwd {
 		if bwd[x] {
@@ -120,22 +121,6 @@ func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
 		}
 	}
 	return loop
-}
-
-// reach returns the blocks reachable from b in one or more steps.
-func reach(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	stack := append([]*ssa.BasicBlock(nil), next(b)...)
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[x] {
-			continue
-		}
-		seen[x] = true
-		stack = append(stack, next(x)...)
-	}
-	return seen
 }
 
 // waits reports whether the loop may wait for a goroutine between

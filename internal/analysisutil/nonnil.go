@@ -170,7 +170,7 @@ func loadedField(x ssa.Value) *types.Var {
 			return nil
 		}
 		if fa, ok := x.X.(*ssa.FieldAddr); ok {
-			if st := pointerStruct(fa.X.Type()); st != nil && fa.Field < st.NumFields() {
+			if st := PointedStruct(fa.X.Type()); st != nil && fa.Field < st.NumFields() {
 				return st.Field(fa.Field).Origin()
 			}
 		}
@@ -182,7 +182,9 @@ func loadedField(x ssa.Value) *types.Var {
 	return nil
 }
 
-func pointerStruct(t types.Type) *types.Struct {
+// PointedStruct returns the struct type that t, a pointer, points to,
+// or nil.
+func PointedStruct(t types.Type) *types.Struct {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		st, _ := p.Elem().Underlying().(*types.Struct)
 		return st
@@ -220,7 +222,7 @@ func (inv *FieldInvariants) decide() {
 			for _, in := range b.Instrs {
 				switch in := in.(type) {
 				case *ssa.FieldAddr:
-					st := pointerStruct(in.X.Type())
+					st := PointedStruct(in.X.Type())
 					if st == nil || in.Field >= st.NumFields() {
 						continue
 					}
@@ -349,8 +351,30 @@ func dominatesReturnsFrom(b, from *ssa.BasicBlock) bool {
 	if b == from {
 		return true
 	}
+	check := func(x *ssa.BasicBlock) bool {
+		if n := len(x.Instrs); n > 0 {
+			if _, ok := x.Instrs[n-1].(*ssa.Return); ok && !b.Dominates(x) {
+				return false
+			}
+		}
+		return true
+	}
+	if !check(from) {
+		return false
+	}
+	for x := range Reach(from, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs }) {
+		if !check(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// Reach returns the blocks reachable from b in one or more steps of
+// next (the successors, or the predecessors to walk backwards).
+func Reach(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
 	seen := map[*ssa.BasicBlock]bool{}
-	stack := []*ssa.BasicBlock{from}
+	stack := append([]*ssa.BasicBlock(nil), next(b)...)
 	for len(stack) > 0 {
 		x := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -358,14 +382,9 @@ func dominatesReturnsFrom(b, from *ssa.BasicBlock) bool {
 			continue
 		}
 		seen[x] = true
-		if n := len(x.Instrs); n > 0 {
-			if _, ok := x.Instrs[n-1].(*ssa.Return); ok && !b.Dominates(x) {
-				return false
-			}
-		}
-		stack = append(stack, x.Succs...)
+		stack = append(stack, next(x)...)
 	}
-	return true
+	return seen
 }
 
 // nonNil reports whether v, stored in block at, is certainly not nil.
