@@ -215,3 +215,27 @@ func (l *Lazy) Get(k string) int {
 	}
 	return l.byKey[k]
 }
+
+// Catalog rebuilds through a helper that locks; the branch calling it
+// is dead because NewCatalog sets idx and nothing clears it.
+type Catalog struct {
+	mu  sync.Mutex
+	idx map[string]int
+}
+
+func NewCatalog() *Catalog { return &Catalog{idx: make(map[string]int)} }
+
+func (c *Catalog) rebuild() {
+	c.mu.Lock()
+	c.idx = make(map[string]int)
+	c.mu.Unlock()
+}
+
+func (c *Catalog) Get(k string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.idx == nil {
+		c.rebuild() // silent: idx is never nil
+	}
+	return c.idx[k]
+}
