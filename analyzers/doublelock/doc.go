@@ -48,5 +48,11 @@
 // Unlock, used as a barrier, is not a double lock. Two read locks taken
 // by callees that return holding them (handles such as read
 // transactions, released by their End method) are not reported; a
-// read lock inside a write lock is.
+// read lock inside a write lock is. Nor is a Lock on a branch taken
+// only when a field is nil that every constructor of its type sets to
+// a non-nil value and nothing sets back to nil (if c.index == nil {
+// c.mu.Lock(); ... } under c.mu.RLock, with index built in NewC and
+// never cleared): the branch never runs. When some constructor leaves
+// the field unset or code clears it (a Reset storing nil), the branch
+// runs and the upgrade is reported.
 package doublelock

@@ -92,5 +92,10 @@
 // ends receives, and a send after a close panics, which is
 // sendafterclose's concern); cycles through goroutines that start on a
 // named function or that touch a channel before their first receive;
-// Wait with a Done that can run before it.
+// Wait with a Done that can run before it; operations on a branch
+// taken only when a field is nil that every constructor of its type
+// sets to a non-nil value and nothing sets back to nil (if r.exec ==
+// nil { errc <- errNoExec }): the branch never runs. The same branch
+// is reported when the field can be nil (a constructor leaves it
+// unset, stores a caller's value unchecked, or code clears it).
 package selfdeadlock

@@ -76,6 +76,27 @@
 // and types are not plain writes). Calls from tests, and from function
 // literals passed as values, are no evidence about a helper's callers.
 //
+// A write needs its lock only while another goroutine may access the
+// object, and two facts rule that out. The last reference: a write
+// reached only when an atomic reference count of the object,
+// decremented there, is zero (if b.refs.Add(-1) == 0 { b.data = nil }
+// or if atomic.AddInt32(&b.refs, -1) != 0 { return }), or in a helper
+// every call of which is so guarded, is silent; a decrement whose
+// result is not tested, or a write before the test, is not. Set-up
+// before the readers exist: a write in a method that can get past its
+// guard once only (a CompareAndSwap of a state word nothing sets back,
+// or a started flag tested and set under the object's lock and never
+// reset), made before the go statements by which that method starts
+// its goroutines and after none of them, is silent; the same method
+// without the guard, with a guard that something resets, or writing
+// after its go statement, is reported.
+//
+// A goroutine started on a value by the function that allocated it
+// (go l.refill() in NewLimiter) runs beside every later method call:
+// when it accesses a field with a mutex of the value held, the writes
+// of a bare exported method (a setter) to that field without the
+// mutex are reported even on that single piece of evidence.
+//
 // It also reports the guide's §7.3 race: a goroutine started in a
 // loop that writes a variable declared outside the loop, or a package
 // variable, or stores into a map it shares, with no lock held, while

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -59,6 +60,8 @@ const (
 
 func checkFields(pass *analysis.Pass, res *lockset.Result) {
 	explicit := explicitGuards(pass)
+	sol := newSolitude(res)
+	born := startedAtBirth(res)
 	stats := map[*types.Var]*fieldStats{}
 	var order []*types.Var
 	for _, fn := range res.Functions() {
@@ -68,12 +71,15 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 		}
 		exempt := f.InitOnly || lockedHelper(fn) || mentionsLocking(pass, fn)
 		for _, b := range fn.Blocks {
+			if res.Dead(b) {
+				continue // runs only when a never-nil field is nil
+			}
 			for _, instr := range b.Instrs {
 				fa, write, pos := fieldAccess(instr)
 				if fa == nil {
 					continue
 				}
-				st := structOf(fa.X.Type())
+				st := analysisutil.PointedStruct(fa.X.Type())
 				if st == nil || fa.Field >= st.NumFields() {
 					continue
 				}
@@ -82,7 +88,7 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 					continue
 				}
 				base := lockset.KeyOf(fa.X)
-				if !shared(f, base) {
+				if !shared(f, base) || sol.alone(fn, instr, base) {
 					continue
 				}
 				guard, other := guardHeld(f, instr, base, st)
@@ -110,11 +116,11 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 		if !ok {
 			g = -1
 		}
-		report(pass, v, stats[v], g)
+		report(pass, v, stats[v], g, born)
 	}
 }
 
-func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
+func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int, born map[*ssa.Function]*ssa.Go) {
 	// Each function votes once per guard: a method that touches the
 	// field many times counts as much as one that touches it once.
 	type vote struct {
@@ -156,6 +162,7 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
 	} else {
 		total := n + unlocked
 		if guard < 0 || n < minLocked || 2*n <= total {
+			reportBeside(pass, v, fs, born)
 			return
 		}
 		if _, ok := lockedWrite[guard]; !ok {
@@ -343,14 +350,6 @@ func feedsMapWrite(l *ssa.UnOp) bool {
 		}
 	}
 	return false
-}
-
-func structOf(t types.Type) *types.Struct {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		st, _ := p.Elem().Underlying().(*types.Struct)
-		return st
-	}
-	return nil
 }
 
 // shared reports whether base may be visible to other goroutines: it

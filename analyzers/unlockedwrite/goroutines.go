@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -41,15 +42,18 @@ func checkGoroutines(pass *analysis.Pass, res *lockset.Result) {
 				if body == nil || selfSynchronized(body.Fn) {
 					continue
 				}
-				checkBody(pass, body, bindings, loop, g)
+				checkBody(pass, res, body, bindings, loop, g)
 			}
 		}
 	}
 }
 
-func checkBody(pass *analysis.Pass, body *lockset.Func, bindings []ssa.Value, loop map[*ssa.BasicBlock]bool, g *ssa.Go) {
+func checkBody(pass *analysis.Pass, res *lockset.Result, body *lockset.Func, bindings []ssa.Value, loop map[*ssa.BasicBlock]bool, g *ssa.Go) {
 	reported := map[string]bool{}
 	for _, b := range body.Fn.Blocks {
+		if res.Dead(b) {
+			continue // runs only when a never-nil field is nil
+		}
 		for _, instr := range b.Instrs {
 			if len(body.HeldBefore(instr)) > 0 || !instr.Pos().IsValid() {
 				continue
@@ -105,11 +109,11 @@ func sharedVar(addr ssa.Value, fn *ssa.Function, bindings []ssa.Value, loop map[
 
 // loopOf returns the blocks of the cycle through b, or nil.
 func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	fwd := reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
+	fwd := analysisutil.Reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
 	if !fwd[b] {
 		return nil
 	}
-	bwd := reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
+	bwd := analysisutil.Reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
 	loop := map[*ssa.BasicBlock]bool{}
 	for x := range fwd {
 		if bwd[x] {
@@ -117,22 +121,6 @@ func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
 		}
 	}
 	return loop
-}
-
-// reach returns the blocks reachable from b in one or more steps.
-func reach(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	stack := append([]*ssa.BasicBlock(nil), next(b)...)
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[x] {
-			continue
-		}
-		seen[x] = true
-		stack = append(stack, next(x)...)
-	}
-	return seen
 }
 
 // waits reports whether the loop may wait for a goroutine between
@@ -212,7 +200,7 @@ func checkSpawner(pass *analysis.Pass, res *lockset.Result) {
 				if body == nil {
 					continue
 				}
-				written := earlyWrites(body, mc.Bindings)
+				written := earlyWrites(res, body, mc.Bindings)
 				if len(written) == 0 {
 					continue
 				}
@@ -235,12 +223,12 @@ func checkSpawner(pass *analysis.Pass, res *lockset.Result) {
 // earlyWrites returns the captured variables (the spawner's Allocs)
 // that the goroutine body writes with no lock held, reachable from its
 // entry without synchronising first.
-func earlyWrites(body *lockset.Func, bindings []ssa.Value) map[*ssa.Alloc]token.Pos {
+func earlyWrites(res *lockset.Result, body *lockset.Func, bindings []ssa.Value) map[*ssa.Alloc]token.Pos {
 	out := map[*ssa.Alloc]token.Pos{}
 	seen := map[*ssa.BasicBlock]bool{}
 	var walk func(b *ssa.BasicBlock)
 	walk = func(b *ssa.BasicBlock) {
-		if seen[b] {
+		if seen[b] || res.Dead(b) {
 			return
 		}
 		seen[b] = true

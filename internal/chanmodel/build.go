@@ -32,6 +32,9 @@ type builder struct {
 	units      map[unitKey]int
 	nextUnit   map[*ssa.Function]int
 	cutCall    bool // set by calleeOps: the callee's operations are incomplete
+	// inv tells the blocks that run only when a field that is never
+	// nil after construction is nil: their operations never happen.
+	inv *analysisutil.FieldInvariants
 }
 
 // fnState holds what summarize needs about the function in progress.
@@ -68,6 +71,9 @@ func (b *builder) summarize(fn *ssa.Function) *Func {
 		}
 	}
 	for _, blk := range fn.Blocks {
+		if b.inv.Dead(blk) {
+			continue
+		}
 		for _, in := range blk.Instrs {
 			b.visit(st, in)
 		}

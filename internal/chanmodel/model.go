@@ -14,6 +14,8 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 )
 
 // Analyzer builds the channel model of a package. It reports nothing.
@@ -254,6 +256,7 @@ func run(pass *analysis.Pass) (any, error) {
 		syntax:     make(map[token.Pos]syn),
 		units:      make(map[unitKey]int),
 	}
+	b.inv = analysisutil.NewFieldInvariants(pass.Pkg, ssainfo.SrcFuncs)
 	b.indexSyntax(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 	m := &Model{byFn: b.funcs, start: make(map[token.Pos]token.Pos, len(b.syntax)), fun: make(map[token.Pos]string)}
 	for p, s := range b.syntax {

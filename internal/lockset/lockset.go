@@ -90,7 +90,13 @@ type Set map[Key]Lock
 type Result struct {
 	Funcs map[*ssa.Function]*Func
 	order []*ssa.Function
+	inv   *analysisutil.FieldInvariants
 }
+
+// Dead reports whether block b runs only when a field that is never
+// nil after construction is nil (see analysisutil.FieldInvariants): the
+// model follows no path through it, and nothing in it is held.
+func (r *Result) Dead(b *ssa.BasicBlock) bool { return r.inv.Dead(b) }
 
 // Functions returns the analyzed functions in a stable order.
 func (r *Result) Functions() []*ssa.Function { return r.order }
@@ -194,6 +200,7 @@ func run(pass *analysis.Pass) (any, error) {
 		add(fn)
 	}
 	b.factsOnly = analysisutil.FactsOnly(pass)
+	b.res.inv = analysisutil.NewFieldInvariants(pass.Pkg, all)
 	for _, fn := range all {
 		b.analyze(fn)
 	}
@@ -465,7 +472,10 @@ func (b *builder) solve(f *Func, entry Set) []*state {
 				continue
 			}
 			out := b.transfer(f, blk, in[blk.Index].clone(), false)
-			for _, succ := range blk.Succs {
+			for i, succ := range blk.Succs {
+				if b.res.inv.DeadEdge(blk, i) {
+					continue // taken only when a never-nil field is nil
+				}
 				var j = out.clone()
 				if in[succ.Index] != nil {
 					j = join(in[succ.Index], out)

@@ -1,0 +1,471 @@
+package unlockedwrite
+
+import (
+	"fmt"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/lockset"
+)
+
+// A write needs its lock only if another goroutine may access the
+// object at the same time. solitude finds the places where no other
+// goroutine can, for two reasons the code proves:
+//
+//   - the last reference: the place runs only when an atomic reference
+//     count of the object, decremented there, reached zero (if
+//     refs.Add(-1) == 0 { ... }), in the function or in a helper every
+//     call of which is in such a place;
+//   - set-up before the readers exist: the place is in a method that
+//     can get past its guard once only (a CompareAndSwap of a state
+//     word, or a started flag tested and set under the object's lock,
+//     never reset), before the go statements by which that method
+//     starts the goroutines, and after none.
+type solitude struct {
+	res *lockset.Result
+	// regions lists, per function, the blocks where the running
+	// goroutine is alone with the object base.
+	regions map[*ssa.Function][]region
+	// calls lists the static call sites of each function of the
+	// package; valueUse marks the functions also used as values.
+	calls    map[*ssa.Function][]*ssa.Call
+	valueUse map[*ssa.Function]bool
+	// reset lists the state fields written back to their unset value
+	// somewhere: a guard on them can pass again.
+	reset map[*types.Var][]constant.Value
+}
+
+type region struct {
+	entry *ssa.BasicBlock // the blocks it dominates
+	base  lockset.Key
+	setup bool // before the go statements of the function, not after
+}
+
+func newSolitude(res *lockset.Result) *solitude {
+	s := &solitude{res: res, regions: map[*ssa.Function][]region{}, calls: map[*ssa.Function][]*ssa.Call{}, valueUse: map[*ssa.Function]bool{}, reset: map[*types.Var][]constant.Value{}}
+	for _, fn := range res.Functions() {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				s.index(in)
+			}
+		}
+	}
+	for _, fn := range res.Functions() {
+		for _, b := range fn.Blocks {
+			s.findRegions(fn, b)
+		}
+	}
+	return s
+}
+
+// index records call sites, functions used as values, and the values
+// stored into state words and flags.
+func (s *solitude) index(in ssa.Instruction) {
+	var rands []*ssa.Value
+	for i, r := range in.Operands(rands) {
+		f, ok := (*r).(*ssa.Function)
+		if !ok {
+			continue
+		}
+		if c, ok := in.(*ssa.Call); ok && i == 0 && c.Call.Value == f {
+			s.calls[f] = append(s.calls[f], c)
+			continue
+		}
+		s.valueUse[f] = true
+	}
+	switch in := in.(type) {
+	case *ssa.Store:
+		if v := fieldOf(in.Addr); v != nil && !fresh(in.Addr) {
+			if c, ok := in.Val.(*ssa.Const); ok && c.Value != nil {
+				s.reset[v] = append(s.reset[v], c.Value)
+			} else {
+				s.reset[v] = append(s.reset[v], constant.MakeUnknown())
+			}
+		}
+	case *ssa.Call:
+		// Writes of a state word through sync/atomic: the value it
+		// can be set to.
+		v, args := atomicWord(in.Common())
+		if v == nil || fresh(in.Call.Args[0]) {
+			return
+		}
+		m := analysisutil.StaticMethod(in.Common())
+		var val ssa.Value
+		switch {
+		case strings.HasPrefix(m.Name(), "Store"):
+			val = args[0]
+		case len(args) == 2 && strings.HasPrefix(m.Name(), "CompareAndSwap"):
+			val = args[1]
+		case strings.HasPrefix(m.Name(), "Swap"):
+			val = args[0]
+		default:
+			return
+		}
+		if c, ok := val.(*ssa.Const); ok && c.Value != nil {
+			s.reset[v] = append(s.reset[v], c.Value)
+		} else {
+			s.reset[v] = append(s.reset[v], constant.MakeUnknown())
+		}
+	}
+}
+
+// atomicWord returns the field a sync/atomic call acts on (&x.f passed
+// to a function, or the receiver x.f of a method of an atomic type)
+// and the remaining arguments.
+func atomicWord(c *ssa.CallCommon) (*types.Var, []ssa.Value) {
+	m := analysisutil.StaticMethod(c)
+	if m == nil || m.Pkg() == nil || m.Pkg().Path() != "sync/atomic" || len(c.Args) == 0 {
+		return nil, nil
+	}
+	return fieldOf(c.Args[0]), c.Args[1:]
+}
+
+// fresh reports whether the field address v is of an object its
+// function allocated itself: a constructor setting the initial value.
+func fresh(v ssa.Value) bool {
+	fa, ok := v.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	_, ok = fa.X.(*ssa.Alloc)
+	return ok
+}
+
+// fieldOf returns the field whose address v is.
+func fieldOf(v ssa.Value) *types.Var {
+	fa, ok := v.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	st := analysisutil.PointedStruct(fa.X.Type())
+	if st == nil || fa.Field >= st.NumFields() {
+		return nil
+	}
+	return st.Field(fa.Field).Origin()
+}
+
+// findRegions records the region opened by the branch ending b, if any.
+func (s *solitude) findRegions(fn *ssa.Function, b *ssa.BasicBlock) {
+	if len(b.Instrs) == 0 {
+		return
+	}
+	ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return
+	}
+	// open records the region entered through b.Succs[i]: the blocks
+	// that successor dominates, when b is its only way in.
+	open := func(i int, base lockset.Key, setup bool) {
+		if succ := b.Succs[i]; len(succ.Preds) == 1 {
+			s.regions[fn] = append(s.regions[fn], region{entry: succ, base: base, setup: setup})
+		}
+	}
+	switch cond := ifi.Cond.(type) {
+	case *ssa.BinOp:
+		if l, ok := cond.X.(*ssa.UnOp); ok {
+			// if x.state != idle { return }; x.state = running,
+			// under x's lock.
+			k, ok := cond.Y.(*ssa.Const)
+			if !ok || k.Value == nil || cond.Op != token.EQL && cond.Op != token.NEQ {
+				return
+			}
+			i := 0
+			if cond.Op == token.NEQ {
+				i = 1
+			}
+			s.stateTest(fn, b, l, k.Value, i, open)
+			return
+		}
+		// An atomic decrement's result compared with zero.
+		call, ok := cond.X.(*ssa.Call)
+		k, ok2 := cond.Y.(*ssa.Const)
+		if !ok || !ok2 || k.Value == nil || k.Value.Kind() != constant.Int || constant.Sign(k.Value) != 0 {
+			return
+		}
+		obj, ok := decrements(call.Common())
+		if !ok {
+			return
+		}
+		base := lockset.KeyOf(obj)
+		switch cond.Op {
+		case token.EQL, token.LEQ:
+			open(0, base, false)
+		case token.NEQ, token.GTR:
+			open(1, base, false)
+		}
+	case *ssa.Call:
+		// if !x.state.CompareAndSwap(unset, set) { return }: past
+		// it once, unless something sets the word back.
+		m := analysisutil.StaticMethod(cond.Common())
+		v, args := atomicWord(cond.Common())
+		if v == nil || len(args) != 2 || !strings.HasPrefix(m.Name(), "CompareAndSwap") {
+			return
+		}
+		old, ok := args[0].(*ssa.Const)
+		if !ok || old.Value == nil || s.setBack(v, old.Value) || !receiverBase(fn, cond.Call.Args[0]) {
+			return
+		}
+		open(0, lockset.KeyOf(cond.Call.Args[0].(*ssa.FieldAddr).X), true)
+	case *ssa.UnOp:
+		// if x.started { return }; x.started = true, under x's lock.
+		s.stateTest(fn, b, cond, constant.MakeBool(false), 1, open)
+	}
+}
+
+// stateTest records the region entered through b.Succs[i], taken when
+// the receiver's state field, loaded by l under the receiver's lock,
+// holds the value unset: when the region stores another value into it
+// and nothing else ever stores unset back, the region is entered once.
+func (s *solitude) stateTest(fn *ssa.Function, b *ssa.BasicBlock, l *ssa.UnOp, unset constant.Value, i int, open func(int, lockset.Key, bool)) {
+	v := fieldOf(l.X)
+	if l.Op != token.MUL || v == nil || !receiverBase(fn, l.X) || s.setBack(v, unset) {
+		return
+	}
+	base := lockset.KeyOf(l.X.(*ssa.FieldAddr).X)
+	f := s.res.Funcs[fn]
+	if f == nil || !holdsLockOf(f.HeldBefore(b.Instrs[len(b.Instrs)-1]), base) || !setsState(b.Succs[i], v, unset) {
+		return
+	}
+	open(i, base, true)
+}
+
+// decrements returns the object whose atomic counter the call adds to
+// and returns: a sync/atomic Add on a field of it, or a helper of the
+// package that returns such an Add on a field of one of its
+// parameters (func (b *buf) unref() int32 { return b.refs.Add(-1) }).
+func decrements(c *ssa.CallCommon) (ssa.Value, bool) {
+	if m := analysisutil.StaticMethod(c); m != nil && strings.HasPrefix(m.Name(), "Add") {
+		if v, _ := atomicWord(c); v != nil {
+			return c.Args[0].(*ssa.FieldAddr).X, true
+		}
+	}
+	callee := c.StaticCallee()
+	if callee == nil || callee.Blocks == nil {
+		return nil, false
+	}
+	var obj ssa.Value
+	for _, b := range callee.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		if len(r.Results) != 1 {
+			return nil, false
+		}
+		inner, ok := r.Results[0].(*ssa.Call)
+		if !ok {
+			return nil, false
+		}
+		m := analysisutil.StaticMethod(inner.Common())
+		v, _ := atomicWord(inner.Common())
+		if v == nil || m == nil || !strings.HasPrefix(m.Name(), "Add") {
+			return nil, false
+		}
+		p, ok := inner.Call.Args[0].(*ssa.FieldAddr).X.(*ssa.Parameter)
+		if !ok {
+			return nil, false
+		}
+		i := slices.Index(callee.Params, p)
+		if i < 0 || i >= len(c.Args) || obj != nil && obj != c.Args[i] {
+			return nil, false
+		}
+		obj = c.Args[i]
+	}
+	return obj, obj != nil
+}
+
+// setBack reports whether the field v is somewhere given the value
+// unset (or a value not known), so a guard testing for it can pass
+// again.
+func (s *solitude) setBack(v *types.Var, unset constant.Value) bool {
+	for _, c := range s.reset[v] {
+		if c.Kind() == constant.Unknown || c.Kind() == unset.Kind() && constant.Compare(c, token.EQL, unset) {
+			return true
+		}
+	}
+	return false
+}
+
+// receiverBase reports whether addr is a field of fn's receiver.
+func receiverBase(fn *ssa.Function, addr ssa.Value) bool {
+	fa, ok := addr.(*ssa.FieldAddr)
+	return ok && fn.Signature.Recv() != nil && len(fn.Params) > 0 && fa.X == fn.Params[0]
+}
+
+func holdsLockOf(held lockset.Set, base lockset.Key) bool {
+	for k := range held {
+		if k.HasPrefix(base) && k != base {
+			return true
+		}
+	}
+	return false
+}
+
+// setsState reports whether the region entered at entry stores into
+// the state field v a constant other than unset.
+func setsState(entry *ssa.BasicBlock, v *types.Var, unset constant.Value) bool {
+	for _, b := range entry.Parent().Blocks {
+		if !entry.Dominates(b) {
+			continue
+		}
+		for _, in := range b.Instrs {
+			if st, ok := in.(*ssa.Store); ok && fieldOf(st.Addr) == v {
+				if c, ok := st.Val.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == unset.Kind() && !constant.Compare(c.Value, token.EQL, unset) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// alone reports whether instr, accessing base in fn, runs where no
+// other goroutine can access base.
+func (s *solitude) alone(fn *ssa.Function, instr ssa.Instruction, base lockset.Key) bool {
+	return s.aloneDepth(fn, instr, base, 0)
+}
+
+func (s *solitude) aloneDepth(fn *ssa.Function, instr ssa.Instruction, base lockset.Key, depth int) bool {
+	for _, r := range s.regions[fn] {
+		if r.base != base || !r.entry.Dominates(instr.Block()) {
+			continue
+		}
+		if !r.setup || s.beforeGo(fn, r, instr) {
+			return true
+		}
+	}
+	// A helper every call of which is the last holder's, on the same
+	// object (set-up writes must be in the method itself: its go
+	// statements order them).
+	if depth > 3 || base.Path != "" || s.valueUse[fn] || fn.Object() != nil && fn.Object().Exported() {
+		return false
+	}
+	param := -1
+	for i, p := range fn.Params {
+		if p == base.Root {
+			param = i
+		}
+	}
+	calls := s.calls[fn]
+	if param < 0 || len(calls) == 0 {
+		return false
+	}
+	for _, c := range calls {
+		if param >= len(c.Call.Args) || !s.lastHolderAt(c.Parent(), c, lockset.KeyOf(c.Call.Args[param]), depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// lastHolderAt reports whether instr runs in a last-reference region
+// of base.
+func (s *solitude) lastHolderAt(fn *ssa.Function, instr ssa.Instruction, base lockset.Key, depth int) bool {
+	for _, r := range s.regions[fn] {
+		if !r.setup && r.base == base && r.entry.Dominates(instr.Block()) {
+			return true
+		}
+	}
+	return s.aloneDepth(fn, instr, base, depth) && !s.anySetup(fn)
+}
+
+func (s *solitude) anySetup(fn *ssa.Function) bool {
+	for _, r := range s.regions[fn] {
+		if r.setup {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeGo reports whether instr comes before a go statement of the
+// guarded region and after none of the function's.
+func (s *solitude) beforeGo(fn *ssa.Function, r region, instr ssa.Instruction) bool {
+	starts := false
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			g, ok := in.(*ssa.Go)
+			if !ok {
+				continue
+			}
+			if g == instr || chanmodel.Reaches(g, instr, nil) {
+				return false
+			}
+			if r.entry.Dominates(b) && chanmodel.Reaches(instr, g, nil) {
+				starts = true
+			}
+		}
+	}
+	return starts
+}
+
+// startedAtBirth maps each method that a go statement runs on a value
+// its spawner allocated itself (go l.refill() in NewLimiter) to that
+// go statement: the goroutine exists before any other code holds the
+// value, so it runs beside every later method call.
+func startedAtBirth(res *lockset.Result) map[*ssa.Function]*ssa.Go {
+	out := map[*ssa.Function]*ssa.Go{}
+	for _, fn := range res.Functions() {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				g, ok := in.(*ssa.Go)
+				if !ok || g.Call.IsInvoke() || len(g.Call.Args) == 0 {
+					continue
+				}
+				callee := g.Call.StaticCallee()
+				if callee == nil || callee.Signature.Recv() == nil {
+					continue
+				}
+				if _, ok := g.Call.Args[0].(*ssa.Alloc); ok {
+					out[callee] = g
+				}
+			}
+		}
+	}
+	return out
+}
+
+// reportBeside reports, for a field too rarely locked to infer its
+// guard, the writes of a bare exported method (a setter) without the
+// lock that a goroutine started at the value's birth holds when it
+// accesses the field: that goroutine runs beside every call of the
+// setter, and the lock shows the field is meant to be shared.
+func reportBeside(pass *analysis.Pass, v *types.Var, fs *fieldStats, born map[*ssa.Function]*ssa.Go) {
+	var locked *access
+	for i, a := range fs.accesses {
+		if a.guard >= 0 && born[a.fn] != nil && ownBase(a.fn, a.base) {
+			locked = &fs.accesses[i]
+			break
+		}
+	}
+	if locked == nil {
+		return
+	}
+	mu := fs.st.Field(locked.guard).Name()
+	for _, a := range fs.accesses {
+		if !a.write || a.guard >= 0 || a.exempt || a.mayGuard || !a.pos.IsValid() || !ownBase(a.fn, a.base) || !bareExported(a.fn) {
+			continue
+		}
+		name := lockset.Describe(a.base)
+		pass.Report(analysis.Diagnostic{
+			Pos: a.pos,
+			Message: fmt.Sprintf("write to %s.%s without holding %s.%s, which the goroutine running %s holds when it accesses the field",
+				name, v.Name(), name, mu, locked.fn.Name()),
+			Related: []analysis.RelatedInformation{
+				{Pos: locked.pos, Message: "accessed with the lock held here"},
+				{Pos: born[locked.fn].Pos(), Message: "goroutine started here"},
+			},
+		})
+	}
+}
