@@ -89,7 +89,7 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 				s := otherSender(sends[c.Chan], c.Chan, c.Pos)
-				if s == nil {
+				if s == nil || receivedEverySend(m, f, c, sends) {
 					continue
 				}
 				reported[key] = true

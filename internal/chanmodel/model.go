@@ -311,3 +311,65 @@ func (b *builder) indexSyntax(ins *inspector.Inspector) {
 		}
 	})
 }
+
+// Inner returns the operations of the callee at op.Instr that op, an
+// operation of f that comes from a call, defer or go statement, stands
+// for: the callee's own view of it. Several are returned when the
+// callee reaches the operation more than once (a helper it calls
+// twice); none when the callee has no model (another package).
+func (m *Model) Inner(f *Func, op *Op) []*Op {
+	if op.Direct() {
+		return nil
+	}
+	callee := op.Via
+	if o := callee.Origin(); o != nil && o.Blocks != nil {
+		callee = o
+	}
+	cf := m.byFn[callee]
+	if cf == nil {
+		return nil
+	}
+	_, isGo := op.Instr.(*ssa.Go)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var inner []*Op
+	for i := range cf.Ops {
+		cop := &cf.Ops[i]
+		if cop.Kind != op.Kind || cop.Pos != op.Pos {
+			continue
+		}
+		if isGo || cop.Unit != 0 {
+			if m.b.units[unitKey{op.Instr, cop.Unit}] != op.Unit {
+				continue
+			}
+		} else if op.Unit != 0 {
+			continue
+		}
+		inner = append(inner, cop)
+	}
+	return inner
+}
+
+// AtMostOnce reports whether the operation op of f runs at most once
+// per run of f: neither it nor the call, defer or go statement that
+// leads to it sits in a loop, down to the operation itself.
+func (m *Model) AtMostOnce(f *Func, op *Op) bool {
+	for range 16 {
+		if InLoop(op.Instr) {
+			return false
+		}
+		if op.Direct() {
+			return true
+		}
+		inner := m.Inner(f, op)
+		if len(inner) != 1 {
+			return false
+		}
+		callee := op.Via
+		if o := callee.Origin(); o != nil && o.Blocks != nil {
+			callee = o
+		}
+		f, op = m.byFn[callee], inner[0]
+	}
+	return false
+}

@@ -1,0 +1,101 @@
+package closebyreceiver
+
+import (
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+)
+
+// receivedEverySend reports whether the close c, of f, follows every
+// send that can reach its channel: each send runs at most once per
+// channel (the channel is made by a function that runs each sender,
+// and no send sits in a loop, nor the go statement that starts it),
+// and the closing goroutine completes at least as many receives on
+// the channel on every path to the close as there are sends. A
+// receive completes only with a sent value (or once the channel is
+// closed), so after them no send is left to run. A server's Start
+// that waits for its serve goroutine's one "started" message and then
+// closes the channel is this case.
+func receivedEverySend(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op, sends map[chanmodel.ChanID][]unit) bool {
+	if c.Chan.Kind != chanmodel.KindMake {
+		return false
+	}
+	maker := m.Func(c.Chan.Make.Parent())
+	if maker == nil || maker.Truncated {
+		return false
+	}
+	n := 0
+	for i := range maker.Ops {
+		s := &maker.Ops[i]
+		if s.Kind != chanmodel.Send || s.Chan != c.Chan || runs(unit{maker, s.Unit}, c.Pos) {
+			continue
+		}
+		if !m.AtMostOnce(maker, s) {
+			return false
+		}
+		n++
+	}
+	// Every send of a nested function literal must be one the maker
+	// runs: a literal handed to other code may send at any time.
+	for _, su := range sends[c.Chan] {
+		for i := range su.f.Ops {
+			s := &su.f.Ops[i]
+			if s.Kind == chanmodel.Send && s.Unit == su.u && s.Chan == c.Chan && !runs(su, c.Pos) && !sendAt(maker, s) {
+				return false
+			}
+		}
+	}
+	return n > 0 && receivesBefore(m, f, c, 0) >= n
+}
+
+// sendAt reports whether the maker's view holds the send s.
+func sendAt(maker *chanmodel.Func, s *chanmodel.Op) bool {
+	for i := range maker.Ops {
+		o := &maker.Ops[i]
+		if o.Kind == chanmodel.Send && o.Pos == s.Pos && o.Chan == s.Chan {
+			return true
+		}
+	}
+	return false
+}
+
+// receivesBefore counts the receives on c's channel that the goroutine
+// of c, an operation of f, completes on every path before c: each a
+// blocking receive (not a select case) that dominates c, directly or
+// in a callee where it runs on every path. A close in a goroutine that
+// f starts is judged in the goroutine's own function.
+func receivesBefore(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op, depth int) int {
+	if depth > 8 {
+		return 0
+	}
+	if c.Unit != 0 {
+		inner := m.Inner(f, c)
+		if len(inner) == 0 {
+			return 0
+		}
+		callee := c.Via
+		if o := callee.Origin(); o != nil && o.Blocks != nil {
+			callee = o
+		}
+		cf := m.Func(callee)
+		least := -1
+		for _, ic := range inner {
+			if k := receivesBefore(m, cf, ic, depth+1); least < 0 || k < least {
+				least = k
+			}
+		}
+		return least
+	}
+	n := 0
+	for i := range f.Ops {
+		r := &f.Ops[i]
+		if r.Kind != chanmodel.Recv || r.Unit != 0 || r.Chan != c.Chan || r.Select || r.Deferred || r.Instr == c.Instr {
+			continue
+		}
+		if c.Chan.Kind == chanmodel.KindField && !chanmodel.SameChan(r, c) {
+			continue
+		}
+		if (r.Direct() || r.Must) && chanmodel.Dominates(r.Instr, c.Instr) {
+			n++
+		}
+	}
+	return n
+}
