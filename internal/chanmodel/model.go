@@ -373,3 +373,11 @@ func (m *Model) AtMostOnce(f *Func, op *Op) bool {
 	}
 	return false
 }
+
+// ChanOf returns the identity of the channel value v of one of the
+// package's functions.
+func (m *Model) ChanOf(v ssa.Value) (ChanID, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.b.chanOf(v)
+}
