@@ -1,0 +1,359 @@
+package condwait
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+)
+
+// soleWaiter reports whether the Wait of site s, under the if at
+// stack[ifIdx] in the function at stack[fnIdx], is the only wait on
+// its Cond and finds the condition still false when it returns (the
+// if tests the negation of what it waits for): one goroutine per Cond
+// runs the waiting function (it is started once, by the go statement
+// of the function that makes the Cond, and runs nowhere else), no
+// other code writes the state the condition tests except to make it
+// true (append, set true, count up), and every Signal or Broadcast
+// comes after such a write. Then nothing can make the condition hold
+// again between the wake-up and the Wait's return: the if is enough.
+// A mailbox whose one delivery goroutine empties pending, woken by
+// Post after it appends, is this case; workers started in a loop are
+// not.
+func soleWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx, fnIdx int) bool {
+	info := pass.TypesInfo
+	if !isCondWait(s.fn) {
+		return false
+	}
+	sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	cond := varOf(info, sel.X)
+	if cond == nil || !private(cond, pass.Pkg) {
+		return false
+	}
+	waiter := s.stack[fnIdx]
+	tested := leafVars(info, s.stack[ifIdx].(*ast.IfStmt).Cond)
+	if len(tested) == 0 {
+		return false
+	}
+	for v := range tested {
+		if !private(v, pass.Pkg) {
+			return false
+		}
+	}
+
+	// Every use of the Cond: made once, waited on in the waiting
+	// function only, signalled elsewhere after a write that makes the
+	// condition true.
+	var maker ast.Node // the function that makes the Cond
+	ok = true
+	ins.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push || !ok {
+			return false
+		}
+		id := n.(*ast.Ident)
+		if info.Uses[id] != cond && info.Defs[id] != cond {
+			return true
+		}
+		use, parent := useOf(stack)
+		fn := enclosingFunc(stack)
+		switch {
+		case isCondMake(info, use, parent):
+			if maker != nil && maker != fn {
+				ok = false
+			}
+			maker = fn
+		case isMethodCall(parent, use, "Wait"):
+			ok = ok && fn == waiter
+		case isMethodCall(parent, use, "Signal"), isMethodCall(parent, use, "Broadcast"):
+			ok = ok && (fn == waiter || filledBefore(info, fn, use.Pos(), tested))
+		case isLockerUse(parent, use):
+		default:
+			if info.Defs[id] == nil {
+				ok = false // the Cond goes where we cannot follow it
+			}
+		}
+		return true
+	})
+	if !ok || maker == nil || !startedOnceBy(pass, ins, waiter, maker) {
+		return false
+	}
+	return onlyFills(info, ins, waiter, tested)
+}
+
+// varOf returns the variable or field e names.
+func varOf(info *types.Info, e ast.Expr) *types.Var {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := info.Uses[e].(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		v, _ := info.Uses[e.Sel].(*types.Var)
+		return v
+	}
+	return nil
+}
+
+// private reports whether only the code of pkg can use v: a local
+// variable, or an unexported field or package variable of pkg.
+func private(v *types.Var, pkg *types.Package) bool {
+	local := v.Parent() != nil && v.Parent() != pkg.Scope()
+	return v.Pkg() == pkg && (local || !v.Exported())
+}
+
+// useOf returns the expression that uses the identifier at the top of
+// stack (the identifier, or the selector x.f whose f it is) and its
+// parent.
+func useOf(stack []ast.Node) (ast.Node, ast.Node) {
+	i := len(stack) - 1
+	if i > 0 {
+		if sel, ok := stack[i-1].(*ast.SelectorExpr); ok && sel.Sel == stack[i] {
+			i--
+		}
+	}
+	for i > 0 {
+		if _, ok := stack[i-1].(*ast.ParenExpr); !ok {
+			break
+		}
+		i--
+	}
+	if i == 0 {
+		return stack[i], nil
+	}
+	return stack[i], stack[i-1]
+}
+
+func enclosingFunc(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return stack[i]
+		}
+	}
+	return nil
+}
+
+// isCondMake reports whether use is assigned a new Cond: x =
+// sync.NewCond(...), x := &sync.Cond{...}, var x = ....
+func isCondMake(info *types.Info, use, parent ast.Node) bool {
+	var rhs ast.Expr
+	switch p := parent.(type) {
+	case *ast.AssignStmt:
+		if len(p.Lhs) != len(p.Rhs) {
+			return false
+		}
+		for i, l := range p.Lhs {
+			if l == use {
+				rhs = p.Rhs[i]
+			}
+		}
+	case *ast.ValueSpec:
+		for i, n := range p.Names {
+			if n == use && i < len(p.Values) {
+				rhs = p.Values[i]
+			}
+		}
+	case *ast.KeyValueExpr:
+		if p.Key == use {
+			rhs = p.Value
+		}
+	}
+	if rhs == nil {
+		return false
+	}
+	switch r := ast.Unparen(rhs).(type) {
+	case *ast.CallExpr:
+		return analysisutil.IsFunc(analysisutil.CalleeFunc(info, r), "sync", "NewCond")
+	case *ast.UnaryExpr:
+		lit, ok := r.X.(*ast.CompositeLit)
+		return ok && r.Op == token.AND && analysisutil.IsNamed(info.TypeOf(lit), "sync", "Cond")
+	}
+	return false
+}
+
+// isMethodCall reports whether parent is use.name, called.
+func isMethodCall(parent, use ast.Node, name string) bool {
+	sel, ok := parent.(*ast.SelectorExpr)
+	return ok && sel.X == use && sel.Sel.Name == name
+}
+
+// isLockerUse reports whether parent is use.L: the Cond's lock.
+func isLockerUse(parent, use ast.Node) bool {
+	sel, ok := parent.(*ast.SelectorExpr)
+	return ok && sel.X == use && sel.Sel.Name == "L"
+}
+
+// startedOnceBy reports whether the waiting function runs only in the
+// goroutine that one go statement of maker starts, outside any loop:
+// one goroutine for each Cond maker makes.
+func startedOnceBy(pass *analysis.Pass, ins *inspector.Inspector, waiter, maker ast.Node) bool {
+	info := pass.TypesInfo
+	var goStack []ast.Node
+	switch w := waiter.(type) {
+	case *ast.FuncLit:
+		found := false
+		ins.WithStack([]ast.Node{(*ast.FuncLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+			if push && n == w {
+				found = true
+				goStack = append([]ast.Node(nil), goOf(stack, w)...)
+			}
+			return !found
+		})
+	case *ast.FuncDecl:
+		obj := info.Defs[w.Name]
+		if obj == nil || obj.Exported() {
+			return false
+		}
+		uses := 0
+		ins.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+			if push && info.Uses[n.(*ast.Ident)] == obj {
+				uses++
+				use, _ := useOf(stack)
+				goStack = append([]ast.Node(nil), goOf(stack, use)...) // the inspector reuses stack
+			}
+			return true
+		})
+		if uses != 1 {
+			return false
+		}
+	}
+	if len(goStack) == 0 || enclosingFunc(goStack) != maker {
+		return false
+	}
+	for i := len(goStack) - 1; i >= 0; i-- {
+		switch goStack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return true
+		case *ast.ForStmt, *ast.RangeStmt:
+			return false
+		}
+	}
+	return false
+}
+
+// goOf returns, when fun (at the top of stack, or its parent) is the
+// function called by a go statement, the stack down to that statement.
+func goOf(stack []ast.Node, fun ast.Node) []ast.Node {
+	for i := len(stack) - 1; i >= 1; i-- {
+		if stack[i] != fun {
+			continue
+		}
+		call, ok := stack[i-1].(*ast.CallExpr)
+		if !ok || call.Fun != fun || i < 2 {
+			return nil
+		}
+		if g, ok := stack[i-2].(*ast.GoStmt); ok && g.Call == call {
+			return stack[:i-1]
+		}
+		return nil
+	}
+	return nil
+}
+
+// filledBefore reports whether the function fn writes one of the
+// tested variables so as to make the condition true (see fill) before
+// pos.
+func filledBefore(info *types.Info, fn ast.Node, pos token.Pos, tested map[*types.Var]bool) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if found || n == nil {
+			return false
+		}
+		if n.Pos() >= pos {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok && n != fn {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if v := varOf(info, l); v != nil && tested[v] && fill(info, n, i) {
+					found = true
+				}
+			}
+		case *ast.IncDecStmt:
+			if v := varOf(info, n.X); v != nil && tested[v] && n.Tok == token.INC {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// fill reports whether the i-th assignment of as makes its target
+// grow or become true: x = append(x, ...), x = true, x += c (c > 0).
+func fill(info *types.Info, as *ast.AssignStmt, i int) bool {
+	if len(as.Lhs) != len(as.Rhs) {
+		return false
+	}
+	rhs := ast.Unparen(as.Rhs[i])
+	switch as.Tok {
+	case token.ASSIGN:
+		if call, ok := rhs.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && len(call.Args) > 1 {
+				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+					return varOf(info, call.Args[0]) == varOf(info, as.Lhs[i])
+				}
+			}
+			return false
+		}
+		tv := info.Types[rhs]
+		return tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
+	case token.ADD_ASSIGN:
+		tv := info.Types[rhs]
+		return tv.Value != nil && constant.Sign(tv.Value) > 0
+	}
+	return false
+}
+
+// onlyFills reports whether code outside the waiting function writes
+// the tested variables only to make the condition true, or to
+// initialise them (x := ..., var x = ...), and never hands them to
+// other code by address.
+func onlyFills(info *types.Info, ins *inspector.Inspector, waiter ast.Node, tested map[*types.Var]bool) bool {
+	ok := true
+	ins.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push || !ok {
+			return false
+		}
+		id := n.(*ast.Ident)
+		v, _ := info.Uses[id].(*types.Var)
+		if v == nil || !tested[v] || enclosingFunc(stack) == waiter {
+			return true
+		}
+		use, parent := useOf(stack)
+		switch p := parent.(type) {
+		case *ast.AssignStmt:
+			for i, l := range p.Lhs {
+				if l == use && p.Tok != token.DEFINE && !fill(info, p, i) {
+					ok = false
+				}
+			}
+		case *ast.IncDecStmt:
+			ok = p.Tok == token.INC
+		case *ast.UnaryExpr:
+			ok = p.Op != token.AND
+		case *ast.CallExpr:
+			// A builtin that empties (delete, clear) or a function
+			// that may keep the value: not a read we can trust.
+			if id, isID := ast.Unparen(p.Fun).(*ast.Ident); isID {
+				if b, isB := info.Uses[id].(*types.Builtin); isB {
+					ok = b.Name() == "len" || b.Name() == "cap" || b.Name() == "append"
+				}
+			}
+		case *ast.SelectorExpr:
+			ok = false // a method of the state may change it
+		}
+		return true
+	})
+	return ok
+}
