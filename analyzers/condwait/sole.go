@@ -190,71 +190,104 @@ func isLockerUse(parent, use ast.Node) bool {
 	return ok && sel.X == use && sel.Sel.Name == "L"
 }
 
-// startedOnceBy reports whether the waiting function runs only in the
-// goroutine that one go statement of maker starts, outside any loop:
-// one goroutine for each Cond maker makes.
+// startedOnceBy reports whether the waiting function runs in one
+// goroutine for each Cond that maker makes: maker starts it, or a
+// function that calls it, by one go statement outside any loop, and
+// it runs nowhere else: each call in the chain is the function's only
+// use.
 func startedOnceBy(pass *analysis.Pass, ins *inspector.Inspector, waiter, maker ast.Node) bool {
-	info := pass.TypesInfo
-	var goStack []ast.Node
-	switch w := waiter.(type) {
-	case *ast.FuncLit:
-		found := false
-		ins.WithStack([]ast.Node{(*ast.FuncLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-			if push && n == w {
-				found = true
-				goStack = append([]ast.Node(nil), goOf(stack, w)...)
-			}
-			return !found
-		})
-	case *ast.FuncDecl:
-		obj := info.Defs[w.Name]
-		if obj == nil || obj.Exported() {
+	fn := waiter
+	for range 4 {
+		site := onlyCall(pass.TypesInfo, ins, fn)
+		if len(site) == 0 {
 			return false
 		}
-		uses := 0
-		ins.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-			if push && info.Uses[n.(*ast.Ident)] == obj {
-				uses++
-				use, _ := useOf(stack)
-				goStack = append([]ast.Node(nil), goOf(stack, use)...) // the inspector reuses stack
-			}
-			return true
-		})
-		if uses != 1 {
-			return false
+		caller := enclosingFunc(site)
+		if _, isGo := site[len(site)-1].(*ast.GoStmt); isGo {
+			return caller == maker && !inLoop(site)
 		}
-	}
-	if len(goStack) == 0 || enclosingFunc(goStack) != maker {
-		return false
-	}
-	for i := len(goStack) - 1; i >= 0; i-- {
-		switch goStack[i].(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return true
-		case *ast.ForStmt, *ast.RangeStmt:
-			return false
-		}
+		// A call, even in a loop, runs in its caller's goroutine.
+		fn = caller
 	}
 	return false
 }
 
-// goOf returns, when fun (at the top of stack, or its parent) is the
-// function called by a go statement, the stack down to that statement.
-func goOf(stack []ast.Node, fun ast.Node) []ast.Node {
-	for i := len(stack) - 1; i >= 1; i-- {
+// onlyCall returns, for a function literal or an unexported declared
+// function whose only use is to be called (or started by a go
+// statement), the stack down to that call statement or go statement.
+func onlyCall(info *types.Info, ins *inspector.Inspector, fn ast.Node) []ast.Node {
+	var site []ast.Node
+	uses := 0
+	switch w := fn.(type) {
+	case *ast.FuncLit:
+		ins.WithStack([]ast.Node{(*ast.FuncLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+			if push && n == w {
+				uses++
+				site = callStmtOf(stack, w)
+			}
+			return uses == 0
+		})
+	case *ast.FuncDecl:
+		obj := info.Defs[w.Name]
+		if obj == nil || obj.Exported() {
+			return nil
+		}
+		ins.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+			if push && info.Uses[n.(*ast.Ident)] == obj {
+				uses++
+				use, _ := useOf(stack)
+				site = callStmtOf(stack, use)
+			}
+			return true
+		})
+	}
+	if uses != 1 {
+		return nil
+	}
+	return site
+}
+
+// callStmtOf returns, when fun (in stack) is the function a go
+// statement or a call statement calls, a copy of the stack down to
+// that statement: the inspector reuses its stack.
+func callStmtOf(stack []ast.Node, fun ast.Node) []ast.Node {
+	for i := len(stack) - 1; i >= 2; i-- {
 		if stack[i] != fun {
 			continue
 		}
 		call, ok := stack[i-1].(*ast.CallExpr)
-		if !ok || call.Fun != fun || i < 2 {
+		if !ok || call.Fun != fun {
 			return nil
 		}
-		if g, ok := stack[i-2].(*ast.GoStmt); ok && g.Call == call {
-			return stack[:i-1]
+		switch st := stack[i-2].(type) {
+		case *ast.GoStmt:
+			if st.Call != call {
+				return nil
+			}
+		case *ast.ExprStmt:
+			if st.X != call {
+				return nil
+			}
+		default:
+			return nil
 		}
-		return nil
+		return append([]ast.Node(nil), stack[:i-1]...)
 	}
 	return nil
+}
+
+// inLoop reports whether the statement at the top of stack sits in a
+// loop of its function.
+func inLoop(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		}
+	}
+	return false
 }
 
 // filledBefore reports whether the function fn writes one of the

@@ -205,3 +205,45 @@ func twice(work func(int)) {
 	c.Signal()
 	mu.Unlock()
 }
+
+// The waiting function runs in the one goroutine that NewRelay starts,
+// through a helper that calls it once: silent.
+type Relay struct {
+	mu      sync.Mutex
+	cond    *sync.Cond
+	pending []Message
+	out     func([]Message)
+}
+
+func NewRelay(out func([]Message)) *Relay {
+	r := &Relay{out: out}
+	r.cond = sync.NewCond(&r.mu)
+	go func() {
+		r.run()
+	}()
+	return r
+}
+
+func (r *Relay) Post(msg Message) {
+	r.mu.Lock()
+	r.pending = append(r.pending, msg)
+	r.mu.Unlock()
+	r.cond.Signal()
+}
+
+func (r *Relay) run() {
+	for {
+		r.once()
+	}
+}
+
+func (r *Relay) once() {
+	r.mu.Lock()
+	if len(r.pending) == 0 {
+		r.cond.Wait()
+	}
+	batch := r.pending
+	r.pending = nil
+	r.mu.Unlock()
+	r.out(batch)
+}
