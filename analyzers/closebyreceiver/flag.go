@@ -372,28 +372,19 @@ func (o *flagOrder) cancelCalls(call *ssa.Call) ([]ssa.Instruction, bool) {
 		if !ok || ex.Index != 1 {
 			continue
 		}
-		for _, u := range *ex.Referrers() {
-			switch u := u.(type) {
-			case *ssa.DebugRef:
-			case *ssa.Call:
-				if u.Call.Value != ex {
-					return nil, false
-				}
-				ts = append(ts, u)
-			case *ssa.Store:
-				fld := fieldOf(u.Addr)
-				if fld == nil || fld.Exported() || fld.Pkg() != o.pkg || u.Val != ex {
-					return nil, false
-				}
-				calls, ok := o.fieldCalls(fld)
-				if !ok {
-					return nil, false
-				}
-				ts = append(ts, calls...)
-			default:
-				return nil, false
+		calls, ok := callsOf(ex, func(st *ssa.Store) bool {
+			fld := fieldOf(st.Addr)
+			if fld == nil || fld.Exported() || fld.Pkg() != o.pkg || st.Val != ex {
+				return false
 			}
+			fcalls, ok := o.fieldCalls(fld)
+			ts = append(ts, fcalls...)
+			return ok
+		})
+		if !ok {
+			return nil, false
 		}
+		ts = append(ts, calls...)
 	}
 	return ts, true
 }
@@ -409,19 +400,35 @@ func (o *flagOrder) fieldCalls(fld *types.Var) ([]ssa.Instruction, bool) {
 				if !ok || load.Op != token.MUL || fieldOf(load.X) != fld {
 					continue
 				}
-				for _, u := range *load.Referrers() {
-					switch u := u.(type) {
-					case *ssa.DebugRef:
-					case *ssa.Call:
-						if u.Call.Value != load {
-							return nil, false
-						}
-						ts = append(ts, u)
-					default:
-						return nil, false
-					}
+				calls, ok := callsOf(load, nil)
+				if !ok {
+					return nil, false
 				}
+				ts = append(ts, calls...)
 			}
+		}
+	}
+	return ts, true
+}
+
+// callsOf returns the calls of the function value fv; ok is false when
+// fv is used otherwise, except by the stores that store accepts.
+func callsOf(fv ssa.Value, store func(*ssa.Store) bool) ([]ssa.Instruction, bool) {
+	var ts []ssa.Instruction
+	for _, u := range *fv.Referrers() {
+		switch u := u.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Call:
+			if u.Call.Value != fv {
+				return nil, false
+			}
+			ts = append(ts, u)
+		case *ssa.Store:
+			if store == nil || !store(u) {
+				return nil, false
+			}
+		default:
+			return nil, false
 		}
 	}
 	return ts, true

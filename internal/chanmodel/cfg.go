@@ -126,10 +126,13 @@ func InLoopAfter(a, b ssa.Instruction) bool {
 
 // InLoop reports whether instr can run more than once in one run of
 // its function: its block lies on a cycle of the control-flow graph.
-func InLoop(instr ssa.Instruction) bool {
-	b := instr.Block()
+func InLoop(instr ssa.Instruction) bool { return BlockInLoop(instr.Block()) }
+
+// BlockInLoop reports whether b can run more than once per call of its
+// function; a nil block (unknown) counts as one that can.
+func BlockInLoop(b *ssa.BasicBlock) bool {
 	if b == nil {
-		return false
+		return true
 	}
 	seen := make(map[*ssa.BasicBlock]bool)
 	work := append([]*ssa.BasicBlock(nil), b.Succs...)
