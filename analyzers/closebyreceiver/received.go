@@ -1,13 +1,16 @@
 package closebyreceiver
 
 import (
+	"golang.org/x/tools/go/ssa"
+
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 )
 
 // receivedEverySend reports whether the close c, of f, follows every
 // send that can reach its channel: each send runs at most once per
 // channel (the channel is made by a function that runs each sender,
-// and no send sits in a loop, nor the go statement that starts it),
+// and no send sits in a loop, nor the go statement that starts it;
+// sends on alternative paths count once),
 // and the closing goroutine completes at least as many receives on
 // the channel on every path to the close as there are sends. A
 // receive completes only with a sent value (or once the channel is
@@ -22,16 +25,16 @@ func receivedEverySend(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op, s
 	if maker == nil || maker.Truncated {
 		return false
 	}
-	n := 0
+	var own []*chanmodel.Op
 	for i := range maker.Ops {
 		s := &maker.Ops[i]
-		if s.Kind != chanmodel.Send || s.Chan != c.Chan || runs(unit{maker, s.Unit}, c.Pos) {
-			continue
+		if s.Kind == chanmodel.Send && s.Chan == c.Chan && !runs(unit{maker, s.Unit}, c.Pos) {
+			own = append(own, s)
 		}
-		if !m.AtMostOnce(maker, s) {
-			return false
-		}
-		n++
+	}
+	n := maxSends(m, maker, own, 0)
+	if n <= 0 {
+		return false
 	}
 	// Every send of a nested function literal must be one the maker
 	// runs: a literal handed to other code may send at any time.
@@ -43,7 +46,84 @@ func receivedEverySend(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op, s
 			}
 		}
 	}
-	return n > 0 && receivesBefore(m, f, c, 0) >= n
+	return receivesBefore(m, f, c, 0) >= n
+}
+
+// maxSends bounds how many of the sends ops, operations of f, one run
+// of f performs: -1 when some may repeat (in a loop, or reached
+// through a callee without a model). A send, or a call that leads to
+// sends, counts once per run of its instruction; instructions that
+// can follow one another on a path add up, alternatives (an error
+// send on one branch, a ready send on the other) do not; goroutines
+// that f starts add what they send.
+func maxSends(m *chanmodel.Model, f *chanmodel.Func, ops []*chanmodel.Op, depth int) int {
+	if depth > 8 {
+		return -1
+	}
+	type group struct {
+		in  ssa.Instruction
+		ops []*chanmodel.Op
+		w   int
+	}
+	var groups []*group
+	byInstr := map[ssa.Instruction]*group{}
+	for _, op := range ops {
+		g := byInstr[op.Instr]
+		if g == nil {
+			g = &group{in: op.Instr}
+			byInstr[op.Instr] = g
+			groups = append(groups, g)
+		}
+		g.ops = append(g.ops, op)
+	}
+	started := 0
+	var seq []*group
+	for _, g := range groups {
+		if chanmodel.InLoop(g.in) {
+			return -1
+		}
+		g.w = 1
+		if !g.ops[0].Direct() {
+			var inner []*chanmodel.Op
+			for _, op := range g.ops {
+				inner = append(inner, m.Inner(f, op)...)
+			}
+			callee := m.Func(origin(g.ops[0].Via))
+			if callee == nil || len(inner) == 0 {
+				return -1
+			}
+			if g.w = maxSends(m, callee, inner, depth+1); g.w < 0 {
+				return -1
+			}
+		}
+		if _, isGo := g.in.(*ssa.Go); isGo {
+			started += g.w
+		} else {
+			seq = append(seq, g)
+		}
+	}
+	// The longest chain of instructions that can run one after the
+	// other: none is in a loop, so Reaches orders them without cycles.
+	best := make(map[*group]int)
+	var longest func(g *group) int
+	longest = func(g *group) int {
+		if v, ok := best[g]; ok {
+			return v
+		}
+		v := g.w
+		for _, h := range seq {
+			if h != g && chanmodel.Reaches(g.in, h.in, nil) {
+				v = max(v, g.w+longest(h))
+			}
+		}
+		best[g] = v
+		return v
+	}
+	chain := 0
+	for _, g := range seq {
+		chain = max(chain, longest(g))
+	}
+	return chain + started
 }
 
 // sendAt reports whether the maker's view holds the send s.

@@ -350,30 +350,6 @@ func (m *Model) Inner(f *Func, op *Op) []*Op {
 	return inner
 }
 
-// AtMostOnce reports whether the operation op of f runs at most once
-// per run of f: neither it nor the call, defer or go statement that
-// leads to it sits in a loop, down to the operation itself.
-func (m *Model) AtMostOnce(f *Func, op *Op) bool {
-	for range 16 {
-		if InLoop(op.Instr) {
-			return false
-		}
-		if op.Direct() {
-			return true
-		}
-		inner := m.Inner(f, op)
-		if len(inner) != 1 {
-			return false
-		}
-		callee := op.Via
-		if o := callee.Origin(); o != nil && o.Blocks != nil {
-			callee = o
-		}
-		f, op = m.byFn[callee], inner[0]
-	}
-	return false
-}
-
 // ChanOf returns the identity of the channel value v of one of the
 // package's functions.
 func (m *Model) ChanOf(v ssa.Value) (ChanID, bool) {

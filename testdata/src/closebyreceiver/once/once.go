@@ -135,3 +135,37 @@ func oneOfTwo(a, b func() int) int {
 	close(ch) // want `ch closed by its receiver while another goroutine sends on it`
 	return v
 }
+
+// The listener goroutine sends once: the error on one branch, nil on
+// the other. One receive orders either: silent.
+func listen(addr string, serve func(net.Listener)) error {
+	errc := make(chan error)
+	go func() {
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			errc <- err
+			return
+		}
+		errc <- nil
+		serve(ln)
+	}()
+	err := <-errc
+	close(errc)
+	return err
+}
+
+// The same goroutine reports failure and then success too: two sends
+// on one path, one receive.
+func listenTwice(addr string) error {
+	errc := make(chan error, 1)
+	go func() {
+		_, err := net.Listen("tcp", addr)
+		if err != nil {
+			errc <- err
+		}
+		errc <- nil
+	}()
+	err := <-errc
+	close(errc) // want `errc closed by its receiver while another goroutine sends on it`
+	return err
+}
