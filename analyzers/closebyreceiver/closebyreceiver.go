@@ -53,6 +53,13 @@ func run(pass *analysis.Pass) (any, error) {
 	// Closes that answer a request made under a lock, judged where the
 	// close is written, so that the callers and spawners that see it
 	// as a call follow.
+	var idx *callIndex
+	index := func() *callIndex {
+		if idx == nil {
+			idx = newCallIndex(pass.ResultOf[lockset.Analyzer].(*lockset.Result).Functions())
+		}
+		return idx
+	}
 	requested := make(map[token.Pos]bool)
 	var flags *flagOrder
 	for _, f := range m.Funcs {
@@ -66,7 +73,7 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			if flags == nil {
-				flags = newFlagOrder(m, pass.ResultOf[lockset.Analyzer].(*lockset.Result), pass.Pkg)
+				flags = newFlagOrder(m, pass.ResultOf[lockset.Analyzer].(*lockset.Result), pass.Pkg, index())
 			}
 			if flags.ordered(f, c) {
 				requested[c.Pos] = true
@@ -101,7 +108,7 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 				s := otherSender(sends[c.Chan], c.Chan, c.Pos)
-				if s == nil || receivedEverySend(m, f, c, sends) {
+				if s == nil || receivedEverySend(m, pass.Pkg, index(), f, c, sends) {
 					continue
 				}
 				reported[key] = true

@@ -35,67 +35,11 @@ type flagOrder struct {
 	m   *chanmodel.Model
 	ls  *lockset.Result
 	pkg *types.Package
-
-	// callers indexes the static calls of the package by callee;
-	// valueUse marks functions also used as values (whose callers
-	// cannot all be seen).
-	callers  map[*ssa.Function][]ssa.CallInstruction
-	valueUse map[*ssa.Function]bool
-	// boxed holds the types converted to an interface somewhere in
-	// the package: their methods may be called dynamically.
-	boxed map[types.Type]bool
+	*callIndex
 }
 
-func newFlagOrder(m *chanmodel.Model, ls *lockset.Result, pkg *types.Package) *flagOrder {
-	o := &flagOrder{m: m, ls: ls, pkg: pkg, callers: map[*ssa.Function][]ssa.CallInstruction{}, valueUse: map[*ssa.Function]bool{}, boxed: map[types.Type]bool{}}
-	for _, fn := range ls.Functions() {
-		for _, blk := range fn.Blocks {
-			for _, in := range blk.Instrs {
-				var rands []*ssa.Value
-				if ci, ok := in.(ssa.CallInstruction); ok {
-					c := ci.Common()
-					if callee := c.StaticCallee(); callee != nil {
-						o.callers[origin(callee)] = append(o.callers[origin(callee)], ci)
-					}
-					for i := range c.Args {
-						rands = append(rands, &c.Args[i])
-					}
-					if _, ok := c.Value.(*ssa.Function); !ok {
-						rands = append(rands, &c.Value)
-					}
-				} else {
-					rands = in.Operands(nil)
-				}
-				for _, r := range rands {
-					if r == nil || *r == nil {
-						continue
-					}
-					switch v := (*r).(type) {
-					case *ssa.Function:
-						o.valueUse[origin(v)] = true
-					case *ssa.MakeClosure:
-						if fn, ok := v.Fn.(*ssa.Function); ok {
-							if _, isGo := in.(*ssa.Go); !isGo || in.(*ssa.Go).Call.Value != v {
-								if c, ok := in.(*ssa.Call); !ok || c.Call.Value != v {
-									o.valueUse[fn] = true
-								}
-							}
-						}
-					case *ssa.MakeInterface:
-						o.boxed[types.Unalias(v.X.Type())] = true
-					}
-				}
-			}
-		}
-	}
-	return o
-}
-
-func origin(fn *ssa.Function) *ssa.Function {
-	if o := fn.Origin(); o != nil {
-		return o
-	}
-	return fn
+func newFlagOrder(m *chanmodel.Model, ls *lockset.Result, pkg *types.Package, idx *callIndex) *flagOrder {
+	return &flagOrder{m: m, ls: ls, pkg: pkg, callIndex: idx}
 }
 
 // ordered reports whether the direct close c of f is ordered after
@@ -474,48 +418,10 @@ func (o *flagOrder) requested(t ssa.Instruction, g guard, depth int) bool {
 	return true
 }
 
-// allCallsSeen reports whether every call of fn is a static call of
-// this package: a function or method that other packages cannot name
-// (unexported, or an exported method of an unexported type never
-// converted to an interface), never used as a value.
-func (o *flagOrder) allCallsSeen(fn *ssa.Function) bool {
-	obj, ok := fn.Object().(*types.Func)
-	if fn.Parent() != nil || !ok || o.valueUse[fn] || len(o.callers[fn]) == 0 {
-		return false
-	}
-	if !obj.Exported() {
-		return true
-	}
-	recv := fn.Signature.Recv()
-	if recv == nil {
-		return false
-	}
-	t := recv.Type()
-	base := t
-	if p, ok := t.(*types.Pointer); ok {
-		base = p.Elem()
-	}
-	n, ok := types.Unalias(base).(*types.Named)
-	if !ok || n.Obj().Exported() {
-		return false
-	}
-	return !o.boxed[n] && !o.boxedPtr(n)
-}
-
-// boxedPtr reports whether *n is converted to an interface.
-func (o *flagOrder) boxedPtr(n *types.Named) bool {
-	for t := range o.boxed {
-		if p, ok := t.(*types.Pointer); ok && types.Identical(p.Elem(), n) {
-			return true
-		}
-	}
-	return false
-}
-
 // onceDo returns, for a function literal whose only use is as the
 // argument of a sync.Once's Do call in its parent, that call: the
 // literal runs there, synchronously, if it runs at all.
-func (o *flagOrder) onceDo(fn *ssa.Function) ssa.Instruction {
+func (o *callIndex) onceDo(fn *ssa.Function) ssa.Instruction {
 	if fn.Parent() == nil {
 		return nil
 	}

@@ -1,6 +1,8 @@
 package closebyreceiver
 
 import (
+	"go/types"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
@@ -8,7 +10,8 @@ import (
 
 // receivedEverySend reports whether the close c, of f, follows every
 // send that can reach its channel: each send runs at most once per
-// channel (the channel is made by a function that runs each sender,
+// channel (the channel is made, or stored in its field, by a function
+// that runs each sender,
 // and no send sits in a loop, nor the go statement that starts it;
 // sends on alternative paths count once),
 // and the closing goroutine completes at least as many receives on
@@ -17,11 +20,28 @@ import (
 // closed), so after them no send is left to run. A server's Start
 // that waits for its serve goroutine's one "started" message and then
 // closes the channel is this case.
-func receivedEverySend(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op, sends map[chanmodel.ChanID][]unit) bool {
-	if c.Chan.Kind != chanmodel.KindMake {
-		return false
+func receivedEverySend(m *chanmodel.Model, pkg *types.Package, idx *callIndex, f *chanmodel.Func, c *chanmodel.Op, sends map[chanmodel.ChanID][]unit) bool {
+	var maker *chanmodel.Func
+	switch c.Chan.Kind {
+	case chanmodel.KindMake:
+		maker = m.Func(c.Chan.Make.Parent())
+	case chanmodel.KindField:
+		// A field of this package that one function sets: it makes
+		// the channel and starts the senders, as a constructor does.
+		if c.Chan.Field.Exported() || c.Chan.Field.Pkg() != pkg {
+			return false
+		}
+		for _, mf := range m.Funcs {
+			for i := range mf.Ops {
+				if a := &mf.Ops[i]; a.Kind == chanmodel.Assign && a.Chan == c.Chan && a.Direct() {
+					if maker != nil && maker != mf {
+						return false
+					}
+					maker = mf
+				}
+			}
+		}
 	}
-	maker := m.Func(c.Chan.Make.Parent())
 	if maker == nil || maker.Truncated {
 		return false
 	}
@@ -36,12 +56,16 @@ func receivedEverySend(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op, s
 	if n <= 0 {
 		return false
 	}
-	// Every send of a nested function literal must be one the maker
-	// runs: a literal handed to other code may send at any time.
+	// Every send must be one the maker runs, in a function that runs
+	// only as part of the maker: a literal handed to other code, or a
+	// method anyone may call, may send at any time.
 	for _, su := range sends[c.Chan] {
 		for i := range su.f.Ops {
 			s := &su.f.Ops[i]
-			if s.Kind == chanmodel.Send && s.Unit == su.u && s.Chan == c.Chan && !runs(su, c.Pos) && !sendAt(maker, s) {
+			if s.Kind != chanmodel.Send || s.Unit != su.u || s.Chan != c.Chan || runs(su, c.Pos) {
+				continue
+			}
+			if !sendAt(maker, s) || s.Direct() && !idx.runsOnlyUnder(su.f.Fn, maker.Fn, 0) {
 				return false
 			}
 		}

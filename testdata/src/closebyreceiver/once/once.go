@@ -169,3 +169,40 @@ func listenTwice(addr string) error {
 	close(errc) // want `errc closed by its receiver while another goroutine sends on it`
 	return err
 }
+
+// The ready channel lives in a field that Start alone sets; the one
+// goroutine Start runs sends on it once, and Start receives before it
+// closes: silent.
+type Worker struct {
+	ready chan struct{}
+	work  func()
+}
+
+func (w *Worker) Start() {
+	w.ready = make(chan struct{})
+	go w.run()
+	<-w.ready
+	close(w.ready)
+}
+
+func (w *Worker) run() {
+	w.ready <- struct{}{}
+	for {
+		w.work()
+	}
+}
+
+// Anyone may call Ping, which sends on the field: a send can follow
+// the close.
+type Pinger struct {
+	pong chan struct{}
+}
+
+func (p *Pinger) Start() {
+	p.pong = make(chan struct{})
+	go p.Ping()
+	<-p.pong
+	close(p.pong) // want `p.pong closed by its receiver while another goroutine sends on it`
+}
+
+func (p *Pinger) Ping() { p.pong <- struct{}{} }
