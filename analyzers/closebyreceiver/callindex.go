@@ -138,4 +138,3 @@ func (o *callIndex) boxedPtr(n *types.Named) bool {
 	}
 	return false
 }
-
