@@ -145,13 +145,22 @@ func sendGuards(lf *lockset.Func, in ssa.Instruction) map[guard]bool {
 	return gs
 }
 
-// flagLoad returns the load of a struct field that the condition v
-// tests (v itself, its negation, or a comparison with it).
-func flagLoad(v ssa.Value) (*ssa.UnOp, *types.Var) {
+// flagLoad returns the read of a struct field that the condition v
+// tests (v itself, its negation, or a comparison with it): a load, an
+// atomic Load of the field, or a call of a function of the package
+// that returns such a read (an isClosed method).
+func flagLoad(v ssa.Value) (ssa.Instruction, *types.Var) {
+	return flagRead(v, 0)
+}
+
+func flagRead(v ssa.Value, depth int) (ssa.Instruction, *types.Var) {
+	if depth > 3 {
+		return nil, nil
+	}
 	switch x := v.(type) {
 	case *ssa.UnOp:
 		if x.Op == token.NOT {
-			return flagLoad(x.X)
+			return flagRead(x.X, depth)
 		}
 		if x.Op == token.MUL {
 			if fld := fieldOf(x.X); fld != nil {
@@ -159,12 +168,53 @@ func flagLoad(v ssa.Value) (*ssa.UnOp, *types.Var) {
 			}
 		}
 	case *ssa.BinOp:
-		if l, f := flagLoad(x.X); l != nil {
+		if l, f := flagRead(x.X, depth); l != nil {
 			return l, f
 		}
-		return flagLoad(x.Y)
+		return flagRead(x.Y, depth)
+	case *ssa.Call:
+		if fld := atomicField(&x.Call, "Load"); fld != nil {
+			return x, fld
+		}
+		callee := x.Call.StaticCallee()
+		if callee == nil || callee.Blocks == nil || callee.Signature.Results().Len() != 1 {
+			return nil, nil
+		}
+		var fld *types.Var
+		for _, blk := range callee.Blocks {
+			if len(blk.Instrs) == 0 {
+				continue
+			}
+			ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+			if !ok {
+				continue
+			}
+			_, f := flagRead(ret.Results[0], depth+1)
+			if f == nil || fld != nil && f != fld {
+				return nil, nil
+			}
+			fld = f
+		}
+		if fld != nil {
+			return x, fld
+		}
 	}
 	return nil, nil
+}
+
+// atomicField returns the field that c, a call of the method name of a
+// sync/atomic type, operates on.
+func atomicField(c *ssa.CallCommon, names ...string) *types.Var {
+	m := analysisutil.StaticMethod(c)
+	if m == nil || m.Pkg() == nil || m.Pkg().Path() != "sync/atomic" || len(c.Args) == 0 {
+		return nil
+	}
+	for _, n := range names {
+		if m.Name() == n {
+			return fieldOf(c.Args[0])
+		}
+	}
+	return nil
 }
 
 // fieldOf returns the struct field whose address addr is.
@@ -281,6 +331,31 @@ func (o *flagOrder) cancels(ctx ssa.Value, depth int) ([]ssa.Instruction, bool) 
 			all = append(all, ts...)
 		}
 		return all, true
+	case *ssa.UnOp:
+		// A context kept in a field: every context stored there.
+		fld := fieldOf(v.X)
+		if v.Op != token.MUL || fld == nil || fld.Exported() || fld.Pkg() != o.pkg {
+			return nil, false
+		}
+		var all []ssa.Instruction
+		stored := false
+		for _, fn := range o.ls.Functions() {
+			for _, blk := range fn.Blocks {
+				for _, in := range blk.Instrs {
+					st, ok := in.(*ssa.Store)
+					if !ok || fieldOf(st.Addr) != fld {
+						continue
+					}
+					ts, ok := o.cancels(st.Val, depth+1)
+					if !ok {
+						return nil, false
+					}
+					stored = true
+					all = append(all, ts...)
+				}
+			}
+		}
+		return all, stored
 	case *ssa.Extract:
 		call, ok := v.Tuple.(*ssa.Call)
 		if !ok || v.Index != 0 {
@@ -455,11 +530,18 @@ func (o *callIndex) onceDo(fn *ssa.Function) ssa.Instruction {
 // setsFlag reports whether, in the function of lf, t comes after the
 // start of a critical section of g.mu that stores g.flag.
 func (o *flagOrder) setsFlag(lf *lockset.Func, t ssa.Instruction, g guard) bool {
-	var stores []*ssa.Store
+	var stores []ssa.Instruction
 	for _, blk := range lf.Fn.Blocks {
 		for _, in := range blk.Instrs {
-			if st, ok := in.(*ssa.Store); ok && fieldOf(st.Addr) == g.flag {
-				stores = append(stores, st)
+			switch in := in.(type) {
+			case *ssa.Store:
+				if fieldOf(in.Addr) == g.flag {
+					stores = append(stores, in)
+				}
+			case *ssa.Call:
+				if atomicField(&in.Call, "Store", "Swap", "CompareAndSwap", "Add") == g.flag {
+					stores = append(stores, in)
+				}
 			}
 		}
 	}

@@ -6,6 +6,7 @@ package flag
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 )
 
 type Event struct{ Data []byte }
@@ -297,4 +298,137 @@ func (u *Unchecked) Stop() {
 	u.stopped = true
 	close(u.quit)
 	u.mu.Unlock()
+}
+
+// The context lives in a field and Publish asks a helper whether the
+// bus is stopped: the same order as Hub. Silent.
+type Bus struct {
+	mu      sync.Mutex
+	stopped bool
+	ctx     context.Context
+	cancel  context.CancelFunc
+	events  chan Event
+}
+
+func NewBus() *Bus {
+	ctx, cancel := context.WithCancel(context.Background())
+	b := &Bus{ctx: ctx, cancel: cancel, events: make(chan Event, 8)}
+	go b.run()
+	return b
+}
+
+func (b *Bus) isStopped() bool { return b.stopped }
+
+func (b *Bus) Publish(e Event) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.isStopped() {
+		return
+	}
+	b.events <- e
+}
+
+func (b *Bus) run() {
+	for {
+		select {
+		case <-b.events:
+		case <-b.ctx.Done():
+			close(b.events)
+			return
+		}
+	}
+}
+
+func (b *Bus) Stop() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.stopped = true
+	b.cancel()
+}
+
+// The flag is atomic, still set and checked under the lock: silent.
+// Stop cancels before it sets the flag, but inside the same critical
+// section.
+type AtomicHub struct {
+	mu      sync.Mutex
+	stopped atomic.Bool
+	events  chan Event
+	quit    chan struct{}
+}
+
+func NewAtomicHub() *AtomicHub {
+	h := &AtomicHub{events: make(chan Event, 8), quit: make(chan struct{})}
+	go h.run()
+	return h
+}
+
+func (h *AtomicHub) Publish(e Event) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.stopped.Load() {
+		return
+	}
+	h.events <- e
+}
+
+func (h *AtomicHub) run() {
+	for {
+		select {
+		case <-h.events:
+		case <-h.quit:
+			close(h.events)
+			return
+		}
+	}
+}
+
+func (h *AtomicHub) Stop() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	close(h.quit)
+	h.stopped.Store(true)
+}
+
+// Stop cancels the context kept in a field before it takes the lock:
+// a Publish between the two sends after the close.
+type EarlyBus struct {
+	mu      sync.Mutex
+	stopped bool
+	ctx     context.Context
+	cancel  context.CancelFunc
+	events  chan Event
+}
+
+func NewEarlyBus() *EarlyBus {
+	ctx, cancel := context.WithCancel(context.Background())
+	b := &EarlyBus{ctx: ctx, cancel: cancel, events: make(chan Event, 8)}
+	go b.run()
+	return b
+}
+
+func (b *EarlyBus) Publish(e Event) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.stopped {
+		return
+	}
+	b.events <- e
+}
+
+func (b *EarlyBus) run() {
+	for {
+		select {
+		case <-b.events:
+		case <-b.ctx.Done():
+			close(b.events) // want `b.events closed by its receiver while another goroutine sends on it`
+			return
+		}
+	}
+}
+
+func (b *EarlyBus) Stop() {
+	b.cancel()
+	b.mu.Lock()
+	b.stopped = true
+	b.mu.Unlock()
 }
