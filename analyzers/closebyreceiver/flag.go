@@ -1,6 +1,7 @@
 package closebyreceiver
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -60,6 +61,11 @@ func (o *flagOrder) ordered(f *chanmodel.Func, c *chanmodel.Op) bool {
 		return false
 	}
 	guards := o.senderGuards(ch, c.Pos)
+	for g := range guards {
+		if o.reset(g.flag) {
+			delete(guards, g) // the senders may find it clear again
+		}
+	}
 	if len(guards) == 0 {
 		return false
 	}
@@ -78,6 +84,33 @@ func (o *flagOrder) ordered(f *chanmodel.Func, c *chanmodel.Op) bool {
 			}
 			if all {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// reset reports whether some code of the package clears the flag:
+// stores false, zero or nil in it.
+func (o *flagOrder) reset(flag *types.Var) bool {
+	zero := func(v ssa.Value) bool {
+		k, ok := v.(*ssa.Const)
+		return ok && (k.Value == nil || k.Value.Kind() == constant.Bool && !constant.BoolVal(k.Value) ||
+			k.Value.Kind() == constant.Int && constant.Sign(k.Value) == 0)
+	}
+	for _, fn := range o.ls.Functions() {
+		for _, blk := range fn.Blocks {
+			for _, in := range blk.Instrs {
+				switch in := in.(type) {
+				case *ssa.Store:
+					if fieldOf(in.Addr) == flag && zero(in.Val) {
+						return true
+					}
+				case *ssa.Call:
+					if atomicField(&in.Call, "Store") == flag && len(in.Call.Args) == 2 && zero(in.Call.Args[1]) {
+						return true
+					}
+				}
 			}
 		}
 	}
@@ -128,7 +161,7 @@ func sendGuards(lf *lockset.Func, in ssa.Instruction) map[guard]bool {
 			continue
 		}
 		load, fld := flagLoad(iff.Cond)
-		if load == nil {
+		if load == nil || !skipsWhenSet(iff, load, in) {
 			continue
 		}
 		atLoad := lf.HeldBefore(load)
@@ -143,6 +176,35 @@ func sendGuards(lf *lockset.Func, in ssa.Instruction) map[guard]bool {
 		}
 	}
 	return gs
+}
+
+// skipsWhenSet reports whether the if, which tests the flag read by
+// load, keeps control from the send in when the flag is set: the
+// successor taken then cannot reach the send. Where the polarity is
+// not plain (a comparison, a helper), one of the two must not reach
+// it.
+func skipsWhenSet(iff *ssa.If, load ssa.Instruction, in ssa.Instruction) bool {
+	succs := iff.Block().Succs
+	if len(succs) != 2 {
+		return false
+	}
+	reaches := func(b *ssa.BasicBlock) bool {
+		return b == in.Block() || len(b.Instrs) > 0 && chanmodel.Reaches(b.Instrs[0], in, nil)
+	}
+	_, isCall := load.(*ssa.Call)
+	direct := false
+	if _, ok := load.(*ssa.UnOp); ok || isCall && atomicField(load.(*ssa.Call).Common(), "Load") != nil {
+		direct = true
+	}
+	switch {
+	case direct && iff.Cond == load.(ssa.Value):
+		return !reaches(succs[0])
+	case direct:
+		if not, ok := iff.Cond.(*ssa.UnOp); ok && not.Op == token.NOT && not.X == load.(ssa.Value) {
+			return !reaches(succs[1])
+		}
+	}
+	return !reaches(succs[0]) || !reaches(succs[1])
 }
 
 // flagLoad returns the read of a struct field that the condition v

@@ -432,3 +432,94 @@ func (b *EarlyBus) Stop() {
 	b.stopped = true
 	b.mu.Unlock()
 }
+
+// Publish tests stopped but sends on both branches: the flag guards
+// nothing.
+type LogHub struct {
+	mu      sync.Mutex
+	stopped bool
+	events  chan Event
+	quit    chan struct{}
+	log     func(string)
+}
+
+func NewLogHub() *LogHub {
+	h := &LogHub{events: make(chan Event, 8), quit: make(chan struct{})}
+	go h.run()
+	return h
+}
+
+func (h *LogHub) Publish(e Event) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.stopped {
+		h.log("publish after stop")
+	}
+	h.events <- e
+}
+
+func (h *LogHub) run() {
+	for {
+		select {
+		case <-h.events:
+		case <-h.quit:
+			close(h.events) // want `h.events closed by its receiver while another goroutine sends on it`
+			return
+		}
+	}
+}
+
+func (h *LogHub) Stop() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.stopped = true
+	close(h.quit)
+}
+
+// Reopen clears stopped again: a Publish after it sends on the closed
+// channel.
+type ReopenHub struct {
+	mu      sync.Mutex
+	stopped bool
+	events  chan Event
+	quit    chan struct{}
+}
+
+func NewReopenHub() *ReopenHub {
+	h := &ReopenHub{events: make(chan Event, 8), quit: make(chan struct{})}
+	go h.run()
+	return h
+}
+
+func (h *ReopenHub) Publish(e Event) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.stopped {
+		return
+	}
+	h.events <- e
+}
+
+func (h *ReopenHub) run() {
+	for {
+		select {
+		case <-h.events:
+		case <-h.quit:
+			close(h.events) // want `h.events closed by its receiver while another goroutine sends on it`
+			return
+		}
+	}
+}
+
+func (h *ReopenHub) Stop() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.stopped = true
+	close(h.quit)
+}
+
+func (h *ReopenHub) Reopen() {
+	h.mu.Lock()
+	h.stopped = false
+	h.mu.Unlock()
+}
