@@ -11,15 +11,14 @@ import (
 // receivedEverySend reports whether the close c, of f, follows every
 // send that can reach its channel: each send runs at most once per
 // channel (the channel is made, or stored in its field, by a function
-// that runs each sender,
-// and no send sits in a loop, nor the go statement that starts it;
-// sends on alternative paths count once),
-// and the closing goroutine completes at least as many receives on
-// the channel on every path to the close as there are sends. A
-// receive completes only with a sent value (or once the channel is
-// closed), so after them no send is left to run. A server's Start
-// that waits for its serve goroutine's one "started" message and then
-// closes the channel is this case.
+// that runs every sender; no send sits in a loop, nor the go statement
+// that starts it; sends on alternative paths count once), and the
+// closing goroutine completes at least as many receives on the channel
+// on every path to the close as there are sends. A receive completes
+// only with a sent value (or once the channel is closed), so after
+// them no send is left to run. A server's Start that waits for its
+// serve goroutine's one "started" message and then closes the channel
+// is this case.
 func receivedEverySend(m *chanmodel.Model, pkg *types.Package, idx *callIndex, f *chanmodel.Func, c *chanmodel.Op, sends map[chanmodel.ChanID][]unit) bool {
 	var maker *chanmodel.Func
 	switch c.Chan.Kind {
