@@ -191,10 +191,10 @@ func isLockerUse(parent, use ast.Node) bool {
 }
 
 // startedOnceBy reports whether the waiting function runs in one
-// goroutine for each Cond that maker makes: maker starts it, or a
-// function that calls it, by one go statement outside any loop, and
-// it runs nowhere else: each call in the chain is the function's only
-// use.
+// goroutine for each Cond that maker makes: a go statement outside any
+// loop, in a function that runs once per maker, starts it or a
+// function that calls it, and it runs nowhere else: each call in the
+// chain is the function's only use.
 func startedOnceBy(pass *analysis.Pass, ins *inspector.Inspector, waiter, maker ast.Node) bool {
 	fn := waiter
 	for range 4 {
@@ -204,10 +204,27 @@ func startedOnceBy(pass *analysis.Pass, ins *inspector.Inspector, waiter, maker 
 		}
 		caller := enclosingFunc(site)
 		if _, isGo := site[len(site)-1].(*ast.GoStmt); isGo {
-			return caller == maker && !inLoop(site)
+			return !inLoop(site) && runsOncePer(pass.TypesInfo, ins, caller, maker)
 		}
 		// A call, even in a loop, runs in its caller's goroutine.
 		fn = caller
+	}
+	return false
+}
+
+// runsOncePer reports whether fn runs once for each run of maker: it
+// is maker, or its only use is a call outside any loop in a function
+// that runs once per maker (a start helper of a constructor).
+func runsOncePer(info *types.Info, ins *inspector.Inspector, fn, maker ast.Node) bool {
+	for range 4 {
+		if fn == maker {
+			return true
+		}
+		site := onlyCall(info, ins, fn)
+		if len(site) == 0 || inLoop(site) {
+			return false
+		}
+		fn = enclosingFunc(site)
 	}
 	return false
 }

@@ -247,3 +247,80 @@ func (r *Relay) once() {
 	r.mu.Unlock()
 	r.out(batch)
 }
+
+// The constructor starts the one waiter through a start helper it
+// calls once: silent.
+type Batcher struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	items []int
+	flush func([]int)
+}
+
+func NewBatcher(flush func([]int)) *Batcher {
+	b := &Batcher{flush: flush}
+	b.cond = sync.NewCond(&b.mu)
+	b.start()
+	return b
+}
+
+func (b *Batcher) start() { go b.loop() }
+
+func (b *Batcher) Add(x int) {
+	b.mu.Lock()
+	b.items = append(b.items, x)
+	b.mu.Unlock()
+	b.cond.Signal()
+}
+
+func (b *Batcher) loop() {
+	for {
+		b.mu.Lock()
+		if len(b.items) == 0 {
+			b.cond.Wait()
+		}
+		items := b.items
+		b.items = nil
+		b.mu.Unlock()
+		b.flush(items)
+	}
+}
+
+// The start helper runs once per shard: several waiters on one Cond.
+type Sharded struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	items []int
+	flush func([]int)
+}
+
+func NewSharded(n int, flush func([]int)) *Sharded {
+	s := &Sharded{flush: flush}
+	s.cond = sync.NewCond(&s.mu)
+	for i := 0; i < n; i++ {
+		s.start()
+	}
+	return s
+}
+
+func (s *Sharded) start() { go s.loop() }
+
+func (s *Sharded) Add(x int) {
+	s.mu.Lock()
+	s.items = append(s.items, x)
+	s.mu.Unlock()
+	s.cond.Signal()
+}
+
+func (s *Sharded) loop() {
+	for {
+		s.mu.Lock()
+		if len(s.items) == 0 {
+			s.cond.Wait() // want `sync.Cond.Wait called under if`
+		}
+		items := s.items
+		s.items = nil
+		s.mu.Unlock()
+		s.flush(items)
+	}
+}
