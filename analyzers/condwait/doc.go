@@ -84,8 +84,10 @@
 // the only goroutine that waits on its Cond (started once, outside any
 // loop, by the function that makes the Cond, a local or unexported
 // one, and run nowhere else) when no other code writes the tested
-// state except to end the wait (append to it, set the awaited flag,
-// count it up) and each Signal or Broadcast follows such a write (a
+// state except toward the end of the wait (append to it, set the
+// awaited flag, count toward the bound) and each Signal or Broadcast
+// follows a write that surely ends it (an append when the if tests
+// len(q) == 0, setting the flag, a zero when it tests n != 0) (a
 // mailbox whose delivery goroutine empties pending, woken by Post
 // after it appends; the consumer of the concurrency guide, §4.4); an
 // unconditional Wait outside any loop (it waits

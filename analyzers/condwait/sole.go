@@ -39,7 +39,7 @@ func soleWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx
 		return false
 	}
 	waiter := s.stack[fnIdx]
-	tested := leafVars(info, s.stack[ifIdx].(*ast.IfStmt).Cond)
+	tested := endings(info, s.stack[ifIdx].(*ast.IfStmt).Cond)
 	if len(tested) == 0 {
 		return false
 	}
@@ -308,9 +308,8 @@ func inLoop(stack []ast.Node) bool {
 }
 
 // filledBefore reports whether the function fn writes one of the
-// tested variables so as to make the condition true (see fill) before
-// pos.
-func filledBefore(info *types.Info, fn ast.Node, pos token.Pos, tested map[*types.Var]bool) bool {
+// tested variables so as to end the wait (see endsWait) before pos.
+func filledBefore(info *types.Info, fn ast.Node, pos token.Pos, tested map[*types.Var]ending) bool {
 	found := false
 	ast.Inspect(fn, func(n ast.Node) bool {
 		if found || n == nil {
@@ -325,12 +324,12 @@ func filledBefore(info *types.Info, fn ast.Node, pos token.Pos, tested map[*type
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
-				if v := varOf(info, l); v != nil && tested[v] && fill(info, n, i) {
+				if v := varOf(info, l); v != nil && endsWait(info, n, i, tested[v]) {
 					found = true
 				}
 			}
 		case *ast.IncDecStmt:
-			if v := varOf(info, n.X); v != nil && tested[v] && n.Tok == token.INC {
+			if v := varOf(info, n.X); v != nil && tested[v].ends == endsByMove && incFills(n, tested[v].dir) {
 				found = true
 			}
 		}
@@ -339,37 +338,185 @@ func filledBefore(info *types.Info, fn ast.Node, pos token.Pos, tested map[*type
 	return found
 }
 
-// fill reports whether the i-th assignment of as makes its target
-// grow or become true: x = append(x, ...), x = true, x += c (c > 0).
-func fill(info *types.Info, as *ast.AssignStmt, i int) bool {
-	if len(as.Lhs) != len(as.Rhs) {
+// fill reports whether the i-th assignment of as moves its target in
+// the direction dir that ends the wait (see endings): +1 grows it (x =
+// append(x, ...), x = true, x += c with c > 0, a new non-nil value),
+// -1 shrinks it (x = false, x = nil, x -= c with c > 0); 0 (unknown)
+// never fills.
+func fill(info *types.Info, as *ast.AssignStmt, i, dir int) bool {
+	if dir == 0 || len(as.Lhs) != len(as.Rhs) {
 		return false
 	}
 	rhs := ast.Unparen(as.Rhs[i])
+	tv := info.Types[rhs]
 	switch as.Tok {
 	case token.ASSIGN:
-		if call, ok := rhs.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && len(call.Args) > 1 {
-				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
-					return varOf(info, call.Args[0]) == varOf(info, as.Lhs[i])
-				}
+		switch r := rhs.(type) {
+		case *ast.CallExpr:
+			id, ok := ast.Unparen(r.Fun).(*ast.Ident)
+			if !ok {
+				return false
+			}
+			b, ok := info.Uses[id].(*types.Builtin)
+			switch {
+			case !ok:
+				return false
+			case b.Name() == "append" && len(r.Args) > 1:
+				return dir > 0 && varOf(info, r.Args[0]) == varOf(info, as.Lhs[i])
+			case b.Name() == "make", b.Name() == "new":
+				return dir > 0 && !isSliceOrMap(tv.Type)
 			}
 			return false
+		case *ast.UnaryExpr:
+			return dir > 0 && r.Op == token.AND
 		}
-		tv := info.Types[rhs]
-		return tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
-	case token.ADD_ASSIGN:
-		tv := info.Types[rhs]
-		return tv.Value != nil && constant.Sign(tv.Value) > 0
+		switch {
+		case tv.IsNil():
+			return dir < 0
+		case tv.Value != nil && tv.Value.Kind() == constant.Int:
+			return dir < 0 && constant.Sign(tv.Value) == 0
+		case tv.Value != nil && tv.Value.Kind() == constant.Bool:
+			return constant.BoolVal(tv.Value) == (dir > 0)
+		}
+	case token.ADD_ASSIGN, token.SUB_ASSIGN:
+		if tv.Value == nil || constant.Sign(tv.Value) <= 0 {
+			return false
+		}
+		return (as.Tok == token.ADD_ASSIGN) == (dir > 0)
 	}
 	return false
+}
+
+// endsWait reports whether the i-th assignment of as surely ends the
+// wait on its target, whose ending is e.
+func endsWait(info *types.Info, as *ast.AssignStmt, i int, e ending) bool {
+	switch e.ends {
+	case endsByMove:
+		return fill(info, as, i, e.dir)
+	case endsByZero:
+		if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			return false
+		}
+		tv := info.Types[as.Rhs[i]]
+		return tv.IsNil() || tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0
+	}
+	return false
+}
+
+// incFills reports whether x++ or x-- moves x in the direction dir.
+func incFills(n *ast.IncDecStmt, dir int) bool {
+	return dir != 0 && (n.Tok == token.INC) == (dir > 0)
+}
+
+// isSliceOrMap reports whether t is a slice or map type: make of one
+// is empty, not a fill.
+func isSliceOrMap(t types.Type) bool {
+	if t == nil {
+		return true
+	}
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Map:
+		return true
+	}
+	return false
+}
+
+// An ending says how writes of a tested variable relate to the end of
+// the wait: dir is the direction that moves toward it (see endings),
+// ends whether such a write surely ends it.
+type ending struct {
+	dir  int
+	ends int
+}
+
+const (
+	endsByMove = 1 // any write in dir ends the wait (len(q) == 0, !ready)
+	endsByZero = 2 // only a write of zero or nil does (n != 0)
+)
+
+// endings returns the variables and fields the condition of a Wait's
+// if tests, each with the direction of a write that ends the wait: +1
+// when growing it does (!ready, len(q) == 0, n < k, p == nil), -1 when
+// shrinking it does (busy, len(q) > 0, n != 0), 0 when it cannot be
+// told (under ||, where one write may leave the other side true).
+func endings(info *types.Info, cond ast.Expr) map[*types.Var]ending {
+	dirs := make(map[*types.Var]ending)
+	var walk func(e ast.Expr, dir int)
+	markEnd := func(e ast.Expr, dir, ends int) {
+		for v := range leafVars(info, e) {
+			if d, seen := dirs[v]; seen && d != (ending{dir, ends}) {
+				dirs[v] = ending{}
+			} else {
+				dirs[v] = ending{dir, ends}
+			}
+		}
+	}
+	mark := func(e ast.Expr, dir int) { markEnd(e, dir, 0) }
+	zero := func(e ast.Expr) bool {
+		tv := info.Types[e]
+		return tv.IsNil() || tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0
+	}
+	walk = func(e ast.Expr, dir int) {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.UnaryExpr:
+			if e.Op == token.NOT {
+				walk(e.X, -dir)
+				return
+			}
+		case *ast.BinaryExpr:
+			switch e.Op {
+			case token.LAND:
+				walk(e.X, dir)
+				walk(e.Y, dir)
+				return
+			case token.LOR:
+				walk(e.X, 0)
+				walk(e.Y, 0)
+				return
+			case token.EQL, token.NEQ:
+				// Wait while len(q) == 0 or p == nil: any growth ends
+				// it. Wait while n != 0: only setting it to zero does.
+				ends := 0
+				if zero(e.Y) && dir != 0 {
+					ends = endsByMove
+					if (e.Op == token.NEQ) == (dir > 0) {
+						ends = endsByZero
+					}
+				}
+				if e.Op == token.EQL {
+					markEnd(e.X, dir, ends)
+				} else {
+					markEnd(e.X, -dir, ends)
+				}
+				return
+			case token.LSS, token.LEQ:
+				// Wait while n < k: growing n moves toward the end.
+				mark(e.X, dir)
+				mark(e.Y, -dir)
+				return
+			case token.GTR, token.GEQ:
+				mark(e.X, -dir)
+				mark(e.Y, dir)
+				return
+			}
+		}
+		// A boolean tested as it is: the wait lasts while it is true,
+		// clearing it ends it.
+		ends := endsByMove
+		if dir == 0 {
+			ends = 0
+		}
+		markEnd(e, -dir, ends)
+	}
+	walk(cond, 1)
+	return dirs
 }
 
 // onlyFills reports whether code outside the waiting function writes
 // the tested variables only to make the condition true, or to
 // initialise them (x := ..., var x = ...), and never hands them to
 // other code by address.
-func onlyFills(info *types.Info, ins *inspector.Inspector, waiter ast.Node, tested map[*types.Var]bool) bool {
+func onlyFills(info *types.Info, ins *inspector.Inspector, waiter ast.Node, tested map[*types.Var]ending) bool {
 	ok := true
 	ins.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push || !ok {
@@ -377,19 +524,21 @@ func onlyFills(info *types.Info, ins *inspector.Inspector, waiter ast.Node, test
 		}
 		id := n.(*ast.Ident)
 		v, _ := info.Uses[id].(*types.Var)
-		if v == nil || !tested[v] || enclosingFunc(stack) == waiter {
+		e, isTested := tested[v]
+		dir := e.dir
+		if v == nil || !isTested || enclosingFunc(stack) == waiter {
 			return true
 		}
 		use, parent := useOf(stack)
 		switch p := parent.(type) {
 		case *ast.AssignStmt:
 			for i, l := range p.Lhs {
-				if l == use && p.Tok != token.DEFINE && !fill(info, p, i) {
+				if l == use && p.Tok != token.DEFINE && !fill(info, p, i, dir) {
 					ok = false
 				}
 			}
 		case *ast.IncDecStmt:
-			ok = p.Tok == token.INC
+			ok = incFills(p, dir)
 		case *ast.UnaryExpr:
 			ok = p.Op != token.AND
 		case *ast.CallExpr:

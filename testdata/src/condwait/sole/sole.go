@@ -324,3 +324,67 @@ func (s *Sharded) loop() {
 		s.flush(items)
 	}
 }
+
+// The one waiter waits for pending to drop to zero, but the other side
+// adds to it and signals: the wake-up can find pending still above
+// zero.
+func drain(n int, done func()) {
+	var mu sync.Mutex
+	c := sync.NewCond(&mu)
+	pending := 0
+	go func() {
+		mu.Lock()
+		if pending > 0 {
+			c.Wait() // want `sync.Cond.Wait called under if`
+		}
+		done()
+		mu.Unlock()
+	}()
+	for i := 0; i < n; i++ {
+		mu.Lock()
+		pending++
+		c.Signal()
+		mu.Unlock()
+	}
+}
+
+// Waiting for pending to be zero, ended by setting it to zero: silent.
+func countdown(n int, done func()) {
+	var mu sync.Mutex
+	c := sync.NewCond(&mu)
+	pending := n
+	go func() {
+		mu.Lock()
+		if pending != 0 {
+			c.Wait()
+		}
+		done()
+		mu.Unlock()
+	}()
+	mu.Lock()
+	pending = 0
+	c.Broadcast()
+	mu.Unlock()
+}
+
+// Decrements move toward zero but a Signal after one need not find it
+// there.
+func countdownSteps(n int, done func()) {
+	var mu sync.Mutex
+	c := sync.NewCond(&mu)
+	pending := n
+	go func() {
+		mu.Lock()
+		if pending != 0 {
+			c.Wait() // want `sync.Cond.Wait called under if`
+		}
+		done()
+		mu.Unlock()
+	}()
+	for i := 0; i < n; i++ {
+		mu.Lock()
+		pending--
+		c.Signal()
+		mu.Unlock()
+	}
+}
