@@ -9,6 +9,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
 //go:embed doc.go
@@ -18,7 +19,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "closebyreceiver",
 	Doc:      analysisutil.MustExtractDoc(doc, "closebyreceiver"),
 	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/closebyreceiver",
-	Requires: []*analysis.Analyzer{chanmodel.Analyzer},
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer},
 	Run:      run,
 }
 
@@ -52,11 +53,29 @@ func run(pass *analysis.Pass) (any, error) {
 	// Closes that answer a request made under a lock, judged where the
 	// close is written, so that the callers and spawners that see it
 	// as a call follow.
+	var idx *callIndex
+	index := func() *callIndex {
+		if idx == nil {
+			idx = newCallIndex(pass.ResultOf[lockset.Analyzer].(*lockset.Result).Functions())
+		}
+		return idx
+	}
 	requested := make(map[token.Pos]bool)
+	var flags *flagOrder
 	for _, f := range m.Funcs {
 		for i := range f.Ops {
 			c := &f.Ops[i]
-			if c.Kind == chanmodel.Close && c.Direct() && c.Pos.IsValid() && requestedUnderLock(m, f, c) {
+			if c.Kind != chanmodel.Close || !c.Direct() || !c.Pos.IsValid() || !c.RecvBefore {
+				continue
+			}
+			if requestedUnderLock(m, f, c) {
+				requested[c.Pos] = true
+				continue
+			}
+			if flags == nil {
+				flags = newFlagOrder(m, pass.ResultOf[lockset.Analyzer].(*lockset.Result), pass.Pkg, index())
+			}
+			if flags.ordered(f, c) {
 				requested[c.Pos] = true
 			}
 		}
@@ -89,7 +108,7 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 				s := otherSender(sends[c.Chan], c.Chan, c.Pos)
-				if s == nil {
+				if s == nil || receivedEverySend(m, pass.Pkg, index(), f, c, sends) {
 					continue
 				}
 				reported[key] = true

@@ -44,7 +44,19 @@
 // by a goroutine that then waits for the reply (a log's Close locks,
 // sends on stopc and waits; its run loop closes the work channel,
 // which writers send on only under the lock, after checking that the
-// log is open); channels whose identity cannot be established.
+// log is open); a close ordered after every send by happens-before:
+// the senders each send at most once per channel (no send in a loop,
+// no sending goroutine started in a loop) and the closer has received
+// as many values on every path before the close (a server's Start
+// that waits for its one "started" message), or the senders send only
+// in a critical section of a mutex after checking a flag, and the
+// close waits for a request (a quit channel, a closer object's
+// Signal, the cancel of a context.WithCancel(context.Background()))
+// that is made only after the requester entered a critical section of
+// that mutex that sets the flag (a hub's Stop that sets stopped and
+// cancels under the lock Publish holds): every send's critical
+// section then comes before the request, or finds the flag set;
+// channels whose identity cannot be established.
 //
 // A close in another package, of a channel of that package (a field of
 // its types, one of its variables), is reported there, where the close

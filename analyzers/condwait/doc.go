@@ -35,7 +35,15 @@
 //     Wait then fails with "fatal error: sync: unlock of unlocked
 //     mutex".
 //
-// Bad (the consumer of the concurrency guide, §4.4):
+// The if is reported only where the condition can hold again when
+// Wait returns: another goroutine may wait on the same Cond (the
+// waiting function is started in a loop, from several go statements,
+// or may be called by anyone), or code other than the waiter writes
+// the tested state other than to end the wait (it takes items, resets
+// a flag), or a Signal or Broadcast may come without such a write
+// before it.
+//
+// Bad (consumers started in a loop):
 //
 //	for !done {
 //		if len(queue) == 0 && !done {
@@ -72,7 +80,17 @@
 // of the loop body; a Wait under if inside a loop whose code after the
 // Wait neither leaves the loop nor uses any variable or field the if
 // condition tested (it waits for a wake-up, an event, and loops back
-// to check again, as grpc's keepalive loop does); an unconditional Wait outside any loop (it waits
+// to check again, as grpc's keepalive loop does); a Wait under if in
+// the only goroutine that waits on its Cond (started once, outside any
+// loop, by the function that makes the Cond, a local or unexported
+// one, and run nowhere else) when no other code writes the tested
+// state except toward the end of the wait (append to it, set the
+// awaited flag, count toward the bound) and each Signal or Broadcast
+// follows a write that surely ends it (an append when the if tests
+// len(q) == 0, setting the flag, a zero when it tests n != 0) (a
+// mailbox whose delivery goroutine empties pending, woken by Post
+// after it appends; the consumer of the concurrency guide, §4.4); an
+// unconditional Wait outside any loop (it waits
 // for the next Signal, which is correct when the signaller is known to
 // come later: Go's Cond has no spurious wake-ups); a function whose
 // last act is the Wait (its callers are checked instead); package

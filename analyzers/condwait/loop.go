@@ -93,7 +93,7 @@ func checkLoops(pass *analysis.Pass, ins *inspector.Inspector) map[token.Pos]*as
 	}
 	for _, s := range sites {
 		if isWaiter(s.fn) && !generated(pass.Fset, s.stack) {
-			judge(pass, s)
+			judge(pass, ins, s)
 		}
 	}
 	return waits
@@ -152,7 +152,7 @@ func wrapperOf(pass *analysis.Pass, s waitSite) *types.Func {
 	return fn
 }
 
-func judge(pass *analysis.Pass, s waitSite) {
+func judge(pass *analysis.Pass, ins *inspector.Inspector, s waitSite) {
 	fnIdx, loopIdx, ifIdx := waitShape(s.stack)
 	if fnIdx < 0 {
 		return
@@ -175,6 +175,11 @@ func judge(pass *analysis.Pass, s waitSite) {
 			// The code after the Wait does not use what the condition
 			// tested: the Wait waits for an event (a wake-up), not for
 			// the condition, as in grpc's keepalive loop.
+			return
+		}
+		if soleWaiter(pass, ins, s, ifIdx, fnIdx) {
+			// Nothing can make the condition hold again between the
+			// wake-up and the return of the only waiter.
 			return
 		}
 		d := analysis.Diagnostic{

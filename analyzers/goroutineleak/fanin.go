@@ -31,7 +31,7 @@ func (c *checker) checkFanIns(f *chanmodel.Func) {
 			continue
 		}
 		g, isGo := s.Instr.(*ssa.Go)
-		if !isGo || !inLoop(g.Block()) || perIteration(g, mc) {
+		if !isGo || !chanmodel.BlockInLoop(g.Block()) || perIteration(g, mc) {
 			continue
 		}
 		if n, ok := chanmodel.Cap(s.Chan); !ok || n != 0 || c.m.Escapes(s.Chan) {

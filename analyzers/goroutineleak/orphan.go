@@ -116,7 +116,7 @@ func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction
 	mc := s.Chan.Make
 	perIter := perIteration(s.Instr, mc)
 	if !perIter {
-		if inLoop(s.Instr.Block()) {
+		if chanmodel.BlockInLoop(s.Instr.Block()) {
 			return nil
 		}
 		for _, r := range c.m.OpsOn(s.Chan) {
@@ -200,7 +200,7 @@ func (c *checker) bySender(f *chanmodel.Func, r chanmodel.OpRef, u int) bool {
 // once per run of mc, the make of its channel: no path leads from g
 // back to g without making a new channel.
 func perIteration(g ssa.Instruction, mc *ssa.MakeChan) bool {
-	if mc == nil || mc.Block() == nil || mc.Parent() != g.Parent() || !inLoop(g.Block()) {
+	if mc == nil || mc.Block() == nil || mc.Parent() != g.Parent() || !chanmodel.BlockInLoop(g.Block()) {
 		return false
 	}
 	return !chanmodel.Reaches(g, g, func(in ssa.Instruction) bool { return in == ssa.Instruction(mc) })
@@ -273,7 +273,7 @@ func (c *checker) bufferFix(f *chanmodel.Func, s *chanmodel.Op) (analysis.Sugges
 			return none, false
 		}
 	}
-	if !s.Pos.IsValid() || inLoop(s.Instr.Block()) && !perIteration(s.Instr, s.Chan.Make) {
+	if !s.Pos.IsValid() || chanmodel.BlockInLoop(s.Instr.Block()) && !perIteration(s.Instr, s.Chan.Make) {
 		return none, false
 	}
 	var send ssa.Instruction
@@ -284,7 +284,7 @@ func (c *checker) bufferFix(f *chanmodel.Func, s *chanmodel.Op) (analysis.Sugges
 			}
 		}
 	}
-	if send == nil || inLoop(send.Block()) {
+	if send == nil || chanmodel.BlockInLoop(send.Block()) {
 		return none, false
 	}
 	call := c.makeCall(s.Chan.Make.Pos())
@@ -309,28 +309,6 @@ func (c *checker) makeCall(lparen token.Pos) *ast.CallExpr {
 		})
 	}
 	return c.makes[lparen]
-}
-
-// inLoop reports whether b can run more than once per call.
-func inLoop(b *ssa.BasicBlock) bool {
-	if b == nil {
-		return true
-	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := append([]*ssa.BasicBlock(nil), b.Succs...)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if x == b {
-			return true
-		}
-		if seen[x] {
-			continue
-		}
-		seen[x] = true
-		work = append(work, x.Succs...)
-	}
-	return false
 }
 
 // testFailure reports whether c marks a test as failed or skipped.

@@ -26,7 +26,7 @@ func (c *checker) checkProducers(f *chanmodel.Func) {
 		if c.reported[c.m.Start(mc.Pos())] {
 			continue
 		}
-		if _, isGo := s.Instr.(*ssa.Go); !isGo || inLoop(s.Instr.Block()) && !perIteration(s.Instr, mc) {
+		if _, isGo := s.Instr.(*ssa.Go); !isGo || chanmodel.BlockInLoop(s.Instr.Block()) && !perIteration(s.Instr, mc) {
 			continue
 		}
 		size, ok := chanmodel.Cap(s.Chan)
@@ -34,7 +34,7 @@ func (c *checker) checkProducers(f *chanmodel.Func) {
 			continue
 		}
 		send := c.directSend(s)
-		if send == nil || !inLoop(send.Block()) {
+		if send == nil || !chanmodel.BlockInLoop(send.Block()) {
 			continue
 		}
 		if size > 0 {

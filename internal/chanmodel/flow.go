@@ -331,3 +331,10 @@ func (m *Model) TerminatesAfter(in ssa.Instruction) bool {
 	rest := &ssa.BasicBlock{Instrs: blk.Instrs[i+1:], Succs: blk.Succs}
 	return fs.terminatesFrom([]*ssa.BasicBlock{rest}, nil, edge{})
 }
+
+// SelectCaseEdge returns the CFG edge (block and successor number)
+// that enters the body of case number state of the select sel.
+func SelectCaseEdge(sel *ssa.Select, state int) (*ssa.BasicBlock, int, bool) {
+	e, ok := caseEdge(sel, state)
+	return e.from, e.succ, ok
+}

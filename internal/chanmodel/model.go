@@ -314,3 +314,49 @@ func (b *builder) indexSyntax(ins *inspector.Inspector) {
 		}
 	})
 }
+
+// Inner returns the operations of the callee at op.Instr that op, an
+// operation of f that comes from a call, defer or go statement, stands
+// for: the callee's own view of it. Several are returned when the
+// callee reaches the operation more than once (a helper it calls
+// twice); none when the callee has no model (another package).
+func (m *Model) Inner(f *Func, op *Op) []*Op {
+	if op.Direct() {
+		return nil
+	}
+	callee := op.Via
+	if o := callee.Origin(); o != nil && o.Blocks != nil {
+		callee = o
+	}
+	cf := m.byFn[callee]
+	if cf == nil {
+		return nil
+	}
+	_, isGo := op.Instr.(*ssa.Go)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var inner []*Op
+	for i := range cf.Ops {
+		cop := &cf.Ops[i]
+		if cop.Kind != op.Kind || cop.Pos != op.Pos {
+			continue
+		}
+		if isGo || cop.Unit != 0 {
+			if m.b.units[unitKey{op.Instr, cop.Unit}] != op.Unit {
+				continue
+			}
+		} else if op.Unit != 0 {
+			continue
+		}
+		inner = append(inner, cop)
+	}
+	return inner
+}
+
+// ChanOf returns the identity of the channel value v of one of the
+// package's functions.
+func (m *Model) ChanOf(v ssa.Value) (ChanID, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.b.chanOf(v)
+}

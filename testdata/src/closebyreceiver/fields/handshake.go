@@ -55,8 +55,10 @@ func (w *wal) Close() {
 	w.closed = true
 }
 
-// The same loop, but the stop request does not wait for the close: the
-// lock is gone before the loop closes, and a writer can get in first.
+// The same loop, but the stop request does not wait for the close.
+// Stop still sends it inside the critical section that sets closed: a
+// writer's section comes before Stop's (so before the request and the
+// close) or after it, and then it finds closed set. Silent.
 type queue struct {
 	mtx    sync.Mutex
 	closed bool
@@ -76,7 +78,7 @@ func (q *queue) run() {
 		case f := <-q.work:
 			f()
 		case <-q.stopc:
-			close(q.work) // want `q.work closed by its receiver while another goroutine sends on it`
+			close(q.work)
 			return
 		}
 	}
@@ -96,6 +98,52 @@ func (q *queue) Stop() {
 	defer q.mtx.Unlock()
 	q.stopc <- struct{}{}
 	q.closed = true
+}
+
+// Stop requests the close in one critical section and sets closed in
+// a later one: a writer can take the lock in between, find the queue
+// open and send after the close.
+type gapQueue struct {
+	mtx    sync.Mutex
+	closed bool
+	work   chan func()
+	stopc  chan struct{}
+}
+
+func newGapQueue() *gapQueue {
+	q := &gapQueue{work: make(chan func(), 8), stopc: make(chan struct{})}
+	go q.run()
+	return q
+}
+
+func (q *gapQueue) run() {
+	for {
+		select {
+		case f := <-q.work:
+			f()
+		case <-q.stopc:
+			close(q.work) // want `q.work closed by its receiver while another goroutine sends on it`
+			return
+		}
+	}
+}
+
+func (q *gapQueue) Add(f func()) {
+	q.mtx.Lock()
+	defer q.mtx.Unlock()
+	if q.closed {
+		return
+	}
+	q.work <- f
+}
+
+func (q *gapQueue) Stop() {
+	q.mtx.Lock()
+	q.stopc <- struct{}{}
+	q.mtx.Unlock()
+	q.mtx.Lock()
+	q.closed = true
+	q.mtx.Unlock()
 }
 
 // Callers see Close's request as a call: the same send, judged where

@@ -1,0 +1,204 @@
+package closebyreceiver
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+)
+
+// receivedEverySend reports whether the close c, of f, follows every
+// send that can reach its channel: each send runs at most once per
+// channel (the channel is made, or stored in its field, by a function
+// that runs every sender; no send sits in a loop, nor the go statement
+// that starts it; sends on alternative paths count once), and the
+// closing goroutine completes at least as many receives on the channel
+// on every path to the close as there are sends. A receive completes
+// only with a sent value (or once the channel is closed), so after
+// them no send is left to run. A server's Start that waits for its
+// serve goroutine's one "started" message and then closes the channel
+// is this case.
+func receivedEverySend(m *chanmodel.Model, pkg *types.Package, idx *callIndex, f *chanmodel.Func, c *chanmodel.Op, sends map[chanmodel.ChanID][]unit) bool {
+	var maker *chanmodel.Func
+	switch c.Chan.Kind {
+	case chanmodel.KindMake:
+		maker = m.Func(c.Chan.Make.Parent())
+	case chanmodel.KindField:
+		// A field of this package that one function sets: it makes
+		// the channel and starts the senders, as a constructor does.
+		if c.Chan.Field.Exported() || c.Chan.Field.Pkg() != pkg {
+			return false
+		}
+		for _, mf := range m.Funcs {
+			for i := range mf.Ops {
+				if a := &mf.Ops[i]; a.Kind == chanmodel.Assign && a.Chan == c.Chan && a.Direct() {
+					if maker != nil && maker != mf {
+						return false
+					}
+					maker = mf
+				}
+			}
+		}
+	}
+	if maker == nil || maker.Truncated {
+		return false
+	}
+	var own []*chanmodel.Op
+	for i := range maker.Ops {
+		s := &maker.Ops[i]
+		if s.Kind == chanmodel.Send && s.Chan == c.Chan && !runs(unit{maker, s.Unit}, c.Pos) {
+			own = append(own, s)
+		}
+	}
+	n := maxSends(m, maker, own, 0)
+	if n <= 0 {
+		return false
+	}
+	// Every send must be one the maker runs, in a function that runs
+	// only as part of the maker: a literal handed to other code, or a
+	// method anyone may call, may send at any time.
+	for _, su := range sends[c.Chan] {
+		for i := range su.f.Ops {
+			s := &su.f.Ops[i]
+			if s.Kind != chanmodel.Send || s.Unit != su.u || s.Chan != c.Chan || runs(su, c.Pos) {
+				continue
+			}
+			if !sendAt(maker, s) || s.Direct() && !idx.runsOnlyUnder(su.f.Fn, maker.Fn, 0) {
+				return false
+			}
+		}
+	}
+	return receivesBefore(m, f, c, 0) >= n
+}
+
+// maxSends bounds how many of the sends ops, operations of f, one run
+// of f performs: -1 when some may repeat (in a loop, or reached
+// through a callee without a model). A send, or a call that leads to
+// sends, counts once per run of its instruction; instructions that
+// can follow one another on a path add up, alternatives (an error
+// send on one branch, a ready send on the other) do not; goroutines
+// that f starts add what they send.
+func maxSends(m *chanmodel.Model, f *chanmodel.Func, ops []*chanmodel.Op, depth int) int {
+	if depth > 8 {
+		return -1
+	}
+	type group struct {
+		in  ssa.Instruction
+		ops []*chanmodel.Op
+		w   int
+	}
+	var groups []*group
+	byInstr := map[ssa.Instruction]*group{}
+	for _, op := range ops {
+		g := byInstr[op.Instr]
+		if g == nil {
+			g = &group{in: op.Instr}
+			byInstr[op.Instr] = g
+			groups = append(groups, g)
+		}
+		g.ops = append(g.ops, op)
+	}
+	started := 0
+	var seq []*group
+	for _, g := range groups {
+		if chanmodel.InLoop(g.in) {
+			return -1
+		}
+		g.w = 1
+		if !g.ops[0].Direct() {
+			var inner []*chanmodel.Op
+			for _, op := range g.ops {
+				inner = append(inner, m.Inner(f, op)...)
+			}
+			callee := m.Func(origin(g.ops[0].Via))
+			if callee == nil || len(inner) == 0 {
+				return -1
+			}
+			if g.w = maxSends(m, callee, inner, depth+1); g.w < 0 {
+				return -1
+			}
+		}
+		if _, isGo := g.in.(*ssa.Go); isGo {
+			started += g.w
+		} else {
+			seq = append(seq, g)
+		}
+	}
+	// The longest chain of instructions that can run one after the
+	// other: none is in a loop, so Reaches orders them without cycles.
+	best := make(map[*group]int)
+	var longest func(g *group) int
+	longest = func(g *group) int {
+		if v, ok := best[g]; ok {
+			return v
+		}
+		v := g.w
+		for _, h := range seq {
+			if h != g && chanmodel.Reaches(g.in, h.in, nil) {
+				v = max(v, g.w+longest(h))
+			}
+		}
+		best[g] = v
+		return v
+	}
+	chain := 0
+	for _, g := range seq {
+		chain = max(chain, longest(g))
+	}
+	return chain + started
+}
+
+// sendAt reports whether the maker's view holds the send s.
+func sendAt(maker *chanmodel.Func, s *chanmodel.Op) bool {
+	for i := range maker.Ops {
+		o := &maker.Ops[i]
+		if o.Kind == chanmodel.Send && o.Pos == s.Pos && o.Chan == s.Chan {
+			return true
+		}
+	}
+	return false
+}
+
+// receivesBefore counts the receives on c's channel that the goroutine
+// of c, an operation of f, completes on every path before c: each a
+// blocking receive (not a select case) that dominates c, directly or
+// in a callee where it runs on every path. A close in a goroutine that
+// f starts is judged in the goroutine's own function.
+func receivesBefore(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op, depth int) int {
+	if depth > 8 {
+		return 0
+	}
+	if c.Unit != 0 {
+		inner := m.Inner(f, c)
+		if len(inner) == 0 {
+			return 0
+		}
+		callee := c.Via
+		if o := callee.Origin(); o != nil && o.Blocks != nil {
+			callee = o
+		}
+		cf := m.Func(callee)
+		least := -1
+		for _, ic := range inner {
+			if k := receivesBefore(m, cf, ic, depth+1); least < 0 || k < least {
+				least = k
+			}
+		}
+		return least
+	}
+	n := 0
+	for i := range f.Ops {
+		r := &f.Ops[i]
+		if r.Kind != chanmodel.Recv || r.Unit != 0 || r.Chan != c.Chan || r.Select || r.Deferred || r.Instr == c.Instr {
+			continue
+		}
+		if c.Chan.Kind == chanmodel.KindField && !chanmodel.SameChan(r, c) {
+			continue
+		}
+		if (r.Direct() || r.Must) && chanmodel.Dominates(r.Instr, c.Instr) {
+			n++
+		}
+	}
+	return n
+}
