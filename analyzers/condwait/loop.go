@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 // A waitSite is a call statement of sync.Cond.Wait or of a function
@@ -198,7 +199,12 @@ func judge(pass *analysis.Pass, s waitSite) {
 			}}
 			d.SuggestedFixes = analysisutil.Editable(pass.Fset, d.SuggestedFixes)
 		}
-		pass.Report(d)
+		var tr finding.Trace
+		g := analysisutil.GoroutineOfPos(pass, s.call.Pos())
+		tr.Step(finding.Place{Pos: ifs.Cond.Pos(), End: ifs.Cond.End(), Message: "condition checked only once here", Goroutine: g, Op: finding.OpRead})
+		tr.Step(finding.Place{Pos: s.call.Pos(), End: s.call.End(), Goroutine: g, Op: finding.OpWait})
+		tr.Step(finding.Place{Pos: s.call.End(), Message: "goes on after waking without checking the condition again", Goroutine: g, Op: finding.OpOther})
+		tr.Report(pass, d)
 		return
 	}
 	// An unconditional Wait outside any loop waits for the next Signal

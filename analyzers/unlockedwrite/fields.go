@@ -14,6 +14,8 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -183,10 +185,12 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
 			Pos:     a.pos,
 			Message: fmt.Sprintf("write to %s.%s without holding %s.%s, %s", name, v.Name(), name, mu, why),
 		}
+		var tr finding.Trace
+		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
 		if p, ok := lockedWrite[guard]; ok {
-			d.Related = []analysis.RelatedInformation{{Pos: p, Message: "written with the lock held here"}}
+			tr.Related(&d, finding.Place{Pos: p, Message: "written with the lock held here", Goroutine: analysisutil.GoroutineOfPos(pass, p), Op: finding.OpWrite})
 		}
-		pass.Report(d)
+		tr.Report(pass, d)
 	}
 }
 
@@ -210,7 +214,10 @@ func reportReadLocked(pass *analysis.Pass, v *types.Var, fs *fieldStats, guard i
 			continue
 		}
 		name := lockset.Describe(a.base)
-		pass.Report(analysis.Diagnostic{
+		var tr finding.Trace
+		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
+		tr.Step(finding.Place{Pos: a.pos, Message: "the same write, by another reader holding the read lock", Goroutine: "another caller of " + a.fn.Name(), Op: finding.OpWrite})
+		tr.Report(pass, analysis.Diagnostic{
 			Pos: a.pos,
 			Message: fmt.Sprintf("write to %s.%s while holding only the read lock of %s.%s: other readers run concurrently; take the write lock",
 				name, v.Name(), name, mu),

@@ -1,0 +1,246 @@
+package htmlreport
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/goconcheck/goconcheck/internal/finding"
+)
+
+// Diagram geometry, in SVG user units (pixels at scale 1).
+const (
+	labelWidth  = 190
+	columnWidth = 118
+	laneHeight  = 84
+	axisHeight  = 30
+	radius      = 13
+)
+
+// A diagram places the steps of one finding: a lane (row) per
+// goroutine in order of first appearance, a column per step in the
+// order the analyzer told them, which is program order within each
+// goroutine.
+type diagram struct {
+	steps []finding.Step
+	lanes []string
+	lane  []int // step -> lane
+}
+
+func newDiagram(ss []finding.Step) *diagram {
+	d := &diagram{steps: ss, lane: make([]int, len(ss))}
+	index := make(map[string]int)
+	for j, s := range ss {
+		name := laneName(s.Goroutine)
+		k, ok := index[name]
+		if !ok {
+			k = len(d.lanes)
+			index[name] = k
+			d.lanes = append(d.lanes, name)
+		}
+		d.lane[j] = k
+	}
+	return d
+}
+
+func (d *diagram) x(j int) int { return labelWidth + columnWidth/2 + j*columnWidth }
+func (d *diagram) y(k int) int { return axisHeight + k*laneHeight + laneHeight/2 - 6 }
+func (d *diagram) width() int  { return labelWidth + len(d.steps)*columnWidth + 24 }
+func (d *diagram) height() int { return axisHeight + len(d.lanes)*laneHeight + 6 }
+
+// spawned returns the lane the go step j starts, or -1: the lane named
+// as finding.Spawned names the goroutine of a go statement at its place.
+func (d *diagram) spawned(j int) int {
+	s := d.steps[j]
+	if s.Op != finding.OpGo {
+		return -1
+	}
+	want := finding.SpawnedLabel(s.Pos.File, s.Pos.Line)
+	for k, name := range d.lanes {
+		if name == want && k != d.lane[j] {
+			return k
+		}
+	}
+	return -1
+}
+
+// complements lists, for a blocking operation, the operations that
+// would let it proceed.
+var complements = map[finding.Op][]finding.Op{
+	finding.OpSend:   {finding.OpRecv, finding.OpSelect},
+	finding.OpRecv:   {finding.OpSend, finding.OpClose, finding.OpSelect},
+	finding.OpSelect: {finding.OpSend, finding.OpRecv, finding.OpClose},
+	finding.OpWait:   {finding.OpDone, finding.OpSignal, finding.OpAdd},
+	finding.OpLock:   {finding.OpUnlock, finding.OpLock},
+}
+
+// waitsFor returns the step a blocking step j waits for, or -1: the
+// last step of another goroutine that could release it, else an earlier
+// step of its own goroutine that could (a lock it already holds), else
+// the last step of another goroutine (the partner that went away).
+func (d *diagram) waitsFor(j int) int {
+	s := d.steps[j]
+	if !s.Blocks || s.Op == finding.OpPanic {
+		return -1
+	}
+	is := func(op finding.Op) bool {
+		for _, c := range complements[s.Op] {
+			if op == c {
+				return true
+			}
+		}
+		return false
+	}
+	for i := len(d.steps) - 1; i >= 0; i-- {
+		if d.lane[i] != d.lane[j] && is(d.steps[i].Op) {
+			return i
+		}
+	}
+	for i := j - 1; i >= 0; i-- {
+		if d.lane[i] == d.lane[j] && is(d.steps[i].Op) {
+			return i
+		}
+	}
+	for i := len(d.steps) - 1; i >= 0; i-- {
+		if d.lane[i] != d.lane[j] && d.steps[i].Op != finding.OpGo {
+			return i
+		}
+	}
+	return -1
+}
+
+func color(s finding.Step) string {
+	switch {
+	case s.Blocks || s.Op == finding.OpPanic:
+		return "#cf222e"
+	case s.Op == finding.OpGo:
+		return "#1a7f37"
+	case s.Op == finding.OpReturn:
+		return "#57606a"
+	}
+	return "#0969da"
+}
+
+func (r *renderer) diagram(n int, ss []finding.Step) {
+	d := newDiagram(ss)
+	w, h := d.width(), d.height()
+	id := fmt.Sprintf("f%d", n)
+	r.printf("<svg class=\"story\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"diagram of finding %d\" data-lanes=\"%d\">\n",
+		w, h, w, h, n, len(d.lanes))
+	r.printf("<defs><marker id=\"%s-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#1a7f37\"/></marker>", id)
+	r.printf("<marker id=\"%s-wait\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#cf222e\"/></marker></defs>\n", id)
+	r.printf("<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", w, h)
+	// The time axis.
+	r.printf("<line x1=\"%d\" y1=\"16\" x2=\"%d\" y2=\"16\" stroke=\"#8c959f\" marker-end=\"url(#%s-arrow)\"/>", labelWidth, w-10, id)
+	r.printf("<text x=\"10\" y=\"20\" font-size=\"12\" fill=\"#57606a\" font-family=\"sans-serif\">program order &#8594;</text>\n")
+
+	// Where each lane's life starts and ends on the time axis.
+	from := make([]int, len(d.lanes))
+	to := make([]int, len(d.lanes))
+	for k := range d.lanes {
+		from[k], to[k] = -1, -1
+	}
+	for j := range ss {
+		k := d.lane[j]
+		if from[k] < 0 {
+			from[k] = d.x(j)
+		}
+		to[k] = d.x(j)
+		if m := d.spawned(j); m >= 0 && (from[m] < 0 || from[m] > d.x(j)) {
+			from[m] = d.x(j)
+		}
+	}
+	for k, name := range d.lanes {
+		y := d.y(k)
+		fill := "#f6f8fa"
+		if k%2 == 1 {
+			fill = "#eef1f4"
+		}
+		r.printf("<g class=\"lane\" data-goroutine=\"%s\">", esc(name))
+		r.printf("<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", axisHeight+k*laneHeight, w, laneHeight, fill)
+		label := name
+		if len(label) > 26 {
+			label = label[:25] + "…"
+		}
+		r.printf("<text x=\"10\" y=\"%d\" font-size=\"13\" font-weight=\"600\" fill=\"#1f2328\" font-family=\"sans-serif\"><title>%s</title>%s</text>", y+4, esc(name), esc(label))
+		if from[k] >= 0 {
+			r.printf("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8c959f\" stroke-width=\"3\"/>", from[k], y, to[k], y)
+		}
+		r.printf("</g>\n")
+	}
+
+	// Goroutine starts: from the go step down (or up) to the new lane.
+	for j := range ss {
+		if m := d.spawned(j); m >= 0 {
+			y1, y2 := d.y(d.lane[j]), d.y(m)
+			dir := 1
+			if y2 < y1 {
+				dir = -1
+			}
+			r.printf("<line class=\"starts\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#1a7f37\" stroke-width=\"2\" marker-end=\"url(#%s-arrow)\"/>\n",
+				d.x(j), y1+dir*radius, d.x(j), y2-dir*(radius/2), id)
+		}
+	}
+	// Blocked for ever: the lane stays stuck to the right edge.
+	for j, s := range ss {
+		if s.Blocks && s.Op != finding.OpPanic {
+			y := d.y(d.lane[j])
+			r.printf("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#cf222e\" stroke-width=\"3\" stroke-dasharray=\"6 5\"/>\n", d.x(j)+radius, y, w-6, y)
+		}
+	}
+	// Waits-for arrows, curved above the lanes they join.
+	for j := range ss {
+		t := d.waitsFor(j)
+		if t < 0 {
+			continue
+		}
+		x1, y1 := d.x(j), d.y(d.lane[j])
+		x2, y2 := d.x(t), d.y(d.lane[t])
+		// Leave and reach the circles' edges, bending the curve aside.
+		cx, cy := (x1+x2)/2, (y1+y2)/2-34
+		if y1 == y2 {
+			cy = y1 - 42
+		}
+		sx, sy := x1, y1-radius
+		ex, ey := x2, y2-radius
+		if y2 > y1 {
+			sy, ey = y1+radius, y2-radius
+			cx = (x1+x2)/2 + 30
+			cy = (y1 + y2) / 2
+		} else if y2 < y1 {
+			sy, ey = y1-radius, y2+radius
+			cx = (x1+x2)/2 + 30
+			cy = (y1 + y2) / 2
+		}
+		r.printf("<g class=\"waits-for\" data-from=\"%d\" data-to=\"%d\"><path d=\"M%d,%d Q%d,%d %d,%d\" fill=\"none\" stroke=\"#cf222e\" stroke-width=\"2\" stroke-dasharray=\"5 3\" marker-end=\"url(#%s-wait)\"/>",
+			j+1, t+1, sx, sy, cx, cy, ex, ey, id)
+		r.printf("<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#cf222e\" font-style=\"italic\" font-family=\"sans-serif\" text-anchor=\"middle\">waits for</text></g>\n", (sx+2*cx+ex)/4, (sy+2*cy+ey)/4-4)
+	}
+	// The events, each a link to its place in the code below.
+	for j, s := range ss {
+		x, y := d.x(j), d.y(d.lane[j])
+		class := "event"
+		if s.Blocks {
+			class += " blocks"
+		}
+		r.printf("<a href=\"#f%d-s%d\"><g class=\"%s\" data-step=\"%d\" data-op=\"%s\" data-goroutine=\"%s\">", n, j+1, class, j+1, esc(string(s.Op)), esc(d.lanes[d.lane[j]]))
+		r.printf("<title>%s</title>", esc(fmt.Sprintf("%s:%d: %s", filepath.Base(s.Pos.File), s.Pos.Line, s.Message)))
+		if s.Blocks {
+			r.printf("<circle cx=\"%d\" cy=\"%d\" r=\"%d\" fill=\"none\" stroke=\"#cf222e\" stroke-width=\"2\"/>", x, y, radius+4)
+			word := "BLOCKS"
+			if s.Op == finding.OpPanic {
+				word = "PANICS"
+			}
+			r.printf("<text x=\"%d\" y=\"%d\" font-size=\"11\" font-weight=\"700\" fill=\"#cf222e\" text-anchor=\"middle\" font-family=\"sans-serif\">%s</text>", x, y-radius-8, word)
+		}
+		r.printf("<circle cx=\"%d\" cy=\"%d\" r=\"%d\" fill=\"%s\"/>", x, y, radius, color(s))
+		r.printf("<text x=\"%d\" y=\"%d\" font-size=\"12\" font-weight=\"700\" fill=\"#ffffff\" text-anchor=\"middle\" font-family=\"sans-serif\">%d</text>", x, y+4, j+1)
+		op := opLabel(s.Op)
+		if op == "" || s.Op == finding.OpOther {
+			op = "·"
+		}
+		r.printf("<text x=\"%d\" y=\"%d\" font-size=\"12\" font-weight=\"600\" fill=\"#1f2328\" text-anchor=\"middle\" font-family=\"sans-serif\">%s</text>", x, y+radius+15, esc(op))
+		r.printf("<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#0969da\" text-decoration=\"underline\" text-anchor=\"middle\" font-family=\"monospace\">%s:%d</text>", x, y+radius+29, esc(filepath.Base(s.Pos.File)), s.Pos.Line)
+		r.printf("</g></a>\n")
+	}
+	r.printf("</svg>\n")
+}
