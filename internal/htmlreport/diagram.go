@@ -2,6 +2,9 @@ package htmlreport
 
 import (
 	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
 	"path/filepath"
 
 	"github.com/goconcheck/goconcheck/internal/finding"
@@ -39,6 +42,18 @@ func newDiagram(ss []finding.Step) *diagram {
 		}
 		d.lane[j] = k
 	}
+	// A goroutine a go step starts has a lane even when no step of the
+	// story runs in it.
+	for j, s := range ss {
+		if s.Op != finding.OpGo || s.Pos.File == "" {
+			continue
+		}
+		name := finding.SpawnedLabel(s.Pos.File, s.Pos.Line)
+		if _, ok := index[name]; !ok && name != d.lanes[d.lane[j]] {
+			index[name] = len(d.lanes)
+			d.lanes = append(d.lanes, name)
+		}
+	}
 	return d
 }
 
@@ -63,42 +78,44 @@ func (d *diagram) spawned(j int) int {
 	return -1
 }
 
-// complements lists, for a blocking operation, the operations that
-// would let it proceed.
-var complements = map[finding.Op][]finding.Op{
-	finding.OpSend:   {finding.OpRecv, finding.OpSelect},
-	finding.OpRecv:   {finding.OpSend, finding.OpClose, finding.OpSelect},
-	finding.OpSelect: {finding.OpSend, finding.OpRecv, finding.OpClose},
-	finding.OpWait:   {finding.OpDone, finding.OpSignal, finding.OpAdd},
-	finding.OpLock:   {finding.OpUnlock, finding.OpLock},
+// waitTargets lists, for a blocking operation, what it waits for, in
+// order of preference: operations of other goroutines that would let
+// it proceed (or that left it stuck: a return holding the lock), then
+// its own goroutine's (a lock it already holds, its own Done).
+var waitTargets = map[finding.Op]struct{ other, own []finding.Op }{
+	finding.OpSend:   {other: []finding.Op{finding.OpRecv, finding.OpSelect}},
+	finding.OpRecv:   {other: []finding.Op{finding.OpSend, finding.OpClose, finding.OpSelect}},
+	finding.OpSelect: {other: []finding.Op{finding.OpSend, finding.OpRecv, finding.OpClose}},
+	finding.OpWait:   {other: []finding.Op{finding.OpDone, finding.OpSignal}, own: []finding.Op{finding.OpDone, finding.OpAdd}},
+	finding.OpLock:   {other: []finding.Op{finding.OpUnlock, finding.OpReturn, finding.OpLock}, own: []finding.Op{finding.OpLock}},
+	finding.OpPanic:  {other: []finding.Op{finding.OpClose}, own: []finding.Op{finding.OpClose, finding.OpUnlock}},
 }
 
-// waitsFor returns the step a blocking step j waits for, or -1: the
-// last step of another goroutine that could release it, else an earlier
-// step of its own goroutine that could (a lock it already holds), else
-// the last step of another goroutine (the partner that went away).
+// waitsFor returns the step a blocking (or panicking) step j waits for
+// (or follows), or -1: see waitTargets; a blocked step with none waits
+// for the last step of another goroutine, the partner that went away.
 func (d *diagram) waitsFor(j int) int {
 	s := d.steps[j]
-	if !s.Blocks || s.Op == finding.OpPanic {
+	if !s.Blocks {
 		return -1
 	}
-	is := func(op finding.Op) bool {
-		for _, c := range complements[s.Op] {
-			if op == c {
-				return true
+	t := waitTargets[s.Op]
+	for _, op := range t.other {
+		for i := len(d.steps) - 1; i >= 0; i-- {
+			if d.lane[i] != d.lane[j] && d.steps[i].Op == op {
+				return i
 			}
 		}
-		return false
 	}
-	for i := len(d.steps) - 1; i >= 0; i-- {
-		if d.lane[i] != d.lane[j] && is(d.steps[i].Op) {
-			return i
+	for _, op := range t.own {
+		for i := range d.steps {
+			if i != j && d.lane[i] == d.lane[j] && d.steps[i].Op == op {
+				return i
+			}
 		}
 	}
-	for i := j - 1; i >= 0; i-- {
-		if d.lane[i] == d.lane[j] && is(d.steps[i].Op) {
-			return i
-		}
+	if s.Op == finding.OpPanic {
+		return -1
 	}
 	for i := len(d.steps) - 1; i >= 0; i-- {
 		if d.lane[i] != d.lane[j] && d.steps[i].Op != finding.OpGo {
@@ -162,6 +179,9 @@ func (r *renderer) diagram(n int, ss []finding.Step) {
 			label = label[:25] + "…"
 		}
 		r.printf("<text x=\"10\" y=\"%d\" font-size=\"13\" font-weight=\"600\" fill=\"#1f2328\" font-family=\"sans-serif\"><title>%s</title>%s</text>", y+4, esc(name), esc(label))
+		if from[k] >= 0 && to[k] < from[k] {
+			to[k] = from[k] + columnWidth/2 // started, with nothing of the story in it
+		}
 		if from[k] >= 0 {
 			r.printf("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8c959f\" stroke-width=\"3\"/>", from[k], y, to[k], y)
 		}
@@ -187,33 +207,37 @@ func (r *renderer) diagram(n int, ss []finding.Step) {
 			r.printf("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#cf222e\" stroke-width=\"3\" stroke-dasharray=\"6 5\"/>\n", d.x(j)+radius, y, w-6, y)
 		}
 	}
-	// Waits-for arrows, curved above the lanes they join.
+	// Waits-for arrows, from circle edge to circle edge, bent aside.
 	for j := range ss {
 		t := d.waitsFor(j)
 		if t < 0 {
 			continue
 		}
-		x1, y1 := d.x(j), d.y(d.lane[j])
-		x2, y2 := d.x(t), d.y(d.lane[t])
-		// Leave and reach the circles' edges, bending the curve aside.
-		cx, cy := (x1+x2)/2, (y1+y2)/2-34
+		label := "waits for"
+		if ss[j].Op == finding.OpPanic {
+			label = "after"
+		}
+		x1, y1 := float64(d.x(j)), float64(d.y(d.lane[j]))
+		x2, y2 := float64(d.x(t)), float64(d.y(d.lane[t]))
+		var sx, sy, ex, ey, cx, cy float64
 		if y1 == y2 {
-			cy = y1 - 42
+			// Same lane: an arc above it.
+			sx, sy, ex, ey = x1, y1-radius-4, x2, y2-radius-2
+			cx, cy = (x1+x2)/2, y1-laneHeight/2-4
+		} else {
+			dx, dy := x2-x1, y2-y1
+			l := math.Hypot(dx, dy)
+			ux, uy := dx/l, dy/l
+			sx, sy = x1+ux*(radius+5), y1+uy*(radius+5)
+			ex, ey = x2-ux*(radius+3), y2-uy*(radius+3)
+			// Bend to the left of the direction of travel.
+			cx, cy = (sx+ex)/2+uy*28, (sy+ey)/2-ux*28
 		}
-		sx, sy := x1, y1-radius
-		ex, ey := x2, y2-radius
-		if y2 > y1 {
-			sy, ey = y1+radius, y2-radius
-			cx = (x1+x2)/2 + 30
-			cy = (y1 + y2) / 2
-		} else if y2 < y1 {
-			sy, ey = y1-radius, y2+radius
-			cx = (x1+x2)/2 + 30
-			cy = (y1 + y2) / 2
-		}
-		r.printf("<g class=\"waits-for\" data-from=\"%d\" data-to=\"%d\"><path d=\"M%d,%d Q%d,%d %d,%d\" fill=\"none\" stroke=\"#cf222e\" stroke-width=\"2\" stroke-dasharray=\"5 3\" marker-end=\"url(#%s-wait)\"/>",
+		r.printf("<g class=\"waits-for\" data-from=\"%d\" data-to=\"%d\"><path d=\"M%.1f,%.1f Q%.1f,%.1f %.1f,%.1f\" fill=\"none\" stroke=\"#cf222e\" stroke-width=\"2\" stroke-dasharray=\"5 3\" marker-end=\"url(#%s-wait)\"/>",
 			j+1, t+1, sx, sy, cx, cy, ex, ey, id)
-		r.printf("<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#cf222e\" font-style=\"italic\" font-family=\"sans-serif\" text-anchor=\"middle\">waits for</text></g>\n", (sx+2*cx+ex)/4, (sy+2*cy+ey)/4-4)
+		// The label at the curve's middle, on its outer side.
+		mx, my := (sx+2*cx+ex)/4, (sy+2*cy+ey)/4
+		r.printf("<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#cf222e\" font-style=\"italic\" font-weight=\"600\" font-family=\"sans-serif\" text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">%s</text></g>\n", mx+(cx-(sx+ex)/2)*0.6, my+(cy-(sy+ey)/2)*0.6+4, label)
 	}
 	// The events, each a link to its place in the code below.
 	for j, s := range ss {
@@ -235,12 +259,59 @@ func (r *renderer) diagram(n int, ss []finding.Step) {
 		r.printf("<circle cx=\"%d\" cy=\"%d\" r=\"%d\" fill=\"%s\"/>", x, y, radius, color(s))
 		r.printf("<text x=\"%d\" y=\"%d\" font-size=\"12\" font-weight=\"700\" fill=\"#ffffff\" text-anchor=\"middle\" font-family=\"sans-serif\">%d</text>", x, y+4, j+1)
 		op := opLabel(s.Op)
-		if op == "" || s.Op == finding.OpOther {
-			op = "·"
+		if s.Op == finding.OpOther {
+			op = "" // the code below says what it is
 		}
-		r.printf("<text x=\"%d\" y=\"%d\" font-size=\"12\" font-weight=\"600\" fill=\"#1f2328\" text-anchor=\"middle\" font-family=\"sans-serif\">%s</text>", x, y+radius+15, esc(op))
-		r.printf("<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#0969da\" text-decoration=\"underline\" text-anchor=\"middle\" font-family=\"monospace\">%s:%d</text>", x, y+radius+29, esc(filepath.Base(s.Pos.File)), s.Pos.Line)
+		r.printf("<text x=\"%d\" y=\"%d\" font-size=\"12\" font-weight=\"600\" fill=\"#1f2328\" text-anchor=\"middle\" font-family=\"sans-serif\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">%s</text>", x, y+radius+15, esc(op))
+		if code := r.snippet(s); code != "" {
+			r.printf("<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#0969da\" text-decoration=\"underline\" text-anchor=\"middle\" font-family=\"monospace\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">%s</text>", x, y+radius+29, esc(code))
+		}
 		r.printf("</g></a>\n")
 	}
 	r.printf("</svg>\n")
+}
+
+// snippetLength is the most characters of code shown under an event.
+const snippetLength = 17
+
+// snippet is the code at a step, shortened to fit under its event, or
+// its file and line when the file cannot be read.
+func (r *renderer) snippet(s finding.Step) string {
+	if s.Pos.File == "" {
+		return ""
+	}
+	lines := r.lines(s.Pos.File)
+	if s.Pos.Line < 1 || s.Pos.Line > len(lines) || s.Pos.Col < 1 || s.Pos.Col > len(lines[s.Pos.Line-1])+1 {
+		return fmt.Sprintf("%s:%d", filepath.Base(s.Pos.File), s.Pos.Line)
+	}
+	line := lines[s.Pos.Line-1]
+	code := strings.TrimSpace(line[callStart(line, s.Pos.Col-1):])
+	if i := strings.Index(code, "//"); i >= 0 {
+		code = strings.TrimSpace(code[:i])
+	}
+	code = strings.TrimSuffix(code, "{")
+	code = strings.TrimSpace(code)
+	if utf8.RuneCountInString(code) > snippetLength {
+		runes := []rune(code)
+		code = string(runes[:snippetLength-1]) + "…"
+	}
+	return code
+}
+
+// callStart moves a position at a call's '(' (where SSA places calls)
+// back to the start of the called expression, so that the code shown
+// is "r.mu.Lock()", not "()".
+func callStart(line string, i int) int {
+	if i >= len(line) || line[i] != '(' {
+		return i
+	}
+	for i > 0 {
+		c := line[i-1]
+		if c == '.' || c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			i--
+			continue
+		}
+		break
+	}
+	return i
 }

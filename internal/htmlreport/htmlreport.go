@@ -250,7 +250,11 @@ func (r *renderer) finding(n int, f finding.Finding) {
 func (r *renderer) stepList(n int, ss []finding.Step) {
 	r.printf("<ol class=\"steps\">\n")
 	for j, s := range ss {
-		r.printf("<li><a href=\"#f%d-s%d\"><code>%s:%d</code></a> ", n, j+1, esc(r.rel(s.Pos.File)), s.Pos.Line)
+		if s.Pos.File != "" {
+			r.printf("<li><a href=\"#f%d-L%d-%s\"><code>%s:%d</code></a> ", n, s.Pos.Line, anchorFile(s.Pos.File), esc(r.rel(s.Pos.File)), s.Pos.Line)
+		} else {
+			r.printf("<li id=\"f%d-s%d\"><code>anywhere</code> ", n, j+1)
+		}
 		r.printf("<span class=\"lane\">[%s]</span> ", esc(laneName(s.Goroutine)))
 		if s.Op != "" && s.Op != finding.OpOther {
 			r.printf("<span class=\"op\">%s</span> ", esc(opLabel(s.Op)))
@@ -316,8 +320,19 @@ func (r *renderer) excerpt(n int, ss []finding.Step, ex *excerpt) {
 	lines := r.lines(ex.file)
 	r.printf("<div class=\"excerpt\"><div class=\"file\">%s</div><pre>", esc(r.rel(ex.file)))
 	if lines == nil {
+		done := make(map[int]bool)
 		for _, j := range ex.stepsAt {
-			r.printf("<span class=\"line hit\" id=\"f%d-s%d\">(source not available) line %d</span>", n, j+1, ss[j].Pos.Line)
+			l := ss[j].Pos.Line
+			if !done[l] {
+				done[l] = true
+				r.printf("<span class=\"line hit\" id=\"f%d-L%d-%s\">", n, l, anchorFile(ex.file))
+				for _, k := range ex.stepsAt {
+					if ss[k].Pos.Line == l {
+						r.printf("<span id=\"f%d-s%d\"></span>", n, k+1)
+					}
+				}
+				r.printf("(source not available) line %d</span>", l)
+			}
 		}
 		r.printf("</pre></div>\n")
 		return
@@ -376,6 +391,9 @@ func anchorFile(file string) string {
 // line, or the rest of the line) marked. Tabs become four spaces.
 func markSpan(line string, s finding.Step) string {
 	start := s.Pos.Col - 1
+	if start >= 0 {
+		start = callStart(line, start)
+	}
 	end := len(line)
 	if s.End.Line == s.Pos.Line && s.End.Col > s.Pos.Col {
 		end = s.End.Col - 1
