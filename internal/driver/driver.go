@@ -222,7 +222,8 @@ Usage: %[1]s [flags] packages
        go vet -vettool=$(which %[1]s) [flags] packages
 
 By default all analyzers run; naming one or more with -NAME runs only those.
-Findings are printed on stderr with exit status 3, or as JSON on stdout with -json.
+Findings are printed on stderr with exit status 3, or as JSON on stdout with -json;
+-html FILE also writes them as a self-contained HTML page with diagrams.
 
 Flags:
 `, progName())
