@@ -3,9 +3,9 @@ package htmlreport
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
-	"path/filepath"
 
 	"github.com/goconcheck/goconcheck/internal/finding"
 )
