@@ -250,6 +250,9 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 			op = finding.OpRecv
 		}
 		tr.Step(finding.Place{Pos: at, Message: how + ", perhaps before the goroutine got there", Goroutine: caller, Op: op})
+	} else if how == "returns" && s.Parent().Syntax() != nil {
+		end := s.Parent().Syntax().End() - 1 // the closing brace
+		tr.Step(finding.Place{Pos: end, Message: "returns, perhaps before the goroutine is done", Goroutine: caller, Op: finding.OpReturn})
 	}
 	tr.Report(c.pass, analysis.Diagnostic{
 		Pos:     call.Pos(),

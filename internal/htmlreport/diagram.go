@@ -12,7 +12,7 @@ import (
 
 // Diagram geometry, in SVG user units (pixels at scale 1).
 const (
-	labelWidth  = 190
+	labelWidth  = 230
 	columnWidth = 118
 	laneHeight  = 84
 	axisHeight  = 30
@@ -175,12 +175,16 @@ func (r *renderer) diagram(n int, ss []finding.Step) {
 		r.printf("<g class=\"lane\" data-goroutine=\"%s\">", esc(name))
 		r.printf("<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", axisHeight+k*laneHeight, w, laneHeight, fill)
 		label := name
-		if len(label) > 26 {
-			label = label[:25] + "…"
+		if len(label) > 32 {
+			label = label[:31] + "…"
 		}
 		r.printf("<text x=\"10\" y=\"%d\" font-size=\"13\" font-weight=\"600\" fill=\"#1f2328\" font-family=\"sans-serif\"><title>%s</title>%s</text>", y+4, esc(name), esc(label))
 		if from[k] >= 0 && to[k] < from[k] {
-			to[k] = from[k] + columnWidth/2 // started, with nothing of the story in it
+			// Started, with nothing of the story in it: it runs on,
+			// for all the story knows.
+			r.printf("<line class=\"runs-on\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8c959f\" stroke-width=\"3\" stroke-dasharray=\"2 6\"/>", from[k], y, w-70, y)
+			r.printf("<text x=\"%d\" y=\"%d\" font-size=\"11\" font-style=\"italic\" fill=\"#57606a\" font-family=\"sans-serif\">runs on</text>", w-64, y+4)
+			to[k] = from[k]
 		}
 		if from[k] >= 0 {
 			r.printf("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8c959f\" stroke-width=\"3\"/>", from[k], y, to[k], y)
