@@ -225,9 +225,14 @@ func (r *renderer) diagram(n int, ss []finding.Step) {
 		x2, y2 := float64(d.x(t)), float64(d.y(d.lane[t]))
 		var sx, sy, ex, ey, cx, cy float64
 		if y1 == y2 {
-			// Same lane: an arc above it.
-			sx, sy, ex, ey = x1, y1-radius-4, x2, y2-radius-2
-			cx, cy = (x1+x2)/2, y1-laneHeight/2-4
+			// Same lane: a low arc between the circles' sides, under
+			// the BLOCKS mark and inside the lane.
+			dir := 1.0
+			if x2 < x1 {
+				dir = -1
+			}
+			sx, sy, ex, ey = x1+dir*(radius+2), y1-7, x2-dir*(radius+2), y2-7
+			cx, cy = (x1+x2)/2, y1-34
 		} else {
 			dx, dy := x2-x1, y2-y1
 			l := math.Hypot(dx, dy)
