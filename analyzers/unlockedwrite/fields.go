@@ -186,12 +186,37 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
 			Message: fmt.Sprintf("write to %s.%s without holding %s.%s, %s", name, v.Name(), name, mu, why),
 		}
 		var tr finding.Trace
-		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
 		if p, ok := lockedWrite[guard]; ok {
-			tr.Related(&d, finding.Place{Pos: p, Message: "written with the lock held here", Goroutine: analysisutil.GoroutineOfPos(pass, p), Op: finding.OpWrite})
+			d.Related = []analysis.RelatedInformation{{Pos: p, Message: "written with the lock held here"}}
+			tr.Steps(lockedSteps(pass, fs, p, mu)...)
 		}
+		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
 		tr.Report(pass, d)
 	}
+}
+
+// lockedSteps is the story of the write at p made with the guard mu
+// held: the Lock before it, when its own function takes it, then the
+// write, in the goroutine of that function.
+func lockedSteps(pass *analysis.Pass, fs *fieldStats, p token.Pos, mu string) []finding.Place {
+	for _, a := range fs.accesses {
+		if a.pos != p {
+			continue
+		}
+		g := analysisutil.Goroutine(pass.Fset, a.fn)
+		var steps []finding.Place
+		if res, ok := pass.ResultOf[lockset.Analyzer].(*lockset.Result); ok && res.Funcs[a.fn] != nil {
+			guard := lockset.Describe(a.base) + "." + mu
+			for k, l := range res.Funcs[a.fn].HeldBefore(a.instr) {
+				if lockset.Describe(k) == guard && l.Pos.IsValid() && !l.Entry {
+					steps = append(steps, finding.Place{Pos: l.Pos, Message: "locks " + guard, Goroutine: g, Op: finding.OpLock})
+					break
+				}
+			}
+		}
+		return append(steps, finding.Place{Pos: p, Message: "written with the lock held here", Goroutine: g, Op: finding.OpWrite})
+	}
+	return nil
 }
 
 // reportReadLocked reports writes to a field made while its guard is

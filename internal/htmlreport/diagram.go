@@ -192,6 +192,37 @@ func (r *renderer) diagram(n int, ss []finding.Step) {
 		r.printf("</g>\n")
 	}
 
+	// Locks held: a band along the lane from each Lock to the Unlock
+	// after it, else to the lane's last step, or past the right edge
+	// when the goroutine returns without unlocking.
+	for j, st := range ss {
+		if st.Op != finding.OpLock || (st.Blocks && j > 0) {
+			continue
+		}
+		k := d.lane[j]
+		end, last := -1, -1
+		for i := j + 1; i < len(ss); i++ {
+			if d.lane[i] != k {
+				continue
+			}
+			last = i
+			if ss[i].Op == finding.OpUnlock && end < 0 {
+				end = i
+			}
+		}
+		x2 := d.x(j)
+		switch {
+		case end >= 0:
+			x2 = d.x(end)
+		case last >= 0 && ss[last].Op == finding.OpReturn:
+			x2 = w - 6
+		case last >= 0:
+			x2 = d.x(last)
+		}
+		if x2 > d.x(j) {
+			r.printf("<rect class=\"held\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"10\" rx=\"4\" fill=\"#fb8f44\" fill-opacity=\"0.45\"><title>lock held</title></rect>\n", d.x(j), d.y(k)-5, x2-d.x(j))
+		}
+	}
 	// Goroutine starts: from the go step down (or up) to the new lane.
 	for j := range ss {
 		if m := d.spawned(j); m >= 0 {

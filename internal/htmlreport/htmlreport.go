@@ -159,6 +159,11 @@ ol.steps li{margin:2px 0}
 svg{display:block;margin:6px 0 4px;max-width:100%;height:auto}
 svg a text{cursor:pointer}
 .empty{color:#1a7f37;font-size:16px}
+.legend{color:#57606a;font-size:13px;margin:14px 0}
+.dot{display:inline-block;width:11px;height:11px;border-radius:50%;vertical-align:middle}
+.dot.ring{background:#cf222e;box-shadow:0 0 0 2px #fff,0 0 0 4px #cf222e}
+.dash{display:inline-block;width:26px;border-top:2px dashed #cf222e;vertical-align:middle}
+.band{display:inline-block;width:26px;height:9px;border-radius:4px;background:#fb8f44;opacity:.45;vertical-align:middle}
 `
 
 func (r *renderer) page(fs []finding.Finding) {
@@ -180,11 +185,23 @@ func (r *renderer) page(fs []finding.Finding) {
 	}
 	r.printf(".</p>\n")
 	r.summary(fs)
+	r.printf("%s", legend)
 	for i, f := range fs {
 		r.finding(i+1, f)
 	}
 	r.printf("</main>\n</body>\n</html>\n")
 }
+
+// legend explains the diagrams' marks once, above them.
+const legend = `<p class="legend"><strong>Reading the diagrams:</strong> a lane per goroutine, time running right in program order;
+<span class="dot" style="background:#1a7f37"></span> starts a goroutine (green arrow to its lane),
+<span class="dot" style="background:#0969da"></span> an operation,
+<span class="dot" style="background:#57606a"></span> a return,
+<span class="dot ring"></span> where a goroutine blocks for ever or panics (a dashed red line: stuck from then on),
+<span class="dash"></span> what it waits for,
+<span class="band"></span> a lock held.
+Each event links to its line in the code below.</p>
+`
 
 func (r *renderer) summary(fs []finding.Finding) {
 	count := func(key func(finding.Finding) string) ([]string, map[string]int) {
