@@ -218,7 +218,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if shot == "" {
 		shot = filepath.Join(tmp, "report.png")
 	}
-	chromium(t, "--screenshot="+shot, "--window-size=1000,1010", "file://"+oneFile)
+	chromium(t, "--screenshot="+shot, "--window-size=1000,1150", "file://"+oneFile)
 	data, err := os.ReadFile(shot)
 	if err != nil {
 		t.Fatal(err)
