@@ -9,6 +9,10 @@ export PATH="$bin:$PATH"
 
 echo "== tools"
 bash scripts/tools.sh
+# Headless Chromium for the HTML report's browser test (Debian's package).
+if [ ! -x /usr/bin/chromium ]; then
+	apt-get update && apt-get install -y chromium
+fi
 
 echo "== gofmt, go vet"
 unformatted=$(gofmt -l $(git ls-files '*.go' | grep -v '^testdata/') 2>&1 || true)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -258,20 +259,31 @@ func report(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, c, s *ch
 	if name == "" {
 		name = "channel"
 	}
+	var tr finding.Trace
+	for _, p := range m.Starts(pass.Fset, c) {
+		tr.Step(p)
+	}
+	for _, p := range m.Starts(pass.Fset, s) {
+		tr.Step(p)
+	}
+	closer, sender := m.Goroutine(pass.Fset, f, c), m.OpGoroutine(pass.Fset, s)
 	d := analysis.Diagnostic{Pos: c.Pos}
 	if c.Direct() || (c.Unit != 0 && c.Pos.IsValid()) {
 		d.Message = name + " closed by its receiver while another goroutine sends on it"
+		tr.Step(finding.Place{Pos: d.Pos, Goroutine: closer, Op: finding.OpClose})
 	} else {
 		d.Pos = m.Site(c)
 		d.Message = "call to " + m.Callee(c) + " closes " + name + " from its receiver while another goroutine sends on it"
+		tr.Step(finding.Place{Pos: d.Pos, Goroutine: closer, Op: finding.OpCall})
 		if c.Pos.IsValid() {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.Pos, Message: "closed here"})
+			tr.Related(&d, finding.Place{Pos: c.Pos, Message: "closed here", Goroutine: closer, Op: finding.OpClose})
 		}
 	}
-	if sp := s.Pos; sp.IsValid() {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: sp, Message: "send here"})
-	} else {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: m.Site(s), Message: "send here"})
+	sp := s.Pos
+	if !sp.IsValid() {
+		sp = m.Site(s)
 	}
-	pass.Report(d)
+	tr.Related(&d, finding.Place{Pos: sp, Message: "send here", Goroutine: sender, Op: finding.OpSend})
+	tr.Step(finding.Place{Pos: sp, Message: "a send after the close panics", Goroutine: sender, Op: finding.OpPanic, Blocks: true})
+	tr.Report(pass, d)
 }

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 // A lockKey names a memory location as an access path from a root
@@ -342,14 +343,23 @@ func (c *lockChecker) checkWait(fn *ssa.Function, wait *ssa.Call, call *ast.Call
 		End:     call.End(),
 		Message: "sync.Cond.Wait called without holding the Cond's lock",
 	}
+	var tr finding.Trace
+	g := analysisutil.Goroutine(c.pass.Fset, fn)
 	if f.pos.IsValid() {
 		r := analysis.RelatedInformation{Pos: f.pos, Message: related}
 		if unlock := calls[f.pos]; unlock != nil {
 			r.Pos, r.End = unlock.Pos(), unlock.End()
 		}
 		d.Related = []analysis.RelatedInformation{r}
+		if related == "lock released here" {
+			tr.Step(finding.Place{Pos: r.Pos, End: r.End, Message: related, Goroutine: g, Op: finding.OpUnlock})
+		} else {
+			tr.Steps(analysisutil.Starts(c.pass.Fset, fn)...)
+		}
 	}
-	c.pass.Report(d)
+	tr.Step(finding.Place{Pos: d.Pos, End: d.End, Goroutine: g, Op: finding.OpWait})
+	tr.Step(finding.Place{Pos: d.Pos, End: d.End, Message: "Wait unlocks a mutex that is not locked: a fatal error", Goroutine: g, Op: finding.OpPanic, Blocks: true})
+	tr.Report(c.pass, d)
 }
 
 // before runs a forward dataflow over fn for the lock named by keys

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 // A waitSite is a call statement of sync.Cond.Wait or of a function
@@ -203,7 +204,14 @@ func judge(pass *analysis.Pass, ins *inspector.Inspector, s waitSite) {
 			}}
 			d.SuggestedFixes = analysisutil.Editable(pass.Fset, d.SuggestedFixes)
 		}
-		pass.Report(d)
+		var tr finding.Trace
+		g := analysisutil.GoroutineOfPos(pass, s.call.Pos())
+		tr.Step(finding.Place{Pos: ifs.Cond.Pos(), End: ifs.Cond.End(), Message: "condition checked only once here", Goroutine: g, Op: finding.OpRead})
+		tr.Step(finding.Place{Pos: s.call.Pos(), End: s.call.End(), Goroutine: g, Op: finding.OpWait})
+		if next := stmtAfter(s.stack, ifIdx); next != nil {
+			tr.Step(finding.Place{Pos: next.Pos(), Message: "goes on after waking without checking the condition again", Goroutine: g, Op: finding.OpOther})
+		}
+		tr.Report(pass, d)
 		return
 	}
 	// An unconditional Wait outside any loop waits for the next Signal
@@ -550,4 +558,26 @@ func readVars(info *types.Info, n ast.Node) map[*types.Var]bool {
 		return true
 	})
 	return vars
+}
+
+// stmtAfter returns the statement after stack[i] in its block, or nil.
+func stmtAfter(stack []ast.Node, i int) ast.Stmt {
+	if i < 1 {
+		return nil
+	}
+	var list []ast.Stmt
+	switch p := stack[i-1].(type) {
+	case *ast.BlockStmt:
+		list = p.List
+	case *ast.CaseClause:
+		list = p.Body
+	case *ast.CommClause:
+		list = p.Body
+	}
+	for k, st := range list {
+		if st == stack[i] && k+1 < len(list) {
+			return list[k+1]
+		}
+	}
+	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -85,10 +86,13 @@ func report(pass *analysis.Pass, a lockset.Acquire, starts map[token.Pos]token.P
 		return p
 	}
 	d := analysis.Diagnostic{Pos: at(a.Instr.Pos()), Message: msg}
+	var tr finding.Trace
+	g := analysisutil.Goroutine(pass.Fset, a.Instr.Parent())
 	if a.Prev.Pos.IsValid() {
-		d.Related = []analysis.RelatedInformation{{Pos: at(a.Prev.Pos), Message: "locked here"}}
+		tr.Related(&d, finding.Place{Pos: at(a.Prev.Pos), Message: "locked here", Goroutine: g, Op: finding.OpLock})
 	}
-	pass.Report(d)
+	tr.Step(finding.Place{Pos: d.Pos, Goroutine: g, Op: finding.OpLock, Blocks: true})
+	tr.Report(pass, d)
 }
 
 // sharedLocal reports acquisitions the model cannot judge: a local

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 // checkFanIns reports, in f, an unbuffered channel made by f that the
@@ -195,5 +196,6 @@ func (c *checker) reportFanIn(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go, exi
 	add(g.Pos(), "goroutines started in a loop here")
 	add(s.Pos, "each sends here")
 	add(exit.Pos(), "the function can return here before receiving from all of them")
-	c.report(pos, rel, "goroutine leak: the goroutines sending on unbuffered channel "+name+" block forever once the collecting loop returns early")
+	tr := c.orphanTrace(f, pos, s, finding.Place{Pos: exit.Pos(), Message: "returns here before receiving from all of them", Op: finding.OpReturn})
+	c.report(pos, tr, rel, "goroutine leak: the goroutines sending on unbuffered channel "+name+" block forever once the collecting loop returns early")
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 //go:embed doc.go
@@ -90,7 +91,8 @@ func (c *checker) checkGo(f *chanmodel.Func, g *ssa.Go) {
 		}
 	}
 	if body != nil && body.NoReturn && c.pureLoop(callee) {
-		c.report(g.Pos(), nil, "goroutine never terminates: its loop has no exit")
+		c.report(g.Pos(), c.leakTrace(g.Parent(), g.Pos(), finding.Place{Pos: g.Pos(), Message: "loops forever", Op: finding.OpOther, Blocks: true}),
+			nil, "goroutine never terminates: its loop has no exit")
 	}
 }
 
@@ -109,7 +111,12 @@ func (c *checker) checkSpawner(f *chanmodel.Func, call *ssa.Call) {
 			if op.Pos.IsValid() {
 				rel = append(rel, analysis.RelatedInformation{Pos: op.Pos, Message: "blocks here"})
 			}
-			c.report(c.m.Start(call.Pos()), rel, msg+" (in the goroutine that "+c.m.Callee(op)+" starts)")
+			at := c.m.Start(call.Pos())
+			var tr *finding.Trace
+			if op.Pos.IsValid() {
+				tr = c.leakTrace(f.Fn, at, finding.Place{Pos: op.Pos, Message: "blocks here", Op: chanmodel.StepOp(op), Blocks: true})
+			}
+			c.report(at, tr, rel, msg+" (in the goroutine that "+c.m.Callee(op)+" starts)")
 			return
 		}
 	}
@@ -179,23 +186,62 @@ func (c *checker) reportBlocked(g *ssa.Go, callee *ssa.Function, op *chanmodel.O
 	// operation; otherwise at the go statement.
 	if lit := callee.Syntax(); callee.Parent() != nil && lit != nil && op.Pos.IsValid() &&
 		lit.Pos() <= op.Pos && op.Pos < lit.End() {
-		c.report(op.Pos, []analysis.RelatedInformation{{Pos: goPos, Message: "goroutine started here"}}, msg)
+		tr := c.leakTrace(g.Parent(), goPos, finding.Place{Pos: op.Pos, Op: chanmodel.StepOp(op), Blocks: true})
+		c.report(op.Pos, tr, []analysis.RelatedInformation{{Pos: goPos, Message: "goroutine started here"}}, msg)
 		return
 	}
 	var rel []analysis.RelatedInformation
 	if op.Pos.IsValid() {
 		rel = append(rel, analysis.RelatedInformation{Pos: op.Pos, Message: "blocks here"})
 	}
-	c.report(goPos, rel, msg)
+	var tr *finding.Trace
+	if op.Pos.IsValid() {
+		tr = c.leakTrace(g.Parent(), goPos, finding.Place{Pos: op.Pos, Message: "blocks here", Op: chanmodel.StepOp(op), Blocks: true})
+	}
+	c.report(goPos, tr, rel, msg)
 }
 
-func (c *checker) report(pos token.Pos, rel []analysis.RelatedInformation, msg string, fixes ...analysis.SuggestedFix) {
+func (c *checker) report(pos token.Pos, tr *finding.Trace, rel []analysis.RelatedInformation, msg string, fixes ...analysis.SuggestedFix) {
 	if c.reported[pos] {
 		return
 	}
 	c.reported[pos] = true
 	fixes = analysisutil.Editable(c.pass.Fset, fixes)
-	c.pass.Report(analysis.Diagnostic{Pos: pos, Message: msg, Related: rel, SuggestedFixes: fixes})
+	tr.Report(c.pass, analysis.Diagnostic{Pos: pos, Message: msg, Related: rel, SuggestedFixes: fixes})
+}
+
+// leakTrace is the story of a goroutine started at goPos by fn that
+// blocks forever at the end of blocked steps ("" messages: the
+// diagnostic's own).
+func (c *checker) leakTrace(fn *ssa.Function, goPos token.Pos, blocked ...finding.Place) *finding.Trace {
+	var tr finding.Trace
+	fset := c.pass.Fset
+	tr.Step(finding.Place{Pos: goPos, Message: "goroutine started here", Goroutine: analysisutil.Goroutine(fset, fn), Op: finding.OpGo})
+	for _, p := range blocked {
+		p.Goroutine = finding.Spawned(fset, goPos)
+		tr.Step(p)
+	}
+	return &tr
+}
+
+// orphanTrace is the story of a goroutine of f sending on a channel s
+// that f makes at pos and may stop receiving from at exit.
+func (c *checker) orphanTrace(f *chanmodel.Func, pos token.Pos, s *chanmodel.Op, exit finding.Place) *finding.Trace {
+	var tr finding.Trace
+	fset := c.pass.Fset
+	caller := analysisutil.Goroutine(fset, f.Fn)
+	tr.Step(finding.Place{Pos: pos, Goroutine: caller, Op: finding.OpOther})
+	for _, p := range c.m.Starts(fset, s) {
+		tr.Step(p)
+	}
+	if s.Pos.IsValid() {
+		tr.Step(finding.Place{Pos: s.Pos, Message: "the goroutine sends here and blocks forever", Goroutine: c.m.OpGoroutine(fset, s), Op: finding.OpSend, Blocks: true})
+	}
+	if exit.Pos.IsValid() {
+		exit.Goroutine = caller
+		tr.Step(exit)
+	}
+	return &tr
 }
 
 // pureLoop reports whether fn, which cannot terminate, does nothing

@@ -13,6 +13,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 // checkOrphans reports, in the function f, an unbuffered channel made
@@ -253,11 +254,15 @@ func (c *checker) reportOrphan(f *chanmodel.Func, s *chanmodel.Op, ret ssa.Instr
 	case ret.Pos().IsValid():
 		rel = append(rel, analysis.RelatedInformation{Pos: ret.Pos(), Message: "the function can return here without receiving"})
 	}
+	exit := finding.Place{Pos: ret.Pos(), Message: "returns here without receiving", Op: finding.OpReturn}
+	if ret == ssa.Instruction(mc) {
+		exit = finding.Place{Pos: pos, Message: "the next iteration makes a new channel here without receiving", Op: finding.OpOther}
+	}
 	var fixes []analysis.SuggestedFix
 	if fix, ok := c.bufferFix(f, s); ok {
 		fixes = append(fixes, fix)
 	}
-	c.report(pos, rel, "goroutine leak: the send on unbuffered channel "+name+" blocks forever once the receiver returns without receiving", fixes...)
+	c.report(pos, c.orphanTrace(f, pos, s, exit), rel, "goroutine leak: the send on unbuffered channel "+name+" blocks forever once the receiver returns without receiving", fixes...)
 }
 
 // bufferFix offers make(chan T, 1) when one buffer slot certainly

@@ -10,6 +10,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 // checkProducers reports, in f, a channel made by f that a goroutine f
@@ -203,7 +204,11 @@ func (c *checker) reportProducer(f *chanmodel.Func, s *chanmodel.Op, exit ssa.In
 	if exit.Pos().IsValid() && exit != ssa.Instruction(mc) {
 		rel = append(rel, analysis.RelatedInformation{Pos: exit.Pos(), Message: "the receiving loop can be left here while the sender has more to send"})
 	}
-	c.report(pos, rel, "goroutine leak: the goroutine sending on "+name+" blocks forever once the receiving loop stops before the channel is closed")
+	var exitPlace finding.Place
+	if exit != ssa.Instruction(mc) {
+		exitPlace = finding.Place{Pos: exit.Pos(), Message: "leaves the receiving loop here", Op: finding.OpOther}
+	}
+	c.report(pos, c.orphanTrace(f, pos, s, exitPlace), rel, "goroutine leak: the goroutine sending on "+name+" blocks forever once the receiving loop stops before the channel is closed")
 }
 
 // constTrips returns the number of iterations of the loop

@@ -9,6 +9,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -61,13 +62,33 @@ func run(pass *analysis.Pass) (any, error) {
 			if x.Kind == chanmodel.Recv {
 				others = "every send on or close of it"
 			}
-			pass.Report(analysis.Diagnostic{
+			tr := partners(pass, m, f, x, lock)
+			tr.Report(pass, analysis.Diagnostic{
 				Pos:     x.Pos,
 				Message: what + " " + name + " while holding " + lock + ", which " + others + " needs: the two goroutines block each other forever",
 			})
 		}
 	}
 	return nil, nil
+}
+
+// partners is the story of x, of f, blocked holding lock: x and the
+// operations that could complete it, each in a goroutine that must
+// first take lock, so it blocks before getting there.
+func partners(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, x *chanmodel.Op, lock string) *finding.Trace {
+	var tr finding.Trace
+	tr.Step(finding.Place{Pos: x.Pos, Goroutine: m.Goroutine(pass.Fset, f, x), Op: chanmodel.StepOp(x), Blocks: true})
+	shown := 0
+	for _, r := range m.OpsOn(x.Chan) {
+		op := r.Op
+		if op.Via != nil || op.Unit != 0 || !op.Pos.IsValid() || op.Kind == x.Kind || op.Kind == chanmodel.Assign || shown == 3 {
+			continue
+		}
+		shown++
+		tr.Step(finding.Place{Pos: op.Pos, Message: "needs " + lock + " to get here, so it blocks on its Lock first",
+			Goroutine: m.Goroutine(pass.Fset, r.F, op), Op: chanmodel.StepOp(op), Blocks: true})
+	}
+	return &tr
 }
 
 // heldOn returns the classes of the mutexes certainly held at op in fn

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -198,10 +199,16 @@ func checkBackEdges(pass *analysis.Pass, f *lockset.Func) {
 					Pos:     pos,
 					Message: fmt.Sprintf("loop goes round again with %s still locked: the next iteration locks it again", lockset.Describe(k)),
 				}
+				var tr finding.Trace
+				g := analysisutil.Goroutine(pass.Fset, f.Fn)
 				if l.Pos.IsValid() {
-					d.Related = []analysis.RelatedInformation{{Pos: l.Pos, Message: "locked here"}}
+					tr.Related(&d, finding.Place{Pos: l.Pos, Message: "locked here", Goroutine: g, Op: finding.OpLock})
 				}
-				pass.Report(d)
+				tr.Step(finding.Place{Pos: pos, Goroutine: g, Op: finding.OpOther})
+				if l.Pos.IsValid() {
+					tr.Step(finding.Place{Pos: l.Pos, Message: "the next iteration locks it again", Goroutine: g, Op: finding.OpLock, Blocks: true})
+				}
+				tr.Report(pass, d)
 			}
 		}
 	}
@@ -282,8 +289,10 @@ func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.K
 	if l.Mode == lockset.Read {
 		d.Message = fmt.Sprintf("%s with %s still read-locked: other paths unlock it", what, lockset.Describe(k))
 	}
+	var tr finding.Trace
+	g := analysisutil.Goroutine(pass.Fset, fn)
 	if l.Pos.IsValid() {
-		d.Related = []analysis.RelatedInformation{{Pos: l.Pos, Message: "locked here"}}
+		tr.Related(&d, finding.Place{Pos: l.Pos, Message: "locked here", Goroutine: g, Op: finding.OpLock})
 	}
 	if !partial {
 		d.SuggestedFixes = unlockFix(pass, fn, r.Instr, k, l.Mode)
@@ -291,10 +300,12 @@ func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.K
 	if partial {
 		d.Message = strings.Replace(d.Message, ": other paths", " on some path: other paths", 1)
 		if via.IsValid() {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: via, Message: "this path does not unlock"})
+			tr.Related(&d, finding.Place{Pos: via, Message: "this path does not unlock", Goroutine: g, Op: finding.OpOther})
 		}
 	}
-	pass.Report(d)
+	tr.Step(finding.Place{Pos: pos, Goroutine: g, Op: finding.OpReturn})
+	tr.Step(finding.Place{Message: "the next Lock of " + lockset.Describe(k) + ", in any goroutine, waits forever", Goroutine: "next locker", Op: finding.OpLock, Blocks: true})
+	tr.Report(pass, d)
 }
 
 func endOf(fn *ssa.Function) token.Pos {

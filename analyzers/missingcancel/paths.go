@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 // checkFunc checks every cancel function created by a call in fn.
@@ -42,8 +43,11 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 	}
 
 	v := resultValue(call, src.Result)
+	g := analysisutil.Goroutine(c.pass.Fset, fn)
+	var tr finding.Trace
+	tr.Step(finding.Place{Pos: start, End: end, Goroutine: g, Op: finding.OpCancel})
 	if v == nil || (hasCur && discards(cur, src.Result)) {
-		c.pass.Report(analysis.Diagnostic{
+		tr.Report(c.pass, analysis.Diagnostic{
 			Pos:     start,
 			End:     end,
 			Message: fmt.Sprintf("the %s function returned by %s is discarded (context leak)", src.Verb, name),
@@ -77,21 +81,23 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 	}
 	if len(handles) > 0 {
 		if rpos := returnPos(fn, ret); rpos.IsValid() {
-			d.Related = append(d.Related, analysis.RelatedInformation{
-				Pos:     rpos,
-				Message: fmt.Sprintf("this return is reached without calling %s", src.Verb),
+			tr.Related(&d, finding.Place{
+				Pos:       rpos,
+				Message:   fmt.Sprintf("this return is reached without calling %s", src.Verb),
+				Goroutine: g,
+				Op:        finding.OpReturn,
 			})
 		}
 	}
 	for _, u := range us {
 		if u.note != "" && u.instr.Pos().IsValid() {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: u.instr.Pos(), Message: u.note})
+			tr.Related(&d, finding.Place{Pos: u.instr.Pos(), Message: u.note, Goroutine: g, Op: finding.OpOther})
 		}
 	}
 	if hasCur {
 		d.SuggestedFixes = analysisutil.Editable(c.pass.Fset, c.deferFix(cur, call, src, v, us))
 	}
-	c.pass.Report(d)
+	tr.Report(c.pass, d)
 }
 
 // discards reports whether the call's result k is assigned to the

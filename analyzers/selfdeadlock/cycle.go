@@ -4,7 +4,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 // A waiter is a goroutine started by f on a func literal whose first
@@ -70,7 +72,12 @@ func (c *checker) checkCycles(f *chanmodel.Func) {
 		if name == "" {
 			name = "the channel"
 		}
-		c.report(w.wait.Pos, []analysis.RelatedInformation{{Pos: c.m.Start(w.g.Pos()), Message: "goroutine started here"}},
+		fset := c.pass.Fset
+		var tr finding.Trace
+		goPos := c.m.Start(w.g.Pos())
+		tr.Step(finding.Place{Pos: goPos, Message: "goroutine started here", Goroutine: analysisutil.Goroutine(fset, f.Fn), Op: finding.OpGo})
+		tr.Step(finding.Place{Pos: w.wait.Pos, Goroutine: finding.Spawned(fset, goPos), Op: chanmodel.StepOp(w.wait), Blocks: true})
+		c.report(w.wait.Pos, &tr, []analysis.RelatedInformation{{Pos: goPos, Message: "goroutine started here"}},
 			"circular wait: the goroutines that send on "+name+" first wait for this one")
 	}
 }

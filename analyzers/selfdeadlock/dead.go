@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 // checkDead reports, in any function, a plain send or receive on a
@@ -38,7 +39,9 @@ func (c *checker) checkDead(started map[*ssa.Function]bool) {
 				continue
 			}
 			if msg := c.dead(op); msg != "" {
-				c.report(op.Pos, nil, msg)
+				var tr finding.Trace
+				tr.Step(finding.Place{Pos: op.Pos, Goroutine: c.m.Goroutine(c.pass.Fset, f, op), Op: chanmodel.StepOp(op), Blocks: true})
+				c.report(op.Pos, &tr, nil, msg)
 			}
 		}
 	}

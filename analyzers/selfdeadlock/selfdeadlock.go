@@ -11,6 +11,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 //go:embed doc.go
@@ -45,12 +46,12 @@ type checker struct {
 	reported map[token.Pos]bool
 }
 
-func (c *checker) report(pos token.Pos, rel []analysis.RelatedInformation, msg string) {
+func (c *checker) report(pos token.Pos, tr *finding.Trace, rel []analysis.RelatedInformation, msg string) {
 	if !pos.IsValid() || c.reported[pos] {
 		return
 	}
 	c.reported[pos] = true
-	c.pass.Report(analysis.Diagnostic{Pos: pos, Message: msg, Related: rel})
+	tr.Report(c.pass, analysis.Diagnostic{Pos: pos, Message: msg, Related: rel})
 }
 
 // checkPrivate reports blocking operations on channels made by f that
@@ -140,11 +141,17 @@ func (c *checker) checkPrivate(f *chanmodel.Func) {
 // related information when it lies in a called function.
 func (c *checker) reportAt(op *chanmodel.Op, msg string) {
 	site := c.m.Site(op)
+	var tr finding.Trace
+	g := c.m.OpGoroutine(c.pass.Fset, op)
 	var rel []analysis.RelatedInformation
 	if !op.Direct() && op.Pos.IsValid() {
 		rel = append(rel, analysis.RelatedInformation{Pos: op.Pos, Message: "blocks here, in " + c.m.Callee(op)})
+		tr.Step(finding.Place{Pos: site, Goroutine: g, Op: finding.OpCall})
+		tr.Step(finding.Place{Pos: op.Pos, Message: rel[0].Message, Goroutine: g, Op: chanmodel.StepOp(op), Blocks: true})
+	} else {
+		tr.Step(finding.Place{Pos: site, Goroutine: g, Op: chanmodel.StepOp(op), Blocks: true})
 	}
-	c.report(site, rel, msg)
+	c.report(site, &tr, rel, msg)
 }
 
 // private reports whether the channel id, made by f, is used by f's

@@ -5,6 +5,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 // checkWaitGroups reports wg.Wait() in a goroutine started by f whose
@@ -57,7 +58,19 @@ func (c *checker) selfWait(fn *ssa.Function, g *ssa.Go) {
 			}
 		}
 		if counted && !early {
-			c.report(c.m.Start(w.Pos()), nil, "sync.WaitGroup.Wait called inside a goroutine counted by the same WaitGroup: it waits for its own Done")
+			fset := c.pass.Fset
+			var tr finding.Trace
+			for _, p := range analysisutil.Starts(fset, w.Parent()) {
+				tr.Step(p)
+			}
+			g := analysisutil.Goroutine(fset, w.Parent())
+			tr.Step(finding.Place{Pos: c.m.Start(w.Pos()), Goroutine: g, Op: finding.OpWait, Blocks: true})
+			for _, d := range dones {
+				if sameWG(recv(w), recv(d)) && d.Parent() == w.Parent() {
+					tr.Step(finding.Place{Pos: c.m.Start(d.Pos()), Message: "its Done, which runs only after the Wait", Goroutine: g, Op: finding.OpDone})
+				}
+			}
+			c.report(c.m.Start(w.Pos()), &tr, nil, "sync.WaitGroup.Wait called inside a goroutine counted by the same WaitGroup: it waits for its own Done")
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 //go:embed doc.go
@@ -76,7 +77,11 @@ func sameGoroutine(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, r
 			if !o.Direct() {
 				msg = "call to " + m.Callee(o) + ": " + msg
 			}
-			pass.Report(analysis.Diagnostic{
+			var tr finding.Trace
+			g := m.Goroutine(pass.Fset, f, o)
+			tr.Step(finding.Place{Pos: m.Site(c), Message: name(c) + " closed here", Goroutine: g, Op: finding.OpClose})
+			tr.Step(finding.Place{Pos: pos, Goroutine: g, Op: finding.OpPanic, Blocks: true})
+			tr.Report(pass, analysis.Diagnostic{
 				Pos:     pos,
 				Message: msg,
 				Related: []analysis.RelatedInformation{{Pos: m.Site(c), Message: name(c) + " closed here"}},
@@ -235,7 +240,13 @@ func unordered(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, repor
 			continue
 		}
 		reported[pos] = true
-		pass.Report(analysis.Diagnostic{
+		var tr finding.Trace
+		for _, p := range m.Starts(pass.Fset, c) {
+			tr.Step(p)
+		}
+		tr.Step(finding.Place{Pos: pos, Goroutine: m.Goroutine(pass.Fset, f, c), Op: finding.OpClose})
+		tr.Step(finding.Place{Pos: m.Site(s), Message: "send here: it panics once the channel is closed", Goroutine: "caller of " + e.Fn.Name(), Op: finding.OpPanic, Blocks: true})
+		tr.Report(pass, analysis.Diagnostic{
 			Pos: pos,
 			Message: "close of " + name(c) + " in a goroutine is not ordered after the send in exported " +
 				e.Fn.Name() + ": the send may panic",

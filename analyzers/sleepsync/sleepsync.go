@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 //go:embed doc.go
@@ -235,7 +236,25 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 	if at.IsValid() {
 		related = append(related, analysis.RelatedInformation{Pos: at, Message: how})
 	}
-	c.pass.Report(analysis.Diagnostic{
+	fset := c.pass.Fset
+	caller := analysisutil.Goroutine(fset, s.Parent())
+	var tr finding.Trace
+	tr.Step(finding.Place{Pos: g.Pos(), Message: "goroutine started here", Goroutine: caller, Op: finding.OpGo})
+	tr.Step(finding.Place{Pos: call.Pos(), End: call.End(), Goroutine: caller, Op: finding.OpSleep})
+	if at.IsValid() {
+		op := finding.OpRead
+		switch how {
+		case "returns":
+			op = finding.OpReturn
+		case "non-blocking receive from the goroutine here":
+			op = finding.OpRecv
+		}
+		tr.Step(finding.Place{Pos: at, Message: how + ", perhaps before the goroutine got there", Goroutine: caller, Op: op})
+	} else if how == "returns" && s.Parent().Syntax() != nil {
+		end := s.Parent().Syntax().End() - 1 // the closing brace
+		tr.Step(finding.Place{Pos: end, Message: "returns, perhaps before the goroutine is done", Goroutine: caller, Op: finding.OpReturn})
+	}
+	tr.Report(c.pass, analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
 		Message: fmt.Sprintf("time.Sleep used to wait for a goroutine started at line %d; use a sync.WaitGroup or a channel to wait for it", line),

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -190,11 +191,38 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int, bor
 			Pos:     a.pos,
 			Message: fmt.Sprintf("write to %s.%s without holding %s.%s, %s", name, v.Name(), name, mu, why),
 		}
+		var tr finding.Trace
 		if p, ok := lockedWrite[guard]; ok {
 			d.Related = []analysis.RelatedInformation{{Pos: p, Message: "written with the lock held here"}}
+			tr.Steps(lockedSteps(pass, fs, p, mu)...)
 		}
-		pass.Report(d)
+		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
+		tr.Report(pass, d)
 	}
+}
+
+// lockedSteps is the story of the write at p made with the guard mu
+// held: the Lock before it, when its own function takes it, then the
+// write, in the goroutine of that function.
+func lockedSteps(pass *analysis.Pass, fs *fieldStats, p token.Pos, mu string) []finding.Place {
+	for _, a := range fs.accesses {
+		if a.pos != p {
+			continue
+		}
+		g := analysisutil.Goroutine(pass.Fset, a.fn)
+		var steps []finding.Place
+		if res, ok := pass.ResultOf[lockset.Analyzer].(*lockset.Result); ok && res.Funcs[a.fn] != nil {
+			guard := lockset.Describe(a.base) + "." + mu
+			for k, l := range res.Funcs[a.fn].HeldBefore(a.instr) {
+				if lockset.Describe(k) == guard && l.Pos.IsValid() && !l.Entry {
+					steps = append(steps, finding.Place{Pos: l.Pos, Message: "locks " + guard, Goroutine: g, Op: finding.OpLock})
+					break
+				}
+			}
+		}
+		return append(steps, finding.Place{Pos: p, Message: "written with the lock held here", Goroutine: g, Op: finding.OpWrite})
+	}
+	return nil
 }
 
 // reportReadLocked reports writes to a field made while its guard is
@@ -217,7 +245,10 @@ func reportReadLocked(pass *analysis.Pass, v *types.Var, fs *fieldStats, guard i
 			continue
 		}
 		name := lockset.Describe(a.base)
-		pass.Report(analysis.Diagnostic{
+		var tr finding.Trace
+		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
+		tr.Step(finding.Place{Pos: a.pos, Message: "the same write, by another reader holding the read lock", Goroutine: "another caller of " + a.fn.Name(), Op: finding.OpWrite})
+		tr.Report(pass, analysis.Diagnostic{
 			Pos: a.pos,
 			Message: fmt.Sprintf("write to %s.%s while holding only the read lock of %s.%s: other readers run concurrently; take the write lock",
 				name, v.Name(), name, mu),

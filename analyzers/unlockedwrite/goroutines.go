@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -77,7 +78,12 @@ func checkBody(pass *analysis.Pass, res *lockset.Result, body *lockset.Func, bin
 				continue
 			}
 			reported[name] = true
-			pass.Report(analysis.Diagnostic{
+			var tr finding.Trace
+			spawned := finding.Spawned(pass.Fset, g.Pos())
+			tr.Step(finding.Place{Pos: g.Pos(), Message: "goroutines started here", Goroutine: analysisutil.Goroutine(pass.Fset, g.Parent()), Op: finding.OpGo})
+			tr.Step(finding.Place{Pos: instr.Pos(), Goroutine: spawned, Op: finding.OpWrite})
+			tr.Step(finding.Place{Pos: instr.Pos(), Message: "the same write, at the same time, in the goroutine another iteration starts", Goroutine: spawned + " (another iteration)", Op: finding.OpWrite})
+			tr.Report(pass, analysis.Diagnostic{
 				Pos:     instr.Pos(),
 				Message: fmt.Sprintf("%s %s in a goroutine started in a loop races with the other goroutines: no lock is held", what, name),
 				Related: []analysis.RelatedInformation{{Pos: g.Pos(), Message: "goroutines started here"}},
@@ -209,7 +215,16 @@ func checkSpawner(pass *analysis.Pass, res *lockset.Result) {
 					if _, ok := instr.(*ssa.Store); ok {
 						what = "write to"
 					}
-					pass.Report(analysis.Diagnostic{
+					var tr finding.Trace
+					op := finding.OpRead
+					if what == "write to" {
+						op = finding.OpWrite
+					}
+					caller := analysisutil.Goroutine(pass.Fset, fn)
+					tr.Step(finding.Place{Pos: g.Pos(), Message: "goroutine started here", Goroutine: caller, Op: finding.OpGo})
+					tr.Step(finding.Place{Pos: written[alloc], Message: "written in the goroutine here", Goroutine: finding.Spawned(pass.Fset, g.Pos()), Op: finding.OpWrite})
+					tr.Step(finding.Place{Pos: instr.Pos(), Goroutine: caller, Op: op})
+					tr.Report(pass, analysis.Diagnostic{
 						Pos:     instr.Pos(),
 						Message: fmt.Sprintf("%s %s races with the goroutine that writes it: nothing orders them", what, alloc.Comment),
 						Related: []analysis.RelatedInformation{{Pos: written[alloc], Message: "written in the goroutine here"}},

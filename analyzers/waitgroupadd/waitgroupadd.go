@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 //go:embed doc.go
@@ -257,7 +258,10 @@ func (c *checker) reportSelf(gfn *ssa.Function, goStmt *ast.GoStmt, add event) {
 			return
 		}
 		c.reported[call.Pos()] = true
-		c.pass.Report(analysis.Diagnostic{
+		var tr finding.Trace
+		tr.Step(finding.Place{Pos: goStmt.Pos(), Message: "goroutine started here", Goroutine: c.goroutineAt(goStmt.Pos()), Op: finding.OpGo})
+		tr.Step(finding.Place{Pos: call.Pos(), End: call.End(), Goroutine: finding.Spawned(c.pass.Fset, goStmt.Pos()), Op: finding.OpAdd})
+		tr.Report(c.pass, analysis.Diagnostic{
 			Pos:            call.Pos(),
 			End:            call.End(),
 			Message:        "sync.WaitGroup.Add called inside the goroutine it accounts for" + via(add),
@@ -278,6 +282,11 @@ func (c *checker) reportSelf(gfn *ssa.Function, goStmt *ast.GoStmt, add event) {
 	})
 }
 
+// goroutineAt labels the goroutine running the code at pos.
+func (c *checker) goroutineAt(pos token.Pos) string {
+	return analysisutil.GoroutineAt(c.pass.Fset, c.files[c.pass.Fset.File(pos)], pos)
+}
+
 // reportRace reports rule 2 at the go statement: the remedy (Add
 // before go, or a handshake) belongs to the spawner, and the Add may
 // be in another package.
@@ -290,7 +299,14 @@ func (c *checker) reportRace(goStmt *ast.GoStmt, add event, wait token.Pos) {
 	if call := c.calls[add.pos]; call != nil {
 		related = append(related, analysis.RelatedInformation{Pos: call.Pos(), End: call.End(), Message: "sync.WaitGroup.Add called here" + via(add)})
 	}
-	c.pass.Report(analysis.Diagnostic{
+	var tr finding.Trace
+	caller := c.goroutineAt(goStmt.Pos())
+	tr.Step(finding.Place{Pos: goStmt.Pos(), End: goStmt.End(), Goroutine: caller, Op: finding.OpGo})
+	tr.Step(finding.Place{Pos: wait, Message: related[0].Message, Goroutine: caller, Op: finding.OpWait})
+	if len(related) > 1 {
+		tr.Step(finding.Place{Pos: related[1].Pos, End: related[1].End, Message: related[1].Message, Goroutine: finding.Spawned(c.pass.Fset, goStmt.Pos()), Op: finding.OpAdd})
+	}
+	tr.Report(c.pass, analysis.Diagnostic{
 		Pos:     goStmt.Pos(),
 		End:     goStmt.End(),
 		Message: fmt.Sprintf("%s calls sync.WaitGroup.Add in a new goroutine, racing with a later Wait", goName(goStmt)),

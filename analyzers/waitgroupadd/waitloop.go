@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 // checkWaitInLoop reports a Wait inside a loop that starts goroutines
@@ -46,7 +47,13 @@ func (c *checker) checkWaitInLoop(fn *ssa.Function) {
 			if add == nil {
 				continue
 			}
-			c.pass.Report(analysis.Diagnostic{
+			fset := c.pass.Fset
+			caller := analysisutil.Goroutine(fset, fn)
+			var tr finding.Trace
+			tr.Step(finding.Place{Pos: c.startOf(add.Pos()), Message: "counted here, before the loop", Goroutine: caller, Op: finding.OpAdd})
+			tr.Step(finding.Place{Pos: g.Pos(), Message: "goroutine started here", Goroutine: caller, Op: finding.OpGo})
+			tr.Step(finding.Place{Pos: c.startOf(call.Pos()), Goroutine: caller, Op: finding.OpWait, Blocks: true})
+			tr.Report(c.pass, analysis.Diagnostic{
 				Pos:     c.startOf(call.Pos()),
 				Message: "sync.WaitGroup.Wait inside the loop that starts the goroutines it waits for: the Add before the loop counts goroutines that later iterations start, so this Wait never returns",
 				Related: []analysis.RelatedInformation{

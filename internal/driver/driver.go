@@ -131,6 +131,7 @@ const (
 // selection and analyzer flags) are passed through to the vet tool.
 type options struct {
 	json, fix, diff bool
+	html            string // -html FILE
 	context         int
 	tags            string
 	timing          bool
@@ -164,6 +165,7 @@ func parseFlags(analyzers []*analysis.Analyzer, args []string, stderr io.Writer)
 	fs := flag.NewFlagSet(progName(), flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.BoolVar(&opts.json, "json", false, "emit JSON output")
+	fs.StringVar(&opts.html, "html", "", "also write the findings as a self-contained HTML page with diagrams to this file")
 	fs.BoolVar(&opts.fix, "fix", false, "apply all suggested fixes")
 	fs.BoolVar(&opts.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")
 	fs.IntVar(&opts.context, "c", -1, "display offending line with this many lines of context")
@@ -201,6 +203,9 @@ func parseFlags(analyzers []*analysis.Analyzer, args []string, stderr io.Writer)
 	if opts.diff {
 		opts.fix = true // -diff shows the fixes -fix would apply
 	}
+	if opts.html != "" && opts.fix {
+		return nil, nil, errors.New("-html and -fix cannot be combined")
+	}
 	if opts.json && opts.fix {
 		return nil, nil, errors.New("-json and -fix cannot be combined")
 	}
@@ -217,7 +222,8 @@ Usage: %[1]s [flags] packages
        go vet -vettool=$(which %[1]s) [flags] packages
 
 By default all analyzers run; naming one or more with -NAME runs only those.
-Findings are printed on stderr with exit status 3, or as JSON on stdout with -json.
+Findings are printed on stderr with exit status 3, or as JSON on stdout with -json;
+-html FILE also writes them as a self-contained HTML page with diagrams.
 
 Flags:
 `, progName())
@@ -291,6 +297,12 @@ func Standalone(analyzers []*analysis.Analyzer, args []string, stdout, stderr io
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", progName(), err)
 		return exitError
+	}
+	if opts.html != "" {
+		if err := rep.writeHTML(opts.html); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", progName(), err)
+			return exitError
+		}
 	}
 	status := exitOK
 	for _, p := range problems {

@@ -21,6 +21,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 // analyze runs analyzers on the packages patterns name, in this process:
@@ -202,6 +203,14 @@ type action struct {
 	results map[*analysis.Analyzer]any
 	errs    map[*analysis.Analyzer]error
 	diags   map[*analysis.Analyzer][]analysis.Diagnostic
+	traces  map[*analysis.Analyzer]map[traceKey][]finding.Place
+}
+
+// traceKey matches the steps a Trace recorded to the diagnostic
+// pass.Report kept.
+type traceKey struct {
+	pos token.Pos
+	msg string
 }
 
 func (act *action) runAll(set []*analysis.Analyzer) {
@@ -209,6 +218,7 @@ func (act *action) runAll(set []*analysis.Analyzer) {
 	act.results = make(map[*analysis.Analyzer]any)
 	act.errs = make(map[*analysis.Analyzer]error)
 	act.diags = make(map[*analysis.Analyzer][]analysis.Diagnostic)
+	act.traces = make(map[*analysis.Analyzer]map[traceKey][]finding.Place)
 	act.users = make(map[*analysis.Analyzer]int)
 	seen := make(map[*analysis.Analyzer]bool)
 	var count func(*analysis.Analyzer)
@@ -274,8 +284,15 @@ func (act *action) run(a *analysis.Analyzer) {
 	}
 	bindFacts(pass, act.own, act.index, act.u)
 	pass.ReadFile = act.readFile
+	stopRecording := finding.Record(pass, func(d analysis.Diagnostic, steps []finding.Place) {
+		if act.traces[a] == nil {
+			act.traces[a] = make(map[traceKey][]finding.Place)
+		}
+		act.traces[a][traceKey{d.Pos, d.Message}] = steps
+	})
 	t0 := time.Now()
 	res, err := runPass(pass)
+	stopRecording()
 	if act.timing != nil {
 		act.timing.add(a, act.u.root, time.Since(t0))
 	}
@@ -324,7 +341,7 @@ func (act *action) tree(analyzers []*analysis.Analyzer) map[string]map[string]an
 			continue
 		}
 		if diags := act.diags[a]; len(diags) > 0 {
-			byName[a.Name] = jsonDiagnostics(act.fset, diags)
+			byName[a.Name] = jsonDiagnostics(act.fset, diags, act.traces[a])
 		}
 	}
 	if len(byName) == 0 {
@@ -342,6 +359,9 @@ type (
 		Message        string        `json:"message"`
 		SuggestedFixes []jsonFix     `json:"suggested_fixes,omitempty"`
 		Related        []jsonRelated `json:"related,omitempty"`
+		// Trace is goconcheck's own addition to the format: the
+		// finding's story (see finding.Trace), for the HTML report.
+		Trace []finding.Step `json:"trace,omitempty"`
 	}
 	jsonFix struct {
 		Message string     `json:"message"`
@@ -360,7 +380,7 @@ type (
 	}
 )
 
-func jsonDiagnostics(fset *token.FileSet, diags []analysis.Diagnostic) []jsonDiagnostic {
+func jsonDiagnostics(fset *token.FileSet, diags []analysis.Diagnostic, traces map[traceKey][]finding.Place) []jsonDiagnostic {
 	out := make([]jsonDiagnostic, 0, len(diags))
 	for _, d := range diags {
 		jd := jsonDiagnostic{
@@ -368,6 +388,9 @@ func jsonDiagnostics(fset *token.FileSet, diags []analysis.Diagnostic) []jsonDia
 			Posn:     fset.Position(d.Pos).String(),
 			End:      fset.Position(orPos(d.End, d.Pos)).String(),
 			Message:  d.Message,
+		}
+		if places, ok := traces[traceKey{d.Pos, d.Message}]; ok {
+			jd.Trace = finding.Steps(fset, d, places)
 		}
 		for _, f := range d.SuggestedFixes {
 			jf := jsonFix{Message: f.Message, Edits: []jsonEdit{}}

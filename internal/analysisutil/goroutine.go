@@ -1,0 +1,108 @@
+package analysisutil
+
+import (
+	"go/ast"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/finding"
+)
+
+// Goroutine labels the goroutine running fn's body for a finding's
+// story (finding.Trace): a function literal run by a go statement of
+// the function that encloses it is the goroutine that statement starts;
+// any other function is its caller's goroutine, named by the function.
+func Goroutine(fset *token.FileSet, fn *ssa.Function) string {
+	if g := GoOf(fn); g != nil {
+		return finding.Spawned(fset, g.Pos())
+	}
+	return Caller(fn)
+}
+
+// Caller labels the goroutine that calls fn by fn's name (a function
+// literal by the function it is written in).
+func Caller(fn *ssa.Function) string {
+	name := fn.Name()
+	if fn.Parent() != nil {
+		top := fn
+		for top.Parent() != nil {
+			top = top.Parent()
+		}
+		name = "func literal in " + top.Name()
+	}
+	return name
+}
+
+// GoOf returns the go statement of fn's enclosing function that runs
+// the function literal fn, or nil.
+func GoOf(fn *ssa.Function) *ssa.Go {
+	parent := fn.Parent()
+	if parent == nil {
+		return nil
+	}
+	for _, b := range parent.Blocks {
+		for _, in := range b.Instrs {
+			g, ok := in.(*ssa.Go)
+			if !ok {
+				continue
+			}
+			v := g.Call.Value
+			if mc, ok := v.(*ssa.MakeClosure); ok {
+				v = mc.Fn
+			}
+			if v == fn {
+				return g
+			}
+		}
+	}
+	return nil
+}
+
+// Starts returns the go step that starts the function literal fn as a
+// goroutine, in its starter's goroutine, or nil.
+func Starts(fset *token.FileSet, fn *ssa.Function) []finding.Place {
+	g := GoOf(fn)
+	if g == nil {
+		return nil
+	}
+	return []finding.Place{{Pos: g.Pos(), Message: "goroutine started here", Goroutine: Goroutine(fset, fn.Parent()), Op: finding.OpGo}}
+}
+
+// GoroutineAt labels, as Goroutine does, the goroutine that runs the
+// code at pos of file, from syntax: the innermost function around pos,
+// a function literal started by a go statement as that goroutine.
+func GoroutineAt(fset *token.FileSet, file *ast.File, pos token.Pos) string {
+	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	for i, n := range path {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			if i+2 < len(path) {
+				if g, ok := path[i+2].(*ast.GoStmt); ok && g.Call == path[i+1] {
+					return finding.Spawned(fset, g.Pos())
+				}
+			}
+			for _, m := range path[i+1:] {
+				if d, ok := m.(*ast.FuncDecl); ok {
+					return "func literal in " + d.Name.Name
+				}
+			}
+			return "func literal"
+		case *ast.FuncDecl:
+			return n.Name.Name
+		}
+	}
+	return ""
+}
+
+// GoroutineOfPos is GoroutineAt in whichever of pass's files holds pos.
+func GoroutineOfPos(pass *analysis.Pass, pos token.Pos) string {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return GoroutineAt(pass.Fset, f, pos)
+		}
+	}
+	return ""
+}
