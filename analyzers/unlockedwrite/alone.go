@@ -13,6 +13,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -458,14 +459,16 @@ func reportBeside(pass *analysis.Pass, v *types.Var, fs *fieldStats, born map[*s
 			continue
 		}
 		name := lockset.Describe(a.base)
-		pass.Report(analysis.Diagnostic{
+		d := analysis.Diagnostic{
 			Pos: a.pos,
 			Message: fmt.Sprintf("write to %s.%s without holding %s.%s, which the goroutine running %s holds when it accesses the field",
 				name, v.Name(), name, mu, locked.fn.Name()),
-			Related: []analysis.RelatedInformation{
-				{Pos: locked.pos, Message: "accessed with the lock held here"},
-				{Pos: born[locked.fn].Pos(), Message: "goroutine started here"},
-			},
-		})
+		}
+		var tr finding.Trace
+		start := born[locked.fn]
+		tr.Related(&d, finding.Place{Pos: start.Pos(), Message: "goroutine started here", Goroutine: analysisutil.Goroutine(pass.Fset, start.Parent()), Op: finding.OpGo})
+		tr.Related(&d, finding.Place{Pos: locked.pos, Message: "accessed with the lock held here", Goroutine: analysisutil.Goroutine(pass.Fset, locked.fn), Op: finding.OpRead})
+		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
+		tr.Report(pass, d)
 	}
 }
