@@ -35,9 +35,13 @@
 // variable, parameter or global, or the same field of the same struct
 // pointer, with no assignment of a new channel in between; each
 // iteration of `for { ch := make(chan T); ...; close(ch) }` has its
-// own channel. A callee counts only if it closes or sends on every
-// path, so a Close method guarded by sync.Once or by a closed flag
-// under a lock is fine to call twice. An operation in the default
+// own channel, and so does each call of a function that stores a
+// channel it made itself into the field before it closes or sends on
+// it, on every path (calling such a restart twice closes two channels;
+// the channel it leaves in the field is closed all the same, so a
+// later send or close of the field is reported). A callee counts only
+// if it closes or sends on every path, so a Close method guarded by
+// sync.Once or by a closed flag under a lock is fine to call twice. An operation in the default
 // branch of a select that receives from the same channel cannot run
 // once the channel is closed, and is not reported.
 //

@@ -88,6 +88,11 @@ func sameGoroutine(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, r
 // after reports whether o surely runs after c, on a channel that was
 // not replaced in between.
 func after(f *chanmodel.Func, c, o *chanmodel.Op) bool {
+	if o.Renewed {
+		// o's callee stores a channel it made into the field before
+		// it operates on it: each call has a channel of its own.
+		return false
+	}
 	reset := resets(f, c)
 	switch {
 	case c.Deferred && !o.Deferred:

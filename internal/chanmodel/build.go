@@ -89,8 +89,91 @@ func (b *builder) summarize(fn *ssa.Function) *Func {
 		}
 	}
 	b.flowFlags(f)
+	freshFlags(f)
 	b.funcs[fn] = f
 	return f
+}
+
+// freshFlags sets Fresh on the operations of f's own goroutine on a
+// field or global that, on every path from the entry, follow a store
+// of a channel made during the call into it (by f or a callee) with no
+// other store to it in between: each call operates on its own channel.
+func freshFlags(f *Func) {
+	for i := range f.Ops {
+		op := &f.Ops[i]
+		if op.Unit != 0 || op.Fresh || op.Kind == Assign || (op.Deferred && !op.Direct()) {
+			continue
+		}
+		if k := op.Chan.Kind; k != KindField && k != KindGlobal || k == KindField && op.Base == nil {
+			continue
+		}
+		fresh, other := map[ssa.Instruction]bool{}, map[ssa.Instruction]bool{}
+		for j := range f.Ops {
+			a := &f.Ops[j]
+			if a.Kind != Assign || a.Unit != 0 || a.Chan != op.Chan || a.Base != op.Base || a.Instr == op.Instr {
+				continue
+			}
+			if a.Fresh {
+				fresh[a.Instr] = true
+			} else {
+				other[a.Instr] = true
+			}
+		}
+		for in := range fresh {
+			if other[in] {
+				delete(fresh, in) // a call that may store either
+			}
+		}
+		op.Fresh = len(fresh) > 0 && everyPathFrom(op.Instr, fresh, other)
+	}
+}
+
+// everyPathFrom reports whether every path from the function's entry
+// to just before in passes an instruction of want after the last one
+// of avoid.
+func everyPathFrom(in ssa.Instruction, want, avoid map[ssa.Instruction]bool) bool {
+	// scan walks b's instructions backwards from index i: true when it
+	// meets want first, false when avoid, undecided (more) otherwise.
+	scan := func(b *ssa.BasicBlock, i int) (ok, more bool) {
+		for ; i >= 0; i-- {
+			switch x := b.Instrs[i]; {
+			case want[x]:
+				return true, false
+			case avoid[x]:
+				return false, false
+			}
+		}
+		return false, true
+	}
+	start := in.Block()
+	if ok, more := scan(start, analysisutil.InstrIndex(in)-1); !more {
+		return ok
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	work := append([]*ssa.BasicBlock(nil), start.Preds...)
+	if len(work) == 0 {
+		return false // reached the entry
+	}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		ok, more := scan(b, len(b.Instrs)-1)
+		if !more {
+			if !ok {
+				return false
+			}
+			continue
+		}
+		if len(b.Preds) == 0 {
+			return false // reached the entry
+		}
+		work = append(work, b.Preds...)
+	}
+	return true
 }
 
 func isMethod(m *types.Func) bool {
@@ -250,6 +333,9 @@ func (b *builder) visit(st *fnState, in ssa.Instruction) {
 				op.Base = b.canon(fa.X)
 			}
 			op.Must = onEveryReturn(in)
+			if v, ok := b.chanOf(in.Val); ok && v.Kind == KindMake && v.Make.Parent() == st.f.Fn {
+				op.Fresh = true // each run of the function stores a new channel
+			}
 			b.add(st, op)
 		}
 	case ssa.CallInstruction:
@@ -345,6 +431,7 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 			op.Must = cop.Must && mustHere
 			op.AfterWait = cop.AfterWait || waitHere
 			op.Locked = cop.Locked || lockHere
+			op.Renewed = cop.Fresh
 		}
 		b.add(st, op)
 	}
