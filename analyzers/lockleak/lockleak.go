@@ -41,11 +41,15 @@ func run(pass *analysis.Pass) (any, error) {
 				if !f.Released[k] || f.Borrowed[k] || !releasedElsewhere(f, k) || !outlives(k) {
 					continue
 				}
-				report(pass, fn, r, k, l, false, token.NoPos)
+				released, caller := res.ReleasedByCallers(f, r.Instr, k)
+				if released {
+					continue // handed to the callers, who release it
+				}
+				report(pass, fn, r, k, l, false, token.NoPos, caller)
 				mark(done, r.Instr, k)
 			}
 		}
-		checkJoins(pass, f, done)
+		checkJoins(pass, res, f, done)
 		checkBackEdges(pass, f)
 	}
 	return nil, nil
@@ -141,7 +145,7 @@ func mark(done map[*ssa.Return]map[lockset.Key]bool, r *ssa.Return, k lockset.Ke
 // where another path has released it (a break out of a loop, a branch
 // that skips the Unlock), from which no Unlock of it is reachable: the
 // returns reached from there leave it locked on that path.
-func checkJoins(pass *analysis.Pass, f *lockset.Func, done map[*ssa.Return]map[lockset.Key]bool) {
+func checkJoins(pass *analysis.Pass, res *lockset.Result, f *lockset.Func, done map[*ssa.Return]map[lockset.Key]bool) {
 	for _, b := range f.Fn.Blocks {
 		if len(b.Instrs) == 0 || f.HeldBefore(b.Instrs[0]) == nil && b.Index != 0 {
 			continue // unreachable
@@ -161,8 +165,12 @@ func checkJoins(pass *analysis.Pass, f *lockset.Func, done map[*ssa.Return]map[l
 					if done[r][k] {
 						continue
 					}
+					released, caller := res.ReleasedByCallers(f, r, k)
+					if released {
+						continue
+					}
 					mark(done, r, k)
-					report(pass, f.Fn, lockset.Return{Instr: r}, k, l, true, edgePos(b))
+					report(pass, f.Fn, lockset.Return{Instr: r}, k, l, true, edgePos(b), caller)
 				}
 			}
 		}
@@ -265,7 +273,7 @@ func edgePos(b *ssa.BasicBlock) token.Pos {
 	return token.NoPos
 }
 
-func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.Key, l lockset.Lock, partial bool, via token.Pos) {
+func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.Key, l lockset.Lock, partial bool, via token.Pos, caller ssa.CallInstruction) {
 	pos := r.Instr.Pos()
 	what := "return"
 	if !pos.IsValid() {
@@ -294,6 +302,9 @@ func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.K
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: via, Message: "this path does not unlock"})
 		}
 	}
+	if caller != nil && caller.Pos().IsValid() {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: callStart(pass, caller.Pos()), Message: "this call does not unlock it after such a return"})
+	}
 	pass.Report(d)
 }
 
@@ -307,4 +318,26 @@ func endOf(fn *ssa.Function) token.Pos {
 		return s.Body.Rbrace
 	}
 	return token.NoPos
+}
+
+// callStart returns the start of the call expression whose opening
+// parenthesis is at lparen (where SSA puts a call), or lparen.
+func callStart(pass *analysis.Pass, lparen token.Pos) token.Pos {
+	start := lparen
+	for _, file := range pass.Files {
+		if file.FileStart > lparen || lparen > file.FileEnd {
+			continue
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			if n == nil || n.Pos() > lparen || n.End() <= lparen {
+				return false
+			}
+			if c, ok := n.(*ast.CallExpr); ok && c.Lparen == lparen {
+				start = c.Pos()
+				return false
+			}
+			return true
+		})
+	}
+	return start
 }
