@@ -111,10 +111,8 @@ func (b *builder) calledFreeVars(fn *ssa.Function) []int {
 		return -1
 	}
 	called := map[int]bool{}
+	dominates := map[*ssa.BasicBlock]bool{}
 	for _, blk := range fn.Blocks {
-		if !dominatesReturns(blk) {
-			continue
-		}
 		for _, instr := range blk.Instrs {
 			var c *ssa.CallCommon
 			switch instr := instr.(type) {
@@ -128,8 +126,20 @@ func (b *builder) calledFreeVars(fn *ssa.Function) []int {
 			if c.IsInvoke() {
 				continue
 			}
+			// Only calls on every path count; asked only of the
+			// blocks that call a function value.
+			every := func() bool {
+				d, ok := dominates[blk]
+				if !ok {
+					d = dominatesReturns(blk)
+					dominates[blk] = d
+				}
+				return d
+			}
 			if i := index(c.Value); i >= 0 {
-				called[i] = true
+				if every() {
+					called[i] = true
+				}
 				continue
 			}
 			mc, ok := c.Value.(*ssa.MakeClosure)
@@ -146,7 +156,7 @@ func (b *builder) calledFreeVars(fn *ssa.Function) []int {
 			}
 			for _, j := range s.CallsFree {
 				if j < len(mc.Bindings) {
-					if i := index(mc.Bindings[j]); i >= 0 {
+					if i := index(mc.Bindings[j]); i >= 0 && every() {
 						called[i] = true
 					}
 				}
