@@ -32,7 +32,7 @@ func run(pass *analysis.Pass) (any, error) {
 	pass.Report = lockset.Reporter(pass)
 	for _, fn := range res.Functions() {
 		f := res.Funcs[fn]
-		if f.Opaque || lockish(fn) || returnsBoolOrFunc(fn) {
+		if f.Opaque || lockish(fn) || returnsBool(fn) {
 			continue
 		}
 		done := map[*ssa.Return]map[lockset.Key]bool{}
@@ -79,18 +79,13 @@ func lockish(fn *ssa.Function) bool {
 	return false
 }
 
-// returnsBoolOrFunc reports functions that may hand the lock over to
-// their caller: a boolean result may say whether it is held, a
-// function result may be the function that releases it.
-func returnsBoolOrFunc(fn *ssa.Function) bool {
+// returnsBool reports functions that may hand the lock over to their
+// caller with a boolean result saying whether it is held. (An unlock
+// function handed over in a result is a release the model sees.)
+func returnsBool(fn *ssa.Function) bool {
 	res := fn.Signature.Results()
 	for i := 0; i < res.Len(); i++ {
-		switch t := res.At(i).Type().Underlying().(type) {
-		case *types.Basic:
-			if t.Kind() == types.Bool {
-				return true
-			}
-		case *types.Signature:
+		if t, ok := res.At(i).Type().Underlying().(*types.Basic); ok && t.Kind() == types.Bool {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package lockset
 
 import (
 	"go/token"
+	"go/types"
 	"strconv"
 
 	"golang.org/x/tools/go/ssa"
@@ -149,6 +150,19 @@ func releasedAfter(cf *Func, call *ssa.Call, ret *ssa.Return, want map[Key]bool)
 	for _, x := range cf.Releases {
 		if want[x.Key] {
 			rel[x.Instr] = true
+		}
+	}
+	// A call of a function the callee returned (release, err :=
+	// s.reserve(); ...; release()) is the unlock it handed over.
+	for i, v := range ret.Results {
+		rv := resultValue(call, i)
+		if _, isFunc := v.Type().Underlying().(*types.Signature); !isFunc || rv == nil || rv.Referrers() == nil {
+			continue
+		}
+		for _, ref := range *rv.Referrers() {
+			if ci, ok := ref.(ssa.CallInstruction); ok && ci.Common().Value == rv {
+				rel[ref] = true
+			}
 		}
 	}
 	// walk reports whether b, from instruction i on, releases or ends.

@@ -213,3 +213,52 @@ func (s *Store) PutOK(k string, v int) error {
 	t.s.m[k] = v
 	return nil
 }
+
+// An unlock function in the results. reserve forgets it on the error
+// path, where it returns nothing to unlock with.
+type Pool struct {
+	mu    sync.Mutex
+	free  int
+	slots []int
+	done  func()
+}
+
+func (p *Pool) reserve(n int) (func(), error) {
+	p.mu.Lock()
+	if n > p.free {
+		return nil, errMissing // want `return with p.mu still locked: other paths unlock it`
+	}
+	p.free -= n
+	return p.mu.Unlock, nil
+}
+
+func (p *Pool) Take(n int) error {
+	release, err := p.reserve(n)
+	if err != nil {
+		return err
+	}
+	defer release()
+	p.slots = append(p.slots, n)
+	return nil
+}
+
+// The function returned is one the model cannot follow (p.done), but
+// every caller calls it once the error check has passed. Correct.
+func (p *Pool) claim(n int) (func(), error) {
+	p.mu.Lock()
+	if n > p.free {
+		p.mu.Unlock()
+		return nil, errMissing
+	}
+	return p.done, nil
+}
+
+func (p *Pool) Claim(n int) error {
+	unlock, err := p.claim(n)
+	if err != nil {
+		return err
+	}
+	p.free -= n
+	unlock()
+	return nil
+}
