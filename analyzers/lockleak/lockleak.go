@@ -226,7 +226,7 @@ func lockedInLoop(f *lockset.Func, h *ssa.BasicBlock, k lockset.Key) bool {
 func leakingReturns(f *lockset.Func, s *ssa.BasicBlock, k lockset.Key) ([]*ssa.Return, bool) {
 	rel := map[*ssa.BasicBlock]bool{}
 	for _, r := range f.Releases {
-		if lockset.MayAlias(r.Key, k) {
+		if lockset.MayAlias(r.Key, k) && !r.Later {
 			rel[r.Instr.Block()] = true
 		}
 	}

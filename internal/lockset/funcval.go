@@ -114,18 +114,11 @@ func (b *builder) calledFreeVars(fn *ssa.Function) []int {
 	dominates := map[*ssa.BasicBlock]bool{}
 	for _, blk := range fn.Blocks {
 		for _, instr := range blk.Instrs {
-			var c *ssa.CallCommon
-			switch instr := instr.(type) {
-			case *ssa.Call:
-				c = instr.Common()
-			case *ssa.Defer:
-				c = instr.Common()
-			default:
-				continue
+			ci, ok := instr.(ssa.CallInstruction)
+			if _, spawn := instr.(*ssa.Go); !ok || spawn || ci.Common().IsInvoke() {
+				continue // a go statement's call may come after the return
 			}
-			if c.IsInvoke() {
-				continue
-			}
+			c := ci.Common()
 			// Only calls on every path count; asked only of the
 			// blocks that call a function value.
 			every := func() bool {
@@ -142,12 +135,8 @@ func (b *builder) calledFreeVars(fn *ssa.Function) []int {
 				}
 				continue
 			}
-			mc, ok := c.Value.(*ssa.MakeClosure)
-			if !ok {
-				continue
-			}
-			lit, _ := mc.Fn.(*ssa.Function)
-			if lit == nil {
+			lit, bindings := funcValue(fn, c.Value, 0)
+			if lit == nil || len(bindings) == 0 {
 				continue
 			}
 			s := b.summaryOf(lit)
@@ -155,8 +144,8 @@ func (b *builder) calledFreeVars(fn *ssa.Function) []int {
 				continue
 			}
 			for _, j := range s.CallsFree {
-				if j < len(mc.Bindings) {
-					if i := index(mc.Bindings[j]); i >= 0 && every() {
+				if j < len(bindings) {
+					if i := index(bindings[j]); i >= 0 && every() {
 						called[i] = true
 					}
 				}

@@ -829,14 +829,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		if i >= len(c.Args) {
 			continue
 		}
-		var lit *ssa.Function
-		var lb []ssa.Value
-		switch v := c.Args[i].(type) {
-		case *ssa.MakeClosure:
-			lit, lb = v.Fn.(*ssa.Function), v.Bindings
-		case *ssa.Function:
-			lit = v
-		}
+		lit, lb := funcValue(f.Fn, c.Args[i], 0)
 		if lit == nil {
 			continue
 		}

@@ -158,3 +158,63 @@ func (p *Poller) Shutdown() {
 	p.halt()
 	close(p.quit) // want `p.quit closed a second time`
 }
+
+// Broadcast by closing, then renewing: each notify closes the channel
+// the previous one made. Correct.
+type Broadcaster struct {
+	mu    sync.Mutex
+	ready chan struct{}
+	gen   int
+}
+
+func (b *Broadcaster) notify() {
+	close(b.ready)
+	b.ready = make(chan struct{})
+	b.gen++
+}
+
+func (b *Broadcaster) PublishTwice() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.notify()
+	b.notify()
+}
+
+// A defer statement that took the channel before the first notify
+// closes that channel again at the exit.
+func (b *Broadcaster) NotifyAndClose() {
+	defer close(b.ready) // want `b.ready closed a second time`
+	b.notify()
+}
+
+// notifyMaybe renews only on one path: the second call may close the
+// same channel.
+func (b *Broadcaster) notifyMaybe() {
+	close(b.ready)
+	if b.gen > 0 {
+		b.ready = make(chan struct{})
+	}
+}
+
+func (b *Broadcaster) PublishMaybe() {
+	b.notifyMaybe()
+	b.notifyMaybe() // want `call to b.notifyMaybe: b.ready closed a second time`
+}
+
+// The helper renews on one path only, so the closer that calls it may
+// close the previous channel again.
+func (t *Ticker) renewMaybe() {
+	if t.buf > 0 {
+		t.tick = make(chan time.Time, t.buf)
+	}
+}
+
+func (t *Ticker) cycleMaybe() {
+	t.renewMaybe()
+	close(t.tick)
+}
+
+func (t *Ticker) CyclesMaybe() {
+	t.cycleMaybe()
+	t.cycleMaybe() // want `call to t.cycleMaybe: t.tick closed a second time`
+}
