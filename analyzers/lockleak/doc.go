@@ -28,7 +28,32 @@
 // loop that locks a mutex in its body and goes round again (continue)
 // with it still held while other paths round the loop release it: the
 // next iteration's Lock deadlocks. Unlocks through
-// helpers, deferred calls and callees in other packages are seen.
+// helpers, deferred calls and callees in other packages are seen, and
+// so are unlock functions kept in a local variable (unlock := func()
+// { s.mu.Unlock() }, or the method value s.mu.Unlock), called directly
+// or from a deferred or nested function literal. An unlock function
+// handed on (to a time.AfterFunc callback, into a returned handle)
+// releases the mutex after the function: a return that leaves the
+// mutex locked and hands nothing on, while other paths unlock it or
+// hand it on, is reported:
+//
+//	func (s *Store) begin(write bool) (*txn, error) {
+//		s.mu.Lock()
+//		if write && s.readOnly {
+//			return nil, errReadOnly // s.mu is still locked
+//		}
+//		return &txn{s: s, done: s.mu.Unlock}, nil
+//	}
+//
+// A function may also return with the mutex held on purpose, for its
+// callers to unlock (a lookup that unlocks on its error path and
+// returns the entry locked otherwise). Such a return is not reported
+// when every call of the function in its package unlocks the mutex
+// after it, on each path the caller can take from that return (a
+// check of a result against nil is followed the way the return's
+// result goes), naming it through the arguments or the results (the
+// entry returned, a handle holding the owner); it is reported, with
+// a caller that does not unlock, when one does not.
 //
 // It does not report functions that never unlock the mutex they lock
 // (lock helpers designed to return with the lock held), nor the unlock

@@ -33,7 +33,7 @@ func run(pass *analysis.Pass) (any, error) {
 	pass.Report = lockset.Reporter(pass)
 	for _, fn := range res.Functions() {
 		f := res.Funcs[fn]
-		if f.Opaque || lockish(fn) || returnsBoolOrFunc(fn) {
+		if f.Opaque || lockish(fn) || returnsBool(fn) {
 			continue
 		}
 		done := map[*ssa.Return]map[lockset.Key]bool{}
@@ -42,11 +42,15 @@ func run(pass *analysis.Pass) (any, error) {
 				if !f.Released[k] || f.Borrowed[k] || !releasedElsewhere(f, k) || !outlives(k) {
 					continue
 				}
-				report(pass, fn, r, k, l, false, token.NoPos)
+				released, caller := res.ReleasedByCallers(f, r.Instr, k)
+				if released {
+					continue // handed to the callers, who release it
+				}
+				report(pass, fn, r, k, l, false, token.NoPos, caller)
 				mark(done, r.Instr, k)
 			}
 		}
-		checkJoins(pass, f, done)
+		checkJoins(pass, res, f, done)
 		checkBackEdges(pass, f)
 	}
 	return nil, nil
@@ -76,18 +80,13 @@ func lockish(fn *ssa.Function) bool {
 	return false
 }
 
-// returnsBoolOrFunc reports functions that may hand the lock over to
-// their caller: a boolean result may say whether it is held, a
-// function result may be the function that releases it.
-func returnsBoolOrFunc(fn *ssa.Function) bool {
+// returnsBool reports functions that may hand the lock over to their
+// caller with a boolean result saying whether it is held. (An unlock
+// function handed over in a result is a release the model sees.)
+func returnsBool(fn *ssa.Function) bool {
 	res := fn.Signature.Results()
 	for i := 0; i < res.Len(); i++ {
-		switch t := res.At(i).Type().Underlying().(type) {
-		case *types.Basic:
-			if t.Kind() == types.Bool {
-				return true
-			}
-		case *types.Signature:
+		if t, ok := res.At(i).Type().Underlying().(*types.Basic); ok && t.Kind() == types.Bool {
 			return true
 		}
 	}
@@ -142,7 +141,7 @@ func mark(done map[*ssa.Return]map[lockset.Key]bool, r *ssa.Return, k lockset.Ke
 // where another path has released it (a break out of a loop, a branch
 // that skips the Unlock), from which no Unlock of it is reachable: the
 // returns reached from there leave it locked on that path.
-func checkJoins(pass *analysis.Pass, f *lockset.Func, done map[*ssa.Return]map[lockset.Key]bool) {
+func checkJoins(pass *analysis.Pass, res *lockset.Result, f *lockset.Func, done map[*ssa.Return]map[lockset.Key]bool) {
 	for _, b := range f.Fn.Blocks {
 		if len(b.Instrs) == 0 || f.HeldBefore(b.Instrs[0]) == nil && b.Index != 0 {
 			continue // unreachable
@@ -162,8 +161,12 @@ func checkJoins(pass *analysis.Pass, f *lockset.Func, done map[*ssa.Return]map[l
 					if done[r][k] {
 						continue
 					}
+					released, caller := res.ReleasedByCallers(f, r, k)
+					if released {
+						continue
+					}
 					mark(done, r, k)
-					report(pass, f.Fn, lockset.Return{Instr: r}, k, l, true, edgePos(b))
+					report(pass, f.Fn, lockset.Return{Instr: r}, k, l, true, edgePos(b), caller)
 				}
 			}
 		}
@@ -230,7 +233,7 @@ func lockedInLoop(f *lockset.Func, h *ssa.BasicBlock, k lockset.Key) bool {
 func leakingReturns(f *lockset.Func, s *ssa.BasicBlock, k lockset.Key) ([]*ssa.Return, bool) {
 	rel := map[*ssa.BasicBlock]bool{}
 	for _, r := range f.Releases {
-		if lockset.MayAlias(r.Key, k) {
+		if lockset.MayAlias(r.Key, k) && !r.Later {
 			rel[r.Instr.Block()] = true
 		}
 	}
@@ -272,7 +275,7 @@ func edgePos(b *ssa.BasicBlock) token.Pos {
 	return token.NoPos
 }
 
-func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.Key, l lockset.Lock, partial bool, via token.Pos) {
+func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.Key, l lockset.Lock, partial bool, via token.Pos, caller ssa.CallInstruction) {
 	pos := r.Instr.Pos()
 	what := "return"
 	if !pos.IsValid() {
@@ -303,6 +306,9 @@ func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.K
 			tr.Related(&d, finding.Place{Pos: via, Message: "this path does not unlock", Goroutine: g, Op: finding.OpOther})
 		}
 	}
+	if caller != nil && caller.Pos().IsValid() {
+		tr.Related(&d, finding.Place{Pos: callStart(pass, caller.Pos()), Message: "this call does not unlock it after such a return", Goroutine: g, Op: finding.OpCall})
+	}
 	tr.Step(finding.Place{Pos: pos, Goroutine: g, Op: finding.OpReturn})
 	tr.Step(finding.Place{Message: "the next Lock of " + lockset.Describe(k) + ", in any goroutine, waits forever", Goroutine: "next locker", Op: finding.OpLock, Blocks: true})
 	tr.Report(pass, d)
@@ -318,4 +324,26 @@ func endOf(fn *ssa.Function) token.Pos {
 		return s.Body.Rbrace
 	}
 	return token.NoPos
+}
+
+// callStart returns the start of the call expression whose opening
+// parenthesis is at lparen (where SSA puts a call), or lparen.
+func callStart(pass *analysis.Pass, lparen token.Pos) token.Pos {
+	start := lparen
+	for _, file := range pass.Files {
+		if file.FileStart > lparen || lparen > file.FileEnd {
+			continue
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			if n == nil || n.Pos() > lparen || n.End() <= lparen {
+				return false
+			}
+			if c, ok := n.(*ast.CallExpr); ok && c.Lparen == lparen {
+				start = c.Pos()
+				return false
+			}
+			return true
+		})
+	}
+	return start
 }

@@ -35,11 +35,18 @@
 // variable, parameter or global, or the same field of the same struct
 // pointer, with no assignment of a new channel in between; each
 // iteration of `for { ch := make(chan T); ...; close(ch) }` has its
-// own channel. A callee counts only if it closes or sends on every
-// path, so a Close method guarded by sync.Once or by a closed flag
-// under a lock is fine to call twice. An operation in the default
-// branch of a select that receives from the same channel cannot run
-// once the channel is closed, and is not reported.
+// own channel, and so does each call of a function that stores a
+// channel it made itself into the field before it closes or sends on
+// it, on every path (calling such a restart twice closes two channels;
+// the channel it leaves in the field is closed all the same, so a
+// later send or close of the field is reported), or that stores a new
+// one after the close on every path (close(b.ready); b.ready =
+// make(chan struct{}): the next call closes the new one). A callee
+// counts only if it closes or sends on every path, so a Close method
+// guarded by sync.Once or by a closed flag under a lock is fine to call
+// twice. An operation in the default branch of a select that receives
+// from the same channel cannot run once the channel is closed, and is
+// not reported.
 //
 // Second, a close in a goroutine that nothing orders after the sends:
 // a goroutine started with go closes a struct field or package-level

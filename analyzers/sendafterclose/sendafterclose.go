@@ -93,6 +93,17 @@ func sameGoroutine(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, r
 // after reports whether o surely runs after c, on a channel that was
 // not replaced in between.
 func after(f *chanmodel.Func, c, o *chanmodel.Op) bool {
+	if o.Renewed {
+		// o's callee stores a channel it made into the field before
+		// it operates on it: each call has a channel of its own.
+		return false
+	}
+	if c.ReplacedByCall && o.Instr != c.Instr && !(o.Deferred && o.Direct() && !chanmodel.Dominates(c.Instr, o.Instr)) {
+		// c's callee stores another channel into the field after the
+		// close: later operations of the field use that one (unless a
+		// defer statement took the field's channel before the call).
+		return false
+	}
 	reset := resets(f, c)
 	switch {
 	case c.Deferred && !o.Deferred:

@@ -40,3 +40,33 @@ func InstrIndex(instr ssa.Instruction) int {
 	}
 	return -1
 }
+
+// ExitCall reports whether c ends the goroutine or the process
+// (os.Exit, runtime.Goexit, log.Fatal, testing's Fatal and Skip...).
+func ExitCall(c *ssa.CallCommon) bool {
+	callee := c.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil {
+		return false
+	}
+	switch obj.Pkg().Path() {
+	case "os", "syscall":
+		return obj.Name() == "Exit"
+	case "runtime":
+		return obj.Name() == "Goexit"
+	case "log":
+		switch obj.Name() {
+		case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
+			return true
+		}
+	case "testing":
+		switch obj.Name() {
+		case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
+			return true
+		}
+	}
+	return false
+}

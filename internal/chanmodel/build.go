@@ -95,8 +95,140 @@ func (b *builder) summarize(fn *ssa.Function) *Func {
 		}
 	}
 	b.flowFlags(f)
+	freshFlags(f)
 	b.funcs[fn] = f
 	return f
+}
+
+// freshFlags sets Fresh on the operations of f's own goroutine on a
+// field or global that, on every path from the entry, follow a store
+// of a channel made during the call into it (by f or a callee) with no
+// other store to it in between: each call operates on its own channel.
+// It sets Replaced on those that every path from them to a return
+// follows with a store into it.
+func freshFlags(f *Func) {
+	for i := range f.Ops {
+		op := &f.Ops[i]
+		if op.Unit != 0 || op.Kind == Assign || (op.Fresh && op.Replaced) {
+			continue
+		}
+		if k := op.Chan.Kind; k != KindField && k != KindGlobal || k == KindField && op.Base == nil {
+			continue
+		}
+		fresh, other := map[ssa.Instruction]bool{}, map[ssa.Instruction]bool{}
+		for j := range f.Ops {
+			a := &f.Ops[j]
+			if a.Kind != Assign || a.Unit != 0 || a.Chan != op.Chan || a.Base != op.Base || a.Instr == op.Instr {
+				continue
+			}
+			if !a.Direct() && !a.every {
+				continue // the callee stores on some paths only
+			}
+			if a.Fresh {
+				fresh[a.Instr] = true
+			} else {
+				other[a.Instr] = true
+			}
+		}
+		for in := range fresh {
+			if other[in] {
+				delete(fresh, in) // a call that may store either
+			}
+		}
+		if !op.Replaced && !op.Deferred {
+			op.Replaced = storedAfter(op.Instr, fresh, other)
+		}
+		if op.Deferred && !op.Direct() {
+			continue // runs at the exit: what came before says nothing
+		}
+		for in := range fresh {
+			if other[in] {
+				delete(fresh, in) // a call that may store either
+			}
+		}
+		op.Fresh = op.Fresh || len(fresh) > 0 && everyPathFrom(op.Instr, fresh, other)
+	}
+	everyFlags(f)
+}
+
+// everyFlags sets every on f's stores into a field or global (of one
+// base) that, together, happen on every path to a return.
+func everyFlags(f *Func) {
+	var rets []ssa.Instruction
+	for _, blk := range f.Fn.Blocks {
+		if r, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok {
+			rets = append(rets, r)
+		}
+	}
+	type group struct {
+		ch   ChanID
+		base ssa.Value
+	}
+	stores := map[group]map[ssa.Instruction]bool{}
+	for i := range f.Ops {
+		a := &f.Ops[i]
+		if a.Kind != Assign || a.Unit != 0 || (!a.Direct() && !a.every) {
+			continue
+		}
+		g := group{a.Chan, a.Base}
+		if stores[g] == nil {
+			stores[g] = map[ssa.Instruction]bool{}
+		}
+		stores[g][a.Instr] = true
+	}
+	for i := range f.Ops {
+		a := &f.Ops[i]
+		if a.Kind != Assign {
+			continue
+		}
+		s := stores[group{a.Chan, a.Base}]
+		a.every = len(rets) > 0 && len(s) > 0
+		for _, r := range rets {
+			if a.every && !everyPathFrom(r, s, nil) {
+				a.every = false
+			}
+		}
+	}
+}
+
+// storedAfter reports whether a store of one of the sets follows in on
+// every path from it to a return, and one can be reached.
+func storedAfter(in ssa.Instruction, a, b map[ssa.Instruction]bool) bool {
+	if len(a) == 0 && len(b) == 0 {
+		return false
+	}
+	stop := func(x ssa.Instruction) bool { return a[x] || b[x] }
+	some := false
+	for _, blk := range in.Parent().Blocks {
+		last := blk.Instrs[len(blk.Instrs)-1]
+		if _, ok := last.(*ssa.Return); ok && Reaches(in, last, stop) {
+			return false
+		}
+		for _, x := range blk.Instrs {
+			if stop(x) && x != in && Reaches(in, x, nil) {
+				some = true
+			}
+		}
+	}
+	return some
+}
+
+// everyPathFrom reports whether every path from the function's entry
+// to just before in passes an instruction of want after the last one
+// of avoid: no path reaches in, from the entry or from an instruction
+// of avoid, without passing one of want.
+func everyPathFrom(in ssa.Instruction, want, avoid map[ssa.Instruction]bool) bool {
+	stop := func(x ssa.Instruction) bool { return want[x] }
+	entry := in.Parent().Blocks[0].Instrs[0]
+	if !want[entry] && (entry == in || Reaches(entry, in, stop)) {
+		return false
+	}
+	for a := range avoid {
+		if Reaches(a, in, stop) {
+			return false
+		}
+	}
+	return true
 }
 
 func isMethod(m *types.Func) bool {
@@ -256,6 +388,9 @@ func (b *builder) visit(st *fnState, in ssa.Instruction) {
 				op.Base = b.canon(fa.X)
 			}
 			op.Must = onEveryReturn(in)
+			if v, ok := b.chanOf(in.Val); ok && v.Kind == KindMake && v.Make.Parent() == st.f.Fn {
+				op.Fresh = true // each run of the function stores a new channel
+			}
 			b.add(st, op)
 		}
 	case ssa.CallInstruction:
@@ -351,6 +486,8 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 			op.Must = cop.Must && mustHere
 			op.AfterWait = cop.AfterWait || waitHere
 			op.Locked = cop.Locked || lockHere
+			op.Renewed = cop.Fresh
+			op.Replaced, op.ReplacedByCall = cop.Replaced, cop.Replaced
 		}
 		b.add(st, op)
 	}

@@ -58,7 +58,11 @@
 // (a receive on the same channel may precede it in the same
 // goroutine), AfterWait (a Wait method, e.g. sync.WaitGroup.Wait, may
 // precede it) and Locked (a Lock of a sync.Mutex or sync.RWMutex may
-// precede it).
+// precede it); for fields and globals, Fresh (on every path to it, a
+// channel made during the call was stored there: the call operates on
+// its own channel) and Replaced (on every path from it to a return,
+// something else is stored there); and for an operation of a callee,
+// Renewed and ReplacedByCall: the callee's own Fresh and Replaced.
 //
 // # Termination and escape (for goroutineleak and selfdeadlock)
 //

@@ -32,7 +32,9 @@ type FactOp struct {
 	Unit      int
 
 	Must, RecvBefore, AfterWait, Locked, Select, NonBlocking bool
-	Avoid, NeedsClose                                        bool
+	Avoid, NeedsClose, Fresh, Replaced                       bool
+	// Every (Assign): the function stores into the field on every path.
+	Every bool
 }
 
 func (*Summary) AFact() {}
@@ -62,7 +64,7 @@ func (b *builder) exportFact(m *Model, f *Func) {
 			Kind: op.Kind, Param: -1, BaseParam: -1, Unit: op.Unit,
 			Must: op.Must, RecvBefore: op.RecvBefore, AfterWait: op.AfterWait, Locked: op.Locked,
 			Select: op.Select, NonBlocking: op.NonBlocking,
-			Avoid: op.Avoid, NeedsClose: op.NeedsClose,
+			Avoid: op.Avoid, NeedsClose: op.NeedsClose, Fresh: op.Fresh, Replaced: op.Replaced, Every: op.every,
 		}
 		switch op.Chan.Kind {
 		case KindParam:
@@ -107,7 +109,7 @@ func (b *builder) fromFact(callee *ssa.Function, obj *types.Func, s *Summary) []
 			Kind: fo.Kind, Unit: fo.Unit, baseParam: fo.BaseParam,
 			Must: fo.Must, RecvBefore: fo.RecvBefore, AfterWait: fo.AfterWait, Locked: fo.Locked,
 			Select: fo.Select, NonBlocking: fo.NonBlocking,
-			Avoid: fo.Avoid, NeedsClose: fo.NeedsClose,
+			Avoid: fo.Avoid, NeedsClose: fo.NeedsClose, Fresh: fo.Fresh, Replaced: fo.Replaced, every: fo.Every,
 		}
 		if fo.Param >= 0 {
 			op.Chan = ChanID{Kind: KindParam, Func: callee, Index: fo.Param}

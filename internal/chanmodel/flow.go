@@ -3,7 +3,6 @@ package chanmodel
 import (
 	"go/constant"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -78,7 +77,7 @@ func (fs *flowState) blockEnds(blk *ssa.BasicBlock, skip ssa.Instruction) bool {
 		case *ssa.Panic:
 			return fs.realPanic(blk, i, in)
 		case *ssa.Call:
-			if exitCall(in.Common()) {
+			if analysisutil.ExitCall(in.Common()) {
 				return true
 			}
 			if fs.neverReturns(in.Common()) {
@@ -142,35 +141,6 @@ func (fs *flowState) neverReturns(c *ssa.CallCommon) bool {
 	}
 	f := fs.b.summarize(callee)
 	return f != nil && f.NoReturn
-}
-
-// exitCall reports whether c ends the goroutine or the process.
-func exitCall(c *ssa.CallCommon) bool {
-	callee := c.StaticCallee()
-	if callee == nil {
-		return false
-	}
-	obj, ok := callee.Object().(*types.Func)
-	if !ok || obj.Pkg() == nil {
-		return false
-	}
-	switch obj.Pkg().Path() {
-	case "os", "syscall":
-		return obj.Name() == "Exit"
-	case "runtime":
-		return obj.Name() == "Goexit"
-	case "log":
-		switch obj.Name() {
-		case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
-			return true
-		}
-	case "testing":
-		switch obj.Name() {
-		case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
-			return true
-		}
-	}
-	return false
 }
 
 // caseEdge returns the edge into the body of case number state of the

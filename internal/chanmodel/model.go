@@ -136,6 +136,29 @@ type Op struct {
 	// NeedsClose (receives v, ok := <-ch deciding an if, as range ch
 	// does): the goroutine terminates only after seeing ch closed.
 	NeedsClose bool
+	// Fresh (fields and globals, unit 0): on every path to the
+	// operation the function, or a callee, stored a channel made
+	// during the call into the field or global, and nothing replaced
+	// it since: the operation acts on a channel of this call's own.
+	// For an Assign: the stored channel is one made during the call.
+	Fresh bool
+	// Renewed (operations from a call): the callee's operation was
+	// Fresh, so it acts on a channel the call itself made, never on
+	// one that existed before the call.
+	Renewed bool
+	// Replaced (fields and globals, unit 0, not deferred): on every
+	// path from the operation to a return the function, or a callee,
+	// stores into the field or global again: once the call returns,
+	// it holds another channel (close(b.ready); b.ready = make(...)).
+	Replaced bool
+	// ReplacedByCall (operations from a call): the callee's operation
+	// was Replaced, so what the field holds after the call is not the
+	// channel the operation used.
+	ReplacedByCall bool
+
+	// every (Assign): the function stores into the field or global on
+	// every path to a return, by this store or another.
+	every bool
 
 	origPos   token.Pos // the position SSA gives the operation
 	baseParam int       // for ops from facts: index of the base parameter, or -1

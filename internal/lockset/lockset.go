@@ -17,8 +17,10 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -51,6 +53,11 @@ type Summary struct {
 	// Calls: parameters of function type the function calls on
 	// every path to a return (callbacks).
 	Calls []int
+	// CallsFree: free variables holding a function, or the variable
+	// holding one, that the function (a function literal) calls on
+	// every path to a return: a deferred literal calling the unlock
+	// closure its parent keeps in a local variable.
+	CallsFree []int
 }
 
 func (*Summary) AFact() {}
@@ -63,11 +70,15 @@ func (s *Summary) String() string {
 		}
 		return strings.Join(p, " ")
 	}
-	return "locks(must=[" + f(s.MustLock) + "] acquires=[" + f(s.Acquires) + "] releases=[" + f(s.Releases) + "] calls=" + fmt.Sprint(s.Calls) + ")"
+	free := ""
+	if len(s.CallsFree) > 0 {
+		free = " callsfree=" + fmt.Sprint(s.CallsFree)
+	}
+	return "locks(must=[" + f(s.MustLock) + "] acquires=[" + f(s.Acquires) + "] releases=[" + f(s.Releases) + "] calls=" + fmt.Sprint(s.Calls) + free + ")"
 }
 
 func (s *Summary) empty() bool {
-	return len(s.MustLock) == 0 && len(s.Acquires) == 0 && len(s.Releases) == 0 && len(s.Calls) == 0
+	return len(s.MustLock) == 0 && len(s.Acquires) == 0 && len(s.Releases) == 0 && len(s.Calls) == 0 && len(s.CallsFree) == 0
 }
 
 // Lock describes a held mutex: its mode and where it was acquired.
@@ -91,6 +102,11 @@ type Result struct {
 	Funcs map[*ssa.Function]*Func
 	order []*ssa.Function
 	inv   *analysisutil.FieldInvariants
+
+	// sites indexes the static calls of each function, built on the
+	// first question that needs it (see ReleasedByCallers).
+	sitesOnce sync.Once
+	sites     map[*ssa.Function][]ssa.CallInstruction
 }
 
 // Dead reports whether block b runs only when a field that is never
@@ -151,6 +167,8 @@ type Func struct {
 	held map[ssa.Instruction]Set
 	may  map[ssa.Instruction]Set
 	sum  *Summary
+	// opaqueDefers holds the defer statements of unknown effect.
+	opaqueDefers map[ssa.Instruction]bool
 }
 
 // HeldBefore returns the mutexes certainly held just before instr.
@@ -177,6 +195,10 @@ type Acquire struct {
 type Release struct {
 	Instr ssa.Instruction
 	Key   Key
+	// Later is set for a release at the function's exit or after it:
+	// a deferred unlock, or an unlock function handed over at Instr
+	// (returned, stored, passed to a call that keeps it).
+	Later bool
 }
 
 // Return is a return with the mutexes still held there.
@@ -401,7 +423,7 @@ func (b *builder) analyze(fn *ssa.Function) *Func {
 	if b.factsOnly && !b.touchesLocks(fn) {
 		// Only the summary is wanted, and without a lock operation
 		// every state is empty: skip the dataflow.
-		f.sum = &Summary{Calls: calledParams(fn)}
+		f.sum = &Summary{Calls: calledParams(fn), CallsFree: b.calledFreeVars(fn)}
 		b.res.Funcs[fn] = f
 		b.res.order = append(b.res.order, fn)
 		return f
@@ -444,6 +466,7 @@ func (b *builder) analyze(fn *ssa.Function) *Func {
 	}
 	f.sum = summarize(fn, rets, f.Borrowed)
 	f.sum.Calls = calledParams(fn)
+	f.sum.CallsFree = b.calledFreeVars(fn)
 	b.res.Funcs[fn] = f
 	b.res.order = append(b.res.order, fn)
 	return f
@@ -643,6 +666,9 @@ func (b *builder) transfer(f *Func, blk *ssa.BasicBlock, st *state, record bool)
 		}
 		switch instr := instr.(type) {
 		case *ssa.Store:
+			if _, local := instr.Addr.(*ssa.Alloc); !local {
+				b.handoff(f, instr, instr.Val, st, record) // into a field, a global, an element
+			}
 			// Storing a pointer moves the locks reached through it.
 			if len(st.held) > 0 {
 				a := KeyOf(instr.Addr)
@@ -656,10 +682,15 @@ func (b *builder) transfer(f *Func, blk *ssa.BasicBlock, st *state, record bool)
 		case *ssa.Call:
 			b.call(f, instr, instr.Common(), st, record)
 		case *ssa.Defer:
-			b.deferCall(f, instr.Common(), st)
+			b.deferCall(f, instr, instr.Common(), st, record)
 		case *ssa.Go:
-			b.goCall(f, instr.Common(), st, record)
+			b.goCall(f, instr, instr.Common(), st, record)
+		case *ssa.Send:
+			b.handoff(f, instr, instr.X, st, record)
 		case *ssa.Return:
+			for _, v := range instr.Results {
+				b.handoff(f, instr, v, st, record)
+			}
 			if record {
 				held := Set{}
 				for k, l := range st.held {
@@ -716,6 +747,9 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		// A sync.Locker or similar interface: track the lock by the
 		// interface value's path. Acquisitions are not recorded as
 		// events: the dynamic locker may be reentrant or a no-op.
+		for _, a := range c.Args {
+			b.handoff(f, instr, a, st, record)
+		}
 		k := KeyOf(c.Value)
 		switch c.Method.Name() {
 		case "Lock", "RLock":
@@ -752,18 +786,40 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		}
 		return
 	}
-	callee := c.StaticCallee()
+	callee, bindings := b.callee(f, c)
 	if callee == nil {
+		for _, a := range c.Args {
+			b.handoff(f, instr, a, st, record)
+		}
 		return
 	}
 	s := b.summaryOf(callee)
 	if s == nil {
+		for _, a := range c.Args {
+			b.handoff(f, instr, a, st, record)
+		}
 		return
 	}
-	bindings := closureBindings(c)
 	for _, sk := range s.Releases {
 		if k, ok := callerKey(sk, c.Args, bindings); ok {
 			b.release(f, instr, k, st, record)
+		}
+	}
+	for _, k := range b.freeCallReleases(f.Fn, s, bindings, 0) {
+		b.release(f, instr, k, st, record)
+	}
+	// Function values passed to the callee: called there and then
+	// (a callback it calls on every path) they release now, kept for
+	// later they release after the function.
+	for i, a := range c.Args {
+		if !slices.Contains(s.Calls, i) {
+			b.handoff(f, instr, a, st, record)
+			continue
+		}
+		if lit, lb := funcValue(f.Fn, a, 0); lit != nil {
+			for _, k := range b.funcReleases(f.Fn, lit, lb, 0) {
+				b.release(f, instr, k, st, record)
+			}
 		}
 	}
 	for _, sk := range s.MustLock {
@@ -783,14 +839,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		if i >= len(c.Args) {
 			continue
 		}
-		var lit *ssa.Function
-		var lb []ssa.Value
-		switch v := c.Args[i].(type) {
-		case *ssa.MakeClosure:
-			lit, lb = v.Fn.(*ssa.Function), v.Bindings
-		case *ssa.Function:
-			lit = v
-		}
+		lit, lb := funcValue(f.Fn, c.Args[i], 0)
 		if lit == nil {
 			continue
 		}
@@ -864,48 +913,68 @@ func (b *builder) release(f *Func, instr ssa.Instruction, k Key, st *state, reco
 	st.held = c
 }
 
-func (b *builder) deferCall(f *Func, c *ssa.CallCommon, st *state) {
-	if c.IsInvoke() {
+func (b *builder) deferCall(f *Func, instr *ssa.Defer, c *ssa.CallCommon, st *state, record bool) {
+	opaque := func() {
 		f.Opaque = true
+		if record {
+			setInstr(&f.opaqueDefers, instr)
+		}
+	}
+	deferred := func(k Key) {
+		setFlag(&st.deferred, k)
+		f.Deferred[k] = true
+		if record {
+			f.Releases = append(f.Releases, Release{Instr: instr, Key: k, Later: true})
+		}
+	}
+	if c.IsInvoke() {
+		opaque()
 		return
 	}
 	if op := classify(staticFunc(c)); op != opNone && len(c.Args) == 1 {
 		switch op {
 		case opUnlock, opRUnlock:
-			setFlag(&st.deferred, KeyOf(c.Args[0]))
-			f.Deferred[KeyOf(c.Args[0])] = true
+			deferred(KeyOf(c.Args[0]))
 		case opLock, opRLock, opTry:
-			f.Opaque = true
+			opaque()
 		}
 		return
 	}
-	callee := c.StaticCallee()
+	callee, bindings := b.callee(f, c)
 	if callee == nil {
-		f.Opaque = true
+		opaque()
 		return
 	}
 	s := b.summaryOf(callee)
 	if s == nil {
 		return
 	}
-	bindings := closureBindings(c)
 	for _, sk := range s.Releases {
 		if k, ok := callerKey(sk, c.Args, bindings); ok {
-			setFlag(&st.deferred, k)
-			f.Deferred[k] = true
+			deferred(k)
 		} else {
-			f.Opaque = true
+			opaque()
 		}
 	}
-	if len(s.Acquires) > 0 || len(s.MustLock) > 0 {
-		f.Opaque = true
+	for _, k := range b.freeCallReleases(f.Fn, s, bindings, 0) {
+		deferred(k)
 	}
+	if len(s.Acquires) > 0 || len(s.MustLock) > 0 {
+		opaque()
+	}
+}
+
+func setInstr(m *map[ssa.Instruction]bool, instr ssa.Instruction) {
+	if *m == nil {
+		*m = map[ssa.Instruction]bool{}
+	}
+	(*m)[instr] = true
 }
 
 // goCall handles a go statement: the new goroutine may unlock a mutex
 // the spawner holds (a mutex used as a semaphore is not owned by a
 // goroutine), so the spawner no longer certainly holds it.
-func (b *builder) goCall(f *Func, c *ssa.CallCommon, st *state, record bool) {
+func (b *builder) goCall(f *Func, instr *ssa.Go, c *ssa.CallCommon, st *state, record bool) {
 	if c.IsInvoke() {
 		return
 	}
@@ -913,7 +982,10 @@ func (b *builder) goCall(f *Func, c *ssa.CallCommon, st *state, record bool) {
 		st.held = without(st.held, KeyOf(c.Args[0]))
 		return
 	}
-	callee := c.StaticCallee()
+	for _, a := range c.Args {
+		b.handoff(f, instr, a, st, record)
+	}
+	callee, bindings := b.callee(f, c)
 	if callee == nil {
 		return
 	}
@@ -921,19 +993,29 @@ func (b *builder) goCall(f *Func, c *ssa.CallCommon, st *state, record bool) {
 	if s == nil {
 		return
 	}
-	bindings := closureBindings(c)
 	for _, sk := range s.Releases {
 		if k, ok := callerKey(sk, c.Args, bindings); ok {
 			st.held = without(st.held, k)
 		}
 	}
+	for _, k := range b.freeCallReleases(f.Fn, s, bindings, 0) {
+		st.held = without(st.held, k)
+	}
 }
 
-// closureBindings returns the values a called closure captures, which
-// its summary's free-variable keys refer to, or nil for other calls.
-func closureBindings(c *ssa.CallCommon) []ssa.Value {
-	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
-		return mc.Bindings
+// callee returns the function a call of f calls and the values a
+// called closure captures, which its summary's free-variable keys
+// refer to: a static callee, or a closure or method value that f keeps
+// in a local variable (unlock := s.mu.Unlock; ...; unlock()).
+func (b *builder) callee(f *Func, c *ssa.CallCommon) (*ssa.Function, []ssa.Value) {
+	if c.IsInvoke() {
+		return nil, nil
 	}
-	return nil
+	if callee := c.StaticCallee(); callee != nil {
+		if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+			return callee, mc.Bindings
+		}
+		return callee, nil
+	}
+	return funcValue(f.Fn, c.Value, 0)
 }

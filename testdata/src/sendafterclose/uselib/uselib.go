@@ -23,3 +23,14 @@ func twoBuses(a, b *lib.Bus) {
 	a.Close()
 	b.Publish("fine")
 }
+
+// Each Cycle closes the gate it made itself: the fact says so.
+func cycles(g *lib.Gate) {
+	g.Cycle()
+	g.Cycle()
+}
+
+func shutTwice(g *lib.Gate) {
+	g.Shut()
+	g.Shut() // want `call to g.Shut: channel closed a second time`
+}

@@ -77,8 +77,8 @@ func (g *G[T]) Put(v T) {
 }
 
 func generic() {
-	g := &G[int]{c: make(chan int)} // want `generic: assign field c u0 \[must base\]`
-	g.Put(1)                        // want `generic: send field c u0 \[must base\]`
+	g := &G[int]{c: make(chan int)} // want `generic: assign field c u0 \[must base fresh\]`
+	g.Put(1)                        // want `generic: send field c u0 \[must base fresh\]`
 }
 
 // An accessor keeps the identity of the field it returns, and the base
@@ -98,4 +98,31 @@ func accessors(s *stopper) {
 	<-s.shouldStop() // want `accessors: recv field quit u0 \[must base\]`
 	ch := make(chan int)
 	identity(ch) <- 1 // want `accessors: send make@\d+ u0 \[must\]`
+}
+
+// Fresh: a field holding a channel made in the call, on every path.
+type renewer struct{ done chan int }
+
+func (r *renewer) restart(c bool) {
+	if c {
+		r.done = make(chan int, 1) // want `restart: assign field done u0 \[base fresh\]`
+	} else {
+		r.done = make(chan int) // want `restart: assign field done u0 \[base fresh\]`
+	}
+	close(r.done) // want `restart: close field done u0 \[must base fresh\]`
+}
+
+func (r *renewer) partly(c bool) {
+	if c {
+		r.done = make(chan int) // want `partly: assign field done u0 \[base fresh\]`
+	}
+	close(r.done) // want `partly: close field done u0 \[must base\]`
+}
+
+func (r *renewer) twice() {
+	r.restart(true) // want `twice: assign field done u0 \[base fresh renewed\]` `twice: assign field done u0 \[base fresh renewed\]` `twice: close field done u0 \[must base fresh renewed\]`
+	r.done <- 1     // want `twice: send field done u0 \[must base fresh\]`
+	// partly's close is not fresh in partly, but in twice it is: restart's
+	// channel or partly's, both made during the call.
+	r.partly(true) // want `twice: assign field done u0 \[base fresh renewed\]` `twice: close field done u0 \[must base fresh\]`
 }

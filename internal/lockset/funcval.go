@@ -1,0 +1,235 @@
+package lockset
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Function values that unlock. An unlock closure kept in a local
+// variable (unlock := func() { s.mu.Unlock() }, or the method value
+// s.mu.Unlock) is a release wherever it is called: directly, from a
+// deferred or nested function literal that captures the variable, or
+// later by whoever it is handed to (a time.AfterFunc callback, a
+// field of a returned handle).
+
+// maxFuncDepth bounds the chains of variables and closures followed.
+const maxFuncDepth = 4
+
+// funcValue returns the function that the function value v of fn
+// calls and the closure's bindings (values of fn), when v is a
+// function, a closure made in fn, or a local variable of fn that is
+// only ever assigned one such value.
+func funcValue(fn *ssa.Function, v ssa.Value, depth int) (*ssa.Function, []ssa.Value) {
+	if depth > maxFuncDepth {
+		return nil, nil
+	}
+	switch v := v.(type) {
+	case *ssa.Function:
+		return v, nil
+	case *ssa.MakeClosure:
+		if c, ok := v.Fn.(*ssa.Function); ok && v.Parent() == fn {
+			return c, v.Bindings
+		}
+	case *ssa.ChangeType:
+		return funcValue(fn, v.X, depth+1)
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			if a, ok := v.X.(*ssa.Alloc); ok {
+				return cellFunc(fn, a, depth+1)
+			}
+		}
+	}
+	return nil, nil
+}
+
+// cellFunc resolves the function held by a variable of fn: a local
+// variable (an Alloc that lives in memory because a function literal
+// captures it) assigned exactly once, and not by the literals that
+// capture it, or a function value captured by value.
+func cellFunc(fn *ssa.Function, v ssa.Value, depth int) (*ssa.Function, []ssa.Value) {
+	a, ok := v.(*ssa.Alloc)
+	if !ok {
+		if _, isFunc := v.Type().Underlying().(*types.Signature); isFunc {
+			return funcValue(fn, v, depth)
+		}
+		return nil, nil
+	}
+	if a.Parent() != fn || a.Referrers() == nil {
+		return nil, nil
+	}
+	var stored ssa.Value
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != a || stored != nil {
+				return nil, nil
+			}
+			stored = r.Val
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return nil, nil
+			}
+		case *ssa.MakeClosure:
+			lit, _ := r.Fn.(*ssa.Function)
+			if lit == nil {
+				return nil, nil
+			}
+			for i, b := range r.Bindings {
+				if b == a && (i >= len(lit.FreeVars) || assigned(lit.FreeVars[i])) {
+					return nil, nil
+				}
+			}
+		default:
+			return nil, nil
+		}
+	}
+	if stored == nil {
+		return nil, nil
+	}
+	return funcValue(fn, stored, depth)
+}
+
+// calledFreeVars lists the free variables holding a function (or the
+// variable holding one) that fn calls on every path to a return:
+// directly, by a deferred call, or through a function literal it calls
+// or defers that calls it in turn.
+func (b *builder) calledFreeVars(fn *ssa.Function) []int {
+	if len(fn.FreeVars) == 0 {
+		return nil
+	}
+	index := func(v ssa.Value) int {
+		if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+			v = u.X
+		}
+		for i, fv := range fn.FreeVars {
+			if fv == v {
+				return i
+			}
+		}
+		return -1
+	}
+	called := map[int]bool{}
+	dominates := map[*ssa.BasicBlock]bool{}
+	for _, blk := range fn.Blocks {
+		for _, instr := range blk.Instrs {
+			ci, ok := instr.(ssa.CallInstruction)
+			if _, spawn := instr.(*ssa.Go); !ok || spawn || ci.Common().IsInvoke() {
+				continue // a go statement's call may come after the return
+			}
+			c := ci.Common()
+			// Only calls on every path count; asked only of the
+			// blocks that call a function value.
+			every := func() bool {
+				d, ok := dominates[blk]
+				if !ok {
+					d = dominatesReturns(blk)
+					dominates[blk] = d
+				}
+				return d
+			}
+			if i := index(c.Value); i >= 0 {
+				if every() {
+					called[i] = true
+				}
+				continue
+			}
+			lit, bindings := funcValue(fn, c.Value, 0)
+			if lit == nil || len(bindings) == 0 {
+				continue
+			}
+			s := b.summaryOf(lit)
+			if s == nil {
+				continue
+			}
+			for _, j := range s.CallsFree {
+				if j < len(bindings) {
+					if i := index(bindings[j]); i >= 0 && every() {
+						called[i] = true
+					}
+				}
+			}
+		}
+	}
+	var out []int
+	for i := range fn.FreeVars {
+		if called[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// freeCallReleases returns the mutexes, in fn's terms, that a callee
+// with summary s and closure bindings (values of fn) releases through
+// the function values it calls from its free variables: closures that
+// fn keeps in local variables.
+func (b *builder) freeCallReleases(fn *ssa.Function, s *Summary, bindings []ssa.Value, depth int) []Key {
+	if s == nil || depth > maxFuncDepth {
+		return nil
+	}
+	var out []Key
+	for _, j := range s.CallsFree {
+		if j >= len(bindings) {
+			continue
+		}
+		lit, lb := cellFunc(fn, bindings[j], 0)
+		if lit == nil {
+			continue
+		}
+		out = append(out, b.funcReleases(fn, lit, lb, depth+1)...)
+	}
+	return out
+}
+
+// funcReleases returns the mutexes, in fn's terms, that calling the
+// function value lit (with fn's values as closure bindings) releases,
+// as far as they do not depend on the call's arguments.
+func (b *builder) funcReleases(fn, lit *ssa.Function, bindings []ssa.Value, depth int) []Key {
+	s := b.summaryOf(lit)
+	if s == nil {
+		return nil
+	}
+	var out []Key
+	for _, sk := range s.Releases {
+		if sk.Param >= 0 {
+			continue // the arguments of the later call are unknown
+		}
+		if k, ok := callerKey(sk, nil, bindings); ok {
+			out = append(out, k)
+		}
+	}
+	return append(out, b.freeCallReleases(fn, s, bindings, depth)...)
+}
+
+// handoff handles a function value v of f leaving the function's hands
+// at instr (passed to a call that does not call it there and then,
+// stored in memory, sent, returned): whoever receives it releases, by
+// calling it, the mutexes it unlocks. For the function those are
+// released at its exit, like a deferred unlock: the lock stays held
+// for the rest of its body, and its returns no longer keep it.
+func (b *builder) handoff(f *Func, instr ssa.Instruction, v ssa.Value, st *state, record bool) {
+	if len(st.held) == 0 && len(st.may) == 0 {
+		return
+	}
+	if _, ok := v.Type().Underlying().(*types.Signature); !ok {
+		return
+	}
+	lit, bindings := funcValue(f.Fn, v, 0)
+	if lit == nil {
+		return
+	}
+	for _, k := range b.funcReleases(f.Fn, lit, bindings, 0) {
+		_, held := st.held[k]
+		_, may := st.may[k]
+		if !held && !may {
+			continue
+		}
+		setFlag(&st.deferred, k)
+		if record {
+			f.Deferred[k] = true
+			f.Releases = append(f.Releases, Release{Instr: instr, Key: k, Later: true})
+		}
+	}
+}

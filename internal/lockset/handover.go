@@ -1,0 +1,257 @@
+package lockset
+
+import (
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+)
+
+// A function may return with a mutex held on purpose, handing it to
+// its caller: a lookup that returns the entry with the map's lock held
+// on success (having unlocked it on the error path), or the object
+// whose mutex it locked. Whether that is a leak is the callers'
+// business: each must release the mutex after a return of that kind.
+
+// ReleasedByCallers reports whether every call of f's function in the
+// package releases k (a mutex held at ret) after the call returns
+// through ret, on every path of the caller that can follow such a
+// return: branches on a result compared with nil are followed only the
+// way ret's results go. The release may name the mutex through the
+// arguments (s.mu for get(s)) or through the results (sh.mu for the
+// shard sh returned, tx.s.mu for a handle tx holding s). A path that
+// ends in a panic or an exit call needs no release. False when the
+// function has no call in the package, or is started with go or
+// deferred. Otherwise it also returns a call that does not release k,
+// if there is one.
+func (r *Result) ReleasedByCallers(f *Func, ret *ssa.Return, k Key) (bool, ssa.CallInstruction) {
+	r.sitesOnce.Do(r.indexSites)
+	sites := r.sites[f.Fn]
+	if len(sites) == 0 {
+		return false, nil
+	}
+	sk, summarized := summaryKey(f.Fn, k, Write)
+	for _, site := range sites {
+		call, ok := site.(*ssa.Call)
+		if !ok {
+			return false, site
+		}
+		cf := r.Funcs[call.Parent()]
+		if cf == nil || cf == f {
+			return false, nil
+		}
+		want := resultAliases(call, ret, k)
+		if summarized {
+			if mc, ok := call.Call.Value.(*ssa.MakeClosure); ok {
+				if ck, ok := callerKey(sk, call.Call.Args, mc.Bindings); ok {
+					want[ck] = true
+				}
+			} else if ck, ok := callerKey(sk, call.Call.Args, nil); ok {
+				want[ck] = true
+			}
+		}
+		if len(want) == 0 || !releasedAfter(cf, call, ret, want) {
+			return false, call
+		}
+	}
+	return true, nil
+}
+
+// indexSites lists, per function of the package, the instructions that
+// call it statically.
+func (r *Result) indexSites() {
+	r.sites = map[*ssa.Function][]ssa.CallInstruction{}
+	for _, fn := range r.order {
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				ci, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				callee := ci.Common().StaticCallee()
+				if callee == nil {
+					continue
+				}
+				if o := callee.Origin(); o != nil {
+					callee = o
+				}
+				if r.Funcs[callee] != nil {
+					r.sites[callee] = append(r.sites[callee], ci)
+				}
+			}
+		}
+	}
+}
+
+// resultValue returns the caller's value for result i of call, or nil
+// if the caller does not use it.
+func resultValue(call *ssa.Call, i int) ssa.Value {
+	if call.Call.Signature().Results().Len() == 1 {
+		if i == 0 {
+			return call
+		}
+		return nil
+	}
+	if call.Referrers() == nil {
+		return nil
+	}
+	for _, ref := range *call.Referrers() {
+		if e, ok := ref.(*ssa.Extract); ok && e.Index == i {
+			return e
+		}
+	}
+	return nil
+}
+
+// resultAliases names k in the caller through the results of call
+// that ret returns: a result that is the mutex's owner (or a pointer
+// on the way to it), or a new object with a field holding the owner.
+func resultAliases(call *ssa.Call, ret *ssa.Return, k Key) map[Key]bool {
+	out := map[Key]bool{}
+	for i, v := range ret.Results {
+		rv := resultValue(call, i)
+		if rv == nil {
+			continue
+		}
+		if base := KeyOf(v); k.HasPrefix(base) {
+			out[Key{Root: rv, Path: k.Path[len(base.Path):]}] = true
+			continue
+		}
+		a, ok := v.(*ssa.Alloc)
+		if !ok || a.Referrers() == nil {
+			continue
+		}
+		for _, ref := range *a.Referrers() {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.Referrers() == nil {
+				continue
+			}
+			for _, st := range *fa.Referrers() {
+				if st, ok := st.(*ssa.Store); ok && st.Addr == fa {
+					if base := KeyOf(st.Val); k.HasPrefix(base) {
+						out[Key{Root: rv, Path: "." + strconv.Itoa(fa.Field) + ".*" + k.Path[len(base.Path):]}] = true
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// releasedAfter reports whether every path of cf from call to a return
+// passes a release of one of want (an unlock, a callee that unlocks, a
+// deferred unlock, an unlock function handed on) or a defer of unknown
+// effect, or ends in a panic or an exit call.
+func releasedAfter(cf *Func, call *ssa.Call, ret *ssa.Return, want map[Key]bool) bool {
+	rel := map[ssa.Instruction]bool{}
+	for _, x := range cf.Releases {
+		if want[x.Key] {
+			rel[x.Instr] = true
+		}
+	}
+	// A call of a function the callee returned (release, err :=
+	// s.reserve(); ...; release()) is the unlock it handed over.
+	for i, v := range ret.Results {
+		rv := resultValue(call, i)
+		if _, isFunc := v.Type().Underlying().(*types.Signature); !isFunc || rv == nil || rv.Referrers() == nil {
+			continue
+		}
+		for _, ref := range *rv.Referrers() {
+			if ci, ok := ref.(ssa.CallInstruction); ok && ci.Common().Value == rv {
+				rel[ref] = true
+			}
+		}
+	}
+	// walk reports whether b, from instruction i on, releases or ends.
+	seen := map[*ssa.BasicBlock]bool{}
+	var walk func(b *ssa.BasicBlock, i int) bool
+	walk = func(b *ssa.BasicBlock, i int) bool {
+		for ; i < len(b.Instrs); i++ {
+			switch x := b.Instrs[i].(type) {
+			case *ssa.Return:
+				return rel[x]
+			case *ssa.Panic:
+				return true
+			case *ssa.Call:
+				if rel[x] || analysisutil.ExitCall(x.Common()) {
+					return true
+				}
+			case *ssa.If:
+				for _, s := range ifSuccs(x, call, ret) {
+					if !seen[s] {
+						seen[s] = true
+						if !walk(s, 0) {
+							return false
+						}
+					}
+				}
+				return true
+			default:
+				if rel[x] || cf.opaqueDefers[x] {
+					return true
+				}
+			}
+		}
+		for _, s := range b.Succs {
+			if !seen[s] {
+				seen[s] = true
+				if !walk(s, 0) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return walk(call.Block(), analysisutil.InstrIndex(call)+1)
+}
+
+// ifSuccs returns the successors of x that a return through ret can
+// take: one of them when x compares a result of call with nil and
+// ret's result is known to be nil or not.
+func ifSuccs(x *ssa.If, call *ssa.Call, ret *ssa.Return) []*ssa.BasicBlock {
+	all := x.Block().Succs
+	cmp, ok := x.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return all
+	}
+	v := cmp.X
+	if c, ok := v.(*ssa.Const); ok && c.IsNil() {
+		v = cmp.Y
+	} else if c, ok := cmp.Y.(*ssa.Const); !ok || !c.IsNil() {
+		return all
+	}
+	for i, res := range ret.Results {
+		if resultValue(call, i) != v {
+			continue
+		}
+		isNil, known := nilness(res)
+		if !known {
+			return all
+		}
+		if isNil == (cmp.Op == token.EQL) {
+			return all[:1]
+		}
+		return all[1:]
+	}
+	return all
+}
+
+// nilness tells whether v is nil (a nil constant) or surely not (an
+// allocation, a closure, a non-nil interface, a package variable
+// such as an error sentinel).
+func nilness(v ssa.Value) (isNil, known bool) {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return v.IsNil(), true
+	case *ssa.Alloc, *ssa.MakeClosure, *ssa.MakeInterface, *ssa.MakeMap, *ssa.MakeChan, *ssa.Function:
+		return false, true
+	case *ssa.UnOp:
+		if _, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL {
+			return false, true
+		}
+	}
+	return false, false
+}
