@@ -42,19 +42,23 @@
 // adds for workers it starts), and the starting function calls Wait on
 // that WaitGroup after the go statement, directly, in a callee, or in
 // another goroutine it starts. Nothing orders the goroutine's Adds
-// before that Wait. This is reported at the go statement, since the
-// repair is made there and the Add may be in another package; related
-// information points at the Wait and the Add.
+// before that Wait: an Add is ordered before a Wait only if it happens
+// before the go statement, or before a signal (a send, a close, an
+// unlock) the waiter may receive first. This is reported at the Add
+// (or at the call of the helper that adds), with the go statement and
+// the Wait as related information; when the Add is in another package
+// it is reported at the go statement. No fix is offered: the Adds are
+// in the code the goroutine runs, and moving them is not mechanical.
 //
 //	func (s *Service) Run(ctx context.Context) {
 //		for w := 1; w <= s.workers; w++ {
-//			s.wg.Add(1)
+//			s.wg.Add(1) // reported: `go service.Run(ctx)` below
 //			go s.worker(ctx, w)
 //		}
 //		s.wg.Wait() // fine: ordered after the Adds
 //	}
 //
-//	go service.Run(ctx) // reported
+//	go service.Run(ctx)
 //	...
 //	go func() { service.wg.Wait(); close(done) }()
 //

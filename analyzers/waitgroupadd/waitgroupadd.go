@@ -278,22 +278,36 @@ func (c *checker) reportSelf(gfn *ssa.Function, goStmt *ast.GoStmt, add event) {
 	})
 }
 
-// reportRace reports rule 2 at the go statement: the remedy (Add
-// before go, or a handshake) belongs to the spawner, and the Add may
-// be in another package.
+// reportRace reports rule 2. The Add is the operation out of order,
+// so the diagnostic is there, with the go statement that lets it run
+// late and the Wait it may miss; when the Add is in another package
+// (or a generated file) it is at the go statement instead.
 func (c *checker) reportRace(goStmt *ast.GoStmt, add event, wait token.Pos) {
+	related := []analysis.RelatedInformation{
+		{Pos: goStmt.Pos(), End: goStmt.End(), Message: "goroutine started here"},
+		{Pos: wait, Message: "Wait that may run before the Add"},
+	}
+	if call := c.calls[add.pos]; call != nil && !c.generated(call.Pos()) {
+		if c.reported[call.Pos()] {
+			return
+		}
+		c.reported[call.Pos()] = true
+		c.pass.Report(analysis.Diagnostic{
+			Pos:     call.Pos(),
+			End:     call.End(),
+			Message: "sync.WaitGroup.Add called in a new goroutine, racing with a later Wait" + via(add),
+			Related: related,
+		})
+		return
+	}
 	if c.reported[goStmt.Pos()] {
 		return
 	}
 	c.reported[goStmt.Pos()] = true
-	related := []analysis.RelatedInformation{{Pos: wait, Message: "Wait that may run before the Add"}}
-	if call := c.calls[add.pos]; call != nil {
-		related = append(related, analysis.RelatedInformation{Pos: call.Pos(), End: call.End(), Message: "sync.WaitGroup.Add called here" + via(add)})
-	}
 	c.pass.Report(analysis.Diagnostic{
 		Pos:     goStmt.Pos(),
 		End:     goStmt.End(),
 		Message: fmt.Sprintf("%s calls sync.WaitGroup.Add in a new goroutine, racing with a later Wait", goName(goStmt)),
-		Related: related,
+		Related: related[1:],
 	})
 }
