@@ -60,7 +60,7 @@ func exportFacts(pass *analysis.Pass, ssainfo *buildssa.SSA, sums *summarizer) {
 			continue
 		}
 		sum := sums.of(fn)
-		if sum.Joins && len(sum.Writes)+len(sum.Reads)+len(sum.Sends) == 0 {
+		if sum.Joins && !sum.Listens && !sum.Dials && len(sum.Writes)+len(sum.Reads)+len(sum.Sends) == 0 {
 			continue // the same as no fact
 		}
 		pass.ExportObjectFact(obj, (*summaryFact)(sum))
@@ -205,8 +205,12 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 		return
 	}
 	var writes, sends []loc
+	var listener *ssa.Go
 	for _, g := range started {
 		e := c.sums.effects(g.Common())
+		if e.listens && listener == nil {
+			listener = g
+		}
 		for _, ef := range e.writes {
 			if l, ok := locOf(ef, g); ok {
 				writes = append(writes, l)
@@ -218,7 +222,7 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 			}
 		}
 	}
-	g, at, how := c.relies(ss, writes, sends)
+	g, at, how := c.relies(ss, writes, sends, listener)
 	if g == nil {
 		if how != "returns" {
 			return
@@ -235,10 +239,16 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 	if at.IsValid() {
 		related = append(related, analysis.RelatedInformation{Pos: at, Message: how})
 	}
+	msg := fmt.Sprintf("time.Sleep used to wait for a goroutine started at line %d; use a sync.WaitGroup or a channel to wait for it", line)
+	if how == dialsListener {
+		// The remedy differs: bind before starting the goroutine, and
+		// connections queue until it accepts them.
+		msg = fmt.Sprintf("time.Sleep used to wait for a goroutine started at line %d to listen; call net.Listen before starting it", line)
+	}
 	c.pass.Report(analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("time.Sleep used to wait for a goroutine started at line %d; use a sync.WaitGroup or a channel to wait for it", line),
+		Message: msg,
 		Related: related,
 	})
 }
@@ -331,10 +341,13 @@ func (c *checker) mayJoin(instr ssa.Instruction) bool {
 
 // relies scans the code after the sleep for the first thing showing
 // that it waited for a goroutine: a read of memory a goroutine writes,
-// a non-blocking receive from a channel it sends on, or the end of the
-// program or test. Anything else first (a join, a call with effects,
-// a signal to the goroutines) gives the sleep another purpose.
-func (c *checker) relies(ss site, writes, sends []loc) (g *ssa.Go, at token.Pos, how string) {
+// a non-blocking receive from a channel it sends on, a connection or
+// request (not retried) while a goroutine is to bind the address, a
+// return of the slice or map whose elements the goroutines fill, or
+// the end of the program or test. Anything else first (a join, a call
+// with effects, a signal to the goroutines) gives the sleep another
+// purpose.
+func (c *checker) relies(ss site, writes, sends []loc, listener *ssa.Go) (g *ssa.Go, at token.Pos, how string) {
 	readOf := func(e effect) *ssa.Go {
 		base, path, ok := trace(e.v)
 		if !ok {
@@ -420,6 +433,11 @@ func (c *checker) relies(ss site, writes, sends []loc) (g *ssa.Go, at token.Pos,
 			return ok && fresh[base]
 		case *ssa.Call:
 			e := c.sums.effects(instr.Common())
+			// A dial that is retried does not rely on the sleep.
+			if e.dials && listener != nil && !inLoop(instr.Block()) {
+				g, at, how, done = listener, instr.Pos(), dialsListener, true
+				return false
+			}
 			if e.joins {
 				return false
 			}
@@ -447,6 +465,10 @@ func (c *checker) relies(ss site, writes, sends []loc) (g *ssa.Go, at token.Pos,
 			// them run first. Not so when returning exits the program.
 			return c.main
 		case *ssa.Return:
+			if x := filledBy(instr.Results, writes); x != nil {
+				g, at, how, done = x, instr.Pos(), "results the goroutine fills returned here", true
+				return false
+			}
 			if c.ends {
 				how, done = "returns", true
 			}
@@ -457,6 +479,32 @@ func (c *checker) relies(ss site, writes, sends []loc) (g *ssa.Go, at token.Pos,
 		return true
 	})
 	return g, at, how
+}
+
+const dialsListener = "connection to the goroutine's listener made here"
+
+// filledBy returns the goroutine that writes the elements of a slice,
+// array or map returned as one of results: the caller gets results
+// the goroutine may not have produced yet. Fields of a returned struct
+// written by a goroutine are not counted: that is a running service's
+// state, not its results.
+func filledBy(results []ssa.Value, writes []loc) *ssa.Go {
+	for _, v := range results {
+		base, path, ok := trace(v)
+		if !ok {
+			continue
+		}
+		_, isMap := v.Type().Underlying().(*types.Map)
+		for _, w := range writes {
+			if w.base != base || len(w.path) < len(path) || !samePath(w.path[:len(path)], path) {
+				continue
+			}
+			if len(w.path) > len(path) && w.path[len(path)] == stepIndex || len(w.path) == len(path) && isMap {
+				return w.g
+			}
+		}
+	}
+	return nil
 }
 
 // walk visits the instructions reachable from (and excluding) the one
