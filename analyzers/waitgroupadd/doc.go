@@ -90,11 +90,16 @@
 //     way its starter can wait for before its Wait: a Done on another
 //     WaitGroup (`wg.Add(1); defer wg.Done(); ready.Done()`) or a close
 //     (`close(started)`).
-//   - For rule 2, a goroutine that may tell its starter it has added:
-//     a channel send or close, an unlock, an atomic or other sync
-//     operation, a call of a function value supplied from outside or of
-//     a function we cannot see; and a goroutine that receives from a
-//     channel when its starter sends on one.
+//   - For rule 2, a goroutine that may tell its starter it has added,
+//     when the starter may hear it on every path before the Wait: a
+//     channel send or close the starter receives (directly, in a
+//     select, in a helper that receives or is handed the channel), an
+//     unlock or atomic store whose mutex or memory the starter uses; a
+//     goroutine that calls a function value supplied from outside or a
+//     function we cannot see; and a goroutine that receives from a
+//     channel when its starter sends on one. A signal the starter never
+//     receives before it waits (close(ready) with no <-ready) orders
+//     nothing and does not keep the report away.
 //   - WaitGroup.Go, which orders the Add itself.
 //   - Generated files.
 //

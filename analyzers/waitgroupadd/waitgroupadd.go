@@ -139,7 +139,9 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 		w cref
 	}
 	var adds, dones []bound
-	var carries []cref
+	var carries, handshakes []cref
+	// The goroutine may tell its starter it has added through code we
+	// cannot see, or through a signal we cannot name.
 	published := s.flags&flagPublish != 0
 	for _, e := range s.events {
 		w := bind(e.ref, g.Call.Args, bindings)
@@ -153,7 +155,19 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 				dones = append(dones, bound{e, w})
 			}
 		case evPublish:
-			published = true
+			// A callback the starter passed publishes what it does.
+			for _, pe := range c.sz.expandPublish(w, token.NoPos, 0) {
+				if _, isFunc := pe.cref.root.(*ssa.Function); isFunc || !pe.cref.valid() {
+					published = true
+				} else if _, isClosure := pe.cref.root.(*ssa.MakeClosure); isClosure {
+					published = true
+				} else {
+					handshakes = append(handshakes, pe.cref)
+				}
+			}
+			if !w.valid() {
+				published = true
+			}
 		case evCarry:
 			for _, ce := range carry(w, token.NoPos) {
 				carries = append(carries, ce.cref)
@@ -183,7 +197,9 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 			if s.flags&flagRecv != 0 && c.sz.summary(fn).flags&flagSend != 0 {
 				continue // a send of the spawner may wait for the goroutine
 			}
-			if wait := c.waitAfter(fn, g, a.w); wait != token.NoPos {
+			// A signal of the goroutine orders its Adds before the
+			// Wait only if the waiter may receive it first.
+			if wait, waitInstr := c.waitAfter(fn, g, a.w); wait != token.NoPos && !c.mayReceive(g, waitInstr, handshakes) {
 				c.reportRace(goStmt, a.event, wait)
 				rule2Done = true
 			}
@@ -192,11 +208,12 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 }
 
 // waitAfter returns the position of a Wait on w in fn (or in a callee
-// or goroutine of it) that may run after g, or NoPos.
-func (c *checker) waitAfter(fn *ssa.Function, g *ssa.Go, w cref) token.Pos {
+// or goroutine of it) that may run after g, and the instruction of fn
+// that waits, or NoPos.
+func (c *checker) waitAfter(fn *ssa.Function, g *ssa.Go, w cref) (token.Pos, ssa.Instruction) {
 	s := c.sz.summary(fn)
 	if s == nil {
-		return token.NoPos
+		return token.NoPos, nil
 	}
 	start := g.Block()
 	reach := make(map[*ssa.BasicBlock]bool)
@@ -221,12 +238,12 @@ func (c *checker) waitAfter(fn *ssa.Function, g *ssa.Go, w cref) token.Pos {
 			}
 			for _, e := range s.perInstr[instr] {
 				if e.kind == evWait && e.cref == w {
-					return e.pos
+					return e.pos, instr
 				}
 			}
 		}
 	}
-	return token.NoPos
+	return token.NoPos, nil
 }
 
 func (c *checker) generated(pos token.Pos) bool {

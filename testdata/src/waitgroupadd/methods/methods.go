@@ -142,3 +142,125 @@ func otherWait(a, b *indexer, ctx context.Context) {
 	go a.run(ctx)
 	b.wg.Wait()
 }
+
+// The goroutine closes ready after its Adds, but the starter never
+// receives from it before waiting: nothing orders the Adds.
+type relay struct {
+	n     int
+	ready chan struct{}
+	wg    sync.WaitGroup
+}
+
+func (r *relay) run(ctx context.Context) {
+	for i := 0; i < r.n; i++ {
+		r.wg.Add(1) // want `sync.WaitGroup.Add called in a new goroutine, racing with a later Wait`
+		go r.work(ctx)
+	}
+	close(r.ready)
+}
+
+func (r *relay) work(ctx context.Context) {
+	defer r.wg.Done()
+	<-ctx.Done()
+}
+
+func relayIgnoresReady(r *relay, sigs chan struct{}) {
+	ctx, cancel := context.WithCancel(context.Background())
+	go r.run(ctx)
+	<-sigs
+	cancel()
+	r.wg.Wait()
+}
+
+// Only one path receives the signal; the other waits unordered.
+func (r *relay) start(ctx context.Context) {
+	r.wg.Add(r.n) // want `sync.WaitGroup.Add called in a new goroutine, racing with a later Wait`
+	for i := 0; i < r.n; i++ {
+		go r.work(ctx)
+	}
+	close(r.ready)
+}
+
+func relayMaybeReady(r *relay, fast bool) {
+	ctx, cancel := context.WithCancel(context.Background())
+	go r.start(ctx)
+	if !fast {
+		<-r.ready
+	}
+	cancel()
+	r.wg.Wait()
+}
+
+// Silent: the same goroutine, with starters that receive ready before
+// they wait (a type of its own, so that a report would not be hidden
+// behind the one above).
+type signaled struct {
+	n     int
+	ready chan struct{}
+	wg    sync.WaitGroup
+}
+
+func (r *signaled) run(ctx context.Context) {
+	for i := 0; i < r.n; i++ {
+		r.wg.Add(1)
+		go r.work(ctx)
+	}
+	close(r.ready)
+}
+
+func (r *signaled) work(ctx context.Context) {
+	defer r.wg.Done()
+	<-ctx.Done()
+}
+
+// Silent: the starter waits for ready, or gives up, before Wait.
+func readyOrTimeout(r *signaled, timeout <-chan struct{}) {
+	ctx, cancel := context.WithCancel(context.Background())
+	go r.run(ctx)
+	select {
+	case <-r.ready:
+	case <-timeout:
+	}
+	cancel()
+	r.wg.Wait()
+}
+
+// Silent: a helper of the starter receives the signal.
+func awaitReady(ch chan struct{}) { <-ch }
+
+func readyViaHelper(r *signaled) {
+	ctx, cancel := context.WithCancel(context.Background())
+	go r.run(ctx)
+	awaitReady(r.ready)
+	cancel()
+	r.wg.Wait()
+}
+
+// Silent: the goroutine adds under a lock its starter takes before
+// waiting, and marks started.
+type locked struct {
+	mu      sync.Mutex
+	started bool
+	wg      sync.WaitGroup
+}
+
+func (l *locked) run() {
+	l.mu.Lock()
+	l.wg.Add(1)
+	go func() { defer l.wg.Done() }()
+	l.started = true
+	l.mu.Unlock()
+}
+
+func lockedStart(l *locked) {
+	go l.run()
+	for {
+		l.mu.Lock()
+		ok := l.started
+		l.mu.Unlock()
+		if ok {
+			break
+		}
+	}
+	l.wg.Wait()
+}
