@@ -466,10 +466,9 @@ func dials(fn *types.Func) bool {
 		return name == "Dial" || name == "DialHTTP" || name == "DialHTTPPath"
 	case "net/http":
 		switch name {
-		case "Get", "Head", "Post", "PostForm":
-			return true // functions, and Client's methods
-		case "Do":
-			return analysisutil.IsMethod(fn, "net/http", "Client", "Do")
+		case "Get", "Head", "Post", "PostForm", "Do":
+			// Functions and Client's methods, not Header.Get.
+			return analysisutil.IsFunc(fn, "net/http", name) || analysisutil.IsMethod(fn, "net/http", "Client", name)
 		}
 	}
 	return false

@@ -266,29 +266,39 @@ func via(e event) string {
 	return " (via " + e.via + ")"
 }
 
+// addCall returns the call performing the Add in this package's
+// source, where a diagnostic can point, or nil.
+func (c *checker) addCall(add event) *ast.CallExpr {
+	if call := c.calls[add.pos]; call != nil && !c.generated(call.Pos()) {
+		return call
+	}
+	return nil
+}
+
+// reportOnce reports d unless a diagnostic was already reported at
+// its position (an Add reached from several go statements).
+func (c *checker) reportOnce(d analysis.Diagnostic) {
+	if c.reported[d.Pos] {
+		return
+	}
+	c.reported[d.Pos] = true
+	c.pass.Report(d)
+}
+
 // reportSelf reports rule 1: the goroutine adds its own count.
 func (c *checker) reportSelf(gfn *ssa.Function, goStmt *ast.GoStmt, add event) {
-	related := []analysis.RelatedInformation{{Pos: goStmt.Pos(), End: goStmt.End(), Message: "goroutine started here"}}
-	if call := c.calls[add.pos]; call != nil && !c.generated(call.Pos()) {
-		if c.reported[call.Pos()] {
-			return
-		}
-		c.reported[call.Pos()] = true
-		c.pass.Report(analysis.Diagnostic{
+	if call := c.addCall(add); call != nil {
+		c.reportOnce(analysis.Diagnostic{
 			Pos:            call.Pos(),
 			End:            call.End(),
 			Message:        "sync.WaitGroup.Add called inside the goroutine it accounts for" + via(add),
-			Related:        related,
+			Related:        []analysis.RelatedInformation{{Pos: goStmt.Pos(), End: goStmt.End(), Message: "goroutine started here"}},
 			SuggestedFixes: analysisutil.Editable(c.pass.Fset, c.moveAddFix(goStmt, call, add)),
 		})
 		return
 	}
 	// The Add is in another package: report the go statement.
-	if c.reported[goStmt.Pos()] {
-		return
-	}
-	c.reported[goStmt.Pos()] = true
-	c.pass.Report(analysis.Diagnostic{
+	c.reportOnce(analysis.Diagnostic{
 		Pos:     goStmt.Pos(),
 		End:     goStmt.End(),
 		Message: fmt.Sprintf("sync.WaitGroup.Add called inside the goroutine it accounts for (in %s)", viaName(gfn, add.via)),
@@ -300,31 +310,20 @@ func (c *checker) reportSelf(gfn *ssa.Function, goStmt *ast.GoStmt, add event) {
 // late and the Wait it may miss; when the Add is in another package
 // (or a generated file) it is at the go statement instead.
 func (c *checker) reportRace(goStmt *ast.GoStmt, add event, wait token.Pos) {
-	related := []analysis.RelatedInformation{
-		{Pos: goStmt.Pos(), End: goStmt.End(), Message: "goroutine started here"},
-		{Pos: wait, Message: "Wait that may run before the Add"},
-	}
-	if call := c.calls[add.pos]; call != nil && !c.generated(call.Pos()) {
-		if c.reported[call.Pos()] {
-			return
-		}
-		c.reported[call.Pos()] = true
-		c.pass.Report(analysis.Diagnostic{
+	waitInfo := analysis.RelatedInformation{Pos: wait, Message: "Wait that may run before the Add"}
+	if call := c.addCall(add); call != nil {
+		c.reportOnce(analysis.Diagnostic{
 			Pos:     call.Pos(),
 			End:     call.End(),
 			Message: "sync.WaitGroup.Add called in a new goroutine, racing with a later Wait" + via(add),
-			Related: related,
+			Related: []analysis.RelatedInformation{{Pos: goStmt.Pos(), End: goStmt.End(), Message: "goroutine started here"}, waitInfo},
 		})
 		return
 	}
-	if c.reported[goStmt.Pos()] {
-		return
-	}
-	c.reported[goStmt.Pos()] = true
-	c.pass.Report(analysis.Diagnostic{
+	c.reportOnce(analysis.Diagnostic{
 		Pos:     goStmt.Pos(),
 		End:     goStmt.End(),
 		Message: fmt.Sprintf("%s calls sync.WaitGroup.Add in a new goroutine, racing with a later Wait", goName(goStmt)),
-		Related: related[1:],
+		Related: []analysis.RelatedInformation{waitInfo},
 	})
 }
