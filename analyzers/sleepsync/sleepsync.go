@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
 )
 
 //go:embed doc.go
@@ -364,6 +365,9 @@ func (c *checker) relies(ss site, writes, sends []loc, listener *ssa.Go) (g *ssa
 	// Memory allocated after the sleep is unknown to the goroutines:
 	// storing to it (say, the arguments of fmt.Println) is harmless.
 	fresh := make(map[ssa.Value]bool)
+	lockedBefore := c.locksBefore(ss)
+	// A function with defers returns its results through local slots.
+	slots := make(map[*ssa.Alloc]ssa.Value)
 	done := false
 	walk(site{ss.b, ss.i}, func(instr ssa.Instruction) bool {
 		if done {
@@ -428,10 +432,20 @@ func (c *checker) relies(ss site, writes, sends []loc, listener *ssa.Go) (g *ssa
 		case *ssa.Store:
 			base, _, ok := trace(instr.Addr)
 			if a, isAlloc := base.(*ssa.Alloc); ok && isAlloc && !a.Heap {
+				if instr.Addr == a {
+					slots[a] = instr.Val
+				}
 				return true
 			}
 			return ok && fresh[base]
 		case *ssa.Call:
+			// A lock orders critical sections, not the goroutines'
+			// ends: what is read under it still relies on the sleep.
+			// Unless the function locked before the sleep: then a
+			// goroutine may unlock for it, a handoff that does wait.
+			if isMutexOp(analysisutil.StaticMethod(instr.Common())) {
+				return !lockedBefore
+			}
 			e := c.sums.effects(instr.Common())
 			// A dial that is retried does not rely on the sleep.
 			if e.dials && listener != nil && !inLoop(instr.Block()) {
@@ -462,10 +476,20 @@ func (c *checker) relies(ss site, writes, sends []loc, listener *ssa.Go) (g *ssa
 			return benign(obj)
 		case *ssa.RunDefers:
 			// Deferred calls may stop the goroutines: the sleep lets
-			// them run first. Not so when returning exits the program.
-			return c.main
+			// them run first. Not so when returning exits the program,
+			// nor when they only unlock.
+			return c.main || c.defersOnlyUnlock()
 		case *ssa.Return:
-			if x := filledBy(instr.Results, writes); x != nil {
+			results := make([]ssa.Value, len(instr.Results))
+			for i, v := range instr.Results {
+				results[i] = v
+				if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
+					if a, ok := ld.X.(*ssa.Alloc); ok && slots[a] != nil {
+						results[i] = slots[a]
+					}
+				}
+			}
+			if x := filledBy(results, writes); x != nil {
 				g, at, how, done = x, instr.Pos(), "results the goroutine fills returned here", true
 				return false
 			}
@@ -473,7 +497,9 @@ func (c *checker) relies(ss site, writes, sends []loc, listener *ssa.Go) (g *ssa
 				how, done = "returns", true
 			}
 			return false
-		case *ssa.Send, *ssa.MapUpdate, *ssa.Go, *ssa.Defer, *ssa.Panic:
+		case *ssa.Defer:
+			return isMutexOp(analysisutil.StaticMethod(instr.Common()))
+		case *ssa.Send, *ssa.MapUpdate, *ssa.Go, *ssa.Panic:
 			return false
 		}
 		return true
@@ -505,6 +531,38 @@ func filledBy(results []ssa.Value, writes []loc) *ssa.Go {
 		}
 	}
 	return nil
+}
+
+// locksBefore reports whether fn may lock a mutex before the sleep
+// at ss.
+func (c *checker) locksBefore(ss site) bool {
+	sleep := ss.b.Instrs[ss.i]
+	for _, b := range c.fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			m := analysisutil.StaticMethod(call.Common())
+			if isMutexOp(m) && (m.Name() == "Lock" || m.Name() == "RLock") && chanmodel.Reaches(call, sleep, nil) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// defersOnlyUnlock reports whether every call fn defers unlocks a
+// mutex.
+func (c *checker) defersOnlyUnlock() bool {
+	for _, b := range c.fn.Blocks {
+		for _, instr := range b.Instrs {
+			if d, ok := instr.(*ssa.Defer); ok && !isMutexOp(analysisutil.StaticMethod(d.Common())) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // walk visits the instructions reachable from (and excluding) the one

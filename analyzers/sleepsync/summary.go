@@ -253,6 +253,15 @@ func (s *summarizer) effects(c *ssa.CallCommon) callEffects {
 			if isMapOrChan(c.Args[0].Type()) {
 				e.reads = append(e.reads, effect{v: c.Args[0]})
 			}
+		case "append":
+			// append(dst, src...) copies src's elements; SSA passes
+			// listed elements as a slice too.
+			if len(c.Args) == 2 && isSlice(c.Args[1].Type()) {
+				e.reads = append(e.reads, effect{v: c.Args[1], path: []int{stepIndex}})
+			}
+		case "copy":
+			e.writes = append(e.writes, effect{v: c.Args[0], path: []int{stepIndex}})
+			e.reads = append(e.reads, effect{v: c.Args[1], path: []int{stepIndex}})
 		}
 		return e
 	}
@@ -399,6 +408,25 @@ func samePath(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+func isSlice(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
+}
+
+// isMutexOp reports the methods of sync.Mutex and sync.RWMutex that
+// lock or unlock: they order critical sections, they do not wait for a
+// goroutine to finish.
+func isMutexOp(fn *types.Func) bool {
+	for _, recv := range [...]string{"Mutex", "RWMutex"} {
+		for _, name := range [...]string{"Lock", "Unlock", "RLock", "RUnlock"} {
+			if analysisutil.IsMethod(fn, "sync", recv, name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isMapOrChan(t types.Type) bool {

@@ -179,3 +179,54 @@ func soak(do func() error, clients int, window time.Duration) (total stats) {
 	}
 	return total
 }
+
+// Results appended under a lock and copied out under it: the lock
+// orders the critical sections, it does not wait for the goroutines.
+type collector struct {
+	mu  sync.Mutex
+	got []string
+}
+
+func (c *collector) fetchAll(urls []string, fetch func(string) string) []string {
+	for _, u := range urls {
+		go func() {
+			body := fetch(u)
+			c.mu.Lock()
+			c.got = append(c.got, body)
+			c.mu.Unlock()
+		}()
+	}
+	time.Sleep(time.Second) // want `time.Sleep used to wait for a goroutine started at line 192`
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.got...)
+}
+
+// The filled slice returned from under a deferred unlock.
+func (c *collector) fetchInto(urls []string, fetch func(string) string) []string {
+	out := make([]string, len(urls))
+	for i, u := range urls {
+		go func() { out[i] = fetch(u) }()
+	}
+	time.Sleep(time.Second) // want `time.Sleep used to wait for a goroutine started at line 209`
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return out
+}
+
+// Silent: a deferred call that may wait for the goroutines runs
+// before the caller sees the results.
+func fetchDeferredWait(urls []string, fetch func(string) string) []string {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	out := make([]string, len(urls))
+	for i, u := range urls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = fetch(u)
+		}()
+	}
+	time.Sleep(time.Millisecond)
+	return out
+}
