@@ -85,6 +85,11 @@
 // a sleep does wait for the bubble's goroutines; timers, tickers and
 // time.After.
 //
+// A Lock after the sleep does not count as waiting: it orders
+// critical sections, not the goroutine's end, so a read under it still
+// relies on the sleep (unless the function locked before the sleep and
+// a goroutine may unlock for it, a handoff).
+//
 // Memory is matched by identity: the variable a goroutine's closure
 // captures, or the same pointer value passed to the goroutine's
 // function and then read through the same fields. A goroutine's
