@@ -19,8 +19,13 @@
 //     run: it first reads a variable or field the goroutine writes
 //     (directly, through a method or helper, also of another package),
 //     or receives without blocking from a channel the goroutine sends
-//     on, or, in main.main or a test function, returns with nothing but
-//     output in between.
+//     on, or connects or sends a request (net.Dial, http.Get, a
+//     Client's Do, a helper that does one of these) once, not in a
+//     loop that retries, while the goroutine is to bind a network
+//     address (net.Listen, http.ListenAndServe, a method that calls
+//     them), or returns the slice, array or map whose elements the
+//     goroutines write, or, in main.main or a test function, returns
+//     with nothing but output in between.
 //
 // For example (the guide's §2.3):
 //
@@ -30,6 +35,23 @@
 //		time.Sleep(1 * time.Second) // reported
 //		fmt.Println("Main exiting...")
 //	}
+//
+// the guide's §2.2 server, in a test or not:
+//
+//	go srv.ListenAndServe()
+//	time.Sleep(50 * time.Millisecond) // reported
+//	resp, err := http.Get("http://" + addr + "/healthz")
+//
+// (bind first: ln, err := net.Listen("tcp", addr); go srv.Serve(ln);
+// connections wait in the listen queue until Serve accepts them), the
+// results returned before they are produced:
+//
+//	out := make([]*Thumb, len(srcs))
+//	for i, src := range srcs {
+//		go func() { out[i] = render(src) }()
+//	}
+//	time.Sleep(2 * time.Second) // reported
+//	return out
 //
 // and the common flaky test:
 //
@@ -42,6 +64,10 @@
 //
 // Not reported: sleeps inside the goroutine itself; sleeps in a loop
 // (polling, retry and backoff, or pacing the goroutines a loop starts);
+// a dial after the sleep that is retried in a loop, or made to a
+// listener bound before the goroutine started (go srv.Serve(ln)); a
+// returned struct whose fields a goroutine keeps updating (a running
+// service's state, not results);
 // sleeps followed by a join (time.Sleep(d); wg.Wait()); sleeps after
 // which the function first does something else that is the point of the
 // delay, such as calling cancel() or closing a server (the sleep lets
@@ -58,6 +84,11 @@
 // not; sleeps in a testing/synctest bubble, where time is virtual and
 // a sleep does wait for the bubble's goroutines; timers, tickers and
 // time.After.
+//
+// A Lock after the sleep does not count as waiting: it orders
+// critical sections, not the goroutine's end, so a read under it still
+// relies on the sleep (unless the function locked before the sleep and
+// a goroutine may unlock for it, a handoff).
 //
 // Memory is matched by identity: the variable a goroutine's closure
 // captures, or the same pointer value passed to the goroutine's

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
@@ -61,7 +62,7 @@ func exportFacts(pass *analysis.Pass, ssainfo *buildssa.SSA, sums *summarizer) {
 			continue
 		}
 		sum := sums.of(fn)
-		if sum.Joins && len(sum.Writes)+len(sum.Reads)+len(sum.Sends) == 0 {
+		if sum.Joins && !sum.Listens && !sum.Dials && len(sum.Writes)+len(sum.Reads)+len(sum.Sends) == 0 {
 			continue // the same as no fact
 		}
 		pass.ExportObjectFact(obj, (*summaryFact)(sum))
@@ -206,8 +207,12 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 		return
 	}
 	var writes, sends []loc
+	var listener *ssa.Go
 	for _, g := range started {
 		e := c.sums.effects(g.Common())
+		if e.listens && listener == nil {
+			listener = g
+		}
 		for _, ef := range e.writes {
 			if l, ok := locOf(ef, g); ok {
 				writes = append(writes, l)
@@ -219,7 +224,7 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 			}
 		}
 	}
-	g, at, how := c.relies(ss, writes, sends)
+	g, at, how := c.relies(ss, writes, sends, listener)
 	if g == nil {
 		if how != "returns" {
 			return
@@ -236,6 +241,12 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 	if at.IsValid() {
 		related = append(related, analysis.RelatedInformation{Pos: at, Message: how})
 	}
+	msg := fmt.Sprintf("time.Sleep used to wait for a goroutine started at line %d; use a sync.WaitGroup or a channel to wait for it", line)
+	if how == dialsListener {
+		// The remedy differs: bind before starting the goroutine, and
+		// connections queue until it accepts them.
+		msg = fmt.Sprintf("time.Sleep used to wait for a goroutine started at line %d to listen; call net.Listen before starting it", line)
+	}
 	fset := c.pass.Fset
 	caller := analysisutil.Goroutine(fset, s.Parent())
 	var tr finding.Trace
@@ -248,6 +259,8 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 			op = finding.OpReturn
 		case "non-blocking receive from the goroutine here":
 			op = finding.OpRecv
+		case dialsListener:
+			op = finding.OpCall
 		}
 		tr.Step(finding.Place{Pos: at, Message: how + ", perhaps before the goroutine got there", Goroutine: caller, Op: op})
 	} else if how == "returns" && s.Parent().Syntax() != nil {
@@ -257,7 +270,7 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 	tr.Report(c.pass, analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("time.Sleep used to wait for a goroutine started at line %d; use a sync.WaitGroup or a channel to wait for it", line),
+		Message: msg,
 		Related: related,
 	})
 }
@@ -350,10 +363,13 @@ func (c *checker) mayJoin(instr ssa.Instruction) bool {
 
 // relies scans the code after the sleep for the first thing showing
 // that it waited for a goroutine: a read of memory a goroutine writes,
-// a non-blocking receive from a channel it sends on, or the end of the
-// program or test. Anything else first (a join, a call with effects,
-// a signal to the goroutines) gives the sleep another purpose.
-func (c *checker) relies(ss site, writes, sends []loc) (g *ssa.Go, at token.Pos, how string) {
+// a non-blocking receive from a channel it sends on, a connection or
+// request (not retried) while a goroutine is to bind the address, a
+// return of the slice or map whose elements the goroutines fill, or
+// the end of the program or test. Anything else first (a join, a call
+// with effects, a signal to the goroutines) gives the sleep another
+// purpose.
+func (c *checker) relies(ss site, writes, sends []loc, listener *ssa.Go) (g *ssa.Go, at token.Pos, how string) {
 	readOf := func(e effect) *ssa.Go {
 		base, path, ok := trace(e.v)
 		if !ok {
@@ -370,6 +386,9 @@ func (c *checker) relies(ss site, writes, sends []loc) (g *ssa.Go, at token.Pos,
 	// Memory allocated after the sleep is unknown to the goroutines:
 	// storing to it (say, the arguments of fmt.Println) is harmless.
 	fresh := make(map[ssa.Value]bool)
+	lockedBefore := c.locksBefore(ss)
+	// A function with defers returns its results through local slots.
+	slots := make(map[*ssa.Alloc]ssa.Value)
 	done := false
 	walk(site{ss.b, ss.i}, func(instr ssa.Instruction) bool {
 		if done {
@@ -434,11 +453,26 @@ func (c *checker) relies(ss site, writes, sends []loc) (g *ssa.Go, at token.Pos,
 		case *ssa.Store:
 			base, _, ok := trace(instr.Addr)
 			if a, isAlloc := base.(*ssa.Alloc); ok && isAlloc && !a.Heap {
+				if instr.Addr == a {
+					slots[a] = instr.Val
+				}
 				return true
 			}
 			return ok && fresh[base]
 		case *ssa.Call:
+			// A lock orders critical sections, not the goroutines'
+			// ends: what is read under it still relies on the sleep.
+			// Unless the function locked before the sleep: then a
+			// goroutine may unlock for it, a handoff that does wait.
+			if isMutexOp(analysisutil.StaticMethod(instr.Common())) {
+				return !lockedBefore
+			}
 			e := c.sums.effects(instr.Common())
+			// A dial that is retried does not rely on the sleep.
+			if e.dials && listener != nil && !inLoop(instr.Block()) {
+				g, at, how, done = listener, instr.Pos(), dialsListener, true
+				return false
+			}
 			if e.joins {
 				return false
 			}
@@ -463,19 +497,93 @@ func (c *checker) relies(ss site, writes, sends []loc) (g *ssa.Go, at token.Pos,
 			return benign(obj)
 		case *ssa.RunDefers:
 			// Deferred calls may stop the goroutines: the sleep lets
-			// them run first. Not so when returning exits the program.
-			return c.main
+			// them run first. Not so when returning exits the program,
+			// nor when they only unlock.
+			return c.main || c.defersOnlyUnlock()
 		case *ssa.Return:
+			results := make([]ssa.Value, len(instr.Results))
+			for i, v := range instr.Results {
+				results[i] = v
+				if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
+					if a, ok := ld.X.(*ssa.Alloc); ok && slots[a] != nil {
+						results[i] = slots[a]
+					}
+				}
+			}
+			if x := filledBy(results, writes); x != nil {
+				g, at, how, done = x, instr.Pos(), "results the goroutine fills returned here", true
+				return false
+			}
 			if c.ends {
 				how, done = "returns", true
 			}
 			return false
-		case *ssa.Send, *ssa.MapUpdate, *ssa.Go, *ssa.Defer, *ssa.Panic:
+		case *ssa.Defer:
+			return isMutexOp(analysisutil.StaticMethod(instr.Common()))
+		case *ssa.Send, *ssa.MapUpdate, *ssa.Go, *ssa.Panic:
 			return false
 		}
 		return true
 	})
 	return g, at, how
+}
+
+const dialsListener = "connection to the goroutine's listener made here"
+
+// filledBy returns the goroutine that writes the elements of a slice,
+// array or map returned as one of results: the caller gets results
+// the goroutine may not have produced yet. Fields of a returned struct
+// written by a goroutine are not counted: that is a running service's
+// state, not its results.
+func filledBy(results []ssa.Value, writes []loc) *ssa.Go {
+	for _, v := range results {
+		base, path, ok := trace(v)
+		if !ok {
+			continue
+		}
+		_, isMap := v.Type().Underlying().(*types.Map)
+		for _, w := range writes {
+			if w.base != base || len(w.path) < len(path) || !samePath(w.path[:len(path)], path) {
+				continue
+			}
+			if len(w.path) > len(path) && w.path[len(path)] == stepIndex || len(w.path) == len(path) && isMap {
+				return w.g
+			}
+		}
+	}
+	return nil
+}
+
+// locksBefore reports whether fn may lock a mutex before the sleep
+// at ss.
+func (c *checker) locksBefore(ss site) bool {
+	sleep := ss.b.Instrs[ss.i]
+	for _, b := range c.fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			m := analysisutil.StaticMethod(call.Common())
+			if isMutexOp(m) && (m.Name() == "Lock" || m.Name() == "RLock") && chanmodel.Reaches(call, sleep, nil) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// defersOnlyUnlock reports whether every call fn defers unlocks a
+// mutex.
+func (c *checker) defersOnlyUnlock() bool {
+	for _, b := range c.fn.Blocks {
+		for _, instr := range b.Instrs {
+			if d, ok := instr.(*ssa.Defer); ok && !isMutexOp(analysisutil.StaticMethod(d.Common())) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // walk visits the instructions reachable from (and excluding) the one

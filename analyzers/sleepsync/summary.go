@@ -42,7 +42,14 @@ type summary struct {
 	// goroutine (receive, blocking select, any Wait or Lock method)
 	// or calls code we cannot see; unknown code counts as a join so
 	// that we stay silent.
-	Joins  bool
+	Joins bool
+	// Listens is set when the function binds a network address
+	// (net.Listen, http.ListenAndServe, directly or in a callee or a
+	// goroutine it starts): a client may connect only once it has run.
+	Listens bool
+	// Dials is set when the function connects or sends a request once,
+	// not in a loop that retries: it relies on the listener being up.
+	Dials  bool
 	Writes []access
 	Reads  []access
 	Sends  []access // channels sent on or closed (value paths)
@@ -60,9 +67,14 @@ func (f *summaryFact) String() string {
 	var b strings.Builder
 	b.WriteString("summary(")
 	sep := ""
-	if f.Joins {
-		b.WriteString("joins")
-		sep = " "
+	for _, flag := range []struct {
+		set  bool
+		name string
+	}{{f.Joins, "joins"}, {f.Listens, "listens"}, {f.Dials, "dials"}} {
+		if flag.set {
+			b.WriteString(sep + flag.name)
+			sep = " "
+		}
 	}
 	for _, l := range []struct {
 		name string
@@ -192,9 +204,14 @@ func (s *summarizer) compute(fn *ssa.Function) *summary {
 				}
 			case ssa.CallInstruction:
 				e := s.effects(instr.Common())
+				_, isGo := instr.(*ssa.Go)
 				// A goroutine started by fn does not make fn wait.
-				if _, isGo := instr.(*ssa.Go); !isGo && e.joins {
+				if !isGo && e.joins {
 					sum.Joins = true
+				}
+				sum.Listens = sum.Listens || e.listens
+				if _, isCall := instr.(*ssa.Call); isCall && e.dials && !inLoop(b) {
+					sum.Dials = true
 				}
 				for _, a := range e.writes {
 					add(&sum.Writes, a.v, a.path)
@@ -219,6 +236,7 @@ type effect struct {
 
 type callEffects struct {
 	joins                bool
+	listens, dials       bool
 	writes, reads, sends []effect
 }
 
@@ -235,6 +253,15 @@ func (s *summarizer) effects(c *ssa.CallCommon) callEffects {
 			if isMapOrChan(c.Args[0].Type()) {
 				e.reads = append(e.reads, effect{v: c.Args[0]})
 			}
+		case "append":
+			// append(dst, src...) copies src's elements; SSA passes
+			// listed elements as a slice too.
+			if len(c.Args) == 2 && isSlice(c.Args[1].Type()) {
+				e.reads = append(e.reads, effect{v: c.Args[1], path: []int{stepIndex}})
+			}
+		case "copy":
+			e.writes = append(e.writes, effect{v: c.Args[0], path: []int{stepIndex}})
+			e.reads = append(e.reads, effect{v: c.Args[1], path: []int{stepIndex}})
 		}
 		return e
 	}
@@ -249,6 +276,13 @@ func (s *summarizer) effects(c *ssa.CallCommon) callEffects {
 		return e
 	}
 	obj := analysisutil.StaticMethod(c)
+	switch {
+	case listens(obj):
+		// It blocks serving, too.
+		return callEffects{joins: true, listens: true}
+	case dials(obj):
+		return callEffects{joins: true, dials: true}
+	}
 	if isJoinMethod(obj) {
 		e.joins = true
 		return e
@@ -269,7 +303,7 @@ func (s *summarizer) effects(c *ssa.CallCommon) callEffects {
 		return e
 	}
 	sum := s.of(callee)
-	e.joins = sum.Joins
+	e.joins, e.listens, e.dials = sum.Joins, sum.Listens, sum.Dials
 	// Count parameters from the signature: functions of other
 	// packages have no Params.
 	nparams := callee.Signature.Params().Len()
@@ -376,6 +410,25 @@ func samePath(a, b []int) bool {
 	return true
 }
 
+func isSlice(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
+}
+
+// isMutexOp reports the methods of sync.Mutex and sync.RWMutex that
+// lock or unlock: they order critical sections, they do not wait for a
+// goroutine to finish.
+func isMutexOp(fn *types.Func) bool {
+	for _, recv := range [...]string{"Mutex", "RWMutex"} {
+		for _, name := range [...]string{"Lock", "Unlock", "RLock", "RUnlock"} {
+			if analysisutil.IsMethod(fn, "sync", recv, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func isMapOrChan(t types.Type) bool {
 	switch t.Underlying().(type) {
 	case *types.Map, *types.Chan:
@@ -402,6 +455,59 @@ func isJoinMethod(fn *types.Func) bool {
 	return false
 }
 
+// listens reports the standard functions that bind a network address
+// (and, for the http ones, go on serving it).
+func listens(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "net":
+		switch fn.Name() {
+		case "Listen", "ListenTCP", "ListenUDP", "ListenUnix", "ListenUnixgram", "ListenIP", "ListenPacket", "ListenMulticastUDP":
+			return true // functions, and ListenConfig's methods
+		}
+	case "net/http":
+		return fn.Name() == "ListenAndServe" || fn.Name() == "ListenAndServeTLS"
+	case "crypto/tls":
+		return analysisutil.IsFunc(fn, "crypto/tls", "Listen")
+	}
+	return false
+}
+
+// dials reports the standard functions that connect to a network
+// address, or send an HTTP request, once.
+func dials(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	name := fn.Name()
+	switch fn.Pkg().Path() {
+	case "net":
+		switch name {
+		case "Dial", "DialTimeout", "DialTCP", "DialUDP", "DialUnix", "DialIP", "DialContext":
+			return true // functions, and Dialer's methods
+		}
+	case "crypto/tls":
+		return name == "Dial" || name == "DialWithDialer" || name == "DialContext"
+	case "net/rpc":
+		return name == "Dial" || name == "DialHTTP" || name == "DialHTTPPath"
+	case "net/http":
+		switch name {
+		case "Get", "Head", "Post", "PostForm", "Do":
+			// Functions and Client's methods, not Header.Get.
+			return analysisutil.IsFunc(fn, "net/http", name) || analysisutil.IsMethod(fn, "net/http", "Client", name)
+		}
+	}
+	return false
+}
+
+// inLoop reports whether b is part of a cycle: what it does may be
+// retried.
+func inLoop(b *ssa.BasicBlock) bool {
+	return reaches(b.Succs, b)
+}
+
 // benign reports functions known not to wait for other goroutines nor
 // to change state a goroutine could observe: output and formatting,
 // and the logging methods of tests. They are known without facts, as
@@ -418,6 +524,11 @@ func benign(fn *types.Func) bool {
 		return strings.HasPrefix(name, "Print")
 	case "strings", "strconv", "unicode/utf8":
 		return fn.Type().(*types.Signature).Recv() == nil
+	case "net":
+		return name == "JoinHostPort"
+	case "net/http":
+		// Building a request sends nothing.
+		return name == "NewRequest" || name == "NewRequestWithContext"
 	case "errors":
 		return name == "New" || name == "Is" || name == "As"
 	case "time":

@@ -42,19 +42,23 @@
 // adds for workers it starts), and the starting function calls Wait on
 // that WaitGroup after the go statement, directly, in a callee, or in
 // another goroutine it starts. Nothing orders the goroutine's Adds
-// before that Wait. This is reported at the go statement, since the
-// repair is made there and the Add may be in another package; related
-// information points at the Wait and the Add.
+// before that Wait: an Add is ordered before a Wait only if it happens
+// before the go statement, or before a signal (a send, a close, an
+// unlock) the waiter may receive first. This is reported at the Add
+// (or at the call of the helper that adds), with the go statement and
+// the Wait as related information; when the Add is in another package
+// it is reported at the go statement. No fix is offered: the Adds are
+// in the code the goroutine runs, and moving them is not mechanical.
 //
 //	func (s *Service) Run(ctx context.Context) {
 //		for w := 1; w <= s.workers; w++ {
-//			s.wg.Add(1)
+//			s.wg.Add(1) // reported: `go service.Run(ctx)` below
 //			go s.worker(ctx, w)
 //		}
 //		s.wg.Wait() // fine: ordered after the Adds
 //	}
 //
-//	go service.Run(ctx) // reported
+//	go service.Run(ctx)
 //	...
 //	go func() { service.wg.Wait(); close(done) }()
 //
@@ -86,11 +90,16 @@
 //     way its starter can wait for before its Wait: a Done on another
 //     WaitGroup (`wg.Add(1); defer wg.Done(); ready.Done()`) or a close
 //     (`close(started)`).
-//   - For rule 2, a goroutine that may tell its starter it has added:
-//     a channel send or close, an unlock, an atomic or other sync
-//     operation, a call of a function value supplied from outside or of
-//     a function we cannot see; and a goroutine that receives from a
-//     channel when its starter sends on one.
+//   - For rule 2, a goroutine that may tell its starter it has added,
+//     when the starter may hear it on every path before the Wait: a
+//     channel send or close the starter receives (directly, in a
+//     select, in a helper that receives or is handed the channel), an
+//     unlock or atomic store whose mutex or memory the starter uses; a
+//     goroutine that calls a function value supplied from outside or a
+//     function we cannot see; and a goroutine that receives from a
+//     channel when its starter sends on one. A signal the starter never
+//     receives before it waits (close(ready) with no <-ready) orders
+//     nothing and does not keep the report away.
 //   - WaitGroup.Go, which orders the Add itself.
 //   - Generated files.
 //

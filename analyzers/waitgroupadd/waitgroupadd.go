@@ -140,7 +140,9 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 		w cref
 	}
 	var adds, dones []bound
-	var carries []cref
+	var carries, handshakes []cref
+	// The goroutine may tell its starter it has added through code we
+	// cannot see, or through a signal we cannot name.
 	published := s.flags&flagPublish != 0
 	for _, e := range s.events {
 		w := bind(e.ref, g.Call.Args, bindings)
@@ -154,7 +156,19 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 				dones = append(dones, bound{e, w})
 			}
 		case evPublish:
-			published = true
+			// A callback the starter passed publishes what it does.
+			for _, pe := range c.sz.expandPublish(w, token.NoPos, 0) {
+				if _, isFunc := pe.cref.root.(*ssa.Function); isFunc || !pe.cref.valid() {
+					published = true
+				} else if _, isClosure := pe.cref.root.(*ssa.MakeClosure); isClosure {
+					published = true
+				} else {
+					handshakes = append(handshakes, pe.cref)
+				}
+			}
+			if !w.valid() {
+				published = true
+			}
 		case evCarry:
 			for _, ce := range carry(w, token.NoPos) {
 				carries = append(carries, ce.cref)
@@ -184,7 +198,9 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 			if s.flags&flagRecv != 0 && c.sz.summary(fn).flags&flagSend != 0 {
 				continue // a send of the spawner may wait for the goroutine
 			}
-			if wait := c.waitAfter(fn, g, a.w); wait != token.NoPos {
+			// A signal of the goroutine orders its Adds before the
+			// Wait only if the waiter may receive it first.
+			if wait, waitInstr := c.waitAfter(fn, g, a.w); wait != token.NoPos && !c.mayReceive(g, waitInstr, handshakes) {
 				c.reportRace(goStmt, a.event, wait)
 				rule2Done = true
 			}
@@ -193,11 +209,12 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 }
 
 // waitAfter returns the position of a Wait on w in fn (or in a callee
-// or goroutine of it) that may run after g, or NoPos.
-func (c *checker) waitAfter(fn *ssa.Function, g *ssa.Go, w cref) token.Pos {
+// or goroutine of it) that may run after g, and the instruction of fn
+// that waits, or NoPos.
+func (c *checker) waitAfter(fn *ssa.Function, g *ssa.Go, w cref) (token.Pos, ssa.Instruction) {
 	s := c.sz.summary(fn)
 	if s == nil {
-		return token.NoPos
+		return token.NoPos, nil
 	}
 	start := g.Block()
 	reach := make(map[*ssa.BasicBlock]bool)
@@ -222,12 +239,12 @@ func (c *checker) waitAfter(fn *ssa.Function, g *ssa.Go, w cref) token.Pos {
 			}
 			for _, e := range s.perInstr[instr] {
 				if e.kind == evWait && e.cref == w {
-					return e.pos
+					return e.pos, instr
 				}
 			}
 		}
 	}
-	return token.NoPos
+	return token.NoPos, nil
 }
 
 func (c *checker) generated(pos token.Pos) bool {
@@ -250,36 +267,23 @@ func via(e event) string {
 	return " (via " + e.via + ")"
 }
 
-// reportSelf reports rule 1: the goroutine adds its own count.
-func (c *checker) reportSelf(gfn *ssa.Function, goStmt *ast.GoStmt, add event) {
-	related := []analysis.RelatedInformation{{Pos: goStmt.Pos(), End: goStmt.End(), Message: "goroutine started here"}}
+// addCall returns the call performing the Add in this package's
+// source, where a diagnostic can point, or nil.
+func (c *checker) addCall(add event) *ast.CallExpr {
 	if call := c.calls[add.pos]; call != nil && !c.generated(call.Pos()) {
-		if c.reported[call.Pos()] {
-			return
-		}
-		c.reported[call.Pos()] = true
-		var tr finding.Trace
-		tr.Step(finding.Place{Pos: goStmt.Pos(), Message: "goroutine started here", Goroutine: c.goroutineAt(goStmt.Pos()), Op: finding.OpGo})
-		tr.Step(finding.Place{Pos: call.Pos(), End: call.End(), Goroutine: finding.Spawned(c.pass.Fset, goStmt.Pos()), Op: finding.OpAdd})
-		tr.Report(c.pass, analysis.Diagnostic{
-			Pos:            call.Pos(),
-			End:            call.End(),
-			Message:        "sync.WaitGroup.Add called inside the goroutine it accounts for" + via(add),
-			Related:        related,
-			SuggestedFixes: analysisutil.Editable(c.pass.Fset, c.moveAddFix(goStmt, call, add)),
-		})
+		return call
+	}
+	return nil
+}
+
+// reportOnce reports d with its story unless a diagnostic was already
+// reported at its position (an Add reached from several go statements).
+func (c *checker) reportOnce(d analysis.Diagnostic, tr *finding.Trace) {
+	if c.reported[d.Pos] {
 		return
 	}
-	// The Add is in another package: report the go statement.
-	if c.reported[goStmt.Pos()] {
-		return
-	}
-	c.reported[goStmt.Pos()] = true
-	c.pass.Report(analysis.Diagnostic{
-		Pos:     goStmt.Pos(),
-		End:     goStmt.End(),
-		Message: fmt.Sprintf("sync.WaitGroup.Add called inside the goroutine it accounts for (in %s)", viaName(gfn, add.via)),
-	})
+	c.reported[d.Pos] = true
+	tr.Report(c.pass, d)
 }
 
 // goroutineAt labels the goroutine running the code at pos.
@@ -287,29 +291,61 @@ func (c *checker) goroutineAt(pos token.Pos) string {
 	return analysisutil.GoroutineAt(c.pass.Fset, c.files[c.pass.Fset.File(pos)], pos)
 }
 
-// reportRace reports rule 2 at the go statement: the remedy (Add
-// before go, or a handshake) belongs to the spawner, and the Add may
-// be in another package.
-func (c *checker) reportRace(goStmt *ast.GoStmt, add event, wait token.Pos) {
-	if c.reported[goStmt.Pos()] {
+// startStep is the go statement of a finding's story, in its starter's
+// goroutine.
+func (c *checker) startStep(goStmt *ast.GoStmt) finding.Place {
+	return finding.Place{Pos: goStmt.Pos(), End: goStmt.End(), Message: "goroutine started here", Goroutine: c.goroutineAt(goStmt.Pos()), Op: finding.OpGo}
+}
+
+// reportSelf reports rule 1: the goroutine adds its own count.
+func (c *checker) reportSelf(gfn *ssa.Function, goStmt *ast.GoStmt, add event) {
+	var tr finding.Trace
+	if call := c.addCall(add); call != nil {
+		d := analysis.Diagnostic{
+			Pos:            call.Pos(),
+			End:            call.End(),
+			Message:        "sync.WaitGroup.Add called inside the goroutine it accounts for" + via(add),
+			SuggestedFixes: analysisutil.Editable(c.pass.Fset, c.moveAddFix(goStmt, call, add)),
+		}
+		tr.Related(&d, c.startStep(goStmt))
+		tr.Step(finding.Place{Pos: call.Pos(), End: call.End(), Goroutine: finding.Spawned(c.pass.Fset, goStmt.Pos()), Op: finding.OpAdd})
+		c.reportOnce(d, &tr)
 		return
 	}
-	c.reported[goStmt.Pos()] = true
-	related := []analysis.RelatedInformation{{Pos: wait, Message: "Wait that may run before the Add"}}
-	if call := c.calls[add.pos]; call != nil {
-		related = append(related, analysis.RelatedInformation{Pos: call.Pos(), End: call.End(), Message: "sync.WaitGroup.Add called here" + via(add)})
-	}
+	// The Add is in another package: report the go statement.
+	tr.Step(finding.Place{Pos: goStmt.Pos(), End: goStmt.End(), Goroutine: c.goroutineAt(goStmt.Pos()), Op: finding.OpGo})
+	c.reportOnce(analysis.Diagnostic{
+		Pos:     goStmt.Pos(),
+		End:     goStmt.End(),
+		Message: fmt.Sprintf("sync.WaitGroup.Add called inside the goroutine it accounts for (in %s)", viaName(gfn, add.via)),
+	}, &tr)
+}
+
+// reportRace reports rule 2. The Add is the operation out of order,
+// so the diagnostic is there, with the go statement that lets it run
+// late and the Wait it may miss; when the Add is in another package
+// (or a generated file) it is at the go statement instead.
+func (c *checker) reportRace(goStmt *ast.GoStmt, add event, wait token.Pos) {
 	var tr finding.Trace
-	caller := c.goroutineAt(goStmt.Pos())
-	tr.Step(finding.Place{Pos: goStmt.Pos(), End: goStmt.End(), Goroutine: caller, Op: finding.OpGo})
-	tr.Step(finding.Place{Pos: wait, Message: related[0].Message, Goroutine: caller, Op: finding.OpWait})
-	if len(related) > 1 {
-		tr.Step(finding.Place{Pos: related[1].Pos, End: related[1].End, Message: related[1].Message, Goroutine: finding.Spawned(c.pass.Fset, goStmt.Pos()), Op: finding.OpAdd})
+	waitStep := finding.Place{Pos: wait, Message: "Wait that may run before the Add", Goroutine: c.goroutineAt(wait), Op: finding.OpWait}
+	if call := c.addCall(add); call != nil {
+		d := analysis.Diagnostic{
+			Pos:     call.Pos(),
+			End:     call.End(),
+			Message: "sync.WaitGroup.Add called in a new goroutine, racing with a later Wait" + via(add),
+		}
+		tr.Related(&d, c.startStep(goStmt))
+		tr.Related(&d, waitStep)
+		tr.Step(finding.Place{Pos: call.Pos(), End: call.End(), Goroutine: finding.Spawned(c.pass.Fset, goStmt.Pos()), Op: finding.OpAdd})
+		c.reportOnce(d, &tr)
+		return
 	}
-	tr.Report(c.pass, analysis.Diagnostic{
+	d := analysis.Diagnostic{
 		Pos:     goStmt.Pos(),
 		End:     goStmt.End(),
 		Message: fmt.Sprintf("%s calls sync.WaitGroup.Add in a new goroutine, racing with a later Wait", goName(goStmt)),
-		Related: related,
-	})
+	}
+	tr.Step(finding.Place{Pos: goStmt.Pos(), End: goStmt.End(), Goroutine: c.goroutineAt(goStmt.Pos()), Op: finding.OpGo})
+	tr.Related(&d, waitStep)
+	c.reportOnce(d, &tr)
 }

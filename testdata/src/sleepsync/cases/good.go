@@ -91,10 +91,26 @@ func libOtherField() string {
 	return c.Label()
 }
 
+// Reported since locks are seen through: mu.Lock orders critical
+// sections, it does not wait for s.loop to run.
 func lockedRead(s *server, mu *sync.Mutex) int {
 	go s.loop()
+	time.Sleep(time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 97`
+	mu.Lock()
+	defer mu.Unlock()
+	return s.count
+}
+
+// A handoff: the goroutine unlocks what the function locked before
+// the sleep, so the second Lock waits for it.
+func lockHandoff(s *server, mu *sync.Mutex) int {
+	mu.Lock()
+	go func() {
+		defer mu.Unlock()
+		s.count++
+	}()
 	time.Sleep(time.Millisecond)
-	mu.Lock() // conservatively a join
+	mu.Lock()
 	defer mu.Unlock()
 	return s.count
 }

@@ -150,9 +150,9 @@ func child(wg *sync.WaitGroup) { defer wg.Done() }
 
 func spawnerWaits(n int) {
 	var wg sync.WaitGroup
-	go func() { // want `the goroutine calls sync.WaitGroup.Add in a new goroutine, racing with a later Wait`
+	go func() {
 		for i := 0; i < n; i++ {
-			wg.Add(1)
+			wg.Add(1) // want `sync.WaitGroup.Add called in a new goroutine, racing with a later Wait`
 			go child(&wg)
 		}
 	}()
@@ -167,7 +167,7 @@ type Server struct {
 
 func (s *Server) serve() {
 	for range s.conns {
-		s.wg.Add(1)
+		s.wg.Add(1) // want `sync.WaitGroup.Add called in a new goroutine, racing with a later Wait`
 		go func() {
 			defer s.wg.Done()
 			work()
@@ -178,7 +178,7 @@ func (s *Server) serve() {
 func (s *Server) shutdown() { s.wg.Wait() }
 
 func runServer(s *Server) {
-	go s.serve() // want `s.serve calls sync.WaitGroup.Add in a new goroutine, racing with a later Wait`
+	go s.serve()
 	work()
 	s.shutdown()
 }

@@ -64,8 +64,8 @@ func goodGroup() {
 
 // A goroutine that adds through the Group, racing with the Wait.
 func badGroupInGoroutine(g *lib.Group) {
-	go func() { // want `the goroutine calls sync.WaitGroup.Add in a new goroutine, racing with a later Wait`
-		g.Go(work)
+	go func() {
+		g.Go(work) // want `sync.WaitGroup.Add called in a new goroutine, racing with a later Wait \(via Go\)`
 	}()
 	g.Wait()
 }

@@ -21,7 +21,7 @@ type Service struct {
 func (s *Service) Run(ctx context.Context) { // want Run:`waitgroupadd\(add:p0/1 carry:p0/1 carry:p1 wait:p0/1 flags=2\)`
 	fmt.Println("Service starting...")
 	for w := 1; w <= s.workers; w++ {
-		s.wg.Add(1)
+		s.wg.Add(1) // want `sync.WaitGroup.Add called in a new goroutine, racing with a later Wait`
 		go s.worker(ctx, w)
 	}
 	fmt.Println("Service running, press Ctrl+C to shutdown")
@@ -50,7 +50,7 @@ func section82() {
 	sigChan := make(chan os.Signal, 1)
 	signal.Notify(sigChan, syscall.SIGINT, syscall.SIGTERM)
 
-	go service.Run(ctx) // want `service.Run calls sync.WaitGroup.Add in a new goroutine, racing with a later Wait`
+	go service.Run(ctx)
 
 	<-sigChan
 	cancel()
