@@ -445,7 +445,7 @@ func startedAtBirth(res *lockset.Result) map[*ssa.Function]*ssa.Go {
 func reportBeside(pass *analysis.Pass, v *types.Var, fs *fieldStats, born map[*ssa.Function]*ssa.Go) {
 	var locked *access
 	for i, a := range fs.accesses {
-		if a.guard >= 0 && born[a.fn] != nil && ownBase(a.fn, a.base) {
+		if a.locked() && born[a.fn] != nil && ownBase(a.fn, a.base) {
 			locked = &fs.accesses[i]
 			break
 		}
@@ -453,9 +453,9 @@ func reportBeside(pass *analysis.Pass, v *types.Var, fs *fieldStats, born map[*s
 	if locked == nil {
 		return
 	}
-	mu := fs.st.Field(locked.guard).Name()
+	mu := fs.st.Field(locked.guards[0]).Name()
 	for _, a := range fs.accesses {
-		if !a.write || a.guard >= 0 || a.exempt || a.mayGuard || !a.pos.IsValid() || !ownBase(a.fn, a.base) || !bareExported(a.fn) {
+		if !a.write || a.locked() || a.exempt || a.mayGuard || !a.pos.IsValid() || !ownBase(a.fn, a.base) || !bareExported(a.fn) {
 			continue
 		}
 		name := lockset.Describe(a.base)

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,11 +23,15 @@ import (
 // An access is a read or write of a struct field through a shared
 // base (a parameter, a free variable, or a package variable).
 type access struct {
-	instr  ssa.Instruction
-	pos    token.Pos
-	write  bool
-	base   lockset.Key
-	guard  int // index of the sibling mutex field held, or -1
+	instr ssa.Instruction
+	pos   token.Pos
+	write bool
+	base  lockset.Key
+	// guards are the indexes, ascending, of the fields of base's struct
+	// whose mutexes are held here; a function may hold several (its
+	// own and the one of an object a field points to), and the access
+	// is evidence for each.
+	guards []int
 	fn     *ssa.Function
 	exempt bool // a helper named or documented as running under the lock
 	// mayGuard: a mutex of the struct is held on some path to the
@@ -39,6 +44,12 @@ type access struct {
 	readRegion bool
 	readOnly   bool
 }
+
+// locked reports whether some mutex of base's struct is held.
+func (a *access) locked() bool { return len(a.guards) > 0 }
+
+// holds reports whether the mutex of field guard is held.
+func (a *access) holds(guard int) bool { return slices.Contains(a.guards, guard) }
 
 type fieldStats struct {
 	st       *types.Struct
@@ -92,12 +103,12 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 				if !shared(f, base) || sol.alone(fn, instr, base) {
 					continue
 				}
-				guard, other := guardHeld(f, instr, base, st)
-				if other || guard < 0 && covered(f, base) {
+				guards, other := guardsHeld(f, instr, base, st)
+				if other || len(guards) == 0 && covered(f, base) {
 					continue // some other lock is held: cannot judge
 				}
 				mayGuard := false
-				if guard < 0 {
+				if len(guards) == 0 {
 					mayGuard = mayGuardHeld(f, instr, base)
 				}
 				fs := stats[v]
@@ -106,8 +117,8 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 					stats[v] = fs
 					order = append(order, v)
 				}
-				readRegion := guard >= 0 && onlyReadLocked(f, instr, base)
-				fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guard: guard, fn: fn, exempt: exempt, mayGuard: mayGuard,
+				readRegion := len(guards) > 0 && onlyReadLocked(f, instr, base)
+				fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guards: guards, fn: fn, exempt: exempt, mayGuard: mayGuard,
 					readRegion: readRegion, readOnly: readRegion && write})
 			}
 		}
@@ -133,22 +144,20 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int, bor
 	lockedWrite := map[int]token.Pos{}
 	unlocked := 0
 	for _, a := range fs.accesses {
-		if a.guard >= 0 && a.write {
-			if _, ok := lockedWrite[a.guard]; !ok {
-				lockedWrite[a.guard] = a.pos
+		for _, g := range a.guards {
+			if _, ok := lockedWrite[g]; !ok && a.write {
+				lockedWrite[g] = a.pos
+			}
+			if !votes[vote{a.fn, g}] {
+				votes[vote{a.fn, g}] = true
+				counts[g]++
 			}
 		}
-		g := a.guard
-		if g < 0 && (a.exempt || a.mayGuard || !ownBase(a.fn, a.base)) {
-			continue // not judged, so no evidence either way
+		if a.locked() || a.exempt || a.mayGuard || !ownBase(a.fn, a.base) {
+			continue // locked, or not judged, so no evidence either way
 		}
-		if votes[vote{a.fn, g}] {
-			continue
-		}
-		votes[vote{a.fn, g}] = true
-		if g >= 0 {
-			counts[g]++
-		} else {
+		if !votes[vote{a.fn, -1}] {
+			votes[vote{a.fn, -1}] = true
 			unlocked++
 		}
 	}
@@ -176,7 +185,7 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int, bor
 		reportReadLocked(pass, v, fs, guard, strong)
 	}
 	for _, a := range fs.accesses {
-		if !a.write || a.guard >= 0 || a.exempt || a.mayGuard || !a.pos.IsValid() || !ownBase(a.fn, a.base) {
+		if !a.write || a.locked() || a.exempt || a.mayGuard || !a.pos.IsValid() || !ownBase(a.fn, a.base) {
 			continue
 		}
 		if !strong && !losesUpdates(a.instr) && !bareExported(a.fn) {
@@ -235,7 +244,7 @@ func lockedSteps(pass *analysis.Pass, fs *fieldStats, p token.Pos, mu string) []
 func reportReadLocked(pass *analysis.Pass, v *types.Var, fs *fieldStats, guard int, strong bool) {
 	mu := fs.st.Field(guard).Name()
 	for _, a := range fs.accesses {
-		if !a.readOnly || a.guard != guard || a.exempt || !a.pos.IsValid() || !ownBase(a.fn, a.base) {
+		if !a.readOnly || !a.holds(guard) || a.exempt || !a.pos.IsValid() || !ownBase(a.fn, a.base) {
 			continue
 		}
 		if !exported(a.fn) && !otherReader(fs, guard, a.fn) {
@@ -266,7 +275,7 @@ func exported(fn *ssa.Function) bool {
 // field in a read-locked section of guard that it takes itself.
 func otherReader(fs *fieldStats, guard int, fn *ssa.Function) bool {
 	for _, b := range fs.accesses {
-		if b.readRegion && b.guard == guard && b.fn != fn {
+		if b.readRegion && b.holds(guard) && b.fn != fn {
 			return true
 		}
 	}
@@ -421,11 +430,10 @@ func shared(f *lockset.Func, base lockset.Key) bool {
 	return false
 }
 
-// guardHeld returns the index of the field of base's struct holding a
-// mutex held at instr, or -1; other is set when only unrelated locks
-// are held.
-func guardHeld(f *lockset.Func, instr ssa.Instruction, base lockset.Key, st *types.Struct) (int, bool) {
-	guard := -1
+// guardsHeld returns the indexes, ascending and without repeats, of
+// the fields of base's struct holding a mutex held at instr; other is
+// set when only unrelated locks are held.
+func guardsHeld(f *lockset.Func, instr ssa.Instruction, base lockset.Key, st *types.Struct) (guards []int, other bool) {
 	locked := f.EntryLocked
 	check := func(k lockset.Key) {
 		locked = true
@@ -439,15 +447,18 @@ func guardHeld(f *lockset.Func, instr ssa.Instruction, base lockset.Key, st *typ
 		if err != nil || i >= st.NumFields() {
 			return
 		}
-		guard = i
+		guards = append(guards, i)
 	}
+	// Both are maps: collect every match, then order them, so that the
+	// result does not depend on iteration order.
 	for k := range f.HeldBefore(instr) {
 		check(k)
 	}
 	for k := range f.Entry {
 		check(k)
 	}
-	return guard, locked && guard < 0
+	slices.Sort(guards)
+	return slices.Compact(guards), locked && len(guards) == 0
 }
 
 // covered reports whether base is a parameter that every caller owns
