@@ -114,7 +114,11 @@ func heldOn(ls *lockset.Result, fn *ssa.Function, op *chanmodel.Op) map[lockset.
 		if out == nil {
 			out = make(map[lockset.Class]string)
 		}
-		out[cls] = lockset.Describe(k)
+		// Two held locks of one class: name the same one every run,
+		// whatever the order of the held set.
+		if name, ok := out[cls]; !ok || lockset.Describe(k) < name {
+			out[cls] = lockset.Describe(k)
+		}
 	}
 	return out
 }
