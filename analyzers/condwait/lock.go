@@ -349,6 +349,7 @@ func (c *lockChecker) checkWait(fn *ssa.Function, wait *ssa.Call, call *ast.Call
 		}
 		d.Related = []analysis.RelatedInformation{r}
 	}
+	d.Category = "unlocked"
 	c.pass.Report(d)
 }
 

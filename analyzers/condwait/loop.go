@@ -198,6 +198,7 @@ func judge(pass *analysis.Pass, s waitSite) {
 			}}
 			d.SuggestedFixes = analysisutil.Editable(pass.Fset, d.SuggestedFixes)
 		}
+		d.Category = "loop"
 		pass.Report(d)
 		return
 	}

@@ -195,5 +195,5 @@ func (c *checker) reportFanIn(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go, exi
 	add(g.Pos(), "goroutines started in a loop here")
 	add(s.Pos, "each sends here")
 	add(exit.Pos(), "the function can return here before receiving from all of them")
-	c.report(pos, rel, "goroutine leak: the goroutines sending on unbuffered channel "+name+" block forever once the collecting loop returns early")
+	c.report("fanin", pos, rel, "goroutine leak: the goroutines sending on unbuffered channel "+name+" block forever once the collecting loop returns early")
 }

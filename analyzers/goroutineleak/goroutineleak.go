@@ -21,7 +21,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "goroutineleak",
 	Doc:      analysisutil.MustExtractDoc(doc, "goroutineleak"),
-	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/goroutineleak",
 	Requires: []*analysis.Analyzer{chanmodel.Analyzer, inspect.Analyzer},
 	Run:      run,
 }
@@ -90,7 +89,7 @@ func (c *checker) checkGo(f *chanmodel.Func, g *ssa.Go) {
 		}
 	}
 	if body != nil && body.NoReturn && c.pureLoop(callee) {
-		c.report(g.Pos(), nil, "goroutine never terminates: its loop has no exit")
+		c.report("noexit", g.Pos(), nil, "goroutine never terminates: its loop has no exit")
 	}
 }
 
@@ -109,7 +108,7 @@ func (c *checker) checkSpawner(f *chanmodel.Func, call *ssa.Call) {
 			if op.Pos.IsValid() {
 				rel = append(rel, analysis.RelatedInformation{Pos: op.Pos, Message: "blocks here"})
 			}
-			c.report(c.m.Start(call.Pos()), rel, msg+" (in the goroutine that "+c.m.Callee(op)+" starts)")
+			c.report("blocked", c.m.Start(call.Pos()), rel, msg+" (in the goroutine that "+c.m.Callee(op)+" starts)")
 			return
 		}
 	}
@@ -179,23 +178,23 @@ func (c *checker) reportBlocked(g *ssa.Go, callee *ssa.Function, op *chanmodel.O
 	// operation; otherwise at the go statement.
 	if lit := callee.Syntax(); callee.Parent() != nil && lit != nil && op.Pos.IsValid() &&
 		lit.Pos() <= op.Pos && op.Pos < lit.End() {
-		c.report(op.Pos, []analysis.RelatedInformation{{Pos: goPos, Message: "goroutine started here"}}, msg)
+		c.report("blocked", op.Pos, []analysis.RelatedInformation{{Pos: goPos, Message: "goroutine started here"}}, msg)
 		return
 	}
 	var rel []analysis.RelatedInformation
 	if op.Pos.IsValid() {
 		rel = append(rel, analysis.RelatedInformation{Pos: op.Pos, Message: "blocks here"})
 	}
-	c.report(goPos, rel, msg)
+	c.report("blocked", goPos, rel, msg)
 }
 
-func (c *checker) report(pos token.Pos, rel []analysis.RelatedInformation, msg string, fixes ...analysis.SuggestedFix) {
+func (c *checker) report(category string, pos token.Pos, rel []analysis.RelatedInformation, msg string, fixes ...analysis.SuggestedFix) {
 	if c.reported[pos] {
 		return
 	}
 	c.reported[pos] = true
 	fixes = analysisutil.Editable(c.pass.Fset, fixes)
-	c.pass.Report(analysis.Diagnostic{Pos: pos, Message: msg, Related: rel, SuggestedFixes: fixes})
+	c.pass.Report(analysis.Diagnostic{Pos: pos, Category: category, Message: msg, Related: rel, SuggestedFixes: fixes})
 }
 
 // pureLoop reports whether fn, which cannot terminate, does nothing

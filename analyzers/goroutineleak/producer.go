@@ -203,7 +203,7 @@ func (c *checker) reportProducer(f *chanmodel.Func, s *chanmodel.Op, exit ssa.In
 	if exit.Pos().IsValid() && exit != ssa.Instruction(mc) {
 		rel = append(rel, analysis.RelatedInformation{Pos: exit.Pos(), Message: "the receiving loop can be left here while the sender has more to send"})
 	}
-	c.report(pos, rel, "goroutine leak: the goroutine sending on "+name+" blocks forever once the receiving loop stops before the channel is closed")
+	c.report("producer", pos, rel, "goroutine leak: the goroutine sending on "+name+" blocks forever once the receiving loop stops before the channel is closed")
 }
 
 // constTrips returns the number of iterations of the loop

@@ -22,7 +22,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "lockleak",
 	Doc:      analysisutil.MustExtractDoc(doc, "lockleak"),
-	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/lockleak",
 	Requires: []*analysis.Analyzer{lockset.Analyzer},
 	Run:      run,
 }
@@ -201,6 +200,7 @@ func checkBackEdges(pass *analysis.Pass, f *lockset.Func) {
 				if l.Pos.IsValid() {
 					d.Related = []analysis.RelatedInformation{{Pos: l.Pos, Message: "locked here"}}
 				}
+				d.Category = "loop"
 				pass.Report(d)
 			}
 		}
@@ -294,6 +294,7 @@ func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.K
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: via, Message: "this path does not unlock"})
 		}
 	}
+	d.Category = "return"
 	pass.Report(d)
 }
 

@@ -44,9 +44,10 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 	v := resultValue(call, src.Result)
 	if v == nil || (hasCur && discards(cur, src.Result)) {
 		c.pass.Report(analysis.Diagnostic{
-			Pos:     start,
-			End:     end,
-			Message: fmt.Sprintf("the %s function returned by %s is discarded (context leak)", src.Verb, name),
+			Category: "discarded",
+			Pos:      start,
+			End:      end,
+			Message:  fmt.Sprintf("the %s function returned by %s is discarded (context leak)", src.Verb, name),
 		})
 		return
 	}
@@ -91,6 +92,7 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 	if hasCur {
 		d.SuggestedFixes = analysisutil.Editable(c.pass.Fset, c.deferFix(cur, call, src, v, us))
 	}
+	d.Category = "uncalled"
 	c.pass.Report(d)
 }
 

@@ -70,7 +70,7 @@ func (c *checker) checkCycles(f *chanmodel.Func) {
 		if name == "" {
 			name = "the channel"
 		}
-		c.report(w.wait.Pos, []analysis.RelatedInformation{{Pos: c.m.Start(w.g.Pos()), Message: "goroutine started here"}},
+		c.report("cycle", w.wait.Pos, []analysis.RelatedInformation{{Pos: c.m.Start(w.g.Pos()), Message: "goroutine started here"}},
 			"circular wait: the goroutines that send on "+name+" first wait for this one")
 	}
 }

@@ -38,7 +38,7 @@ func (c *checker) checkDead(started map[*ssa.Function]bool) {
 				continue
 			}
 			if msg := c.dead(op); msg != "" {
-				c.report(op.Pos, nil, msg)
+				c.report("unready", op.Pos, nil, msg)
 			}
 		}
 	}

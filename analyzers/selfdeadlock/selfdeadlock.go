@@ -19,7 +19,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "selfdeadlock",
 	Doc:      analysisutil.MustExtractDoc(doc, "selfdeadlock"),
-	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/selfdeadlock",
 	Requires: []*analysis.Analyzer{chanmodel.Analyzer},
 	Run:      run,
 }
@@ -45,12 +44,12 @@ type checker struct {
 	reported map[token.Pos]bool
 }
 
-func (c *checker) report(pos token.Pos, rel []analysis.RelatedInformation, msg string) {
+func (c *checker) report(category string, pos token.Pos, rel []analysis.RelatedInformation, msg string) {
 	if !pos.IsValid() || c.reported[pos] {
 		return
 	}
 	c.reported[pos] = true
-	c.pass.Report(analysis.Diagnostic{Pos: pos, Message: msg, Related: rel})
+	c.pass.Report(analysis.Diagnostic{Pos: pos, Category: category, Message: msg, Related: rel})
 }
 
 // checkPrivate reports blocking operations on channels made by f that
@@ -144,7 +143,7 @@ func (c *checker) reportAt(op *chanmodel.Op, msg string) {
 	if !op.Direct() && op.Pos.IsValid() {
 		rel = append(rel, analysis.RelatedInformation{Pos: op.Pos, Message: "blocks here, in " + c.m.Callee(op)})
 	}
-	c.report(site, rel, msg)
+	c.report("unready", site, rel, msg)
 }
 
 // private reports whether the channel id, made by f, is used by f's

@@ -57,7 +57,7 @@ func (c *checker) selfWait(fn *ssa.Function, g *ssa.Go) {
 			}
 		}
 		if counted && !early {
-			c.report(c.m.Start(w.Pos()), nil, "sync.WaitGroup.Wait called inside a goroutine counted by the same WaitGroup: it waits for its own Done")
+			c.report("waitgroup", c.m.Start(w.Pos()), nil, "sync.WaitGroup.Wait called inside a goroutine counted by the same WaitGroup: it waits for its own Done")
 		}
 	}
 }

@@ -20,7 +20,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "sendafterclose",
 	Doc:      analysisutil.MustExtractDoc(doc, "sendafterclose"),
-	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/sendafterclose",
 	Requires: []*analysis.Analyzer{chanmodel.Analyzer},
 	Run:      run,
 }
@@ -77,9 +76,10 @@ func sameGoroutine(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, r
 				msg = "call to " + m.Callee(o) + ": " + msg
 			}
 			pass.Report(analysis.Diagnostic{
-				Pos:     pos,
-				Message: msg,
-				Related: []analysis.RelatedInformation{{Pos: m.Site(c), Message: name(c) + " closed here"}},
+				Category: "afterclose",
+				Pos:      pos,
+				Message:  msg,
+				Related:  []analysis.RelatedInformation{{Pos: m.Site(c), Message: name(c) + " closed here"}},
 			})
 		}
 	}
@@ -236,7 +236,8 @@ func unordered(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, repor
 		}
 		reported[pos] = true
 		pass.Report(analysis.Diagnostic{
-			Pos: pos,
+			Category: "exported",
+			Pos:      pos,
 			Message: "close of " + name(c) + " in a goroutine is not ordered after the send in exported " +
 				e.Fn.Name() + ": the send may panic",
 			Related: []analysis.RelatedInformation{{Pos: m.Site(s), Message: "send here"}},

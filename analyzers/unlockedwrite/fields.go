@@ -186,6 +186,7 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int) {
 		if p, ok := lockedWrite[guard]; ok {
 			d.Related = []analysis.RelatedInformation{{Pos: p, Message: "written with the lock held here"}}
 		}
+		d.Category = "field"
 		pass.Report(d)
 	}
 }
@@ -211,7 +212,8 @@ func reportReadLocked(pass *analysis.Pass, v *types.Var, fs *fieldStats, guard i
 		}
 		name := lockset.Describe(a.base)
 		pass.Report(analysis.Diagnostic{
-			Pos: a.pos,
+			Category: "rlock",
+			Pos:      a.pos,
 			Message: fmt.Sprintf("write to %s.%s while holding only the read lock of %s.%s: other readers run concurrently; take the write lock",
 				name, v.Name(), name, mu),
 		})

@@ -74,9 +74,10 @@ func checkBody(pass *analysis.Pass, body *lockset.Func, bindings []ssa.Value, lo
 			}
 			reported[name] = true
 			pass.Report(analysis.Diagnostic{
-				Pos:     instr.Pos(),
-				Message: fmt.Sprintf("%s %s in a goroutine started in a loop races with the other goroutines: no lock is held", what, name),
-				Related: []analysis.RelatedInformation{{Pos: g.Pos(), Message: "goroutines started here"}},
+				Category: "loop",
+				Pos:      instr.Pos(),
+				Message:  fmt.Sprintf("%s %s in a goroutine started in a loop races with the other goroutines: no lock is held", what, name),
+				Related:  []analysis.RelatedInformation{{Pos: g.Pos(), Message: "goroutines started here"}},
 			})
 		}
 	}
@@ -222,9 +223,10 @@ func checkSpawner(pass *analysis.Pass, res *lockset.Result) {
 						what = "write to"
 					}
 					pass.Report(analysis.Diagnostic{
-						Pos:     instr.Pos(),
-						Message: fmt.Sprintf("%s %s races with the goroutine that writes it: nothing orders them", what, alloc.Comment),
-						Related: []analysis.RelatedInformation{{Pos: written[alloc], Message: "written in the goroutine here"}},
+						Category: "starter",
+						Pos:      instr.Pos(),
+						Message:  fmt.Sprintf("%s %s races with the goroutine that writes it: nothing orders them", what, alloc.Comment),
+						Related:  []analysis.RelatedInformation{{Pos: written[alloc], Message: "written in the goroutine here"}},
 					})
 				}
 			}

@@ -22,7 +22,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "waitgroupadd",
 	Doc:       analysisutil.MustExtractDoc(doc, "waitgroupadd"),
-	URL:       "https://github.com/goconcheck/goconcheck/tree/main/analyzers/waitgroupadd",
 	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(summaryFact), new(analyzedFact)},
@@ -258,6 +257,7 @@ func (c *checker) reportSelf(gfn *ssa.Function, goStmt *ast.GoStmt, add event) {
 		}
 		c.reported[call.Pos()] = true
 		c.pass.Report(analysis.Diagnostic{
+			Category:       "inside",
 			Pos:            call.Pos(),
 			End:            call.End(),
 			Message:        "sync.WaitGroup.Add called inside the goroutine it accounts for" + via(add),
@@ -272,9 +272,10 @@ func (c *checker) reportSelf(gfn *ssa.Function, goStmt *ast.GoStmt, add event) {
 	}
 	c.reported[goStmt.Pos()] = true
 	c.pass.Report(analysis.Diagnostic{
-		Pos:     goStmt.Pos(),
-		End:     goStmt.End(),
-		Message: fmt.Sprintf("sync.WaitGroup.Add called inside the goroutine it accounts for (in %s)", viaName(gfn, add.via)),
+		Category: "inside",
+		Pos:      goStmt.Pos(),
+		End:      goStmt.End(),
+		Message:  fmt.Sprintf("sync.WaitGroup.Add called inside the goroutine it accounts for (in %s)", viaName(gfn, add.via)),
 	})
 }
 
@@ -291,9 +292,10 @@ func (c *checker) reportRace(goStmt *ast.GoStmt, add event, wait token.Pos) {
 		related = append(related, analysis.RelatedInformation{Pos: call.Pos(), End: call.End(), Message: "sync.WaitGroup.Add called here" + via(add)})
 	}
 	c.pass.Report(analysis.Diagnostic{
-		Pos:     goStmt.Pos(),
-		End:     goStmt.End(),
-		Message: fmt.Sprintf("%s calls sync.WaitGroup.Add in a new goroutine, racing with a later Wait", goName(goStmt)),
-		Related: related,
+		Category: "racing",
+		Pos:      goStmt.Pos(),
+		End:      goStmt.End(),
+		Message:  fmt.Sprintf("%s calls sync.WaitGroup.Add in a new goroutine, racing with a later Wait", goName(goStmt)),
+		Related:  related,
 	})
 }
