@@ -194,15 +194,16 @@ func posnFinding(t *testing.T, dir, posn, analyzer string) finding {
 }
 
 // textFindings parses "file:line:col: message" lines, as the drivers
-// print them without -json; the analyzer is not part of that format.
+// print them without -json; goconcheck ends the message with its rule,
+// "(analyzer)" or "(analyzer/category)", go vet does not name it.
 // Related information follows its diagnostic as "file:line:col: \tmessage".
 func textFindings(t *testing.T, dir, out string) []finding {
 	t.Helper()
-	re := regexp.MustCompile(`^(\S+\.go):(\d+):\d+: [^\t]`)
+	re := regexp.MustCompile(`^(\S+\.go):(\d+):\d+: [^\t].*?(?: \(([a-z]+)(?:/[a-z-]+)?\))?$`)
 	var fs []finding
 	for _, line := range strings.Split(out, "\n") {
 		if m := re.FindStringSubmatch(line); m != nil {
-			f := posnFinding(t, dir, m[1]+":"+m[2], "")
+			f := posnFinding(t, dir, m[1]+":"+m[2], m[3])
 			fs = append(fs, f)
 		}
 	}
@@ -254,7 +255,11 @@ func TestStandalone(t *testing.T) {
 	if code != 3 {
 		t.Errorf("goconcheck ./...: exit %d, want 3\n%s", code, stderr)
 	}
-	assertFindings(t, "goconcheck", textFindings(t, dir, stderr), withoutAnalyzer(want))
+	// Each finding names its analyzer.
+	assertFindings(t, "goconcheck", textFindings(t, dir, stderr), want)
+	if strings.Contains(stderr, "\r") {
+		t.Errorf("goconcheck printed a progress line on a stderr that is not a terminal:\n%q", stderr)
+	}
 
 	_, stderr, code = run(t, moduleDir(t, "clean"), nil, bin, "./...")
 	if code != 0 || strings.TrimSpace(stderr) != "" {
@@ -302,7 +307,7 @@ func TestVetTool(t *testing.T) {
 	if code != 1 {
 		t.Errorf("go vet -vettool: exit %d, want 1\n%s", code, stderr)
 	}
-	assertFindings(t, "go vet -vettool", textFindings(t, dir, stderr), withoutAnalyzer(want))
+	assertFindings(t, "go vet -vettool", withoutAnalyzer(textFindings(t, dir, stderr)), withoutAnalyzer(want))
 
 	// With -json, go vet prints the diagnostics on stdout and exits 0.
 	stdout, stderr, code := run(t, dir, nil, "go", "vet", vettool, "-json", "./...")
@@ -475,7 +480,7 @@ func TestTypeErrors(t *testing.T) {
 		} else {
 			// The type error is in the same "file:line:col: text" form.
 			got := slices.DeleteFunc(textFindings(t, dir, stderr), func(f finding) bool { return f.file == "bad/bad.go" })
-			assertFindings(t, "goconcheck", got, withoutAnalyzer(want))
+			assertFindings(t, "goconcheck", got, want)
 		}
 	}
 }

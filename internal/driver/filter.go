@@ -240,20 +240,33 @@ func isChanged(changed map[string]map[int]bool, file string, line int) bool {
 }
 
 // parseDiff reads a unified diff (with 'b/'-style or plain new-file
-// names) into the lines it adds or changes, by absolute file name.
+// names) into the lines it adds, by absolute file name: the '+' lines
+// of each hunk, counted from the hunk's start in the new file, context
+// lines skipped.
 func parseDiff(diff, root string) map[string]map[int]bool {
 	changed := make(map[string]map[int]bool)
 	var cur map[int]bool
+	line, left := 0, 0 // the next new-file line; new-file lines left in the hunk
 	sc := bufio.NewScanner(strings.NewReader(diff))
 	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
 	for sc.Scan() {
-		line := sc.Text()
+		text := sc.Text()
 		switch {
-		case strings.HasPrefix(line, "+++ "):
-			name := strings.TrimPrefix(line, "+++ ")
+		case left > 0 && strings.HasPrefix(text, "+"):
+			cur[line] = true
+			line++
+			left--
+		case left > 0 && (strings.HasPrefix(text, " ") || text == ""):
+			line++
+			left--
+		case left > 0 && (strings.HasPrefix(text, "-") || strings.HasPrefix(text, `\`)):
+			// a removed line, or "\ No newline at end of file"
+		case strings.HasPrefix(text, "+++ "):
+			name := strings.TrimPrefix(text, "+++ ")
 			if i := strings.IndexByte(name, '\t'); i >= 0 {
 				name = name[:i] // a timestamp follows in diff -u output
 			}
+			left = 0
 			if name == "/dev/null" {
 				cur = nil
 				continue
@@ -264,9 +277,9 @@ func parseDiff(diff, root string) map[string]map[int]bool {
 			}
 			cur = make(map[int]bool)
 			changed[filepath.Clean(name)] = cur
-		case strings.HasPrefix(line, "@@ ") && cur != nil:
-			// @@ -a[,b] +c[,d] @@: lines c..c+d-1 are new.
-			fields := strings.Fields(line)
+		case strings.HasPrefix(text, "@@ ") && cur != nil:
+			// @@ -a[,b] +c[,d] @@: d lines of the new file from c.
+			fields := strings.Fields(text)
 			if len(fields) < 3 || !strings.HasPrefix(fields[2], "+") {
 				continue
 			}
@@ -276,11 +289,8 @@ func parseDiff(diff, root string) map[string]map[int]bool {
 			}
 			c, err1 := strconv.Atoi(start)
 			d, err2 := strconv.Atoi(count)
-			if err1 != nil || err2 != nil {
-				continue
-			}
-			for l := c; l < c+d; l++ {
-				cur[l] = true
+			if err1 == nil && err2 == nil {
+				line, left = c, d
 			}
 		}
 	}

@@ -100,7 +100,12 @@ func TestParseDiff(t *testing.T) {
 @@ -10 +12 @@
 -	old
 +	new
-@@ -20,3 +23,0 @@
+@@ -20,3 +22,3 @@
+ 	context
+-	removed
++	added
+ 	context
+@@ -30,3 +33,0 @@
 diff --git a/gone.go b/gone.go
 --- a/gone.go
 +++ /dev/null
@@ -113,8 +118,8 @@ diff --git a/gone.go b/gone.go
 		lines = append(lines, l)
 	}
 	sort.Ints(lines)
-	if fmt.Sprint(lines) != "[4 5 12]" || len(got) != 1 {
-		t.Errorf("parseDiff = %v, want lines [4 5 12] of /root/p/x.go only", got)
+	if fmt.Sprint(lines) != "[4 5 12 23]" || len(got) != 1 {
+		t.Errorf("parseDiff = %v, want lines [4 5 12 23] of /root/p/x.go only", got)
 	}
 	if !isChanged(map[string]map[int]bool{"/r/new.go": wholeFile()}, "/r/new.go", 7) {
 		t.Errorf("an untracked file is not new throughout")
