@@ -33,6 +33,9 @@ bash scripts/custom-gcl.sh
 
 echo "== go test"
 GOCONCHECK_E2E=1 GOCONCHECK_CUSTOM_GCL="$PWD/custom-gcl" go test -count=1 ./...
+# The SARIF output against the SARIF 2.1.0 schema, in a module of its
+# own so that its test-only dependencies stay out of go.mod.
+(cd internal/sarifschema && go test -count=1 ./...)
 # Models shared by analyzers are queried concurrently, and the standalone
 # driver analyzes packages concurrently in one process: check for races.
 go test -race -count=1 ./internal/chanmodel/ ./internal/driver/

@@ -2,8 +2,8 @@
 //
 //	//goconcheck:ignore analyzer[,analyzer...] reason
 //
-// on the line of a finding or the line above silences the named
-// analyzers' findings there. The reason is required. Wrap puts the
+// at the end of a finding's line, or on a line of its own just above
+// it, silences the named analyzers' findings there. The reason is required. Wrap puts the
 // directives in force for one analyzer by filtering its pass.Report, so
 // they work the same in every front end (the goconcheck command, go vet
 // -vettool, the golangci-lint plugin); a directive that silences nothing
@@ -38,19 +38,25 @@ type directive struct {
 	analyzers []string
 	reason    string
 	problem   string // why it is malformed, or ""
+	trailing  bool   // code precedes it on its line
 }
 
 // covers reports whether the directive silences analyzer name at line
-// of file: on its own line (a trailing comment) or the next.
+// of file: a directive after code covers its own line, one on a line
+// of its own the next line.
 func (d *directive) covers(name, file string, line int) bool {
-	return d.problem == "" && d.file == file && (line == d.line || line == d.line+1) &&
-		slices.Contains(d.analyzers, name)
+	target := d.line + 1
+	if d.trailing {
+		target = d.line
+	}
+	return d.problem == "" && d.file == file && line == target && slices.Contains(d.analyzers, name)
 }
 
 // parse reads the directives of files; known tells analyzer names.
 func parse(fset *token.FileSet, files []*ast.File, known func(string) bool) []*directive {
 	var out []*directive
 	for _, f := range files {
+		first := len(out)
 		for _, g := range f.Comments {
 			for _, c := range g.List {
 				rest, ok := strings.CutPrefix(c.Text, Prefix)
@@ -79,14 +85,41 @@ func parse(fset *token.FileSet, files []*ast.File, known func(string) bool) []*d
 				out = append(out, d)
 			}
 		}
+		if len(out) > first {
+			markTrailing(fset, f, out[first:])
+		}
 	}
 	return out
+}
+
+// markTrailing marks the directives of f that follow code on their line.
+func markTrailing(fset *token.FileSet, f *ast.File, dirs []*directive) {
+	byLine := make(map[int]*directive, len(dirs))
+	for _, d := range dirs {
+		byLine[d.line] = d
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		if _, ok := n.(*ast.CommentGroup); ok {
+			return false
+		}
+		if _, ok := n.(*ast.Comment); ok {
+			return false
+		}
+		if d := byLine[fset.Position(n.Pos()).Line]; d != nil && n.Pos() < d.pos {
+			d.trailing = true
+		}
+		return true
+	})
 }
 
 func strqt(s string) string { return `"` + s + `"` }
 
 // Wrap returns a copy of a whose findings the ignore directives of the
-// package silence. It reports the directives that name a and silence
+// package silence: a directive after code silences the findings on its
+// line, one on a line of its own those on the next line. It reports the directives that name a and silence
 // nothing of a's; the malformed ones are reported by the wrapper of the
 // first analyzer they name, or by the wrapper of suite[0] when they
 // name none, so each is reported once. suite is every analyzer name a
