@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -93,6 +94,11 @@ type baselineFile struct {
 	Findings []baselineEntry `json:"findings"`
 }
 
+// lineNumbers are the line numbers a message may name ("started at
+// line 11", "worker.go:12"): an entry keeps them out, so that it still
+// matches when lines move.
+var lineNumbers = regexp.MustCompile(`(\bline |\.go:)\d+(?::\d+)?`)
+
 // entryOf is f's baseline entry for a baseline in dir.
 func entryOf(f *finding.Finding, dir string, lines *lineReader) baselineEntry {
 	name := f.Pos.File
@@ -102,7 +108,7 @@ func entryOf(f *finding.Finding, dir string, lines *lineReader) baselineEntry {
 	return baselineEntry{
 		Rule:     f.Rule(),
 		File:     filepath.ToSlash(name),
-		Message:  f.Message,
+		Message:  lineNumbers.ReplaceAllString(f.Message, "${1}N"),
 		LineText: lines.text(f.Pos.File, f.Pos.Line),
 	}
 }
