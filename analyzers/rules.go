@@ -1,6 +1,11 @@
 package analyzers
 
-import "github.com/goconcheck/goconcheck/internal/suppress"
+import (
+	"sort"
+	"strings"
+
+	"github.com/goconcheck/goconcheck/internal/suppress"
+)
 
 // rules documents, in one line each, the rules of the analyzers that
 // have several: a diagnostic's Category names its rule, and the rule's
@@ -56,11 +61,25 @@ func RuleDoc(id string) string {
 	return ""
 }
 
-// Rules lists every rule ID with several rules to an analyzer.
+// Rules lists the IDs of every rule of the analyzers that have several,
+// sorted.
 func Rules() []string {
 	ids := make([]string, 0, len(rules))
 	for id := range rules {
 		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// RulesOf lists the rule IDs of analyzer name, sorted; none when it
+// has one rule.
+func RulesOf(name string) []string {
+	var ids []string
+	for _, id := range Rules() {
+		if strings.HasPrefix(id, name+"/") {
+			ids = append(ids, id)
+		}
 	}
 	return ids
 }

@@ -390,6 +390,37 @@ func TestGolangciLint(t *testing.T) {
 	if fs := lint(moduleDir(t, "clean")); len(fs) > 0 {
 		t.Errorf("golangci-lint on the clean module:\n%s", list(fs))
 	}
+
+	// golangci-lint's //nolint and goconcheck's own directive both
+	// silence a finding in the plugin.
+	dir = writeModule(t, map[string]string{
+		"go.mod": "module example.com/nolint\n\ngo 1.22\n",
+		"p/p.go": `package p
+
+import "sync"
+
+var mu sync.Mutex
+
+func Nolint() {
+	mu.Lock()
+	mu.Lock() //nolint:goconcheck // the test of nolint
+	mu.Unlock()
+}
+
+func Ignore() {
+	mu.Lock()
+	mu.Lock() //goconcheck:ignore doublelock the test of the directive
+	mu.Unlock()
+}
+
+func Reported() {
+	mu.Lock()
+	mu.Lock() // finding: doublelock
+	mu.Unlock()
+}
+`,
+	})
+	assertFindings(t, "golangci-lint with //nolint and //goconcheck:ignore", lint(dir), markedFindings(t, dir))
 }
 
 func firstLine(s string) string {
