@@ -316,6 +316,20 @@ func TestVetTool(t *testing.T) {
 	}
 	assertFindings(t, "go vet -vettool -json", jsonFindings(t, dir, stdout), want)
 
+	// What an editor runs on save (the README's VS Code settings):
+	// go vet on the saved file's package, in its directory.
+	var inRegistry []finding
+	for _, f := range want {
+		if strings.HasPrefix(f.file, "registry/") {
+			inRegistry = append(inRegistry, finding{strings.TrimPrefix(f.file, "registry/"), f.line, ""})
+		}
+	}
+	_, stderr, code = run(t, filepath.Join(dir, "registry"), nil, "go", "vet", vettool, ".")
+	if code != 1 || len(inRegistry) == 0 {
+		t.Errorf("go vet -vettool . in a package directory: exit %d, want 1\n%s", code, stderr)
+	}
+	assertFindings(t, "go vet -vettool . (an editor on save)", withoutAnalyzer(textFindings(t, filepath.Join(dir, "registry"), stderr)), sorted(inRegistry))
+
 	_, stderr, code = run(t, moduleDir(t, "clean"), nil, "go", "vet", vettool, "./...")
 	if code != 0 || strings.TrimSpace(stderr) != "" {
 		t.Errorf("go vet -vettool on the clean module: exit %d, output:\n%s", code, stderr)

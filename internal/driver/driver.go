@@ -15,8 +15,11 @@
 // through go vet, one process per package re-reading its dependencies'
 // export data and facts, costs twice the time. Results are cached per
 // package (see cache), so a second run re-analyzes only what changed.
-// The report is sorted, in multichecker's formats (text on stderr with
-// exit status 3, or one JSON tree). -fix runs go fix with goconcheck as
+// Results stay typed (finding.Finding) from the analysis through the
+// cache and the filters (-disable-rule, -baseline, -new-from-rev) to
+// the one place they are printed, sorted, in the -format asked for
+// (output.go: text on stderr with exit status 3, go vet's JSON tree,
+// SARIF, GitHub workflow commands). -fix runs go fix with goconcheck as
 // its fix tool, which applies the suggested fixes.
 package driver
 
