@@ -33,6 +33,18 @@ func writeModule(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// editFile rewrites the file at path with edit.
+func editFile(t *testing.T, path string, edit func(string) string) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(edit(string(src))), 0o666); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // sarifLog is the part of a SARIF log the tests read.
 type sarifLog struct {
 	Version string
@@ -300,15 +312,9 @@ func TestBaseline(t *testing.T) {
 	check("unchanged code", 0, nil, "")
 
 	// Lines move: the registry's findings shift down by two.
-	registry := filepath.Join(dir, "registry", "registry.go")
-	src, err := os.ReadFile(registry)
-	if err != nil {
-		t.Fatal(err)
-	}
-	moved := strings.Replace(string(src), "package registry\n", "package registry\n\n// Moved down.\n", 1)
-	if err := os.WriteFile(registry, []byte(moved), 0o666); err != nil {
-		t.Fatal(err)
-	}
+	editFile(t, filepath.Join(dir, "registry", "registry.go"), func(src string) string {
+		return strings.Replace(src, "package registry\n", "package registry\n\n// Moved down.\n", 1)
+	})
 	check("lines moved", 0, nil, "")
 
 	// A new finding.
@@ -329,16 +335,10 @@ func Twice() {
 	check("a new finding", 3, []string{"registry/new.go:9: doublelock"}, "")
 
 	// A fix: the sleep in the stats test goes.
-	stats := filepath.Join(dir, "stats", "stats_test.go")
-	src, err = os.ReadFile(stats)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fixed := regexp.MustCompile(`(?m)^\s*time\.Sleep\(.*\n`).ReplaceAllString(string(src), "")
-	fixed = strings.Replace(fixed, "\"time\"", "_ \"time\"", 1)
-	if err := os.WriteFile(stats, []byte(fixed), 0o666); err != nil {
-		t.Fatal(err)
-	}
+	editFile(t, filepath.Join(dir, "stats", "stats_test.go"), func(src string) string {
+		fixed := regexp.MustCompile(`(?m)^\s*time\.Sleep\(.*\n`).ReplaceAllString(src, "")
+		return strings.Replace(fixed, "\"time\"", "_ \"time\"", 1)
+	})
 	check("a finding fixed", 3, []string{"registry/new.go:9: doublelock"}, "stats/stats_test.go: sleepsync")
 }
 

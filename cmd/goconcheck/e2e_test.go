@@ -584,7 +584,6 @@ func TestCgo(t *testing.T) {
 // of the package it imports (read back from the cache, not computed),
 // the result must be what a run without the cache prints.
 func TestCache(t *testing.T) {
-	dir := t.TempDir()
 	files := map[string]string{
 		"go.mod": "module example.com/cached\n\ngo 1.22\n",
 		"lib/lib.go": `package lib
@@ -610,15 +609,7 @@ func Twice() {
 }
 `,
 	}
-	for name, text := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o666); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := writeModule(t, files)
 	cache := []string{"GOCONCHECK_CACHE=" + t.TempDir()}
 	jsonRun := func(env []string) string {
 		t.Helper()
@@ -635,15 +626,9 @@ func Twice() {
 	}
 
 	// The finding moves down two lines; lib is unchanged.
-	app := filepath.Join(dir, "app", "app.go")
-	src, err := os.ReadFile(app)
-	if err != nil {
-		t.Fatal(err)
-	}
-	edited := strings.Replace(string(src), "func Twice() {", "// Twice locks twice.\n//\nfunc Twice() {", 1)
-	if err := os.WriteFile(app, []byte(edited), 0o666); err != nil {
-		t.Fatal(err)
-	}
+	editFile(t, filepath.Join(dir, "app", "app.go"), func(src string) string {
+		return strings.Replace(src, "func Twice() {", "// Twice locks twice.\n//\nfunc Twice() {", 1)
+	})
 	afterEdit := jsonRun(cache)
 	uncached := jsonRun([]string{"GOCONCHECK_CACHE=off"})
 	if afterEdit != uncached {
