@@ -17,8 +17,10 @@ func f() {
 	bad() // want "call of bad"
 }
 
-/* want "malformed //goconcheck:ignore directive: it gives no reason" */ //goconcheck:ignore toy
-func g() {}
+func g() {
+	/* want "malformed //goconcheck:ignore directive: it gives no reason" */ //goconcheck:ignore toy
+	bad() // want "call of bad"
+}
 
 //goconcheck:ignore nosuch because // want `names unknown analyzer "nosuch"`
 func h() {}

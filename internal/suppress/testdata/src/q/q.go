@@ -6,5 +6,6 @@ package q
 //goconcheck:ignore other,toy nothing here // want "silences no other finding"
 func f() {}
 
-/* no diagnostic: toy reports it */ //goconcheck:ignore toy,other
-func g() {}
+func g() {
+	/* no diagnostic: toy reports it */ //goconcheck:ignore toy,other
+}
