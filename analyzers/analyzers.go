@@ -4,6 +4,8 @@
 package analyzers
 
 import (
+	"slices"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/goconcheck/goconcheck/analyzers/closebyreceiver"
@@ -18,15 +20,41 @@ import (
 	"github.com/goconcheck/goconcheck/analyzers/sleepsync"
 	"github.com/goconcheck/goconcheck/analyzers/unlockedwrite"
 	"github.com/goconcheck/goconcheck/analyzers/waitgroupadd"
+	"github.com/goconcheck/goconcheck/internal/suppress"
 )
 
-// All returns the goconcheck suite, in a stable order.
+// DocURL is where an analyzer's documentation lives; a rule's is the
+// analyzer's with "#category" added, as the x/tools drivers resolve it.
+const DocURL = "https://github.com/goconcheck/goconcheck/tree/main/analyzers/"
+
+func wrap(as []*analysis.Analyzer) []*analysis.Analyzer {
+	names := make([]string, len(as))
+	for i, a := range as {
+		names[i] = a.Name
+	}
+	out := make([]*analysis.Analyzer, len(as))
+	for i, a := range as {
+		w := suppress.Wrap(a, names)
+		w.URL = DocURL + a.Name
+		out[i] = w
+	}
+	return out
+}
+
+// All returns the goconcheck suite, in a stable order: each analyzer
+// with its documentation URL and with the //goconcheck:ignore
+// directives in force (see internal/suppress), the same in every front
+// end. The analyzers are shared: callers must not modify them.
 //
 // lockorder (AB-BA inversions, on internal/lockset) is built and tested
 // but not in the suite: on std and nats-server it reports pairs that
 // the programs order by state, and a finding must be a bug before an
 // analyzer ships.
-func All() []*analysis.Analyzer {
+func All() []*analysis.Analyzer { return slices.Clone(suite) }
+
+var suite = wrap(unwrapped())
+
+func unwrapped() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		closebyreceiver.Analyzer,
 		condwait.Analyzer,

@@ -23,6 +23,16 @@ go vet ./...
 
 echo "== workflow"
 actionlint .github/workflows/*.yml
+# The README's example workflow, as a user copies it into a repository.
+example=$(mktemp -d)
+mkdir -p "$example/.github/workflows"
+awk '/^<!-- example workflow -->/ { on = 1; next } on && /^```yaml/ { code = 1; next } code && /^```/ { exit } code' README.md \
+	>"$example/.github/workflows/goconcheck.yml"
+if [ ! -s "$example/.github/workflows/goconcheck.yml" ]; then
+	echo "README.md has no example workflow"; exit 1
+fi
+(cd "$example" && actionlint .github/workflows/goconcheck.yml)
+rm -rf "$example"
 # Every command the workflow runs is one that CI runs too (.ci/run,
 # which runs this script, or this script itself).
 grep -hE '^ *run: ' .github/workflows/*.yml | sed -E 's/^ *run: //' | while read -r cmd; do
@@ -37,9 +47,15 @@ bash scripts/custom-gcl.sh
 
 echo "== go test"
 GOCONCHECK_E2E=1 GOCONCHECK_CUSTOM_GCL="$PWD/custom-gcl" go test -count=1 ./...
+# The SARIF output against the SARIF 2.1.0 schema, in a module of its
+# own so that its test-only dependencies stay out of go.mod.
+(cd internal/sarifschema && go test -count=1 ./...)
 # Models shared by analyzers are queried concurrently, and the standalone
 # driver analyzes packages concurrently in one process: check for races.
 go test -race -count=1 ./internal/chanmodel/ ./internal/driver/
+
+echo "== the GitHub Action's steps on a sample repository with a history"
+bash scripts/action-local.sh
 
 echo "== goconcheck on the standard library, against corpus/baseline/std.txt"
 GOCONCHECK_DRIVERS="standalone vet" bash scripts/corpus.sh std

@@ -19,7 +19,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "closebyreceiver",
 	Doc:      analysisutil.MustExtractDoc(doc, "closebyreceiver"),
-	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/closebyreceiver",
 	Requires: []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer},
 	Run:      run,
 }

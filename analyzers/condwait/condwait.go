@@ -21,7 +21,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "condwait",
 	Doc:       analysisutil.MustExtractDoc(doc, "condwait"),
-	URL:       "https://github.com/goconcheck/goconcheck/tree/main/analyzers/condwait",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(waiterFact)},

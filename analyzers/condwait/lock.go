@@ -357,6 +357,7 @@ func (c *lockChecker) checkWait(fn *ssa.Function, wait *ssa.Call, call *ast.Call
 			tr.Steps(analysisutil.Starts(c.pass.Fset, fn)...)
 		}
 	}
+	d.Category = "unlocked"
 	tr.Step(finding.Place{Pos: d.Pos, End: d.End, Goroutine: g, Op: finding.OpWait})
 	tr.Step(finding.Place{Pos: d.Pos, End: d.End, Message: "Wait unlocks a mutex that is not locked: a fatal error", Goroutine: g, Op: finding.OpPanic, Blocks: true})
 	tr.Report(c.pass, d)

@@ -204,6 +204,7 @@ func judge(pass *analysis.Pass, ins *inspector.Inspector, s waitSite) {
 			}}
 			d.SuggestedFixes = analysisutil.Editable(pass.Fset, d.SuggestedFixes)
 		}
+		d.Category = "loop"
 		var tr finding.Trace
 		g := analysisutil.GoroutineOfPos(pass, s.call.Pos())
 		tr.Step(finding.Place{Pos: ifs.Cond.Pos(), End: ifs.Cond.End(), Message: "condition checked only once here", Goroutine: g, Op: finding.OpRead})

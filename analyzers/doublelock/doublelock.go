@@ -24,7 +24,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "doublelock",
 	Doc:      analysisutil.MustExtractDoc(doc, "doublelock"),
-	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/doublelock",
 	Requires: []*analysis.Analyzer{lockset.Analyzer, inspect.Analyzer},
 	Run:      run,
 }

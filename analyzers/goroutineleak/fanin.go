@@ -197,5 +197,5 @@ func (c *checker) reportFanIn(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go, exi
 	add(s.Pos, "each sends here")
 	add(exit.Pos(), "the function can return here before receiving from all of them")
 	tr := c.orphanTrace(f, pos, s, finding.Place{Pos: exit.Pos(), Message: "returns here before receiving from all of them", Op: finding.OpReturn})
-	c.report(pos, tr, rel, "goroutine leak: the goroutines sending on unbuffered channel "+name+" block forever once the collecting loop returns early")
+	c.report("fanin", pos, tr, rel, "goroutine leak: the goroutines sending on unbuffered channel "+name+" block forever once the collecting loop returns early")
 }

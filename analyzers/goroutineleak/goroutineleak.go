@@ -22,7 +22,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "goroutineleak",
 	Doc:      analysisutil.MustExtractDoc(doc, "goroutineleak"),
-	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/goroutineleak",
 	Requires: []*analysis.Analyzer{chanmodel.Analyzer, inspect.Analyzer},
 	Run:      run,
 }
@@ -91,7 +90,7 @@ func (c *checker) checkGo(f *chanmodel.Func, g *ssa.Go) {
 		}
 	}
 	if body != nil && body.NoReturn && c.pureLoop(callee) {
-		c.report(g.Pos(), c.leakTrace(g.Parent(), g.Pos(), finding.Place{Pos: g.Pos(), Message: "loops forever", Op: finding.OpOther, Blocks: true}),
+		c.report("noexit", g.Pos(), c.leakTrace(g.Parent(), g.Pos(), finding.Place{Pos: g.Pos(), Message: "loops forever", Op: finding.OpOther, Blocks: true}),
 			nil, "goroutine never terminates: its loop has no exit")
 	}
 }
@@ -116,7 +115,7 @@ func (c *checker) checkSpawner(f *chanmodel.Func, call *ssa.Call) {
 			if op.Pos.IsValid() {
 				tr = c.leakTrace(f.Fn, at, finding.Place{Pos: op.Pos, Message: "blocks here", Op: chanmodel.StepOp(op), Blocks: true})
 			}
-			c.report(at, tr, rel, msg+" (in the goroutine that "+c.m.Callee(op)+" starts)")
+			c.report("blocked", at, tr, rel, msg+" (in the goroutine that "+c.m.Callee(op)+" starts)")
 			return
 		}
 	}
@@ -187,7 +186,7 @@ func (c *checker) reportBlocked(g *ssa.Go, callee *ssa.Function, op *chanmodel.O
 	if lit := callee.Syntax(); callee.Parent() != nil && lit != nil && op.Pos.IsValid() &&
 		lit.Pos() <= op.Pos && op.Pos < lit.End() {
 		tr := c.leakTrace(g.Parent(), goPos, finding.Place{Pos: op.Pos, Op: chanmodel.StepOp(op), Blocks: true})
-		c.report(op.Pos, tr, []analysis.RelatedInformation{{Pos: goPos, Message: "goroutine started here"}}, msg)
+		c.report("blocked", op.Pos, tr, []analysis.RelatedInformation{{Pos: goPos, Message: "goroutine started here"}}, msg)
 		return
 	}
 	var rel []analysis.RelatedInformation
@@ -198,16 +197,16 @@ func (c *checker) reportBlocked(g *ssa.Go, callee *ssa.Function, op *chanmodel.O
 	if op.Pos.IsValid() {
 		tr = c.leakTrace(g.Parent(), goPos, finding.Place{Pos: op.Pos, Message: "blocks here", Op: chanmodel.StepOp(op), Blocks: true})
 	}
-	c.report(goPos, tr, rel, msg)
+	c.report("blocked", goPos, tr, rel, msg)
 }
 
-func (c *checker) report(pos token.Pos, tr *finding.Trace, rel []analysis.RelatedInformation, msg string, fixes ...analysis.SuggestedFix) {
+func (c *checker) report(category string, pos token.Pos, tr *finding.Trace, rel []analysis.RelatedInformation, msg string, fixes ...analysis.SuggestedFix) {
 	if c.reported[pos] {
 		return
 	}
 	c.reported[pos] = true
 	fixes = analysisutil.Editable(c.pass.Fset, fixes)
-	tr.Report(c.pass, analysis.Diagnostic{Pos: pos, Message: msg, Related: rel, SuggestedFixes: fixes})
+	tr.Report(c.pass, analysis.Diagnostic{Pos: pos, Category: category, Message: msg, Related: rel, SuggestedFixes: fixes})
 }
 
 // leakTrace is the story of a goroutine started at goPos by fn that

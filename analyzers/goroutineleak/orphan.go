@@ -262,7 +262,7 @@ func (c *checker) reportOrphan(f *chanmodel.Func, s *chanmodel.Op, ret ssa.Instr
 	if fix, ok := c.bufferFix(f, s); ok {
 		fixes = append(fixes, fix)
 	}
-	c.report(pos, c.orphanTrace(f, pos, s, exit), rel, "goroutine leak: the send on unbuffered channel "+name+" blocks forever once the receiver returns without receiving", fixes...)
+	c.report("orphan", pos, c.orphanTrace(f, pos, s, exit), rel, "goroutine leak: the send on unbuffered channel "+name+" blocks forever once the receiver returns without receiving", fixes...)
 }
 
 // bufferFix offers make(chan T, 1) when one buffer slot certainly

@@ -208,7 +208,7 @@ func (c *checker) reportProducer(f *chanmodel.Func, s *chanmodel.Op, exit ssa.In
 	if exit != ssa.Instruction(mc) {
 		exitPlace = finding.Place{Pos: exit.Pos(), Message: "leaves the receiving loop here", Op: finding.OpOther}
 	}
-	c.report(pos, c.orphanTrace(f, pos, s, exitPlace), rel, "goroutine leak: the goroutine sending on "+name+" blocks forever once the receiving loop stops before the channel is closed")
+	c.report("producer", pos, c.orphanTrace(f, pos, s, exitPlace), rel, "goroutine leak: the goroutine sending on "+name+" blocks forever once the receiving loop stops before the channel is closed")
 }
 
 // constTrips returns the number of iterations of the loop

@@ -21,7 +21,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "lockedblock",
 	Doc:      analysisutil.MustExtractDoc(doc, "lockedblock"),
-	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/lockedblock",
 	Requires: []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer},
 	Run:      run,
 }

@@ -23,7 +23,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "lockleak",
 	Doc:      analysisutil.MustExtractDoc(doc, "lockleak"),
-	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/lockleak",
 	Requires: []*analysis.Analyzer{lockset.Analyzer},
 	Run:      run,
 }
@@ -207,6 +206,7 @@ func checkBackEdges(pass *analysis.Pass, f *lockset.Func) {
 				if l.Pos.IsValid() {
 					tr.Related(&d, finding.Place{Pos: l.Pos, Message: "locked here", Goroutine: g, Op: finding.OpLock})
 				}
+				d.Category = "loop"
 				tr.Step(finding.Place{Pos: pos, Goroutine: g, Op: finding.OpOther})
 				if l.Pos.IsValid() {
 					tr.Step(finding.Place{Pos: l.Pos, Message: "the next iteration locks it again", Goroutine: g, Op: finding.OpLock, Blocks: true})
@@ -306,6 +306,7 @@ func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.K
 			tr.Related(&d, finding.Place{Pos: via, Message: "this path does not unlock", Goroutine: g, Op: finding.OpOther})
 		}
 	}
+	d.Category = "return"
 	if caller != nil && caller.Pos().IsValid() {
 		tr.Related(&d, finding.Place{Pos: callStart(pass, caller.Pos()), Message: "this call does not unlock it after such a return", Goroutine: g, Op: finding.OpCall})
 	}

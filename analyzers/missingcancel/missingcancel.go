@@ -23,7 +23,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "missingcancel",
 	Doc:       analysisutil.MustExtractDoc(doc, "missingcancel"),
-	URL:       "https://github.com/goconcheck/goconcheck/tree/main/analyzers/missingcancel",
 	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(ignoresParams), new(cancelSource)},

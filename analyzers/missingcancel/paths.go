@@ -48,9 +48,10 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 	tr.Step(finding.Place{Pos: start, End: end, Goroutine: g, Op: finding.OpCancel})
 	if v == nil || (hasCur && discards(cur, src.Result)) {
 		tr.Report(c.pass, analysis.Diagnostic{
-			Pos:     start,
-			End:     end,
-			Message: fmt.Sprintf("the %s function returned by %s is discarded (context leak)", src.Verb, name),
+			Category: "discarded",
+			Pos:      start,
+			End:      end,
+			Message:  fmt.Sprintf("the %s function returned by %s is discarded (context leak)", src.Verb, name),
 		})
 		return
 	}
@@ -97,6 +98,7 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 	if hasCur {
 		d.SuggestedFixes = analysisutil.Editable(c.pass.Fset, c.deferFix(cur, call, src, v, us))
 	}
+	d.Category = "uncalled"
 	tr.Report(c.pass, d)
 }
 

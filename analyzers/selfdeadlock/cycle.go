@@ -77,7 +77,7 @@ func (c *checker) checkCycles(f *chanmodel.Func) {
 		goPos := c.m.Start(w.g.Pos())
 		tr.Step(finding.Place{Pos: goPos, Message: "goroutine started here", Goroutine: analysisutil.Goroutine(fset, f.Fn), Op: finding.OpGo})
 		tr.Step(finding.Place{Pos: w.wait.Pos, Goroutine: finding.Spawned(fset, goPos), Op: chanmodel.StepOp(w.wait), Blocks: true})
-		c.report(w.wait.Pos, &tr, []analysis.RelatedInformation{{Pos: goPos, Message: "goroutine started here"}},
+		c.report("cycle", w.wait.Pos, &tr, []analysis.RelatedInformation{{Pos: goPos, Message: "goroutine started here"}},
 			"circular wait: the goroutines that send on "+name+" first wait for this one")
 	}
 }

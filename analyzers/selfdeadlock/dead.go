@@ -41,7 +41,7 @@ func (c *checker) checkDead(started map[*ssa.Function]bool) {
 			if msg := c.dead(op); msg != "" {
 				var tr finding.Trace
 				tr.Step(finding.Place{Pos: op.Pos, Goroutine: c.m.Goroutine(c.pass.Fset, f, op), Op: chanmodel.StepOp(op), Blocks: true})
-				c.report(op.Pos, &tr, nil, msg)
+				c.report("unready", op.Pos, &tr, nil, msg)
 			}
 		}
 	}

@@ -20,7 +20,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "selfdeadlock",
 	Doc:      analysisutil.MustExtractDoc(doc, "selfdeadlock"),
-	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/selfdeadlock",
 	Requires: []*analysis.Analyzer{chanmodel.Analyzer},
 	Run:      run,
 }
@@ -46,12 +45,12 @@ type checker struct {
 	reported map[token.Pos]bool
 }
 
-func (c *checker) report(pos token.Pos, tr *finding.Trace, rel []analysis.RelatedInformation, msg string) {
+func (c *checker) report(category string, pos token.Pos, tr *finding.Trace, rel []analysis.RelatedInformation, msg string) {
 	if !pos.IsValid() || c.reported[pos] {
 		return
 	}
 	c.reported[pos] = true
-	tr.Report(c.pass, analysis.Diagnostic{Pos: pos, Message: msg, Related: rel})
+	tr.Report(c.pass, analysis.Diagnostic{Pos: pos, Category: category, Message: msg, Related: rel})
 }
 
 // checkPrivate reports blocking operations on channels made by f that
@@ -151,7 +150,7 @@ func (c *checker) reportAt(op *chanmodel.Op, msg string) {
 	} else {
 		tr.Step(finding.Place{Pos: site, Goroutine: g, Op: chanmodel.StepOp(op), Blocks: true})
 	}
-	c.report(site, &tr, rel, msg)
+	c.report("unready", site, &tr, rel, msg)
 }
 
 // private reports whether the channel id, made by f, is used by f's

@@ -70,7 +70,7 @@ func (c *checker) selfWait(fn *ssa.Function, g *ssa.Go) {
 					tr.Step(finding.Place{Pos: c.m.Start(d.Pos()), Message: "its Done, which runs only after the Wait", Goroutine: g, Op: finding.OpDone})
 				}
 			}
-			c.report(c.m.Start(w.Pos()), &tr, nil, "sync.WaitGroup.Wait called inside a goroutine counted by the same WaitGroup: it waits for its own Done")
+			c.report("waitgroup", c.m.Start(w.Pos()), &tr, nil, "sync.WaitGroup.Wait called inside a goroutine counted by the same WaitGroup: it waits for its own Done")
 		}
 	}
 }

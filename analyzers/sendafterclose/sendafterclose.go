@@ -21,7 +21,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "sendafterclose",
 	Doc:      analysisutil.MustExtractDoc(doc, "sendafterclose"),
-	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/sendafterclose",
 	Requires: []*analysis.Analyzer{chanmodel.Analyzer},
 	Run:      run,
 }
@@ -82,9 +81,10 @@ func sameGoroutine(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, r
 			tr.Step(finding.Place{Pos: m.Site(c), Message: name(c) + " closed here", Goroutine: g, Op: finding.OpClose})
 			tr.Step(finding.Place{Pos: pos, Goroutine: g, Op: finding.OpPanic, Blocks: true})
 			tr.Report(pass, analysis.Diagnostic{
-				Pos:     pos,
-				Message: msg,
-				Related: []analysis.RelatedInformation{{Pos: m.Site(c), Message: name(c) + " closed here"}},
+				Category: "afterclose",
+				Pos:      pos,
+				Message:  msg,
+				Related:  []analysis.RelatedInformation{{Pos: m.Site(c), Message: name(c) + " closed here"}},
 			})
 		}
 	}
@@ -258,7 +258,8 @@ func unordered(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, repor
 		tr.Step(finding.Place{Pos: pos, Goroutine: m.Goroutine(pass.Fset, f, c), Op: finding.OpClose})
 		tr.Step(finding.Place{Pos: m.Site(s), Message: "send here: it panics once the channel is closed", Goroutine: "caller of " + e.Fn.Name(), Op: finding.OpPanic, Blocks: true})
 		tr.Report(pass, analysis.Diagnostic{
-			Pos: pos,
+			Category: "exported",
+			Pos:      pos,
 			Message: "close of " + name(c) + " in a goroutine is not ordered after the send in exported " +
 				e.Fn.Name() + ": the send may panic",
 			Related: []analysis.RelatedInformation{{Pos: m.Site(s), Message: "send here"}},

@@ -25,7 +25,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "sleepsync",
 	Doc:       analysisutil.MustExtractDoc(doc, "sleepsync"),
-	URL:       "https://github.com/goconcheck/goconcheck/tree/main/analyzers/sleepsync",
 	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(summaryFact)},

@@ -460,7 +460,8 @@ func reportBeside(pass *analysis.Pass, v *types.Var, fs *fieldStats, born map[*s
 		}
 		name := lockset.Describe(a.base)
 		d := analysis.Diagnostic{
-			Pos: a.pos,
+			Category: "field",
+			Pos:      a.pos,
 			Message: fmt.Sprintf("write to %s.%s without holding %s.%s, which the goroutine running %s holds when it accesses the field",
 				name, v.Name(), name, mu, locked.fn.Name()),
 		}

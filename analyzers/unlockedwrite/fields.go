@@ -205,6 +205,7 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int, bor
 			d.Related = []analysis.RelatedInformation{{Pos: p, Message: "written with the lock held here"}}
 			tr.Steps(lockedSteps(pass, fs, p, mu)...)
 		}
+		d.Category = "field"
 		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
 		tr.Report(pass, d)
 	}
@@ -258,7 +259,8 @@ func reportReadLocked(pass *analysis.Pass, v *types.Var, fs *fieldStats, guard i
 		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
 		tr.Step(finding.Place{Pos: a.pos, Message: "the same write, by another reader holding the read lock", Goroutine: "another caller of " + a.fn.Name(), Op: finding.OpWrite})
 		tr.Report(pass, analysis.Diagnostic{
-			Pos: a.pos,
+			Category: "rlock",
+			Pos:      a.pos,
 			Message: fmt.Sprintf("write to %s.%s while holding only the read lock of %s.%s: other readers run concurrently; take the write lock",
 				name, v.Name(), name, mu),
 		})

@@ -84,9 +84,10 @@ func checkBody(pass *analysis.Pass, res *lockset.Result, body *lockset.Func, bin
 			tr.Step(finding.Place{Pos: instr.Pos(), Goroutine: spawned, Op: finding.OpWrite})
 			tr.Step(finding.Place{Pos: instr.Pos(), Message: "the same write, at the same time, in the goroutine another iteration starts", Goroutine: spawned + " (another iteration)", Op: finding.OpWrite})
 			tr.Report(pass, analysis.Diagnostic{
-				Pos:     instr.Pos(),
-				Message: fmt.Sprintf("%s %s in a goroutine started in a loop races with the other goroutines: no lock is held", what, name),
-				Related: []analysis.RelatedInformation{{Pos: g.Pos(), Message: "goroutines started here"}},
+				Category: "loop",
+				Pos:      instr.Pos(),
+				Message:  fmt.Sprintf("%s %s in a goroutine started in a loop races with the other goroutines: no lock is held", what, name),
+				Related:  []analysis.RelatedInformation{{Pos: g.Pos(), Message: "goroutines started here"}},
 			})
 		}
 	}
@@ -225,9 +226,10 @@ func checkSpawner(pass *analysis.Pass, res *lockset.Result) {
 					tr.Step(finding.Place{Pos: written[alloc], Message: "written in the goroutine here", Goroutine: finding.Spawned(pass.Fset, g.Pos()), Op: finding.OpWrite})
 					tr.Step(finding.Place{Pos: instr.Pos(), Goroutine: caller, Op: op})
 					tr.Report(pass, analysis.Diagnostic{
-						Pos:     instr.Pos(),
-						Message: fmt.Sprintf("%s %s races with the goroutine that writes it: nothing orders them", what, alloc.Comment),
-						Related: []analysis.RelatedInformation{{Pos: written[alloc], Message: "written in the goroutine here"}},
+						Category: "starter",
+						Pos:      instr.Pos(),
+						Message:  fmt.Sprintf("%s %s races with the goroutine that writes it: nothing orders them", what, alloc.Comment),
+						Related:  []analysis.RelatedInformation{{Pos: written[alloc], Message: "written in the goroutine here"}},
 					})
 				}
 			}

@@ -18,7 +18,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "unlockedwrite",
 	Doc:      analysisutil.MustExtractDoc(doc, "unlockedwrite"),
-	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/unlockedwrite",
 	Requires: []*analysis.Analyzer{lockset.Analyzer, inspect.Analyzer},
 	Run:      run,
 }

@@ -23,7 +23,6 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "waitgroupadd",
 	Doc:       analysisutil.MustExtractDoc(doc, "waitgroupadd"),
-	URL:       "https://github.com/goconcheck/goconcheck/tree/main/analyzers/waitgroupadd",
 	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(summaryFact), new(analyzedFact)},
@@ -302,6 +301,7 @@ func (c *checker) reportSelf(gfn *ssa.Function, goStmt *ast.GoStmt, add event) {
 	var tr finding.Trace
 	if call := c.addCall(add); call != nil {
 		d := analysis.Diagnostic{
+			Category:       "inside",
 			Pos:            call.Pos(),
 			End:            call.End(),
 			Message:        "sync.WaitGroup.Add called inside the goroutine it accounts for" + via(add),
@@ -315,9 +315,10 @@ func (c *checker) reportSelf(gfn *ssa.Function, goStmt *ast.GoStmt, add event) {
 	// The Add is in another package: report the go statement.
 	tr.Step(finding.Place{Pos: goStmt.Pos(), End: goStmt.End(), Goroutine: c.goroutineAt(goStmt.Pos()), Op: finding.OpGo})
 	c.reportOnce(analysis.Diagnostic{
-		Pos:     goStmt.Pos(),
-		End:     goStmt.End(),
-		Message: fmt.Sprintf("sync.WaitGroup.Add called inside the goroutine it accounts for (in %s)", viaName(gfn, add.via)),
+		Category: "inside",
+		Pos:      goStmt.Pos(),
+		End:      goStmt.End(),
+		Message:  fmt.Sprintf("sync.WaitGroup.Add called inside the goroutine it accounts for (in %s)", viaName(gfn, add.via)),
 	}, &tr)
 }
 
@@ -330,9 +331,10 @@ func (c *checker) reportRace(goStmt *ast.GoStmt, add event, wait token.Pos) {
 	waitStep := finding.Place{Pos: wait, Message: "Wait that may run before the Add", Goroutine: c.goroutineAt(wait), Op: finding.OpWait}
 	if call := c.addCall(add); call != nil {
 		d := analysis.Diagnostic{
-			Pos:     call.Pos(),
-			End:     call.End(),
-			Message: "sync.WaitGroup.Add called in a new goroutine, racing with a later Wait" + via(add),
+			Category: "racing",
+			Pos:      call.Pos(),
+			End:      call.End(),
+			Message:  "sync.WaitGroup.Add called in a new goroutine, racing with a later Wait" + via(add),
 		}
 		tr.Related(&d, c.startStep(goStmt))
 		tr.Related(&d, waitStep)
@@ -341,9 +343,10 @@ func (c *checker) reportRace(goStmt *ast.GoStmt, add event, wait token.Pos) {
 		return
 	}
 	d := analysis.Diagnostic{
-		Pos:     goStmt.Pos(),
-		End:     goStmt.End(),
-		Message: fmt.Sprintf("%s calls sync.WaitGroup.Add in a new goroutine, racing with a later Wait", goName(goStmt)),
+		Category: "racing",
+		Pos:      goStmt.Pos(),
+		End:      goStmt.End(),
+		Message:  fmt.Sprintf("%s calls sync.WaitGroup.Add in a new goroutine, racing with a later Wait", goName(goStmt)),
 	}
 	tr.Step(finding.Place{Pos: goStmt.Pos(), End: goStmt.End(), Goroutine: c.goroutineAt(goStmt.Pos()), Op: finding.OpGo})
 	tr.Related(&d, waitStep)

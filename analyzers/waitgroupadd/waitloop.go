@@ -54,8 +54,9 @@ func (c *checker) checkWaitInLoop(fn *ssa.Function) {
 			tr.Step(finding.Place{Pos: g.Pos(), Message: "goroutine started here", Goroutine: caller, Op: finding.OpGo})
 			tr.Step(finding.Place{Pos: c.startOf(call.Pos()), Goroutine: caller, Op: finding.OpWait, Blocks: true})
 			tr.Report(c.pass, analysis.Diagnostic{
-				Pos:     c.startOf(call.Pos()),
-				Message: "sync.WaitGroup.Wait inside the loop that starts the goroutines it waits for: the Add before the loop counts goroutines that later iterations start, so this Wait never returns",
+				Category: "waitloop",
+				Pos:      c.startOf(call.Pos()),
+				Message:  "sync.WaitGroup.Wait inside the loop that starts the goroutines it waits for: the Add before the loop counts goroutines that later iterations start, so this Wait never returns",
 				Related: []analysis.RelatedInformation{
 					{Pos: c.startOf(add.Pos()), Message: "counted here, before the loop"},
 					{Pos: g.Pos(), Message: "goroutine started here"},

@@ -194,15 +194,16 @@ func posnFinding(t *testing.T, dir, posn, analyzer string) finding {
 }
 
 // textFindings parses "file:line:col: message" lines, as the drivers
-// print them without -json; the analyzer is not part of that format.
+// print them without -json; goconcheck ends the message with its rule,
+// "(analyzer)" or "(analyzer/category)", go vet does not name it.
 // Related information follows its diagnostic as "file:line:col: \tmessage".
 func textFindings(t *testing.T, dir, out string) []finding {
 	t.Helper()
-	re := regexp.MustCompile(`^(\S+\.go):(\d+):\d+: [^\t]`)
+	re := regexp.MustCompile(`^(\S+\.go):(\d+):\d+: [^\t].*?(?: \(([a-z]+)(?:/[a-z-]+)?\))?$`)
 	var fs []finding
 	for _, line := range strings.Split(out, "\n") {
 		if m := re.FindStringSubmatch(line); m != nil {
-			f := posnFinding(t, dir, m[1]+":"+m[2], "")
+			f := posnFinding(t, dir, m[1]+":"+m[2], m[3])
 			fs = append(fs, f)
 		}
 	}
@@ -254,7 +255,11 @@ func TestStandalone(t *testing.T) {
 	if code != 3 {
 		t.Errorf("goconcheck ./...: exit %d, want 3\n%s", code, stderr)
 	}
-	assertFindings(t, "goconcheck", textFindings(t, dir, stderr), withoutAnalyzer(want))
+	// Each finding names its analyzer.
+	assertFindings(t, "goconcheck", textFindings(t, dir, stderr), want)
+	if strings.Contains(stderr, "\r") {
+		t.Errorf("goconcheck printed a progress line on a stderr that is not a terminal:\n%q", stderr)
+	}
 
 	_, stderr, code = run(t, moduleDir(t, "clean"), nil, bin, "./...")
 	if code != 0 || strings.TrimSpace(stderr) != "" {
@@ -302,7 +307,7 @@ func TestVetTool(t *testing.T) {
 	if code != 1 {
 		t.Errorf("go vet -vettool: exit %d, want 1\n%s", code, stderr)
 	}
-	assertFindings(t, "go vet -vettool", textFindings(t, dir, stderr), withoutAnalyzer(want))
+	assertFindings(t, "go vet -vettool", withoutAnalyzer(textFindings(t, dir, stderr)), withoutAnalyzer(want))
 
 	// With -json, go vet prints the diagnostics on stdout and exits 0.
 	stdout, stderr, code := run(t, dir, nil, "go", "vet", vettool, "-json", "./...")
@@ -310,6 +315,20 @@ func TestVetTool(t *testing.T) {
 		t.Fatalf("go vet -vettool -json: exit %d\n%s", code, stderr)
 	}
 	assertFindings(t, "go vet -vettool -json", jsonFindings(t, dir, stdout), want)
+
+	// What an editor runs on save (the README's VS Code settings):
+	// go vet on the saved file's package, in its directory.
+	var inRegistry []finding
+	for _, f := range want {
+		if strings.HasPrefix(f.file, "registry/") {
+			inRegistry = append(inRegistry, finding{strings.TrimPrefix(f.file, "registry/"), f.line, ""})
+		}
+	}
+	_, stderr, code = run(t, filepath.Join(dir, "registry"), nil, "go", "vet", vettool, ".")
+	if code != 1 || len(inRegistry) == 0 {
+		t.Errorf("go vet -vettool . in a package directory: exit %d, want 1\n%s", code, stderr)
+	}
+	assertFindings(t, "go vet -vettool . (an editor on save)", withoutAnalyzer(textFindings(t, filepath.Join(dir, "registry"), stderr)), sorted(inRegistry))
 
 	_, stderr, code = run(t, moduleDir(t, "clean"), nil, "go", "vet", vettool, "./...")
 	if code != 0 || strings.TrimSpace(stderr) != "" {
@@ -385,6 +404,37 @@ func TestGolangciLint(t *testing.T) {
 	if fs := lint(moduleDir(t, "clean")); len(fs) > 0 {
 		t.Errorf("golangci-lint on the clean module:\n%s", list(fs))
 	}
+
+	// golangci-lint's //nolint and goconcheck's own directive both
+	// silence a finding in the plugin.
+	dir = writeModule(t, map[string]string{
+		"go.mod": "module example.com/nolint\n\ngo 1.22\n",
+		"p/p.go": `package p
+
+import "sync"
+
+var mu sync.Mutex
+
+func Nolint() {
+	mu.Lock()
+	mu.Lock() //nolint:goconcheck // the test of nolint
+	mu.Unlock()
+}
+
+func Ignore() {
+	mu.Lock()
+	mu.Lock() //goconcheck:ignore doublelock the test of the directive
+	mu.Unlock()
+}
+
+func Reported() {
+	mu.Lock()
+	mu.Lock() // finding: doublelock
+	mu.Unlock()
+}
+`,
+	})
+	assertFindings(t, "golangci-lint with //nolint and //goconcheck:ignore", lint(dir), markedFindings(t, dir))
 }
 
 func firstLine(s string) string {
@@ -475,7 +525,7 @@ func TestTypeErrors(t *testing.T) {
 		} else {
 			// The type error is in the same "file:line:col: text" form.
 			got := slices.DeleteFunc(textFindings(t, dir, stderr), func(f finding) bool { return f.file == "bad/bad.go" })
-			assertFindings(t, "goconcheck", got, withoutAnalyzer(want))
+			assertFindings(t, "goconcheck", got, want)
 		}
 	}
 }
@@ -537,7 +587,6 @@ func TestCgo(t *testing.T) {
 // of the package it imports (read back from the cache, not computed),
 // the result must be what a run without the cache prints.
 func TestCache(t *testing.T) {
-	dir := t.TempDir()
 	files := map[string]string{
 		"go.mod": "module example.com/cached\n\ngo 1.22\n",
 		"lib/lib.go": `package lib
@@ -563,15 +612,7 @@ func Twice() {
 }
 `,
 	}
-	for name, text := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o666); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := writeModule(t, files)
 	cache := []string{"GOCONCHECK_CACHE=" + t.TempDir()}
 	jsonRun := func(env []string) string {
 		t.Helper()
@@ -588,15 +629,9 @@ func Twice() {
 	}
 
 	// The finding moves down two lines; lib is unchanged.
-	app := filepath.Join(dir, "app", "app.go")
-	src, err := os.ReadFile(app)
-	if err != nil {
-		t.Fatal(err)
-	}
-	edited := strings.Replace(string(src), "func Twice() {", "// Twice locks twice.\n//\nfunc Twice() {", 1)
-	if err := os.WriteFile(app, []byte(edited), 0o666); err != nil {
-		t.Fatal(err)
-	}
+	editFile(t, filepath.Join(dir, "app", "app.go"), func(src string) string {
+		return strings.Replace(src, "func Twice() {", "// Twice locks twice.\n//\nfunc Twice() {", 1)
+	})
 	afterEdit := jsonRun(cache)
 	uncached := jsonRun([]string{"GOCONCHECK_CACHE=off"})
 	if afterEdit != uncached {

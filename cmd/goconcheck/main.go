@@ -3,17 +3,19 @@
 // Standalone:
 //
 //	goconcheck ./...
-//	goconcheck -json ./...
+//	goconcheck -format=json|sarif|github ./...
+//	goconcheck -baseline goconcheck-baseline.json ./...
+//	goconcheck -new-from-rev origin/main ./...
 //	goconcheck -fix ./...
+//	goconcheck version
 //
 // As a go vet tool:
 //
 //	go vet -vettool=$(which goconcheck) ./...
 //
-// Standalone, goconcheck runs the go command with itself as the vet (or,
-// for -fix, the fix) tool, so every package is analyzed separately and
-// its dependencies' facts come from the build cache; see
-// internal/driver.
+// Standalone, goconcheck analyzes every package in its own process and
+// caches the results per package; -fix runs the go command with
+// goconcheck as its fix tool. See internal/driver.
 package main
 
 import (

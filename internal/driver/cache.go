@@ -43,7 +43,7 @@ type cache struct {
 // An entry is what the cache holds for one package.
 type entry struct {
 	Facts  []encodedFact
-	Report []byte // the package's JSON tree, for a root
+	Result *pkgResult // what was found on a root, nil if nothing
 }
 
 type encodedFact struct {

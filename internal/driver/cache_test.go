@@ -14,7 +14,7 @@ func TestCacheTrim(t *testing.T) {
 	c := &cache{dir: t.TempDir()}
 	old, fresh, read := [32]byte{1}, [32]byte{2}, [32]byte{3}
 	for _, k := range [][32]byte{old, fresh, read} {
-		c.put(k, &entry{Report: []byte("{}")})
+		c.put(k, &entry{Result: &pkgResult{}})
 	}
 	long := time.Now().Add(-6 * 24 * time.Hour)
 	for _, k := range [][32]byte{old, read} {

@@ -15,8 +15,11 @@
 // through go vet, one process per package re-reading its dependencies'
 // export data and facts, costs twice the time. Results are cached per
 // package (see cache), so a second run re-analyzes only what changed.
-// The report is sorted, in multichecker's formats (text on stderr with
-// exit status 3, or one JSON tree). -fix runs go fix with goconcheck as
+// Results stay typed (finding.Finding) from the analysis through the
+// cache and the filters (-disable-rule, -baseline, -new-from-rev) to
+// the one place they are printed, sorted, in the -format asked for
+// (output.go: text on stderr with exit status 3, go vet's JSON tree,
+// SARIF, GitHub workflow commands). -fix runs go fix with goconcheck as
 // its fix tool, which applies the suggested fixes.
 package driver
 
@@ -132,6 +135,13 @@ const (
 type options struct {
 	json, fix, diff bool
 	html            string // -html FILE
+	format          string
+	disableRules    []string
+	baseline        string // -baseline: report only findings not in it
+	writeBaseline   string // -write-baseline: record the findings in it
+	newFromRev      string // -new-from-rev: only findings on lines changed since
+	newFromPatch    string // -new-from-patch: only findings on lines a patch adds
+	version         bool
 	context         int
 	tags            string
 	timing          bool
@@ -164,8 +174,22 @@ func parseFlags(analyzers []*analysis.Analyzer, args []string, stderr io.Writer)
 	opts := &options{enable: make(map[string]*bool), set: make(map[string]bool)}
 	fs := flag.NewFlagSet(progName(), flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.BoolVar(&opts.json, "json", false, "emit JSON output")
-	fs.StringVar(&opts.html, "html", "", "also write the findings as a self-contained HTML page with diagrams to this file")
+	fs.BoolVar(&opts.json, "json", false, "emit JSON output (the same as -format=json)")
+	fs.StringVar(&opts.format, "format", "text", "output format: "+formatNames())
+	fs.Func("disable-rule", "switch off a rule, analyzer/category as the text output names it (repeatable, or comma-separated)", func(s string) error {
+		for _, r := range strings.Split(s, ",") {
+			if r = strings.TrimSpace(r); r != "" {
+				opts.disableRules = append(opts.disableRules, r)
+			}
+		}
+		return nil
+	})
+	fs.StringVar(&opts.baseline, "baseline", "", "report only the findings not recorded in this baseline `file`, and its entries that no longer match")
+	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record today's findings in this baseline `file`")
+	fs.StringVar(&opts.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git `revision`")
+	fs.StringVar(&opts.newFromPatch, "new-from-patch", "", "report only findings on lines a unified diff `file` adds")
+	fs.BoolVar(&opts.version, "V", false, "print the version and exit")
+	fs.StringVar(&opts.html, "html", "", "also write the findings as a self-contained HTML page with diagrams to this `file`")
 	fs.BoolVar(&opts.fix, "fix", false, "apply all suggested fixes")
 	fs.BoolVar(&opts.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")
 	fs.IntVar(&opts.context, "c", -1, "display offending line with this many lines of context")
@@ -206,8 +230,20 @@ func parseFlags(analyzers []*analysis.Analyzer, args []string, stderr io.Writer)
 	if opts.html != "" && opts.fix {
 		return nil, nil, errors.New("-html and -fix cannot be combined")
 	}
-	if opts.json && opts.fix {
-		return nil, nil, errors.New("-json and -fix cannot be combined")
+	if opts.json {
+		if opts.format != "text" && opts.format != "json" {
+			return nil, nil, errors.New("-json and -format=" + opts.format + " cannot be combined")
+		}
+		opts.format = "json"
+	}
+	if _, ok := formats[opts.format]; !ok {
+		return nil, nil, fmt.Errorf("unknown -format %q (want %s)", opts.format, formatNames())
+	}
+	if opts.format != "text" && opts.fix {
+		return nil, nil, errors.New("-format=" + opts.format + " and -fix cannot be combined")
+	}
+	if err := checkRules(analyzers, opts.disableRules); err != nil {
+		return nil, nil, err
 	}
 	return opts, fs.Args(), nil
 }
@@ -219,11 +255,15 @@ func usage(fs *flag.FlagSet, analyzers []*analysis.Analyzer, w io.Writer) {
 
 Usage: %[1]s [flags] packages
        %[1]s help [analyzer]
+       %[1]s version
        go vet -vettool=$(which %[1]s) [flags] packages
 
 By default all analyzers run; naming one or more with -NAME runs only those.
-Findings are printed on stderr with exit status 3, or as JSON on stdout with -json;
--html FILE also writes them as a self-contained HTML page with diagrams.
+Findings are printed on stderr with exit status 3, or on stdout in the
+-format chosen (JSON, SARIF, GitHub workflow commands, an HTML page);
+-html FILE also writes them as an HTML page beside the chosen output.
+//goconcheck:ignore analyzer[,analyzer] reason, on a finding's line or the
+line above, silences it.
 
 Flags:
 `, progName())
@@ -241,8 +281,16 @@ func Standalone(analyzers []*analysis.Analyzer, args []string, stdout, stderr io
 		}
 		return exitOK
 	}
+	if len(args) > 0 && args[0] == "version" {
+		fmt.Fprintln(stdout, versionLine())
+		return exitOK
+	}
 	opts, patterns, err := parseFlags(analyzers, args, stderr)
 	if err == flag.ErrHelp {
+		return exitOK
+	}
+	if err == nil && opts.version {
+		fmt.Fprintln(stdout, versionLine())
 		return exitOK
 	}
 	if err != nil {
@@ -287,7 +335,13 @@ func Standalone(analyzers []*analysis.Analyzer, args []string, stdout, stderr io
 	if opts.timing {
 		tm = &timing{d: make(map[string]time.Duration)}
 	}
-	rep, problems, err := analyze(opts.selected(analyzers), patterns, opts.tags, tm)
+	format := formats[opts.format]
+	var prog *progress
+	if !format.machine {
+		prog = newProgress(stderr)
+	}
+	rep, problems, err := analyze(opts.selected(analyzers), patterns, opts.tags, tm, prog)
+	prog.clear()
 	if perr := stop(); perr != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", progName(), perr)
 	}
@@ -298,42 +352,39 @@ func Standalone(analyzers []*analysis.Analyzer, args []string, stdout, stderr io
 		fmt.Fprintf(stderr, "%s: %v\n", progName(), err)
 		return exitError
 	}
-	if opts.html != "" {
-		if err := rep.writeHTML(opts.html); err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", progName(), err)
-			return exitError
-		}
-	}
 	status := exitOK
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)
 		status = exitError
 	}
-	if opts.json {
-		if err := rep.writeJSON(stdout); err != nil {
-			fmt.Fprintln(stderr, err)
+	if err := filterReport(rep, opts, stderr); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", progName(), err)
+		return exitError
+	}
+	if opts.html != "" {
+		if err := writeHTMLFile(opts.html, rep); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", progName(), err)
 			return exitError
 		}
-		if len(rep.errors) > 0 {
-			status = exitError
-		}
-		return status
 	}
-	for _, e := range rep.errors {
-		fmt.Fprintln(stderr, e)
+	out := stdout
+	if format.stderr {
+		out = stderr
+	}
+	if format.stderr || opts.format != "json" {
+		for _, e := range rep.errors {
+			fmt.Fprintln(stderr, e)
+		}
+	}
+	if len(rep.errors) > 0 {
 		status = exitError
 	}
-	diags := rep.sorted()
-	for _, d := range diags {
-		fmt.Fprintf(stderr, "%s: %s\n", d.Posn, d.Message)
-		if opts.context >= 0 {
-			printContext(stderr, d, opts.context)
-		}
-		for _, r := range d.Related {
-			fmt.Fprintf(stderr, "%s: \t%s\n", r.Posn, r.Message)
-		}
+	po := &printOptions{context: opts.context, analyzers: analyzers, version: moduleVersion()}
+	if err := format.write(out, rep, po); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", progName(), err)
+		return exitError
 	}
-	if status == exitOK && len(diags) > 0 {
+	if status == exitOK && format.exitFindings && len(rep.findings) > 0 {
 		status = exitFindings
 	}
 	return status
@@ -370,19 +421,5 @@ func exitStatus(err error, stderr io.Writer) int {
 	default:
 		fmt.Fprintf(stderr, "%s: running the go command: %v\n", progName(), err)
 		return exitError
-	}
-}
-
-// printContext prints the lines around a diagnostic, as go vet -c=N.
-func printContext(w io.Writer, d diagnostic, n int) {
-	data, err := os.ReadFile(d.file)
-	if err != nil {
-		return
-	}
-	lines := strings.Split(string(data), "\n")
-	for i := d.line - n; i <= d.line+n; i++ {
-		if 1 <= i && i <= len(lines) {
-			fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
-		}
 	}
 }

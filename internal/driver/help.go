@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	suite "github.com/goconcheck/goconcheck/analyzers"
 )
 
 // help prints the list of analyzers, or the documentation of those named.
@@ -38,6 +40,12 @@ func help(analyzers []*analysis.Analyzer, names []string, w io.Writer) error {
 		fmt.Fprintf(w, "%s: %s\n", found.Name, strings.TrimSpace(found.Doc))
 		if found.URL != "" {
 			fmt.Fprintf(w, "\nDocumentation: %s\n", found.URL)
+		}
+		if ids := suite.RulesOf(found.Name); len(ids) > 0 {
+			fmt.Fprintln(w, "\nRules (each can be switched off with -disable-rule=ID):")
+			for _, id := range ids {
+				fmt.Fprintf(w, "  %s\t%s\n", id, suite.RuleDoc(id))
+			}
 		}
 		first := true
 		found.Flags.VisitAll(func(f *flag.Flag) {

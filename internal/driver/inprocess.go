@@ -1,8 +1,6 @@
 package driver
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/build"
@@ -10,6 +8,7 @@ import (
 	"go/types"
 	"io"
 	"os"
+	"path/filepath"
 	"reflect"
 	"runtime/debug"
 	"slices"
@@ -36,11 +35,10 @@ import (
 // the whole graph plus the packages in flight (one per core), not by the
 // syntax and SSA of the whole graph as in x/tools' checker.
 //
-// It returns the diagnostics and analyzer errors as go vet's -json would
-// print them, and the errors that kept packages from being analyzed.
+// It returns the findings and analyzer errors, and the errors that kept packages from being analyzed.
 //
 // With tm, it times the analyzers and uses no cache.
-func analyze(analyzers []*analysis.Analyzer, patterns []string, tags string, tm *timing) (*report, []string, error) {
+func analyze(analyzers []*analysis.Analyzer, patterns []string, tags string, tm *timing, prog *progress) (*report, []string, error) {
 	units, err := graph(patterns, tags, true)
 	if err != nil {
 		return nil, nil, err
@@ -49,7 +47,8 @@ func analyze(analyzers []*analysis.Analyzer, patterns []string, tags string, tm 
 	if tm == nil {
 		c = openCache(analyzers, tags)
 	}
-	rep, problems, err := analyzeUnits(analyzers, units, c, tm)
+	prog.start(units)
+	rep, problems, err := analyzeUnits(analyzers, units, c, tm, prog)
 	if c != nil {
 		c.trim(time.Now())
 	}
@@ -58,7 +57,7 @@ func analyze(analyzers []*analysis.Analyzer, patterns []string, tags string, tm 
 
 // analyzeUnits analyzes units, dependencies before importers, with
 // results from c where it has them (c may be nil).
-func analyzeUnits(analyzers []*analysis.Analyzer, units []*unit, c *cache, tm *timing) (*report, []string, error) {
+func analyzeUnits(analyzers []*analysis.Analyzer, units []*unit, c *cache, tm *timing, prog *progress) (*report, []string, error) {
 	var depAnalyzers []*analysis.Analyzer
 	for _, a := range factAnalyzers(analyzers) {
 		if hasFacts(a) {
@@ -81,20 +80,27 @@ func analyzeUnits(analyzers []*analysis.Analyzer, units []*unit, c *cache, tm *t
 	index := &factIndex{units: make(map[*types.Package]*unit)}
 	var (
 		mu       sync.Mutex
-		out      bytes.Buffer                // one JSON tree per root
+		rep      = &report{files: make(map[string]bool)}
 		problems = make(map[string][]string) // package ID -> errors, in order
 	)
-	addReport := func(data []byte) {
-		if len(data) > 0 {
+	addReport := func(res *pkgResult) {
+		if res != nil {
 			mu.Lock()
-			out.Write(data)
-			out.WriteByte('\n')
+			rep.add(res)
 			mu.Unlock()
+		}
+	}
+	for _, u := range units {
+		if u.root {
+			for _, f := range u.pkg.CompiledGoFiles {
+				rep.files[filepath.Clean(f)] = true
+			}
 		}
 	}
 	budget := newMemoryBudget()
 	each(units, func(u *unit) {
 		defer budget.update()
+		defer prog.done(u)
 		if u.pkg.PkgPath == "unsafe" && len(u.pkg.CompiledGoFiles) == 0 {
 			u.types, u.facts = types.Unsafe, newFactSet()
 			index.add(u)
@@ -103,7 +109,7 @@ func analyzeUnits(analyzers []*analysis.Analyzer, units []*unit, c *cache, tm *t
 		if u.cached != nil && !u.needTypes {
 			// Nothing analyzed here needs its types or facts.
 			if u.root {
-				addReport(u.cached.Report)
+				addReport(u.cached.Result)
 			}
 			return
 		}
@@ -132,7 +138,7 @@ func analyzeUnits(analyzers []*analysis.Analyzer, units []*unit, c *cache, tm *t
 				u.facts = fs
 				index.add(u)
 				if u.root {
-					addReport(u.cached.Report)
+					addReport(u.cached.Result)
 				}
 				return
 			}
@@ -151,19 +157,13 @@ func analyzeUnits(analyzers []*analysis.Analyzer, units []*unit, c *cache, tm *t
 		a.runAll(set)
 		u.facts = a.own
 		index.add(u)
-		var report []byte
+		var res *pkgResult
 		if u.root {
-			if tree := a.tree(analyzers); len(tree) > 0 {
-				data, err := json.Marshal(tree)
-				if err != nil {
-					panic(err) // plain strings and numbers
-				}
-				report = data
-				addReport(report)
-			}
+			res = a.result(analyzers)
+			addReport(res)
 		}
 		if c != nil {
-			c.put(u.key, &entry{Facts: encodeFacts(u.facts), Report: report})
+			c.put(u.key, &entry{Facts: encodeFacts(u.facts), Result: res})
 		}
 	})
 	// By package, each package's errors in the type checker's order;
@@ -183,8 +183,8 @@ func analyzeUnits(analyzers []*analysis.Analyzer, units []*unit, c *cache, tm *t
 			}
 		}
 	}
-	rep, err := parseReport(out.Bytes())
-	return rep, lines, err
+	rep.finish()
+	return rep, lines, nil
 }
 
 // An action runs the analyzers on one package, each after those it
@@ -331,92 +331,21 @@ func (act *action) readFile(name string) ([]byte, error) {
 	return nil, fmt.Errorf("file %s is not part of package %s", name, p.PkgPath)
 }
 
-// tree is the package's part of go vet's -json output: analyzer name
-// -> diagnostics, or {"error": text}.
-func (act *action) tree(analyzers []*analysis.Analyzer) map[string]map[string]any {
-	byName := make(map[string]any)
+// result is what the analyzers found on the package, or nil when they
+// found nothing and none failed.
+func (act *action) result(analyzers []*analysis.Analyzer) *pkgResult {
+	res := new(pkgResult)
 	for _, a := range analyzers {
 		if err := act.errs[a]; err != nil {
-			byName[a.Name] = map[string]string{"error": err.Error()}
+			res.Errors = append(res.Errors, analyzerError{act.u.pkg.ID, a.Name, err.Error()})
 			continue
 		}
-		if diags := act.diags[a]; len(diags) > 0 {
-			byName[a.Name] = jsonDiagnostics(act.fset, diags, act.traces[a])
-		}
+		res.Findings = append(res.Findings, newFindings(act.fset, act.u.pkg.ID, a, act.diags[a], act.traces[a])...)
 	}
-	if len(byName) == 0 {
+	if len(res.Findings) == 0 && len(res.Errors) == 0 {
 		return nil
 	}
-	return map[string]map[string]any{act.u.pkg.ID: byName}
-}
-
-// The -json format of go vet and the x/tools drivers.
-type (
-	jsonDiagnostic struct {
-		Category       string        `json:"category,omitempty"`
-		Posn           string        `json:"posn"`
-		End            string        `json:"end"`
-		Message        string        `json:"message"`
-		SuggestedFixes []jsonFix     `json:"suggested_fixes,omitempty"`
-		Related        []jsonRelated `json:"related,omitempty"`
-		// Trace is goconcheck's own addition to the format: the
-		// finding's story (see finding.Trace), for the HTML report.
-		Trace []finding.Step `json:"trace,omitempty"`
-	}
-	jsonFix struct {
-		Message string     `json:"message"`
-		Edits   []jsonEdit `json:"edits"`
-	}
-	jsonEdit struct {
-		Filename string `json:"filename"`
-		Start    int    `json:"start"`
-		End      int    `json:"end"`
-		New      string `json:"new"`
-	}
-	jsonRelated struct {
-		Posn    string `json:"posn"`
-		End     string `json:"end"`
-		Message string `json:"message"`
-	}
-)
-
-func jsonDiagnostics(fset *token.FileSet, diags []analysis.Diagnostic, traces map[traceKey][]finding.Place) []jsonDiagnostic {
-	out := make([]jsonDiagnostic, 0, len(diags))
-	for _, d := range diags {
-		jd := jsonDiagnostic{
-			Category: d.Category,
-			Posn:     fset.Position(d.Pos).String(),
-			End:      fset.Position(orPos(d.End, d.Pos)).String(),
-			Message:  d.Message,
-		}
-		if places, ok := traces[traceKey{d.Pos, d.Message}]; ok {
-			jd.Trace = finding.Steps(fset, d, places)
-		}
-		for _, f := range d.SuggestedFixes {
-			jf := jsonFix{Message: f.Message, Edits: []jsonEdit{}}
-			for _, e := range f.TextEdits {
-				start, end := fset.Position(e.Pos), fset.Position(orPos(e.End, e.Pos))
-				jf.Edits = append(jf.Edits, jsonEdit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: string(e.NewText)})
-			}
-			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
-		}
-		for _, r := range d.Related {
-			jd.Related = append(jd.Related, jsonRelated{
-				Posn:    fset.Position(r.Pos).String(),
-				End:     fset.Position(orPos(r.End, r.Pos)).String(),
-				Message: r.Message,
-			})
-		}
-		out = append(out, jd)
-	}
-	return out
-}
-
-func orPos(p, q token.Pos) token.Pos {
-	if p.IsValid() {
-		return p
-	}
-	return q
+	return res
 }
 
 // timing adds up the time each analyzer takes, on the packages named

@@ -32,7 +32,7 @@ func TestDependencyFacts(t *testing.T) {
 				u.root = true
 			}
 		}
-		_, problems, err := analyzeUnits(analyzers.All(), units, nil, nil)
+		_, problems, err := analyzeUnits(analyzers.All(), units, nil, nil, nil)
 		if err != nil || len(problems) > 0 {
 			t.Fatalf("analyzing %v: %v %v", patterns, err, problems)
 		}
@@ -93,7 +93,7 @@ func TestTypeErrorsReported(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, problems, err := analyzeUnits(analyzers.All(), units, nil, nil)
+	_, problems, err := analyzeUnits(analyzers.All(), units, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

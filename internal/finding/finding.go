@@ -10,6 +10,8 @@
 // attach them through this package's Trace, never by wording a message.
 package finding
 
+import "strconv"
+
 // A Position is a resolved source position. Col and Offset are in bytes.
 type Position struct {
 	File   string `json:"file"`
@@ -86,4 +88,61 @@ type Finding struct {
 	// Trace is the finding's story as structured steps, the finding's own
 	// position among them; nil when the analyzer attached none.
 	Trace []Step `json:"trace,omitempty"`
+}
+
+// Rule is the finding's rule: its analyzer, and the category after a
+// slash when the analyzer has several rules ("goroutineleak/orphan").
+func (f *Finding) Rule() string {
+	if f.Category == "" || f.Category == f.Analyzer {
+		return f.Analyzer
+	}
+	return f.Analyzer + "/" + f.Category
+}
+
+// String formats p as go/token does: file:line:col, or file:line
+// without a column, or "-" when p is not valid.
+func (p Position) String() string {
+	s := p.File
+	if p.Line > 0 {
+		if s != "" {
+			s += ":"
+		}
+		s += strconv.Itoa(p.Line)
+		if p.Col > 0 {
+			s += ":" + strconv.Itoa(p.Col)
+		}
+	}
+	if s == "" {
+		s = "-"
+	}
+	return s
+}
+
+// Less orders findings by file, line, column, message and analyzer.
+func Less(a, b *Finding) bool {
+	if a.Pos.File != b.Pos.File {
+		return a.Pos.File < b.Pos.File
+	}
+	if a.Pos.Line != b.Pos.Line {
+		return a.Pos.Line < b.Pos.Line
+	}
+	if a.Pos.Col != b.Pos.Col {
+		return a.Pos.Col < b.Pos.Col
+	}
+	if a.Message != b.Message {
+		return a.Message < b.Message
+	}
+	return a.Analyzer < b.Analyzer
+}
+
+// Steps is the finding's story in order: Trace when the analyzer
+// attached one, else the finding's own position and then its related
+// places as reported.
+func (f *Finding) Steps() []Step {
+	if len(f.Trace) > 0 {
+		return f.Trace
+	}
+	steps := make([]Step, 0, 1+len(f.Related))
+	steps = append(steps, Step{Pos: f.Pos, End: f.End, Message: f.Message})
+	return append(steps, f.Related...)
 }
