@@ -10,7 +10,7 @@ import (
 // writeHTML prints the findings as one self-contained HTML page with a
 // diagram per finding (-format=html).
 func writeHTML(w io.Writer, r *report, _ *printOptions) error {
-	return htmlreport.Write(w, r.findings, os.ReadFile)
+	return htmlreport.Write(w, r.sorted(), os.ReadFile)
 }
 
 // writeHTMLFile writes the same page to file (-html FILE), beside the

@@ -33,7 +33,7 @@ var formats = map[string]outputFormat{
 	"json":   {write: writeJSONFormat, machine: true},
 	"sarif":  {write: writeSARIF, exitFindings: true, machine: true},
 	"github": {write: writeGitHub, exitFindings: true},
-	"html":   {write: writeHTML, exitFindings: true},
+	"html":   {write: writeHTML, exitFindings: true, machine: true},
 }
 
 func formatNames() string {
