@@ -152,6 +152,10 @@ type (
 		URL            string        `json:"url,omitempty"`
 		SuggestedFixes []jsonFix     `json:"suggested_fixes,omitempty"`
 		Related        []jsonRelated `json:"related,omitempty"`
+		// Trace is goconcheck's own addition to the format: the
+		// finding's story (see finding.Trace), as the HTML report
+		// draws it.
+		Trace []finding.Step `json:"trace,omitempty"`
 	}
 	jsonFix struct {
 		Message string         `json:"message"`
@@ -171,6 +175,7 @@ func toJSON(f *finding.Finding) jsonDiagnostic {
 		End:      f.End.String(),
 		Message:  f.Message,
 		URL:      f.URL,
+		Trace:    f.Trace,
 	}
 	for _, fix := range f.Fixes {
 		jd.SuggestedFixes = append(jd.SuggestedFixes, jsonFix{fix.Message, fix.Edits})
