@@ -65,7 +65,9 @@
 // Not reported: sleeps inside the goroutine itself; sleeps in a loop
 // (polling, retry and backoff, or pacing the goroutines a loop starts);
 // a dial after the sleep that is retried in a loop, or made to a
-// listener bound before the goroutine started (go srv.Serve(ln)); a
+// listener bound before the goroutine started (go srv.Serve(ln), or a
+// goroutine handed its listeners that binds its own only when handed
+// none); a
 // returned struct whose fields a goroutine keeps updating (a running
 // service's state, not results);
 // sleeps followed by a join (time.Sleep(d); wg.Wait()); sleeps after

@@ -209,7 +209,9 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 	var listener *ssa.Go
 	for _, g := range started {
 		e := c.sums.effects(g.Common())
-		if e.listens && listener == nil {
+		// The goroutine started last is the one the sleep waits for
+		// most nearly.
+		if e.listens && !handedListener(g.Common()) && (listener == nil || g.Pos() > listener.Pos()) {
 			listener = g
 		}
 		for _, ef := range e.writes {
@@ -528,6 +530,48 @@ func (c *checker) relies(ss site, writes, sends []loc, listener *ssa.Go) (g *ssa
 }
 
 const dialsListener = "connection to the goroutine's listener made here"
+
+// handedListener reports whether the goroutine is handed a listener (a
+// value with the Accept and Addr methods of net.Listener, or a slice or
+// array of them) as an argument or a captured variable: its starter has
+// bound the address before the go statement, connections queue until the
+// goroutine accepts them, and a Listen in the goroutine is at most a
+// fallback for when none is handed over (Run(ctx, listeners) binding its
+// own when the slice is empty).
+func handedListener(call *ssa.CallCommon) bool {
+	vals := append([]ssa.Value(nil), call.Args...)
+	if mc, ok := call.Value.(*ssa.MakeClosure); ok {
+		vals = append(vals, mc.Bindings...)
+	}
+	for _, v := range vals {
+		if isListener(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func isListener(t types.Type) bool {
+	for {
+		switch u := t.Underlying().(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Slice:
+			t = u.Elem()
+			continue
+		case *types.Array:
+			t = u.Elem()
+			continue
+		}
+		break
+	}
+	ms := types.NewMethodSet(types.NewPointer(t))
+	if types.IsInterface(t) {
+		ms = types.NewMethodSet(t)
+	}
+	return ms.Lookup(nil, "Accept") != nil && ms.Lookup(nil, "Addr") != nil
+}
 
 // filledBy returns the goroutine that writes the elements of a slice,
 // array or map returned as one of results: the caller gets results

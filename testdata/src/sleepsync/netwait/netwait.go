@@ -169,3 +169,52 @@ func headerOnly(s *server, h http.Header) string {
 	time.Sleep(10 * time.Millisecond)
 	return h.Get("Content-Type")
 }
+
+type handler struct{ addr string }
+
+// listeners binds the handler's address.
+func (h *handler) listeners() ([]net.Listener, error) {
+	l, err := net.Listen("tcp", h.addr)
+	if err != nil {
+		return nil, err
+	}
+	return []net.Listener{l}, nil
+}
+
+// run serves the listeners it is handed, binding its own when none are.
+func (h *handler) run(listeners []net.Listener) error {
+	if len(listeners) == 0 {
+		var err error
+		if listeners, err = h.listeners(); err != nil {
+			return err
+		}
+	}
+	return http.Serve(listeners[0], nil)
+}
+
+// The listeners are bound before the goroutine starts: the request after
+// the sleep queues until Serve accepts it (the sleep only costs time).
+func handedOver(h *handler) error {
+	l, err := h.listeners()
+	if err != nil {
+		return err
+	}
+	go func() { _ = h.run(l) }()
+	time.Sleep(50 * time.Millisecond)
+	resp, err := http.Get("http://" + h.addr + "/")
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Handed none, run binds the address itself, after the go statement.
+func notHandedOver(h *handler) error {
+	go func() { _ = h.run(nil) }()
+	time.Sleep(50 * time.Millisecond) // want `to listen; call net.Listen before starting it`
+	resp, err := http.Get("http://" + h.addr + "/")
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
