@@ -1,0 +1,3 @@
+module blind13
+
+go 1.26

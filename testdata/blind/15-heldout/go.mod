@@ -1,0 +1,3 @@
+module blind15
+
+go 1.26
