@@ -53,7 +53,15 @@
 // check of a result against nil is followed the way the return's
 // result goes), naming it through the arguments or the results (the
 // entry returned, a handle holding the owner); it is reported, with
-// a caller that does not unlock, when one does not.
+// a caller that does not unlock, when one does not. A return that
+// yields the mutex itself (a *sync.Mutex or sync.Locker result that is
+// the held lock: "the caller owns the read lock now") hands it over
+// whoever the callers are:
+//
+//	if c.ids[0] == id {
+//		size, lock = n, &c.rlock
+//		break // not reported
+//	}
 //
 // It does not report functions that never unlock the mutex they lock
 // (lock helpers designed to return with the lock held), nor the unlock

@@ -41,6 +41,9 @@ func run(pass *analysis.Pass) (any, error) {
 				if !f.Released[k] || f.Borrowed[k] || !releasedElsewhere(f, k) || !outlives(k) {
 					continue
 				}
+				if lockset.HandsOver(r.Instr, k) {
+					continue // the lock itself is returned to the caller
+				}
 				released, caller := res.ReleasedByCallers(f, r.Instr, k)
 				if released {
 					continue // handed to the callers, who release it
@@ -158,6 +161,9 @@ func checkJoins(pass *analysis.Pass, res *lockset.Result, f *lockset.Func, done 
 				}
 				for _, r := range rets {
 					if done[r][k] {
+						continue
+					}
+					if lockset.HandsOver(r, k) {
 						continue
 					}
 					released, caller := res.ReleasedByCallers(f, r, k)

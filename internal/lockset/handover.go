@@ -255,3 +255,39 @@ func nilness(v ssa.Value) (isNil, known bool) {
 	}
 	return false, false
 }
+
+// HandsOver reports whether ret returns the mutex k itself, a result
+// that is the lock (a *sync.Mutex, or the Locker it makes) on some path
+// into ret: the function yields the held lock to its caller, who from
+// then on holds the one value that can release it ("don't unlock, the
+// caller owns the read mutex now").
+func HandsOver(ret *ssa.Return, k Key) bool {
+	seen := map[ssa.Value]bool{}
+	var isLock func(v ssa.Value) bool
+	isLock = func(v ssa.Value) bool {
+		if seen[v] {
+			return false
+		}
+		seen[v] = true
+		switch x := v.(type) {
+		case *ssa.Phi:
+			for _, e := range x.Edges {
+				if isLock(e) {
+					return true
+				}
+			}
+			return false
+		case *ssa.MakeInterface:
+			return isLock(x.X)
+		case *ssa.ChangeInterface:
+			return isLock(x.X)
+		}
+		return KeyOf(v) == k
+	}
+	for _, v := range ret.Results {
+		if isLock(v) {
+			return true
+		}
+	}
+	return false
+}

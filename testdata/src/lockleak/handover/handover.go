@@ -262,3 +262,53 @@ func (p *Pool) Claim(n int) error {
 	unlock()
 	return nil
 }
+
+// A connection whose reader waits for its response under rlock and, on
+// finding it, yields the lock itself to the caller, who unlocks it once
+// the body is read (kafka-go's waitResponse). Correct: no caller in this
+// package needs to release it for the return to be a hand-over.
+type Conn struct {
+	rlock sync.Mutex
+	ids   []int32
+}
+
+func (c *Conn) waitResponse(id int32) (size int, lock *sync.Mutex, err error) {
+	for {
+		c.rlock.Lock()
+		if len(c.ids) == 0 {
+			c.rlock.Unlock()
+			err = errMissing
+			break
+		}
+		if c.ids[0] == id {
+			size, lock = 4, &c.rlock
+			break // the caller owns the read lock now
+		}
+		c.rlock.Unlock()
+	}
+	return
+}
+
+// ReadLocker yields the lock as a sync.Locker on success. Correct.
+func (c *Conn) ReadLocker(id int32) (sync.Locker, error) {
+	c.rlock.Lock()
+	if len(c.ids) == 0 || c.ids[0] != id {
+		c.rlock.Unlock()
+		return nil, errMissing
+	}
+	return &c.rlock, nil
+}
+
+// peek yields the lock on success, but its short-read path returns
+// with the lock held and no lock to release it: the next reader blocks.
+func (c *Conn) peek(id int32) (*sync.Mutex, error) {
+	c.rlock.Lock()
+	if len(c.ids) == 0 {
+		c.rlock.Unlock()
+		return nil, errMissing
+	}
+	if len(c.ids) < 2 {
+		return nil, errMissing // want `return with c.rlock still locked: other paths unlock it`
+	}
+	return &c.rlock, nil
+}
