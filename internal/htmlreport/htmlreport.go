@@ -32,29 +32,13 @@ const contextLines = 2
 func Write(w io.Writer, findings []finding.Finding, readFile func(string) ([]byte, error)) error {
 	fs := make([]finding.Finding, len(findings))
 	copy(fs, findings)
-	sort.SliceStable(fs, func(i, j int) bool { return less(fs[i], fs[j]) })
+	sort.SliceStable(fs, func(i, j int) bool { return finding.Less(&fs[i], &fs[j]) })
 
 	r := &renderer{files: make(map[string][]string), readFile: readFile, root: commonDir(fs)}
 	bw := bufio.NewWriter(w)
 	r.w = bw
 	r.page(fs)
 	return bw.Flush()
-}
-
-func less(a, b finding.Finding) bool {
-	if a.Pos.File != b.Pos.File {
-		return a.Pos.File < b.Pos.File
-	}
-	if a.Pos.Line != b.Pos.Line {
-		return a.Pos.Line < b.Pos.Line
-	}
-	if a.Pos.Col != b.Pos.Col {
-		return a.Pos.Col < b.Pos.Col
-	}
-	if a.Analyzer != b.Analyzer {
-		return a.Analyzer < b.Analyzer
-	}
-	return a.Message < b.Message
 }
 
 type renderer struct {
