@@ -243,3 +243,21 @@ func TestScreenshotInReadme(t *testing.T) {
 		t.Errorf("docs/report.png: %v", err)
 	}
 }
+
+// TestHTMLFormat checks -format=html: the same page on stdout as -html
+// writes to its file, and the exit status of findings.
+func TestHTMLFormat(t *testing.T) {
+	dir := moduleDir(t, "sample")
+	page, _ := htmlReport(t)
+	env := []string{"GOCONCHECK_CACHE=" + t.TempDir()}
+	stdout, stderr, code := run(t, dir, env, bin, "-format=html", "./...")
+	if code != 3 {
+		t.Fatalf("goconcheck -format=html: exit %d, want 3 (findings)\n%s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "<!DOCTYPE html>") {
+		t.Errorf("goconcheck -format=html: stdout does not start as an HTML page: %.80q", stdout)
+	}
+	if got, want := sectionRE.FindAllString(stdout, -1), sectionRE.FindAllString(page, -1); len(got) != len(want) || len(got) == 0 {
+		t.Errorf("goconcheck -format=html: %d findings on the page, -html wrote %d", len(got), len(want))
+	}
+}
