@@ -43,7 +43,8 @@
 // local). Nothing is reported when the two acquisitions may be of
 // different mutexes (different receivers, elements of a slice, a field
 // that was reassigned in between), when the mutex may have been
-// released on some path (including by a callee or a TryLock), or when
+// released on some path (including by a callee, a TryLock, or a
+// sync.Once.Do whose function unlocks it: once.Do(c.unlock)), or when
 // a callee releases the mutex before locking it again. Lock followed by
 // Unlock, used as a barrier, is not a double lock. Two read locks taken
 // by callees that return holding them (handles such as read

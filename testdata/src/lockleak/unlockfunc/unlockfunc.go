@@ -144,3 +144,40 @@ func (l *Lease) Drop(who string) error {
 	l.holder = ""
 	return nil // want `return with l.mu still locked: other paths unlock it`
 }
+
+type onceSection struct {
+	mu         sync.Mutex
+	items      []string
+	unlockOnce sync.Once
+}
+
+func (o *onceSection) unlock() { o.mu.Unlock() }
+
+// remove ends its critical section through a Once on the not-found
+// path, and a deferred Do ends it on the other. Correct.
+func (o *onceSection) remove(name string) error {
+	o.mu.Lock()
+	defer o.unlockOnce.Do(o.unlock)
+	for i, it := range o.items {
+		if it == name {
+			o.items = append(o.items[:i], o.items[i+1:]...)
+			return nil
+		}
+	}
+	o.unlockOnce.Do(o.unlock)
+	return errors.New("missing")
+}
+
+// drop defers a Once that does not unlock: the found path leaves o.mu
+// locked, the other unlocks.
+func (o *onceSection) drop(name string) error {
+	o.mu.Lock()
+	defer o.unlockOnce.Do(func() {})
+	for _, it := range o.items {
+		if it == name {
+			return nil // want `return with o.mu still locked`
+		}
+	}
+	o.mu.Unlock()
+	return errors.New("missing")
+}
