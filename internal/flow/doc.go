@@ -1,0 +1,27 @@
+// Package flow is the control-flow toolkit the goconcheck analyzers
+// and models share, on go/ssa: the questions about one function's
+// control-flow graph that every pass asks, answered once.
+//
+//   - Searches: [Search] walks the graph forwards or backwards, from an
+//     instruction or a block, optionally along a subset of the edges
+//     (a branch known not to be taken); [Reaches] asks whether one
+//     instruction can run after another without passing a stop, and
+//     [Reachable] the same of blocks.
+//   - Loops: [LoopOf] gives the blocks of the cycle through a block,
+//     [InLoop] whether there is one, [InLoopAfter] whether an
+//     instruction runs again in the next iteration of a loop.
+//   - Dominance: [Dominates] orders two instructions, [DominatesReturns]
+//     and [DominatesReturnsFrom] ask whether a block runs on every
+//     path to a normal return.
+//   - Calls that do not return: [CallEnd] says how a call ends the
+//     flow of control it is on (a panic, the end of the goroutine, the
+//     end of the process), from one list; [FailsTest], [SkipsTest] and
+//     [EndsTest] say what a method of package testing does to the test.
+//   - Callees: [Callee] and [CalleeFunc] name what a call statically
+//     calls, seeing an instantiated generic function as its origin;
+//     [Origin] and [Body] do the same for a function in hand.
+//
+// It is shaped like staticcheck's irutil: small functions of the
+// graph, no state and no analysis pass of its own. It depends on
+// go/ssa and go/types only, so every model can stand on it.
+package flow

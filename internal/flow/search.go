@@ -1,0 +1,145 @@
+package flow
+
+import "golang.org/x/tools/go/ssa"
+
+// A Search walks the control-flow graph of one function, depth first,
+// visiting each block once (the block a walk starts in can be entered
+// again, from its top, along a cycle).
+type Search struct {
+	// Backward walks against control flow: to the predecessors of a
+	// block, and through its instructions last to first.
+	Backward bool
+	// Next, if not nil, gives the blocks the walk may go to from b in
+	// place of all its successors (predecessors): a caller leaves out
+	// an edge it knows is not taken.
+	Next func(b *ssa.BasicBlock) []*ssa.BasicBlock
+}
+
+var (
+	// Forward follows control flow along every edge.
+	Forward = Search{}
+	// Backward goes against control flow along every edge.
+	Backward = Search{Backward: true}
+)
+
+func (s Search) next(b *ssa.BasicBlock) []*ssa.BasicBlock {
+	switch {
+	case s.Next != nil:
+		return s.Next(b)
+	case s.Backward:
+		return b.Preds
+	}
+	return b.Succs
+}
+
+// Walk calls visit for each instruction control can reach after from
+// (before it, walking backwards), in the order the walk meets them;
+// visit returns false to cut the path at that instruction.
+func (s Search) Walk(from ssa.Instruction, visit func(ssa.Instruction) bool) {
+	b := from.Block()
+	if b == nil {
+		return
+	}
+	i := Index(from)
+	if s.Backward {
+		s.walk(b, b.Instrs[:i], map[*ssa.BasicBlock]bool{}, visit)
+	} else {
+		s.walk(b, b.Instrs[i+1:], map[*ssa.BasicBlock]bool{}, visit)
+	}
+}
+
+// WalkBlock is Walk starting with every instruction of b.
+func (s Search) WalkBlock(b *ssa.BasicBlock, visit func(ssa.Instruction) bool) {
+	s.walk(b, b.Instrs, map[*ssa.BasicBlock]bool{b: true}, visit)
+}
+
+// walk visits instrs, the part of b the walk enters, then goes on,
+// depth first, to each block next to b not yet seen.
+func (s Search) walk(b *ssa.BasicBlock, instrs []ssa.Instruction, seen map[*ssa.BasicBlock]bool, visit func(ssa.Instruction) bool) {
+	if !s.visitAll(instrs, visit) {
+		return
+	}
+	for _, n := range s.next(b) {
+		if !seen[n] {
+			seen[n] = true
+			s.walk(n, n.Instrs, seen, visit)
+		}
+	}
+}
+
+// visitAll visits instrs in the walk's order and reports whether the
+// path goes on past them.
+func (s Search) visitAll(instrs []ssa.Instruction, visit func(ssa.Instruction) bool) bool {
+	if s.Backward {
+		for i := len(instrs) - 1; i >= 0; i-- {
+			if !visit(instrs[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, in := range instrs {
+		if !visit(in) {
+			return false
+		}
+	}
+	return true
+}
+
+// Reach returns the blocks the walk reaches from any of from in one or
+// more steps (a block of from is in it only if a cycle leads back).
+func (s Search) Reach(from ...*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	var stack []*ssa.BasicBlock
+	for _, b := range from {
+		stack = append(stack, s.next(b)...)
+	}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !seen[b] {
+			seen[b] = true
+			stack = append(stack, s.next(b)...)
+		}
+	}
+	return seen
+}
+
+// Reachable reports whether control can go from the block from to the
+// block to in one or more steps: from reaches itself only round a
+// cycle.
+func Reachable(from, to *ssa.BasicBlock) bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := append([]*ssa.BasicBlock(nil), from.Succs...)
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if b == to {
+			return true
+		}
+		if !seen[b] {
+			seen[b] = true
+			stack = append(stack, b.Succs...)
+		}
+	}
+	return false
+}
+
+// Reaches reports whether control can flow from just after from to
+// to, along a path that passes no instruction for which stop reports
+// true (stop may be nil). Both must be in the same function; from
+// reaches itself only round a cycle.
+func Reaches(from, to ssa.Instruction, stop func(ssa.Instruction) bool) bool {
+	fb, tb := from.Block(), to.Block()
+	if fb == nil || tb == nil || fb.Parent() != tb.Parent() {
+		return false
+	}
+	found := false
+	Forward.Walk(from, func(in ssa.Instruction) bool {
+		if in == to {
+			found = true
+		}
+		return !found && (stop == nil || !stop(in))
+	})
+	return found
+}
