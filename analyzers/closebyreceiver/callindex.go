@@ -4,6 +4,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // callIndex indexes the static calls of a package by callee, to
@@ -27,7 +29,7 @@ func newCallIndex(fns []*ssa.Function) *callIndex {
 				if ci, ok := in.(ssa.CallInstruction); ok {
 					c := ci.Common()
 					if callee := c.StaticCallee(); callee != nil {
-						o.callers[origin(callee)] = append(o.callers[origin(callee)], ci)
+						o.callers[flow.Origin(callee)] = append(o.callers[flow.Origin(callee)], ci)
 					}
 					for i := range c.Args {
 						rands = append(rands, &c.Args[i])
@@ -52,7 +54,7 @@ func newCallIndex(fns []*ssa.Function) *callIndex {
 					}
 					switch v := (*r).(type) {
 					case *ssa.Function:
-						o.valueUse[origin(v)] = true
+						o.valueUse[flow.Origin(v)] = true
 					case *ssa.MakeClosure:
 						if fn, ok := v.Fn.(*ssa.Function); ok {
 							if _, isGo := in.(*ssa.Go); !isGo || in.(*ssa.Go).Call.Value != v {
@@ -74,7 +76,7 @@ func newCallIndex(fns []*ssa.Function) *callIndex {
 // started, or a function all of whose calls are seen and lie in such
 // functions.
 func (o *callIndex) runsOnlyUnder(fn, top *ssa.Function, depth int) bool {
-	fn = origin(fn)
+	fn = flow.Origin(fn)
 	switch {
 	case fn == top:
 		return true
@@ -91,14 +93,6 @@ func (o *callIndex) runsOnlyUnder(fn, top *ssa.Function, depth int) bool {
 		}
 	}
 	return true
-}
-
-// origin returns the generic function of an instantiation, or fn.
-func origin(fn *ssa.Function) *ssa.Function {
-	if o := fn.Origin(); o != nil {
-		return o
-	}
-	return fn
 }
 
 // allCallsSeen reports whether every call of fn is a static call of

@@ -10,6 +10,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -130,7 +131,7 @@ func requestedUnderLock(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op) 
 	for i := range f.Ops {
 		req := &f.Ops[i]
 		if req.Kind != chanmodel.Recv || req.Unit != c.Unit || req.Chan.Kind == 0 || req.Chan == c.Chan ||
-			!chanmodel.Reaches(req.Instr, c.Instr, nil) {
+			!flow.Reaches(req.Instr, c.Instr, nil) {
 			continue
 		}
 		sends := 0
@@ -159,7 +160,7 @@ func requestedUnderLock(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op) 
 func awaitsReply(r chanmodel.OpRef) bool {
 	for i := range r.F.Ops {
 		o := &r.F.Ops[i]
-		if o.Kind == chanmodel.Recv && o.Unit == r.Op.Unit && o.Instr != r.Op.Instr && chanmodel.Reaches(r.Op.Instr, o.Instr, nil) {
+		if o.Kind == chanmodel.Recv && o.Unit == r.Op.Unit && o.Instr != r.Op.Instr && flow.Reaches(r.Op.Instr, o.Instr, nil) {
 			return true
 		}
 	}

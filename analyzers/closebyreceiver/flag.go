@@ -9,6 +9,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -189,7 +190,7 @@ func skipsWhenSet(iff *ssa.If, load ssa.Instruction, in ssa.Instruction) bool {
 		return false
 	}
 	reaches := func(b *ssa.BasicBlock) bool {
-		return b == in.Block() || len(b.Instrs) > 0 && chanmodel.Reaches(b.Instrs[0], in, nil)
+		return b == in.Block() || len(b.Instrs) > 0 && flow.Reaches(b.Instrs[0], in, nil)
 	}
 	_, isCall := load.(*ssa.Call)
 	direct := false
@@ -267,7 +268,7 @@ func flagRead(v ssa.Value, depth int) (ssa.Instruction, *types.Var) {
 // atomicField returns the field that c, a call of the method name of a
 // sync/atomic type, operates on.
 func atomicField(c *ssa.CallCommon, names ...string) *types.Var {
-	m := analysisutil.StaticMethod(c)
+	m := flow.CalleeFunc(c)
 	if m == nil || m.Pkg() == nil || m.Pkg().Path() != "sync/atomic" || len(c.Args) == 0 {
 		return nil
 	}
@@ -306,7 +307,7 @@ func (o *flagOrder) requests(f *chanmodel.Func, c *chanmodel.Op) []ssa.Value {
 		for _, in := range blk.Instrs {
 			switch in := in.(type) {
 			case *ssa.UnOp:
-				if in.Op == token.ARROW && chanmodel.Dominates(in, c.Instr) {
+				if in.Op == token.ARROW && flow.Dominates(in, c.Instr) {
 					reqs = append(reqs, in.X)
 				}
 			case *ssa.Select:
@@ -370,7 +371,7 @@ func (o *flagOrder) cancels(ctx ssa.Value, depth int) ([]ssa.Instruction, bool) 
 	}
 	switch v := ctx.(type) {
 	case *ssa.Parameter:
-		fn := origin(v.Parent())
+		fn := flow.Origin(v.Parent())
 		if !o.allCallsSeen(fn) {
 			return nil, false
 		}
@@ -543,7 +544,7 @@ func (o *flagOrder) requested(t ssa.Instruction, g guard, depth int) bool {
 	if do := o.onceDo(fn); do != nil {
 		return o.requested(do, g, depth+1)
 	}
-	top := origin(fn)
+	top := flow.Origin(fn)
 	if !o.allCallsSeen(top) {
 		return false
 	}
@@ -583,7 +584,7 @@ func (o *callIndex) onceDo(fn *ssa.Function) ssa.Instruction {
 	}
 	c, ok := uses[0].(*ssa.Call)
 	if !ok || len(c.Call.Args) != 2 || c.Call.Args[1] != val ||
-		!analysisutil.IsMethod(analysisutil.StaticMethod(&c.Call), "sync", "Once", "Do") {
+		!analysisutil.IsMethod(flow.CalleeFunc(&c.Call), "sync", "Once", "Do") {
 		return nil
 	}
 	return c
@@ -617,7 +618,7 @@ func (o *flagOrder) setsFlag(lf *lockset.Func, t ssa.Instruction, g guard) bool 
 	}
 	// The flag set under the lock before t, on every path to t.
 	for _, st := range stores {
-		if _, _, ok := heldKey(st); ok && chanmodel.Dominates(st, t) {
+		if _, _, ok := heldKey(st); ok && flow.Dominates(st, t) {
 			return true
 		}
 	}
@@ -634,13 +635,13 @@ func (o *flagOrder) setsFlag(lf *lockset.Func, t ssa.Instruction, g guard) bool 
 		escapes := false
 		for _, blk := range lf.Fn.Blocks {
 			for _, in := range blk.Instrs {
-				if _, ret := in.(*ssa.Return); ret && chanmodel.Reaches(t, in, stop) {
+				if _, ret := in.(*ssa.Return); ret && flow.Reaches(t, in, stop) {
 					escapes = true
 				}
 			}
 		}
 		for _, r := range lf.Releases {
-			if r.Key == k && r.Instr.Parent() == lf.Fn && chanmodel.Reaches(t, r.Instr, stop) {
+			if r.Key == k && r.Instr.Parent() == lf.Fn && flow.Reaches(t, r.Instr, stop) {
 				escapes = true
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // receivedEverySend reports whether the close c, of f, follows every
@@ -102,7 +103,7 @@ func maxSends(m *chanmodel.Model, f *chanmodel.Func, ops []*chanmodel.Op, depth 
 	started := 0
 	var seq []*group
 	for _, g := range groups {
-		if chanmodel.InLoop(g.in) {
+		if flow.InLoop(g.in.Block()) {
 			return -1
 		}
 		g.w = 1
@@ -111,7 +112,7 @@ func maxSends(m *chanmodel.Model, f *chanmodel.Func, ops []*chanmodel.Op, depth 
 			for _, op := range g.ops {
 				inner = append(inner, m.Inner(f, op)...)
 			}
-			callee := m.Func(origin(g.ops[0].Via))
+			callee := m.Func(flow.Origin(g.ops[0].Via))
 			if callee == nil || len(inner) == 0 {
 				return -1
 			}
@@ -135,7 +136,7 @@ func maxSends(m *chanmodel.Model, f *chanmodel.Func, ops []*chanmodel.Op, depth 
 		}
 		v := g.w
 		for _, h := range seq {
-			if h != g && chanmodel.Reaches(g.in, h.in, nil) {
+			if h != g && flow.Reaches(g.in, h.in, nil) {
 				v = max(v, g.w+longest(h))
 			}
 		}
@@ -175,9 +176,7 @@ func receivesBefore(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op, dept
 			return 0
 		}
 		callee := c.Via
-		if o := callee.Origin(); o != nil && o.Blocks != nil {
-			callee = o
-		}
+		callee = flow.Body(callee)
 		cf := m.Func(callee)
 		least := -1
 		for _, ic := range inner {
@@ -196,7 +195,7 @@ func receivesBefore(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op, dept
 		if c.Chan.Kind == chanmodel.KindField && !chanmodel.SameChan(r, c) {
 			continue
 		}
-		if (r.Direct() || r.Must) && chanmodel.Dominates(r.Instr, c.Instr) {
+		if (r.Direct() || r.Must) && flow.Dominates(r.Instr, c.Instr) {
 			n++
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -141,9 +142,7 @@ func allNeed(m *chanmodel.Model, ls *lockset.Result, x *chanmodel.Op, held map[l
 			// Seen again as the direct operation of the function that
 			// performs it, if that function is in the model.
 			callee := op.Via
-			if o := callee.Origin(); o != nil {
-				callee = o
-			}
+			callee = flow.Origin(callee)
 			if m.Func(callee) == nil || !op.Pos.IsValid() {
 				return "", false
 			}

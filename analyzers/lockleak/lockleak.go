@@ -13,6 +13,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -243,23 +244,19 @@ func leakingReturns(f *lockset.Func, s *ssa.BasicBlock, k lockset.Key) ([]*ssa.R
 			rel[r.Instr.Block()] = true
 		}
 	}
-	seen := map[*ssa.BasicBlock]bool{}
+	reach := flow.Forward.Reach(s)
+	reach[s] = true
 	var rets []*ssa.Return
-	stack := []*ssa.BasicBlock{s}
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[b] {
+	for _, b := range f.Fn.Blocks {
+		if !reach[b] {
 			continue
 		}
-		seen[b] = true
 		if rel[b] {
 			return nil, false
 		}
 		if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
 			rets = append(rets, r)
 		}
-		stack = append(stack, b.Succs...)
 	}
 	return rets, len(rets) > 0
 }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -141,9 +142,7 @@ func (c *checker) localCallee(caller *ssa.Function, call *ssa.CallCommon) *ssa.F
 	if callee == nil {
 		return nil
 	}
-	if o := callee.Origin(); o != nil {
-		callee = o
-	}
+	callee = flow.Origin(callee)
 	if c.res.Funcs[callee] == nil {
 		return nil
 	}

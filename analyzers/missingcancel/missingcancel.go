@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 //go:embed doc.go
@@ -143,19 +144,6 @@ func (c *checker) exportFacts() {
 	}
 }
 
-// calleeFunc returns the function a call statically reaches, seen
-// through generic instantiation, or nil.
-func calleeFunc(call *ssa.CallCommon) *ssa.Function {
-	fn := call.StaticCallee()
-	if fn == nil {
-		return nil
-	}
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	return fn
-}
-
 // isLocal reports whether fn's body belongs to the package under
 // analysis (so the checker's own summaries apply).
 func (c *checker) isLocal(fn *ssa.Function) bool {
@@ -201,12 +189,12 @@ func (c *checker) sourceOf(call *ssa.CallCommon) (name string, src *cancelSource
 	if call.IsInvoke() {
 		return "", nil
 	}
-	if obj := analysisutil.StaticMethod(call); obj != nil {
+	if obj := flow.CalleeFunc(call); obj != nil {
 		if s := stdSource(obj); s != nil {
 			return obj.Pkg().Name() + "." + obj.Name(), s
 		}
 	}
-	fn := calleeFunc(call)
+	fn := flow.Callee(call)
 	if fn == nil {
 		return "", nil
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // checkFunc checks every cancel function created by a call in fn.
@@ -127,7 +128,7 @@ func discards(call inspector.Cursor, k int) bool {
 // misuse them on purpose (counting a parent's children, expecting a
 // panic).
 func (c *checker) ownTests(call *ssa.Call) bool {
-	obj := analysisutil.StaticMethod(&call.Call)
+	obj := flow.CalleeFunc(&call.Call)
 	if obj == nil || obj.Pkg() == nil || stdSource(obj) == nil {
 		return false
 	}
@@ -180,37 +181,16 @@ func handledBefore(b *ssa.BasicBlock, idx int, handles map[ssa.Instruction]bool)
 // return are not leaks, and a branch testing a derived value against
 // nil is followed only on its non-nil side (the nil side cannot be
 // reached with this cancel function in hand).
-func leakPath(b *ssa.BasicBlock, idx int, handles map[ssa.Instruction]bool, derived map[ssa.Value]bool) (*ssa.Return, bool) {
-	type item struct {
-		b    *ssa.BasicBlock
-		from int
-	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	stack := []item{{b, idx + 1}}
-	for len(stack) > 0 {
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		closed := false
-		for _, instr := range it.b.Instrs[it.from:] {
-			if handles[instr] || neverReturns(instr) {
-				closed = true
-				break
-			}
-			if r, ok := instr.(*ssa.Return); ok {
-				return r, true
-			}
+func leakPath(b *ssa.BasicBlock, idx int, handles map[ssa.Instruction]bool, derived map[ssa.Value]bool) (ret *ssa.Return, leak bool) {
+	search := flow.Search{Next: func(b *ssa.BasicBlock) []*ssa.BasicBlock { return feasibleSuccs(b, derived) }}
+	search.Walk(b.Instrs[idx], func(instr ssa.Instruction) bool {
+		if leak || handles[instr] || flow.InstrEnd(instr) != flow.Returns {
+			return false
 		}
-		if closed {
-			continue
-		}
-		for _, s := range feasibleSuccs(it.b, derived) {
-			if !seen[s] {
-				seen[s] = true
-				stack = append(stack, item{s, 0})
-			}
-		}
-	}
-	return nil, false
+		ret, leak = instr.(*ssa.Return)
+		return !leak
+	})
+	return ret, leak
 }
 
 func feasibleSuccs(b *ssa.BasicBlock, derived map[ssa.Value]bool) []*ssa.BasicBlock {
@@ -237,22 +217,6 @@ func feasibleSuccs(b *ssa.BasicBlock, derived map[ssa.Value]bool) []*ssa.BasicBl
 func isNil(v ssa.Value) bool {
 	k, ok := v.(*ssa.Const)
 	return ok && k.IsNil()
-}
-
-// neverReturns recognises calls that end the goroutine which the SSA
-// builder could not see as such: methods of testing.TB called through
-// the interface. (Static calls of os.Exit, log.Fatal, t.Fatal and the
-// like already end their block with a panic, via ctrlflow's facts.)
-func neverReturns(instr ssa.Instruction) bool {
-	call, ok := instr.(*ssa.Call)
-	if !ok || !call.Call.IsInvoke() {
-		return false
-	}
-	m := call.Call.Method
-	if m.Pkg() == nil || m.Pkg().Path() != "testing" {
-		return false
-	}
-	return slices.Contains([]string{"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"}, m.Name())
 }
 
 // returnPos locates a return for the related information; the

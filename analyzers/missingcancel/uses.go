@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // A use is one instruction through which a cancel function (or a value
@@ -62,7 +64,7 @@ func (c *checker) uses(v ssa.Value) (us []use, derived map[ssa.Value]bool) {
 					us = append(us, use{instr: r, handled: true})
 					continue
 				}
-				callee := calleeFunc(call)
+				callee := flow.Callee(call)
 				handled := false
 				for i, a := range call.Args {
 					if a == x && !c.paramIgnored(callee, i) {

@@ -7,6 +7,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // A waiter is a goroutine started by f on a func literal whose first
@@ -89,7 +90,7 @@ func firstWait(body *chanmodel.Func) *chanmodel.Op {
 	for i := range body.Ops {
 		op := &body.Ops[i]
 		if op.Unit == 0 && op.Direct() && op.Kind == chanmodel.Recv && !op.Select && !op.Avoid && !op.Deferred {
-			if wait == nil || chanmodel.Dominates(op.Instr, wait.Instr) {
+			if wait == nil || flow.Dominates(op.Instr, wait.Instr) {
 				wait = op
 			}
 		}
@@ -102,7 +103,7 @@ func firstWait(body *chanmodel.Func) *chanmodel.Op {
 		if op == wait || op.Kind == chanmodel.Assign {
 			continue
 		}
-		if op.Instr == wait.Instr || !chanmodel.Dominates(wait.Instr, op.Instr) {
+		if op.Instr == wait.Instr || !flow.Dominates(wait.Instr, op.Instr) {
 			return nil
 		}
 	}
@@ -129,7 +130,7 @@ func (c *checker) starved(f *chanmodel.Func, w *waiter, byBody map[*ssa.Function
 		}
 		o := byBody[r.F.Fn]
 		if o == nil || !stuck[o] || !r.Op.Direct() || r.Op.Instr == o.wait.Instr ||
-			!chanmodel.Dominates(o.wait.Instr, r.Op.Instr) {
+			!flow.Dominates(o.wait.Instr, r.Op.Instr) {
 			return false
 		}
 		feeders++

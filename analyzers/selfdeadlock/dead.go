@@ -7,6 +7,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // checkDead reports, in any function, a plain send or receive on a
@@ -102,9 +103,7 @@ func goStarted(m *chanmodel.Model) map[*ssa.Function]bool {
 			for _, in := range blk.Instrs {
 				if g, ok := in.(*ssa.Go); ok {
 					if callee := g.Call.StaticCallee(); callee != nil {
-						if o := callee.Origin(); o != nil {
-							callee = o
-						}
+						callee = flow.Origin(callee)
 						started[callee] = true
 					}
 				}

@@ -12,6 +12,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 //go:embed doc.go
@@ -125,7 +126,7 @@ func (c *checker) checkPrivate(f *chanmodel.Func) {
 		for _, x := range cands {
 			first := true
 			for _, y := range cands {
-				if y.op.Instr != x.op.Instr && chanmodel.Reaches(y.op.Instr, x.op.Instr, nil) {
+				if y.op.Instr != x.op.Instr && flow.Reaches(y.op.Instr, x.op.Instr, nil) {
 					first = false
 				}
 			}
@@ -219,7 +220,7 @@ type opKinds uint8
 // before o (or is o).
 func startsBefore(starts map[ssa.Instruction]opKinds, o *chanmodel.Op) bool {
 	for g := range starts {
-		if g == o.Instr || chanmodel.Reaches(g, o.Instr, nil) {
+		if g == o.Instr || flow.Reaches(g, o.Instr, nil) {
 			return true
 		}
 	}
@@ -268,31 +269,14 @@ func bufferFull(f *chanmodel.Func, s *chanmodel.Op, size int64) bool {
 		}
 		switch o.Kind {
 		case chanmodel.Recv:
-			if chanmodel.Reaches(o.Instr, s.Instr, nil) {
+			if flow.Reaches(o.Instr, s.Instr, nil) {
 				return false
 			}
 		case chanmodel.Send:
-			if o.Direct() && !o.Select && dominates(o.Instr, s.Instr) {
+			if o.Direct() && !o.Select && flow.Dominates(o.Instr, s.Instr) {
 				before++
 			}
 		}
 	}
 	return before >= size
-}
-
-// dominates reports whether a runs before b on every path to b.
-func dominates(a, b ssa.Instruction) bool {
-	ab, bb := a.Block(), b.Block()
-	if ab != bb {
-		return ab.Dominates(bb)
-	}
-	for _, in := range ab.Instrs {
-		switch in {
-		case a:
-			return true
-		case b:
-			return false
-		}
-	}
-	return false
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // checkWaitGroups reports wg.Wait() in a goroutine started by f whose
@@ -35,7 +36,7 @@ func (c *checker) selfWait(fn *ssa.Function, g *ssa.Go) {
 			if !ok {
 				continue
 			}
-			m := analysisutil.StaticMethod(call.Common())
+			m := flow.CalleeFunc(call.Common())
 			switch {
 			case analysisutil.IsMethod(m, "sync", "WaitGroup", "Wait"):
 				if _, isCall := in.(*ssa.Call); isCall {
@@ -53,7 +54,7 @@ func (c *checker) selfWait(fn *ssa.Function, g *ssa.Go) {
 				continue
 			}
 			counted = true
-			if _, deferred := d.(*ssa.Defer); !deferred && chanmodel.Reaches(d, w, nil) {
+			if _, deferred := d.(*ssa.Defer); !deferred && flow.Reaches(d, w, nil) {
 				early = true // Done may run before the Wait
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 //go:embed doc.go
@@ -98,7 +99,7 @@ func after(f *chanmodel.Func, c, o *chanmodel.Op) bool {
 		// it operates on it: each call has a channel of its own.
 		return false
 	}
-	if c.ReplacedByCall && o.Instr != c.Instr && !(o.Deferred && o.Direct() && !chanmodel.Dominates(c.Instr, o.Instr)) {
+	if c.ReplacedByCall && o.Instr != c.Instr && !(o.Deferred && o.Direct() && !flow.Dominates(c.Instr, o.Instr)) {
 		// c's callee stores another channel into the field after the
 		// close: later operations of the field use that one (unless a
 		// defer statement took the field's channel before the call).
@@ -110,19 +111,19 @@ func after(f *chanmodel.Func, c, o *chanmodel.Op) bool {
 		return false
 	case c.Deferred && o.Deferred:
 		// Deferred calls run last in, first out.
-		return o.Instr != c.Instr && chanmodel.Dominates(o.Instr, c.Instr) && !anyReachable(c.Instr, reset)
+		return o.Instr != c.Instr && flow.Dominates(o.Instr, c.Instr) && !anyReachable(c.Instr, reset)
 	case o.Deferred:
-		return (chanmodel.Dominates(o.Instr, c.Instr) || chanmodel.Dominates(c.Instr, o.Instr)) &&
+		return (flow.Dominates(o.Instr, c.Instr) || flow.Dominates(c.Instr, o.Instr)) &&
 			!anyReachable(c.Instr, reset)
 	}
 	if o.Instr == c.Instr && o != c {
 		return false // both inside one callee: its own report
 	}
 	stop := func(in ssa.Instruction) bool { return reset[in] }
-	if o != c && chanmodel.Dominates(c.Instr, o.Instr) && chanmodel.Reaches(c.Instr, o.Instr, stop) {
+	if o != c && flow.Dominates(c.Instr, o.Instr) && flow.Reaches(c.Instr, o.Instr, stop) {
 		return true
 	}
-	if chanmodel.InLoopAfter(c.Instr, o.Instr) && chanmodel.Reaches(c.Instr, o.Instr, stop) {
+	if flow.InLoopAfter(c.Instr, o.Instr) && flow.Reaches(c.Instr, o.Instr, stop) {
 		return true
 	}
 	// A close on one branch, then a send or close that every way on
@@ -134,13 +135,13 @@ func after(f *chanmodel.Func, c, o *chanmodel.Op) bool {
 // before the function returns, and before the channel can be replaced
 // (reset). Paths that panic do not return: they do not count against.
 func followedBy(a, b ssa.Instruction, reset map[ssa.Instruction]bool) bool {
-	if a.Parent() != b.Parent() || !chanmodel.Reaches(a, b, func(in ssa.Instruction) bool { return reset[in] }) {
+	if a.Parent() != b.Parent() || !flow.Reaches(a, b, func(in ssa.Instruction) bool { return reset[in] }) {
 		return false
 	}
 	untilB := func(in ssa.Instruction) bool { return in == b }
 	for _, blk := range a.Parent().Blocks {
 		for _, in := range blk.Instrs {
-			if _, ok := in.(*ssa.Return); (ok || reset[in]) && chanmodel.Reaches(a, in, untilB) {
+			if _, ok := in.(*ssa.Return); (ok || reset[in]) && flow.Reaches(a, in, untilB) {
 				return false
 			}
 		}
@@ -171,7 +172,7 @@ func resets(f *chanmodel.Func, c *chanmodel.Op) map[ssa.Instruction]bool {
 
 func anyReachable(from ssa.Instruction, set map[ssa.Instruction]bool) bool {
 	for in := range set {
-		if in.Block() != nil && in.Block().Parent() == from.Block().Parent() && chanmodel.Reaches(from, in, nil) {
+		if in.Block() != nil && in.Block().Parent() == from.Block().Parent() && flow.Reaches(from, in, nil) {
 			return true
 		}
 	}
@@ -341,7 +342,7 @@ func exportedSender(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op) (*ch
 			if s.Kind != chanmodel.Send || s.Unit != 0 || s.Locked || s.Chan != c.Chan {
 				continue
 			}
-			if e == f && !chanmodel.Reaches(c.Instr, s.Instr, nil) {
+			if e == f && !flow.Reaches(c.Instr, s.Instr, nil) {
 				continue
 			}
 			return e, s

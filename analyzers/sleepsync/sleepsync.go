@@ -15,8 +15,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
-	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 //go:embed doc.go
@@ -119,22 +119,6 @@ func scanSyntax(pass *analysis.Pass) syntax {
 	return syntax{sleeps: calls, subtests: subtests}
 }
 
-// site is an instruction's place in its function.
-type site struct {
-	b *ssa.BasicBlock
-	i int
-}
-
-func siteOf(instr ssa.Instruction) site {
-	b := instr.Block()
-	for i, x := range b.Instrs {
-		if x == instr {
-			return site{b, i}
-		}
-	}
-	return site{b, -1}
-}
-
 func checkFunc(pass *analysis.Pass, sums *summarizer, fn *ssa.Function, syn syntax) {
 	sleeps := syn.sleeps
 	var gos []*ssa.Go
@@ -146,7 +130,7 @@ func checkFunc(pass *analysis.Pass, sums *summarizer, fn *ssa.Function, syn synt
 				gos = append(gos, instr)
 			case *ssa.Call:
 				if sleeps[instr.Pos()] != nil &&
-					analysisutil.IsFunc(analysisutil.StaticMethod(instr.Common()), "time", "Sleep") {
+					analysisutil.IsFunc(flow.CalleeFunc(instr.Common()), "time", "Sleep") {
 					calls = append(calls, instr)
 				}
 			}
@@ -180,25 +164,23 @@ type loc struct {
 }
 
 func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
-	ss := siteOf(s)
 	// A sleep in a loop polls, backs off or paces: not a wait.
-	if reaches(ss.b.Succs, ss.b) {
+	if flow.InLoop(s.Block()) {
 		return
 	}
 	// A function that joins its goroutines later knows how to wait for
 	// them: the sleep has another purpose, such as checking that they
 	// are still blocked (grpc's picker tests).
-	if c.joinsLater(ss) {
+	if c.joinsLater(s) {
 		return
 	}
 	var started []*ssa.Go
 	for _, g := range gos {
-		gs := siteOf(g)
 		// for { go f(); time.Sleep(d) } paces the goroutines.
-		if gs.b == ss.b && gs.i > ss.i || reaches(ss.b.Succs, gs.b) {
+		if g.Block() == s.Block() && flow.Index(g) > flow.Index(s) || flow.Reachable(s.Block(), g.Block()) {
 			continue
 		}
-		if c.joinFreePath(gs, s) {
+		if c.joinFreePath(g, s) {
 			started = append(started, g)
 		}
 	}
@@ -225,7 +207,7 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 			}
 		}
 	}
-	g, at, how := c.relies(ss, writes, sends, listener)
+	g, at, how := c.relies(s, writes, sends, listener)
 	if g == nil {
 		if how != "returns" {
 			return
@@ -291,9 +273,9 @@ func locOf(e effect, g *ssa.Go) (loc, bool) {
 // joinFreePath reports whether the sleep s can be reached from the go
 // statement at from without passing anything that may wait for a
 // goroutine.
-func (c *checker) joinFreePath(from site, s *ssa.Call) bool {
+func (c *checker) joinFreePath(from ssa.Instruction, s *ssa.Call) bool {
 	found := false
-	walk(from, func(instr ssa.Instruction) bool {
+	flow.Forward.Walk(from, func(instr ssa.Instruction) bool {
 		if instr == s {
 			found = true
 			return false
@@ -308,16 +290,16 @@ func (c *checker) joinFreePath(from site, s *ssa.Call) bool {
 // a method named Wait, or a call given a condition to poll
 // (require.Eventually(t, done.Load, ...)). Calls whose effects are
 // unknown do not count here, unlike in mayJoin.
-func (c *checker) joinsLater(ss site) bool {
+func (c *checker) joinsLater(sleep *ssa.Call) bool {
 	joined := false
-	walk(ss, func(instr ssa.Instruction) bool {
+	flow.Forward.Walk(sleep, func(instr ssa.Instruction) bool {
 		switch instr := instr.(type) {
 		case *ssa.UnOp:
 			joined = instr.Op == token.ARROW
 		case *ssa.Select:
 			joined = instr.Blocking
 		case *ssa.Call:
-			if m := analysisutil.StaticMethod(instr.Common()); m != nil && m.Name() == "Wait" {
+			if m := flow.CalleeFunc(instr.Common()); m != nil && m.Name() == "Wait" {
 				sig, _ := m.Type().(*types.Signature)
 				joined = sig != nil && sig.Recv() != nil
 			} else {
@@ -370,7 +352,7 @@ func (c *checker) mayJoin(instr ssa.Instruction) bool {
 // the end of the program or test. Anything else first (a join, a call
 // with effects, a signal to the goroutines) gives the sleep another
 // purpose.
-func (c *checker) relies(ss site, writes, sends []loc, listener *ssa.Go) (g *ssa.Go, at token.Pos, how string) {
+func (c *checker) relies(sleep *ssa.Call, writes, sends []loc, listener *ssa.Go) (g *ssa.Go, at token.Pos, how string) {
 	readOf := func(e effect) *ssa.Go {
 		base, path, ok := trace(e.v)
 		if !ok {
@@ -387,11 +369,11 @@ func (c *checker) relies(ss site, writes, sends []loc, listener *ssa.Go) (g *ssa
 	// Memory allocated after the sleep is unknown to the goroutines:
 	// storing to it (say, the arguments of fmt.Println) is harmless.
 	fresh := make(map[ssa.Value]bool)
-	lockedBefore := c.locksBefore(ss)
+	lockedBefore := c.locksBefore(sleep)
 	// A function with defers returns its results through local slots.
 	slots := make(map[*ssa.Alloc]ssa.Value)
 	done := false
-	walk(site{ss.b, ss.i}, func(instr ssa.Instruction) bool {
+	flow.Forward.Walk(sleep, func(instr ssa.Instruction) bool {
 		if done {
 			return false
 		}
@@ -465,12 +447,12 @@ func (c *checker) relies(ss site, writes, sends []loc, listener *ssa.Go) (g *ssa
 			// ends: what is read under it still relies on the sleep.
 			// Unless the function locked before the sleep: then a
 			// goroutine may unlock for it, a handoff that does wait.
-			if isMutexOp(analysisutil.StaticMethod(instr.Common())) {
+			if isMutexOp(flow.CalleeFunc(instr.Common())) {
 				return !lockedBefore
 			}
 			e := c.sums.effects(instr.Common())
 			// A dial that is retried does not rely on the sleep.
-			if e.dials && listener != nil && !inLoop(instr.Block()) {
+			if e.dials && listener != nil && !flow.InLoop(instr.Block()) {
 				g, at, how, done = listener, instr.Pos(), dialsListener, true
 				return false
 			}
@@ -490,7 +472,7 @@ func (c *checker) relies(ss site, writes, sends []loc, listener *ssa.Go) (g *ssa
 				}
 				return true
 			}
-			obj := analysisutil.StaticMethod(instr.Common())
+			obj := flow.CalleeFunc(instr.Common())
 			if c.main && analysisutil.IsFunc(obj, "os", "Exit") {
 				how, done = "returns", true
 				return false
@@ -520,7 +502,7 @@ func (c *checker) relies(ss site, writes, sends []loc, listener *ssa.Go) (g *ssa
 			}
 			return false
 		case *ssa.Defer:
-			return isMutexOp(analysisutil.StaticMethod(instr.Common()))
+			return isMutexOp(flow.CalleeFunc(instr.Common()))
 		case *ssa.Send, *ssa.MapUpdate, *ssa.Go, *ssa.Panic:
 			return false
 		}
@@ -599,16 +581,15 @@ func filledBy(results []ssa.Value, writes []loc) *ssa.Go {
 
 // locksBefore reports whether fn may lock a mutex before the sleep
 // at ss.
-func (c *checker) locksBefore(ss site) bool {
-	sleep := ss.b.Instrs[ss.i]
+func (c *checker) locksBefore(sleep *ssa.Call) bool {
 	for _, b := range c.fn.Blocks {
 		for _, instr := range b.Instrs {
 			call, ok := instr.(*ssa.Call)
 			if !ok {
 				continue
 			}
-			m := analysisutil.StaticMethod(call.Common())
-			if isMutexOp(m) && (m.Name() == "Lock" || m.Name() == "RLock") && chanmodel.Reaches(call, sleep, nil) {
+			m := flow.CalleeFunc(call.Common())
+			if isMutexOp(m) && (m.Name() == "Lock" || m.Name() == "RLock") && flow.Reaches(call, sleep, nil) {
 				return true
 			}
 		}
@@ -621,51 +602,12 @@ func (c *checker) locksBefore(ss site) bool {
 func (c *checker) defersOnlyUnlock() bool {
 	for _, b := range c.fn.Blocks {
 		for _, instr := range b.Instrs {
-			if d, ok := instr.(*ssa.Defer); ok && !isMutexOp(analysisutil.StaticMethod(d.Common())) {
+			if d, ok := instr.(*ssa.Defer); ok && !isMutexOp(flow.CalleeFunc(d.Common())) {
 				return false
 			}
 		}
 	}
 	return true
-}
-
-// walk visits the instructions reachable from (and excluding) the one
-// at from, depth-first; visit returns false to cut the path.
-func walk(from site, visit func(ssa.Instruction) bool) {
-	seen := make(map[*ssa.BasicBlock]bool)
-	var scan func(b *ssa.BasicBlock, start int)
-	scan = func(b *ssa.BasicBlock, start int) {
-		for _, instr := range b.Instrs[start:] {
-			if !visit(instr) {
-				return
-			}
-		}
-		for _, succ := range b.Succs {
-			if !seen[succ] {
-				seen[succ] = true
-				scan(succ, 0)
-			}
-		}
-	}
-	scan(from.b, from.i+1)
-}
-
-// reaches reports whether target is reachable from any of the blocks.
-func reaches(from []*ssa.BasicBlock, target *ssa.BasicBlock) bool {
-	seen := make(map[*ssa.BasicBlock]bool)
-	stack := append([]*ssa.BasicBlock(nil), from...)
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if b == target {
-			return true
-		}
-		if !seen[b] {
-			seen[b] = true
-			stack = append(stack, b.Succs...)
-		}
-	}
-	return false
 }
 
 // endsProgramOrTest reports main.main, and test and example functions
@@ -694,7 +636,7 @@ func endsProgramOrTest(pass *analysis.Pass, fn *ssa.Function, subtests map[ast.N
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if call, ok := instr.(ssa.CallInstruction); ok {
-				if m := analysisutil.StaticMethod(call.Common()); m != nil && m.Name() == "Cleanup" && m.Pkg() != nil && m.Pkg().Path() == "testing" {
+				if m := flow.CalleeFunc(call.Common()); m != nil && m.Name() == "Cleanup" && m.Pkg() != nil && m.Pkg().Path() == "testing" {
 					return false
 				}
 			}
@@ -747,9 +689,7 @@ func blockFails(b *ssa.BasicBlock) bool {
 			case *ssa.Panic:
 				return true
 			case ssa.CallInstruction:
-				m := analysisutil.StaticMethod(instr.Common())
-				if m != nil && m.Pkg() != nil && m.Pkg().Path() == "testing" &&
-					(strings.HasPrefix(m.Name(), "Fatal") || strings.HasPrefix(m.Name(), "Error") || strings.HasPrefix(m.Name(), "Fail")) {
+				if flow.FailsTest(flow.CalleeFunc(instr.Common())) {
 					return true
 				}
 			}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // A location is memory named by a path from a root value: field
@@ -210,7 +211,7 @@ func (s *summarizer) compute(fn *ssa.Function) *summary {
 					sum.Joins = true
 				}
 				sum.Listens = sum.Listens || e.listens
-				if _, isCall := instr.(*ssa.Call); isCall && e.dials && !inLoop(b) {
+				if _, isCall := instr.(*ssa.Call); isCall && e.dials && !flow.InLoop(b) {
 					sum.Dials = true
 				}
 				for _, a := range e.writes {
@@ -275,7 +276,7 @@ func (s *summarizer) effects(c *ssa.CallCommon) callEffects {
 		e.joins = !analysisutil.IsNamed(c.Value.Type(), "context", "CancelFunc")
 		return e
 	}
-	obj := analysisutil.StaticMethod(c)
+	obj := flow.CalleeFunc(c)
 	switch {
 	case listens(obj):
 		// It blocks serving, too.
@@ -502,12 +503,6 @@ func dials(fn *types.Func) bool {
 	return false
 }
 
-// inLoop reports whether b is part of a cycle: what it does may be
-// retried.
-func inLoop(b *ssa.BasicBlock) bool {
-	return reaches(b.Succs, b)
-}
-
 // benign reports functions known not to wait for other goroutines nor
 // to change state a goroutine could observe: output and formatting,
 // and the logging methods of tests. They are known without facts, as
@@ -537,9 +532,11 @@ func benign(fn *types.Func) bool {
 			return true
 		}
 	case "testing":
+		if flow.FailsTest(fn) || flow.SkipsTest(fn) {
+			return true
+		}
 		switch name {
-		case "Log", "Logf", "Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow",
-			"Failed", "Helper", "Name", "Skip", "Skipf", "SkipNow":
+		case "Log", "Logf", "Failed", "Helper", "Name":
 			return true
 		}
 	}

@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
-	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // mayReceive reports whether, between the go statement g and the
@@ -40,7 +40,7 @@ func (c *checker) mayReceive(g *ssa.Go, wait ssa.Instruction, signals []cref) bo
 	}
 	// Reported only when some path reaches the Wait without such a
 	// receive: on it the Adds are not ordered before the Wait.
-	return !chanmodel.Reaches(g, wait, func(instr ssa.Instruction) bool {
+	return !flow.Reaches(g, wait, func(instr ssa.Instruction) bool {
 		switch x := instr.(type) {
 		case *ssa.UnOp:
 			return x.Op == token.ARROW && matches(x.X)
@@ -69,7 +69,7 @@ func (c *checker) receives(call *ssa.CallCommon, matches func(ssa.Value) bool) b
 			return true
 		}
 	}
-	if m := analysisutil.StaticMethod(call); m != nil && m.Pkg() != nil {
+	if m := flow.CalleeFunc(call); m != nil && m.Pkg() != nil {
 		switch m.Pkg().Path() {
 		case "sync", "sync/atomic":
 			return false // on other memory: the arguments did not match

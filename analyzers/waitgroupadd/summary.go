@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // What a function does to WaitGroups it can name from the outside.
@@ -370,7 +371,7 @@ func (sz *summarizer) expandPublish(r cref, pos token.Pos, depth int) []event {
 		}
 		return []event{{kind: evPublish, cref: r, pos: pos}}
 	}
-	s := sz.summary(origin(fn))
+	s := sz.summary(flow.Body(fn))
 	if r.path != "" || depth > 4 {
 		return nil
 	}
@@ -479,20 +480,11 @@ func callee(c *ssa.CallCommon) (*ssa.Function, []ssa.Value) {
 	}
 	switch v := c.Value.(type) {
 	case *ssa.Function:
-		return origin(v), nil
+		return flow.Body(v), nil
 	case *ssa.MakeClosure:
-		return origin(v.Fn.(*ssa.Function)), v.Bindings
+		return flow.Body(v.Fn.(*ssa.Function)), v.Bindings
 	}
 	return nil, nil
-}
-
-// origin returns the generic function of an instance built as a
-// wrapper, so that positions are those of the source.
-func origin(fn *ssa.Function) *ssa.Function {
-	if o := fn.Origin(); o != nil && o.Blocks != nil {
-		return o
-	}
-	return fn
 }
 
 func (sz *summarizer) instrEvents(instr ssa.Instruction) ([]event, uint8) {
@@ -528,7 +520,7 @@ func wgMethod(c *ssa.CallCommon) string {
 	if c.IsInvoke() {
 		return ""
 	}
-	m := analysisutil.StaticMethod(c)
+	m := flow.CalleeFunc(c)
 	for _, name := range [...]string{"Add", "Done", "Wait", "Go"} {
 		if analysisutil.IsMethod(m, "sync", "WaitGroup", name) {
 			return name
@@ -577,7 +569,7 @@ func (sz *summarizer) callEvents(c *ssa.CallCommon, pos token.Pos) ([]event, uin
 			return append(evs, event{kind: evCarry, cref: wg, pos: pos}), flags
 		}
 	}
-	if m := analysisutil.StaticMethod(c); m != nil && m.Pkg() != nil {
+	if m := flow.CalleeFunc(c); m != nil && m.Pkg() != nil {
 		switch m.Pkg().Path() {
 		case "sync", "sync/atomic":
 			switch m.Name() {
@@ -640,9 +632,7 @@ func viaName(fn *ssa.Function, inner string) string {
 	if inner != "" {
 		return inner
 	}
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
+	fn = flow.Origin(fn)
 	if fn.Parent() != nil {
 		return "" // a closure is part of its enclosing function
 	}

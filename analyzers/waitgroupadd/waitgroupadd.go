@@ -15,6 +15,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 //go:embed doc.go
@@ -216,16 +217,7 @@ func (c *checker) waitAfter(fn *ssa.Function, g *ssa.Go, w cref) (token.Pos, ssa
 		return token.NoPos, nil
 	}
 	start := g.Block()
-	reach := make(map[*ssa.BasicBlock]bool)
-	stack := append([]*ssa.BasicBlock(nil), start.Succs...)
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if !reach[b] {
-			reach[b] = true
-			stack = append(stack, b.Succs...)
-		}
-	}
+	reach := flow.Forward.Reach(start)
 	for _, b := range fn.Blocks {
 		seenGo := false
 		for _, instr := range b.Instrs {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // checkWaitInLoop reports a Wait inside a loop that starts goroutines
@@ -35,7 +36,7 @@ func (c *checker) checkWaitInLoop(fn *ssa.Function) {
 			if wg == nil {
 				continue
 			}
-			loop := loopOf(b)
+			loop := flow.LoopOf(b)
 			if loop == nil {
 				continue
 			}
@@ -75,7 +76,7 @@ func (c *checker) startOf(pos token.Pos) token.Pos {
 }
 
 func isWGMethod(com *ssa.CallCommon, name string) bool {
-	return analysisutil.IsMethod(analysisutil.StaticMethod(com), "sync", "WaitGroup", name) && len(com.Args) > 0
+	return analysisutil.IsMethod(flow.CalleeFunc(com), "sync", "WaitGroup", name) && len(com.Args) > 0
 }
 
 // A ref names a WaitGroup in the frame of one function: the value that
@@ -108,37 +109,6 @@ func wgRef(v ssa.Value) *ref {
 }
 
 func itoa(i int) string { return constant.MakeInt64(int64(i)).String() }
-
-// loopOf returns the blocks of the innermost cycle through b (those
-// both reachable from b and reaching it), or nil if b is in no loop.
-func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	fwd := reachable(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
-	if !fwd[b] {
-		return nil
-	}
-	bwd := reachable(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
-	loop := make(map[*ssa.BasicBlock]bool)
-	for x := range fwd {
-		if bwd[x] {
-			loop[x] = true
-		}
-	}
-	return loop
-}
-
-func reachable(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := append([]*ssa.BasicBlock(nil), next(b)...)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if !seen[x] {
-			seen[x] = true
-			work = append(work, next(x)...)
-		}
-	}
-	return seen
-}
 
 // startsDoneIn returns a go statement of the loop whose goroutine calls
 // Done on wg (given in the starter's frame) in its own body, or nil.

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // FieldInvariants answers, for the struct types a package declares,
@@ -105,22 +107,21 @@ func (inv *FieldInvariants) deadBlocks(fn *ssa.Function) map[*ssa.BasicBlock]boo
 	if len(fn.Blocks) == 0 {
 		return nil
 	}
-	live := map[*ssa.BasicBlock]bool{}
-	var walk func(b *ssa.BasicBlock)
-	walk = func(b *ssa.BasicBlock) {
-		if live[b] {
-			return
-		}
-		live[b] = true
+	roots := []*ssa.BasicBlock{fn.Blocks[0]}
+	if fn.Recover != nil {
+		roots = append(roots, fn.Recover)
+	}
+	live := flow.Search{Next: func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+		var out []*ssa.BasicBlock
 		for i, s := range b.Succs {
 			if !inv.DeadEdge(b, i) {
-				walk(s)
+				out = append(out, s)
 			}
 		}
-	}
-	walk(fn.Blocks[0])
-	if fn.Recover != nil {
-		walk(fn.Recover)
+		return out
+	}}.Reach(roots...)
+	for _, r := range roots {
+		live[r] = true
 	}
 	var dead map[*ssa.BasicBlock]bool
 	for _, b := range fn.Blocks {
@@ -337,54 +338,12 @@ func storedBeforeReturn(a *ssa.Alloc, i int) bool {
 			continue
 		}
 		for _, u := range *fa.Referrers() {
-			if s, ok := u.(*ssa.Store); ok && s.Addr == fa && dominatesReturnsFrom(s.Block(), a.Block()) {
+			if s, ok := u.(*ssa.Store); ok && s.Addr == fa && flow.DominatesReturnsFrom(s.Block(), a.Block()) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// dominatesReturnsFrom reports whether b dominates every return
-// reachable from the block from.
-func dominatesReturnsFrom(b, from *ssa.BasicBlock) bool {
-	if b == from {
-		return true
-	}
-	check := func(x *ssa.BasicBlock) bool {
-		if n := len(x.Instrs); n > 0 {
-			if _, ok := x.Instrs[n-1].(*ssa.Return); ok && !b.Dominates(x) {
-				return false
-			}
-		}
-		return true
-	}
-	if !check(from) {
-		return false
-	}
-	for x := range Reach(from, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs }) {
-		if !check(x) {
-			return false
-		}
-	}
-	return true
-}
-
-// Reach returns the blocks reachable from b in one or more steps of
-// next (the successors, or the predecessors to walk backwards).
-func Reach(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	stack := append([]*ssa.BasicBlock(nil), next(b)...)
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[x] {
-			continue
-		}
-		seen[x] = true
-		stack = append(stack, next(x)...)
-	}
-	return seen
 }
 
 // nonNil reports whether v, stored in block at, is certainly not nil.

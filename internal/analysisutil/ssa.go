@@ -4,69 +4,28 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
-// StaticMethod returns the function a call instruction statically
-// calls as a *types.Func (for a method called through an interface,
-// the abstract method), or nil for builtins and dynamic calls of
-// function values.
-func StaticMethod(c *ssa.CallCommon) *types.Func {
-	if c.IsInvoke() {
-		return c.Method
-	}
-	if f := c.StaticCallee(); f != nil {
-		if obj, ok := f.Object().(*types.Func); ok {
-			return obj
-		}
-		if f.Origin() != nil {
-			if obj, ok := f.Origin().Object().(*types.Func); ok {
-				return obj
-			}
-		}
-	}
-	return nil
-}
+// StaticMethod is flow.CalleeFunc.
+//
+// Deprecated: use flow.CalleeFunc. Kept only for analyzers/condwait's
+// lock.go and analyzers/unlockedwrite, which are being rewritten;
+// remove once they call flow.
+func StaticMethod(c *ssa.CallCommon) *types.Func { return flow.CalleeFunc(c) }
 
-// InstrIndex returns the position of instr in its block, or -1.
-func InstrIndex(instr ssa.Instruction) int {
-	b := instr.Block()
-	if b == nil {
-		return -1
-	}
-	for i, in := range b.Instrs {
-		if in == instr {
-			return i
-		}
-	}
-	return -1
-}
+// InstrIndex is flow.Index.
+//
+// Deprecated: use flow.Index. Kept only for analyzers/goroutineleak;
+// remove once it calls flow.
+func InstrIndex(instr ssa.Instruction) int { return flow.Index(instr) }
 
-// ExitCall reports whether c ends the goroutine or the process
-// (os.Exit, runtime.Goexit, log.Fatal, testing's Fatal and Skip...).
-func ExitCall(c *ssa.CallCommon) bool {
-	callee := c.StaticCallee()
-	if callee == nil {
-		return false
-	}
-	obj, ok := callee.Object().(*types.Func)
-	if !ok || obj.Pkg() == nil {
-		return false
-	}
-	switch obj.Pkg().Path() {
-	case "os", "syscall":
-		return obj.Name() == "Exit"
-	case "runtime":
-		return obj.Name() == "Goexit"
-	case "log":
-		switch obj.Name() {
-		case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
-			return true
-		}
-	case "testing":
-		switch obj.Name() {
-		case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
-			return true
-		}
-	}
-	return false
+// Reach is flow.Search.Reach, from one block, walking along next
+// (forward or backward).
+//
+// Deprecated: use flow.Forward.Reach or flow.Backward.Reach. Kept only
+// for analyzers/unlockedwrite; remove once it calls flow.
+func Reach(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	return flow.Search{Next: next}.Reach(b)
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // maxOps bounds the operations kept per function, so that a package
@@ -58,7 +59,7 @@ func (b *builder) summarize(fn *ssa.Function) *Func {
 	for _, blk := range fn.Blocks {
 		for _, in := range blk.Instrs {
 			if c, ok := in.(*ssa.Call); ok {
-				m := analysisutil.StaticMethod(c.Common())
+				m := flow.CalleeFunc(c.Common())
 				switch {
 				case m != nil && m.Name() == "Wait" && isMethod(m):
 					st.waits.calls = append(st.waits.calls, in)
@@ -264,7 +265,7 @@ func (b *builder) direct(st *fnState, kind OpKind, ch ssa.Value, in ssa.Instruct
 	if id.Kind == KindField {
 		op.Base = b.baseOf(ch)
 	}
-	op.Must = onEveryReturn(in)
+	op.Must = flow.DominatesReturns(in.Block())
 	op.AfterWait = st.waits.before(in)
 	op.Locked = st.locks.before(in)
 	b.add(st, op)
@@ -301,33 +302,25 @@ func (p *precedence) before(in ssa.Instruction) bool {
 		return false
 	}
 	if p.reached == nil {
-		p.reached = make(map[*ssa.BasicBlock]bool)
 		p.first = make(map[*ssa.BasicBlock]int)
-		var work []*ssa.BasicBlock
+		var from []*ssa.BasicBlock
 		for _, c := range p.calls {
 			cb := c.Block()
 			if cb == nil || cb.Parent() != b.Parent() {
 				continue
 			}
-			work = append(work, cb.Succs...)
-			if i, ok := p.first[cb]; !ok || analysisutil.InstrIndex(c) < i {
-				p.first[cb] = analysisutil.InstrIndex(c)
+			from = append(from, cb)
+			if i, ok := p.first[cb]; !ok || flow.Index(c) < i {
+				p.first[cb] = flow.Index(c)
 			}
 		}
-		for len(work) > 0 {
-			w := work[len(work)-1]
-			work = work[:len(work)-1]
-			if !p.reached[w] {
-				p.reached[w] = true
-				work = append(work, w.Succs...)
-			}
-		}
+		p.reached = flow.Forward.Reach(from...)
 	}
 	if p.reached[b] {
 		return true
 	}
 	first, ok := p.first[b]
-	return ok && first < analysisutil.InstrIndex(in)
+	return ok && first < flow.Index(in)
 }
 
 // baseOf returns the canonical struct pointer whose field the channel
@@ -387,7 +380,7 @@ func (b *builder) visit(st *fnState, in ssa.Instruction) {
 			if fa, ok := in.Addr.(*ssa.FieldAddr); ok {
 				op.Base = b.canon(fa.X)
 			}
-			op.Must = onEveryReturn(in)
+			op.Must = flow.DominatesReturns(in.Block())
 			if v, ok := b.chanOf(in.Val); ok && v.Kind == KindMake && v.Make.Parent() == st.f.Fn {
 				op.Fresh = true // each run of the function stores a new channel
 			}
@@ -426,7 +419,7 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 		return
 	}
 	fn := st.f.Fn
-	mustHere := onEveryReturn(in)
+	mustHere := flow.DominatesReturns(in.Block())
 	waitHere := st.waits.before(in)
 	lockHere := st.locks.before(in)
 	for _, cop := range ops {
@@ -537,9 +530,7 @@ func (b *builder) newUnit(fn *ssa.Function, in ssa.Instruction, sub int) int {
 // (the function whose parameters they mention): from the model for
 // functions of this package, from facts for others.
 func (b *builder) calleeOps(callee *ssa.Function) (*ssa.Function, []Op) {
-	if o := callee.Origin(); o != nil && o.Blocks != nil {
-		callee = o // generic instantiation: the generic body
-	}
+	callee = flow.Body(callee)
 	if callee.Blocks != nil {
 		f := b.summarize(callee)
 		if f == nil {

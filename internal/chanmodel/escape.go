@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // This file tells the goroutine analyzers whether the model sees every
@@ -69,9 +71,7 @@ func (m *Model) index() *escapeIndex {
 					}
 					if call, ok := in.(*ssa.Call); ok && static != nil {
 						callee := static
-						if o := callee.Origin(); o != nil {
-							callee = o
-						}
+						callee = flow.Origin(callee)
 						x.callers[callee] = append(x.callers[callee], call)
 					}
 				}
@@ -122,9 +122,7 @@ func (m *Model) isMain() bool { return m.b.pass.Pkg.Name() == "main" }
 // funcObj returns the declared function or method of fn, of its
 // generic origin, or of the wrapper fn is.
 func funcObj(fn *ssa.Function) types.Object {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
+	fn = flow.Origin(fn)
 	if obj := fn.Object(); obj != nil {
 		return obj
 	}
@@ -403,9 +401,7 @@ func (w *escWalker) call(v ssa.Value, in ssa.CallInstruction, want ChanID) bool 
 	if callee == nil {
 		return true
 	}
-	if o := callee.Origin(); o != nil && o.Blocks != nil {
-		callee = o
-	}
+	callee = flow.Body(callee)
 	if callee.Blocks == nil || callee.Pkg != w.m.pkg {
 		return !w.m.contained(callee, c, v)
 	}

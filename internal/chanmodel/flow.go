@@ -3,10 +3,11 @@ package chanmodel
 import (
 	"go/constant"
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // This file answers "can the function still terminate if this
@@ -37,32 +38,24 @@ func (fs *flowState) canTerminate(skip ssa.Instruction, cut edge) bool {
 	if len(fn.Blocks) == 0 {
 		return true
 	}
-	return fs.terminatesFrom([]*ssa.BasicBlock{fn.Blocks[0]}, skip, cut)
+	return fs.terminatesFrom(fn.Blocks[0], skip, cut)
 }
 
-func (fs *flowState) terminatesFrom(work []*ssa.BasicBlock, skip ssa.Instruction, cut edge) bool {
-	seen := make(map[*ssa.BasicBlock]bool)
-	for len(work) > 0 {
-		blk := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[blk] {
-			continue
+func (fs *flowState) terminatesFrom(start *ssa.BasicBlock, skip ssa.Instruction, cut edge) bool {
+	// The search asks each block it reaches whether it ends before
+	// going on past it, and goes no further once one does.
+	ends := false
+	search := flow.Search{Next: func(blk *ssa.BasicBlock) []*ssa.BasicBlock {
+		if ends = ends || fs.blockEnds(blk, skip); ends || fs.blockStops(blk, skip) {
+			return nil
 		}
-		seen[blk] = true
-		if fs.blockEnds(blk, skip) {
-			return true
+		if cut.from != blk {
+			return blk.Succs
 		}
-		if fs.blockStops(blk, skip) {
-			continue
-		}
-		for i, s := range blk.Succs {
-			if cut.from == blk && cut.succ == i {
-				continue
-			}
-			work = append(work, s)
-		}
-	}
-	return false
+		return slices.Delete(slices.Clone(blk.Succs), cut.succ, cut.succ+1)
+	}}
+	search.Reach(start)
+	return ends
 }
 
 // blockEnds reports whether running blk (up to skip) terminates.
@@ -77,7 +70,7 @@ func (fs *flowState) blockEnds(blk *ssa.BasicBlock, skip ssa.Instruction) bool {
 		case *ssa.Panic:
 			return fs.realPanic(blk, i, in)
 		case *ssa.Call:
-			if analysisutil.ExitCall(in.Common()) {
+			if flow.NeverReturns(in.Common()) {
 				return true
 			}
 			if fs.neverReturns(in.Common()) {
@@ -133,9 +126,7 @@ func (fs *flowState) neverReturns(c *ssa.CallCommon) bool {
 	if callee == nil {
 		return false
 	}
-	if o := callee.Origin(); o != nil {
-		callee = o
-	}
+	callee = flow.Origin(callee)
 	if callee.Blocks == nil || callee == fs.fn {
 		return false
 	}
@@ -297,9 +288,9 @@ func (m *Model) TerminatesAfter(in ssa.Instruction) bool {
 		return true
 	}
 	fs := &flowState{fn: blk.Parent(), b: m.b}
-	i := analysisutil.InstrIndex(in)
+	i := flow.Index(in)
 	rest := &ssa.BasicBlock{Instrs: blk.Instrs[i+1:], Succs: blk.Succs}
-	return fs.terminatesFrom([]*ssa.BasicBlock{rest}, nil, edge{})
+	return fs.terminatesFrom(rest, nil, edge{})
 }
 
 // SelectCaseEdge returns the CFG edge (block and successor number)

@@ -4,6 +4,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // A getter is a function of the package whose one result is, on every
@@ -19,9 +21,7 @@ type getter struct {
 
 // getterOf returns the getter summary of fn, or nil if fn is not one.
 func (b *builder) getterOf(fn *ssa.Function) *getter {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
+	fn = flow.Origin(fn)
 	if g, ok := b.getters[fn]; ok {
 		return g // nil while in progress: recursion is no getter
 	}

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // Analyzer builds the channel model of a package. It reports nothing.
@@ -348,9 +349,7 @@ func (m *Model) Inner(f *Func, op *Op) []*Op {
 		return nil
 	}
 	callee := op.Via
-	if o := callee.Origin(); o != nil && o.Blocks != nil {
-		callee = o
-	}
+	callee = flow.Body(callee)
 	cf := m.byFn[callee]
 	if cf == nil {
 		return nil

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // Function values that unlock. An unlock closure kept in a local
@@ -124,7 +126,7 @@ func (b *builder) calledFreeVars(fn *ssa.Function) []int {
 			every := func() bool {
 				d, ok := dominates[blk]
 				if !ok {
-					d = dominatesReturns(blk)
+					d = flow.DominatesReturns(blk)
 					dominates[blk] = d
 				}
 				return d

@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // A function may return with a mutex held on purpose, handing it to
@@ -75,9 +75,7 @@ func (r *Result) indexSites() {
 				if callee == nil {
 					continue
 				}
-				if o := callee.Origin(); o != nil {
-					callee = o
-				}
+				callee = flow.Origin(callee)
 				if r.Funcs[callee] != nil {
 					r.sites[callee] = append(r.sites[callee], ci)
 				}
@@ -165,47 +163,28 @@ func releasedAfter(cf *Func, call *ssa.Call, ret *ssa.Return, want map[Key]bool)
 			}
 		}
 	}
-	// walk reports whether b, from instruction i on, releases or ends.
-	seen := map[*ssa.BasicBlock]bool{}
-	var walk func(b *ssa.BasicBlock, i int) bool
-	walk = func(b *ssa.BasicBlock, i int) bool {
-		for ; i < len(b.Instrs); i++ {
-			switch x := b.Instrs[i].(type) {
-			case *ssa.Return:
-				return rel[x]
-			case *ssa.Panic:
-				return true
-			case *ssa.Call:
-				if rel[x] || analysisutil.ExitCall(x.Common()) {
-					return true
-				}
-			case *ssa.If:
-				for _, s := range ifSuccs(x, call, ret) {
-					if !seen[s] {
-						seen[s] = true
-						if !walk(s, 0) {
-							return false
-						}
-					}
-				}
-				return true
-			default:
-				if rel[x] || cf.opaqueDefers[x] {
-					return true
-				}
-			}
+	// A branch on whether call's result is nil takes only the side
+	// ret's result allows.
+	search := flow.Search{Next: func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+		if x, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok {
+			return ifSuccs(x, call, ret)
 		}
-		for _, s := range b.Succs {
-			if !seen[s] {
-				seen[s] = true
-				if !walk(s, 0) {
-					return false
-				}
-			}
+		return b.Succs
+	}}
+	released := true
+	search.Walk(call, func(in ssa.Instruction) bool {
+		switch x := in.(type) {
+		case *ssa.Return:
+			released = released && rel[x]
+			return false
+		case *ssa.Panic:
+			return false
+		case *ssa.Call:
+			return released && !rel[x] && !flow.NeverReturns(x.Common())
 		}
-		return true
-	}
-	return walk(call.Block(), analysisutil.InstrIndex(call)+1)
+		return released && !rel[in] && !cf.opaqueDefers[in]
+	})
+	return released
 }
 
 // ifSuccs returns the successors of x that a return through ret can

@@ -27,6 +27,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // Analyzer computes the lock sets of a package. It reports nothing.
@@ -584,7 +585,7 @@ func calledParams(fn *ssa.Function) []int {
 		}
 		for _, r := range *refs {
 			c, ok := r.(*ssa.Call)
-			if !ok || c.Call.Value != p || !dominatesReturns(c.Block()) {
+			if !ok || c.Call.Value != p || !flow.DominatesReturns(c.Block()) {
 				continue
 			}
 			out = append(out, i)
@@ -594,25 +595,10 @@ func calledParams(fn *ssa.Function) []int {
 	return out
 }
 
-func dominatesReturns(b *ssa.BasicBlock) bool {
-	n := 0
-	for _, r := range b.Parent().Blocks {
-		if _, ok := r.Instrs[len(r.Instrs)-1].(*ssa.Return); ok {
-			n++
-			if !b.Dominates(r) {
-				return false
-			}
-		}
-	}
-	return n > 0
-}
-
 // summaryOf returns the summary of a callee, computing it for
 // functions of this package and importing it for others.
 func (b *builder) summaryOf(callee *ssa.Function) *Summary {
-	if o := callee.Origin(); o != nil {
-		callee = o
-	}
+	callee = flow.Origin(callee)
 	if callee.Pkg != nil && callee.Pkg.Pkg == b.pass.Pkg && callee.Blocks != nil {
 		return b.analyze(callee).sum
 	}
