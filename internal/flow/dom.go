@@ -35,9 +35,10 @@ func Dominates(a, b ssa.Instruction) bool {
 // The recover block, entered only by a panic, is not a normal return.
 func DominatesReturns(b *ssa.BasicBlock) bool {
 	any := false
-	fn := b.Parent()
-	for _, r := range fn.Blocks {
-		if r == fn.Recover || r.Index != 0 && len(r.Preds) == 0 || !isReturn(r) {
+	for _, r := range b.Parent().Blocks {
+		// Besides the entry, only the recover block, entered by a
+		// panic, has no predecessors.
+		if r.Index != 0 && len(r.Preds) == 0 || !isReturn(r) {
 			continue
 		}
 		any = true

@@ -104,6 +104,21 @@ func FuncEnd(fn *types.Func) End {
 // wrapper whose object is common's method), TB is the interface.
 var testKinds = map[string]bool{"T": true, "B": true, "F": true, "TB": true, "common": true}
 
+// testMethods is the one list of what the methods of a test do to it:
+// mark it failed, mark it skipped, end it (by runtime.Goexit). There is
+// no Fatalln.
+var testMethods = map[string]struct{ fails, skips, ends bool }{
+	"Error":   {fails: true},
+	"Errorf":  {fails: true},
+	"Fail":    {fails: true},
+	"FailNow": {fails: true, ends: true},
+	"Fatal":   {fails: true, ends: true},
+	"Fatalf":  {fails: true, ends: true},
+	"SkipNow": {skips: true, ends: true},
+	"Skip":    {skips: true, ends: true},
+	"Skipf":   {skips: true, ends: true},
+}
+
 // testMethod returns the name of fn if it is a method of a test,
 // benchmark or fuzz target of package testing, else "".
 func testMethod(fn *types.Func) string {
@@ -114,35 +129,17 @@ func testMethod(fn *types.Func) string {
 }
 
 // FailsTest reports whether fn marks the test failed: Error, Errorf,
-// Fail, FailNow, Fatal and Fatalf of testing's T, B, F and TB (there
-// is no Fatalln). Only FailNow, Fatal and Fatalf also end it.
-func FailsTest(fn *types.Func) bool {
-	switch testMethod(fn) {
-	case "Error", "Errorf", "Fail", "FailNow", "Fatal", "Fatalf":
-		return true
-	}
-	return false
-}
+// Fail, FailNow, Fatal and Fatalf of testing's T, B, F and TB. Only
+// FailNow, Fatal and Fatalf also end it.
+func FailsTest(fn *types.Func) bool { return testMethods[testMethod(fn)].fails }
 
 // SkipsTest reports whether fn marks the test skipped and ends it:
 // Skip, Skipf and SkipNow of testing's T, B, F and TB.
-func SkipsTest(fn *types.Func) bool {
-	switch testMethod(fn) {
-	case "Skip", "Skipf", "SkipNow":
-		return true
-	}
-	return false
-}
+func SkipsTest(fn *types.Func) bool { return testMethods[testMethod(fn)].skips }
 
 // EndsTest reports whether fn stops the test by ending its goroutine
 // (runtime.Goexit): FailNow, Fatal, Fatalf, SkipNow, Skip and Skipf.
-func EndsTest(fn *types.Func) bool {
-	switch testMethod(fn) {
-	case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
-		return true
-	}
-	return false
-}
+func EndsTest(fn *types.Func) bool { return testMethods[testMethod(fn)].ends }
 
 // recvName returns the name of the type of fn's receiver (through a
 // pointer), or "" for a function.
