@@ -28,8 +28,8 @@ func newCallIndex(fns []*ssa.Function) *callIndex {
 				var rands []*ssa.Value
 				if ci, ok := in.(ssa.CallInstruction); ok {
 					c := ci.Common()
-					if callee := c.StaticCallee(); callee != nil {
-						o.callers[flow.Origin(callee)] = append(o.callers[flow.Origin(callee)], ci)
+					if callee := flow.Callee(c); callee != nil {
+						o.callers[callee] = append(o.callers[callee], ci)
 					}
 					for i := range c.Args {
 						rands = append(rands, &c.Args[i])

@@ -138,12 +138,8 @@ func (c *checker) addEdges(f *lockset.Func, instr ssa.Instruction, a acquire) {
 // localCallee returns the function of this package that call calls
 // statically (generic functions by their origin), if the model has it.
 func (c *checker) localCallee(caller *ssa.Function, call *ssa.CallCommon) *ssa.Function {
-	callee := call.StaticCallee()
-	if callee == nil {
-		return nil
-	}
-	callee = flow.Origin(callee)
-	if c.res.Funcs[callee] == nil {
+	callee := flow.Callee(call)
+	if callee == nil || c.res.Funcs[callee] == nil {
 		return nil
 	}
 	return callee

@@ -102,8 +102,7 @@ func goStarted(m *chanmodel.Model) map[*ssa.Function]bool {
 		for _, blk := range f.Fn.Blocks {
 			for _, in := range blk.Instrs {
 				if g, ok := in.(*ssa.Go); ok {
-					if callee := g.Call.StaticCallee(); callee != nil {
-						callee = flow.Origin(callee)
+					if callee := flow.Callee(g.Common()); callee != nil {
 						started[callee] = true
 					}
 				}

@@ -122,12 +122,8 @@ func (fs *flowState) realPanic(blk *ssa.BasicBlock, i int, p *ssa.Panic) bool {
 // neverReturns reports whether the call cannot terminate: its callee
 // is a function of this package whose model says so.
 func (fs *flowState) neverReturns(c *ssa.CallCommon) bool {
-	callee := c.StaticCallee()
-	if callee == nil {
-		return false
-	}
-	callee = flow.Origin(callee)
-	if callee.Blocks == nil || callee == fs.fn {
+	callee := flow.Callee(c)
+	if callee == nil || callee.Blocks == nil || callee == fs.fn {
 		return false
 	}
 	f := fs.b.summarize(callee)

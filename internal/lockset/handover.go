@@ -71,12 +71,7 @@ func (r *Result) indexSites() {
 				if !ok {
 					continue
 				}
-				callee := ci.Common().StaticCallee()
-				if callee == nil {
-					continue
-				}
-				callee = flow.Origin(callee)
-				if r.Funcs[callee] != nil {
+				if callee := flow.Callee(ci.Common()); callee != nil && r.Funcs[callee] != nil {
 					r.sites[callee] = append(r.sites[callee], ci)
 				}
 			}
