@@ -11,6 +11,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 //go:embed doc.go
@@ -21,7 +22,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "lockedblock",
 	Doc:      analysisutil.MustExtractDoc(doc, "lockedblock"),
-	Requires: []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer},
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer, syncmodel.Analyzer},
 	Run:      run,
 }
 
@@ -68,6 +69,7 @@ func run(pass *analysis.Pass) (any, error) {
 			})
 		}
 	}
+	protocol(pass, pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model), reported)
 	return nil, nil
 }
 

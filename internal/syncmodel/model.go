@@ -193,6 +193,7 @@ type Model struct {
 	exprs   map[token.Pos]string
 	starts  map[token.Pos]token.Pos
 	conds   []condMaker
+	pkg     *types.Package
 }
 
 // Func returns the model of fn, or nil.
@@ -212,6 +213,7 @@ func run(pass *analysis.Pass) (any, error) {
 		mc:      make(map[*ssa.Function]*ssa.MakeClosure),
 		exprs:   make(map[token.Pos]string),
 		starts:  make(map[token.Pos]token.Pos),
+		pkg:     pass.Pkg,
 	}
 	if analysisutil.FactsOnly(pass) {
 		return m, nil // the model serves reports only

@@ -1,6 +1,7 @@
 package syncmodel
 
 import (
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -78,7 +79,19 @@ func (m *Model) objectOf(fn *ssa.Function, v ssa.Value, typ string) Object {
 // into the terms of the function that makes the closure, as long as
 // there is exactly one such place.
 func (m *Model) canon(fn *ssa.Function, k lockset.Key, depth int) lockset.Key {
-	if _, ok := k.Root.(*ssa.FreeVar); !ok || depth > 8 {
+	if depth > 8 {
+		return k
+	}
+	if a, ok := k.Root.(*ssa.Alloc); ok && strings.HasPrefix(k.Path, ".*") {
+		// A variable boxed because a closure captures it, assigned
+		// once: what it holds is the root.
+		if v := cellValue(a); v != nil {
+			nk := lockset.KeyOf(v)
+			nk.Path += k.Path[len(".*"):]
+			return m.canon(fn, nk, depth+1)
+		}
+	}
+	if _, ok := k.Root.(*ssa.FreeVar); !ok {
 		return k
 	}
 	mc := m.mc[fn]
@@ -108,6 +121,27 @@ func (m *Model) InCaller(s Site, callee *ssa.Function, o Object) (Object, bool) 
 	n := Object{Key: m.canon(s.Caller, k, 0), Type: o.Type}
 	n.class, _, n.named = lockset.ClassOf(n.Key)
 	return n, true
+}
+
+// KeyNames returns the names k, a canonical key of fn rooted at a
+// parameter or free variable, has in fn's callers and starters, up to
+// depth callers up, k itself first: a mutex the caller passes.
+func (m *Model) KeyNames(fn *ssa.Function, k lockset.Key, depth int) []lockset.Key {
+	out := []lockset.Key{k}
+	if depth == 0 {
+		return out
+	}
+	switch k.Root.(type) {
+	case *ssa.Parameter, *ssa.FreeVar:
+	default:
+		return out
+	}
+	for _, s := range m.callers[fn] {
+		if ck, ok := lockset.Rebind(fn, k, s.Args, s.Bindings); ok {
+			out = append(out, m.KeyNames(s.Caller, m.canon(s.Caller, ck, 0), depth-1)...)
+		}
+	}
+	return out
 }
 
 // Names returns the names an object of a function of fn has: itself,
@@ -214,4 +248,195 @@ func (m *Model) CondLock(o Object) (lockset.Class, string, bool) {
 		n++
 	}
 	return cls, name, n > 0
+}
+
+// Canon returns k, a key of fn (a mutex, say), with fn's free
+// variables rebound as objects' keys are: comparable with the keys of
+// the events' objects and of other functions' canonical keys.
+func (m *Model) Canon(fn *ssa.Function, k lockset.Key) lockset.Key { return m.canon(fn, k, 0) }
+
+// Contained reports whether the model sees every event on o: o is an
+// unexported struct field or package variable, or a local variable,
+// and its address goes nowhere but to the receiver of a sync method,
+// to functions of the package, and to closures. A WaitGroup handed to
+// another package, stored, or exported may be Done by code unseen.
+func (m *Model) Contained(o Object) bool {
+	if !o.Known() {
+		return false
+	}
+	if o.Key.Global != "" {
+		name := o.Key.Global[strings.LastIndex(o.Key.Global, ".")+1:]
+		return !token.IsExported(name) && m.usesContained(func(v ssa.Value) bool {
+			g, ok := v.(*ssa.Global)
+			return ok && globalName(g) == o.Key.Global
+		})
+	}
+	if f := o.Field(); f != nil {
+		if f.Exported() || f.Pkg() != m.pkg {
+			return false
+		}
+		return m.usesContained(func(v ssa.Value) bool {
+			fa, ok := v.(*ssa.FieldAddr)
+			return ok && fieldOf(fa) == f
+		})
+	}
+	if a, ok := o.Key.Root.(*ssa.Alloc); ok && o.Key.Path == "" {
+		return m.addrContained(a, 0)
+	}
+	return false
+}
+
+func globalName(g *ssa.Global) string {
+	return lockset.KeyOf(g).Global
+}
+
+func fieldOf(fa *ssa.FieldAddr) *types.Var {
+	p, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return nil
+	}
+	return st.Field(fa.Field).Origin()
+}
+
+// usesContained reports whether every use of a value match picks
+// out (a field's address, a package variable) in the package's
+// functions is contained.
+func (m *Model) usesContained(match func(ssa.Value) bool) bool {
+	for _, f := range m.Funcs {
+		for _, b := range f.Fn.Blocks {
+			for _, in := range b.Instrs {
+				for _, op := range in.Operands(nil) {
+					if *op != nil && match(*op) && !m.useContained(in, *op, 0) {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return true
+}
+
+// addrContained reports whether every use of v, the address of a sync
+// object, is contained.
+func (m *Model) addrContained(v ssa.Value, depth int) bool {
+	refs := v.Referrers()
+	if refs == nil {
+		return true
+	}
+	for _, r := range *refs {
+		if !m.useContained(r, v, depth) {
+			return false
+		}
+	}
+	return true
+}
+
+func (m *Model) useContained(r ssa.Instruction, v ssa.Value, depth int) bool {
+	switch r := r.(type) {
+	case *ssa.DebugRef:
+		return true
+	case *ssa.FieldAddr:
+		return depth <= 3 && m.addrContained(r, depth+1)
+	case *ssa.Store:
+		return r.Addr == v // a pointer field or variable assigned: the object is what is loaded
+	case *ssa.UnOp:
+		return r.Op == token.MUL && depth <= 3 && m.addrContained(r, depth+1)
+	case *ssa.MakeClosure:
+		lit, _ := r.Fn.(*ssa.Function)
+		if lit == nil || depth > 3 {
+			return false
+		}
+		for i, b := range r.Bindings {
+			if b == v && (i >= len(lit.FreeVars) || !m.addrContained(lit.FreeVars[i], depth+1)) {
+				return false
+			}
+		}
+		return true
+	case ssa.CallInstruction:
+		c := r.Common()
+		if c.IsInvoke() {
+			return false
+		}
+		if len(c.Args) > 0 && c.Args[0] == v {
+			if obj := analysisutil.StaticMethod(c); obj != nil && obj.Pkg() != nil &&
+				(obj.Pkg().Path() == "sync" || obj.Pkg().Path() == "golang.org/x/sync/errgroup") {
+				return true
+			}
+		}
+		callee := c.StaticCallee()
+		if callee == nil || depth > 3 {
+			return false
+		}
+		if o := callee.Origin(); o != nil {
+			callee = o
+		}
+		if m.byFn[callee] == nil {
+			return false
+		}
+		for i, a := range c.Args {
+			if a == v && (i >= len(callee.Params) || !m.addrContained(callee.Params[i], depth+1)) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// cellValue returns the value a local variable a holds, if a is
+// assigned exactly once and the closures capturing it only read it.
+func cellValue(a *ssa.Alloc) ssa.Value {
+	refs := a.Referrers()
+	if refs == nil {
+		return nil
+	}
+	var v ssa.Value
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != a || v != nil {
+				return nil
+			}
+			v = r.Val
+		case *ssa.UnOp, *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			if !readOnly(r, a, 0) {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return v
+}
+
+// readOnly reports whether the function literal mc makes only reads
+// the variable v it captures (and so do the literals it passes it to).
+func readOnly(mc *ssa.MakeClosure, v ssa.Value, depth int) bool {
+	lit, _ := mc.Fn.(*ssa.Function)
+	if lit == nil || depth > 4 {
+		return false
+	}
+	for i, b := range mc.Bindings {
+		if b != v || i >= len(lit.FreeVars) {
+			continue
+		}
+		fv := lit.FreeVars[i]
+		for _, r := range *fv.Referrers() {
+			switch r := r.(type) {
+			case *ssa.UnOp, *ssa.DebugRef:
+			case *ssa.MakeClosure:
+				if !readOnly(r, fv, depth+1) {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -1,0 +1,404 @@
+package lockedblock
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/lockset"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
+)
+
+// This file is the protocol rule: a blocking operation (a WaitGroup or
+// errgroup Wait, a Cond.Wait, a channel send or receive) performed
+// while holding a mutex that every partner able to unblock it (the
+// goroutine that calls Done, Signals, receives, sends or closes) must
+// lock before it gets there. The waiter holds the lock while it waits;
+// a partner that has not yet passed its Lock blocks on it and never
+// unblocks the waiter.
+
+// A held mutex at a blocking operation, in the waiter's terms.
+type held struct {
+	key   lockset.Key // canonical (syncmodel.Model.Canon)
+	class lockset.Class
+	named bool
+	name  string
+	mode  lockset.Mode
+	pos   token.Pos // where the waiter locked it
+}
+
+// heldAt returns the mutexes certainly held before instr in fn, not
+// assumed from callers, keyed canonically; skip leaves one class out
+// (a Cond's own L, which Wait releases).
+func heldAt(sm *syncmodel.Model, fn *ssa.Function, instr ssa.Instruction, skip *lockset.Class) []held {
+	lf := sm.Locks.Funcs[fn]
+	if lf == nil {
+		return nil
+	}
+	var out []held
+	for k, l := range lf.HeldBefore(instr) {
+		if l.Entry {
+			continue
+		}
+		cls, _, ok := lockset.ClassOf(k)
+		if skip != nil && (!ok || cls == *skip) {
+			continue
+		}
+		out = append(out, held{key: sm.Canon(fn, k), class: cls, named: ok, name: lockset.Describe(k), mode: l.Mode, pos: l.Pos})
+	}
+	return out
+}
+
+// tied reports whether a mutex, canonical key k, belongs to the object
+// whose canonical key is base: a package variable, or the same root
+// (the mutex and the WaitGroup of one struct value).
+func tied(k, base lockset.Key) bool {
+	return k.Global != "" || (k.Root != nil && k.Root == base.Root)
+}
+
+// sameLock reports whether p, a partner's mutex (canonical, with the
+// partner's object base pb), is h, held by the waiter with object
+// base wb: the very same access path from one stable root, or the same
+// field or package variable of the objects' own values. Two read locks
+// do not exclude each other.
+func sameLock(h held, wb lockset.Key, p lockset.Key, names []lockset.Key, pmode lockset.Mode, pb lockset.Key) bool {
+	if h.mode == lockset.Read && pmode == lockset.Read {
+		return false
+	}
+	if p == h.key && p.Stable() {
+		return true
+	}
+	for _, n := range names {
+		if n == h.key && n.Stable() {
+			return true
+		}
+	}
+	cls, _, ok := lockset.ClassOf(p)
+	return ok && h.named && cls == h.class && tied(h.key, wb) && tied(p, pb)
+}
+
+// A gate is where a partner locks the waiter's mutex before it can
+// unblock the waiter.
+type gate struct {
+	pos  token.Pos
+	name string
+}
+
+// gated returns where the partner, at one of points in fn (the
+// operation, or for a deferred one the returns it runs at), locks
+// h first: a Lock of it that reaches one of the points, or h held
+// there. When fn itself does not, and every use of fn is a static
+// call, every call site must be gated in its caller.
+func gated(sm *syncmodel.Model, fn *ssa.Function, points []ssa.Instruction, h held, wb, pb lockset.Key, depth int) (gate, bool) {
+	lf := sm.Locks.Funcs[fn]
+	if lf == nil || len(points) == 0 {
+		return gate{}, false
+	}
+	for _, p := range points {
+		for k, l := range lf.HeldBefore(p) {
+			if ck := sm.Canon(fn, k); !l.Entry && sameLock(h, wb, ck, sm.KeyNames(fn, ck, 2), l.Mode, pb) {
+				return gate{l.Pos, lockset.Describe(k)}, true
+			}
+		}
+	}
+	for _, a := range lf.Acquires {
+		if ck := sm.Canon(fn, a.Key); !sameLock(h, wb, ck, sm.KeyNames(fn, ck, 2), a.Mode, pb) {
+			continue
+		}
+		for _, p := range points {
+			if chanmodel.Reaches(a.Instr, p, nil) {
+				return gate{a.Instr.Pos(), lockset.Describe(a.Key)}, true
+			}
+		}
+	}
+	if depth >= 3 || lf.Entry == nil {
+		return gate{}, false
+	}
+	sites := sm.Callers(fn)
+	var first gate
+	n := 0
+	for _, s := range sites {
+		if s.Goroutine {
+			return gate{}, false // started, not called: a goroutine of its own
+		}
+		cb := pb
+		if pb.Root != nil {
+			k, ok := lockset.Rebind(fn, pb, s.Args, s.Bindings)
+			if !ok {
+				return gate{}, false
+			}
+			cb = sm.Canon(s.Caller, k)
+		}
+		g, ok := gated(sm, s.Caller, []ssa.Instruction{s.Instr}, h, wb, cb, depth+1)
+		if !ok {
+			return gate{}, false
+		}
+		if n == 0 {
+			first = g
+		}
+		n++
+	}
+	return first, n > 0
+}
+
+// exitsAfter returns the returns of fn that a deferred call registered
+// at instr runs at.
+func exitsAfter(fn *ssa.Function, instr ssa.Instruction) []ssa.Instruction {
+	var out []ssa.Instruction
+	for _, b := range fn.Blocks {
+		if n := len(b.Instrs); n > 0 {
+			if r, ok := b.Instrs[n-1].(*ssa.Return); ok && chanmodel.Reaches(instr, r, nil) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// returnsOf returns every return of fn: where a goroutine started by
+// WaitGroup.Go or Group.Go signals its end.
+func returnsOf(fn *ssa.Function) []ssa.Instruction {
+	var out []ssa.Instruction
+	for _, b := range fn.Blocks {
+		if n := len(b.Instrs); n > 0 {
+			if r, ok := b.Instrs[n-1].(*ssa.Return); ok {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// A partner is an operation that can unblock the waiter, and where it
+// locks the waiter's mutex first.
+type partner struct {
+	gate gate
+	fn   *ssa.Function
+}
+
+// eventPartners returns, for a waiter event e of function w (holding
+// h), the gate of every partner event on e's object, or false if one
+// of them does not need h, none exists, or some may be unseen.
+func eventPartners(sm *syncmodel.Model, w *ssa.Function, e *syncmodel.Event, h held) ([]partner, bool) {
+	var kinds []syncmodel.Kind
+	switch e.Kind {
+	case syncmodel.Wait:
+		kinds = []syncmodel.Kind{syncmodel.Done, syncmodel.WGGo}
+	case syncmodel.CondWait:
+		kinds = []syncmodel.Kind{syncmodel.Signal, syncmodel.Broadcast}
+	case syncmodel.GroupWait:
+		kinds = []syncmodel.Kind{syncmodel.GroupGo}
+	default:
+		return nil, false
+	}
+	if !sm.Contained(e.Obj) {
+		return nil, false
+	}
+	var out []partner
+	for _, r := range sm.EventsOn(w, e.Obj, kinds...) {
+		if r.F.Fn == w && r.E.Start == nil {
+			return nil, false // the waiter's own goroutine: not a partner that waits for the lock
+		}
+		var g gate
+		var ok bool
+		switch r.E.Kind {
+		case syncmodel.WGGo, syncmodel.GroupGo:
+			g, ok = startGated(sm, r.F.Fn, r.E, h, e.Obj.Key)
+		default:
+			points := []ssa.Instruction{r.E.Instr}
+			if r.E.Deferred {
+				points = exitsAfter(r.F.Fn, r.E.Instr)
+			}
+			g, ok = gated(sm, r.F.Fn, points, h, e.Obj.Key, r.E.Obj.Key, 0)
+		}
+		if !ok {
+			return nil, false
+		}
+		out = append(out, partner{g, r.F.Fn})
+	}
+	return out, len(out) > 0
+}
+
+// startGated returns where the goroutine a WaitGroup.Go or Group.Go
+// event of starter runs locks h before it returns (and so before the
+// Done the start implies), its mutexes named in the starter's terms.
+func startGated(sm *syncmodel.Model, starter *ssa.Function, e *syncmodel.Event, h held, wb lockset.Key) (gate, bool) {
+	st := e.Start
+	if st == nil || st.Fn == nil {
+		return gate{}, false
+	}
+	lf := sm.Locks.Funcs[st.Fn]
+	if lf == nil {
+		return gate{}, false
+	}
+	rets := returnsOf(st.Fn)
+	for _, a := range lf.Acquires {
+		k := sm.Canon(st.Fn, a.Key)
+		switch k.Root.(type) {
+		case *ssa.Parameter, *ssa.FreeVar:
+			rk, ok := lockset.Rebind(st.Fn, a.Key, st.Args, st.Bindings)
+			if !ok {
+				continue
+			}
+			k = sm.Canon(starter, rk)
+		}
+		if !sameLock(h, wb, k, nil, a.Mode, e.Obj.Key) {
+			continue
+		}
+		for _, r := range rets {
+			if chanmodel.Reaches(a.Instr, r, nil) {
+				return gate{a.Instr.Pos(), lockset.Describe(a.Key)}, true
+			}
+		}
+	}
+	return gate{}, false
+}
+
+// chanPartners returns the gate of every operation that can complete
+// x (of function w, holding h): a receive or close for a send, a send
+// or close for a receive.
+func chanPartners(sm *syncmodel.Model, w *ssa.Function, x *chanmodel.Op, h held, wb lockset.Key) ([]partner, bool) {
+	var out []partner
+	for _, r := range sm.Chans.OpsOn(x.Chan) {
+		op := r.Op
+		switch {
+		case op.Kind == chanmodel.Close,
+			x.Kind == chanmodel.Send && op.Kind == chanmodel.Recv,
+			x.Kind == chanmodel.Recv && op.Kind == chanmodel.Send:
+		default:
+			continue
+		}
+		if op.Via != nil || op.Unit != 0 {
+			// Seen again as the direct operation of the function that
+			// performs it, if that function is in the model.
+			callee := op.Via
+			if o := callee.Origin(); o != nil {
+				callee = o
+			}
+			if sm.Chans.Func(callee) == nil || !op.Pos.IsValid() {
+				return nil, false
+			}
+			continue
+		}
+		if r.F.Fn == w {
+			return nil, false
+		}
+		var pb lockset.Key
+		if op.Base != nil {
+			pb = sm.Canon(r.F.Fn, lockset.KeyOf(op.Base))
+		}
+		points := []ssa.Instruction{op.Instr}
+		if op.Deferred {
+			points = exitsAfter(r.F.Fn, op.Instr)
+		}
+		g, ok := gated(sm, r.F.Fn, points, h, wb, pb, 0)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, partner{g, r.F.Fn})
+	}
+	return out, len(out) > 0
+}
+
+// protocol reports the blocking operations of the package whose
+// partners must all take a mutex the waiter holds; done lists the
+// channel operations the held-at-the-operation rule reported already.
+func protocol(pass *analysis.Pass, sm *syncmodel.Model, done map[*chanmodel.Op]bool) {
+	for _, f := range sm.Funcs {
+		for i := range f.Events {
+			e := &f.Events[i]
+			if e.Deferred || !e.Pos.IsValid() {
+				continue
+			}
+			var skip *lockset.Class
+			var wb lockset.Key
+			switch e.Kind {
+			case syncmodel.Wait, syncmodel.GroupWait:
+				wb = e.Obj.Key
+			case syncmodel.CondWait:
+				cls, _, ok := sm.CondLock(e.Obj)
+				if !ok {
+					continue // which mutex Wait releases is unknown
+				}
+				skip, wb = &cls, e.Obj.Key
+			case syncmodel.Chan:
+				x := e.Op
+				if done[x] || x.Select || (x.Kind != chanmodel.Send && x.Kind != chanmodel.Recv) ||
+					sm.Chans.Escapes(x.Chan) || !unbuffered(sm.Chans, x.Chan) {
+					continue
+				}
+				if x.Base != nil {
+					wb = sm.Canon(f.Fn, lockset.KeyOf(x.Base))
+				}
+			default:
+				continue
+			}
+			for _, h := range heldAt(sm, f.Fn, e.Instr, skip) {
+				var ps []partner
+				var ok bool
+				if e.Kind == syncmodel.Chan {
+					if e.Op.Chan.Kind == chanmodel.KindField && !tied(h.key, wb) {
+						continue // another value's lock than the channel's
+					}
+					ps, ok = chanPartners(sm, f.Fn, e.Op, h, wb)
+				} else {
+					ps, ok = eventPartners(sm, f.Fn, e, h)
+				}
+				if !ok {
+					continue
+				}
+				reportProtocol(pass, sm, f, e, h, ps)
+				if e.Op != nil {
+					done[e.Op] = true
+				}
+				break
+			}
+		}
+	}
+}
+
+func reportProtocol(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func, e *syncmodel.Event, h held, ps []partner) {
+	var what, who string
+	op := finding.OpWait
+	switch e.Kind {
+	case syncmodel.Wait:
+		what, who = e.Expr+".Wait", "the goroutine that calls Done"
+	case syncmodel.GroupWait:
+		what, who = e.Expr+".Wait", "the goroutine that "+e.Expr+".Go starts"
+	case syncmodel.CondWait:
+		what, who = e.Expr+".Wait", "the goroutine that calls Signal or Broadcast"
+	case syncmodel.Chan:
+		name := e.Op.Expr
+		if name == "" {
+			name = "the channel"
+		}
+		op = chanmodel.StepOp(e.Op)
+		if e.Op.Kind == chanmodel.Send {
+			what, who = "send on "+name, "the goroutine that receives from it"
+		} else {
+			what, who = "receive from "+name, "the goroutine that sends on or closes it"
+		}
+	}
+	d := analysis.Diagnostic{
+		Pos:     e.Pos,
+		Message: what + " while holding " + h.name + ", which " + who + " must lock first (deadlock)",
+	}
+	var tr finding.Trace
+	g := func(fn *ssa.Function) string { return analysisutil.Goroutine(pass.Fset, fn) }
+	tr.Step(finding.Place{Pos: e.Pos, Goroutine: g(f.Fn), Op: op, Blocks: true})
+	tr.Related(&d, finding.Place{Pos: h.pos, Message: h.name + " locked here", Goroutine: g(f.Fn), Op: finding.OpLock})
+	seen := make(map[token.Pos]bool)
+	for _, p := range ps {
+		if seen[p.gate.pos] || len(seen) == 3 {
+			continue
+		}
+		seen[p.gate.pos] = true
+		tr.Related(&d, finding.Place{Pos: p.gate.pos, Message: "the partner locks " + p.gate.name + " here first, and blocks",
+			Goroutine: g(p.fn), Op: finding.OpLock, Blocks: true})
+	}
+	tr.Report(pass, d)
+}
