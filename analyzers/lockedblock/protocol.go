@@ -93,12 +93,35 @@ type gate struct {
 // h first: a Lock of it that reaches one of the points, or h held
 // there. When fn itself does not, and every use of fn is a static
 // call, every call site must be gated in its caller.
-func gated(sm *syncmodel.Model, fn *ssa.Function, points []ssa.Instruction, h held, wb, pb lockset.Key, depth int) (gate, bool) {
+func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h held, wb, pb lockset.Key, depth int) (gate, bool) {
 	lf := sm.Locks.Funcs[fn]
 	if lf == nil || len(points) == 0 {
 		return gate{}, false
 	}
+	// If fn starts the waiter's goroutine, a Lock before the start
+	// happens before the waiter exists: only one after it can find
+	// the waiter holding the mutex.
+	var starts []ssa.Instruction
+	for _, s := range sm.Callers(w) {
+		if s.Caller == fn && s.Goroutine {
+			starts = append(starts, s.Instr)
+		}
+	}
+	afterStart := func(a ssa.Instruction) bool {
+		if len(starts) == 0 {
+			return true
+		}
+		for _, s := range starts {
+			if chanmodel.Reaches(s, a, nil) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, p := range points {
+		if len(starts) > 0 {
+			break
+		}
 		for k, l := range lf.HeldBefore(p) {
 			if ck := sm.Canon(fn, k); !l.Entry && sameLock(h, wb, ck, sm.KeyNames(fn, ck, 2), l.Mode, pb) {
 				return gate{l.Pos, lockset.Describe(k)}, true
@@ -106,7 +129,7 @@ func gated(sm *syncmodel.Model, fn *ssa.Function, points []ssa.Instruction, h he
 		}
 	}
 	for _, a := range lf.Acquires {
-		if ck := sm.Canon(fn, a.Key); !sameLock(h, wb, ck, sm.KeyNames(fn, ck, 2), a.Mode, pb) {
+		if ck := sm.Canon(fn, a.Key); !sameLock(h, wb, ck, sm.KeyNames(fn, ck, 2), a.Mode, pb) || !afterStart(a.Instr) {
 			continue
 		}
 		for _, p := range points {
@@ -133,7 +156,7 @@ func gated(sm *syncmodel.Model, fn *ssa.Function, points []ssa.Instruction, h he
 			}
 			cb = sm.Canon(s.Caller, k)
 		}
-		g, ok := gated(sm, s.Caller, []ssa.Instruction{s.Instr}, h, wb, cb, depth+1)
+		g, ok := gated(sm, w, s.Caller, []ssa.Instruction{s.Instr}, h, wb, cb, depth+1)
 		if !ok {
 			return gate{}, false
 		}
@@ -213,7 +236,7 @@ func eventPartners(sm *syncmodel.Model, w *ssa.Function, e *syncmodel.Event, h h
 			if r.E.Deferred {
 				points = exitsAfter(r.F.Fn, r.E.Instr)
 			}
-			g, ok = gated(sm, r.F.Fn, points, h, e.Obj.Key, r.E.Obj.Key, 0)
+			g, ok = gated(sm, w, r.F.Fn, points, h, e.Obj.Key, r.E.Obj.Key, 0)
 		}
 		if !ok {
 			return nil, false
@@ -295,7 +318,7 @@ func chanPartners(sm *syncmodel.Model, w *ssa.Function, x *chanmodel.Op, h held,
 		if op.Deferred {
 			points = exitsAfter(r.F.Fn, op.Instr)
 		}
-		g, ok := gated(sm, r.F.Fn, points, h, wb, pb, 0)
+		g, ok := gated(sm, w, r.F.Fn, points, h, wb, pb, 0)
 		if !ok {
 			return nil, false
 		}
@@ -315,24 +338,18 @@ func protocol(pass *analysis.Pass, sm *syncmodel.Model, done map[*chanmodel.Op]b
 				continue
 			}
 			var skip *lockset.Class
-			var wb lockset.Key
 			switch e.Kind {
 			case syncmodel.Wait, syncmodel.GroupWait:
-				wb = e.Obj.Key
 			case syncmodel.CondWait:
 				cls, _, ok := sm.CondLock(e.Obj)
 				if !ok {
 					continue // which mutex Wait releases is unknown
 				}
-				skip, wb = &cls, e.Obj.Key
+				skip = &cls
 			case syncmodel.Chan:
 				x := e.Op
-				if done[x] || x.Select || (x.Kind != chanmodel.Send && x.Kind != chanmodel.Recv) ||
-					sm.Chans.Escapes(x.Chan) || !unbuffered(sm.Chans, x.Chan) {
+				if done[x] || x.NonBlocking || (x.Kind != chanmodel.Send && x.Kind != chanmodel.Recv) {
 					continue
-				}
-				if x.Base != nil {
-					wb = sm.Canon(f.Fn, lockset.KeyOf(x.Base))
 				}
 			default:
 				continue
@@ -341,10 +358,7 @@ func protocol(pass *analysis.Pass, sm *syncmodel.Model, done map[*chanmodel.Op]b
 				var ps []partner
 				var ok bool
 				if e.Kind == syncmodel.Chan {
-					if e.Op.Chan.Kind == chanmodel.KindField && !tied(h.key, wb) {
-						continue // another value's lock than the channel's
-					}
-					ps, ok = chanPartners(sm, f.Fn, e.Op, h, wb)
+					ps, ok = selectPartners(sm, f, e.Op, h, done)
 				} else {
 					ps, ok = eventPartners(sm, f.Fn, e, h)
 				}
@@ -352,18 +366,53 @@ func protocol(pass *analysis.Pass, sm *syncmodel.Model, done map[*chanmodel.Op]b
 					continue
 				}
 				reportProtocol(pass, sm, f, e, h, ps)
-				if e.Op != nil {
-					done[e.Op] = true
-				}
 				break
 			}
 		}
 	}
 }
 
+// selectPartners returns the partners of a channel operation x of f
+// held under h, for a select without default those of every case:
+// each must need h. It marks the operations seen in done.
+func selectPartners(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, h held, done map[*chanmodel.Op]bool) ([]partner, bool) {
+	cases := []*chanmodel.Op{x}
+	if x.Select {
+		cases = nil
+		for _, e := range f.Events {
+			if e.Kind == syncmodel.Chan && e.Op.Select && e.Op.Instr == x.Instr {
+				cases = append(cases, e.Op)
+			}
+		}
+		if sel, ok := x.Instr.(*ssa.Select); !ok || len(sel.States) != len(cases) {
+			return nil, false // a case on a channel the model does not know
+		}
+	}
+	var out []partner
+	for _, c := range cases {
+		done[c] = true
+		if c.Kind != chanmodel.Send && c.Kind != chanmodel.Recv || sm.Chans.Escapes(c.Chan) || !unbuffered(sm.Chans, c.Chan) {
+			return nil, false
+		}
+		var wb lockset.Key
+		if c.Base != nil {
+			wb = sm.Canon(f.Fn, lockset.KeyOf(c.Base))
+		}
+		if c.Chan.Kind == chanmodel.KindField && !tied(h.key, wb) {
+			return nil, false // another value's lock than the channel's
+		}
+		ps, ok := chanPartners(sm, f.Fn, c, h, wb)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, ps...)
+	}
+	return out, len(out) > 0
+}
+
 func reportProtocol(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func, e *syncmodel.Event, h held, ps []partner) {
 	var what, who string
-	op := finding.OpWait
+	op, pos := finding.OpWait, e.Pos
 	switch e.Kind {
 	case syncmodel.Wait:
 		what, who = e.Expr+".Wait", "the goroutine that calls Done"
@@ -372,6 +421,15 @@ func reportProtocol(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func,
 	case syncmodel.CondWait:
 		what, who = e.Expr+".Wait", "the goroutine that calls Signal or Broadcast"
 	case syncmodel.Chan:
+		if e.Op.Select {
+			what, who = "select", "every goroutine that can complete one of its cases"
+			op = finding.OpSelect
+			d := e.Op.Instr.Pos()
+			if d.IsValid() {
+				pos = d
+			}
+			break
+		}
 		name := e.Op.Expr
 		if name == "" {
 			name = "the channel"
@@ -384,12 +442,12 @@ func reportProtocol(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func,
 		}
 	}
 	d := analysis.Diagnostic{
-		Pos:     e.Pos,
+		Pos:     pos,
 		Message: what + " while holding " + h.name + ", which " + who + " must lock first (deadlock)",
 	}
 	var tr finding.Trace
 	g := func(fn *ssa.Function) string { return analysisutil.Goroutine(pass.Fset, fn) }
-	tr.Step(finding.Place{Pos: e.Pos, Goroutine: g(f.Fn), Op: op, Blocks: true})
+	tr.Step(finding.Place{Pos: pos, Goroutine: g(f.Fn), Op: op, Blocks: true})
 	tr.Related(&d, finding.Place{Pos: h.pos, Message: h.name + " locked here", Goroutine: g(f.Fn), Op: finding.OpLock})
 	seen := make(map[token.Pos]bool)
 	for _, p := range ps {

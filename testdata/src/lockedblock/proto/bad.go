@@ -170,3 +170,39 @@ func (b *broadcasts) stop() {
 	close(b.updatec)
 	<-b.donec // want `receive from b.donec while holding b.mu, which the goroutine that sends on or closes it must lock first`
 }
+
+// A select without default waits for either worker's signal, and both
+// workers take the mutex first.
+type pair struct {
+	mu     sync.Mutex
+	aDone  chan struct{}
+	bDone  chan struct{}
+	result int
+}
+
+func newPair() *pair {
+	p := &pair{aDone: make(chan struct{}), bDone: make(chan struct{})}
+	go func() {
+		p.mu.Lock()
+		p.result++
+		p.mu.Unlock()
+		close(p.aDone)
+	}()
+	go func() {
+		p.mu.Lock()
+		p.result--
+		p.mu.Unlock()
+		close(p.bDone)
+	}()
+	return p
+}
+
+func (p *pair) first() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	select { // want `select while holding p.mu, which every goroutine that can complete one of its cases must lock first \(deadlock\)`
+	case <-p.aDone:
+	case <-p.bDone:
+	}
+	return p.result
+}

@@ -225,3 +225,53 @@ func (e *either) wait() {
 	defer e.mu.Unlock()
 	<-e.ready
 }
+
+// The receiver locks only before it starts the sender: that Lock
+// happens before the sender can hold the mutex (moby#17176).
+type starter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (s *starter) run() {
+	s.mu.Lock()
+	s.n++
+	s.mu.Unlock()
+	done := make(chan bool)
+	go func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		done <- true
+	}()
+	<-done
+}
+
+// One case of the select can complete without the mutex.
+type twoWay struct {
+	mu    sync.Mutex
+	slow  chan struct{}
+	quit  chan struct{}
+	count int
+}
+
+func newTwoWay() *twoWay {
+	t := &twoWay{slow: make(chan struct{}), quit: make(chan struct{})}
+	go func() {
+		t.mu.Lock()
+		t.count++
+		t.mu.Unlock()
+		close(t.slow)
+	}()
+	return t
+}
+
+func (t *twoWay) stop() { close(t.quit) }
+
+func (t *twoWay) wait() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	select {
+	case <-t.slow:
+	case <-t.quit:
+	}
+}
