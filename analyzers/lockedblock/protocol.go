@@ -92,8 +92,11 @@ type gate struct {
 // operation, or for a deferred one the returns it runs at), locks
 // h first: a Lock of it that reaches one of the points, or h held
 // there. When fn itself does not, and every use of fn is a static
-// call, every call site must be gated in its caller.
-func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h held, wb, pb lockset.Key, depth int) (gate, bool) {
+// call, every call site must be gated in its caller. A path from the
+// Lock that makes the mutex, the object or the channel (made, if not
+// nil) anew on its way does not count: it reaches another value's
+// operation (a loop whose body declares them).
+func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h held, wb, pb lockset.Key, depth int, made ssa.Value) (gate, bool) {
 	lf := sm.Locks.Funcs[fn]
 	if lf == nil || len(points) == 0 {
 		return gate{}, false
@@ -132,8 +135,9 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 		if ck := sm.Canon(fn, a.Key); !sameLock(h, wb, ck, sm.KeyNames(fn, ck, 2), a.Mode, pb) || !afterStart(a.Instr) {
 			continue
 		}
+		renewed := renews(a.Key.Root, pb.Root, wb.Root, made)
 		for _, p := range points {
-			if chanmodel.Reaches(a.Instr, p, nil) {
+			if chanmodel.Reaches(a.Instr, p, renewed) {
 				return gate{a.Instr.Pos(), lockset.Describe(a.Key)}, true
 			}
 		}
@@ -156,7 +160,7 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 			}
 			cb = sm.Canon(s.Caller, k)
 		}
-		g, ok := gated(sm, w, s.Caller, []ssa.Instruction{s.Instr}, h, wb, cb, depth+1)
+		g, ok := gated(sm, w, s.Caller, []ssa.Instruction{s.Instr}, h, wb, cb, depth+1, nil)
 		if !ok {
 			return gate{}, false
 		}
@@ -166,6 +170,24 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 		n++
 	}
 	return first, n > 0
+}
+
+// renews returns a stop for chanmodel.Reaches: the instructions that
+// make the mutex, channel or object anew (a variable declared in a
+// loop body), after which a Lock taken before is on another value.
+func renews(roots ...ssa.Value) func(ssa.Instruction) bool {
+	return func(in ssa.Instruction) bool {
+		v, ok := in.(ssa.Value)
+		if !ok {
+			return false
+		}
+		for _, r := range roots {
+			if r != nil && r == v {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // exitsAfter returns the returns of fn that a deferred call registered
@@ -236,7 +258,7 @@ func eventPartners(sm *syncmodel.Model, w *ssa.Function, e *syncmodel.Event, h h
 			if r.E.Deferred {
 				points = exitsAfter(r.F.Fn, r.E.Instr)
 			}
-			g, ok = gated(sm, w, r.F.Fn, points, h, e.Obj.Key, r.E.Obj.Key, 0)
+			g, ok = gated(sm, w, r.F.Fn, points, h, e.Obj.Key, r.E.Obj.Key, 0, nil)
 		}
 		if !ok {
 			return nil, false
@@ -273,7 +295,7 @@ func startGated(sm *syncmodel.Model, starter *ssa.Function, e *syncmodel.Event, 
 			continue
 		}
 		for _, r := range rets {
-			if chanmodel.Reaches(a.Instr, r, nil) {
+			if chanmodel.Reaches(a.Instr, r, renews(a.Key.Root)) {
 				return gate{a.Instr.Pos(), lockset.Describe(a.Key)}, true
 			}
 		}
@@ -318,7 +340,11 @@ func chanPartners(sm *syncmodel.Model, w *ssa.Function, x *chanmodel.Op, h held,
 		if op.Deferred {
 			points = exitsAfter(r.F.Fn, op.Instr)
 		}
-		g, ok := gated(sm, w, r.F.Fn, points, h, wb, pb, 0)
+		var made ssa.Value
+		if x.Chan.Kind == chanmodel.KindMake {
+			made = x.Chan.Make
+		}
+		g, ok := gated(sm, w, r.F.Fn, points, h, wb, pb, 0, made)
 		if !ok {
 			return nil, false
 		}

@@ -275,3 +275,21 @@ func (t *twoWay) wait() {
 	case <-t.quit:
 	}
 }
+
+// Each iteration has its own mutex and channel: the Lock after the
+// receive reaches the next iteration's receive only through new ones
+// (sync.TestCondSignalStealing).
+func handshake(n int) {
+	for i := 0; i < n; i++ {
+		var m sync.Mutex
+		ch := make(chan struct{})
+		go func() {
+			m.Lock()
+			ch <- struct{}{}
+			m.Unlock()
+		}()
+		<-ch
+		m.Lock()
+		m.Unlock()
+	}
+}
