@@ -307,28 +307,13 @@ func startGated(sm *syncmodel.Model, starter *ssa.Function, e *syncmodel.Event, 
 // x (of function w, holding h): a receive or close for a send, a send
 // or close for a receive.
 func chanPartners(sm *syncmodel.Model, w *ssa.Function, x *chanmodel.Op, h held, wb lockset.Key) ([]partner, bool) {
+	rs, ok := completers(sm.Chans, x)
+	if !ok {
+		return nil, false
+	}
 	var out []partner
-	for _, r := range sm.Chans.OpsOn(x.Chan) {
+	for _, r := range rs {
 		op := r.Op
-		switch {
-		case op.Kind == chanmodel.Close,
-			x.Kind == chanmodel.Send && op.Kind == chanmodel.Recv,
-			x.Kind == chanmodel.Recv && op.Kind == chanmodel.Send:
-		default:
-			continue
-		}
-		if op.Via != nil || op.Unit != 0 {
-			// Seen again as the direct operation of the function that
-			// performs it, if that function is in the model.
-			callee := op.Via
-			if o := callee.Origin(); o != nil {
-				callee = o
-			}
-			if sm.Chans.Func(callee) == nil || !op.Pos.IsValid() {
-				return nil, false
-			}
-			continue
-		}
 		if r.F.Fn == w {
 			return nil, false
 		}

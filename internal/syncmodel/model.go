@@ -219,18 +219,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return m, nil // the model serves reports only
 	}
 	m.indexSyntax(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
-	var all []*ssa.Function
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		all = append(all, fn)
-		for _, a := range fn.AnonFuncs {
-			add(a)
-		}
-	}
-	for _, fn := range ssainfo.SrcFuncs {
-		add(fn)
-	}
-	all = slices.Compact(all)
+	all := ssainfo.SrcFuncs // function literals included
 	for _, fn := range all {
 		m.indexCalls(fn)
 	}
@@ -472,24 +461,25 @@ func onEveryPath(in ssa.Instruction) bool {
 		return false
 	}
 	fn := blk.Parent()
-	if len(fn.Blocks) == 0 || fn.Blocks[0] == blk {
+	entry := fn.Blocks[0]
+	if entry == blk {
 		return true
 	}
-	seen := map[*ssa.BasicBlock]bool{blk: true}
-	work := []*ssa.BasicBlock{fn.Blocks[0]}
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] {
+	avoiding := func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+		if b == blk {
+			return nil
+		}
+		return b.Succs
+	}
+	reach := analysisutil.Reach(entry, avoiding)
+	reach[entry] = true
+	for b := range reach {
+		if b == blk || len(b.Instrs) == 0 {
 			continue
 		}
-		seen[b] = true
-		if n := len(b.Instrs); n > 0 {
-			if _, ok := b.Instrs[n-1].(*ssa.Return); ok {
-				return false
-			}
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			return false
 		}
-		work = append(work, b.Succs...)
 	}
 	return true
 }

@@ -11,12 +11,14 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/goconcheck/goconcheck/internal/atest"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/dump.golden")
 
-// TestDump prints the model of testdata/src/dump, one function after
+// TestDump prints the model of the repository's
+// testdata/src/syncmodel/dump, one function after
 // another, and compares it with testdata/dump.golden (go test
 // -update rewrites it): the events with their objects and flags, the
 // objects that are one by the identity rule, the goroutines started
@@ -28,7 +30,7 @@ func TestDump(t *testing.T) {
 		Doc:      "print the sync-event model",
 		Requires: []*analysis.Analyzer{syncmodel.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
-			if pass.Pkg.Path() != "dump" {
+			if pass.Pkg.Path() != "syncmodel/dump" {
 				return nil, nil
 			}
 			m := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
@@ -95,7 +97,7 @@ func TestDump(t *testing.T) {
 			return nil, nil
 		},
 	}
-	analysistest.Run(t, analysistest.TestData(), dump, "dump")
+	analysistest.Run(t, atest.TestData(), dump, "syncmodel/dump")
 	golden := filepath.Join("testdata", "dump.golden")
 	if *update {
 		if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {

@@ -277,7 +277,7 @@ func (m *Model) Contained(o Object) bool {
 		}
 		return m.usesContained(func(v ssa.Value) bool {
 			fa, ok := v.(*ssa.FieldAddr)
-			return ok && fieldOf(fa) == f
+			return ok && lockset.KeyOf(fa).Field() == f
 		})
 	}
 	if a, ok := o.Key.Root.(*ssa.Alloc); ok && o.Key.Path == "" {
@@ -288,18 +288,6 @@ func (m *Model) Contained(o Object) bool {
 
 func globalName(g *ssa.Global) string {
 	return lockset.KeyOf(g).Global
-}
-
-func fieldOf(fa *ssa.FieldAddr) *types.Var {
-	p, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	st, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return nil
-	}
-	return st.Field(fa.Field).Origin()
 }
 
 // usesContained reports whether every use of a value match picks

@@ -101,3 +101,15 @@ func worker(wg *sync.WaitGroup, j int, out chan<- int) {
 	}
 	out <- j
 }
+
+// A literal inside a literal: wg is still the maker's variable.
+func nested() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		func() {
+			defer wg.Done()
+		}()
+	}()
+	wg.Wait()
+}
