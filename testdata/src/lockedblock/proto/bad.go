@@ -206,3 +206,28 @@ func (p *pair) first() int {
 	}
 	return p.result
 }
+
+// The Done is in a helper; its only caller takes the lock first.
+type batch struct {
+	mu sync.Mutex
+	wg sync.WaitGroup
+	n  int
+}
+
+func (b *batch) start() {
+	b.wg.Add(1)
+	go func() {
+		b.mu.Lock()
+		b.n++
+		b.mu.Unlock()
+		b.finish()
+	}()
+}
+
+func (b *batch) finish() { b.wg.Done() }
+
+func (b *batch) flush() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.wg.Wait() // want `b.wg.Wait while holding b.mu, which the goroutine that calls Done must lock first`
+}

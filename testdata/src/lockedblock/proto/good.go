@@ -293,3 +293,30 @@ func handshake(n int) {
 		m.Unlock()
 	}
 }
+
+// The helper that calls Done is also called without the lock: that
+// goroutine can unblock the waiter.
+type mixed struct {
+	mu sync.Mutex
+	wg sync.WaitGroup
+	n  int
+}
+
+func (m *mixed) start() {
+	m.wg.Add(2)
+	go func() {
+		m.mu.Lock()
+		m.n++
+		m.mu.Unlock()
+		m.finish()
+	}()
+	go func() { m.finish() }()
+}
+
+func (m *mixed) finish() { m.wg.Done() }
+
+func (m *mixed) flush() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.wg.Wait()
+}
