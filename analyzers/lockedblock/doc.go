@@ -72,6 +72,8 @@
 // starts the waiter's goroutine does not count. The mutex is the very
 // one when both name it through the same variables, else the same
 // field of the same value as the waited-on object on both sides.
+// A Wait in a helper counts for every caller that calls it holding the
+// mutex (s.mu.Lock(); s.closeLocked()).
 // Nothing is reported if a partner may be unseen (an exported
 // WaitGroup, one passed to another package, a channel that escapes),
 // if one partner does not need the lock, if both sides only read-lock

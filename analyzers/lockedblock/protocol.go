@@ -228,7 +228,11 @@ type partner struct {
 // eventPartners returns, for a waiter event e of function w (holding
 // h), the gate of every partner event on e's object, or false if one
 // of them does not need h, none exists, or some may be unseen.
-func eventPartners(sm *syncmodel.Model, w *ssa.Function, e *syncmodel.Event, h held) ([]partner, bool) {
+//
+// w is the function whose goroutine waits (e's own, or a caller of it
+// that holds h at the call, e being on wb there); a partner in w or in
+// e's function is the waiter's own goroutine.
+func eventPartners(sm *syncmodel.Model, w *ssa.Function, e *syncmodel.Event, ef *ssa.Function, h held, wb lockset.Key) ([]partner, bool) {
 	var kinds []syncmodel.Kind
 	switch e.Kind {
 	case syncmodel.Wait:
@@ -244,21 +248,21 @@ func eventPartners(sm *syncmodel.Model, w *ssa.Function, e *syncmodel.Event, h h
 		return nil, false
 	}
 	var out []partner
-	for _, r := range sm.EventsOn(w, e.Obj, kinds...) {
-		if r.F.Fn == w && r.E.Start == nil {
+	for _, r := range sm.EventsOn(ef, e.Obj, kinds...) {
+		if (r.F.Fn == w || r.F.Fn == ef) && r.E.Start == nil {
 			return nil, false // the waiter's own goroutine: not a partner that waits for the lock
 		}
 		var g gate
 		var ok bool
 		switch r.E.Kind {
 		case syncmodel.WGGo, syncmodel.GroupGo:
-			g, ok = startGated(sm, r.F.Fn, r.E, h, e.Obj.Key)
+			g, ok = startGated(sm, r.F.Fn, r.E, h, wb)
 		default:
 			points := []ssa.Instruction{r.E.Instr}
 			if r.E.Deferred {
 				points = exitsAfter(r.F.Fn, r.E.Instr)
 			}
-			g, ok = gated(sm, w, r.F.Fn, points, h, e.Obj.Key, r.E.Obj.Key, 0, nil)
+			g, ok = gated(sm, w, r.F.Fn, points, h, wb, r.E.Obj.Key, 0, nil)
 		}
 		if !ok {
 			return nil, false
@@ -365,20 +369,49 @@ func protocol(pass *analysis.Pass, sm *syncmodel.Model, done map[*chanmodel.Op]b
 			default:
 				continue
 			}
+			reported := false
 			for _, h := range heldAt(sm, f.Fn, e.Instr, skip) {
 				var ps []partner
 				var ok bool
 				if e.Kind == syncmodel.Chan {
 					ps, ok = selectPartners(sm, f, e.Op, h, done)
 				} else {
-					ps, ok = eventPartners(sm, f.Fn, e, h)
+					ps, ok = eventPartners(sm, f.Fn, e, f.Fn, h, e.Obj.Key)
 				}
 				if !ok {
 					continue
 				}
-				reportProtocol(pass, sm, f, e, h, ps)
+				reportProtocol(pass, f, e, h, ps, nil)
+				reported = true
 				break
 			}
+			if !reported && e.Kind != syncmodel.Chan {
+				inCallers(pass, sm, f, e, skip)
+			}
+		}
+	}
+}
+
+// inCallers reports a Wait of f that a caller of f makes while holding
+// a mutex every partner needs: the lock is the caller's, the wait f's
+// (a helper such as stopLocked called with the mutex held).
+func inCallers(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func, e *syncmodel.Event, skip *lockset.Class) {
+	for _, s := range sm.Callers(f.Fn) {
+		if s.Goroutine {
+			continue
+		}
+		wb := e.Obj.Key
+		if o, ok := sm.InCaller(s, f.Fn, e.Obj); ok {
+			wb = o.Key
+		}
+		for _, h := range heldAt(sm, s.Caller, s.Instr, skip) {
+			ps, ok := eventPartners(sm, s.Caller, e, f.Fn, h, wb)
+			if !ok {
+				continue
+			}
+			site := sm.Chans.Start(s.Instr.Pos())
+			reportProtocol(pass, f, e, h, ps, &site)
+			return
 		}
 	}
 }
@@ -421,7 +454,10 @@ func selectPartners(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, h h
 	return out, len(out) > 0
 }
 
-func reportProtocol(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func, e *syncmodel.Event, h held, ps []partner) {
+// reportProtocol reports e of f, waiting while h is held (by the
+// caller that calls f at site, if site is not nil), which every partner
+// of ps must lock first.
+func reportProtocol(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, h held, ps []partner, site *token.Pos) {
 	var what, who string
 	op, pos := finding.OpWait, e.Pos
 	switch e.Kind {
@@ -459,7 +495,12 @@ func reportProtocol(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func,
 	var tr finding.Trace
 	g := func(fn *ssa.Function) string { return analysisutil.Goroutine(pass.Fset, fn) }
 	tr.Step(finding.Place{Pos: pos, Goroutine: g(f.Fn), Op: op, Blocks: true})
-	tr.Related(&d, finding.Place{Pos: h.pos, Message: h.name + " locked here", Goroutine: g(f.Fn), Op: finding.OpLock})
+	if site != nil {
+		tr.Related(&d, finding.Place{Pos: h.pos, Message: h.name + " locked here", Op: finding.OpLock})
+		tr.Related(&d, finding.Place{Pos: *site, Message: "called here with " + h.name + " held", Op: finding.OpCall})
+	} else {
+		tr.Related(&d, finding.Place{Pos: h.pos, Message: h.name + " locked here", Goroutine: g(f.Fn), Op: finding.OpLock})
+	}
 	seen := make(map[token.Pos]bool)
 	for _, p := range ps {
 		if seen[p.gate.pos] || len(seen) == 3 {

@@ -231,3 +231,31 @@ func (b *batch) flush() {
 	defer b.mu.Unlock()
 	b.wg.Wait() // want `b.wg.Wait while holding b.mu, which the goroutine that calls Done must lock first`
 }
+
+// The Wait is in a helper its caller runs with the mutex held.
+type server struct {
+	mu sync.Mutex
+	wg sync.WaitGroup
+	n  int
+}
+
+func (s *server) start() {
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		s.mu.Lock()
+		s.n++
+		s.mu.Unlock()
+	}()
+}
+
+func (s *server) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closeLocked()
+}
+
+func (s *server) closeLocked() {
+	s.n = -1
+	s.wg.Wait() // want `s.wg.Wait while holding s.mu, which the goroutine that calls Done must lock first`
+}

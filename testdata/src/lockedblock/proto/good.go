@@ -320,3 +320,29 @@ func (m *mixed) flush() {
 	defer m.mu.Unlock()
 	m.wg.Wait()
 }
+
+// The helper waits after its caller released the mutex.
+type shutdown struct {
+	mu     sync.Mutex
+	wg     sync.WaitGroup
+	closed bool
+}
+
+func (s *shutdown) start() {
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		s.mu.Lock()
+		s.closed = s.closed || false
+		s.mu.Unlock()
+	}()
+}
+
+func (s *shutdown) Close() {
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
+	s.drain()
+}
+
+func (s *shutdown) drain() { s.wg.Wait() }
