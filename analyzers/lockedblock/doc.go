@@ -1,10 +1,11 @@
-// Package lockedblock defines an Analyzer that reports a channel
-// operation that blocks while holding a lock that every goroutine able
-// to complete it must take first.
+// Package lockedblock defines an Analyzer that reports a blocking
+// operation (a channel send or receive, a select without default, a
+// WaitGroup or errgroup Wait, a Cond.Wait) performed while holding a
+// lock that every goroutine able to unblock it must take first.
 //
 // # Analyzer lockedblock
 //
-// lockedblock: report a channel operation that waits while holding a lock its counterparts need
+// lockedblock: report a blocking operation that waits while holding a lock its partners need
 //
 // A goroutine that holds a mutex while it waits on a channel can only
 // be woken by another goroutine operating on that channel. If every such
@@ -37,6 +38,46 @@
 // lock-set and channel models see them through helpers and goroutines.
 // A counterpart in code the models cannot see, a channel that escapes
 // the package, or one buffered, is not reported.
+//
+// The same holds for every blocking operation whose partner must lock
+// first, even if it releases the lock before the operation: while the
+// waiter holds the mutex, a partner that has not yet passed its Lock
+// blocks on it and never unblocks the waiter.
+//
+//	func (p *pool) start() {
+//		p.wg.Add(1)
+//		go func() {
+//			defer p.wg.Done()
+//			p.mu.Lock() // the goroutine needs p.mu before its Done
+//			p.count++
+//			p.mu.Unlock()
+//		}()
+//	}
+//
+//	func (p *pool) Stop() {
+//		p.mu.Lock()
+//		defer p.mu.Unlock()
+//		p.wg.Wait() // reported: Done needs p.mu first
+//	}
+//
+// The partners come from the sync-event model (internal/syncmodel):
+// the Done calls on the WaitGroup and the goroutines WaitGroup.Go
+// starts, for a Wait; the goroutines errgroup's Go starts, for its
+// Wait; Signal and Broadcast, for a Cond.Wait, which is reported only
+// for a lock other than the Cond's own L (made by sync.NewCond); the
+// operations that complete each case of a channel operation or a
+// select without default. Each partner must lock the mutex on a path
+// to its operation (or to the return a deferred one runs at), in its
+// own function or in every caller of it; a Lock before the partner
+// starts the waiter's goroutine does not count. The mutex is the very
+// one when both name it through the same variables, else the same
+// field of the same value as the waited-on object on both sides.
+// A Wait in a helper counts for every caller that calls it holding the
+// mutex (s.mu.Lock(); s.closeLocked()).
+// Nothing is reported if a partner may be unseen (an exported
+// WaitGroup, one passed to another package, a channel that escapes),
+// if one partner does not need the lock, if both sides only read-lock
+// an RWMutex, or for a buffered channel.
 //
 // The fix is to release the lock before waiting, or to let the
 // counterpart operate without it.

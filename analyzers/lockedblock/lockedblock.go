@@ -12,6 +12,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 //go:embed doc.go
@@ -22,7 +23,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "lockedblock",
 	Doc:      analysisutil.MustExtractDoc(doc, "lockedblock"),
-	Requires: []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer},
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer, syncmodel.Analyzer},
 	Run:      run,
 }
 
@@ -69,6 +70,7 @@ func run(pass *analysis.Pass) (any, error) {
 			})
 		}
 	}
+	protocol(pass, pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model), reported)
 	return nil, nil
 }
 
@@ -123,12 +125,11 @@ func heldOn(ls *lockset.Result, fn *ssa.Function, op *chanmodel.Op) map[lockset.
 	return out
 }
 
-// allNeed reports whether every operation that can complete x (a
-// receive or close for a send, a send or close for a receive) holds one
-// of the locks held at x, and there is at least one; it returns the
-// name of such a lock.
-func allNeed(m *chanmodel.Model, ls *lockset.Result, x *chanmodel.Op, held map[lockset.Class]string) (string, bool) {
-	lock, n := "", 0
+// completers returns the direct operations that can complete x (a
+// receive or close for a send, a send or close for a receive); false
+// if one of them lies in a callee the model does not see.
+func completers(m *chanmodel.Model, x *chanmodel.Op) ([]chanmodel.OpRef, bool) {
+	var out []chanmodel.OpRef
 	for _, r := range m.OpsOn(x.Chan) {
 		op := r.Op
 		switch {
@@ -144,12 +145,28 @@ func allNeed(m *chanmodel.Model, ls *lockset.Result, x *chanmodel.Op, held map[l
 			callee := op.Via
 			callee = flow.Origin(callee)
 			if m.Func(callee) == nil || !op.Pos.IsValid() {
-				return "", false
+				return nil, false
 			}
 			continue
 		}
+		out = append(out, r)
+	}
+	return out, true
+}
+
+// allNeed reports whether every operation that can complete x (a
+// receive or close for a send, a send or close for a receive) holds one
+// of the locks held at x, and there is at least one; it returns the
+// name of such a lock.
+func allNeed(m *chanmodel.Model, ls *lockset.Result, x *chanmodel.Op, held map[lockset.Class]string) (string, bool) {
+	rs, ok := completers(m, x)
+	if !ok {
+		return "", false
+	}
+	lock := ""
+	for _, r := range rs {
 		common := ""
-		for cls := range heldOn(ls, r.F.Fn, op) {
+		for cls := range heldOn(ls, r.F.Fn, r.Op) {
 			if name, ok := held[cls]; ok && (common == "" || name < common) {
 				common = name
 			}
@@ -160,9 +177,8 @@ func allNeed(m *chanmodel.Model, ls *lockset.Result, x *chanmodel.Op, held map[l
 		if lock == "" || common < lock {
 			lock = common
 		}
-		n++
 	}
-	return lock, n > 0
+	return lock, len(rs) > 0
 }
 
 // unbuffered reports whether every channel the id can denote is made

@@ -469,3 +469,19 @@ func lastField(k Key) *types.Var {
 	}
 	return last
 }
+
+// Rebind expresses k, a key of callee, in the terms of a caller that
+// calls it (or starts it as a goroutine) with args and, for a closure,
+// the captured bindings: the access path rebound at the call site. It
+// fails for a key rooted at one of callee's own locals.
+func Rebind(callee *ssa.Function, k Key, args, bindings []ssa.Value) (Key, bool) {
+	s, ok := summaryKey(callee, k, 0)
+	if !ok {
+		return Key{}, false
+	}
+	return callerKey(s, args, bindings)
+}
+
+// Field returns the struct field (its generic origin) k's path ends
+// in, or nil: a path that ends in a load, or a package variable's.
+func (k Key) Field() *types.Var { return lastField(k) }

@@ -1,0 +1,514 @@
+package lockedblock
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/lockset"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
+)
+
+// This file is the protocol rule: a blocking operation (a WaitGroup or
+// errgroup Wait, a Cond.Wait, a channel send or receive) performed
+// while holding a mutex that every partner able to unblock it (the
+// goroutine that calls Done, Signals, receives, sends or closes) must
+// lock before it gets there. The waiter holds the lock while it waits;
+// a partner that has not yet passed its Lock blocks on it and never
+// unblocks the waiter.
+
+// A held mutex at a blocking operation, in the waiter's terms.
+type held struct {
+	key   lockset.Key // canonical (syncmodel.Model.Canon)
+	class lockset.Class
+	named bool
+	name  string
+	mode  lockset.Mode
+	pos   token.Pos // where the waiter locked it
+}
+
+// heldAt returns the mutexes certainly held before instr in fn, not
+// assumed from callers, keyed canonically; skip leaves one class out
+// (a Cond's own L, which Wait releases).
+func heldAt(sm *syncmodel.Model, fn *ssa.Function, instr ssa.Instruction, skip *lockset.Class) []held {
+	lf := sm.Locks.Funcs[fn]
+	if lf == nil {
+		return nil
+	}
+	var out []held
+	for k, l := range lf.HeldBefore(instr) {
+		if l.Entry {
+			continue
+		}
+		cls, _, ok := lockset.ClassOf(k)
+		if skip != nil && (!ok || cls == *skip) {
+			continue
+		}
+		out = append(out, held{key: sm.Canon(fn, k), class: cls, named: ok, name: lockset.Describe(k), mode: l.Mode, pos: l.Pos})
+	}
+	return out
+}
+
+// tied reports whether a mutex, canonical key k, belongs to the object
+// whose canonical key is base: a package variable, or the same root
+// (the mutex and the WaitGroup of one struct value).
+func tied(k, base lockset.Key) bool {
+	return k.Global != "" || (k.Root != nil && k.Root == base.Root)
+}
+
+// sameLock reports whether p, a partner's mutex (canonical, with the
+// partner's object base pb), is h, held by the waiter with object
+// base wb: the very same access path from one stable root, or the same
+// field or package variable of the objects' own values. Two read locks
+// do not exclude each other.
+func sameLock(h held, wb lockset.Key, p lockset.Key, names []lockset.Key, pmode lockset.Mode, pb lockset.Key) bool {
+	if h.mode == lockset.Read && pmode == lockset.Read {
+		return false
+	}
+	if p == h.key && p.Stable() {
+		return true
+	}
+	for _, n := range names {
+		if n == h.key && n.Stable() {
+			return true
+		}
+	}
+	cls, _, ok := lockset.ClassOf(p)
+	return ok && h.named && cls == h.class && tied(h.key, wb) && tied(p, pb)
+}
+
+// A gate is where a partner locks the waiter's mutex before it can
+// unblock the waiter.
+type gate struct {
+	pos  token.Pos
+	name string
+}
+
+// gated returns where the partner, at one of points in fn (the
+// operation, or for a deferred one the returns it runs at), locks
+// h first: a Lock of it that reaches one of the points, or h held
+// there. When fn itself does not, and every use of fn is a static
+// call, every call site must be gated in its caller. A path from the
+// Lock that makes the mutex, the object or the channel (made, if not
+// nil) anew on its way does not count: it reaches another value's
+// operation (a loop whose body declares them).
+func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h held, wb, pb lockset.Key, depth int, made ssa.Value) (gate, bool) {
+	lf := sm.Locks.Funcs[fn]
+	if lf == nil || len(points) == 0 {
+		return gate{}, false
+	}
+	// If fn starts the waiter's goroutine, a Lock before the start
+	// happens before the waiter exists: only one after it can find
+	// the waiter holding the mutex.
+	var starts []ssa.Instruction
+	for _, s := range sm.Callers(w) {
+		if s.Caller == fn && s.Goroutine {
+			starts = append(starts, s.Instr)
+		}
+	}
+	afterStart := func(a ssa.Instruction) bool {
+		if len(starts) == 0 {
+			return true
+		}
+		for _, s := range starts {
+			if chanmodel.Reaches(s, a, nil) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range points {
+		if len(starts) > 0 {
+			break
+		}
+		for k, l := range lf.HeldBefore(p) {
+			if ck := sm.Canon(fn, k); !l.Entry && sameLock(h, wb, ck, sm.KeyNames(fn, ck, 2), l.Mode, pb) {
+				return gate{l.Pos, lockset.Describe(k)}, true
+			}
+		}
+	}
+	for _, a := range lf.Acquires {
+		if ck := sm.Canon(fn, a.Key); !sameLock(h, wb, ck, sm.KeyNames(fn, ck, 2), a.Mode, pb) || !afterStart(a.Instr) {
+			continue
+		}
+		renewed := renews(a.Key.Root, pb.Root, wb.Root, made)
+		for _, p := range points {
+			if chanmodel.Reaches(a.Instr, p, renewed) {
+				return gate{a.Instr.Pos(), lockset.Describe(a.Key)}, true
+			}
+		}
+	}
+	if depth >= 3 || lf.Entry == nil {
+		return gate{}, false
+	}
+	sites := sm.Callers(fn)
+	var first gate
+	n := 0
+	for _, s := range sites {
+		if s.Goroutine {
+			return gate{}, false // started, not called: a goroutine of its own
+		}
+		cb := pb
+		if pb.Root != nil {
+			k, ok := lockset.Rebind(fn, pb, s.Args, s.Bindings)
+			if !ok {
+				return gate{}, false
+			}
+			cb = sm.Canon(s.Caller, k)
+		}
+		g, ok := gated(sm, w, s.Caller, []ssa.Instruction{s.Instr}, h, wb, cb, depth+1, nil)
+		if !ok {
+			return gate{}, false
+		}
+		if n == 0 {
+			first = g
+		}
+		n++
+	}
+	return first, n > 0
+}
+
+// renews returns a stop for chanmodel.Reaches: the instructions that
+// make the mutex, channel or object anew (a variable declared in a
+// loop body), after which a Lock taken before is on another value.
+func renews(roots ...ssa.Value) func(ssa.Instruction) bool {
+	return func(in ssa.Instruction) bool {
+		v, ok := in.(ssa.Value)
+		if !ok {
+			return false
+		}
+		for _, r := range roots {
+			if r != nil && r == v {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// exitsAfter returns the returns of fn that a deferred call registered
+// at instr runs at.
+func exitsAfter(fn *ssa.Function, instr ssa.Instruction) []ssa.Instruction {
+	var out []ssa.Instruction
+	for _, b := range fn.Blocks {
+		if n := len(b.Instrs); n > 0 {
+			if r, ok := b.Instrs[n-1].(*ssa.Return); ok && chanmodel.Reaches(instr, r, nil) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// returnsOf returns every return of fn: where a goroutine started by
+// WaitGroup.Go or Group.Go signals its end.
+func returnsOf(fn *ssa.Function) []ssa.Instruction {
+	var out []ssa.Instruction
+	for _, b := range fn.Blocks {
+		if n := len(b.Instrs); n > 0 {
+			if r, ok := b.Instrs[n-1].(*ssa.Return); ok {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// A partner is an operation that can unblock the waiter, and where it
+// locks the waiter's mutex first.
+type partner struct {
+	gate gate
+	fn   *ssa.Function
+}
+
+// eventPartners returns, for a waiter event e of function w (holding
+// h), the gate of every partner event on e's object, or false if one
+// of them does not need h, none exists, or some may be unseen.
+//
+// w is the function whose goroutine waits (e's own, or a caller of it
+// that holds h at the call, e being on wb there); a partner in w or in
+// e's function is the waiter's own goroutine.
+func eventPartners(sm *syncmodel.Model, w *ssa.Function, e *syncmodel.Event, ef *ssa.Function, h held, wb lockset.Key) ([]partner, bool) {
+	var kinds []syncmodel.Kind
+	switch e.Kind {
+	case syncmodel.Wait:
+		kinds = []syncmodel.Kind{syncmodel.Done, syncmodel.WGGo}
+	case syncmodel.CondWait:
+		kinds = []syncmodel.Kind{syncmodel.Signal, syncmodel.Broadcast}
+	case syncmodel.GroupWait:
+		kinds = []syncmodel.Kind{syncmodel.GroupGo}
+	default:
+		return nil, false
+	}
+	if !sm.Contained(e.Obj) {
+		return nil, false
+	}
+	var out []partner
+	for _, r := range sm.EventsOn(ef, e.Obj, kinds...) {
+		if (r.F.Fn == w || r.F.Fn == ef) && r.E.Start == nil {
+			return nil, false // the waiter's own goroutine: not a partner that waits for the lock
+		}
+		var g gate
+		var ok bool
+		switch r.E.Kind {
+		case syncmodel.WGGo, syncmodel.GroupGo:
+			g, ok = startGated(sm, r.F.Fn, r.E, h, wb)
+		default:
+			points := []ssa.Instruction{r.E.Instr}
+			if r.E.Deferred {
+				points = exitsAfter(r.F.Fn, r.E.Instr)
+			}
+			g, ok = gated(sm, w, r.F.Fn, points, h, wb, r.E.Obj.Key, 0, nil)
+		}
+		if !ok {
+			return nil, false
+		}
+		out = append(out, partner{g, r.F.Fn})
+	}
+	return out, len(out) > 0
+}
+
+// startGated returns where the goroutine a WaitGroup.Go or Group.Go
+// event of starter runs locks h before it returns (and so before the
+// Done the start implies), its mutexes named in the starter's terms.
+func startGated(sm *syncmodel.Model, starter *ssa.Function, e *syncmodel.Event, h held, wb lockset.Key) (gate, bool) {
+	st := e.Start
+	if st == nil || st.Fn == nil {
+		return gate{}, false
+	}
+	lf := sm.Locks.Funcs[st.Fn]
+	if lf == nil {
+		return gate{}, false
+	}
+	rets := returnsOf(st.Fn)
+	for _, a := range lf.Acquires {
+		k := sm.Canon(st.Fn, a.Key)
+		switch k.Root.(type) {
+		case *ssa.Parameter, *ssa.FreeVar:
+			rk, ok := lockset.Rebind(st.Fn, a.Key, st.Args, st.Bindings)
+			if !ok {
+				continue
+			}
+			k = sm.Canon(starter, rk)
+		}
+		if !sameLock(h, wb, k, nil, a.Mode, e.Obj.Key) {
+			continue
+		}
+		for _, r := range rets {
+			if chanmodel.Reaches(a.Instr, r, renews(a.Key.Root)) {
+				return gate{a.Instr.Pos(), lockset.Describe(a.Key)}, true
+			}
+		}
+	}
+	return gate{}, false
+}
+
+// chanPartners returns the gate of every operation that can complete
+// x (of function w, holding h): a receive or close for a send, a send
+// or close for a receive.
+func chanPartners(sm *syncmodel.Model, w *ssa.Function, x *chanmodel.Op, h held, wb lockset.Key) ([]partner, bool) {
+	rs, ok := completers(sm.Chans, x)
+	if !ok {
+		return nil, false
+	}
+	var out []partner
+	for _, r := range rs {
+		op := r.Op
+		if r.F.Fn == w {
+			return nil, false
+		}
+		var pb lockset.Key
+		if op.Base != nil {
+			pb = sm.Canon(r.F.Fn, lockset.KeyOf(op.Base))
+		}
+		points := []ssa.Instruction{op.Instr}
+		if op.Deferred {
+			points = exitsAfter(r.F.Fn, op.Instr)
+		}
+		var made ssa.Value
+		if x.Chan.Kind == chanmodel.KindMake {
+			made = x.Chan.Make
+		}
+		g, ok := gated(sm, w, r.F.Fn, points, h, wb, pb, 0, made)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, partner{g, r.F.Fn})
+	}
+	return out, len(out) > 0
+}
+
+// protocol reports the blocking operations of the package whose
+// partners must all take a mutex the waiter holds; done lists the
+// channel operations the held-at-the-operation rule reported already.
+func protocol(pass *analysis.Pass, sm *syncmodel.Model, done map[*chanmodel.Op]bool) {
+	for _, f := range sm.Funcs {
+		for i := range f.Events {
+			e := &f.Events[i]
+			if e.Deferred || !e.Pos.IsValid() {
+				continue
+			}
+			var skip *lockset.Class
+			switch e.Kind {
+			case syncmodel.Wait, syncmodel.GroupWait:
+			case syncmodel.CondWait:
+				cls, _, ok := sm.CondLock(e.Obj)
+				if !ok {
+					continue // which mutex Wait releases is unknown
+				}
+				skip = &cls
+			case syncmodel.Chan:
+				x := e.Op
+				if done[x] || x.NonBlocking || (x.Kind != chanmodel.Send && x.Kind != chanmodel.Recv) {
+					continue
+				}
+			default:
+				continue
+			}
+			reported := false
+			for _, h := range heldAt(sm, f.Fn, e.Instr, skip) {
+				var ps []partner
+				var ok bool
+				if e.Kind == syncmodel.Chan {
+					ps, ok = selectPartners(sm, f, e.Op, h, done)
+				} else {
+					ps, ok = eventPartners(sm, f.Fn, e, f.Fn, h, e.Obj.Key)
+				}
+				if !ok {
+					continue
+				}
+				reportProtocol(pass, f, e, h, ps, nil)
+				reported = true
+				break
+			}
+			if !reported && e.Kind != syncmodel.Chan {
+				inCallers(pass, sm, f, e, skip)
+			}
+		}
+	}
+}
+
+// inCallers reports a Wait of f that a caller of f makes while holding
+// a mutex every partner needs: the lock is the caller's, the wait f's
+// (a helper such as stopLocked called with the mutex held).
+func inCallers(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func, e *syncmodel.Event, skip *lockset.Class) {
+	for _, s := range sm.Callers(f.Fn) {
+		if s.Goroutine {
+			continue
+		}
+		wb := e.Obj.Key
+		if o, ok := sm.InCaller(s, f.Fn, e.Obj); ok {
+			wb = o.Key
+		}
+		for _, h := range heldAt(sm, s.Caller, s.Instr, skip) {
+			ps, ok := eventPartners(sm, s.Caller, e, f.Fn, h, wb)
+			if !ok {
+				continue
+			}
+			site := sm.Chans.Start(s.Instr.Pos())
+			reportProtocol(pass, f, e, h, ps, &site)
+			return
+		}
+	}
+}
+
+// selectPartners returns the partners of a channel operation x of f
+// held under h, for a select without default those of every case:
+// each must need h. It marks the operations seen in done.
+func selectPartners(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, h held, done map[*chanmodel.Op]bool) ([]partner, bool) {
+	cases := []*chanmodel.Op{x}
+	if x.Select {
+		cases = nil
+		for _, e := range f.Events {
+			if e.Kind == syncmodel.Chan && e.Op.Select && e.Op.Instr == x.Instr {
+				cases = append(cases, e.Op)
+			}
+		}
+		if sel, ok := x.Instr.(*ssa.Select); !ok || len(sel.States) != len(cases) {
+			return nil, false // a case on a channel the model does not know
+		}
+	}
+	var out []partner
+	for _, c := range cases {
+		done[c] = true
+		if c.Kind != chanmodel.Send && c.Kind != chanmodel.Recv || sm.Chans.Escapes(c.Chan) || !unbuffered(sm.Chans, c.Chan) {
+			return nil, false
+		}
+		var wb lockset.Key
+		if c.Base != nil {
+			wb = sm.Canon(f.Fn, lockset.KeyOf(c.Base))
+		}
+		if c.Chan.Kind == chanmodel.KindField && !tied(h.key, wb) {
+			return nil, false // another value's lock than the channel's
+		}
+		ps, ok := chanPartners(sm, f.Fn, c, h, wb)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, ps...)
+	}
+	return out, len(out) > 0
+}
+
+// reportProtocol reports e of f, waiting while h is held (by the
+// caller that calls f at site, if site is not nil), which every partner
+// of ps must lock first.
+func reportProtocol(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, h held, ps []partner, site *token.Pos) {
+	var what, who string
+	op, pos := finding.OpWait, e.Pos
+	switch e.Kind {
+	case syncmodel.Wait:
+		what, who = e.Expr+".Wait", "the goroutine that calls Done"
+	case syncmodel.GroupWait:
+		what, who = e.Expr+".Wait", "the goroutine that "+e.Expr+".Go starts"
+	case syncmodel.CondWait:
+		what, who = e.Expr+".Wait", "the goroutine that calls Signal or Broadcast"
+	case syncmodel.Chan:
+		if e.Op.Select {
+			what, who = "select", "every goroutine that can complete one of its cases"
+			op = finding.OpSelect
+			d := e.Op.Instr.Pos()
+			if d.IsValid() {
+				pos = d
+			}
+			break
+		}
+		name := e.Op.Expr
+		if name == "" {
+			name = "the channel"
+		}
+		op = chanmodel.StepOp(e.Op)
+		if e.Op.Kind == chanmodel.Send {
+			what, who = "send on "+name, "the goroutine that receives from it"
+		} else {
+			what, who = "receive from "+name, "the goroutine that sends on or closes it"
+		}
+	}
+	d := analysis.Diagnostic{
+		Pos:     pos,
+		Message: what + " while holding " + h.name + ", which " + who + " must lock first (deadlock)",
+	}
+	var tr finding.Trace
+	g := func(fn *ssa.Function) string { return analysisutil.Goroutine(pass.Fset, fn) }
+	tr.Step(finding.Place{Pos: pos, Goroutine: g(f.Fn), Op: op, Blocks: true})
+	if site != nil {
+		tr.Related(&d, finding.Place{Pos: h.pos, Message: h.name + " locked here", Op: finding.OpLock})
+		tr.Related(&d, finding.Place{Pos: *site, Message: "called here with " + h.name + " held", Op: finding.OpCall})
+	} else {
+		tr.Related(&d, finding.Place{Pos: h.pos, Message: h.name + " locked here", Goroutine: g(f.Fn), Op: finding.OpLock})
+	}
+	seen := make(map[token.Pos]bool)
+	for _, p := range ps {
+		if seen[p.gate.pos] || len(seen) == 3 {
+			continue
+		}
+		seen[p.gate.pos] = true
+		tr.Related(&d, finding.Place{Pos: p.gate.pos, Message: "the partner locks " + p.gate.name + " here first, and blocks",
+			Goroutine: g(p.fn), Op: finding.OpLock, Blocks: true})
+	}
+	tr.Report(pass, d)
+}

@@ -1,0 +1,82 @@
+// Package syncmodel builds, once per package, a model of the
+// synchronisation events of every function, on go/ssa, beside
+// chanmodel (channels) and lockset (mutexes) and standing on both.
+// Analyzer is an analysis pass with no diagnostics: analyzers Require
+// it and read its *Model result.
+//
+// # The picture
+//
+// Think of a package as goroutines joined by edges. Each function is
+// a goroutine's code (a function literal started by go is one, so is
+// a method started by wg.Go(s.work)); along its control flow it
+// performs events:
+//
+//	func (s *S) Stop() {                 func (s *S) start() {
+//	    s.mu.Lock()        Lock s.mu         s.wg.Add(1)       Add s.wg
+//	    s.wg.Wait()        Wait s.wg  <-.    go func() {       go -> start$1
+//	    s.mu.Unlock()      Unlock s.mu   |       defer s.wg.Done()   Done s.wg (deferred)
+//	}                                    |       s.mu.Lock()         Lock s.mu
+//	                                     '----   ...
+//	                                         }()
+//	                                     }
+//
+// The edges are the ones between events on one object that complete
+// each other (Kind.Partners): a Wait and the Done (or WaitGroup.Go)
+// that releases it, a Cond.Wait and its Signal or Broadcast, a
+// Group.Wait and Group.Go; for channels, chanmodel's send, receive
+// and close on one ChanID; for mutexes, lockset's Lock and Unlock on
+// one Key. A start edge (a go statement, WaitGroup.Go, errgroup's
+// Group.Go; Once.Do for a synchronous run) leads from the starter to
+// the function run, with the values its parameters and free variables
+// are bound to; Model.Callers indexes those sites and the static
+// calls. Each function also lists its Ends: the returns, panics and
+// calls that end the goroutine (analysisutil.ExitCall), so a query can
+// ask along which paths a partner can leave without its operation.
+//
+// An analyzer reads a blocking protocol off the picture: Stop waits on
+// s.wg holding s.mu; the partner that must Done is start$1, which
+// locks s.mu first, so the two can block each other (lockedblock).
+//
+// # Events
+//
+// Func.Events lists, in source order, the events a function performs
+// itself: WaitGroup Add, Done, Wait and Go (Go 1.25: it starts f as a
+// goroutine and calls Done when f returns, so it is a start event and
+// a Done at once), Cond Wait, Signal and Broadcast, Once.Do,
+// errgroup.Group Go, TryGo and Wait (golang.org/x/sync/errgroup, by
+// type name), time.Sleep and go statements. Channel operations are
+// chanmodel's direct Ops (Event.Op; their facts are chanmodel's, not
+// recomputed), lock acquisitions and releases lockset's (Event.Lock).
+// Event.Must says the event, or its defer statement, lies on every
+// path from the entry to a return; Deferred that it runs at the exit.
+//
+// # One identity rule
+//
+// The object an event is on is named by the access path of its
+// address, lockset's Key (root and field/load steps), with the free
+// variables of a function literal rebound to what the one closure
+// that makes it captures: wg in a literal and wg in its maker, s.wg
+// in a literal capturing the receiver s and s.wg in the method, are
+// one Object. Across functions, two objects are the same (Same) when
+// their paths from one stable root are equal, or when they are the
+// same struct field, or path in a package variable, whatever the
+// instance: the type-based identity chanmodel gives field channels.
+// Model.Names carries an object rooted at a parameter or free
+// variable up to the callers and starters that pass it (wg passed as
+// &wg to go worker(&wg, ...)), and Model.EventsOn finds the events on
+// an object in the whole package through those names. A query that
+// needs the very same instance ties the object to its base in each
+// function (the same root as the held mutex), as lockedblock does.
+//
+// A Cond's mutex (its L) is known when every sync.NewCond(l) stored
+// where the Cond is read from names the same mutex class
+// (Model.CondLock).
+//
+// # Scope
+//
+// The model is per package and exports no facts: its queries ask for
+// partners within the package (a partner in another package, or
+// behind an interface or function value, is not seen, and the
+// analyzers stay silent). Summaries across packages, when a query
+// needs them, belong beside chanmodel's and lockset's facts.
+package syncmodel

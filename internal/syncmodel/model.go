@@ -1,0 +1,485 @@
+package syncmodel
+
+import (
+	"cmp"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/lockset"
+)
+
+// Analyzer builds the sync-event model of a package. It reports nothing.
+var Analyzer = &analysis.Analyzer{
+	Name:       "syncmodel",
+	Doc:        "build the sync-event model (WaitGroup, Cond, Once, errgroup, goroutines, channel and lock events) shared by goconcheck analyzers",
+	URL:        "https://github.com/goconcheck/goconcheck/tree/main/internal/syncmodel",
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, chanmodel.Analyzer, lockset.Analyzer},
+	ResultType: reflect.TypeFor[*Model](),
+	Run:        run,
+}
+
+// Kind is the kind of an Event.
+type Kind uint8
+
+const (
+	Add       Kind = iota + 1 // sync.WaitGroup.Add
+	Done                      // sync.WaitGroup.Done
+	Wait                      // sync.WaitGroup.Wait
+	WGGo                      // sync.WaitGroup.Go(f): Add(1), go f then Done
+	CondWait                  // sync.Cond.Wait
+	Signal                    // sync.Cond.Signal
+	Broadcast                 // sync.Cond.Broadcast
+	OnceDo                    // sync.Once.Do(f): runs f now, once
+	GroupGo                   // errgroup.Group.Go or TryGo: starts f
+	GroupWait                 // errgroup.Group.Wait
+	Sleep                     // time.Sleep
+	Go                        // a go statement
+	Chan                      // a channel operation of chanmodel
+	Lock                      // a lock acquisition of lockset
+	Unlock                    // a release of lockset
+)
+
+var kindNames = [...]string{"?", "Add", "Done", "Wait", "WaitGroup.Go", "Cond.Wait", "Signal", "Broadcast",
+	"Once.Do", "Group.Go", "Group.Wait", "Sleep", "go", "chan", "Lock", "Unlock"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "?"
+}
+
+// Blocks reports whether an event of kind k can wait for another
+// goroutine (channel operations and locks say so themselves).
+func (k Kind) Blocks() bool {
+	switch k {
+	case Wait, CondWait, GroupWait, OnceDo:
+		return true
+	}
+	return false
+}
+
+// Partners returns the kinds of the events that complete or are
+// completed by an event of kind k on the same object: a Wait's Done
+// (and WaitGroup.Go, whose goroutine calls Done) and Add, a Cond.Wait's
+// Signal and Broadcast, and back.
+func (k Kind) Partners() []Kind {
+	switch k {
+	case Wait:
+		return []Kind{Add, Done, WGGo}
+	case Add, Done, WGGo:
+		return []Kind{Wait}
+	case CondWait:
+		return []Kind{Signal, Broadcast}
+	case Signal, Broadcast:
+		return []Kind{CondWait}
+	case GroupWait:
+		return []Kind{GroupGo}
+	case GroupGo:
+		return []Kind{GroupWait}
+	case OnceDo:
+		return []Kind{OnceDo}
+	}
+	return nil
+}
+
+// An Event is a synchronisation event a function performs itself.
+type Event struct {
+	Kind Kind
+	// Obj is the WaitGroup, Cond, Once or errgroup.Group the event is
+	// on; the zero Object for the other kinds.
+	Obj Object
+	// Instr is the call, go or defer statement, or for Chan, Lock and
+	// Unlock the instruction of chanmodel's or lockset's own record.
+	Instr ssa.Instruction
+	// Pos is the start of the call or statement in the source.
+	Pos token.Pos
+	// Expr is the source text of the object (wg, s.cond) or of the
+	// called function for Go.
+	Expr string
+	// Deferred: a defer statement runs the event at the function's exit.
+	Deferred bool
+	// Must: the event (for Deferred: its defer statement) is on every
+	// path from the entry to a return.
+	Must bool
+	// Start is, for Go, WGGo, GroupGo and OnceDo, the function run.
+	Start *Start
+	// Op is, for Chan, chanmodel's record of the operation.
+	Op *chanmodel.Op
+	// Lock is, for Lock and Unlock, the mutex.
+	Lock lockset.Key
+}
+
+// A Start is a function a go statement, WaitGroup.Go, Group.Go or
+// Once.Do runs.
+type Start struct {
+	// Fn is the function run, if it is known statically (a closure's
+	// body, a function or a method); nil otherwise.
+	Fn *ssa.Function
+	// Args and Bindings are the values Fn's parameters and free
+	// variables are bound to.
+	Args, Bindings []ssa.Value
+	// Goroutine: Fn runs in a new goroutine (not Once.Do).
+	Goroutine bool
+}
+
+// An End is where a function's goroutine can stop: a return, a panic,
+// or a call that ends the goroutine or the process.
+type End struct {
+	Instr ssa.Instruction
+	Kind  string // "return", "panic" or "exit"
+}
+
+// Func is the model of one function.
+type Func struct {
+	Fn *ssa.Function
+	// Events in source order.
+	Events []Event
+	// Ends lists where the function (as a goroutine: the goroutine)
+	// can stop.
+	Ends []End
+}
+
+// Starts returns the events of f that start a goroutine.
+func (f *Func) Starts() []*Event {
+	var out []*Event
+	for i := range f.Events {
+		if e := &f.Events[i]; e.Start != nil && e.Start.Goroutine {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// A Ref is an event of a function of the model.
+type Ref struct {
+	F *Func
+	E *Event
+}
+
+// A Site is a place where a function is called, or started, with its
+// arguments.
+type Site struct {
+	Caller         *ssa.Function
+	Instr          ssa.Instruction
+	Args, Bindings []ssa.Value
+	Goroutine      bool
+}
+
+// Model is the sync-event model of a package.
+type Model struct {
+	// Funcs lists the package's functions (closures included) in a
+	// stable order.
+	Funcs []*Func
+	// Chans and Locks are the models the events come from.
+	Chans *chanmodel.Model
+	Locks *lockset.Result
+
+	byFn    map[*ssa.Function]*Func
+	callers map[*ssa.Function][]Site
+	mc      map[*ssa.Function]*ssa.MakeClosure
+	exprs   map[token.Pos]string
+	starts  map[token.Pos]token.Pos
+	conds   []condMaker
+	pkg     *types.Package
+}
+
+// Func returns the model of fn, or nil.
+func (m *Model) Func(fn *ssa.Function) *Func { return m.byFn[fn] }
+
+// Callers returns the static call sites of fn in the package, and the
+// go statements, WaitGroup.Go, Group.Go and Once.Do calls that run it.
+func (m *Model) Callers(fn *ssa.Function) []Site { return m.callers[fn] }
+
+func run(pass *analysis.Pass) (any, error) {
+	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	m := &Model{
+		Chans:   pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model),
+		Locks:   pass.ResultOf[lockset.Analyzer].(*lockset.Result),
+		byFn:    make(map[*ssa.Function]*Func),
+		callers: make(map[*ssa.Function][]Site),
+		mc:      make(map[*ssa.Function]*ssa.MakeClosure),
+		exprs:   make(map[token.Pos]string),
+		starts:  make(map[token.Pos]token.Pos),
+		pkg:     pass.Pkg,
+	}
+	if analysisutil.FactsOnly(pass) {
+		return m, nil // the model serves reports only
+	}
+	m.indexSyntax(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	all := ssainfo.SrcFuncs // function literals included
+	for _, fn := range all {
+		m.indexCalls(fn)
+	}
+	for _, fn := range all {
+		if m.byFn[fn] != nil || fn.Blocks == nil {
+			continue
+		}
+		f := m.build(fn)
+		m.byFn[fn] = f
+		m.Funcs = append(m.Funcs, f)
+	}
+	return m, nil
+}
+
+// indexSyntax records the source text of each call's receiver (or, for
+// a go statement, the called function) by the call's Lparen, and the
+// start of the call, where SSA positions its instruction.
+func (m *Model) indexSyntax(ins *inspector.Inspector) {
+	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+		call := n.(*ast.CallExpr)
+		m.starts[call.Lparen] = call.Pos()
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			m.exprs[call.Lparen] = types.ExprString(sel.X)
+		} else {
+			m.exprs[call.Lparen] = types.ExprString(call.Fun)
+		}
+	})
+}
+
+// funcOf returns the function a function value denotes, and the
+// values its free variables are bound to; for a method value (s.work),
+// the method and its receiver as the one argument.
+func funcOf(v ssa.Value) (fn *ssa.Function, recv, bindings []ssa.Value) {
+	switch v := v.(type) {
+	case *ssa.Function:
+		return v, nil, nil
+	case *ssa.MakeClosure:
+		fn, _ := v.Fn.(*ssa.Function)
+		if m := boundMethod(fn); m != nil {
+			return m, v.Bindings, nil
+		}
+		return fn, nil, v.Bindings
+	}
+	return nil, nil, nil
+}
+
+// boundMethod returns the method a bound method wrapper (the function
+// of a method value such as s.work) calls, or nil.
+func boundMethod(fn *ssa.Function) *ssa.Function {
+	if fn == nil || len(fn.FreeVars) != 1 || !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+		return nil
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if c, ok := in.(*ssa.Call); ok {
+				return c.Call.StaticCallee()
+			}
+		}
+	}
+	return nil
+}
+
+// indexCalls records fn's call sites of functions of the package, and
+// the closures it makes.
+func (m *Model) indexCalls(fn *ssa.Function) {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if mc, ok := in.(*ssa.MakeClosure); ok {
+				if lit, ok := mc.Fn.(*ssa.Function); ok {
+					if _, seen := m.mc[lit]; seen {
+						m.mc[lit] = nil // made twice: no one binding
+					} else {
+						m.mc[lit] = mc
+					}
+				}
+			}
+			if call, ok := in.(*ssa.Call); ok {
+				m.noteNewCond(fn, call)
+			}
+			ci, ok := in.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			c := ci.Common()
+			_, isGo := in.(*ssa.Go)
+			if callee, _, bindings := funcOf(c.Value); callee != nil && !c.IsInvoke() {
+				m.callers[callee] = append(m.callers[callee], Site{Caller: fn, Instr: in, Args: c.Args, Bindings: bindings, Goroutine: isGo})
+			}
+			if k, start := m.classify(fn, c, in); start != nil && start.Fn != nil && k != Go {
+				m.callers[start.Fn] = append(m.callers[start.Fn], Site{Caller: fn, Instr: in, Args: start.Args, Bindings: start.Bindings, Goroutine: start.Goroutine})
+			}
+		}
+	}
+}
+
+// classify returns the kind of the sync event a call is, or 0, and
+// the function it runs, for those that run one.
+func (m *Model) classify(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruction) (Kind, *Start) {
+	if _, ok := in.(*ssa.Go); ok {
+		if c.IsInvoke() {
+			return Go, &Start{Goroutine: true}
+		}
+		callee, _, bindings := funcOf(c.Value)
+		return Go, &Start{Fn: callee, Args: c.Args, Bindings: bindings, Goroutine: true}
+	}
+	obj := analysisutil.StaticMethod(c)
+	if obj == nil || c.IsInvoke() {
+		return 0, nil
+	}
+	runs := func(goroutine bool) *Start {
+		if len(c.Args) < 2 {
+			return &Start{Goroutine: goroutine}
+		}
+		callee, recv, bindings := funcOf(c.Args[1])
+		return &Start{Fn: callee, Args: recv, Bindings: bindings, Goroutine: goroutine}
+	}
+	for _, k := range []struct {
+		pkg, recv, name string
+		kind            Kind
+	}{
+		{"sync", "WaitGroup", "Add", Add},
+		{"sync", "WaitGroup", "Done", Done},
+		{"sync", "WaitGroup", "Wait", Wait},
+		{"sync", "WaitGroup", "Go", WGGo},
+		{"sync", "Cond", "Wait", CondWait},
+		{"sync", "Cond", "Signal", Signal},
+		{"sync", "Cond", "Broadcast", Broadcast},
+		{"sync", "Once", "Do", OnceDo},
+		{"golang.org/x/sync/errgroup", "Group", "Go", GroupGo},
+		{"golang.org/x/sync/errgroup", "Group", "TryGo", GroupGo},
+		{"golang.org/x/sync/errgroup", "Group", "Wait", GroupWait},
+	} {
+		if !analysisutil.IsMethod(obj, k.pkg, k.recv, k.name) {
+			continue
+		}
+		switch k.kind {
+		case WGGo, GroupGo:
+			return k.kind, runs(true)
+		case OnceDo:
+			return k.kind, runs(false)
+		}
+		return k.kind, nil
+	}
+	if analysisutil.IsFunc(obj, "time", "Sleep") {
+		return Sleep, nil
+	}
+	return 0, nil
+}
+
+// build lists fn's events and ends.
+func (m *Model) build(fn *ssa.Function) *Func {
+	f := &Func{Fn: fn}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			switch in := in.(type) {
+			case *ssa.Return:
+				f.Ends = append(f.Ends, End{Instr: in, Kind: "return"})
+				continue
+			case *ssa.Panic:
+				f.Ends = append(f.Ends, End{Instr: in, Kind: "panic"})
+				continue
+			}
+			ci, ok := in.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			c := ci.Common()
+			if _, ok := in.(*ssa.Call); ok && analysisutil.ExitCall(c) {
+				f.Ends = append(f.Ends, End{Instr: in, Kind: "exit"})
+			}
+			k, start := m.classify(fn, c, in)
+			if k == 0 {
+				continue
+			}
+			e := Event{Kind: k, Instr: in, Pos: m.start(c.Pos()), Expr: m.exprs[c.Pos()], Start: start}
+			if in.Pos().IsValid() && !e.Pos.IsValid() {
+				e.Pos = in.Pos()
+			}
+			_, e.Deferred = in.(*ssa.Defer)
+			if k != Go && k != Sleep && len(c.Args) > 0 {
+				e.Obj = m.objectOf(fn, c.Args[0], typeName(c.Args[0].Type()))
+			}
+			e.Must = onEveryPath(in)
+			f.Events = append(f.Events, e)
+		}
+	}
+	if cf := m.Chans.Func(fn); cf != nil {
+		for i := range cf.Ops {
+			op := &cf.Ops[i]
+			if !op.Direct() || op.Kind == chanmodel.Assign {
+				continue
+			}
+			f.Events = append(f.Events, Event{Kind: Chan, Instr: op.Instr, Pos: op.Pos, Expr: op.Expr, Op: op,
+				Deferred: op.Deferred, Must: op.Must})
+		}
+	}
+	if lf := m.Locks.Funcs[fn]; lf != nil {
+		for _, a := range lf.Acquires {
+			f.Events = append(f.Events, Event{Kind: Lock, Instr: a.Instr, Pos: m.start(a.Instr.Pos()), Expr: lockset.Describe(a.Key),
+				Lock: a.Key, Must: onEveryPath(a.Instr)})
+		}
+		for _, r := range lf.Releases {
+			_, deferred := r.Instr.(*ssa.Defer)
+			f.Events = append(f.Events, Event{Kind: Unlock, Instr: r.Instr, Pos: m.start(r.Instr.Pos()), Expr: lockset.Describe(r.Key),
+				Lock: r.Key, Deferred: deferred, Must: onEveryPath(r.Instr)})
+		}
+	}
+	slices.SortStableFunc(f.Events, func(a, b Event) int { return cmp.Compare(a.Pos, b.Pos) })
+	return f
+}
+
+func (m *Model) start(pos token.Pos) token.Pos {
+	if s, ok := m.starts[pos]; ok {
+		return s
+	}
+	return m.Chans.Start(pos)
+}
+
+// typeName names the sync type t is or points to.
+func typeName(t types.Type) string {
+	t = types.Unalias(t)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if n, ok := t.(*types.Named); ok {
+		if n.Obj().Pkg() != nil && n.Obj().Pkg().Name() != "sync" {
+			return n.Obj().Pkg().Name() + "." + n.Obj().Name()
+		}
+		return n.Obj().Name()
+	}
+	return t.String()
+}
+
+// onEveryPath reports whether in is on every path from its function's
+// entry to a return: without in's block, no return is reachable.
+func onEveryPath(in ssa.Instruction) bool {
+	blk := in.Block()
+	if blk == nil {
+		return false
+	}
+	fn := blk.Parent()
+	entry := fn.Blocks[0]
+	if entry == blk {
+		return true
+	}
+	avoiding := func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+		if b == blk {
+			return nil
+		}
+		return b.Succs
+	}
+	reach := analysisutil.Reach(entry, avoiding)
+	reach[entry] = true
+	for b := range reach {
+		if b == blk || len(b.Instrs) == 0 {
+			continue
+		}
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,115 @@
+package syncmodel_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/goconcheck/goconcheck/internal/atest"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/dump.golden")
+
+// TestDump prints the model of the repository's
+// testdata/src/syncmodel/dump, one function after
+// another, and compares it with testdata/dump.golden (go test
+// -update rewrites it): the events with their objects and flags, the
+// objects that are one by the identity rule, the goroutines started
+// and where each function can end.
+func TestDump(t *testing.T) {
+	var out strings.Builder
+	dump := &analysis.Analyzer{
+		Name:     "syncmodeldump",
+		Doc:      "print the sync-event model",
+		Requires: []*analysis.Analyzer{syncmodel.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			if pass.Pkg.Path() != "syncmodel/dump" {
+				return nil, nil
+			}
+			m := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
+			at := func(e *syncmodel.Event) string {
+				p := pass.Fset.Position(e.Pos)
+				return fmt.Sprintf("%d:%d", p.Line, p.Column)
+			}
+			for _, f := range m.Funcs {
+				fmt.Fprintf(&out, "func %s\n", f.Fn.RelString(pass.Pkg))
+				for i := range f.Events {
+					e := &f.Events[i]
+					fmt.Fprintf(&out, "\t%s %s", at(e), e.Kind)
+					switch {
+					case e.Obj.Known():
+						fmt.Fprintf(&out, " %s (%s)", e.Expr, e.Obj)
+					case e.Kind == syncmodel.Chan:
+						fmt.Fprintf(&out, " %s %s", e.Op.Kind, e.Expr)
+					default:
+						fmt.Fprintf(&out, " %s", e.Expr)
+					}
+					if e.Start != nil {
+						if e.Start.Fn != nil {
+							fmt.Fprintf(&out, " runs %s", e.Start.Fn.RelString(pass.Pkg))
+						} else {
+							fmt.Fprintf(&out, " runs ?")
+						}
+						if e.Start.Goroutine {
+							out.WriteString(" in a new goroutine")
+						}
+					}
+					if e.Kind == syncmodel.CondWait {
+						if _, name, ok := m.CondLock(e.Obj); ok {
+							fmt.Fprintf(&out, " L=%s", name)
+						}
+					}
+					if e.Deferred {
+						out.WriteString(" deferred")
+					}
+					if e.Must {
+						out.WriteString(" must")
+					}
+					if e.Obj.Known() {
+						var same []string
+						for _, r := range m.EventsOn(f.Fn, e.Obj, e.Kind.Partners()...) {
+							p := pass.Fset.Position(r.E.Pos)
+							same = append(same, fmt.Sprintf("%s@%d", r.E.Kind, p.Line))
+						}
+						if len(same) > 0 {
+							fmt.Fprintf(&out, " partners=[%s]", strings.Join(same, " "))
+						}
+					}
+					out.WriteString("\n")
+				}
+				var ends []string
+				for _, e := range f.Ends {
+					if p := e.Instr.Pos(); p.IsValid() {
+						ends = append(ends, fmt.Sprintf("%s@%d", e.Kind, pass.Fset.Position(p).Line))
+					} else {
+						ends = append(ends, e.Kind) // the implicit return at the closing brace
+					}
+				}
+				fmt.Fprintf(&out, "\tends: %s\n", strings.Join(ends, " "))
+			}
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, atest.TestData(), dump, "syncmodel/dump")
+	golden := filepath.Join("testdata", "dump.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != string(want) {
+		t.Errorf("model differs from %s (go test -update rewrites it):\n%s", golden, got)
+	}
+}

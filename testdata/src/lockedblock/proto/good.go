@@ -1,0 +1,348 @@
+package proto
+
+import "sync"
+
+// The workers do not need the lock to finish.
+type quiet struct {
+	mu    sync.Mutex
+	wg    sync.WaitGroup
+	total int
+}
+
+func (q *quiet) start(n int) {
+	for i := 0; i < n; i++ {
+		q.wg.Add(1)
+		go func() {
+			defer q.wg.Done()
+			q.work()
+		}()
+	}
+}
+
+func (q *quiet) work() {}
+
+func (q *quiet) Stop() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.wg.Wait()
+}
+
+// The lock is released before the wait.
+type released struct {
+	mu    sync.Mutex
+	wg    sync.WaitGroup
+	count int
+}
+
+func (r *released) start() {
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		r.mu.Lock()
+		r.count++
+		r.mu.Unlock()
+	}()
+}
+
+func (r *released) Stop() {
+	r.mu.Lock()
+	r.count = -1
+	r.mu.Unlock()
+	r.wg.Wait()
+}
+
+// A buffered channel with room: the closer's lock does not matter, the
+// waiter receives what is buffered... and the lock order is the closer's
+// own business.
+type buffered struct {
+	mu    sync.Mutex
+	donec chan struct{}
+	n     int
+}
+
+func newBuffered() *buffered {
+	b := &buffered{donec: make(chan struct{}, 1)}
+	go func() {
+		b.mu.Lock()
+		b.n++
+		b.mu.Unlock()
+		b.donec <- struct{}{}
+	}()
+	return b
+}
+
+func (b *buffered) wait() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	<-b.donec
+}
+
+// The worker locks another instance's mutex, not the waiter's.
+type node struct {
+	mu   sync.Mutex
+	wg   sync.WaitGroup
+	peer *node
+	n    int
+}
+
+func (n *node) start() {
+	n.wg.Add(1)
+	go n.help(n.peer)
+}
+
+func (n *node) help(o *node) {
+	defer n.wg.Done()
+	o.mu.Lock()
+	o.n++
+	o.mu.Unlock()
+}
+
+func (n *node) Stop() {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.wg.Wait()
+}
+
+// Read locks on both sides do not exclude each other.
+type reader struct {
+	mu sync.RWMutex
+	wg sync.WaitGroup
+	m  map[int]int
+}
+
+func (r *reader) start() {
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		r.mu.RLock()
+		_ = r.m[0]
+		r.mu.RUnlock()
+	}()
+}
+
+func (r *reader) Stop() {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	r.wg.Wait()
+}
+
+// The usual Cond: Wait under its own L, Signal under it too.
+type usual struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	ready bool
+}
+
+func newUsual() *usual {
+	u := &usual{}
+	u.cond = sync.NewCond(&u.mu)
+	return u
+}
+
+func (u *usual) wait() {
+	u.mu.Lock()
+	for !u.ready {
+		u.cond.Wait()
+	}
+	u.mu.Unlock()
+}
+
+func (u *usual) set() {
+	u.mu.Lock()
+	u.ready = true
+	u.mu.Unlock()
+	u.cond.Broadcast()
+}
+
+// An exported WaitGroup: code elsewhere may call Done without the lock.
+type Exported struct {
+	mu sync.Mutex
+	WG sync.WaitGroup
+	n  int
+}
+
+func (e *Exported) start() {
+	e.WG.Add(1)
+	go func() {
+		defer e.WG.Done()
+		e.mu.Lock()
+		e.n++
+		e.mu.Unlock()
+	}()
+}
+
+func (e *Exported) Stop() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.WG.Wait()
+}
+
+// The worker locks a different mutex of the same value.
+type twoLocks struct {
+	mu, statsMu sync.Mutex
+	wg          sync.WaitGroup
+	n           int
+}
+
+func (t *twoLocks) start() {
+	t.wg.Add(1)
+	go func() {
+		defer t.wg.Done()
+		t.statsMu.Lock()
+		t.n++
+		t.statsMu.Unlock()
+	}()
+}
+
+func (t *twoLocks) Stop() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.wg.Wait()
+}
+
+// One partner needs the lock, the other does not: it can unblock the
+// waiter.
+type either struct {
+	mu    sync.Mutex
+	ready chan struct{}
+	n     int
+}
+
+func newEither() *either {
+	e := &either{ready: make(chan struct{})}
+	go func() {
+		e.mu.Lock()
+		e.n++
+		e.mu.Unlock()
+		e.ready <- struct{}{}
+	}()
+	go func() { e.ready <- struct{}{} }()
+	return e
+}
+
+func (e *either) wait() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	<-e.ready
+}
+
+// The receiver locks only before it starts the sender: that Lock
+// happens before the sender can hold the mutex (moby#17176).
+type starter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (s *starter) run() {
+	s.mu.Lock()
+	s.n++
+	s.mu.Unlock()
+	done := make(chan bool)
+	go func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		done <- true
+	}()
+	<-done
+}
+
+// One case of the select can complete without the mutex.
+type twoWay struct {
+	mu    sync.Mutex
+	slow  chan struct{}
+	quit  chan struct{}
+	count int
+}
+
+func newTwoWay() *twoWay {
+	t := &twoWay{slow: make(chan struct{}), quit: make(chan struct{})}
+	go func() {
+		t.mu.Lock()
+		t.count++
+		t.mu.Unlock()
+		close(t.slow)
+	}()
+	return t
+}
+
+func (t *twoWay) stop() { close(t.quit) }
+
+func (t *twoWay) wait() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	select {
+	case <-t.slow:
+	case <-t.quit:
+	}
+}
+
+// Each iteration has its own mutex and channel: the Lock after the
+// receive reaches the next iteration's receive only through new ones
+// (sync.TestCondSignalStealing).
+func handshake(n int) {
+	for i := 0; i < n; i++ {
+		var m sync.Mutex
+		ch := make(chan struct{})
+		go func() {
+			m.Lock()
+			ch <- struct{}{}
+			m.Unlock()
+		}()
+		<-ch
+		m.Lock()
+		m.Unlock()
+	}
+}
+
+// The helper that calls Done is also called without the lock: that
+// goroutine can unblock the waiter.
+type mixed struct {
+	mu sync.Mutex
+	wg sync.WaitGroup
+	n  int
+}
+
+func (m *mixed) start() {
+	m.wg.Add(2)
+	go func() {
+		m.mu.Lock()
+		m.n++
+		m.mu.Unlock()
+		m.finish()
+	}()
+	go func() { m.finish() }()
+}
+
+func (m *mixed) finish() { m.wg.Done() }
+
+func (m *mixed) flush() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.wg.Wait()
+}
+
+// The helper waits after its caller released the mutex.
+type shutdown struct {
+	mu     sync.Mutex
+	wg     sync.WaitGroup
+	closed bool
+}
+
+func (s *shutdown) start() {
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		s.mu.Lock()
+		s.closed = s.closed || false
+		s.mu.Unlock()
+	}()
+}
+
+func (s *shutdown) Close() {
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
+	s.drain()
+}
+
+func (s *shutdown) drain() { s.wg.Wait() }
