@@ -116,6 +116,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	reportReplies(pass, m, reported)
 	return nil, nil
 }
 
@@ -269,6 +270,14 @@ func report(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, c, s *ch
 	d := analysis.Diagnostic{Pos: c.Pos}
 	if c.Direct() || (c.Unit != 0 && c.Pos.IsValid()) {
 		d.Message = name + " closed by its receiver while another goroutine sends on it"
+		tr.Step(finding.Place{Pos: d.Pos, Goroutine: closer, Op: finding.OpClose})
+	} else if receivingCloser(m, c.Pos) {
+		// The helper receives and closes itself: the close is where
+		// the receiver's mistake is written; the call says which
+		// senders it races with.
+		d.Message = name + " closed by its receiver while another goroutine sends on it"
+		tr.Step(finding.Place{Pos: m.Site(c), Goroutine: closer, Op: finding.OpCall})
+		tr.Related(&d, finding.Place{Pos: m.Site(c), Message: "called here, while the senders run", Goroutine: closer, Op: finding.OpCall})
 		tr.Step(finding.Place{Pos: d.Pos, Goroutine: closer, Op: finding.OpClose})
 	} else {
 		d.Pos = m.Site(c)
