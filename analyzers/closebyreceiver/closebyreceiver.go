@@ -117,6 +117,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	reportReplies(pass, m, reported)
+	reportSpawnerCloses(pass, m, reported)
 	return nil, nil
 }
 
