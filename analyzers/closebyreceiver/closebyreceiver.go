@@ -118,6 +118,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	reportReplies(pass, m, reported)
 	reportSpawnerCloses(pass, m, reported)
+	reportEarlyCloses(pass, m, pass.ResultOf[lockset.Analyzer].(*lockset.Result), reported)
 	return nil, nil
 }
 
