@@ -236,13 +236,7 @@ func otherSender(senders []unit, ch chanmodel.ChanID, pos token.Pos) *chanmodel.
 // also receives (a handshake: send a request, wait for the close as
 // the answer) makes the close a reply, not a hazard we can prove.
 func unitRecv(su unit, ch chanmodel.ChanID) bool {
-	for i := range su.f.Ops {
-		op := &su.f.Ops[i]
-		if op.Kind == chanmodel.Recv && op.Unit == su.u && op.Chan == ch {
-			return true
-		}
-	}
-	return false
+	return unitDoes(su, chanmodel.Recv, ch)
 }
 
 // runs reports whether unit su runs the close at pos.

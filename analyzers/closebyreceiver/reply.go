@@ -25,44 +25,35 @@ import (
 // A close under a mutex, or after a Wait, may be ordered after the
 // responder by means the model does not see: silent.
 func reportReplies(pass *analysis.Pass, m *chanmodel.Model, reported map[token.Pos]bool) {
-	for _, f := range m.Funcs {
-		if f.Truncated {
+	for _, r := range plainCloses(m, reported) {
+		f, c := r.f, r.c
+		if c.Chan.Kind != chanmodel.KindMake || c.Chan.Make.Parent() != f.Fn {
 			continue
 		}
-		for i := range f.Ops {
-			c := &f.Ops[i]
-			if c.Kind != chanmodel.Close || !c.Direct() || c.Unit != 0 || c.Deferred || !c.Pos.IsValid() ||
-				c.Locked || c.AfterWait || reported[c.Pos] {
+		for j := range f.Ops {
+			a := &f.Ops[j]
+			if a.Kind != chanmodel.Assign || !a.Direct() || a.Unit != 0 || a.Chan.Kind != chanmodel.KindField {
 				continue
 			}
-			if c.Chan.Kind != chanmodel.KindMake || c.Chan.Make.Parent() != f.Fn || sendsIn(f, 0, c.Chan) {
+			st, ok := a.Instr.(*ssa.Store)
+			fa, isField := st.Addr.(*ssa.FieldAddr)
+			if !ok || !isField {
 				continue
 			}
-			for j := range f.Ops {
-				a := &f.Ops[j]
-				if a.Kind != chanmodel.Assign || !a.Direct() || a.Unit != 0 || a.Chan.Kind != chanmodel.KindField {
-					continue
-				}
-				st, ok := a.Instr.(*ssa.Store)
-				fa, isField := st.Addr.(*ssa.FieldAddr)
-				if !ok || !isField {
-					continue
-				}
-				if id, ok := m.ChanOf(st.Val); !ok || id != c.Chan {
-					continue
-				}
-				hand, via, ok := handOver(m, f, fa.X, c)
-				if !ok {
-					continue
-				}
-				s := responderSend(m, f, a.Chan, via)
-				if s == nil {
-					continue
-				}
-				reported[c.Pos] = true
-				reportReply(pass, m, f, c, s, hand)
-				break
+			if id, ok := m.ChanOf(st.Val); !ok || id != c.Chan {
+				continue
 			}
+			hand, via, ok := handOver(m, f, fa.X, c)
+			if !ok {
+				continue
+			}
+			s := responderSend(m, f, a.Chan, via)
+			if s == nil {
+				continue
+			}
+			reported[c.Pos] = true
+			reportReply(pass, m, f, c, s, hand)
+			break
 		}
 	}
 }
@@ -149,20 +140,14 @@ func responderSend(m *chanmodel.Model, f *chanmodel.Func, field, via chanmodel.C
 }
 
 func reportReply(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, c, s *chanmodel.Op, hand token.Pos) {
-	name := c.Expr
-	if name == "" {
-		name = "channel"
-	}
+	name := chanName(c)
 	closer, sender := m.Goroutine(pass.Fset, f, c), m.OpGoroutine(pass.Fset, s)
 	var tr finding.Trace
 	d := analysis.Diagnostic{Pos: c.Pos, Message: name + " closed by its receiver while another goroutine may still send on it"}
 	tr.Step(finding.Place{Pos: hand, Message: "the request carrying it is handed over here", Goroutine: closer, Op: finding.OpSend})
 	tr.Related(&d, finding.Place{Pos: hand, Message: "the request carrying it is handed over here", Goroutine: closer, Op: finding.OpSend})
 	tr.Step(finding.Place{Pos: c.Pos, Message: "closed before the answer arrived", Goroutine: closer, Op: finding.OpClose})
-	sp := s.Pos
-	if !sp.IsValid() {
-		sp = m.Site(s)
-	}
+	sp := opPos(m, s)
 	tr.Related(&d, finding.Place{Pos: sp, Message: "send here", Goroutine: sender, Op: finding.OpSend})
 	tr.Step(finding.Place{Pos: sp, Message: "the late answer panics", Goroutine: sender, Op: finding.OpPanic, Blocks: true})
 	tr.Report(pass, d)

@@ -21,20 +21,13 @@ import (
 // deferred close, not a function literal that other code may run at
 // any time), and only goroutines it starts itself count.
 func reportSpawnerCloses(pass *analysis.Pass, m *chanmodel.Model, reported map[token.Pos]bool) {
-	for _, f := range m.Funcs {
-		if f.Truncated || f.Fn.Parent() != nil {
+	for _, r := range plainCloses(m, reported) {
+		if r.f.Fn.Parent() != nil || r.c.RecvBefore {
 			continue
 		}
-		for i := range f.Ops {
-			c := &f.Ops[i]
-			if c.Kind != chanmodel.Close || !c.Direct() || c.Unit != 0 || c.Deferred || !c.Pos.IsValid() ||
-				c.RecvBefore || c.Locked || c.AfterWait || c.Chan.Kind == 0 || reported[c.Pos] || sendsIn(f, 0, c.Chan) {
-				continue
-			}
-			if s := unorderedSpawnedSend(f, c); s != nil {
-				reported[c.Pos] = true
-				reportSpawner(pass, m, f, c, s)
-			}
+		if s := unorderedSpawnedSend(r.f, r.c); s != nil {
+			reported[r.c.Pos] = true
+			reportSpawner(pass, m, r.f, r.c, s)
 		}
 	}
 }
@@ -49,7 +42,7 @@ func unorderedSpawnedSend(f *chanmodel.Func, c *chanmodel.Op) *chanmodel.Op {
 			continue
 		}
 		su := unit{f, s.Unit}
-		if unitRecv(su, c.Chan) || runs(su, c.Pos) || closesIn(su, c.Chan) {
+		if unitDoes(su, chanmodel.Recv, c.Chan) || runs(su, c.Pos) || unitDoes(su, chanmodel.Close, c.Chan) {
 			continue // a handshake, or a goroutine that closes it too
 		}
 		if signalledBetween(f, s.Instr, c.Instr) {
@@ -58,17 +51,6 @@ func unorderedSpawnedSend(f *chanmodel.Func, c *chanmodel.Op) *chanmodel.Op {
 		return s
 	}
 	return nil
-}
-
-// closesIn reports whether unit su closes ch.
-func closesIn(su unit, ch chanmodel.ChanID) bool {
-	for i := range su.f.Ops {
-		op := &su.f.Ops[i]
-		if op.Kind == chanmodel.Close && op.Unit == su.u && op.Chan == ch {
-			return true
-		}
-	}
-	return false
 }
 
 // signalledBetween reports whether f's own goroutine may receive from
@@ -104,20 +86,14 @@ func signalledBetween(f *chanmodel.Func, start, close ssa.Instruction) bool {
 }
 
 func reportSpawner(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, c, s *chanmodel.Op) {
-	name := c.Expr
-	if name == "" {
-		name = "channel"
-	}
+	name := chanName(c)
 	closer, sender := m.Goroutine(pass.Fset, f, c), m.Goroutine(pass.Fset, f, s)
 	var tr finding.Trace
 	d := analysis.Diagnostic{Pos: c.Pos, Message: name + " closed while the goroutine that sends on it may still be running"}
 	tr.Step(finding.Place{Pos: m.GoSite(s), Message: "goroutine started here", Goroutine: closer, Op: finding.OpGo})
 	tr.Related(&d, finding.Place{Pos: m.GoSite(s), Message: "the sender is started here", Goroutine: closer, Op: finding.OpGo})
 	tr.Step(finding.Place{Pos: c.Pos, Message: "closed with nothing telling the sender is done", Goroutine: closer, Op: finding.OpClose})
-	sp := s.Pos
-	if !sp.IsValid() {
-		sp = m.Site(s)
-	}
+	sp := opPos(m, s)
 	tr.Related(&d, finding.Place{Pos: sp, Message: "send here", Goroutine: sender, Op: finding.OpSend})
 	tr.Step(finding.Place{Pos: sp, Message: "a send after the close panics", Goroutine: sender, Op: finding.OpPanic, Blocks: true})
 	tr.Report(pass, d)

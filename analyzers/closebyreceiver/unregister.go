@@ -21,38 +21,29 @@ import (
 // close and that Lock, and its send panics. Closing inside the
 // critical section, or after it, is the fix; both are silent.
 func reportEarlyCloses(pass *analysis.Pass, m *chanmodel.Model, ls *lockset.Result, reported map[token.Pos]bool) {
-	for _, f := range m.Funcs {
-		if f.Truncated || f.Fn.Parent() != nil {
-			continue
-		}
+	for _, r := range plainCloses(m, reported) {
+		f, c := r.f, r.c
 		lf := ls.Funcs[f.Fn]
-		if lf == nil {
+		if f.Fn.Parent() != nil || lf == nil || c.Chan.Kind != chanmodel.KindField {
 			continue
 		}
-		for i := range f.Ops {
-			c := &f.Ops[i]
-			if c.Kind != chanmodel.Close || !c.Direct() || c.Unit != 0 || c.Deferred || !c.Pos.IsValid() ||
-				c.Locked || c.AfterWait || c.Chan.Kind != chanmodel.KindField || reported[c.Pos] || sendsIn(f, 0, c.Chan) {
-				continue
-			}
-			class, s, ok := sendersLock(m, ls, c.Chan)
-			if !ok {
-				continue
-			}
-			var later *lockset.Acquire
-			for j := range lf.Acquires {
-				a := &lf.Acquires[j]
-				if k, _, ok := lockset.ClassOf(a.Key); ok && k == class && chanmodel.Reaches(c.Instr, a.Instr, nil) {
-					later = a
-					break
-				}
-			}
-			if later == nil {
-				continue
-			}
-			reported[c.Pos] = true
-			reportEarly(pass, m, f, c, s, later.Instr)
+		class, s, ok := sendersLock(m, ls, c.Chan)
+		if !ok {
+			continue
 		}
+		var later *lockset.Acquire
+		for j := range lf.Acquires {
+			a := &lf.Acquires[j]
+			if k, _, ok := lockset.ClassOf(a.Key); ok && k == class && chanmodel.Reaches(c.Instr, a.Instr, nil) {
+				later = a
+				break
+			}
+		}
+		if later == nil {
+			continue
+		}
+		reported[c.Pos] = true
+		reportEarly(pass, m, f, c, s, later.Instr)
 	}
 }
 
@@ -94,18 +85,12 @@ func sendersLock(m *chanmodel.Model, ls *lockset.Result, ch chanmodel.ChanID) (l
 }
 
 func reportEarly(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, c, s *chanmodel.Op, lock ssa.Instruction) {
-	name := c.Expr
-	if name == "" {
-		name = "channel"
-	}
+	name := chanName(c)
 	closer, sender := m.Goroutine(pass.Fset, f, c), m.OpGoroutine(pass.Fset, s)
 	var tr finding.Trace
 	d := analysis.Diagnostic{Pos: c.Pos, Message: name + " closed before taking the lock its senders hold: a send may still follow"}
 	tr.Step(finding.Place{Pos: c.Pos, Goroutine: closer, Op: finding.OpClose})
-	sp := s.Pos
-	if !sp.IsValid() {
-		sp = m.Site(s)
-	}
+	sp := opPos(m, s)
 	tr.Related(&d, finding.Place{Pos: sp, Message: "send here, under the lock", Goroutine: sender, Op: finding.OpSend})
 	tr.Step(finding.Place{Pos: sp, Message: "a send after the close panics", Goroutine: sender, Op: finding.OpPanic, Blocks: true})
 	tr.Related(&d, finding.Place{Pos: lock.Pos(), Message: "the lock is taken only here", Goroutine: closer, Op: finding.OpOther})

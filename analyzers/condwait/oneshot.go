@@ -88,8 +88,8 @@ func judgeUnconditional(pass *analysis.Pass, ins *inspector.Inspector, s waitSit
 		if condVar(info, call) != cond {
 			return true
 		}
-		decl, inLoop := enclosingDecl(stack)
-		if inLoop || decl == nil {
+		decl, _ := enclosingFunc(stack).(*ast.FuncDecl)
+		if inLoop(stack) || decl == nil {
 			oneShot = false
 			return false
 		}
@@ -137,15 +137,7 @@ func condVar(info *types.Info, call *ast.CallExpr) *types.Var {
 	if !ok {
 		return nil
 	}
-	switch x := ast.Unparen(sel.X).(type) {
-	case *ast.Ident:
-		v, _ := info.Uses[x].(*types.Var)
-		return v
-	case *ast.SelectorExpr:
-		v, _ := info.Uses[x.Sel].(*types.Var)
-		return v
-	}
-	return nil
+	return varOf(info, sel.X)
 }
 
 // checksOrStarts reports whether st tests a condition or starts a
@@ -172,24 +164,6 @@ func isLockCall(info *types.Info, e ast.Expr) bool {
 	}
 	fn := analysisutil.CalleeFunc(info, call)
 	return fn != nil && fn.Name() == "Lock"
-}
-
-// enclosingDecl returns the declared function around the node at the
-// top of stack, and whether a loop lies between them; nil inside a
-// function literal.
-func enclosingDecl(stack []ast.Node) (*ast.FuncDecl, bool) {
-	inLoop := false
-	for j := len(stack) - 2; j >= 0; j-- {
-		switch n := stack[j].(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			inLoop = true
-		case *ast.FuncLit:
-			return nil, inLoop
-		case *ast.FuncDecl:
-			return n, inLoop
-		}
-	}
-	return nil, inLoop
 }
 
 // publishes reports whether body assigns, before the signal call, one
