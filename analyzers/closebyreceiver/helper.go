@@ -57,8 +57,9 @@ func opPos(m *chanmodel.Model, op *chanmodel.Op) token.Pos {
 // plainCloses returns the closes that a function of m (not truncated)
 // writes itself and runs in its own goroutine, not deferred, with no
 // Lock or Wait that may precede them and not yet reported, where the
-// closing goroutine does not send on the channel: what the rules of
-// closes by non-senders start from.
+// closing goroutine does not send on the channel, nor answers a
+// request made under a lock (see requestedUnderLock): what the rules
+// of closes by non-senders start from.
 func plainCloses(m *chanmodel.Model, reported map[token.Pos]bool) []closeRef {
 	var out []closeRef
 	for _, f := range m.Funcs {
@@ -70,6 +71,9 @@ func plainCloses(m *chanmodel.Model, reported map[token.Pos]bool) []closeRef {
 			if c.Kind != chanmodel.Close || !c.Direct() || c.Unit != 0 || c.Deferred || !c.Pos.IsValid() ||
 				c.Locked || c.AfterWait || c.Chan.Kind == 0 || reported[c.Pos] || sendsIn(f, 0, c.Chan) {
 				continue
+			}
+			if requestedUnderLock(m, f, c) {
+				continue // a close that answers a request made under the senders' lock
 			}
 			out = append(out, closeRef{f, c})
 		}

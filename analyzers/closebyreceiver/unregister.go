@@ -27,6 +27,9 @@ func reportEarlyCloses(pass *analysis.Pass, m *chanmodel.Model, ls *lockset.Resu
 		if f.Fn.Parent() != nil || lf == nil || c.Chan.Kind != chanmodel.KindField {
 			continue
 		}
+		if receivesBeforeClose(f, c) {
+			continue // the close may answer a request the model does not order
+		}
 		class, s, ok := sendersLock(m, ls, c.Chan)
 		if !ok {
 			continue
@@ -95,4 +98,16 @@ func reportEarly(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, c, 
 	tr.Step(finding.Place{Pos: sp, Message: "a send after the close panics", Goroutine: sender, Op: finding.OpPanic, Blocks: true})
 	tr.Related(&d, finding.Place{Pos: lock.Pos(), Message: "the lock is taken only here", Goroutine: closer, Op: finding.OpOther})
 	tr.Report(pass, d)
+}
+
+// receivesBeforeClose reports whether f's own goroutine may receive
+// from any channel before the close c.
+func receivesBeforeClose(f *chanmodel.Func, c *chanmodel.Op) bool {
+	for i := range f.Ops {
+		op := &f.Ops[i]
+		if op.Kind == chanmodel.Recv && op.Unit == 0 && chanmodel.Reaches(op.Instr, c.Instr, nil) {
+			return true
+		}
+	}
+	return false
 }
