@@ -117,7 +117,7 @@ func judgeUnconditional(pass *analysis.Pass, ins *inspector.Inspector, s waitSit
 		d := analysis.Diagnostic{
 			Pos:      s.call.Pos(),
 			End:      s.call.End(),
-			Category: "unchecked",
+			Category: "loop",
 			Message:  "sync.Cond.Wait checks no condition: it blocks for ever if the signal came before it",
 		}
 		var tr finding.Trace
