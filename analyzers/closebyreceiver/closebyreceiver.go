@@ -117,6 +117,9 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	reportReplies(pass, m, reported)
+	reportSpawnerCloses(pass, m, reported)
+	reportEarlyCloses(pass, m, pass.ResultOf[lockset.Analyzer].(*lockset.Result), reported)
 	return nil, nil
 }
 
@@ -234,13 +237,7 @@ func otherSender(senders []unit, ch chanmodel.ChanID, pos token.Pos) *chanmodel.
 // also receives (a handshake: send a request, wait for the close as
 // the answer) makes the close a reply, not a hazard we can prove.
 func unitRecv(su unit, ch chanmodel.ChanID) bool {
-	for i := range su.f.Ops {
-		op := &su.f.Ops[i]
-		if op.Kind == chanmodel.Recv && op.Unit == su.u && op.Chan == ch {
-			return true
-		}
-	}
-	return false
+	return unitDoes(su, chanmodel.Recv, ch)
 }
 
 // runs reports whether unit su runs the close at pos.
@@ -270,6 +267,14 @@ func report(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, c, s *ch
 	d := analysis.Diagnostic{Pos: c.Pos}
 	if c.Direct() || (c.Unit != 0 && c.Pos.IsValid()) {
 		d.Message = name + " closed by its receiver while another goroutine sends on it"
+		tr.Step(finding.Place{Pos: d.Pos, Goroutine: closer, Op: finding.OpClose})
+	} else if receivingCloser(m, c.Pos) {
+		// The helper receives and closes itself: the close is where
+		// the receiver's mistake is written; the call says which
+		// senders it races with.
+		d.Message = name + " closed by its receiver while another goroutine sends on it"
+		tr.Step(finding.Place{Pos: m.Site(c), Goroutine: closer, Op: finding.OpCall})
+		tr.Related(&d, finding.Place{Pos: m.Site(c), Message: "called here, while the senders run", Goroutine: closer, Op: finding.OpCall})
 		tr.Step(finding.Place{Pos: d.Pos, Goroutine: closer, Op: finding.OpClose})
 	} else {
 		d.Pos = m.Site(c)

@@ -25,6 +25,63 @@
 //		}
 //	}
 //
+// A receiving helper that closes the channel it is handed is reported
+// at its close, with the call as related information:
+//
+//	func collect(in chan int, quiet time.Duration) (got []int) {
+//		for {
+//			select {
+//			case v := <-in:
+//				got = append(got, v)
+//			case <-time.After(quiet):
+//				close(in) // in closed by its receiver while another goroutine sends on it
+//				return got
+//			}
+//		}
+//	}
+//
+// Three more closes by code that does not send are reported, each
+// where the model shows that a send can still follow:
+//
+// A requester that closes its reply channel while the request is out
+// and unanswered: the channel, made by the requester, is stored in a
+// field of a request handed over on a channel, the goroutine that
+// receives the requests sends on that field, and the close can be
+// reached from the hand-over without receiving the reply (a timeout, a
+// cancelled context). The buffer does not help: the late answer
+// panics.
+//
+//	reply := make(chan answer, 1)
+//	l.queries <- query{ip: ip, reply: reply}
+//	select {
+//	case a := <-reply:
+//		return a, nil
+//	case <-time.After(d):
+//		close(reply) // reply closed by its receiver while another goroutine may still send on it
+//		return answer{}, errTimeout
+//	}
+//
+// A function (main, a test, a run helper) that starts a goroutine
+// sending on a channel and then closes the channel with no receive,
+// Wait or Lock in between: a Sleep or a cancel does not tell that the
+// goroutine stopped sending.
+//
+//	go produce(samples)
+//	time.Sleep(time.Second)
+//	close(samples) // samples closed while the goroutine that sends on it may still be running
+//
+// A close of a channel field that every sender sends on while holding
+// one mutex, by a function that holds no lock at the close and takes
+// that mutex only after it (an Unsubscribe that closes, then
+// unregisters): a sender's critical section can fall in between.
+//
+//	func (s *Sub) Unsubscribe() {
+//		close(s.ch) // s.ch closed before taking the lock its senders hold: a send may still follow
+//		s.b.mu.Lock()
+//		delete(s.b.subs, s)
+//		s.b.mu.Unlock()
+//	}
+//
 // Channels are identified through local variables, closures,
 // parameters (at the call sites of the function), struct fields (s.ch
 // in every method of the type is one channel) and helpers in other
@@ -56,7 +113,20 @@
 // that mutex that sets the flag (a hub's Stop that sets stopped and
 // cancels under the lock Publish holds): every send's critical
 // section then comes before the request, or finds the flag set;
-// channels whose identity cannot be established.
+// channels whose identity cannot be established. For reply channels:
+// a close after the reply was received (a plain receive, or in the
+// reply's own select case), a close on a path where the request was
+// never handed over (the other case of the select that sends it), a
+// close under a mutex. For a function that starts the sender: a
+// receive of any kind (a done channel, a result), a Wait or a Lock
+// between the go statement and the close, a deferred close, a close
+// in a function literal (t.Cleanup, sync.Once.Do: other code decides
+// when it runs), a goroutine that closes or receives the channel too.
+// For the senders' mutex: a close inside the critical section that
+// unregisters the channel, or after it (no sender can find the
+// channel again). A channel that the producers' side closes without
+// receiving from it (a pool's Close after its Submits) is the sender
+// closing, not a receiver.
 //
 // A close in another package, of a channel of that package (a field of
 // its types, one of its variables), is reported there, where the close

@@ -62,6 +62,26 @@
 //		...
 //	}
 //
+// A Wait that checks no condition at all is reported when the state
+// it waits for is published once by a goroutine started on its own: if
+// that goroutine's Broadcast comes before the Wait, no later one
+// comes, and the Wait blocks for ever. Precisely: the Wait statement
+// is in the body of its function itself, after that function took the
+// lock, after no if, for, switch, select or go statement; the code
+// after it reads a variable or field that a signalling function
+// assigns before its Signal or Broadcast; no signal on the Cond sits
+// in a loop; and that function is started by a go statement outside
+// loops, in another function.
+//
+//	go c.Load(fetch) // Load assigns c.items, then c.loaded.Broadcast()
+//	...
+//	func (c *Catalog) awaitLoad() map[string]Product {
+//		c.mu.Lock()
+//		defer c.mu.Unlock()
+//		c.loaded.Wait() // sync.Cond.Wait checks no condition: it blocks for ever if the signal came before it
+//		return c.items
+//	}
+//
 // Bad (the lock was released before waiting):
 //
 //	mu.Lock()
@@ -92,7 +112,12 @@
 // after it appends; the consumer of the concurrency guide, §4.4); an
 // unconditional Wait outside any loop (it waits
 // for the next Signal, which is correct when the signaller is known to
-// come later: Go's Cond has no spurious wake-ups); a function whose
+// come later: Go's Cond has no spurious wake-ups) unless the one-shot
+// rule above applies: not when the condition was checked under the
+// lock before it (an if that returns when the state is published),
+// when the waiter starts the signaller while holding the lock, when a
+// signal repeats (a clock's tick in a loop), or when the signaller is
+// not started on its own here (an Open the user calls); a function whose
 // last act is the Wait (its callers are checked instead); package
 // sync and its tests, which exercise the Cond's raw semantics. For the lock: a Wait in a function that may be called
 // with the lock held (nothing is known at the entry of a function,

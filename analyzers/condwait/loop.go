@@ -218,7 +218,11 @@ func judge(pass *analysis.Pass, ins *inspector.Inspector, s waitSite) {
 	// An unconditional Wait outside any loop waits for the next Signal
 	// or Broadcast. Go's Cond has no spurious wake-ups, so this is
 	// correct when the signaller is known to come later (tests of the
-	// Cond itself do it): not reported.
+	// Cond itself do it): reported only when the signal is a one-shot
+	// publication that may come first.
+	if loopIdx < 0 && isCondWait(s.fn) {
+		judgeUnconditional(pass, ins, s, fnIdx)
+	}
 }
 
 // flowAfter says where control goes after the statement stack[i]

@@ -20,6 +20,19 @@
 //	ch <- 42 // send on unbuffered channel ch blocks forever: no other goroutine can receive from it
 //	fmt.Println(<-ch)
 //
+// A close between the send and its only receive, all in the same
+// goroutine, does not help the send (only a receive does): the send
+// is still reported, with the later receive as related information:
+//
+//	problems := make(chan error)
+//	for _, row := range rows {
+//		if err := check(row); err != nil {
+//			problems <- err // send on unbuffered channel problems blocks forever: ...
+//		}
+//	}
+//	close(problems)
+//	for err := range problems { ... }
+//
 // The same holds for a buffered channel whose buffer is provably full:
 // at least as many other sends as its capacity run before the send on
 // every path (they dominate it), and no receive can run in between:
@@ -90,7 +103,12 @@
 // buffered sends (the buffer is not counted); operations in a select
 // (another case may fire); channels that are closed anywhere (a close
 // ends receives, and a send after a close panics, which is
-// sendafterclose's concern); cycles through goroutines that start on a
+// sendafterclose's concern; a receive after a close is not reported,
+// and neither is a send that a close may precede, which panics); a
+// buffer whose capacity is not a constant (make(chan T, len(jobs)));
+// a second Lock of a mutex the goroutine holds, reached through a
+// helper of another file or package, or a Lock through a helper
+// under RLock: doublelock reports them, at the call; cycles through goroutines that start on a
 // named function or that touch a channel before their first receive;
 // Wait with a Done that can run before it; operations on a branch
 // taken only when a field is nil that every constructor of its type

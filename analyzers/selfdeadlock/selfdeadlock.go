@@ -80,18 +80,23 @@ func (c *checker) checkPrivate(f *chanmodel.Func) {
 			}
 		}
 		size, known := chanmodel.Cap(op.Chan)
-		if closes > 0 {
-			continue
-		}
 		type cand struct {
 			op  *chanmodel.Op
 			msg string
+			rel *chanmodel.Op // the receive that comes too late, if any
 		}
 		var cands []cand
 		for j := range f.Ops {
 			o := &f.Ops[j]
 			if o.Chan != op.Chan || o.Select || o.Unit != 0 || o.Deferred || strings.HasPrefix(o.Expr, "make(") {
 				continue // <-make(chan T) blocks forever on purpose
+			}
+			// A close ends receives. It does not help a send: only a
+			// receive does, and f's goroutine is alone with the
+			// channel; but a send that a close may precede panics,
+			// which is sendafterclose's report.
+			if closes > 0 && (o.Kind != chanmodel.Send || closedBefore(f, o)) {
+				continue
 			}
 			name := o.Expr
 			if name == "" {
@@ -105,21 +110,22 @@ func (c *checker) checkPrivate(f *chanmodel.Func) {
 			// The goroutines that would make o ready start after it.
 			after := o.Kind == chanmodel.Send && lateDoes(late, chanmodel.Recv) ||
 				o.Kind == chanmodel.Recv && lateDoes(late, chanmodel.Send)
+			later := laterRecv(f, o)
 			switch {
 			case o.Kind == chanmodel.Send && known && size == 0 && after:
-				cands = append(cands, cand{o, "send on unbuffered channel " + name + " blocks forever: the goroutine that receives from it starts only after the send"})
+				cands = append(cands, cand{o, "send on unbuffered channel " + name + " blocks forever: the goroutine that receives from it starts only after the send", nil})
 			case o.Kind == chanmodel.Send && known && size == 0:
-				cands = append(cands, cand{o, "send on unbuffered channel " + name + " blocks forever: no other goroutine can receive from it"})
+				cands = append(cands, cand{o, "send on unbuffered channel " + name + " blocks forever: no other goroutine can receive from it", later})
 			case o.Kind == chanmodel.Send && known && size > 0 && bufferFull(f, o, size) && after:
-				cands = append(cands, cand{o, fmt.Sprintf("send on %s blocks forever: its buffer of %d is full and the goroutine that receives from it starts only after the send", name, size)})
+				cands = append(cands, cand{o, fmt.Sprintf("send on %s blocks forever: its buffer of %d is full and the goroutine that receives from it starts only after the send", name, size), nil})
 			case o.Kind == chanmodel.Send && known && size > 0 && bufferFull(f, o, size):
-				cands = append(cands, cand{o, fmt.Sprintf("send on %s blocks forever: its buffer of %d is full and no other goroutine can receive from it", name, size)})
+				cands = append(cands, cand{o, fmt.Sprintf("send on %s blocks forever: its buffer of %d is full and no other goroutine can receive from it", name, size), nil})
 			case o.Kind == chanmodel.Recv && o.NeedsClose && len(late) == 0:
-				cands = append(cands, cand{o, "range over " + name + " never ends: it is never closed and no other goroutine uses it"})
+				cands = append(cands, cand{o, "range over " + name + " never ends: it is never closed and no other goroutine uses it", nil})
 			case o.Kind == chanmodel.Recv && (known && size == 0 || sends == 0) && after:
-				cands = append(cands, cand{o, "receive from " + name + " blocks forever: the goroutine that sends on it starts only after the receive"})
+				cands = append(cands, cand{o, "receive from " + name + " blocks forever: the goroutine that sends on it starts only after the receive", nil})
 			case o.Kind == chanmodel.Recv && (known && size == 0 || sends == 0) && len(late) == 0:
-				cands = append(cands, cand{o, "receive from " + name + " blocks forever: no other goroutine can send on or close it"})
+				cands = append(cands, cand{o, "receive from " + name + " blocks forever: no other goroutine can send on or close it", nil})
 			}
 		}
 		// Report the first: what follows a blocked operation never runs.
@@ -131,7 +137,7 @@ func (c *checker) checkPrivate(f *chanmodel.Func) {
 				}
 			}
 			if first {
-				c.reportAt(x.op, x.msg)
+				c.reportAt(x.op, x.msg, x.rel)
 			}
 		}
 	}
@@ -139,7 +145,7 @@ func (c *checker) checkPrivate(f *chanmodel.Func) {
 
 // reportAt reports op at its site, with the operation itself as
 // related information when it lies in a called function.
-func (c *checker) reportAt(op *chanmodel.Op, msg string) {
+func (c *checker) reportAt(op *chanmodel.Op, msg string, later *chanmodel.Op) {
 	site := c.m.Site(op)
 	var tr finding.Trace
 	g := c.m.OpGoroutine(c.pass.Fset, op)
@@ -151,7 +157,46 @@ func (c *checker) reportAt(op *chanmodel.Op, msg string) {
 	} else {
 		tr.Step(finding.Place{Pos: site, Goroutine: g, Op: chanmodel.StepOp(op), Blocks: true})
 	}
+	if later != nil {
+		pos := later.Pos
+		if !later.Direct() || !pos.IsValid() {
+			pos = c.m.Site(later)
+		}
+		rel = append(rel, analysis.RelatedInformation{Pos: pos, Message: "the only receive, reached only after the send"})
+	}
 	c.report("unready", site, &tr, rel, msg)
+}
+
+// closedBefore reports whether a close of o's channel by f may run
+// before o.
+func closedBefore(f *chanmodel.Func, o *chanmodel.Op) bool {
+	for i := range f.Ops {
+		x := &f.Ops[i]
+		if x.Kind == chanmodel.Close && x.Chan == o.Chan && !x.Deferred && chanmodel.Reaches(x.Instr, o.Instr, nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// laterRecv returns a receive of f's own goroutine on o's channel
+// that runs after o, when every receive on it in f does: the receive
+// the send waits for is behind it.
+func laterRecv(f *chanmodel.Func, o *chanmodel.Op) *chanmodel.Op {
+	var later *chanmodel.Op
+	for i := range f.Ops {
+		x := &f.Ops[i]
+		if x.Kind != chanmodel.Recv || x.Chan != o.Chan {
+			continue
+		}
+		if x.Unit != 0 || x.Instr == o.Instr || chanmodel.Reaches(x.Instr, o.Instr, nil) || !chanmodel.Reaches(o.Instr, x.Instr, nil) {
+			return nil
+		}
+		if later == nil {
+			later = x
+		}
+	}
+	return later
 }
 
 // private reports whether the channel id, made by f, is used by f's
