@@ -108,6 +108,11 @@ func run(pass *analysis.Pass) (any, error) {
 					// call site.
 					continue
 				}
+				if c.Chan.Kind == chanmodel.KindField && c.Base != nil && analysisutil.Unshared(c.Base, c.Instr) {
+					// The object was made here and not yet handed to
+					// anyone: none of its senders can run for it.
+					continue
+				}
 				s := otherSender(sends[c.Chan], c.Chan, c.Pos)
 				if s == nil || receivedEverySend(m, pass.Pkg, index(), f, c, sends) {
 					continue

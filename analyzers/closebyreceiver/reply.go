@@ -8,6 +8,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // A reply channel: the requester makes a channel, stores it in a
@@ -94,7 +95,7 @@ func handOver(m *chanmodel.Model, f *chanmodel.Func, req ssa.Value, c *chanmodel
 		for _, in := range b.Instrs {
 			switch in := in.(type) {
 			case *ssa.Send:
-				if !isReq(in.X) || !chanmodel.Reaches(in, c.Instr, received) {
+				if !isReq(in.X) || !flow.Reaches(in, c.Instr, received) {
 					continue
 				}
 				if id, ok := m.ChanOf(in.Chan); ok {
@@ -111,7 +112,7 @@ func handOver(m *chanmodel.Model, f *chanmodel.Func, req ssa.Value, c *chanmodel
 						continue
 					}
 					body := from.Succs[succ]
-					if !body.Dominates(c.Instr.Block()) || !chanmodel.Reaches(body.Instrs[0], c.Instr, received) && body.Instrs[0] != c.Instr {
+					if !body.Dominates(c.Instr.Block()) || !flow.Reaches(body.Instrs[0], c.Instr, received) && body.Instrs[0] != c.Instr {
 						continue
 					}
 					if id, ok := m.ChanOf(st.Chan); ok {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // reportSpawnerCloses reports a function (main, a test, a run helper)
@@ -38,7 +39,7 @@ func reportSpawnerCloses(pass *analysis.Pass, m *chanmodel.Model, reported map[t
 func unorderedSpawnedSend(f *chanmodel.Func, c *chanmodel.Op) *chanmodel.Op {
 	for i := range f.Ops {
 		s := &f.Ops[i]
-		if s.Kind != chanmodel.Send || s.Unit == 0 || s.Chan != c.Chan || !chanmodel.Reaches(s.Instr, c.Instr, nil) {
+		if s.Kind != chanmodel.Send || s.Unit == 0 || s.Chan != c.Chan || !flow.Reaches(s.Instr, c.Instr, nil) {
 			continue
 		}
 		su := unit{f, s.Unit}
@@ -59,7 +60,7 @@ func unorderedSpawnedSend(f *chanmodel.Func, c *chanmodel.Op) *chanmodel.Op {
 // close.
 func signalledBetween(f *chanmodel.Func, start, close ssa.Instruction) bool {
 	between := func(in ssa.Instruction) bool {
-		return chanmodel.Reaches(start, in, nil) && chanmodel.Reaches(in, close, nil)
+		return flow.Reaches(start, in, nil) && flow.Reaches(in, close, nil)
 	}
 	for i := range f.Ops {
 		op := &f.Ops[i]

@@ -8,6 +8,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -37,7 +38,7 @@ func reportEarlyCloses(pass *analysis.Pass, m *chanmodel.Model, ls *lockset.Resu
 		var later *lockset.Acquire
 		for j := range lf.Acquires {
 			a := &lf.Acquires[j]
-			if k, _, ok := lockset.ClassOf(a.Key); ok && k == class && chanmodel.Reaches(c.Instr, a.Instr, nil) {
+			if k, _, ok := lockset.ClassOf(a.Key); ok && k == class && flow.Reaches(c.Instr, a.Instr, nil) {
 				later = a
 				break
 			}
@@ -105,7 +106,7 @@ func reportEarly(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, c, 
 func receivesBeforeClose(f *chanmodel.Func, c *chanmodel.Op) bool {
 	for i := range f.Ops {
 		op := &f.Ops[i]
-		if op.Kind == chanmodel.Recv && op.Unit == 0 && chanmodel.Reaches(op.Instr, c.Instr, nil) {
+		if op.Kind == chanmodel.Recv && op.Unit == 0 && flow.Reaches(op.Instr, c.Instr, nil) {
 			return true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
@@ -115,7 +116,7 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 			return true
 		}
 		for _, s := range starts {
-			if chanmodel.Reaches(s, a, nil) {
+			if flow.Reaches(s, a, nil) {
 				return true
 			}
 		}
@@ -137,7 +138,7 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 		}
 		renewed := renews(a.Key.Root, pb.Root, wb.Root, made)
 		for _, p := range points {
-			if chanmodel.Reaches(a.Instr, p, renewed) {
+			if flow.Reaches(a.Instr, p, renewed) {
 				return gate{a.Instr.Pos(), lockset.Describe(a.Key)}, true
 			}
 		}
@@ -172,7 +173,7 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 	return first, n > 0
 }
 
-// renews returns a stop for chanmodel.Reaches: the instructions that
+// renews returns a stop for flow.Reaches: the instructions that
 // make the mutex, channel or object anew (a variable declared in a
 // loop body), after which a Lock taken before is on another value.
 func renews(roots ...ssa.Value) func(ssa.Instruction) bool {
@@ -196,7 +197,7 @@ func exitsAfter(fn *ssa.Function, instr ssa.Instruction) []ssa.Instruction {
 	var out []ssa.Instruction
 	for _, b := range fn.Blocks {
 		if n := len(b.Instrs); n > 0 {
-			if r, ok := b.Instrs[n-1].(*ssa.Return); ok && chanmodel.Reaches(instr, r, nil) {
+			if r, ok := b.Instrs[n-1].(*ssa.Return); ok && flow.Reaches(instr, r, nil) {
 				out = append(out, r)
 			}
 		}
@@ -299,7 +300,7 @@ func startGated(sm *syncmodel.Model, starter *ssa.Function, e *syncmodel.Event, 
 			continue
 		}
 		for _, r := range rets {
-			if chanmodel.Reaches(a.Instr, r, renews(a.Key.Root)) {
+			if flow.Reaches(a.Instr, r, renews(a.Key.Root)) {
 				return gate{a.Instr.Pos(), lockset.Describe(a.Key)}, true
 			}
 		}

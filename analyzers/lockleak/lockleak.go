@@ -42,8 +42,8 @@ func run(pass *analysis.Pass) (any, error) {
 				if !f.Released[k] || f.Borrowed[k] || !releasedElsewhere(f, k) || !outlives(k) {
 					continue
 				}
-				if lockset.HandsOver(r.Instr, k) {
-					continue // the lock itself is returned to the caller
+				if lockset.HandsOver(r.Instr, k) || res.HandedToHandle(r.Instr, k) {
+					continue // the lock, or a handle that releases it, is returned to the caller
 				}
 				released, caller := res.ReleasedByCallers(f, r.Instr, k)
 				if released {
@@ -164,7 +164,7 @@ func checkJoins(pass *analysis.Pass, res *lockset.Result, f *lockset.Func, done 
 					if done[r][k] {
 						continue
 					}
-					if lockset.HandsOver(r, k) {
+					if lockset.HandsOver(r, k) || res.HandedToHandle(r, k) {
 						continue
 					}
 					released, caller := res.ReleasedByCallers(f, r, k)

@@ -163,6 +163,7 @@ func (c *checker) reportAt(op *chanmodel.Op, msg string, later *chanmodel.Op) {
 			pos = c.m.Site(later)
 		}
 		rel = append(rel, analysis.RelatedInformation{Pos: pos, Message: "the only receive, reached only after the send"})
+		tr.Step(finding.Place{Pos: pos, Message: "the only receive, reached only after the send", Goroutine: g, Op: chanmodel.StepOp(later)})
 	}
 	c.report("unready", site, &tr, rel, msg)
 }
@@ -172,7 +173,7 @@ func (c *checker) reportAt(op *chanmodel.Op, msg string, later *chanmodel.Op) {
 func closedBefore(f *chanmodel.Func, o *chanmodel.Op) bool {
 	for i := range f.Ops {
 		x := &f.Ops[i]
-		if x.Kind == chanmodel.Close && x.Chan == o.Chan && !x.Deferred && chanmodel.Reaches(x.Instr, o.Instr, nil) {
+		if x.Kind == chanmodel.Close && x.Chan == o.Chan && !x.Deferred && flow.Reaches(x.Instr, o.Instr, nil) {
 			return true
 		}
 	}
@@ -189,7 +190,7 @@ func laterRecv(f *chanmodel.Func, o *chanmodel.Op) *chanmodel.Op {
 		if x.Kind != chanmodel.Recv || x.Chan != o.Chan {
 			continue
 		}
-		if x.Unit != 0 || x.Instr == o.Instr || chanmodel.Reaches(x.Instr, o.Instr, nil) || !chanmodel.Reaches(o.Instr, x.Instr, nil) {
+		if x.Unit != 0 || x.Instr == o.Instr || flow.Reaches(x.Instr, o.Instr, nil) || !flow.Reaches(o.Instr, x.Instr, nil) {
 			return nil
 		}
 		if later == nil {

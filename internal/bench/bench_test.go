@@ -61,6 +61,7 @@ import (
 	"github.com/goconcheck/goconcheck/analyzers/unlockedwrite"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/lockset"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 // defaultPatterns is a standard-library set, available offline, with
@@ -73,7 +74,7 @@ var floor = []*analysis.Analyzer{Floor, buildssa.Analyzer, ctrlflow.Analyzer, in
 
 // models are the shared models: analyzers of their own, without
 // diagnostics, that other analyzers require.
-var models = []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer}
+var models = []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer, syncmodel.Analyzer}
 
 // unshipped are analyzers built and tested but not yet in the suite.
 var unshipped = []*analysis.Analyzer{doublelock.Analyzer, lockleak.Analyzer, unlockedwrite.Analyzer}

@@ -283,7 +283,7 @@ func (w *escWalker) use(v ssa.Value, r ssa.Instruction, want ChanID) bool {
 		return w.value(r, want)
 	case *ssa.MakeClosure:
 		fn, ok := r.Fn.(*ssa.Function)
-		if !ok {
+		if !ok || want.Kind == KindParam && !onlyCalled(r) {
 			return true
 		}
 		for i, bnd := range r.Bindings {
@@ -368,7 +368,7 @@ func (w *escWalker) cell(addr ssa.Value, want ChanID) bool {
 			}
 		case *ssa.MakeClosure:
 			fn, ok := r.Fn.(*ssa.Function)
-			if !ok {
+			if !ok || want.Kind == KindParam && !onlyCalled(r) {
 				return true
 			}
 			for i, bnd := range r.Bindings {
@@ -642,4 +642,29 @@ func (m *Model) Unbuffered(id ChanID) bool {
 		}
 	}
 	return len(makes) > 0
+}
+
+// onlyCalled reports whether the closure c is only called, deferred or
+// started by its own function. Only then do the closure's operations on
+// a parameter of that function reach the function's summary, and so its
+// callers; a closure handed on as a value (to a constructor that runs
+// it in a goroutine of its own, to a callback registry) acts on the
+// caller's channel where the caller's model cannot see it.
+func onlyCalled(c *ssa.MakeClosure) bool {
+	refs := c.Referrers()
+	if refs == nil {
+		return true
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case ssa.CallInstruction:
+			if r.Common().Value != c {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }

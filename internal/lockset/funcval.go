@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
@@ -38,12 +39,46 @@ func funcValue(fn *ssa.Function, v ssa.Value, depth int) (*ssa.Function, []ssa.V
 		return funcValue(fn, v.X, depth+1)
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
-			if a, ok := v.X.(*ssa.Alloc); ok {
-				return cellFunc(fn, a, depth+1)
+			switch x := v.X.(type) {
+			case *ssa.Alloc:
+				return cellFunc(fn, x, depth+1)
+			case *ssa.FreeVar:
+				// A sibling closure captured by a literal: doErr :=
+				// func() { ...; s.mu.Unlock() } called from a
+				// time.AfterFunc callback.
+				return outerFunc(fn, x, depth+1)
+			}
+		}
+	case *ssa.FreeVar:
+		return outerFunc(fn, v, depth+1)
+	}
+	return nil, nil
+}
+
+// outerFunc resolves the function held by the free variable fv of the
+// literal fn through the one binding its parent gives it, and returns
+// the closure's bindings in fn's terms: a value of the parent that fn
+// captures too stands for fn's own free variable; one fn cannot name
+// is left nil, so keys rooted at it are dropped.
+func outerFunc(fn *ssa.Function, fv *ssa.FreeVar, depth int) (*ssa.Function, []ssa.Value) {
+	mc := analysisutil.ClosureOf(fn)
+	outer := analysisutil.BoundTo(fv)
+	if mc == nil || outer == nil {
+		return nil, nil
+	}
+	lit, lb := cellFunc(fn.Parent(), outer, depth)
+	if lit == nil {
+		return nil, nil
+	}
+	mine := make([]ssa.Value, len(lb))
+	for i, v := range lb {
+		for j, w := range mc.Bindings {
+			if w == v && j < len(fn.FreeVars) {
+				mine[i] = fn.FreeVars[j]
 			}
 		}
 	}
-	return nil, nil
+	return lit, mine
 }
 
 // cellFunc resolves the function held by a variable of fn: a local

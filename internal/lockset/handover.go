@@ -3,6 +3,7 @@ package lockset
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 
 	"golang.org/x/tools/go/ssa"
@@ -264,4 +265,70 @@ func HandsOver(ret *ssa.Return, k Key) bool {
 		}
 	}
 	return false
+}
+
+// HandedToHandle reports whether ret returns, on some path, a handle
+// that takes the held mutex k over: a pointer to a named struct type T
+// of the package with a field of k's root type, through which one of
+// T's methods releases the same mutex. A transaction that begin returns
+// with the store's writer lock held, and whose Commit and Rollback
+// unlock tx.db.rwlock, is the common case: the lock lives as long as
+// the handle, on purpose.
+func (r *Result) HandedToHandle(ret *ssa.Return, k Key) bool {
+	if k.Root == nil || k.Global != "" {
+		return false
+	}
+	rootType := k.Root.Type()
+	for _, v := range ret.Results {
+		ptr, ok := v.Type().(*types.Pointer)
+		if !ok {
+			continue
+		}
+		named, ok := types.Unalias(ptr.Elem()).(*types.Named)
+		if !ok || named.Obj().Pkg() != ret.Parent().Pkg.Pkg {
+			continue
+		}
+		st, ok := named.Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		var paths []string
+		for i := range st.NumFields() {
+			if fld := st.Field(i); types.Identical(fld.Type(), rootType) {
+				// Key paths step through field indices, * a load.
+				paths = append(paths, "."+strconv.Itoa(i)+".*"+k.Path)
+			}
+		}
+		if len(paths) > 0 && r.methodReleases(named, paths) {
+			return true
+		}
+	}
+	return false
+}
+
+// methodReleases reports whether a method of named releases a mutex at
+// one of paths from its receiver.
+func (r *Result) methodReleases(named *types.Named, paths []string) bool {
+	for i := range named.NumMethods() {
+		fn := r.byObject(named.Method(i))
+		if fn == nil || fn.sum == nil {
+			continue
+		}
+		for _, s := range fn.sum.Releases {
+			if s.Param == 0 && s.FreeVar < 0 && s.Global == "" && slices.Contains(paths, s.Path) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// byObject returns the model of the function declared as obj.
+func (r *Result) byObject(obj *types.Func) *Func {
+	for fn, f := range r.Funcs {
+		if fn.Object() == obj {
+			return f
+		}
+	}
+	return nil
 }

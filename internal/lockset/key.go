@@ -247,6 +247,9 @@ func callerKey(s SKey, args, bindings []ssa.Value) (Key, bool) {
 	default:
 		return Key{}, false
 	}
+	if v == nil {
+		return Key{}, false
+	}
 	k := KeyOf(v)
 	k.Path += s.Path
 	return normalize(k), true

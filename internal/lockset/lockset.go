@@ -558,6 +558,10 @@ func summarize(fn *ssa.Function, rets []*state, borrowed map[Key]bool) *Summary 
 			}
 		}
 		for k := range r.deferred {
+			if borrowed[k] {
+				rel[k] = true // the caller's lock, released on the way out
+				continue
+			}
 			if _, ok := r.may[k]; !ok {
 				if _, ok := r.ever[k]; !ok {
 					rel[k] = true
@@ -919,6 +923,17 @@ func (b *builder) deferCall(f *Func, instr *ssa.Defer, c *ssa.CallCommon, st *st
 		}
 	}
 	deferred := func(k Key) {
+		_, held := st.held[k]
+		_, may := st.may[k]
+		_, ever := st.ever[k]
+		if !held && !may && !ever {
+			// defer mu.Unlock() of a mutex the function never
+			// locks: its starter or caller hands it over (a
+			// goroutine that finishes the registration its starter
+			// began under the lock), so it is borrowed like one
+			// unlocked directly.
+			setFlag(&st.released, k)
+		}
 		setFlag(&st.deferred, k)
 		f.Deferred[k] = true
 		if record {
@@ -1000,13 +1015,17 @@ func (b *builder) goCall(f *Func, instr *ssa.Go, c *ssa.CallCommon, st *state, r
 	if s == nil {
 		return
 	}
+	// The goroutine releases the mutex: it is handed over, held by
+	// the spawner on no path from here on.
 	for _, sk := range s.Releases {
 		if k, ok := callerKey(sk, c.Args, bindings); ok {
 			st.held = without(st.held, k)
+			st.may = without(st.may, k)
 		}
 	}
 	for _, k := range b.freeCallReleases(f.Fn, s, bindings, 0) {
 		st.held = without(st.held, k)
+		st.may = without(st.may, k)
 	}
 }
 

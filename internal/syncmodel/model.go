@@ -17,6 +17,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -325,7 +326,7 @@ func (m *Model) classify(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruction
 		callee, _, bindings := funcOf(c.Value)
 		return Go, &Start{Fn: callee, Args: c.Args, Bindings: bindings, Goroutine: true}
 	}
-	obj := analysisutil.StaticMethod(c)
+	obj := flow.CalleeFunc(c)
 	if obj == nil || c.IsInvoke() {
 		return 0, nil
 	}
@@ -387,7 +388,7 @@ func (m *Model) build(fn *ssa.Function) *Func {
 				continue
 			}
 			c := ci.Common()
-			if _, ok := in.(*ssa.Call); ok && analysisutil.ExitCall(c) {
+			if _, ok := in.(*ssa.Call); ok && flow.NeverReturns(c) {
 				f.Ends = append(f.Ends, End{Instr: in, Kind: "exit"})
 			}
 			k, start := m.classify(fn, c, in)
@@ -471,7 +472,7 @@ func onEveryPath(in ssa.Instruction) bool {
 		}
 		return b.Succs
 	}
-	reach := analysisutil.Reach(entry, avoiding)
+	reach := flow.Search{Next: avoiding}.Reach(entry)
 	reach[entry] = true
 	for b := range reach {
 		if b == blk || len(b.Instrs) == 0 {

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -210,7 +211,7 @@ type condMaker struct {
 // noteNewCond records the sync.NewCond calls of fn whose result is
 // stored into a field or variable, with the class of their mutex.
 func (m *Model) noteNewCond(fn *ssa.Function, call *ssa.Call) {
-	obj := analysisutil.StaticMethod(&call.Call)
+	obj := flow.CalleeFunc(&call.Call)
 	if !analysisutil.IsFunc(obj, "sync", "NewCond") || len(call.Call.Args) != 1 {
 		return
 	}
@@ -350,7 +351,7 @@ func (m *Model) useContained(r ssa.Instruction, v ssa.Value, depth int) bool {
 			return false
 		}
 		if len(c.Args) > 0 && c.Args[0] == v {
-			if obj := analysisutil.StaticMethod(c); obj != nil && obj.Pkg() != nil &&
+			if obj := flow.CalleeFunc(c); obj != nil && obj.Pkg() != nil &&
 				(obj.Pkg().Path() == "sync" || obj.Pkg().Path() == "golang.org/x/sync/errgroup") {
 				return true
 			}

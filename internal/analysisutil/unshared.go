@@ -1,0 +1,146 @@
+package analysisutil
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
+)
+
+// Unshared reports whether the object obj points to, and every channel
+// stored in its fields, is still private to the goroutine running at
+// when at runs: obj is a fresh allocation of at's own function; along
+// every path from the allocation to at the object has only had its
+// fields set or read; a channel field was set only to a fresh make; and
+// a channel read from a field was only sent on, received from or
+// closed. No call, store, closure or go statement has handed either on,
+// so no other goroutine can hold them, and nothing done at `at` can race
+// or block with another goroutine.
+//
+// A test that builds a bare struct literal and closes one of its
+// channels before calling a method is the common case: the goroutines
+// that would use the channel in production are never started for that
+// object. An allocation inside a loop makes a new object per
+// iteration, so what an earlier iteration did with its own object does
+// not count.
+func Unshared(obj ssa.Value, at ssa.Instruction) bool {
+	alloc, ok := obj.(*ssa.Alloc)
+	if !ok || alloc.Parent() != at.Parent() || at.Block() == nil {
+		return false
+	}
+	var handOffs []ssa.Instruction
+	if !fieldUsesOnly(alloc, &handOffs, 0) {
+		return false
+	}
+	for _, h := range handOffs {
+		if mayRunBefore(h, at, alloc) {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldUsesOnly collects into handOffs every instruction that hands v,
+// the object or the address of one of its fields, on. It reports false
+// when a use cannot be placed (it is not an instruction of a block).
+func fieldUsesOnly(v ssa.Value, handOffs *[]ssa.Instruction, depth int) bool {
+	refs := v.Referrers()
+	if refs == nil || depth > 4 {
+		return refs == nil
+	}
+	for _, r := range *refs {
+		if r.Block() == nil {
+			return false
+		}
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.FieldAddr:
+			if !fieldUsesOnly(r, handOffs, depth+1) {
+				return false
+			}
+		case *ssa.Store:
+			if r.Val == v {
+				*handOffs = append(*handOffs, r)
+			} else if isChan(r.Val.Type()) && !freshChan(r.Val) {
+				return false // a channel others may already hold
+			}
+		case *ssa.UnOp:
+			switch _, isField := v.(*ssa.FieldAddr); {
+			case r.Op != token.MUL || !isField:
+				// A copy of the whole struct carries its fields'
+				// pointers, channels and maps with it.
+				*handOffs = append(*handOffs, r)
+			case isChan(r.Type()):
+				chanHandOffs(r, handOffs)
+			}
+		default:
+			*handOffs = append(*handOffs, r)
+		}
+	}
+	return true
+}
+
+// mayRunBefore reports whether h may run before at on a path that does
+// not run alloc again (which would make a new object).
+func mayRunBefore(h, at ssa.Instruction, alloc *ssa.Alloc) bool {
+	return flow.Reaches(h, at, func(in ssa.Instruction) bool { return in == alloc })
+}
+
+func isChan(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Chan)
+	return ok
+}
+
+// freshChan reports whether v is a make(chan) used only where it is
+// stored.
+func freshChan(v ssa.Value) bool {
+	mk, ok := v.(*ssa.MakeChan)
+	if !ok {
+		return false
+	}
+	for _, r := range *mk.Referrers() {
+		if _, ok := r.(*ssa.Store); !ok {
+			if _, ok := r.(*ssa.DebugRef); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// chanHandOffs collects the uses of the channel ch that hand it on:
+// all but sends on it, receives from it, len, cap and close.
+func chanHandOffs(ch ssa.Value, handOffs *[]ssa.Instruction) {
+	for _, r := range *ch.Referrers() {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+			continue
+		case *ssa.Send:
+			if r.Chan == ch && r.X != ch {
+				continue
+			}
+		case *ssa.UnOp:
+			if r.Op == token.ARROW {
+				continue
+			}
+		case *ssa.Select:
+			own := true
+			for _, st := range r.States {
+				own = own && st.Send != ch
+			}
+			if own {
+				continue
+			}
+		case *ssa.Call:
+			if b, ok := r.Call.Value.(*ssa.Builtin); ok {
+				switch b.Name() {
+				case "close", "len", "cap":
+					continue
+				}
+			}
+		}
+		*handOffs = append(*handOffs, r)
+	}
+}
