@@ -130,22 +130,4 @@ func InLoop(instr ssa.Instruction) bool { return BlockInLoop(instr.Block()) }
 
 // BlockInLoop reports whether b can run more than once per call of its
 // function; a nil block (unknown) counts as one that can.
-func BlockInLoop(b *ssa.BasicBlock) bool {
-	if b == nil {
-		return true
-	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := append([]*ssa.BasicBlock(nil), b.Succs...)
-	for len(work) > 0 {
-		w := work[len(work)-1]
-		work = work[:len(work)-1]
-		if w == b {
-			return true
-		}
-		if !seen[w] {
-			seen[w] = true
-			work = append(work, w.Succs...)
-		}
-	}
-	return false
-}
+func BlockInLoop(b *ssa.BasicBlock) bool { return analysisutil.BlockInLoop(b) }

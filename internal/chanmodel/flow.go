@@ -27,6 +27,9 @@ type edge struct {
 type flowState struct {
 	fn *ssa.Function
 	b  *builder
+	// cuts are edges never taken (TerminatesWithout), besides the
+	// one a query names.
+	cuts map[edge]bool
 }
 
 // canTerminate reports whether fn can terminate along some path from
@@ -56,7 +59,7 @@ func (fs *flowState) terminatesFrom(work []*ssa.BasicBlock, skip ssa.Instruction
 			continue
 		}
 		for i, s := range blk.Succs {
-			if cut.from == blk && cut.succ == i {
+			if cut.from == blk && cut.succ == i || fs.cuts[edge{blk, i}] {
 				continue
 			}
 			work = append(work, s)
@@ -307,4 +310,25 @@ func (m *Model) TerminatesAfter(in ssa.Instruction) bool {
 func SelectCaseEdge(sel *ssa.Select, state int) (*ssa.BasicBlock, int, bool) {
 	e, ok := caseEdge(sel, state)
 	return e.from, e.succ, ok
+}
+
+// TerminatesWithout reports whether fn can terminate (return, panic,
+// exit) along some path from its entry that takes none of the CFG
+// edges cut lists (pairs of a block and a successor number): e.g.
+// whether a goroutine can end if a range over a channel that is never
+// closed never finishes.
+func (m *Model) TerminatesWithout(fn *ssa.Function, cut []Edge) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	fs := &flowState{fn: fn, b: m.b, cuts: make(map[edge]bool, len(cut))}
+	for _, e := range cut {
+		fs.cuts[edge{e.Block, e.Succ}] = true
+	}
+	return fs.canTerminate(nil, edge{})
+}
+
+// An Edge of a control-flow graph: successor number Succ of Block.
+type Edge struct {
+	Block *ssa.BasicBlock
+	Succ  int
 }
