@@ -62,25 +62,6 @@ func (c *checker) checkEndless(site ssa.Instruction, pos token.Pos, callee *ssa.
 	}
 }
 
-// goStarter returns the function run by a goroutine that the call c
-// starts: the function argument of sync.WaitGroup.Go or
-// errgroup.Group.Go.
-func goStarter(c *ssa.CallCommon) *ssa.Function {
-	m := analysisutil.StaticMethod(c)
-	if !analysisutil.IsMethod(m, "sync", "WaitGroup", "Go") && !analysisutil.IsMethod(m, "golang.org/x/sync/errgroup", "Group", "Go") {
-		return nil
-	}
-	if len(c.Args) != 2 {
-		return nil
-	}
-	v := c.Args[1]
-	if mc, ok := v.(*ssa.MakeClosure); ok {
-		v = mc.Fn
-	}
-	fn, _ := v.(*ssa.Function)
-	return fn
-}
-
 // startedHow says why the goroutine of site may be started without
 // bound.
 func (c *checker) startedHow(site ssa.Instruction) string {

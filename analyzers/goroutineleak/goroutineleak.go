@@ -39,7 +39,7 @@ func run(pass *analysis.Pass) (any, error) {
 					c.checkGo(f, in)
 				case *ssa.Call:
 					c.checkSpawner(f, in)
-					if fn := goStarter(in.Common()); fn != nil {
+					if fn := analysisutil.Spawned(in); fn != nil {
 						c.checkEndless(in, c.m.Start(in.Pos()), fn)
 					}
 				}
@@ -68,7 +68,7 @@ type checker struct {
 // terminate: it must complete an operation on a channel that no code
 // can ever make ready, or it loops with no exit at all.
 func (c *checker) checkGo(f *chanmodel.Func, g *ssa.Go) {
-	callee := goCallee(g)
+	callee := analysisutil.Spawned(g)
 	if callee == nil {
 		return
 	}
@@ -122,18 +122,6 @@ func (c *checker) checkSpawner(f *chanmodel.Func, call *ssa.Call) {
 			return
 		}
 	}
-}
-
-// goCallee returns the function a go statement runs, if static.
-func goCallee(g *ssa.Go) *ssa.Function {
-	callee := g.Call.StaticCallee()
-	if callee == nil {
-		return nil
-	}
-	if o := callee.Origin(); o != nil {
-		callee = o
-	}
-	return callee
 }
 
 // blocked returns the message for op, which the goroutine must
