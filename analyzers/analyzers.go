@@ -12,6 +12,7 @@ import (
 	"github.com/goconcheck/goconcheck/analyzers/condwait"
 	"github.com/goconcheck/goconcheck/analyzers/doublelock"
 	"github.com/goconcheck/goconcheck/analyzers/goroutineleak"
+	"github.com/goconcheck/goconcheck/analyzers/goroutinepanic"
 	"github.com/goconcheck/goconcheck/analyzers/lockedblock"
 	"github.com/goconcheck/goconcheck/analyzers/lockleak"
 	"github.com/goconcheck/goconcheck/analyzers/missingcancel"
@@ -60,6 +61,7 @@ func unwrapped() []*analysis.Analyzer {
 		condwait.Analyzer,
 		doublelock.Analyzer,
 		goroutineleak.Analyzer,
+		goroutinepanic.Analyzer,
 		lockedblock.Analyzer,
 		lockleak.Analyzer,
 		missingcancel.Analyzer,

@@ -23,6 +23,8 @@ var rules = map[string]string{
 	"goroutineleak/producer":  "A producer left blocked when its consumer stops ranging over the channel.",
 	"goroutineleak/fanin":     "Goroutines left blocked when the loop collecting their results returns early.",
 
+	"goroutinepanic/task": "An unrecovered panic in a goroutine started per task whose starter waits for the tasks.",
+
 	"lockleak/return": "A return with a mutex still locked that other paths release.",
 	"lockleak/loop":   "A loop iteration that starts again with a mutex still locked.",
 

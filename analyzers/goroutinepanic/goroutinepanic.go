@@ -1,0 +1,191 @@
+package goroutinepanic
+
+import (
+	_ "embed"
+	"go/constant"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "goroutinepanic",
+	Doc:      analysisutil.MustExtractDoc(doc, "goroutinepanic"),
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanmodel.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
+	done := make(map[*ssa.Function]bool)
+	for _, fn := range ssainfo.SrcFuncs {
+		for _, b := range fn.Blocks {
+			if !analysisutil.BlockInLoop(b) {
+				continue // one goroutine, not one per task
+			}
+			for _, in := range b.Instrs {
+				g := analysisutil.Spawned(in)
+				if g == nil || g.Pkg != ssainfo.Pkg || done[g] {
+					continue
+				}
+				joined := joins(m, fn, in)
+				if !joined.IsValid() {
+					continue
+				}
+				done[g] = true
+				if recovers(g, 0) {
+					continue
+				}
+				for _, p := range panics(g) {
+					pos := m.Start(p.Pos())
+					pass.Report(analysis.Diagnostic{
+						Pos:      pos,
+						Category: "task",
+						Message:  "panic in a goroutine started per task crashes the whole program: nothing in the goroutine recovers it",
+						Related: []analysis.RelatedInformation{
+							{Pos: m.Start(in.Pos()), Message: "goroutine started here, once per task"},
+							{Pos: joined, Message: "the starter waits for the tasks here, as isolated ones"},
+						},
+					})
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// joins returns where fn, after starting goroutines at start, waits
+// for them all (a Wait method of sync.WaitGroup or errgroup.Group) or
+// receives their results on a channel they send on; NoPos if it does
+// neither.
+func joins(m *chanmodel.Model, fn *ssa.Function, start ssa.Instruction) token.Pos {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			c, ok := in.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			meth := analysisutil.StaticMethod(c.Common())
+			if (analysisutil.IsMethod(meth, "sync", "WaitGroup", "Wait") || analysisutil.IsMethod(meth, "golang.org/x/sync/errgroup", "Group", "Wait")) &&
+				chanmodel.Reaches(start, in, nil) {
+				return m.Start(c.Pos())
+			}
+		}
+	}
+	f := m.Func(fn)
+	if f == nil {
+		return token.NoPos
+	}
+	for i := range f.Ops {
+		s := &f.Ops[i]
+		if s.Instr != start || s.Unit == 0 || s.Kind != chanmodel.Send {
+			continue
+		}
+		for j := range f.Ops {
+			r := &f.Ops[j]
+			if r.Unit == 0 && r.Kind == chanmodel.Recv && chanmodel.SameChan(r, s) && chanmodel.Reaches(start, r.Instr, nil) {
+				return m.Site(r)
+			}
+		}
+	}
+	return token.NoPos
+}
+
+// panics returns the explicit panic calls written in fn (not those SSA
+// adds, nor a panic stating an impossible case).
+func panics(fn *ssa.Function) []*ssa.Panic {
+	var ps []*ssa.Panic
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			p, ok := in.(*ssa.Panic)
+			if !ok || !p.Pos().IsValid() || impossible(p.X) {
+				continue
+			}
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// impossible reports whether v, a panic's argument, is a constant
+// string that states an impossible case or is one SSA makes up.
+func impossible(v ssa.Value) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return false
+	}
+	s := strings.ToLower(constant.StringVal(c.Value))
+	for _, w := range []string{"unreachable", "impossible", "not reached", "blocking select matched no case", "noreturn"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// recovers reports whether fn defers a call that recovers: a function
+// calling recover(), or one that defers such a call itself; a deferred
+// call the analysis cannot resolve counts as one that may recover.
+func recovers(fn *ssa.Function, depth int) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			d, ok := in.(*ssa.Defer)
+			if !ok {
+				continue
+			}
+			callee := d.Call.StaticCallee()
+			if callee == nil {
+				if _, builtin := d.Call.Value.(*ssa.Builtin); builtin {
+					continue
+				}
+				return true
+			}
+			if callsRecover(callee, depth) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// callsRecover reports whether fn, deferred, may recover a panic.
+func callsRecover(fn *ssa.Function, depth int) bool {
+	if fn.Blocks == nil {
+		// Another package's function: the standard library's deferred
+		// calls (wg.Done, mu.Unlock, f.Close) do not recover; a
+		// module's (a HandleCrash helper) may.
+		if fn.Pkg == nil {
+			return true
+		}
+		path := fn.Pkg.Pkg.Path()
+		return strings.Contains(strings.SplitN(path, "/", 2)[0], ".")
+	}
+	if depth > 3 {
+		return true
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			c, ok := in.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if bi, ok := c.Common().Value.(*ssa.Builtin); ok && bi.Name() == "recover" {
+				return true
+			}
+		}
+	}
+	return recovers(fn, depth+1)
+}
