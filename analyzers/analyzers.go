@@ -19,6 +19,7 @@ import (
 	"github.com/goconcheck/goconcheck/analyzers/selfdeadlock"
 	"github.com/goconcheck/goconcheck/analyzers/sendafterclose"
 	"github.com/goconcheck/goconcheck/analyzers/sleepsync"
+	"github.com/goconcheck/goconcheck/analyzers/unjoined"
 	"github.com/goconcheck/goconcheck/analyzers/unlockedwrite"
 	"github.com/goconcheck/goconcheck/analyzers/waitgroupadd"
 	"github.com/goconcheck/goconcheck/internal/suppress"
@@ -68,6 +69,7 @@ func unwrapped() []*analysis.Analyzer {
 		selfdeadlock.Analyzer,
 		sendafterclose.Analyzer,
 		sleepsync.Analyzer,
+		unjoined.Analyzer,
 		unlockedwrite.Analyzer,
 		waitgroupadd.Analyzer,
 	}

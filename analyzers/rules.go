@@ -25,6 +25,8 @@ var rules = map[string]string{
 
 	"goroutinepanic/task": "An unrecovered panic in a goroutine started per task whose starter waits for the tasks.",
 
+	"unjoined/unjoined": "A goroutine of main or a test that consumes and prints, which nothing waits for.",
+
 	"lockleak/return": "A return with a mutex still locked that other paths release.",
 	"lockleak/loop":   "A loop iteration that starts again with a mutex still locked.",
 

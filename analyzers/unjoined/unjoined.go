@@ -1,0 +1,239 @@
+package unjoined
+
+import (
+	_ "embed"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "unjoined",
+	Doc:      analysisutil.MustExtractDoc(doc, "unjoined"),
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanmodel.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
+	for _, fn := range ssainfo.SrcFuncs {
+		who := starter(pass, fn)
+		if who == "" {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				g, ok := in.(*ssa.Go)
+				if !ok {
+					continue
+				}
+				check(pass, m, fn, g, who)
+			}
+		}
+	}
+	return nil, nil
+}
+
+// starter names the function whose return ends what its goroutines
+// may do: "main" for main.main, "the test" for a function of a test
+// (one with a *testing.T parameter); "" for any other.
+func starter(pass *analysis.Pass, fn *ssa.Function) string {
+	if pass.Pkg.Name() == "main" && fn.Name() == "main" && fn.Parent() == nil && fn.Signature.Recv() == nil {
+		return "main"
+	}
+	p := fn.Signature.Params()
+	for i := 0; i < p.Len(); i++ {
+		if analysisutil.IsNamed(p.At(i).Type(), "testing", "T") {
+			return "the test"
+		}
+	}
+	return ""
+}
+
+func check(pass *analysis.Pass, m *chanmodel.Model, fn *ssa.Function, g *ssa.Go, who string) {
+	body := analysisutil.Spawned(g)
+	if body == nil || body.Pkg != fn.Pkg || body.Blocks == nil {
+		return
+	}
+	gf := m.Func(body)
+	if gf == nil || gf.NoReturn || gf.Truncated {
+		return
+	}
+	consumes := false
+	for i := range gf.Ops {
+		op := &gf.Ops[i]
+		switch op.Kind {
+		case chanmodel.Send, chanmodel.Close:
+			return // it can tell someone it is done
+		case chanmodel.Recv:
+			consumes = consumes || op.Unit == 0
+		}
+	}
+	if !consumes {
+		return
+	}
+	s := &scan{seen: make(map[*ssa.Function]bool)}
+	s.walk(body, 0)
+	if s.signals || !s.effect.IsValid() {
+		return
+	}
+	ret := returnAfter(fn, g)
+	if ret == nil {
+		return
+	}
+	rel := []analysis.RelatedInformation{{Pos: s.effect, Message: "the goroutine " + s.what + " here"}}
+	retPos := ret.Pos()
+	if !retPos.IsValid() {
+		if syn := fn.Syntax(); syn != nil {
+			retPos = syn.End() - 1
+		}
+	}
+	if retPos.IsValid() {
+		rel = append(rel, analysis.RelatedInformation{Pos: retPos, Message: who + " returns here without waiting for it"})
+	}
+	msg := "goroutine may still be running when main returns: nothing waits for it, so what it " + s.what + " can be lost"
+	if who != "main" {
+		msg = "goroutine may still be running when the test returns: nothing waits for it, and its " + s.what + " then panics"
+	}
+	pass.Report(analysis.Diagnostic{Pos: m.Start(g.Pos()), Category: "unjoined", Message: msg, Related: rel})
+}
+
+// returnAfter returns a normal return of fn reachable after g, or nil.
+func returnAfter(fn *ssa.Function, g ssa.Instruction) ssa.Instruction {
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && chanmodel.Reaches(g, r, nil) {
+			return r
+		}
+	}
+	return nil
+}
+
+// A scan looks through a goroutine's function, and the functions of
+// the package it calls, for an effect that matters once its starter
+// returns, and for anything that could let the starter wait for it.
+type scan struct {
+	seen    map[*ssa.Function]bool
+	effect  token.Pos
+	what    string
+	signals bool
+}
+
+func (s *scan) walk(fn *ssa.Function, depth int) {
+	if s.seen[fn] || s.signals {
+		return
+	}
+	s.seen[fn] = true
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			switch in := in.(type) {
+			case *ssa.Go:
+				s.signals = true // a goroutine of its own: too much to follow
+			case ssa.CallInstruction:
+				s.call(in, depth)
+			}
+			if s.signals {
+				return
+			}
+		}
+	}
+}
+
+func (s *scan) call(in ssa.CallInstruction, depth int) {
+	c := in.Common()
+	if c.IsInvoke() {
+		switch c.Method.Name() {
+		case "Error", "String":
+			return
+		}
+		s.signals = true
+		return
+	}
+	if _, ok := c.Value.(*ssa.Builtin); ok {
+		return
+	}
+	callee := c.StaticCallee()
+	if callee == nil {
+		s.signals = true // a function value: it may be a cancel or a callback
+		return
+	}
+	obj, _ := callee.Object().(*types.Func)
+	if obj == nil && callee.Origin() != nil {
+		obj, _ = callee.Origin().Object().(*types.Func)
+	}
+	if what := effect(obj); what != "" {
+		if !s.effect.IsValid() {
+			s.effect, s.what = in.Pos(), what
+		}
+		return
+	}
+	if obj != nil && signalling(obj) {
+		s.signals = true
+		return
+	}
+	if callee.Pkg == in.Parent().Pkg && callee.Blocks != nil {
+		if depth > 3 {
+			s.signals = true
+			return
+		}
+		s.walk(callee, depth+1)
+	}
+}
+
+// effect says what a call to fn does that matters after the program
+// or the test ended: "prints" (fmt, log, an os.File or bufio.Writer
+// write) or "t.Log"-like test output; "" for anything else.
+func effect(fn *types.Func) string {
+	if fn == nil || fn.Pkg() == nil {
+		return ""
+	}
+	name := fn.Name()
+	switch fn.Pkg().Path() {
+	case "fmt":
+		if strings.HasPrefix(name, "Print") || strings.HasPrefix(name, "Fprint") {
+			return "prints"
+		}
+	case "log":
+		if strings.HasPrefix(name, "Print") {
+			return "prints"
+		}
+	case "os":
+		if analysisutil.IsMethod(fn, "os", "File", "Write") || analysisutil.IsMethod(fn, "os", "File", "WriteString") {
+			return "writes"
+		}
+	case "testing":
+		switch name {
+		case "Log", "Logf", "Error", "Errorf":
+			return "t." + name
+		}
+	}
+	return ""
+}
+
+// signalling reports whether a call to fn may tell another goroutine
+// that this one is done or has progressed: sync's Done, Unlock,
+// Signal, Broadcast; sync/atomic's stores; a Close or a cancel.
+func signalling(fn *types.Func) bool {
+	if fn.Pkg() != nil && fn.Pkg().Path() == "sync/atomic" {
+		name := fn.Name()
+		return !strings.HasPrefix(name, "Load")
+	}
+	switch fn.Name() {
+	case "Done", "Unlock", "RUnlock", "Signal", "Broadcast", "Close", "Cancel", "Stop", "Exit", "Goexit":
+		return true
+	}
+	return false
+}

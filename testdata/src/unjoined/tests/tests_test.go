@@ -1,0 +1,32 @@
+package tests
+
+import "testing"
+
+func TestLogAfter(t *testing.T) {
+	in := make(chan int)
+	go func() { // want `goroutine may still be running when the test returns: nothing waits for it, and its t.Logf then panics`
+		for v := range in {
+			t.Logf("got %d", v)
+		}
+	}()
+	for v := range Produce(3) {
+		in <- v
+	}
+	close(in)
+}
+
+func TestLogJoined(t *testing.T) {
+	in := make(chan int)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for v := range in {
+			t.Logf("got %d", v)
+		}
+	}()
+	for v := range Produce(3) {
+		in <- v
+	}
+	close(in)
+	<-done
+}
