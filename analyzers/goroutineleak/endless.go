@@ -30,14 +30,17 @@ func (c *checker) checkEndless(site ssa.Instruction, pos token.Pos, callee *ssa.
 	if body == nil || body.Truncated || c.reported[pos] {
 		return
 	}
-	if body.NoReturn {
-		if at, what := c.falseExit(callee); at.IsValid() {
-			rel := []analysis.RelatedInformation{{Pos: at, Message: what}}
-			rel = append(rel, c.stopRelated(site)...)
-			c.report("falseexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: at, Message: what, Op: finding.OpRecv, Blocks: true}),
-				rel, "goroutine never terminates: its loop has no exit ("+what+")")
-			return
+	if at, what := c.falseExit(callee, body.NoReturn); at.IsValid() {
+		rel := []analysis.RelatedInformation{{Pos: at, Message: what}}
+		rel = append(rel, c.stopRelated(site)...)
+		msg := "goroutine never terminates: its loop has no exit (" + what + ")"
+		if !body.NoReturn {
+			msg = "goroutine does not terminate when asked to: " + what
 		}
+		c.report("falseexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: at, Message: what, Op: finding.OpRecv, Blocks: true}), rel, msg)
+		return
+	}
+	if body.NoReturn {
 		if c.pureLoop(callee) {
 			c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: pos, Message: "loops forever", Op: finding.OpOther, Blocks: true}),
 				nil, "goroutine never terminates: its loop has no exit")
@@ -135,36 +138,56 @@ func (c *checker) loops(callee *ssa.Function) bool {
 	return cyclic
 }
 
-// falseExit finds, in the endless loop of callee, a receive that says
-// the goroutine was meant to stop but whose case does not leave the
-// loop: a select case on ctx.Done() or on a signal channel (chan
-// struct{}), or a receive whose closed-channel branch (!ok) loops on.
-// It returns where, and what; NoPos if none.
-func (c *checker) falseExit(callee *ssa.Function) (token.Pos, string) {
+// falseExit finds, in the loop of callee, a receive that says the
+// goroutine was meant to stop but whose case does not end it: a select
+// case on ctx.Done() or on a quit channel closed for good, whose body
+// cannot end the goroutine before the loop brings it back to the same
+// select (a break leaves only the select, a continue goes round
+// again); or a receive whose closed-channel branch (!ok) loops back to
+// it. When callee cannot terminate at all (endless), a select whose
+// cases check for a closed channel (a closed input set to nil, then
+// waiting on the rest for ever) counts too. It returns where, and
+// what; NoPos if none.
+func (c *checker) falseExit(callee *ssa.Function, endless bool) (token.Pos, string) {
 	for _, fn := range c.loopBodies(callee) {
 		for _, b := range fn.Blocks {
+			if !analysisutil.BlockInLoop(b) {
+				continue
+			}
 			for _, in := range b.Instrs {
 				switch in := in.(type) {
 				case *ssa.Select:
-					for _, st := range in.States {
-						if st.Dir != types.RecvOnly || !analysisutil.BlockInLoop(b) {
+					for i, st := range in.States {
+						if st.Dir != types.RecvOnly {
 							continue
 						}
-						if done(st.Chan) {
-							return c.m.Start(st.Pos), "the " + c.recvText(st.Pos, "ctx.Done()") + " case leaves only the select, not the loop"
+						var what string
+						switch {
+						case done(st.Chan):
+							what = "the " + c.recvText(st.Pos, "ctx.Done()") + " case leaves only the select, not the loop"
+						case signal(st.Chan) && stable(st.Chan) && c.closedSomewhere(st.Chan):
+							what = "the " + c.recvText(st.Pos, "quit") + " case leaves only the select, not the loop"
+						default:
+							continue
 						}
-						if signal(st.Chan) && c.closedSomewhere(fn, st.Chan) {
-							return c.m.Start(st.Pos), "the " + c.recvText(st.Pos, "quit") + " case leaves only the select, not the loop"
+						blk, succ, ok := chanmodel.SelectCaseEdge(in, i)
+						if ok && !c.m.TerminatesVia(chanmodel.Edge{Block: blk, Succ: succ}, in) {
+							return c.m.Start(st.Pos), what
 						}
-						if okUsed(in) && in.Blocking && len(in.States) > 0 {
-							return c.m.Start(st.Pos), "seeing " + c.chanText(st.Pos) + " closed does not end it"
+					}
+					if endless && okUsed(in) && in.Blocking {
+						for _, st := range in.States {
+							if st.Dir != types.RecvOnly || !stable(st.Chan) {
+								return token.NoPos, ""
+							}
 						}
+						return c.m.Start(in.States[0].Pos), "seeing " + c.chanText(in.States[0].Pos) + " closed does not end it"
 					}
 				case *ssa.UnOp:
-					if in.Op != token.ARROW || !analysisutil.BlockInLoop(b) {
+					if in.Op != token.ARROW || !stable(in.X) {
 						continue
 					}
-					if _, _, ok := chanmodel.ClosedEdge(in); ok {
+					if blk, succ, ok := chanmodel.ClosedEdge(in); ok && !c.m.TerminatesVia(chanmodel.Edge{Block: blk, Succ: succ}, in) {
 						return c.m.Start(in.Pos()), "seeing " + c.chanText(in.Pos()) + " closed does not end it"
 					}
 				}
@@ -172,6 +195,69 @@ func (c *checker) falseExit(callee *ssa.Function) (token.Pos, string) {
 		}
 	}
 	return token.NoPos, ""
+}
+
+// stable reports whether v, a channel (or a context whose Done is
+// received from), is the same on every turn of the loop that uses it:
+// a parameter, a captured variable, a field, or a value made before
+// the loop, possibly set to nil in the loop (a closed input dropped),
+// but not one the loop replaces (a subscription renewed after its
+// channel closed, a context made per attempt).
+func stable(v ssa.Value) bool {
+	var leaf ssa.Value
+	seen := make(map[*ssa.Phi]bool)
+	var visit func(v ssa.Value) bool
+	visit = func(v ssa.Value) bool {
+		switch x := v.(type) {
+		case *ssa.Phi:
+			if seen[x] {
+				return true
+			}
+			seen[x] = true
+			for _, e := range x.Edges {
+				if !visit(e) {
+					return false
+				}
+			}
+			return true
+		case *ssa.Const:
+			return x.IsNil()
+		case *ssa.ChangeType:
+			return visit(x.X)
+		case *ssa.MakeInterface:
+			return visit(x.X)
+		}
+		if leaf != nil && leaf != v {
+			return false
+		}
+		leaf = v
+		return true
+	}
+	if !visit(v) || leaf == nil {
+		return false
+	}
+	switch x := leaf.(type) {
+	case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
+		return true
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			switch a := x.X.(type) {
+			case *ssa.FieldAddr:
+				return stable(a.X) // s.c of a stable s
+			case *ssa.Global, *ssa.FreeVar:
+				return true
+			}
+		}
+	case *ssa.Call:
+		// ctx.Done() of a stable context.
+		if x.Call.IsInvoke() && x.Call.Method.Name() == "Done" {
+			return stable(x.Call.Value)
+		}
+	}
+	if in, ok := leaf.(ssa.Instruction); ok {
+		return !analysisutil.BlockInLoop(in.Block())
+	}
+	return false
 }
 
 // recvText is the source of the receive at pos, "<-x", or def.
@@ -211,7 +297,7 @@ func done(ch ssa.Value) bool {
 		return false
 	}
 	m := analysisutil.StaticMethod(call.Common())
-	return m != nil && m.Name() == "Done" && m.Pkg() != nil && m.Pkg().Path() == "context"
+	return m != nil && m.Name() == "Done" && m.Pkg() != nil && m.Pkg().Path() == "context" && stable(ch)
 }
 
 // signal reports whether ch carries no values, only a close: chan struct{}.
@@ -227,7 +313,7 @@ func signal(ch ssa.Value) bool {
 // closedSomewhere reports whether the package closes, for good, the
 // channel that fn receives from as ch (not a broadcast channel that is
 // closed and replaced by a new one, which a loop waits on again).
-func (c *checker) closedSomewhere(fn *ssa.Function, ch ssa.Value) bool {
+func (c *checker) closedSomewhere(ch ssa.Value) bool {
 	id, ok := c.m.ChanOf(ch)
 	if !ok {
 		return false

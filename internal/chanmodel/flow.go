@@ -332,3 +332,14 @@ type Edge struct {
 	Block *ssa.BasicBlock
 	Succ  int
 }
+
+// TerminatesVia reports whether, once control takes the CFG edge e,
+// its function can terminate without executing avoid again (nil: no
+// such instruction): e.g. whether the body of a select case can end
+// the goroutine before the loop brings it back to the select.
+func (m *Model) TerminatesVia(e Edge, avoid ssa.Instruction) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	fs := &flowState{fn: e.Block.Parent(), b: m.b}
+	return fs.terminatesFrom([]*ssa.BasicBlock{e.Block.Succs[e.Succ]}, avoid, edge{})
+}

@@ -404,3 +404,97 @@ func Park() {
 		select {}
 	}()
 }
+
+// Shape 1 with another exit: once ctx is done the loop spins on it
+// until in closes.
+func Spin(ctx context.Context, in <-chan int) {
+	go func() { // want `goroutine does not terminate when asked to: the <-ctx.Done\(\) case leaves only the select, not the loop`
+		for {
+			select {
+			case <-ctx.Done():
+				log.Print("done")
+				break
+			case v, ok := <-in:
+				if !ok {
+					return
+				}
+				log.Print(v)
+			}
+		}
+	}()
+}
+
+// Near miss: a context made per attempt; its Done case retries.
+func Retry(parent context.Context, in <-chan int) {
+	go func() {
+		for {
+			ctx, cancel := context.WithTimeout(parent, time.Second)
+			select {
+			case <-ctx.Done():
+				cancel()
+				continue
+			case v, ok := <-in:
+				cancel()
+				if !ok {
+					return
+				}
+				log.Print(v)
+			}
+		}
+	}()
+}
+
+// Near miss: a subscriber that subscribes again when its channel
+// closes, started once from init.
+type sub struct{ c chan int }
+
+func subscribe() *sub { return &sub{c: make(chan int)} }
+
+func (s *sub) feed(v int) { s.c <- v }
+
+func (s *sub) end() { close(s.c) }
+
+func reconnecting() {
+	s := subscribe()
+	for {
+		v, ok := <-s.c
+		if !ok {
+			s = subscribe()
+			continue
+		}
+		log.Print(v)
+	}
+}
+
+func init() { go reconnecting() }
+
+// Near miss: the quit case starts a drain that returns once empty.
+type drainer struct {
+	quit chan struct{}
+	in   chan int
+}
+
+func newDrainer() *drainer {
+	d := &drainer{quit: make(chan struct{}), in: make(chan int, 8)}
+	go d.run()
+	return d
+}
+
+func (d *drainer) run() {
+	quit := d.quit
+	draining := false
+	for {
+		if draining && len(d.in) == 0 {
+			return
+		}
+		select {
+		case <-quit:
+			quit = nil
+			draining = true
+		case v := <-d.in:
+			log.Print(v)
+		}
+	}
+}
+
+func (d *drainer) Close() { close(d.quit) }
