@@ -184,6 +184,8 @@ func (c *checker) reportBlocked(g *ssa.Go, callee *ssa.Function, op *chanmodel.O
 	if op.Pos.IsValid() {
 		rel = append(rel, analysis.RelatedInformation{Pos: op.Pos, Message: "blocks here"})
 	}
+	// The owner's stop method, if any, does not reach the goroutine.
+	rel = append(rel, c.stopRelated(g)...)
 	var tr *finding.Trace
 	if op.Pos.IsValid() {
 		tr = c.leakTrace(g.Parent(), goPos, finding.Place{Pos: op.Pos, Message: "blocks here", Op: chanmodel.StepOp(op), Blocks: true})

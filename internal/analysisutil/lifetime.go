@@ -201,8 +201,60 @@ func (l *Lifetime) Bounded(fn *ssa.Function) bool {
 // StartsBounded reports whether in, a go statement or a call that
 // starts a goroutine, runs a bounded number of times per process: its
 // function does, and no loop repeats it.
+//
+// A loop of such a function that ranges over a slice, map, string or
+// integer, or tests a condition (for i := 0; i < n; i++), starts a
+// bounded number of goroutines (a fixed pool of workers for the life
+// of the process); an endless for {} or a range over a channel (an
+// accept loop, a request queue) does not.
 func (l *Lifetime) StartsBounded(in ssa.Instruction) bool {
-	return in.Parent() != nil && l.Bounded(in.Parent()) && !BlockInLoop(in.Block())
+	return in.Parent() != nil && l.Bounded(in.Parent()) && (!BlockInLoop(in.Block()) || countedLoops(in.Block()))
+}
+
+// countedLoops reports whether every loop around b is one that ranges
+// over a slice, map, string or integer, or has a condition.
+func countedLoops(b *ssa.BasicBlock) bool {
+	fwd, bwd := Reachable(b, true), Reachable(b, false)
+	for h := range fwd {
+		if !bwd[h] {
+			continue // not in a loop with b
+		}
+		for _, p := range h.Preds {
+			if !fwd[p] || !bwd[p] || !h.Dominates(p) {
+				continue
+			}
+			// h heads a loop around b (p->h is its back edge).
+			switch h.Comment {
+			case "for.loop", "rangeindex.loop", "rangeiter.loop", "rangeint.loop":
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Reachable returns the blocks reachable from b in one or more steps
+// (forward along successors, or backward along predecessors): b is
+// included only if it lies on a cycle.
+func Reachable(b *ssa.BasicBlock, forward bool) map[*ssa.BasicBlock]bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	next := func(x *ssa.BasicBlock) []*ssa.BasicBlock {
+		if forward {
+			return x.Succs
+		}
+		return x.Preds
+	}
+	work := append([]*ssa.BasicBlock(nil), next(b)...)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if !seen[x] {
+			seen[x] = true
+			work = append(work, next(x)...)
+		}
+	}
+	return seen
 }
 
 // BlockInLoop reports whether b can run more than once per call of its

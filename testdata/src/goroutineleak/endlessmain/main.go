@@ -34,12 +34,20 @@ func handle(w http.ResponseWriter, r *http.Request) {
 	go reportStats(time.Second) // want `goroutine never terminates: its loop has no exit, and one is started on every call of handle`
 }
 
+var requests = make(chan time.Duration)
+
 func main() {
 	go reportStats(time.Minute)
 	newServer()
 	for _, d := range []time.Duration{time.Second, time.Minute} {
-		go reportStats(d) // want `goroutine never terminates: its loop has no exit, and it is started in a loop`
+		go reportStats(d) // a fixed pool, for the life of the process
 	}
+	go func() {
+		for {
+			d := <-requests
+			go reportStats(d) // want `goroutine never terminates: its loop has no exit, and it is started in a loop`
+		}
+	}()
 	http.HandleFunc("/", handle)
 	log.Fatal(http.ListenAndServe(":8080", nil))
 }
