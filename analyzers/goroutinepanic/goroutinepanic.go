@@ -28,6 +28,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
 	done := make(map[*ssa.Function]bool)
+	reported := make(map[token.Pos]bool)
 	for _, fn := range ssainfo.SrcFuncs {
 		for _, b := range fn.Blocks {
 			if !analysisutil.BlockInLoop(b) {
@@ -48,6 +49,10 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				for _, p := range panics(g) {
 					pos := m.Start(p.Pos())
+					if reported[pos] {
+						continue
+					}
+					reported[pos] = true
 					pass.Report(analysis.Diagnostic{
 						Pos:      pos,
 						Category: "task",
@@ -101,20 +106,58 @@ func joins(m *chanmodel.Model, fn *ssa.Function, start ssa.Instruction) token.Po
 	return token.NoPos
 }
 
-// panics returns the explicit panic calls written in fn (not those SSA
-// adds, nor a panic stating an impossible case).
-func panics(fn *ssa.Function) []*ssa.Panic {
-	var ps []*ssa.Panic
+// panics returns the explicit panics written in fn (not those SSA
+// adds, nor a panic stating an impossible case) and in the functions
+// of its package that fn calls directly, with log.Panic and its kin.
+func panics(fn *ssa.Function) []ssa.Instruction {
+	var ps []ssa.Instruction
+	add := func(f *ssa.Function) {
+		for _, b := range f.Blocks {
+			for _, in := range b.Instrs {
+				switch in := in.(type) {
+				case *ssa.Panic:
+					if in.Pos().IsValid() && !impossible(in.X) {
+						ps = append(ps, in)
+					}
+				case ssa.CallInstruction:
+					if logPanic(in.Common()) {
+						ps = append(ps, in)
+					}
+				}
+			}
+		}
+	}
+	add(fn)
+	seen := map[*ssa.Function]bool{fn: true}
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
-			p, ok := in.(*ssa.Panic)
-			if !ok || !p.Pos().IsValid() || impossible(p.X) {
+			call, ok := in.(*ssa.Call)
+			if !ok {
 				continue
 			}
-			ps = append(ps, p)
+			callee := call.Common().StaticCallee()
+			if callee == nil || callee.Pkg != fn.Pkg || callee.Blocks == nil || seen[callee] || recovers(callee, 0) {
+				continue
+			}
+			seen[callee] = true
+			add(callee)
 		}
 	}
 	return ps
+}
+
+// logPanic reports whether c calls log.Panic, log.Panicf, log.Panicln
+// or the same methods of a *log.Logger.
+func logPanic(c *ssa.CallCommon) bool {
+	m := analysisutil.StaticMethod(c)
+	if m == nil || m.Pkg() == nil || m.Pkg().Path() != "log" {
+		return false
+	}
+	switch m.Name() {
+	case "Panic", "Panicf", "Panicln":
+		return true
+	}
+	return false
 }
 
 // impossible reports whether v, a panic's argument, is a constant

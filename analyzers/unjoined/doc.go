@@ -8,14 +8,16 @@
 // A program ends when main returns, whatever its other goroutines are
 // doing; a test that returns while a goroutine it started still runs
 // lets the goroutine call t.Log or t.Error after the test completed,
-// which panics. The analyzer reports a go statement of main, or of a
-// test function, whose goroutine consumes what the starter hands it on
-// a channel (a collector ranging over results), prints, logs or
-// writes it (fmt.Print*, fmt.Fprint*, log.Print*, os.File writes, t.Log,
-// t.Error...), can finish, and gives its starter no way to wait for it:
-// it sends on no channel, closes none, calls no Done, Unlock or
-// other synchronizing method, when the starter can return after
-// starting it (guide §5.1, the result collector):
+// which panics. The analyzer reports a go statement of main whose
+// goroutine consumes what main hands it on a channel (a collector
+// ranging over results) and prints, logs or writes it (fmt.Print*,
+// fmt.Fprint*, log.Print*, os.File writes) or stores it in a variable
+// main reads afterwards, or a go statement of a test function whose
+// goroutine calls t.Log or t.Error; when the goroutine can finish and
+// gives its starter no way to wait for it (it sends on no channel,
+// closes none, calls no Done, Unlock or other synchronizing method),
+// and the starter can return, or call os.Exit, after starting it
+// (guide §5.1, the result collector):
 //
 //	go func() { // goroutine may still be running when main returns ...
 //		for d := range results {
@@ -35,7 +37,7 @@
 // calls a method that can tell the starter it is done (wg.Done,
 // mu.Unlock, cancel, Close, an atomic store), or calls a function
 // value or an interface method the analyzer cannot see into; one
-// that receives nothing from a channel (a progress reporter, a
+// of main that receives nothing from a channel (a progress reporter, a
 // "still working" message after a delay); one that never finishes; a
 // goroutine of a function other than main or a test (a library may
 // hand work to a background goroutine on purpose); and a starter that

@@ -80,15 +80,26 @@ func check(pass *analysis.Pass, m *chanmodel.Model, fn *ssa.Function, g *ssa.Go,
 			consumes = consumes || op.Unit == 0
 		}
 	}
-	if !consumes {
+	// In main, only a goroutine that takes work from the starter does
+	// work whose loss matters (not a progress message); in a test,
+	// any late t.Log or t.Error panics.
+	if !consumes && who == "main" {
 		return
 	}
 	s := &scan{seen: make(map[*ssa.Function]bool)}
 	s.walk(body, 0)
-	if s.signals || !s.effect.IsValid() {
+	if s.signals {
 		return
 	}
-	ret := returnAfter(fn, g)
+	if !s.effect.IsValid() && who == "main" {
+		if at := recordsFor(fn, g, body); at.IsValid() {
+			s.effect, s.what = at, "records results"
+		}
+	}
+	if !s.effect.IsValid() || strings.HasPrefix(s.what, "t.") != (who != "main") {
+		return
+	}
+	ret := exitAfter(fn, g)
 	if ret == nil {
 		return
 	}
@@ -100,26 +111,84 @@ func check(pass *analysis.Pass, m *chanmodel.Model, fn *ssa.Function, g *ssa.Go,
 		}
 	}
 	if retPos.IsValid() {
-		rel = append(rel, analysis.RelatedInformation{Pos: retPos, Message: who + " returns here without waiting for it"})
+		rel = append(rel, analysis.RelatedInformation{Pos: retPos, Message: who + " ends here without waiting for it"})
 	}
 	msg := "goroutine may still be running when main returns: nothing waits for it, so what it " + s.what + " can be lost"
+	if s.what == "records results" {
+		msg = "goroutine may still be running when main reads its results: nothing waits for it"
+	}
 	if who != "main" {
 		msg = "goroutine may still be running when the test returns: nothing waits for it, and its " + s.what + " then panics"
 	}
 	pass.Report(analysis.Diagnostic{Pos: m.Start(g.Pos()), Category: "unjoined", Message: msg, Related: rel})
 }
 
-// returnAfter returns a normal return of fn reachable after g, or nil.
-func returnAfter(fn *ssa.Function, g ssa.Instruction) ssa.Instruction {
+// exitAfter returns a normal return of fn, or a call of os.Exit,
+// reachable after g; nil if none.
+func exitAfter(fn *ssa.Function, g ssa.Instruction) ssa.Instruction {
 	for _, b := range fn.Blocks {
-		if len(b.Instrs) == 0 {
-			continue
-		}
-		if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && chanmodel.Reaches(g, r, nil) {
-			return r
+		for _, in := range b.Instrs {
+			switch in := in.(type) {
+			case *ssa.Return:
+			case *ssa.Call:
+				if !analysisutil.IsFunc(analysisutil.StaticMethod(in.Common()), "os", "Exit") {
+					continue
+				}
+			default:
+				continue
+			}
+			if chanmodel.Reaches(g, in, nil) {
+				return in
+			}
 		}
 	}
 	return nil
+}
+
+// recordsFor returns where the goroutine body, started by fn at g,
+// stores into a variable of fn that fn reads after starting it (the
+// results it collects); NoPos if none.
+func recordsFor(fn *ssa.Function, g *ssa.Go, body *ssa.Function) token.Pos {
+	mc, ok := g.Call.Value.(*ssa.MakeClosure)
+	if !ok {
+		return token.NoPos
+	}
+	for _, b := range body.Blocks {
+		for _, in := range b.Instrs {
+			st, ok := in.(*ssa.Store)
+			if !ok {
+				continue
+			}
+			fv, ok := st.Addr.(*ssa.FreeVar)
+			if !ok {
+				continue
+			}
+			for i, v := range body.FreeVars {
+				if v != fv || i >= len(mc.Bindings) {
+					continue
+				}
+				alloc, ok := mc.Bindings[i].(*ssa.Alloc)
+				if ok && readAfter(alloc, g) {
+					return st.Pos()
+				}
+			}
+		}
+	}
+	return token.NoPos
+}
+
+// readAfter reports whether the variable alloc is read after g.
+func readAfter(alloc *ssa.Alloc, g ssa.Instruction) bool {
+	refs := alloc.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL && u.Block() != nil && u.Parent() == g.Parent() && chanmodel.Reaches(g, u, nil) {
+			return true
+		}
+	}
+	return false
 }
 
 // A scan looks through a goroutine's function, and the functions of

@@ -155,3 +155,26 @@ func Kinds(ks []int) {
 	}
 	wg.Wait()
 }
+
+// A helper of the package that panics, called by each task.
+func mustDecode(s string) int {
+	v, err := decode(s)
+	if err != nil {
+		log.Panicf("decode %q: %v", s, err) // want `panic in a goroutine started per task`
+	}
+	return v
+}
+
+func Helper(srcs []string) []int {
+	out := make([]int, len(srcs))
+	var wg sync.WaitGroup
+	for i, s := range srcs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = mustDecode(s)
+		}()
+	}
+	wg.Wait()
+	return out
+}

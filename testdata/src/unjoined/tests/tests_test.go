@@ -1,6 +1,9 @@
 package tests
 
-import "testing"
+import (
+	"sync"
+	"testing"
+)
 
 func TestLogAfter(t *testing.T) {
 	in := make(chan int)
@@ -29,4 +32,26 @@ func TestLogJoined(t *testing.T) {
 	}
 	close(in)
 	<-done
+}
+
+func check(v int) bool { return v >= 0 }
+
+func TestErrorLate(t *testing.T) {
+	go func() { // want `goroutine may still be running when the test returns: nothing waits for it, and its t.Errorf then panics`
+		if !check(-1) {
+			t.Errorf("check failed")
+		}
+	}()
+}
+
+func TestErrorJoined(t *testing.T) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if !check(-1) {
+			t.Errorf("check failed")
+		}
+	}()
+	wg.Wait()
 }
