@@ -112,11 +112,11 @@ func itoa(i int) string { return constant.MakeInt64(int64(i)).String() }
 // loopOf returns the blocks of the innermost cycle through b (those
 // both reachable from b and reaching it), or nil if b is in no loop.
 func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	fwd := reachable(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
+	fwd := analysisutil.Reachable(b, true)
 	if !fwd[b] {
 		return nil
 	}
-	bwd := reachable(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
+	bwd := analysisutil.Reachable(b, false)
 	loop := make(map[*ssa.BasicBlock]bool)
 	for x := range fwd {
 		if bwd[x] {
@@ -124,20 +124,6 @@ func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
 		}
 	}
 	return loop
-}
-
-func reachable(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := append([]*ssa.BasicBlock(nil), next(b)...)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if !seen[x] {
-			seen[x] = true
-			work = append(work, next(x)...)
-		}
-	}
-	return seen
 }
 
 // startsDoneIn returns a go statement of the loop whose goroutine calls
