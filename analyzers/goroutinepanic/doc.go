@@ -36,7 +36,14 @@
 // recover()); a deferred call the analyzer cannot resolve; a goroutine
 // started once rather than per task (a server's fatal error in main
 // is a deliberate crash); a starter that neither waits for its
-// goroutines nor receives their results; a panic in a function the
-// goroutine calls (helpers such as must that panic on purpose); and a
-// panic stating an impossible case, panic("unreachable").
+// goroutines nor receives their results; a panic in a function that
+// other code calls too (helpers such as must, argument checks, which
+// panic on purpose), or with a constant message in a function the
+// goroutine calls (an assertion); a panic stating an impossible case,
+// panic("unreachable"); and goroutines of test files, where a panic
+// fails the test run as t.Fatal would.
+//
+// A panic is reported in the goroutine's own body, or in a function of
+// the package that only the goroutine calls, its message built from
+// the task's data.
 package goroutinepanic

@@ -29,7 +29,15 @@ func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
 	done := make(map[*ssa.Function]bool)
 	reported := make(map[token.Pos]bool)
+	funcs := ssainfo.SrcFuncs
+	if init := ssainfo.Pkg.Func("init"); init != nil {
+		funcs = append(append([]*ssa.Function(nil), funcs...), init)
+	}
+	calls := callCounts(funcs)
 	for _, fn := range ssainfo.SrcFuncs {
+		if strings.HasSuffix(pass.Fset.Position(fn.Pos()).Filename, "_test.go") {
+			continue // a panic fails the test run: no worse than t.Fatal
+		}
 		for _, b := range fn.Blocks {
 			if !analysisutil.BlockInLoop(b) {
 				continue // one goroutine, not one per task
@@ -47,7 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if recovers(g, 0) {
 					continue
 				}
-				for _, p := range panics(g) {
+				for _, p := range panics(g, calls) {
 					pos := m.Start(p.Pos())
 					if reported[pos] {
 						continue
@@ -107,16 +115,17 @@ func joins(m *chanmodel.Model, fn *ssa.Function, start ssa.Instruction) token.Po
 }
 
 // panics returns the explicit panics written in fn (not those SSA
-// adds, nor a panic stating an impossible case) and in the functions
-// of its package that fn calls directly, with log.Panic and its kin.
-func panics(fn *ssa.Function) []ssa.Instruction {
+// adds, nor a panic stating an impossible case) and, but for constant
+// messages (assertions), in the functions of its package that only
+// fn calls; with log.Panic and its kin.
+func panics(fn *ssa.Function, calls map[*ssa.Function]int) []ssa.Instruction {
 	var ps []ssa.Instruction
 	add := func(f *ssa.Function) {
 		for _, b := range f.Blocks {
 			for _, in := range b.Instrs {
 				switch in := in.(type) {
 				case *ssa.Panic:
-					if in.Pos().IsValid() && !impossible(in.X) {
+					if in.Pos().IsValid() && !impossible(in.X) && (f == fn || !constArg(in.X)) {
 						ps = append(ps, in)
 					}
 				case ssa.CallInstruction:
@@ -136,7 +145,10 @@ func panics(fn *ssa.Function) []ssa.Instruction {
 				continue
 			}
 			callee := call.Common().StaticCallee()
-			if callee == nil || callee.Pkg != fn.Pkg || callee.Blocks == nil || seen[callee] || recovers(callee, 0) {
+			// Only a helper that this goroutine alone calls does the
+			// task's work; one called from many places (a must helper,
+			// an argument check) panics on purpose.
+			if callee == nil || callee.Pkg != fn.Pkg || callee.Blocks == nil || seen[callee] || calls[callee] != 1 || callee.Object() != nil && callee.Object().Exported() || recovers(callee, 0) {
 				continue
 			}
 			seen[callee] = true
@@ -231,4 +243,30 @@ func callsRecover(fn *ssa.Function, depth int) bool {
 		}
 	}
 	return recovers(fn, depth+1)
+}
+
+// constArg reports whether v, a panic's argument, is a constant.
+func constArg(v ssa.Value) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	_, ok := v.(*ssa.Const)
+	return ok
+}
+
+// callCounts counts the static call sites of each function of funcs.
+func callCounts(funcs []*ssa.Function) map[*ssa.Function]int {
+	n := make(map[*ssa.Function]int)
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				if c, ok := in.(ssa.CallInstruction); ok {
+					if callee := c.Common().StaticCallee(); callee != nil {
+						n[callee]++
+					}
+				}
+			}
+		}
+	}
+	return n
 }

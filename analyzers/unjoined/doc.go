@@ -42,5 +42,11 @@
 // goroutine of a function other than main or a test (a library may
 // hand work to a background goroutine on purpose); and a starter that
 // cannot return after starting it (it ends in log.Fatal(srv.Serve())
-// or blocks for good).
+// or blocks for good); a goroutine of a testing/synctest bubble, which
+// synctest.Test waits for.
+//
+// Outside main and tests, a function is reported only when its
+// goroutine stores what it consumes in a variable that the function
+// reads after starting it with no wait in between (the results a
+// collector appends to, returned while it may still be appending).
 package unjoined

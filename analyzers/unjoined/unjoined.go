@@ -28,10 +28,10 @@ func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
 	for _, fn := range ssainfo.SrcFuncs {
-		who := starter(pass, fn)
-		if who == "" {
-			continue
+		if inBubble(fn) {
+			continue // synctest.Test waits for every goroutine of its bubble
 		}
+		who := starter(pass, fn)
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
 				g, ok := in.(*ssa.Go)
@@ -80,10 +80,10 @@ func check(pass *analysis.Pass, m *chanmodel.Model, fn *ssa.Function, g *ssa.Go,
 			consumes = consumes || op.Unit == 0
 		}
 	}
-	// In main, only a goroutine that takes work from the starter does
-	// work whose loss matters (not a progress message); in a test,
-	// any late t.Log or t.Error panics.
-	if !consumes && who == "main" {
+	// Outside a test, only a goroutine that takes work from the
+	// starter does work whose loss matters (not a progress message);
+	// in a test, any late t.Log or t.Error panics.
+	if !consumes && who != "the test" {
 		return
 	}
 	s := &scan{seen: make(map[*ssa.Function]bool)}
@@ -91,12 +91,24 @@ func check(pass *analysis.Pass, m *chanmodel.Model, fn *ssa.Function, g *ssa.Go,
 	if s.signals {
 		return
 	}
-	if !s.effect.IsValid() && who == "main" {
-		if at := recordsFor(fn, g, body); at.IsValid() {
-			s.effect, s.what = at, "records results"
+	start := m.Start(g.Pos())
+	if who != "the test" {
+		// Results the goroutine stores where its starter reads them.
+		if store, read := recordsFor(fn, g, body); store != nil {
+			name := fn.Name()
+			if fn.Parent() != nil {
+				name = "its starter"
+			}
+			pass.Report(analysis.Diagnostic{Pos: start, Category: "unjoined",
+				Message: "goroutine may still be running when " + name + " reads the results it records: nothing waits for it",
+				Related: validOnly([]analysis.RelatedInformation{
+					{Pos: store.Pos(), Message: "the goroutine records here"},
+					{Pos: read.Pos(), Message: name + " reads them here without waiting for it"},
+				})})
+			return
 		}
 	}
-	if !s.effect.IsValid() || strings.HasPrefix(s.what, "t.") != (who != "main") {
+	if !s.effect.IsValid() || who == "" || strings.HasPrefix(s.what, "t.") != (who == "the test") {
 		return
 	}
 	ret := exitAfter(fn, g)
@@ -114,13 +126,10 @@ func check(pass *analysis.Pass, m *chanmodel.Model, fn *ssa.Function, g *ssa.Go,
 		rel = append(rel, analysis.RelatedInformation{Pos: retPos, Message: who + " ends here without waiting for it"})
 	}
 	msg := "goroutine may still be running when main returns: nothing waits for it, so what it " + s.what + " can be lost"
-	if s.what == "records results" {
-		msg = "goroutine may still be running when main reads its results: nothing waits for it"
-	}
-	if who != "main" {
+	if who == "the test" {
 		msg = "goroutine may still be running when the test returns: nothing waits for it, and its " + s.what + " then panics"
 	}
-	pass.Report(analysis.Diagnostic{Pos: m.Start(g.Pos()), Category: "unjoined", Message: msg, Related: rel})
+	pass.Report(analysis.Diagnostic{Pos: start, Category: "unjoined", Message: msg, Related: rel})
 }
 
 // exitAfter returns a normal return of fn, or a call of os.Exit,
@@ -146,12 +155,12 @@ func exitAfter(fn *ssa.Function, g ssa.Instruction) ssa.Instruction {
 }
 
 // recordsFor returns where the goroutine body, started by fn at g,
-// stores into a variable of fn that fn reads after starting it (the
-// results it collects); NoPos if none.
-func recordsFor(fn *ssa.Function, g *ssa.Go, body *ssa.Function) token.Pos {
+// stores into a variable of fn, and where fn reads that variable after
+// starting it (the results it collects); nil if nowhere.
+func recordsFor(fn *ssa.Function, g *ssa.Go, body *ssa.Function) (store, read ssa.Instruction) {
 	mc, ok := g.Call.Value.(*ssa.MakeClosure)
 	if !ok {
-		return token.NoPos
+		return nil, nil
 	}
 	for _, b := range body.Blocks {
 		for _, in := range b.Instrs {
@@ -167,28 +176,29 @@ func recordsFor(fn *ssa.Function, g *ssa.Go, body *ssa.Function) token.Pos {
 				if v != fv || i >= len(mc.Bindings) {
 					continue
 				}
-				alloc, ok := mc.Bindings[i].(*ssa.Alloc)
-				if ok && readAfter(alloc, g) {
-					return st.Pos()
+				if alloc, ok := mc.Bindings[i].(*ssa.Alloc); ok {
+					if r := readAfter(alloc, g); r != nil {
+						return st, r
+					}
 				}
 			}
 		}
 	}
-	return token.NoPos
+	return nil, nil
 }
 
-// readAfter reports whether the variable alloc is read after g.
-func readAfter(alloc *ssa.Alloc, g ssa.Instruction) bool {
+// readAfter returns a read of the variable alloc after g, or nil.
+func readAfter(alloc *ssa.Alloc, g ssa.Instruction) ssa.Instruction {
 	refs := alloc.Referrers()
 	if refs == nil {
-		return false
+		return nil
 	}
 	for _, r := range *refs {
 		if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL && u.Block() != nil && u.Parent() == g.Parent() && chanmodel.Reaches(g, u, nil) {
-			return true
+			return u
 		}
 	}
-	return false
+	return nil
 }
 
 // A scan looks through a goroutine's function, and the functions of
@@ -303,6 +313,50 @@ func signalling(fn *types.Func) bool {
 	switch fn.Name() {
 	case "Done", "Unlock", "RUnlock", "Signal", "Broadcast", "Close", "Cancel", "Stop", "Exit", "Goexit":
 		return true
+	}
+	return false
+}
+
+func validOnly(rel []analysis.RelatedInformation) []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	for _, r := range rel {
+		if r.Pos.IsValid() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// inBubble reports whether fn runs in a testing/synctest bubble, whose
+// goroutines synctest.Test and synctest.Wait wait for: it calls
+// synctest.Wait, or it is a function literal passed to synctest.Test
+// (or written inside one).
+func inBubble(fn *ssa.Function) bool {
+	for f := fn; f != nil; f = f.Parent() {
+		for _, b := range f.Blocks {
+			for _, in := range b.Instrs {
+				if c, ok := in.(ssa.CallInstruction); ok && analysisutil.IsFunc(analysisutil.StaticMethod(c.Common()), "testing/synctest", "Wait") {
+					return true
+				}
+			}
+		}
+		parent := f.Parent()
+		if parent == nil {
+			break
+		}
+		for _, b := range parent.Blocks {
+			for _, in := range b.Instrs {
+				c, ok := in.(ssa.CallInstruction)
+				if !ok || !analysisutil.IsFunc(analysisutil.StaticMethod(c.Common()), "testing/synctest", "Test") {
+					continue
+				}
+				for _, a := range c.Common().Args {
+					if mc, ok := a.(*ssa.MakeClosure); ok && mc.Fn == f || a == f {
+						return true
+					}
+				}
+			}
+		}
 	}
 	return false
 }

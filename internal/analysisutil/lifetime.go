@@ -159,7 +159,8 @@ func onceRunner(c *ssa.CallCommon) bool {
 }
 
 // root reports whether the process's start runs fn: main.main, init
-// functions and the package initializer, TestMain.
+// functions and the package initializer, TestMain, a test file's
+// examples.
 func root(fn *ssa.Function, isMain bool) bool {
 	if fn.Parent() != nil || fn.Signature.Recv() != nil {
 		return false
@@ -173,6 +174,10 @@ func root(fn *ssa.Function, isMain bool) bool {
 	case name == "TestMain":
 		p := fn.Signature.Params()
 		return p.Len() == 1 && types.TypeString(p.At(0).Type(), nil) == "*testing.M"
+	case strings.HasPrefix(name, "Example"):
+		// go test runs an example once; it stands for a program's main.
+		return fn.Signature.Params().Len() == 0 && fn.Signature.Results().Len() == 0 &&
+			fn.Pos().IsValid() && strings.HasSuffix(fn.Prog.Fset.Position(fn.Pos()).Filename, "_test.go")
 	}
 	return false
 }

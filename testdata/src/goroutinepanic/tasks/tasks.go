@@ -178,3 +178,47 @@ func Helper(srcs []string) []int {
 	wg.Wait()
 	return out
 }
+
+// Near miss: a must helper used from several places panics on purpose.
+func mustPositive(n int) int {
+	if n < 0 {
+		panic(fmt.Sprintf("negative: %d", n))
+	}
+	return n
+}
+
+var limit = mustPositive(10)
+
+func Positives(ns []int) []int {
+	out := make([]int, len(ns))
+	var wg sync.WaitGroup
+	for i, n := range ns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = mustPositive(n)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// Near miss: an assertion with a constant message in a helper.
+func step(state int) int {
+	if state > 2 {
+		panic("step: bad state")
+	}
+	return state + 1
+}
+
+func Steps(states []int) {
+	var wg sync.WaitGroup
+	for _, s := range states {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			step(s)
+		}()
+	}
+	wg.Wait()
+}

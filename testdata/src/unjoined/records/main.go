@@ -11,7 +11,7 @@ import (
 func main() {
 	results := make(chan int)
 	var all []int
-	go func() { // want `goroutine may still be running when main reads its results: nothing waits for it`
+	go func() { // want `goroutine may still be running when main reads the results it records: nothing waits for it`
 		for r := range results {
 			all = append(all, r)
 		}

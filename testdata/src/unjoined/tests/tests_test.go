@@ -3,6 +3,8 @@ package tests
 import (
 	"sync"
 	"testing"
+	"testing/synctest"
+	"time"
 )
 
 func TestLogAfter(t *testing.T) {
@@ -54,4 +56,15 @@ func TestErrorJoined(t *testing.T) {
 		}
 	}()
 	wg.Wait()
+}
+
+// Near miss: synctest.Test waits for every goroutine of its bubble.
+func TestBubble(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		go func() {
+			time.Sleep(time.Nanosecond)
+			t.Log("in the bubble")
+		}()
+		time.Sleep(2 * time.Nanosecond)
+	})
 }
