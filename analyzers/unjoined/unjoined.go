@@ -164,14 +164,17 @@ func recordsFor(fn *ssa.Function, g *ssa.Go, body *ssa.Function) (store, read ss
 	}
 	for _, b := range body.Blocks {
 		for _, in := range b.Instrs {
-			st, ok := in.(*ssa.Store)
-			if !ok {
+			var fv *ssa.FreeVar
+			switch in := in.(type) {
+			case *ssa.Store: // all = append(all, r); out[i] = r
+				fv = baseVar(in.Addr)
+			case *ssa.MapUpdate: // counts[k] = v
+				fv = baseVar(in.Map)
+			}
+			if fv == nil {
 				continue
 			}
-			fv, ok := st.Addr.(*ssa.FreeVar)
-			if !ok {
-				continue
-			}
+			st := in
 			for i, v := range body.FreeVars {
 				if v != fv || i >= len(mc.Bindings) {
 					continue
@@ -185,6 +188,28 @@ func recordsFor(fn *ssa.Function, g *ssa.Go, body *ssa.Function) (store, read ss
 		}
 	}
 	return nil, nil
+}
+
+// baseVar returns the captured variable that the address or map v
+// lies in (the variable itself, or an element of the slice or map it
+// holds), or nil. A field of a captured pointer is not followed: a
+// later use of the pointer need not read it.
+func baseVar(v ssa.Value) *ssa.FreeVar {
+	for {
+		switch x := v.(type) {
+		case *ssa.FreeVar:
+			return x
+		case *ssa.IndexAddr:
+			v = x.X
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return nil
+			}
+			v = x.X
+		default:
+			return nil
+		}
+	}
 }
 
 // readAfter returns a read of the variable alloc after g, or nil.
@@ -289,8 +314,10 @@ func effect(fn *types.Func) string {
 		if strings.HasPrefix(name, "Print") {
 			return "prints"
 		}
-	case "os":
-		if analysisutil.IsMethod(fn, "os", "File", "Write") || analysisutil.IsMethod(fn, "os", "File", "WriteString") {
+	case "os", "bufio", "encoding/json", "encoding/csv":
+		if analysisutil.IsMethod(fn, "os", "File", "Write") || analysisutil.IsMethod(fn, "os", "File", "WriteString") ||
+			analysisutil.IsMethod(fn, "bufio", "Writer", name) && strings.HasPrefix(name, "Write") ||
+			analysisutil.IsMethod(fn, "encoding/json", "Encoder", "Encode") || analysisutil.IsMethod(fn, "encoding/csv", "Writer", "Write") {
 			return "writes"
 		}
 	case "testing":

@@ -67,3 +67,16 @@ func Log(ch chan string) {
 		}
 	}()
 }
+
+// A map the collector fills, read before it is done.
+func Count(words chan string) map[string]int {
+	counts := map[string]int{}
+	go func() { // want `goroutine may still be running when Count reads the results it records: nothing waits for it`
+		for w := range words {
+			counts[w]++
+		}
+	}()
+	words <- "a"
+	close(words)
+	return counts
+}
