@@ -22,11 +22,16 @@
 //   - it loops with no exit at all (no return, no break out of the
 //     loop: a break in a select or switch leaves only that statement)
 //     and calls no function (guide §7.1 LEAK 2: go func() { for {} }());
-//   - its loop has an exit that does not exit: the ctx.Done() case, or
-//     the case of a quit channel that some code closes, ends in a break
-//     (which leaves only the select) or goes on; or a receive sees its
-//     channel closed (v, ok := <-ch; if !ok { continue }, or a closed
-//     input set to nil while the loop waits on the rest) and loops on;
+//   - its loop has an exit that does not exit, whoever starts it: the
+//     ctx.Done() case, or the case of a quit channel that some code
+//     closes for good, ends in a break (which leaves only the select)
+//     or a continue, and leads back to the same select (once ctx is
+//     done, the loop spins on it; "does not terminate when asked to"
+//     when the loop has other exits); or a receive sees its channel
+//     closed (v, ok := <-ch; if !ok { continue }, or a closed input set
+//     to nil while the loop waits on the rest) and loops on. A context
+//     made anew on each turn (a per-attempt timeout) or a channel the
+//     loop replaces (a subscription renewed) is not such a case;
 //   - it loops with no exit, whatever the loop calls, and is started per
 //     object or per call: from a constructor, a method, a handler, a
 //     loop body, through a closure variable, a method value, wg.Go or a
