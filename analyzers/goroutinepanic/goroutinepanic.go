@@ -12,6 +12,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 //go:embed doc.go
@@ -61,12 +62,18 @@ func run(pass *analysis.Pass) (any, error) {
 						continue
 					}
 					reported[pos] = true
-					pass.Report(analysis.Diagnostic{
+					goPos := m.Start(in.Pos())
+					spawned := finding.Spawned(pass.Fset, goPos)
+					var tr finding.Trace
+					tr.Step(finding.Place{Pos: goPos, Message: "goroutine started here, once per task", Goroutine: analysisutil.Goroutine(pass.Fset, fn), Op: finding.OpGo})
+					tr.Step(finding.Place{Pos: pos, Goroutine: spawned, Op: finding.OpPanic, Blocks: true})
+					tr.Step(finding.Place{Pos: joined, Message: "the starter waits for the tasks here, as isolated ones", Goroutine: analysisutil.Goroutine(pass.Fset, fn), Op: finding.OpWait})
+					tr.Report(pass, analysis.Diagnostic{
 						Pos:      pos,
 						Category: "task",
 						Message:  "panic in a goroutine started per task crashes the whole program: nothing in the goroutine recovers it",
 						Related: []analysis.RelatedInformation{
-							{Pos: m.Start(in.Pos()), Message: "goroutine started here, once per task"},
+							{Pos: goPos, Message: "goroutine started here, once per task"},
 							{Pos: joined, Message: "the starter waits for the tasks here, as isolated ones"},
 						},
 					})

@@ -12,6 +12,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 //go:embed doc.go
@@ -99,12 +100,18 @@ func check(pass *analysis.Pass, m *chanmodel.Model, fn *ssa.Function, g *ssa.Go,
 			if fn.Parent() != nil {
 				name = "its starter"
 			}
-			pass.Report(analysis.Diagnostic{Pos: start, Category: "unjoined",
-				Message: "goroutine may still be running when " + name + " reads the results it records: nothing waits for it",
-				Related: validOnly([]analysis.RelatedInformation{
-					{Pos: store.Pos(), Message: "the goroutine records here"},
-					{Pos: read.Pos(), Message: name + " reads them here without waiting for it"},
-				})})
+			d := analysis.Diagnostic{Pos: start, Category: "unjoined",
+				Message: "goroutine may still be running when " + name + " reads the results it records: nothing waits for it"}
+			tr := startTrace(pass, fn, start)
+			for _, p := range []finding.Place{
+				{Pos: store.Pos(), Message: "the goroutine records here", Goroutine: finding.Spawned(pass.Fset, start), Op: finding.OpWrite},
+				{Pos: read.Pos(), Message: name + " reads them here without waiting for it", Goroutine: analysisutil.Goroutine(pass.Fset, fn), Op: finding.OpRead},
+			} {
+				if p.Pos.IsValid() {
+					tr.Related(&d, p)
+				}
+			}
+			tr.Report(pass, d)
 			return
 		}
 	}
@@ -115,7 +122,13 @@ func check(pass *analysis.Pass, m *chanmodel.Model, fn *ssa.Function, g *ssa.Go,
 	if ret == nil {
 		return
 	}
-	rel := []analysis.RelatedInformation{{Pos: s.effect, Message: "the goroutine " + s.what + " here"}}
+	msg := "goroutine may still be running when main returns: nothing waits for it, so what it " + s.what + " can be lost"
+	if who == "the test" {
+		msg = "goroutine may still be running when the test returns: nothing waits for it, and its " + s.what + " then panics"
+	}
+	d := analysis.Diagnostic{Pos: start, Category: "unjoined", Message: msg}
+	tr := startTrace(pass, fn, start)
+	tr.Related(&d, finding.Place{Pos: s.effect, Message: "the goroutine " + s.what + " here", Goroutine: finding.Spawned(pass.Fset, start), Op: finding.OpCall})
 	retPos := ret.Pos()
 	if !retPos.IsValid() {
 		if syn := fn.Syntax(); syn != nil {
@@ -123,13 +136,9 @@ func check(pass *analysis.Pass, m *chanmodel.Model, fn *ssa.Function, g *ssa.Go,
 		}
 	}
 	if retPos.IsValid() {
-		rel = append(rel, analysis.RelatedInformation{Pos: retPos, Message: who + " ends here without waiting for it"})
+		tr.Related(&d, finding.Place{Pos: retPos, Message: who + " ends here without waiting for it", Goroutine: analysisutil.Goroutine(pass.Fset, fn), Op: finding.OpReturn})
 	}
-	msg := "goroutine may still be running when main returns: nothing waits for it, so what it " + s.what + " can be lost"
-	if who == "the test" {
-		msg = "goroutine may still be running when the test returns: nothing waits for it, and its " + s.what + " then panics"
-	}
-	pass.Report(analysis.Diagnostic{Pos: start, Category: "unjoined", Message: msg, Related: rel})
+	tr.Report(pass, d)
 }
 
 // exitAfter returns a normal return of fn, or a call of os.Exit,
@@ -344,14 +353,11 @@ func signalling(fn *types.Func) bool {
 	return false
 }
 
-func validOnly(rel []analysis.RelatedInformation) []analysis.RelatedInformation {
-	var out []analysis.RelatedInformation
-	for _, r := range rel {
-		if r.Pos.IsValid() {
-			out = append(out, r)
-		}
-	}
-	return out
+// startTrace begins the story of a goroutine that fn starts at pos.
+func startTrace(pass *analysis.Pass, fn *ssa.Function, pos token.Pos) *finding.Trace {
+	var tr finding.Trace
+	tr.Step(finding.Place{Pos: pos, Goroutine: analysisutil.Goroutine(pass.Fset, fn), Op: finding.OpGo})
+	return &tr
 }
 
 // inBubble reports whether fn runs in a testing/synctest bubble, whose
