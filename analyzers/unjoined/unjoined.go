@@ -128,7 +128,11 @@ func check(pass *analysis.Pass, m *chanmodel.Model, fn *ssa.Function, g *ssa.Go,
 	}
 	d := analysis.Diagnostic{Pos: start, Category: "unjoined", Message: msg}
 	tr := startTrace(pass, fn, start)
-	tr.Related(&d, finding.Place{Pos: s.effect, Message: "the goroutine " + s.what + " here", Goroutine: finding.Spawned(pass.Fset, start), Op: finding.OpCall})
+	does := s.what
+	if strings.HasPrefix(does, "t.") {
+		does = "calls " + does
+	}
+	tr.Related(&d, finding.Place{Pos: s.effect, Message: "the goroutine " + does + " here", Goroutine: finding.Spawned(pass.Fset, start), Op: finding.OpCall})
 	retPos := ret.Pos()
 	if !retPos.IsValid() {
 		if syn := fn.Syntax(); syn != nil {
