@@ -12,12 +12,14 @@ import (
 	"github.com/goconcheck/goconcheck/analyzers/condwait"
 	"github.com/goconcheck/goconcheck/analyzers/doublelock"
 	"github.com/goconcheck/goconcheck/analyzers/goroutineleak"
+	"github.com/goconcheck/goconcheck/analyzers/goroutinepanic"
 	"github.com/goconcheck/goconcheck/analyzers/lockedblock"
 	"github.com/goconcheck/goconcheck/analyzers/lockleak"
 	"github.com/goconcheck/goconcheck/analyzers/missingcancel"
 	"github.com/goconcheck/goconcheck/analyzers/selfdeadlock"
 	"github.com/goconcheck/goconcheck/analyzers/sendafterclose"
 	"github.com/goconcheck/goconcheck/analyzers/sleepsync"
+	"github.com/goconcheck/goconcheck/analyzers/unjoined"
 	"github.com/goconcheck/goconcheck/analyzers/unlockedwrite"
 	"github.com/goconcheck/goconcheck/analyzers/waitgroupadd"
 	"github.com/goconcheck/goconcheck/internal/suppress"
@@ -60,12 +62,14 @@ func unwrapped() []*analysis.Analyzer {
 		condwait.Analyzer,
 		doublelock.Analyzer,
 		goroutineleak.Analyzer,
+		goroutinepanic.Analyzer,
 		lockedblock.Analyzer,
 		lockleak.Analyzer,
 		missingcancel.Analyzer,
 		selfdeadlock.Analyzer,
 		sendafterclose.Analyzer,
 		sleepsync.Analyzer,
+		unjoined.Analyzer,
 		unlockedwrite.Analyzer,
 		waitgroupadd.Analyzer,
 	}

@@ -21,7 +21,26 @@
 //     FIX 2: the workers' for range taskCh never ends);
 //   - it loops with no exit at all (no return, no break out of the
 //     loop: a break in a select or switch leaves only that statement)
-//     and calls no function (guide §7.1 LEAK 2: go func() { for {} }()).
+//     and calls no function (guide §7.1 LEAK 2: go func() { for {} }());
+//   - its loop has an exit that does not exit, whoever starts it: the
+//     ctx.Done() case, or the case of a quit channel that some code
+//     closes for good, ends in a break (which leaves only the select)
+//     or a continue, and leads back to the same select (once ctx is
+//     done, the loop spins on it; "does not terminate when asked to"
+//     when the loop has other exits); or a receive sees its channel
+//     closed (v, ok := <-ch; if !ok { continue }, or a closed input set
+//     to nil while the loop waits on the rest) and loops on. A context
+//     made anew on each turn (a per-attempt timeout) or a channel the
+//     loop replaces (a subscription renewed) is not such a case;
+//   - it loops with no exit, whatever the loop calls, and is started per
+//     object or per call: from a constructor, a method, a handler, a
+//     loop body, through a closure variable, a method value, wg.Go or a
+//     generic function. The message names the stop method (Close, Stop,
+//     Shutdown, Cancel...) of the type that starts it, if it has one,
+//     which cannot stop it (related information);
+//   - its only loop ranges over a ticker's channel (for range t.C, for
+//     range time.Tick(d)) and it is started per object or per call:
+//     Stop does not close the channel, so the range never ends.
 //
 // For example (guide §7.1 LEAK 1):
 //
@@ -134,12 +153,36 @@
 // or held in an exported field or variable may be used by code the
 // analyzer does not see, and is left alone.
 //
+// A loop with no exit is a leak only if its goroutine can be started
+// without bound. A goroutine started from main, an init function,
+// TestMain, a package-level initializer (var std = newSink()), a
+// function run by sync.Once.Do or sync.OnceFunc, or a function that
+// only those reach, outside any loop, lives as long as the process by
+// design and is not reported:
+//
+//	var defaultOnce sync.Once
+//
+//	func Default() *Registry {
+//		defaultOnce.Do(func() {
+//			defaultReg = newRegistry()
+//			go defaultReg.sweep() // for { sleep; evict } : one per process, silent
+//		})
+//		return defaultReg
+//	}
+//
+// An exported function of a library, a method called through an
+// interface, or a function used as a value may run any number of
+// times.
+//
 // Not reported: loops that exit through a return, a break out of the
-// loop, a goto, a panic or os.Exit, a receive from ctx.Done(), a quit
-// channel that is closed or sent on somewhere, or a range over a
-// channel that some code closes; loops that call functions (servers,
-// tickers, watchers meant to run for the life of the process); in
-// main packages, loops that use channels; main's own code (only go
-// statements are checked); and goroutines started through a function
-// value the analyzer cannot resolve.
+// loop, a goto, a panic or os.Exit, a receive from ctx.Done() that
+// returns, a quit channel that is closed or sent on somewhere, or a
+// range over a channel that some code closes; loops with no exit in
+// goroutines started once per process (above), and a ticker loop
+// started so; a case on a broadcast channel that is closed and made
+// anew (the loop waits on the next one on purpose); a goroutine that
+// parks for good in select {}; in main packages, loops that use
+// channels and call no function, when started once; main's own code
+// (only go statements are checked); and goroutines started through a
+// function value the analyzer cannot resolve.
 package goroutineleak

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 )
@@ -170,11 +171,11 @@ func invariant(v ssa.Value, loop map[*ssa.BasicBlock]bool) bool {
 // every block both reachable from b and reaching it); nil if b is in
 // no loop.
 func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	fwd := reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
+	fwd := analysisutil.Reachable(b, true)
 	if !fwd[b] {
 		return nil
 	}
-	bwd := reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
+	bwd := analysisutil.Reachable(b, false)
 	loop := map[*ssa.BasicBlock]bool{b: true}
 	for x := range fwd {
 		if bwd[x] {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ssa"
 
@@ -22,13 +23,14 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "goroutineleak",
 	Doc:      analysisutil.MustExtractDoc(doc, "goroutineleak"),
-	Requires: []*analysis.Analyzer{chanmodel.Analyzer, inspect.Analyzer},
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer, inspect.Analyzer, buildssa.Analyzer},
 	Run:      run,
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
-	c := &checker{pass: pass, m: m, reported: make(map[token.Pos]bool)}
+	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	c := &checker{pass: pass, m: m, reported: make(map[token.Pos]bool), life: analysisutil.NewLifetime(ssainfo.Pkg, ssainfo.SrcFuncs)}
 	for _, f := range m.Funcs {
 		for _, blk := range f.Fn.Blocks {
 			for _, in := range blk.Instrs {
@@ -37,6 +39,9 @@ func run(pass *analysis.Pass) (any, error) {
 					c.checkGo(f, in)
 				case *ssa.Call:
 					c.checkSpawner(f, in)
+					if fn := analysisutil.Spawned(in); fn != nil {
+						c.checkEndless(in, c.m.Start(in.Pos()), fn)
+					}
 				}
 			}
 		}
@@ -56,13 +61,14 @@ type checker struct {
 	m        *chanmodel.Model
 	reported map[token.Pos]bool
 	makes    map[token.Pos]*ast.CallExpr // make calls by Lparen
+	life     *analysisutil.Lifetime
 }
 
 // checkGo reports the goroutine started by g if it can never
 // terminate: it must complete an operation on a channel that no code
 // can ever make ready, or it loops with no exit at all.
 func (c *checker) checkGo(f *chanmodel.Func, g *ssa.Go) {
-	callee := goCallee(g)
+	callee := analysisutil.Spawned(g)
 	if callee == nil {
 		return
 	}
@@ -89,10 +95,7 @@ func (c *checker) checkGo(f *chanmodel.Func, g *ssa.Go) {
 			return
 		}
 	}
-	if body != nil && body.NoReturn && c.pureLoop(callee) {
-		c.report("noexit", g.Pos(), c.leakTrace(g.Parent(), g.Pos(), finding.Place{Pos: g.Pos(), Message: "loops forever", Op: finding.OpOther, Blocks: true}),
-			nil, "goroutine never terminates: its loop has no exit")
-	}
+	c.checkEndless(g, g.Pos(), callee)
 }
 
 // checkSpawner reports a goroutine that a function called at call
@@ -119,18 +122,6 @@ func (c *checker) checkSpawner(f *chanmodel.Func, call *ssa.Call) {
 			return
 		}
 	}
-}
-
-// goCallee returns the function a go statement runs, if static.
-func goCallee(g *ssa.Go) *ssa.Function {
-	callee := g.Call.StaticCallee()
-	if callee == nil {
-		return nil
-	}
-	if o := callee.Origin(); o != nil {
-		callee = o
-	}
-	return callee
 }
 
 // blocked returns the message for op, which the goroutine must
@@ -193,6 +184,8 @@ func (c *checker) reportBlocked(g *ssa.Go, callee *ssa.Function, op *chanmodel.O
 	if op.Pos.IsValid() {
 		rel = append(rel, analysis.RelatedInformation{Pos: op.Pos, Message: "blocks here"})
 	}
+	// The owner's stop method, if any, does not reach the goroutine.
+	rel = append(rel, c.stopRelated(g)...)
 	var tr *finding.Trace
 	if op.Pos.IsValid() {
 		tr = c.leakTrace(g.Parent(), goPos, finding.Place{Pos: op.Pos, Message: "blocks here", Op: chanmodel.StepOp(op), Blocks: true})

@@ -340,11 +340,11 @@ func testFailure(c *ssa.CallCommon) bool {
 // for cond, for range. A for { select { ... } } loop, left only from
 // the bodies of its cases, is not counted.
 func countedLoop(b *ssa.BasicBlock) bool {
-	fwd := reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
+	fwd := analysisutil.Reachable(b, true)
 	if !fwd[b] {
 		return false // not in a loop
 	}
-	bwd := reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
+	bwd := analysisutil.Reachable(b, false)
 	for x := range fwd {
 		if !bwd[x] {
 			continue // x is not in b's loop
@@ -360,22 +360,6 @@ func countedLoop(b *ssa.BasicBlock) bool {
 		}
 	}
 	return false
-}
-
-// reach returns the blocks reachable from b in one or more steps.
-func reach(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := append([]*ssa.BasicBlock(nil), next(b)...)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[x] {
-			continue
-		}
-		seen[x] = true
-		work = append(work, next(x)...)
-	}
-	return seen
 }
 
 // selectDispatch reports whether cond tests which case a select took.

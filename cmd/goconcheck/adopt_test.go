@@ -451,12 +451,13 @@ func Again() {
 func TestDisableRule(t *testing.T) {
 	dir := moduleDir(t, "sample")
 	all := markedFindings(t, dir)
-	stdout, stderr, code := run(t, dir, nil, bin, "-json", "-disable-rule=goroutineleak/orphan,doublelock", "./...")
+	stdout, stderr, code := run(t, dir, nil, bin, "-json", "-disable-rule=goroutineleak/orphan,goroutineleak/noexit,doublelock", "./...")
 	if code != 0 {
 		t.Fatalf("goconcheck -disable-rule: exit %d\n%s", code, stderr)
 	}
 	got := jsonFindings(t, dir, stdout)
-	// The sample's goroutineleak findings are all orphaned senders.
+	// The sample's goroutineleak findings are orphaned senders and a loop
+	// with no exit.
 	var want []finding
 	for _, f := range all {
 		if f.analyzer != "doublelock" && f.analyzer != "goroutineleak" {

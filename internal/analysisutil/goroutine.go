@@ -106,3 +106,30 @@ func GoroutineOfPos(pass *analysis.Pass, pos token.Pos) string {
 	}
 	return ""
 }
+
+// Spawned returns the function that the instruction in starts as a
+// goroutine, if static: the callee of a go statement (a generic
+// function as its origin), or the function argument of
+// sync.WaitGroup.Go or errgroup.Group.Go; nil otherwise.
+func Spawned(in ssa.Instruction) *ssa.Function {
+	var fn *ssa.Function
+	switch in := in.(type) {
+	case *ssa.Go:
+		fn = in.Call.StaticCallee()
+	case *ssa.Call:
+		c := in.Common()
+		m := StaticMethod(c)
+		if !IsMethod(m, "sync", "WaitGroup", "Go") && !IsMethod(m, "golang.org/x/sync/errgroup", "Group", "Go") || len(c.Args) != 2 {
+			return nil
+		}
+		v := c.Args[1]
+		if mc, ok := v.(*ssa.MakeClosure); ok {
+			v = mc.Fn
+		}
+		fn, _ = v.(*ssa.Function)
+	}
+	if fn != nil && fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	return fn
+}

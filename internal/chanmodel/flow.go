@@ -3,7 +3,6 @@ package chanmodel
 import (
 	"go/constant"
 	"go/token"
-	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -28,6 +27,9 @@ type edge struct {
 type flowState struct {
 	fn *ssa.Function
 	b  *builder
+	// cuts are edges never taken (TerminatesWithout), besides the
+	// one a query names.
+	cuts map[edge]bool
 }
 
 // canTerminate reports whether fn can terminate along some path from
@@ -49,10 +51,14 @@ func (fs *flowState) terminatesFrom(start *ssa.BasicBlock, skip ssa.Instruction,
 		if ends = ends || fs.blockEnds(blk, skip); ends || fs.blockStops(blk, skip) {
 			return nil
 		}
-		if cut.from != blk {
-			return blk.Succs
+		var next []*ssa.BasicBlock
+		for i, s := range blk.Succs {
+			if cut.from == blk && cut.succ == i || fs.cuts[edge{blk, i}] {
+				continue
+			}
+			next = append(next, s)
 		}
-		return slices.Delete(slices.Clone(blk.Succs), cut.succ, cut.succ+1)
+		return next
 	}}
 	search.Reach(start)
 	return ends
@@ -294,4 +300,36 @@ func (m *Model) TerminatesAfter(in ssa.Instruction) bool {
 func SelectCaseEdge(sel *ssa.Select, state int) (*ssa.BasicBlock, int, bool) {
 	e, ok := caseEdge(sel, state)
 	return e.from, e.succ, ok
+}
+
+// TerminatesWithout reports whether fn can terminate (return, panic,
+// exit) along some path from its entry that takes none of the CFG
+// edges cut lists (pairs of a block and a successor number): e.g.
+// whether a goroutine can end if a range over a channel that is never
+// closed never finishes.
+func (m *Model) TerminatesWithout(fn *ssa.Function, cut []Edge) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	fs := &flowState{fn: fn, b: m.b, cuts: make(map[edge]bool, len(cut))}
+	for _, e := range cut {
+		fs.cuts[edge{e.Block, e.Succ}] = true
+	}
+	return fs.canTerminate(nil, edge{})
+}
+
+// An Edge of a control-flow graph: successor number Succ of Block.
+type Edge struct {
+	Block *ssa.BasicBlock
+	Succ  int
+}
+
+// TerminatesVia reports whether, once control takes the CFG edge e,
+// its function can terminate without executing avoid again (nil: no
+// such instruction): e.g. whether the body of a select case can end
+// the goroutine before the loop brings it back to the select.
+func (m *Model) TerminatesVia(e Edge, avoid ssa.Instruction) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	fs := &flowState{fn: e.Block.Parent(), b: m.b}
+	return fs.terminatesFrom(e.Block.Succs[e.Succ], avoid, edge{})
 }

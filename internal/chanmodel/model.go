@@ -221,6 +221,14 @@ func (m *Model) Start(pos token.Pos) token.Pos {
 	return pos
 }
 
+// Expr returns the source text of the channel operand of the send or
+// receive whose arrow (or range's for) is at pos, or "".
+func (m *Model) Expr(pos token.Pos) string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.b.syntax[pos].expr
+}
+
 // Site returns where op shows in its function: the operation itself
 // if direct, else the start of the call, defer or go statement.
 func (m *Model) Site(op *Op) token.Pos {

@@ -1,0 +1,447 @@
+package goroutineleak
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
+)
+
+// This file reports goroutines that run for ever: a loop with no exit
+// (or one whose only way out is a range over a ticker's channel, which
+// Stop never closes). Whether that is a leak depends on how often the
+// goroutine is started: one started from main, init, TestMain, a
+// package-level initializer or a sync.Once lives as long as the
+// process by design; one started per object, per request or per call
+// piles up. Only an exit that is written but does not exit (a break in
+// the ctx.Done() case, a continue once a channel is closed) shows the
+// intent to end whoever starts the goroutine.
+
+// checkEndless reports the goroutine that site (a go statement, or a
+// call such as wg.Go that starts one) starts at pos to run callee, if
+// it can never terminate and nothing blocks it for good first.
+func (c *checker) checkEndless(site ssa.Instruction, pos token.Pos, callee *ssa.Function) {
+	body := c.m.Func(callee)
+	if body == nil || body.Truncated || c.reported[pos] {
+		return
+	}
+	if at, what := c.falseExit(callee, body.NoReturn); at.IsValid() {
+		rel := []analysis.RelatedInformation{{Pos: at, Message: what}}
+		rel = append(rel, c.stopRelated(site)...)
+		msg := "goroutine never terminates: its loop has no exit (" + what + ")"
+		if !body.NoReturn {
+			msg = "goroutine does not terminate when asked to: " + what
+		}
+		c.report("falseexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: at, Message: what, Op: finding.OpRecv, Blocks: true}), rel, msg)
+		return
+	}
+	if body.NoReturn {
+		if c.pureLoop(callee) {
+			c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: pos, Message: "loops forever", Op: finding.OpOther, Blocks: true}),
+				nil, "goroutine never terminates: its loop has no exit")
+			return
+		}
+		if c.life.StartsBounded(site) || !c.loops(callee) {
+			return // lives as long as the process by design, or parks on purpose
+		}
+		rel := c.stopRelated(site)
+		msg := "goroutine never terminates: its loop has no exit, and " + c.startedHow(site)
+		if len(rel) > 0 {
+			msg += "; " + rel[0].Message
+		}
+		c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: pos, Message: "loops forever", Op: finding.OpOther, Blocks: true}), rel, msg)
+		return
+	}
+	if at, name := c.tickerRange(callee); at.IsValid() && !c.life.StartsBounded(site) {
+		rel := []analysis.RelatedInformation{{Pos: at, Message: "ranges over " + name + " here"}}
+		rel = append(rel, c.stopRelated(site)...)
+		c.report("ticker", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: at, Message: "ranges over " + name + " for ever", Op: finding.OpRecv, Blocks: true}),
+			rel, "goroutine never terminates: Stop does not close "+name+", so ranging over it never ends; select on a done channel too")
+	}
+}
+
+// startedHow says why the goroutine of site may be started without
+// bound.
+func (c *checker) startedHow(site ssa.Instruction) string {
+	if analysisutil.BlockInLoop(site.Block()) {
+		return "it is started in a loop"
+	}
+	top := site.Parent()
+	for top.Parent() != nil {
+		top = top.Parent()
+	}
+	name := top.Name()
+	if recv := top.Signature.Recv(); recv != nil {
+		name = typeName(recv.Type()) + "." + name
+	}
+	return "one is started on every call of " + name
+}
+
+func typeName(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return types.TypeString(t, nil)
+}
+
+// loopBodies returns callee and the functions of the package it calls
+// that cannot terminate either: where the endless loop may lie.
+func (c *checker) loopBodies(callee *ssa.Function) []*ssa.Function {
+	fns := []*ssa.Function{callee}
+	seen := map[*ssa.Function]bool{callee: true}
+	for i := 0; i < len(fns) && i < 8; i++ {
+		for _, b := range fns[i].Blocks {
+			for _, in := range b.Instrs {
+				call, ok := in.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				fn := call.Common().StaticCallee()
+				if fn == nil {
+					continue
+				}
+				if o := fn.Origin(); o != nil {
+					fn = o
+				}
+				if f := c.m.Func(fn); f != nil && f.NoReturn && !seen[fn] {
+					seen[fn] = true
+					fns = append(fns, fn)
+				}
+			}
+		}
+	}
+	return fns
+}
+
+// loops reports whether callee cannot terminate because it loops (not
+// because it parks for good on purpose, in a select {}).
+func (c *checker) loops(callee *ssa.Function) bool {
+	cyclic := false
+	for _, fn := range c.loopBodies(callee) {
+		for _, b := range fn.Blocks {
+			cyclic = cyclic || analysisutil.BlockInLoop(b)
+			for _, in := range b.Instrs {
+				if sel, ok := in.(*ssa.Select); ok && len(sel.States) == 0 {
+					return false
+				}
+			}
+		}
+	}
+	return cyclic
+}
+
+// falseExit finds, in the loop of callee, a receive that says the
+// goroutine was meant to stop but whose case does not end it: a select
+// case on ctx.Done() or on a quit channel closed for good, whose body
+// cannot end the goroutine before the loop brings it back to the same
+// select (a break leaves only the select, a continue goes round
+// again); or a receive whose closed-channel branch (!ok) loops back to
+// it. When callee cannot terminate at all (endless), a select whose
+// cases check for a closed channel (a closed input set to nil, then
+// waiting on the rest for ever) counts too. It returns where, and
+// what; NoPos if none.
+func (c *checker) falseExit(callee *ssa.Function, endless bool) (token.Pos, string) {
+	for _, fn := range c.loopBodies(callee) {
+		for _, b := range fn.Blocks {
+			if !analysisutil.BlockInLoop(b) {
+				continue
+			}
+			for _, in := range b.Instrs {
+				switch in := in.(type) {
+				case *ssa.Select:
+					for i, st := range in.States {
+						if st.Dir != types.RecvOnly {
+							continue
+						}
+						var what string
+						switch {
+						case done(st.Chan):
+							what = "the " + c.recvText(st.Pos, "ctx.Done()") + " case leaves only the select, not the loop"
+						case signal(st.Chan) && stable(st.Chan) && c.closedSomewhere(st.Chan):
+							what = "the " + c.recvText(st.Pos, "quit") + " case leaves only the select, not the loop"
+						default:
+							continue
+						}
+						blk, succ, ok := chanmodel.SelectCaseEdge(in, i)
+						if ok && !c.m.TerminatesVia(chanmodel.Edge{Block: blk, Succ: succ}, in) {
+							return c.m.Start(st.Pos), what
+						}
+					}
+					if endless && okUsed(in) && in.Blocking {
+						for _, st := range in.States {
+							if st.Dir != types.RecvOnly || !stable(st.Chan) {
+								return token.NoPos, ""
+							}
+						}
+						return c.m.Start(in.States[0].Pos), "seeing " + c.chanText(in.States[0].Pos) + " closed does not end it"
+					}
+				case *ssa.UnOp:
+					if in.Op != token.ARROW || !stable(in.X) {
+						continue
+					}
+					if blk, succ, ok := chanmodel.ClosedEdge(in); ok && !c.m.TerminatesVia(chanmodel.Edge{Block: blk, Succ: succ}, in) {
+						return c.m.Start(in.Pos()), "seeing " + c.chanText(in.Pos()) + " closed does not end it"
+					}
+				}
+			}
+		}
+	}
+	return token.NoPos, ""
+}
+
+// stable reports whether v, a channel (or a context whose Done is
+// received from), is the same on every turn of the loop that uses it:
+// a parameter, a captured variable, a field, or a value made before
+// the loop, possibly set to nil in the loop (a closed input dropped),
+// but not one the loop replaces (a subscription renewed after its
+// channel closed, a context made per attempt).
+func stable(v ssa.Value) bool {
+	var leaf ssa.Value
+	seen := make(map[*ssa.Phi]bool)
+	var visit func(v ssa.Value) bool
+	visit = func(v ssa.Value) bool {
+		switch x := v.(type) {
+		case *ssa.Phi:
+			if seen[x] {
+				return true
+			}
+			seen[x] = true
+			for _, e := range x.Edges {
+				if !visit(e) {
+					return false
+				}
+			}
+			return true
+		case *ssa.Const:
+			return x.IsNil()
+		case *ssa.ChangeType:
+			return visit(x.X)
+		case *ssa.MakeInterface:
+			return visit(x.X)
+		}
+		if leaf != nil && leaf != v {
+			return false
+		}
+		leaf = v
+		return true
+	}
+	if !visit(v) || leaf == nil {
+		return false
+	}
+	switch x := leaf.(type) {
+	case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
+		return true
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			switch a := x.X.(type) {
+			case *ssa.FieldAddr:
+				return stable(a.X) // s.c of a stable s
+			case *ssa.Global, *ssa.FreeVar:
+				return true
+			}
+		}
+	case *ssa.Call:
+		// ctx.Done() of a stable context.
+		if x.Call.IsInvoke() && x.Call.Method.Name() == "Done" {
+			return stable(x.Call.Value)
+		}
+	}
+	if in, ok := leaf.(ssa.Instruction); ok {
+		return !analysisutil.BlockInLoop(in.Block())
+	}
+	return false
+}
+
+// recvText is the source of the receive at pos, "<-x", or def.
+func (c *checker) recvText(pos token.Pos, def string) string {
+	if e := c.m.Expr(pos); e != "" {
+		return "<-" + e
+	}
+	return def
+}
+
+func (c *checker) chanText(pos token.Pos) string {
+	if e := c.m.Expr(pos); e != "" {
+		return e
+	}
+	return "the channel"
+}
+
+// okUsed reports whether the comma-ok result of a select (the case's
+// "ok") is used: some case checks whether its channel was closed.
+func okUsed(sel *ssa.Select) bool {
+	refs := sel.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		if ex, ok := r.(*ssa.Extract); ok && ex.Index == 1 && ex.Referrers() != nil && len(*ex.Referrers()) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// done reports whether ch is the result of a context's Done method.
+func done(ch ssa.Value) bool {
+	call, ok := ch.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	m := analysisutil.StaticMethod(call.Common())
+	return m != nil && m.Name() == "Done" && m.Pkg() != nil && m.Pkg().Path() == "context" && stable(ch)
+}
+
+// signal reports whether ch carries no values, only a close: chan struct{}.
+func signal(ch ssa.Value) bool {
+	t, ok := ch.Type().Underlying().(*types.Chan)
+	if !ok {
+		return false
+	}
+	s, ok := t.Elem().Underlying().(*types.Struct)
+	return ok && s.NumFields() == 0
+}
+
+// closedSomewhere reports whether the package closes, for good, the
+// channel that fn receives from as ch (not a broadcast channel that is
+// closed and replaced by a new one, which a loop waits on again).
+func (c *checker) closedSomewhere(ch ssa.Value) bool {
+	id, ok := c.m.ChanOf(ch)
+	if !ok {
+		return false
+	}
+	closed := false
+	for _, r := range c.m.OpsOn(id) {
+		if r.Op.Kind == chanmodel.Close {
+			if r.Op.Replaced || r.Op.ReplacedByCall {
+				return false // a broadcast: closed and made anew
+			}
+			closed = true
+		}
+	}
+	return closed
+}
+
+// tickerRange returns where callee ranges over a ticker's channel
+// (t.C of a time.Ticker, time.Tick(d)) with no other way to end: Stop
+// does not close the channel, so the range never finishes.
+func (c *checker) tickerRange(callee *ssa.Function) (token.Pos, string) {
+	var cuts []chanmodel.Edge
+	var at token.Pos
+	for _, b := range callee.Blocks {
+		for _, in := range b.Instrs {
+			recv, ok := in.(*ssa.UnOp)
+			if !ok || recv.Op != token.ARROW || !tickerChan(recv.X) {
+				continue
+			}
+			if blk, succ, ok := chanmodel.ClosedEdge(recv); ok {
+				cuts = append(cuts, chanmodel.Edge{Block: blk, Succ: succ})
+				if !at.IsValid() {
+					at = recv.Pos()
+				}
+			}
+		}
+	}
+	if len(cuts) == 0 || c.m.TerminatesWithout(callee, cuts) {
+		return token.NoPos, ""
+	}
+	return c.m.Start(at), c.chanText(at)
+}
+
+// tickerChan reports whether ch is a ticker's channel: the field C of
+// a time.Ticker, or what time.Tick returns.
+func tickerChan(ch ssa.Value) bool {
+	switch v := ch.(type) {
+	case *ssa.UnOp:
+		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
+			return analysisutil.IsNamed(fa.X.Type(), "time", "Ticker") && fieldName(fa.X.Type(), fa.Field) == "C"
+		}
+	case *ssa.Field:
+		return analysisutil.IsNamed(v.X.Type(), "time", "Ticker") && fieldName(v.X.Type(), v.Field) == "C"
+	case *ssa.Call:
+		return analysisutil.IsFunc(analysisutil.StaticMethod(v.Common()), "time", "Tick")
+	case *ssa.ChangeType:
+		return tickerChan(v.X)
+	}
+	return false
+}
+
+func fieldName(t types.Type, i int) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok || i >= s.NumFields() {
+		return ""
+	}
+	return s.Field(i).Name()
+}
+
+// stopNames are the methods by which an owner is stopped.
+var stopNames = []string{"Close", "Stop", "Shutdown", "Cancel", "Halt", "Quit", "Terminate"}
+
+// stopRelated returns, when the goroutine of site is started by a
+// method or constructor of a type that has a stop method (Close,
+// Stop, Shutdown...), that method as related information: it cannot
+// stop a goroutine that never terminates.
+func (c *checker) stopRelated(site ssa.Instruction) []analysis.RelatedInformation {
+	top := site.Parent()
+	for top.Parent() != nil {
+		top = top.Parent()
+	}
+	if o := top.Origin(); o != nil {
+		top = o
+	}
+	var owner *types.Named
+	if recv := top.Signature.Recv(); recv != nil {
+		owner = localNamed(recv.Type(), c.pass.Pkg)
+	} else {
+		res := top.Signature.Results()
+		for i := 0; i < res.Len() && owner == nil; i++ {
+			owner = localNamed(res.At(i).Type(), c.pass.Pkg)
+		}
+	}
+	if owner == nil {
+		return nil
+	}
+	mset := types.NewMethodSet(types.NewPointer(owner))
+	for _, name := range stopNames {
+		sel := mset.Lookup(c.pass.Pkg, name)
+		if sel == nil {
+			continue
+		}
+		fn, ok := sel.Obj().(*types.Func)
+		if !ok || fn.Pkg() != c.pass.Pkg || !fn.Pos().IsValid() {
+			continue
+		}
+		return []analysis.RelatedInformation{{Pos: fn.Pos(), Message: owner.Obj().Name() + "." + name + " does not stop it"}}
+	}
+	return nil
+}
+
+// localNamed returns the named type of t (or of what t points to) if
+// it is declared in pkg.
+func localNamed(t types.Type, pkg *types.Package) *types.Named {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() != pkg {
+		return nil
+	}
+	if o := n.Origin(); o != nil {
+		n = o
+	}
+	if _, ok := n.Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return n
+}

@@ -1,0 +1,279 @@
+package goroutinepanic
+
+import (
+	_ "embed"
+	"go/constant"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "goroutinepanic",
+	Doc:      analysisutil.MustExtractDoc(doc, "goroutinepanic"),
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanmodel.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
+	done := make(map[*ssa.Function]bool)
+	reported := make(map[token.Pos]bool)
+	funcs := ssainfo.SrcFuncs
+	if init := ssainfo.Pkg.Func("init"); init != nil {
+		funcs = append(append([]*ssa.Function(nil), funcs...), init)
+	}
+	calls := callCounts(funcs)
+	for _, fn := range ssainfo.SrcFuncs {
+		if strings.HasSuffix(pass.Fset.Position(fn.Pos()).Filename, "_test.go") {
+			continue // a panic fails the test run: no worse than t.Fatal
+		}
+		for _, b := range fn.Blocks {
+			if !analysisutil.BlockInLoop(b) {
+				continue // one goroutine, not one per task
+			}
+			for _, in := range b.Instrs {
+				g := analysisutil.Spawned(in)
+				if g == nil || g.Pkg != ssainfo.Pkg || done[g] {
+					continue
+				}
+				joined := joins(m, fn, in)
+				if !joined.IsValid() {
+					continue
+				}
+				done[g] = true
+				if recovers(g, 0) {
+					continue
+				}
+				for _, p := range panics(g, calls) {
+					pos := m.Start(p.Pos())
+					if reported[pos] {
+						continue
+					}
+					reported[pos] = true
+					goPos := m.Start(in.Pos())
+					spawned := finding.Spawned(pass.Fset, goPos)
+					var tr finding.Trace
+					tr.Step(finding.Place{Pos: goPos, Message: "goroutine started here, once per task", Goroutine: analysisutil.Goroutine(pass.Fset, fn), Op: finding.OpGo})
+					tr.Step(finding.Place{Pos: pos, Goroutine: spawned, Op: finding.OpPanic, Blocks: true})
+					tr.Step(finding.Place{Pos: joined, Message: "the starter waits for the tasks here, as isolated ones", Goroutine: analysisutil.Goroutine(pass.Fset, fn), Op: finding.OpWait})
+					tr.Report(pass, analysis.Diagnostic{
+						Pos:      pos,
+						Category: "task",
+						Message:  "panic in a goroutine started per task crashes the whole program: nothing in the goroutine recovers it",
+						Related: []analysis.RelatedInformation{
+							{Pos: goPos, Message: "goroutine started here, once per task"},
+							{Pos: joined, Message: "the starter waits for the tasks here, as isolated ones"},
+						},
+					})
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// joins returns where fn, after starting goroutines at start, waits
+// for them all (a Wait method of sync.WaitGroup or errgroup.Group) or
+// receives their results on a channel they send on; NoPos if it does
+// neither.
+func joins(m *chanmodel.Model, fn *ssa.Function, start ssa.Instruction) token.Pos {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			c, ok := in.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			meth := analysisutil.StaticMethod(c.Common())
+			if (analysisutil.IsMethod(meth, "sync", "WaitGroup", "Wait") || analysisutil.IsMethod(meth, "golang.org/x/sync/errgroup", "Group", "Wait")) &&
+				chanmodel.Reaches(start, in, nil) {
+				return m.Start(c.Pos())
+			}
+		}
+	}
+	f := m.Func(fn)
+	if f == nil {
+		return token.NoPos
+	}
+	for i := range f.Ops {
+		s := &f.Ops[i]
+		if s.Instr != start || s.Unit == 0 || s.Kind != chanmodel.Send {
+			continue
+		}
+		for j := range f.Ops {
+			r := &f.Ops[j]
+			if r.Unit == 0 && r.Kind == chanmodel.Recv && chanmodel.SameChan(r, s) && chanmodel.Reaches(start, r.Instr, nil) {
+				return m.Site(r)
+			}
+		}
+	}
+	return token.NoPos
+}
+
+// panics returns the explicit panics written in fn (not those SSA
+// adds, nor a panic stating an impossible case) and, but for constant
+// messages (assertions), in the functions of its package that only
+// fn calls; with log.Panic and its kin.
+func panics(fn *ssa.Function, calls map[*ssa.Function]int) []ssa.Instruction {
+	var ps []ssa.Instruction
+	add := func(f *ssa.Function) {
+		for _, b := range f.Blocks {
+			for _, in := range b.Instrs {
+				switch in := in.(type) {
+				case *ssa.Panic:
+					if in.Pos().IsValid() && !impossible(in.X) && (f == fn || !constArg(in.X)) {
+						ps = append(ps, in)
+					}
+				case ssa.CallInstruction:
+					if logPanic(in.Common()) {
+						ps = append(ps, in)
+					}
+				}
+			}
+		}
+	}
+	add(fn)
+	seen := map[*ssa.Function]bool{fn: true}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			call, ok := in.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			callee := call.Common().StaticCallee()
+			// Only a helper that this goroutine alone calls does the
+			// task's work; one called from many places (a must helper,
+			// an argument check) panics on purpose.
+			if callee == nil || callee.Pkg != fn.Pkg || callee.Blocks == nil || seen[callee] || calls[callee] != 1 || callee.Object() != nil && callee.Object().Exported() || recovers(callee, 0) {
+				continue
+			}
+			seen[callee] = true
+			add(callee)
+		}
+	}
+	return ps
+}
+
+// logPanic reports whether c calls log.Panic, log.Panicf, log.Panicln
+// or the same methods of a *log.Logger.
+func logPanic(c *ssa.CallCommon) bool {
+	m := analysisutil.StaticMethod(c)
+	if m == nil || m.Pkg() == nil || m.Pkg().Path() != "log" {
+		return false
+	}
+	switch m.Name() {
+	case "Panic", "Panicf", "Panicln":
+		return true
+	}
+	return false
+}
+
+// impossible reports whether v, a panic's argument, is a constant
+// string that states an impossible case or is one SSA makes up.
+func impossible(v ssa.Value) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return false
+	}
+	s := strings.ToLower(constant.StringVal(c.Value))
+	for _, w := range []string{"unreachable", "impossible", "not reached", "blocking select matched no case", "noreturn"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// recovers reports whether fn defers a call that recovers: a function
+// calling recover(), or one that defers such a call itself; a deferred
+// call the analysis cannot resolve counts as one that may recover.
+func recovers(fn *ssa.Function, depth int) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			d, ok := in.(*ssa.Defer)
+			if !ok {
+				continue
+			}
+			callee := d.Call.StaticCallee()
+			if callee == nil {
+				if _, builtin := d.Call.Value.(*ssa.Builtin); builtin {
+					continue
+				}
+				return true
+			}
+			if callsRecover(callee, depth) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// callsRecover reports whether fn, deferred, may recover a panic.
+func callsRecover(fn *ssa.Function, depth int) bool {
+	if fn.Blocks == nil {
+		// Another package's function: the standard library's deferred
+		// calls (wg.Done, mu.Unlock, f.Close) do not recover; a
+		// module's (a HandleCrash helper) may.
+		if fn.Pkg == nil {
+			return true
+		}
+		path := fn.Pkg.Pkg.Path()
+		return strings.Contains(strings.SplitN(path, "/", 2)[0], ".")
+	}
+	if depth > 3 {
+		return true
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			c, ok := in.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if bi, ok := c.Common().Value.(*ssa.Builtin); ok && bi.Name() == "recover" {
+				return true
+			}
+		}
+	}
+	return recovers(fn, depth+1)
+}
+
+// constArg reports whether v, a panic's argument, is a constant.
+func constArg(v ssa.Value) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	_, ok := v.(*ssa.Const)
+	return ok
+}
+
+// callCounts counts the static call sites of each function of funcs.
+func callCounts(funcs []*ssa.Function) map[*ssa.Function]int {
+	n := make(map[*ssa.Function]int)
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				if c, ok := in.(ssa.CallInstruction); ok {
+					if callee := c.Common().StaticCallee(); callee != nil {
+						n[callee]++
+					}
+				}
+			}
+		}
+	}
+	return n
+}

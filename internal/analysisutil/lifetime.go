@@ -1,0 +1,286 @@
+package analysisutil
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Lifetime answers, for the functions of one package, "how often can
+// this run?": a function runs a bounded number of times per process
+// when only the process's own start reaches it (main, init functions,
+// TestMain, package-level initializers, functions run by a sync.Once
+// or sync.OnceFunc...) through calls that no loop repeats. A
+// goroutine started there lives, by design, as long as the process;
+// one started anywhere else may be started once per object, per
+// request or per call, without bound.
+type Lifetime struct {
+	once map[*ssa.Function]bool
+}
+
+// A use of a function: where it is called (or started), or nil when
+// it is used as a value whose calls cannot be followed.
+type funcUse struct {
+	at   ssa.Instruction // the call, go or defer; nil: unknown
+	root bool            // passed to sync.Once.Do and the like
+}
+
+// NewLifetime computes the functions of pkg that run a bounded number
+// of times per process; funcs are its source functions (closures
+// included), whose bodies hold every call the package makes.
+func NewLifetime(pkg *ssa.Package, funcs []*ssa.Function) *Lifetime {
+	l := &Lifetime{once: make(map[*ssa.Function]bool)}
+	if pkg == nil {
+		return l
+	}
+	uses := make(map[*ssa.Function][]funcUse)
+	invoked := make(map[string]bool) // method names called through interfaces
+	walked := make(map[*ssa.Function]bool)
+	var work []*ssa.Function
+	add := func(fn *ssa.Function) {
+		if fn != nil && !walked[fn] && fn.Blocks != nil {
+			walked[fn] = true
+			work = append(work, fn)
+		}
+	}
+	for _, fn := range funcs {
+		add(fn)
+	}
+	if init := pkg.Func("init"); init != nil {
+		add(init)
+	}
+	use := func(t *ssa.Function, u funcUse) {
+		if o := t.Origin(); o != nil {
+			t = o
+		}
+		uses[t] = append(uses[t], u)
+		// Wrappers (bound methods, instances) carry the calls on.
+		if t.Pkg == nil || t.Synthetic != "" {
+			add(t)
+		}
+	}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				if c, ok := in.(ssa.CallInstruction); ok && c.Common().IsInvoke() {
+					invoked[c.Common().Method.Name()] = true
+				}
+				if mc, ok := in.(*ssa.MakeClosure); ok {
+					t := mc.Fn.(*ssa.Function)
+					refs := mc.Referrers()
+					if refs == nil || len(*refs) == 0 {
+						use(t, funcUse{})
+					} else {
+						for _, r := range *refs {
+							use(t, classifyUse(r, mc))
+						}
+					}
+					continue
+				}
+				for _, p := range in.Operands(nil) {
+					if t, ok := (*p).(*ssa.Function); ok {
+						use(t, classifyUse(in, t))
+					}
+				}
+			}
+		}
+	}
+	isMain := pkg.Pkg.Name() == "main"
+	// Least fixed point from the roots: recursion never joins.
+	for changed := true; changed; {
+		changed = false
+		for fn, us := range uses {
+			if l.once[fn] || fn.Pkg != pkg && fn.Pkg != nil {
+				continue
+			}
+			if !callable(fn, isMain, invoked) && l.onceUses(fn, us) {
+				l.once[fn] = true
+				changed = true
+			}
+		}
+		for fn := range walked {
+			if !l.once[fn] && root(fn, isMain) {
+				l.once[fn] = true
+				changed = true
+			}
+		}
+	}
+	return l
+}
+
+// onceUses reports whether every use of fn is a call that a function
+// that runs a bounded number of times makes outside any loop, or a
+// hand-over to a sync.Once.
+func (l *Lifetime) onceUses(fn *ssa.Function, us []funcUse) bool {
+	for _, u := range us {
+		if u.root {
+			continue
+		}
+		if u.at == nil || u.at.Parent() == fn || !l.Bounded(u.at.Parent()) || BlockInLoop(u.at.Block()) {
+			return false
+		}
+	}
+	return len(us) > 0
+}
+
+// classifyUse says what the instruction in does with the function
+// value v: calls it, starts it, defers it, hands it to a sync.Once, or
+// something the analysis cannot follow.
+func classifyUse(in ssa.Instruction, v ssa.Value) funcUse {
+	c, ok := in.(ssa.CallInstruction)
+	if !ok {
+		return funcUse{}
+	}
+	cc := c.Common()
+	if !cc.IsInvoke() && cc.Value == v {
+		for _, a := range cc.Args {
+			if a == v {
+				return funcUse{}
+			}
+		}
+		return funcUse{at: in}
+	}
+	if onceRunner(cc) {
+		return funcUse{root: true}
+	}
+	return funcUse{}
+}
+
+// onceRunner reports whether c runs its function argument at most once:
+// sync.Once.Do, sync.OnceFunc, sync.OnceValue, sync.OnceValues.
+func onceRunner(c *ssa.CallCommon) bool {
+	m := StaticMethod(c)
+	return IsMethod(m, "sync", "Once", "Do") || IsFunc(m, "sync", "OnceFunc") ||
+		IsFunc(m, "sync", "OnceValue") || IsFunc(m, "sync", "OnceValues")
+}
+
+// root reports whether the process's start runs fn: main.main, init
+// functions and the package initializer, TestMain, a test file's
+// examples.
+func root(fn *ssa.Function, isMain bool) bool {
+	if fn.Parent() != nil || fn.Signature.Recv() != nil {
+		return false
+	}
+	name := fn.Name()
+	switch {
+	case name == "init" || strings.HasPrefix(name, "init#"):
+		return true
+	case name == "main":
+		return isMain
+	case name == "TestMain":
+		p := fn.Signature.Params()
+		return p.Len() == 1 && types.TypeString(p.At(0).Type(), nil) == "*testing.M"
+	case strings.HasPrefix(name, "Example"):
+		// go test runs an example once; it stands for a program's main.
+		return fn.Signature.Params().Len() == 0 && fn.Signature.Results().Len() == 0 &&
+			fn.Pos().IsValid() && strings.HasSuffix(fn.Prog.Fset.Position(fn.Pos()).Filename, "_test.go")
+	}
+	return false
+}
+
+// callable reports whether code the package does not hold may call fn
+// directly: an exported function or method of a library package, a
+// test function, or a method called through an interface.
+func callable(fn *ssa.Function, isMain bool, invoked map[string]bool) bool {
+	if fn.Parent() != nil || fn.Synthetic != "" {
+		return false
+	}
+	if fn.Signature.Recv() != nil && invoked[fn.Name()] {
+		return true
+	}
+	return !isMain && token.IsExported(fn.Name())
+}
+
+// Bounded reports whether fn runs a bounded number of times per process.
+func (l *Lifetime) Bounded(fn *ssa.Function) bool {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	return l.once[fn]
+}
+
+// StartsBounded reports whether in, a go statement or a call that
+// starts a goroutine, runs a bounded number of times per process: its
+// function does, and no loop repeats it.
+//
+// A loop of such a function that ranges over a slice, map, string or
+// integer, or tests a condition (for i := 0; i < n; i++), starts a
+// bounded number of goroutines (a fixed pool of workers for the life
+// of the process); an endless for {} or a range over a channel (an
+// accept loop, a request queue) does not.
+func (l *Lifetime) StartsBounded(in ssa.Instruction) bool {
+	return in.Parent() != nil && l.Bounded(in.Parent()) && (!BlockInLoop(in.Block()) || countedLoops(in.Block()))
+}
+
+// countedLoops reports whether every loop around b is one that ranges
+// over a slice, map, string or integer, or has a condition.
+func countedLoops(b *ssa.BasicBlock) bool {
+	fwd, bwd := Reachable(b, true), Reachable(b, false)
+	for h := range fwd {
+		if !bwd[h] {
+			continue // not in a loop with b
+		}
+		for _, p := range h.Preds {
+			if !fwd[p] || !bwd[p] || !h.Dominates(p) {
+				continue
+			}
+			// h heads a loop around b (p->h is its back edge).
+			switch h.Comment {
+			case "for.loop", "rangeindex.loop", "rangeiter.loop", "rangeint.loop":
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Reachable returns the blocks reachable from b in one or more steps
+// (forward along successors, or backward along predecessors): b is
+// included only if it lies on a cycle.
+func Reachable(b *ssa.BasicBlock, forward bool) map[*ssa.BasicBlock]bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	next := func(x *ssa.BasicBlock) []*ssa.BasicBlock {
+		if forward {
+			return x.Succs
+		}
+		return x.Preds
+	}
+	work := append([]*ssa.BasicBlock(nil), next(b)...)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if !seen[x] {
+			seen[x] = true
+			work = append(work, next(x)...)
+		}
+	}
+	return seen
+}
+
+// BlockInLoop reports whether b can run more than once per call of its
+// function: it lies on a cycle of the control-flow graph. A nil block
+// (unknown) counts as one that can.
+func BlockInLoop(b *ssa.BasicBlock) bool {
+	if b == nil {
+		return true
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	work := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(work) > 0 {
+		w := work[len(work)-1]
+		work = work[:len(work)-1]
+		if w == b {
+			return true
+		}
+		if !seen[w] {
+			seen[w] = true
+			work = append(work, w.Succs...)
+		}
+	}
+	return false
+}

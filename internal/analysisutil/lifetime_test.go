@@ -1,0 +1,110 @@
+package analysisutil
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+)
+
+const lifetimeSrc = `package p
+
+import "sync"
+
+var once sync.Once
+var v = fromInit()
+
+func fromInit() int { go loop(); return 0 }
+
+func init() { helper() }
+
+func helper() { go loop() }
+
+func lazy() { once.Do(func() { go loop() }) }
+
+func Exported() { go loop() }
+
+func byExported() { go loop() }
+
+func Caller() { byExported() }
+
+func inLoops(n int, ch chan int) {
+	for i := 0; i < n; i++ {
+		go loop()
+	}
+	for range ch {
+		go loop()
+	}
+}
+
+func init() { inLoops(2, nil) }
+
+func recursive(n int) {
+	go loop()
+	if n > 0 {
+		recursive(n - 1)
+	}
+}
+
+func init() { recursive(1) }
+
+func loop() { for {} }
+`
+
+// TestLifetime checks which go statements run a bounded number of
+// times per process.
+func TestLifetime(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", lifetimeSrc, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset, types.NewPackage("p", "p"), []*ast.File{f}, ssa.SanityCheckFunctions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var funcs []*ssa.Function
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		funcs = append(funcs, fn)
+		for _, a := range fn.AnonFuncs {
+			add(a)
+		}
+	}
+	for _, m := range pkg.Members {
+		if fn, ok := m.(*ssa.Function); ok && fn.Synthetic == "" {
+			add(fn)
+		}
+	}
+	l := NewLifetime(pkg, funcs)
+	got := make(map[int]bool) // line of each go statement: bounded
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				if g, ok := in.(*ssa.Go); ok {
+					got[fset.Position(g.Pos()).Line] = l.StartsBounded(g)
+				}
+			}
+		}
+	}
+	want := map[int]bool{
+		8:  true,  // package initializer
+		12: true,  // init's helper
+		14: true,  // sync.Once
+		16: false, // exported
+		18: false, // reached from an exported function
+		24: true,  // a counted loop of a function init calls
+		27: false, // a range over a channel
+		34: false, // recursion
+	}
+	for line, w := range want {
+		if g, ok := got[line]; !ok || g != w {
+			t.Errorf("line %d: bounded = %v (found %v), want %v", line, g, ok, w)
+		}
+	}
+}
