@@ -2,6 +2,7 @@ package unlockedwrite
 
 import (
 	_ "embed"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -24,9 +25,16 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
-	pass.Report = lockset.Reporter(pass)
+	report := lockset.Reporter(pass)
+	// done holds the writes reported already: a write to a guarded
+	// field in a handler is one finding, not two.
+	done := map[token.Pos]bool{}
+	pass.Report = func(d analysis.Diagnostic) {
+		done[d.Pos] = true
+		report(d)
+	}
 	checkFields(pass, res)
-	checkGoroutines(pass, res)
+	checkGoroutines(pass, res, done)
 	checkSpawner(pass, res)
 	return nil, nil
 }

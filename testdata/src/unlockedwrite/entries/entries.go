@@ -1,0 +1,279 @@
+package entries
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Handlers run once per request, concurrently.
+
+var hits int
+var lastPath string
+var byPath = map[string]int{}
+
+func register(mux *http.ServeMux) {
+	mux.HandleFunc("/a", func(w http.ResponseWriter, r *http.Request) {
+		hits++             // want `write to hits in a handler races with concurrent requests: no lock is held`
+		lastPath = r.URL.Path // want `write to lastPath in a handler races with concurrent requests`
+		byPath[r.URL.Path]++  // want `map store into byPath in a handler races with concurrent requests`
+	})
+}
+
+func counterHandler() http.HandlerFunc {
+	n := 0
+	return func(w http.ResponseWriter, r *http.Request) {
+		n++ // want `write to n in a handler races with concurrent requests`
+	}
+}
+
+func plainHandler(w http.ResponseWriter, r *http.Request) {
+	hits++ // want `write to hits in a handler races`
+}
+
+func registerPlain() {
+	http.HandleFunc("/p", plainHandler)
+}
+
+type server struct {
+	mu       sync.Mutex
+	requests int
+	last     string
+	served   atomic.Int64
+}
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.requests++ // want `write to s.requests in ServeHTTP races with concurrent requests`
+	s.served.Add(1)
+	s.mu.Lock()
+	s.last = r.URL.Path
+	s.mu.Unlock()
+	s.note(r.URL.Path)
+}
+
+// note records the path for ServeHTTP.
+func (s *server) note(p string) {
+	s.last = p // want `write to s.last in ServeHTTP races with concurrent requests`
+}
+
+// Silent: the handler locks, uses atomics, writes per-request state.
+type goodServer struct {
+	mu    sync.Mutex
+	count map[string]int
+	total atomic.Int64
+}
+
+func (s *goodServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.total.Add(1)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.count[r.URL.Path]++
+}
+
+type reqState struct{ path string }
+
+func goodHandler(w http.ResponseWriter, r *http.Request) {
+	st := &reqState{}
+	st.path = r.URL.Path
+	var once sync.Once
+	once.Do(func() { lastPath = st.path })
+	_ = st
+}
+
+func registerGood() { http.HandleFunc("/g", goodHandler) }
+
+// Goroutines started in a loop: first-error and result fields.
+
+type group struct {
+	wg  sync.WaitGroup
+	err error
+}
+
+func (g *group) run(fs []func() error) error {
+	for _, f := range fs {
+		g.wg.Add(1)
+		go func() {
+			defer g.wg.Done()
+			if err := f(); err != nil {
+				g.err = err // want `write to g.err in a goroutine started in a loop races with the other goroutines`
+			}
+		}()
+	}
+	g.wg.Wait()
+	return g.err
+}
+
+type result struct {
+	total int
+	found bool
+	names []string
+}
+
+func sum(parts [][]int) result {
+	var res result
+	var wg sync.WaitGroup
+	for _, p := range parts {
+		wg.Go(func() {
+			for _, x := range p {
+				res.total += x // want `write to res.total in a goroutine started in a loop`
+			}
+		})
+	}
+	wg.Wait()
+	return res
+}
+
+func search(ctx context.Context, names []string, want string) (bool, error) {
+	var g errgroup.Group
+	found := false
+	var matches []string
+	for _, n := range names {
+		g.Go(func() error {
+			if n == want {
+				found = true                  // want `write to found in a goroutine started in a loop`
+				matches = append(matches, n) // want `write to matches in a goroutine started in a loop`
+			}
+			return nil
+		})
+	}
+	err := g.Wait()
+	return found, err
+}
+
+type acceptor struct {
+	active int
+	conns  []int
+}
+
+func (a *acceptor) serve(c int) {
+	a.active++ // want `write to a.active in a goroutine started in a loop`
+}
+
+func (a *acceptor) loop(cs []int) {
+	for _, c := range cs {
+		go a.serve(c)
+	}
+}
+
+// Silent near-misses.
+
+// Each goroutine writes its own element.
+func slots(parts [][]int) []int {
+	out := make([]int, len(parts))
+	var wg sync.WaitGroup
+	for i, p := range parts {
+		wg.Go(func() {
+			for _, x := range p {
+				out[i] += x
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// The first error under sync.Once, or a mutex.
+func firstErrOnce(fs []func() error) error {
+	var once sync.Once
+	var first error
+	var wg sync.WaitGroup
+	for _, f := range fs {
+		wg.Go(func() {
+			if err := f(); err != nil {
+				once.Do(func() { first = err })
+			}
+		})
+	}
+	wg.Wait()
+	return first
+}
+
+type safeGroup struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (g *safeGroup) run(fs []func() error) {
+	var wg sync.WaitGroup
+	for _, f := range fs {
+		wg.Go(func() {
+			if err := f(); err != nil {
+				g.mu.Lock()
+				if g.err == nil {
+					g.err = err
+				}
+				g.mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// The first error through a CompareAndSwap: one goroutine only writes.
+type casGroup struct {
+	set atomic.Bool
+	err error
+}
+
+func (g *casGroup) run(fs []func() error) {
+	var wg sync.WaitGroup
+	for _, f := range fs {
+		wg.Go(func() {
+			if err := f(); err != nil {
+				if g.set.CompareAndSwap(false, true) {
+					g.err = err
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// Per-goroutine copies and objects of one iteration.
+type worker struct{ done int }
+
+func (w *worker) work() { w.done++ }
+
+func perWorker(ws []*worker) {
+	for _, w := range ws {
+		go w.work()
+	}
+	for i := range 3 {
+		r := &result{}
+		go func() {
+			r.total = i
+		}()
+	}
+}
+
+// Results handed over a channel; written after Wait.
+func overChannel(parts [][]int) int {
+	ch := make(chan int, len(parts))
+	for _, p := range parts {
+		go func() {
+			n := 0
+			for _, x := range p {
+				n += x
+			}
+			ch <- n
+		}()
+	}
+	total := 0
+	for range parts {
+		total += <-ch
+	}
+	return total
+}
+
+// One timer, not in a loop.
+func debounce(f func()) *time.Timer {
+	fired := 0
+	return time.AfterFunc(time.Second, func() {
+		fired++
+		f()
+	})
+}
