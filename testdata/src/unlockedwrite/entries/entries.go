@@ -57,7 +57,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // note records the path for ServeHTTP.
 func (s *server) note(p string) {
-	s.last = p // want `write to s.last in ServeHTTP races with concurrent requests`
+	s.last = p // want `write to s.last without holding s.mu, declared after it in the struct`
 }
 
 // Silent: the handler locks, uses atomics, writes per-request state.
