@@ -3,6 +3,7 @@ package unlockedwrite
 import (
 	"fmt"
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -63,12 +64,22 @@ func waits(loop map[*ssa.BasicBlock]bool) bool {
 }
 
 // selfSynchronized reports goroutine bodies that both send and receive
-// on channels (a channel used as a lock) or call a method named Wait.
+// on channels (a channel used as a lock), or both load and store
+// through sync/atomic (a hand-off: data written before an atomic
+// store is read after the load that sees it).
 func selfSynchronized(fn *ssa.Function) bool {
 	send, recv := false, false
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
+			case ssa.CallInstruction:
+				if m := analysisutil.StaticMethod(x.Common()); m != nil && m.Pkg() != nil && m.Pkg().Path() == "sync/atomic" {
+					if strings.HasPrefix(m.Name(), "Load") {
+						recv = true
+					} else {
+						send = true
+					}
+				}
 			case *ssa.Send:
 				send = true
 			case *ssa.UnOp:

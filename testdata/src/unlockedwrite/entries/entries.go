@@ -277,3 +277,47 @@ func debounce(f func()) *time.Timer {
 		f()
 	})
 }
+
+// A helper reached from goroutines started in a loop.
+type tally struct{ total int }
+
+func (t *tally) add(n int) {
+	t.total += n // want `write to t.total in a goroutine started in a loop races with the other goroutines`
+}
+
+func count(t *tally, parts [][]int) {
+	var wg sync.WaitGroup
+	for _, p := range parts {
+		wg.Go(func() { t.add(len(p)) })
+	}
+	wg.Wait()
+}
+
+// Silent: a hand-off through an atomic flag: data written before the
+// atomic store is read after the load that sees it.
+func pingPong(n int32) {
+	type data struct {
+		signal int32
+		value  int32
+	}
+	var x data
+	done := make(chan bool, 2)
+	for p := int32(0); p < 2; p++ {
+		go func() {
+			for i := int32(1); i < n; i++ {
+				if (i+p)%2 == 0 {
+					x.value = i
+					atomic.StoreInt32(&x.signal, i)
+				} else {
+					for atomic.LoadInt32(&x.signal) != i {
+					}
+					_ = x.value
+				}
+			}
+			done <- true
+		}()
+	}
+	<-done
+	<-done
+}
+
