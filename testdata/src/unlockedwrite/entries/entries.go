@@ -18,7 +18,7 @@ var byPath = map[string]int{}
 
 func register(mux *http.ServeMux) {
 	mux.HandleFunc("/a", func(w http.ResponseWriter, r *http.Request) {
-		hits++             // want `write to hits in a handler races with concurrent requests: no lock is held`
+		hits++                // want `write to hits in a handler races with concurrent requests: no lock is held`
 		lastPath = r.URL.Path // want `write to lastPath in a handler races with concurrent requests`
 		byPath[r.URL.Path]++  // want `map store into byPath in a handler races with concurrent requests`
 	})
@@ -134,7 +134,7 @@ func search(ctx context.Context, names []string, want string) (bool, error) {
 	for _, n := range names {
 		g.Go(func() error {
 			if n == want {
-				found = true                  // want `write to found in a goroutine started in a loop`
+				found = true                 // want `write to found in a goroutine started in a loop`
 				matches = append(matches, n) // want `write to matches in a goroutine started in a loop`
 			}
 			return nil
@@ -320,4 +320,3 @@ func pingPong(n int32) {
 	<-done
 	<-done
 }
-
