@@ -49,6 +49,12 @@ func checkGoroutines(pass *analysis.Pass, res *lockset.Result, done map[token.Po
 			continue
 		}
 		sc := &scope{fn: st.fn, params: map[int]bool{}, free: map[int]bool{}}
+		if st.fn.Signature.Recv() != nil && len(st.bindings) == 1 && len(st.fn.FreeVars) == 0 {
+			// A method value: the receiver is bound once.
+			if invariant(st.bindings[0], st.loop) && isPointerLike(st.bindings[0].Type()) {
+				sc.params[0] = true
+			}
+		}
 		for i := range st.fn.FreeVars {
 			if i < len(st.bindings) && invariant(st.bindings[i], st.loop) {
 				sc.free[i] = true
@@ -361,11 +367,17 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 	return out
 }
 
-// funcValue returns the function v denotes and its closure bindings.
+// funcValue returns the function v denotes and its closure bindings;
+// for a method value (s.handle), the method and, as its bindings, the
+// receiver.
 func funcValue(v ssa.Value) (*ssa.Function, []ssa.Value) {
 	switch v := v.(type) {
 	case *ssa.MakeClosure:
-		return v.Fn.(*ssa.Function), v.Bindings
+		fn := v.Fn.(*ssa.Function)
+		if m := boundMethod(fn); m != nil {
+			return m, v.Bindings
+		}
+		return fn, v.Bindings
 	case *ssa.Function:
 		if v.Blocks != nil {
 			return v, nil
@@ -444,4 +456,21 @@ func serviceMethod(fn *ssa.Function) bool {
 // inTest reports whether fn is declared in a _test.go file.
 func inTest(pass *analysis.Pass, fn *ssa.Function) bool {
 	return strings.HasSuffix(pass.Fset.Position(fn.Pos()).Filename, "_test.go")
+}
+
+// boundMethod returns the method a bound-method wrapper calls, or nil.
+func boundMethod(fn *ssa.Function) *ssa.Function {
+	if !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+		return nil
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if c, ok := in.(ssa.CallInstruction); ok {
+				if m := c.Common().StaticCallee(); m != nil && m.Signature.Recv() != nil {
+					return m
+				}
+			}
+		}
+	}
+	return nil
 }

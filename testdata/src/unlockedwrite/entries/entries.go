@@ -320,3 +320,43 @@ func pingPong(n int32) {
 	<-done
 	<-done
 }
+
+// Method values: a handler registered as s.handle, a method handed to
+// WaitGroup.Go in a loop.
+type api struct {
+	calls int
+	seen  map[string]bool
+}
+
+func (a *api) handle(w http.ResponseWriter, r *http.Request) {
+	a.calls++ // want `write to a.calls in a handler races with concurrent requests`
+}
+
+func (a *api) routes(mux *http.ServeMux) {
+	mux.HandleFunc("/api", a.handle)
+}
+
+func (a *api) mark() {
+	a.seen["x"] = true // want `map store into a.seen in a goroutine started in a loop`
+}
+
+func (a *api) markAll(n int) {
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(a.mark)
+	}
+	wg.Wait()
+}
+
+// Silent: each iteration binds its own receiver.
+func (a *api) unmark() {
+	a.seen["x"] = false
+}
+
+func unmarkEach(as []*api) {
+	var wg sync.WaitGroup
+	for _, a := range as {
+		wg.Go(a.unmark)
+	}
+	wg.Wait()
+}
