@@ -69,9 +69,8 @@ func newPaths(pass *analysis.Pass, res *lockset.Result) *paths {
 	return p
 }
 
-// find returns a route to fn, whose receiver is the written object.
-// Only helpers are followed: fn itself, exported, is judged by the
-// callers of report.
+// find returns a route to fn, whose receiver is the written object:
+// fn itself when it is a goroutine's body or a quiet exported method.
 func (p *paths) find(fn *ssa.Function) (route, bool) {
 	return p.findDepth(fn, 0, map[*ssa.Function]bool{})
 }
@@ -84,7 +83,7 @@ func (p *paths) findDepth(fn *ssa.Function, depth int, seen map[*ssa.Function]bo
 	if site, ok := p.bodies[fn]; ok {
 		return route{start: site, root: fn, goroutine: true}, true
 	}
-	if depth > 0 && fn.Signature.Recv() != nil && exported(fn) && p.isQuiet(fn, 0) {
+	if fn.Signature.Recv() != nil && exported(fn) && p.isQuiet(fn, 0) {
 		return route{root: fn}, true
 	}
 	for _, site := range p.res.CallSites(fn) {
@@ -205,7 +204,7 @@ func (p *paths) isQuiet(fn *ssa.Function, depth int) bool {
 				switch {
 				case callee == nil:
 					q = false
-				case callee.Pkg != nil && pureCallPkgs[callee.Pkg.Pkg.Path()]:
+				case callee.Pkg != nil && quietCall(callee):
 				case callee.Pkg == fn.Pkg && p.res.Funcs[callee] != nil:
 					q = p.isQuiet(callee, depth+1)
 				default:
@@ -216,6 +215,30 @@ func (p *paths) isQuiet(fn *ssa.Function, depth int) bool {
 	}
 	p.quiet[fn] = q
 	return q
+}
+
+// quietPkgs are packages, besides pureCallPkgs, whose functions do
+// not wait for other goroutines.
+var quietPkgs = map[string]bool{
+	"sort": true, "slices": true, "maps": true, "unicode": true, "path": true,
+	"path/filepath": true, "net/url": true, "encoding/json": true, "encoding/hex": true,
+	"encoding/base64": true, "log": true, "time": true,
+}
+
+// quietCall reports whether a call of fn, of another package, cannot
+// wait for another goroutine: time's sleeps, timers and tickers can.
+func quietCall(fn *ssa.Function) bool {
+	path := fn.Pkg.Pkg.Path()
+	if path == "time" {
+		if fn.Signature.Recv() != nil {
+			return analysisutil.IsNamed(fn.Signature.Recv().Type(), "time", "Time") || analysisutil.IsNamed(fn.Signature.Recv().Type(), "time", "Duration")
+		}
+		switch fn.Name() {
+		case "Sleep", "After", "Tick", "NewTimer", "NewTicker", "AfterFunc":
+			return false
+		}
+	}
+	return pureCallPkgs[path] || quietPkgs[path]
 }
 
 // relate adds the route to d and the trace.
