@@ -272,7 +272,7 @@ func (w *Window) Add(n int) {
 }
 
 func (w *Window) Reset() {
-	w.hits = 0 // want `write to w.hits without holding w.mu, which guards it in 3 of 5 functions`
+	w.hits = 0           // want `write to w.hits without holding w.mu, which guards it in 3 of 5 functions`
 	w.since = time.Now() // want `write to w.since without holding w.mu, which guards it in 2 of 3 functions`
 }
 
