@@ -85,7 +85,7 @@ func checkGoroutines(pass *analysis.Pass, res *lockset.Result, done map[token.Po
 // helpers, to a small depth.
 func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, reported map[string]bool, done map[token.Pos]bool, seen map[*ssa.Function]bool, depth int) {
 	f := res.Funcs[sc.fn]
-	if f == nil || seen[sc.fn] || f.EntryLocked && depth == 0 {
+	if f == nil || seen[sc.fn] || f.EntryLocked && depth == 0 || otherLocking(sc.fn) {
 		return
 	}
 	seen[sc.fn] = true
@@ -473,4 +473,26 @@ func boundMethod(fn *ssa.Function) *ssa.Function {
 		}
 	}
 	return nil
+}
+
+// otherLocking reports whether fn calls a lock function the lock-set
+// model does not know (the runtime's lock(&l), a spinlock's Lock): what
+// it holds is unknown, so nothing is judged there.
+func otherLocking(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			c, ok := in.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			m := analysisutil.StaticMethod(c.Common())
+			if m == nil || m.Pkg() == nil || m.Pkg().Path() == "sync" {
+				continue
+			}
+			if n := strings.ToLower(m.Name()); n == "lock" || n == "rlock" || strings.HasPrefix(n, "lockwith") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -360,3 +360,26 @@ func unmarkEach(as []*api) {
 	}
 	wg.Wait()
 }
+
+// Silent: a lock the model does not know (a spinlock) may be held.
+type spin struct{ state int32 }
+
+func (s *spin) Lock()   {}
+func (s *spin) Unlock() {}
+
+type queue struct {
+	l     spin
+	items []int
+}
+
+func (q *queue) put(v int) {
+	q.l.Lock()
+	q.items = append(q.items, v)
+	q.l.Unlock()
+}
+
+func fill(q *queue, n int) {
+	for i := range n {
+		go q.put(i)
+	}
+}
