@@ -183,14 +183,22 @@ func calleeScope(res *lockset.Result, sc *scope, c *ssa.Call) *scope {
 	return sub
 }
 
-// writesGlobals reports whether fn stores into a package variable.
+// writesGlobals reports whether fn stores into a package variable, or
+// into a map one holds.
 func writesGlobals(fn *ssa.Function) bool {
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
-			if s, ok := in.(*ssa.Store); ok {
-				if _, ok := s.Addr.(*ssa.Global); ok {
-					return true
+			var addr ssa.Value
+			switch x := in.(type) {
+			case *ssa.Store:
+				addr = x.Addr
+			case *ssa.MapUpdate:
+				if l, ok := x.Map.(*ssa.UnOp); ok && l.Op == token.MUL {
+					addr = l.X
 				}
+			}
+			if _, ok := addr.(*ssa.Global); ok {
+				return true
 			}
 		}
 	}

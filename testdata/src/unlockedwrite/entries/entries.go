@@ -383,3 +383,16 @@ func fill(q *queue, n int) {
 		go q.put(i)
 	}
 }
+
+// A helper that stores into a package map, called from a handler.
+var perPath = map[string]int{}
+
+func countPath(p string) {
+	perPath[p]++ // want `map store into perPath in a handler races with concurrent requests`
+}
+
+func registerCount(mux *http.ServeMux) {
+	mux.HandleFunc("/c", func(w http.ResponseWriter, r *http.Request) {
+		countPath(r.URL.Path)
+	})
+}
