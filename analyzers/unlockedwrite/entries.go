@@ -97,7 +97,7 @@ func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, re
 			if len(f.HeldBefore(instr)) > 0 || len(f.MayHeldBefore(instr)) > 0 || !instr.Pos().IsValid() && !isCall(instr) {
 				continue
 			}
-			if c, ok := instr.(*ssa.Call); ok && depth < 3 {
+			if c, ok := instr.(*ssa.Call); ok && depth < 3 && c.Call.StaticCallee() != nil {
 				if sub := calleeScope(res, sc, c); sub != nil {
 					scanStart(pass, res, st, sub, reported, done, seen, depth+1)
 				}
@@ -112,6 +112,14 @@ func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, re
 				if l, ok := x.Map.(*ssa.UnOp); ok && l.Op == token.MUL {
 					addr = l.X
 					what = "map store into"
+				}
+			case *ssa.Call:
+				// delete(m, k), clear(m) on a shared map.
+				if b, ok := x.Call.Value.(*ssa.Builtin); ok && (b.Name() == "delete" || b.Name() == "clear") && len(x.Call.Args) > 0 {
+					if l, ok := x.Call.Args[0].(*ssa.UnOp); ok && l.Op == token.MUL && isMap(l.Type()) {
+						addr = l.X
+						what = b.Name() + " on"
+					}
 				}
 			}
 			if addr == nil || done[instr.Pos()] || afterCAS(instr) {
@@ -266,6 +274,11 @@ func invariant(v ssa.Value, loop map[*ssa.BasicBlock]bool) bool {
 		return v.Block() != nil && !loop[v.Block()]
 	}
 	return false
+}
+
+func isMap(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Map)
+	return ok
 }
 
 func isPointerLike(t types.Type) bool {

@@ -413,7 +413,7 @@ func fieldAccess(instr ssa.Instruction) (*ssa.FieldAddr, bool, token.Pos) {
 			}
 		}
 	case *ssa.Call:
-		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "delete" && len(x.Call.Args) > 0 {
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok && (b.Name() == "delete" || b.Name() == "clear") && len(x.Call.Args) > 0 {
 			if l, ok := x.Call.Args[0].(*ssa.UnOp); ok && l.Op == token.MUL {
 				if fa, ok := l.X.(*ssa.FieldAddr); ok {
 					return fa, true, x.Pos()
@@ -438,7 +438,7 @@ func feedsMapWrite(l *ssa.UnOp) bool {
 				return true
 			}
 		case *ssa.Call:
-			if b, ok := r.Call.Value.(*ssa.Builtin); ok && b.Name() == "delete" {
+			if b, ok := r.Call.Value.(*ssa.Builtin); ok && (b.Name() == "delete" || b.Name() == "clear") {
 				return true
 			}
 		}

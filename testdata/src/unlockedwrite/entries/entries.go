@@ -396,3 +396,51 @@ func registerCount(mux *http.ServeMux) {
 		countPath(r.URL.Path)
 	})
 }
+
+// gRPC service methods run once per call, concurrently.
+type UnimplementedGreeterServer struct{}
+
+type HelloRequest struct{ Name string }
+type HelloReply struct{ Message string }
+
+type greeter struct {
+	UnimplementedGreeterServer
+	mu    sync.Mutex
+	names map[string]int
+	calls int
+}
+
+func (g *greeter) SayHello(ctx context.Context, in *HelloRequest) (*HelloReply, error) {
+	g.calls++ // want `write to g.calls in SayHello races with concurrent requests`
+	g.mu.Lock()
+	g.names[in.Name]++
+	g.mu.Unlock()
+	return &HelloReply{Message: "hi " + in.Name}, nil
+}
+
+// Silent: the same service, a per-call reply, the count under the lock.
+type greeterOK struct {
+	UnimplementedGreeterServer
+	mu    sync.Mutex
+	calls int
+}
+
+func (g *greeterOK) SayHello(ctx context.Context, in *HelloRequest) (*HelloReply, error) {
+	reply := &HelloReply{}
+	reply.Message = in.Name
+	g.mu.Lock()
+	g.calls++
+	g.mu.Unlock()
+	return reply, nil
+}
+
+// delete on a package map from goroutines started in a loop.
+var sessions = map[int]bool{}
+
+func expireAll(ids []int) {
+	for _, id := range ids {
+		go func() {
+			delete(sessions, id) // want `delete on sessions in a goroutine started in a loop`
+		}()
+	}
+}
