@@ -136,7 +136,9 @@
 // struct shared by all of them (g.err = err, res.total += n), a
 // package variable, or stores into a map it shares, with no lock
 // held, while nothing in the loop waits for the goroutines between
-// iterations; functions handed to sync.WaitGroup.Go, errgroup.Group.Go
+// iterations (a receive or select waits only for a goroutine that, as
+// the channel model shows, may send or close: a dispatch loop's
+// receive of the next job does not); functions handed to sync.WaitGroup.Go, errgroup.Group.Go
 // and time.AfterFunc in a loop count as goroutines, and so do the
 // package's helpers they call with no lock held on the shared value:
 //

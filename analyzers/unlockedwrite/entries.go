@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
@@ -312,6 +313,7 @@ func afterCAS(instr ssa.Instruction) bool {
 
 // findStarts lists the starts of the package.
 func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
+	cm := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
 	var out []start
 	handlers := map[*ssa.Function]bool{}
 	for _, fn := range res.Functions() {
@@ -321,16 +323,17 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 		}
 		for _, b := range fn.Blocks {
 			var loop map[*ssa.BasicBlock]bool
+			var wait waiting
 			loopDone := false
-			inLoop := func() map[*ssa.BasicBlock]bool {
+			inLoop := func() (map[*ssa.BasicBlock]bool, waiting) {
 				if !loopDone {
 					loopDone = true
 					loop = loopOf(b)
-					if loop != nil && waits(loop) {
-						loop = nil
+					if loop != nil {
+						wait = waits(loop)
 					}
 				}
-				return loop
+				return loop, wait
 			}
 			for _, instr := range b.Instrs {
 				// Handlers: a function of handler type used as a value.
@@ -373,9 +376,9 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 				if lit == nil {
 					continue
 				}
-				loop := inLoop()
-				if loop == nil {
-					continue
+				loop, wait := inLoop()
+				if loop == nil || wait == waitsAny || wait == waitsRecv && wakes(cm, lit) {
+					continue // the loop may wait for each goroutine
 				}
 				st := start{site: instr, fn: lit, bindings: bindings, loop: loop}
 				if fv == c.Value {

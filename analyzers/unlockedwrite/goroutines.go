@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
@@ -29,34 +30,79 @@ func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
 	return loop
 }
 
-// waits reports whether the loop may wait for a goroutine between
-// iterations: a receive, a select, or a call of a method named Wait.
-func waits(loop map[*ssa.BasicBlock]bool) bool {
+// A loop's waiting: none, only receives and selects (which only a
+// goroutine that sends or closes can end), or something else that may
+// wait for any goroutine (a Wait, a function value).
+type waiting int
+
+const (
+	waitsNot waiting = iota
+	waitsRecv
+	waitsAny
+)
+
+// waits says how the loop may wait for a goroutine between
+// iterations.
+func waits(loop map[*ssa.BasicBlock]bool) waiting {
+	w := waitsNot
 	for b := range loop {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
 			case *ssa.UnOp:
 				if x.Op == token.ARROW {
-					return true
+					w = waitsRecv
 				}
 			case *ssa.Select:
-				return true
+				w = waitsRecv
 			case ssa.CallInstruction:
 				if _, ok := instr.(*ssa.Go); ok {
 					continue
 				}
 				c := x.Common()
 				if c.IsInvoke() && c.Method.Name() == "Wait" {
-					return true
+					return waitsAny
 				}
 				if f := c.StaticCallee(); f != nil && f.Name() == "Wait" {
-					return true
+					return waitsAny
 				}
 				if c.StaticCallee() == nil && !c.IsInvoke() {
 					if _, ok := c.Value.(*ssa.Builtin); !ok {
-						return true // a function value: may wait
+						return waitsAny // a function value: may wait
 					}
 				}
+			}
+		}
+	}
+	return w
+}
+
+// wakes reports whether the goroutine running fn may end a receive of
+// another goroutine: the channel model lists a send or close in it or
+// its callees, or it calls what the model does not follow (a function
+// value, an interface method) or wakes a sync.Cond's waiter. A
+// WaitGroup.Done wakes only a Wait, which the loop does not call.
+func wakes(cm *chanmodel.Model, fn *ssa.Function) bool {
+	f := cm.Func(fn)
+	if f == nil || f.Truncated {
+		return true
+	}
+	for _, op := range f.Ops {
+		if op.Kind == chanmodel.Send || op.Kind == chanmodel.Close {
+			return true
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			c, ok := in.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if _, ok := c.Common().Value.(*ssa.Builtin); ok {
+				continue
+			}
+			m := analysisutil.StaticMethod(c.Common())
+			if m == nil || c.Common().IsInvoke() || m.Pkg() != nil && m.Pkg().Path() == "sync" && (m.Name() == "Signal" || m.Name() == "Broadcast") {
+				return true
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -19,7 +20,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "unlockedwrite",
 	Doc:      analysisutil.MustExtractDoc(doc, "unlockedwrite"),
-	Requires: []*analysis.Analyzer{lockset.Analyzer, inspect.Analyzer},
+	Requires: []*analysis.Analyzer{lockset.Analyzer, chanmodel.Analyzer, inspect.Analyzer},
 	Run:      run,
 }
 

@@ -444,3 +444,39 @@ func expireAll(ids []int) {
 		}()
 	}
 }
+
+// A dispatch loop: its receives wait for jobs, not for the goroutines
+// it starts, which send nothing.
+type dispatcher struct {
+	handled int
+}
+
+func (d *dispatcher) run(ctx context.Context, jobs <-chan int) {
+	var wg sync.WaitGroup
+	for {
+		select {
+		case <-ctx.Done():
+			wg.Wait()
+			return
+		case j := <-jobs:
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				d.handled += j // want `write to d.handled in a goroutine started in a loop`
+			}()
+		}
+	}
+}
+
+// Silent: each goroutine sends its result and the loop receives it
+// before starting the next.
+func (d *dispatcher) serial(jobs []int) {
+	done := make(chan bool)
+	for _, j := range jobs {
+		go func() {
+			d.handled += j
+			done <- true
+		}()
+		<-done
+	}
+}
