@@ -104,25 +104,7 @@ func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, re
 				}
 				continue
 			}
-			var addr ssa.Value
-			what := "write to"
-			switch x := instr.(type) {
-			case *ssa.Store:
-				addr = x.Addr
-			case *ssa.MapUpdate:
-				if l, ok := x.Map.(*ssa.UnOp); ok && l.Op == token.MUL {
-					addr = l.X
-					what = "map store into"
-				}
-			case *ssa.Call:
-				// delete(m, k), clear(m) on a shared map.
-				if b, ok := x.Call.Value.(*ssa.Builtin); ok && (b.Name() == "delete" || b.Name() == "clear") && len(x.Call.Args) > 0 {
-					if l, ok := x.Call.Args[0].(*ssa.UnOp); ok && l.Op == token.MUL && isMap(l.Type()) {
-						addr = l.X
-						what = b.Name() + " on"
-					}
-				}
-			}
+			addr, what := writtenAddr(instr)
 			if addr == nil || done[instr.Pos()] || afterCAS(instr) {
 				continue
 			}
@@ -197,21 +179,35 @@ func calleeScope(res *lockset.Result, sc *scope, c *ssa.Call) *scope {
 func writesGlobals(fn *ssa.Function) bool {
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
-			var addr ssa.Value
-			switch x := in.(type) {
-			case *ssa.Store:
-				addr = x.Addr
-			case *ssa.MapUpdate:
-				if l, ok := x.Map.(*ssa.UnOp); ok && l.Op == token.MUL {
-					addr = l.X
+			if addr, _ := writtenAddr(in); addr != nil {
+				if _, ok := addr.(*ssa.Global); ok {
+					return true
 				}
-			}
-			if _, ok := addr.(*ssa.Global); ok {
-				return true
 			}
 		}
 	}
 	return false
+}
+
+// writtenAddr returns the address instr writes (a store, or a map
+// store, delete or clear through a map held at the address), and says
+// how.
+func writtenAddr(instr ssa.Instruction) (ssa.Value, string) {
+	switch x := instr.(type) {
+	case *ssa.Store:
+		return x.Addr, "write to"
+	case *ssa.MapUpdate:
+		if l, ok := x.Map.(*ssa.UnOp); ok && l.Op == token.MUL {
+			return l.X, "map store into"
+		}
+	case *ssa.Call:
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok && (b.Name() == "delete" || b.Name() == "clear") && len(x.Call.Args) > 0 {
+			if l, ok := x.Call.Args[0].(*ssa.UnOp); ok && l.Op == token.MUL && isMap(l.Type()) {
+				return l.X, b.Name() + " on"
+			}
+		}
+	}
+	return nil, ""
 }
 
 // sharedAddr reports whether the address v, in sc.fn, is state every
