@@ -442,7 +442,7 @@ func startedAtBirth(res *lockset.Result) map[*ssa.Function]*ssa.Go {
 // lock that a goroutine started at the value's birth holds when it
 // accesses the field: that goroutine runs beside every call of the
 // setter, and the lock shows the field is meant to be shared.
-func reportBeside(pass *analysis.Pass, v *types.Var, fs *fieldStats, born map[*ssa.Function]*ssa.Go) {
+func reportBeside(pass *analysis.Pass, v *types.Var, fs *fieldStats, born map[*ssa.Function]*ssa.Go, routes *paths) bool {
 	var locked *access
 	for i, a := range fs.accesses {
 		if a.locked() && born[a.fn] != nil && ownBase(a.fn, a.base) {
@@ -451,12 +451,22 @@ func reportBeside(pass *analysis.Pass, v *types.Var, fs *fieldStats, born map[*s
 		}
 	}
 	if locked == nil {
-		return
+		return false
 	}
+	reported := false
 	mu := fs.st.Field(locked.guards[0]).Name()
 	for _, a := range fs.accesses {
-		if !a.write || a.locked() || a.exempt || a.mayGuard || !a.pos.IsValid() || !ownBase(a.fn, a.base) || !bareExported(a.fn) {
+		if !a.write || a.locked() || a.exempt || a.mayGuard || !a.pos.IsValid() || !ownBase(a.fn, a.base) {
 			continue
+		}
+		// The setter itself, or a helper a quiet exported method
+		// calls without the lock.
+		var r route
+		if !bareExported(a.fn) {
+			var ok bool
+			if r, ok = routes.find(a.fn); !ok || r.goroutine {
+				continue
+			}
 		}
 		name := lockset.Describe(a.base)
 		d := analysis.Diagnostic{
@@ -466,10 +476,13 @@ func reportBeside(pass *analysis.Pass, v *types.Var, fs *fieldStats, born map[*s
 				name, v.Name(), name, mu, locked.fn.Name()),
 		}
 		var tr finding.Trace
+		r.relate(pass, &d, &tr)
 		start := born[locked.fn]
 		tr.Related(&d, finding.Place{Pos: start.Pos(), Message: "goroutine started here", Goroutine: analysisutil.Goroutine(pass.Fset, start.Parent()), Op: finding.OpGo})
 		tr.Related(&d, finding.Place{Pos: locked.pos, Message: "accessed with the lock held here", Goroutine: analysisutil.Goroutine(pass.Fset, locked.fn), Op: finding.OpRead})
 		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
 		tr.Report(pass, d)
+		reported = true
 	}
+	return reported
 }

@@ -97,16 +97,78 @@
 // of a bare exported method (a setter) to that field without the
 // mutex are reported even on that single piece of evidence.
 //
+// A mutex also guards, by the standard library's convention, the
+// fields declared after it in the struct, up to a blank line or a
+// comment. That layout alone is weak evidence: when the majority rule
+// does not decide, a field of the mutex's section that some function
+// accesses with it held is reported only where the write surely runs
+// beside the lock's users: in a function that takes the mutex itself
+// elsewhere (and waits for nothing first), or in a helper reached from
+// a goroutine.
+//
+//	type Uploader struct {
+//		endpoint string
+//
+//		mu       sync.Mutex
+//		inFlight int
+//		lastErr  error
+//	}
+//	// Upload is safe to call from many goroutines.
+//	func (u *Uploader) Upload(...) error {
+//		u.mu.Lock(); u.inFlight++; u.mu.Unlock()
+//		if err := u.put(...); err != nil {
+//			u.lastErr = err // reported
+//		}
+//		...
+//	}
+//
+// On thin evidence a plain store is also reported when a goroutine (a
+// go statement, a function handed to WaitGroup.Go, errgroup's Go or
+// time.AfterFunc, an http handler) or an exported method that calls
+// only quiet helpers (no channel operation, no wait) reaches the
+// writing helper through calls of the package, on the same receiver,
+// with no lock held: a Reset run from a ticker goroutine, an install
+// in another file called by the refresh loop. The diagnostic gives the
+// unlocked calls as related information.
+//
 // It also reports the guide's §7.3 race: a goroutine started in a
-// loop that writes a variable declared outside the loop, or a package
-// variable, or stores into a map it shares, with no lock held, while
-// nothing in the loop waits for the goroutines between iterations:
+// loop that writes a variable declared outside the loop, a field of a
+// struct shared by all of them (g.err = err, res.total += n), a
+// package variable, or stores into a map it shares, with no lock
+// held, while nothing in the loop waits for the goroutines between
+// iterations (a receive or select waits only for a goroutine that, as
+// the channel model shows, may send or close: a dispatch loop's
+// receive of the next job does not); functions handed to sync.WaitGroup.Go, errgroup.Group.Go
+// and time.AfterFunc in a loop count as goroutines, and so do the
+// package's helpers they call with no lock held on the shared value:
 //
 //	for i := 0; i < 100; i++ {
 //		go func() {
 //			counter++ // reported
 //		}()
 //	}
+//
+// An http handler (a function or literal of handler type used as a
+// value, a ServeHTTP method, an exported method of a gRPC service)
+// runs once per request, concurrently: its writes without a lock to
+// package variables, captured variables and fields of the server are
+// reported the same way.
+//
+//	http.HandleFunc("/r", func(w http.ResponseWriter, r *http.Request) {
+//		redirects++ // reported
+//	})
+//
+// Not reported: each goroutine writing its own slice element (out[i]
+// = v), writes under a mutex, in sync.Once.Do, or after a successful
+// CompareAndSwap (the first error wins), atomics, objects allocated
+// in the iteration or received over a channel, values written before
+// the goroutines start or after Wait, goroutine bodies that hand data
+// over with an atomic store and load, or that use a channel as a lock,
+// a constructor filling in its own value before any goroutine exists,
+// a helper every caller of which holds the lock, fields declared after
+// a blank line below the mutex, and handlers of a test's server (in a
+// _test.go file), which mostly answers the test's own requests one at
+// a time.
 //
 // And it reports a variable a goroutine writes (with no lock held and
 // before it synchronises with anything) that the spawning function

@@ -71,7 +71,8 @@ const (
 )
 
 func checkFields(pass *analysis.Pass, res *lockset.Result) {
-	explicit := explicitGuards(pass)
+	explicit, layout := explicitGuards(pass)
+	routes := newPaths(pass, res)
 	sol := newSolitude(res)
 	born := startedAtBirth(res)
 	stats := map[*types.Var]*fieldStats{}
@@ -128,11 +129,15 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 		if !ok {
 			g = -1
 		}
-		report(pass, v, stats[v], g, born)
+		l, ok := layout[v]
+		if !ok {
+			l = -1
+		}
+		report(pass, v, stats[v], g, l, born, routes)
 	}
 }
 
-func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int, born map[*ssa.Function]*ssa.Go) {
+func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout int, born map[*ssa.Function]*ssa.Go, routes *paths) {
 	// Each function votes once per guard: a method that touches the
 	// field many times counts as much as one that touches it once.
 	type vote struct {
@@ -167,15 +172,24 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int, bor
 			guard, n = g, c
 		}
 	}
+	byLayout := false
 	if explicit >= 0 {
 		guard = explicit
 	} else {
 		total := n + unlocked
-		if guard < 0 || n < minLocked || 2*n <= total {
-			reportBeside(pass, v, fs, born)
+		switch {
+		case guard >= 0 && n >= minLocked && 2*n > total:
+		case reportBeside(pass, v, fs, born, routes):
+			return
+		case layout >= 0 && counts[layout] > 0:
+			// Too little evidence for the majority rule, but the field
+			// is declared in the section of the mutex, and some
+			// function holds that mutex when it accesses it.
+			guard, n, byLayout = layout, counts[layout], true
+		default:
 			return
 		}
-		if _, ok := lockedWrite[guard]; !ok {
+		if _, ok := lockedWrite[guard]; !ok && guard != layout {
 			return // only read under the lock: maybe a snapshot, not a guard
 		}
 	}
@@ -188,13 +202,32 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int, bor
 		if !a.write || a.locked() || a.exempt || a.mayGuard || !a.pos.IsValid() || !ownBase(a.fn, a.base) {
 			continue
 		}
-		if !strong && !losesUpdates(a.instr) && !bareExported(a.fn) {
-			continue
+		var r route
+		if byLayout {
+			// The layout alone is weak evidence: only a write that
+			// surely runs beside the lock's users, from a goroutine
+			// or in a function that locks it elsewhere.
+			var ok bool
+			if r, ok = routes.find(a.fn); (!ok || !r.goroutine) && !routes.locksElsewhere(guard, a) {
+				continue
+			}
+		} else if !strong && !losesUpdates(a.instr) && !bareExported(a.fn) {
+			// A plain store on thin evidence: only where the write
+			// surely runs beside the lock's users, in a function that
+			// takes the lock itself elsewhere (and waits for nothing
+			// first), or reached from a goroutine or a quiet exported
+			// method through helpers that do not lock.
+			var ok bool
+			if r, ok = routes.find(a.fn); !ok && !routes.locksElsewhere(guard, a) {
+				continue
+			}
 		}
 		name := lockset.Describe(a.base)
 		why := fmt.Sprintf("which guards it in %d of %d functions that access it", n, n+unlocked)
 		if explicit >= 0 {
 			why = "which guards it"
+		} else if byLayout {
+			why = "declared after it in the struct and held elsewhere to access it"
 		}
 		d := analysis.Diagnostic{
 			Pos:     a.pos,
@@ -203,9 +236,13 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int, bor
 		var tr finding.Trace
 		if p, ok := lockedWrite[guard]; ok {
 			d.Related = []analysis.RelatedInformation{{Pos: p, Message: "written with the lock held here"}}
-			tr.Steps(lockedSteps(pass, fs, p, mu)...)
+			tr.Steps(lockedSteps(pass, fs, p, mu, "written")...)
+		} else if p := lockedAccess(fs, guard); p.IsValid() {
+			d.Related = []analysis.RelatedInformation{{Pos: p, Message: "read with the lock held here"}}
+			tr.Steps(lockedSteps(pass, fs, p, mu, "read")...)
 		}
 		d.Category = "field"
+		r.relate(pass, &d, &tr)
 		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
 		tr.Report(pass, d)
 	}
@@ -214,7 +251,7 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit int, bor
 // lockedSteps is the story of the write at p made with the guard mu
 // held: the Lock before it, when its own function takes it, then the
 // write, in the goroutine of that function.
-func lockedSteps(pass *analysis.Pass, fs *fieldStats, p token.Pos, mu string) []finding.Place {
+func lockedSteps(pass *analysis.Pass, fs *fieldStats, p token.Pos, mu, what string) []finding.Place {
 	for _, a := range fs.accesses {
 		if a.pos != p {
 			continue
@@ -230,9 +267,24 @@ func lockedSteps(pass *analysis.Pass, fs *fieldStats, p token.Pos, mu string) []
 				}
 			}
 		}
-		return append(steps, finding.Place{Pos: p, Message: "written with the lock held here", Goroutine: g, Op: finding.OpWrite})
+		op := finding.OpWrite
+		if what == "read" {
+			op = finding.OpRead
+		}
+		return append(steps, finding.Place{Pos: p, Message: what + " with the lock held here", Goroutine: g, Op: op})
 	}
 	return nil
+}
+
+// lockedAccess returns the first access to the field made with guard
+// held, or NoPos.
+func lockedAccess(fs *fieldStats, guard int) token.Pos {
+	for _, a := range fs.accesses {
+		if a.holds(guard) && a.pos.IsValid() {
+			return a.pos
+		}
+	}
+	return token.NoPos
 }
 
 // reportReadLocked reports writes to a field made while its guard is
@@ -361,7 +413,7 @@ func fieldAccess(instr ssa.Instruction) (*ssa.FieldAddr, bool, token.Pos) {
 			}
 		}
 	case *ssa.Call:
-		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "delete" && len(x.Call.Args) > 0 {
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok && (b.Name() == "delete" || b.Name() == "clear") && len(x.Call.Args) > 0 {
 			if l, ok := x.Call.Args[0].(*ssa.UnOp); ok && l.Op == token.MUL {
 				if fa, ok := l.X.(*ssa.FieldAddr); ok {
 					return fa, true, x.Pos()
@@ -386,7 +438,7 @@ func feedsMapWrite(l *ssa.UnOp) bool {
 				return true
 			}
 		case *ssa.Call:
-			if b, ok := r.Call.Value.(*ssa.Builtin); ok && b.Name() == "delete" {
+			if b, ok := r.Call.Value.(*ssa.Builtin); ok && (b.Name() == "delete" || b.Name() == "clear") {
 				return true
 			}
 		}
@@ -546,8 +598,9 @@ var guardedRE = regexp.MustCompile(`(?i)\b(?:guarded|protected) by (\w+)`)
 
 // explicitGuards reads "guarded by mu" comments on struct fields, and
 // "mu guards/protects the following" layouts are left to inference.
-func explicitGuards(pass *analysis.Pass) map[*types.Var]int {
+func explicitGuards(pass *analysis.Pass) (map[*types.Var]int, map[*types.Var]int) {
 	out := map[*types.Var]int{}
+	layout := map[*types.Var]int{}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	ins.Preorder([]ast.Node{(*ast.StructType)(nil)}, func(n ast.Node) {
 		stt := n.(*ast.StructType)
@@ -562,6 +615,37 @@ func explicitGuards(pass *analysis.Pass) map[*types.Var]int {
 		index := map[string]int{}
 		for i := 0; i < st.NumFields(); i++ {
 			index[st.Field(i).Name()] = i
+		}
+		// The standard library's layout: a mutex guards the fields
+		// declared after it, up to a blank line or a comment.
+		section := -1
+		prevEnd := token.NoPos
+		for _, fld := range stt.Fields.List {
+			if fld.Doc != nil || prevEnd.IsValid() && pass.Fset.Position(fld.Pos()).Line > pass.Fset.Position(prevEnd).Line+1 {
+				section = -1
+			}
+			prevEnd = fld.End()
+			if fld.Comment != nil {
+				prevEnd = fld.Comment.End()
+			}
+			isMu := false
+			if tv, ok := pass.TypesInfo.Types[fld.Type]; ok && lockset.IsMutex(tv.Type) {
+				isMu = true
+				if len(fld.Names) == 1 {
+					section = index[fld.Names[0].Name]
+				} else if len(fld.Names) == 0 {
+					if f := embeddedIndex(st, tv.Type); f >= 0 {
+						section = f
+					}
+				}
+			}
+			if section >= 0 && !isMu {
+				for _, name := range fld.Names {
+					if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok {
+						layout[v] = section
+					}
+				}
+			}
 		}
 		for _, fld := range stt.Fields.List {
 			var text string
@@ -586,7 +670,17 @@ func explicitGuards(pass *analysis.Pass) map[*types.Var]int {
 			}
 		}
 	})
-	return out
+	return out, layout
+}
+
+// embeddedIndex returns the index of the embedded field of st of type t.
+func embeddedIndex(st *types.Struct, t types.Type) int {
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Embedded() && types.Identical(st.Field(i).Type(), t) {
+			return i
+		}
+	}
+	return -1
 }
 
 // mentionsLocking reports whether a comment inside fn's body talks

@@ -3,116 +3,16 @@ package unlockedwrite
 import (
 	"fmt"
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
-
-// checkGoroutines reports the guide's §7.3 race: function literals
-// started by go in a loop that write, with no lock held, a variable
-// that all of them share (declared outside the loop, or a package
-// variable), while the loop does not wait for each goroutine.
-func checkGoroutines(pass *analysis.Pass, res *lockset.Result) {
-	for _, fn := range res.Functions() {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				g, ok := instr.(*ssa.Go)
-				if !ok {
-					continue
-				}
-				var lit *ssa.Function
-				var bindings []ssa.Value
-				switch v := g.Call.Value.(type) {
-				case *ssa.MakeClosure:
-					lit, bindings = v.Fn.(*ssa.Function), v.Bindings
-				case *ssa.Function:
-					lit = v
-				}
-				if lit == nil || lit.Parent() == nil {
-					continue
-				}
-				loop := loopOf(b)
-				if loop == nil || waits(loop) {
-					continue
-				}
-				body := res.Funcs[lit]
-				if body == nil || selfSynchronized(body.Fn) {
-					continue
-				}
-				checkBody(pass, res, body, bindings, loop, g)
-			}
-		}
-	}
-}
-
-func checkBody(pass *analysis.Pass, res *lockset.Result, body *lockset.Func, bindings []ssa.Value, loop map[*ssa.BasicBlock]bool, g *ssa.Go) {
-	reported := map[string]bool{}
-	for _, b := range body.Fn.Blocks {
-		if res.Dead(b) {
-			continue // runs only when a never-nil field is nil
-		}
-		for _, instr := range b.Instrs {
-			if len(body.HeldBefore(instr)) > 0 || !instr.Pos().IsValid() {
-				continue
-			}
-			var addr ssa.Value
-			what := "write to"
-			switch x := instr.(type) {
-			case *ssa.Store:
-				addr = x.Addr
-			case *ssa.MapUpdate:
-				if l, ok := x.Map.(*ssa.UnOp); ok && l.Op == token.MUL {
-					addr = l.X
-					what = "map store into"
-				}
-			}
-			if addr == nil {
-				continue
-			}
-			name, ok := sharedVar(addr, body.Fn, bindings, loop)
-			if !ok || reported[name] {
-				continue
-			}
-			reported[name] = true
-			var tr finding.Trace
-			spawned := finding.Spawned(pass.Fset, g.Pos())
-			tr.Step(finding.Place{Pos: g.Pos(), Message: "goroutines started here", Goroutine: analysisutil.Goroutine(pass.Fset, g.Parent()), Op: finding.OpGo})
-			tr.Step(finding.Place{Pos: instr.Pos(), Goroutine: spawned, Op: finding.OpWrite})
-			tr.Step(finding.Place{Pos: instr.Pos(), Message: "the same write, at the same time, in the goroutine another iteration starts", Goroutine: spawned + " (another iteration)", Op: finding.OpWrite})
-			tr.Report(pass, analysis.Diagnostic{
-				Category: "loop",
-				Pos:      instr.Pos(),
-				Message:  fmt.Sprintf("%s %s in a goroutine started in a loop races with the other goroutines: no lock is held", what, name),
-				Related:  []analysis.RelatedInformation{{Pos: g.Pos(), Message: "goroutines started here"}},
-			})
-		}
-	}
-}
-
-// sharedVar reports whether addr is a package variable or a variable
-// captured from outside the loop, and names it.
-func sharedVar(addr ssa.Value, fn *ssa.Function, bindings []ssa.Value, loop map[*ssa.BasicBlock]bool) (string, bool) {
-	switch a := addr.(type) {
-	case *ssa.Global:
-		return a.Name(), true
-	case *ssa.FreeVar:
-		for i, fv := range fn.FreeVars {
-			if fv != a || i >= len(bindings) {
-				continue
-			}
-			alloc, ok := bindings[i].(*ssa.Alloc)
-			if !ok || alloc.Block() == nil || loop[alloc.Block()] {
-				return "", false // per-iteration variable
-			}
-			return a.Name(), true
-		}
-	}
-	return "", false
-}
 
 // loopOf returns the blocks of the cycle through b, or nil.
 func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
@@ -130,34 +30,79 @@ func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
 	return loop
 }
 
-// waits reports whether the loop may wait for a goroutine between
-// iterations: a receive, a select, or a call of a method named Wait.
-func waits(loop map[*ssa.BasicBlock]bool) bool {
+// A loop's waiting: none, only receives and selects (which only a
+// goroutine that sends or closes can end), or something else that may
+// wait for any goroutine (a Wait, a function value).
+type waiting int
+
+const (
+	waitsNot waiting = iota
+	waitsRecv
+	waitsAny
+)
+
+// waits says how the loop may wait for a goroutine between
+// iterations.
+func waits(loop map[*ssa.BasicBlock]bool) waiting {
+	w := waitsNot
 	for b := range loop {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
 			case *ssa.UnOp:
 				if x.Op == token.ARROW {
-					return true
+					w = waitsRecv
 				}
 			case *ssa.Select:
-				return true
+				w = waitsRecv
 			case ssa.CallInstruction:
 				if _, ok := instr.(*ssa.Go); ok {
 					continue
 				}
 				c := x.Common()
 				if c.IsInvoke() && c.Method.Name() == "Wait" {
-					return true
+					return waitsAny
 				}
 				if f := c.StaticCallee(); f != nil && f.Name() == "Wait" {
-					return true
+					return waitsAny
 				}
 				if c.StaticCallee() == nil && !c.IsInvoke() {
 					if _, ok := c.Value.(*ssa.Builtin); !ok {
-						return true // a function value: may wait
+						return waitsAny // a function value: may wait
 					}
 				}
+			}
+		}
+	}
+	return w
+}
+
+// wakes reports whether the goroutine running fn may end a receive of
+// another goroutine: the channel model lists a send or close in it or
+// its callees, or it calls what the model does not follow (a function
+// value, an interface method) or wakes a sync.Cond's waiter. A
+// WaitGroup.Done wakes only a Wait, which the loop does not call.
+func wakes(cm *chanmodel.Model, fn *ssa.Function) bool {
+	f := cm.Func(fn)
+	if f == nil || f.Truncated {
+		return true
+	}
+	for _, op := range f.Ops {
+		if op.Kind == chanmodel.Send || op.Kind == chanmodel.Close {
+			return true
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			c, ok := in.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if _, ok := c.Common().Value.(*ssa.Builtin); ok {
+				continue
+			}
+			m := analysisutil.StaticMethod(c.Common())
+			if m == nil || c.Common().IsInvoke() || m.Pkg() != nil && m.Pkg().Path() == "sync" && (m.Name() == "Signal" || m.Name() == "Broadcast") {
+				return true
 			}
 		}
 	}
@@ -165,12 +110,22 @@ func waits(loop map[*ssa.BasicBlock]bool) bool {
 }
 
 // selfSynchronized reports goroutine bodies that both send and receive
-// on channels (a channel used as a lock) or call a method named Wait.
+// on channels (a channel used as a lock), or both load and store
+// through sync/atomic (a hand-off: data written before an atomic
+// store is read after the load that sees it).
 func selfSynchronized(fn *ssa.Function) bool {
 	send, recv := false, false
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
+			case ssa.CallInstruction:
+				if m := analysisutil.StaticMethod(x.Common()); m != nil && m.Pkg() != nil && m.Pkg().Path() == "sync/atomic" {
+					if strings.HasPrefix(m.Name(), "Load") {
+						recv = true
+					} else {
+						send = true
+					}
+				}
 			case *ssa.Send:
 				send = true
 			case *ssa.UnOp:

@@ -2,11 +2,13 @@ package unlockedwrite
 
 import (
 	_ "embed"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -18,15 +20,22 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "unlockedwrite",
 	Doc:      analysisutil.MustExtractDoc(doc, "unlockedwrite"),
-	Requires: []*analysis.Analyzer{lockset.Analyzer, inspect.Analyzer},
+	Requires: []*analysis.Analyzer{lockset.Analyzer, chanmodel.Analyzer, inspect.Analyzer},
 	Run:      run,
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
-	pass.Report = lockset.Reporter(pass)
+	report := lockset.Reporter(pass)
+	// done holds the writes reported already: a write to a guarded
+	// field in a handler is one finding, not two.
+	done := map[token.Pos]bool{}
+	pass.Report = func(d analysis.Diagnostic) {
+		done[d.Pos] = true
+		report(d)
+	}
 	checkFields(pass, res)
-	checkGoroutines(pass, res)
+	checkGoroutines(pass, res, done)
 	checkSpawner(pass, res)
 	return nil, nil
 }

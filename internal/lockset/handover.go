@@ -61,6 +61,16 @@ func (r *Result) ReleasedByCallers(f *Func, ret *ssa.Return, k Key) (bool, ssa.C
 	return true, nil
 }
 
+// CallSites returns the instructions of the package that call fn
+// statically (calls, defers and go statements).
+func (r *Result) CallSites(fn *ssa.Function) []ssa.CallInstruction {
+	r.sitesOnce.Do(r.indexSites)
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	return r.sites[fn]
+}
+
 // indexSites lists, per function of the package, the instructions that
 // call it statically.
 func (r *Result) indexSites() {

@@ -1,20 +1,21 @@
-// Package errgroup is a stand-in for golang.org/x/sync/errgroup with
-// the methods the model recognises.
+// Package errgroup is a stub of golang.org/x/sync/errgroup for the
+// analyzers' testdata.
 package errgroup
 
 import "sync"
 
 type Group struct {
-	wg  sync.WaitGroup
-	err error
+	wg   sync.WaitGroup
+	once sync.Once
+	err  error
 }
 
 func (g *Group) Go(f func() error) {
 	g.wg.Add(1)
 	go func() {
 		defer g.wg.Done()
-		if err := f(); err != nil && g.err == nil {
-			g.err = err
+		if err := f(); err != nil {
+			g.once.Do(func() { g.err = err })
 		}
 	}()
 }

@@ -1,0 +1,518 @@
+package unlockedwrite
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/lockset"
+)
+
+// A start is a place that runs a function so that it may run beside
+// another run of itself: a go statement, or a function handed to
+// sync.WaitGroup.Go, errgroup.Group.Go or time.AfterFunc, in a loop
+// that does not wait between iterations; or an http handler (a
+// function or literal of handler type used as a value, a ServeHTTP
+// method) or a gRPC service method, which the server runs once per
+// request, concurrently. What such a function writes without a lock
+// into state every run shares races with the other runs.
+type start struct {
+	site     ssa.Instruction // nil for a handler method
+	fn       *ssa.Function
+	bindings []ssa.Value              // the closure's bindings
+	args     []ssa.Value              // the arguments of a named function started in a loop
+	loop     map[*ssa.BasicBlock]bool // the loop around site, nil for a handler
+	handler  bool
+}
+
+// scope says which roots of the function being scanned reach state
+// shared by every run of the start: parameters and free variables.
+type scope struct {
+	fn     *ssa.Function
+	params map[int]bool
+	free   map[int]bool
+	// path is the chain of calls from the start to fn, no lock held
+	// at any of them.
+	path []ssa.Instruction
+}
+
+func checkGoroutines(pass *analysis.Pass, res *lockset.Result, done map[token.Pos]bool) {
+	for _, st := range findStarts(pass, res) {
+		body := res.Funcs[st.fn]
+		if body == nil || selfSynchronized(st.fn) {
+			continue
+		}
+		sc := &scope{fn: st.fn, params: map[int]bool{}, free: map[int]bool{}}
+		if st.fn.Signature.Recv() != nil && len(st.bindings) == 1 && len(st.fn.FreeVars) == 0 {
+			// A method value: the receiver is bound once.
+			if invariant(st.bindings[0], st.loop) && isPointerLike(st.bindings[0].Type()) {
+				sc.params[0] = true
+			}
+		}
+		for i := range st.fn.FreeVars {
+			if i < len(st.bindings) && invariant(st.bindings[i], st.loop) {
+				sc.free[i] = true
+			}
+		}
+		switch {
+		case st.handler && st.site == nil:
+			// ServeHTTP or a service method: the receiver is the
+			// server, shared by every request.
+			if st.fn.Signature.Recv() != nil {
+				sc.params[0] = true
+			}
+		case !st.handler:
+			for i, a := range st.args {
+				if i < len(st.fn.Params) && isPointerLike(a.Type()) && invariant(a, st.loop) {
+					sc.params[i] = true
+				}
+			}
+		}
+		reported := map[string]bool{}
+		seen := map[*ssa.Function]bool{}
+		scanStart(pass, res, st, sc, reported, done, seen, 0)
+	}
+}
+
+// scanStart reports the unlocked writes to shared state of sc.fn, and
+// follows the calls it makes with no lock held into the package's
+// helpers, to a small depth.
+func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, reported map[string]bool, done map[token.Pos]bool, seen map[*ssa.Function]bool, depth int) {
+	f := res.Funcs[sc.fn]
+	if f == nil || seen[sc.fn] || f.EntryLocked && depth == 0 || otherLocking(sc.fn) {
+		return
+	}
+	seen[sc.fn] = true
+	for _, b := range sc.fn.Blocks {
+		if res.Dead(b) {
+			continue // runs only when a never-nil field is nil
+		}
+		for _, instr := range b.Instrs {
+			if len(f.HeldBefore(instr)) > 0 || len(f.MayHeldBefore(instr)) > 0 || !instr.Pos().IsValid() && !isCall(instr) {
+				continue
+			}
+			if c, ok := instr.(*ssa.Call); ok && depth < 3 && c.Call.StaticCallee() != nil {
+				if sub := calleeScope(res, sc, c); sub != nil {
+					scanStart(pass, res, st, sub, reported, done, seen, depth+1)
+				}
+				continue
+			}
+			addr, what := writtenAddr(instr)
+			if addr == nil || done[instr.Pos()] || afterCAS(instr) {
+				continue
+			}
+			name, ok := sc.sharedAddr(addr, 0)
+			if !ok || reported[name] {
+				continue
+			}
+			reported[name] = true
+			done[instr.Pos()] = true
+			reportStart(pass, st, sc, instr, what, name)
+		}
+	}
+}
+
+func isCall(instr ssa.Instruction) bool {
+	_, ok := instr.(*ssa.Call)
+	return ok
+}
+
+func reportStart(pass *analysis.Pass, st start, sc *scope, instr ssa.Instruction, what, name string) {
+	where, others, startMsg := "in a goroutine started in a loop", "the other goroutines", "goroutines started here"
+	if st.handler {
+		where, others, startMsg = "in a handler", "concurrent requests", "handler registered here"
+		if st.site == nil {
+			where = "in " + st.fn.Name()
+		}
+	}
+	d := analysis.Diagnostic{
+		Category: "loop",
+		Pos:      instr.Pos(),
+		Message:  fmt.Sprintf("%s %s %s races with %s: no lock is held", what, name, where, others),
+	}
+	var tr finding.Trace
+	spawned := finding.Spawned(pass.Fset, instr.Pos())
+	if st.site != nil {
+		spawned = finding.Spawned(pass.Fset, st.site.Pos())
+		tr.Related(&d, finding.Place{Pos: st.site.Pos(), Message: startMsg, Goroutine: analysisutil.Goroutine(pass.Fset, st.site.Parent()), Op: finding.OpGo})
+	}
+	for _, c := range sc.path {
+		tr.Related(&d, finding.Place{Pos: c.Pos(), Message: "called here without a lock", Goroutine: spawned})
+	}
+	tr.Step(finding.Place{Pos: instr.Pos(), Goroutine: spawned, Op: finding.OpWrite})
+	tr.Step(finding.Place{Pos: instr.Pos(), Message: "the same write, at the same time, in another run", Goroutine: spawned + " (another run)", Op: finding.OpWrite})
+	tr.Report(pass, d)
+}
+
+// calleeScope returns the scope of the package's function c calls
+// statically, when some argument reaches shared state.
+func calleeScope(res *lockset.Result, sc *scope, c *ssa.Call) *scope {
+	callee := c.Call.StaticCallee()
+	if callee == nil || callee.Blocks == nil || res.Funcs[callee] == nil || callee.Pkg != sc.fn.Pkg || lockedHelper(callee) {
+		return nil
+	}
+	sub := &scope{fn: callee, params: map[int]bool{}, free: map[int]bool{}, path: append(append([]ssa.Instruction(nil), sc.path...), c)}
+	any := false
+	for i, a := range c.Call.Args {
+		if i < len(callee.Params) && isPointerLike(a.Type()) {
+			if _, ok := sc.sharedAddr(a, 0); ok {
+				sub.params[i] = true
+				any = true
+			}
+		}
+	}
+	if !any && !writesGlobals(callee) {
+		return nil
+	}
+	return sub
+}
+
+// writesGlobals reports whether fn stores into a package variable, or
+// into a map one holds.
+func writesGlobals(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if addr, _ := writtenAddr(in); addr != nil {
+				if _, ok := addr.(*ssa.Global); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// writtenAddr returns the address instr writes (a store, or a map
+// store, delete or clear through a map held at the address), and says
+// how.
+func writtenAddr(instr ssa.Instruction) (ssa.Value, string) {
+	switch x := instr.(type) {
+	case *ssa.Store:
+		return x.Addr, "write to"
+	case *ssa.MapUpdate:
+		if l, ok := x.Map.(*ssa.UnOp); ok && l.Op == token.MUL {
+			return l.X, "map store into"
+		}
+	case *ssa.Call:
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok && (b.Name() == "delete" || b.Name() == "clear") && len(x.Call.Args) > 0 {
+			if l, ok := x.Call.Args[0].(*ssa.UnOp); ok && l.Op == token.MUL && isMap(l.Type()) {
+				return l.X, b.Name() + " on"
+			}
+		}
+	}
+	return nil, ""
+}
+
+// sharedAddr reports whether the address v, in sc.fn, is state every
+// run of the start shares, and names it: a package variable, a shared
+// captured variable or parameter, or a field of a struct reached from
+// one.
+func (sc *scope) sharedAddr(v ssa.Value, depth int) (string, bool) {
+	if depth > 4 {
+		return "", false
+	}
+	switch a := v.(type) {
+	case *ssa.Global:
+		return a.Name(), true
+	case *ssa.FreeVar:
+		for i, fv := range sc.fn.FreeVars {
+			if fv == a && sc.free[i] {
+				return a.Name(), true
+			}
+		}
+	case *ssa.Parameter:
+		for i, p := range sc.fn.Params {
+			if p == a && sc.params[i] {
+				return a.Name(), true
+			}
+		}
+	case *ssa.UnOp:
+		// A pointer loaded from a shared captured variable.
+		if a.Op == token.MUL {
+			if fv, ok := a.X.(*ssa.FreeVar); ok {
+				return sc.sharedAddr(fv, depth+1)
+			}
+			if g, ok := a.X.(*ssa.Global); ok {
+				return g.Name(), true
+			}
+		}
+	case *ssa.FieldAddr:
+		base, ok := sc.sharedAddr(a.X, depth+1)
+		if !ok {
+			return "", false
+		}
+		st := analysisutil.PointedStruct(a.X.Type())
+		if st == nil || a.Field >= st.NumFields() || lockset.IsMutex(st.Field(a.Field).Type()) {
+			return "", false
+		}
+		return base + "." + st.Field(a.Field).Name(), true
+	}
+	return "", false
+}
+
+// invariant reports whether v is the same value in every iteration of
+// loop (every value is, for a handler: the closure is made once and
+// run per request).
+func invariant(v ssa.Value, loop map[*ssa.BasicBlock]bool) bool {
+	if loop == nil {
+		return true
+	}
+	switch v := v.(type) {
+	case *ssa.Parameter, *ssa.Global, *ssa.FreeVar, *ssa.Const, *ssa.Function:
+		return true
+	case ssa.Instruction:
+		return v.Block() != nil && !loop[v.Block()]
+	}
+	return false
+}
+
+func isMap(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Map)
+	return ok
+}
+
+func isPointerLike(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Map:
+		return true
+	}
+	return false
+}
+
+// afterCAS reports whether instr runs only when a CompareAndSwap
+// succeeded: one goroutine only gets there (the first error wins).
+func afterCAS(instr ssa.Instruction) bool {
+	for b := instr.Block(); b != nil; b = b.Idom() {
+		idom := b.Idom()
+		if idom == nil || len(idom.Instrs) == 0 {
+			continue
+		}
+		ifi, ok := idom.Instrs[len(idom.Instrs)-1].(*ssa.If)
+		if !ok || len(b.Preds) != 1 || b.Preds[0] != idom || idom.Succs[0] != b {
+			continue
+		}
+		if c, ok := ifi.Cond.(*ssa.Call); ok {
+			if m := analysisutil.StaticMethod(c.Common()); m != nil && strings.HasPrefix(m.Name(), "CompareAndSwap") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// findStarts lists the starts of the package.
+func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
+	cm := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
+	var out []start
+	handlers := map[*ssa.Function]bool{}
+	for _, fn := range res.Functions() {
+		if serviceMethod(fn) && !handlers[fn] && !inTest(pass, fn) {
+			handlers[fn] = true
+			out = append(out, start{fn: fn, handler: true})
+		}
+		for _, b := range fn.Blocks {
+			var loop map[*ssa.BasicBlock]bool
+			var wait waiting
+			loopDone := false
+			inLoop := func() (map[*ssa.BasicBlock]bool, waiting) {
+				if !loopDone {
+					loopDone = true
+					loop = loopOf(b)
+					if loop != nil {
+						wait = waits(loop)
+					}
+				}
+				return loop, wait
+			}
+			for _, instr := range b.Instrs {
+				// Handlers: a function of handler type used as a value.
+				var rands []*ssa.Value
+				for i, r := range instr.Operands(rands) {
+					lit, bindings := funcValue(*r)
+					if lit == nil || !handlerSig(lit.Signature) || handlers[lit] {
+						continue
+					}
+					if ci, ok := instr.(ssa.CallInstruction); ok && i == 0 && ci.Common().Value == *r {
+						continue // called, not registered
+					}
+					if _, ok := instr.(*ssa.MakeClosure); ok {
+						continue // the closure value is what gets used
+					}
+					handlers[lit] = true
+					if inTest(pass, fn) {
+						// A test's server mostly answers the test's own
+						// requests, one at a time.
+						continue
+					}
+					out = append(out, start{site: instr, fn: lit, bindings: bindings, handler: true})
+				}
+				var c *ssa.CallCommon
+				var fv ssa.Value
+				switch x := instr.(type) {
+				case *ssa.Go:
+					c = x.Common()
+					if !c.IsInvoke() {
+						fv = c.Value
+					}
+				case *ssa.Call:
+					c = x.Common()
+					fv = startedArg(pass, c)
+				}
+				if fv == nil {
+					continue
+				}
+				lit, bindings := funcValue(fv)
+				if lit == nil {
+					continue
+				}
+				loop, wait := inLoop()
+				if loop == nil || wait == waitsAny || wait == waitsRecv && wakes(cm, lit) {
+					continue // the loop may wait for each goroutine
+				}
+				st := start{site: instr, fn: lit, bindings: bindings, loop: loop}
+				if fv == c.Value {
+					st.args = c.Args
+				}
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}
+
+// funcValue returns the function v denotes and its closure bindings;
+// for a method value (s.handle), the method and, as its bindings, the
+// receiver.
+func funcValue(v ssa.Value) (*ssa.Function, []ssa.Value) {
+	switch v := v.(type) {
+	case *ssa.MakeClosure:
+		fn := v.Fn.(*ssa.Function)
+		if m := boundMethod(fn); m != nil {
+			return m, v.Bindings
+		}
+		return fn, v.Bindings
+	case *ssa.Function:
+		if v.Blocks != nil {
+			return v, nil
+		}
+	}
+	return nil, nil
+}
+
+// startedArg returns the function argument that the call runs in a
+// goroutine of its own: sync.WaitGroup.Go, the Go and TryGo methods of
+// errgroup-like types of other packages, time.AfterFunc.
+func startedArg(pass *analysis.Pass, c *ssa.CallCommon) ssa.Value {
+	m := analysisutil.StaticMethod(c)
+	if m == nil || m.Pkg() == nil || len(c.Args) == 0 {
+		return nil
+	}
+	last := c.Args[len(c.Args)-1]
+	if _, ok := last.Type().Underlying().(*types.Signature); !ok {
+		return nil
+	}
+	if m.Pkg().Path() == "time" && m.Name() == "AfterFunc" {
+		return last
+	}
+	sig, _ := m.Type().(*types.Signature)
+	if sig != nil && sig.Recv() != nil && m.Pkg() != pass.Pkg && (m.Name() == "Go" || m.Name() == "TryGo") {
+		return last
+	}
+	return nil
+}
+
+// handlerSig reports whether sig is func(http.ResponseWriter, *http.Request).
+func handlerSig(sig *types.Signature) bool {
+	if sig.Params().Len() != 2 || sig.Results().Len() != 0 {
+		return false
+	}
+	p := sig.Params()
+	ptr, ok := p.At(1).Type().(*types.Pointer)
+	return ok && analysisutil.IsNamed(p.At(0).Type(), "net/http", "ResponseWriter") && analysisutil.IsNamed(ptr.Elem(), "net/http", "Request")
+}
+
+// serviceMethod reports a method the server runs once per request: a
+// ServeHTTP method on a pointer, or an exported method of a gRPC
+// service (a struct embedding its Unimplemented...Server).
+func serviceMethod(fn *ssa.Function) bool {
+	recv := fn.Signature.Recv()
+	if recv == nil || fn.Parent() != nil || fn.Synthetic != "" {
+		return false
+	}
+	ptr, ok := recv.Type().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	if fn.Name() == "ServeHTTP" && handlerSig(fn.Signature) {
+		return true
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok || !token.IsExported(fn.Name()) || fn.Signature.Params().Len() != 2 || !analysisutil.IsNamed(fn.Signature.Params().At(0).Type(), "context", "Context") {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if !f.Embedded() {
+			continue
+		}
+		t := f.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := t.(*types.Named); ok && strings.HasPrefix(n.Obj().Name(), "Unimplemented") && strings.HasSuffix(n.Obj().Name(), "Server") {
+			return true
+		}
+	}
+	return false
+}
+
+// inTest reports whether fn is declared in a _test.go file.
+func inTest(pass *analysis.Pass, fn *ssa.Function) bool {
+	return strings.HasSuffix(pass.Fset.Position(fn.Pos()).Filename, "_test.go")
+}
+
+// boundMethod returns the method a bound-method wrapper calls, or nil.
+func boundMethod(fn *ssa.Function) *ssa.Function {
+	if !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+		return nil
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if c, ok := in.(ssa.CallInstruction); ok {
+				if m := c.Common().StaticCallee(); m != nil && m.Signature.Recv() != nil {
+					return m
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// otherLocking reports whether fn calls a lock function the lock-set
+// model does not know (the runtime's lock(&l), a spinlock's Lock): what
+// it holds is unknown, so nothing is judged there.
+func otherLocking(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			c, ok := in.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			m := analysisutil.StaticMethod(c.Common())
+			if m == nil || m.Pkg() == nil || m.Pkg().Path() == "sync" {
+				continue
+			}
+			if n := strings.ToLower(m.Name()); n == "lock" || n == "rlock" || strings.HasPrefix(n, "lockwith") {
+				return true
+			}
+		}
+	}
+	return false
+}

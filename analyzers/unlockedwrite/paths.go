@@ -1,0 +1,309 @@
+package unlockedwrite
+
+import (
+	"go/token"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/lockset"
+)
+
+// paths finds how a function writing a guarded field without the lock
+// is reached from code that runs beside the lock's other users: a
+// goroutine's body (a go statement's function, a function handed to
+// sync.WaitGroup.Go, errgroup.Group.Go or time.AfterFunc, an http
+// handler), or an exported method that does nothing that could order
+// it after them (no channel operation, wait or call other than to such
+// quiet functions), through calls of the package each made on the
+// same receiver with no lock held.
+type paths struct {
+	res    *lockset.Result
+	bodies map[*ssa.Function]ssa.Instruction // goroutine bodies and where they start
+	quiet  map[*ssa.Function]bool
+}
+
+// A route is one such way: the root, and the calls from it to the
+// writing function.
+type route struct {
+	start ssa.Instruction // the go statement or registration; nil for an exported method
+	root  *ssa.Function
+	calls []ssa.CallInstruction
+	// goroutine: root runs in a goroutine of its own (a go statement,
+	// a handler), not in an exported method's caller.
+	goroutine bool
+}
+
+func newPaths(pass *analysis.Pass, res *lockset.Result) *paths {
+	p := &paths{res: res, bodies: map[*ssa.Function]ssa.Instruction{}, quiet: map[*ssa.Function]bool{}}
+	for _, fn := range res.Functions() {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				var v ssa.Value
+				switch x := in.(type) {
+				case *ssa.Go:
+					if !x.Call.IsInvoke() {
+						v = x.Call.Value
+					}
+				case *ssa.Call:
+					v = startedArg(pass, x.Common())
+				}
+				if body, _ := funcValue(v); body != nil {
+					if _, ok := p.bodies[body]; !ok {
+						p.bodies[body] = in
+					}
+				}
+			}
+		}
+	}
+	for _, st := range findStarts(pass, res) {
+		if _, ok := p.bodies[st.fn]; st.handler && !ok {
+			p.bodies[st.fn] = st.site
+		}
+	}
+	return p
+}
+
+// find returns a route to fn, whose receiver is the written object:
+// fn itself when it is a goroutine's body or a quiet exported method.
+func (p *paths) find(fn *ssa.Function) (route, bool) {
+	return p.findDepth(fn, 0, map[*ssa.Function]bool{})
+}
+
+func (p *paths) findDepth(fn *ssa.Function, depth int, seen map[*ssa.Function]bool) (route, bool) {
+	if seen[fn] || depth > 4 {
+		return route{}, false
+	}
+	seen[fn] = true
+	if site, ok := p.bodies[fn]; ok {
+		return route{start: site, root: fn, goroutine: true}, true
+	}
+	if fn.Signature.Recv() != nil && exported(fn) && p.isQuiet(fn, 0) {
+		return route{root: fn}, true
+	}
+	for _, site := range p.res.CallSites(fn) {
+		c, ok := site.(*ssa.Call)
+		if !ok || len(c.Call.Args) == 0 {
+			continue
+		}
+		caller := c.Parent()
+		cf := p.res.Funcs[caller]
+		if cf == nil || cf.EntryLocked || len(cf.HeldBefore(c)) > 0 || len(cf.MayHeldBefore(c)) > 0 {
+			continue
+		}
+		if !sameReceiver(caller, c.Call.Args[0]) {
+			continue
+		}
+		if r, ok := p.findDepth(caller, depth+1, seen); ok {
+			r.calls = append(r.calls, c)
+			return r, true
+		}
+	}
+	return route{}, false
+}
+
+// sameReceiver reports whether v is, in caller, the receiver of the
+// method caller or of the method a function literal caller belongs to
+// (captured variables are cells holding it).
+func sameReceiver(caller *ssa.Function, v ssa.Value) bool {
+	return sameReceiverDepth(caller, v, 0)
+}
+
+func sameReceiverDepth(caller *ssa.Function, v ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		return caller.Signature.Recv() != nil && len(caller.Params) > 0 && caller.Params[0] == v
+	case *ssa.UnOp:
+		// A load of a cell: every store into it stores the receiver.
+		if v.Op != token.MUL {
+			return false
+		}
+		if a, ok := v.X.(*ssa.Alloc); ok {
+			return cellHolds(a, func(x ssa.Value) bool { return sameReceiverDepth(caller, x, depth+1) })
+		}
+		return sameReceiverDepth(caller, v.X, depth+1)
+	case *ssa.FreeVar:
+		parent := caller.Parent()
+		if parent == nil {
+			return false
+		}
+		for i, fv := range caller.FreeVars {
+			if fv != v {
+				continue
+			}
+			for _, b := range parent.Blocks {
+				for _, in := range b.Instrs {
+					mc, ok := in.(*ssa.MakeClosure)
+					if !ok || mc.Fn != caller || i >= len(mc.Bindings) {
+						continue
+					}
+					if a, ok := mc.Bindings[i].(*ssa.Alloc); ok {
+						return cellHolds(a, func(x ssa.Value) bool { return sameReceiverDepth(parent, x, depth+1) })
+					}
+					return sameReceiverDepth(parent, mc.Bindings[i], depth+1)
+				}
+			}
+		}
+	}
+	return false
+}
+
+// cellHolds reports whether every value stored into the cell a (and
+// there is one) satisfies ok.
+func cellHolds(a *ssa.Alloc, ok func(ssa.Value) bool) bool {
+	n := 0
+	refs := a.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		if st, isStore := r.(*ssa.Store); isStore && st.Addr == a {
+			if !ok(st.Val) {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
+// isQuiet reports whether fn touches no channel, starts no goroutine
+// and calls only functions of pure packages (fmt, strings...) or quiet
+// functions of its own package: nothing in it can order it after
+// another goroutine's work.
+func (p *paths) isQuiet(fn *ssa.Function, depth int) bool {
+	if q, ok := p.quiet[fn]; ok {
+		return q
+	}
+	p.quiet[fn] = false // recursion: not quiet
+	q := depth < 4 && fn.Blocks != nil && len(fn.AnonFuncs) == 0
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if !q {
+				break
+			}
+			switch x := in.(type) {
+			case *ssa.Send, *ssa.Select, *ssa.Go, *ssa.Defer:
+				q = false
+			case *ssa.UnOp:
+				q = x.Op != token.ARROW
+			case *ssa.Call:
+				c := x.Common()
+				if _, ok := c.Value.(*ssa.Builtin); ok {
+					continue
+				}
+				callee := c.StaticCallee()
+				switch {
+				case callee == nil:
+					q = false
+				case callee.Pkg != nil && quietCall(callee):
+				case callee.Pkg == fn.Pkg && p.res.Funcs[callee] != nil:
+					q = p.isQuiet(callee, depth+1)
+				default:
+					q = false
+				}
+			}
+		}
+	}
+	p.quiet[fn] = q
+	return q
+}
+
+// quietPkgs are packages, besides pureCallPkgs, whose functions do
+// not wait for other goroutines.
+var quietPkgs = map[string]bool{
+	"sort": true, "slices": true, "maps": true, "unicode": true, "path": true,
+	"path/filepath": true, "net/url": true, "encoding/json": true, "encoding/hex": true,
+	"encoding/base64": true, "log": true, "time": true,
+}
+
+// quietCall reports whether a call of fn, of another package, cannot
+// wait for another goroutine: time's sleeps, timers and tickers can.
+func quietCall(fn *ssa.Function) bool {
+	path := fn.Pkg.Pkg.Path()
+	if path == "time" {
+		if fn.Signature.Recv() != nil {
+			return analysisutil.IsNamed(fn.Signature.Recv().Type(), "time", "Time") || analysisutil.IsNamed(fn.Signature.Recv().Type(), "time", "Duration")
+		}
+		switch fn.Name() {
+		case "Sleep", "After", "Tick", "NewTimer", "NewTicker", "AfterFunc":
+			return false
+		}
+	}
+	return pureCallPkgs[path] || quietPkgs[path]
+}
+
+// relate adds the route to d and the trace.
+func (r route) relate(pass *analysis.Pass, d *analysis.Diagnostic, tr *finding.Trace) {
+	if r.root == nil {
+		return
+	}
+	if r.start != nil {
+		msg := "goroutine started here"
+		if _, ok := r.start.(*ssa.Go); !ok {
+			msg = "run concurrently from here"
+		}
+		tr.Related(d, finding.Place{Pos: r.start.Pos(), Message: msg, Goroutine: analysisutil.Goroutine(pass.Fset, r.start.Parent()), Op: finding.OpGo})
+	}
+	g := analysisutil.Goroutine(pass.Fset, r.root)
+	if r.start != nil {
+		g = finding.Spawned(pass.Fset, r.start.Pos())
+	}
+	for _, c := range r.calls {
+		tr.Related(d, finding.Place{Pos: c.Pos(), Message: "called without the lock here", Goroutine: g})
+	}
+}
+
+// locksElsewhere reports whether a's function itself acquires guard,
+// the mutex field of the written object, and nothing that waits for
+// another goroutine (a receive, a select, a Wait) can run before the
+// write: the function runs beside the lock's other users, yet writes
+// outside it.
+func (p *paths) locksElsewhere(guard int, a access) bool {
+	f := p.res.Funcs[a.fn]
+	if f == nil {
+		return false
+	}
+	want := a.base.Path + "." + strconv.Itoa(guard)
+	locks := false
+	for _, acq := range f.Acquires {
+		k := acq.Key
+		if acq.Via == nil && k.Root == a.base.Root && k.Global == a.base.Global && (k.Path == want || strings.HasPrefix(k.Path, want+".")) {
+			locks = true
+		}
+	}
+	if !locks {
+		return false
+	}
+	for _, b := range a.fn.Blocks {
+		for _, in := range b.Instrs {
+			if waitsHere(in) && (in == a.instr || chanmodel.Reaches(in, a.instr, nil)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// waitsHere reports whether in may wait for another goroutine.
+func waitsHere(in ssa.Instruction) bool {
+	switch x := in.(type) {
+	case *ssa.UnOp:
+		return x.Op == token.ARROW
+	case *ssa.Select:
+		return true
+	case ssa.CallInstruction:
+		if m := analysisutil.StaticMethod(x.Common()); m != nil {
+			return m.Name() == "Wait" || m.Name() == "Stop" || m.Name() == "Close"
+		}
+	}
+	return false
+}
