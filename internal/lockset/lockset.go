@@ -166,7 +166,11 @@ type Func struct {
 
 	held map[ssa.Instruction]Set
 	may  map[ssa.Instruction]Set
-	sum  *Summary
+	// locks holds, per instruction that may lock a mutex (a Lock,
+	// RLock or TryLock, a Locker's Lock, a callee returning it
+	// held), the mutexes it locks: see ReleasedBefore.
+	locks map[ssa.Instruction][]Key
+	sum   *Summary
 	// opaqueDefers holds the defer statements of unknown effect.
 	opaqueDefers map[ssa.Instruction]bool
 }
@@ -759,6 +763,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 			}
 			st.held = with(st.held, k, Lock{Mode: m, Pos: instr.Pos()})
 			st.may = with(st.may, k, Lock{Mode: m, Pos: instr.Pos()})
+			f.noteLock(instr, k, record)
 		case "Unlock", "RUnlock":
 			b.release(f, instr, k, st, record)
 		}
@@ -775,11 +780,13 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 			b.acquire(f, instr, k, m, nil, st, record)
 			st.held = with(st.held, k, Lock{Mode: m, Pos: instr.Pos()})
 			st.may = with(st.may, k, Lock{Mode: m, Pos: instr.Pos()})
+			f.noteLock(instr, k, record)
 		case opUnlock, opRUnlock:
 			b.release(f, instr, k, st, record)
 		case opTry:
 			st.held = without(st.held, k)
 			st.may = with(st.may, k, Lock{Mode: Write, Pos: instr.Pos()})
+			f.noteLock(instr, k, record)
 			if record {
 				f.Opaque = true
 			}
@@ -843,6 +850,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		if k, ok := callerKey(sk, c.Args, bindings); ok {
 			st.held = with(st.held, k, Lock{Mode: sk.Mode, Pos: instr.Pos(), Callee: true})
 			st.may = with(st.may, k, Lock{Mode: sk.Mode, Pos: instr.Pos(), Callee: true})
+			f.noteLock(instr, k, record)
 		}
 	}
 	// Callbacks the callee certainly calls: their locks are taken
