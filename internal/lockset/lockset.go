@@ -175,6 +175,9 @@ type Func struct {
 	opaqueDefers map[ssa.Instruction]bool
 }
 
+// Summary returns the summary of the function, as exported in its Fact.
+func (f *Func) Summary() *Summary { return f.sum }
+
 // HeldBefore returns the mutexes certainly held just before instr.
 func (f *Func) HeldBefore(instr ssa.Instruction) Set { return f.held[instr] }
 
