@@ -31,7 +31,6 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
 	ls := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
-	pass.Report = lockset.Reporter(pass)
 	reported := make(map[*chanmodel.Op]bool)
 	for _, f := range m.Funcs {
 		for i := range f.Ops {

@@ -3,7 +3,6 @@ package missingcancel
 import (
 	_ "embed"
 	"fmt"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -92,8 +91,6 @@ type checker struct {
 	// sources maps the functions of this package that return a fresh
 	// cancel function to that result.
 	sources map[*ssa.Function]*cancelSource
-
-	generated map[*token.File]bool
 }
 
 func newChecker(pass *analysis.Pass, info *buildssa.SSA) *checker {
@@ -104,16 +101,10 @@ func newChecker(pass *analysis.Pass, info *buildssa.SSA) *checker {
 		ignored:   make(map[ssa.Value]bool),
 		fieldRead: make(map[*types.Var]bool),
 		sources:   make(map[*ssa.Function]*cancelSource),
-		generated: make(map[*token.File]bool),
 	}
 	for _, fn := range info.SrcFuncs {
 		if fn.Blocks != nil {
 			c.funcs = append(c.funcs, fn)
-		}
-	}
-	for _, f := range pass.Files {
-		if analysisutil.Generated(pass.Fset, f) {
-			c.generated[pass.Fset.File(f.Pos())] = true
 		}
 	}
 	c.computeFieldReads()
