@@ -16,7 +16,8 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports mutexes acquired in opposite orders.
+// Analyzer reports mutexes acquired in opposite orders. It is
+// experimental and not in the suite (see the package documentation).
 var Analyzer = &analysis.Analyzer{
 	Name:     "lockorder",
 	Doc:      analysisutil.MustExtractDoc(doc, "lockorder"),

@@ -1,7 +1,7 @@
 // The Go benchmarks of goconcheck: what each analyzer, and each model the
 // analyzers share, costs on a fixed set of packages.
 //
-//	go test -run '^$' -bench . -benchtime 1x -count 3 ./internal/bench
+//	go test -run '^$' -bench . -benchtime 1x -count 3 ./internal/devtools/bench
 //
 // The packages are loaded once, with all their dependencies from source
 // (go/packages LoadAllSyntax, tests included), outside the timings; each
