@@ -22,7 +22,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "condwait",
 	Doc:       analysisutil.MustExtractDoc(doc, "condwait"),
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer, lockset.Analyzer},
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer, lockset.Analyzer, analysisutil.ModeAnalyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(waiterFact)},
 }

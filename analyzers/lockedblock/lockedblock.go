@@ -21,7 +21,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "lockedblock",
 	Doc:      analysisutil.MustExtractDoc(doc, "lockedblock"),
-	Requires: []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer},
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer, analysisutil.ModeAnalyzer},
 	Run:      run,
 }
 

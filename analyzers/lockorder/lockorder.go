@@ -22,7 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "lockorder",
 	Doc:      analysisutil.MustExtractDoc(doc, "lockorder"),
 	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/lockorder",
-	Requires: []*analysis.Analyzer{lockset.Analyzer},
+	Requires: []*analysis.Analyzer{lockset.Analyzer, analysisutil.ModeAnalyzer},
 	Run:      run,
 }
 

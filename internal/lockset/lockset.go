@@ -33,7 +33,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "lockset",
 	Doc:        "compute the mutexes certainly held at each instruction (used by unlockedwrite, lockleak, doublelock)",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, analysisutil.ModeAnalyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{new(Summary)},
