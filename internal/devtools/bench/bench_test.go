@@ -59,6 +59,7 @@ import (
 	"github.com/goconcheck/goconcheck/analyzers/doublelock"
 	"github.com/goconcheck/goconcheck/analyzers/lockleak"
 	"github.com/goconcheck/goconcheck/analyzers/unlockedwrite"
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
@@ -68,8 +69,9 @@ import (
 const defaultPatterns = "net/http context sync os/exec"
 
 // floor is what every analyzer of the suite requires, directly or not:
-// Floor's requirements, and Floor itself (which does nothing).
-var floor = []*analysis.Analyzer{Floor, buildssa.Analyzer, ctrlflow.Analyzer, inspect.Analyzer}
+// Floor's requirements, and Floor itself (which does nothing); and the
+// driver's ModeAnalyzer, which only hands the mode over.
+var floor = []*analysis.Analyzer{Floor, buildssa.Analyzer, ctrlflow.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer}
 
 // models are the shared models: analyzers of their own, without
 // diagnostics, that other analyzers require.
