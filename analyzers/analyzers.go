@@ -22,6 +22,7 @@ import (
 	"github.com/goconcheck/goconcheck/analyzers/unjoined"
 	"github.com/goconcheck/goconcheck/analyzers/unlockedwrite"
 	"github.com/goconcheck/goconcheck/analyzers/waitgroupadd"
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/suppress"
 )
 
@@ -36,17 +37,28 @@ func wrap(as []*analysis.Analyzer) []*analysis.Analyzer {
 	}
 	out := make([]*analysis.Analyzer, len(as))
 	for i, a := range as {
-		w := suppress.Wrap(a, names)
+		w := suppress.Wrap(withoutGenerated(a), names)
 		w.URL = DocURL + a.Name
 		out[i] = w
 	}
 	return out
 }
 
+// withoutGenerated returns a copy of a that drops the diagnostics in
+// generated files (see analysisutil.DropGenerated).
+func withoutGenerated(a *analysis.Analyzer) *analysis.Analyzer {
+	w := *a
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		pass.Report = analysisutil.DropGenerated(pass)
+		return a.Run(pass)
+	}
+	return &w
+}
+
 // All returns the goconcheck suite, in a stable order: each analyzer
-// with its documentation URL and with the //goconcheck:ignore
-// directives in force (see internal/suppress), the same in every front
-// end. The analyzers are shared: callers must not modify them.
+// with its documentation URL, silent in generated files, and with the
+// //goconcheck:ignore directives in force (see internal/suppress), the
+// same in every front end. The analyzers are shared: callers must not modify them.
 //
 // lockorder (AB-BA inversions, on internal/lockset) is built and tested
 // but not in the suite: on std and nats-server it reports pairs that

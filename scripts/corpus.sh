@@ -34,7 +34,7 @@ root=$PWD
 work=${GOCONCHECK_CORPUS:-$root/.scratch/corpus}
 mkdir -p "$work" corpus/baseline
 go build -o "$work/goconcheck" ./cmd/goconcheck
-go build -o "$work/findings" ./internal/cmd/findings
+go build -o "$work/findings" ./internal/devtools/findings
 
 # check name: compares $work/name.txt with the baseline.
 status=0

@@ -34,7 +34,7 @@ start=$(date +%s)
 rm -rf "$work/src"
 mkdir -p "$work/src"
 go build -o "$work/goconcheck" ./cmd/goconcheck
-go build -o "$work/findings" ./internal/cmd/findings
+go build -o "$work/findings" ./internal/devtools/findings
 printf 'module goker\n\ngo 1.26\n' >"$work/src/go.mod"
 names=()
 for f in "$goker"/*.go; do

@@ -17,14 +17,14 @@
 # ./cmd/goconcheck; a main under .scratch/ can add analyzers not yet in
 # the suite), HARDINPUT_WORK the scratch directory (default
 # .scratch/hardinput; std's results are reused there while the tool
-# binary is unchanged). Other arguments go to internal/cmd/hardinput.
+# binary is unchanged). Other arguments go to internal/devtools/hardinput.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${HARDINPUT_WORK:-$PWD/.scratch/hardinput}
 pkg=${HARDINPUT_PKG:-./cmd/goconcheck}
 mkdir -p "$work"
 go build -o "$work/goconcheck" "$pkg"
-go build -o "$work/hardinput" ./internal/cmd/hardinput
+go build -o "$work/hardinput" ./internal/devtools/hardinput
 start=$(date +%s)
 status=0
 "$work/hardinput" -bin "$work/goconcheck" -work "$work" "$@" || status=$?

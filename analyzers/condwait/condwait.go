@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
 //go:embed doc.go
@@ -21,7 +22,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "condwait",
 	Doc:       analysisutil.MustExtractDoc(doc, "condwait"),
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer},
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer, lockset.Analyzer, analysisutil.ModeAnalyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(waiterFact)},
 }
@@ -48,6 +49,6 @@ func run(pass *analysis.Pass) (any, error) {
 	if analysisutil.FactsOnly(pass) {
 		return nil, nil
 	}
-	checkLocks(pass, pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA), calls)
+	checkLocks(pass, pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA), pass.ResultOf[lockset.Analyzer].(*lockset.Result), calls)
 	return nil, nil
 }

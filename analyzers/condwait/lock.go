@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -12,74 +13,40 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
-// A lockKey names a memory location as an access path from a root
-// value: the path is a sequence of ".field" and "*" (load) steps.
-// Free variables and the parameters of go-only function literals are
-// replaced by the values they are bound to, so that a key means the
-// same location in a function literal and in its parent.
-type lockKey struct {
-	root ssa.Value
-	path string
-}
-
-// A step of an access path, with the type of the value it applies to.
+// A step of an access path (".N" for field N, ".*" for a load, as in
+// lockset.Key), with the type of the value it applies to.
 type step struct {
 	base types.Type
 	s    string
 }
 
-type lockState uint8
-
-const (
-	bottom  lockState = iota // not reached yet
-	unknown                  // no information, e.g. a caller may hold it
-	held
-	notHeld
-	mixed // differs between paths
-)
-
-// A fact of the dataflow: the lock state and, for notHeld, where the
-// lock was released (or the goroutine started).
-type flowFact struct {
-	state     lockState
-	pos       token.Pos
-	fromEntry bool // some path is unlocked since a goroutine's entry
-}
-
-func join(a, b flowFact) flowFact {
-	switch {
-	case a.state == bottom:
-		return b
-	case b.state == bottom:
-		return a
-	case a.state == b.state:
-		a.fromEntry = a.fromEntry || b.fromEntry
-		return a
-	}
-	return flowFact{state: mixed}
-}
-
+// A lockChecker names the lock of each Cond, in the terms of the
+// function literals and goroutines that use it, and asks lockset
+// whether it is held where the Cond is waited on.
 type lockChecker struct {
 	pass     *analysis.Pass
+	locks    *lockset.Result
 	bindings map[*ssa.FreeVar]ssa.Value
 	goSites  map[*ssa.Function]*ssa.Go // function literals only ever started by go
 	// Stores of a lock (the argument of sync.NewCond, or a Locker stored
 	// in a Cond's L field), by the key of the address they are stored to,
 	// exactly and relative to the type of a prefix of the path.
-	exact    map[lockKey][]lockKey
+	exact    map[lockset.Key][]lockset.Key
 	relative map[[2]string][]string
 }
 
 // checkLocks reports Wait calls where the Cond's lock is released on
 // every path that reaches them.
-func checkLocks(pass *analysis.Pass, res *buildssa.SSA, calls map[token.Pos]*ast.CallExpr) {
+func checkLocks(pass *analysis.Pass, res *buildssa.SSA, locks *lockset.Result, calls map[token.Pos]*ast.CallExpr) {
 	c := &lockChecker{
 		pass:     pass,
+		locks:    locks,
 		bindings: make(map[*ssa.FreeVar]ssa.Value),
 		goSites:  make(map[*ssa.Function]*ssa.Go),
-		exact:    make(map[lockKey][]lockKey),
+		exact:    make(map[lockset.Key][]lockset.Key),
 		relative: make(map[[2]string][]string),
 	}
 	fns := res.SrcFuncs
@@ -169,7 +136,7 @@ func (c *lockChecker) indexStore(st *ssa.Store) {
 	if aroot == nil || lroot == nil {
 		return
 	}
-	ak, lk := lockKey{aroot, join_(asteps)}, lockKey{lroot, join_(lsteps)}
+	ak, lk := keyOf(aroot, asteps), keyOf(lroot, lsteps)
 	c.exact[ak] = append(c.exact[ak], lk)
 	if aroot != lroot {
 		return
@@ -179,8 +146,8 @@ func (c *lockChecker) indexStore(st *ssa.Store) {
 		j++
 	}
 	if j < len(asteps) {
-		rk := [2]string{types.TypeString(asteps[j].base, nil), join_(asteps[j:])}
-		c.relative[rk] = append(c.relative[rk], join_(lsteps[j:]))
+		rk := [2]string{types.TypeString(asteps[j].base, nil), joinSteps(asteps[j:])}
+		c.relative[rk] = append(c.relative[rk], joinSteps(lsteps[j:]))
 	}
 }
 
@@ -190,26 +157,50 @@ func isNewCond(call *ssa.Call) bool {
 
 // isCondL reports whether fa is the address of the L field of a sync.Cond.
 func isCondL(fa *ssa.FieldAddr) bool {
-	return analysisutil.IsNamed(fa.X.Type(), "sync", "Cond") && fieldName(fa.X.Type(), fa.Field) == "L"
+	return analysisutil.IsNamed(fa.X.Type(), "sync", "Cond") && fa.Field == condL(fa.X.Type())
 }
 
-func fieldName(ptrOrStruct types.Type, i int) string {
+// condL returns the index of the L field of the sync.Cond that
+// ptrOrStruct is or points to, or -1.
+func condL(ptrOrStruct types.Type) int {
 	t := ptrOrStruct.Underlying()
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem().Underlying()
 	}
-	if s, ok := t.(*types.Struct); ok && i < s.NumFields() {
-		return s.Field(i).Name()
+	if s, ok := t.(*types.Struct); ok {
+		for i := range s.NumFields() {
+			if s.Field(i).Name() == "L" {
+				return i
+			}
+		}
 	}
-	return "?"
+	return -1
 }
 
-func join_(steps []step) string {
+func joinSteps(steps []step) string {
 	var sb strings.Builder
 	for _, s := range steps {
 		sb.WriteString(s.s)
 	}
 	return sb.String()
+}
+
+// keyOf returns the lockset key of the access path root.steps.
+func keyOf(root ssa.Value, steps []step) lockset.Key {
+	return lockset.Rebase(lockset.KeyOf(root), joinSteps(steps))
+}
+
+// resolve names k, a key of a function literal or goroutine, by the
+// values its free variables and parameters are bound to.
+func (c *lockChecker) resolve(k lockset.Key) lockset.Key {
+	if k.Root == nil {
+		return k
+	}
+	root, steps := c.path(k.Root)
+	if root == nil {
+		return k
+	}
+	return lockset.Rebase(keyOf(root, steps), k.Path)
 }
 
 // path returns the access path of v: its root and steps.
@@ -218,16 +209,16 @@ func (c *lockChecker) path(v ssa.Value) (ssa.Value, []step) {
 		switch x := v.(type) {
 		case *ssa.FieldAddr:
 			r, s := c.path(x.X)
-			return r, append(s, step{x.X.Type(), "." + fieldName(x.X.Type(), x.Field)})
+			return r, append(s, step{x.X.Type(), "." + strconv.Itoa(x.Field)})
 		case *ssa.Field:
 			r, s := c.path(x.X)
-			return r, append(s, step{x.X.Type(), "." + fieldName(x.X.Type(), x.Field)})
+			return r, append(s, step{x.X.Type(), "." + strconv.Itoa(x.Field)})
 		case *ssa.UnOp:
 			if x.Op != token.MUL {
 				return v, nil
 			}
 			r, s := c.path(x.X)
-			return r, append(s, step{x.X.Type(), "*"})
+			return r, append(s, step{x.X.Type(), ".*"})
 		case *ssa.MakeInterface:
 			v = x.X
 		case *ssa.ChangeType:
@@ -273,21 +264,35 @@ func paramIndex(p *ssa.Parameter) int {
 	return -1
 }
 
-func (c *lockChecker) key(v ssa.Value) (lockKey, bool) {
+func (c *lockChecker) key(v ssa.Value) (lockset.Key, bool) {
 	r, s := c.path(v)
-	return lockKey{r, join_(s)}, r != nil
+	if r == nil {
+		return lockset.Key{}, false
+	}
+	return keyOf(r, s), true
+}
+
+// lKey returns the key of the L field of the Cond cond points to.
+func (c *lockChecker) lKey(cond ssa.Value) (lockset.Key, bool) {
+	k, ok := c.key(cond)
+	l := condL(cond.Type())
+	if !ok || l < 0 {
+		return lockset.Key{}, false
+	}
+	return lockset.Rebase(k, "."+strconv.Itoa(l)+".*"), true
 }
 
 // lockOf returns the keys by which the lock of the Cond cond is
 // reached: cond.L itself, and the lock it was made with when that is
 // known without doubt.
-func (c *lockChecker) lockOf(cond ssa.Value) map[lockKey]bool {
+func (c *lockChecker) lockOf(cond ssa.Value) map[lockset.Key]bool {
 	root, steps := c.path(cond)
-	if root == nil {
+	lk, ok := c.lKey(cond)
+	if root == nil || !ok {
 		return nil
 	}
-	keys := map[lockKey]bool{{root, join_(steps) + ".L*"}: true}
-	var found []lockKey
+	keys := map[lockset.Key]bool{lk: true}
+	var found []lockset.Key
 	if call, ok := cond.(*ssa.Call); ok && isNewCond(call) {
 		if k, ok := c.key(call.Common().Args[0]); ok {
 			found = append(found, k)
@@ -295,18 +300,18 @@ func (c *lockChecker) lockOf(cond ssa.Value) map[lockKey]bool {
 	}
 	// The slot the Cond pointer was loaded from, and the Cond's L field.
 	lookup := func(root ssa.Value, steps []step) {
-		found = append(found, c.exact[lockKey{root, join_(steps)}]...)
+		found = append(found, c.exact[keyOf(root, steps)]...)
 		for i := range steps {
-			rk := [2]string{types.TypeString(steps[i].base, nil), join_(steps[i:])}
+			rk := [2]string{types.TypeString(steps[i].base, nil), joinSteps(steps[i:])}
 			for _, suffix := range c.relative[rk] {
-				found = append(found, lockKey{root, join_(steps[:i]) + suffix})
+				found = append(found, lockset.Rebase(keyOf(root, steps[:i]), suffix))
 			}
 		}
 	}
-	if n := len(steps); n > 0 && steps[n-1].s == "*" {
+	if n := len(steps); n > 0 && steps[n-1].s == ".*" {
 		lookup(root, steps[:n-1])
 	}
-	lookup(root, append(steps[:len(steps):len(steps)], step{cond.Type(), ".L"}))
+	lookup(root, append(steps[:len(steps):len(steps)], step{cond.Type(), "." + strconv.Itoa(condL(cond.Type()))}))
 	for _, k := range found {
 		if k != found[0] {
 			return keys // two different locks: trust only cond.L
@@ -318,24 +323,53 @@ func (c *lockChecker) lockOf(cond ssa.Value) map[lockKey]bool {
 	return keys
 }
 
+// query asks lockset about the lock named by keys in fn: a goroutine
+// started from a function literal starts without it.
+func (c *lockChecker) query(fn *ssa.Function, keys map[lockset.Key]bool) lockset.ReleaseQuery {
+	roots := make(map[lockset.Key]bool)
+	for k := range keys {
+		roots[lockset.Key{Root: k.Root, Global: k.Global}] = true
+	}
+	return lockset.ReleaseQuery{
+		Match:     func(k lockset.Key) bool { return keys[c.resolve(k)] },
+		FromEntry: c.goSites[fn] != nil,
+		Touches:   func(call *ssa.Call) bool { return c.mayTouch(call.Common(), roots) },
+		Ends: func(instr ssa.Instruction) bool {
+			// Wait returns with the lock held; called without it, it
+			// panics.
+			call, ok := instr.(*ssa.Call)
+			if !ok || !isCondWait(analysisutil.StaticMethod(call.Common())) || len(call.Common().Args) != 1 {
+				return false
+			}
+			k, ok := c.lKey(call.Common().Args[0])
+			return ok && keys[k]
+		},
+	}
+}
+
 func (c *lockChecker) checkWait(fn *ssa.Function, wait *ssa.Call, call *ast.CallExpr, calls map[token.Pos]*ast.CallExpr) {
 	keys := c.lockOf(wait.Common().Args[0])
-	if keys == nil {
+	f := c.locks.Funcs[fn]
+	if keys == nil || f == nil {
 		return
 	}
-	f := c.before(fn, keys, wait)
-	if f.state != notHeld {
+	rel, ok := f.ReleasedBefore(wait, c.query(fn, keys))
+	if !ok {
 		return
 	}
-	related := "lock released here"
-	if g := c.goSites[fn]; g != nil && f.fromEntry {
+	pos, related := rel.Pos, "lock released here"
+	if g := c.goSites[fn]; g != nil && rel.Entry {
 		// Mutexes may be handed over: trust the goroutine to start
 		// unlocked only if its starter does not hold the lock.
-		if p := c.before(g.Parent(), keys, g); p.state == held || p.state == mixed {
-			return
+		if pf := c.locks.Funcs[g.Parent()]; pf != nil {
+			for k := range pf.MayHeldBefore(g) {
+				if keys[c.resolve(k)] {
+					return
+				}
+			}
 		}
-		if f.pos == g.Pos() {
-			related = "goroutine started here without the lock"
+		if !pos.IsValid() {
+			pos, related = g.Pos(), "goroutine started here without the lock"
 		}
 	}
 	d := analysis.Diagnostic{
@@ -345,9 +379,9 @@ func (c *lockChecker) checkWait(fn *ssa.Function, wait *ssa.Call, call *ast.Call
 	}
 	var tr finding.Trace
 	g := analysisutil.Goroutine(c.pass.Fset, fn)
-	if f.pos.IsValid() {
-		r := analysis.RelatedInformation{Pos: f.pos, Message: related}
-		if unlock := calls[f.pos]; unlock != nil {
+	if pos.IsValid() {
+		r := analysis.RelatedInformation{Pos: pos, Message: related}
+		if unlock := calls[pos]; unlock != nil {
 			r.Pos, r.End = unlock.Pos(), unlock.End()
 		}
 		d.Related = []analysis.RelatedInformation{r}
@@ -363,103 +397,10 @@ func (c *lockChecker) checkWait(fn *ssa.Function, wait *ssa.Call, call *ast.Call
 	tr.Report(c.pass, d)
 }
 
-// before runs a forward dataflow over fn for the lock named by keys
-// and returns the state just before the instruction at.
-func (c *lockChecker) before(fn *ssa.Function, keys map[lockKey]bool, at ssa.Instruction) flowFact {
-	if len(fn.Blocks) == 0 {
-		return flowFact{state: unknown}
-	}
-	entry := flowFact{state: unknown}
-	if g := c.goSites[fn]; g != nil {
-		entry = flowFact{state: notHeld, pos: g.Pos(), fromEntry: true}
-	}
-	roots := make(map[ssa.Value]bool)
-	for k := range keys {
-		roots[k.root] = true
-	}
-	in := make([]flowFact, len(fn.Blocks))
-	in[0] = entry
-	if fn.Recover != nil {
-		in[fn.Recover.Index] = flowFact{state: unknown}
-	}
-	result := flowFact{state: unknown}
-	work := []*ssa.BasicBlock{fn.Blocks[0]}
-	if fn.Recover != nil {
-		work = append(work, fn.Recover)
-	}
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		f := in[b.Index]
-		for _, instr := range b.Instrs {
-			if instr == at {
-				result = f
-			}
-			f = c.transfer(instr, f, keys, roots)
-		}
-		for _, s := range b.Succs {
-			if nf := join(in[s.Index], f); nf != in[s.Index] {
-				in[s.Index] = nf
-				work = append(work, s)
-			}
-		}
-	}
-	// The instruction's block may have been visited before its final
-	// input was known; recompute from the fixed point.
-	if b := at.Block(); b != nil && b.Parent() == fn {
-		f := in[b.Index]
-		for _, instr := range b.Instrs {
-			if instr == at {
-				return f
-			}
-			f = c.transfer(instr, f, keys, roots)
-		}
-	}
-	return result
-}
-
-func (c *lockChecker) transfer(instr ssa.Instruction, f flowFact, keys map[lockKey]bool, roots map[ssa.Value]bool) flowFact {
-	call, ok := instr.(*ssa.Call)
-	if !ok || f.state == bottom {
-		return f
-	}
-	common := call.Common()
-	var recv ssa.Value
-	var name string
-	if common.IsInvoke() {
-		recv, name = common.Value, common.Method.Name()
-	} else if fn := analysisutil.StaticMethod(common); fn != nil && len(common.Args) > 0 &&
-		(analysisutil.IsNamed(common.Args[0].Type(), "sync", "Mutex") || analysisutil.IsNamed(common.Args[0].Type(), "sync", "RWMutex")) {
-		recv, name = common.Args[0], fn.Name()
-	}
-	if recv != nil {
-		if k, ok := c.key(recv); ok && keys[k] {
-			switch name {
-			case "Lock", "RLock":
-				return flowFact{state: held}
-			case "Unlock", "RUnlock":
-				return flowFact{state: notHeld, pos: call.Pos()}
-			}
-			return flowFact{state: mixed}
-		}
-	}
-	if fn := analysisutil.StaticMethod(common); isCondWait(fn) && len(common.Args) == 1 {
-		if k, ok := c.key(common.Args[0]); ok && keys[lockKey{k.root, k.path + ".L*"}] {
-			if f.state == notHeld {
-				return flowFact{state: bottom} // Wait panics
-			}
-			return flowFact{state: held} // Wait returns with the lock held
-		}
-	}
-	if c.mayTouch(common, roots) {
-		return flowFact{state: unknown}
-	}
-	return f
-}
-
 // mayTouch reports whether a call might lock or unlock a lock reached
-// from roots, seen from its arguments and callee.
-func (c *lockChecker) mayTouch(common *ssa.CallCommon, roots map[ssa.Value]bool) bool {
+// from roots in ways lockset does not follow, seen from its arguments
+// and callee.
+func (c *lockChecker) mayTouch(common *ssa.CallCommon, roots map[lockset.Key]bool) bool {
 	if _, ok := common.Value.(*ssa.Builtin); ok {
 		return false
 	}
@@ -469,7 +410,7 @@ func (c *lockChecker) mayTouch(common *ssa.CallCommon, roots map[ssa.Value]bool)
 	}
 	local := true
 	for r := range roots {
-		switch r.(type) {
+		switch r.Root.(type) {
 		case *ssa.Alloc, *ssa.Parameter:
 		default:
 			local = false // reachable from elsewhere
@@ -482,7 +423,7 @@ func (c *lockChecker) mayTouch(common *ssa.CallCommon, roots map[ssa.Value]bool)
 			return true
 		}
 		for r := range roots {
-			if g, ok := r.(*ssa.Global); !ok || g.Object() == nil || g.Object().Exported() {
+			if r.Global == "" || token.IsExported(r.Global[strings.LastIndex(r.Global, ".")+1:]) {
 				return true
 			}
 		}
@@ -502,7 +443,7 @@ func (c *lockChecker) mayTouch(common *ssa.CallCommon, roots map[ssa.Value]bool)
 // reaches reports whether v is rooted at one of roots, or is a
 // function value that may refer to them. Function literals reach
 // local roots only through what they capture.
-func (c *lockChecker) reaches(v ssa.Value, roots map[ssa.Value]bool, local bool, depth int) bool {
+func (c *lockChecker) reaches(v ssa.Value, roots map[lockset.Key]bool, local bool, depth int) bool {
 	if depth > 8 {
 		return true
 	}
@@ -520,6 +461,6 @@ func (c *lockChecker) reaches(v ssa.Value, roots map[ssa.Value]bool, local bool,
 	if _, ok := v.Type().Underlying().(*types.Signature); ok {
 		return true
 	}
-	r, _ := c.path(v)
-	return r == nil || roots[r]
+	k, ok := c.key(v)
+	return !ok || roots[lockset.Key{Root: k.Root, Global: k.Global}]
 }

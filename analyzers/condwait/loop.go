@@ -93,7 +93,7 @@ func checkLoops(pass *analysis.Pass, ins *inspector.Inspector) map[token.Pos]*as
 		return waits
 	}
 	for _, s := range sites {
-		if isWaiter(s.fn) && !generated(pass.Fset, s.stack) {
+		if isWaiter(s.fn) {
 			judge(pass, ins, s)
 		}
 	}
@@ -102,11 +102,6 @@ func checkLoops(pass *analysis.Pass, ins *inspector.Inspector) map[token.Pos]*as
 
 func isCondWait(fn *types.Func) bool {
 	return analysisutil.IsMethod(fn, "sync", "Cond", "Wait")
-}
-
-func generated(fset *token.FileSet, stack []ast.Node) bool {
-	f, ok := stack[0].(*ast.File)
-	return ok && analysisutil.Generated(fset, f)
 }
 
 // waitShape locates, for the Wait statement at stack[len-2], the

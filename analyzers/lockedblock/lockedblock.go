@@ -23,7 +23,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "lockedblock",
 	Doc:      analysisutil.MustExtractDoc(doc, "lockedblock"),
-	Requires: []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer, syncmodel.Analyzer},
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer, syncmodel.Analyzer, analysisutil.ModeAnalyzer},
 	Run:      run,
 }
 
@@ -33,7 +33,6 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
 	ls := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
-	pass.Report = lockset.Reporter(pass)
 	reported := make(map[*chanmodel.Op]bool)
 	for _, f := range m.Funcs {
 		for i := range f.Ops {

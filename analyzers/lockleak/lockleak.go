@@ -30,7 +30,6 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
-	pass.Report = lockset.Reporter(pass)
 	for _, fn := range res.Functions() {
 		f := res.Funcs[fn]
 		if f.Opaque || lockish(fn) || returnsBool(fn) {

@@ -17,12 +17,13 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports mutexes acquired in opposite orders.
+// Analyzer reports mutexes acquired in opposite orders. It is
+// experimental and not in the suite (see the package documentation).
 var Analyzer = &analysis.Analyzer{
 	Name:     "lockorder",
 	Doc:      analysisutil.MustExtractDoc(doc, "lockorder"),
 	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/lockorder",
-	Requires: []*analysis.Analyzer{lockset.Analyzer},
+	Requires: []*analysis.Analyzer{lockset.Analyzer, analysisutil.ModeAnalyzer},
 	Run:      run,
 }
 
@@ -42,7 +43,9 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // no facts of its own: lockset's are exported anyway
 	}
 	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
-	pass.Report = lockset.Reporter(pass)
+	// Not in the suite, so analyzers.All does not drop its findings in
+	// generated files: drop them here.
+	pass.Report = analysisutil.DropGenerated(pass)
 
 	c := &checker{res: res, memo: make(map[*ssa.Function][]acquire), edges: make(map[[2]class][]edge)}
 	for _, fn := range res.Functions() {

@@ -3,7 +3,6 @@ package missingcancel
 import (
 	_ "embed"
 	"fmt"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -24,7 +23,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "missingcancel",
 	Doc:       analysisutil.MustExtractDoc(doc, "missingcancel"),
-	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(ignoresParams), new(cancelSource)},
 }
@@ -93,8 +92,6 @@ type checker struct {
 	// sources maps the functions of this package that return a fresh
 	// cancel function to that result.
 	sources map[*ssa.Function]*cancelSource
-
-	generated map[*token.File]bool
 }
 
 func newChecker(pass *analysis.Pass, info *buildssa.SSA) *checker {
@@ -105,16 +102,10 @@ func newChecker(pass *analysis.Pass, info *buildssa.SSA) *checker {
 		ignored:   make(map[ssa.Value]bool),
 		fieldRead: make(map[*types.Var]bool),
 		sources:   make(map[*ssa.Function]*cancelSource),
-		generated: make(map[*token.File]bool),
 	}
 	for _, fn := range info.SrcFuncs {
 		if fn.Blocks != nil {
 			c.funcs = append(c.funcs, fn)
-		}
-	}
-	for _, f := range pass.Files {
-		if analysisutil.Generated(pass.Fset, f) {
-			c.generated[pass.Fset.File(f.Pos())] = true
 		}
 	}
 	c.computeFieldReads()

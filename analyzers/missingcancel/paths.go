@@ -34,7 +34,7 @@ func (c *checker) checkFunc(fn *ssa.Function) {
 
 func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *ssa.Call, name string, src *cancelSource) {
 	pos := call.Pos()
-	if !pos.IsValid() || c.generated[c.pass.Fset.File(pos)] || c.ownTests(call) {
+	if !pos.IsValid() || c.ownTests(call) {
 		return
 	}
 	cur, hasCur := c.callCursor(call)

@@ -25,7 +25,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "sleepsync",
 	Doc:       analysisutil.MustExtractDoc(doc, "sleepsync"),
-	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(summaryFact)},
 }
@@ -70,7 +70,7 @@ func exportFacts(pass *analysis.Pass, ssainfo *buildssa.SSA, sums *summarizer) {
 
 // syntax is what the analysis needs from the syntax trees.
 type syntax struct {
-	// sleeps are the time.Sleep calls of non-generated files, keyed
+	// sleeps are the time.Sleep calls, keyed
 	// by the position SSA gives them (the left parenthesis). Sleeps
 	// in a synctest bubble are left out: there time is virtual and a
 	// sleep returns only once the bubble's other goroutines block.
@@ -80,12 +80,6 @@ type syntax struct {
 }
 
 func scanSyntax(pass *analysis.Pass) syntax {
-	generated := make(map[*token.File]bool)
-	for _, f := range pass.Files {
-		if analysisutil.Generated(pass.Fset, f) {
-			generated[pass.Fset.File(f.FileStart)] = true
-		}
-	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	calls := make(map[token.Pos]*ast.CallExpr)
 	subtests := make(map[ast.Node]bool)
@@ -94,7 +88,7 @@ func scanSyntax(pass *analysis.Pass) syntax {
 		call := n.(*ast.CallExpr)
 		fn := analysisutil.CalleeFunc(pass.TypesInfo, call)
 		switch {
-		case analysisutil.IsFunc(fn, "time", "Sleep") && !generated[pass.Fset.File(call.Pos())]:
+		case analysisutil.IsFunc(fn, "time", "Sleep"):
 			calls[call.Lparen] = call
 		case analysisutil.IsFunc(fn, "testing/synctest", "Test") || analysisutil.IsFunc(fn, "testing/synctest", "Run"):
 			for _, arg := range call.Args {

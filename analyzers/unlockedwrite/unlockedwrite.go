@@ -26,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
-	report := lockset.Reporter(pass)
+	report := pass.Report
 	// done holds the writes reported already: a write to a guarded
 	// field in a handler is one finding, not two.
 	done := map[token.Pos]bool{}

@@ -1,34 +1,47 @@
 package analysisutil
 
 import (
-	"go/types"
-	"sync"
-	"sync/atomic"
+	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 )
 
-var (
-	factsOnly    atomic.Bool
-	factsOnlyPkg sync.Map // *types.Package -> true
-)
+// Mode is what the driver wants of the analysis of one package: the
+// result of ModeAnalyzer.
+type Mode struct {
+	// FactsOnly: the package is analyzed only for its facts (a
+	// dependency of the packages named) and its diagnostics are
+	// thrown away. Analyzers must compute the same facts either way
+	// and may only skip reporting work.
+	FactsOnly bool
+}
 
-// SetFactsOnly tells the analyzers that this process analyzes a package
-// only for its facts: the go command runs the vet tool on each
-// dependency of the packages named (VetxOnly) and throws away what it
-// reports. The driver sets it; no other driver does, so analyzers must
-// compute the same facts either way and may only skip reporting work.
-func SetFactsOnly() { factsOnly.Store(true) }
+// ModeAnalyzer carries the Mode of a pass to the analyzers that require
+// it, which read it with FactsOnly. A driver that does not know it (the
+// golangci-lint plugin, analysistest, gopls) gets its default, a full
+// analysis. goconcheck's in-process driver gives each pass its result
+// itself, without running it; under go vet, where a process analyzes one
+// package, the driver sets its -factsonly flag when the go command asks
+// only for facts (VetxOnly).
+var ModeAnalyzer = &analysis.Analyzer{
+	Name:       "goconcheckmode",
+	Doc:        "tell the analyzers whether the diagnostics of the package are wanted (set by the goconcheck driver)",
+	Run:        func(*analysis.Pass) (any, error) { return Mode{FactsOnly: factsOnlyFlag}, nil },
+	ResultType: reflect.TypeFor[Mode](),
+}
 
-// SetFactsOnlyPackage says the same of one package, for a driver that
-// analyzes the packages named and their dependencies in one process.
-func SetFactsOnlyPackage(pkg *types.Package) { factsOnlyPkg.Store(pkg, true) }
+var factsOnlyFlag bool
 
-// FactsOnly reports whether the diagnostics of pass are discarded.
+func init() {
+	ModeAnalyzer.Flags.BoolVar(&factsOnlyFlag, "factsonly", false, "analyze for facts only: the diagnostics are discarded")
+}
+
+// FactsOnly reports whether the diagnostics of pass are discarded, as
+// the ModeAnalyzer its analyzer requires says.
 func FactsOnly(pass *analysis.Pass) bool {
-	if factsOnly.Load() {
-		return true
+	m, ok := pass.ResultOf[ModeAnalyzer].(Mode)
+	if !ok {
+		panic("analysisutil.FactsOnly: analyzer " + pass.Analyzer.Name + " does not require analysisutil.ModeAnalyzer")
 	}
-	_, ok := factsOnlyPkg.Load(pass.Pkg)
-	return ok
+	return m.FactsOnly
 }

@@ -26,6 +26,33 @@ func Generated(fset *token.FileSet, f *ast.File) bool {
 	return true
 }
 
+// GeneratedFiles returns a test of whether a position lies in one of
+// files that is generated (see Generated).
+func GeneratedFiles(fset *token.FileSet, files []*ast.File) func(token.Pos) bool {
+	gen := map[*token.File]bool{}
+	for _, f := range files {
+		if Generated(fset, f) {
+			gen[fset.File(f.FileStart)] = true
+		}
+	}
+	return func(pos token.Pos) bool { return len(gen) > 0 && gen[fset.File(pos)] }
+}
+
+// DropGenerated returns pass.Report without the diagnostics that lie
+// in generated files: nobody fixes those by hand. The suite applies it
+// to every analyzer (see analyzers.All); an analyzer needs it only to
+// decide where else to report a finding whose natural place is
+// generated.
+func DropGenerated(pass *analysis.Pass) func(analysis.Diagnostic) {
+	report := pass.Report
+	generated := GeneratedFiles(pass.Fset, pass.Files)
+	return func(d analysis.Diagnostic) {
+		if !generated(d.Pos) {
+			report(d)
+		}
+	}
+}
+
 // Editable returns fixes, or nil if one of them edits a cmd/cgo
 // translation: those edits would land in the go command's scratch copy,
 // not in the file the user wrote.

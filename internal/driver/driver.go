@@ -46,7 +46,10 @@ import (
 func Main(analyzers []*analysis.Analyzer) {
 	if invokedByGoCommand(os.Args[1:]) {
 		if factsOnlyConfig(os.Args[1:]) {
-			analysisutil.SetFactsOnly()
+			// This process analyzes one package, for its facts only.
+			if err := analysisutil.ModeAnalyzer.Flags.Set("factsonly", "true"); err != nil {
+				panic(err)
+			}
 			analyzers = factAnalyzers(analyzers)
 		}
 		unitchecker.Main(analyzers...)

@@ -151,7 +151,6 @@ func analyzeUnits(analyzers []*analysis.Analyzer, units []*unit, c *cache, tm *t
 		set := analyzers
 		if !u.root {
 			set = depAnalyzers
-			analysisutil.SetFactsOnlyPackage(u.types)
 		}
 		a := &action{u: u, fset: fset, files: files, info: info, index: index, own: newFactSet(), timing: tm}
 		a.runAll(set)
@@ -253,6 +252,12 @@ func (act *action) run(a *analysis.Analyzer) {
 		return
 	}
 	act.done[a] = true
+	if a == analysisutil.ModeAnalyzer {
+		// A dependency is analyzed for the facts its importers need:
+		// its diagnostics are not wanted.
+		act.results[a] = analysisutil.Mode{FactsOnly: !act.u.root}
+		return
+	}
 	inputs := make(map[*analysis.Analyzer]any, len(a.Requires))
 	var failed []string
 	for _, req := range a.Requires {

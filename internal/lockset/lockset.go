@@ -34,7 +34,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "lockset",
 	Doc:        "compute the mutexes certainly held at each instruction (used by unlockedwrite, lockleak, doublelock)",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, analysisutil.ModeAnalyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{new(Summary)},
@@ -167,10 +167,17 @@ type Func struct {
 
 	held map[ssa.Instruction]Set
 	may  map[ssa.Instruction]Set
-	sum  *Summary
+	// locks holds, per instruction that may lock a mutex (a Lock,
+	// RLock or TryLock, a Locker's Lock, a callee returning it
+	// held), the mutexes it locks: see ReleasedBefore.
+	locks map[ssa.Instruction][]Key
+	sum   *Summary
 	// opaqueDefers holds the defer statements of unknown effect.
 	opaqueDefers map[ssa.Instruction]bool
 }
+
+// Summary returns the summary of the function, as exported in its Fact.
+func (f *Func) Summary() *Summary { return f.sum }
 
 // HeldBefore returns the mutexes certainly held just before instr.
 func (f *Func) HeldBefore(instr ssa.Instruction) Set { return f.held[instr] }
@@ -749,6 +756,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 			}
 			st.held = with(st.held, k, Lock{Mode: m, Pos: instr.Pos()})
 			st.may = with(st.may, k, Lock{Mode: m, Pos: instr.Pos()})
+			f.noteLock(instr, k, record)
 		case "Unlock", "RUnlock":
 			b.release(f, instr, k, st, record)
 		}
@@ -765,11 +773,13 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 			b.acquire(f, instr, k, m, nil, st, record)
 			st.held = with(st.held, k, Lock{Mode: m, Pos: instr.Pos()})
 			st.may = with(st.may, k, Lock{Mode: m, Pos: instr.Pos()})
+			f.noteLock(instr, k, record)
 		case opUnlock, opRUnlock:
 			b.release(f, instr, k, st, record)
 		case opTry:
 			st.held = without(st.held, k)
 			st.may = with(st.may, k, Lock{Mode: Write, Pos: instr.Pos()})
+			f.noteLock(instr, k, record)
 			if record {
 				f.Opaque = true
 			}
@@ -833,6 +843,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		if k, ok := callerKey(sk, c.Args, bindings); ok {
 			st.held = with(st.held, k, Lock{Mode: sk.Mode, Pos: instr.Pos(), Callee: true})
 			st.may = with(st.may, k, Lock{Mode: sk.Mode, Pos: instr.Pos(), Callee: true})
+			f.noteLock(instr, k, record)
 		}
 	}
 	// Callbacks the callee certainly calls: their locks are taken

@@ -26,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "syncmodel",
 	Doc:        "build the sync-event model (WaitGroup, Cond, Once, errgroup, goroutines, channel and lock events) shared by goconcheck analyzers",
 	URL:        "https://github.com/goconcheck/goconcheck/tree/main/internal/syncmodel",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, chanmodel.Analyzer, lockset.Analyzer},
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, chanmodel.Analyzer, lockset.Analyzer, analysisutil.ModeAnalyzer},
 	ResultType: reflect.TypeFor[*Model](),
 	Run:        run,
 }

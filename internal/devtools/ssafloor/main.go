@@ -37,7 +37,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
 
-	"github.com/goconcheck/goconcheck/internal/bench"
+	"github.com/goconcheck/goconcheck/internal/devtools/bench"
 	"github.com/goconcheck/goconcheck/internal/driver"
 )
 

@@ -1,7 +1,7 @@
 // The Go benchmarks of goconcheck: what each analyzer, and each model the
 // analyzers share, costs on a fixed set of packages.
 //
-//	go test -run '^$' -bench . -benchtime 1x -count 3 ./internal/bench
+//	go test -run '^$' -bench . -benchtime 1x -count 3 ./internal/devtools/bench
 //
 // The packages are loaded once, with all their dependencies from source
 // (go/packages LoadAllSyntax, tests included), outside the timings; each
@@ -59,6 +59,7 @@ import (
 	"github.com/goconcheck/goconcheck/analyzers/doublelock"
 	"github.com/goconcheck/goconcheck/analyzers/lockleak"
 	"github.com/goconcheck/goconcheck/analyzers/unlockedwrite"
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
@@ -69,8 +70,9 @@ import (
 const defaultPatterns = "net/http context sync os/exec"
 
 // floor is what every analyzer of the suite requires, directly or not:
-// Floor's requirements, and Floor itself (which does nothing).
-var floor = []*analysis.Analyzer{Floor, buildssa.Analyzer, ctrlflow.Analyzer, inspect.Analyzer}
+// Floor's requirements, and Floor itself (which does nothing); and the
+// driver's ModeAnalyzer, which only hands the mode over.
+var floor = []*analysis.Analyzer{Floor, buildssa.Analyzer, ctrlflow.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer}
 
 // models are the shared models: analyzers of their own, without
 // diagnostics, that other analyzers require.

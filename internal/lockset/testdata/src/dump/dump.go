@@ -1,0 +1,128 @@
+// Package dump exercises the lock-set model; lockset_test.go prints
+// the model of every function and compares it with dump.golden.
+package dump
+
+import (
+	"sync"
+
+	"dump/lib"
+)
+
+type counter struct {
+	mu sync.Mutex
+	rw sync.RWMutex
+	n  int
+}
+
+// Direct lock and unlock, and a deferred unlock.
+func (c *counter) inc() {
+	c.mu.Lock()
+	c.n++
+	c.mu.Unlock()
+}
+
+func (c *counter) get() int {
+	c.rw.RLock()
+	defer c.rw.RUnlock()
+	return c.n
+}
+
+// Locked on one path only: may, not must.
+func (c *counter) maybe(lock bool) {
+	if lock {
+		c.mu.Lock()
+	}
+	c.n++
+	if lock {
+		c.mu.Unlock()
+	}
+}
+
+// Returns holding the lock: Acquires.
+func (c *counter) acquire() { c.mu.Lock() }
+
+// Unlocks the caller's lock: Releases, and Borrowed.
+func (c *counter) release() { c.mu.Unlock() }
+
+// Releases the caller's lock around a slow call and takes it back.
+func (c *counter) slow(f func()) {
+	c.mu.Unlock()
+	f()
+	c.mu.Lock()
+}
+
+// Through the callees above and the lib helpers' Facts.
+func (c *counter) viaCallees() {
+	c.acquire()
+	c.n++
+	c.release()
+	lib.Lock(&c.mu)
+	lib.Unlock(&c.mu)
+	lib.Do(&c.mu, func() { c.n++ })
+	_ = lib.Get("k")
+}
+
+// Called only with c.mu held: a known entry.
+func (c *counter) incLocked() { c.n++ }
+
+func (c *counter) caller() {
+	c.mu.Lock()
+	c.incLocked()
+	c.mu.Unlock()
+}
+
+// TryLock makes the model opaque.
+func (c *counter) try() {
+	if c.mu.TryLock() {
+		c.n++
+		c.mu.Unlock()
+	}
+}
+
+// A goroutine starts with nothing held; the starter's lock may be
+// released by it.
+func (c *counter) spawn() {
+	c.mu.Lock()
+	go func() {
+		c.n++
+		c.mu.Unlock()
+	}()
+}
+
+// An unlock closure kept in a variable and deferred.
+func (c *counter) closure() {
+	c.mu.Lock()
+	unlock := c.mu.Unlock
+	defer unlock()
+	c.n++
+}
+
+// sync.Once.Do(unlock) may unlock now.
+func (c *counter) once(o *sync.Once) {
+	c.mu.Lock()
+	o.Do(c.mu.Unlock)
+}
+
+// A Locker interface.
+func locker(l sync.Locker) {
+	l.Lock()
+	defer l.Unlock()
+}
+
+// A package variable.
+var global sync.Mutex
+
+func Global() {
+	global.Lock()
+	global.Unlock()
+}
+
+// Returns with the lock held on one path: lockleak's question.
+func (c *counter) leak(fail bool) error {
+	c.mu.Lock()
+	if fail {
+		return nil
+	}
+	c.mu.Unlock()
+	return nil
+}
