@@ -262,8 +262,10 @@ func (act *action) run(a *analysis.Analyzer) {
 	var failed []string
 	for _, req := range a.Requires {
 		act.run(req)
-		if act.errs[req] != nil {
-			failed = append(failed, req.Name)
+		if err := act.errs[req]; err != nil {
+			// Name the model that failed and why: its own error is
+			// not reported anywhere else.
+			failed = append(failed, req.Name+" ("+err.Error()+")")
 			continue
 		}
 		inputs[req] = act.results[req]

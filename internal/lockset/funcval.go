@@ -86,6 +86,9 @@ func outerFunc(fn *ssa.Function, fv *ssa.FreeVar, depth int) (*ssa.Function, []s
 // captures it) assigned exactly once, and not by the literals that
 // capture it, or a function value captured by value.
 func cellFunc(fn *ssa.Function, v ssa.Value, depth int) (*ssa.Function, []ssa.Value) {
+	if v == nil {
+		return nil, nil // a binding outerFunc could not name
+	}
 	a, ok := v.(*ssa.Alloc)
 	if !ok {
 		if _, isFunc := v.Type().Underlying().(*types.Signature); isFunc {

@@ -62,3 +62,16 @@ func (p *Publisher) ackLeaky(id int) {
 		p.retries = 0
 	}) // want `end of function with p.mu still locked: other paths unlock it`
 }
+
+// The callback reaches the unlock through finish, which calls release,
+// a closure the callback does not capture itself: the model cannot name
+// it in the callback's terms and must simply not follow it.
+func (p *Publisher) ackNested(id int) {
+	release := func() { p.mu.Unlock() }
+	finish := func() { release() }
+	time.AfterFunc(time.Millisecond, func() {
+		p.mu.Lock()
+		delete(p.pending, id)
+		finish()
+	})
+}
