@@ -6,9 +6,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // checkFanIns reports, in f, an unbuffered channel made by f that the
@@ -33,7 +33,7 @@ func (c *checker) checkFanIns(f *chanmodel.Func) {
 			continue
 		}
 		g, isGo := s.Instr.(*ssa.Go)
-		if !isGo || !chanmodel.BlockInLoop(g.Block()) || perIteration(g, mc) {
+		if !isGo || !flow.InLoop(g.Block()) || perIteration(g, mc) {
 			continue
 		}
 		if n, ok := chanmodel.Cap(s.Chan); !ok || n != 0 || c.m.Escapes(s.Chan) {
@@ -90,7 +90,7 @@ func (c *checker) earlyCollectExit(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go
 			}
 			early = append(early, exit{b, out})
 		}
-		if !chanmodel.Reaches(g, b.Instrs[0], nil) && len(b.Preds) > 0 {
+		if !flow.Reaches(g, b.Instrs[0], nil) && len(b.Preds) > 0 {
 			return nil // not after the spawning loop
 		}
 	}
@@ -171,11 +171,11 @@ func invariant(v ssa.Value, loop map[*ssa.BasicBlock]bool) bool {
 // every block both reachable from b and reaching it); nil if b is in
 // no loop.
 func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	fwd := analysisutil.Reachable(b, true)
+	fwd := flow.Forward.Reach(b)
 	if !fwd[b] {
 		return nil
 	}
-	bwd := analysisutil.Reachable(b, false)
+	bwd := flow.Backward.Reach(b)
 	loop := map[*ssa.BasicBlock]bool{b: true}
 	for x := range fwd {
 		if bwd[x] {

@@ -7,10 +7,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/goconcheck/goconcheck/internal/analysisutil"
-
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // checkProducers reports, in f, a channel made by f that a goroutine f
@@ -27,7 +26,7 @@ func (c *checker) checkProducers(f *chanmodel.Func) {
 		if c.reported[c.m.Start(mc.Pos())] {
 			continue
 		}
-		if _, isGo := s.Instr.(*ssa.Go); !isGo || chanmodel.BlockInLoop(s.Instr.Block()) && !perIteration(s.Instr, mc) {
+		if _, isGo := s.Instr.(*ssa.Go); !isGo || flow.InLoop(s.Instr.Block()) && !perIteration(s.Instr, mc) {
 			continue
 		}
 		size, ok := chanmodel.Cap(s.Chan)
@@ -35,7 +34,7 @@ func (c *checker) checkProducers(f *chanmodel.Func) {
 			continue
 		}
 		send := c.directSend(s)
-		if send == nil || !chanmodel.BlockInLoop(send.Block()) {
+		if send == nil || !flow.InLoop(send.Block()) {
 			continue
 		}
 		if size > 0 {
@@ -88,7 +87,7 @@ func (c *checker) earlyExit(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction 
 		}
 		if from, succ, ok := chanmodel.ClosedEdge(u); ok {
 			skip := func(b *ssa.BasicBlock, i int) bool { return b == from && i == succ }
-			if ret := exitPath(u.Block(), analysisutil.InstrIndex(u)+1, stop, skip, s.Chan.Make); ret != nil {
+			if ret := exitPath(u.Block(), flow.Index(u)+1, stop, skip, s.Chan.Make); ret != nil {
 				return ret
 			}
 		}

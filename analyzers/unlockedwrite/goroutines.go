@@ -11,16 +11,17 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
 // loopOf returns the blocks of the cycle through b, or nil.
 func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	fwd := analysisutil.Reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
+	fwd := flow.Forward.Reach(b)
 	if !fwd[b] {
 		return nil
 	}
-	bwd := analysisutil.Reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
+	bwd := flow.Backward.Reach(b)
 	loop := map[*ssa.BasicBlock]bool{}
 	for x := range fwd {
 		if bwd[x] {
@@ -100,7 +101,7 @@ func wakes(cm *chanmodel.Model, fn *ssa.Function) bool {
 			if _, ok := c.Common().Value.(*ssa.Builtin); ok {
 				continue
 			}
-			m := analysisutil.StaticMethod(c.Common())
+			m := flow.CalleeFunc(c.Common())
 			if m == nil || c.Common().IsInvoke() || m.Pkg() != nil && m.Pkg().Path() == "sync" && (m.Name() == "Signal" || m.Name() == "Broadcast") {
 				return true
 			}
@@ -119,7 +120,7 @@ func selfSynchronized(fn *ssa.Function) bool {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
 			case ssa.CallInstruction:
-				if m := analysisutil.StaticMethod(x.Common()); m != nil && m.Pkg() != nil && m.Pkg().Path() == "sync/atomic" {
+				if m := flow.CalleeFunc(x.Common()); m != nil && m.Pkg() != nil && m.Pkg().Path() == "sync/atomic" {
 					if strings.HasPrefix(m.Name(), "Load") {
 						recv = true
 					} else {
