@@ -3,7 +3,6 @@ package goroutineleak
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -130,7 +129,7 @@ func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction
 		next = mc
 	}
 	skip := func(b *ssa.BasicBlock, i int) bool { return cuts[edge{b, i}] }
-	return exitPath(s.Instr.Block(), flow.Index(s.Instr)+1, stop, skip, next)
+	return exitPath(s.Instr, nil, stop, skip, next)
 }
 
 // alsoIn reports whether the receive op of a closure nested in f is
@@ -315,45 +314,19 @@ func (c *checker) makeCall(lparen token.Pos) *ast.CallExpr {
 	return c.makes[lparen]
 }
 
-// testFailure reports whether c marks a test as failed or skipped.
-func testFailure(c *ssa.CallCommon) bool {
-	fn := c.StaticCallee()
-	if fn == nil || fn.Signature.Recv() == nil {
-		return false
-	}
-	// t.Fatal on a *testing.T calls a wrapper of common's method,
-	// which belongs to no package: ask for the method itself.
-	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "testing" {
-		return false
-	}
-	switch fn.Name() {
-	case "Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow", "Skip", "Skipf", "SkipNow":
-		return true
-	}
-	return false
-}
-
 // countedLoop reports whether b lies in a loop that a condition other
 // than a select's choice of case can leave: for i := 0; i < n; i++,
 // for cond, for range. A for { select { ... } } loop, left only from
 // the bodies of its cases, is not counted.
 func countedLoop(b *ssa.BasicBlock) bool {
-	fwd := flow.Forward.Reach(b)
-	if !fwd[b] {
-		return false // not in a loop
-	}
-	bwd := flow.Backward.Reach(b)
-	for x := range fwd {
-		if !bwd[x] {
-			continue // x is not in b's loop
-		}
+	loop := flow.LoopOf(b)
+	for x := range loop {
 		iff, ok := x.Instrs[len(x.Instrs)-1].(*ssa.If)
 		if !ok || selectDispatch(iff.Cond) {
 			continue
 		}
 		for _, s := range x.Succs {
-			if !(fwd[s] && bwd[s]) {
+			if !loop[s] {
 				return true // a condition leaves the loop
 			}
 		}
