@@ -105,12 +105,9 @@ func (c *checker) loopBodies(callee *ssa.Function) []*ssa.Function {
 				if !ok {
 					continue
 				}
-				fn := call.Common().StaticCallee()
+				fn := flow.Callee(call.Common())
 				if fn == nil {
 					continue
-				}
-				if o := fn.Origin(); o != nil {
-					fn = o
 				}
 				if f := c.m.Func(fn); f != nil && f.NoReturn && !seen[fn] {
 					seen[fn] = true
@@ -398,9 +395,7 @@ func (c *checker) stopRelated(site ssa.Instruction) []analysis.RelatedInformatio
 	for top.Parent() != nil {
 		top = top.Parent()
 	}
-	if o := top.Origin(); o != nil {
-		top = o
-	}
+	top = flow.Origin(top)
 	var owner *types.Named
 	if recv := top.Signature.Recv(); recv != nil {
 		owner = localNamed(recv.Type(), c.pass.Pkg)

@@ -137,7 +137,8 @@ func panics(fn *ssa.Function, calls map[*ssa.Function]int) []ssa.Instruction {
 						ps = append(ps, in)
 					}
 				case ssa.CallInstruction:
-					if logPanic(in.Common()) {
+					// log.Panic and its kin; a deferred builtin panic is none.
+					if flow.FuncEnd(flow.CalleeFunc(in.Common())) == flow.Panics {
 						ps = append(ps, in)
 					}
 				}
@@ -164,20 +165,6 @@ func panics(fn *ssa.Function, calls map[*ssa.Function]int) []ssa.Instruction {
 		}
 	}
 	return ps
-}
-
-// logPanic reports whether c calls log.Panic, log.Panicf, log.Panicln
-// or the same methods of a *log.Logger.
-func logPanic(c *ssa.CallCommon) bool {
-	m := flow.CalleeFunc(c)
-	if m == nil || m.Pkg() == nil || m.Pkg().Path() != "log" {
-		return false
-	}
-	switch m.Name() {
-	case "Panic", "Panicf", "Panicln":
-		return true
-	}
-	return false
 }
 
 // impossible reports whether v, a panic's argument, is a constant

@@ -288,10 +288,7 @@ func (s *scan) call(in ssa.CallInstruction, depth int) {
 		s.signals = true // a function value: it may be a cancel or a callback
 		return
 	}
-	obj, _ := callee.Object().(*types.Func)
-	if obj == nil && callee.Origin() != nil {
-		obj, _ = callee.Origin().Object().(*types.Func)
-	}
+	obj := flow.CalleeFunc(c)
 	if what := effect(obj); what != "" {
 		if !s.effect.IsValid() {
 			s.effect, s.what = in.Pos(), what

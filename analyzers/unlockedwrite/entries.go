@@ -325,7 +325,7 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 			inLoop := func() (map[*ssa.BasicBlock]bool, waiting) {
 				if !loopDone {
 					loopDone = true
-					loop = loopOf(b)
+					loop = flow.LoopOf(b)
 					if loop != nil {
 						wait = waits(loop)
 					}
