@@ -13,6 +13,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -59,7 +60,7 @@ func checkLocks(pass *analysis.Pass, res *buildssa.SSA, locks *lockset.Result, c
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				call, ok := instr.(*ssa.Call)
-				if !ok || !isCondWait(analysisutil.StaticMethod(call.Common())) || len(call.Common().Args) != 1 {
+				if !ok || !isCondWait(flow.CalleeFunc(call.Common())) || len(call.Common().Args) != 1 {
 					continue
 				}
 				if expr := calls[call.Pos()]; expr != nil {
@@ -152,7 +153,7 @@ func (c *lockChecker) indexStore(st *ssa.Store) {
 }
 
 func isNewCond(call *ssa.Call) bool {
-	return analysisutil.IsFunc(analysisutil.StaticMethod(call.Common()), "sync", "NewCond") && len(call.Common().Args) == 1
+	return analysisutil.IsFunc(flow.CalleeFunc(call.Common()), "sync", "NewCond") && len(call.Common().Args) == 1
 }
 
 // isCondL reports whether fa is the address of the L field of a sync.Cond.
@@ -243,7 +244,7 @@ func (c *lockChecker) path(v ssa.Value) (ssa.Value, []step) {
 			v = g.Call.Args[i]
 		case *ssa.Call:
 			// The RLocker of an RWMutex stands for the RWMutex itself.
-			fn := analysisutil.StaticMethod(x.Common())
+			fn := flow.CalleeFunc(x.Common())
 			if !analysisutil.IsMethod(fn, "sync", "RWMutex", "RLocker") || len(x.Common().Args) != 1 {
 				return v, nil
 			}
@@ -338,7 +339,7 @@ func (c *lockChecker) query(fn *ssa.Function, keys map[lockset.Key]bool) lockset
 			// Wait returns with the lock held; called without it, it
 			// panics.
 			call, ok := instr.(*ssa.Call)
-			if !ok || !isCondWait(analysisutil.StaticMethod(call.Common())) || len(call.Common().Args) != 1 {
+			if !ok || !isCondWait(flow.CalleeFunc(call.Common())) || len(call.Common().Args) != 1 {
 				return false
 			}
 			k, ok := c.lKey(call.Common().Args[0])

@@ -10,6 +10,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // This file reports goroutines that run for ever: a loop with no exit
@@ -68,7 +69,7 @@ func (c *checker) checkEndless(site ssa.Instruction, pos token.Pos, callee *ssa.
 // startedHow says why the goroutine of site may be started without
 // bound.
 func (c *checker) startedHow(site ssa.Instruction) string {
-	if analysisutil.BlockInLoop(site.Block()) {
+	if flow.InLoop(site.Block()) {
 		return "it is started in a loop"
 	}
 	top := site.Parent()
@@ -104,12 +105,9 @@ func (c *checker) loopBodies(callee *ssa.Function) []*ssa.Function {
 				if !ok {
 					continue
 				}
-				fn := call.Common().StaticCallee()
+				fn := flow.Callee(call.Common())
 				if fn == nil {
 					continue
-				}
-				if o := fn.Origin(); o != nil {
-					fn = o
 				}
 				if f := c.m.Func(fn); f != nil && f.NoReturn && !seen[fn] {
 					seen[fn] = true
@@ -127,7 +125,7 @@ func (c *checker) loops(callee *ssa.Function) bool {
 	cyclic := false
 	for _, fn := range c.loopBodies(callee) {
 		for _, b := range fn.Blocks {
-			cyclic = cyclic || analysisutil.BlockInLoop(b)
+			cyclic = cyclic || flow.InLoop(b)
 			for _, in := range b.Instrs {
 				if sel, ok := in.(*ssa.Select); ok && len(sel.States) == 0 {
 					return false
@@ -151,7 +149,7 @@ func (c *checker) loops(callee *ssa.Function) bool {
 func (c *checker) falseExit(callee *ssa.Function, endless bool) (token.Pos, string) {
 	for _, fn := range c.loopBodies(callee) {
 		for _, b := range fn.Blocks {
-			if !analysisutil.BlockInLoop(b) {
+			if !flow.InLoop(b) {
 				continue
 			}
 			for _, in := range b.Instrs {
@@ -255,7 +253,7 @@ func stable(v ssa.Value) bool {
 		}
 	}
 	if in, ok := leaf.(ssa.Instruction); ok {
-		return !analysisutil.BlockInLoop(in.Block())
+		return !flow.InLoop(in.Block())
 	}
 	return false
 }
@@ -296,7 +294,7 @@ func done(ch ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	m := analysisutil.StaticMethod(call.Common())
+	m := flow.CalleeFunc(call.Common())
 	return m != nil && m.Name() == "Done" && m.Pkg() != nil && m.Pkg().Path() == "context" && stable(ch)
 }
 
@@ -367,7 +365,7 @@ func tickerChan(ch ssa.Value) bool {
 	case *ssa.Field:
 		return analysisutil.IsNamed(v.X.Type(), "time", "Ticker") && fieldName(v.X.Type(), v.Field) == "C"
 	case *ssa.Call:
-		return analysisutil.IsFunc(analysisutil.StaticMethod(v.Common()), "time", "Tick")
+		return analysisutil.IsFunc(flow.CalleeFunc(v.Common()), "time", "Tick")
 	case *ssa.ChangeType:
 		return tickerChan(v.X)
 	}
@@ -397,9 +395,7 @@ func (c *checker) stopRelated(site ssa.Instruction) []analysis.RelatedInformatio
 	for top.Parent() != nil {
 		top = top.Parent()
 	}
-	if o := top.Origin(); o != nil {
-		top = o
-	}
+	top = flow.Origin(top)
 	var owner *types.Named
 	if recv := top.Signature.Recv(); recv != nil {
 		owner = localNamed(recv.Type(), c.pass.Pkg)

@@ -6,9 +6,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // checkFanIns reports, in f, an unbuffered channel made by f that the
@@ -33,7 +33,7 @@ func (c *checker) checkFanIns(f *chanmodel.Func) {
 			continue
 		}
 		g, isGo := s.Instr.(*ssa.Go)
-		if !isGo || !chanmodel.BlockInLoop(g.Block()) || perIteration(g, mc) {
+		if !isGo || !flow.InLoop(g.Block()) || perIteration(g, mc) {
 			continue
 		}
 		if n, ok := chanmodel.Cap(s.Chan); !ok || n != 0 || c.m.Escapes(s.Chan) {
@@ -50,7 +50,7 @@ func (c *checker) checkFanIns(f *chanmodel.Func) {
 // than the loop's condition and without receiving again; nil if there
 // is none, or the channel's uses are not as checkFanIns requires.
 func (c *checker) earlyCollectExit(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go) ssa.Instruction {
-	spawnLoop := loopOf(g.Block())
+	spawnLoop := flow.LoopOf(g.Block())
 	recvs, ok := c.ownReceives(f, s, func(chanmodel.OpRef) bool { return false })
 	if !ok || len(recvs) == 0 {
 		return nil
@@ -63,7 +63,7 @@ func (c *checker) earlyCollectExit(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go
 		stop[op.Instr] = true
 	}
 	// All the receives in one counted loop, after the spawning loop.
-	loop := loopOf(recvs[0].Instr.Block())
+	loop := flow.LoopOf(recvs[0].Instr.Block())
 	if loop == nil {
 		return nil
 	}
@@ -90,7 +90,7 @@ func (c *checker) earlyCollectExit(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go
 			}
 			early = append(early, exit{b, out})
 		}
-		if !chanmodel.Reaches(g, b.Instrs[0], nil) && len(b.Preds) > 0 {
+		if !flow.Reaches(g, b.Instrs[0], nil) && len(b.Preds) > 0 {
 			return nil // not after the spawning loop
 		}
 	}
@@ -100,7 +100,7 @@ func (c *checker) earlyCollectExit(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go
 	// Leave the loop early, then reach a return without receiving,
 	// panicking or failing the test.
 	for _, e := range early {
-		if ret := exitPath(e.to, 0, stop, nil, nil); ret != nil {
+		if ret := exitPath(nil, e.to, stop, nil, nil); ret != nil {
 			return ret
 		}
 	}
@@ -165,24 +165,6 @@ func invariant(v ssa.Value, loop map[*ssa.BasicBlock]bool) bool {
 		return !loop[v.Block()]
 	}
 	return false
-}
-
-// loopOf returns the blocks of the innermost cycle through b (b and
-// every block both reachable from b and reaching it); nil if b is in
-// no loop.
-func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	fwd := analysisutil.Reachable(b, true)
-	if !fwd[b] {
-		return nil
-	}
-	bwd := analysisutil.Reachable(b, false)
-	loop := map[*ssa.BasicBlock]bool{b: true}
-	for x := range fwd {
-		if bwd[x] {
-			loop[x] = true
-		}
-	}
-	return loop
 }
 
 func (c *checker) reportFanIn(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go, exit ssa.Instruction) {

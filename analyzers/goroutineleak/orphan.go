@@ -3,17 +3,15 @@ package goroutineleak
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/goconcheck/goconcheck/internal/analysisutil"
-
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // checkOrphans reports, in the function f, an unbuffered channel made
@@ -117,7 +115,7 @@ func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction
 	mc := s.Chan.Make
 	perIter := perIteration(s.Instr, mc)
 	if !perIter {
-		if chanmodel.BlockInLoop(s.Instr.Block()) {
+		if flow.InLoop(s.Instr.Block()) {
 			return nil
 		}
 		for _, r := range c.m.OpsOn(s.Chan) {
@@ -131,7 +129,7 @@ func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction
 		next = mc
 	}
 	skip := func(b *ssa.BasicBlock, i int) bool { return cuts[edge{b, i}] }
-	return exitPath(s.Instr.Block(), analysisutil.InstrIndex(s.Instr)+1, stop, skip, next)
+	return exitPath(s.Instr, nil, stop, skip, next)
 }
 
 // alsoIn reports whether the receive op of a closure nested in f is
@@ -201,10 +199,10 @@ func (c *checker) bySender(f *chanmodel.Func, r chanmodel.OpRef, u int) bool {
 // once per run of mc, the make of its channel: no path leads from g
 // back to g without making a new channel.
 func perIteration(g ssa.Instruction, mc *ssa.MakeChan) bool {
-	if mc == nil || mc.Block() == nil || mc.Parent() != g.Parent() || !chanmodel.BlockInLoop(g.Block()) {
+	if mc == nil || mc.Block() == nil || mc.Parent() != g.Parent() || !flow.InLoop(g.Block()) {
 		return false
 	}
-	return !chanmodel.Reaches(g, g, func(in ssa.Instruction) bool { return in == ssa.Instruction(mc) })
+	return !flow.Reaches(g, g, func(in ssa.Instruction) bool { return in == ssa.Instruction(mc) })
 }
 
 // calleeMayAvoid reports whether the function called at op.Instr can
@@ -278,7 +276,7 @@ func (c *checker) bufferFix(f *chanmodel.Func, s *chanmodel.Op) (analysis.Sugges
 			return none, false
 		}
 	}
-	if !s.Pos.IsValid() || chanmodel.BlockInLoop(s.Instr.Block()) && !perIteration(s.Instr, s.Chan.Make) {
+	if !s.Pos.IsValid() || flow.InLoop(s.Instr.Block()) && !perIteration(s.Instr, s.Chan.Make) {
 		return none, false
 	}
 	var send ssa.Instruction
@@ -289,7 +287,7 @@ func (c *checker) bufferFix(f *chanmodel.Func, s *chanmodel.Op) (analysis.Sugges
 			}
 		}
 	}
-	if send == nil || chanmodel.BlockInLoop(send.Block()) {
+	if send == nil || flow.InLoop(send.Block()) {
 		return none, false
 	}
 	call := c.makeCall(s.Chan.Make.Pos())
@@ -316,45 +314,19 @@ func (c *checker) makeCall(lparen token.Pos) *ast.CallExpr {
 	return c.makes[lparen]
 }
 
-// testFailure reports whether c marks a test as failed or skipped.
-func testFailure(c *ssa.CallCommon) bool {
-	fn := c.StaticCallee()
-	if fn == nil || fn.Signature.Recv() == nil {
-		return false
-	}
-	// t.Fatal on a *testing.T calls a wrapper of common's method,
-	// which belongs to no package: ask for the method itself.
-	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "testing" {
-		return false
-	}
-	switch fn.Name() {
-	case "Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow", "Skip", "Skipf", "SkipNow":
-		return true
-	}
-	return false
-}
-
 // countedLoop reports whether b lies in a loop that a condition other
 // than a select's choice of case can leave: for i := 0; i < n; i++,
 // for cond, for range. A for { select { ... } } loop, left only from
 // the bodies of its cases, is not counted.
 func countedLoop(b *ssa.BasicBlock) bool {
-	fwd := analysisutil.Reachable(b, true)
-	if !fwd[b] {
-		return false // not in a loop
-	}
-	bwd := analysisutil.Reachable(b, false)
-	for x := range fwd {
-		if !bwd[x] {
-			continue // x is not in b's loop
-		}
+	loop := flow.LoopOf(b)
+	for x := range loop {
 		iff, ok := x.Instrs[len(x.Instrs)-1].(*ssa.If)
 		if !ok || selectDispatch(iff.Cond) {
 			continue
 		}
 		for _, s := range x.Succs {
-			if !(fwd[s] && bwd[s]) {
+			if !loop[s] {
 				return true // a condition leaves the loop
 			}
 		}

@@ -7,10 +7,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/goconcheck/goconcheck/internal/analysisutil"
-
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // checkProducers reports, in f, a channel made by f that a goroutine f
@@ -27,7 +26,7 @@ func (c *checker) checkProducers(f *chanmodel.Func) {
 		if c.reported[c.m.Start(mc.Pos())] {
 			continue
 		}
-		if _, isGo := s.Instr.(*ssa.Go); !isGo || chanmodel.BlockInLoop(s.Instr.Block()) && !perIteration(s.Instr, mc) {
+		if _, isGo := s.Instr.(*ssa.Go); !isGo || flow.InLoop(s.Instr.Block()) && !perIteration(s.Instr, mc) {
 			continue
 		}
 		size, ok := chanmodel.Cap(s.Chan)
@@ -35,7 +34,7 @@ func (c *checker) checkProducers(f *chanmodel.Func) {
 			continue
 		}
 		send := c.directSend(s)
-		if send == nil || !chanmodel.BlockInLoop(send.Block()) {
+		if send == nil || !flow.InLoop(send.Block()) {
 			continue
 		}
 		if size > 0 {
@@ -88,7 +87,7 @@ func (c *checker) earlyExit(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction 
 		}
 		if from, succ, ok := chanmodel.ClosedEdge(u); ok {
 			skip := func(b *ssa.BasicBlock, i int) bool { return b == from && i == succ }
-			if ret := exitPath(u.Block(), analysisutil.InstrIndex(u)+1, stop, skip, s.Chan.Make); ret != nil {
+			if ret := exitPath(u, nil, stop, skip, s.Chan.Make); ret != nil {
 				return ret
 			}
 		}
@@ -130,54 +129,50 @@ func (c *checker) ownReceives(f *chanmodel.Func, s *chanmodel.Op, closeOK func(c
 	return recvs, true
 }
 
-// exitPath searches, from instruction i of b, a path to a return (or
-// to mc, when not nil: the make of a new iteration's channel) that
-// passes no instruction of stop, takes no edge skip rejects (the
-// successor index of a block), and neither panics nor fails a test.
-func exitPath(b *ssa.BasicBlock, i int, stop map[ssa.Instruction]bool, skip func(*ssa.BasicBlock, int) bool, mc *ssa.MakeChan) ssa.Instruction {
-	type item struct {
-		b *ssa.BasicBlock
-		i int
-	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := []item{{b, i}}
-	for len(work) > 0 {
-		it := work[len(work)-1]
-		work = work[:len(work)-1]
-		blocked := false
-		for _, in := range it.b.Instrs[it.i:] {
-			if stop[in] {
-				blocked = true
-				break
-			}
-			switch in := in.(type) {
-			case *ssa.Return:
-				return in
-			case *ssa.MakeChan:
-				if mc != nil && in == mc {
-					return in
+// exitPath searches, from just after the instruction from (or, when
+// from is nil, from the top of the block b), a path to a return (or to
+// mc, when not nil: the make of a new iteration's channel) that passes
+// no instruction of stop, takes no edge skip rejects (the successor
+// index of a block), and neither panics nor fails or skips a test.
+func exitPath(from ssa.Instruction, b *ssa.BasicBlock, stop map[ssa.Instruction]bool, skip func(*ssa.BasicBlock, int) bool, mc *ssa.MakeChan) ssa.Instruction {
+	var search flow.Search
+	if skip != nil {
+		search.Next = func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+			var next []*ssa.BasicBlock
+			for i, s := range b.Succs {
+				if !skip(b, i) {
+					next = append(next, s)
 				}
-			case *ssa.Panic:
-				blocked = true
-			case *ssa.Call:
-				blocked = testFailure(in.Common())
 			}
-			if blocked {
-				break
-			}
-		}
-		if blocked {
-			continue
-		}
-		for i, next := range it.b.Succs {
-			if skip != nil && skip(it.b, i) || seen[next] {
-				continue
-			}
-			seen[next] = true
-			work = append(work, item{next, 0})
+			return next
 		}
 	}
-	return nil
+	var found ssa.Instruction
+	visit := func(in ssa.Instruction) bool {
+		if found != nil || stop[in] {
+			return false
+		}
+		switch in := in.(type) {
+		case *ssa.Return:
+			found = in
+		case *ssa.MakeChan:
+			if mc != nil && in == mc {
+				found = in
+			}
+		case *ssa.Panic:
+			return false
+		case *ssa.Call:
+			fn := flow.CalleeFunc(in.Common())
+			return !flow.FailsTest(fn) && !flow.SkipsTest(fn)
+		}
+		return found == nil
+	}
+	if from != nil {
+		search.Walk(from, visit)
+	} else {
+		search.WalkBlock(b, visit)
+	}
+	return found
 }
 
 // channelName is the name f knows s's channel by.
@@ -236,17 +231,8 @@ func constTrips(b *ssa.BasicBlock) (int64, bool) {
 		if !ok || !counter(phi) {
 			continue
 		}
-		// b must run on every iteration: it dominates every back edge.
-		every, loop := true, false
-		for _, p := range h.Preds {
-			if h.Dominates(p) {
-				loop = true
-				if !b.Dominates(p) {
-					every = false
-				}
-			}
-		}
-		if loop && every && len(iff.Block().Succs) == 2 && iff.Block().Succs[0].Dominates(b) {
+		// b must run on every iteration.
+		if flow.EveryIteration(h, b) && len(iff.Block().Succs) == 2 && iff.Block().Succs[0].Dominates(b) {
 			return n, true
 		}
 	}

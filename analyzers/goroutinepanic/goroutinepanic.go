@@ -13,6 +13,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 //go:embed doc.go
@@ -40,7 +41,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue // a panic fails the test run: no worse than t.Fatal
 		}
 		for _, b := range fn.Blocks {
-			if !analysisutil.BlockInLoop(b) {
+			if !flow.InLoop(b) {
 				continue // one goroutine, not one per task
 			}
 			for _, in := range b.Instrs {
@@ -95,9 +96,9 @@ func joins(m *chanmodel.Model, fn *ssa.Function, start ssa.Instruction) token.Po
 			if !ok {
 				continue
 			}
-			meth := analysisutil.StaticMethod(c.Common())
+			meth := flow.CalleeFunc(c.Common())
 			if (analysisutil.IsMethod(meth, "sync", "WaitGroup", "Wait") || analysisutil.IsMethod(meth, "golang.org/x/sync/errgroup", "Group", "Wait")) &&
-				chanmodel.Reaches(start, in, nil) {
+				flow.Reaches(start, in, nil) {
 				return m.Start(c.Pos())
 			}
 		}
@@ -113,7 +114,7 @@ func joins(m *chanmodel.Model, fn *ssa.Function, start ssa.Instruction) token.Po
 		}
 		for j := range f.Ops {
 			r := &f.Ops[j]
-			if r.Unit == 0 && r.Kind == chanmodel.Recv && chanmodel.SameChan(r, s) && chanmodel.Reaches(start, r.Instr, nil) {
+			if r.Unit == 0 && r.Kind == chanmodel.Recv && chanmodel.SameChan(r, s) && flow.Reaches(start, r.Instr, nil) {
 				return m.Site(r)
 			}
 		}
@@ -136,7 +137,8 @@ func panics(fn *ssa.Function, calls map[*ssa.Function]int) []ssa.Instruction {
 						ps = append(ps, in)
 					}
 				case ssa.CallInstruction:
-					if logPanic(in.Common()) {
+					// log.Panic and its kin; a deferred builtin panic is none.
+					if flow.FuncEnd(flow.CalleeFunc(in.Common())) == flow.Panics {
 						ps = append(ps, in)
 					}
 				}
@@ -163,20 +165,6 @@ func panics(fn *ssa.Function, calls map[*ssa.Function]int) []ssa.Instruction {
 		}
 	}
 	return ps
-}
-
-// logPanic reports whether c calls log.Panic, log.Panicf, log.Panicln
-// or the same methods of a *log.Logger.
-func logPanic(c *ssa.CallCommon) bool {
-	m := analysisutil.StaticMethod(c)
-	if m == nil || m.Pkg() == nil || m.Pkg().Path() != "log" {
-		return false
-	}
-	switch m.Name() {
-	case "Panic", "Panicf", "Panicln":
-		return true
-	}
-	return false
 }
 
 // impossible reports whether v, a panic's argument, is a constant

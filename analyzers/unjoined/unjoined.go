@@ -13,6 +13,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 //go:embed doc.go
@@ -153,13 +154,13 @@ func exitAfter(fn *ssa.Function, g ssa.Instruction) ssa.Instruction {
 			switch in := in.(type) {
 			case *ssa.Return:
 			case *ssa.Call:
-				if !analysisutil.IsFunc(analysisutil.StaticMethod(in.Common()), "os", "Exit") {
+				if !analysisutil.IsFunc(flow.CalleeFunc(in.Common()), "os", "Exit") {
 					continue
 				}
 			default:
 				continue
 			}
-			if chanmodel.Reaches(g, in, nil) {
+			if flow.Reaches(g, in, nil) {
 				return in
 			}
 		}
@@ -232,7 +233,7 @@ func readAfter(alloc *ssa.Alloc, g ssa.Instruction) ssa.Instruction {
 		return nil
 	}
 	for _, r := range *refs {
-		if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL && u.Block() != nil && u.Parent() == g.Parent() && chanmodel.Reaches(g, u, nil) {
+		if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL && u.Block() != nil && u.Parent() == g.Parent() && flow.Reaches(g, u, nil) {
 			return u
 		}
 	}
@@ -287,10 +288,7 @@ func (s *scan) call(in ssa.CallInstruction, depth int) {
 		s.signals = true // a function value: it may be a cancel or a callback
 		return
 	}
-	obj, _ := callee.Object().(*types.Func)
-	if obj == nil && callee.Origin() != nil {
-		obj, _ = callee.Origin().Object().(*types.Func)
-	}
+	obj := flow.CalleeFunc(c)
 	if what := effect(obj); what != "" {
 		if !s.effect.IsValid() {
 			s.effect, s.what = in.Pos(), what
@@ -372,7 +370,7 @@ func inBubble(fn *ssa.Function) bool {
 	for f := fn; f != nil; f = f.Parent() {
 		for _, b := range f.Blocks {
 			for _, in := range b.Instrs {
-				if c, ok := in.(ssa.CallInstruction); ok && analysisutil.IsFunc(analysisutil.StaticMethod(c.Common()), "testing/synctest", "Wait") {
+				if c, ok := in.(ssa.CallInstruction); ok && analysisutil.IsFunc(flow.CalleeFunc(c.Common()), "testing/synctest", "Wait") {
 					return true
 				}
 			}
@@ -384,7 +382,7 @@ func inBubble(fn *ssa.Function) bool {
 		for _, b := range parent.Blocks {
 			for _, in := range b.Instrs {
 				c, ok := in.(ssa.CallInstruction)
-				if !ok || !analysisutil.IsFunc(analysisutil.StaticMethod(c.Common()), "testing/synctest", "Test") {
+				if !ok || !analysisutil.IsFunc(flow.CalleeFunc(c.Common()), "testing/synctest", "Test") {
 					continue
 				}
 				for _, a := range c.Common().Args {

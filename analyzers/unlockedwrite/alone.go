@@ -12,8 +12,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
-	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -98,7 +98,7 @@ func (s *solitude) index(in ssa.Instruction) {
 		if v == nil || fresh(in.Call.Args[0]) {
 			return
 		}
-		m := analysisutil.StaticMethod(in.Common())
+		m := flow.CalleeFunc(in.Common())
 		var val ssa.Value
 		switch {
 		case strings.HasPrefix(m.Name(), "Store"):
@@ -122,7 +122,7 @@ func (s *solitude) index(in ssa.Instruction) {
 // to a function, or the receiver x.f of a method of an atomic type)
 // and the remaining arguments.
 func atomicWord(c *ssa.CallCommon) (*types.Var, []ssa.Value) {
-	m := analysisutil.StaticMethod(c)
+	m := flow.CalleeFunc(c)
 	if m == nil || m.Pkg() == nil || m.Pkg().Path() != "sync/atomic" || len(c.Args) == 0 {
 		return nil, nil
 	}
@@ -205,7 +205,7 @@ func (s *solitude) findRegions(fn *ssa.Function, b *ssa.BasicBlock) {
 	case *ssa.Call:
 		// if !x.state.CompareAndSwap(unset, set) { return }: past
 		// it once, unless something sets the word back.
-		m := analysisutil.StaticMethod(cond.Common())
+		m := flow.CalleeFunc(cond.Common())
 		v, args := atomicWord(cond.Common())
 		if v == nil || len(args) != 2 || !strings.HasPrefix(m.Name(), "CompareAndSwap") {
 			return
@@ -243,7 +243,7 @@ func (s *solitude) stateTest(fn *ssa.Function, b *ssa.BasicBlock, l *ssa.UnOp, u
 // package that returns such an Add on a field of one of its
 // parameters (func (b *buf) unref() int32 { return b.refs.Add(-1) }).
 func decrements(c *ssa.CallCommon) (ssa.Value, bool) {
-	if m := analysisutil.StaticMethod(c); m != nil && strings.HasPrefix(m.Name(), "Add") {
+	if m := flow.CalleeFunc(c); m != nil && strings.HasPrefix(m.Name(), "Add") {
 		if v, _ := atomicWord(c); v != nil {
 			return c.Args[0].(*ssa.FieldAddr).X, true
 		}
@@ -268,7 +268,7 @@ func decrements(c *ssa.CallCommon) (ssa.Value, bool) {
 		if !ok {
 			return nil, false
 		}
-		m := analysisutil.StaticMethod(inner.Common())
+		m := flow.CalleeFunc(inner.Common())
 		v, _ := atomicWord(inner.Common())
 		if v == nil || m == nil || !strings.HasPrefix(m.Name(), "Add") {
 			return nil, false
@@ -400,10 +400,10 @@ func (s *solitude) beforeGo(fn *ssa.Function, r region, instr ssa.Instruction) b
 			if !ok {
 				continue
 			}
-			if g == instr || chanmodel.Reaches(g, instr, nil) {
+			if g == instr || flow.Reaches(g, instr, nil) {
 				return false
 			}
-			if r.entry.Dominates(b) && chanmodel.Reaches(instr, g, nil) {
+			if r.entry.Dominates(b) && flow.Reaches(instr, g, nil) {
 				starts = true
 			}
 		}

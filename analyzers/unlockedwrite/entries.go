@@ -12,6 +12,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -299,7 +300,7 @@ func afterCAS(instr ssa.Instruction) bool {
 			continue
 		}
 		if c, ok := ifi.Cond.(*ssa.Call); ok {
-			if m := analysisutil.StaticMethod(c.Common()); m != nil && strings.HasPrefix(m.Name(), "CompareAndSwap") {
+			if m := flow.CalleeFunc(c.Common()); m != nil && strings.HasPrefix(m.Name(), "CompareAndSwap") {
 				return true
 			}
 		}
@@ -324,7 +325,7 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 			inLoop := func() (map[*ssa.BasicBlock]bool, waiting) {
 				if !loopDone {
 					loopDone = true
-					loop = loopOf(b)
+					loop = flow.LoopOf(b)
 					if loop != nil {
 						wait = waits(loop)
 					}
@@ -410,7 +411,7 @@ func funcValue(v ssa.Value) (*ssa.Function, []ssa.Value) {
 // goroutine of its own: sync.WaitGroup.Go, the Go and TryGo methods of
 // errgroup-like types of other packages, time.AfterFunc.
 func startedArg(pass *analysis.Pass, c *ssa.CallCommon) ssa.Value {
-	m := analysisutil.StaticMethod(c)
+	m := flow.CalleeFunc(c)
 	if m == nil || m.Pkg() == nil || len(c.Args) == 0 {
 		return nil
 	}
@@ -505,7 +506,7 @@ func otherLocking(fn *ssa.Function) bool {
 			if !ok {
 				continue
 			}
-			m := analysisutil.StaticMethod(c.Common())
+			m := flow.CalleeFunc(c.Common())
 			if m == nil || m.Pkg() == nil || m.Pkg().Path() == "sync" {
 				continue
 			}

@@ -11,24 +11,9 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
-
-// loopOf returns the blocks of the cycle through b, or nil.
-func loopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	fwd := analysisutil.Reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
-	if !fwd[b] {
-		return nil
-	}
-	bwd := analysisutil.Reach(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
-	loop := map[*ssa.BasicBlock]bool{}
-	for x := range fwd {
-		if bwd[x] {
-			loop[x] = true
-		}
-	}
-	return loop
-}
 
 // A loop's waiting: none, only receives and selects (which only a
 // goroutine that sends or closes can end), or something else that may
@@ -100,7 +85,7 @@ func wakes(cm *chanmodel.Model, fn *ssa.Function) bool {
 			if _, ok := c.Common().Value.(*ssa.Builtin); ok {
 				continue
 			}
-			m := analysisutil.StaticMethod(c.Common())
+			m := flow.CalleeFunc(c.Common())
 			if m == nil || c.Common().IsInvoke() || m.Pkg() != nil && m.Pkg().Path() == "sync" && (m.Name() == "Signal" || m.Name() == "Broadcast") {
 				return true
 			}
@@ -119,7 +104,7 @@ func selfSynchronized(fn *ssa.Function) bool {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
 			case ssa.CallInstruction:
-				if m := analysisutil.StaticMethod(x.Common()); m != nil && m.Pkg() != nil && m.Pkg().Path() == "sync/atomic" {
+				if m := flow.CalleeFunc(x.Common()); m != nil && m.Pkg() != nil && m.Pkg().Path() == "sync/atomic" {
 					if strings.HasPrefix(m.Name(), "Load") {
 						recv = true
 					} else {
@@ -149,7 +134,7 @@ func selfSynchronized(fn *ssa.Function) bool {
 func checkSpawner(pass *analysis.Pass, res *lockset.Result) {
 	for _, fn := range res.Functions() {
 		for _, b := range fn.Blocks {
-			for i, instr := range b.Instrs {
+			for _, instr := range b.Instrs {
 				g, ok := instr.(*ssa.Go)
 				if !ok {
 					continue
@@ -166,7 +151,7 @@ func checkSpawner(pass *analysis.Pass, res *lockset.Result) {
 				if len(written) == 0 {
 					continue
 				}
-				if instr, alloc := unorderedAccess(b, i+1, written); instr != nil {
+				if instr, alloc := unorderedAccess(g, written); instr != nil {
 					what := "read of"
 					if _, ok := instr.(*ssa.Store); ok {
 						what = "write to"
@@ -197,95 +182,77 @@ func checkSpawner(pass *analysis.Pass, res *lockset.Result) {
 // entry without synchronising first.
 func earlyWrites(res *lockset.Result, body *lockset.Func, bindings []ssa.Value) map[*ssa.Alloc]token.Pos {
 	out := map[*ssa.Alloc]token.Pos{}
-	seen := map[*ssa.BasicBlock]bool{}
-	var walk func(b *ssa.BasicBlock)
-	walk = func(b *ssa.BasicBlock) {
-		if seen[b] || res.Dead(b) {
-			return
+	if len(body.Fn.Blocks) == 0 || res.Dead(body.Fn.Blocks[0]) {
+		return out
+	}
+	live := flow.Search{Next: func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+		var next []*ssa.BasicBlock
+		for _, s := range b.Succs {
+			if !res.Dead(s) {
+				next = append(next, s)
+			}
 		}
-		seen[b] = true
-		for _, instr := range b.Instrs {
-			if syncs(instr) {
-				return
-			}
-			st, ok := instr.(*ssa.Store)
-			if !ok || len(body.HeldBefore(instr)) > 0 || !st.Pos().IsValid() {
-				continue
-			}
-			fv, ok := st.Addr.(*ssa.FreeVar)
-			if !ok {
-				continue
-			}
-			for i, v := range body.Fn.FreeVars {
-				if v == fv && i < len(bindings) {
-					if a, ok := bindings[i].(*ssa.Alloc); ok && a.Comment != "" {
-						if _, dup := out[a]; !dup {
-							out[a] = st.Pos()
-						}
+		return next
+	}}
+	live.WalkBlock(body.Fn.Blocks[0], func(instr ssa.Instruction) bool {
+		if syncs(instr) {
+			return false
+		}
+		st, ok := instr.(*ssa.Store)
+		if !ok || len(body.HeldBefore(instr)) > 0 || !st.Pos().IsValid() {
+			return true
+		}
+		fv, ok := st.Addr.(*ssa.FreeVar)
+		if !ok {
+			return true
+		}
+		for i, v := range body.Fn.FreeVars {
+			if v == fv && i < len(bindings) {
+				if a, ok := bindings[i].(*ssa.Alloc); ok && a.Comment != "" {
+					if _, dup := out[a]; !dup {
+						out[a] = st.Pos()
 					}
 				}
 			}
 		}
-		for _, s := range b.Succs {
-			walk(s)
-		}
-	}
-	if len(body.Fn.Blocks) > 0 {
-		walk(body.Fn.Blocks[0])
-	}
+		return true
+	})
 	return out
 }
 
-// unorderedAccess searches the spawner forward from b.Instrs[i] for an
-// access to a written variable, not crossing synchronisation.
-func unorderedAccess(b *ssa.BasicBlock, i int, written map[*ssa.Alloc]token.Pos) (ssa.Instruction, *ssa.Alloc) {
-	seen := map[*ssa.BasicBlock]bool{}
-	type item struct {
-		b *ssa.BasicBlock
-		i int
-	}
-	work := []item{{b, i}}
-	for len(work) > 0 {
-		it := work[len(work)-1]
-		work = work[:len(work)-1]
-		stopped := false
-		for _, instr := range it.b.Instrs[it.i:] {
-			if a, ok := instr.(*ssa.Alloc); ok {
-				if _, ok := written[a]; ok {
-					stopped = true // a new incarnation of the variable
-					break
-				}
-			}
-			if syncs(instr) {
-				stopped = true
-				break
-			}
-			var addr ssa.Value
-			switch x := instr.(type) {
-			case *ssa.UnOp:
-				if x.Op == token.MUL {
-					addr = x.X
-				}
-			case *ssa.Store:
-				addr = x.Addr
-			}
-			if a, ok := addr.(*ssa.Alloc); ok && instr.Pos().IsValid() {
-				if _, ok := written[a]; ok {
-					return instr, a
-				}
+// unorderedAccess searches the spawner forward from just after the go
+// statement g for an access to a written variable, not crossing
+// synchronisation.
+func unorderedAccess(g ssa.Instruction, written map[*ssa.Alloc]token.Pos) (ssa.Instruction, *ssa.Alloc) {
+	var found ssa.Instruction
+	var alloc *ssa.Alloc
+	flow.Forward.Walk(g, func(instr ssa.Instruction) bool {
+		if found != nil || syncs(instr) {
+			return false
+		}
+		if a, ok := instr.(*ssa.Alloc); ok {
+			if _, ok := written[a]; ok {
+				return false // a new incarnation of the variable
 			}
 		}
-		if stopped {
-			continue
+		var addr ssa.Value
+		switch x := instr.(type) {
+		case *ssa.UnOp:
+			if x.Op == token.MUL {
+				addr = x.X
+			}
+		case *ssa.Store:
+			addr = x.Addr
 		}
-		for _, s := range it.b.Succs {
-			if !seen[s] {
-				seen[s] = true
-				work = append(work, item{s, 0})
+		if a, ok := addr.(*ssa.Alloc); ok && instr.Pos().IsValid() {
+			if _, ok := written[a]; ok {
+				found, alloc = instr, a
+				return false
 			}
 		}
-	}
-	return nil, nil
+		return true
+	})
+	return found, alloc
 }
 
 // pureCallPkgs are packages whose functions do not synchronise with

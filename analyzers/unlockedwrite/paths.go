@@ -9,8 +9,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
-	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -285,7 +285,7 @@ func (p *paths) locksElsewhere(guard int, a access) bool {
 	}
 	for _, b := range a.fn.Blocks {
 		for _, in := range b.Instrs {
-			if waitsHere(in) && (in == a.instr || chanmodel.Reaches(in, a.instr, nil)) {
+			if waitsHere(in) && (in == a.instr || flow.Reaches(in, a.instr, nil)) {
 				return false
 			}
 		}
@@ -301,7 +301,7 @@ func waitsHere(in ssa.Instruction) bool {
 	case *ssa.Select:
 		return true
 	case ssa.CallInstruction:
-		if m := analysisutil.StaticMethod(x.Common()); m != nil {
+		if m := flow.CalleeFunc(x.Common()); m != nil {
 			return m.Name() == "Wait" || m.Name() == "Stop" || m.Name() == "Close"
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // Goroutine labels the goroutine running fn's body for a finding's
@@ -118,7 +119,7 @@ func Spawned(in ssa.Instruction) *ssa.Function {
 		fn = in.Call.StaticCallee()
 	case *ssa.Call:
 		c := in.Common()
-		m := StaticMethod(c)
+		m := flow.CalleeFunc(c)
 		if !IsMethod(m, "sync", "WaitGroup", "Go") && !IsMethod(m, "golang.org/x/sync/errgroup", "Group", "Go") || len(c.Args) != 2 {
 			return nil
 		}

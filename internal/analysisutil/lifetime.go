@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // Lifetime answers, for the functions of one package, "how often can
@@ -120,7 +122,7 @@ func (l *Lifetime) onceUses(fn *ssa.Function, us []funcUse) bool {
 		if u.root {
 			continue
 		}
-		if u.at == nil || u.at.Parent() == fn || !l.Bounded(u.at.Parent()) || BlockInLoop(u.at.Block()) {
+		if u.at == nil || u.at.Parent() == fn || !l.Bounded(u.at.Parent()) || flow.InLoop(u.at.Block()) {
 			return false
 		}
 	}
@@ -153,7 +155,7 @@ func classifyUse(in ssa.Instruction, v ssa.Value) funcUse {
 // onceRunner reports whether c runs its function argument at most once:
 // sync.Once.Do, sync.OnceFunc, sync.OnceValue, sync.OnceValues.
 func onceRunner(c *ssa.CallCommon) bool {
-	m := StaticMethod(c)
+	m := flow.CalleeFunc(c)
 	return IsMethod(m, "sync", "Once", "Do") || IsFunc(m, "sync", "OnceFunc") ||
 		IsFunc(m, "sync", "OnceValue") || IsFunc(m, "sync", "OnceValues")
 }
@@ -213,13 +215,13 @@ func (l *Lifetime) Bounded(fn *ssa.Function) bool {
 // of the process); an endless for {} or a range over a channel (an
 // accept loop, a request queue) does not.
 func (l *Lifetime) StartsBounded(in ssa.Instruction) bool {
-	return in.Parent() != nil && l.Bounded(in.Parent()) && (!BlockInLoop(in.Block()) || countedLoops(in.Block()))
+	return in.Parent() != nil && l.Bounded(in.Parent()) && (!flow.InLoop(in.Block()) || countedLoops(in.Block()))
 }
 
 // countedLoops reports whether every loop around b is one that ranges
 // over a slice, map, string or integer, or has a condition.
 func countedLoops(b *ssa.BasicBlock) bool {
-	fwd, bwd := Reachable(b, true), Reachable(b, false)
+	fwd, bwd := flow.Forward.Reach(b), flow.Backward.Reach(b)
 	for h := range fwd {
 		if !bwd[h] {
 			continue // not in a loop with b
@@ -237,50 +239,4 @@ func countedLoops(b *ssa.BasicBlock) bool {
 		}
 	}
 	return true
-}
-
-// Reachable returns the blocks reachable from b in one or more steps
-// (forward along successors, or backward along predecessors): b is
-// included only if it lies on a cycle.
-func Reachable(b *ssa.BasicBlock, forward bool) map[*ssa.BasicBlock]bool {
-	seen := make(map[*ssa.BasicBlock]bool)
-	next := func(x *ssa.BasicBlock) []*ssa.BasicBlock {
-		if forward {
-			return x.Succs
-		}
-		return x.Preds
-	}
-	work := append([]*ssa.BasicBlock(nil), next(b)...)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if !seen[x] {
-			seen[x] = true
-			work = append(work, next(x)...)
-		}
-	}
-	return seen
-}
-
-// BlockInLoop reports whether b can run more than once per call of its
-// function: it lies on a cycle of the control-flow graph. A nil block
-// (unknown) counts as one that can.
-func BlockInLoop(b *ssa.BasicBlock) bool {
-	if b == nil {
-		return true
-	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := append([]*ssa.BasicBlock(nil), b.Succs...)
-	for len(work) > 0 {
-		w := work[len(work)-1]
-		work = work[:len(work)-1]
-		if w == b {
-			return true
-		}
-		if !seen[w] {
-			seen[w] = true
-			work = append(work, w.Succs...)
-		}
-	}
-	return false
 }

@@ -89,7 +89,7 @@ func (b *builder) summarize(fn *ssa.Function) *Func {
 		for j := range f.Ops {
 			r := &f.Ops[j]
 			if r.Kind == Recv && r.Unit == 0 && !r.Deferred && r.Chan == op.Chan && r.Instr != op.Instr &&
-				Reaches(r.Instr, op.Instr, nil) {
+				flow.Reaches(r.Instr, op.Instr, nil) {
 				op.RecvBefore = true
 				break
 			}
@@ -202,11 +202,11 @@ func storedAfter(in ssa.Instruction, a, b map[ssa.Instruction]bool) bool {
 	some := false
 	for _, blk := range in.Parent().Blocks {
 		last := blk.Instrs[len(blk.Instrs)-1]
-		if _, ok := last.(*ssa.Return); ok && Reaches(in, last, stop) {
+		if _, ok := last.(*ssa.Return); ok && flow.Reaches(in, last, stop) {
 			return false
 		}
 		for _, x := range blk.Instrs {
-			if stop(x) && x != in && Reaches(in, x, nil) {
+			if stop(x) && x != in && flow.Reaches(in, x, nil) {
 				some = true
 			}
 		}
@@ -221,11 +221,11 @@ func storedAfter(in ssa.Instruction, a, b map[ssa.Instruction]bool) bool {
 func everyPathFrom(in ssa.Instruction, want, avoid map[ssa.Instruction]bool) bool {
 	stop := func(x ssa.Instruction) bool { return want[x] }
 	entry := in.Parent().Blocks[0].Instrs[0]
-	if !want[entry] && (entry == in || Reaches(entry, in, stop)) {
+	if !want[entry] && (entry == in || flow.Reaches(entry, in, stop)) {
 		return false
 	}
 	for a := range avoid {
-		if Reaches(a, in, stop) {
+		if flow.Reaches(a, in, stop) {
 			return false
 		}
 	}
@@ -273,7 +273,7 @@ func (b *builder) direct(st *fnState, kind OpKind, ch ssa.Value, in ssa.Instruct
 }
 
 // precedence answers, for a fixed set of calls in one function, whether
-// one of them can run before a given instruction: Reaches(c, in) for
+// one of them can run before a given instruction: flow.Reaches(c, in) for
 // some call c other than in. It is asked for every operation of the
 // function, so the blocks the calls reach are computed once, not once
 // per question: a function with thousands of locks and channel
@@ -291,7 +291,7 @@ func (p *precedence) before(in ssa.Instruction) bool {
 	if slices.Contains(p.calls, in) {
 		// in itself must not count; rare, so ask call by call.
 		for _, c := range p.calls {
-			if c != in && Reaches(c, in, nil) {
+			if c != in && flow.Reaches(c, in, nil) {
 				return true
 			}
 		}

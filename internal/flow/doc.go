@@ -8,8 +8,9 @@
 //     instruction can run after another without passing a stop, and
 //     [Reachable] the same of blocks.
 //   - Loops: [LoopOf] gives the blocks of the cycle through a block,
-//     [InLoop] whether there is one, [InLoopAfter] whether an
-//     instruction runs again in the next iteration of a loop.
+//     [InLoop] whether there is one, [EveryIteration] whether a block
+//     runs on every iteration of the loop a header heads, [InLoopAfter]
+//     whether an instruction runs again in the next iteration of a loop.
 //   - Dominance: [Dominates] orders two instructions, [DominatesReturns]
 //     and [DominatesReturnsFrom] ask whether a block runs on every
 //     path to a normal return.

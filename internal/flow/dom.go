@@ -111,19 +111,25 @@ func InLoopAfter(a, b ssa.Instruction) bool {
 		return false
 	}
 	for _, h := range ab.Parent().Blocks {
-		if !h.Dominates(bb) {
-			continue
-		}
-		loop, every := false, true
-		for _, u := range h.Preds {
-			if h.Dominates(u) { // a back edge u->h
-				loop = true
-				every = every && ab.Dominates(u)
-			}
-		}
-		if loop && every {
+		if h.Dominates(bb) && EveryIteration(h, ab) {
 			return true
 		}
 	}
 	return false
+}
+
+// EveryIteration reports whether h heads a loop (some block it
+// dominates jumps back to it) that b runs on every iteration of: b
+// dominates every back edge to h.
+func EveryIteration(h, b *ssa.BasicBlock) bool {
+	loop := false
+	for _, u := range h.Preds {
+		if h.Dominates(u) { // a back edge u->h
+			if !b.Dominates(u) {
+				return false
+			}
+			loop = true
+		}
+	}
+	return loop
 }

@@ -295,6 +295,12 @@ func TestLoops(t *testing.T) {
 	if flow.InLoopAfter(c, b) {
 		t.Errorf("InLoopAfter(c, b): c is skipped by continue")
 	}
+	// The loop's header, the only way into its body: b dominates both
+	// back edges (continue and the body's end), c only the second.
+	h := b.Block().Preds[0]
+	if !flow.EveryIteration(h, b.Block()) || flow.EveryIteration(h, c.Block()) || flow.EveryIteration(a.Block(), a.Block()) {
+		t.Errorf("EveryIteration: b runs on every iteration, c not; the entry heads no loop")
+	}
 	le := fn(t, pkg, "loopEvery")
 	if !flow.InLoopAfter(call(t, le, "b", 0), call(t, le, "a", 0)) {
 		t.Errorf("InLoopAfter(b, a) in loopEvery: a runs again after b")
