@@ -38,12 +38,14 @@
 // is a deliberate crash); a starter that neither waits for its
 // goroutines nor receives their results; a panic in a function that
 // other code calls too (helpers such as must, argument checks, which
-// panic on purpose), or with a constant message in a function the
-// goroutine calls (an assertion); a panic stating an impossible case,
+// panic on purpose), or, in a function the goroutine calls, a panic
+// that does not fail on an error (an assertion of the callers'
+// invariant: a gauge registered twice); a panic stating an impossible case,
 // panic("unreachable"); and goroutines of test files, where a panic
 // fails the test run as t.Fatal would.
 //
 // A panic is reported in the goroutine's own body, or in a function of
-// the package that only the goroutine calls, its message built from
-// the task's data.
+// the package that only the goroutine calls when it panics with an
+// error, or when a call's error result is not nil: a parse or I/O
+// failure of one task made fatal to all.
 package goroutinepanic

@@ -133,7 +133,7 @@ func panics(fn *ssa.Function, calls map[*ssa.Function]int) []ssa.Instruction {
 			for _, in := range b.Instrs {
 				switch in := in.(type) {
 				case *ssa.Panic:
-					if in.Pos().IsValid() && !impossible(in.X) && (f == fn || !constArg(in.X)) {
+					if in.Pos().IsValid() && !impossible(in.X) && (f == fn || onError(in)) {
 						ps = append(ps, in)
 					}
 				case ssa.CallInstruction:
@@ -240,13 +240,17 @@ func callsRecover(fn *ssa.Function, depth int) bool {
 	return recovers(fn, depth+1)
 }
 
-// constArg reports whether v, a panic's argument, is a constant.
-func constArg(v ssa.Value) bool {
-	if mi, ok := v.(*ssa.MakeInterface); ok {
-		v = mi.X
+// onError reports whether the panic p fails on an error the task can
+// meet: it panics with an error value, or runs only when a call's error
+// result is non-nil (a parse or I/O failure made fatal). A helper that
+// panics on anything else states an invariant of its callers (a name
+// registered twice), which no input of the task breaks.
+func onError(p *ssa.Panic) bool {
+	x := p.X
+	if mi, ok := x.(*ssa.MakeInterface); ok {
+		x = mi.X
 	}
-	_, ok := v.(*ssa.Const)
-	return ok
+	return analysisutil.IsError(x.Type()) || analysisutil.OnErrorPath(p.Block())
 }
 
 // callCounts counts the static call sites of each function of funcs.

@@ -33,7 +33,9 @@
 // sends its count) when the range ends, and main receives from it
 // before returning; or a sync.WaitGroup counts it too.
 //
-// Not reported: a goroutine that sends on or closes a channel, or
+// Not reported: a test's goroutine whose t.Error or t.Log runs only
+// when an error is not nil (if err := srv.Serve(l); err != nil), since
+// a server the test's cleanup stops returns nil; a goroutine that sends on or closes a channel, or
 // calls a method that can tell the starter it is done (wg.Done,
 // mu.Unlock, cancel, Close, an atomic store), or calls a function
 // value or an interface method the analyzer cannot see into; one

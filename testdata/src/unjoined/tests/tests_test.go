@@ -68,3 +68,24 @@ func TestBubble(t *testing.T) {
 		time.Sleep(2 * time.Nanosecond)
 	})
 }
+
+type server struct{ stop chan struct{} }
+
+// serve returns nil once stop closes, an error only if it fails to
+// start.
+func (s *server) serve() error {
+	<-s.stop
+	return nil
+}
+
+// Near miss: the goroutine reports only a Serve failure, and a Serve
+// that the test's cleanup stops returns nil.
+func TestServeStopped(t *testing.T) {
+	s := &server{stop: make(chan struct{})}
+	t.Cleanup(func() { close(s.stop) })
+	go func() {
+		if err := s.serve(); err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	}()
+}

@@ -1,0 +1,40 @@
+package analysisutil
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+// IsError reports whether values of type t are errors.
+func IsError(t types.Type) bool { return types.Implements(t, errorType) }
+
+// OnErrorPath reports whether block b runs only when an error value
+// is not nil: some block dominating b ends in `if err != nil` and b
+// lies under its true branch. Code there handles a failure of the call
+// that produced err (a parse, an I/O, a Serve that did not end
+// cleanly), not the ordinary course of the function.
+func OnErrorPath(b *ssa.BasicBlock) bool {
+	for x := b; x != nil; x = x.Idom() {
+		d := x.Idom()
+		if d == nil || len(d.Instrs) == 0 {
+			return false
+		}
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cmp, ok := iff.Cond.(*ssa.BinOp)
+		if !ok || cmp.Op != token.NEQ {
+			continue
+		}
+		c, ok := cmp.Y.(*ssa.Const)
+		if ok && c.IsNil() && IsError(cmp.X.Type()) && d.Succs[0].Dominates(b) {
+			return true
+		}
+	}
+	return false
+}
