@@ -163,7 +163,9 @@
 // CompareAndSwap (the first error wins), atomics, objects allocated
 // in the iteration or received over a channel, values written before
 // the goroutines start or after Wait, goroutine bodies that hand data
-// over with an atomic store and load, or that use a channel as a lock,
+// over with an atomic store and load, or that use a channel as a lock
+// (themselves or in what they call: a gate type chan struct{} whose
+// acquire sends and release receives),
 // a constructor filling in its own value before any goroutine exists,
 // a helper every caller of which holds the lock, fields declared after
 // a blank line below the mutex, and handlers of a test's server (in a
