@@ -952,7 +952,14 @@ func (b *builder) deferCall(f *Func, instr *ssa.Defer, c *ssa.CallCommon, st *st
 		}
 	}
 	if c.IsInvoke() {
-		opaque()
+		// defer l.Unlock() of a sync.Locker (a Cond's L) releases it
+		// by its interface value's path, as a direct call does.
+		switch c.Method.Name() {
+		case "Unlock", "RUnlock":
+			deferred(KeyOf(c.Value))
+		default:
+			opaque()
+		}
 		return
 	}
 	if op := classify(staticFunc(c)); op != opNone && len(c.Args) == 1 {

@@ -346,3 +346,42 @@ func (s *shutdown) Close() {
 }
 
 func (s *shutdown) drain() { s.wg.Wait() }
+
+// A queue whose Put locks the Cond's Locker and releases it with a
+// deferred l.Unlock(): the caller holds nothing at its Wait.
+type condQueue struct {
+	cond  *sync.Cond
+	items []int
+}
+
+func (q *condQueue) Put(v int) {
+	q.cond.L.Lock()
+	defer q.cond.L.Unlock()
+	defer q.cond.Broadcast()
+	q.items = append(q.items, v)
+}
+
+func (q *condQueue) Get() int {
+	q.cond.L.Lock()
+	defer q.cond.L.Unlock()
+	for len(q.items) == 0 {
+		q.cond.Wait()
+	}
+	v := q.items[0]
+	q.items = q.items[1:]
+	return v
+}
+
+func putWakesGetter() int {
+	q := &condQueue{cond: sync.NewCond(&sync.Mutex{})}
+	var wg sync.WaitGroup
+	var got int
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		got = q.Get()
+	}()
+	q.Put(1)
+	wg.Wait()
+	return got
+}
