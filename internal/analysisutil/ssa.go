@@ -2,10 +2,30 @@ package analysisutil
 
 import "golang.org/x/tools/go/ssa"
 
-// ClosureOf returns the one MakeClosure that makes the function
-// literal fn in its parent, or nil if there is none or more than one:
-// then its free variables have no single binding.
-func ClosureOf(fn *ssa.Function) *ssa.MakeClosure {
+// Closures finds the one MakeClosure that makes each function literal
+// in its parent, and remembers it: the models ask for it once per
+// free variable they resolve. The zero value is ready to use; like the
+// models' builders that hold one, it is not safe for concurrent use.
+type Closures struct {
+	made map[*ssa.Function]*ssa.MakeClosure
+}
+
+// Of returns the one MakeClosure that makes the function literal fn
+// in its parent, or nil if there is none or more than one: then its
+// free variables have no single binding.
+func (c *Closures) Of(fn *ssa.Function) *ssa.MakeClosure {
+	if mc, ok := c.made[fn]; ok {
+		return mc
+	}
+	mc := closureOf(fn)
+	if c.made == nil {
+		c.made = make(map[*ssa.Function]*ssa.MakeClosure)
+	}
+	c.made[fn] = mc
+	return mc
+}
+
+func closureOf(fn *ssa.Function) *ssa.MakeClosure {
 	parent := fn.Parent()
 	if parent == nil {
 		return nil
@@ -24,14 +44,15 @@ func ClosureOf(fn *ssa.Function) *ssa.MakeClosure {
 	return mc
 }
 
-// BoundTo returns the value that the unique MakeClosure of fv's
-// function binds to the free variable fv, or nil.
-func BoundTo(fv *ssa.FreeVar) ssa.Value {
-	mc := ClosureOf(fv.Parent())
+// Bound returns the value that the one MakeClosure of fv's function
+// binds to the free variable fv, or nil.
+func (c *Closures) Bound(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	mc := c.Of(fn)
 	if mc == nil {
 		return nil
 	}
-	for i, v := range fv.Parent().FreeVars {
+	for i, v := range fn.FreeVars {
 		if v == fv && i < len(mc.Bindings) {
 			return mc.Bindings[i]
 		}

@@ -86,7 +86,7 @@ func (b *builder) resolve1(v ssa.Value) (ChanID, idStatus) {
 			}
 		}
 	case *ssa.FreeVar:
-		if bind := b.binding(v); bind != nil {
+		if bind := b.closures.Bound(v); bind != nil {
 			return b.resolve(bind)
 		}
 	case *ssa.Call:
@@ -159,7 +159,7 @@ func phiLeaves(p *ssa.Phi) []ssa.Value {
 func (b *builder) cellStores(addr ssa.Value, out []ssa.Value, depth int) ([]ssa.Value, bool) {
 	if fv, ok := addr.(*ssa.FreeVar); ok && depth == 0 {
 		// Find the cell in the enclosing function and start there.
-		bind := b.binding(fv)
+		bind := b.closures.Bound(fv)
 		if bind == nil {
 			return nil, false
 		}
@@ -229,40 +229,6 @@ func isCell(a *ssa.Alloc) bool {
 	return false
 }
 
-// binding returns the value bound to the free variable fv by the
-// unique MakeClosure of its function, or nil.
-func (b *builder) binding(fv *ssa.FreeVar) ssa.Value {
-	fn := fv.Parent()
-	mc, ok := b.closures[fn]
-	if !ok {
-		mc = nil
-		if parent := fn.Parent(); parent != nil {
-			for _, blk := range parent.Blocks {
-				for _, in := range blk.Instrs {
-					if c, ok := in.(*ssa.MakeClosure); ok && c.Fn == fn {
-						if mc != nil {
-							mc = nil
-							goto done
-						}
-						mc = c
-					}
-				}
-			}
-		}
-	done:
-		b.closures[fn] = mc
-	}
-	if mc == nil {
-		return nil
-	}
-	for i, v := range fn.FreeVars {
-		if v == fv && i < len(mc.Bindings) {
-			return mc.Bindings[i]
-		}
-	}
-	return nil
-}
-
 // canon returns the canonical value of a struct pointer (or struct)
 // v: free variables are replaced by their bindings and loads of
 // captured variables by the single value stored.
@@ -272,7 +238,7 @@ func (b *builder) canon(v ssa.Value) ssa.Value {
 		case *ssa.ChangeType:
 			v = x.X
 		case *ssa.FreeVar:
-			bind := b.binding(x)
+			bind := b.closures.Bound(x)
 			if bind == nil {
 				return v
 			}

@@ -283,7 +283,6 @@ func run(pass *analysis.Pass) (any, error) {
 		inProgress: make(map[*ssa.Function]bool),
 		memo:       make(map[ssa.Value]idResult),
 		getters:    make(map[*ssa.Function]*getter),
-		closures:   make(map[*ssa.Function]*ssa.MakeClosure),
 		fieldType:  make(map[*types.Var]*types.TypeName),
 		syntax:     make(map[token.Pos]syn),
 		units:      make(map[unitKey]int),

@@ -6,7 +6,6 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
@@ -24,7 +23,7 @@ const maxFuncDepth = 4
 // calls and the closure's bindings (values of fn), when v is a
 // function, a closure made in fn, or a local variable of fn that is
 // only ever assigned one such value.
-func funcValue(fn *ssa.Function, v ssa.Value, depth int) (*ssa.Function, []ssa.Value) {
+func (b *builder) funcValue(fn *ssa.Function, v ssa.Value, depth int) (*ssa.Function, []ssa.Value) {
 	if depth > maxFuncDepth {
 		return nil, nil
 	}
@@ -36,21 +35,21 @@ func funcValue(fn *ssa.Function, v ssa.Value, depth int) (*ssa.Function, []ssa.V
 			return c, v.Bindings
 		}
 	case *ssa.ChangeType:
-		return funcValue(fn, v.X, depth+1)
+		return b.funcValue(fn, v.X, depth+1)
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
 			switch x := v.X.(type) {
 			case *ssa.Alloc:
-				return cellFunc(fn, x, depth+1)
+				return b.cellFunc(fn, x, depth+1)
 			case *ssa.FreeVar:
 				// A sibling closure captured by a literal: doErr :=
 				// func() { ...; s.mu.Unlock() } called from a
 				// time.AfterFunc callback.
-				return outerFunc(fn, x, depth+1)
+				return b.outerFunc(fn, x, depth+1)
 			}
 		}
 	case *ssa.FreeVar:
-		return outerFunc(fn, v, depth+1)
+		return b.outerFunc(fn, v, depth+1)
 	}
 	return nil, nil
 }
@@ -60,13 +59,13 @@ func funcValue(fn *ssa.Function, v ssa.Value, depth int) (*ssa.Function, []ssa.V
 // the closure's bindings in fn's terms: a value of the parent that fn
 // captures too stands for fn's own free variable; one fn cannot name
 // is left nil, so keys rooted at it are dropped.
-func outerFunc(fn *ssa.Function, fv *ssa.FreeVar, depth int) (*ssa.Function, []ssa.Value) {
-	mc := analysisutil.ClosureOf(fn)
-	outer := analysisutil.BoundTo(fv)
+func (b *builder) outerFunc(fn *ssa.Function, fv *ssa.FreeVar, depth int) (*ssa.Function, []ssa.Value) {
+	mc := b.closures.Of(fn)
+	outer := b.closures.Bound(fv)
 	if mc == nil || outer == nil {
 		return nil, nil
 	}
-	lit, lb := cellFunc(fn.Parent(), outer, depth)
+	lit, lb := b.cellFunc(fn.Parent(), outer, depth)
 	if lit == nil {
 		return nil, nil
 	}
@@ -85,14 +84,14 @@ func outerFunc(fn *ssa.Function, fv *ssa.FreeVar, depth int) (*ssa.Function, []s
 // variable (an Alloc that lives in memory because a function literal
 // captures it) assigned exactly once, and not by the literals that
 // capture it, or a function value captured by value.
-func cellFunc(fn *ssa.Function, v ssa.Value, depth int) (*ssa.Function, []ssa.Value) {
+func (b *builder) cellFunc(fn *ssa.Function, v ssa.Value, depth int) (*ssa.Function, []ssa.Value) {
 	if v == nil {
 		return nil, nil // a binding outerFunc could not name
 	}
 	a, ok := v.(*ssa.Alloc)
 	if !ok {
 		if _, isFunc := v.Type().Underlying().(*types.Signature); isFunc {
-			return funcValue(fn, v, depth)
+			return b.funcValue(fn, v, depth)
 		}
 		return nil, nil
 	}
@@ -128,7 +127,7 @@ func cellFunc(fn *ssa.Function, v ssa.Value, depth int) (*ssa.Function, []ssa.Va
 	if stored == nil {
 		return nil, nil
 	}
-	return funcValue(fn, stored, depth)
+	return b.funcValue(fn, stored, depth)
 }
 
 // calledFreeVars lists the free variables holding a function (or the
@@ -175,7 +174,7 @@ func (b *builder) calledFreeVars(fn *ssa.Function) []int {
 				}
 				continue
 			}
-			lit, bindings := funcValue(fn, c.Value, 0)
+			lit, bindings := b.funcValue(fn, c.Value, 0)
 			if lit == nil || len(bindings) == 0 {
 				continue
 			}
@@ -214,7 +213,7 @@ func (b *builder) freeCallReleases(fn *ssa.Function, s *Summary, bindings []ssa.
 		if j >= len(bindings) {
 			continue
 		}
-		lit, lb := cellFunc(fn, bindings[j], 0)
+		lit, lb := b.cellFunc(fn, bindings[j], 0)
 		if lit == nil {
 			continue
 		}
@@ -256,7 +255,7 @@ func (b *builder) handoff(f *Func, instr ssa.Instruction, v ssa.Value, st *state
 	if _, ok := v.Type().Underlying().(*types.Signature); !ok {
 		return
 	}
-	lit, bindings := funcValue(f.Fn, v, 0)
+	lit, bindings := b.funcValue(f.Fn, v, 0)
 	if lit == nil {
 		return
 	}

@@ -253,6 +253,8 @@ type builder struct {
 	// docLocked memoizes DocumentedLocked, asked once per call site
 	// and round of the entry analysis.
 	docLocked map[*ssa.Function]bool
+	// closures resolves the free variables of function literals.
+	closures analysisutil.Closures
 	// factsOnly: the package is a dependency, analyzed for its
 	// summaries only (see analysisutil.FactsOnly).
 	factsOnly bool
@@ -792,7 +794,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		// releases is no longer surely held after it (testify's
 		// unlockOnce.Do(c.unlock) on one path, repeated by a deferred
 		// Do that then does nothing).
-		if lit, lb := funcValue(f.Fn, c.Args[1], 0); lit != nil {
+		if lit, lb := b.funcValue(f.Fn, c.Args[1], 0); lit != nil {
 			for _, k := range b.funcReleases(f.Fn, lit, lb, 0) {
 				b.release(f, instr, k, st, record)
 			}
@@ -828,7 +830,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 			b.handoff(f, instr, a, st, record)
 			continue
 		}
-		if lit, lb := funcValue(f.Fn, a, 0); lit != nil {
+		if lit, lb := b.funcValue(f.Fn, a, 0); lit != nil {
 			for _, k := range b.funcReleases(f.Fn, lit, lb, 0) {
 				b.release(f, instr, k, st, record)
 			}
@@ -852,7 +854,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		if i >= len(c.Args) {
 			continue
 		}
-		lit, lb := funcValue(f.Fn, c.Args[i], 0)
+		lit, lb := b.funcValue(f.Fn, c.Args[i], 0)
 		if lit == nil {
 			continue
 		}
@@ -974,7 +976,7 @@ func (b *builder) deferCall(f *Func, instr *ssa.Defer, c *ssa.CallCommon, st *st
 	callee, bindings := b.callee(f, c)
 	if onceDo(callee) && len(c.Args) == 2 {
 		// defer once.Do(unlock): the Once runs it at the latest here.
-		if lit, lb := funcValue(f.Fn, c.Args[1], 0); lit != nil {
+		if lit, lb := b.funcValue(f.Fn, c.Args[1], 0); lit != nil {
 			for _, k := range b.funcReleases(f.Fn, lit, lb, 0) {
 				deferred(k)
 			}
@@ -1061,7 +1063,7 @@ func (b *builder) callee(f *Func, c *ssa.CallCommon) (*ssa.Function, []ssa.Value
 		}
 		return callee, nil
 	}
-	return funcValue(f.Fn, c.Value, 0)
+	return b.funcValue(f.Fn, c.Value, 0)
 }
 
 // onceDo reports whether fn is (*sync.Once).Do.
