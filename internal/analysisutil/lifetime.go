@@ -3,6 +3,7 @@ package analysisutil
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -133,20 +134,14 @@ func (l *Lifetime) onceUses(fn *ssa.Function, us []funcUse) bool {
 // value v: calls it, starts it, defers it, hands it to a sync.Once, or
 // something the analysis cannot follow.
 func classifyUse(in ssa.Instruction, v ssa.Value) funcUse {
-	c, ok := in.(ssa.CallInstruction)
-	if !ok {
-		return funcUse{}
-	}
-	cc := c.Common()
-	if !cc.IsInvoke() && cc.Value == v {
-		for _, a := range cc.Args {
-			if a == v {
-				return funcUse{}
-			}
+	switch flow.UseOf(v, in) {
+	case flow.Called, flow.Deferred, flow.Started:
+		if slices.Contains(in.(ssa.CallInstruction).Common().Args, v) {
+			return funcUse{} // also handed to itself
 		}
 		return funcUse{at: in}
 	}
-	if onceRunner(cc) {
+	if c, ok := in.(ssa.CallInstruction); ok && onceRunner(c.Common()) {
 		return funcUse{root: true}
 	}
 	return funcUse{}

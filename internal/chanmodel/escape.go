@@ -656,13 +656,7 @@ func onlyCalled(c *ssa.MakeClosure) bool {
 		return true
 	}
 	for _, r := range *refs {
-		switch r := r.(type) {
-		case *ssa.DebugRef:
-		case ssa.CallInstruction:
-			if r.Common().Value != c {
-				return false
-			}
-		default:
+		if flow.UseOf(c, r) == flow.HandedOn {
 			return false
 		}
 	}

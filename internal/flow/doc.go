@@ -20,7 +20,9 @@
 //     [EndsTest] say what a method of package testing does to the test.
 //   - Callees: [Callee] and [CalleeFunc] name what a call statically
 //     calls, seeing an instantiated generic function as its origin;
-//     [Origin] and [Body] do the same for a function in hand.
+//     [Origin] and [Body] do the same for a function in hand; [UseOf]
+//     says what an instruction does with a function value (calls,
+//     defers or starts it, or hands it on).
 //
 // It is shaped like staticcheck's irutil: small functions of the
 // graph, no state and no analysis pass of its own. It depends on

@@ -127,6 +127,15 @@ func generic() {
 	g := box[string]{}.get
 	g()
 }
+
+func closureUses(sink func(func())) {
+	n := 0
+	f := func() { n++ }
+	f()
+	defer f()
+	go f()
+	sink(f)
+}
 `
 
 func build(t *testing.T) *ssa.Package {
@@ -504,5 +513,35 @@ func TestCallee(t *testing.T) {
 	inst := call(t, g, "id[int]", 0).Call.StaticCallee()
 	if flow.Origin(inst) != id || flow.Body(inst) != id || flow.Origin(id) != id || flow.Body(id) != id {
 		t.Errorf("Origin and Body of id[int]")
+	}
+}
+
+func TestUseOf(t *testing.T) {
+	pkg := build(t)
+	f := fn(t, pkg, "closureUses")
+	var mc *ssa.MakeClosure
+	for _, b := range f.Blocks {
+		for _, in := range b.Instrs {
+			if c, ok := in.(*ssa.MakeClosure); ok {
+				mc = c
+			}
+		}
+	}
+	if mc == nil {
+		t.Fatal("closureUses makes no closure")
+	}
+	var got []flow.FuncUse
+	for _, r := range *mc.Referrers() {
+		got = append(got, flow.UseOf(mc, r))
+	}
+	want := []flow.FuncUse{flow.Called, flow.Deferred, flow.Started, flow.HandedOn}
+	if !slices.Equal(got, want) {
+		t.Errorf("uses of the closure = %v, want %v", got, want)
+	}
+	// The same call calls the sink: a function value in a parameter.
+	sink := f.Params[0]
+	last := (*mc.Referrers())[3]
+	if u := flow.UseOf(sink, last); u != flow.Called {
+		t.Errorf("use of the sink = %v, want Called", u)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // A site is a place a function is entered from: a static call (with
@@ -56,18 +58,18 @@ func (b *builder) entries(all []*ssa.Function) {
 						b.closureUses(caller, mc, sites, escapes)
 						continue
 					}
-					if ci, ok := instr.(ssa.CallInstruction); ok && ci.Common().Value == fn && i == 0 && !ci.Common().IsInvoke() {
-						switch ci.(type) {
-						case *ssa.Call:
-							sites[fn] = append(sites[fn], site{caller: caller, instr: instr, args: ci.Common().Args})
-						case *ssa.Go:
-							sites[fn] = append(sites[fn], site{goStmt: true})
-						default:
-							escapes[fn] = true
-						}
-						continue
+					use := flow.HandedOn // an argument, not the callee
+					if i == 0 {
+						use = flow.UseOf(fn, instr)
 					}
-					escapes[fn] = true
+					switch use {
+					case flow.Called:
+						sites[fn] = append(sites[fn], site{caller: caller, instr: instr, args: instr.(ssa.CallInstruction).Common().Args})
+					case flow.Started:
+						sites[fn] = append(sites[fn], site{goStmt: true})
+					default:
+						escapes[fn] = true
+					}
 				}
 			}
 		}
@@ -127,15 +129,10 @@ func (b *builder) closureUses(caller *ssa.Function, mc *ssa.MakeClosure, sites m
 		return
 	}
 	for _, r := range *refs {
-		ci, ok := r.(ssa.CallInstruction)
-		if !ok || ci.Common().Value != mc || ci.Common().IsInvoke() {
-			escapes[fn] = true
-			continue
-		}
-		switch ci.(type) {
-		case *ssa.Call:
-			sites[fn] = append(sites[fn], site{caller: caller, instr: r, args: ci.Common().Args, bindings: mc.Bindings})
-		case *ssa.Go:
+		switch flow.UseOf(mc, r) {
+		case flow.Called:
+			sites[fn] = append(sites[fn], site{caller: caller, instr: r, args: r.(ssa.CallInstruction).Common().Args, bindings: mc.Bindings})
+		case flow.Started:
 			sites[fn] = append(sites[fn], site{goStmt: true})
 		default:
 			escapes[fn] = true
