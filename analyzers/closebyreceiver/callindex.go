@@ -6,12 +6,14 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
-// callIndex indexes the static calls of a package by callee, to
-// answer whether every call of a function is seen.
+// callIndex answers whether every call of a function is seen: the
+// static calls are lockset's call-site index; it adds the functions
+// also used as values and the types converted to interfaces.
 type callIndex struct {
-	callers map[*ssa.Function][]ssa.CallInstruction
+	ls *lockset.Result
 	// valueUse marks functions also used as values (whose callers
 	// cannot all be seen).
 	valueUse map[*ssa.Function]bool
@@ -20,17 +22,16 @@ type callIndex struct {
 	boxed map[types.Type]bool
 }
 
-func newCallIndex(fns []*ssa.Function) *callIndex {
-	o := &callIndex{callers: map[*ssa.Function][]ssa.CallInstruction{}, valueUse: map[*ssa.Function]bool{}, boxed: map[types.Type]bool{}}
-	for _, fn := range fns {
+// newCallIndex indexes the functions lockset analyzed (those whose
+// calls its call-site index lists).
+func newCallIndex(ls *lockset.Result) *callIndex {
+	o := &callIndex{ls: ls, valueUse: map[*ssa.Function]bool{}, boxed: map[types.Type]bool{}}
+	for _, fn := range ls.Functions() {
 		for _, blk := range fn.Blocks {
 			for _, in := range blk.Instrs {
 				var rands []*ssa.Value
 				if ci, ok := in.(ssa.CallInstruction); ok {
 					c := ci.Common()
-					if callee := flow.Callee(c); callee != nil {
-						o.callers[callee] = append(o.callers[callee], ci)
-					}
 					for i := range c.Args {
 						rands = append(rands, &c.Args[i])
 					}
@@ -71,6 +72,10 @@ func newCallIndex(fns []*ssa.Function) *callIndex {
 	return o
 }
 
+// callers returns the static calls of fn (calls, defers and go
+// statements) in the package.
+func (o *callIndex) callers(fn *ssa.Function) []ssa.CallInstruction { return o.ls.CallSites(fn) }
+
 // runsOnlyUnder reports whether every run of fn is part of a run of
 // top: fn is top, a function literal of top that is only called or
 // started, or a function all of whose calls are seen and lie in such
@@ -87,7 +92,7 @@ func (o *callIndex) runsOnlyUnder(fn, top *ssa.Function, depth int) bool {
 	case !o.allCallsSeen(fn):
 		return false
 	}
-	for _, ci := range o.callers[fn] {
+	for _, ci := range o.callers(fn) {
 		if !o.runsOnlyUnder(ci.Parent(), top, depth+1) {
 			return false
 		}
@@ -101,7 +106,7 @@ func (o *callIndex) runsOnlyUnder(fn, top *ssa.Function, depth int) bool {
 // converted to an interface), never used as a value.
 func (o *callIndex) allCallsSeen(fn *ssa.Function) bool {
 	obj, ok := fn.Object().(*types.Func)
-	if fn.Parent() != nil || !ok || o.valueUse[fn] || len(o.callers[fn]) == 0 {
+	if fn.Parent() != nil || !ok || o.valueUse[fn] || len(o.callers(fn)) == 0 {
 		return false
 	}
 	if !obj.Exported() {

@@ -57,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	var idx *callIndex
 	index := func() *callIndex {
 		if idx == nil {
-			idx = newCallIndex(pass.ResultOf[lockset.Analyzer].(*lockset.Result).Functions())
+			idx = newCallIndex(pass.ResultOf[lockset.Analyzer].(*lockset.Result))
 		}
 		return idx
 	}

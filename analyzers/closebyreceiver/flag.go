@@ -382,7 +382,7 @@ func (o *flagOrder) cancels(ctx ssa.Value, depth int) ([]ssa.Instruction, bool) 
 			}
 		}
 		var all []ssa.Instruction
-		for _, ci := range o.callers[fn] {
+		for _, ci := range o.callers(fn) {
 			c := ci.Common()
 			if idx < 0 || idx >= len(c.Args) {
 				return nil, false
@@ -548,7 +548,7 @@ func (o *flagOrder) requested(t ssa.Instruction, g guard, depth int) bool {
 	if !o.allCallsSeen(top) {
 		return false
 	}
-	for _, ci := range o.callers[top] {
+	for _, ci := range o.callers(top) {
 		if !o.requested(ci, g, depth+1) {
 			return false
 		}

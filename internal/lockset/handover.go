@@ -335,10 +335,15 @@ func (r *Result) methodReleases(named *types.Named, paths []string) bool {
 
 // byObject returns the model of the function declared as obj.
 func (r *Result) byObject(obj *types.Func) *Func {
-	for fn, f := range r.Funcs {
-		if fn.Object() == obj {
-			return f
+	r.objectsOnce.Do(func() {
+		r.objects = make(map[*types.Func]*Func)
+		for fn, f := range r.Funcs {
+			// A method's wrappers (a bound method value) share its
+			// object; the declared method is the one meant.
+			if obj, ok := fn.Object().(*types.Func); ok && fn.Synthetic == "" {
+				r.objects[obj] = f
+			}
 		}
-	}
-	return nil
+	})
+	return r.objects[obj]
 }

@@ -108,6 +108,10 @@ type Result struct {
 	// first question that needs it (see ReleasedByCallers).
 	sitesOnce sync.Once
 	sites     map[*ssa.Function][]ssa.CallInstruction
+	// objects indexes Funcs by declared object, for the methods
+	// HandedToHandle asks about.
+	objectsOnce sync.Once
+	objects     map[*types.Func]*Func
 }
 
 // Dead reports whether block b runs only when a field that is never
