@@ -45,10 +45,9 @@ type scope struct {
 }
 
 func checkGoroutines(pass *analysis.Pass, res *lockset.Result, done map[token.Pos]bool) {
-	cm := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
 	for _, st := range findStarts(pass, res) {
 		body := res.Funcs[st.fn]
-		if body == nil || selfSynchronized(st.fn) || chanLocked(cm, st.fn) {
+		if body == nil || selfSynchronized(st.fn) || res.ChanLocked(st.fn) {
 			continue
 		}
 		sc := &scope{fn: st.fn, params: map[int]bool{}, free: map[int]bool{}}

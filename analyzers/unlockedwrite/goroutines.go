@@ -125,35 +125,6 @@ func selfSynchronized(fn *ssa.Function) bool {
 	return send && recv
 }
 
-// chanLocked reports goroutine bodies that, themselves or in the
-// functions they call, both send on and receive from one channel: a
-// channel used as a lock (a lock type chan struct{} with a buffer of
-// one, whose acquire sends and release receives), which the lock-set
-// model does not know as one.
-func chanLocked(cm *chanmodel.Model, fn *ssa.Function) bool {
-	f := cm.Func(fn)
-	if f == nil {
-		return false
-	}
-	kinds := make(map[chanmodel.ChanID]int)
-	for i := range f.Ops {
-		op := &f.Ops[i]
-		if op.Unit != 0 || op.Chan.Kind == 0 {
-			continue
-		}
-		switch op.Kind {
-		case chanmodel.Send:
-			kinds[op.Chan] |= 1
-		case chanmodel.Recv:
-			kinds[op.Chan] |= 2
-		}
-		if kinds[op.Chan] == 3 {
-			return true
-		}
-	}
-	return false
-}
-
 // checkSpawner reports the guide's §5.1-style race: the goroutine
 // writes a captured variable, without a lock and before any
 // synchronisation of its own, and the spawning function reads or

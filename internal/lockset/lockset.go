@@ -27,6 +27,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
@@ -34,7 +35,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "lockset",
 	Doc:        "compute the mutexes certainly held at each instruction (used by unlockedwrite, lockleak, doublelock)",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer, analysisutil.ModeAnalyzer},
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, chanmodel.Analyzer, analysisutil.ModeAnalyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{new(Summary)},
@@ -112,6 +113,8 @@ type Result struct {
 	// HandedToHandle asks about.
 	objectsOnce sync.Once
 	objects     map[*types.Func]*Func
+	// chans is the channel model, for ChanLocked.
+	chans *chanmodel.Model
 }
 
 // Dead reports whether block b runs only when a field that is never
@@ -221,7 +224,7 @@ type Return struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	b := &builder{pass: pass, res: &Result{Funcs: map[*ssa.Function]*Func{}}, busy: map[*ssa.Function]bool{}, docLocked: map[*ssa.Function]bool{}}
+	b := &builder{pass: pass, res: &Result{Funcs: map[*ssa.Function]*Func{}, chans: pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)}, busy: map[*ssa.Function]bool{}, docLocked: map[*ssa.Function]bool{}}
 	var all []*ssa.Function
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {

@@ -56,3 +56,23 @@ var releasedProbe = &analysis.Analyzer{
 func TestReleasedBefore(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), releasedProbe, "released")
 }
+
+// chanLockProbe reports the functions ChanLocked answers true for.
+var chanLockProbe = &analysis.Analyzer{
+	Name:     "chanlockprobe",
+	Doc:      "report the functions that use a channel as a lock",
+	Requires: []*analysis.Analyzer{lockset.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
+		for _, fn := range res.Functions() {
+			if res.ChanLocked(fn) {
+				pass.Reportf(fn.Pos(), "channel used as a lock")
+			}
+		}
+		return nil, nil
+	},
+}
+
+func TestChanLocked(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), chanLockProbe, "chanlock")
+}
