@@ -108,7 +108,7 @@ func run(pass *analysis.Pass) (any, error) {
 					// call site.
 					continue
 				}
-				if c.Chan.Kind == chanmodel.KindField && c.Base != nil && analysisutil.Unshared(c.Base, c.Instr) {
+				if c.Chan.Kind == chanmodel.KindField && c.Base != nil && chanmodel.Unshared(c.Base, c.Instr) {
 					// The object was made here and not yet handed to
 					// anyone: none of its senders can run for it.
 					continue

@@ -218,6 +218,12 @@ func (m *Model) Escapes(id ChanID) bool {
 	return esc
 }
 
+// An escWalker follows the uses of a channel value. Escapes walks
+// through copies, closures, variables, calls and returns, and reports
+// any use it cannot follow. Unshared asks a local walk instead (see
+// there): it follows nothing, and collects every use that is not an
+// operation on the channel as a hand-off, for the caller to place in
+// time.
 type escWalker struct {
 	m    *Model
 	seen map[ssa.Value]bool
@@ -225,6 +231,9 @@ type escWalker struct {
 	// hands it back to its caller, which follows the call's result.
 	// Off when asking whether a function keeps a parameter to itself.
 	paramsReturned bool
+	// local: the walk of Unshared; handOffs collects its hand-offs.
+	local    bool
+	handOffs []ssa.Instruction
 }
 
 // value reports whether the channel value v, which the model knows as
@@ -261,20 +270,14 @@ func (w *escWalker) value(v ssa.Value, want ChanID) bool {
 }
 
 func (w *escWalker) use(v ssa.Value, r ssa.Instruction, want ChanID) bool {
+	if onChan(v, r, w.local) {
+		return false
+	}
+	if w.local {
+		w.handOffs = append(w.handOffs, r)
+		return false
+	}
 	switch r := r.(type) {
-	case *ssa.DebugRef, *ssa.BinOp:
-		return false
-	case *ssa.Send:
-		return r.X == v
-	case *ssa.UnOp:
-		return r.Op != token.ARROW
-	case *ssa.Select:
-		for _, s := range r.States {
-			if s.Send == v {
-				return true
-			}
-		}
-		return false
 	case *ssa.ChangeType:
 		return w.value(r, want)
 	case *ssa.Convert:
@@ -312,6 +315,44 @@ func (w *escWalker) use(v ssa.Value, r ssa.Instruction, want ChanID) bool {
 		return w.returned(r, want)
 	}
 	return true
+}
+
+// onChan reports whether the instruction r, a use of the channel v,
+// only operates on it: sends on it, receives from it, selects on it
+// without sending it, closes it or takes its len or cap. v goes
+// nowhere through r. strict is Unshared's reading, which counts only
+// operations done at r itself: there a comparison of v, and a close
+// deferred or run by a go statement, are hand-offs (Escapes lets them
+// be: neither gives v to code it does not see).
+func onChan(v ssa.Value, r ssa.Instruction, strict bool) bool {
+	switch r := r.(type) {
+	case *ssa.DebugRef:
+		return true
+	case *ssa.BinOp:
+		return !strict
+	case *ssa.Send:
+		return r.Chan == v && r.X != v
+	case *ssa.UnOp:
+		return r.Op == token.ARROW
+	case *ssa.Select:
+		for _, st := range r.States {
+			if st.Send == v {
+				return false
+			}
+		}
+		return true
+	case ssa.CallInstruction:
+		if _, isCall := r.(*ssa.Call); strict && !isCall {
+			return false
+		}
+		if b, ok := r.Common().Value.(*ssa.Builtin); ok {
+			switch b.Name() {
+			case "close", "len", "cap":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // returned reports whether the channel want, returned by r, escapes
@@ -387,12 +428,8 @@ func (w *escWalker) cell(addr ssa.Value, want ChanID) bool {
 // parameter when the model includes the callee's operations.
 func (w *escWalker) call(v ssa.Value, in ssa.CallInstruction, want ChanID) bool {
 	c := in.Common()
-	if b, ok := c.Value.(*ssa.Builtin); ok {
-		switch b.Name() {
-		case "close", "len", "cap":
-			return false
-		}
-		return true
+	if _, ok := c.Value.(*ssa.Builtin); ok {
+		return true // close, len and cap are operations on it (onChan)
 	}
 	if c.Value == v || c.IsInvoke() {
 		return true

@@ -1,4 +1,4 @@
-package analysisutil
+package chanmodel
 
 import (
 	"go/token"
@@ -30,22 +30,25 @@ func Unshared(obj ssa.Value, at ssa.Instruction) bool {
 	if !ok || alloc.Parent() != at.Parent() || at.Block() == nil {
 		return false
 	}
-	var handOffs []ssa.Instruction
-	if !fieldUsesOnly(alloc, &handOffs, 0) {
+	w := &escWalker{local: true}
+	if !w.object(alloc, 0) {
 		return false
 	}
-	for _, h := range handOffs {
-		if mayRunBefore(h, at, alloc) {
+	for _, h := range w.handOffs {
+		// A path from h to at that runs alloc again reaches a new
+		// object.
+		if flow.Reaches(h, at, func(in ssa.Instruction) bool { return in == alloc }) {
 			return false
 		}
 	}
 	return true
 }
 
-// fieldUsesOnly collects into handOffs every instruction that hands v,
-// the object or the address of one of its fields, on. It reports false
-// when a use cannot be placed (it is not an instruction of a block).
-func fieldUsesOnly(v ssa.Value, handOffs *[]ssa.Instruction, depth int) bool {
+// object collects the hand-offs of v, the object or the address of one
+// of its fields, and of the channels loaded from its fields. It
+// reports false when a use cannot be placed (it is not an instruction
+// of a block).
+func (w *escWalker) object(v ssa.Value, depth int) bool {
 	refs := v.Referrers()
 	if refs == nil || depth > 4 {
 		return refs == nil
@@ -57,12 +60,12 @@ func fieldUsesOnly(v ssa.Value, handOffs *[]ssa.Instruction, depth int) bool {
 		switch r := r.(type) {
 		case *ssa.DebugRef:
 		case *ssa.FieldAddr:
-			if !fieldUsesOnly(r, handOffs, depth+1) {
+			if !w.object(r, depth+1) {
 				return false
 			}
 		case *ssa.Store:
 			if r.Val == v {
-				*handOffs = append(*handOffs, r)
+				w.handOffs = append(w.handOffs, r)
 			} else if isChan(r.Val.Type()) && !freshChan(r.Val) {
 				return false // a channel others may already hold
 			}
@@ -71,21 +74,17 @@ func fieldUsesOnly(v ssa.Value, handOffs *[]ssa.Instruction, depth int) bool {
 			case r.Op != token.MUL || !isField:
 				// A copy of the whole struct carries its fields'
 				// pointers, channels and maps with it.
-				*handOffs = append(*handOffs, r)
+				w.handOffs = append(w.handOffs, r)
 			case isChan(r.Type()):
-				chanHandOffs(r, handOffs)
+				for _, u := range *r.Referrers() {
+					w.use(r, u, ChanID{})
+				}
 			}
 		default:
-			*handOffs = append(*handOffs, r)
+			w.handOffs = append(w.handOffs, r)
 		}
 	}
 	return true
-}
-
-// mayRunBefore reports whether h may run before at on a path that does
-// not run alloc again (which would make a new object).
-func mayRunBefore(h, at ssa.Instruction, alloc *ssa.Alloc) bool {
-	return flow.Reaches(h, at, func(in ssa.Instruction) bool { return in == alloc })
 }
 
 func isChan(t types.Type) bool {
@@ -108,39 +107,4 @@ func freshChan(v ssa.Value) bool {
 		}
 	}
 	return true
-}
-
-// chanHandOffs collects the uses of the channel ch that hand it on:
-// all but sends on it, receives from it, len, cap and close.
-func chanHandOffs(ch ssa.Value, handOffs *[]ssa.Instruction) {
-	for _, r := range *ch.Referrers() {
-		switch r := r.(type) {
-		case *ssa.DebugRef:
-			continue
-		case *ssa.Send:
-			if r.Chan == ch && r.X != ch {
-				continue
-			}
-		case *ssa.UnOp:
-			if r.Op == token.ARROW {
-				continue
-			}
-		case *ssa.Select:
-			own := true
-			for _, st := range r.States {
-				own = own && st.Send != ch
-			}
-			if own {
-				continue
-			}
-		case *ssa.Call:
-			if b, ok := r.Call.Value.(*ssa.Builtin); ok {
-				switch b.Name() {
-				case "close", "len", "cap":
-					continue
-				}
-			}
-		}
-		*handOffs = append(*handOffs, r)
-	}
 }
