@@ -13,6 +13,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 //go:embed doc.go
@@ -21,13 +22,13 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "selfdeadlock",
 	Doc:      analysisutil.MustExtractDoc(doc, "selfdeadlock"),
-	Requires: []*analysis.Analyzer{chanmodel.Analyzer},
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer, syncmodel.Analyzer},
 	Run:      run,
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
-	c := &checker{pass: pass, m: m, reported: make(map[token.Pos]bool)}
+	c := &checker{pass: pass, m: m, sm: pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model), reported: make(map[token.Pos]bool)}
 	for _, f := range m.Funcs {
 		if f.Truncated {
 			continue
@@ -43,6 +44,7 @@ func run(pass *analysis.Pass) (any, error) {
 type checker struct {
 	pass     *analysis.Pass
 	m        *chanmodel.Model
+	sm       *syncmodel.Model
 	reported map[token.Pos]bool
 }
 

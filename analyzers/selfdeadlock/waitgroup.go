@@ -1,12 +1,16 @@
 package selfdeadlock
 
 import (
+	"cmp"
+	"slices"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 // checkWaitGroups reports wg.Wait() in a goroutine started by f whose
@@ -29,70 +33,55 @@ func (c *checker) checkWaitGroups(f *chanmodel.Func) {
 }
 
 func (c *checker) selfWait(fn *ssa.Function, g *ssa.Go) {
-	var waits, dones []ssa.CallInstruction
-	for _, blk := range fn.Blocks {
-		for _, in := range blk.Instrs {
-			call, ok := in.(ssa.CallInstruction)
-			if !ok {
-				continue
+	f := c.sm.Func(fn)
+	if f == nil {
+		return
+	}
+	var waits, dones []*syncmodel.Event
+	for i := range f.Events {
+		switch e := &f.Events[i]; e.Kind {
+		case syncmodel.Wait:
+			if !e.Deferred {
+				waits = append(waits, e)
 			}
-			m := flow.CalleeFunc(call.Common())
-			switch {
-			case analysisutil.IsMethod(m, "sync", "WaitGroup", "Wait"):
-				if _, isCall := in.(*ssa.Call); isCall {
-					waits = append(waits, call)
-				}
-			case analysisutil.IsMethod(m, "sync", "WaitGroup", "Done"):
-				dones = append(dones, call)
-			}
+		case syncmodel.Done:
+			dones = append(dones, e)
 		}
 	}
+	// In the order of the function's blocks, as the trace lists them.
+	order := func(a, b *syncmodel.Event) int {
+		if c := cmp.Compare(a.Instr.Block().Index, b.Instr.Block().Index); c != 0 {
+			return c
+		}
+		return cmp.Compare(flow.Index(a.Instr), flow.Index(b.Instr))
+	}
+	slices.SortFunc(waits, order)
+	slices.SortFunc(dones, order)
 	for _, w := range waits {
 		counted, early := false, false
 		for _, d := range dones {
-			if !sameWG(recv(w), recv(d)) {
+			if !syncmodel.SameInstance(w.Obj, d.Obj) {
 				continue
 			}
 			counted = true
-			if _, deferred := d.(*ssa.Defer); !deferred && flow.Reaches(d, w, nil) {
+			if !d.Deferred && flow.Reaches(d.Instr, w.Instr, nil) {
 				early = true // Done may run before the Wait
 			}
 		}
 		if counted && !early {
 			fset := c.pass.Fset
 			var tr finding.Trace
-			for _, p := range analysisutil.Starts(fset, w.Parent()) {
+			for _, p := range analysisutil.Starts(fset, fn) {
 				tr.Step(p)
 			}
-			g := analysisutil.Goroutine(fset, w.Parent())
-			tr.Step(finding.Place{Pos: c.m.Start(w.Pos()), Goroutine: g, Op: finding.OpWait, Blocks: true})
+			g := analysisutil.Goroutine(fset, fn)
+			tr.Step(finding.Place{Pos: c.m.Start(w.Instr.Pos()), Goroutine: g, Op: finding.OpWait, Blocks: true})
 			for _, d := range dones {
-				if sameWG(recv(w), recv(d)) && d.Parent() == w.Parent() {
-					tr.Step(finding.Place{Pos: c.m.Start(d.Pos()), Message: "its Done, which runs only after the Wait", Goroutine: g, Op: finding.OpDone})
+				if syncmodel.SameInstance(w.Obj, d.Obj) {
+					tr.Step(finding.Place{Pos: c.m.Start(d.Instr.Pos()), Message: "its Done, which runs only after the Wait", Goroutine: g, Op: finding.OpDone})
 				}
 			}
-			c.report("waitgroup", c.m.Start(w.Pos()), &tr, nil, "sync.WaitGroup.Wait called inside a goroutine counted by the same WaitGroup: it waits for its own Done")
+			c.report("waitgroup", c.m.Start(w.Instr.Pos()), &tr, nil, "sync.WaitGroup.Wait called inside a goroutine counted by the same WaitGroup: it waits for its own Done")
 		}
 	}
-}
-
-func recv(c ssa.CallInstruction) ssa.Value {
-	args := c.Common().Args
-	if len(args) == 0 {
-		return nil
-	}
-	return args[0]
-}
-
-// sameWG reports whether a and b surely denote the same WaitGroup.
-func sameWG(a, b ssa.Value) bool {
-	if a == nil || b == nil {
-		return false
-	}
-	if a == b {
-		return true
-	}
-	fa, ok1 := a.(*ssa.FieldAddr)
-	fb, ok2 := b.(*ssa.FieldAddr)
-	return ok1 && ok2 && fa.Field == fb.Field && fa.X == fb.X
 }

@@ -66,7 +66,9 @@
 // &wg to go worker(&wg, ...)), and Model.EventsOn finds the events on
 // an object in the whole package through those names. A query that
 // needs the very same instance ties the object to its base in each
-// function (the same root as the held mutex), as lockedblock does.
+// function (the same root as the held mutex), as lockedblock does;
+// within one function, SameInstance asks for the same path from the
+// same root (selfdeadlock's Wait for its own Done).
 //
 // A Cond's mutex (its L) is known when every sync.NewCond(l) stored
 // where the Cond is read from names the same mutex class

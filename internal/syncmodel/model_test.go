@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,6 +81,18 @@ func TestDump(t *testing.T) {
 						}
 						if len(same) > 0 {
 							fmt.Fprintf(&out, " partners=[%s]", strings.Join(same, " "))
+						}
+						// The partners in this function on the very
+						// same instance.
+						var here []string
+						for j := range f.Events {
+							p := &f.Events[j]
+							if slices.Contains(e.Kind.Partners(), p.Kind) && syncmodel.SameInstance(e.Obj, p.Obj) {
+								here = append(here, fmt.Sprintf("%s@%d", p.Kind, pass.Fset.Position(p.Pos).Line))
+							}
+						}
+						if len(here) > 0 {
+							fmt.Fprintf(&out, " here=[%s]", strings.Join(here, " "))
 						}
 					}
 					out.WriteString("\n")

@@ -68,6 +68,17 @@ func Same(a, b Object) bool {
 	return a.named && b.named && a.class == b.class
 }
 
+// SameInstance reports whether a and b, the objects of two events of
+// one function, are the very same instance: the same access path from
+// the same root of that function (a variable, parameter, free variable
+// rebound to its maker's, or any other value), the same path in a
+// package variable. Unlike Same it never takes one field of two
+// instances for one object: a goroutine that waits for its own Done
+// needs the instance.
+func SameInstance(a, b Object) bool {
+	return a.Known() && b.Known() && a.Type == b.Type && a.Key == b.Key
+}
+
 // objectOf names the object whose address is v, in fn.
 func (m *Model) objectOf(fn *ssa.Function, v ssa.Value, typ string) Object {
 	k := m.canon(fn, lockset.KeyOf(v), 0)

@@ -208,6 +208,16 @@ func otherGroup() {
 	outer.Wait()
 }
 
+// The same field of another group: the parent's WaitGroup, not the
+// one counting this goroutine. Silent.
+func (g *group) startChild(parent *group) {
+	g.wg.Add(1)
+	go func() {
+		defer g.wg.Done()
+		parent.wg.Wait()
+	}()
+}
+
 // Generic: a private unbuffered channel.
 func Generic[T any](v T) T {
 	ch := make(chan T)

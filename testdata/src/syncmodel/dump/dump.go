@@ -113,3 +113,11 @@ func nested() {
 	}()
 	wg.Wait()
 }
+
+// Two servers: one field of two instances is one object by Same (the
+// partners across the package), two by SameInstance (here).
+func twoServers(a, b *server) {
+	a.wg.Add(1)
+	b.wg.Wait()
+	a.wg.Wait()
+}
