@@ -14,65 +14,65 @@ import (
 // releasedProbe asks ReleasedBefore about the mutex passed to each
 // call of a function named probe, and reports the answer there: the
 // line of the release, or the entry of a goroutine.
-var releasedProbe = &analysis.Analyzer{
-	Name:     "releasedprobe",
-	Doc:      "report what ReleasedBefore answers at each probe call",
-	Requires: []*analysis.Analyzer{lockset.Analyzer},
-	Run: func(pass *analysis.Pass) (any, error) {
-		res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
-		for _, fn := range res.Functions() {
-			f := res.Funcs[fn]
-			for _, b := range fn.Blocks {
-				for _, instr := range b.Instrs {
-					call, ok := instr.(*ssa.Call)
-					if !ok || call.Call.StaticCallee() == nil || call.Call.StaticCallee().Name() != "probe" {
-						continue
-					}
-					want := lockset.KeyOf(call.Call.Args[0])
-					q := lockset.ReleaseQuery{
-						Match:     func(k lockset.Key) bool { return k == want },
-						FromEntry: analysisutil.GoOf(fn) != nil,
-						Touches:   func(c *ssa.Call) bool { return c.Call.StaticCallee() == nil },
-						Ends: func(in ssa.Instruction) bool {
-							c, ok := in.(*ssa.Call)
-							return ok && c.Call.StaticCallee() != nil && c.Call.StaticCallee().Name() == "mustHold"
-						},
-					}
-					r, ok := f.ReleasedBefore(call, q)
-					switch {
-					case !ok:
-					case r.Pos.IsValid():
-						pass.Reportf(call.Pos(), "released at line %d, entry %v", pass.Fset.Position(r.Pos).Line, r.Entry)
-					default:
-						pass.Reportf(call.Pos(), "free since entry")
-					}
+var releasedProbe = probe("releasedprobe", func(pass *analysis.Pass, res *lockset.Result) {
+	for _, fn := range res.Functions() {
+		f := res.Funcs[fn]
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok || call.Call.StaticCallee() == nil || call.Call.StaticCallee().Name() != "probe" {
+					continue
+				}
+				want := lockset.KeyOf(call.Call.Args[0])
+				q := lockset.ReleaseQuery{
+					Match:     func(k lockset.Key) bool { return k == want },
+					FromEntry: analysisutil.GoOf(fn) != nil,
+					Touches:   func(c *ssa.Call) bool { return c.Call.StaticCallee() == nil },
+					Ends: func(in ssa.Instruction) bool {
+						c, ok := in.(*ssa.Call)
+						return ok && c.Call.StaticCallee() != nil && c.Call.StaticCallee().Name() == "mustHold"
+					},
+				}
+				r, ok := f.ReleasedBefore(call, q)
+				switch {
+				case !ok:
+				case r.Pos.IsValid():
+					pass.Reportf(call.Pos(), "released at line %d, entry %v", pass.Fset.Position(r.Pos).Line, r.Entry)
+				default:
+					pass.Reportf(call.Pos(), "free since entry")
 				}
 			}
 		}
-		return nil, nil
-	},
-}
+	}
+})
 
 func TestReleasedBefore(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), releasedProbe, "released")
 }
 
 // chanLockProbe reports the functions ChanLocked answers true for.
-var chanLockProbe = &analysis.Analyzer{
-	Name:     "chanlockprobe",
-	Doc:      "report the functions that use a channel as a lock",
-	Requires: []*analysis.Analyzer{lockset.Analyzer},
-	Run: func(pass *analysis.Pass) (any, error) {
-		res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
-		for _, fn := range res.Functions() {
-			if res.ChanLocked(fn) {
-				pass.Reportf(fn.Pos(), "channel used as a lock")
-			}
+var chanLockProbe = probe("chanlockprobe", func(pass *analysis.Pass, res *lockset.Result) {
+	for _, fn := range res.Functions() {
+		if res.ChanLocked(fn) {
+			pass.Reportf(fn.Pos(), "channel used as a lock")
 		}
-		return nil, nil
-	},
-}
+	}
+})
 
 func TestChanLocked(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), chanLockProbe, "chanlock")
+}
+
+// probe makes an analyzer that reports what run finds in the lockset
+// result.
+func probe(name string, run func(*analysis.Pass, *lockset.Result)) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     name,
+		Doc:      "report answers of the lockset model",
+		Requires: []*analysis.Analyzer{lockset.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			run(pass, pass.ResultOf[lockset.Analyzer].(*lockset.Result))
+			return nil, nil
+		},
+	}
 }
