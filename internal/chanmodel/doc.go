@@ -85,7 +85,9 @@
 // package's function, a dynamic call, an interface, a slice, map or
 // another field, a return, a send over a channel, an exported field
 // or variable). Model.OpsOn(id) lists every operation on it; with
-// Escapes false that list is complete.
+// Escapes false that list is complete. Unshared asks the same walk,
+// kept local, of a struct just made: whether it or a channel in its
+// fields has been handed to anyone yet at a given instruction.
 //
 // # Summaries across packages
 //

@@ -10,6 +10,8 @@
 // forward must-analysis over the SSA control-flow graph: a mutex is
 // held at a point only if it is held on every path reaching it, so
 // whatever the analyzers report holds on a real path of the function.
+// A channel used as a lock is not a key; ChanLocked asks the channel
+// model (chanmodel) for it.
 package lockset
 
 import (
