@@ -135,7 +135,7 @@ func checkFunc(pass *analysis.Pass, sums *summarizer, fn *ssa.Function, syn synt
 	if len(gos) == 0 || len(calls) == 0 {
 		return
 	}
-	c := &checker{pass: pass, sums: sums, fn: fn, ends: endsProgramOrTest(pass, fn, syn.subtests), main: isMain(fn)}
+	c := &checker{pass: pass, sums: sums, fn: fn, ends: endsProgramOrTest(pass, fn, syn.subtests), main: flow.IsMain(fn)}
 	for _, s := range calls {
 		c.checkSleep(s, gos, sleeps[s.Pos()])
 	}
@@ -614,7 +614,7 @@ func endsProgramOrTest(pass *analysis.Pass, fn *ssa.Function, subtests map[ast.N
 	if fn.Signature.Recv() != nil {
 		return false
 	}
-	if isMain(fn) {
+	if flow.IsMain(fn) {
 		return true
 	}
 	if !strings.HasSuffix(pass.Fset.Position(fn.Pos()).Filename, "_test.go") {
@@ -639,11 +639,6 @@ func endsProgramOrTest(pass *analysis.Pass, fn *ssa.Function, subtests map[ast.N
 		}
 	}
 	return true
-}
-
-func isMain(fn *ssa.Function) bool {
-	return fn.Parent() == nil && fn.Name() == "main" && fn.Signature.Recv() == nil &&
-		fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main"
 }
 
 // failsOnReceive reports whether the case of the non-blocking select
