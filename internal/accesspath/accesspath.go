@@ -21,6 +21,7 @@
 package accesspath
 
 import (
+	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
@@ -64,6 +65,18 @@ func (k Key) SameRoot(o Key) bool { return k.Root == o.Root && k.Global == o.Glo
 // fields, loads and type changes, to a package variable or another
 // value; a parameter spilled for a closure is the parameter.
 func Of(v ssa.Value) Key {
+	root, path := walk(v, false)
+	if g, ok := root.(*ssa.Global); ok {
+		return Key{Global: GlobalName(g), Path: path}
+	}
+	return Key{Root: root, Path: path}.normalize()
+}
+
+// walk follows v back through field addresses, loads and type
+// changes, and either value fields (for Of) or element addresses and
+// slicing (for Memory), to its root, and returns the root and the
+// steps from it.
+func walk(v ssa.Value, memory bool) (ssa.Value, string) {
 	var steps []string
 	for {
 		switch x := v.(type) {
@@ -71,12 +84,8 @@ func Of(v ssa.Value) Key {
 			steps = append(steps, FieldStep(x.Field))
 			v = x.X
 			continue
-		case *ssa.Field:
-			steps = append(steps, FieldStep(x.Field))
-			v = x.X
-			continue
 		case *ssa.UnOp:
-			if x.Op.String() == "*" {
+			if x.Op == token.MUL {
 				steps = append(steps, Load)
 				v = x.X
 				continue
@@ -84,10 +93,25 @@ func Of(v ssa.Value) Key {
 		case *ssa.ChangeType:
 			v = x.X
 			continue
-		case *ssa.Global:
-			return Key{Global: GlobalName(x), Path: joinRev(steps)}
+		case *ssa.Field:
+			if !memory {
+				steps = append(steps, FieldStep(x.Field))
+				v = x.X
+				continue
+			}
+		case *ssa.IndexAddr:
+			if memory {
+				steps = append(steps, Elem)
+				v = x.X
+				continue
+			}
+		case *ssa.Slice:
+			if memory {
+				v = x.X
+				continue
+			}
 		}
-		return Key{Root: v, Path: joinRev(steps)}.normalize()
+		return v, joinRev(steps)
 	}
 }
 

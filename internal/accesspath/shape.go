@@ -127,30 +127,6 @@ func fieldNotAssigned(fa *ssa.FieldAddr, depth int) bool {
 // value. A package variable is a root value here, not a Global name,
 // so no summary can express it.
 func Memory(v ssa.Value) Key {
-	var steps []string
-	for {
-		switch x := v.(type) {
-		case *ssa.FieldAddr:
-			steps = append(steps, FieldStep(x.Field))
-			v = x.X
-			continue
-		case *ssa.IndexAddr:
-			steps = append(steps, Elem)
-			v = x.X
-			continue
-		case *ssa.UnOp:
-			if x.Op == token.MUL {
-				steps = append(steps, Load)
-				v = x.X
-				continue
-			}
-		case *ssa.Slice:
-			v = x.X
-			continue
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		}
-		return Key{Root: v, Path: joinRev(steps)}
-	}
+	root, path := walk(v, true)
+	return Key{Root: root, Path: path}
 }
