@@ -61,17 +61,12 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	for _, fn := range c.funcs {
-		if isMainMain(fn) {
+		if flow.IsMain(fn) {
 			continue // returning from main ends the process
 		}
 		c.checkFunc(fn)
 	}
 	return nil, nil
-}
-
-func isMainMain(fn *ssa.Function) bool {
-	return fn.Name() == "main" && fn.Parent() == nil && fn.Signature.Recv() == nil &&
-		fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main"
 }
 
 // checker holds the package-wide knowledge shared by all functions.

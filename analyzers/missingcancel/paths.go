@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -160,16 +159,9 @@ func handledBefore(b *ssa.BasicBlock, idx int, handles map[ssa.Instruction]bool)
 	for h := range handles {
 		switch h.(type) {
 		case *ssa.Defer, *ssa.Go:
-		default:
-			continue
-		}
-		hb := h.Block()
-		if hb == b {
-			if slices.Index(b.Instrs, h) < idx {
+			if !flow.Dominates(b.Instrs[idx], h) {
 				return true
 			}
-		} else if !b.Dominates(hb) {
-			return true
 		}
 	}
 	return false

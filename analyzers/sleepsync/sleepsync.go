@@ -14,9 +14,11 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 //go:embed doc.go
@@ -124,7 +126,7 @@ func checkFunc(pass *analysis.Pass, sums *summarizer, fn *ssa.Function, syn synt
 				gos = append(gos, instr)
 			case *ssa.Call:
 				if sleeps[instr.Pos()] != nil &&
-					analysisutil.IsFunc(flow.CalleeFunc(instr.Common()), "time", "Sleep") {
+					syncmodel.CallKind(flow.CalleeFunc(instr.Common())) == syncmodel.Sleep {
 					calls = append(calls, instr)
 				}
 			}
@@ -133,7 +135,7 @@ func checkFunc(pass *analysis.Pass, sums *summarizer, fn *ssa.Function, syn synt
 	if len(gos) == 0 || len(calls) == 0 {
 		return
 	}
-	c := &checker{pass: pass, sums: sums, fn: fn, ends: endsProgramOrTest(pass, fn, syn.subtests), main: isMain(fn)}
+	c := &checker{pass: pass, sums: sums, fn: fn, ends: endsProgramOrTest(pass, fn, syn.subtests), main: flow.IsMain(fn)}
 	for _, s := range calls {
 		c.checkSleep(s, gos, sleeps[s.Pos()])
 	}
@@ -153,7 +155,7 @@ type checker struct {
 // and the goroutine that accesses it.
 type loc struct {
 	base ssa.Value
-	path []int
+	path string // accesspath steps below base
 	g    *ssa.Go
 }
 
@@ -253,15 +255,15 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 }
 
 func locOf(e effect, g *ssa.Go) (loc, bool) {
-	base, path, ok := trace(e.v)
+	k, ok := trace(e.v)
 	if !ok {
 		return loc{}, false
 	}
-	path = append(path, e.path...)
-	if len(path) > maxPath {
+	path := k.Path + e.path
+	if accesspath.Len(path) > maxPath {
 		return loc{}, false
 	}
-	return loc{base: base, path: path, g: g}, true
+	return loc{base: k.Root, path: path, g: g}, true
 }
 
 // joinFreePath reports whether the sleep s can be reached from the go
@@ -294,8 +296,7 @@ func (c *checker) joinsLater(sleep *ssa.Call) bool {
 			joined = instr.Blocking
 		case *ssa.Call:
 			if m := flow.CalleeFunc(instr.Common()); m != nil && m.Name() == "Wait" {
-				sig, _ := m.Type().(*types.Signature)
-				joined = sig != nil && sig.Recv() != nil
+				joined = syncmodel.IsWait(m)
 			} else {
 				joined = pollsCondition(instr.Common())
 			}
@@ -348,13 +349,13 @@ func (c *checker) mayJoin(instr ssa.Instruction) bool {
 // purpose.
 func (c *checker) relies(sleep *ssa.Call, writes, sends []loc, listener *ssa.Go) (g *ssa.Go, at token.Pos, how string) {
 	readOf := func(e effect) *ssa.Go {
-		base, path, ok := trace(e.v)
+		k, ok := trace(e.v)
 		if !ok {
 			return nil
 		}
-		path = append(path, e.path...)
+		path := k.Path + e.path
 		for _, w := range writes {
-			if w.base == base && overlap(w.path, path) {
+			if w.base == k.Root && overlap(w.path, path) {
 				return w.g
 			}
 		}
@@ -403,12 +404,12 @@ func (c *checker) relies(sleep *ssa.Call, writes, sends []loc, listener *ssa.Go)
 				if st.Dir != types.RecvOnly {
 					return false // a signal to someone
 				}
-				base, path, ok := trace(st.Chan)
+				k, ok := trace(st.Chan)
 				if !ok {
 					continue
 				}
 				for _, sd := range sends {
-					if sd.base == base && samePath(sd.path, path) {
+					if sd.base == k.Root && sd.path == k.Path {
 						if failsOnReceive(instr, i) {
 							// A test that the goroutine is still
 							// blocked: the sleep gives it time to
@@ -428,7 +429,8 @@ func (c *checker) relies(sleep *ssa.Call, writes, sends []loc, listener *ssa.Go)
 			fresh[instr] = true
 			return true
 		case *ssa.Store:
-			base, _, ok := trace(instr.Addr)
+			k, ok := trace(instr.Addr)
+			base := k.Root
 			if a, isAlloc := base.(*ssa.Alloc); ok && isAlloc && !a.Heap {
 				if instr.Addr == a {
 					slots[a] = instr.Val
@@ -556,16 +558,16 @@ func isListener(t types.Type) bool {
 // state, not its results.
 func filledBy(results []ssa.Value, writes []loc) *ssa.Go {
 	for _, v := range results {
-		base, path, ok := trace(v)
+		k, ok := trace(v)
 		if !ok {
 			continue
 		}
 		_, isMap := v.Type().Underlying().(*types.Map)
 		for _, w := range writes {
-			if w.base != base || len(w.path) < len(path) || !samePath(w.path[:len(path)], path) {
+			if w.base != k.Root || !accesspath.Within(w.path, k.Path) {
 				continue
 			}
-			if len(w.path) > len(path) && w.path[len(path)] == stepIndex || len(w.path) == len(path) && isMap {
+			if strings.HasPrefix(w.path[len(k.Path):], accesspath.Elem) || w.path == k.Path && isMap {
 				return w.g
 			}
 		}
@@ -612,7 +614,7 @@ func endsProgramOrTest(pass *analysis.Pass, fn *ssa.Function, subtests map[ast.N
 	if fn.Signature.Recv() != nil {
 		return false
 	}
-	if isMain(fn) {
+	if flow.IsMain(fn) {
 		return true
 	}
 	if !strings.HasSuffix(pass.Fset.Position(fn.Pos()).Filename, "_test.go") {
@@ -637,11 +639,6 @@ func endsProgramOrTest(pass *analysis.Pass, fn *ssa.Function, subtests map[ast.N
 		}
 	}
 	return true
-}
-
-func isMain(fn *ssa.Function) bool {
-	return fn.Parent() == nil && fn.Name() == "main" && fn.Signature.Recv() == nil &&
-		fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main"
 }
 
 // failsOnReceive reports whether the case of the non-blocking select

@@ -9,16 +9,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
-)
-
-// A location is memory named by a path from a root value: field
-// indices (>= 0), stepLoad (follow a pointer loaded from memory) and
-// stepIndex (any element of an array, slice or map).
-const (
-	stepLoad  = -1
-	stepIndex = -2
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 // Longer paths are dropped: missing an access only loses a report.
@@ -27,13 +21,6 @@ const maxPath = 6
 // Summaries keep at most this many accesses of each kind, so that
 // they stay small through deep call chains.
 const maxAccesses = 32
-
-// An access is a location reached from a root of a function: its
-// parameters (the receiver first), then its free variables.
-type access struct {
-	Root int
-	Path []int
-}
 
 // summary describes what a function does to memory its caller can
 // name, so a goroutine's writes can be matched with the caller's
@@ -50,10 +37,12 @@ type summary struct {
 	Listens bool
 	// Dials is set when the function connects or sends a request once,
 	// not in a loop that retries: it relies on the listener being up.
-	Dials  bool
-	Writes []access
-	Reads  []access
-	Sends  []access // channels sent on or closed (value paths)
+	Dials bool
+	// Accesses are relative to the function's parameters and free
+	// variables (accesspath.Memory's paths: fields, loads, elements).
+	Writes []accesspath.Rel
+	Reads  []accesspath.Rel
+	Sends  []accesspath.Rel // channels sent on or closed (value paths)
 }
 
 // summaryFact carries a function's summary to importing packages.
@@ -62,8 +51,8 @@ type summaryFact summary
 
 func (*summaryFact) AFact() {}
 
-// String renders e.g. "summary(joins writes=p0.1 sends=p1)": p0 is
-// the first root, .N a field, * a loaded pointer, [] an element.
+// String renders e.g. "summary(joins writes=p0.1 sends=p1*[])": p0 is
+// the first parameter, .N a field, * a loaded pointer, [] an element.
 func (f *summaryFact) String() string {
 	var b strings.Builder
 	b.WriteString("summary(")
@@ -79,7 +68,7 @@ func (f *summaryFact) String() string {
 	}
 	for _, l := range []struct {
 		name string
-		as   []access
+		as   []accesspath.Rel
 	}{{"writes", f.Writes}, {"reads", f.Reads}, {"sends", f.Sends}} {
 		if len(l.as) == 0 {
 			continue
@@ -90,17 +79,7 @@ func (f *summaryFact) String() string {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			fmt.Fprintf(&b, "p%d", a.Root)
-			for _, st := range a.Path {
-				switch st {
-				case stepLoad:
-					b.WriteString("*")
-				case stepIndex:
-					b.WriteString("[]")
-				default:
-					fmt.Fprintf(&b, ".%d", st)
-				}
-			}
+			b.WriteString(strings.ReplaceAll(a.String(), accesspath.Load, "*"))
 		}
 	}
 	b.WriteString(")")
@@ -147,58 +126,51 @@ func (s *summarizer) of(fn *ssa.Function) *summary {
 }
 
 func (s *summarizer) compute(fn *ssa.Function) *summary {
-	roots := make(map[ssa.Value]int)
-	for i, p := range fn.Params {
-		roots[p] = i
-	}
-	for i, fv := range fn.FreeVars {
-		roots[fv] = len(fn.Params) + i
-	}
 	sum := new(summary)
-	seen := make(map[string]bool)
-	add := func(list *[]access, v ssa.Value, suffix []int) {
+	type listed struct {
+		list *[]accesspath.Rel
+		rel  accesspath.Rel
+	}
+	seen := make(map[listed]bool)
+	add := func(list *[]accesspath.Rel, v ssa.Value, suffix string) {
 		if len(*list) >= maxAccesses {
 			return
 		}
-		base, path, ok := trace(v)
+		k := accesspath.Memory(v)
+		if accesspath.Len(k.Path) > maxPath {
+			return
+		}
+		r, ok := accesspath.Relative(fn, k)
 		if !ok {
 			return
 		}
-		r, ok := roots[base]
-		if !ok {
+		r.Path += suffix
+		if accesspath.Len(r.Path) > maxPath || seen[listed{list, r}] {
 			return
 		}
-		path = append(path, suffix...)
-		if len(path) > maxPath {
-			return
-		}
-		key := fmt.Sprint(list == &sum.Writes, list == &sum.Reads, r, path)
-		if seen[key] {
-			return
-		}
-		seen[key] = true
-		*list = append(*list, access{Root: r, Path: path})
+		seen[listed{list, r}] = true
+		*list = append(*list, r)
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch instr := instr.(type) {
 			case *ssa.Store:
-				add(&sum.Writes, instr.Addr, nil)
+				add(&sum.Writes, instr.Addr, "")
 			case *ssa.MapUpdate:
-				add(&sum.Writes, instr.Map, nil)
+				add(&sum.Writes, instr.Map, "")
 			case *ssa.UnOp:
 				switch instr.Op {
 				case token.MUL:
-					add(&sum.Reads, instr.X, nil)
+					add(&sum.Reads, instr.X, "")
 				case token.ARROW:
 					sum.Joins = true
 				}
 			case *ssa.Lookup:
-				add(&sum.Reads, instr.X, nil)
+				add(&sum.Reads, instr.X, "")
 			case *ssa.Range:
-				add(&sum.Reads, instr.X, nil)
+				add(&sum.Reads, instr.X, "")
 			case *ssa.Send:
-				add(&sum.Sends, instr.Chan, nil)
+				add(&sum.Sends, instr.Chan, "")
 			case *ssa.Select:
 				if instr.Blocking {
 					sum.Joins = true
@@ -232,7 +204,7 @@ func (s *summarizer) compute(fn *ssa.Function) *summary {
 // An effect is a callee's access expressed on the caller's values.
 type effect struct {
 	v    ssa.Value
-	path []int
+	path string // below v
 }
 
 type callEffects struct {
@@ -258,16 +230,16 @@ func (s *summarizer) effects(c *ssa.CallCommon) callEffects {
 			// append(dst, src...) copies src's elements; SSA passes
 			// listed elements as a slice too.
 			if len(c.Args) == 2 && isSlice(c.Args[1].Type()) {
-				e.reads = append(e.reads, effect{v: c.Args[1], path: []int{stepIndex}})
+				e.reads = append(e.reads, effect{v: c.Args[1], path: accesspath.Elem})
 			}
 		case "copy":
-			e.writes = append(e.writes, effect{v: c.Args[0], path: []int{stepIndex}})
-			e.reads = append(e.reads, effect{v: c.Args[1], path: []int{stepIndex}})
+			e.writes = append(e.writes, effect{v: c.Args[0], path: accesspath.Elem})
+			e.reads = append(e.reads, effect{v: c.Args[1], path: accesspath.Elem})
 		}
 		return e
 	}
 	if c.IsInvoke() {
-		e.joins = !benign(c.Method) || isJoinMethod(c.Method)
+		e.joins = !benign(c.Method) || syncmodel.MayJoin(c.Method)
 		return e
 	}
 	callee := c.StaticCallee()
@@ -284,7 +256,7 @@ func (s *summarizer) effects(c *ssa.CallCommon) callEffects {
 	case dials(obj):
 		return callEffects{joins: true, dials: true}
 	}
-	if isJoinMethod(obj) {
+	if syncmodel.MayJoin(obj) {
 		e.joins = true
 		return e
 	}
@@ -305,31 +277,13 @@ func (s *summarizer) effects(c *ssa.CallCommon) callEffects {
 	}
 	sum := s.of(callee)
 	e.joins, e.listens, e.dials = sum.Joins, sum.Listens, sum.Dials
-	// Count parameters from the signature: functions of other
-	// packages have no Params.
-	nparams := callee.Signature.Params().Len()
-	if callee.Signature.Recv() != nil {
-		nparams++
-	}
 	var bindings []ssa.Value
 	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
 		bindings = mc.Bindings
 	}
-	actual := func(root int) ssa.Value {
-		if root < nparams {
-			if root < len(c.Args) {
-				return c.Args[root]
-			}
-			return nil
-		}
-		if i := root - nparams; i < len(bindings) {
-			return bindings[i]
-		}
-		return nil
-	}
-	conv := func(dst *[]effect, as []access) {
+	conv := func(dst *[]effect, as []accesspath.Rel) {
 		for _, a := range as {
-			if v := actual(a.Root); v != nil {
+			if v := a.Input(c.Args, bindings); v != nil {
 				*dst = append(*dst, effect{v: v, path: a.Path})
 			}
 		}
@@ -341,74 +295,19 @@ func (s *summarizer) effects(c *ssa.CallCommon) callEffects {
 }
 
 // trace walks an address or value back to the value it is derived
-// from, returning that base and the path from it.
-func trace(v ssa.Value) (ssa.Value, []int, bool) {
-	var rev []int
-walk:
-	for {
-		switch x := v.(type) {
-		case *ssa.FieldAddr:
-			rev = append(rev, x.Field)
-			v = x.X
-			continue
-		case *ssa.IndexAddr:
-			rev = append(rev, stepIndex)
-			v = x.X
-			continue
-		case *ssa.UnOp:
-			if x.Op == token.MUL {
-				rev = append(rev, stepLoad)
-				v = x.X
-				continue
-			}
-		case *ssa.Slice:
-			v = x.X
-			continue
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		}
-		break walk
-	}
-	if len(rev) > maxPath {
-		return nil, nil, false
-	}
-	path := make([]int, len(rev))
-	for i, s := range rev {
-		path[len(rev)-1-i] = s
-	}
-	return v, path, true
+// from: its memory path, if not too long to follow.
+func trace(v ssa.Value) (accesspath.Key, bool) {
+	k := accesspath.Memory(v)
+	return k, accesspath.Len(k.Path) <= maxPath
 }
 
 // overlap reports whether two locations from the same base may share
 // memory: one contains the other without following a pointer.
-func overlap(a, b []int) bool {
-	if len(a) > len(b) {
+func overlap(a, b string) bool {
+	if accesspath.Len(a) > accesspath.Len(b) {
 		a, b = b, a
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	for _, s := range b[len(a):] {
-		if s == stepLoad {
-			return false
-		}
-	}
-	return true
-}
-
-func samePath(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return accesspath.Within(b, a) && !strings.Contains(b[len(a):], accesspath.Load)
 }
 
 func isSlice(t types.Type) bool {
@@ -433,24 +332,6 @@ func isMutexOp(fn *types.Func) bool {
 func isMapOrChan(t types.Type) bool {
 	switch t.Underlying().(type) {
 	case *types.Map, *types.Chan:
-		return true
-	}
-	return false
-}
-
-// isJoinMethod reports methods that may wait for another goroutine
-// whatever their receiver: WaitGroup, Cond, errgroup and exec Wait,
-// and any Lock (conservatively: the goroutine may hold it).
-func isJoinMethod(fn *types.Func) bool {
-	if fn == nil {
-		return false
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return false
-	}
-	switch fn.Name() {
-	case "Wait", "Lock", "RLock":
 		return true
 	}
 	return false

@@ -6,8 +6,10 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 // mayReceive reports whether, between the go statement g and the
@@ -18,24 +20,24 @@ import (
 // channel, a select on it, a Lock or atomic operation on the same
 // memory, a call handed it, a call that receives or that we cannot see
 // all count; with no signals, nothing is received.
-func (c *checker) mayReceive(g *ssa.Go, wait ssa.Instruction, signals []cref) bool {
+func (c *checker) mayReceive(g *ssa.Go, wait ssa.Instruction, signals []accesspath.Key) bool {
 	if len(signals) == 0 || wait == nil {
 		return false
 	}
 	matches := func(v ssa.Value) bool {
 		r := resolve(v)
-		if !r.valid() {
+		if !r.Valid() {
 			return true
 		}
 		for _, s := range signals {
-			if s.overlaps(r) {
+			if s.Overlaps(r) {
 				return true
 			}
 		}
 		return false
 	}
 	// The Wait may be in a callee or a goroutine that receives first.
-	if call, ok := wait.(ssa.CallInstruction); ok && wgMethod(call.Common()) != "Wait" && c.receives(call.Common(), matches) {
+	if call, ok := wait.(ssa.CallInstruction); ok && wgKind(call.Common()) != syncmodel.Wait && c.receives(call.Common(), matches) {
 		return true
 	}
 	// Reported only when some path reaches the Wait without such a

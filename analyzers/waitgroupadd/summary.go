@@ -11,8 +11,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 // What a function does to WaitGroups it can name from the outside.
@@ -24,29 +25,10 @@ const (
 	evPublish                  // a channel send or close, an unlock, a callback: a possible handshake
 )
 
-// Roots of an abstract WaitGroup reference.
-const (
-	rootParam  uint8 = iota + 1 // the function's parameter Index (receiver first)
-	rootFree                    // the closure's free variable Index
-	rootGlobal                  // the package-level variable Global
-)
-
-// Ref names a WaitGroup relative to a function: a root (parameter,
-// free variable or package-level variable) and a path of struct field
-// indices below it ("/1/0"). Pointer indirections are not recorded:
-// a given static type admits only one shape, so the path is
-// unambiguous.
-type Ref struct {
-	Root   uint8
-	Index  int
-	Global string
-	Path   string
-}
-
 // Event is one WaitGroup operation of a function, as exported in Facts.
 type Event struct {
 	Kind uint8
-	Ref  Ref
+	Ref  accesspath.Rel
 }
 
 // Flags of a summary.
@@ -82,20 +64,23 @@ func (f *summaryFact) String() string {
 		}
 		b.WriteString([]string{"?", "add", "done", "wait", "carry", "pub"}[e.Kind])
 		b.WriteString(":")
-		b.WriteString(e.Ref.String())
+		b.WriteString(refString(e.Ref))
 	}
 	fmt.Fprintf(&b, " flags=%d)", f.Flags)
 	return b.String()
 }
 
-func (r Ref) String() string {
-	switch r.Root {
-	case rootParam:
-		return "p" + strconv.Itoa(r.Index) + r.Path
-	case rootFree:
-		return "f" + strconv.Itoa(r.Index) + r.Path
+// refString renders a reference as the fact always has: p0/1 is field
+// 1 of the first parameter, f0 the first free variable.
+func refString(r accesspath.Rel) string {
+	path := strings.ReplaceAll(r.Path, ".", "/")
+	switch {
+	case r.Param >= 0:
+		return "p" + strconv.Itoa(r.Param) + path
+	case r.FreeVar >= 0:
+		return "f" + strconv.Itoa(r.FreeVar) + path
 	}
-	return r.Global + r.Path
+	return r.Global + path
 }
 
 // analyzedFact marks a package this analyzer has run on, so that a
@@ -106,34 +91,17 @@ type analyzedFact struct{}
 func (*analyzedFact) AFact()         {}
 func (*analyzedFact) String() string { return "waitgroupadd analyzed" }
 
-// cref is a WaitGroup reference in the frame of one SSA function: a
-// root value (or a package-level variable by name) and a field path.
-type cref struct {
-	root   ssa.Value
-	global string
-	path   string
-}
-
-func (r cref) valid() bool { return r.root != nil || r.global != "" }
-
-func (r cref) sameRoot(o cref) bool { return r.root == o.root && r.global == o.global }
-
-// overlaps reports whether one reference is a part of the other, e.g.
-// s and s.wg: a goroutine handed s can reach s.wg.
-func (r cref) overlaps(o cref) bool {
-	if !r.sameRoot(o) {
-		return false
-	}
-	return r.path == o.path || strings.HasPrefix(r.path, o.path+"/") || strings.HasPrefix(o.path, r.path+"/")
-}
+// A WaitGroup reference in the frame of one SSA function is an
+// accesspath.Key from resolve: fields only, a given static type
+// admitting only one shape; in a summary, an accesspath.Rel.
 
 // event is an operation in a function, in abstract (ref) or in
 // concrete (cref) form, with the position of the call in that
 // function that performs it and the name of the callee it goes through.
 type event struct {
 	kind uint8
-	ref  Ref
-	cref cref
+	ref  accesspath.Rel
+	cref accesspath.Key
 	pos  token.Pos
 	via  string
 }
@@ -154,159 +122,13 @@ type summarizer struct {
 	memo map[*ssa.Function]*summary
 }
 
-// resolve expresses v as a root and a field path.
-func resolve(v ssa.Value) cref {
-	path := ""
-	for range 64 {
-		switch x := v.(type) {
-		case *ssa.FieldAddr:
-			path = "/" + strconv.Itoa(x.Field) + path
-			v = x.X
-		case *ssa.Field:
-			path = "/" + strconv.Itoa(x.Field) + path
-			v = x.X
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return cref{root: v, path: path}
-			}
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.Alloc:
-			// A variable assigned once (a parameter spilled because a
-			// closure captures it) stands for the value stored.
-			stored := singleStore(x)
-			if stored == nil {
-				return cref{root: v, path: path}
-			}
-			v = stored
-		case *ssa.Global:
-			if x.Pkg == nil {
-				return cref{root: v, path: path}
-			}
-			return cref{global: x.Pkg.Pkg.Path() + "." + x.Name(), path: path}
-		default:
-			return cref{root: v, path: path}
-		}
-	}
-	return cref{root: v, path: path}
-}
+// resolve expresses v as a root and a field path; bind rebinds a
+// callee's reference in the caller's frame.
+func resolve(v ssa.Value) accesspath.Key { return accesspath.Shape(v) }
 
-// singleStore returns the only value ever stored in the variable a,
-// or nil if it may hold more than one (several stores, stores to
-// fields, its address passed on, a closure assigning it).
-func singleStore(a *ssa.Alloc) ssa.Value {
-	var stored ssa.Value
-	for _, r := range *a.Referrers() {
-		switch r := r.(type) {
-		case *ssa.Store:
-			if r.Addr != a || stored != nil {
-				return nil
-			}
-			stored = r.Val
-		case *ssa.UnOp:
-			if r.Op != token.MUL {
-				return nil
-			}
-		case *ssa.DebugRef:
-		case *ssa.FieldAddr:
-			if !fieldNotAssigned(r, 0) {
-				return nil
-			}
-		case *ssa.MakeClosure:
-			fn := r.Fn.(*ssa.Function)
-			for i, b := range r.Bindings {
-				if b != a || i >= len(fn.FreeVars) {
-					continue
-				}
-				for _, fr := range *fn.FreeVars[i].Referrers() {
-					if u, ok := fr.(*ssa.UnOp); !ok || u.Op != token.MUL {
-						return nil
-					}
-				}
-			}
-		default:
-			return nil
-		}
-	}
-	return stored
-}
-
-// fieldNotAssigned reports whether the field at address fa is only
-// read or used in place (a method call on it), never assigned.
-func fieldNotAssigned(fa *ssa.FieldAddr, depth int) bool {
-	if depth > 8 {
-		return false
-	}
-	for _, r := range *fa.Referrers() {
-		switch r := r.(type) {
-		case *ssa.UnOp:
-			if r.Op != token.MUL {
-				return false
-			}
-		case *ssa.FieldAddr:
-			if !fieldNotAssigned(r, depth+1) {
-				return false
-			}
-		case *ssa.DebugRef:
-		case *ssa.Call, *ssa.Defer, *ssa.Go:
-			// A method called on a struct field (wg.Add) works in
-			// place; a pointer field handed out could be reassigned.
-			switch fa.Type().(*types.Pointer).Elem().Underlying().(type) {
-			case *types.Struct, *types.Array:
-			default:
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// abstractRef expresses r relative to fn, if it is rooted outside fn.
-func abstractRef(fn *ssa.Function, r cref) (Ref, bool) {
-	if r.global != "" {
-		return Ref{Root: rootGlobal, Global: r.global, Path: r.path}, true
-	}
-	switch x := r.root.(type) {
-	case *ssa.Parameter:
-		for i, p := range fn.Params {
-			if p == x {
-				return Ref{Root: rootParam, Index: i, Path: r.path}, true
-			}
-		}
-	case *ssa.FreeVar:
-		for i, fv := range fn.FreeVars {
-			if fv == x {
-				return Ref{Root: rootFree, Index: i, Path: r.path}, true
-			}
-		}
-	}
-	return Ref{}, false
-}
-
-// bind expresses a callee's abstract ref in the caller's frame.
-func bind(r Ref, args, bindings []ssa.Value) cref {
-	var base cref
-	switch r.Root {
-	case rootGlobal:
-		return cref{global: r.Global, path: r.Path}
-	case rootParam:
-		if r.Index >= len(args) {
-			return cref{}
-		}
-		base = resolve(args[r.Index])
-	case rootFree:
-		if r.Index >= len(bindings) {
-			return cref{}
-		}
-		base = resolve(bindings[r.Index])
-	default:
-		return cref{}
-	}
-	base.path += r.Path
-	return base
+func bind(r accesspath.Rel, args, bindings []ssa.Value) accesspath.Key {
+	k, _ := r.BindWith(args, bindings, resolve)
+	return k
 }
 
 // mayHoldWaitGroup reports whether a value of type t could lead to a
@@ -330,14 +152,14 @@ func carryDepth(vals []ssa.Value, pos token.Pos, depth int) []event {
 			continue
 		}
 		r := resolve(v)
-		if mc, ok := r.root.(*ssa.MakeClosure); ok && r.path == "" {
+		if mc, ok := r.Root.(*ssa.MakeClosure); ok && r.Path == "" {
 			// A recursive closure may capture itself.
 			if depth < 4 {
 				evs = append(evs, carryDepth(mc.Bindings, pos, depth+1)...)
 			}
 			continue
 		}
-		if r.valid() {
+		if r.Valid() {
 			evs = append(evs, event{kind: evCarry, cref: r, pos: pos})
 		}
 	}
@@ -348,7 +170,7 @@ func carryDepth(vals []ssa.Value, pos token.Pos, depth int) []event {
 // unlock or a call of a function value on v.
 func publish(v ssa.Value, pos token.Pos) []event {
 	r := resolve(v)
-	if !r.valid() {
+	if !r.Valid() {
 		return nil
 	}
 	return []event{{kind: evPublish, cref: r, pos: pos}}
@@ -357,22 +179,22 @@ func publish(v ssa.Value, pos token.Pos) []event {
 // expandPublish turns a callee's call of a function value bound to a
 // known function (a closure the caller passed) into that function's
 // own publications.
-func (sz *summarizer) expandPublish(r cref, pos token.Pos, depth int) []event {
+func (sz *summarizer) expandPublish(r accesspath.Key, pos token.Pos, depth int) []event {
 	var fn *ssa.Function
 	var bindings []ssa.Value
-	switch x := r.root.(type) {
+	switch x := r.Root.(type) {
 	case *ssa.Function:
 		fn = x
 	case *ssa.MakeClosure:
 		fn, bindings = x.Fn.(*ssa.Function), x.Bindings
 	default:
-		if !r.valid() {
+		if !r.Valid() {
 			return nil
 		}
 		return []event{{kind: evPublish, cref: r, pos: pos}}
 	}
 	s := sz.summary(flow.Body(fn))
-	if r.path != "" || depth > 4 {
+	if r.Path != "" || depth > 4 {
 		return nil
 	}
 	if s == nil || s.flags&flagPublish != 0 {
@@ -387,11 +209,11 @@ func (sz *summarizer) expandPublish(r cref, pos token.Pos, depth int) []event {
 	return evs
 }
 
-func carry(r cref, pos token.Pos) []event {
-	if mc, ok := r.root.(*ssa.MakeClosure); ok && r.path == "" {
+func carry(r accesspath.Key, pos token.Pos) []event {
+	if mc, ok := r.Root.(*ssa.MakeClosure); ok && r.Path == "" {
 		return carryAll(mc.Bindings, pos)
 	}
-	if !r.valid() {
+	if !r.Valid() {
 		return nil
 	}
 	return []event{{kind: evCarry, cref: r, pos: pos}}
@@ -422,13 +244,13 @@ func (sz *summarizer) summary(fn *ssa.Function) *summary {
 			}
 			s.perInstr[instr] = evs
 			for _, e := range evs {
-				if r, ok := abstractRef(fn, e.cref); ok {
+				if r, ok := accesspath.Relative(fn, e.cref); ok {
 					if seen[Event{e.kind, r}] {
 						continue
 					}
 					seen[Event{e.kind, r}] = true
 					e.ref = r
-					e.cref = cref{}
+					e.cref = accesspath.Key{}
 					s.events = append(s.events, e)
 				}
 			}
@@ -459,7 +281,7 @@ func (sz *summarizer) external(fn *ssa.Function) *summary {
 		// their counts and no handshake between them.
 		s := &summary{flags: f.Flags &^ (flagRecv | flagSend)}
 		for _, e := range f.Events {
-			if e.Ref.Root == rootGlobal && (e.Kind == evPublish || e.Kind == evCarry || !token.IsExported(e.Ref.Global[strings.LastIndex(e.Ref.Global, ".")+1:])) {
+			if e.Ref.Global != "" && (e.Kind == evPublish || e.Kind == evCarry || !token.IsExported(e.Ref.Global[strings.LastIndex(e.Ref.Global, ".")+1:])) {
 				continue
 			}
 			s.events = append(s.events, event{kind: e.Kind, ref: e.Ref})
@@ -515,18 +337,17 @@ func (sz *summarizer) instrEvents(instr ssa.Instruction) ([]event, uint8) {
 	return nil, 0
 }
 
-// wgMethod returns the name of the sync.WaitGroup method c calls, or "".
-func wgMethod(c *ssa.CallCommon) string {
+// wgKind returns the kind of the sync.WaitGroup operation c is (Add,
+// Done, Wait or Go, by syncmodel's classification), or 0.
+func wgKind(c *ssa.CallCommon) syncmodel.Kind {
 	if c.IsInvoke() {
-		return ""
+		return 0
 	}
-	m := flow.CalleeFunc(c)
-	for _, name := range [...]string{"Add", "Done", "Wait", "Go"} {
-		if analysisutil.IsMethod(m, "sync", "WaitGroup", name) {
-			return name
-		}
+	switch k := syncmodel.CallKind(flow.CalleeFunc(c)); k {
+	case syncmodel.Add, syncmodel.Done, syncmodel.Wait, syncmodel.WGGo:
+		return k
 	}
-	return ""
+	return 0
 }
 
 func (sz *summarizer) callEvents(c *ssa.CallCommon, pos token.Pos) ([]event, uint8) {
@@ -536,10 +357,10 @@ func (sz *summarizer) callEvents(c *ssa.CallCommon, pos token.Pos) ([]event, uin
 		}
 		return nil, 0
 	}
-	if name := wgMethod(c); name != "" && len(c.Args) > 0 {
+	if kind := wgKind(c); kind != 0 && len(c.Args) > 0 {
 		wg := resolve(c.Args[0])
-		switch name {
-		case "Add":
+		switch kind {
+		case syncmodel.Add:
 			kind := evAdd
 			if k, ok := c.Args[1].(*ssa.Const); ok && k.Value != nil {
 				if d, exact := constant.Int64Val(k.Value); exact {
@@ -555,14 +376,14 @@ func (sz *summarizer) callEvents(c *ssa.CallCommon, pos token.Pos) ([]event, uin
 				kind = evDone // wg.Add(-n)
 			}
 			return []event{{kind: kind, cref: wg, pos: pos}}, 0
-		case "Done":
+		case syncmodel.Done:
 			// Not a publication by itself: a Done on the WaitGroup
 			// being added to is what the racing Wait observes; a Done
 			// on another one is seen as an event by the rule.
 			return []event{{kind: evDone, cref: wg, pos: pos}}, 0
-		case "Wait":
+		case syncmodel.Wait:
 			return []event{{kind: evWait, cref: wg, pos: pos}}, 0
-		case "Go":
+		case syncmodel.WGGo:
 			// WaitGroup.Go orders its Add before the goroutine; the
 			// goroutine holds a count of wg and may use what f captures.
 			evs, flags := sz.spawn(c.Args[1:], nil, pos)
@@ -618,7 +439,7 @@ func (sz *summarizer) callEvents(c *ssa.CallCommon, pos token.Pos) ([]event, uin
 			}
 			continue
 		}
-		if !r.valid() {
+		if !r.Valid() {
 			continue
 		}
 		evs = append(evs, event{kind: e.kind, cref: r, pos: epos, via: evia})
@@ -684,7 +505,7 @@ func (sz *summarizer) spawnFunc(fn *ssa.Function, args, bindings []ssa.Value, po
 	var evs []event
 	for _, e := range s.events {
 		r := bind(e.ref, args, bindings)
-		if e.kind == evWait && r.valid() {
+		if e.kind == evWait && r.Valid() {
 			evs = append(evs, event{kind: evWait, cref: r, pos: pos})
 		}
 		if e.kind == evPublish {

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
@@ -137,10 +138,10 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 	// WaitGroups local to the goroutine were dropped from its summary.
 	type bound struct {
 		event
-		w cref
+		w accesspath.Key
 	}
 	var adds, dones []bound
-	var carries, handshakes []cref
+	var carries, handshakes []accesspath.Key
 	// The goroutine may tell its starter it has added through code we
 	// cannot see, or through a signal we cannot name.
 	published := s.flags&flagPublish != 0
@@ -148,25 +149,25 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 		w := bind(e.ref, g.Call.Args, bindings)
 		switch e.kind {
 		case evAdd:
-			if w.valid() {
+			if w.Valid() {
 				adds = append(adds, bound{e, w})
 			}
 		case evDone:
-			if w.valid() {
+			if w.Valid() {
 				dones = append(dones, bound{e, w})
 			}
 		case evPublish:
 			// A callback the starter passed publishes what it does.
 			for _, pe := range c.sz.expandPublish(w, token.NoPos, 0) {
-				if _, isFunc := pe.cref.root.(*ssa.Function); isFunc || !pe.cref.valid() {
+				if _, isFunc := pe.cref.Root.(*ssa.Function); isFunc || !pe.cref.Valid() {
 					published = true
-				} else if _, isClosure := pe.cref.root.(*ssa.MakeClosure); isClosure {
+				} else if _, isClosure := pe.cref.Root.(*ssa.MakeClosure); isClosure {
 					published = true
 				} else {
 					handshakes = append(handshakes, pe.cref)
 				}
 			}
-			if !w.valid() {
+			if !w.Valid() {
 				published = true
 			}
 		case evCarry:
@@ -180,11 +181,11 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 		done, doneNear, carried, doneOther := false, false, false, false
 		for _, d := range dones {
 			done = done || d.w == a.w
-			doneNear = doneNear || d.w.overlaps(a.w)
-			doneOther = doneOther || !d.w.overlaps(a.w)
+			doneNear = doneNear || d.w.Overlaps(a.w)
+			doneOther = doneOther || !d.w.Overlaps(a.w)
 		}
 		for _, cr := range carries {
-			carried = carried || cr.overlaps(a.w)
+			carried = carried || cr.Overlaps(a.w)
 		}
 		// A goroutine that also signals readiness in a one-shot way
 		// the spawner can wait for (Done on another WaitGroup, as in
@@ -211,7 +212,7 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 // waitAfter returns the position of a Wait on w in fn (or in a callee
 // or goroutine of it) that may run after g, and the instruction of fn
 // that waits, or NoPos.
-func (c *checker) waitAfter(fn *ssa.Function, g *ssa.Go, w cref) (token.Pos, ssa.Instruction) {
+func (c *checker) waitAfter(fn *ssa.Function, g *ssa.Go, w accesspath.Key) (token.Pos, ssa.Instruction) {
 	s := c.sz.summary(fn)
 	if s == nil {
 		return token.NoPos, nil

@@ -7,9 +7,11 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 // checkWaitInLoop reports a Wait inside a loop that starts goroutines
@@ -29,13 +31,10 @@ func (c *checker) checkWaitInLoop(fn *ssa.Function) {
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
 			call, ok := in.(*ssa.Call)
-			if !ok || !isWGMethod(call.Common(), "Wait") {
+			if !ok || !isWG(call.Common(), syncmodel.Wait) {
 				continue
 			}
-			wg := wgRef(call.Common().Args[0])
-			if wg == nil {
-				continue
-			}
+			wg := accesspath.Of(call.Common().Args[0])
 			loop := flow.LoopOf(b)
 			if loop == nil {
 				continue
@@ -75,44 +74,13 @@ func (c *checker) startOf(pos token.Pos) token.Pos {
 	return pos
 }
 
-func isWGMethod(com *ssa.CallCommon, name string) bool {
-	return analysisutil.IsMethod(flow.CalleeFunc(com), "sync", "WaitGroup", name) && len(com.Args) > 0
+func isWG(com *ssa.CallCommon, k syncmodel.Kind) bool {
+	return wgKind(com) == k && len(com.Args) > 0
 }
-
-// A ref names a WaitGroup in the frame of one function: the value that
-// holds its address, seen through field selections of a root.
-type ref struct {
-	root ssa.Value
-	path string
-}
-
-func wgRef(v ssa.Value) *ref {
-	path := ""
-	for {
-		switch x := v.(type) {
-		case *ssa.FieldAddr:
-			path = "." + x.X.Type().String() + "." + itoa(x.Field) + path
-			v = x.X
-			continue
-		case *ssa.UnOp:
-			if x.Op == token.MUL {
-				path = ".*" + path
-				v = x.X
-				continue
-			}
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		}
-		return &ref{v, path}
-	}
-}
-
-func itoa(i int) string { return constant.MakeInt64(int64(i)).String() }
 
 // startsDoneIn returns a go statement of the loop whose goroutine calls
 // Done on wg (given in the starter's frame) in its own body, or nil.
-func startsDoneIn(loop map[*ssa.BasicBlock]bool, wg *ref) *ssa.Go {
+func startsDoneIn(loop map[*ssa.BasicBlock]bool, wg accesspath.Key) *ssa.Go {
 	for b := range loop {
 		for _, in := range b.Instrs {
 			g, ok := in.(*ssa.Go)
@@ -130,30 +98,15 @@ func startsDoneIn(loop map[*ssa.BasicBlock]bool, wg *ref) *ssa.Go {
 			for _, cb := range callee.Blocks {
 				for _, ci := range cb.Instrs {
 					com, ok := callOf(ci)
-					if !ok || !isWGMethod(com, "Done") {
+					if !ok || !isWG(com, syncmodel.Done) {
 						continue
 					}
-					r := wgRef(com.Args[0])
-					// Translate the goroutine's root to the starter's frame.
-					var outer ssa.Value
-					switch root := r.root.(type) {
-					case *ssa.FreeVar:
-						for i, fv := range callee.FreeVars {
-							if fv == root && i < len(bindings) {
-								outer = bindings[i]
-							}
-						}
-					case *ssa.Parameter:
-						for i, p := range callee.Params {
-							if p == root && i < len(g.Call.Args) {
-								outer = g.Call.Args[i]
-							}
-						}
-					}
-					if outer == nil {
+					// The goroutine's WaitGroup, in the starter's frame.
+					rel, ok := accesspath.Relative(callee, accesspath.Of(com.Args[0]))
+					if !ok || rel.Global != "" {
 						continue
 					}
-					if o := wgRef(outer); o.root == wg.root && o.path+r.path == wg.path {
+					if o, ok := rel.Bind(g.Call.Args, bindings); ok && o == wg {
 						return g
 					}
 				}
@@ -175,15 +128,15 @@ func callOf(in ssa.Instruction) (*ssa.CallCommon, bool) {
 
 // countedBefore returns an Add on wg outside the loop that counts more
 // than one (or an unknown number), if no Add on wg is in the loop.
-func countedBefore(fn *ssa.Function, loop map[*ssa.BasicBlock]bool, wg *ref) *ssa.Call {
+func countedBefore(fn *ssa.Function, loop map[*ssa.BasicBlock]bool, wg accesspath.Key) *ssa.Call {
 	var before *ssa.Call
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
 			call, ok := in.(*ssa.Call)
-			if !ok || !isWGMethod(call.Common(), "Add") {
+			if !ok || !isWG(call.Common(), syncmodel.Add) {
 				continue
 			}
-			if r := wgRef(call.Common().Args[0]); r.root != wg.root || r.path != wg.path {
+			if accesspath.Of(call.Common().Args[0]) != wg {
 				continue
 			}
 			if loop[b] {

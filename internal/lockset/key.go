@@ -6,253 +6,53 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 )
 
-// A Key names a mutex (or any memory location) by an access path: a
-// root and a sequence of ".N" (field N) and ".*" (load) steps. The
-// root is an SSA value of the function, or, for package variables,
-// the variable's qualified name, so that keys of globals mean the same
-// thing in every function and package.
-type Key struct {
-	Root   ssa.Value
-	Global string // "pkgpath.name" when the root is a package variable
-	Path   string
-}
-
-func (k Key) String() string {
-	if k.Global != "" {
-		return k.Global + k.Path
-	}
-	if k.Root == nil {
-		return "?" + k.Path
-	}
-	return k.Root.Name() + k.Path
-}
+// A Key names a mutex (or any memory location) by its access path
+// in one function: accesspath's Key, root and steps.
+type Key = accesspath.Key
 
 // KeyOf returns the access path of v.
-func KeyOf(v ssa.Value) Key {
-	var steps []string
-	for {
-		switch x := v.(type) {
-		case *ssa.FieldAddr:
-			steps = append(steps, "."+strconv.Itoa(x.Field))
-			v = x.X
-			continue
-		case *ssa.Field:
-			steps = append(steps, "."+strconv.Itoa(x.Field))
-			v = x.X
-			continue
-		case *ssa.UnOp:
-			if x.Op.String() == "*" {
-				steps = append(steps, ".*")
-				v = x.X
-				continue
-			}
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.Global:
-			k := Key{Global: globalName(x)}
-			k.Path = joinRev(steps)
-			return k
-		}
-		return normalize(Key{Root: v, Path: joinRev(steps)})
-	}
-}
+func KeyOf(v ssa.Value) Key { return accesspath.Of(v) }
 
-// normalize names a location reached through a spilled parameter (a
-// parameter captured by a function literal lives in a heap variable
-// that holds it for the whole call) by the parameter itself, so that
-// s.mu is the same key, and a summary key, whether or not s is
-// captured.
-func normalize(k Key) Key {
-	a, ok := k.Root.(*ssa.Alloc)
-	if !ok || !strings.HasPrefix(k.Path, ".*") {
-		return k
-	}
-	if p := spilledParam(a); p != nil {
-		return Key{Root: p, Path: k.Path[len(".*"):]}
-	}
-	return k
-}
+// spilledParam returns the parameter a holds, if a only ever holds it.
+func spilledParam(a *ssa.Alloc) *ssa.Parameter { return accesspath.SpilledParam(a) }
 
-// spilledParam returns the parameter a holds, if a is only ever
-// assigned that parameter: its one store in its function stores the
-// parameter, and no function literal it is captured by assigns it.
-func spilledParam(a *ssa.Alloc) *ssa.Parameter {
-	refs := a.Referrers()
-	if refs == nil {
-		return nil
-	}
-	var p *ssa.Parameter
-	for _, r := range *refs {
-		switch r := r.(type) {
-		case *ssa.Store:
-			if r.Addr != a {
-				return nil
-			}
-			q, ok := r.Val.(*ssa.Parameter)
-			if !ok || p != nil {
-				return nil
-			}
-			p = q
-		case *ssa.UnOp:
-			// a load
-		case *ssa.MakeClosure:
-			fn, _ := r.Fn.(*ssa.Function)
-			if fn == nil {
-				return nil
-			}
-			for i, b := range r.Bindings {
-				if b == a && (i >= len(fn.FreeVars) || assigned(fn.FreeVars[i])) {
-					return nil
-				}
-			}
-		default:
-			return nil
-		}
-	}
-	return p
-}
+// normalize names a location reached through a parameter spilled for
+// a closure by the parameter.
+func normalize(k Key) Key { return k.Extend("") }
 
-// assigned reports whether the captured variable fv may be assigned
-// in its function or in the function literals it is captured by in
-// turn.
-func assigned(fv *ssa.FreeVar) bool {
-	refs := fv.Referrers()
-	if refs == nil {
-		return false
-	}
-	for _, r := range *refs {
-		switch r := r.(type) {
-		case *ssa.UnOp:
-		case *ssa.MakeClosure:
-			fn, _ := r.Fn.(*ssa.Function)
-			if fn == nil {
-				return true
-			}
-			for i, b := range r.Bindings {
-				if b == fv && (i >= len(fn.FreeVars) || assigned(fn.FreeVars[i])) {
-					return true
-				}
-			}
-		default:
-			return true
-		}
-	}
-	return false
-}
+// assigned reports whether the captured variable fv may be assigned.
+func assigned(fv *ssa.FreeVar) bool { return accesspath.Assigned(fv) }
 
-func joinRev(steps []string) string {
-	var b strings.Builder
-	for i := len(steps) - 1; i >= 0; i-- {
-		b.WriteString(steps[i])
-	}
-	return b.String()
-}
-
-func globalName(g *ssa.Global) string {
-	if g.Pkg != nil && g.Pkg.Pkg != nil {
-		return g.Pkg.Pkg.Path() + "." + g.Name()
-	}
-	return g.Name()
-}
-
-// Stable reports whether k's root denotes the same location wherever
-// it is used in its function: a parameter, free variable, global or
-// local allocation.
-func (k Key) Stable() bool {
-	if k.Global != "" {
-		return true
-	}
-	switch k.Root.(type) {
-	case *ssa.Parameter, *ssa.FreeVar, *ssa.Alloc:
-		return true
-	}
-	return false
-}
-
-// HasPrefix reports whether k is base or a location inside it.
-func (k Key) HasPrefix(base Key) bool {
-	return k.Root == base.Root && k.Global == base.Global &&
-		(k.Path == base.Path || strings.HasPrefix(k.Path, base.Path+"."))
-}
-
-// A SKey is a Key in a function's summary: rooted at a parameter
-// (receiver first), a free variable, or a global.
+// A SKey is a Key in a function's summary, relative to its inputs (a
+// parameter, receiver first, a free variable, or a global), with the
+// mode it is locked in.
 type SKey struct {
-	Param   int // -1 if none
-	FreeVar int // -1 if none
-	Global  string
-	Path    string
-	Mode    Mode
+	accesspath.Rel
+	Mode Mode
 }
 
 func (k SKey) String() string {
-	var r string
-	switch {
-	case k.Param >= 0:
-		r = "p" + strconv.Itoa(k.Param)
-	case k.FreeVar >= 0:
-		r = "fv" + strconv.Itoa(k.FreeVar)
-	default:
-		r = k.Global
-	}
-	m := ""
 	if k.Mode == Read {
-		m = "(r)"
+		return k.Rel.String() + "(r)"
 	}
-	return r + k.Path + m
+	return k.Rel.String()
 }
 
 // summaryKey expresses k in terms of fn's parameters and free
 // variables, if it can.
 func summaryKey(fn *ssa.Function, k Key, m Mode) (SKey, bool) {
-	s := SKey{Param: -1, FreeVar: -1, Path: k.Path, Mode: m}
-	if k.Global != "" {
-		s.Global = k.Global
-		return s, true
-	}
-	switch r := k.Root.(type) {
-	case *ssa.Parameter:
-		for i, p := range fn.Params {
-			if p == r {
-				s.Param = i
-				return s, true
-			}
-		}
-	case *ssa.FreeVar:
-		for i, p := range fn.FreeVars {
-			if p == r {
-				s.FreeVar = i
-				return s, true
-			}
-		}
-	}
-	return s, false
+	r, ok := accesspath.Relative(fn, k)
+	return SKey{Rel: r, Mode: m}, ok
 }
 
 // callerKey translates a callee's summary key to the caller's key at
 // a call with the given arguments and closure bindings.
 func callerKey(s SKey, args, bindings []ssa.Value) (Key, bool) {
-	if s.Global != "" {
-		return Key{Global: s.Global, Path: s.Path}, true
-	}
-	var v ssa.Value
-	switch {
-	case s.Param >= 0 && s.Param < len(args):
-		v = args[s.Param]
-	case s.FreeVar >= 0 && s.FreeVar < len(bindings):
-		v = bindings[s.FreeVar]
-	default:
-		return Key{}, false
-	}
-	if v == nil {
-		return Key{}, false
-	}
-	k := KeyOf(v)
-	k.Path += s.Path
-	return normalize(k), true
+	return s.Bind(args, bindings)
 }
 
 // Mode tells a write (exclusive) lock from a read lock.
@@ -401,7 +201,7 @@ func MayAlias(a, b Key) bool {
 	if a == b {
 		return true
 	}
-	fa, fb := lastField(a), lastField(b)
+	fa, fb := a.Field(), b.Field()
 	if fa != nil && fb != nil && fa != fb {
 		return false
 	}
@@ -434,57 +234,10 @@ func lastStep(p string) string {
 	return p
 }
 
-// lastField returns the struct field k's path ends in (its generic
-// origin), or nil if the path ends in a load or the types along it
-// are unknown (keys of package variables carry no type).
-func lastField(k Key) *types.Var {
-	if k.Global != "" || k.Root == nil || k.Path == "" || strings.HasSuffix(k.Path, ".*") {
-		return nil
-	}
-	t := k.Root.Type()
-	var last *types.Var
-	for _, s := range strings.Split(k.Path, ".")[1:] {
-		if t == nil {
-			return nil
-		}
-		if s == "*" {
-			p, ok := t.Underlying().(*types.Pointer)
-			if !ok {
-				return nil
-			}
-			t = p.Elem()
-			continue
-		}
-		i, err := strconv.Atoi(s)
-		if err != nil {
-			return nil
-		}
-		u := t.Underlying()
-		if p, ok := u.(*types.Pointer); ok {
-			u = p.Elem().Underlying()
-		}
-		st, ok := u.(*types.Struct)
-		if !ok || i >= st.NumFields() {
-			return nil
-		}
-		last = st.Field(i).Origin()
-		t = last.Type()
-	}
-	return last
-}
-
 // Rebind expresses k, a key of callee, in the terms of a caller that
 // calls it (or starts it as a goroutine) with args and, for a closure,
 // the captured bindings: the access path rebound at the call site. It
 // fails for a key rooted at one of callee's own locals.
 func Rebind(callee *ssa.Function, k Key, args, bindings []ssa.Value) (Key, bool) {
-	s, ok := summaryKey(callee, k, 0)
-	if !ok {
-		return Key{}, false
-	}
-	return callerKey(s, args, bindings)
+	return accesspath.Rebind(callee, k, args, bindings)
 }
-
-// Field returns the struct field (its generic origin) k's path ends
-// in, or nil: a path that ends in a load, or a package variable's.
-func (k Key) Field() *types.Var { return lastField(k) }

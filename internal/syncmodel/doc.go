@@ -50,12 +50,17 @@
 // Event.Must says the event, or its defer statement, lies on every
 // path from the entry to a return; Deferred that it runs at the exit.
 //
+// CallKind classifies a callee alone (no model needed, so summaries
+// computed for facts use it too), and MayJoin says what counts as a
+// join: a call that may wait for another goroutine whatever its
+// receiver's type, any Wait method (IsWait) or a Lock or RLock.
+//
 // # One identity rule
 //
 // The object an event is on is named by the access path of its
-// address, lockset's Key (root and field/load steps), with the free
-// variables of a function literal rebound to what the one closure
-// that makes it captures: wg in a literal and wg in its maker, s.wg
+// address, accesspath's Key (root and field/load steps; lockset's Key
+// too), with the free variables of a function literal rebound to what
+// the one closure that makes it captures: wg in a literal and wg in its maker, s.wg
 // in a literal capturing the receiver s and s.wg in the method, are
 // one Object. Across functions, two objects are the same (Same) when
 // their paths from one stable root are equal, or when they are the

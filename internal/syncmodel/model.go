@@ -326,8 +326,7 @@ func (m *Model) classify(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruction
 		callee, _, bindings := funcOf(c.Value)
 		return Go, &Start{Fn: callee, Args: c.Args, Bindings: bindings, Goroutine: true}
 	}
-	obj := flow.CalleeFunc(c)
-	if obj == nil || c.IsInvoke() {
+	if c.IsInvoke() {
 		return 0, nil
 	}
 	runs := func(goroutine bool) *Start {
@@ -336,6 +335,23 @@ func (m *Model) classify(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruction
 		}
 		callee, recv, bindings := funcOf(c.Args[1])
 		return &Start{Fn: callee, Args: recv, Bindings: bindings, Goroutine: goroutine}
+	}
+	switch k := CallKind(flow.CalleeFunc(c)); k {
+	case WGGo, GroupGo:
+		return k, runs(true)
+	case OnceDo:
+		return k, runs(false)
+	default:
+		return k, nil
+	}
+}
+
+// CallKind returns the kind of the sync event a call of fn is: a
+// method of WaitGroup, Cond, Once or errgroup.Group, or time.Sleep;
+// 0 for anything else.
+func CallKind(fn *types.Func) Kind {
+	if fn == nil {
+		return 0
 	}
 	for _, k := range []struct {
 		pkg, recv, name string
@@ -353,21 +369,37 @@ func (m *Model) classify(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruction
 		{"golang.org/x/sync/errgroup", "Group", "TryGo", GroupGo},
 		{"golang.org/x/sync/errgroup", "Group", "Wait", GroupWait},
 	} {
-		if !analysisutil.IsMethod(obj, k.pkg, k.recv, k.name) {
-			continue
+		if analysisutil.IsMethod(fn, k.pkg, k.recv, k.name) {
+			return k.kind
 		}
-		switch k.kind {
-		case WGGo, GroupGo:
-			return k.kind, runs(true)
-		case OnceDo:
-			return k.kind, runs(false)
-		}
-		return k.kind, nil
 	}
-	if analysisutil.IsFunc(obj, "time", "Sleep") {
-		return Sleep, nil
+	if analysisutil.IsFunc(fn, "time", "Sleep") {
+		return Sleep
 	}
-	return 0, nil
+	return 0
+}
+
+// MayJoin reports whether a call of fn may wait for another goroutine,
+// whatever the type of its receiver: a Wait method (IsWait) and any
+// Lock or RLock (another goroutine may hold the mutex until it is
+// done). It is the join an analyzer asks about when it must stay
+// silent after code that may have waited; unknown code is the caller's
+// to judge.
+func MayJoin(fn *types.Func) bool {
+	return IsWait(fn) || isMethod(fn) && (fn.Name() == "Lock" || fn.Name() == "RLock")
+}
+
+// IsWait reports whether fn is a method named Wait, whatever its
+// receiver: WaitGroup's, Cond's, errgroup's, exec.Cmd's, or a pool's
+// of the program, all wait for other goroutines.
+func IsWait(fn *types.Func) bool { return isMethod(fn) && fn.Name() == "Wait" }
+
+func isMethod(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil
 }
 
 // build lists fn's events and ends.

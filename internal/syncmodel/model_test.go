@@ -11,8 +11,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/atest"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
@@ -72,6 +74,9 @@ func TestDump(t *testing.T) {
 					}
 					if e.Must {
 						out.WriteString(" must")
+					}
+					if c, ok := e.Instr.(ssa.CallInstruction); ok && syncmodel.MayJoin(flow.CalleeFunc(c.Common())) {
+						out.WriteString(" joins")
 					}
 					if e.Obj.Known() {
 						var same []string

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
@@ -298,9 +299,7 @@ func (m *Model) Contained(o Object) bool {
 	return false
 }
 
-func globalName(g *ssa.Global) string {
-	return lockset.KeyOf(g).Global
-}
+func globalName(g *ssa.Global) string { return accesspath.GlobalName(g) }
 
 // usesContained reports whether every use of a value match picks
 // out (a field's address, a package variable) in the package's

@@ -1,0 +1,391 @@
+// Package accesspath names memory by an access path, and moves a path
+// across a call: the one encoding the summary engines of goconcheck
+// share (lockset's lock summaries, waitgroupadd's WaitGroup events,
+// sleepsync's reads and writes, syncmodel's object identity).
+//
+// A Key is a path in the frame of one SSA function: a root and a
+// string of steps, ".N" (struct field N), ".*" (a pointer loaded from
+// memory) and "[]" (any element of an array, slice or map). The root
+// is an SSA value of the function or, for a package variable, the
+// variable's qualified name, so that paths of globals mean the same
+// in every function and package.
+//
+// A Rel is a path relative to a function's inputs: rooted at a
+// parameter (the receiver first), a free variable, or a package
+// variable. It is what a summary (and a Fact) records; Rel.Bind
+// rebinds it at a call site to the caller's Key, from the call's
+// arguments and the closure's bindings.
+//
+// Keys and Rels are values: compare them with == and use them as map
+// keys. A Rel is gob-encodable, to travel in Facts.
+package accesspath
+
+import (
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Steps of a path.
+const (
+	Load = ".*" // a pointer loaded from memory
+	Elem = "[]" // any element of an array, slice or map
+)
+
+// FieldStep returns the step to struct field i.
+func FieldStep(i int) string { return "." + strconv.Itoa(i) }
+
+// A Key names memory in one function by a root and a path of steps.
+type Key struct {
+	Root   ssa.Value
+	Global string // "pkgpath.name" when the root is a package variable
+	Path   string
+}
+
+func (k Key) String() string {
+	if k.Global != "" {
+		return k.Global + k.Path
+	}
+	if k.Root == nil {
+		return "?" + k.Path
+	}
+	return k.Root.Name() + k.Path
+}
+
+// Valid reports whether k has a root.
+func (k Key) Valid() bool { return k.Root != nil || k.Global != "" }
+
+// SameRoot reports whether k and o start from the same root.
+func (k Key) SameRoot(o Key) bool { return k.Root == o.Root && k.Global == o.Global }
+
+// Of returns the access path of v: through field addresses and
+// fields, loads and type changes, to a package variable or another
+// value; a parameter spilled for a closure is the parameter.
+func Of(v ssa.Value) Key {
+	root, path := walk(v, false)
+	if g, ok := root.(*ssa.Global); ok {
+		return Key{Global: GlobalName(g), Path: path}
+	}
+	return Key{Root: root, Path: path}.normalize()
+}
+
+// walk follows v back through field addresses, loads and type
+// changes, and either value fields (for Of) or element addresses and
+// slicing (for Memory), to its root, and returns the root and the
+// steps from it.
+func walk(v ssa.Value, memory bool) (ssa.Value, string) {
+	var steps []string
+	for {
+		switch x := v.(type) {
+		case *ssa.FieldAddr:
+			steps = append(steps, FieldStep(x.Field))
+			v = x.X
+			continue
+		case *ssa.UnOp:
+			if x.Op == token.MUL {
+				steps = append(steps, Load)
+				v = x.X
+				continue
+			}
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.Field:
+			if !memory {
+				steps = append(steps, FieldStep(x.Field))
+				v = x.X
+				continue
+			}
+		case *ssa.IndexAddr:
+			if memory {
+				steps = append(steps, Elem)
+				v = x.X
+				continue
+			}
+		case *ssa.Slice:
+			if memory {
+				v = x.X
+				continue
+			}
+		}
+		return v, joinRev(steps)
+	}
+}
+
+// Extend returns the location path below k (path is a string of
+// steps).
+func (k Key) Extend(path string) Key {
+	k.Path += path
+	return k.normalize()
+}
+
+// normalize names a location reached through a spilled parameter (a
+// parameter captured by a function literal lives in a heap variable
+// that holds it for the whole call) by the parameter itself, so that
+// s.mu is the same key, and a summary key, whether or not s is
+// captured.
+func (k Key) normalize() Key {
+	a, ok := k.Root.(*ssa.Alloc)
+	if !ok || !strings.HasPrefix(k.Path, Load) {
+		return k
+	}
+	if p := SpilledParam(a); p != nil {
+		return Key{Root: p, Path: k.Path[len(Load):]}
+	}
+	return k
+}
+
+// SpilledParam returns the parameter a holds, if a is only ever
+// assigned that parameter: its one store in its function stores the
+// parameter, and no function literal it is captured by assigns it.
+func SpilledParam(a *ssa.Alloc) *ssa.Parameter {
+	refs := a.Referrers()
+	if refs == nil {
+		return nil
+	}
+	var p *ssa.Parameter
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != a {
+				return nil
+			}
+			q, ok := r.Val.(*ssa.Parameter)
+			if !ok || p != nil {
+				return nil
+			}
+			p = q
+		case *ssa.UnOp:
+			// a load
+		case *ssa.MakeClosure:
+			fn, _ := r.Fn.(*ssa.Function)
+			if fn == nil {
+				return nil
+			}
+			for i, b := range r.Bindings {
+				if b == a && (i >= len(fn.FreeVars) || Assigned(fn.FreeVars[i])) {
+					return nil
+				}
+			}
+		default:
+			return nil
+		}
+	}
+	return p
+}
+
+// Assigned reports whether the captured variable fv may be assigned
+// in its function or in the function literals it is captured by in
+// turn.
+func Assigned(fv *ssa.FreeVar) bool {
+	refs := fv.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.UnOp:
+		case *ssa.MakeClosure:
+			fn, _ := r.Fn.(*ssa.Function)
+			if fn == nil {
+				return true
+			}
+			for i, b := range r.Bindings {
+				if b == fv && (i >= len(fn.FreeVars) || Assigned(fn.FreeVars[i])) {
+					return true
+				}
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+func joinRev(steps []string) string {
+	var b strings.Builder
+	for i := len(steps) - 1; i >= 0; i-- {
+		b.WriteString(steps[i])
+	}
+	return b.String()
+}
+
+// GlobalName returns the qualified name of a package variable, the
+// root of its keys.
+func GlobalName(g *ssa.Global) string {
+	if g.Pkg != nil && g.Pkg.Pkg != nil {
+		return g.Pkg.Pkg.Path() + "." + g.Name()
+	}
+	return g.Name()
+}
+
+// Stable reports whether k's root denotes the same location wherever
+// it is used in its function: a parameter, free variable, global or
+// local allocation.
+func (k Key) Stable() bool {
+	if k.Global != "" {
+		return true
+	}
+	switch k.Root.(type) {
+	case *ssa.Parameter, *ssa.FreeVar, *ssa.Alloc:
+		return true
+	}
+	return false
+}
+
+// HasPrefix reports whether k is base or a location inside it.
+func (k Key) HasPrefix(base Key) bool {
+	return k.SameRoot(base) && Within(k.Path, base.Path)
+}
+
+// Overlaps reports whether one of k and o is a part of the other (s
+// and s.wg: code handed s can reach s.wg).
+func (k Key) Overlaps(o Key) bool { return k.HasPrefix(o) || o.HasPrefix(k) }
+
+// Within reports whether path starts with the steps of prefix.
+func Within(path, prefix string) bool {
+	if !strings.HasPrefix(path, prefix) {
+		return false
+	}
+	rest := path[len(prefix):]
+	return rest == "" || rest[0] == '.' || rest[0] == '['
+}
+
+// Len returns the number of steps of path.
+func Len(path string) int {
+	return strings.Count(path, ".") + strings.Count(path, "[")
+}
+
+// Field returns the struct field (its generic origin) k's path ends
+// in, or nil: a path that ends in a load or an element, or a package
+// variable's (keys of package variables carry no type).
+func (k Key) Field() *types.Var {
+	if k.Global != "" || k.Root == nil || k.Path == "" || strings.HasSuffix(k.Path, Load) || strings.HasSuffix(k.Path, Elem) {
+		return nil
+	}
+	t := k.Root.Type()
+	var last *types.Var
+	for _, s := range strings.Split(k.Path, ".")[1:] {
+		if t == nil {
+			return nil
+		}
+		if s == "*" {
+			p, ok := t.Underlying().(*types.Pointer)
+			if !ok {
+				return nil
+			}
+			t = p.Elem()
+			continue
+		}
+		i, err := strconv.Atoi(s)
+		if err != nil {
+			return nil
+		}
+		u := t.Underlying()
+		if p, ok := u.(*types.Pointer); ok {
+			u = p.Elem().Underlying()
+		}
+		st, ok := u.(*types.Struct)
+		if !ok || i >= st.NumFields() {
+			return nil
+		}
+		last = st.Field(i).Origin()
+		t = last.Type()
+	}
+	return last
+}
+
+// A Rel is a path relative to a function's inputs: its parameter
+// Param (the receiver first), its free variable FreeVar, or the package
+// variable Global, and the steps below.
+type Rel struct {
+	Param   int // -1 if none
+	FreeVar int // -1 if none
+	Global  string
+	Path    string
+}
+
+func (r Rel) String() string {
+	switch {
+	case r.Param >= 0:
+		return "p" + strconv.Itoa(r.Param) + r.Path
+	case r.FreeVar >= 0:
+		return "fv" + strconv.Itoa(r.FreeVar) + r.Path
+	}
+	return r.Global + r.Path
+}
+
+// Relative expresses k, a key of fn, in terms of fn's parameters,
+// free variables and package variables, if it can: not when k is
+// rooted at one of fn's own values.
+func Relative(fn *ssa.Function, k Key) (Rel, bool) {
+	r := Rel{Param: -1, FreeVar: -1, Path: k.Path}
+	if k.Global != "" {
+		r.Global = k.Global
+		return r, true
+	}
+	switch x := k.Root.(type) {
+	case *ssa.Parameter:
+		for i, p := range fn.Params {
+			if p == x {
+				r.Param = i
+				return r, true
+			}
+		}
+	case *ssa.FreeVar:
+		for i, p := range fn.FreeVars {
+			if p == x {
+				r.FreeVar = i
+				return r, true
+			}
+		}
+	}
+	return r, false
+}
+
+// Input returns the value a call passes for r's root, from its
+// arguments (the receiver first) and the closure's bindings; nil for
+// a package variable or a root the call does not bind.
+func (r Rel) Input(args, bindings []ssa.Value) ssa.Value {
+	switch {
+	case r.Param >= 0 && r.Param < len(args):
+		return args[r.Param]
+	case r.FreeVar >= 0 && r.FreeVar < len(bindings):
+		return bindings[r.FreeVar]
+	}
+	return nil
+}
+
+// Bind rebinds r, a path of a callee, at a call with the given
+// arguments and closure bindings: the caller's key for it.
+func (r Rel) Bind(args, bindings []ssa.Value) (Key, bool) {
+	return r.BindWith(args, bindings, Of)
+}
+
+// BindWith is Bind with the caller's values resolved by of, for a
+// summary whose paths follow another walk than Of's.
+func (r Rel) BindWith(args, bindings []ssa.Value, of func(ssa.Value) Key) (Key, bool) {
+	if r.Global != "" {
+		return Key{Global: r.Global, Path: r.Path}, true
+	}
+	v := r.Input(args, bindings)
+	if v == nil {
+		return Key{}, false
+	}
+	return of(v).Extend(r.Path), true
+}
+
+// Rebind expresses k, a key of callee, in the terms of a caller that
+// calls it (or starts it as a goroutine) with args and, for a closure,
+// the captured bindings. It fails for a key rooted at one of callee's
+// own values.
+func Rebind(callee *ssa.Function, k Key, args, bindings []ssa.Value) (Key, bool) {
+	r, ok := Relative(callee, k)
+	if !ok {
+		return Key{}, false
+	}
+	return r.Bind(args, bindings)
+}

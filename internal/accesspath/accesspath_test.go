@@ -1,0 +1,174 @@
+package accesspath_test
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+
+	"github.com/goconcheck/goconcheck/internal/accesspath"
+)
+
+const src = `package p
+
+type T struct {
+	a int
+	p *U
+}
+
+type U struct{ x, y int }
+
+var g T
+
+func f(t *T, s []int) {
+	t.p.y = 1
+	g.a = 2
+	s[0] = 3
+	go func() { t.a = 4 }()
+	h(t)
+}
+
+func h(t *T) { t.p.x = 5 }
+`
+
+func build(t *testing.T) *ssa.Package {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset,
+		types.NewPackage("p", ""), []*ast.File{f}, ssa.SanityCheckFunctions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
+}
+
+// stores returns the addresses fn stores to, by the constant stored.
+func stores(fn *ssa.Function) map[string]ssa.Value {
+	out := make(map[string]ssa.Value)
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if st, ok := in.(*ssa.Store); ok {
+				if c, ok := st.Val.(*ssa.Const); ok {
+					out[c.Value.String()] = st.Addr
+				}
+			}
+		}
+	}
+	return out
+}
+
+func name(k accesspath.Key) string {
+	switch k.Root.(type) {
+	case *ssa.Parameter, *ssa.FreeVar, nil:
+		return k.String()
+	}
+	return "(" + k.Root.Type().String() + ")" + k.Path
+}
+
+func TestWalks(t *testing.T) {
+	pkg := build(t)
+	got := stores(pkg.Func("f"))
+	for _, c := range []struct{ val, of, shape, memory string }{
+		// t is spilled for the literal: Of and Shape see the parameter,
+		// Memory the cell; Shape drops the load of t.p.
+		{"1", "t.1.*.1", "t.1.1", "(**p.T).*.1.*.1"},
+		{"2", "p.g.0", "p.g.0", "(*p.T).0"},
+		{"3", "(*int)", "(*int)", "s[]"},
+	} {
+		a := got[c.val]
+		if a == nil {
+			t.Fatalf("no store of %s", c.val)
+		}
+		if s := name(accesspath.Of(a)); s != c.of {
+			t.Errorf("store of %s: Of = %s, want %s", c.val, s, c.of)
+		}
+		if s := name(accesspath.Shape(a)); s != c.shape {
+			t.Errorf("store of %s: Shape = %s, want %s", c.val, s, c.shape)
+		}
+		if s := name(accesspath.Memory(a)); s != c.memory {
+			t.Errorf("store of %s: Memory = %s, want %s", c.val, s, c.memory)
+		}
+	}
+}
+
+func TestRebind(t *testing.T) {
+	pkg := build(t)
+	f, h := pkg.Func("f"), pkg.Func("h")
+	k := accesspath.Of(stores(h)["5"])
+	r, ok := accesspath.Relative(h, k)
+	if !ok || r.String() != "p0.1.*.0" {
+		t.Fatalf("Relative(h, %s) = %s, %v; want p0.1.*.0", k, r, ok)
+	}
+	// The call h(t) in f binds h's t to f's t.
+	var call *ssa.Call
+	for _, b := range f.Blocks {
+		for _, in := range b.Instrs {
+			if c, ok := in.(*ssa.Call); ok && c.Call.StaticCallee() == h {
+				call = c
+			}
+		}
+	}
+	ck, ok := r.Bind(call.Call.Args, nil)
+	if !ok || ck.Root != f.Params[0] || ck.Path != ".1.*.0" {
+		t.Errorf("Bind = %s, %v; want t.1.*.0 rooted at f's parameter", ck, ok)
+	}
+	if !ck.HasPrefix(accesspath.Key{Root: f.Params[0], Path: ".1"}) || ck.HasPrefix(accesspath.Key{Root: f.Params[0], Path: ".0"}) {
+		t.Errorf("HasPrefix of %s is wrong", ck)
+	}
+	// The literal's t is a free variable; its maker binds it to the
+	// cell t was spilled to, which Of names by the parameter itself.
+	lit := f.AnonFuncs[0]
+	lk := accesspath.Of(stores(lit)["4"])
+	lr, ok := accesspath.Relative(lit, lk)
+	if !ok || lr.FreeVar != 0 {
+		t.Fatalf("Relative(literal, %s) = %s, %v; want fv0...", lk, lr, ok)
+	}
+	var mc *ssa.MakeClosure
+	for _, b := range f.Blocks {
+		for _, in := range b.Instrs {
+			if m, ok := in.(*ssa.MakeClosure); ok {
+				mc = m
+			}
+		}
+	}
+	if bk, ok := lr.Bind(nil, mc.Bindings); !ok || bk.Root != f.Params[0] || bk.Path != ".0" {
+		t.Errorf("Bind of the literal's %s = %s, %v; want t.0 rooted at f's parameter", lr, bk, ok)
+	}
+	// Out of range and unbound roots fail.
+	if _, ok := (accesspath.Rel{Param: 3, FreeVar: -1}).Bind(call.Call.Args, nil); ok {
+		t.Errorf("Bind of an unbound parameter succeeded")
+	}
+	// A package variable needs no binding.
+	if gk, ok := (accesspath.Rel{Param: -1, FreeVar: -1, Global: "p.g", Path: ".0"}).Bind(nil, nil); !ok || gk.String() != "p.g.0" {
+		t.Errorf("Bind of a global = %s, %v", gk, ok)
+	}
+}
+
+func TestSteps(t *testing.T) {
+	for _, c := range []struct {
+		path, prefix string
+		within       bool
+	}{
+		{".1.2", ".1", true},
+		{".12", ".1", false},
+		{".1[]", ".1", true},
+		{".1", ".1", true},
+		{".1", ".1.2", false},
+		{".1.*", "", true},
+	} {
+		if got := accesspath.Within(c.path, c.prefix); got != c.within {
+			t.Errorf("Within(%q, %q) = %v", c.path, c.prefix, got)
+		}
+	}
+	if n := accesspath.Len(".1.*[].2"); n != 4 {
+		t.Errorf("Len = %d, want 4", n)
+	}
+}
