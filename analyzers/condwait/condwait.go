@@ -7,7 +7,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/lockset"
@@ -44,8 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}) {
 		return nil, nil
 	}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	calls := checkLoops(pass, ins)
+	calls := checkLoops(pass, analysisutil.Inspector(pass))
 	if analysisutil.FactsOnly(pass) {
 		return nil, nil
 	}

@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Mode is what the driver wants of the analysis of one package: the
@@ -13,6 +15,11 @@ type Mode struct {
 	// dependency of the packages named) and its diagnostics are
 	// thrown away. Analyzers must compute the same facts either way
 	// and may only skip reporting work.
+	//
+	// In that mode goconcheck's in-process driver gives the syntax
+	// inspector (inspect.Analyzer's result) only to x/tools' ctrlflow:
+	// the analyzers get a nil one, and one that needs it for its facts
+	// asks Inspector.
 	FactsOnly bool
 }
 
@@ -44,4 +51,14 @@ func FactsOnly(pass *analysis.Pass) bool {
 		panic("analysisutil.FactsOnly: analyzer " + pass.Analyzer.Name + " does not require analysisutil.ModeAnalyzer")
 	}
 	return m.FactsOnly
+}
+
+// Inspector returns the syntax inspector of pass: inspect.Analyzer's
+// result or, where the driver leaves it out (a package analyzed for
+// facts only, see Mode), one built now.
+func Inspector(pass *analysis.Pass) *inspector.Inspector {
+	if ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector); ins != nil {
+		return ins
+	}
+	return inspector.New(pass.Files)
 }

@@ -24,7 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "chanmodel",
 	Doc:        "build the channel model shared by the goconcheck channel analyzers",
 	URL:        "https://github.com/goconcheck/goconcheck/tree/main/internal/chanmodel",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer},
 	ResultType: reflect.TypeFor[*Model](),
 	FactTypes:  []analysis.Fact{new(Summary)},
 	Run:        run,
@@ -288,7 +288,11 @@ func run(pass *analysis.Pass) (any, error) {
 		units:      make(map[unitKey]int),
 	}
 	b.inv = analysisutil.NewFieldInvariants(pass.Pkg, ssainfo.SrcFuncs)
-	b.indexSyntax(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	if analysisutil.FactsOnly(pass) {
+		b.indexStarts(pass.Files)
+	} else {
+		b.indexSyntax(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	}
 	m := &Model{byFn: b.funcs, start: make(map[token.Pos]token.Pos, len(b.syntax)), fun: make(map[token.Pos]string)}
 	for p, s := range b.syntax {
 		m.start[p] = s.start
@@ -319,6 +323,8 @@ func run(pass *analysis.Pass) (any, error) {
 	return m, nil
 }
 
+// indexSyntax records where each operation's statement or expression
+// starts, and its source text.
 func (b *builder) indexSyntax(ins *inspector.Inspector) {
 	filter := []ast.Node{
 		(*ast.CallExpr)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil),
@@ -344,6 +350,32 @@ func (b *builder) indexSyntax(ins *inspector.Inspector) {
 			b.syntax[n.For] = syn{start: n.For, expr: types.ExprString(n.X)}
 		}
 	})
+}
+
+// indexStarts is indexSyntax for a package analyzed for its facts
+// only: the starts alone, by a walk of the files (the driver gives no
+// inspector there, see analysisutil.Mode). The source text serves
+// only the clients' messages (Expr, Callee, Op.Expr), which such a run
+// does not produce, while the facts depend on the starts (they tell
+// operations apart); leaving the text out saves printing every call.
+func (b *builder) indexStarts(files []*ast.File) {
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				b.syntax[n.Lparen] = syn{start: n.Pos()}
+			case *ast.SendStmt:
+				b.syntax[n.Arrow] = syn{start: n.Pos()}
+			case *ast.UnaryExpr:
+				if n.Op == token.ARROW {
+					b.syntax[n.OpPos] = syn{start: n.Pos()}
+				}
+			case *ast.RangeStmt:
+				b.syntax[n.For] = syn{start: n.For}
+			}
+			return true
+		})
+	}
 }
 
 // Inner returns the operations of the callee at op.Instr that op, an

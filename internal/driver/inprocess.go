@@ -18,6 +18,9 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
@@ -227,7 +230,9 @@ func (act *action) runAll(set []*analysis.Analyzer) {
 		}
 		seen[a] = true
 		for _, req := range a.Requires {
-			act.users[req]++
+			if !act.withoutInspector(a, req) {
+				act.users[req]++
+			}
 			count(req)
 		}
 	}
@@ -237,6 +242,17 @@ func (act *action) runAll(set []*analysis.Analyzer) {
 	for _, a := range set {
 		act.run(a)
 	}
+}
+
+// withoutInspector reports whether a, which requires req, runs
+// without it: on a dependency, the syntax inspector goes only to x/tools'
+// ctrlflow (which buildssa requires), whose facts come from walking
+// the syntax. goconcheck's analyzers compute a dependency's facts on
+// SSA and get a nil inspector there (see analysisutil.Mode), so the
+// inspector, as big as the package's typed syntax, is dropped before
+// its SSA is built.
+func (act *action) withoutInspector(a, req *analysis.Analyzer) bool {
+	return !act.u.root && req == inspect.Analyzer && a != ctrlflow.Analyzer
 }
 
 // release drops a's result once nothing left to run needs it: a big
@@ -261,6 +277,10 @@ func (act *action) run(a *analysis.Analyzer) {
 	inputs := make(map[*analysis.Analyzer]any, len(a.Requires))
 	var failed []string
 	for _, req := range a.Requires {
+		if act.withoutInspector(a, req) {
+			inputs[req] = (*inspector.Inspector)(nil)
+			continue
+		}
 		act.run(req)
 		if err := act.errs[req]; err != nil {
 			// Name the model that failed and why: its own error is
@@ -309,8 +329,10 @@ func (act *action) run(a *analysis.Analyzer) {
 	}
 	act.results[a], act.errs[a] = res, err
 	for _, req := range a.Requires {
-		act.users[req]--
-		act.release(req)
+		if !act.withoutInspector(a, req) {
+			act.users[req]--
+			act.release(req)
+		}
 	}
 	act.release(a)
 }

@@ -214,6 +214,17 @@ func check(fset *token.FileSet, u *unit, full bool) ([]*ast.File, *types.Info, [
 	if len(errs) > 0 {
 		return nil, nil, errs
 	}
+	// A dependency is analyzed for its facts alone, and no fact reads
+	// a comment: the analyzers read them only for what they report
+	// (ignore directives, generated-file headers, "mu must be held"
+	// docs), and a dependency's reports are discarded. Its comments,
+	// most of the standard library's source, are left out of its
+	// syntax. The parser reads //go:build lines (the file's Go
+	// version) and //line directives either way.
+	mode := parser.SkipObjectResolution
+	if u.root {
+		mode |= parser.ParseComments
+	}
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
 	for _, name := range p.CompiledGoFiles {
 		src, err := os.ReadFile(name)
@@ -226,7 +237,7 @@ func check(fset *token.FileSet, u *unit, full bool) ([]*ast.File, *types.Info, [
 			// recognizes. Its positions map to x.go by //line.
 			name += ".cgo1.go"
 		}
-		f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, name, src, mode)
 		if err != nil {
 			errs = append(errs, err)
 			continue
