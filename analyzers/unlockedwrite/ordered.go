@@ -1,0 +1,86 @@
+package unlockedwrite
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
+)
+
+// A write without the lock races only with an access of another
+// goroutine that nothing orders it with. orderedWrite proves, with the
+// happens-before edges of the sync model, that every other access to
+// the field v is ordered with the write w, in one of two ways:
+//
+//   - set-up before the goroutines start: every other function that
+//     accesses the field runs only in goroutines that go statements of
+//     w's function start after w (Run fills in the fields, then starts
+//     the loops that use them);
+//   - a request answered by a run loop: w's function runs only in one
+//     goroutine (a run loop's handler), answers the request it was
+//     given (close(req.done)) on every path after w, and every access
+//     of another goroutine is followed, in its function, by a request
+//     carrying a channel of that field and a wait for the answer; the
+//     accesses of the run loop's own goroutine are in program order.
+//
+// The field must be unexported: other packages could access it.
+func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
+	sm, ok := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
+	if !ok || v.Exported() {
+		return false
+	}
+	fn := w.Parent()
+	var others []ssa.Instruction
+	for _, in := range sm.FieldAccesses(v) {
+		if in.Parent() != fn {
+			others = append(others, in)
+		}
+	}
+	if len(others) == 0 {
+		return false
+	}
+	return setUpBefore(sm, w, others) || answeredRequests(sm, w, others)
+}
+
+// setUpBefore reports whether every access of others runs only in
+// goroutines started after w by w's function.
+func setUpBefore(sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instruction) bool {
+	done := map[*ssa.Function]bool{}
+	for _, in := range others {
+		f := in.Parent()
+		if done[f] {
+			continue
+		}
+		if _, ok := sm.StartedAfter(f, w); !ok {
+			return false
+		}
+		done[f] = true
+	}
+	return true
+}
+
+// answeredRequests reports whether w's function, run in one goroutine
+// only, answers a request after w, and every access of others either
+// runs in that goroutine or waits, after it, for the answer to a
+// request of that kind.
+func answeredRequests(sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instruction) bool {
+	fn := w.Parent()
+	if _, ok := sm.OwnGoroutine(fn, fn); !ok {
+		return false
+	}
+	for _, in := range others {
+		if _, ok := sm.OwnGoroutine(fn, in.Parent()); ok {
+			continue
+		}
+		field, _, ok := syncmodel.AwaitsReply(in)
+		if !ok {
+			return false
+		}
+		if _, ok := syncmodel.AnswersAfter(w, field); !ok {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,347 @@
+package syncmodel
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
+)
+
+// Which goroutine runs a function, and what happens before it: the
+// queries below follow a function up through its callers (Callers) to
+// the go statements that start it, and answer two happens-before
+// questions of the memory model.
+//
+//   - StartedAfter: every goroutine that can run fn is started by a go
+//     statement of w's function that w precedes (set-up before the
+//     readers exist: the go statement orders w before all of fn).
+//   - OwnGoroutine: two functions run only in the one goroutine that a
+//     single go statement starts (a run loop and its handlers), so
+//     their accesses are ordered by program order.
+//
+// A function that code we cannot see may call (exported, used as a
+// value, a method called through an interface of the same name, main
+// and init) is entered some other way, and none of the answers hold.
+
+type entryIndex struct {
+	// valueUse: used as a value, not only called or started.
+	valueUse map[*ssa.Function]bool
+	// invoked lists the method names called through an interface, or
+	// taken as method expressions.
+	invoked map[string]bool
+	// fields lists the instructions that take the address of, or read,
+	// each field.
+	fields map[*types.Var][]ssa.Instruction
+}
+
+func (m *Model) entryIdx() *entryIndex {
+	m.entriesOnce.Do(func() {
+		x := &entryIndex{valueUse: map[*ssa.Function]bool{}, invoked: map[string]bool{}, fields: map[*types.Var][]ssa.Instruction{}}
+		for _, f := range m.Funcs {
+			for _, b := range f.Fn.Blocks {
+				for _, in := range b.Instrs {
+					x.add(in)
+				}
+			}
+		}
+		m.entries = x
+	})
+	return m.entries
+}
+
+func (x *entryIndex) add(in ssa.Instruction) {
+	switch in := in.(type) {
+	case *ssa.FieldAddr:
+		if st := analysisutil.PointedStruct(in.X.Type()); st != nil && in.Field < st.NumFields() {
+			v := st.Field(in.Field).Origin()
+			x.fields[v] = append(x.fields[v], in)
+		}
+	case *ssa.Field:
+		if st, ok := in.X.Type().Underlying().(*types.Struct); ok && in.Field < st.NumFields() {
+			v := st.Field(in.Field).Origin()
+			x.fields[v] = append(x.fields[v], in)
+		}
+	case *ssa.MakeClosure:
+		lit, _ := in.Fn.(*ssa.Function)
+		if lit == nil || onlyCalledValue(in) {
+			return
+		}
+		x.valueUse[lit] = true
+		if bm := boundMethod(lit); bm != nil {
+			x.valueUse[bm] = true
+		}
+		return
+	}
+	var callee ssa.Value
+	if c, ok := in.(ssa.CallInstruction); ok {
+		callee = c.Common().Value
+		if c.Common().IsInvoke() {
+			x.invoked[c.Common().Method.Name()] = true
+		}
+	}
+	var rands []*ssa.Value
+	for _, r := range in.Operands(rands) {
+		fn, ok := (*r).(*ssa.Function)
+		if !ok || *r == callee {
+			continue
+		}
+		x.valueUse[fn] = true
+		if fn.Synthetic != "" {
+			// A method expression's thunk calls the method: anyone
+			// holding the thunk may.
+			name, _, _ := strings.Cut(fn.Name(), "$")
+			x.invoked[name] = true
+		}
+	}
+}
+
+// onlyCalledValue reports whether the closure mc is only called or
+// started where it is made.
+func onlyCalledValue(mc *ssa.MakeClosure) bool {
+	for _, r := range *mc.Referrers() {
+		c, ok := r.(ssa.CallInstruction)
+		if !ok || c.Common().Value != mc || c.Common().IsInvoke() {
+			return false
+		}
+		for _, a := range c.Common().Args {
+			if a == mc {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// open reports whether fn may be entered from code the package's call
+// sites do not show.
+func (m *Model) open(fn *ssa.Function) bool {
+	x := m.entryIdx()
+	if obj := fn.Object(); obj != nil && obj.Exported() {
+		return true
+	}
+	if fn.Parent() == nil && (fn.Name() == "main" || strings.HasPrefix(fn.Name(), "init")) {
+		return true
+	}
+	return x.valueUse[fn] || fn.Signature.Recv() != nil && x.invoked[fn.Name()]
+}
+
+// GoRoots returns the go statements whose goroutines can run fn (fn
+// itself, or a function that reaches fn through static calls of the
+// package), and whether those are the only ways fn runs: false when
+// fn, or a function on the way up, can be entered otherwise (see
+// open), or is started by WaitGroup.Go, errgroup or Once.Do.
+func (m *Model) GoRoots(fn *ssa.Function) ([]Site, bool) {
+	var roots []Site
+	seen := map[*ssa.Function]bool{}
+	var up func(f *ssa.Function, depth int) bool
+	up = func(f *ssa.Function, depth int) bool {
+		if seen[f] {
+			return true // a cycle adds no way in
+		}
+		seen[f] = true
+		sites := m.callers[f]
+		if depth > 8 || len(sites) == 0 || m.open(f) {
+			return false
+		}
+		for _, s := range sites {
+			if _, isGo := s.Instr.(*ssa.Go); isGo {
+				roots = append(roots, s)
+				continue
+			}
+			if s.Goroutine || !up(s.Caller, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	ok := up(fn, 0)
+	return roots, ok
+}
+
+// StartedAfter reports whether fn runs only in goroutines that go
+// statements of w's function start after w: no such go statement can
+// run before w, so each orders w before all of fn (set-up writes made
+// before the goroutines that use the fields exist). It returns the go
+// statements.
+func (m *Model) StartedAfter(fn *ssa.Function, w ssa.Instruction) ([]Site, bool) {
+	roots, ok := m.GoRoots(fn)
+	if !ok || len(roots) == 0 {
+		return nil, false
+	}
+	for _, s := range roots {
+		if s.Caller != w.Parent() || s.Instr == w || flow.Reaches(s.Instr, w, nil) {
+			return nil, false
+		}
+	}
+	return roots, true
+}
+
+// OwnGoroutine reports whether a and b run only in the goroutine of
+// one go statement, not in a loop (a run loop and the handlers it
+// calls): their operations are ordered by the goroutine's program
+// order. It returns that go statement.
+func (m *Model) OwnGoroutine(a, b *ssa.Function) (Site, bool) {
+	ra, ok := m.GoRoots(a)
+	if !ok || len(ra) != 1 {
+		return Site{}, false
+	}
+	rb, ok := m.GoRoots(b)
+	if !ok || len(rb) != 1 || ra[0].Instr != rb[0].Instr || flow.InLoop(ra[0].Instr.Block()) {
+		return Site{}, false
+	}
+	return ra[0], true
+}
+
+// FieldAccesses returns every instruction of the package that takes
+// the address of the field v, or reads it from a struct value: each
+// access to the field (unexported fields are accessed nowhere else).
+func (m *Model) FieldAccesses(v *types.Var) []ssa.Instruction {
+	return m.entryIdx().fields[v.Origin()]
+}
+
+// AwaitsReply reports whether, after at, its function hands a channel
+// it made to someone inside a request (stores it into a field of a
+// struct: req := request{done: make(chan struct{})}) and then, on every
+// path to a return, receives from that channel: it waits for the
+// answer to its request. It returns the field and the receive.
+func AwaitsReply(at ssa.Instruction) (*types.Var, ssa.Instruction, bool) {
+	fn := at.Parent()
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			mc, ok := in.(*ssa.MakeChan)
+			if !ok {
+				continue
+			}
+			var field *types.Var
+			var store ssa.Instruction
+			var recv ssa.Instruction
+			for _, r := range *mc.Referrers() {
+				switch r := r.(type) {
+				case *ssa.Store:
+					if fa, ok := r.Addr.(*ssa.FieldAddr); ok && r.Val == mc {
+						if st := analysisutil.PointedStruct(fa.X.Type()); st != nil {
+							field, store = st.Field(fa.Field).Origin(), r
+						}
+					}
+				case *ssa.UnOp:
+					if r.Op == token.ARROW {
+						recv = r
+					}
+				}
+			}
+			if field == nil || recv == nil || !flow.Reaches(at, store, nil) || !flow.Reaches(store, recv, nil) {
+				continue
+			}
+			if onEveryPathTo(at, recv) {
+				return field, recv, true
+			}
+		}
+	}
+	return nil, nil, false
+}
+
+// AnswersAfter reports whether, on every path from w to a return of
+// its function, the function closes or sends on the channel held in
+// the field of a request its caller gave it (a parameter: close(req.done)):
+// the requester waiting for that answer (AwaitsReply) then knows w has
+// happened. The request came in before the function started, so w
+// also follows whatever the requester did before handing it over. It
+// returns the answer.
+func AnswersAfter(w ssa.Instruction, field *types.Var) (ssa.Instruction, bool) {
+	fn := w.Parent()
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			var ch ssa.Value
+			switch in := in.(type) {
+			case *ssa.Send:
+				ch = in.Chan
+			case *ssa.Call:
+				if bi, ok := in.Call.Value.(*ssa.Builtin); ok && bi.Name() == "close" && len(in.Call.Args) == 1 {
+					ch = in.Call.Args[0]
+				}
+			}
+			if ch == nil || !requestField(fn, ch, field) {
+				continue
+			}
+			if flow.Reaches(w, in, nil) && onEveryPathTo(w, in) {
+				return in, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// requestField reports whether ch is the field v of a parameter of fn.
+func requestField(fn *ssa.Function, ch ssa.Value, v *types.Var) bool {
+	var x ssa.Value
+	var st *types.Struct
+	var i int
+	switch ch := ch.(type) {
+	case *ssa.Field:
+		x, i = ch.X, ch.Field
+		st, _ = ch.X.Type().Underlying().(*types.Struct)
+	case *ssa.UnOp:
+		fa, ok := ch.X.(*ssa.FieldAddr)
+		if !ok || ch.Op != token.MUL {
+			return false
+		}
+		x, i, st = fa.X, fa.Field, analysisutil.PointedStruct(fa.X.Type())
+	}
+	if a, ok := x.(*ssa.Alloc); ok {
+		x = paramCopy(a, i)
+	}
+	p, ok := x.(*ssa.Parameter)
+	return ok && p.Parent() == fn && st != nil && i < st.NumFields() && st.Field(i).Origin() == v
+}
+
+// paramCopy returns the parameter a struct variable a holds when its
+// one store is of the parameter and its field i is only read (the
+// variable a request parameter lives in), or a itself.
+func paramCopy(a *ssa.Alloc, i int) ssa.Value {
+	var p *ssa.Parameter
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			q, ok := r.Val.(*ssa.Parameter)
+			if !ok || r.Addr != a || p != nil {
+				return a
+			}
+			p = q
+		case *ssa.FieldAddr:
+			if r.Field != i {
+				continue
+			}
+			for _, u := range *r.Referrers() {
+				if l, ok := u.(*ssa.UnOp); !ok || l.Op != token.MUL {
+					return a
+				}
+			}
+		case *ssa.UnOp:
+		default:
+			return a
+		}
+	}
+	if p == nil {
+		return a
+	}
+	return p
+}
+
+// onEveryPathTo reports whether every path from just after from to a
+// return of the function passes through to.
+func onEveryPathTo(from, to ssa.Instruction) bool {
+	for _, b := range from.Parent().Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if ok && flow.Reaches(from, ret, func(in ssa.Instruction) bool { return in == to }) {
+			return false
+		}
+	}
+	return true
+}
