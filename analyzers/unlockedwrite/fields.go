@@ -73,7 +73,7 @@ const (
 func checkFields(pass *analysis.Pass, res *lockset.Result) {
 	explicit, layout := explicitGuards(pass)
 	routes := newPaths(pass, res)
-	sol := newSolitude(res)
+	sol := newSolitude(pass, res)
 	born := startedAtBirth(res)
 	stats := map[*types.Var]*fieldStats{}
 	var order []*types.Var
