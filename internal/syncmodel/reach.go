@@ -236,7 +236,7 @@ func AwaitsReply(at ssa.Instruction) (*types.Var, ssa.Instruction, bool) {
 			if field == nil || recv == nil || !flow.Reaches(at, store, nil) || !flow.Reaches(store, recv, nil) {
 				continue
 			}
-			if onEveryPathTo(at, recv) {
+			if flow.OnEveryPath(at, recv) {
 				return field, recv, true
 			}
 		}
@@ -267,7 +267,7 @@ func AnswersAfter(w ssa.Instruction, field *types.Var) (ssa.Instruction, bool) {
 			if ch == nil || !requestField(fn, ch, field) {
 				continue
 			}
-			if flow.Reaches(w, in, nil) && onEveryPathTo(w, in) {
+			if flow.Reaches(w, in, nil) && flow.OnEveryPath(w, in) {
 				return in, true
 			}
 		}
@@ -329,19 +329,4 @@ func paramCopy(a *ssa.Alloc, i int) ssa.Value {
 		return a
 	}
 	return p
-}
-
-// onEveryPathTo reports whether every path from just after from to a
-// return of the function passes through to.
-func onEveryPathTo(from, to ssa.Instruction) bool {
-	for _, b := range from.Parent().Blocks {
-		if len(b.Instrs) == 0 {
-			continue
-		}
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if ok && flow.Reaches(from, ret, func(in ssa.Instruction) bool { return in == to }) {
-			return false
-		}
-	}
-	return true
 }
