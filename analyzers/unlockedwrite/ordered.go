@@ -2,10 +2,12 @@ package unlockedwrite
 
 import (
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
@@ -34,6 +36,9 @@ func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
 	fn := w.Parent()
 	var others []ssa.Instruction
 	for _, in := range sm.FieldAccesses(v) {
+		if fa, ok := in.(*ssa.FieldAddr); ok && analysisutil.Unshared(fa.X, in) {
+			continue // an object not yet handed to anyone: a constructor's
+		}
 		if in.Parent() != fn {
 			others = append(others, in)
 		}
@@ -62,25 +67,50 @@ func setUpBefore(sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instructio
 }
 
 // answeredRequests reports whether w's function, run in one goroutine
-// only, answers a request after w, and every access of others either
-// runs in that goroutine or waits, after it, for the answer to a
-// request of that kind.
+// only, answers after w the request it is handling, and every access
+// of others runs in that goroutine, or waits after it for the answer
+// to such a request, or holds a mutex that every requester holds from
+// its request until the answer (w then happens inside the requester's
+// critical section).
 func answeredRequests(sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instruction) bool {
 	fn := w.Parent()
 	if _, ok := sm.OwnGoroutine(fn, fn); !ok {
 		return false
 	}
+	replies := syncmodel.RepliesAfter(w)
+	if len(replies) == 0 {
+		return false
+	}
+	var locks []*types.Var
+	for _, r := range replies {
+		if r.Recv != nil {
+			locks = append(locks, sm.RequestLocks(r.Recv, r.Field)...)
+		}
+	}
 	for _, in := range others {
 		if _, ok := sm.OwnGoroutine(fn, in.Parent()); ok {
 			continue
 		}
-		field, _, ok := syncmodel.AwaitsReply(in)
-		if !ok {
-			return false
+		if field, _, ok := syncmodel.AwaitsReply(in); ok && slices.ContainsFunc(replies, func(r syncmodel.Reply) bool { return r.Field == field }) {
+			continue
 		}
-		if _, ok := syncmodel.AnswersAfter(w, field); !ok {
+		if !holdsAny(sm, in, locks) {
 			return false
 		}
 	}
 	return true
+}
+
+// holdsAny reports whether one of the mutex fields locks is held at in.
+func holdsAny(sm *syncmodel.Model, in ssa.Instruction, locks []*types.Var) bool {
+	f := sm.Locks.Funcs[in.Parent()]
+	if f == nil {
+		return false
+	}
+	for k := range f.HeldBefore(in) {
+		if v := k.Field(); v != nil && slices.Contains(locks, v) {
+			return true
+		}
+	}
+	return false
 }

@@ -3,12 +3,15 @@ package syncmodel
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
 // Which goroutine runs a function, and what happens before it: the
@@ -209,6 +212,12 @@ func (m *Model) FieldAccesses(v *types.Var) []ssa.Instruction {
 // path to a return, receives from that channel: it waits for the
 // answer to its request. It returns the field and the receive.
 func AwaitsReply(at ssa.Instruction) (*types.Var, ssa.Instruction, bool) {
+	return replyWait(at, true)
+}
+
+// replyWait is AwaitsReply; made says whether the request must be
+// made after at (not only the wait come after it).
+func replyWait(at ssa.Instruction, made bool) (*types.Var, ssa.Instruction, bool) {
 	fn := at.Parent()
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
@@ -217,7 +226,7 @@ func AwaitsReply(at ssa.Instruction) (*types.Var, ssa.Instruction, bool) {
 				continue
 			}
 			var field *types.Var
-			var store ssa.Instruction
+			var store *ssa.Store
 			var recv ssa.Instruction
 			for _, r := range *mc.Referrers() {
 				switch r := r.(type) {
@@ -233,7 +242,11 @@ func AwaitsReply(at ssa.Instruction) (*types.Var, ssa.Instruction, bool) {
 					}
 				}
 			}
-			if field == nil || recv == nil || !flow.Reaches(at, store, nil) || !flow.Reaches(store, recv, nil) {
+			if recv == nil && store != nil {
+				// <-req.reply, read back from the request.
+				recv = recvFromField(fn, store.Addr.(*ssa.FieldAddr), field)
+			}
+			if field == nil || recv == nil || made && !flow.Reaches(at, store, nil) || !flow.Reaches(store, recv, nil) || !flow.Reaches(at, recv, nil) {
 				continue
 			}
 			if flow.OnEveryPath(at, recv) {
@@ -244,15 +257,82 @@ func AwaitsReply(at ssa.Instruction) (*types.Var, ssa.Instruction, bool) {
 	return nil, nil, false
 }
 
-// AnswersAfter reports whether, on every path from w to a return of
-// its function, the function closes or sends on the channel held in
-// the field of a request its caller gave it (a parameter: close(req.done)):
-// the requester waiting for that answer (AwaitsReply) then knows w has
-// happened. The request came in before the function started, so w
-// also follows whatever the requester did before handing it over. It
-// returns the answer.
-func AnswersAfter(w ssa.Instruction, field *types.Var) (ssa.Instruction, bool) {
+// recvFromField returns a receive of fn from the field of the request
+// whose field address fa is (the request built in a variable, then
+// copied out of it), or nil.
+func recvFromField(fn *ssa.Function, fa *ssa.FieldAddr, field *types.Var) ssa.Instruction {
+	req := fa.X
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			u, ok := in.(*ssa.UnOp)
+			if !ok || u.Op != token.ARROW {
+				continue
+			}
+			var x ssa.Value
+			switch ch := u.X.(type) {
+			case *ssa.Field:
+				if st, ok := ch.X.Type().Underlying().(*types.Struct); ok && ch.Field < st.NumFields() && st.Field(ch.Field).Origin() == field {
+					x = ch.X
+				}
+			case *ssa.UnOp:
+				if a, ok := ch.X.(*ssa.FieldAddr); ok && ch.Op == token.MUL && a.Field == fa.Field {
+					x = a.X
+				}
+			}
+			if x != nil && requestVar(x, fa.Field) == requestVar(req, fa.Field) {
+				return u
+			}
+		}
+	}
+	return nil
+}
+
+// requestVar follows a request value back to the variable it was
+// built in: through loads (*t) and variables stored once (e := req).
+func requestVar(x ssa.Value, i int) ssa.Value {
+	for range 4 {
+		switch v := x.(type) {
+		case *ssa.UnOp:
+			if v.Op != token.MUL {
+				return x
+			}
+			x = v.X
+		case *ssa.Alloc:
+			h := heldValue(v, i)
+			if h == v {
+				return x
+			}
+			x = h
+		default:
+			return x
+		}
+	}
+	return x
+}
+
+// A Reply is the answer a function gives to a request after some
+// instruction of it.
+type Reply struct {
+	// Answer closes, or sends on, the reply channel of the request.
+	Answer ssa.Instruction
+	// Field is the field of the request that holds the reply channel.
+	Field *types.Var
+	// Recv is the receive the request came in by, nil when it is a
+	// parameter of the function.
+	Recv *ssa.UnOp
+}
+
+// RepliesAfter returns the answers w's function gives, on every path
+// from w, to the request it is handling: a request it was given (a
+// parameter: close(req.done)) or one it received before w (for e :=
+// range l.in { ...; e.reply <- err }), answered before the function
+// returns or receives the next one. A requester waiting for that
+// answer (AwaitsReply) knows w has happened; the request came in
+// before w, so w follows whatever the requester did before handing
+// it over.
+func RepliesAfter(w ssa.Instruction) []Reply {
 	fn := w.Parent()
+	var out []Reply
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
 			var ch ssa.Value
@@ -264,19 +344,30 @@ func AnswersAfter(w ssa.Instruction, field *types.Var) (ssa.Instruction, bool) {
 					ch = in.Call.Args[0]
 				}
 			}
-			if ch == nil || !requestField(fn, ch, field) {
+			if ch == nil {
 				continue
 			}
-			if flow.Reaches(w, in, nil) && flow.OnEveryPath(w, in) {
-				return in, true
+			field, recv, ok := requestField(fn, ch)
+			if !ok || recv != nil && !flow.Dominates(recv, w) || !flow.Reaches(w, in, nil) {
+				continue
+			}
+			every := flow.OnEveryPath(w, in)
+			if every && recv != nil {
+				// and before the next request
+				every = !flow.Reaches(w, recv, func(x ssa.Instruction) bool { return x == in })
+			}
+			if every {
+				out = append(out, Reply{Answer: in, Field: field, Recv: recv})
 			}
 		}
 	}
-	return nil, false
+	return out
 }
 
-// requestField reports whether ch is the field v of a parameter of fn.
-func requestField(fn *ssa.Function, ch ssa.Value, v *types.Var) bool {
+// requestField returns the field of the request whose reply channel ch
+// is, and the receive the request came in by (nil for a parameter of
+// fn).
+func requestField(fn *ssa.Function, ch ssa.Value) (*types.Var, *ssa.UnOp, bool) {
 	var x ssa.Value
 	var st *types.Struct
 	var i int
@@ -287,30 +378,88 @@ func requestField(fn *ssa.Function, ch ssa.Value, v *types.Var) bool {
 	case *ssa.UnOp:
 		fa, ok := ch.X.(*ssa.FieldAddr)
 		if !ok || ch.Op != token.MUL {
-			return false
+			return nil, nil, false
 		}
 		x, i, st = fa.X, fa.Field, analysisutil.PointedStruct(fa.X.Type())
 	}
-	if a, ok := x.(*ssa.Alloc); ok {
-		x = paramCopy(a, i)
+	if st == nil || i >= st.NumFields() {
+		return nil, nil, false
 	}
-	p, ok := x.(*ssa.Parameter)
-	return ok && p.Parent() == fn && st != nil && i < st.NumFields() && st.Field(i).Origin() == v
+	if a, ok := x.(*ssa.Alloc); ok {
+		x = heldValue(a, i)
+	}
+	if e, ok := x.(*ssa.Extract); ok && e.Index == 0 {
+		x = e.Tuple
+	}
+	switch x := x.(type) {
+	case *ssa.Parameter:
+		if x.Parent() == fn {
+			return st.Field(i).Origin(), nil, true
+		}
+	case *ssa.UnOp:
+		if x.Op == token.ARROW {
+			return st.Field(i).Origin(), x, true
+		}
+	}
+	return nil, nil, false
 }
 
-// paramCopy returns the parameter a struct variable a holds when its
-// one store is of the parameter and its field i is only read (the
-// variable a request parameter lives in), or a itself.
-func paramCopy(a *ssa.Alloc, i int) ssa.Value {
-	var p *ssa.Parameter
+// RequestLocks returns the mutex fields that every sender of the
+// requests the receive recv takes holds for writing from its send
+// until it has received the reply (held in field of the request):
+// Post locks l.mu, sends the entry and waits for e.reply before it
+// unlocks. What the receiver does between the request and the reply
+// then happens inside each requester's critical section.
+func (m *Model) RequestLocks(recv *ssa.UnOp, field *types.Var) []*types.Var {
+	id, ok := m.Chans.ChanOf(recv.X)
+	if !ok || id.Kind == chanmodel.KindField && (id.Field.Exported() || id.Field.Pkg() != m.pkg) || id.Kind == chanmodel.KindParam {
+		return nil
+	}
+	var common []*types.Var
+	n := 0
+	for _, r := range m.Chans.OpsOn(id) {
+		if r.Op.Kind != chanmodel.Send || !r.Op.Direct() {
+			continue
+		}
+		if r.Op.Select {
+			return nil
+		}
+		f, wait, ok := replyWait(r.Op.Instr, false)
+		lf := m.Locks.Funcs[r.F.Fn]
+		if !ok || f != field || lf == nil {
+			return nil
+		}
+		var held []*types.Var
+		for k, l := range lf.HeldBefore(r.Op.Instr) {
+			if l.Mode != lockset.Write {
+				continue
+			}
+			if l2, ok := lf.HeldBefore(wait)[k]; ok && l2.Mode == lockset.Write {
+				if v := k.Field(); v != nil && (n == 0 || slices.Contains(common, v)) {
+					held = append(held, v)
+				}
+			}
+		}
+		common, n = held, n+1
+		if len(common) == 0 {
+			return nil
+		}
+	}
+	return common
+}
+
+// heldValue returns the value a struct variable a holds when it is
+// stored once and its field i is only read (the variable a request
+// lives in), or a itself.
+func heldValue(a *ssa.Alloc, i int) ssa.Value {
+	var p ssa.Value
 	for _, r := range *a.Referrers() {
 		switch r := r.(type) {
 		case *ssa.Store:
-			q, ok := r.Val.(*ssa.Parameter)
-			if !ok || r.Addr != a || p != nil {
+			if r.Addr != a || p != nil {
 				return a
 			}
-			p = q
+			p = r.Val
 		case *ssa.FieldAddr:
 			if r.Field != i {
 				continue
