@@ -101,8 +101,10 @@
 //     the writing function start after the write, and no other way
 //     (not exported, not used as a value, not a method an interface
 //     call may reach); a Run that fills in its remotes, then starts its
-//     monitor and its serve goroutines. The writing function is taken
-//     to run once per object, as set-up does. A setter, or an exported
+//     monitor and its serve goroutines. The writing function must run
+//     once per object, as set-up does: the package calls it at one
+//     place at most, not in a loop (an exported method is trusted to be
+//     called once, as its API says). A setter, or an exported
 //     reader that may run during the set-up, keeps the write reported,
 //     and so does a write after a go statement;
 //   - a request answered by a run loop: the write is in a function run

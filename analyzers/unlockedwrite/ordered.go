@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
@@ -46,12 +47,24 @@ func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
 	if len(others) == 0 {
 		return false
 	}
-	return setUpBefore(sm, w, others) || answeredRequests(sm, w, others)
+	return setUpBefore(pass, sm, w, others) || answeredRequests(sm, w, others)
 }
 
 // setUpBefore reports whether every access of others runs only in
 // goroutines started after w by w's function.
-func setUpBefore(sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instruction) bool {
+func setUpBefore(pass *analysis.Pass, sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instruction) bool {
+	// Set-up runs once per object: a second run would write while the
+	// first one's goroutines read. The package may call the method at
+	// one place, not in a loop (tests, on objects of their own, aside).
+	n := 0
+	for _, s := range sm.Callers(w.Parent()) {
+		if inTest(pass, s.Caller) {
+			continue
+		}
+		if n++; n > 1 || flow.InLoop(s.Instr.Block()) {
+			return false
+		}
+	}
 	done := map[*ssa.Function]bool{}
 	for _, in := range others {
 		f := in.Parent()

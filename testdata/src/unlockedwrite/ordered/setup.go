@@ -146,3 +146,55 @@ func (p *SetProxy) runMonitor() {
 		p.mu.Unlock()
 	}
 }
+
+// Pool's spawn fills in the workers' jobs, then starts them, but
+// Resize runs spawn once per size: the second run writes while the
+// first run's workers read.
+type Pool struct {
+	mu   sync.Mutex
+	jobs []int // guarded by mu
+	done int
+}
+
+func (p *Pool) spawn(n int) {
+	p.jobs = make([]int, n) // want `write to p.jobs without holding p.mu`
+	for i := 0; i < n; i++ {
+		go p.work(i)
+	}
+}
+
+func (p *Pool) Resize(sizes []int) {
+	for _, n := range sizes {
+		p.spawn(n)
+	}
+}
+
+func (p *Pool) work(i int) {
+	p.mu.Lock()
+	p.jobs[i]++
+	p.done++
+	p.mu.Unlock()
+}
+
+// Crew's spawn runs once, from Run: its write precedes the workers.
+type Crew struct {
+	mu   sync.Mutex
+	jobs []int // guarded by mu
+	done int
+}
+
+func (c *Crew) Run(n int) { c.spawn(n) }
+
+func (c *Crew) spawn(n int) {
+	c.jobs = make([]int, n) // silent: before the go statements, once
+	for i := 0; i < n; i++ {
+		go c.work(i)
+	}
+}
+
+func (c *Crew) work(i int) {
+	c.mu.Lock()
+	c.jobs[i]++
+	c.done++
+	c.mu.Unlock()
+}
