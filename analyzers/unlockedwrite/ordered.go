@@ -22,11 +22,13 @@ import (
 //     w's function start after w (Run fills in the fields, then starts
 //     the loops that use them);
 //   - a request answered by a run loop: w's function runs only in one
-//     goroutine (a run loop's handler), answers the request it was
-//     given (close(req.done)) on every path after w, and every access
-//     of another goroutine is followed, in its function, by a request
-//     carrying a channel of that field and a wait for the answer; the
-//     accesses of the run loop's own goroutine are in program order.
+//     goroutine (a run loop or its handler), answers the request it is
+//     handling (close(req.done), e.reply <- err) on every path after w,
+//     and every access of another goroutine is followed, in its
+//     function, by such a request and a wait for the answer, or holds
+//     a mutex every requester holds from its request until the answer;
+//     the accesses of the run loop's own goroutine are in program
+//     order.
 //
 // The field must be unexported: other packages could access it.
 func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
