@@ -113,6 +113,16 @@
 // that mutex that sets the flag (a hub's Stop that sets stopped and
 // cancels under the lock Publish holds): every send's critical
 // section then comes before the request, or finds the flag set;
+// a stop/acknowledge protocol: every send on the channel is a worker's
+// one acknowledgement of a request received from another channel, sent
+// at most once per run of the worker (case <-w.stop: w.done <-
+// struct{}{}; return), every request anywhere is followed by a receive
+// of the acknowledgement, every close of the request channel comes
+// after one, and the closer, on every path to the close, sends a
+// request and then receives the acknowledgement (a worker sending on
+// the channel for every item, or a closer that stops waiting after a
+// timeout, is still reported; the model does not count the workers, so
+// one worker at a time is assumed);
 // channels whose identity cannot be established. For reply channels:
 // a close after the reply was received (a plain receive, or in the
 // reply's own select case), a close on a path where the request was

@@ -89,7 +89,37 @@
 // reset), made before the go statements by which that method starts
 // its goroutines and after none of them, is silent; the same method
 // without the guard, with a guard that something resets, or writing
-// after its go statement, is reported.
+// after its go statement, is reported. A test's call of such a helper
+// on an object of its own is no evidence about its callers.
+//
+// A write is also silent when the happens-before edges of the sync
+// model order it with every other access to the (unexported) field,
+// wherever made (constructors filling in a fresh object aside):
+//
+//   - set-up before the goroutines start: every other function that
+//     accesses the field runs only in goroutines that go statements of
+//     the writing function start after the write, and no other way
+//     (not exported, not used as a value, not a method an interface
+//     call may reach); a Run that fills in its remotes, then starts its
+//     monitor and its serve goroutines. The writing function must run
+//     once per object, as set-up does: the package calls it at one
+//     place at most, not in a loop (an exported method is trusted to be
+//     called once, as its API says). A setter, or an exported
+//     reader that may run during the set-up, keeps the write reported,
+//     and so does a write after a go statement;
+//   - a request answered by a run loop: the write is in a function run
+//     only by one goroutine (a run loop's handler), which answers the
+//     request it is handling (its parameter, or the value it received)
+//     after the write on every path, by a send or close on the reply
+//     channel the request carries; every access of another goroutine
+//     is followed by such a request and a wait for its answer (the
+//     requester's next call then comes after the write), or holds a
+//     mutex that every requester holds from its request until the
+//     answer (the write is then inside the requester's critical
+//     section), and the run loop's own accesses are in program order.
+//     A requester that does not wait for the answer, or unlocks before
+//     it waits, keeps the write reported, and so does a write after
+//     the answer.
 //
 // A goroutine started on a value by the function that allocated it
 // (go l.refill() in NewLimiter) runs beside every later method call:

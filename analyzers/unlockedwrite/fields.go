@@ -73,7 +73,7 @@ const (
 func checkFields(pass *analysis.Pass, res *lockset.Result) {
 	explicit, layout := explicitGuards(pass)
 	routes := newPaths(pass, res)
-	sol := newSolitude(res)
+	sol := newSolitude(pass, res)
 	born := startedAtBirth(res)
 	stats := map[*types.Var]*fieldStats{}
 	var order []*types.Var
@@ -221,6 +221,9 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout 
 			if r, ok = routes.find(a.fn); !ok && !routes.locksElsewhere(guard, a) {
 				continue
 			}
+		}
+		if orderedWrite(pass, v, a.instr) {
+			continue // every other access is ordered with the write
 		}
 		name := lockset.Describe(a.base)
 		why := fmt.Sprintf("which guards it in %d of %d functions that access it", n, n+unlocked)

@@ -10,6 +10,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/lockset"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 //go:embed doc.go
@@ -20,7 +21,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "unlockedwrite",
 	Doc:      analysisutil.MustExtractDoc(doc, "unlockedwrite"),
-	Requires: []*analysis.Analyzer{lockset.Analyzer, chanmodel.Analyzer, inspect.Analyzer},
+	Requires: []*analysis.Analyzer{lockset.Analyzer, chanmodel.Analyzer, syncmodel.Analyzer, inspect.Analyzer},
 	Run:      run,
 }
 

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -195,6 +196,11 @@ type Model struct {
 	starts  map[token.Pos]token.Pos
 	conds   []condMaker
 	pkg     *types.Package
+
+	// entries indexes, lazily, how functions can be entered other
+	// than by the calls and starts of callers (reach.go).
+	entriesOnce sync.Once
+	entries     *entryIndex
 }
 
 // Func returns the model of fn, or nil.

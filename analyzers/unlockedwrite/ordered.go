@@ -1,0 +1,131 @@
+package unlockedwrite
+
+import (
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
+)
+
+// A write without the lock races only with an access of another
+// goroutine that nothing orders it with. orderedWrite proves, with the
+// happens-before edges of the sync model, that every other access to
+// the field v is ordered with the write w, in one of two ways:
+//
+//   - set-up before the goroutines start: every other function that
+//     accesses the field runs only in goroutines that go statements of
+//     w's function start after w (Run fills in the fields, then starts
+//     the loops that use them);
+//   - a request answered by a run loop: w's function runs only in one
+//     goroutine (a run loop or its handler), answers the request it is
+//     handling (close(req.done), e.reply <- err) on every path after w,
+//     and every access of another goroutine is followed, in its
+//     function, by such a request and a wait for the answer, or holds
+//     a mutex every requester holds from its request until the answer;
+//     the accesses of the run loop's own goroutine are in program
+//     order.
+//
+// The field must be unexported: other packages could access it.
+func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
+	sm, ok := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
+	if !ok || v.Exported() {
+		return false
+	}
+	fn := w.Parent()
+	var others []ssa.Instruction
+	for _, in := range sm.FieldAccesses(v) {
+		if fa, ok := in.(*ssa.FieldAddr); ok && analysisutil.Unshared(fa.X, in) {
+			continue // an object not yet handed to anyone: a constructor's
+		}
+		if in.Parent() != fn {
+			others = append(others, in)
+		}
+	}
+	if len(others) == 0 {
+		return false
+	}
+	return setUpBefore(pass, sm, w, others) || answeredRequests(sm, w, others)
+}
+
+// setUpBefore reports whether every access of others runs only in
+// goroutines started after w by w's function.
+func setUpBefore(pass *analysis.Pass, sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instruction) bool {
+	// Set-up runs once per object: a second run would write while the
+	// first one's goroutines read. The package may call the method at
+	// one place, not in a loop (tests, on objects of their own, aside).
+	n := 0
+	for _, s := range sm.Callers(w.Parent()) {
+		if inTest(pass, s.Caller) {
+			continue
+		}
+		if n++; n > 1 || flow.InLoop(s.Instr.Block()) {
+			return false
+		}
+	}
+	done := map[*ssa.Function]bool{}
+	for _, in := range others {
+		f := in.Parent()
+		if done[f] {
+			continue
+		}
+		if _, ok := sm.StartedAfter(f, w); !ok {
+			return false
+		}
+		done[f] = true
+	}
+	return true
+}
+
+// answeredRequests reports whether w's function, run in one goroutine
+// only, answers after w the request it is handling, and every access
+// of others runs in that goroutine, or waits after it for the answer
+// to such a request, or holds a mutex that every requester holds from
+// its request until the answer (w then happens inside the requester's
+// critical section).
+func answeredRequests(sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instruction) bool {
+	fn := w.Parent()
+	if _, ok := sm.OwnGoroutine(fn, fn); !ok {
+		return false
+	}
+	replies := syncmodel.RepliesAfter(w)
+	if len(replies) == 0 {
+		return false
+	}
+	var locks []*types.Var
+	for _, r := range replies {
+		if r.Recv != nil {
+			locks = append(locks, sm.RequestLocks(r.Recv, r.Field)...)
+		}
+	}
+	for _, in := range others {
+		if _, ok := sm.OwnGoroutine(fn, in.Parent()); ok {
+			continue
+		}
+		if field, _, ok := syncmodel.AwaitsReply(in); ok && slices.ContainsFunc(replies, func(r syncmodel.Reply) bool { return r.Field == field }) {
+			continue
+		}
+		if !holdsAny(sm, in, locks) {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsAny reports whether one of the mutex fields locks is held at in.
+func holdsAny(sm *syncmodel.Model, in ssa.Instruction, locks []*types.Var) bool {
+	f := sm.Locks.Funcs[in.Parent()]
+	if f == nil {
+		return false
+	}
+	for k := range f.HeldBefore(in) {
+		if v := k.Field(); v != nil && slices.Contains(locks, v) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,481 @@
+package syncmodel
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/lockset"
+)
+
+// Which goroutine runs a function, and what happens before it: the
+// queries below follow a function up through its callers (Callers) to
+// the go statements that start it, and answer two happens-before
+// questions of the memory model.
+//
+//   - StartedAfter: every goroutine that can run fn is started by a go
+//     statement of w's function that w precedes (set-up before the
+//     readers exist: the go statement orders w before all of fn).
+//   - OwnGoroutine: two functions run only in the one goroutine that a
+//     single go statement starts (a run loop and its handlers), so
+//     their accesses are ordered by program order.
+//
+// A function that code we cannot see may call (exported, used as a
+// value, a method called through an interface of the same name, main
+// and init) is entered some other way, and none of the answers hold.
+
+type entryIndex struct {
+	// valueUse: used as a value, not only called or started.
+	valueUse map[*ssa.Function]bool
+	// invoked lists the method names called through an interface, or
+	// taken as method expressions.
+	invoked map[string]bool
+	// fields lists the instructions that take the address of, or read,
+	// each field.
+	fields map[*types.Var][]ssa.Instruction
+}
+
+func (m *Model) entryIdx() *entryIndex {
+	m.entriesOnce.Do(func() {
+		x := &entryIndex{valueUse: map[*ssa.Function]bool{}, invoked: map[string]bool{}, fields: map[*types.Var][]ssa.Instruction{}}
+		for _, f := range m.Funcs {
+			for _, b := range f.Fn.Blocks {
+				for _, in := range b.Instrs {
+					x.add(in)
+				}
+			}
+		}
+		m.entries = x
+	})
+	return m.entries
+}
+
+func (x *entryIndex) add(in ssa.Instruction) {
+	switch in := in.(type) {
+	case *ssa.FieldAddr:
+		if st := analysisutil.PointedStruct(in.X.Type()); st != nil && in.Field < st.NumFields() {
+			v := st.Field(in.Field).Origin()
+			x.fields[v] = append(x.fields[v], in)
+		}
+	case *ssa.Field:
+		if st, ok := in.X.Type().Underlying().(*types.Struct); ok && in.Field < st.NumFields() {
+			v := st.Field(in.Field).Origin()
+			x.fields[v] = append(x.fields[v], in)
+		}
+	case *ssa.MakeClosure:
+		lit, _ := in.Fn.(*ssa.Function)
+		if lit == nil || onlyCalledValue(in) {
+			return
+		}
+		x.valueUse[lit] = true
+		if bm := boundMethod(lit); bm != nil {
+			x.valueUse[bm] = true
+		}
+		return
+	}
+	var callee ssa.Value
+	if c, ok := in.(ssa.CallInstruction); ok {
+		callee = c.Common().Value
+		if c.Common().IsInvoke() {
+			x.invoked[c.Common().Method.Name()] = true
+		}
+	}
+	var rands []*ssa.Value
+	for _, r := range in.Operands(rands) {
+		fn, ok := (*r).(*ssa.Function)
+		if !ok || *r == callee {
+			continue
+		}
+		x.valueUse[fn] = true
+		if fn.Synthetic != "" {
+			// A method expression's thunk calls the method: anyone
+			// holding the thunk may.
+			name, _, _ := strings.Cut(fn.Name(), "$")
+			x.invoked[name] = true
+		}
+	}
+}
+
+// onlyCalledValue reports whether the closure mc is only called or
+// started where it is made.
+func onlyCalledValue(mc *ssa.MakeClosure) bool {
+	for _, r := range *mc.Referrers() {
+		c, ok := r.(ssa.CallInstruction)
+		if !ok || c.Common().Value != mc || c.Common().IsInvoke() {
+			return false
+		}
+		for _, a := range c.Common().Args {
+			if a == mc {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// open reports whether fn may be entered from code the package's call
+// sites do not show.
+func (m *Model) open(fn *ssa.Function) bool {
+	x := m.entryIdx()
+	if obj := fn.Object(); obj != nil && obj.Exported() {
+		return true
+	}
+	if fn.Parent() == nil && (fn.Name() == "main" || strings.HasPrefix(fn.Name(), "init")) {
+		return true
+	}
+	return x.valueUse[fn] || fn.Signature.Recv() != nil && x.invoked[fn.Name()]
+}
+
+// GoRoots returns the go statements whose goroutines can run fn (fn
+// itself, or a function that reaches fn through static calls of the
+// package), and whether those are the only ways fn runs: false when
+// fn, or a function on the way up, can be entered otherwise (see
+// open), or is started by WaitGroup.Go, errgroup or Once.Do.
+func (m *Model) GoRoots(fn *ssa.Function) ([]Site, bool) {
+	var roots []Site
+	seen := map[*ssa.Function]bool{}
+	var up func(f *ssa.Function, depth int) bool
+	up = func(f *ssa.Function, depth int) bool {
+		if seen[f] {
+			return true // a cycle adds no way in
+		}
+		seen[f] = true
+		sites := m.callers[f]
+		if depth > 8 || len(sites) == 0 || m.open(f) {
+			return false
+		}
+		for _, s := range sites {
+			if _, isGo := s.Instr.(*ssa.Go); isGo {
+				roots = append(roots, s)
+				continue
+			}
+			if s.Goroutine || !up(s.Caller, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	ok := up(fn, 0)
+	return roots, ok
+}
+
+// StartedAfter reports whether fn runs only in goroutines that go
+// statements of w's function start after w: no such go statement can
+// run before w, so each orders w before all of fn (set-up writes made
+// before the goroutines that use the fields exist). It returns the go
+// statements.
+func (m *Model) StartedAfter(fn *ssa.Function, w ssa.Instruction) ([]Site, bool) {
+	roots, ok := m.GoRoots(fn)
+	if !ok || len(roots) == 0 {
+		return nil, false
+	}
+	for _, s := range roots {
+		if s.Caller != w.Parent() || s.Instr == w || flow.Reaches(s.Instr, w, nil) {
+			return nil, false
+		}
+	}
+	return roots, true
+}
+
+// OwnGoroutine reports whether a and b run only in the goroutine of
+// one go statement, not in a loop (a run loop and the handlers it
+// calls): their operations are ordered by the goroutine's program
+// order. It returns that go statement.
+func (m *Model) OwnGoroutine(a, b *ssa.Function) (Site, bool) {
+	ra, ok := m.GoRoots(a)
+	if !ok || len(ra) != 1 {
+		return Site{}, false
+	}
+	rb, ok := m.GoRoots(b)
+	if !ok || len(rb) != 1 || ra[0].Instr != rb[0].Instr || flow.InLoop(ra[0].Instr.Block()) {
+		return Site{}, false
+	}
+	return ra[0], true
+}
+
+// FieldAccesses returns every instruction of the package that takes
+// the address of the field v, or reads it from a struct value: each
+// access to the field (unexported fields are accessed nowhere else).
+func (m *Model) FieldAccesses(v *types.Var) []ssa.Instruction {
+	return m.entryIdx().fields[v.Origin()]
+}
+
+// AwaitsReply reports whether, after at, its function hands a channel
+// it made to someone inside a request (stores it into a field of a
+// struct: req := request{done: make(chan struct{})}) and then, on every
+// path to a return, receives from that channel: it waits for the
+// answer to its request. It returns the field and the receive.
+func AwaitsReply(at ssa.Instruction) (*types.Var, ssa.Instruction, bool) {
+	return replyWait(at, true)
+}
+
+// replyWait is AwaitsReply; made says whether the request must be
+// made after at (not only the wait come after it).
+func replyWait(at ssa.Instruction, made bool) (*types.Var, ssa.Instruction, bool) {
+	fn := at.Parent()
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			mc, ok := in.(*ssa.MakeChan)
+			if !ok {
+				continue
+			}
+			var field *types.Var
+			var store *ssa.Store
+			var recv ssa.Instruction
+			for _, r := range *mc.Referrers() {
+				switch r := r.(type) {
+				case *ssa.Store:
+					if fa, ok := r.Addr.(*ssa.FieldAddr); ok && r.Val == mc {
+						if st := analysisutil.PointedStruct(fa.X.Type()); st != nil {
+							field, store = st.Field(fa.Field).Origin(), r
+						}
+					}
+				case *ssa.UnOp:
+					if r.Op == token.ARROW {
+						recv = r
+					}
+				}
+			}
+			if recv == nil && store != nil {
+				// <-req.reply, read back from the request.
+				recv = recvFromField(fn, store.Addr.(*ssa.FieldAddr), field)
+			}
+			if field == nil || recv == nil || made && !flow.Reaches(at, store, nil) || !flow.Reaches(store, recv, nil) || !flow.Reaches(at, recv, nil) {
+				continue
+			}
+			if flow.OnEveryPath(at, recv) {
+				return field, recv, true
+			}
+		}
+	}
+	return nil, nil, false
+}
+
+// recvFromField returns a receive of fn from the field of the request
+// whose field address fa is (the request built in a variable, then
+// copied out of it), or nil.
+func recvFromField(fn *ssa.Function, fa *ssa.FieldAddr, field *types.Var) ssa.Instruction {
+	req := fa.X
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			u, ok := in.(*ssa.UnOp)
+			if !ok || u.Op != token.ARROW {
+				continue
+			}
+			var x ssa.Value
+			switch ch := u.X.(type) {
+			case *ssa.Field:
+				if st, ok := ch.X.Type().Underlying().(*types.Struct); ok && ch.Field < st.NumFields() && st.Field(ch.Field).Origin() == field {
+					x = ch.X
+				}
+			case *ssa.UnOp:
+				if a, ok := ch.X.(*ssa.FieldAddr); ok && ch.Op == token.MUL && a.Field == fa.Field {
+					x = a.X
+				}
+			}
+			if x != nil && requestVar(x, fa.Field) == requestVar(req, fa.Field) {
+				return u
+			}
+		}
+	}
+	return nil
+}
+
+// requestVar follows a request value back to the variable it was
+// built in: through loads (*t) and variables stored once (e := req).
+func requestVar(x ssa.Value, i int) ssa.Value {
+	for range 4 {
+		switch v := x.(type) {
+		case *ssa.UnOp:
+			if v.Op != token.MUL {
+				return x
+			}
+			x = v.X
+		case *ssa.Alloc:
+			h := heldValue(v, i)
+			if h == v {
+				return x
+			}
+			x = h
+		default:
+			return x
+		}
+	}
+	return x
+}
+
+// A Reply is the answer a function gives to a request after some
+// instruction of it.
+type Reply struct {
+	// Answer closes, or sends on, the reply channel of the request.
+	Answer ssa.Instruction
+	// Field is the field of the request that holds the reply channel.
+	Field *types.Var
+	// Recv is the receive the request came in by, nil when it is a
+	// parameter of the function.
+	Recv *ssa.UnOp
+}
+
+// RepliesAfter returns the answers w's function gives, on every path
+// from w, to the request it is handling: a request it was given (a
+// parameter: close(req.done)) or one it received before w (for e :=
+// range l.in { ...; e.reply <- err }), answered before the function
+// returns or receives the next one. A requester waiting for that
+// answer (AwaitsReply) knows w has happened; the request came in
+// before w, so w follows whatever the requester did before handing
+// it over.
+func RepliesAfter(w ssa.Instruction) []Reply {
+	fn := w.Parent()
+	var out []Reply
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			var ch ssa.Value
+			switch in := in.(type) {
+			case *ssa.Send:
+				ch = in.Chan
+			case *ssa.Call:
+				if bi, ok := in.Call.Value.(*ssa.Builtin); ok && bi.Name() == "close" && len(in.Call.Args) == 1 {
+					ch = in.Call.Args[0]
+				}
+			}
+			if ch == nil {
+				continue
+			}
+			field, recv, ok := requestField(fn, ch)
+			if !ok || recv != nil && !flow.Dominates(recv, w) || !flow.Reaches(w, in, nil) {
+				continue
+			}
+			every := flow.OnEveryPath(w, in)
+			if every && recv != nil {
+				// and before the next request
+				every = !flow.Reaches(w, recv, func(x ssa.Instruction) bool { return x == in })
+			}
+			if every {
+				out = append(out, Reply{Answer: in, Field: field, Recv: recv})
+			}
+		}
+	}
+	return out
+}
+
+// requestField returns the field of the request whose reply channel ch
+// is, and the receive the request came in by (nil for a parameter of
+// fn).
+func requestField(fn *ssa.Function, ch ssa.Value) (*types.Var, *ssa.UnOp, bool) {
+	var x ssa.Value
+	var st *types.Struct
+	var i int
+	switch ch := ch.(type) {
+	case *ssa.Field:
+		x, i = ch.X, ch.Field
+		st, _ = ch.X.Type().Underlying().(*types.Struct)
+	case *ssa.UnOp:
+		fa, ok := ch.X.(*ssa.FieldAddr)
+		if !ok || ch.Op != token.MUL {
+			return nil, nil, false
+		}
+		x, i, st = fa.X, fa.Field, analysisutil.PointedStruct(fa.X.Type())
+	}
+	if st == nil || i >= st.NumFields() {
+		return nil, nil, false
+	}
+	if a, ok := x.(*ssa.Alloc); ok {
+		x = heldValue(a, i)
+	}
+	if e, ok := x.(*ssa.Extract); ok && e.Index == 0 {
+		x = e.Tuple
+	}
+	switch x := x.(type) {
+	case *ssa.Parameter:
+		if x.Parent() == fn {
+			return st.Field(i).Origin(), nil, true
+		}
+	case *ssa.UnOp:
+		if x.Op == token.ARROW {
+			return st.Field(i).Origin(), x, true
+		}
+	}
+	return nil, nil, false
+}
+
+// RequestLocks returns the mutex fields that every sender of the
+// requests the receive recv takes holds for writing from its send
+// until it has received the reply (held in field of the request):
+// Post locks l.mu, sends the entry and waits for e.reply before it
+// unlocks. What the receiver does between the request and the reply
+// then happens inside each requester's critical section.
+func (m *Model) RequestLocks(recv *ssa.UnOp, field *types.Var) []*types.Var {
+	id, ok := m.Chans.ChanOf(recv.X)
+	if !ok || id.Kind == chanmodel.KindField && (id.Field.Exported() || id.Field.Pkg() != m.pkg) || id.Kind == chanmodel.KindParam {
+		return nil
+	}
+	var common []*types.Var
+	n := 0
+	for _, r := range m.Chans.OpsOn(id) {
+		if r.Op.Kind != chanmodel.Send || !r.Op.Direct() {
+			continue
+		}
+		if r.Op.Select {
+			return nil
+		}
+		f, wait, ok := replyWait(r.Op.Instr, false)
+		lf := m.Locks.Funcs[r.F.Fn]
+		if !ok || f != field || lf == nil {
+			return nil
+		}
+		var held []*types.Var
+		for k, l := range lf.HeldBefore(r.Op.Instr) {
+			if l.Mode != lockset.Write {
+				continue
+			}
+			if l2, ok := lf.HeldBefore(wait)[k]; ok && l2.Mode == lockset.Write {
+				if v := k.Field(); v != nil && (n == 0 || slices.Contains(common, v)) {
+					held = append(held, v)
+				}
+			}
+		}
+		common, n = held, n+1
+		if len(common) == 0 {
+			return nil
+		}
+	}
+	return common
+}
+
+// heldValue returns the value a struct variable a holds when it is
+// stored once and its field i is only read (the variable a request
+// lives in), or a itself.
+func heldValue(a *ssa.Alloc, i int) ssa.Value {
+	var p ssa.Value
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != a || p != nil {
+				return a
+			}
+			p = r.Val
+		case *ssa.FieldAddr:
+			if r.Field != i {
+				continue
+			}
+			for _, u := range *r.Referrers() {
+				if l, ok := u.(*ssa.UnOp); !ok || l.Op != token.MUL {
+					return a
+				}
+			}
+		case *ssa.UnOp:
+		default:
+			return a
+		}
+	}
+	if p == nil {
+		return a
+	}
+	return p
+}
