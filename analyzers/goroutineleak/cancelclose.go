@@ -74,7 +74,7 @@ func (c *checker) foreignChan(v ssa.Value, depth int) bool {
 			return foreign(fn.Pkg())
 		}
 	case *ssa.UnOp:
-		if v := capturedValue(x); v != nil {
+		if v := analysisutil.CapturedValue(x); v != nil {
 			return c.foreignChan(v, depth+1)
 		}
 		if a, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
@@ -129,7 +129,7 @@ func (c *checker) closedOnCancel(ch ssa.Value) bool {
 // and returns (a producer's output), the make; otherwise ch.
 func (c *checker) madeBy(ch ssa.Value) ssa.Value {
 	if u, ok := ch.(*ssa.UnOp); ok {
-		if v := capturedValue(u); v != nil {
+		if v := analysisutil.CapturedValue(u); v != nil {
 			ch = v
 		}
 	}
@@ -156,7 +156,7 @@ func (c *checker) madeBy(ch ssa.Value) ssa.Value {
 			case *ssa.ChangeType:
 				v = x.X
 			case *ssa.UnOp:
-				if cv := capturedValue(x); cv != nil {
+				if cv := analysisutil.CapturedValue(x); cv != nil {
 					v = cv
 				} else {
 					peeled = false
@@ -242,33 +242,4 @@ func chanIDType(id chanmodel.ChanID) types.Type {
 		}
 	}
 	return nil
-}
-
-// capturedValue returns, for a load of a variable that a function
-// literal captures (*x of a free variable, or of the variable's cell
-// in the function that declares it), the one value ever stored into
-// the variable; nil if it is not such a load or is assigned more than
-// once.
-func capturedValue(load *ssa.UnOp) ssa.Value {
-	if load.Op != token.MUL {
-		return nil
-	}
-	addr := load.X
-	if fv, ok := addr.(*ssa.FreeVar); ok {
-		addr = analysisutil.BoundTo(fv)
-	}
-	cell, ok := addr.(*ssa.Alloc)
-	if !ok || cell.Referrers() == nil {
-		return nil
-	}
-	var stored ssa.Value
-	for _, r := range *cell.Referrers() {
-		if st, ok := r.(*ssa.Store); ok && st.Addr == cell {
-			if stored != nil {
-				return nil
-			}
-			stored = st.Val
-		}
-	}
-	return stored
 }
