@@ -9,6 +9,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
 // A testCall is a t.Log or t.Error call in a test's goroutine.
@@ -290,12 +291,18 @@ func releasesOwnLock(in ssa.CallInstruction) bool {
 				continue
 			}
 			lc := call.Common()
-			if f := flow.CalleeFunc(lc); f != nil && f.Name() == lock && sameOperand(lockOperand(lc), recv) {
+			if f := flow.CalleeFunc(lc); f != nil && f.Name() == lock && sameMutex(lockOperand(lc), recv) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// sameMutex reports whether a and b name the same mutex by their
+// access paths (lockset's keys).
+func sameMutex(a, b ssa.Value) bool {
+	return a != nil && b != nil && lockset.KeyOf(a) == lockset.KeyOf(b)
 }
 
 // lockOperand returns the mutex a Lock or Unlock call acts on.
@@ -307,20 +314,6 @@ func lockOperand(c *ssa.CallCommon) ssa.Value {
 		return c.Args[0]
 	}
 	return nil
-}
-
-// sameOperand reports whether a and b are the same mutex: the same
-// value, or the same field of the same base.
-func sameOperand(a, b ssa.Value) bool {
-	if a == nil || b == nil {
-		return false
-	}
-	if a == b {
-		return true
-	}
-	fa, ok1 := a.(*ssa.FieldAddr)
-	fb, ok2 := b.(*ssa.FieldAddr)
-	return ok1 && ok2 && fa.Field == fb.Field && sameOperand(fa.X, fb.X)
 }
 
 // contextQuery reports whether c asks a context.Context about itself
