@@ -107,9 +107,12 @@
 // state except toward the end of the wait (append to it, set the
 // awaited flag, count toward the bound) and each Signal or Broadcast
 // follows a write that surely ends it (an append when the if tests
-// len(q) == 0, setting the flag, a zero when it tests n != 0) (a
-// mailbox whose delivery goroutine empties pending, woken by Post
-// after it appends; the consumer of the concurrency guide, §4.4); an
+// len(q) == 0, setting the flag, a zero when it tests n != 0, a value
+// allocated or tested non-nil on the way when it tests p == nil; the
+// Cond may be tested against nil elsewhere) (a mailbox whose delivery
+// goroutine empties pending, woken by Post after it appends; nats.go's
+// per-subscription delivery list; the consumer of the concurrency
+// guide, §4.4); an
 // unconditional Wait outside any loop (it waits
 // for the next Signal, which is correct when the signaller is known to
 // come later: Go's Cond has no spurious wake-ups) unless the one-shot

@@ -7,7 +7,9 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 )
@@ -49,6 +51,8 @@ func soleWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx
 		}
 	}
 
+	nonNil := storesNonNil(pass)
+
 	// Every use of the Cond: made once, waited on in the waiting
 	// function only, signalled elsewhere after a write that makes the
 	// condition true.
@@ -73,8 +77,8 @@ func soleWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx
 		case isMethodCall(parent, use, "Wait"):
 			ok = ok && fn == waiter
 		case isMethodCall(parent, use, "Signal"), isMethodCall(parent, use, "Broadcast"):
-			ok = ok && (fn == waiter || filledBefore(info, fn, use.Pos(), tested))
-		case isLockerUse(parent, use):
+			ok = ok && (fn == waiter || filledBefore(info, nonNil, fn, use.Pos(), tested))
+		case isLockerUse(parent, use), isNilTest(info, parent):
 		default:
 			if info.Defs[id] == nil {
 				ok = false // the Cond goes where we cannot follow it
@@ -85,7 +89,7 @@ func soleWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx
 	if !ok || maker == nil || !startedOnceBy(pass, ins, waiter, maker) {
 		return false
 	}
-	return onlyFills(info, ins, waiter, tested)
+	return onlyFills(info, nonNil, ins, waiter, tested)
 }
 
 // varOf returns the variable or field e names.
@@ -182,6 +186,13 @@ func isCondMake(info *types.Info, use, parent ast.Node) bool {
 func isMethodCall(parent, use ast.Node, name string) bool {
 	sel, ok := parent.(*ast.SelectorExpr)
 	return ok && sel.X == use && sel.Sel.Name == name
+}
+
+// isNilTest reports whether parent compares its operand with nil:
+// a read that neither shares the Cond nor wakes anyone.
+func isNilTest(info *types.Info, parent ast.Node) bool {
+	b, ok := parent.(*ast.BinaryExpr)
+	return ok && (b.Op == token.EQL || b.Op == token.NEQ) && (info.Types[b.X].IsNil() || info.Types[b.Y].IsNil())
 }
 
 // isLockerUse reports whether parent is use.L: the Cond's lock.
@@ -309,7 +320,7 @@ func inLoop(stack []ast.Node) bool {
 
 // filledBefore reports whether the function fn writes one of the
 // tested variables so as to end the wait (see endsWait) before pos.
-func filledBefore(info *types.Info, fn ast.Node, pos token.Pos, tested map[*types.Var]ending) bool {
+func filledBefore(info *types.Info, nonNil nonNilStore, fn ast.Node, pos token.Pos, tested map[*types.Var]ending) bool {
 	found := false
 	ast.Inspect(fn, func(n ast.Node) bool {
 		if found || n == nil {
@@ -324,7 +335,7 @@ func filledBefore(info *types.Info, fn ast.Node, pos token.Pos, tested map[*type
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
-				if v := varOf(info, l); v != nil && endsWait(info, n, i, tested[v]) {
+				if v := varOf(info, l); v != nil && endsWait(info, nonNil, n, i, tested[v]) {
 					found = true
 				}
 			}
@@ -343,7 +354,7 @@ func filledBefore(info *types.Info, fn ast.Node, pos token.Pos, tested map[*type
 // append(x, ...), x = true, x += c with c > 0, a new non-nil value),
 // -1 shrinks it (x = false, x = nil, x -= c with c > 0); 0 (unknown)
 // never fills.
-func fill(info *types.Info, as *ast.AssignStmt, i, dir int) bool {
+func fill(info *types.Info, nonNil nonNilStore, as *ast.AssignStmt, i, dir int) bool {
 	if dir == 0 || len(as.Lhs) != len(as.Rhs) {
 		return false
 	}
@@ -353,20 +364,16 @@ func fill(info *types.Info, as *ast.AssignStmt, i, dir int) bool {
 	case token.ASSIGN:
 		switch r := rhs.(type) {
 		case *ast.CallExpr:
-			id, ok := ast.Unparen(r.Fun).(*ast.Ident)
-			if !ok {
+			id, _ := ast.Unparen(r.Fun).(*ast.Ident)
+			if b, ok := info.Uses[id].(*types.Builtin); ok && id != nil {
+				switch {
+				case b.Name() == "append" && len(r.Args) > 1:
+					return dir > 0 && varOf(info, r.Args[0]) == varOf(info, as.Lhs[i])
+				case b.Name() == "make", b.Name() == "new":
+					return dir > 0 && !isSliceOrMap(tv.Type)
+				}
 				return false
 			}
-			b, ok := info.Uses[id].(*types.Builtin)
-			switch {
-			case !ok:
-				return false
-			case b.Name() == "append" && len(r.Args) > 1:
-				return dir > 0 && varOf(info, r.Args[0]) == varOf(info, as.Lhs[i])
-			case b.Name() == "make", b.Name() == "new":
-				return dir > 0 && !isSliceOrMap(tv.Type)
-			}
-			return false
 		case *ast.UnaryExpr:
 			return dir > 0 && r.Op == token.AND
 		}
@@ -377,6 +384,10 @@ func fill(info *types.Info, as *ast.AssignStmt, i, dir int) bool {
 			return dir < 0 && constant.Sign(tv.Value) == 0
 		case tv.Value != nil && tv.Value.Kind() == constant.Bool:
 			return constant.BoolVal(tv.Value) == (dir > 0)
+		case dir > 0 && nilable(tv.Type):
+			// p = m, where m was allocated or tested non-nil on
+			// every path here: what `p == nil` waits for.
+			return nonNil(as.Lhs[i])
 		}
 	case token.ADD_ASSIGN, token.SUB_ASSIGN:
 		if tv.Value == nil || constant.Sign(tv.Value) <= 0 {
@@ -387,12 +398,63 @@ func fill(info *types.Info, as *ast.AssignStmt, i, dir int) bool {
 	return false
 }
 
+// nilable reports whether a value of type t is nil or not as a whole,
+// so that storing a non-nil one ends a wait on `x == nil`: a pointer,
+// channel, function or interface. An empty slice or map is not nil,
+// yet ends no wait on its length.
+func nilable(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Chan, *types.Signature, *types.Interface:
+		return true
+	}
+	return false
+}
+
+// A nonNilStore reports whether the assignment to lhs certainly stores
+// a non-nil value (see analysisutil.StoresNonNil).
+type nonNilStore func(lhs ast.Expr) bool
+
+// storesNonNil returns the nonNilStore of the pass, which finds the
+// assignment's function in the package's SSA form.
+func storesNonNil(pass *analysis.Pass) nonNilStore {
+	var fns []*ssa.Function
+	return func(lhs ast.Expr) bool {
+		if fns == nil {
+			var add func(fn *ssa.Function)
+			add = func(fn *ssa.Function) {
+				fns = append(fns, fn)
+				for _, a := range fn.AnonFuncs {
+					add(a)
+				}
+			}
+			for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
+				add(fn)
+			}
+		}
+		// go/ssa places the store of x.f = v at f, of v = ... at v.
+		pos := lhs.Pos()
+		if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+			pos = sel.Sel.Pos()
+		}
+		var in *ssa.Function // the innermost function around lhs
+		for _, fn := range fns {
+			if syn := fn.Syntax(); syn != nil && syn.Pos() <= pos && pos < syn.End() && (in == nil || in.Syntax().Pos() < syn.Pos()) {
+				in = fn
+			}
+		}
+		return analysisutil.StoresNonNil(pass.Pkg, in, pos)
+	}
+}
+
 // endsWait reports whether the i-th assignment of as surely ends the
 // wait on its target, whose ending is e.
-func endsWait(info *types.Info, as *ast.AssignStmt, i int, e ending) bool {
+func endsWait(info *types.Info, nonNil nonNilStore, as *ast.AssignStmt, i int, e ending) bool {
 	switch e.ends {
 	case endsByMove:
-		return fill(info, as, i, e.dir)
+		return fill(info, nonNil, as, i, e.dir)
 	case endsByZero:
 		if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
 			return false
@@ -516,7 +578,7 @@ func endings(info *types.Info, cond ast.Expr) map[*types.Var]ending {
 // the tested variables only to make the condition true, or to
 // initialise them (x := ..., var x = ...), and never hands them to
 // other code by address.
-func onlyFills(info *types.Info, ins *inspector.Inspector, waiter ast.Node, tested map[*types.Var]ending) bool {
+func onlyFills(info *types.Info, nonNil nonNilStore, ins *inspector.Inspector, waiter ast.Node, tested map[*types.Var]ending) bool {
 	ok := true
 	ins.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push || !ok {
@@ -533,7 +595,7 @@ func onlyFills(info *types.Info, ins *inspector.Inspector, waiter ast.Node, test
 		switch p := parent.(type) {
 		case *ast.AssignStmt:
 			for i, l := range p.Lhs {
-				if l == use && p.Tok != token.DEFINE && !fill(info, p, i, dir) {
+				if l == use && p.Tok != token.DEFINE && !fill(info, nonNil, p, i, dir) {
 					ok = false
 				}
 			}

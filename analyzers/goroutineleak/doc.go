@@ -31,7 +31,15 @@
 //     closed (v, ok := <-ch; if !ok { continue }, or a closed input set
 //     to nil while the loop waits on the rest) and loops on. A context
 //     made anew on each turn (a per-attempt timeout) or a channel the
-//     loop replaces (a subscription renewed) is not such a case;
+//     loop replaces (a subscription renewed) is not such a case, nor a
+//     ctx.Done() case next to a case that ends the goroutine once its
+//     channel is closed (v, ok := <-ch; if !ok { return }) when the
+//     cancellation closes that channel: a producer of the package
+//     closes it at the exit of a goroutine that ends on a ctx.Done(),
+//     or on the way out of its ctx.Done() case; or the channel comes
+//     from another package, whose close this pass cannot see (the
+//     check for the close is trusted). A producer that ignores the
+//     context, or a channel nothing closes, stays reported;
 //   - it loops with no exit, whatever the loop calls, and is started per
 //     object or per call: from a constructor, a method, a handler, a
 //     loop body, through a closure variable, a method value, wg.Go or a

@@ -169,7 +169,7 @@ func (c *checker) falseExit(callee *ssa.Function, endless bool) (token.Pos, stri
 							continue
 						}
 						blk, succ, ok := chanmodel.SelectCaseEdge(in, i)
-						if ok && !c.m.TerminatesVia(chanmodel.Edge{Block: blk, Succ: succ}, in) {
+						if ok && !c.m.TerminatesVia(chanmodel.Edge{Block: blk, Succ: succ}, in) && !c.endsOnCancelClose(in, i) {
 							return c.m.Start(st.Pos), what
 						}
 					}

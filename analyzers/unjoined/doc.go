@@ -35,10 +35,24 @@
 //
 // Not reported: a test's goroutine whose t.Error or t.Log runs only
 // when an error is not nil (if err := srv.Serve(l); err != nil), since
-// a server the test's cleanup stops returns nil; a goroutine that sends on or closes a channel, or
+// a server the test's cleanup stops returns nil; a test's goroutine
+// whose t.Error or t.Log runs only once a wait on the test's own
+// context succeeded (if cc.WaitForStateChange(ctx, s) { t.Errorf(...)
+// }, if err := waitFor(ctx); err == nil { ... }, where the test
+// defers the context's cancel: after the test returns the wait fails);
+// a test's goroutine whose t.Error runs only under a check it makes as
+// soon as it runs, with no sleep, channel operation, wait or call of
+// the package's own code before it (select { case <-c: default:
+// t.Error(...) }): it fires only when the code under test is broken.
+// A t.Error or t.Log after a sleep or a wait unrelated to the test's
+// lifetime stays reported, and so does one on the failed wait
+// (if !wait(ctx) { t.Errorf("timed out") }), which the test's
+// cancellation brings about; a goroutine that sends on or closes a channel, or
 // calls a method that can tell the starter it is done (wg.Done,
-// mu.Unlock, cancel, Close, an atomic store), or calls a function
-// value or an interface method the analyzer cannot see into; one
+// mu.Unlock, cancel, Close, an atomic store; not the Unlock of a lock
+// that a function it calls takes itself, nor a context's Done), or
+// calls a function value or an interface method the analyzer cannot
+// see into (not a field's clock-like hook that returns a value); one
 // of main that receives nothing from a channel (a progress reporter, a
 // "still working" message after a delay); one that never finishes; a
 // goroutine of a function other than main or a test (a library may

@@ -119,6 +119,9 @@ func check(pass *analysis.Pass, m *chanmodel.Model, fn *ssa.Function, g *ssa.Go,
 	if !s.effect.IsValid() || who == "" || strings.HasPrefix(s.what, "t.") != (who == "the test") {
 		return
 	}
+	if who == "the test" && !s.lateOnOrdinaryPath(fn, body) {
+		return
+	}
 	ret := exitAfter(fn, g)
 	if ret == nil {
 		return
@@ -248,6 +251,9 @@ type scan struct {
 	effect  token.Pos
 	what    string
 	signals bool
+	// tests lists the t.Log and t.Error calls written in the
+	// goroutine's own function (not in callees).
+	tests []testCall
 }
 
 func (s *scan) walk(fn *ssa.Function, depth int) {
@@ -277,6 +283,9 @@ func (s *scan) call(in ssa.CallInstruction, depth int) {
 		case "Error", "String":
 			return
 		}
+		if contextQuery(c) {
+			return
+		}
 		s.signals = true
 		return
 	}
@@ -284,6 +293,9 @@ func (s *scan) call(in ssa.CallInstruction, depth int) {
 		return
 	}
 	callee := c.StaticCallee()
+	if callee == nil && valueHook(c) {
+		return
+	}
 	if callee == nil {
 		s.signals = true // a function value: it may be a cancel or a callback
 		return
@@ -296,12 +308,15 @@ func (s *scan) call(in ssa.CallInstruction, depth int) {
 			// the test's cleanup stops returns nil.
 			return
 		}
+		if depth == 0 && strings.HasPrefix(what, "t.") {
+			s.tests = append(s.tests, testCall{in, what})
+		}
 		if !s.effect.IsValid() {
 			s.effect, s.what = in.Pos(), what
 		}
 		return
 	}
-	if obj != nil && signalling(obj) {
+	if obj != nil && signalling(obj) && !(depth > 0 && releasesOwnLock(in)) {
 		s.signals = true
 		return
 	}

@@ -388,3 +388,170 @@ func countdownSteps(n int, done func()) {
 		mu.Unlock()
 	}
 }
+
+// A linked list drained by the one delivery goroutine that subscribe
+// starts (nats.go's waitForMsgs): every push stores a message known
+// not to be nil (allocated, or tested) into the head before it
+// signals, close sets closed before it broadcasts, and the Cond is only
+// tested against nil elsewhere: silent.
+type msg struct {
+	data string
+	next *msg
+}
+
+type sub struct {
+	mu     sync.Mutex
+	cond   *sync.Cond
+	head   *msg
+	tail   *msg
+	closed bool
+	cb     func(*msg)
+}
+
+func subscribe(cb func(*msg)) *sub {
+	s := &sub{cb: cb}
+	if cb != nil {
+		s.cond = sync.NewCond(&s.mu)
+		go s.deliver()
+	}
+	return s
+}
+
+func (s *sub) push(m *msg, filter func(*msg) *msg) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if m = filter(m); m == nil {
+		return
+	}
+	if s.head == nil {
+		s.head = m
+		s.tail = m
+		if s.cond != nil {
+			s.cond.Signal()
+		}
+	} else {
+		s.tail.next = m
+		s.tail = m
+	}
+}
+
+func (s *sub) barrier() {
+	s.mu.Lock()
+	m := &msg{}
+	if s.tail != nil {
+		s.tail.next = m
+	} else {
+		s.head = m
+		s.cond.Signal()
+	}
+	s.tail = m
+	s.mu.Unlock()
+}
+
+func (s *sub) close() {
+	s.mu.Lock()
+	s.closed = true
+	if s.cond != nil {
+		s.cond.Broadcast()
+	}
+	s.mu.Unlock()
+}
+
+func (s *sub) deliver() {
+	for {
+		s.mu.Lock()
+		if s.head == nil && !s.closed {
+			s.cond.Wait()
+		}
+		m := s.head
+		if m != nil {
+			s.head = m.next
+			if s.head == nil {
+				s.tail = nil
+			}
+		}
+		closed := s.closed
+		s.mu.Unlock()
+		if closed {
+			return
+		}
+		s.cb(m)
+	}
+}
+
+// The same list, but push stores whatever the caller passes, nil
+// included, before it signals: the wake-up can find head still nil.
+type loose struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	head *msg
+	cb   func(*msg)
+}
+
+func newLoose(cb func(*msg)) *loose {
+	l := &loose{cb: cb}
+	l.cond = sync.NewCond(&l.mu)
+	go l.deliver()
+	return l
+}
+
+func (l *loose) push(m *msg) {
+	l.mu.Lock()
+	l.head = m
+	l.cond.Signal()
+	l.mu.Unlock()
+}
+
+func (l *loose) deliver() {
+	for {
+		l.mu.Lock()
+		if l.head == nil {
+			l.cond.Wait() // want `sync.Cond.Wait called under if`
+		}
+		m := l.head
+		l.head = m.next
+		l.mu.Unlock()
+		l.cb(m)
+	}
+}
+
+// The same list drained by a delivery goroutine per worker: another
+// worker can take the head between the Signal and the wake-up.
+type shared struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	head *msg
+	cb   func(*msg)
+}
+
+func newShared(workers int, cb func(*msg)) *shared {
+	s := &shared{cb: cb}
+	s.cond = sync.NewCond(&s.mu)
+	for range workers {
+		go s.deliver()
+	}
+	return s
+}
+
+func (s *shared) push(m *msg) {
+	s.mu.Lock()
+	if m != nil {
+		m.next = s.head
+		s.head = m
+		s.cond.Signal()
+	}
+	s.mu.Unlock()
+}
+
+func (s *shared) deliver() {
+	for {
+		s.mu.Lock()
+		if s.head == nil {
+			s.cond.Wait() // want `sync.Cond.Wait called under if`
+		}
+		m := s.head
+		s.head = m.next
+		s.mu.Unlock()
+		s.cb(m)
+	}
+}
