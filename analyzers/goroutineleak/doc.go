@@ -178,9 +178,18 @@
 //		return defaultReg
 //	}
 //
-// An exported function of a library, a method called through an
-// interface, or a function used as a value may run any number of
-// times.
+// A function value handed to a function of the package that only
+// calls it, outside any loop, counts as called there. An exported
+// function of a library, a method called through an interface, or a
+// function used otherwise as a value may run any number of times.
+//
+// A goroutine whose every receive is on a channel registered with
+// signal.Notify (and never unregistered with signal.Stop) serves the
+// process's signals, which arrive for the process's whole life; it is
+// not reported however often its starter runs (a plugin's Serve that
+// eats interrupts, a command's factory that forwards them). One that
+// also waits for work, a timer, or a channel signal.Stop unregisters
+// is.
 //
 // Not reported: loops that exit through a return, a break out of the
 // loop, a goto, a panic or os.Exit, a receive from ctx.Done() that

@@ -42,6 +42,9 @@ func (c *checker) checkEndless(site ssa.Instruction, pos token.Pos, callee *ssa.
 		return
 	}
 	if body.NoReturn {
+		if c.servesSignals(body) {
+			return // lives as long as the process's signals: by nature
+		}
 		if c.pureLoop(callee) {
 			c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: pos, Message: "loops forever", Op: finding.OpOther, Blocks: true}),
 				nil, "goroutine never terminates: its loop has no exit")

@@ -35,7 +35,10 @@
 // helper it defers (defer protect(&out[i]) where protect calls
 // recover()); a deferred call the analyzer cannot resolve; a goroutine
 // started once rather than per task (a server's fatal error in main
-// is a deliberate crash); a starter that neither waits for its
+// is a deliberate crash); in a main package, a panic that fails on an
+// error in the tasks of a function the program runs a bounded number
+// of times (one run of the command, not one per request): the
+// program's own fail-fast exit, as log.Fatal(err) would be; a starter that neither waits for its
 // goroutines nor receives their results; a panic in a function that
 // other code calls too (helpers such as must, argument checks, which
 // panic on purpose), or, in a function the goroutine calls, a panic

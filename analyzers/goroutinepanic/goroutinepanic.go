@@ -36,6 +36,10 @@ func run(pass *analysis.Pass) (any, error) {
 		funcs = append(append([]*ssa.Function(nil), funcs...), init)
 	}
 	calls := callCounts(funcs)
+	var life *analysisutil.Lifetime
+	if pass.Pkg.Name() == "main" {
+		life = analysisutil.NewLifetime(ssainfo.Pkg, ssainfo.SrcFuncs)
+	}
 	for _, fn := range ssainfo.SrcFuncs {
 		if strings.HasSuffix(pass.Fset.Position(fn.Pos()).Filename, "_test.go") {
 			continue // a panic fails the test run: no worse than t.Fatal
@@ -59,6 +63,9 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				for _, p := range panics(g, calls) {
 					pos := m.Start(p.Pos())
+					if deliberate(life, fn, p) {
+						continue
+					}
 					if reported[pos] {
 						continue
 					}
@@ -83,6 +90,23 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// deliberate reports whether the panic p, in a goroutine that starter
+// runs per task, is a program's deliberate crash on an error: in a main
+// package (life is its Lifetime; nil for a library), starter runs a
+// bounded number of times per process (one run of the command, not
+// one per request), and p fails on an error, the fail-fast exit that
+// log.Fatal(err) would make. A library's panic crashes a program that
+// did not choose to; a command's ends the run it was asked for.
+func deliberate(life *analysisutil.Lifetime, starter *ssa.Function, p ssa.Instruction) bool {
+	if life == nil || !life.Bounded(starter) {
+		return false
+	}
+	if pn, ok := p.(*ssa.Panic); ok {
+		return onError(pn)
+	}
+	return analysisutil.OnErrorPath(p.Block())
 }
 
 // joins returns where fn, after starting goroutines at start, waits

@@ -131,8 +131,9 @@ func (l *Lifetime) onceUses(fn *ssa.Function, us []funcUse) bool {
 }
 
 // classifyUse says what the instruction in does with the function
-// value v: calls it, starts it, defers it, hands it to a sync.Once, or
-// something the analysis cannot follow.
+// value v: calls it, starts it, defers it, hands it to a sync.Once or
+// to a function of the package that only calls it (which counts as
+// calling it there), or something the analysis cannot follow.
 func classifyUse(in ssa.Instruction, v ssa.Value) funcUse {
 	switch flow.UseOf(v, in) {
 	case flow.Called, flow.Deferred, flow.Started:
@@ -144,7 +145,53 @@ func classifyUse(in ssa.Instruction, v ssa.Value) funcUse {
 	if c, ok := in.(ssa.CallInstruction); ok && onceRunner(c.Common()) {
 		return funcUse{root: true}
 	}
+	if callsArgOnce(c, v) {
+		return funcUse{at: in}
+	}
 	return funcUse{}
+}
+
+// callsArgOnce reports whether the call c, to a function of the
+// package, runs the function value v it is given at most a fixed
+// number of times: v is one argument, and the callee only calls that
+// parameter, outside any loop, and keeps it nowhere (measureTime(name,
+// func() error {...}), a helper that times or wraps one step). The
+// value then runs as often as the call does.
+func callsArgOnce(in ssa.CallInstruction, v ssa.Value) bool {
+	c := in.Common()
+	callee := flow.Callee(c)
+	if callee == nil || callee.Pkg != in.Parent().Pkg || callee.Blocks == nil || callee.Synthetic != "" || len(callee.Params) != len(c.Args) {
+		return false
+	}
+	at := -1
+	for i, a := range c.Args {
+		if a == v {
+			if at >= 0 {
+				return false
+			}
+			at = i
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	p := callee.Params[at]
+	refs := p.Referrers()
+	if refs == nil || len(*refs) == 0 {
+		return false
+	}
+	for _, r := range *refs {
+		rc, ok := r.(ssa.CallInstruction)
+		if !ok || rc.Common().IsInvoke() || rc.Common().Value != p || flow.InLoop(r.Block()) {
+			return false
+		}
+		for _, a := range rc.Common().Args {
+			if a == p {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // onceRunner reports whether c runs its function argument at most once:

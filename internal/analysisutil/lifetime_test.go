@@ -54,6 +54,22 @@ func recursive(n int) {
 func init() { recursive(1) }
 
 func loop() { for {} }
+
+func step(f func()) { f() }
+
+func repeat(f func()) { for { f() } }
+
+var saved func()
+
+func keep(f func()) { saved = f; f() }
+
+func init() { step(func() { go loop() }) }
+
+func init() { repeat(func() { go loop() }) }
+
+func init() { keep(func() { go loop() }) }
+
+func Handle() { step(func() { go loop() }) }
 `
 
 // TestLifetime checks which go statements run a bounded number of
@@ -101,6 +117,10 @@ func TestLifetime(t *testing.T) {
 		24: true,  // a counted loop of a function init calls
 		27: false, // a range over a channel
 		34: false, // recursion
+		52: true,  // a closure that a helper init calls runs once
+		54: false, // one the helper calls in a loop
+		56: false, // one the helper keeps
+		58: false, // one a helper calls for an exported function
 	}
 	for line, w := range want {
 		if g, ok := got[line]; !ok || g != w {

@@ -198,6 +198,7 @@ type Model struct {
 	pkg      *ssa.Package
 	allFuncs []*ssa.Function // Funcs plus the package initializer's
 	esc      *escapeIndex
+	signals  map[ChanID]bool // SignalFed's channels, once computed
 }
 
 // GoUnit returns the unit that the go statement g of its function
