@@ -151,6 +151,10 @@ type Func struct {
 	// Ends lists where the function (as a goroutine: the goroutine)
 	// can stop.
 	Ends []End
+	// Signals: the function, or a function of the package it calls,
+	// may tell another goroutine something (sends, closes, calls Done,
+	// Signal or Broadcast, starts a goroutine, calls a function value).
+	Signals bool
 }
 
 // Starts returns the events of f that start a goroutine.
@@ -232,6 +236,7 @@ func run(pass *analysis.Pass) (any, error) {
 		m.byFn[fn] = f
 		m.Funcs = append(m.Funcs, f)
 	}
+	m.markSignals()
 	return m, nil
 }
 

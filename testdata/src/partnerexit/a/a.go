@@ -1,0 +1,278 @@
+package a
+
+import (
+	"context"
+	"errors"
+	"sync"
+)
+
+func load() error { return errors.New("x") }
+
+// Bad: the goroutine returns before its Done.
+func waitEarlyReturn() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		if err := load(); err != nil {
+			return
+		}
+		wg.Done()
+	}()
+	wg.Wait() // want `wg.Wait may block forever: a goroutine it waits for can return without calling wg.Done`
+}
+
+// Silent: deferred Done runs on every path.
+func waitDeferred() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := load(); err != nil {
+			return
+		}
+	}()
+	wg.Wait()
+}
+
+// Silent: the early path panics, which crashes the program.
+func waitPanic() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		if err := load(); err != nil {
+			panic(err)
+		}
+		wg.Done()
+	}()
+	wg.Wait()
+}
+
+// Silent: Done on both paths.
+func waitBoth() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		if err := load(); err != nil {
+			wg.Done()
+			return
+		}
+		wg.Done()
+	}()
+	wg.Wait()
+}
+
+// Bad: a worker passed the WaitGroup returns early.
+func worker(wg *sync.WaitGroup, jobs []int) {
+	for _, j := range jobs {
+		if j < 0 {
+			return
+		}
+	}
+	wg.Done()
+}
+
+func waitWorkers(jobs []int) {
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go worker(&wg, jobs)
+	}
+	wg.Wait() // want `wg.Wait may block forever`
+}
+
+// Silent: Done per job in a loop is not a per-goroutine Done.
+func waitPerJob(jobs chan int) {
+	var wg sync.WaitGroup
+	go func() {
+		for j := range jobs {
+			if j < 0 {
+				continue
+			}
+			wg.Done()
+		}
+	}()
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		jobs <- i
+	}
+	wg.Wait()
+}
+
+// Bad: the sender returns on error without sending.
+func recvEarlyReturn() error {
+	errc := make(chan error)
+	go func() {
+		if err := load(); err != nil {
+			return
+		}
+		errc <- nil
+	}()
+	return <-errc // want `receive from errc may block forever: the goroutine that sends on it can return without sending`
+}
+
+// Bad: the sender leaves on ctx.Done.
+func recvCtx(ctx context.Context) int {
+	res := make(chan int)
+	go func() {
+		select {
+		case res <- 1:
+		case <-ctx.Done():
+			return
+		}
+	}()
+	return <-res // want `receive from res may block forever`
+}
+
+// Silent: the waiter selects on ctx too.
+func recvSelect(ctx context.Context) int {
+	res := make(chan int)
+	go func() {
+		select {
+		case res <- 1:
+		case <-ctx.Done():
+			return
+		}
+	}()
+	select {
+	case v := <-res:
+		return v
+	case <-ctx.Done():
+		return 0
+	}
+}
+
+// Silent: the early path tells the waiter (closes the channel).
+func recvClosed() error {
+	errc := make(chan error)
+	go func() {
+		if err := load(); err != nil {
+			close(errc)
+			return
+		}
+		errc <- nil
+	}()
+	return <-errc
+}
+
+// Silent: defer close covers every path.
+func recvDeferClose() {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if load() != nil {
+			return
+		}
+	}()
+	<-done
+}
+
+// Silent: the quit case is never taken: nothing closes or sends on quit.
+func recvNeverQuit() int {
+	res := make(chan int)
+	quit := make(chan struct{})
+	go func() {
+		select {
+		case res <- 1:
+		case <-quit:
+			return
+		}
+	}()
+	return <-res
+}
+
+// Silent: a cancel on the way out may be what the waiter listens to.
+func recvCancel(cancel func()) error {
+	errc := make(chan error)
+	go func() {
+		if err := load(); err != nil {
+			cancel()
+			return
+		}
+		errc <- nil
+	}()
+	return <-errc
+}
+
+// Silent: two goroutines send; either may complete the receive.
+func recvTwo() error {
+	errc := make(chan error)
+	go func() {
+		if load() != nil {
+			return
+		}
+		errc <- nil
+	}()
+	go func() { errc <- nil }()
+	return <-errc
+}
+
+type agent struct {
+	status chan int
+}
+
+func newAgent() *agent { return &agent{status: make(chan int)} }
+
+// run leaves on ctx.Done: the runWait goroutines block forever.
+func (a *agent) run(ctx context.Context) {
+	for {
+		select {
+		case s := <-a.status:
+			_ = s
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (a *agent) runWait(epoch int) {
+	a.status <- epoch // want `send on a.status may block forever: the goroutine that receives from it can return first`
+}
+
+func (a *agent) restart(ctx context.Context) {
+	go func() { a.run(ctx) }()
+	go a.runWait(1)
+}
+
+type server struct {
+	reqs chan int
+}
+
+func newServer() *server { return &server{reqs: make(chan int)} }
+
+// loop never returns: the sender always finds it.
+func (s *server) loop() {
+	for r := range s.reqs {
+		_ = r
+	}
+}
+
+func (s *server) submit(v int) {
+	s.reqs <- v
+}
+
+func (s *server) start() {
+	go s.loop()
+	go s.submit(1)
+}
+
+type buffered struct {
+	out chan int
+}
+
+func newBuffered() *buffered { return &buffered{out: make(chan int, 1)} }
+
+func (b *buffered) consume(ctx context.Context) {
+	select {
+	case <-b.out:
+	case <-ctx.Done():
+		return
+	}
+}
+
+// Silent: the buffer holds the one value.
+func (b *buffered) produce() { b.out <- 1 }
+
+func (b *buffered) start(ctx context.Context) {
+	go b.consume(ctx)
+	go b.produce()
+}
