@@ -190,6 +190,11 @@ func sendLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 	if len(sm.GoSites(f.Fn, depth)) == 0 || !sm.EndsGoroutine(f.Fn, depth) {
 		return nil
 	}
+	var self syncmodel.Does
+	self.AddInstr(x.Instr)
+	if sm.SignalsBesides(f.Fn, self) {
+		return nil // the sender may itself tell the receiver to stop, after its send (a cancel)
+	}
 	recvs := make(map[*ssa.Function]*syncmodel.Does)
 	var order []*ssa.Function
 	first := make(map[*ssa.Function]token.Pos)
@@ -217,8 +222,11 @@ func sendLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 	var out *leave
 	for _, p := range order {
 		ex, ok := sm.Leaves(p, *recvs[p], depth)
-		if !ok {
-			return nil // this receiver stays
+		if !ok || !ex.Declined {
+			// This receiver stays, or leaves only when its loop ends
+			// (a counted loop, a range over another channel), which
+			// the model cannot weigh against the number of sends.
+			return nil
 		}
 		if out == nil {
 			out = &leave{fn: ex.Return.Parent(), exit: ex, op: first[p]}

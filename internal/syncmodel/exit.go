@@ -61,6 +61,10 @@ type Exit struct {
 	// implicit return at a closing brace, the last statement with a
 	// position on the way (a break out of the loop).
 	Pos token.Pos
+	// Declined: the path passes a select with a case that performs
+	// the operation and takes another case (a ctx.Done() or quit case):
+	// the goroutine chose to leave rather than do it.
+	Declined bool
 }
 
 // QuietExit returns a path of fn from its entry (or from just after
@@ -79,26 +83,31 @@ func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Ex
 		return Exit{}, false
 	}
 	type item struct {
-		b      *ssa.BasicBlock
-		instrs []ssa.Instruction
-		last   token.Pos
+		b        *ssa.BasicBlock
+		instrs   []ssa.Instruction
+		last     token.Pos
+		declined bool
+	}
+	type state struct {
+		b        *ssa.BasicBlock
+		declined bool
 	}
 	var stack []item
-	seen := make(map[*ssa.BasicBlock]bool)
+	seen := make(map[state]bool)
 	if from != nil {
 		b := from.Block()
 		if b == nil {
 			return Exit{}, false
 		}
-		stack = append(stack, item{b, b.Instrs[flow.Index(from)+1:], from.Pos()})
+		stack = append(stack, item{b, b.Instrs[flow.Index(from)+1:], from.Pos(), false})
 	} else {
-		seen[fn.Blocks[0]] = true
-		stack = append(stack, item{fn.Blocks[0], fn.Blocks[0].Instrs, token.NoPos})
+		seen[state{fn.Blocks[0], false}] = true
+		stack = append(stack, item{fn.Blocks[0], fn.Blocks[0].Instrs, token.NoPos, false})
 	}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		last, cut := it.last, false
+		last, cut, declined := it.last, false, it.declined
 		for _, in := range it.instrs {
 			if does.Instrs[in] || m.signals(fn, in, does) || flow.InstrEnd(in) != flow.Returns {
 				cut = true
@@ -109,7 +118,10 @@ func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Ex
 				if !pos.IsValid() {
 					pos = last
 				}
-				return Exit{Return: ret, Pos: pos}, true
+				return Exit{Return: ret, Pos: pos, Declined: declined}, true
+			}
+			if sel, ok := in.(*ssa.Select); ok && performs(sel, does) {
+				declined = true // the edge into the case is cut below
 			}
 			if p := in.Pos(); p.IsValid() {
 				last = p
@@ -119,14 +131,39 @@ func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Ex
 			continue
 		}
 		for i, s := range it.b.Succs {
-			if does.Edges[chanmodel.Edge{Block: it.b, Succ: i}] || seen[s] || m.neverTaken(it.b, i) {
+			st := state{s, declined}
+			if does.Edges[chanmodel.Edge{Block: it.b, Succ: i}] || seen[st] || m.neverTaken(it.b, i) {
 				continue
 			}
-			seen[s] = true
-			stack = append(stack, item{s, s.Instrs, last})
+			seen[st] = true
+			stack = append(stack, item{s, s.Instrs, last, declined})
 		}
 	}
 	return Exit{}, false
+}
+
+// performs reports whether a case of sel is one of does' edges.
+func performs(sel *ssa.Select, does Does) bool {
+	for i := range sel.States {
+		if b, succ, ok := chanmodel.SelectCaseEdge(sel, i); ok && does.Edges[chanmodel.Edge{Block: b, Succ: succ}] {
+			return true
+		}
+	}
+	return false
+}
+
+// SignalsBesides reports whether fn does something on some path,
+// besides does, that could tell another goroutine something (see
+// QuietExit): a cancel, another send, a close.
+func (m *Model) SignalsBesides(fn *ssa.Function, does Does) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if !does.Instrs[in] && m.signals(fn, in, does) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // neverTaken reports whether the edge succ of b enters the body of a

@@ -276,3 +276,58 @@ func (b *buffered) start(ctx context.Context) {
 	go b.consume(ctx)
 	go b.produce()
 }
+
+type watch struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	errc   chan error
+}
+
+func newWatch() *watch {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &watch{ctx: ctx, cancel: cancel, errc: make(chan error)}
+}
+
+// run's ctx.Done case fires only after stop's cancel, which follows
+// stop's send.
+func (w *watch) run() {
+	select {
+	case err := <-w.errc:
+		_ = err
+	case <-w.ctx.Done():
+	}
+}
+
+// Silent: the sender itself tells the receiver to stop, after its send.
+func (w *watch) stop() {
+	w.errc <- errors.New("stop")
+	w.cancel()
+}
+
+func (w *watch) start() {
+	go w.run()
+	go w.stop()
+}
+
+type batch struct {
+	ch chan bool
+}
+
+func newBatch() *batch { return &batch{ch: make(chan bool)} }
+
+// The loop receives twice, as many times as there are senders: it
+// leaves only when its count ends, which the model does not weigh.
+func (b *batch) loop() {
+	for i := 0; i < 2; i++ {
+		<-b.ch
+	}
+}
+
+// Silent: the receiver leaves only by ending its counted loop.
+func (b *batch) put() { b.ch <- true }
+
+func (b *batch) start() {
+	go b.loop()
+	go b.put()
+	go b.put()
+}
