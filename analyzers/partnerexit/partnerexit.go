@@ -144,25 +144,27 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 	var does syncmodel.Does
 	var at token.Pos
 	for _, r := range sm.Chans.OpsOn(x.Chan) {
-		op := r.Op
-		if op.Kind != chanmodel.Send && op.Kind != chanmodel.Close {
+		if r.Op.Kind != chanmodel.Send && r.Op.Kind != chanmodel.Close {
 			continue
 		}
-		if !op.Direct() || op.Unit != 0 {
-			continue // seen again in the function that performs it
-		}
-		if p != nil && r.F.Fn != p || r.F.Fn == f.Fn {
-			return nil // several senders, or the waiter's own goroutine sends
-		}
-		if op.Kind == chanmodel.Send && flow.InLoop(op.Instr.Block()) {
+		fn, ops, ok := performer(sm, r, x.Chan)
+		if !ok {
 			return nil
 		}
-		p = r.F.Fn
-		if !at.IsValid() {
-			at = op.Pos
-		}
-		if !does.Add(op) {
-			return nil
+		for _, op := range ops {
+			if p != nil && fn != p || fn == f.Fn {
+				return nil // several senders, or the waiter's own goroutine sends
+			}
+			if op.Kind == chanmodel.Send && flow.InLoop(op.Instr.Block()) {
+				return nil
+			}
+			p = fn
+			if !at.IsValid() {
+				at = op.Pos
+			}
+			if !does.Add(op) {
+				return nil
+			}
 		}
 	}
 	if p == nil {
@@ -176,6 +178,36 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 		return &leave{fn: ex.Return.Parent(), exit: ex, op: at}
 	}
 	return nil
+}
+
+// performer returns the function that performs r's operation itself
+// and its own records of it: r's function for a direct one; for one
+// that comes from a call or go statement on a channel the callee knows
+// by another name (its parameter), the callee's direct operations.
+// None when the callee's own record is on the same channel: it is
+// seen as a direct operation of its own.
+func performer(sm *syncmodel.Model, r chanmodel.OpRef, id chanmodel.ChanID) (*ssa.Function, []*chanmodel.Op, bool) {
+	if r.Op.Direct() {
+		if r.Op.Unit != 0 {
+			return nil, nil, false
+		}
+		return r.F.Fn, []*chanmodel.Op{r.Op}, true
+	}
+	inner := sm.Chans.Inner(r.F, r.Op)
+	if len(inner) == 0 {
+		return nil, nil, false // in another package
+	}
+	var out []*chanmodel.Op
+	for _, op := range inner {
+		if op.Chan == id {
+			continue
+		}
+		if !op.Direct() || op.Unit != 0 {
+			return nil, nil, false // deeper than one call
+		}
+		out = append(out, op)
+	}
+	return flow.Body(r.Op.Via), out, true
 }
 
 // sendLeaves returns how every goroutine that receives from the
@@ -199,24 +231,28 @@ func sendLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 	var order []*ssa.Function
 	first := make(map[*ssa.Function]token.Pos)
 	for _, r := range sm.Chans.OpsOn(x.Chan) {
-		op := r.Op
-		switch {
-		case op.Kind == chanmodel.Close:
+		switch r.Op.Kind {
+		case chanmodel.Close:
 			return nil
-		case op.Kind != chanmodel.Recv || !op.Direct() || op.Unit != 0:
+		case chanmodel.Recv:
+		default:
 			continue
-		case r.F.Fn == f.Fn:
+		}
+		fn, ops, ok := performer(sm, r, x.Chan)
+		if !ok || fn == f.Fn && len(ops) > 0 {
 			return nil
 		}
-		d := recvs[r.F.Fn]
-		if d == nil {
-			d = new(syncmodel.Does)
-			recvs[r.F.Fn] = d
-			order = append(order, r.F.Fn)
-			first[r.F.Fn] = op.Pos
-		}
-		if !d.Add(op) {
-			return nil
+		for _, op := range ops {
+			d := recvs[fn]
+			if d == nil {
+				d = new(syncmodel.Does)
+				recvs[fn] = d
+				order = append(order, fn)
+				first[fn] = op.Pos
+			}
+			if !d.Add(op) {
+				return nil
+			}
 		}
 	}
 	var out *leave

@@ -302,8 +302,11 @@ func (f *Func) direct() bool {
 				return true
 			case ssa.CallInstruction:
 				c := in.Common()
-				if bi, ok := c.Value.(*ssa.Builtin); ok && bi.Name() == "close" {
-					return true
+				if bi, ok := c.Value.(*ssa.Builtin); ok {
+					if bi.Name() == "close" {
+						return true
+					}
+					continue // append, len, ...
 				}
 				if !c.IsInvoke() && c.StaticCallee() == nil {
 					if fv, _, _ := funcOf(c.Value); fv == nil {

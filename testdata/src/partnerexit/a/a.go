@@ -331,3 +331,99 @@ func (b *batch) start() {
 	go b.put()
 	go b.put()
 }
+
+type crawler struct {
+	mu   sync.Mutex
+	errs []error
+}
+
+// record only appends under the lock: it tells nobody anything.
+func (c *crawler) record(err error) {
+	c.mu.Lock()
+	c.errs = append(c.errs, err)
+	c.mu.Unlock()
+}
+
+// Bad: the failing goroutine records its error and returns without Done.
+func (c *crawler) crawl(urls []string) {
+	var wg sync.WaitGroup
+	for range urls {
+		wg.Add(1)
+		go func() {
+			if err := load(); err != nil {
+				c.record(err)
+				return
+			}
+			wg.Done()
+		}()
+	}
+	wg.Wait() // want `wg.Wait may block forever`
+}
+
+type answer struct{ err error }
+
+// query sends on the channel its caller passes, unless ctx ends first.
+func query(ctx context.Context, out chan<- answer) {
+	select {
+	case <-ctx.Done():
+		return
+	case out <- answer{}:
+	}
+}
+
+// Bad: the goroutine started on query may take ctx.Done and return.
+func resolve(ctx context.Context) error {
+	ch := make(chan answer)
+	go query(ctx, ch)
+	a := <-ch // want `receive from ch may block forever`
+	return a.err
+}
+
+// queryAlways answers on both paths.
+func queryAlways(ctx context.Context, out chan<- answer) {
+	select {
+	case <-ctx.Done():
+		out <- answer{err: ctx.Err()}
+	case out <- answer{}:
+	}
+}
+
+// Silent: the partner answers even when ctx ends.
+func resolveAlways(ctx context.Context) error {
+	ch := make(chan answer)
+	go queryAlways(ctx, ch)
+	a := <-ch
+	return a.err
+}
+
+// drain receives from the channel its caller passes, unless ctx ends.
+func drain(ctx context.Context, in <-chan int) {
+	select {
+	case <-in:
+	case <-ctx.Done():
+	}
+}
+
+// forever receives from the channel its caller passes, without end.
+func forever(in <-chan int) {
+	for {
+		<-in
+	}
+}
+
+// Silent: one receiver, reached through a parameter, never leaves.
+func sendToForever(ctx context.Context) {
+	ch := make(chan int)
+	go drain(ctx, ch)
+	go forever(ch)
+	go func() { ch <- 1 }()
+}
+
+// Bad: the one receiver, reached through a parameter, may leave on ctx.
+func sendToDrain(ctx context.Context) {
+	ch := make(chan int)
+	go drain(ctx, ch)
+	go func() {
+		ch <- 1 // want `send on ch may block forever: the goroutine that receives from it can return first`
+	}()
+}
