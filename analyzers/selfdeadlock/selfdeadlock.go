@@ -34,6 +34,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		c.checkPrivate(f)
 		c.checkCycles(f)
+		c.checkPipelines(f)
 		c.checkWaitGroups(f)
 	}
 	c.checkDead(goStarted(m))
