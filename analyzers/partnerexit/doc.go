@@ -109,6 +109,8 @@
 // whose way out is a panic, runtime.Goexit or os.Exit, a WaitGroup or
 // channel the package does not keep to itself, a partner that runs in
 // code the model does not see (a function with no caller in the
-// package, one run by Once.Do), or a channel that is closed (for a
+// package, one run by Once.Do, one called through an interface that
+// several types of the package implement), or a channel that is
+// closed (for a
 // send: it would panic, which sendafterclose reports).
 package partnerexit

@@ -61,7 +61,11 @@
 // is started (go, WaitGroup.Go, Group.Go) or called, up to a depth, by
 // functions that are and that return quietly after the call
 // (Model.EndsGoroutine); or a caller skips the call altogether.
-// Model.GoSites lists the go statements behind a function.
+// Model.GoSites lists the go statements behind a function. These
+// queries also follow a call through an interface whose one
+// implementation in the package is the function (a.Run(ctx) on an
+// Agent only *agent implements); Model.Callers, whose sites bind
+// arguments to parameters, does not.
 //
 // # Events
 //

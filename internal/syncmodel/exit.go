@@ -235,7 +235,10 @@ func (m *Model) signals(fn *ssa.Function, in ssa.Instruction, does Does) bool {
 			return b.Name() == "close"
 		}
 		if c.IsInvoke() {
-			return false
+			// Through an interface: only a call of the package's one
+			// implementation is known to signal.
+			f := m.byFn[m.invoked[in]]
+			return f != nil && f.Signals
 		}
 		obj := flow.CalleeFunc(c)
 		for _, name := range []string{"Done", "Signal", "Broadcast"} {
@@ -271,7 +274,7 @@ func (m *Model) markSignals() {
 	for len(work) > 0 {
 		f := work[len(work)-1]
 		work = work[:len(work)-1]
-		for _, s := range m.callers[f.Fn] {
+		for _, s := range m.sitesOf(f.Fn) {
 			if s.Goroutine {
 				continue // the go statement signals by itself
 			}
@@ -333,7 +336,7 @@ func (m *Model) Leaves(fn *ssa.Function, does Does, depth int) (Exit, bool) {
 		return Exit{}, false
 	}
 	seen := make(map[*ssa.Function]bool)
-	for _, s := range m.callers[fn] {
+	for _, s := range m.sitesOf(fn) {
 		if s.Goroutine || seen[s.Caller] {
 			continue
 		}
@@ -348,7 +351,7 @@ func (m *Model) Leaves(fn *ssa.Function, does Does, depth int) (Exit, bool) {
 // callsOf returns the static calls of fn in caller as a Does.
 func (m *Model) callsOf(caller, fn *ssa.Function) Does {
 	var d Does
-	for _, s := range m.callers[fn] {
+	for _, s := range m.sitesOf(fn) {
 		if s.Caller == caller && !s.Goroutine {
 			d.AddInstr(s.Instr)
 		}
@@ -362,7 +365,7 @@ func (m *Model) callsOf(caller, fn *ssa.Function) Does {
 // return quietly (QuietExit) after the call. A function with no
 // caller in the package, or run by Once.Do, may run anywhere.
 func (m *Model) EndsGoroutine(fn *ssa.Function, depth int) bool {
-	sites := m.callers[fn]
+	sites := m.sitesOf(fn)
 	if len(sites) == 0 {
 		return false
 	}
@@ -371,7 +374,7 @@ func (m *Model) EndsGoroutine(fn *ssa.Function, depth int) bool {
 			continue
 		}
 		c, ok := s.Instr.(*ssa.Call)
-		if !ok || depth == 0 || flow.Callee(c.Common()) != flow.Origin(fn) {
+		if !ok || depth == 0 || !c.Call.IsInvoke() && flow.Callee(c.Common()) != flow.Origin(fn) {
 			return false // a defer, Once.Do, or too deep
 		}
 		if _, ok := m.QuietExit(s.Caller, s.Instr, m.callsOf(s.Caller, fn)); !ok || !m.EndsGoroutine(s.Caller, depth-1) {
@@ -385,7 +388,7 @@ func (m *Model) EndsGoroutine(fn *ssa.Function, depth int) bool {
 // fn's own starts and, up to depth calls up, its callers'.
 func (m *Model) GoSites(fn *ssa.Function, depth int) []Site {
 	var out []Site
-	for _, s := range m.callers[fn] {
+	for _, s := range m.sitesOf(fn) {
 		if s.Goroutine {
 			out = append(out, s)
 		} else if depth > 0 {
@@ -393,4 +396,14 @@ func (m *Model) GoSites(fn *ssa.Function, depth int) []Site {
 		}
 	}
 	return out
+}
+
+// sitesOf returns the sites that call or start fn: the static ones
+// and the calls through an interface that only fn implements in the
+// package.
+func (m *Model) sitesOf(fn *ssa.Function) []Site {
+	if len(m.invokes[fn]) == 0 {
+		return m.callers[fn]
+	}
+	return append(append([]Site(nil), m.callers[fn]...), m.invokes[fn]...)
 }

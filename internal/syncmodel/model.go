@@ -194,6 +194,12 @@ type Model struct {
 
 	byFn    map[*ssa.Function]*Func
 	callers map[*ssa.Function][]Site
+	// invokes holds the calls through an interface of a method whose
+	// one implementation in the package is fn (see implementer); kept
+	// apart from callers, whose arguments are the callee's parameters.
+	invokes map[*ssa.Function][]Site
+	invoked map[ssa.Instruction]*ssa.Function
+	impls   map[*types.Interface]types.Type
 	mc      map[*ssa.Function]*ssa.MakeClosure
 	exprs   map[token.Pos]string
 	starts  map[token.Pos]token.Pos
@@ -215,6 +221,9 @@ func run(pass *analysis.Pass) (any, error) {
 		Locks:   pass.ResultOf[lockset.Analyzer].(*lockset.Result),
 		byFn:    make(map[*ssa.Function]*Func),
 		callers: make(map[*ssa.Function][]Site),
+		invokes: make(map[*ssa.Function][]Site),
+		invoked: make(map[ssa.Instruction]*ssa.Function),
+		impls:   make(map[*types.Interface]types.Type),
 		mc:      make(map[*ssa.Function]*ssa.MakeClosure),
 		exprs:   make(map[token.Pos]string),
 		starts:  make(map[token.Pos]token.Pos),
@@ -311,6 +320,12 @@ func (m *Model) indexCalls(fn *ssa.Function) {
 			}
 			c := ci.Common()
 			_, isGo := in.(*ssa.Go)
+			if c.IsInvoke() {
+				if callee := m.implementer(fn.Prog, c); callee != nil {
+					m.invokes[callee] = append(m.invokes[callee], Site{Caller: fn, Instr: in, Goroutine: isGo})
+					m.invoked[in] = callee
+				}
+			}
 			if callee, _, bindings := funcOf(c.Value); callee != nil && !c.IsInvoke() {
 				m.callers[callee] = append(m.callers[callee], Site{Caller: fn, Instr: in, Args: c.Args, Bindings: bindings, Goroutine: isGo})
 			}
@@ -488,4 +503,57 @@ func onEveryPath(in ssa.Instruction) bool {
 		}
 	}
 	return true
+}
+
+// implementer returns the method an interface method call c reaches
+// when exactly one non-generic type declared in the package (or a
+// pointer to it) implements the interface, else nil.
+func (m *Model) implementer(prog *ssa.Program, c *ssa.CallCommon) *ssa.Function {
+	iface, ok := c.Value.Type().Underlying().(*types.Interface)
+	if !ok || c.Method == nil {
+		return nil
+	}
+	t, seen := m.impls[iface]
+	if !seen {
+		n := 0
+		scope := m.pkg.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			named, ok := tn.Type().(*types.Named)
+			if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+				continue
+			}
+			switch {
+			case types.Implements(named, iface):
+				t = named
+				n++
+			case types.Implements(types.NewPointer(named), iface):
+				t = types.NewPointer(named)
+				n++
+			}
+		}
+		if n != 1 {
+			t = nil
+		}
+		m.impls[iface] = t
+	}
+	if t == nil {
+		return nil
+	}
+	sel := prog.MethodSets.MethodSet(t).Lookup(c.Method.Pkg(), c.Method.Name())
+	if sel == nil || len(sel.Index()) != 1 {
+		return nil // promoted from an embedded field
+	}
+	obj, ok := sel.Obj().(*types.Func)
+	if !ok {
+		return nil
+	}
+	fn := prog.FuncValue(obj)
+	if fn == nil || fn.Blocks == nil {
+		return nil
+	}
+	return fn
 }

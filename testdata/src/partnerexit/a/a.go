@@ -427,3 +427,59 @@ func sendToDrain(ctx context.Context) {
 		ch <- 1 // want `send on ch may block forever: the goroutine that receives from it can return first`
 	}()
 }
+
+// Runner has one implementation in the package: a call through it is
+// a call of proxy's method.
+type Runner interface{ Run(ctx context.Context) }
+
+type proxy struct{ events chan int }
+
+func newProxy() Runner { return &proxy{events: make(chan int)} }
+
+func (p *proxy) Run(ctx context.Context) {
+	for {
+		select {
+		case <-p.events:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (p *proxy) notify(v int) {
+	p.events <- v // want `send on p.events may block forever`
+}
+
+// Bad: Run, reached through the interface, leaves on ctx.Done.
+func startProxy(ctx context.Context) {
+	r := newProxy()
+	go func() { r.Run(ctx) }()
+	go r.(*proxy).notify(1)
+}
+
+// Looper has two implementations: a call through it may reach either.
+type Looper interface{ Loop(ctx context.Context) }
+
+type loopA struct{ ch chan int }
+type loopB struct{}
+
+func (l *loopA) Loop(ctx context.Context) {
+	for {
+		select {
+		case <-l.ch:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (loopB) Loop(ctx context.Context) {}
+
+func (l *loopA) put(v int) { l.ch <- v }
+
+// Silent: who runs loopA.Loop is not known.
+func startLoop(ctx context.Context, lp Looper) {
+	a := &loopA{ch: make(chan int)}
+	go func() { lp.Loop(ctx) }()
+	go a.put(1)
+}
