@@ -102,6 +102,19 @@
 //		<-results // a receive per value, not a one-shot protocol
 //	}
 //
+//	go func() {
+//		switch scheme { // no case matched: the author may know the cases
+//		case "http":
+//			errc <- srv.Serve(l)
+//		case "https":
+//			errc <- srv.ServeTLS(l, cert, key)
+//		}
+//	}()
+//
+// A partner's way out must be deliberate: a return statement, or a
+// select case it takes instead of the operation (the end of the
+// function reached from it counts).
+//
 // Nor is a path out through a select case on a channel of the package
 // that nothing sends on or closes (it cannot be taken), a path that
 // tells anyone anything on its way (a send, a close, a Done, a

@@ -104,7 +104,7 @@ func waitLeaves(sm *syncmodel.Model, f *syncmodel.Func, e *syncmodel.Event) *lea
 		if len(sites) == 0 || !counted(refs, sites) {
 			continue
 		}
-		if x, ok := sm.Leaves(p, *dones[p], depth); ok {
+		if x, ok := sm.Leaves(p, *dones[p], depth); ok && x.Deliberate() {
 			return &leave{fn: x.Return.Parent(), exit: x, op: first[p]}
 		}
 	}
@@ -174,7 +174,7 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 	if len(sites) != 1 || flow.InLoop(sites[0].Instr.Block()) {
 		return nil
 	}
-	if ex, ok := sm.Leaves(p, does, depth); ok {
+	if ex, ok := sm.Leaves(p, does, depth); ok && ex.Deliberate() {
 		return &leave{fn: ex.Return.Parent(), exit: ex, op: at}
 	}
 	return nil

@@ -67,6 +67,12 @@ type Exit struct {
 	Declined bool
 }
 
+// Deliberate reports whether the path leaves by a return statement
+// written there, or by declining the operation in a select: not by
+// running off the end of the function, as when no case of a switch
+// matches (cases the author may know to be the only ones).
+func (x Exit) Deliberate() bool { return x.Return.Pos().IsValid() || x.Declined }
+
 // QuietExit returns a path of fn from its entry (or from just after
 // from, if not nil) to a return that performs none of does and does
 // nothing on its way that could stand for it or tell a waiter another
@@ -93,6 +99,7 @@ func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Ex
 		declined bool
 	}
 	var stack []item
+	var fallback *Exit
 	seen := make(map[state]bool)
 	if from != nil {
 		b := from.Block()
@@ -118,7 +125,13 @@ func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Ex
 				if !pos.IsValid() {
 					pos = last
 				}
-				return Exit{Return: ret, Pos: pos, Declined: declined}, true
+				x := Exit{Return: ret, Pos: pos, Declined: declined}
+				if x.Deliberate() {
+					return x, true
+				}
+				if fallback == nil {
+					fallback = &x // a deliberate exit elsewhere is the better story
+				}
 			}
 			if sel, ok := in.(*ssa.Select); ok && performs(sel, does) {
 				declined = true // the edge into the case is cut below
@@ -138,6 +151,9 @@ func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Ex
 			seen[st] = true
 			stack = append(stack, item{s, s.Instrs, last, declined})
 		}
+	}
+	if fallback != nil {
+		return *fallback, true
 	}
 	return Exit{}, false
 }

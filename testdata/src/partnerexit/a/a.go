@@ -483,3 +483,18 @@ func startLoop(ctx context.Context, lp Looper) {
 	go func() { lp.Loop(ctx) }()
 	go a.put(1)
 }
+
+// Silent: the goroutine leaves only when no case of the switch
+// matches, which the author may know cannot happen.
+func serve(scheme string) error {
+	errc := make(chan error)
+	go func() {
+		switch scheme {
+		case "http":
+			errc <- load()
+		case "https":
+			errc <- nil
+		}
+	}()
+	return <-errc
+}
