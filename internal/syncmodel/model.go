@@ -506,11 +506,19 @@ func onEveryPath(in ssa.Instruction) bool {
 }
 
 // implementer returns the method an interface method call c reaches
-// when exactly one non-generic type declared in the package (or a
-// pointer to it) implements the interface, else nil.
+// when the interface is declared in the package and exactly one
+// non-generic type declared there (or a pointer to it) implements it,
+// else nil.
 func (m *Model) implementer(prog *ssa.Program, c *ssa.CallCommon) *ssa.Function {
-	iface, ok := c.Value.Type().Underlying().(*types.Interface)
-	if !ok || c.Method == nil {
+	// Only the package's own interfaces: another package's (io.Reader,
+	// error) has implementations everywhere, and asking of every type
+	// whether it implements every interface would cost.
+	decl, ok := types.Unalias(c.Value.Type()).(*types.Named)
+	if !ok || decl.Obj().Pkg() != m.pkg || c.Method == nil {
+		return nil
+	}
+	iface, ok := decl.Underlying().(*types.Interface)
+	if !ok {
 		return nil
 	}
 	t, seen := m.impls[iface]
