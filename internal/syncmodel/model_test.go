@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/goconcheck/goconcheck/internal/atest"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
@@ -72,6 +73,13 @@ func TestDump(t *testing.T) {
 					if e.Must {
 						out.WriteString(" must")
 					}
+					if x, ok := quietExit(m, f, e); ok {
+						how := ""
+						if x.Declined {
+							how = " declined"
+						}
+						fmt.Fprintf(&out, " leaves-without=%d%s", pass.Fset.Position(x.Pos).Line, how)
+					}
 					if e.Obj.Known() {
 						var same []string
 						for _, r := range m.EventsOn(f.Fn, e.Obj, e.Kind.Partners()...) {
@@ -92,7 +100,11 @@ func TestDump(t *testing.T) {
 						ends = append(ends, e.Kind) // the implicit return at the closing brace
 					}
 				}
-				fmt.Fprintf(&out, "\tends: %s\n", strings.Join(ends, " "))
+				signals := ""
+				if f.Signals {
+					signals = " (signals)"
+				}
+				fmt.Fprintf(&out, "\tends: %s%s\n", strings.Join(ends, " "), signals)
 			}
 			return nil, nil
 		},
@@ -112,4 +124,21 @@ func TestDump(t *testing.T) {
 	if got := out.String(); got != string(want) {
 		t.Errorf("model differs from %s (go test -update rewrites it):\n%s", golden, got)
 	}
+}
+
+// quietExit asks the model's QuietExit of the partner events (a Done,
+// a send or close, a Signal or Broadcast): a path out of f without e.
+func quietExit(m *syncmodel.Model, f *syncmodel.Func, e *syncmodel.Event) (syncmodel.Exit, bool) {
+	var does syncmodel.Does
+	switch {
+	case e.Kind == syncmodel.Done, e.Kind == syncmodel.Signal, e.Kind == syncmodel.Broadcast:
+		does.AddInstr(e.Instr)
+	case e.Kind == syncmodel.Chan && (e.Op.Kind == chanmodel.Send || e.Op.Kind == chanmodel.Close):
+		if !does.Add(e.Op) {
+			return syncmodel.Exit{}, false
+		}
+	default:
+		return syncmodel.Exit{}, false
+	}
+	return m.QuietExit(f.Fn, nil, does)
 }
