@@ -52,6 +52,11 @@
 //		}()
 //	}
 //
+// A panic counts when a recover the goroutine deferred before it turns
+// it into a return (related information: "panics here, and its
+// deferred recover returns, without ..."); an unrecovered one crashes
+// the program.
+//
 // The protocol comes from the sync-event model (internal/syncmodel):
 // the partners are every Done on the WaitGroup, every send and close
 // of the channel, or every receive from it, and the partner's way out

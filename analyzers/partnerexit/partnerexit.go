@@ -277,7 +277,7 @@ func report(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, x *leave
 	switch e.Kind {
 	case syncmodel.Wait:
 		msg = e.Expr + ".Wait may block forever: a goroutine it waits for can return without calling " + e.Expr + ".Done"
-		skips = "returns here without calling " + e.Expr + ".Done"
+		skips = "without calling " + e.Expr + ".Done"
 	case syncmodel.Chan:
 		name := e.Op.Expr
 		if name == "" {
@@ -286,11 +286,16 @@ func report(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, x *leave
 		op = chanmodel.StepOp(e.Op)
 		if e.Op.Kind == chanmodel.Recv {
 			msg = "receive from " + name + " may block forever: the goroutine that sends on it can return without sending"
-			skips = "returns here without sending on or closing " + name
+			skips = "without sending on or closing " + name
 		} else {
 			msg = "send on " + name + " may block forever: the goroutine that receives from it can return first"
-			skips = "returns here without receiving from " + name
+			skips = "without receiving from " + name
 		}
+	}
+	if x.exit.Recovered {
+		skips = "panics here, and its deferred recover returns, " + skips
+	} else {
+		skips = "returns here " + skips
 	}
 	d := analysis.Diagnostic{Pos: e.Pos, Message: msg}
 	g := func(fn *ssa.Function) string { return analysisutil.Goroutine(pass.Fset, fn) }

@@ -65,13 +65,17 @@ type Exit struct {
 	// the operation and takes another case (a ctx.Done() or quit case):
 	// the goroutine chose to leave rather than do it.
 	Declined bool
+	// Recovered: the path ends in a panic (Pos) that a recover the
+	// function deferred on the way stops; Return is the return of the
+	// recover block.
+	Recovered bool
 }
 
 // Deliberate reports whether the path leaves by a return statement
 // written there, or by declining the operation in a select: not by
 // running off the end of the function, as when no case of a switch
 // matches (cases the author may know to be the only ones).
-func (x Exit) Deliberate() bool { return x.Return.Pos().IsValid() || x.Declined }
+func (x Exit) Deliberate() bool { return x.Return.Pos().IsValid() || x.Declined || x.Recovered }
 
 // QuietExit returns a path of fn from its entry (or from just after
 // from, if not nil) to a return that performs none of does and does
@@ -80,7 +84,9 @@ func (x Exit) Deliberate() bool { return x.Return.Pos().IsValid() || x.Declined 
 // Broadcast, starts no goroutine, calls no function value (a context's
 // cancel), and calls no function of the package that does any of
 // these (Func.Signals). A panic, runtime.Goexit or os.Exit ends no such
-// path: a panic that crashes the program strands nobody.
+// path: a panic that crashes the program strands nobody; but a panic
+// statement after a defer (on the path) of a function that calls
+// recover() leads to the recover block, which returns (Recovered).
 //
 // A select case on a channel of the package that nothing sends on or
 // closes is never taken, so a path through it does not count.
@@ -89,14 +95,14 @@ func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Ex
 		return Exit{}, false
 	}
 	type item struct {
-		b        *ssa.BasicBlock
-		instrs   []ssa.Instruction
-		last     token.Pos
-		declined bool
+		b                   *ssa.BasicBlock
+		instrs              []ssa.Instruction
+		last                token.Pos
+		declined, recovered bool
 	}
 	type state struct {
-		b        *ssa.BasicBlock
-		declined bool
+		b                   *ssa.BasicBlock
+		declined, recovered bool
 	}
 	var stack []item
 	var fallback *Exit
@@ -106,19 +112,31 @@ func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Ex
 		if b == nil {
 			return Exit{}, false
 		}
-		stack = append(stack, item{b, b.Instrs[flow.Index(from)+1:], from.Pos(), false})
+		stack = append(stack, item{b, b.Instrs[flow.Index(from)+1:], from.Pos(), false, false})
 	} else {
-		seen[state{fn.Blocks[0], false}] = true
-		stack = append(stack, item{fn.Blocks[0], fn.Blocks[0].Instrs, token.NoPos, false})
+		seen[state{fn.Blocks[0], false, false}] = true
+		stack = append(stack, item{fn.Blocks[0], fn.Blocks[0].Instrs, token.NoPos, false, false})
 	}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		last, cut, declined := it.last, false, it.declined
+		last, cut, declined, recovered := it.last, false, it.declined, it.recovered
 		for _, in := range it.instrs {
-			if does.Instrs[in] || m.signals(fn, in, does) || flow.InstrEnd(in) != flow.Returns {
+			if does.Instrs[in] || m.signals(fn, in, does) {
 				cut = true
 				break
+			}
+			if end := flow.InstrEnd(in); end != flow.Returns {
+				if p, ok := in.(*ssa.Panic); ok && recovered && explicitPanic(p) {
+					if ret := recoverReturn(fn); ret != nil {
+						return Exit{Return: ret, Pos: p.Pos(), Recovered: true}, true
+					}
+				}
+				cut = true
+				break
+			}
+			if d, ok := in.(*ssa.Defer); ok && defersRecover(d) {
+				recovered = true
 			}
 			if ret, ok := in.(*ssa.Return); ok {
 				pos := ret.Pos()
@@ -144,12 +162,12 @@ func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Ex
 			continue
 		}
 		for i, s := range it.b.Succs {
-			st := state{s, declined}
+			st := state{s, declined, recovered}
 			if does.Edges[chanmodel.Edge{Block: it.b, Succ: i}] || seen[st] || m.neverTaken(it.b, i) {
 				continue
 			}
 			seen[st] = true
-			stack = append(stack, item{s, s.Instrs, last, declined})
+			stack = append(stack, item{s, s.Instrs, last, declined, recovered})
 		}
 	}
 	if fallback != nil {
@@ -180,6 +198,49 @@ func (m *Model) SignalsBesides(fn *ssa.Function, does Does) bool {
 		}
 	}
 	return false
+}
+
+// defersRecover reports whether the defer statement d runs a function
+// of the package that calls recover() itself: a panic after d ends in
+// the function's recover block, which returns.
+func defersRecover(d *ssa.Defer) bool {
+	callee := d.Call.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	for _, b := range callee.Blocks {
+		for _, in := range b.Instrs {
+			if c, ok := in.(*ssa.Call); ok {
+				if bi, ok := c.Call.Value.(*ssa.Builtin); ok && bi.Name() == "recover" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// explicitPanic reports whether p is a panic statement of the source,
+// not the one go/ssa adds after a select that matched no case.
+func explicitPanic(p *ssa.Panic) bool {
+	if !p.Pos().IsValid() {
+		return false
+	}
+	if mi, ok := p.X.(*ssa.MakeInterface); ok {
+		if c, ok := mi.X.(*ssa.Const); ok && c.Value != nil && c.Value.ExactString() == `"blocking select matched no case"` {
+			return false
+		}
+	}
+	return true
+}
+
+// recoverReturn returns the return of fn's recover block, or nil.
+func recoverReturn(fn *ssa.Function) *ssa.Return {
+	if fn.Recover == nil || len(fn.Recover.Instrs) == 0 {
+		return nil
+	}
+	ret, _ := fn.Recover.Instrs[len(fn.Recover.Instrs)-1].(*ssa.Return)
+	return ret
 }
 
 // neverTaken reports whether the edge succ of b enters the body of a

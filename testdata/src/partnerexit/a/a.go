@@ -498,3 +498,40 @@ func serve(scheme string) error {
 	}()
 	return <-errc
 }
+
+func logf(string, ...any) {}
+
+// Bad: the panic skips the send, and the deferred recover turns it
+// into a quiet return.
+func recvRecovered(bad bool) error {
+	errc := make(chan error)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				logf("recovered: %v", r)
+			}
+		}()
+		if bad {
+			panic("bad input")
+		}
+		errc <- nil
+	}()
+	return <-errc // want `receive from errc may block forever`
+}
+
+// Silent: the recover tells the waiter by closing another channel.
+func recvRecoveredTells(bad bool, failed chan struct{}) error {
+	errc := make(chan error)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				close(failed)
+			}
+		}()
+		if bad {
+			panic("bad input")
+		}
+		errc <- nil
+	}()
+	return <-errc
+}
