@@ -16,6 +16,7 @@ import (
 	"github.com/goconcheck/goconcheck/analyzers/lockedblock"
 	"github.com/goconcheck/goconcheck/analyzers/lockleak"
 	"github.com/goconcheck/goconcheck/analyzers/missingcancel"
+	"github.com/goconcheck/goconcheck/analyzers/partnerexit"
 	"github.com/goconcheck/goconcheck/analyzers/selfdeadlock"
 	"github.com/goconcheck/goconcheck/analyzers/sendafterclose"
 	"github.com/goconcheck/goconcheck/analyzers/sleepsync"
@@ -78,6 +79,7 @@ func unwrapped() []*analysis.Analyzer {
 		lockedblock.Analyzer,
 		lockleak.Analyzer,
 		missingcancel.Analyzer,
+		partnerexit.Analyzer,
 		selfdeadlock.Analyzer,
 		sendafterclose.Analyzer,
 		sleepsync.Analyzer,

@@ -35,6 +35,7 @@ var rules = map[string]string{
 
 	"selfdeadlock/unready":   "An operation no other goroutine can make ready.",
 	"selfdeadlock/cycle":     "Goroutines whose first receives wait on each other in a cycle.",
+	"selfdeadlock/pipeline":  "A loop of sends into a chain of relaying goroutines whose last channel comes back, received only after the loop.",
 	"selfdeadlock/waitgroup": "WaitGroup.Wait inside a goroutine the WaitGroup counts.",
 
 	"sendafterclose/afterclose": "A send or second close that can run after close in the same goroutine.",

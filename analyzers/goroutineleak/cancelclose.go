@@ -63,7 +63,7 @@ func (c *checker) foreignChan(v ssa.Value, depth int) bool {
 			}
 		}
 	case *ssa.FreeVar:
-		if b := analysisutil.BoundTo(x); b != nil {
+		if b := new(analysisutil.Closures).Bound(x); b != nil {
 			return c.foreignChan(b, depth+1)
 		}
 	case *ssa.Call:

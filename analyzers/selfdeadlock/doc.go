@@ -89,6 +89,30 @@
 //		ch2 <- val
 //	}()
 //
+// A pipeline that feeds back to its head: a function sends values in a
+// loop on an unbuffered channel to a chain of goroutines it starts,
+// each passing every value it receives on to the next over another
+// unbuffered channel before it receives again, and the last channel
+// comes back to the function, which receives from it only after its
+// loop. Each stage holds one value while it waits to pass it on: once
+// one more value than there are stages is in flight, the function
+// waits for the first stage, each stage for the next, the last for the
+// function (rule pipeline):
+//
+//	go enrich(parsed, enriched) // for r := range src { dst <- r }
+//	go persist(enriched, acks)  // for r := range src { acks <- r.Seq }
+//	for _, l := range lines {
+//		parsed <- parse(l) // circular wait: send on parsed blocks forever once 3 values are in flight: ...
+//	}
+//	close(parsed)
+//	for range acks { ... }
+//
+// Not reported: a last channel with a buffer (make(chan int,
+// len(lines)) has room for every value), a head that also receives
+// from it inside its loop (a select with both), another goroutine
+// draining it, a stage that may drop a value (a continue before its
+// send), or a channel that escapes.
+//
 // sync.WaitGroup.Wait inside a goroutine that the same WaitGroup counts,
 // when its own Done runs after the Wait (deferred, or later on every
 // path): the count never reaches zero.

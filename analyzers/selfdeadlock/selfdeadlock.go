@@ -35,6 +35,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		c.checkPrivate(f)
 		c.checkCycles(f)
+		c.checkPipelines(f)
 		c.checkWaitGroups(f)
 	}
 	c.checkDead(goStarted(m))

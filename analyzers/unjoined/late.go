@@ -147,7 +147,7 @@ func origin(v ssa.Value) ssa.Value {
 	for range 8 {
 		switch x := v.(type) {
 		case *ssa.FreeVar:
-			b := analysisutil.BoundTo(x)
+			b := new(analysisutil.Closures).Bound(x)
 			if b == nil {
 				return v
 			}

@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
@@ -39,7 +39,7 @@ func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
 	fn := w.Parent()
 	var others []ssa.Instruction
 	for _, in := range sm.FieldAccesses(v) {
-		if fa, ok := in.(*ssa.FieldAddr); ok && analysisutil.Unshared(fa.X, in) {
+		if fa, ok := in.(*ssa.FieldAddr); ok && chanmodel.Unshared(fa.X, in) {
 			continue // an object not yet handed to anyone: a constructor's
 		}
 		if in.Parent() != fn {

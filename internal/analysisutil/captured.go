@@ -17,7 +17,9 @@ func CapturedValue(load *ssa.UnOp) ssa.Value {
 	}
 	addr := load.X
 	if fv, ok := addr.(*ssa.FreeVar); ok {
-		addr = BoundTo(fv)
+		// One lookup per call: the callers ask about a few loads
+		// per goroutine, not worth a memo they would have to carry.
+		addr = new(Closures).Bound(fv)
 	}
 	cell, ok := addr.(*ssa.Alloc)
 	if !ok || cell.Referrers() == nil {

@@ -142,7 +142,11 @@ func classifyUse(in ssa.Instruction, v ssa.Value) funcUse {
 		}
 		return funcUse{at: in}
 	}
-	if c, ok := in.(ssa.CallInstruction); ok && onceRunner(c.Common()) {
+	c, ok := in.(ssa.CallInstruction)
+	if !ok {
+		return funcUse{}
+	}
+	if onceRunner(c.Common()) {
 		return funcUse{root: true}
 	}
 	if callsArgOnce(c, v) {

@@ -37,6 +37,36 @@
 // s.wg holding s.mu; the partner that must Done is start$1, which
 // locks s.mu first, so the two can block each other (lockedblock).
 //
+// # Ends: the partner that leaves first
+//
+// A waiter blocks forever when its partner's goroutine can end without
+// its half of the protocol. Model.QuietExit answers, for a function and
+// the instructions that perform an operation (Does: the Done, the
+// send, or for a select case the edge into its body), whether a path
+// from the entry reaches a return without them and without telling
+// anyone anything else on its way (a send, a close, a Done, a go
+// statement, a cancel or other function value called, or a call of a
+// function of the package that does one: Func.Signals):
+//
+//	go func() {                        entry
+//	    if err := load(); err != nil {   |\
+//	        return        <------------- | '--> return: leaves without Done
+//	    }                                |
+//	    wg.Done()         Done (Does) -- cut
+//	}()
+//
+// Panics and exits end no such path (a crash strands nobody), and a
+// select case on a package channel nothing sends on or closes is never
+// taken. Model.Leaves lifts the answer to the goroutine: the function
+// is started (go, WaitGroup.Go, Group.Go) or called, up to a depth, by
+// functions that are and that return quietly after the call
+// (Model.EndsGoroutine); or a caller skips the call altogether.
+// Model.GoSites lists the go statements behind a function. These
+// queries also follow a call through an interface whose one
+// implementation in the package is the function (a.Run(ctx) on an
+// Agent only *agent implements); Model.Callers, whose sites bind
+// arguments to parameters, does not.
+//
 // # Events
 //
 // Func.Events lists, in source order, the events a function performs

@@ -152,6 +152,10 @@ type Func struct {
 	// Ends lists where the function (as a goroutine: the goroutine)
 	// can stop.
 	Ends []End
+	// Signals: the function, or a function of the package it calls,
+	// may tell another goroutine something (sends, closes, calls Done,
+	// Signal or Broadcast, starts a goroutine, calls a function value).
+	Signals bool
 }
 
 // Starts returns the events of f that start a goroutine.
@@ -191,6 +195,12 @@ type Model struct {
 
 	byFn    map[*ssa.Function]*Func
 	callers map[*ssa.Function][]Site
+	// invokes holds the calls through an interface of a method whose
+	// one implementation in the package is fn (see implementer); kept
+	// apart from callers, whose arguments are the callee's parameters.
+	invokes map[*ssa.Function][]Site
+	invoked map[ssa.Instruction]*ssa.Function
+	impls   map[*types.Interface]types.Type
 	mc      map[*ssa.Function]*ssa.MakeClosure
 	exprs   map[token.Pos]string
 	starts  map[token.Pos]token.Pos
@@ -217,6 +227,9 @@ func run(pass *analysis.Pass) (any, error) {
 		Locks:   pass.ResultOf[lockset.Analyzer].(*lockset.Result),
 		byFn:    make(map[*ssa.Function]*Func),
 		callers: make(map[*ssa.Function][]Site),
+		invokes: make(map[*ssa.Function][]Site),
+		invoked: make(map[ssa.Instruction]*ssa.Function),
+		impls:   make(map[*types.Interface]types.Type),
 		mc:      make(map[*ssa.Function]*ssa.MakeClosure),
 		exprs:   make(map[token.Pos]string),
 		starts:  make(map[token.Pos]token.Pos),
@@ -238,6 +251,7 @@ func run(pass *analysis.Pass) (any, error) {
 		m.byFn[fn] = f
 		m.Funcs = append(m.Funcs, f)
 	}
+	m.markSignals()
 	return m, nil
 }
 
@@ -312,6 +326,12 @@ func (m *Model) indexCalls(fn *ssa.Function) {
 			}
 			c := ci.Common()
 			_, isGo := in.(*ssa.Go)
+			if c.IsInvoke() {
+				if callee := m.implementer(fn.Prog, c); callee != nil {
+					m.invokes[callee] = append(m.invokes[callee], Site{Caller: fn, Instr: in, Goroutine: isGo})
+					m.invoked[in] = callee
+				}
+			}
 			if callee, _, bindings := funcOf(c.Value); callee != nil && !c.IsInvoke() {
 				m.callers[callee] = append(m.callers[callee], Site{Caller: fn, Instr: in, Args: c.Args, Bindings: bindings, Goroutine: isGo})
 			}
@@ -521,4 +541,65 @@ func onEveryPath(in ssa.Instruction) bool {
 		}
 	}
 	return true
+}
+
+// implementer returns the method an interface method call c reaches
+// when the interface is declared in the package and exactly one
+// non-generic type declared there (or a pointer to it) implements it,
+// else nil.
+func (m *Model) implementer(prog *ssa.Program, c *ssa.CallCommon) *ssa.Function {
+	// Only the package's own interfaces: another package's (io.Reader,
+	// error) has implementations everywhere, and asking of every type
+	// whether it implements every interface would cost.
+	decl, ok := types.Unalias(c.Value.Type()).(*types.Named)
+	if !ok || decl.Obj().Pkg() != m.pkg || c.Method == nil {
+		return nil
+	}
+	iface, ok := decl.Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	t, seen := m.impls[iface]
+	if !seen {
+		n := 0
+		scope := m.pkg.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			named, ok := tn.Type().(*types.Named)
+			if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+				continue
+			}
+			switch {
+			case types.Implements(named, iface):
+				t = named
+				n++
+			case types.Implements(types.NewPointer(named), iface):
+				t = types.NewPointer(named)
+				n++
+			}
+		}
+		if n != 1 {
+			t = nil
+		}
+		m.impls[iface] = t
+	}
+	if t == nil {
+		return nil
+	}
+	sel := prog.MethodSets.MethodSet(t).Lookup(c.Method.Pkg(), c.Method.Name())
+	if sel == nil || len(sel.Index()) != 1 {
+		return nil // promoted from an embedded field
+	}
+	obj, ok := sel.Obj().(*types.Func)
+	if !ok {
+		return nil
+	}
+	fn := prog.FuncValue(obj)
+	if fn == nil || fn.Blocks == nil {
+		return nil
+	}
+	return fn
 }

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/atest"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
@@ -78,6 +79,13 @@ func TestDump(t *testing.T) {
 					if c, ok := e.Instr.(ssa.CallInstruction); ok && syncmodel.MayJoin(flow.CalleeFunc(c.Common())) {
 						out.WriteString(" joins")
 					}
+					if x, ok := quietExit(m, f, e); ok {
+						how := ""
+						if x.Declined {
+							how = " declined"
+						}
+						fmt.Fprintf(&out, " leaves-without=%d%s", pass.Fset.Position(x.Pos).Line, how)
+					}
 					if e.Obj.Known() {
 						var same []string
 						for _, r := range m.EventsOn(f.Fn, e.Obj, e.Kind.Partners()...) {
@@ -110,7 +118,11 @@ func TestDump(t *testing.T) {
 						ends = append(ends, e.Kind) // the implicit return at the closing brace
 					}
 				}
-				fmt.Fprintf(&out, "\tends: %s\n", strings.Join(ends, " "))
+				signals := ""
+				if f.Signals {
+					signals = " (signals)"
+				}
+				fmt.Fprintf(&out, "\tends: %s%s\n", strings.Join(ends, " "), signals)
 			}
 			return nil, nil
 		},
@@ -130,4 +142,21 @@ func TestDump(t *testing.T) {
 	if got := out.String(); got != string(want) {
 		t.Errorf("model differs from %s (go test -update rewrites it):\n%s", golden, got)
 	}
+}
+
+// quietExit asks the model's QuietExit of the partner events (a Done,
+// a send or close, a Signal or Broadcast): a path out of f without e.
+func quietExit(m *syncmodel.Model, f *syncmodel.Func, e *syncmodel.Event) (syncmodel.Exit, bool) {
+	var does syncmodel.Does
+	switch {
+	case e.Kind == syncmodel.Done, e.Kind == syncmodel.Signal, e.Kind == syncmodel.Broadcast:
+		does.AddInstr(e.Instr)
+	case e.Kind == syncmodel.Chan && (e.Op.Kind == chanmodel.Send || e.Op.Kind == chanmodel.Close):
+		if !does.Add(e.Op) {
+			return syncmodel.Exit{}, false
+		}
+	default:
+		return syncmodel.Exit{}, false
+	}
+	return m.QuietExit(f.Fn, nil, does)
 }

@@ -1,6 +1,7 @@
 package dump
 
 import (
+	"context"
 	"sync"
 	"time"
 
@@ -120,4 +121,31 @@ func twoServers(a, b *server) {
 	a.wg.Add(1)
 	b.wg.Wait()
 	a.wg.Wait()
+}
+
+// early can leave before its send (a return statement, or the
+// ctx.Done() case it takes instead) and before its Done; note only
+// logs, so it tells nobody anything.
+func early(ctx context.Context, wg *sync.WaitGroup, out chan int) {
+	if ctx.Err() != nil {
+		note()
+		return
+	}
+	select {
+	case out <- 1:
+	case <-ctx.Done():
+		return
+	}
+	wg.Done()
+}
+
+func note() {}
+
+// tells closes a channel on its way out: not a quiet exit.
+func tells(wg *sync.WaitGroup, quit chan struct{}) {
+	if quit == nil {
+		close(quit)
+		return
+	}
+	wg.Done()
 }

@@ -1,0 +1,134 @@
+// Package partnerexit defines an Analyzer that reports a blocking
+// operation whose partner goroutine can end without performing the
+// operation that would unblock it.
+//
+// # Analyzer partnerexit
+//
+// partnerexit: report a wait whose partner goroutine can return without the matching Done, send or receive
+//
+// A blocking operation is one half of a protocol between goroutines:
+// wg.Wait waits for every counted goroutine's Done, a receive for the
+// goroutine that sends (or closes), a send on an unbuffered channel
+// for the goroutine that receives. If the partner has a path that
+// ends the goroutine without its half (an error return before the
+// send, a ctx.Done() case that returns, an early break out of the
+// loop), the waiter blocks forever once that path is taken. The
+// analyzer reports the blocking operation, with the partner's return
+// that skips its half as related information:
+//
+//	wg.Add(1)
+//	go func() {
+//		if err := load(); err != nil {
+//			return // returns here without calling wg.Done
+//		}
+//		wg.Done()
+//	}()
+//	wg.Wait() // wg.Wait may block forever: a goroutine it waits for can return without calling wg.Done
+//
+//	errc := make(chan error)
+//	go func() {
+//		conn, err := dial()
+//		if err != nil {
+//			return // returns here without sending on or closing errc
+//		}
+//		errc <- conn.Handshake()
+//	}()
+//	err := <-errc // receive from errc may block forever: ...
+//
+//	func (a *agent) run(ctx context.Context) {
+//		for {
+//			select {
+//			case s := <-a.status:
+//				a.record(s)
+//			case <-ctx.Done():
+//				return // returns here without receiving from a.status
+//			}
+//		}
+//	}
+//
+//	func (a *agent) restart() {
+//		go func() {
+//			a.status <- a.wait() // send on a.status may block forever: the goroutine that receives from it can return first
+//		}()
+//	}
+//
+// A panic counts when a recover the goroutine deferred before it turns
+// it into a return (related information: "panics here, and its
+// deferred recover returns, without ..."); an unrecovered one crashes
+// the program.
+//
+// The protocol comes from the sync-event model (internal/syncmodel):
+// the partners are every Done on the WaitGroup, every send and close
+// of the channel, or every receive from it, and the partner's way out
+// is a path of the model's query Leaves, from the goroutine's start to
+// a return, that passes none of them. For a Wait, each goroutine must
+// be counted by an Add of its starter before the go statement, and
+// its Done must not be in a loop. For a receive, every send and close
+// must be in one goroutine, started by one go statement outside any
+// loop, and neither the receive nor the sends may be in a loop. For a
+// send, the channel must be unbuffered, the send must be the one-shot
+// send of a goroutine of its own, and every function that receives
+// from it must be able to return without receiving.
+//
+// The fix is to do the partner's half on every path (defer wg.Done(),
+// defer close(done), send the error too), or to give the waiter a way
+// out (a select on ctx.Done(), a buffer for the one value).
+//
+// Not reported:
+//
+//	go func() {
+//		defer wg.Done() // on every path
+//		if err := load(); err != nil {
+//			return
+//		}
+//	}()
+//
+//	go func() {
+//		if err := work(); err != nil {
+//			errc <- err // the path out tells the waiter
+//			return
+//		}
+//		close(done)
+//	}()
+//
+//	go func() {
+//		if err := work(); err != nil {
+//			panic(err) // a panic crashes the program: nobody is left waiting
+//		}
+//		done <- struct{}{}
+//	}()
+//
+//	select { // the waiter has another way out
+//	case <-done:
+//	case <-ctx.Done():
+//	}
+//
+//	for range jobs {
+//		<-results // a receive per value, not a one-shot protocol
+//	}
+//
+//	go func() {
+//		switch scheme { // no case matched: the author may know the cases
+//		case "http":
+//			errc <- srv.Serve(l)
+//		case "https":
+//			errc <- srv.ServeTLS(l, cert, key)
+//		}
+//	}()
+//
+// A partner's way out must be deliberate: a return statement, or a
+// select case it takes instead of the operation (the end of the
+// function reached from it counts).
+//
+// Nor is a path out through a select case on a channel of the package
+// that nothing sends on or closes (it cannot be taken), a path that
+// tells anyone anything on its way (a send, a close, a Done, a
+// goroutine started, a function value called: a cancel), a partner
+// whose way out is a panic, runtime.Goexit or os.Exit, a WaitGroup or
+// channel the package does not keep to itself, a partner that runs in
+// code the model does not see (a function with no caller in the
+// package, one run by Once.Do, one called through an interface that
+// several types of the package implement), or a channel that is
+// closed (for a
+// send: it would panic, which sendafterclose reports).
+package partnerexit

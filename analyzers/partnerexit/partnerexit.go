@@ -1,0 +1,306 @@
+package partnerexit
+
+import (
+	_ "embed"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports a blocking operation whose partner goroutine can
+// end without performing the operation that would unblock it.
+var Analyzer = &analysis.Analyzer{
+	Name:     "partnerexit",
+	Doc:      analysisutil.MustExtractDoc(doc, "partnerexit"),
+	Requires: []*analysis.Analyzer{syncmodel.Analyzer, analysisutil.ModeAnalyzer},
+	Run:      run,
+}
+
+// How far up the calls the partner's goroutine is looked for.
+const depth = 2
+
+func run(pass *analysis.Pass) (any, error) {
+	if analysisutil.FactsOnly(pass) {
+		return nil, nil
+	}
+	sm := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
+	for _, f := range sm.Funcs {
+		for i := range f.Events {
+			e := &f.Events[i]
+			if e.Deferred || !e.Pos.IsValid() {
+				continue
+			}
+			var x *leave
+			switch e.Kind {
+			case syncmodel.Wait:
+				x = waitLeaves(sm, f, e)
+			case syncmodel.Chan:
+				op := e.Op
+				if op.Select || op.NonBlocking || !op.Direct() || op.Unit != 0 {
+					continue
+				}
+				switch op.Kind {
+				case chanmodel.Recv:
+					x = recvLeaves(sm, f, op)
+				case chanmodel.Send:
+					x = sendLeaves(sm, f, op)
+				}
+			}
+			if x != nil {
+				report(pass, f, e, x)
+			}
+		}
+	}
+	return nil, nil
+}
+
+// A leave is the partner's path out: the function it leaves from and
+// where, and what it skips.
+type leave struct {
+	fn   *ssa.Function
+	exit syncmodel.Exit
+	op   token.Pos // the partner's operation it skips
+}
+
+// waitLeaves returns how a goroutine that wg.Wait (e, of f) waits for
+// can return without its Done: a goroutine counted by an Add of its
+// starter, whose Done is not on every path to its end.
+func waitLeaves(sm *syncmodel.Model, f *syncmodel.Func, e *syncmodel.Event) *leave {
+	if !sm.Contained(e.Obj) {
+		return nil
+	}
+	refs := sm.EventsOn(f.Fn, e.Obj, syncmodel.Done, syncmodel.Add)
+	dones := make(map[*ssa.Function]*syncmodel.Does)
+	var order []*ssa.Function
+	var first = make(map[*ssa.Function]token.Pos)
+	for _, r := range refs {
+		if r.E.Kind != syncmodel.Done {
+			continue
+		}
+		if r.F.Fn == f.Fn || flow.InLoop(r.E.Instr.Block()) {
+			return nil // the waiter's own Done, or one per task, not per goroutine
+		}
+		d := dones[r.F.Fn]
+		if d == nil {
+			d = new(syncmodel.Does)
+			dones[r.F.Fn] = d
+			order = append(order, r.F.Fn)
+			first[r.F.Fn] = r.E.Pos
+		}
+		d.AddInstr(r.E.Instr)
+	}
+	for _, p := range order {
+		sites := sm.GoSites(p, depth)
+		if len(sites) == 0 || !counted(refs, sites) {
+			continue
+		}
+		if x, ok := sm.Leaves(p, *dones[p], depth); ok && x.Deliberate() {
+			return &leave{fn: x.Return.Parent(), exit: x, op: first[p]}
+		}
+	}
+	return nil
+}
+
+// counted reports whether each goroutine start of sites follows an
+// Add, of the WaitGroup refs are on, in the starting function on
+// every path to it.
+func counted(refs []syncmodel.Ref, sites []syncmodel.Site) bool {
+	for _, s := range sites {
+		ok := false
+		for _, r := range refs {
+			if r.E.Kind == syncmodel.Add && r.F.Fn == s.Caller && flow.Dominates(r.E.Instr, s.Instr) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// recvLeaves returns how the one goroutine that sends on or closes
+// the channel x receives from can return without doing either: the
+// channel is the package's own, every send and close of it is in one
+// function that one go statement, outside any loop, starts, and x is
+// outside any loop too (a receive per value of a producer is not a
+// one-shot protocol).
+func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave {
+	if flow.InLoop(x.Instr.Block()) || sm.Chans.Escapes(x.Chan) {
+		return nil
+	}
+	var p *ssa.Function
+	var does syncmodel.Does
+	var at token.Pos
+	for _, r := range sm.Chans.OpsOn(x.Chan) {
+		if r.Op.Kind != chanmodel.Send && r.Op.Kind != chanmodel.Close {
+			continue
+		}
+		fn, ops, ok := performer(sm, r, x.Chan)
+		if !ok {
+			return nil
+		}
+		for _, op := range ops {
+			if p != nil && fn != p || fn == f.Fn {
+				return nil // several senders, or the waiter's own goroutine sends
+			}
+			if op.Kind == chanmodel.Send && flow.InLoop(op.Instr.Block()) {
+				return nil
+			}
+			p = fn
+			if !at.IsValid() {
+				at = op.Pos
+			}
+			if !does.Add(op) {
+				return nil
+			}
+		}
+	}
+	if p == nil {
+		return nil // nobody sends: selfdeadlock's and goroutineleak's
+	}
+	sites := sm.GoSites(p, depth)
+	if len(sites) != 1 || flow.InLoop(sites[0].Instr.Block()) {
+		return nil
+	}
+	if ex, ok := sm.Leaves(p, does, depth); ok && ex.Deliberate() {
+		return &leave{fn: ex.Return.Parent(), exit: ex, op: at}
+	}
+	return nil
+}
+
+// performer returns the function that performs r's operation itself
+// and its own records of it: r's function for a direct one; for one
+// that comes from a call or go statement on a channel the callee knows
+// by another name (its parameter), the callee's direct operations.
+// None when the callee's own record is on the same channel: it is
+// seen as a direct operation of its own.
+func performer(sm *syncmodel.Model, r chanmodel.OpRef, id chanmodel.ChanID) (*ssa.Function, []*chanmodel.Op, bool) {
+	if r.Op.Direct() {
+		if r.Op.Unit != 0 {
+			return nil, nil, false
+		}
+		return r.F.Fn, []*chanmodel.Op{r.Op}, true
+	}
+	inner := sm.Chans.Inner(r.F, r.Op)
+	if len(inner) == 0 {
+		return nil, nil, false // in another package
+	}
+	var out []*chanmodel.Op
+	for _, op := range inner {
+		if op.Chan == id {
+			continue
+		}
+		if !op.Direct() || op.Unit != 0 {
+			return nil, nil, false // deeper than one call
+		}
+		out = append(out, op)
+	}
+	return flow.Body(r.Op.Via), out, true
+}
+
+// sendLeaves returns how every goroutine that receives from the
+// unbuffered channel x sends on can return first, x being a one-shot
+// send of a goroutine of its own (go func() { ch <- v }()): the
+// goroutine then blocks forever. A channel anything closes is left
+// alone (the send would panic: sendafterclose's).
+func sendLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave {
+	if flow.InLoop(x.Instr.Block()) || sm.Chans.Escapes(x.Chan) || !sm.Chans.Unbuffered(x.Chan) {
+		return nil
+	}
+	if len(sm.GoSites(f.Fn, depth)) == 0 || !sm.EndsGoroutine(f.Fn, depth) {
+		return nil
+	}
+	var self syncmodel.Does
+	self.AddInstr(x.Instr)
+	if sm.SignalsBesides(f.Fn, self) {
+		return nil // the sender may itself tell the receiver to stop, after its send (a cancel)
+	}
+	recvs := make(map[*ssa.Function]*syncmodel.Does)
+	var order []*ssa.Function
+	first := make(map[*ssa.Function]token.Pos)
+	for _, r := range sm.Chans.OpsOn(x.Chan) {
+		switch r.Op.Kind {
+		case chanmodel.Close:
+			return nil
+		case chanmodel.Recv:
+		default:
+			continue
+		}
+		fn, ops, ok := performer(sm, r, x.Chan)
+		if !ok || fn == f.Fn && len(ops) > 0 {
+			return nil
+		}
+		for _, op := range ops {
+			d := recvs[fn]
+			if d == nil {
+				d = new(syncmodel.Does)
+				recvs[fn] = d
+				order = append(order, fn)
+				first[fn] = op.Pos
+			}
+			if !d.Add(op) {
+				return nil
+			}
+		}
+	}
+	var out *leave
+	for _, p := range order {
+		ex, ok := sm.Leaves(p, *recvs[p], depth)
+		if !ok || !ex.Declined {
+			// This receiver stays, or leaves only when its loop ends
+			// (a counted loop, a range over another channel), which
+			// the model cannot weigh against the number of sends.
+			return nil
+		}
+		if out == nil {
+			out = &leave{fn: ex.Return.Parent(), exit: ex, op: first[p]}
+		}
+	}
+	return out
+}
+
+func report(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, x *leave) {
+	var msg, skips string
+	op := finding.OpWait
+	switch e.Kind {
+	case syncmodel.Wait:
+		msg = e.Expr + ".Wait may block forever: a goroutine it waits for can return without calling " + e.Expr + ".Done"
+		skips = "without calling " + e.Expr + ".Done"
+	case syncmodel.Chan:
+		name := e.Op.Expr
+		if name == "" {
+			name = "the channel"
+		}
+		op = chanmodel.StepOp(e.Op)
+		if e.Op.Kind == chanmodel.Recv {
+			msg = "receive from " + name + " may block forever: the goroutine that sends on it can return without sending"
+			skips = "without sending on or closing " + name
+		} else {
+			msg = "send on " + name + " may block forever: the goroutine that receives from it can return first"
+			skips = "without receiving from " + name
+		}
+	}
+	if x.exit.Recovered {
+		skips = "panics here, and its deferred recover returns, " + skips
+	} else {
+		skips = "returns here " + skips
+	}
+	d := analysis.Diagnostic{Pos: e.Pos, Message: msg}
+	g := func(fn *ssa.Function) string { return analysisutil.Goroutine(pass.Fset, fn) }
+	var tr finding.Trace
+	tr.Step(finding.Place{Pos: e.Pos, Goroutine: g(f.Fn), Op: op, Blocks: true})
+	tr.Related(&d, finding.Place{Pos: x.exit.Pos, Message: skips, Goroutine: g(x.fn), Op: finding.OpReturn})
+	tr.Report(pass, d)
+}
