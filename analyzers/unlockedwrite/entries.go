@@ -100,6 +100,9 @@ func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, re
 			if len(f.HeldBefore(instr)) > 0 || len(f.MayHeldBefore(instr)) > 0 || !instr.Pos().IsValid() && !isCall(instr) {
 				continue
 			}
+			if c, ok := instr.(*ssa.Call); ok {
+				helperStart(pass, st, sc, c, reported, done)
+			}
 			if c, ok := instr.(*ssa.Call); ok && depth < 3 && c.Call.StaticCallee() != nil {
 				if sub := calleeScope(res, sc, c); sub != nil {
 					scanStart(pass, res, st, sub, reported, done, seen, depth+1)

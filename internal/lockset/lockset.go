@@ -37,7 +37,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer, analysisutil.ModeAnalyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{new(Summary)},
+	FactTypes:  []analysis.Fact{new(Summary), new(Writes)},
 }
 
 // Summary is the fact exported for a function that locks or unlocks
@@ -237,6 +237,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range all {
 		b.exportFact(b.res.Funcs[fn])
 	}
+	b.writeSummaries(all)
 	if b.factsOnly {
 		// What callers hold (entries) serves only the reports, which
 		// a dependency's run discards; the facts are out already.

@@ -1,0 +1,184 @@
+package unlockedwrite
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/lockset"
+)
+
+// Writes in helpers of other packages. A helper of another package
+// (meter.Miss(&c.usage, d)) cannot know whether its callers hold the
+// lock that guards what it writes: the guard belongs to the caller's
+// type. lockset exports, for each such helper, the writes it makes
+// with no lock held to memory reached from its parameters (or to its
+// own package's variables), itself or through its own helpers; here
+// they are rebound at each call and judged as writes made at the call,
+// where the caller's lock set and the guard of its field are known.
+// The report is at the call, in the package being analyzed (a
+// diagnostic cannot be placed in a package analyzed earlier, which
+// never saw its callers), with the helper's write as related
+// information.
+
+// A fieldWrite is an access to a field of a struct of the package:
+// a read or write in the function itself, or a write by a helper of
+// another package called there (via).
+type fieldWrite struct {
+	st    *types.Struct
+	index int
+	base  lockset.Key
+	write bool
+	pos   token.Pos
+	via   *lockset.UnlockedWrite
+}
+
+// accessesAt returns the accesses instr makes to fields of the
+// package's structs: its own (a field of a struct of another package,
+// held by value in one of the package's, counts as an access to the
+// holding field: c.usage.Misses++ accesses c.usage), and, for a call
+// of a helper of another package, the writes of its summary.
+func accessesAt(pass *analysis.Pass, instr ssa.Instruction) []fieldWrite {
+	if fa, write, pos := fieldAccess(instr); fa != nil {
+		st := analysisutil.PointedStruct(fa.X.Type())
+		if st == nil || fa.Field >= st.NumFields() {
+			return nil
+		}
+		if st.Field(fa.Field).Origin().Pkg() != pass.Pkg {
+			outer := fa
+			for {
+				x, ok := outer.X.(*ssa.FieldAddr)
+				if !ok {
+					break
+				}
+				outer = x
+			}
+			if outer == fa {
+				return nil
+			}
+			fa = outer
+			if st = analysisutil.PointedStruct(fa.X.Type()); st == nil || fa.Field >= st.NumFields() {
+				return nil
+			}
+		}
+		return []fieldWrite{{st: st, index: fa.Field, base: lockset.KeyOf(fa.X), write: write, pos: pos}}
+	}
+	c, ok := instr.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	callee := c.Call.StaticCallee()
+	if callee == nil {
+		return nil
+	}
+	var out []fieldWrite
+	for _, w := range lockset.ImportWrites(pass, callee) {
+		k, ok := lockset.RebindWrite(w, c.Call.Args)
+		if !ok || k.Global != "" || k.Root == nil {
+			continue
+		}
+		// The first step of the rebound path is the field of the
+		// caller's struct: c.usage of c.usage.Misses.
+		first, _, _ := strings.Cut(strings.TrimPrefix(k.Path, "."), ".")
+		i, err := strconv.Atoi(first)
+		st := analysisutil.PointedStruct(k.Root.Type())
+		if err != nil || st == nil || i >= st.NumFields() {
+			continue
+		}
+		w := w
+		out = append(out, fieldWrite{st: st, index: i, base: lockset.KeyOf(k.Root), write: true, pos: c.Pos(), via: &w})
+	}
+	return out
+}
+
+// losesUpdatesAt reports whether a's write loses updates whatever the
+// schedule (see losesUpdates), in the helper that makes it if any.
+func losesUpdatesAt(a access) bool {
+	if a.via != nil {
+		return a.via.LosesUpdates
+	}
+	return losesUpdates(a.instr)
+}
+
+// relateHelper adds the helper's write to d: a related position when
+// the file set has the helper's file, its place in the message
+// otherwise. The file set is indexed anew each time: findings are
+// rare, files many.
+func relateHelper(pass *analysis.Pass, d *analysis.Diagnostic, tr *finding.Trace, w *lockset.UnlockedWrite, g string) {
+	msg := fmt.Sprintf("%s written here by %s, with no lock held", w.Text, w.Func)
+	if p := lockset.WritePos(pass.Fset, lockset.FilesByName(pass.Fset), *w); p.IsValid() {
+		tr.Related(d, finding.Place{Pos: p, Message: msg, Goroutine: g, Op: finding.OpWrite})
+		return
+	}
+	d.Message += fmt.Sprintf(" (written at %s)", w.Pos)
+}
+
+// helperStart reports the calls, in a goroutine started in a loop (or
+// a handler), of a helper of another package that writes a variable of
+// its own package with no lock held, a variable which that package
+// accesses with its mutex held elsewhere: each run of the goroutine
+// makes the write, concurrently with the others.
+func helperStart(pass *analysis.Pass, st start, sc *scope, c *ssa.Call, reported map[string]bool, done map[token.Pos]bool) {
+	callee := c.Call.StaticCallee()
+	if callee == nil || done[c.Pos()] {
+		return
+	}
+	for _, w := range lockset.ImportWrites(pass, callee) {
+		k, ok := lockset.RebindWrite(w, c.Call.Args)
+		if !ok || k.Global == "" || w.Guard == "" || reported[k.Global] {
+			continue
+		}
+		reported[k.Global] = true
+		done[c.Pos()] = true
+		where, others, startMsg := "in a goroutine started in a loop", "the other goroutines", "goroutines started here"
+		if st.handler {
+			where, others, startMsg = "in a handler", "concurrent requests", "handler registered here"
+		}
+		name := shortGlobal(k.Global)
+		d := analysis.Diagnostic{
+			Category: "loop",
+			Pos:      c.Pos(),
+			Message: fmt.Sprintf("call of %s %s writes %s without holding %s, which guards it in its package: races with %s",
+				w.Func, where, name+describeRest(w.Text), shortGlobal(w.Guard), others),
+		}
+		var tr finding.Trace
+		spawned := finding.Spawned(pass.Fset, c.Pos())
+		if st.site != nil {
+			spawned = finding.Spawned(pass.Fset, st.site.Pos())
+			tr.Related(&d, finding.Place{Pos: st.site.Pos(), Message: startMsg, Goroutine: analysisutil.Goroutine(pass.Fset, st.site.Parent()), Op: finding.OpGo})
+		}
+		for _, p := range sc.path {
+			tr.Related(&d, finding.Place{Pos: p.Pos(), Message: "called here without a lock", Goroutine: spawned})
+		}
+		relateHelper(pass, &d, &tr, &w, spawned)
+		tr.Step(finding.Place{Pos: c.Pos(), Goroutine: spawned, Op: finding.OpWrite})
+		tr.Step(finding.Place{Pos: c.Pos(), Message: "the same write, at the same time, in another run", Goroutine: spawned + " (another run)", Op: finding.OpWrite})
+		tr.Report(pass, d)
+	}
+}
+
+// shortGlobal renders "example.com/x/plugins.mu" as "plugins.mu".
+func shortGlobal(g string) string {
+	if i := strings.LastIndex(g, "/"); i >= 0 {
+		return g[i+1:]
+	}
+	return g
+}
+
+// describeRest returns the field path of a write's text past its
+// variable ("cfg.limits.max" -> ".limits.max").
+func describeRest(text string) string {
+	if i := strings.Index(text, "."); i >= 0 {
+		if j := strings.Index(text[i+1:], "."); j >= 0 {
+			return text[i+1+j:]
+		}
+	}
+	return ""
+}
