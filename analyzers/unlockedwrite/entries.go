@@ -101,7 +101,7 @@ func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, re
 				continue
 			}
 			if c, ok := instr.(*ssa.Call); ok {
-				helperStart(pass, st, sc, c, reported, done)
+				helperStart(pass, res, st, sc, c, reported, done)
 			}
 			if c, ok := instr.(*ssa.Call); ok && depth < 3 && c.Call.StaticCallee() != nil {
 				if sub := calleeScope(res, sc, c); sub != nil {

@@ -45,7 +45,7 @@ type fieldWrite struct {
 // held by value in one of the package's, counts as an access to the
 // holding field: c.usage.Misses++ accesses c.usage), and, for a call
 // of a helper of another package, the writes of its summary.
-func accessesAt(pass *analysis.Pass, instr ssa.Instruction) []fieldWrite {
+func accessesAt(pass *analysis.Pass, res *lockset.Result, instr ssa.Instruction) []fieldWrite {
 	if fa, write, pos := fieldAccess(instr); fa != nil {
 		st := analysisutil.PointedStruct(fa.X.Type())
 		if st == nil || fa.Field >= st.NumFields() {
@@ -79,7 +79,7 @@ func accessesAt(pass *analysis.Pass, instr ssa.Instruction) []fieldWrite {
 		return nil
 	}
 	var out []fieldWrite
-	for _, w := range lockset.ImportWrites(pass, callee) {
+	for _, w := range res.ImportedWrites(callee) {
 		k, ok := lockset.RebindWrite(w, c.Call.Args)
 		if !ok || k.Global != "" || k.Root == nil {
 			continue
@@ -125,12 +125,12 @@ func relateHelper(pass *analysis.Pass, d *analysis.Diagnostic, tr *finding.Trace
 // its own package with no lock held, a variable which that package
 // accesses with its mutex held elsewhere: each run of the goroutine
 // makes the write, concurrently with the others.
-func helperStart(pass *analysis.Pass, st start, sc *scope, c *ssa.Call, reported map[string]bool, done map[token.Pos]bool) {
+func helperStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, c *ssa.Call, reported map[string]bool, done map[token.Pos]bool) {
 	callee := c.Call.StaticCallee()
 	if callee == nil || done[c.Pos()] {
 		return
 	}
-	for _, w := range lockset.ImportWrites(pass, callee) {
+	for _, w := range res.ImportedWrites(callee) {
 		k, ok := lockset.RebindWrite(w, c.Call.Args)
 		if !ok || k.Global == "" || w.Guard == "" || reported[k.Global] {
 			continue

@@ -91,7 +91,7 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 				continue // runs only when a never-nil field is nil
 			}
 			for _, instr := range b.Instrs {
-				for _, fw := range accessesAt(pass, instr) {
+				for _, fw := range accessesAt(pass, res, instr) {
 					st, write, pos, base := fw.st, fw.write, fw.pos, fw.base
 					v := st.Field(fw.index).Origin()
 					if lockset.IsMutex(v.Type()) || v.Pkg() != pass.Pkg {

@@ -108,6 +108,10 @@ type Result struct {
 	// first question that needs it (see ReleasedByCallers).
 	sitesOnce sync.Once
 	sites     map[*ssa.Function][]ssa.CallInstruction
+
+	// writes holds the Writes summaries of the other packages'
+	// functions the package calls (see ImportedWrites).
+	writes map[*ssa.Function][]UnlockedWrite
 }
 
 // Dead reports whether block b runs only when a field that is never

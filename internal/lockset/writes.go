@@ -72,6 +72,30 @@ const maxWrites = 16
 func (b *builder) writeSummaries(all []*ssa.Function) {
 	guards := globalGuards(b.pass, b.res)
 	ws := &writeState{b: b, guards: guards, memo: map[*ssa.Function][]UnlockedWrite{}, busy: map[*ssa.Function]bool{}}
+	if !b.factsOnly {
+		// The analyzers that use the summaries of other packages'
+		// helpers cannot import lockset's facts themselves (facts
+		// belong to the analyzer that declares them): import them
+		// here, for every call.
+		b.res.writes = map[*ssa.Function][]UnlockedWrite{}
+		for _, fn := range all {
+			for _, blk := range fn.Blocks {
+				for _, in := range blk.Instrs {
+					c, ok := in.(*ssa.Call)
+					if !ok || c.Call.StaticCallee() == nil {
+						continue
+					}
+					callee := flow.Origin(c.Call.StaticCallee())
+					if callee.Pkg != nil && callee.Pkg.Pkg == b.pass.Pkg {
+						continue
+					}
+					if _, done := b.res.writes[callee]; !done {
+						b.res.writes[callee] = ws.of(callee)
+					}
+				}
+			}
+		}
+	}
 	for _, fn := range all {
 		if fn.Parent() != nil {
 			continue
@@ -195,22 +219,10 @@ func RebindWrite(w UnlockedWrite, args []ssa.Value) (Key, bool) {
 	return callerKey(w.Key, args, nil)
 }
 
-// ImportWrites returns the unlocked-write summary of fn, a function of
-// another package, if it has one.
-func ImportWrites(pass *analysis.Pass, fn *ssa.Function) []UnlockedWrite {
-	fn = flow.Origin(fn)
-	if fn.Pkg != nil && fn.Pkg.Pkg == pass.Pkg {
-		return nil
-	}
-	obj, ok := fn.Object().(*types.Func)
-	if !ok {
-		return nil
-	}
-	var w Writes
-	if !pass.ImportObjectFact(obj, &w) {
-		return nil
-	}
-	return w.W
+// ImportedWrites returns the unlocked-write summary of fn, a function
+// of another package that the package calls, if it has one.
+func (r *Result) ImportedWrites(fn *ssa.Function) []UnlockedWrite {
+	return r.writes[flow.Origin(fn)]
 }
 
 // writeAddr returns the address instr writes (a store, or a map store,
