@@ -117,7 +117,7 @@ func relateHelper(pass *analysis.Pass, d *analysis.Diagnostic, tr *finding.Trace
 		tr.Related(d, finding.Place{Pos: p, Message: msg, Goroutine: g, Op: finding.OpWrite})
 		return
 	}
-	d.Message += fmt.Sprintf(" (written at %s)", w.Pos)
+	d.Message += fmt.Sprintf(" (written at %s)", shortFile(w.Pos))
 }
 
 // helperStart reports the calls, in a goroutine started in a loop (or
@@ -181,4 +181,16 @@ func describeRest(text string) string {
 		}
 	}
 	return ""
+}
+
+// shortFile keeps the last directory and the file name of a position
+// ("/src/x/stats/stats.go:17:4" -> "stats/stats.go:17:4"): messages
+// should not depend on where the module is checked out.
+func shortFile(pos string) string {
+	if i := strings.LastIndex(pos, "/"); i >= 0 {
+		if j := strings.LastIndex(pos[:i], "/"); j >= 0 {
+			return pos[j+1:]
+		}
+	}
+	return pos
 }

@@ -385,7 +385,12 @@ func WritePos(fset *token.FileSet, files map[string]*token.File, w UnlockedWrite
 	}
 	p := f.LineStart(line)
 	if off := f.Offset(p) + col - 1; col > 1 && off < f.Size() {
-		return f.Pos(off)
+		p = f.Pos(off)
+	}
+	// The files go vet builds from export data have invented line
+	// tables: a position that does not map back is no position.
+	if q := f.Position(p); q.Line != line || q.Column != col {
+		return token.NoPos
 	}
 	return p
 }
