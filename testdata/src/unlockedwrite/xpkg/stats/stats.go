@@ -79,3 +79,8 @@ func Reset() {
 func Scratch() {
 	scratch++
 }
+
+// Set stores a new value: a plain store, not a read-modify-write.
+func Set(u *Usage, n int) {
+	u.Bytes = n
+}
