@@ -137,30 +137,13 @@ func helperStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, 
 		}
 		reported[k.Global] = true
 		done[c.Pos()] = true
-		where, others, startMsg := "in a goroutine started in a loop", "the other goroutines", "goroutines started here"
-		if st.handler {
-			where, others, startMsg = "in a handler", "concurrent requests", "handler registered here"
+		msg := func(where, others string) string {
+			return fmt.Sprintf("call of %s %s writes %s without holding %s, which guards it in its package: races with %s",
+				w.Func, where, shortGlobal(k.Global)+describeRest(w.Text), shortGlobal(w.Guard), others)
 		}
-		name := shortGlobal(k.Global)
-		d := analysis.Diagnostic{
-			Category: "loop",
-			Pos:      c.Pos(),
-			Message: fmt.Sprintf("call of %s %s writes %s without holding %s, which guards it in its package: races with %s",
-				w.Func, where, name+describeRest(w.Text), shortGlobal(w.Guard), others),
-		}
-		var tr finding.Trace
-		spawned := finding.Spawned(pass.Fset, c.Pos())
-		if st.site != nil {
-			spawned = finding.Spawned(pass.Fset, st.site.Pos())
-			tr.Related(&d, finding.Place{Pos: st.site.Pos(), Message: startMsg, Goroutine: analysisutil.Goroutine(pass.Fset, st.site.Parent()), Op: finding.OpGo})
-		}
-		for _, p := range sc.path {
-			tr.Related(&d, finding.Place{Pos: p.Pos(), Message: "called here without a lock", Goroutine: spawned})
-		}
-		relateHelper(pass, &d, &tr, &w, spawned)
-		tr.Step(finding.Place{Pos: c.Pos(), Goroutine: spawned, Op: finding.OpWrite})
-		tr.Step(finding.Place{Pos: c.Pos(), Message: "the same write, at the same time, in another run", Goroutine: spawned + " (another run)", Op: finding.OpWrite})
-		tr.Report(pass, d)
+		reportRun(pass, st, sc, c.Pos(), msg, func(d *analysis.Diagnostic, tr *finding.Trace, spawned string) {
+			relateHelper(pass, d, tr, &w, spawned)
+		})
 	}
 }
 
