@@ -139,9 +139,11 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 	ws.busy[fn] = true
 	defer delete(ws.busy, fn)
 	var out []UnlockedWrite
+	// One write per location: the first tells the story, and the
+	// facts stay small.
 	add := func(w UnlockedWrite) {
 		for _, x := range out {
-			if x.Key == w.Key && x.Pos == w.Pos {
+			if x.Key == w.Key {
 				return
 			}
 		}
