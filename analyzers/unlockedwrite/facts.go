@@ -121,9 +121,10 @@ func relateHelper(pass *analysis.Pass, d *analysis.Diagnostic, tr *finding.Trace
 }
 
 // helperStart reports the calls, in a goroutine started in a loop (or
-// a handler), of a helper of another package that writes a variable of
-// its own package with no lock held, a variable which that package
-// accesses with its mutex held elsewhere: each run of the goroutine
+// a handler), of a helper of another package that writes with no lock
+// held a variable of its own package, which that package accesses with
+// its mutex held elsewhere, or state every run shares (a variable
+// declared outside the loop, the server): each run of the goroutine
 // makes the write, concurrently with the others.
 func helperStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, c *ssa.Call, reported map[string]bool, done map[token.Pos]bool) {
 	callee := c.Call.StaticCallee()
@@ -132,15 +133,34 @@ func helperStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, 
 	}
 	for _, w := range res.ImportedWrites(callee) {
 		k, ok := lockset.RebindWrite(w, c.Call.Args)
-		if !ok || k.Global == "" || w.Guard == "" || reported[k.Global] {
+		if !ok || k.Global == "" && k.Root == nil {
 			continue
 		}
-		reported[k.Global] = true
-		done[c.Pos()] = true
-		msg := func(where, others string) string {
-			return fmt.Sprintf("call of %s %s writes %s without holding %s, which guards it in its package: races with %s",
-				w.Func, where, shortGlobal(k.Global)+describeRest(w.Text), shortGlobal(w.Guard), others)
+		var msg func(where, others string) string
+		if k.Global != "" {
+			if w.Guard == "" || reported[k.Global] {
+				continue
+			}
+			reported[k.Global] = true
+			msg = func(where, others string) string {
+				return fmt.Sprintf("call of %s %s writes %s without holding %s, which guards it in its package: races with %s",
+					w.Func, where, shortGlobal(k.Global)+describeRest(w.Text), shortGlobal(w.Guard), others)
+			}
+		} else {
+			// State every run shares, given to the helper: only a
+			// write that loses updates whatever the schedule, as the
+			// helper may order its plain stores in ways not summarised
+			// (a CompareAndSwap before a first-error store).
+			name, ok := sc.sharedAddr(k.Root, 0)
+			if !ok || !w.LosesUpdates || reported[name] {
+				continue
+			}
+			reported[name] = true
+			msg = func(where, others string) string {
+				return fmt.Sprintf("call of %s %s writes %s (%s) with no lock held: races with %s", w.Func, where, name, w.Text, others)
+			}
 		}
+		done[c.Pos()] = true
 		reportRun(pass, st, sc, c.Pos(), msg, func(d *analysis.Diagnostic, tr *finding.Trace, spawned string) {
 			relateHelper(pass, d, tr, &w, spawned)
 		})

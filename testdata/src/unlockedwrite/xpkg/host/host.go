@@ -60,3 +60,70 @@ func LoadInOrder(names []string) {
 		stats.Load()
 	}
 }
+
+// Tally's goroutines share one Usage declared outside the loop.
+func Tally(names []string) stats.Usage {
+	var total stats.Usage
+	var wg sync.WaitGroup
+	for range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			stats.Miss(&total) // want `call of stats.Miss in a goroutine started in a loop writes total \(u.Misses\) with no lock held: races with the other goroutines`
+		}()
+	}
+	wg.Wait()
+	return total
+}
+
+// TallyEach's goroutines each count into their own Usage.
+func TallyEach(names []string) []stats.Usage {
+	out := make([]stats.Usage, len(names))
+	var wg sync.WaitGroup
+	for i := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine stats.Usage
+			stats.Miss(&mine)
+			stats.Miss(&out[i])
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// TallyLocked's goroutines hold a lock around the shared count.
+func TallyLocked(names []string) stats.Usage {
+	var mu sync.Mutex
+	var total stats.Usage
+	var wg sync.WaitGroup
+	for range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			stats.Miss(&total)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return total
+}
+
+// FirstError's goroutines share a FirstErr, which keeps one error.
+func FirstError(names []string, load func(string) error) error {
+	var first stats.FirstErr
+	var wg sync.WaitGroup
+	for _, n := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := load(n); err != nil {
+				first.Set(err)
+			}
+		}()
+	}
+	wg.Wait()
+	return nil
+}

@@ -3,7 +3,10 @@
 // business, and they are checked through its Writes facts.
 package stats
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Usage is held by value inside the callers' structs.
 type Usage struct {
@@ -83,4 +86,17 @@ func Scratch() {
 // Set stores a new value: a plain store, not a read-modify-write.
 func Set(u *Usage, n int) {
 	u.Bytes = n
+}
+
+// FirstErr keeps the first error: the store runs once, after the
+// CompareAndSwap that only one caller wins.
+type FirstErr struct {
+	done atomic.Bool
+	err  error
+}
+
+func (e *FirstErr) Set(err error) {
+	if e.done.CompareAndSwap(false, true) {
+		e.err = err
+	}
 }
