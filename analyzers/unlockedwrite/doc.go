@@ -153,7 +153,10 @@
 // A helper that writes a variable of its own package, which that
 // package accesses with one of its mutexes held in most functions,
 // called with no lock held from goroutines started in a loop (or from
-// handlers), is reported at the call the same way.
+// handlers), is reported at the call the same way; so is a helper that
+// increments, appends to or stores into a map of state those
+// goroutines share (stats.Miss(&total), total declared outside the
+// loop).
 //
 // It also reports the guide's §7.3 race: a goroutine started in a
 // loop that writes a variable declared outside the loop, a field of a
