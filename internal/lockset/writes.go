@@ -37,6 +37,10 @@ type UnlockedWrite struct {
 	// LosesUpdates: a read-modify-write (x++, x += n, append) or a map
 	// store or delete, which loses an update whatever the schedule.
 	LosesUpdates bool
+	// Always: every call that returns makes the write (its block, and
+	// the calls on the way, dominate every return), not only some (a
+	// Read that writes its offset only when there is something left).
+	Always bool
 	// Guard names the package mutex (a package variable) held by the
 	// writer's package at most of its other accesses to the written
 	// package variable, when there are at least two of them; empty
@@ -165,9 +169,11 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 				if callee == nil {
 					continue
 				}
+				always := dominatesReturns(blk)
 				for _, w := range ws.of(callee) {
 					if k, ok := ws.rebind(fn, w.Key, c.Call.Args); ok {
 						w.Key = k
+						w.Always = w.Always && always
 						add(w)
 					}
 				}
@@ -185,7 +191,7 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 			if !ok || s.FreeVar >= 0 || s.Param >= 0 && s.Path == "" {
 				continue
 			}
-			w := UnlockedWrite{Key: s, Func: funcName(fn), Pos: shortPos(fset.Position(in.Pos())), Text: Describe(k), LosesUpdates: loses}
+			w := UnlockedWrite{Key: s, Func: funcName(fn), Pos: shortPos(fset.Position(in.Pos())), Text: Describe(k), LosesUpdates: loses, Always: dominatesReturns(blk)}
 			if s.Global != "" {
 				w.Guard = ws.guards[s.Global]
 				if w.Guard == "" {
@@ -405,4 +411,18 @@ func FilesByName(fset *token.FileSet) map[string]*token.File {
 		return true
 	})
 	return out
+}
+
+// dominatesReturns reports whether b dominates every block of its
+// function that returns: no call returns without passing through it.
+func dominatesReturns(b *ssa.BasicBlock) bool {
+	for _, r := range b.Parent().Blocks {
+		if len(r.Instrs) == 0 {
+			continue
+		}
+		if _, ok := r.Instrs[len(r.Instrs)-1].(*ssa.Return); ok && !b.Dominates(r) {
+			return false
+		}
+	}
+	return true
 }

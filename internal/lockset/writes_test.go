@@ -37,6 +37,9 @@ var writesDump = &analysis.Analyzer{
 						if w.LosesUpdates {
 							s += " loses"
 						}
+						if w.Always {
+							s += " always"
+						}
 						if w.Guard != "" {
 							s += " guard=" + w.Guard
 						}

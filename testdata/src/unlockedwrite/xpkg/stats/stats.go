@@ -100,3 +100,12 @@ func (e *FirstErr) Set(err error) {
 		e.err = err
 	}
 }
+
+// Drain takes one byte, when there is one: on an empty Usage it only
+// reads (like a Read of an empty bytes.Reader).
+func Drain(u *Usage) {
+	if u.Bytes == 0 {
+		return
+	}
+	u.Bytes--
+}

@@ -58,3 +58,11 @@ func Reset() {
 	count = 0
 	mu.Unlock()
 }
+
+// Some writes on one path only.
+func Some(t *T) {
+	if t.A > 0 {
+		return
+	}
+	t.A--
+}
