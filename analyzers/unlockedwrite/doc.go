@@ -161,6 +161,33 @@
 // in another file called by the refresh loop. The diagnostic gives the
 // unlocked calls as related information.
 //
+// Writes made by helpers of other packages count as made at the call:
+// lockset summarises, for each exported function, the writes it makes
+// (itself, or in the helpers it calls, with no lock held at the write)
+// to memory reached from its parameters or to its own package's
+// variables, and exports the summary as a fact. A call of
+// meter.Miss(&c.usage) that writes u.Misses is then a write of
+// c.usage at the call, judged with the lock set of the caller and the
+// guard of the caller's field; it is reported at the call, in the
+// package being analyzed (the helper's package, analyzed first, never
+// sees its callers), with the helper's write as related information:
+//
+//	func (c *Cache) RecordLoad(d time.Duration) {
+//		meter.Miss(&c.usage, d) // reported: Get and Stats hold c.mu
+//	}
+//
+// A field of a struct of another package held by value (c.usage.Misses)
+// counts, in the package's own code, as an access to the holding field
+// (c.usage). Not reported: calls with the lock held, helpers that take
+// the lock they are given, values not yet published or per-call copies.
+// A helper that writes a variable of its own package, which that
+// package accesses with one of its mutexes held in most functions,
+// called with no lock held from goroutines started in a loop (or from
+// handlers), is reported at the call the same way; so is a helper that
+// increments, appends to or stores into a map of state those
+// goroutines share (stats.Miss(&total), total declared outside the
+// loop).
+//
 // It also reports the guide's §7.3 race: a goroutine started in a
 // loop that writes a variable declared outside the loop, a field of a
 // struct shared by all of them (g.err = err, res.total += n), a

@@ -99,6 +99,9 @@ func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, re
 			if len(f.HeldBefore(instr)) > 0 || len(f.MayHeldBefore(instr)) > 0 || !instr.Pos().IsValid() && !isCall(instr) {
 				continue
 			}
+			if c, ok := instr.(*ssa.Call); ok {
+				helperStart(pass, res, st, sc, c, reported, done)
+			}
 			if c, ok := instr.(*ssa.Call); ok && depth < 3 && c.Call.StaticCallee() != nil {
 				if sub := calleeScope(res, sc, c); sub != nil {
 					scanStart(pass, res, st, sub, reported, done, seen, depth+1)
@@ -126,6 +129,15 @@ func isCall(instr ssa.Instruction) bool {
 }
 
 func reportStart(pass *analysis.Pass, st start, sc *scope, instr ssa.Instruction, what, name string) {
+	reportRun(pass, st, sc, instr.Pos(), func(where, others string) string {
+		return fmt.Sprintf("%s %s %s races with %s: no lock is held", what, name, where, others)
+	}, nil)
+}
+
+// reportRun reports a write at pos that every run of the start makes:
+// msg words it, given where it runs and what it races with; more adds
+// related information of its own.
+func reportRun(pass *analysis.Pass, st start, sc *scope, pos token.Pos, msg func(where, others string) string, more func(d *analysis.Diagnostic, tr *finding.Trace, spawned string)) {
 	where, others, startMsg := "in a goroutine started in a loop", "the other goroutines", "goroutines started here"
 	if st.handler {
 		where, others, startMsg = "in a handler", "concurrent requests", "handler registered here"
@@ -135,11 +147,11 @@ func reportStart(pass *analysis.Pass, st start, sc *scope, instr ssa.Instruction
 	}
 	d := analysis.Diagnostic{
 		Category: "loop",
-		Pos:      instr.Pos(),
-		Message:  fmt.Sprintf("%s %s %s races with %s: no lock is held", what, name, where, others),
+		Pos:      pos,
+		Message:  msg(where, others),
 	}
 	var tr finding.Trace
-	spawned := finding.Spawned(pass.Fset, instr.Pos())
+	spawned := finding.Spawned(pass.Fset, pos)
 	if st.site != nil {
 		spawned = finding.Spawned(pass.Fset, st.site.Pos())
 		tr.Related(&d, finding.Place{Pos: st.site.Pos(), Message: startMsg, Goroutine: analysisutil.Goroutine(pass.Fset, st.site.Parent()), Op: finding.OpGo})
@@ -147,8 +159,11 @@ func reportStart(pass *analysis.Pass, st start, sc *scope, instr ssa.Instruction
 	for _, c := range sc.path {
 		tr.Related(&d, finding.Place{Pos: c.Pos(), Message: "called here without a lock", Goroutine: spawned})
 	}
-	tr.Step(finding.Place{Pos: instr.Pos(), Goroutine: spawned, Op: finding.OpWrite})
-	tr.Step(finding.Place{Pos: instr.Pos(), Message: "the same write, at the same time, in another run", Goroutine: spawned + " (another run)", Op: finding.OpWrite})
+	if more != nil {
+		more(&d, &tr, spawned)
+	}
+	tr.Step(finding.Place{Pos: pos, Goroutine: spawned, Op: finding.OpWrite})
+	tr.Step(finding.Place{Pos: pos, Message: "the same write, at the same time, in another run", Goroutine: spawned + " (another run)", Op: finding.OpWrite})
 	tr.Report(pass, d)
 }
 

@@ -43,6 +43,9 @@ type access struct {
 	// readOnly: such an access is a write under the guard.
 	readRegion bool
 	readOnly   bool
+	// via is the write of a helper of another package called at
+	// instr, made there with no lock held (see facts.go).
+	via *lockset.UnlockedWrite
 }
 
 // locked reports whether some mutex of base's struct is held.
@@ -88,39 +91,33 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 				continue // runs only when a never-nil field is nil
 			}
 			for _, instr := range b.Instrs {
-				fa, write, pos := fieldAccess(instr)
-				if fa == nil {
-					continue
+				for _, fw := range accessesAt(pass, res, instr) {
+					st, write, pos, base := fw.st, fw.write, fw.pos, fw.base
+					v := st.Field(fw.index).Origin()
+					if lockset.IsMutex(v.Type()) || v.Pkg() != pass.Pkg {
+						continue
+					}
+					if !shared(f, base) || sol.alone(fn, instr, base) {
+						continue
+					}
+					guards, other := guardsHeld(f, instr, base, st)
+					if other || len(guards) == 0 && covered(f, base) {
+						continue // some other lock is held: cannot judge
+					}
+					mayGuard := false
+					if len(guards) == 0 {
+						mayGuard = mayGuardHeld(f, instr, base)
+					}
+					fs := stats[v]
+					if fs == nil {
+						fs = &fieldStats{st: st, index: fw.index}
+						stats[v] = fs
+						order = append(order, v)
+					}
+					readRegion := len(guards) > 0 && onlyReadLocked(f, instr, base)
+					fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guards: guards, fn: fn, exempt: exempt, mayGuard: mayGuard,
+						readRegion: readRegion, readOnly: readRegion && write, via: fw.via})
 				}
-				st := analysisutil.PointedStruct(fa.X.Type())
-				if st == nil || fa.Field >= st.NumFields() {
-					continue
-				}
-				v := st.Field(fa.Field).Origin()
-				if lockset.IsMutex(v.Type()) || v.Pkg() != pass.Pkg {
-					continue
-				}
-				base := lockset.KeyOf(fa.X)
-				if !shared(f, base) || sol.alone(fn, instr, base) {
-					continue
-				}
-				guards, other := guardsHeld(f, instr, base, st)
-				if other || len(guards) == 0 && covered(f, base) {
-					continue // some other lock is held: cannot judge
-				}
-				mayGuard := false
-				if len(guards) == 0 {
-					mayGuard = mayGuardHeld(f, instr, base)
-				}
-				fs := stats[v]
-				if fs == nil {
-					fs = &fieldStats{st: st, index: fa.Field}
-					stats[v] = fs
-					order = append(order, v)
-				}
-				readRegion := len(guards) > 0 && onlyReadLocked(f, instr, base)
-				fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guards: guards, fn: fn, exempt: exempt, mayGuard: mayGuard,
-					readRegion: readRegion, readOnly: readRegion && write})
 			}
 		}
 	}
@@ -211,7 +208,7 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout 
 			if r, ok = routes.find(a.fn); (!ok || !r.goroutine) && !routes.locksElsewhere(guard, a) {
 				continue
 			}
-		} else if !strong && !losesUpdates(a.instr) && !bareExported(a.fn) {
+		} else if !strong && !losesUpdatesAt(a) && !bareExported(a.fn) {
 			// A plain store on thin evidence: only where the write
 			// surely runs beside the lock's users, in a function that
 			// takes the lock itself elsewhere (and waits for nothing
@@ -246,6 +243,10 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout 
 		}
 		d.Category = "field"
 		r.relate(pass, &d, &tr)
+		if a.via != nil {
+			d.Message = fmt.Sprintf("call of %s writes %s.%s (%s) without holding %s.%s, %s", a.via.Func, name, v.Name(), a.via.Text, name, mu, why)
+			relateHelper(pass, &d, &tr, a.via, analysisutil.Goroutine(pass.Fset, a.fn))
+		}
 		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
 		tr.Report(pass, d)
 	}
@@ -306,7 +307,7 @@ func reportReadLocked(pass *analysis.Pass, v *types.Var, fs *fieldStats, guard i
 		if !exported(a.fn) && !otherReader(fs, guard, a.fn) {
 			continue
 		}
-		if !strong && !losesUpdates(a.instr) {
+		if !strong && !losesUpdatesAt(a) {
 			continue
 		}
 		name := lockset.Describe(a.base)

@@ -40,7 +40,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer, chanmodel.Analyzer, analysisutil.ModeAnalyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{new(Summary)},
+	FactTypes:  []analysis.Fact{new(Summary), new(Writes)},
 }
 
 // Summary is the fact exported for a function that locks or unlocks
@@ -117,6 +117,10 @@ type Result struct {
 	objects     map[*types.Func]*Func
 	// chans is the channel model, for ChanLocked.
 	chans *chanmodel.Model
+
+	// writes holds the Writes summaries of the other packages'
+	// functions the package calls (see ImportedWrites).
+	writes map[*ssa.Function][]UnlockedWrite
 }
 
 // Dead reports whether block b runs only when a field that is never
@@ -246,6 +250,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range all {
 		b.exportFact(b.res.Funcs[fn])
 	}
+	b.writeSummaries(all)
 	if b.factsOnly {
 		// What callers hold (entries) serves only the reports, which
 		// a dependency's run discards; the facts are out already.

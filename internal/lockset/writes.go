@@ -1,0 +1,430 @@
+package lockset
+
+import (
+	"github.com/goconcheck/goconcheck/internal/accesspath"
+
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
+)
+
+// Writes is the fact exported for an exported function that writes,
+// with no lock held at the write (none taken by the function itself
+// or by the helpers on the way), to memory reached from its parameters
+// or to a variable of its own package, itself or through the helpers
+// it calls with no lock held. An importing package rebinds the keys at
+// its calls to see the writes as made there (see unlockedwrite): the
+// helper cannot know whether its callers hold the lock, they can.
+type Writes struct {
+	W []UnlockedWrite
+}
+
+// An UnlockedWrite is one unlocked write of a summary.
+type UnlockedWrite struct {
+	// Key is the written location: rooted at a parameter, or a
+	// package variable of the writer's package.
+	Key SKey
+	// Func names the function that writes ("meter.Miss"), Pos is where
+	// ("file.go:12:3"): an importing package has no syntax of it.
+	Func string
+	Pos  string
+	// Text is the written location as in the writer's source ("u.Misses").
+	Text string
+	// LosesUpdates: a read-modify-write (x++, x += n, append) or a map
+	// store or delete, which loses an update whatever the schedule.
+	LosesUpdates bool
+	// Always: every call that returns makes the write (its block, and
+	// the calls on the way, dominate every return), not only some (a
+	// Read that writes its offset only when there is something left).
+	Always bool
+	// Guard names the package mutex (a package variable) held by the
+	// writer's package at most of its other accesses to the written
+	// package variable, when there are at least two of them; empty
+	// for parameter keys.
+	Guard string
+}
+
+func (*Writes) AFact() {}
+
+func (w *Writes) String() string {
+	var b strings.Builder
+	b.WriteString("writes(")
+	for i, x := range w.W {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(x.Key.String())
+		if x.Guard != "" {
+			b.WriteString(" guarded by " + x.Guard)
+		}
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// maxWrites bounds a summary: a function writing more unrelated
+// locations than this is a filler of values, not a helper of a
+// locking discipline, and the facts stay small.
+const maxWrites = 16
+
+// writeSummaries computes the unlocked-write summaries of the
+// package's functions and exports those of exported functions.
+func (b *builder) writeSummaries(all []*ssa.Function) {
+	guards := globalGuards(b.pass, b.res)
+	ws := &writeState{b: b, guards: guards, memo: map[*ssa.Function][]UnlockedWrite{}, busy: map[*ssa.Function]bool{}}
+	if !b.factsOnly {
+		// The analyzers that use the summaries of other packages'
+		// helpers cannot import lockset's facts themselves (facts
+		// belong to the analyzer that declares them): import them
+		// here, for every call.
+		b.res.writes = map[*ssa.Function][]UnlockedWrite{}
+		for _, fn := range all {
+			for _, blk := range fn.Blocks {
+				for _, in := range blk.Instrs {
+					c, ok := in.(*ssa.Call)
+					if !ok || c.Call.StaticCallee() == nil {
+						continue
+					}
+					callee := flow.Origin(c.Call.StaticCallee())
+					if callee.Pkg != nil && callee.Pkg.Pkg == b.pass.Pkg {
+						continue
+					}
+					if _, done := b.res.writes[callee]; !done {
+						b.res.writes[callee] = ws.of(callee)
+					}
+				}
+			}
+		}
+	}
+	for _, fn := range all {
+		if fn.Parent() != nil {
+			continue
+		}
+		w := ws.of(fn)
+		obj, ok := fn.Object().(*types.Func)
+		if len(w) == 0 || !ok || obj.Pkg() != b.pass.Pkg || !obj.Exported() {
+			continue
+		}
+		b.pass.ExportObjectFact(obj, &Writes{W: w})
+	}
+}
+
+type writeState struct {
+	b      *builder
+	guards map[string]string
+	memo   map[*ssa.Function][]UnlockedWrite
+	busy   map[*ssa.Function]bool
+}
+
+// of returns fn's unlocked writes, computing them for functions of the
+// package and importing them for others.
+func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
+	fn = flow.Origin(fn)
+	if fn.Pkg == nil || fn.Pkg.Pkg != ws.b.pass.Pkg {
+		if obj, ok := fn.Object().(*types.Func); ok {
+			var w Writes
+			if ws.b.pass.ImportObjectFact(obj, &w) {
+				return w.W
+			}
+		}
+		return nil
+	}
+	if w, ok := ws.memo[fn]; ok || ws.busy[fn] {
+		return w
+	}
+	f := ws.b.res.Funcs[fn]
+	if f == nil || fn.Blocks == nil {
+		return nil
+	}
+	ws.busy[fn] = true
+	defer delete(ws.busy, fn)
+	var out []UnlockedWrite
+	// One write per location: the first tells the story, and the
+	// facts stay small.
+	add := func(w UnlockedWrite) {
+		for _, x := range out {
+			if x.Key == w.Key {
+				return
+			}
+		}
+		if len(out) < maxWrites {
+			out = append(out, w)
+		}
+	}
+	fset := ws.b.pass.Fset
+	for _, blk := range fn.Blocks {
+		if ws.b.res.Dead(blk) {
+			continue
+		}
+		for _, in := range blk.Instrs {
+			if len(f.HeldBefore(in)) > 0 || len(f.MayHeldBefore(in)) > 0 {
+				continue
+			}
+			if c, ok := in.(*ssa.Call); ok {
+				callee := c.Call.StaticCallee()
+				if callee == nil {
+					continue
+				}
+				always := dominatesReturns(blk)
+				for _, w := range ws.of(callee) {
+					if k, ok := ws.rebind(fn, w.Key, c.Call.Args); ok {
+						w.Key = k
+						w.Always = w.Always && always
+						add(w)
+					}
+				}
+				continue
+			}
+			addr, loses := writeAddr(in)
+			if addr == nil || !in.Pos().IsValid() {
+				continue
+			}
+			k := KeyOf(addr)
+			if k.Global != "" && !strings.HasPrefix(k.Global, ws.b.pass.Pkg.Path()+".") {
+				continue // another package's variable: its own summaries say
+			}
+			s, ok := summaryKey(fn, k, 0)
+			if !ok || s.FreeVar >= 0 || s.Param >= 0 && s.Path == "" {
+				continue
+			}
+			w := UnlockedWrite{Key: s, Func: funcName(fn), Pos: shortPos(fset.Position(in.Pos())), Text: Describe(k), LosesUpdates: loses, Always: dominatesReturns(blk)}
+			if s.Global != "" {
+				w.Guard = ws.guards[s.Global]
+				if w.Guard == "" {
+					continue // nothing says the variable is shared under a lock
+				}
+			}
+			add(w)
+		}
+	}
+	ws.memo[fn] = out
+	return out
+}
+
+// rebind expresses a callee's summary key in fn's parameters at a call
+// with args.
+func (ws *writeState) rebind(fn *ssa.Function, s SKey, args []ssa.Value) (SKey, bool) {
+	k, ok := callerKey(s, args, nil)
+	if !ok {
+		return SKey{}, false
+	}
+	t, ok := summaryKey(fn, k, 0)
+	if !ok || t.FreeVar >= 0 || t.Param >= 0 && t.Path == "" {
+		return SKey{}, false
+	}
+	return t, true
+}
+
+// RebindWrite expresses a Write's key in the terms of a caller that
+// calls the writer with args: the written location as the caller
+// names it. It fails when the location is rooted at something the
+// caller does not name stably.
+func RebindWrite(w UnlockedWrite, args []ssa.Value) (Key, bool) {
+	return callerKey(w.Key, args, nil)
+}
+
+// ImportedWrites returns the unlocked-write summary of fn, a function
+// of another package that the package calls, if it has one.
+func (r *Result) ImportedWrites(fn *ssa.Function) []UnlockedWrite {
+	return r.writes[flow.Origin(fn)]
+}
+
+// writeAddr returns the address instr writes (a store, or a map store,
+// delete or clear through a map loaded from it), and whether the write
+// loses updates whatever the schedule.
+func writeAddr(in ssa.Instruction) (ssa.Value, bool) {
+	mapAt := func(m ssa.Value) ssa.Value {
+		if l, ok := m.(*ssa.UnOp); ok && l.Op == token.MUL {
+			return l.X
+		}
+		return nil
+	}
+	switch x := in.(type) {
+	case *ssa.Store:
+		switch x.Addr.(type) {
+		case *ssa.FieldAddr, *ssa.Global:
+		default:
+			return nil, false
+		}
+		return x.Addr, readsOld(x.Val, x.Addr)
+	case *ssa.MapUpdate:
+		return mapAt(x.Map), true
+	case *ssa.Call:
+		if bi, ok := x.Call.Value.(*ssa.Builtin); ok && (bi.Name() == "delete" || bi.Name() == "clear") && len(x.Call.Args) > 0 {
+			return mapAt(x.Call.Args[0]), true
+		}
+	}
+	return nil, false
+}
+
+// readsOld reports whether v is computed, within a few steps, from a
+// load of addr: x++, x += n, x = append(x, v).
+func readsOld(v, addr ssa.Value) bool {
+	want := KeyOf(addr)
+	var dep func(v ssa.Value, depth int) bool
+	dep = func(v ssa.Value, depth int) bool {
+		if v == nil || depth > 4 {
+			return false
+		}
+		if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL && KeyOf(u.X) == want {
+			return true
+		}
+		instr, ok := v.(ssa.Instruction)
+		if !ok {
+			return false
+		}
+		for _, r := range instr.Operands(nil) {
+			if r != nil && dep(*r, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return dep(v, 0)
+}
+
+// globalGuards finds, for each package variable of the package, the
+// package mutex held at most of the functions that access it, at
+// least two: "pkg.loaded" -> "pkg.mu".
+func globalGuards(pass *analysis.Pass, res *Result) map[string]string {
+	type vote struct {
+		fn *ssa.Function
+		g  string
+	}
+	votes := map[vote]bool{}
+	locked := map[string]map[string]int{}
+	funcs := map[string]int{}
+	for fn, f := range res.Funcs {
+		for _, blk := range fn.Blocks {
+			for _, in := range blk.Instrs {
+				var addr ssa.Value
+				switch x := in.(type) {
+				case *ssa.Store:
+					addr = x.Addr
+				case *ssa.UnOp:
+					if x.Op == token.MUL {
+						addr = x.X
+					}
+				}
+				g, ok := addr.(*ssa.Global)
+				if !ok || IsMutex(g.Type()) {
+					continue
+				}
+				name := accesspath.GlobalName(g)
+				if !votes[vote{fn, name}] {
+					votes[vote{fn, name}] = true
+					funcs[name]++
+				}
+				for k := range f.HeldBefore(in) {
+					if k.Global == "" || k.Path != "" {
+						continue
+					}
+					if !votes[vote{fn, name + " " + k.Global}] {
+						votes[vote{fn, name + " " + k.Global}] = true
+						if locked[name] == nil {
+							locked[name] = map[string]int{}
+						}
+						locked[name][k.Global]++
+					}
+				}
+			}
+		}
+	}
+	out := map[string]string{}
+	for name, by := range locked {
+		best, n := "", 0
+		for g, c := range by {
+			if c > n || c == n && g < best {
+				best, n = g, c
+			}
+		}
+		if n >= 2 && 2*n > funcs[name] {
+			out[name] = best
+		}
+	}
+	return out
+}
+
+func funcName(fn *ssa.Function) string {
+	name := fn.Name()
+	if recv := fn.Signature.Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := t.(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg != nil {
+		name = fn.Pkg.Pkg.Name() + "." + name
+	}
+	return name
+}
+
+// shortPos renders p as "file.go:line:col", the file's base name
+// kept with its directory so that an importer can find it in its file
+// set when it has the syntax.
+func shortPos(p token.Position) string {
+	return p.Filename + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
+}
+
+// WritePos returns the position of w in fset, when fset holds the
+// writer's file (the standalone checker loads every package's syntax;
+// go vet's export data has lines only), or NoPos.
+func WritePos(fset *token.FileSet, files map[string]*token.File, w UnlockedWrite) token.Pos {
+	i := strings.LastIndex(w.Pos, ":")
+	if i < 0 {
+		return token.NoPos
+	}
+	j := strings.LastIndex(w.Pos[:i], ":")
+	if j < 0 {
+		return token.NoPos
+	}
+	line, err1 := strconv.Atoi(w.Pos[j+1 : i])
+	col, err2 := strconv.Atoi(w.Pos[i+1:])
+	f := files[w.Pos[:j]]
+	if err1 != nil || err2 != nil || f == nil || line < 1 || line > f.LineCount() {
+		return token.NoPos
+	}
+	p := f.LineStart(line)
+	if off := f.Offset(p) + col - 1; col > 1 && off < f.Size() {
+		p = f.Pos(off)
+	}
+	// The files go vet builds from export data have invented line
+	// tables: a position that does not map back is no position.
+	if q := f.Position(p); q.Line != line || q.Column != col {
+		return token.NoPos
+	}
+	return p
+}
+
+// FilesByName indexes fset's files by name, for WritePos.
+func FilesByName(fset *token.FileSet) map[string]*token.File {
+	out := map[string]*token.File{}
+	fset.Iterate(func(f *token.File) bool {
+		out[f.Name()] = f
+		return true
+	})
+	return out
+}
+
+// dominatesReturns reports whether b dominates every block of its
+// function that returns: no call returns without passing through it.
+func dominatesReturns(b *ssa.BasicBlock) bool {
+	for _, r := range b.Parent().Blocks {
+		if len(r.Instrs) == 0 {
+			continue
+		}
+		if _, ok := r.Instrs[len(r.Instrs)-1].(*ssa.Return); ok && !b.Dominates(r) {
+			return false
+		}
+	}
+	return true
+}
