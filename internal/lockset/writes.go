@@ -68,6 +68,10 @@ func (w *Writes) String() string {
 	return b.String()
 }
 
+// selfSynchronized lists the packages whose types synchronize their
+// own state, so that the writes their methods make are not summarized.
+var selfSynchronized = map[string]bool{"sync": true, "internal/sync": true, "sync/atomic": true}
+
 // maxWrites bounds a summary: a function writing more unrelated
 // locations than this is a filler of values, not a helper of a
 // locking discipline, and the facts stay small.
@@ -76,6 +80,12 @@ const maxWrites = 16
 // writeSummaries computes the unlocked-write summaries of the
 // package's functions and exports those of exported functions.
 func (b *builder) writeSummaries(all []*ssa.Function) {
+	if selfSynchronized[b.pass.Pkg.Path()] {
+		// The synchronization types order their own state (a
+		// sync.Map's lazy initialization under its own lock and
+		// atomics): their writes are never a caller's race.
+		return
+	}
 	guards := globalGuards(b.pass, b.res)
 	ws := &writeState{b: b, guards: guards, memo: map[*ssa.Function][]UnlockedWrite{}, busy: map[*ssa.Function]bool{}}
 	if !b.factsOnly {
