@@ -30,12 +30,11 @@ import (
 // A stage is a goroutine of the chain: it receives from in and relays
 // each value on out.
 type stage struct {
-	unit      int
-	recv      *chanmodel.Op // the goroutine's own receive (inside its function)
-	send      *chanmodel.Op // its own send
-	fn        *ssa.Function
-	in, out   chanmodel.ChanID
-	goroutine string
+	unit    int
+	recv    *chanmodel.Op // the goroutine's own receive (inside its function)
+	send    *chanmodel.Op // its own send
+	fn      *ssa.Function
+	in, out chanmodel.ChanID
 }
 
 // checkPipelines reports the sends of f that start such a cycle.
