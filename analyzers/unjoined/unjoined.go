@@ -33,7 +33,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if inBubble(fn) {
 			continue // synctest.Test waits for every goroutine of its bubble
 		}
-		who := starter(pass, fn)
+		who := starter(fn)
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
 				g, ok := in.(*ssa.Go)
@@ -50,8 +50,8 @@ func run(pass *analysis.Pass) (any, error) {
 // starter names the function whose return ends what its goroutines
 // may do: "main" for main.main, "the test" for a function of a test
 // (one with a *testing.T parameter); "" for any other.
-func starter(pass *analysis.Pass, fn *ssa.Function) string {
-	if pass.Pkg.Name() == "main" && fn.Name() == "main" && fn.Parent() == nil && fn.Signature.Recv() == nil {
+func starter(fn *ssa.Function) string {
+	if flow.IsMain(fn) {
 		return "main"
 	}
 	p := fn.Signature.Params()
