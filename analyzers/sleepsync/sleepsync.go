@@ -18,6 +18,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/lockset"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
@@ -443,7 +444,7 @@ func (c *checker) relies(sleep *ssa.Call, writes, sends []loc, listener *ssa.Go)
 			// ends: what is read under it still relies on the sleep.
 			// Unless the function locked before the sleep: then a
 			// goroutine may unlock for it, a handoff that does wait.
-			if isMutexOp(flow.CalleeFunc(instr.Common())) {
+			if lockset.MutexOpOf(flow.CalleeFunc(instr.Common())) != lockset.NotMutexOp {
 				return !lockedBefore
 			}
 			e := c.sums.effects(instr.Common())
@@ -498,7 +499,7 @@ func (c *checker) relies(sleep *ssa.Call, writes, sends []loc, listener *ssa.Go)
 			}
 			return false
 		case *ssa.Defer:
-			return isMutexOp(flow.CalleeFunc(instr.Common()))
+			return lockset.MutexOpOf(flow.CalleeFunc(instr.Common())) != lockset.NotMutexOp
 		case *ssa.Send, *ssa.MapUpdate, *ssa.Go, *ssa.Panic:
 			return false
 		}
@@ -584,8 +585,8 @@ func (c *checker) locksBefore(sleep *ssa.Call) bool {
 			if !ok {
 				continue
 			}
-			m := flow.CalleeFunc(call.Common())
-			if isMutexOp(m) && (m.Name() == "Lock" || m.Name() == "RLock") && flow.Reaches(call, sleep, nil) {
+			op := lockset.MutexOpOf(flow.CalleeFunc(call.Common()))
+			if (op == lockset.MutexLock || op == lockset.MutexRLock) && flow.Reaches(call, sleep, nil) {
 				return true
 			}
 		}
@@ -598,7 +599,7 @@ func (c *checker) locksBefore(sleep *ssa.Call) bool {
 func (c *checker) defersOnlyUnlock() bool {
 	for _, b := range c.fn.Blocks {
 		for _, instr := range b.Instrs {
-			if d, ok := instr.(*ssa.Defer); ok && !isMutexOp(flow.CalleeFunc(d.Common())) {
+			if d, ok := instr.(*ssa.Defer); ok && lockset.MutexOpOf(flow.CalleeFunc(d.Common())) == lockset.NotMutexOp {
 				return false
 			}
 		}

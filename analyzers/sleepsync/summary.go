@@ -315,20 +315,6 @@ func isSlice(t types.Type) bool {
 	return ok
 }
 
-// isMutexOp reports the methods of sync.Mutex and sync.RWMutex that
-// lock or unlock: they order critical sections, they do not wait for a
-// goroutine to finish.
-func isMutexOp(fn *types.Func) bool {
-	for _, recv := range [...]string{"Mutex", "RWMutex"} {
-		for _, name := range [...]string{"Lock", "Unlock", "RLock", "RUnlock"} {
-			if analysisutil.IsMethod(fn, "sync", recv, name) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func isMapOrChan(t types.Type) bool {
 	switch t.Underlying().(type) {
 	case *types.Map, *types.Chan:

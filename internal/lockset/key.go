@@ -63,48 +63,51 @@ const (
 	Read  Mode = 2
 )
 
-// mutexOp classifies a static callee as an operation of sync.Mutex
-// or sync.RWMutex.
-type mutexOp uint8
+// A MutexOp classifies a static callee as an operation of sync.Mutex
+// or sync.RWMutex: the one classifier of the suite, for the lock sets
+// here and for the analyzers that only ask whether a call locks.
+type MutexOp uint8
 
 const (
-	opNone mutexOp = iota
-	opLock
-	opRLock
-	opUnlock
-	opRUnlock
-	opTry
+	NotMutexOp MutexOp = iota
+	MutexLock
+	MutexRLock
+	MutexUnlock
+	MutexRUnlock
+	MutexTryLock // TryLock or TryRLock
 )
 
-func classify(fn *types.Func) mutexOp {
+// MutexOpOf returns what fn, a static callee, does to a sync.Mutex or
+// sync.RWMutex: NotMutexOp for any other function.
+func MutexOpOf(fn *types.Func) MutexOp {
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
-		return opNone
+		return NotMutexOp
 	}
 	sig := fn.Type().(*types.Signature)
 	if sig.Recv() == nil {
-		return opNone
+		return NotMutexOp
 	}
 	p, ok := sig.Recv().Type().(*types.Pointer)
 	if !ok {
-		return opNone
+		return NotMutexOp
 	}
 	n, ok := p.Elem().(*types.Named)
 	if !ok || (n.Obj().Name() != "Mutex" && n.Obj().Name() != "RWMutex") {
-		return opNone
+		return NotMutexOp
 	}
 	switch fn.Name() {
 	case "Lock":
-		return opLock
+		return MutexLock
 	case "RLock":
-		return opRLock
+		return MutexRLock
 	case "Unlock":
-		return opUnlock
+		return MutexUnlock
 	case "RUnlock":
-		return opRUnlock
+		return MutexRUnlock
 	case "TryLock", "TryRLock":
-		return opTry
+		return MutexTryLock
 	}
-	return opNone
+	return NotMutexOp
 }
 
 // IsMutex reports whether t is sync.Mutex or sync.RWMutex, or a

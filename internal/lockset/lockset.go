@@ -292,7 +292,7 @@ func (b *builder) touchesLocks(fn *ssa.Function) bool {
 				}
 				continue
 			}
-			if classify(staticFunc(c)) != opNone {
+			if MutexOpOf(staticFunc(c)) != NotMutexOp {
 				return true
 			}
 			if callee := c.StaticCallee(); callee != nil {
@@ -778,21 +778,21 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		}
 		return
 	}
-	if op := classify(staticFunc(c)); op != opNone && len(c.Args) == 1 {
+	if op := MutexOpOf(staticFunc(c)); op != NotMutexOp && len(c.Args) == 1 {
 		k := KeyOf(c.Args[0])
 		switch op {
-		case opLock, opRLock:
+		case MutexLock, MutexRLock:
 			m := Write
-			if op == opRLock {
+			if op == MutexRLock {
 				m = Read
 			}
 			b.acquire(f, instr, k, m, nil, st, record)
 			st.held = with(st.held, k, Lock{Mode: m, Pos: instr.Pos()})
 			st.may = with(st.may, k, Lock{Mode: m, Pos: instr.Pos()})
 			f.noteLock(instr, k, record)
-		case opUnlock, opRUnlock:
+		case MutexUnlock, MutexRUnlock:
 			b.release(f, instr, k, st, record)
-		case opTry:
+		case MutexTryLock:
 			st.held = without(st.held, k)
 			st.may = with(st.may, k, Lock{Mode: Write, Pos: instr.Pos()})
 			f.noteLock(instr, k, record)
@@ -978,11 +978,11 @@ func (b *builder) deferCall(f *Func, instr *ssa.Defer, c *ssa.CallCommon, st *st
 		}
 		return
 	}
-	if op := classify(staticFunc(c)); op != opNone && len(c.Args) == 1 {
+	if op := MutexOpOf(staticFunc(c)); op != NotMutexOp && len(c.Args) == 1 {
 		switch op {
-		case opUnlock, opRUnlock:
+		case MutexUnlock, MutexRUnlock:
 			deferred(KeyOf(c.Args[0]))
-		case opLock, opRLock, opTry:
+		case MutexLock, MutexRLock, MutexTryLock:
 			opaque()
 		}
 		return
@@ -1034,7 +1034,7 @@ func (b *builder) goCall(f *Func, instr *ssa.Go, c *ssa.CallCommon, st *state, r
 	if c.IsInvoke() {
 		return
 	}
-	if op := classify(staticFunc(c)); op == opUnlock || op == opRUnlock {
+	if op := MutexOpOf(staticFunc(c)); op == MutexUnlock || op == MutexRUnlock {
 		st.held = without(st.held, KeyOf(c.Args[0]))
 		return
 	}
