@@ -63,7 +63,7 @@ func (c *checker) foreignChan(v ssa.Value, depth int) bool {
 			}
 		}
 	case *ssa.FreeVar:
-		if b := new(analysisutil.Closures).Bound(x); b != nil {
+		if b := c.closures.Bound(x); b != nil {
 			return c.foreignChan(b, depth+1)
 		}
 	case *ssa.Call:
@@ -74,7 +74,7 @@ func (c *checker) foreignChan(v ssa.Value, depth int) bool {
 			return foreign(fn.Pkg())
 		}
 	case *ssa.UnOp:
-		if v := analysisutil.CapturedValue(x); v != nil {
+		if v := analysisutil.CapturedValue(c.closures, x); v != nil {
 			return c.foreignChan(v, depth+1)
 		}
 		if a, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
@@ -129,7 +129,7 @@ func (c *checker) closedOnCancel(ch ssa.Value) bool {
 // and returns (a producer's output), the make; otherwise ch.
 func (c *checker) madeBy(ch ssa.Value) ssa.Value {
 	if u, ok := ch.(*ssa.UnOp); ok {
-		if v := analysisutil.CapturedValue(u); v != nil {
+		if v := analysisutil.CapturedValue(c.closures, u); v != nil {
 			ch = v
 		}
 	}
@@ -156,7 +156,7 @@ func (c *checker) madeBy(ch ssa.Value) ssa.Value {
 			case *ssa.ChangeType:
 				v = x.X
 			case *ssa.UnOp:
-				if cv := analysisutil.CapturedValue(x); cv != nil {
+				if cv := analysisutil.CapturedValue(c.closures, x); cv != nil {
 					v = cv
 				} else {
 					peeled = false

@@ -23,14 +23,14 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "goroutineleak",
 	Doc:      analysisutil.MustExtractDoc(doc, "goroutineleak"),
-	Requires: []*analysis.Analyzer{chanmodel.Analyzer, inspect.Analyzer, buildssa.Analyzer},
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer, inspect.Analyzer, buildssa.Analyzer, analysisutil.ClosuresAnalyzer},
 	Run:      run,
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	c := &checker{pass: pass, m: m, reported: make(map[token.Pos]bool), life: analysisutil.NewLifetime(ssainfo.Pkg, ssainfo.SrcFuncs)}
+	c := &checker{pass: pass, m: m, reported: make(map[token.Pos]bool), life: analysisutil.NewLifetime(ssainfo.Pkg, ssainfo.SrcFuncs), closures: analysisutil.PassClosures(pass)}
 	for _, f := range m.Funcs {
 		for _, blk := range f.Fn.Blocks {
 			for _, in := range blk.Instrs {
@@ -62,6 +62,7 @@ type checker struct {
 	reported map[token.Pos]bool
 	makes    map[token.Pos]*ast.CallExpr // make calls by Lparen
 	life     *analysisutil.Lifetime
+	closures *analysisutil.Closures
 }
 
 // checkGo reports the goroutine started by g if it can never

@@ -41,7 +41,7 @@ func (s *scan) lateOnOrdinaryPath(fn, body *ssa.Function) bool {
 		return true // the effect lies in a callee
 	}
 	for _, tc := range s.tests {
-		if afterTestContextWait(fn, tc.in) || immediateCheck(body, tc.in) {
+		if afterTestContextWait(s.closures, fn, tc.in) || immediateCheck(body, tc.in) {
 			continue
 		}
 		s.effect, s.what = tc.in.Pos(), tc.what
@@ -53,7 +53,7 @@ func (s *scan) lateOnOrdinaryPath(fn, body *ssa.Function) bool {
 // afterTestContextWait reports whether every path to in passes a
 // branch taken only when a call given the test's cancellable context
 // succeeded: its bool result true, or its error result nil.
-func afterTestContextWait(test *ssa.Function, in ssa.Instruction) bool {
+func afterTestContextWait(closures *analysisutil.Closures, test *ssa.Function, in ssa.Instruction) bool {
 	for b := in.Block(); b != nil; b = b.Idom() {
 		if len(b.Preds) != 1 {
 			continue
@@ -74,7 +74,7 @@ func afterTestContextWait(test *ssa.Function, in ssa.Instruction) bool {
 		if b == p.Succs[1] {
 			taken = 1
 		}
-		if taken == onSuccess && takesTestContext(test, call) {
+		if taken == onSuccess && takesTestContext(closures, test, call) {
 			return true
 		}
 	}
@@ -129,12 +129,12 @@ func successTest(cond ssa.Value) (*ssa.Call, int) {
 // test function made with a cancel it defers (ctx, cancel :=
 // context.WithTimeout(...); defer cancel()): done once the test
 // returns.
-func takesTestContext(test *ssa.Function, call *ssa.Call) bool {
+func takesTestContext(closures *analysisutil.Closures, test *ssa.Function, call *ssa.Call) bool {
 	for _, a := range call.Call.Args {
 		if !analysisutil.IsNamed(a.Type(), "context", "Context") {
 			continue
 		}
-		if cancelledOnReturn(test, origin(a)) {
+		if cancelledOnReturn(test, origin(closures, a)) {
 			return true
 		}
 	}
@@ -143,17 +143,17 @@ func takesTestContext(test *ssa.Function, call *ssa.Call) bool {
 
 // origin follows a value of a goroutine's function literal to the
 // value its starter bound: free variables, captured variables.
-func origin(v ssa.Value) ssa.Value {
+func origin(closures *analysisutil.Closures, v ssa.Value) ssa.Value {
 	for range 8 {
 		switch x := v.(type) {
 		case *ssa.FreeVar:
-			b := new(analysisutil.Closures).Bound(x)
+			b := closures.Bound(x)
 			if b == nil {
 				return v
 			}
 			v = b
 		case *ssa.UnOp:
-			c := analysisutil.CapturedValue(x)
+			c := analysisutil.CapturedValue(closures, x)
 			if c == nil {
 				return v
 			}

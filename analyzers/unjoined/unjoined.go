@@ -22,7 +22,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "unjoined",
 	Doc:      analysisutil.MustExtractDoc(doc, "unjoined"),
-	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanmodel.Analyzer},
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanmodel.Analyzer, analysisutil.ClosuresAnalyzer},
 	Run:      run,
 }
 
@@ -88,7 +88,7 @@ func check(pass *analysis.Pass, m *chanmodel.Model, fn *ssa.Function, g *ssa.Go,
 	if !consumes && who != "the test" {
 		return
 	}
-	s := &scan{seen: make(map[*ssa.Function]bool)}
+	s := &scan{seen: make(map[*ssa.Function]bool), closures: analysisutil.PassClosures(pass)}
 	s.walk(body, 0)
 	if s.signals {
 		return
@@ -247,10 +247,11 @@ func readAfter(alloc *ssa.Alloc, g ssa.Instruction) ssa.Instruction {
 // the package it calls, for an effect that matters once its starter
 // returns, and for anything that could let the starter wait for it.
 type scan struct {
-	seen    map[*ssa.Function]bool
-	effect  token.Pos
-	what    string
-	signals bool
+	closures *analysisutil.Closures
+	seen     map[*ssa.Function]bool
+	effect   token.Pos
+	what     string
+	signals  bool
 	// tests lists the t.Log and t.Error calls written in the
 	// goroutine's own function (not in callees).
 	tests []testCall

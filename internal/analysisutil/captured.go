@@ -10,16 +10,14 @@ import (
 // literal captures (*x of a free variable, or of the variable's cell
 // in the function that declares it), the one value ever stored into
 // the variable; nil if it is not such a load or is assigned more than
-// once.
-func CapturedValue(load *ssa.UnOp) ssa.Value {
+// once. closures resolves a free variable to its binding.
+func CapturedValue(closures *Closures, load *ssa.UnOp) ssa.Value {
 	if load.Op != token.MUL {
 		return nil
 	}
 	addr := load.X
 	if fv, ok := addr.(*ssa.FreeVar); ok {
-		// One lookup per call: the callers ask about a few loads
-		// per goroutine, not worth a memo they would have to carry.
-		addr = new(Closures).Bound(fv)
+		addr = closures.Bound(fv)
 	}
 	cell, ok := addr.(*ssa.Alloc)
 	if !ok || cell.Referrers() == nil {

@@ -1,12 +1,41 @@
 package analysisutil
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"reflect"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// ClosuresAnalyzer gives each package one Closures, shared by the
+// models (lockset, chanmodel, syncmodel) and the analyzers that resolve
+// free variables themselves: each function literal's MakeClosure is
+// looked up once per package, not once per model.
+var ClosuresAnalyzer = &analysis.Analyzer{
+	Name:       "goconcheckclosures",
+	Doc:        "find the MakeClosure of each function literal, for goconcheck's models (reports nothing)",
+	Run:        func(*analysis.Pass) (any, error) { return new(Closures), nil },
+	ResultType: reflect.TypeFor[*Closures](),
+}
+
+// PassClosures returns the Closures of pass's package: the result of
+// ClosuresAnalyzer, which pass's analyzer must require.
+func PassClosures(pass *analysis.Pass) *Closures {
+	c, ok := pass.ResultOf[ClosuresAnalyzer].(*Closures)
+	if !ok {
+		panic("analysisutil.PassClosures: analyzer " + pass.Analyzer.Name + " does not require analysisutil.ClosuresAnalyzer")
+	}
+	return c
+}
 
 // Closures finds the one MakeClosure that makes each function literal
 // in its parent, and remembers it: the models ask for it once per
-// free variable they resolve. The zero value is ready to use; like the
-// models' builders that hold one, it is not safe for concurrent use.
+// free variable they resolve. The zero value is ready to use. It is
+// safe for concurrent use: the models' results hold it, and a driver
+// may run the analyzers that query them at the same time.
 type Closures struct {
+	mu   sync.Mutex
 	made map[*ssa.Function]*ssa.MakeClosure
 }
 
@@ -14,14 +43,21 @@ type Closures struct {
 // in its parent, or nil if there is none or more than one: then its
 // free variables have no single binding.
 func (c *Closures) Of(fn *ssa.Function) *ssa.MakeClosure {
-	if mc, ok := c.made[fn]; ok {
+	c.mu.Lock()
+	mc, ok := c.made[fn]
+	c.mu.Unlock()
+	if ok {
 		return mc
 	}
-	mc := closureOf(fn)
+	// Found outside the lock: the parent's instructions do not
+	// change, and two goroutines looking up fn at once find the same.
+	mc = closureOf(fn)
+	c.mu.Lock()
 	if c.made == nil {
 		c.made = make(map[*ssa.Function]*ssa.MakeClosure)
 	}
 	c.made[fn] = mc
+	c.mu.Unlock()
 	return mc
 }
 

@@ -27,7 +27,7 @@ type builder struct {
 	inProgress map[*ssa.Function]bool
 	memo       map[ssa.Value]idResult
 	getters    map[*ssa.Function]*getter
-	closures   analysisutil.Closures
+	closures   *analysisutil.Closures
 	fieldType  map[*types.Var]*types.TypeName
 	syntax     map[token.Pos]syn
 	units      map[unitKey]int

@@ -24,7 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "chanmodel",
 	Doc:        "build the channel model shared by the goconcheck channel analyzers",
 	URL:        "https://github.com/goconcheck/goconcheck/tree/main/internal/chanmodel",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer},
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
 	ResultType: reflect.TypeFor[*Model](),
 	FactTypes:  []analysis.Fact{new(Summary)},
 	Run:        run,
@@ -287,6 +287,7 @@ func run(pass *analysis.Pass) (any, error) {
 		fieldType:  make(map[*types.Var]*types.TypeName),
 		syntax:     make(map[token.Pos]syn),
 		units:      make(map[unitKey]int),
+		closures:   analysisutil.PassClosures(pass),
 	}
 	b.inv = analysisutil.NewFieldInvariants(pass.Pkg, ssainfo.SrcFuncs)
 	if analysisutil.FactsOnly(pass) {

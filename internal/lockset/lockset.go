@@ -37,7 +37,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "lockset",
 	Doc:        "compute the mutexes certainly held at each instruction (used by unlockedwrite, lockleak, doublelock)",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer, chanmodel.Analyzer, analysisutil.ModeAnalyzer},
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, chanmodel.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{new(Summary), new(Writes)},
@@ -230,7 +230,7 @@ type Return struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	b := &builder{pass: pass, res: &Result{Funcs: map[*ssa.Function]*Func{}, chans: pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)}, busy: map[*ssa.Function]bool{}, docLocked: map[*ssa.Function]bool{}}
+	b := &builder{pass: pass, res: &Result{Funcs: map[*ssa.Function]*Func{}, chans: pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)}, busy: map[*ssa.Function]bool{}, docLocked: map[*ssa.Function]bool{}, closures: analysisutil.PassClosures(pass)}
 	var all []*ssa.Function
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {
@@ -268,7 +268,7 @@ type builder struct {
 	// and round of the entry analysis.
 	docLocked map[*ssa.Function]bool
 	// closures resolves the free variables of function literals.
-	closures analysisutil.Closures
+	closures *analysisutil.Closures
 	// factsOnly: the package is a dependency, analyzed for its
 	// summaries only (see analysisutil.FactsOnly).
 	factsOnly bool

@@ -27,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "syncmodel",
 	Doc:        "build the sync-event model (WaitGroup, Cond, Once, errgroup, goroutines, channel and lock events) shared by goconcheck analyzers",
 	URL:        "https://github.com/goconcheck/goconcheck/tree/main/internal/syncmodel",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, chanmodel.Analyzer, lockset.Analyzer, analysisutil.ModeAnalyzer},
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, chanmodel.Analyzer, lockset.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
 	ResultType: reflect.TypeFor[*Model](),
 	Run:        run,
 }
@@ -201,11 +201,13 @@ type Model struct {
 	invokes map[*ssa.Function][]Site
 	invoked map[ssa.Instruction]*ssa.Function
 	impls   map[*types.Interface]types.Type
-	mc      map[*ssa.Function]*ssa.MakeClosure
-	exprs   map[token.Pos]string
-	starts  map[token.Pos]token.Pos
-	conds   []condMaker
-	pkg     *types.Package
+	// closures is the package's shared lookup of each function
+	// literal's MakeClosure (see canon).
+	closures *analysisutil.Closures
+	exprs    map[token.Pos]string
+	starts   map[token.Pos]token.Pos
+	conds    []condMaker
+	pkg      *types.Package
 
 	// entries indexes, lazily, how functions can be entered other
 	// than by the calls and starts of callers (reach.go).
@@ -223,17 +225,17 @@ func (m *Model) Callers(fn *ssa.Function) []Site { return m.callers[fn] }
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	m := &Model{
-		Chans:   pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model),
-		Locks:   pass.ResultOf[lockset.Analyzer].(*lockset.Result),
-		byFn:    make(map[*ssa.Function]*Func),
-		callers: make(map[*ssa.Function][]Site),
-		invokes: make(map[*ssa.Function][]Site),
-		invoked: make(map[ssa.Instruction]*ssa.Function),
-		impls:   make(map[*types.Interface]types.Type),
-		mc:      make(map[*ssa.Function]*ssa.MakeClosure),
-		exprs:   make(map[token.Pos]string),
-		starts:  make(map[token.Pos]token.Pos),
-		pkg:     pass.Pkg,
+		Chans:    pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model),
+		Locks:    pass.ResultOf[lockset.Analyzer].(*lockset.Result),
+		byFn:     make(map[*ssa.Function]*Func),
+		callers:  make(map[*ssa.Function][]Site),
+		invokes:  make(map[*ssa.Function][]Site),
+		invoked:  make(map[ssa.Instruction]*ssa.Function),
+		impls:    make(map[*types.Interface]types.Type),
+		closures: analysisutil.PassClosures(pass),
+		exprs:    make(map[token.Pos]string),
+		starts:   make(map[token.Pos]token.Pos),
+		pkg:      pass.Pkg,
 	}
 	if analysisutil.FactsOnly(pass) {
 		return m, nil // the model serves reports only
@@ -303,20 +305,10 @@ func boundMethod(fn *ssa.Function) *ssa.Function {
 	return nil
 }
 
-// indexCalls records fn's call sites of functions of the package, and
-// the closures it makes.
+// indexCalls records fn's call sites of functions of the package.
 func (m *Model) indexCalls(fn *ssa.Function) {
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
-			if mc, ok := in.(*ssa.MakeClosure); ok {
-				if lit, ok := mc.Fn.(*ssa.Function); ok {
-					if _, seen := m.mc[lit]; seen {
-						m.mc[lit] = nil // made twice: no one binding
-					} else {
-						m.mc[lit] = mc
-					}
-				}
-			}
 			if call, ok := in.(*ssa.Call); ok {
 				m.noteNewCond(fn, call)
 			}

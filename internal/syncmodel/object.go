@@ -107,7 +107,7 @@ func (m *Model) canon(fn *ssa.Function, k lockset.Key, depth int) lockset.Key {
 	if _, ok := k.Root.(*ssa.FreeVar); !ok {
 		return k
 	}
-	mc := m.mc[fn]
+	mc := m.closures.Of(fn)
 	if mc == nil {
 		return k
 	}
