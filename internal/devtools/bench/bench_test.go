@@ -71,8 +71,10 @@ const defaultPatterns = "net/http context sync os/exec"
 
 // floor is what every analyzer of the suite requires, directly or not:
 // Floor's requirements, and Floor itself (which does nothing); and the
-// driver's ModeAnalyzer, which only hands the mode over.
-var floor = []*analysis.Analyzer{Floor, buildssa.Analyzer, ctrlflow.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer}
+// driver's ModeAnalyzer, which only hands the mode over; and
+// ClosuresAnalyzer, which only hands the models an empty lookup they
+// fill (its cost is theirs).
+var floor = []*analysis.Analyzer{Floor, buildssa.Analyzer, ctrlflow.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer}
 
 // models are the shared models: analyzers of their own, without
 // diagnostics, that other analyzers require.
