@@ -14,6 +14,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 // A start is a place that runs a function so that it may run beside
@@ -45,9 +46,10 @@ type scope struct {
 }
 
 func checkGoroutines(pass *analysis.Pass, res *lockset.Result, done map[token.Pos]bool) {
+	sm := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
 	for _, st := range findStarts(pass, res) {
 		body := res.Funcs[st.fn]
-		if body == nil || selfSynchronized(st.fn) || res.ChanLocked(st.fn) {
+		if body == nil || selfSynchronized(st.fn) || sm.ChanLocked(st.fn) {
 			continue
 		}
 		sc := &scope{fn: st.fn, params: map[int]bool{}, free: map[int]bool{}}

@@ -10,8 +10,8 @@
 // forward must-analysis over the SSA control-flow graph: a mutex is
 // held at a point only if it is held on every path reaching it, so
 // whatever the analyzers report holds on a real path of the function.
-// A channel used as a lock is not a key; ChanLocked asks the channel
-// model (chanmodel) for it.
+// A channel used as a lock is not a key; syncmodel's ChanLocked, which
+// stands on this model and chanmodel, answers for it.
 package lockset
 
 import (
@@ -29,7 +29,6 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
-	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
@@ -37,7 +36,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "lockset",
 	Doc:        "compute the mutexes certainly held at each instruction (used by unlockedwrite, lockleak, doublelock)",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer, chanmodel.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{new(Summary), new(Writes)},
@@ -115,8 +114,6 @@ type Result struct {
 	// HandedToHandle asks about.
 	objectsOnce sync.Once
 	objects     map[*types.Func]*Func
-	// chans is the channel model, for ChanLocked.
-	chans *chanmodel.Model
 
 	// writes holds the Writes summaries of the other packages'
 	// functions the package calls (see ImportedWrites).
@@ -230,7 +227,7 @@ type Return struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	b := &builder{pass: pass, res: &Result{Funcs: map[*ssa.Function]*Func{}, chans: pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)}, busy: map[*ssa.Function]bool{}, docLocked: map[*ssa.Function]bool{}, closures: analysisutil.PassClosures(pass)}
+	b := &builder{pass: pass, res: &Result{Funcs: map[*ssa.Function]*Func{}}, busy: map[*ssa.Function]bool{}, docLocked: map[*ssa.Function]bool{}, closures: analysisutil.PassClosures(pass)}
 	var all []*ssa.Function
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {

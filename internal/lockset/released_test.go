@@ -50,19 +50,6 @@ func TestReleasedBefore(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), releasedProbe, "released")
 }
 
-// chanLockProbe reports the functions ChanLocked answers true for.
-var chanLockProbe = probe("chanlockprobe", func(pass *analysis.Pass, res *lockset.Result) {
-	for _, fn := range res.Functions() {
-		if res.ChanLocked(fn) {
-			pass.Reportf(fn.Pos(), "channel used as a lock")
-		}
-	}
-})
-
-func TestChanLocked(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), chanLockProbe, "chanlock")
-}
-
 // probe makes an analyzer that reports what run finds in the lockset
 // result.
 func probe(name string, run func(*analysis.Pass, *lockset.Result)) *analysis.Analyzer {

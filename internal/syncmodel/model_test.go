@@ -160,3 +160,25 @@ func quietExit(m *syncmodel.Model, f *syncmodel.Func, e *syncmodel.Event) (syncm
 	}
 	return m.QuietExit(f.Fn, nil, does)
 }
+
+// TestChanLocked reports, in testdata/src/syncmodel/chanlock, the
+// functions ChanLocked answers true for: a channel used as a lock,
+// directly or through helpers, and not for a send alone, two
+// channels, or a receive another goroutine makes.
+func TestChanLocked(t *testing.T) {
+	probe := &analysis.Analyzer{
+		Name:     "chanlockprobe",
+		Doc:      "report the functions that use a channel as a lock",
+		Requires: []*analysis.Analyzer{syncmodel.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			m := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
+			for _, f := range m.Funcs {
+				if m.ChanLocked(f.Fn) {
+					pass.Reportf(f.Fn.Pos(), "channel used as a lock")
+				}
+			}
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, atest.TestData(), probe, "syncmodel/chanlock")
+}

@@ -1,4 +1,4 @@
-package lockset
+package syncmodel
 
 import (
 	"golang.org/x/tools/go/ssa"
@@ -9,13 +9,14 @@ import (
 // ChanLocked reports whether fn, itself or in the functions it calls,
 // both sends on and receives from one channel: a channel used as a
 // lock (a chan struct{} with room for one, whose acquire sends and
-// whose release receives). The lock sets of this package follow
-// mutexes only; an analyzer that asks whether a goroutine runs without
-// any lock asks this too. The channel's capacity is not checked: a
+// whose release receives). lockset's lock sets follow mutexes only: a
+// lock made of a channel stands on both models, so it is asked here.
+// An analyzer that asks whether a goroutine runs without any lock
+// asks this too. The channel's capacity is not checked: a
 // goroutine that both sends on and receives from one channel orders
 // itself with its partners either way.
-func (r *Result) ChanLocked(fn *ssa.Function) bool {
-	f := r.chans.Func(fn)
+func (m *Model) ChanLocked(fn *ssa.Function) bool {
+	f := m.Chans.Func(fn)
 	if f == nil {
 		return false
 	}
