@@ -3,6 +3,7 @@ package analysisutil
 import (
 	"go/token"
 	"go/types"
+	"sync"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -29,8 +30,12 @@ type FieldInvariants struct {
 	fns      []*ssa.Function
 	tested   map[*types.Var]bool
 	neverNil map[*types.Var]bool
-	dead     map[*ssa.Function]map[*ssa.BasicBlock]bool
-	returns  map[*ssa.Function]bool // callees whose results are being judged (recursion)
+	// dead memoizes Dead per function; deadMu guards it, as the
+	// lock-set model that owns the invariants is queried by several
+	// analyzers, which a driver may run at once.
+	deadMu  sync.Mutex
+	dead    map[*ssa.Function]map[*ssa.BasicBlock]bool
+	returns map[*ssa.Function]bool // callees whose results are being judged (recursion)
 }
 
 // NewFieldInvariants scans fns, the package's source functions
@@ -95,6 +100,8 @@ func (inv *FieldInvariants) Dead(b *ssa.BasicBlock) bool {
 		return false
 	}
 	fn := b.Parent()
+	inv.deadMu.Lock()
+	defer inv.deadMu.Unlock()
 	d, ok := inv.dead[fn]
 	if !ok {
 		d = inv.deadBlocks(fn)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
 // maxOps bounds the operations kept per function, so that a package
@@ -33,9 +34,10 @@ type builder struct {
 	units      map[unitKey]int
 	nextUnit   map[*ssa.Function]int
 	cutCall    bool // set by calleeOps: the callee's operations are incomplete
-	// inv tells the blocks that run only when a field that is never
-	// nil after construction is nil: their operations never happen.
-	inv *analysisutil.FieldInvariants
+	// locks is the lock-set model, which owns the package's field
+	// invariants: a block that runs only when a field never nil after
+	// construction is nil is dead, and its operations never happen.
+	locks *lockset.Result
 }
 
 // fnState holds what summarize needs about the function in progress.
@@ -63,16 +65,14 @@ func (b *builder) summarize(fn *ssa.Function) *Func {
 				switch {
 				case m != nil && m.Name() == "Wait" && isMethod(m):
 					st.waits.calls = append(st.waits.calls, in)
-				case analysisutil.IsMethod(m, "sync", "Mutex", "Lock"),
-					analysisutil.IsMethod(m, "sync", "RWMutex", "Lock"),
-					analysisutil.IsMethod(m, "sync", "RWMutex", "RLock"):
+				case lockset.MutexOpOf(m) == lockset.MutexLock, lockset.MutexOpOf(m) == lockset.MutexRLock:
 					st.locks.calls = append(st.locks.calls, in)
 				}
 			}
 		}
 	}
 	for _, blk := range fn.Blocks {
-		if b.inv.Dead(blk) {
+		if b.locks.Dead(blk) {
 			continue
 		}
 		for _, in := range blk.Instrs {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
 // Analyzer builds the channel model of a package. It reports nothing.
@@ -24,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "chanmodel",
 	Doc:        "build the channel model shared by the goconcheck channel analyzers",
 	URL:        "https://github.com/goconcheck/goconcheck/tree/main/internal/chanmodel",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, lockset.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
 	ResultType: reflect.TypeFor[*Model](),
 	FactTypes:  []analysis.Fact{new(Summary)},
 	Run:        run,
@@ -289,7 +290,7 @@ func run(pass *analysis.Pass) (any, error) {
 		units:      make(map[unitKey]int),
 		closures:   analysisutil.PassClosures(pass),
 	}
-	b.inv = analysisutil.NewFieldInvariants(pass.Pkg, ssainfo.SrcFuncs)
+	b.locks = pass.ResultOf[lockset.Analyzer].(*lockset.Result)
 	if analysisutil.FactsOnly(pass) {
 		b.indexStarts(pass.Files)
 	} else {
