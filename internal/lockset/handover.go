@@ -72,18 +72,32 @@ func (r *Result) CallSites(fn *ssa.Function) []ssa.CallInstruction {
 }
 
 // indexSites lists, per function of the package, the instructions that
-// call it statically.
+// call it statically; and, in the order first called, the functions of
+// other packages that the package's own functions call (plain calls,
+// not go or defer: see ImportedWrites).
 func (r *Result) indexSites() {
 	r.sites = map[*ssa.Function][]ssa.CallInstruction{}
+	imported := map[*ssa.Function]bool{}
 	for _, fn := range r.order {
+		// Wrappers the model analyzed (bound methods, thunks) belong
+		// to no package: their calls are not the package's own.
+		own := fn.Pkg != nil && fn.Pkg.Pkg == r.pkg
 		for _, blk := range fn.Blocks {
 			for _, instr := range blk.Instrs {
 				ci, ok := instr.(ssa.CallInstruction)
 				if !ok {
 					continue
 				}
-				if callee := flow.Callee(ci.Common()); callee != nil && r.Funcs[callee] != nil {
+				callee := flow.Callee(ci.Common())
+				switch {
+				case callee == nil:
+				case r.Funcs[callee] != nil:
 					r.sites[callee] = append(r.sites[callee], ci)
+				case own && (callee.Pkg == nil || callee.Pkg.Pkg != r.pkg) && !imported[callee]:
+					if _, call := ci.(*ssa.Call); call {
+						imported[callee] = true
+						r.imported = append(r.imported, callee)
+					}
 				}
 			}
 		}

@@ -110,6 +110,10 @@ type Result struct {
 	// first question that needs it (see ReleasedByCallers).
 	sitesOnce sync.Once
 	sites     map[*ssa.Function][]ssa.CallInstruction
+	// imported lists the other packages' functions the package
+	// calls, indexed with sites.
+	imported []*ssa.Function
+	pkg      *types.Package
 	// objects indexes Funcs by declared object, for the methods
 	// HandedToHandle asks about.
 	objectsOnce sync.Once
@@ -227,7 +231,7 @@ type Return struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	b := &builder{pass: pass, res: &Result{Funcs: map[*ssa.Function]*Func{}}, busy: map[*ssa.Function]bool{}, docLocked: map[*ssa.Function]bool{}, closures: analysisutil.PassClosures(pass)}
+	b := &builder{pass: pass, res: &Result{Funcs: map[*ssa.Function]*Func{}, pkg: pass.Pkg}, busy: map[*ssa.Function]bool{}, docLocked: map[*ssa.Function]bool{}, closures: analysisutil.PassClosures(pass)}
 	var all []*ssa.Function
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {

@@ -92,24 +92,11 @@ func (b *builder) writeSummaries(all []*ssa.Function) {
 		// The analyzers that use the summaries of other packages'
 		// helpers cannot import lockset's facts themselves (facts
 		// belong to the analyzer that declares them): import them
-		// here, for every call.
+		// here, for every callee the call-site index lists.
+		b.res.sitesOnce.Do(b.res.indexSites)
 		b.res.writes = map[*ssa.Function][]UnlockedWrite{}
-		for _, fn := range all {
-			for _, blk := range fn.Blocks {
-				for _, in := range blk.Instrs {
-					c, ok := in.(*ssa.Call)
-					if !ok || c.Call.StaticCallee() == nil {
-						continue
-					}
-					callee := flow.Origin(c.Call.StaticCallee())
-					if callee.Pkg != nil && callee.Pkg.Pkg == b.pass.Pkg {
-						continue
-					}
-					if _, done := b.res.writes[callee]; !done {
-						b.res.writes[callee] = ws.of(callee)
-					}
-				}
-			}
+		for _, callee := range b.res.imported {
+			b.res.writes[callee] = ws.of(callee)
 		}
 	}
 	for _, fn := range all {
