@@ -221,9 +221,27 @@ func (ws *writeState) rebind(fn *ssa.Function, s SKey, args []ssa.Value) (SKey, 
 // RebindWrite expresses a Write's key in the terms of a caller that
 // calls the writer with args: the written location as the caller
 // names it. It fails when the location is rooted at something the
-// caller does not name stably.
+// caller does not name stably, and when it is reached through a
+// pointer loaded from a field or element of what the caller names:
+// then the writer writes another object (j.w.Write writes the
+// bufio.Writer j.w points to, not j), which the key would misname as
+// part of the caller's.
 func RebindWrite(w UnlockedWrite, args []ssa.Value) (Key, bool) {
-	return callerKey(w.Key, args, nil)
+	k, ok := callerKey(w.Key, args, nil)
+	if !ok {
+		return Key{}, false
+	}
+	// Loads before the first field or element step only reach the
+	// root's own object (a captured variable's cell, a pointer the
+	// caller holds).
+	inner := k.Path
+	for strings.HasPrefix(inner, accesspath.Load) {
+		inner = inner[len(accesspath.Load):]
+	}
+	if strings.Contains(inner, accesspath.Load) {
+		return Key{}, false
+	}
+	return k, true
 }
 
 // ImportedWrites returns the unlocked-write summary of fn, a function
