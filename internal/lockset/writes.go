@@ -68,10 +68,6 @@ func (w *Writes) String() string {
 	return b.String()
 }
 
-// selfSynchronized lists the packages whose types synchronize their
-// own state, so that the writes their methods make are not summarized.
-var selfSynchronized = map[string]bool{"sync": true, "internal/sync": true, "sync/atomic": true}
-
 // maxWrites bounds a summary: a function writing more unrelated
 // locations than this is a filler of values, not a helper of a
 // locking discipline, and the facts stay small.
@@ -80,12 +76,6 @@ const maxWrites = 16
 // writeSummaries computes the unlocked-write summaries of the
 // package's functions and exports those of exported functions.
 func (b *builder) writeSummaries(all []*ssa.Function) {
-	if selfSynchronized[b.pass.Pkg.Path()] {
-		// The synchronization types order their own state (a
-		// sync.Map's lazy initialization under its own lock and
-		// atomics): their writes are never a caller's race.
-		return
-	}
 	guards := globalGuards(b.pass, b.res)
 	ws := &writeState{b: b, guards: guards, memo: map[*ssa.Function][]UnlockedWrite{}, busy: map[*ssa.Function]bool{}}
 	if !b.factsOnly {
@@ -141,6 +131,7 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 	}
 	ws.busy[fn] = true
 	defer delete(ws.busy, fn)
+	guards := selfGuards(fn)
 	var out []UnlockedWrite
 	// One write per location: the first tells the story, and the
 	// facts stay small.
@@ -170,6 +161,9 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 				}
 				always := dominatesReturns(blk)
 				for _, w := range ws.of(callee) {
+					if k, ok := callerKey(w.Key, c.Call.Args, nil); ok && guarded(guards, k, in) {
+						continue
+					}
 					if k, ok := ws.rebind(fn, w.Key, c.Call.Args); ok {
 						w.Key = k
 						w.Always = w.Always && always
@@ -185,6 +179,9 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 			k := KeyOf(addr)
 			if k.Global != "" && !strings.HasPrefix(k.Global, ws.b.pass.Pkg.Path()+".") {
 				continue // another package's variable: its own summaries say
+			}
+			if guarded(guards, k, in) {
+				continue
 			}
 			s, ok := summaryKey(fn, k, 0)
 			if !ok || s.FreeVar >= 0 || s.Param >= 0 && s.Path == "" {
@@ -442,4 +439,124 @@ func dominatesReturns(b *ssa.BasicBlock) bool {
 		}
 	}
 	return true
+}
+
+// A selfGuard is where a function takes a lock that is part of an
+// object (t.initMu.Lock()), or wins a compare-and-swap of one of its
+// words (if t.state.CompareAndSwap(0, 1) { ... }): the writes to the
+// same object that it dominates are ordered by the object itself, not
+// a race its callers must prevent. internal/sync's HashTrieMap (behind
+// sync.Map) initialises itself so, under a lock of its own type, which
+// the lock sets, following sync.Mutex and sync.RWMutex, do not see.
+type selfGuard struct {
+	at   ssa.Instruction // the Lock call, or the first instruction the CAS's success leads to
+	obj  Key             // the object the lock or word is a field of
+	lock Key             // the lock, for a Lock call; the zero Key for a CAS
+}
+
+// selfGuards lists fn's self guards.
+func selfGuards(fn *ssa.Function) []selfGuard {
+	var out []selfGuard
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			call, ok := in.(*ssa.Call)
+			if !ok || call.Call.IsInvoke() || len(call.Call.Args) == 0 {
+				continue
+			}
+			m := flow.CalleeFunc(call.Common())
+			if m == nil {
+				continue
+			}
+			k := KeyOf(call.Call.Args[0])
+			obj, ok := fieldOwner(k)
+			if !ok {
+				continue
+			}
+			switch {
+			case isLockerMethod(m, "Lock"):
+				out = append(out, selfGuard{at: call, obj: obj, lock: k})
+			case m.Pkg() != nil && m.Pkg().Path() == "sync/atomic" && strings.HasPrefix(m.Name(), "CompareAndSwap"):
+				if s := casSuccess(call); s != nil {
+					out = append(out, selfGuard{at: s.Instrs[0], obj: obj})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// fieldOwner returns the object k is a field of: k without its last
+// step, which must be a field.
+func fieldOwner(k Key) (Key, bool) {
+	i := strings.LastIndex(k.Path, ".")
+	if i < 0 || k.Path[i:] == accesspath.Load || strings.Contains(k.Path[i:], "[") {
+		return Key{}, false
+	}
+	k.Path = k.Path[:i]
+	return k, k.Valid()
+}
+
+// isLockerMethod reports whether fn is the method name (Lock or
+// Unlock) of a type that has both, as a sync.Locker.
+func isLockerMethod(fn *types.Func, name string) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || fn.Name() != name || sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 0 {
+		return false
+	}
+	ms := types.NewMethodSet(sig.Recv().Type())
+	return ms.Lookup(fn.Pkg(), "Lock") != nil && ms.Lookup(fn.Pkg(), "Unlock") != nil
+}
+
+// casSuccess returns the block a branch on the compare-and-swap call
+// enters only when the swap succeeded, if it is entered only so.
+func casSuccess(call *ssa.Call) *ssa.BasicBlock {
+	for _, r := range *call.Referrers() {
+		i := 0
+		if u, ok := r.(*ssa.UnOp); ok && u.Op == token.NOT && u.Referrers() != nil && len(*u.Referrers()) == 1 {
+			r, i = (*u.Referrers())[0], 1 // if !x.CompareAndSwap(...) { return }
+		}
+		if ifi, ok := r.(*ssa.If); ok {
+			if s := ifi.Block().Succs[i]; len(s.Preds) == 1 && len(s.Instrs) > 0 {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// guarded reports whether the write of k at in is ordered by one of
+// the function's self guards: k is in the guard's object, the guard
+// dominates in, and a lock is not released on the way.
+func guarded(guards []selfGuard, k Key, in ssa.Instruction) bool {
+	for _, g := range guards {
+		if k.Root != g.obj.Root || k.Global != g.obj.Global || !accesspath.Within(k.Path, g.obj.Path) || !flow.Dominates(g.at, in) {
+			continue
+		}
+		if g.lock.Valid() && unlockedBefore(g, in) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// unlockedBefore reports whether an Unlock of g's lock (not deferred)
+// can run between g's Lock and in.
+func unlockedBefore(g selfGuard, in ssa.Instruction) bool {
+	for _, b := range in.Parent().Blocks {
+		for _, x := range b.Instrs {
+			call, ok := x.(*ssa.Call)
+			if !ok || call.Call.IsInvoke() || len(call.Call.Args) == 0 {
+				continue
+			}
+			m := flow.CalleeFunc(call.Common())
+			if m == nil || !isLockerMethod(m, "Unlock") || KeyOf(call.Call.Args[0]) != g.lock {
+				continue
+			}
+			if flow.Reaches(g.at, call, nil) && flow.Reaches(call, in, func(y ssa.Instruction) bool { return y == g.at }) {
+				return true
+			}
+		}
+	}
+	return false
 }
