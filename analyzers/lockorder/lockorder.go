@@ -232,6 +232,14 @@ func (c *checker) addEdges(f *lockset.Func, instr ssa.Instruction, held lockset.
 			classes[cls] = l.Mode
 		}
 	}
+	// A sync.Mutex every caller of f holds gates f's orders too.
+	for k := range f.Entry {
+		if cls, _, ok := lockset.ElemClassOf(k); ok && cls.Exclusive() && !dropped(a, cls) {
+			if _, seen := classes[cls]; !seen {
+				classes[cls] = lockset.Write
+			}
+		}
+	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
 	for _, k := range keys {
 		from, fromName, _ := lockset.ElemClassOf(k)

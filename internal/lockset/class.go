@@ -120,3 +120,17 @@ func classOf(k Key, elems bool) (Class, string, bool) {
 	}
 	return Class{field: last.Origin(), elem: elem}, name, true
 }
+
+// Exclusive reports whether every lock of the class excludes every
+// other: its mutexes are sync.Mutex values, which have no read mode.
+func (c Class) Exclusive() bool {
+	if c.field == nil || c.elem {
+		return false
+	}
+	t := types.Unalias(c.field.Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "Mutex"
+}

@@ -116,3 +116,41 @@ func (l *Loop) run() {
 func startLoop(l *Loop) {
 	go l.run()
 }
+
+// A gate lock held by every caller of the helper that takes the
+// second lock (etcd's batchTx: commit runs under it, as defrag does).
+type Backend struct {
+	mu    sync.Mutex
+	batch sync.Mutex
+	read  sync.Mutex
+	n     int
+}
+
+func (b *Backend) defrag() {
+	b.batch.Lock()
+	defer b.batch.Unlock()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.read.Lock()
+	b.n = 0
+	b.read.Unlock()
+}
+
+func (b *Backend) commit() { // called with b.batch held
+	b.read.Lock()
+	defer b.read.Unlock()
+	b.mu.Lock()
+	b.n++
+	b.mu.Unlock()
+}
+
+func (b *Backend) commitAndStop() {
+	b.batch.Lock()
+	b.commit()
+	b.batch.Unlock()
+}
+
+func runBackend(b *Backend) {
+	go b.defrag()
+	go b.commitAndStop()
+}
