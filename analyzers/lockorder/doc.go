@@ -74,7 +74,10 @@
 // can ship. With the goroutine model's filters (session 7) std still
 // gets both (the crypto/tls renegotiation runs only once the handshake
 // is complete, which Handshake checks before it takes handshakeMutex),
-// while raft, grpc and badger get no finding.
+// while raft, grpc, badger and etcd get no finding (etcd's one pair,
+// backend.mu and readTx, runs under batchTx's lock on both sides) and
+// nats-server still gets 8 pairs of client, account, stream and
+// gateway locks through deep call chains.
 //
 // The fix is a single global order: acquire the locks always in the
 // same order, or release one before taking the other.
