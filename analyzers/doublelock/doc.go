@@ -40,7 +40,9 @@
 // and is called by both.
 //
 // Mutexes are identified by access path (c.mu, a package variable, a
-// local). Nothing is reported when the two acquisitions may be of
+// local). The L of a Cond kept in a field and made from a mutex of the
+// same value (c.cond = sync.NewCond(c.mu.RLocker()), or &c.mu) is that
+// mutex: c.cond.L.Lock() read-locks (or locks) c.mu. Nothing is reported when the two acquisitions may be of
 // different mutexes (different receivers, elements of a slice, a field
 // that was reassigned in between), when the mutex may have been
 // released on some path (including by a callee, a TryLock, or a

@@ -47,13 +47,13 @@ func run(pass *analysis.Pass) (any, error) {
 				// at once is that API's business.
 				continue
 			}
-			report(pass, a, starts)
+			report(pass, res, a, starts)
 		}
 	}
 	return nil, nil
 }
 
-func report(pass *analysis.Pass, a lockset.Acquire, starts map[token.Pos]token.Pos) {
+func report(pass *analysis.Pass, res *lockset.Result, a lockset.Acquire, starts map[token.Pos]token.Pos) {
 	name := lockset.Describe(a.Key)
 	var what string
 	switch {
@@ -89,6 +89,9 @@ func report(pass *analysis.Pass, a lockset.Acquire, starts map[token.Pos]token.P
 	if a.Prev.Pos.IsValid() {
 		tr.Related(&d, finding.Place{Pos: at(a.Prev.Pos), Message: "locked here", Goroutine: g, Op: finding.OpLock})
 	}
+	if inner, ok := innerLock(res, a); ok && a.Via != nil {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: at(inner.Instr.Pos()), Message: "locked again here, in " + inner.Instr.Parent().Name()})
+	}
 	tr.Step(finding.Place{Pos: d.Pos, Goroutine: g, Op: finding.OpLock, Blocks: true})
 	tr.Report(pass, d)
 }
@@ -118,4 +121,28 @@ func sharedLocal(a lockset.Acquire) bool {
 		}
 	}
 	return false
+}
+
+// innerLock follows an acquisition by a callee down its calls to the
+// Lock itself: the callee's one acquisition of a mutex of the same
+// field in the same mode, and so on while that is a callee's too.
+func innerLock(res *lockset.Result, a lockset.Acquire) (lockset.Acquire, bool) {
+	cls, _, ok := lockset.ClassOf(a.Key)
+	for depth := 0; ok && a.Via != nil && depth < 8; depth++ {
+		f := res.Funcs[a.Via]
+		if f == nil {
+			return lockset.Acquire{}, false
+		}
+		var next []lockset.Acquire
+		for _, b := range f.Acquires {
+			if c, _, known := lockset.ClassOf(b.Key); known && c == cls && b.Mode == a.Mode && b.Prev == nil && b.Instr.Pos().IsValid() {
+				next = append(next, b)
+			}
+		}
+		if len(next) != 1 {
+			return lockset.Acquire{}, false
+		}
+		a = next[0]
+	}
+	return a, ok && a.Via == nil
 }

@@ -5,13 +5,19 @@ import (
 	"fmt"
 	"go/token"
 	"sort"
+	"strings"
+
+	"go/ast"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 //go:embed doc.go
@@ -23,11 +29,25 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "lockorder",
 	Doc:      analysisutil.MustExtractDoc(doc, "lockorder"),
 	URL:      "https://github.com/goconcheck/goconcheck/tree/main/analyzers/lockorder",
-	Requires: []*analysis.Analyzer{lockset.Analyzer, analysisutil.ModeAnalyzer},
+	Requires: []*analysis.Analyzer{lockset.Analyzer, syncmodel.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer},
 	Run:      run,
 }
 
 type class = lockset.Class
+
+// An acquire is a lock a function may take, itself or in a callee.
+type acquire struct {
+	cls  class
+	mode lockset.Mode
+	name string
+	// dropped lists the classes of the caller's locks that the
+	// function releases before it takes this one (a helper that
+	// unlocks its caller's mutex around a wait and locks it again):
+	// the caller no longer holds them then.
+	dropped []class
+	lock    token.Pos       // the Lock call
+	via     []*ssa.Function // the calls down to the function that locks
+}
 
 // An edge is an acquisition of a lock of class to while one of class
 // from is held.
@@ -35,7 +55,15 @@ type edge struct {
 	from, to         class
 	fromMode, toMode lockset.Mode
 	fromName, toName string
-	at               token.Pos
+	fn               *ssa.Function
+	instr            ssa.Instruction // the Lock, or the call that locks
+	// held holds the classes of every mutex held at instr: a third
+	// one held on both sides of an inversion (a gate lock) keeps the
+	// two from running at once.
+	held  map[class]lockset.Mode
+	lock  token.Pos
+	via   []*ssa.Function
+	outer token.Pos // where the held mutex was locked
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -43,105 +71,210 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // no facts of its own: lockset's are exported anyway
 	}
 	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
+	sm := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
 	// Not in the suite, so analyzers.All does not drop its findings in
 	// generated files: drop them here.
 	pass.Report = analysisutil.DropGenerated(pass)
 
-	c := &checker{res: res, memo: make(map[*ssa.Function][]acquire), edges: make(map[[2]class][]edge)}
+	c := &checker{res: res, sm: sm, memo: make(map[*ssa.Function][]acquire), edges: make(map[[2]class][]edge)}
 	for _, fn := range res.Functions() {
 		f := res.Funcs[fn]
 		for _, a := range f.Acquires {
 			if a.Prev != nil || !a.Instr.Pos().IsValid() {
 				continue // locking a held mutex again is doublelock's
 			}
-			if cls, name, ok := lockset.ClassOf(a.Key); ok {
-				c.addEdges(f, a.Instr, acquire{cls, a.Mode, name})
+			if a.Via != nil && c.callee(fn, a.Instr.(ssa.CallInstruction).Common()) != nil {
+				continue // followed below, with its call chain
+			}
+			if cls, name, ok := lockset.ElemClassOf(a.Key); ok {
+				var via []*ssa.Function
+				if a.Via != nil {
+					via = []*ssa.Function{a.Via}
+				}
+				c.addEdges(f, a.Instr, f.HeldBefore(a.Instr), acquire{cls: cls, mode: a.Mode, name: name, lock: a.Instr.Pos(), via: via})
 			}
 		}
-		// A callee that locks on some path, not on every one (which
-		// the model's Acquires already has), with a lock held here.
+		// What a callee of the package may lock (on some path, not
+		// only on every one as the model's Acquires has it), with a
+		// lock held here.
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
-				call, ok := in.(*ssa.Call)
-				if !ok || !call.Pos().IsValid() {
-					continue
-				}
-				if callee := c.localCallee(fn, call.Common()); callee != nil && len(f.HeldBefore(call)) > 0 {
-					for _, a := range c.mayAcquire(callee) {
-						c.addEdges(f, call, a)
+				switch in := in.(type) {
+				case *ssa.Call:
+					if callee := c.callee(fn, in.Common()); callee != nil && in.Pos().IsValid() && len(f.HeldBefore(in)) > 0 {
+						for _, a := range c.mayAcquire(callee) {
+							c.addEdges(f, in, f.HeldBefore(in), a)
+						}
 					}
+				case *ssa.RunDefers:
+					c.deferredEdges(f, in)
 				}
 			}
 		}
 	}
-	edges, order := c.edges, c.order
 
+	// SSA positions calls at their '('; vet reports at the call.
+	starts := map[token.Pos]token.Pos{}
+	pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+		call := n.(*ast.CallExpr)
+		starts[call.Lparen] = call.Pos()
+	})
+	at := func(p token.Pos) token.Pos {
+		if s, ok := starts[p]; ok {
+			return s
+		}
+		return p
+	}
 	reported := make(map[[2]class]bool)
-	for _, pair := range order {
+	for _, pair := range c.order {
 		back := [2]class{pair[1], pair[0]}
 		if reported[pair] || reported[back] {
 			continue
 		}
-		e1, e2, ok := inversion(edges[pair], edges[back])
+		e1, e2, ok := c.inversion(c.edges[pair], c.edges[back])
 		if !ok {
 			continue
 		}
 		reported[pair] = true
-		if e2.at < e1.at {
+		if e2.instr.Pos() < e1.instr.Pos() {
 			e1, e2 = e2, e1
 		}
-		pass.Report(analysis.Diagnostic{
-			Pos: e1.at,
+		d := analysis.Diagnostic{
+			Pos: at(e1.instr.Pos()),
 			Message: fmt.Sprintf("lock order inversion: %s is locked while %s is held, and elsewhere %s while %s is held; two goroutines can deadlock",
 				e1.toName, e1.fromName, e2.toName, e2.fromName),
-			Related: []analysis.RelatedInformation{{Pos: e2.at, Message: e2.toName + " locked while " + e2.fromName + " is held"}},
-		})
+		}
+		related := func(p token.Pos, msg string) {
+			if p.IsValid() {
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: at(p), Message: msg})
+			}
+		}
+		related(e1.outer, e1.fromName+" locked here")
+		if len(e1.via) > 0 {
+			related(e1.lock, e1.toName+" locked here, in "+chain(e1.via))
+		}
+		related(e2.instr.Pos(), e2.toName+" locked while "+e2.fromName+" is held")
+		if len(e2.via) > 0 {
+			related(e2.lock, e2.toName+" locked here, in "+chain(e2.via))
+		}
+		pass.Report(d)
 	}
 	return nil, nil
 }
 
+// chain names a call chain: a → b → c.
+func chain(via []*ssa.Function) string {
+	names := make([]string, len(via))
+	for i, fn := range via {
+		names[i] = fn.Name()
+	}
+	return strings.Join(names, " → ")
+}
+
 type checker struct {
 	res   *lockset.Result
+	sm    *syncmodel.Model
 	memo  map[*ssa.Function][]acquire
 	edges map[[2]class][]edge
 	order [][2]class
 }
 
-// An acquire is a lock a function may take.
-type acquire struct {
-	cls  class
-	mode lockset.Mode
-	name string
+// deferredEdges records the edges of the calls f defers, run at rd:
+// each runs with what is held there but for the mutexes that calls
+// deferred after it, which run before it, have released (a lock
+// handed back by a callee, say, released by a deferred helper that
+// locks another mutex first).
+func (c *checker) deferredEdges(f *lockset.Func, rd *ssa.RunDefers) {
+	atExit := f.HeldBefore(rd)
+	if len(atExit) == 0 {
+		return
+	}
+	for _, b := range f.Fn.Blocks {
+		for _, in := range b.Instrs {
+			d, ok := in.(*ssa.Defer)
+			if !ok || !d.Pos().IsValid() || !flow.Reaches(d, rd, nil) {
+				continue
+			}
+			callee := c.callee(f.Fn, d.Common())
+			if callee == nil {
+				continue
+			}
+			held := lockset.Set{}
+			for k, l := range atExit {
+				held[k] = l
+			}
+			for _, r := range f.Releases {
+				if later, ok := r.Instr.(*ssa.Defer); ok && r.Later && later != d && flow.Reaches(d, later, nil) {
+					delete(held, r.Key)
+				}
+			}
+			for _, a := range c.mayAcquire(callee) {
+				c.addEdges(f, d, held, a)
+			}
+		}
+	}
 }
 
-// addEdges records, for each mutex certainly held before instr in f,
+// addEdges records, for each mutex in held, certainly held at instr in f,
 // an edge to the lock a that instr acquires.
-func (c *checker) addEdges(f *lockset.Func, instr ssa.Instruction, a acquire) {
-	held := f.HeldBefore(instr)
+func (c *checker) addEdges(f *lockset.Func, instr ssa.Instruction, held lockset.Set, a acquire) {
 	keys := make([]lockset.Key, 0, len(held))
-	for k := range held {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
-	for _, k := range keys {
-		from, fromName, ok := lockset.ClassOf(k)
-		if !ok || from == a.cls || held[k].Entry {
+	classes := make(map[class]lockset.Mode, len(held))
+	for k, l := range held {
+		cls, _, ok := lockset.ElemClassOf(k)
+		if !ok || l.Entry || dropped(a, cls) {
 			// An Entry lock is assumed held because the function
 			// unlocks it first: an inference, not an order seen.
 			continue
+		}
+		keys = append(keys, k)
+		if m, seen := classes[cls]; !seen || m == lockset.Read {
+			classes[cls] = l.Mode
+		}
+	}
+	// A sync.Mutex every caller of f holds gates f's orders too.
+	for k := range f.Entry {
+		if cls, _, ok := lockset.ElemClassOf(k); ok && cls.Exclusive() && !dropped(a, cls) {
+			if _, seen := classes[cls]; !seen {
+				classes[cls] = lockset.Write
+			}
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+	for _, k := range keys {
+		from, fromName, _ := lockset.ElemClassOf(k)
+		if from == a.cls {
+			continue // two mutexes of one field: see the package doc
 		}
 		pair := [2]class{from, a.cls}
 		if len(c.edges[pair]) == 0 {
 			c.order = append(c.order, pair)
 		}
-		c.edges[pair] = append(c.edges[pair], edge{from, a.cls, held[k].Mode, a.mode, fromName, a.name, instr.Pos()})
+		c.edges[pair] = append(c.edges[pair], edge{
+			from: from, to: a.cls, fromMode: held[k].Mode, toMode: a.mode, fromName: fromName, toName: a.name,
+			fn: f.Fn, instr: instr, held: classes, lock: a.lock, via: a.via, outer: held[k].Pos,
+		})
 	}
 }
 
-// localCallee returns the function of this package that call calls
-// statically (generic functions by their origin), if the model has it.
-func (c *checker) localCallee(caller *ssa.Function, call *ssa.CallCommon) *ssa.Function {
+func dropped(a acquire, cls class) bool {
+	for _, d := range a.dropped {
+		if d == cls {
+			return true
+		}
+	}
+	return false
+}
+
+// callee returns the function of this package that call calls: its
+// static callee (generic functions by their origin), or the one method
+// of the package that implements the interface it calls, if the model
+// has it.
+func (c *checker) callee(caller *ssa.Function, call *ssa.CallCommon) *ssa.Function {
 	callee := flow.Callee(call)
+	if callee == nil {
+		callee = c.sm.Implementer(caller, call)
+	}
 	if callee == nil || c.res.Funcs[callee] == nil {
 		return nil
 	}
@@ -149,31 +282,47 @@ func (c *checker) localCallee(caller *ssa.Function, call *ssa.CallCommon) *ssa.F
 }
 
 // mayAcquire returns the locks fn takes on some path, itself or in the
-// functions of this package it calls (and defers) in its own goroutine.
+// functions of this package it calls (and defers) in its own goroutine,
+// each with the caller's locks it has released by then.
 func (c *checker) mayAcquire(fn *ssa.Function) []acquire {
 	if as, ok := c.memo[fn]; ok {
 		return as
 	}
 	c.memo[fn] = nil // recursion: what is found so far
 	f := c.res.Funcs[fn]
-	if len(f.Borrowed) > 0 || f.Opaque {
-		// It unlocks a lock its caller holds (to wait, or to call
-		// out), or releases locks in ways the model does not follow:
-		// what it takes next may not be taken under the caller's.
+	if f.Opaque {
+		// It releases locks in ways the model does not follow: what
+		// it takes next may not be taken under the caller's.
 		return nil
 	}
+	// released returns the classes of the caller's mutexes (Borrowed)
+	// that fn has let go of before in.
+	released := func(in ssa.Instruction) []class {
+		var out []class
+		held := f.HeldBefore(in)
+		for k := range f.Borrowed {
+			if _, ok := held[k]; ok {
+				continue
+			}
+			if cls, _, ok := lockset.ElemClassOf(k); ok {
+				out = append(out, cls)
+			}
+		}
+		return out
+	}
 	var as []acquire
-	seen := make(map[acquire]bool)
+	seen := make(map[string]bool)
 	add := func(a acquire) {
-		if !seen[a] {
-			seen[a] = true
+		key := fmt.Sprint(a.cls, a.mode, a.dropped)
+		if !seen[key] {
+			seen[key] = true
 			as = append(as, a)
 		}
 	}
 	for _, a := range f.Acquires {
-		if a.Via == nil {
-			if cls, name, ok := lockset.ClassOf(a.Key); ok {
-				add(acquire{cls, a.Mode, name})
+		if a.Via == nil && a.Prev == nil {
+			if cls, name, ok := lockset.ElemClassOf(a.Key); ok {
+				add(acquire{cls: cls, mode: a.Mode, name: name, dropped: released(a.Instr), lock: a.Instr.Pos(), via: []*ssa.Function{fn}})
 			}
 		}
 	}
@@ -188,10 +337,15 @@ func (c *checker) mayAcquire(fn *ssa.Function) []acquire {
 			default:
 				continue
 			}
-			if callee := c.localCallee(fn, com); callee != nil {
-				for _, a := range c.mayAcquire(callee) {
-					add(a)
-				}
+			callee := c.callee(fn, com)
+			if callee == nil {
+				continue
+			}
+			gone := released(in)
+			for _, a := range c.mayAcquire(callee) {
+				a.dropped = append(append([]class(nil), a.dropped...), gone...)
+				a.via = append([]*ssa.Function{fn}, a.via...)
+				add(a)
 			}
 		}
 	}
@@ -200,12 +354,13 @@ func (c *checker) mayAcquire(fn *ssa.Function) []acquire {
 }
 
 // inversion finds an acquisition in each direction that exclude each
-// other: each side waits for a lock the other holds in a mode that
-// blocks it (not both read locks).
-func inversion(forward, backward []edge) (edge, edge, bool) {
+// other (each side waits for a lock the other holds in a mode that
+// blocks it: not both read locks), are not both under a third lock,
+// and may run at once.
+func (c *checker) inversion(forward, backward []edge) (edge, edge, bool) {
 	for _, e1 := range forward {
 		for _, e2 := range backward {
-			if excludes(e1.toMode, e2.fromMode) && excludes(e2.toMode, e1.fromMode) {
+			if excludes(e1.toMode, e2.fromMode) && excludes(e2.toMode, e1.fromMode) && !gated(e1, e2) && !c.ordered(e1, e2) {
 				return e1, e2, true
 			}
 		}
@@ -215,4 +370,33 @@ func inversion(forward, backward []edge) (edge, edge, bool) {
 
 func excludes(want, held lockset.Mode) bool {
 	return want == lockset.Write || held == lockset.Write
+}
+
+// gated reports whether both sides hold a third lock that excludes the
+// other's: only one of them can be between its two acquisitions.
+func gated(e1, e2 edge) bool {
+	for cls, m1 := range e1.held {
+		if cls == e1.from || cls == e1.to || cls == e2.from || cls == e2.to {
+			continue
+		}
+		if m2, ok := e2.held[cls]; ok && excludes(m1, m2) {
+			return true
+		}
+	}
+	return false
+}
+
+// ordered reports whether the goroutine model orders the two sides:
+// one runs only while the object is being built (an initialiser's
+// callee), both run only in one goroutine, or one runs before the go
+// statements that start every goroutine running the other, in their
+// starter or in a helper it calls first.
+func (c *checker) ordered(e1, e2 edge) bool {
+	if c.res.Funcs[e1.fn].InitOnly || c.res.Funcs[e2.fn].InitOnly {
+		return true
+	}
+	if _, ok := c.sm.OwnGoroutine(e1.fn, e2.fn); ok {
+		return true
+	}
+	return c.sm.Precedes(e1.instr, e2.fn) || c.sm.Precedes(e2.instr, e1.fn)
 }

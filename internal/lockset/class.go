@@ -4,6 +4,8 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 )
 
 // A Class names every mutex held in one struct field (of any value of
@@ -13,12 +15,23 @@ import (
 type Class struct {
 	field  *types.Var
 	global string
+	// elem is set for the mutexes in the elements of the field (a map
+	// or slice of per-key mutexes): see ElemClassOf.
+	elem bool
 }
 
 // ClassOf returns the class of the mutex k names (the struct field at
 // the end of its path, or the package variable path) and a name for it
 // such as Store.mu.
-func ClassOf(k Key) (Class, string, bool) {
+func ClassOf(k Key) (Class, string, bool) { return classOf(k, false) }
+
+// ElemClassOf is ClassOf that also names the mutexes reached through
+// elements of arrays, slices and maps: a field's per-key mutexes
+// (Cache.locks[] for the *sync.Mutex values of a map field), or a
+// mutex field of a struct kept in a slice (Shard.mu).
+func ElemClassOf(k Key) (Class, string, bool) { return classOf(k, true) }
+
+func classOf(k Key, elems bool) (Class, string, bool) {
 	if k.Global != "" {
 		name := Describe(k)
 		if i := strings.IndexByte(name, '.'); i >= 0 && k.Path == "" {
@@ -31,17 +44,52 @@ func ClassOf(k Key) (Class, string, bool) {
 	}
 	t := k.Root.Type()
 	var last *types.Var
+	elem := false                           // an element step since the last field
 	owner, chain := "struct", []string(nil) // the last named type, the fields after it
-	for _, step := range strings.Split(k.Path, ".")[1:] {
-		if step == "*" {
+	for path := k.Path; path != ""; {
+		switch {
+		case strings.HasPrefix(path, accesspath.Load):
+			path = path[len(accesspath.Load):]
 			p, ok := t.Underlying().(*types.Pointer)
 			if !ok {
 				return Class{}, "", false
 			}
 			t = p.Elem() // a field holding *sync.Mutex names its mutex
 			continue
+		case strings.HasPrefix(path, accesspath.Elem):
+			path = path[len(accesspath.Elem):]
+			if !elems || last == nil {
+				return Class{}, "", false
+			}
+			u := t.Underlying()
+			if p, ok := u.(*types.Pointer); ok {
+				u = p.Elem().Underlying()
+			}
+			switch u := u.(type) {
+			case *types.Map:
+				t = u.Elem()
+			case *types.Slice:
+				t = u.Elem()
+			case *types.Array:
+				t = u.Elem()
+			default:
+				return Class{}, "", false
+			}
+			elem = true
+			continue
 		}
-		i, err := strconv.Atoi(step)
+		if path[0] != '.' {
+			return Class{}, "", false
+		}
+		end := len(path)
+		for i := 1; i < len(path); i++ {
+			if path[i] == '.' || path[i] == '[' {
+				end = i
+				break
+			}
+		}
+		i, err := strconv.Atoi(path[1:end])
+		path = path[end:]
 		if err != nil {
 			return Class{}, "", false
 		}
@@ -56,7 +104,7 @@ func ClassOf(k Key) (Class, string, bool) {
 		if n, ok := types.Unalias(st).(*types.Named); ok {
 			owner, chain = n.Obj().Name(), nil
 		}
-		last = s.Field(i)
+		last, elem = s.Field(i), false
 		chain = append(chain, last.Name())
 		t = last.Type()
 	}
@@ -66,5 +114,23 @@ func ClassOf(k Key) (Class, string, bool) {
 	if len(chain) > 1 && last.Embedded() && IsMutex(last.Type()) {
 		chain = chain[:len(chain)-1] // Store.coalescedMu, not Store.coalescedMu.Mutex
 	}
-	return Class{field: last.Origin()}, owner + "." + strings.Join(chain, "."), true
+	name := owner + "." + strings.Join(chain, ".")
+	if elem {
+		name += "[]"
+	}
+	return Class{field: last.Origin(), elem: elem}, name, true
+}
+
+// Exclusive reports whether every lock of the class excludes every
+// other: its mutexes are sync.Mutex values, which have no read mode.
+func (c Class) Exclusive() bool {
+	if c.field == nil || c.elem {
+		return false
+	}
+	t := types.Unalias(c.field.Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "Mutex"
 }

@@ -245,6 +245,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	b.factsOnly = analysisutil.FactsOnly(pass)
 	b.res.inv = analysisutil.NewFieldInvariants(pass.Pkg, all)
+	b.condLockers = condLockers(pass.Pkg, all)
 	for _, fn := range all {
 		b.analyze(fn)
 	}
@@ -273,6 +274,8 @@ type builder struct {
 	// factsOnly: the package is a dependency, analyzed for its
 	// summaries only (see analysisutil.FactsOnly).
 	factsOnly bool
+	// condLockers: the Cond fields whose L is a sibling mutex.
+	condLockers map[*types.Var]condLocker
 }
 
 // touchesLocks reports whether a call in fn can change what it holds:
@@ -757,6 +760,19 @@ func staticFunc(c *ssa.CallCommon) *types.Func {
 }
 
 func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st *state, record bool) {
+	if k, m, ok := b.condMutex(c.Value); ok && c.IsInvoke() {
+		// The L of a Cond made from a sibling mutex: that mutex.
+		switch c.Method.Name() {
+		case "Lock":
+			b.acquire(f, instr, k, m, nil, st, record)
+			st.held = with(st.held, k, Lock{Mode: m, Pos: instr.Pos()})
+			st.may = with(st.may, k, Lock{Mode: m, Pos: instr.Pos()})
+			f.noteLock(instr, k, record)
+		case "Unlock":
+			b.release(f, instr, k, st, record)
+		}
+		return
+	}
 	if c.IsInvoke() {
 		// A sync.Locker or similar interface: track the lock by the
 		// interface value's path. Acquisitions are not recorded as
@@ -970,7 +986,12 @@ func (b *builder) deferCall(f *Func, instr *ssa.Defer, c *ssa.CallCommon, st *st
 	}
 	if c.IsInvoke() {
 		// defer l.Unlock() of a sync.Locker (a Cond's L) releases it
-		// by its interface value's path, as a direct call does.
+		// by its interface value's path, as a direct call does; the
+		// L of a Cond made from a sibling mutex releases that mutex.
+		if k, _, ok := b.condMutex(c.Value); ok && c.Method.Name() == "Unlock" {
+			deferred(k)
+			return
+		}
 		switch c.Method.Name() {
 		case "Unlock", "RUnlock":
 			deferred(KeyOf(c.Value))

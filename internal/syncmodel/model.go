@@ -535,6 +535,17 @@ func onEveryPath(in ssa.Instruction) bool {
 	return true
 }
 
+// Implementer returns the method of the package that the interface
+// method call c of fn reaches, when the package declares the interface
+// and exactly one type of it implements it (see Model.Leaves); nil
+// otherwise.
+func (m *Model) Implementer(fn *ssa.Function, c *ssa.CallCommon) *ssa.Function {
+	if !c.IsInvoke() {
+		return nil
+	}
+	return m.implementer(fn.Prog, c)
+}
+
 // implementer returns the method an interface method call c reaches
 // when the interface is declared in the package and exactly one
 // non-generic type declared there (or a pointer to it) implements it,

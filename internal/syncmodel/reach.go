@@ -183,6 +183,32 @@ func (m *Model) StartedAfter(fn *ssa.Function, w ssa.Instruction) ([]Site, bool)
 	return roots, true
 }
 
+// Precedes reports whether w runs only before the go statements that
+// start every goroutine running fn: w's function starts them after w
+// (StartedAfter), or w's function is called, up to a depth, only from
+// call sites of the package that do (a set-up helper called before the
+// go statement).
+func (m *Model) Precedes(w ssa.Instruction, fn *ssa.Function) bool {
+	return m.precedes(w, fn, 0)
+}
+
+func (m *Model) precedes(w ssa.Instruction, fn *ssa.Function, depth int) bool {
+	if _, ok := m.StartedAfter(fn, w); ok {
+		return true
+	}
+	caller := w.Parent()
+	sites := m.callers[caller]
+	if depth > 4 || len(sites) == 0 || m.open(caller) {
+		return false
+	}
+	for _, s := range sites {
+		if s.Goroutine || !m.precedes(s.Instr, fn, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
 // OwnGoroutine reports whether a and b run only in the goroutine of
 // one go statement, not in a loop (a run loop and the handlers it
 // calls): their operations are ordered by the goroutine's program
