@@ -69,7 +69,8 @@ func run(pass *analysis.Pass) (any, error) {
 			if c.Kind != chanmodel.Close || !c.Direct() || !c.Pos.IsValid() || !c.RecvBefore {
 				continue
 			}
-			if requestedUnderLock(m, f, c) || m.Acknowledged(f, c) {
+			if requestedUnderLock(m, f, c) || m.Acknowledged(f, c) ||
+				closerRequested(m, pass.ResultOf[lockset.Analyzer].(*lockset.Result), pass.Pkg, f, c) {
 				requested[c.Pos] = true
 				continue
 			}

@@ -70,7 +70,7 @@ func (o *flagOrder) ordered(f *chanmodel.Func, c *chanmodel.Op) bool {
 	if len(guards) == 0 {
 		return false
 	}
-	for _, req := range o.requests(f, c) {
+	for _, req := range requests(f, c) {
 		triggers, ok := o.triggers(req)
 		if !ok || len(triggers) == 0 {
 			continue
@@ -300,7 +300,7 @@ func fieldOf(addr ssa.Value) *types.Var {
 // A request is a receive that the goroutine of a close completes on
 // every path before the close: the value of the channel it receives
 // from.
-func (o *flagOrder) requests(f *chanmodel.Func, c *chanmodel.Op) []ssa.Value {
+func requests(f *chanmodel.Func, c *chanmodel.Op) []ssa.Value {
 	cb := c.Instr.Block()
 	var reqs []ssa.Value
 	for _, blk := range f.Fn.Blocks {
@@ -425,23 +425,12 @@ func (o *flagOrder) cancels(ctx ssa.Value, depth int) ([]ssa.Instruction, bool) 
 			return nil, false
 		}
 		fn, _ := call.Call.StaticCallee().Object().(*types.Func)
-		if call.Call.StaticCallee() == nil || !analysisutil.IsFunc(fn, "context", "WithCancel") || len(call.Call.Args) != 1 || !neverCancelled(call.Call.Args[0]) {
+		if call.Call.StaticCallee() == nil || !analysisutil.IsFunc(fn, "context", "WithCancel") || len(call.Call.Args) != 1 || !chanmodel.NeverCancelled(call.Call.Args[0]) {
 			return nil, false
 		}
 		return o.cancelCalls(call)
 	}
 	return nil, false
-}
-
-// neverCancelled reports whether ctx is context.Background() or
-// context.TODO().
-func neverCancelled(ctx ssa.Value) bool {
-	call, ok := ctx.(*ssa.Call)
-	if !ok || call.Call.StaticCallee() == nil {
-		return false
-	}
-	fn, _ := call.Call.StaticCallee().Object().(*types.Func)
-	return analysisutil.IsFunc(fn, "context", "Background") || analysisutil.IsFunc(fn, "context", "TODO")
 }
 
 // cancelCalls returns the calls of the cancel function that the

@@ -22,17 +22,20 @@ type unitKey struct {
 }
 
 type builder struct {
-	pass       *analysis.Pass
-	funcs      map[*ssa.Function]*Func
-	inProgress map[*ssa.Function]bool
-	memo       map[ssa.Value]idResult
-	getters    map[*ssa.Function]*getter
-	closures   analysisutil.Closures
-	fieldType  map[*types.Var]*types.TypeName
-	syntax     map[token.Pos]syn
-	units      map[unitKey]int
-	nextUnit   map[*ssa.Function]int
-	cutCall    bool // set by calleeOps: the callee's operations are incomplete
+	pass *analysis.Pass
+	// closerRoles: the roles of the methods of the package's closer
+	// types (closer.go).
+	closerRoles map[*types.Func]CloserRole
+	funcs       map[*ssa.Function]*Func
+	inProgress  map[*ssa.Function]bool
+	memo        map[ssa.Value]idResult
+	getters     map[*ssa.Function]*getter
+	closures    analysisutil.Closures
+	fieldType   map[*types.Var]*types.TypeName
+	syntax      map[token.Pos]syn
+	units       map[unitKey]int
+	nextUnit    map[*ssa.Function]int
+	cutCall     bool // set by calleeOps: the callee's operations are incomplete
 	// inv tells the blocks that run only when a field that is never
 	// nil after construction is nil: their operations never happen.
 	inv *analysisutil.FieldInvariants

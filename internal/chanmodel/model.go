@@ -26,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/goconcheck/goconcheck/tree/main/internal/chanmodel",
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer},
 	ResultType: reflect.TypeFor[*Model](),
-	FactTypes:  []analysis.Fact{new(Summary)},
+	FactTypes:  []analysis.Fact{new(Summary), new(CloserRole)},
 	Run:        run,
 }
 
@@ -321,6 +321,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range m.Funcs {
 		b.exportFact(m, f)
 	}
+	b.findClosers(m)
 	return m, nil
 }
 
