@@ -77,7 +77,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if flags == nil {
 				flags = newFlagOrder(m, pass.ResultOf[lockset.Analyzer].(*lockset.Result), pass.Pkg, index())
 			}
-			if flags.ordered(f, c) {
+			if flags.ordered(f, c) || stopRequested(flags, f, c) {
 				requested[c.Pos] = true
 			}
 		}

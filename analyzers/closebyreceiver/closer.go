@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
@@ -232,8 +233,10 @@ func sendersHold(m *chanmodel.Model, ls *lockset.Result, c *chanmodel.Op, classe
 }
 
 // goneTested reports whether the send in, on a channel loaded from a
-// field of an object, is dominated by a test of that object against
-// nil whose nil branch does not reach the send.
+// field of an object, is dominated by a test of that object (the same
+// value, or a load by the same access path: s.up == nil, then
+// s.up.lines <- l) against nil whose nil branch does not reach the
+// send.
 func goneTested(in ssa.Instruction) bool {
 	send, ok := in.(*ssa.Send)
 	if !ok {
@@ -247,7 +250,7 @@ func goneTested(in ssa.Instruction) bool {
 	if !ok {
 		return false
 	}
-	owner := fa.X
+	owner := lockset.KeyOf(fa.X)
 	for _, blk := range in.Parent().Blocks {
 		if len(blk.Instrs) == 0 || !blk.Dominates(in.Block()) {
 			continue
@@ -257,7 +260,7 @@ func goneTested(in ssa.Instruction) bool {
 			continue
 		}
 		cmp, ok := iff.Cond.(*ssa.BinOp)
-		if !ok || cmp.X != owner {
+		if !ok || cmp.X != fa.X && (owner.Root == nil || lockset.KeyOf(cmp.X) != owner) {
 			continue
 		}
 		if k, ok := cmp.Y.(*ssa.Const); !ok || !k.IsNil() {
@@ -274,4 +277,178 @@ func goneTested(in ssa.Instruction) bool {
 		}
 	}
 	return false
+}
+
+// stopRequested is closerRequested for a closer built in the package
+// itself: the close runs only after a receive whose every trigger
+// (flagOrder.triggers: the cancel of a context nothing else cancels,
+// followed through fields, parameters and the helpers that return it)
+// is followed, in its function, by a Wait on a WaitGroup field whose
+// only Done the closing goroutine calls after the close; a mutex is
+// held for writing from the trigger through that Wait (held at both,
+// or at every call of the function that signals and waits); and every
+// sender holds that mutex and skips a gone worker.
+func stopRequested(o *flagOrder, f *chanmodel.Func, c *chanmodel.Op) bool {
+	if c.Unit != 0 {
+		return false
+	}
+	switch ch := c.Chan; ch.Kind {
+	case chanmodel.KindField:
+		if ch.Field.Exported() || ch.Field.Pkg() != o.pkg {
+			return false
+		}
+	case chanmodel.KindMake:
+		if o.m.Escapes(ch) {
+			return false
+		}
+	default:
+		return false
+	}
+	wg := workerDone(o.ls, f.Fn, c.Instr)
+	if wg == nil {
+		return false
+	}
+	for _, req := range requests(f, c) {
+		triggers, ok := o.triggers(req)
+		if !ok || len(triggers) == 0 {
+			continue
+		}
+		var classes map[lockset.Class]bool
+		for _, t := range triggers {
+			cl := o.waitedUnderLock(t, wg, 0)
+			if classes == nil {
+				classes = cl
+			}
+			for k := range classes {
+				if !cl[k] {
+					delete(classes, k)
+				}
+			}
+		}
+		if len(classes) > 0 && sendersHold(o.m, o.ls, c, classes) {
+			return true
+		}
+	}
+	return false
+}
+
+// workerDone returns the WaitGroup field on which fn, the closing
+// goroutine's function, calls Done after the close (deferred, or on
+// every path from it), when no other function of the package calls
+// Done on it.
+func workerDone(ls *lockset.Result, fn *ssa.Function, close ssa.Instruction) *types.Var {
+	var wg *types.Var
+	for _, blk := range fn.Blocks {
+		for _, in := range blk.Instrs {
+			ci, ok := in.(ssa.CallInstruction)
+			if !ok || !isWaitGroup(ci.Common(), "Done") {
+				continue
+			}
+			_, deferred := in.(*ssa.Defer)
+			if v := fieldOf(ci.Common().Args[0]); v != nil && (deferred || flow.OnEveryPath(close, in)) {
+				wg = v
+			}
+		}
+	}
+	if wg == nil || wg.Exported() {
+		return nil
+	}
+	for _, g := range ls.Functions() {
+		if g == fn {
+			continue
+		}
+		for _, blk := range g.Blocks {
+			for _, in := range blk.Instrs {
+				if ci, ok := in.(ssa.CallInstruction); ok && isWaitGroup(ci.Common(), "Done", "Go") && fieldOf(ci.Common().Args[0]) == wg {
+					return nil
+				}
+			}
+		}
+	}
+	return wg
+}
+
+func isWaitGroup(c *ssa.CallCommon, names ...string) bool {
+	obj := flow.CalleeFunc(c)
+	for _, n := range names {
+		if analysisutil.IsMethod(obj, "sync", "WaitGroup", n) && len(c.Args) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// waitedUnderLock returns the classes of the mutexes held for writing
+// from the trigger t through a Wait on the WaitGroup field wg that
+// follows it on every path in its function: held at both, or, when
+// none is held there, at every call of that function.
+func (o *flagOrder) waitedUnderLock(t ssa.Instruction, wg *types.Var, depth int) map[lockset.Class]bool {
+	if _, ok := t.(*ssa.Call); !ok || depth > 4 {
+		return nil // a deferred or go trigger runs at another time
+	}
+	fn := t.Parent()
+	lf := o.ls.Funcs[fn]
+	if lf == nil {
+		return nil
+	}
+	var waits []ssa.Instruction
+	for _, blk := range fn.Blocks {
+		for _, in := range blk.Instrs {
+			if w, ok := in.(*ssa.Call); ok && isWaitGroup(&w.Call, "Wait") && fieldOf(w.Call.Args[0]) == wg &&
+				flow.Reaches(t, w, nil) && flow.OnEveryPath(t, w) {
+				waits = append(waits, w)
+			}
+		}
+	}
+	if len(waits) == 0 {
+		return nil
+	}
+	out := map[lockset.Class]bool{}
+	for k, l := range lf.HeldBefore(t) {
+		cl, _, ok := lockset.ClassOf(k)
+		if !ok || l.Mode != lockset.Write {
+			continue
+		}
+		for _, w := range waits {
+			if lw, ok := lf.HeldBefore(w)[k]; ok && lw.Pos == l.Pos {
+				out[cl] = true
+			}
+		}
+	}
+	if len(out) > 0 || len(lf.HeldBefore(t)) > 0 {
+		return out
+	}
+	// The function signals and waits: its callers must hold the lock
+	// across the call.
+	top := flow.Origin(fn)
+	callers := o.callers(top)
+	if len(callers) == 0 || !o.allCallsSeen(top) {
+		return nil
+	}
+	var common map[lockset.Class]bool
+	for _, ci := range callers {
+		call, ok := ci.(*ssa.Call)
+		if !ok {
+			return nil
+		}
+		clf := o.ls.Funcs[call.Parent()]
+		if clf == nil {
+			return nil
+		}
+		held := map[lockset.Class]bool{}
+		for k, l := range clf.HeldBefore(call) {
+			if cl, _, ok := lockset.ClassOf(k); ok && l.Mode == lockset.Write {
+				held[cl] = true
+			}
+		}
+		if common == nil {
+			common = held
+		}
+		for k := range common {
+			if !held[k] {
+				delete(common, k)
+			}
+		}
+	}
+	return common
 }

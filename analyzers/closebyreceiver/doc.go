@@ -121,8 +121,12 @@
 // Wait on the closer, and every sender skips the send when the worker
 // is nil (badger's StreamWriter: Write sends under writeLock unless
 // the writer is gone, stops a writer with SignalAndWait under
-// writeLock, then sets it to nil); a sender without the lock or the
-// test, or a Wait after the unlock, is still reported;
+// writeLock, then sets it to nil); the same with a stopper of the
+// package itself (a cancel and a WaitGroup, the context handed to the
+// worker apart: the worker defers the WaitGroup's only Done, and the
+// function that cancels then Waits runs under the senders' mutex); a
+// sender without the lock or the test, or a Wait after the unlock, is
+// still reported;
 // a stop/acknowledge protocol: every send on the channel is a worker's
 // one acknowledgement of a request received from another channel, sent
 // at most once per run of the worker (case <-w.stop: w.done <-

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -421,16 +422,74 @@ func (o *flagOrder) cancels(ctx ssa.Value, depth int) ([]ssa.Instruction, bool) 
 		return all, stored
 	case *ssa.Extract:
 		call, ok := v.Tuple.(*ssa.Call)
-		if !ok || v.Index != 0 {
+		if !ok || call.Call.StaticCallee() == nil {
 			return nil, false
 		}
 		fn, _ := call.Call.StaticCallee().Object().(*types.Func)
-		if call.Call.StaticCallee() == nil || !analysisutil.IsFunc(fn, "context", "WithCancel") || len(call.Call.Args) != 1 || !chanmodel.NeverCancelled(call.Call.Args[0]) {
+		if !analysisutil.IsFunc(fn, "context", "WithCancel") {
+			return o.returnedCancels(call, v.Index, depth)
+		}
+		if v.Index != 0 || len(call.Call.Args) != 1 || !o.uncancelled(call.Call.Args[0], depth+1) {
 			return nil, false
 		}
 		return o.cancelCalls(call)
+	case *ssa.Call:
+		return o.returnedCancels(v, 0, depth)
 	}
 	return nil, false
+}
+
+// returnedCancels follows a context that a function of the package
+// returns (result i of the call) to where it is made.
+func (o *flagOrder) returnedCancels(call *ssa.Call, i int, depth int) ([]ssa.Instruction, bool) {
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Blocks == nil || callee.Pkg == nil || callee.Pkg.Pkg != o.pkg {
+		return nil, false
+	}
+	var all []ssa.Instruction
+	rets := 0
+	for _, blk := range callee.Blocks {
+		if len(blk.Instrs) == 0 {
+			continue
+		}
+		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+		if !ok || i >= len(ret.Results) {
+			continue
+		}
+		ts, ok := o.cancels(ret.Results[i], depth+1)
+		if !ok {
+			return nil, false
+		}
+		rets++
+		all = append(all, ts...)
+	}
+	return all, rets > 0
+}
+
+// uncancelled reports whether ctx is a context nothing cancels:
+// context.Background() or TODO(), also through a parameter of a
+// function of the package whose every caller passes one.
+func (o *flagOrder) uncancelled(ctx ssa.Value, depth int) bool {
+	if chanmodel.NeverCancelled(ctx) {
+		return true
+	}
+	p, ok := ctx.(*ssa.Parameter)
+	if !ok || depth > 4 {
+		return false
+	}
+	fn := flow.Origin(p.Parent())
+	idx := slices.Index(p.Parent().Params, p)
+	callers := o.callers(fn)
+	if idx < 0 || len(callers) == 0 || !o.allCallsSeen(fn) {
+		return false
+	}
+	for _, ci := range callers {
+		c := ci.Common()
+		if idx >= len(c.Args) || !o.uncancelled(c.Args[idx], depth+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // cancelCalls returns the calls of the cancel function that the

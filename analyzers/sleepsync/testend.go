@@ -1,9 +1,12 @@
 package sleepsync
 
 import (
+	"go/token"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // reportsToTest reports whether the goroutine the go statement g
@@ -70,4 +73,48 @@ func hasTestParam(fn *ssa.Function) bool {
 		}
 	}
 	return false
+}
+
+// writerOf returns the goroutine whose writes the read e overlaps, or
+// nil.
+func writerOf(e effect, writes []loc) *ssa.Go {
+	k, ok := trace(e.v)
+	if !ok {
+		return nil
+	}
+	path := k.Path + e.path
+	for _, w := range writes {
+		if w.base == k.Root && overlap(w.path, path) {
+			return w.g
+		}
+	}
+	return nil
+}
+
+// readLater reports whether some instruction that may run after the
+// sleep reads memory the goroutines write (itself, or in a call): the
+// test uses what they produce, wherever the read is.
+func (c *checker) readLater(sleep *ssa.Call, writes []loc) bool {
+	found := false
+	flow.Forward.Walk(sleep, func(in ssa.Instruction) bool {
+		if found {
+			return false
+		}
+		switch in := in.(type) {
+		case *ssa.UnOp:
+			found = in.Op == token.MUL && writerOf(effect{v: in.X}, writes) != nil
+		case *ssa.Lookup:
+			found = writerOf(effect{v: in.X}, writes) != nil
+		case *ssa.Range:
+			found = writerOf(effect{v: in.X}, writes) != nil
+		case ssa.CallInstruction:
+			for _, r := range c.sums.effects(in.Common()).reads {
+				if writerOf(r, writes) != nil {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -345,3 +345,19 @@ func stopAndCheck(t *testing.T, i int) {
 		t.Errorf("timer %d fired early", i)
 	}
 }
+
+// The goroutines report nothing to the test, but it reads what they
+// wrote after the sleep, behind a call the walk does not see through:
+// reported.
+func TestFanoutChecked(t *testing.T) {
+	got := make([]int, 4)
+	for i := range got {
+		go func() { got[i] = compute() }()
+	}
+	time.Sleep(20 * time.Millisecond) // want `time.Sleep used to wait for a goroutine`
+	for i := range got {
+		if want := compute(); got[i] != want {
+			t.Errorf("%d: got %d, want %d", i, got[i], want)
+		}
+	}
+}
