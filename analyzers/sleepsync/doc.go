@@ -26,10 +26,11 @@
 //     them), or returns the slice, array or map whose elements the
 //     goroutines write, or, in main.main or a test function, returns
 //     with nothing but output in between (in a test, only when a
-//     goroutine reports to the test itself: hands its T to a call, as
-//     t.Errorf does; a T that only a callback the goroutine hands on
-//     uses, a time.AfterFunc that must never fire, makes the sleep a
-//     period the test observes).
+//     goroutine reports to the test itself, handing its T to a call as
+//     t.Errorf does, or when the test reads, anywhere after the sleep,
+//     what the goroutines write; goroutines that only stop timers whose
+//     callbacks report, a time.AfterFunc that must never fire, make the
+//     sleep a period the test observes).
 //
 // For example (the guide's §2.3):
 //
