@@ -39,16 +39,7 @@ func closerRequested(m *chanmodel.Model, ls *lockset.Result, pkg *types.Package,
 	if c.Unit != 0 {
 		return false
 	}
-	switch ch := c.Chan; ch.Kind {
-	case chanmodel.KindField:
-		if ch.Field.Exported() || ch.Field.Pkg() != pkg {
-			return false
-		}
-	case chanmodel.KindMake:
-		if m.Escapes(ch) {
-			return false
-		}
-	default:
+	if !ownChan(m, pkg, c.Chan) {
 		return false
 	}
 	for _, req := range requests(f, c) {
@@ -292,16 +283,7 @@ func stopRequested(o *flagOrder, f *chanmodel.Func, c *chanmodel.Op) bool {
 	if c.Unit != 0 {
 		return false
 	}
-	switch ch := c.Chan; ch.Kind {
-	case chanmodel.KindField:
-		if ch.Field.Exported() || ch.Field.Pkg() != o.pkg {
-			return false
-		}
-	case chanmodel.KindMake:
-		if o.m.Escapes(ch) {
-			return false
-		}
-	default:
+	if !ownChan(o.m, o.pkg, c.Chan) {
 		return false
 	}
 	wg := workerDone(o.ls, f.Fn, c.Instr)
@@ -451,4 +433,18 @@ func (o *flagOrder) waitedUnderLock(t ssa.Instruction, wg *types.Var, depth int)
 		}
 	}
 	return common
+}
+
+// ownChan reports whether every operation on ch is in the package's
+// own code: an unexported field of one of its types (code of other
+// packages cannot reach it), or a channel it makes that does not
+// escape.
+func ownChan(m *chanmodel.Model, pkg *types.Package, ch chanmodel.ChanID) bool {
+	switch ch.Kind {
+	case chanmodel.KindField:
+		return !ch.Field.Exported() && ch.Field.Pkg() == pkg
+	case chanmodel.KindMake:
+		return !m.Escapes(ch)
+	}
+	return false
 }

@@ -49,17 +49,7 @@ func newFlagOrder(m *chanmodel.Model, ls *lockset.Result, pkg *types.Package, id
 // every send on its channel by a mutex and a flag.
 func (o *flagOrder) ordered(f *chanmodel.Func, c *chanmodel.Op) bool {
 	ch := c.Chan
-	switch ch.Kind {
-	case chanmodel.KindField:
-		// Code of other packages cannot reach an unexported field.
-		if ch.Field.Exported() || ch.Field.Pkg() != o.pkg {
-			return false
-		}
-	case chanmodel.KindMake:
-		if o.m.Escapes(ch) {
-			return false
-		}
-	default:
+	if !ownChan(o.m, o.pkg, ch) {
 		return false
 	}
 	guards := o.senderGuards(ch, c.Pos)
