@@ -69,14 +69,15 @@ func run(pass *analysis.Pass) (any, error) {
 			if c.Kind != chanmodel.Close || !c.Direct() || !c.Pos.IsValid() || !c.RecvBefore {
 				continue
 			}
-			if requestedUnderLock(m, f, c) || m.Acknowledged(f, c) {
+			if requestedUnderLock(m, f, c) || m.Acknowledged(f, c) ||
+				closerRequested(m, pass.ResultOf[lockset.Analyzer].(*lockset.Result), pass.Pkg, f, c) {
 				requested[c.Pos] = true
 				continue
 			}
 			if flags == nil {
 				flags = newFlagOrder(m, pass.ResultOf[lockset.Analyzer].(*lockset.Result), pass.Pkg, index())
 			}
-			if flags.ordered(f, c) {
+			if flags.ordered(f, c) || stopRequested(flags, f, c) {
 				requested[c.Pos] = true
 			}
 		}

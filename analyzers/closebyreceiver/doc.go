@@ -113,6 +113,20 @@
 // that mutex that sets the flag (a hub's Stop that sets stopped and
 // cancels under the lock Publish holds): every send's critical
 // section then comes before the request, or finds the flag set;
+// a close requested through a closer object (a context cancel plus a
+// WaitGroup, as ristretto's z.Closer, also from another package:
+// chanmodel.CloserRole): the worker closes on the closer's signal and
+// calls its Done after, every signal is made holding the mutex that
+// every sender holds and is followed in that critical section by a
+// Wait on the closer, and every sender skips the send when the worker
+// is nil (badger's StreamWriter: Write sends under writeLock unless
+// the writer is gone, stops a writer with SignalAndWait under
+// writeLock, then sets it to nil); the same with a stopper of the
+// package itself (a cancel and a WaitGroup, the context handed to the
+// worker apart: the worker defers the WaitGroup's only Done, and the
+// function that cancels then Waits runs under the senders' mutex); a
+// sender without the lock or the test, or a Wait after the unlock, is
+// still reported;
 // a stop/acknowledge protocol: every send on the channel is a worker's
 // one acknowledgement of a request received from another channel, sent
 // at most once per run of the worker (case <-w.stop: w.done <-

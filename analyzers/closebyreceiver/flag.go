@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -48,17 +49,7 @@ func newFlagOrder(m *chanmodel.Model, ls *lockset.Result, pkg *types.Package, id
 // every send on its channel by a mutex and a flag.
 func (o *flagOrder) ordered(f *chanmodel.Func, c *chanmodel.Op) bool {
 	ch := c.Chan
-	switch ch.Kind {
-	case chanmodel.KindField:
-		// Code of other packages cannot reach an unexported field.
-		if ch.Field.Exported() || ch.Field.Pkg() != o.pkg {
-			return false
-		}
-	case chanmodel.KindMake:
-		if o.m.Escapes(ch) {
-			return false
-		}
-	default:
+	if !ownChan(o.m, o.pkg, ch) {
 		return false
 	}
 	guards := o.senderGuards(ch, c.Pos)
@@ -70,7 +61,7 @@ func (o *flagOrder) ordered(f *chanmodel.Func, c *chanmodel.Op) bool {
 	if len(guards) == 0 {
 		return false
 	}
-	for _, req := range o.requests(f, c) {
+	for _, req := range requests(f, c) {
 		triggers, ok := o.triggers(req)
 		if !ok || len(triggers) == 0 {
 			continue
@@ -300,7 +291,7 @@ func fieldOf(addr ssa.Value) *types.Var {
 // A request is a receive that the goroutine of a close completes on
 // every path before the close: the value of the channel it receives
 // from.
-func (o *flagOrder) requests(f *chanmodel.Func, c *chanmodel.Op) []ssa.Value {
+func requests(f *chanmodel.Func, c *chanmodel.Op) []ssa.Value {
 	cb := c.Instr.Block()
 	var reqs []ssa.Value
 	for _, blk := range f.Fn.Blocks {
@@ -421,27 +412,74 @@ func (o *flagOrder) cancels(ctx ssa.Value, depth int) ([]ssa.Instruction, bool) 
 		return all, stored
 	case *ssa.Extract:
 		call, ok := v.Tuple.(*ssa.Call)
-		if !ok || v.Index != 0 {
+		if !ok || call.Call.StaticCallee() == nil {
 			return nil, false
 		}
 		fn, _ := call.Call.StaticCallee().Object().(*types.Func)
-		if call.Call.StaticCallee() == nil || !analysisutil.IsFunc(fn, "context", "WithCancel") || len(call.Call.Args) != 1 || !neverCancelled(call.Call.Args[0]) {
+		if !analysisutil.IsFunc(fn, "context", "WithCancel") {
+			return o.returnedCancels(call, v.Index, depth)
+		}
+		if v.Index != 0 || len(call.Call.Args) != 1 || !o.uncancelled(call.Call.Args[0], depth+1) {
 			return nil, false
 		}
 		return o.cancelCalls(call)
+	case *ssa.Call:
+		return o.returnedCancels(v, 0, depth)
 	}
 	return nil, false
 }
 
-// neverCancelled reports whether ctx is context.Background() or
-// context.TODO().
-func neverCancelled(ctx ssa.Value) bool {
-	call, ok := ctx.(*ssa.Call)
-	if !ok || call.Call.StaticCallee() == nil {
+// returnedCancels follows a context that a function of the package
+// returns (result i of the call) to where it is made.
+func (o *flagOrder) returnedCancels(call *ssa.Call, i int, depth int) ([]ssa.Instruction, bool) {
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Blocks == nil || callee.Pkg == nil || callee.Pkg.Pkg != o.pkg {
+		return nil, false
+	}
+	var all []ssa.Instruction
+	rets := 0
+	for _, blk := range callee.Blocks {
+		if len(blk.Instrs) == 0 {
+			continue
+		}
+		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+		if !ok || i >= len(ret.Results) {
+			continue
+		}
+		ts, ok := o.cancels(ret.Results[i], depth+1)
+		if !ok {
+			return nil, false
+		}
+		rets++
+		all = append(all, ts...)
+	}
+	return all, rets > 0
+}
+
+// uncancelled reports whether ctx is a context nothing cancels:
+// context.Background() or TODO(), also through a parameter of a
+// function of the package whose every caller passes one.
+func (o *flagOrder) uncancelled(ctx ssa.Value, depth int) bool {
+	if chanmodel.NeverCancelled(ctx) {
+		return true
+	}
+	p, ok := ctx.(*ssa.Parameter)
+	if !ok || depth > 4 {
 		return false
 	}
-	fn, _ := call.Call.StaticCallee().Object().(*types.Func)
-	return analysisutil.IsFunc(fn, "context", "Background") || analysisutil.IsFunc(fn, "context", "TODO")
+	fn := flow.Origin(p.Parent())
+	idx := slices.Index(p.Parent().Params, p)
+	callers := o.callers(fn)
+	if idx < 0 || len(callers) == 0 || !o.allCallsSeen(fn) {
+		return false
+	}
+	for _, ci := range callers {
+		c := ci.Common()
+		if idx >= len(c.Args) || !o.uncancelled(c.Args[idx], depth+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // cancelCalls returns the calls of the cancel function that the

@@ -25,7 +25,12 @@
 //     address (net.Listen, http.ListenAndServe, a method that calls
 //     them), or returns the slice, array or map whose elements the
 //     goroutines write, or, in main.main or a test function, returns
-//     with nothing but output in between.
+//     with nothing but output in between (in a test, only when a
+//     goroutine reports to the test itself, handing its T to a call as
+//     t.Errorf does, or when the test reads, anywhere after the sleep,
+//     what the goroutines write; goroutines that only stop timers whose
+//     callbacks report, a time.AfterFunc that must never fire, make the
+//     sleep a period the test observes).
 //
 // For example (the guide's §2.3):
 //

@@ -343,7 +343,7 @@ func (s *solitude) aloneDepth(fn *ssa.Function, instr ssa.Instruction, base lock
 		if r.base != base || !r.entry.Dominates(instr.Block()) {
 			continue
 		}
-		if !r.setup || s.beforeGo(fn, r, instr) {
+		if !r.setup || s.beforeGo(fn, r, instr) || s.noGoroutineYet(fn, instr, base) {
 			return true
 		}
 	}

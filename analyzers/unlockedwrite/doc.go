@@ -89,8 +89,19 @@
 // reset), made before the go statements by which that method starts
 // its goroutines and after none of them, is silent; the same method
 // without the guard, with a guard that something resets, or writing
-// after its go statement, is reported. A test's call of such a helper
-// on an object of its own is no evidence about its callers.
+// after its go statement, is reported. Such a method that starts no
+// goroutine itself (a Messages that returns the subscription) is
+// silent too when no goroutine of the object can exist yet: no other
+// go statement, and no function literal handed on, runs code on a
+// value of the object's type; a constructor that starts a ticker
+// reading the fields keeps the write reported. A test's call of such
+// a helper on an object of its own is no evidence about its callers.
+// A test-only hook (a method declared in a _test.go file,
+// export_test.go's SetNetConn) writing its receiver's field is silent
+// when the tests call it only plainly and no goroutine started at the
+// object's birth reaches an access of the field: the tests call it on
+// an object they just built; with a pinger started by the constructor
+// the write is reported.
 //
 // A write is also silent when the happens-before edges of the sync
 // model order it with every other access to the (unexported) field,

@@ -222,6 +222,9 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout 
 		if orderedWrite(pass, v, a.instr) {
 			continue // every other access is ordered with the write
 		}
+		if res, ok := pass.ResultOf[lockset.Analyzer].(*lockset.Result); ok && testHook(pass, res, a, fs, born) {
+			continue // a test's hook on an object nobody shares yet
+		}
 		name := lockset.Describe(a.base)
 		why := fmt.Sprintf("which guards it in %d of %d functions that access it", n, n+unlocked)
 		if explicit >= 0 {

@@ -23,17 +23,20 @@ type unitKey struct {
 }
 
 type builder struct {
-	pass       *analysis.Pass
-	funcs      map[*ssa.Function]*Func
-	inProgress map[*ssa.Function]bool
-	memo       map[ssa.Value]idResult
-	getters    map[*ssa.Function]*getter
-	closures   *analysisutil.Closures
-	fieldType  map[*types.Var]*types.TypeName
-	syntax     map[token.Pos]syn
-	units      map[unitKey]int
-	nextUnit   map[*ssa.Function]int
-	cutCall    bool // set by calleeOps: the callee's operations are incomplete
+	pass *analysis.Pass
+	// closerRoles: the roles of the methods of the package's closer
+	// types (closer.go).
+	closerRoles map[*types.Func]CloserRole
+	funcs       map[*ssa.Function]*Func
+	inProgress  map[*ssa.Function]bool
+	memo        map[ssa.Value]idResult
+	getters     map[*ssa.Function]*getter
+	closures    *analysisutil.Closures
+	fieldType   map[*types.Var]*types.TypeName
+	syntax      map[token.Pos]syn
+	units       map[unitKey]int
+	nextUnit    map[*ssa.Function]int
+	cutCall     bool // set by calleeOps: the callee's operations are incomplete
 	// locks is the lock-set model, which owns the package's field
 	// invariants: a block that runs only when a field never nil after
 	// construction is nil is dead, and its operations never happen.

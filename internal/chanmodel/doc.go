@@ -97,6 +97,13 @@
 // call sites. Calls through interfaces and function values are not
 // followed.
 //
+// Closer objects (a context made by context.WithCancel from one
+// nothing cancels, its cancel function and a sync.WaitGroup, in
+// unexported fields: ristretto's z.Closer) get a *CloserRole fact on
+// each method: whether it may signal (cancel), waits on the WaitGroup
+// after every signal it makes, calls Done, or returns the signal
+// channel; Model.CloserRoleOf reads it (closer.go).
+//
 // The model is built in one walk over the package's SSA functions,
 // each function summarised once (recursion is cut: a function being
 // summarised contributes nothing to its own recursive calls).

@@ -27,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/goconcheck/goconcheck/tree/main/internal/chanmodel",
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, lockset.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
 	ResultType: reflect.TypeFor[*Model](),
-	FactTypes:  []analysis.Fact{new(Summary)},
+	FactTypes:  []analysis.Fact{new(Summary), new(CloserRole)},
 	Run:        run,
 }
 
@@ -323,6 +323,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range m.Funcs {
 		b.exportFact(m, f)
 	}
+	b.findClosers(m)
 	return m, nil
 }
 

@@ -295,3 +295,69 @@ func TestCompactionRuns(t *testing.T) {
 		t.Fatal("compaction did not complete")
 	}
 }
+
+// An observation window (time's TestTimerStopStress): each goroutine
+// stops its timer before the deadline, and the test sleeps past the
+// deadline to see that no stopped timer fires. Only the timers'
+// callbacks report to the test; the goroutines produce nothing the
+// test reads: silent.
+func TestTimerStopWindow(t *testing.T) {
+	for i := 0; i < 10; i++ {
+		go func(i int) {
+			timer := time.AfterFunc(200*time.Millisecond, func() {
+				t.Errorf("timer %d was not stopped", i)
+			})
+			time.Sleep(100 * time.Millisecond)
+			timer.Stop()
+		}(i)
+	}
+	time.Sleep(300 * time.Millisecond)
+}
+
+// The same window, but the goroutines report to the test themselves:
+// returning after the sleep may cut them off before they do (or make
+// them log after the test ended): reported.
+func TestTimerStopReports(t *testing.T) {
+	for i := 0; i < 10; i++ {
+		go func(i int) {
+			timer := time.AfterFunc(200*time.Millisecond, func() {})
+			time.Sleep(100 * time.Millisecond)
+			if !timer.Stop() {
+				t.Errorf("timer %d fired early", i)
+			}
+		}(i)
+	}
+	time.Sleep(300 * time.Millisecond) // want `time.Sleep used to wait for a goroutine`
+}
+
+// A helper given the test does the reporting: reported.
+func TestTimerStopHelperReports(t *testing.T) {
+	for i := 0; i < 10; i++ {
+		go stopAndCheck(t, i)
+	}
+	time.Sleep(300 * time.Millisecond) // want `time.Sleep used to wait for a goroutine`
+}
+
+func stopAndCheck(t *testing.T, i int) {
+	timer := time.AfterFunc(200*time.Millisecond, func() {})
+	time.Sleep(100 * time.Millisecond)
+	if !timer.Stop() {
+		t.Errorf("timer %d fired early", i)
+	}
+}
+
+// The goroutines report nothing to the test, but it reads what they
+// wrote after the sleep, behind a call the walk does not see through:
+// reported.
+func TestFanoutChecked(t *testing.T) {
+	got := make([]int, 4)
+	for i := range got {
+		go func() { got[i] = compute() }()
+	}
+	time.Sleep(20 * time.Millisecond) // want `time.Sleep used to wait for a goroutine`
+	for i := range got {
+		if want := compute(); got[i] != want {
+			t.Errorf("%d: got %d, want %d", i, got[i], want)
+		}
+	}
+}
