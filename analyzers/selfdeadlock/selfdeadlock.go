@@ -39,6 +39,7 @@ func run(pass *analysis.Pass) (any, error) {
 		c.checkWaitGroups(f)
 	}
 	c.checkDead(goStarted(m))
+	c.checkUnsignalledConds()
 	return nil, nil
 }
 
