@@ -1,6 +1,7 @@
 package syncmodel
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -478,4 +479,59 @@ func heldValue(a *ssa.Alloc, i int) ssa.Value {
 		return a
 	}
 	return p
+}
+
+// IntValue returns the integer v always is: a constant, or a parameter
+// of a function that only the package's static calls can enter (see
+// open), each passing the same constant (newWatcher(0, events) for
+// newWatcher(chanSize int, ...)), through up to depth callers.
+func (m *Model) IntValue(v ssa.Value, depth int) (int64, bool) {
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.Value == nil || v.Value.Kind() != constant.Int {
+			return 0, false
+		}
+		return constant.Int64Val(v.Value)
+	case *ssa.Convert:
+		if b, ok := v.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+			return m.IntValue(v.X, depth)
+		}
+	case *ssa.Parameter:
+		fn := v.Parent()
+		i := slices.Index(fn.Params, v)
+		sites := m.callers[fn]
+		if depth == 0 || i < 0 || len(sites) == 0 || m.open(fn) || len(m.invokes[fn]) > 0 {
+			return 0, false
+		}
+		var n int64
+		for j, s := range sites {
+			// Only a direct call or go statement of fn binds Args to
+			// fn's parameters one for one (not a method value's
+			// wrapper, not WaitGroup.Go's argument).
+			c, ok := s.Instr.(ssa.CallInstruction)
+			if !ok || c.Common().Value != ssa.Value(fn) || len(c.Common().Args) != len(fn.Params) {
+				return 0, false
+			}
+			x, ok := m.IntValue(c.Common().Args[i], depth-1)
+			if !ok || j > 0 && x != n {
+				return 0, false
+			}
+			n = x
+		}
+		return n, true
+	}
+	return 0, false
+}
+
+// Unbuffered reports whether every channel id names is made, and made
+// unbuffered: make(chan T), or make(chan T, n) with n always 0
+// (IntValue).
+func (m *Model) Unbuffered(id chanmodel.ChanID) bool {
+	makes := m.Chans.Makes(id)
+	for _, mc := range makes {
+		if n, ok := m.IntValue(mc.Size, 2); !ok || n != 0 {
+			return false
+		}
+	}
+	return len(makes) > 0
 }
