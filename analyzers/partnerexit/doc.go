@@ -120,10 +120,36 @@
 // select case it takes instead of the operation (the end of the
 // function reached from it counts).
 //
+// A plain send (not in a select) hears nothing but a receive: a
+// receiver that closes or sends on another channel on its way out
+// (close(n.done) for Stop) still leaves the sender stranded, as long
+// as the receiver's goroutine is not started again on the same value
+// (its go statement runs once per call of a function nothing calls in
+// a loop, or on a value that function has just made):
+//
+//	func (n *node) Status() status {
+//		c := make(chan status)
+//		n.status <- c // send on n.status may block forever: ...
+//		return <-c
+//	}
+//
+//	func (n *node) run() {
+//		for {
+//			select {
+//			case c := <-n.status:
+//				c <- status{}
+//			case <-n.stop:
+//				close(n.done)
+//				return // returns here without receiving from n.status
+//			}
+//		}
+//	}
+//
 // Nor is a path out through a select case on a channel of the package
 // that nothing sends on or closes (it cannot be taken), a path that
 // tells anyone anything on its way (a send, a close, a Done, a
-// goroutine started, a function value called: a cancel), a partner
+// goroutine started, a function value called: a cancel; for a plain
+// send, only a goroutine started or a function called), a partner
 // whose way out is a panic, runtime.Goexit or os.Exit, a WaitGroup or
 // channel the package does not keep to itself, a partner that runs in
 // code the model does not see (a function with no caller in the
