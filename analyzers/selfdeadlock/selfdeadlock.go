@@ -37,6 +37,7 @@ func run(pass *analysis.Pass) (any, error) {
 		c.checkCycles(f)
 		c.checkPipelines(f)
 		c.checkWaitGroups(f)
+		c.checkFilledBeforeCall(f)
 	}
 	c.checkDead(goStarted(m))
 	c.checkUnsignalledConds()
