@@ -70,6 +70,25 @@
 // send of a goroutine of its own, and every function that receives
 // from it must be able to return without receiving.
 //
+// A receive from ctx.Done() whose partner is the context's cancel
+// function, when no one can call it first: the context comes from
+// context.WithCancel of a parent that is never done (Background or
+// TODO, passed down through functions only the package calls), its
+// cancel function is only kept in unexported fields, and every call of
+// it runs after this receive (the waiter cancels once woken) or in
+// code nothing runs (a Rollback no caller calls, in a main package
+// whose types reach no interface):
+//
+//	func (rs *rows) initContextClose(ctx context.Context) {
+//		ctx, rs.cancel = context.WithCancel(ctx)
+//		go rs.awaitDone(ctx)
+//	}
+//
+//	func (rs *rows) awaitDone(ctx context.Context) {
+//		<-ctx.Done() // receive from ctx.Done() blocks forever: ...
+//		rs.close(ctx.Err()) // calls rs.cancel()
+//	}
+//
 // The fix is to do the partner's half on every path (defer wg.Done(),
 // defer close(done), send the error too), or to give the waiter a way
 // out (a select on ctx.Done(), a buffer for the one value).

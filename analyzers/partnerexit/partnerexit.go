@@ -35,6 +35,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	sm := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
 	for _, f := range sm.Funcs {
+		checkCtxDone(pass, sm, f)
 		for i := range f.Events {
 			e := &f.Events[i]
 			if e.Deferred || !e.Pos.IsValid() {
