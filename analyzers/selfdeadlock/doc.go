@@ -92,6 +92,23 @@
 //		go c.drain()
 //	}
 //
+// A receive, by a goroutine, from a channel field whose only close in
+// the program is that goroutine's own deferred close of the same
+// struct's channel, and which nothing sends on: the close runs only
+// when the goroutine returns. The receive is often in a Close method
+// the goroutine's loop calls on an error:
+//
+//	func (t *tailer) loop() {
+//		defer close(t.done)
+//		...
+//		t.Close()
+//	}
+//
+//	func (t *tailer) Close() {
+//		close(t.quit)
+//		<-t.done // receive from t.done blocks forever: the goroutine that reaches it is the one whose deferred close would end it, ...
+//	}
+//
 // A Cond.Wait on a Cond that nothing in the package signals or
 // broadcasts, when the model sees every use of the Cond (an unexported
 // field or package variable handed to no code outside the package):
