@@ -1,7 +1,10 @@
 package selfdeadlock
 
 import (
+	"go/types"
+
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
@@ -24,6 +27,9 @@ func (c *checker) checkUnsignalledConds() {
 				wakes = append(wakes, syncmodel.Ref{F: f, E: e})
 			}
 		}
+	}
+	if c.wakeAsValue() {
+		return // a Signal or Broadcast handed on as a function value may wake any Cond
 	}
 	for _, f := range c.sm.Funcs {
 		for i := range f.Events {
@@ -57,6 +63,43 @@ func (c *checker) mayWake(o syncmodel.Object, wakes []syncmodel.Ref) bool {
 	for _, w := range wakes {
 		if !w.E.Obj.Known() || w.E.Obj.Field() == nil && w.E.Obj.Key.Global == "" || syncmodel.Same(o, w.E.Obj) {
 			return true
+		}
+	}
+	return false
+}
+
+// wakeAsValue reports whether the package takes Cond.Signal or
+// Cond.Broadcast as a function value (time.AfterFunc(d, s.cond.Broadcast),
+// a method expression): whoever calls it wakes a Cond the model does
+// not see as an event.
+func (c *checker) wakeAsValue() bool {
+	isWake := func(fn *ssa.Function) bool {
+		obj, _ := fn.Object().(*types.Func)
+		return analysisutil.IsMethod(obj, "sync", "Cond", "Signal") || analysisutil.IsMethod(obj, "sync", "Cond", "Broadcast")
+	}
+	for _, f := range c.sm.Funcs {
+		for _, b := range f.Fn.Blocks {
+			for _, in := range b.Instrs {
+				if call, ok := in.(ssa.CallInstruction); ok && call.Common().StaticCallee() != nil && !call.Common().IsInvoke() {
+					// A direct call is an event; its arguments are not.
+					for _, a := range call.Common().Args {
+						if fn, ok := a.(*ssa.Function); ok && isWake(fn) {
+							return true
+						}
+					}
+				}
+				switch in := in.(type) {
+				case *ssa.MakeClosure:
+					if fn, ok := in.Fn.(*ssa.Function); ok && fn.Synthetic != "" && isWake(fn) {
+						return true
+					}
+				}
+				for _, op := range in.Operands(nil) {
+					if fn, ok := (*op).(*ssa.Function); ok && fn.Synthetic != "" && isWake(fn) {
+						return true
+					}
+				}
+			}
 		}
 	}
 	return false
