@@ -80,22 +80,12 @@ func (c *checker) wakeAsValue() bool {
 	for _, f := range c.sm.Funcs {
 		for _, b := range f.Fn.Blocks {
 			for _, in := range b.Instrs {
-				if call, ok := in.(ssa.CallInstruction); ok && call.Common().StaticCallee() != nil && !call.Common().IsInvoke() {
-					// A direct call is an event; its arguments are not.
-					for _, a := range call.Common().Args {
-						if fn, ok := a.(*ssa.Function); ok && isWake(fn) {
-							return true
-						}
-					}
-				}
-				switch in := in.(type) {
-				case *ssa.MakeClosure:
-					if fn, ok := in.Fn.(*ssa.Function); ok && fn.Synthetic != "" && isWake(fn) {
-						return true
-					}
+				var callee ssa.Value
+				if call, ok := in.(ssa.CallInstruction); ok {
+					callee = call.Common().Value // a call is an event, not a value
 				}
 				for _, op := range in.Operands(nil) {
-					if fn, ok := (*op).(*ssa.Function); ok && fn.Synthetic != "" && isWake(fn) {
+					if fn, ok := (*op).(*ssa.Function); ok && *op != callee && isWake(fn) {
 						return true
 					}
 				}
