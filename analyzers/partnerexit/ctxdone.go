@@ -129,20 +129,12 @@ func cancelMakers(sm *syncmodel.Model, v ssa.Value, depth int) ([]*ssa.Call, boo
 // boundAtCalls reports whether every call of p's function, which only
 // the package can call, binds p to a value ok accepts.
 func boundAtCalls(sm *syncmodel.Model, p *ssa.Parameter, ok func(ssa.Value) bool) bool {
-	fn := p.Parent()
-	i := -1
-	for j, q := range fn.Params {
-		if q == p {
-			i = j
-		}
-	}
-	sites := sm.Callers(fn)
-	if i < 0 || len(sites) == 0 || !sm.OnlyCalled(fn) {
+	args, bound := sm.BoundArgs(p)
+	if !bound {
 		return false
 	}
-	for _, s := range sites {
-		c, isCall := s.Instr.(ssa.CallInstruction)
-		if !isCall || c.Common().Value != ssa.Value(fn) || len(c.Common().Args) != len(fn.Params) || !ok(c.Common().Args[i]) {
+	for _, a := range args {
+		if !ok(a) {
 			return false
 		}
 	}

@@ -504,22 +504,13 @@ func (m *Model) IntValue(v ssa.Value, depth int) (int64, bool) {
 			return m.IntValue(v.X, depth)
 		}
 	case *ssa.Parameter:
-		fn := v.Parent()
-		i := slices.Index(fn.Params, v)
-		sites := m.callers[fn]
-		if depth == 0 || i < 0 || len(sites) == 0 || m.open(fn) || len(m.invokes[fn]) > 0 {
+		args, ok := m.BoundArgs(v)
+		if depth == 0 || !ok {
 			return 0, false
 		}
 		var n int64
-		for j, s := range sites {
-			// Only a direct call or go statement of fn binds Args to
-			// fn's parameters one for one (not a method value's
-			// wrapper, not WaitGroup.Go's argument).
-			c, ok := s.Instr.(ssa.CallInstruction)
-			if !ok || c.Common().Value != ssa.Value(fn) || len(c.Common().Args) != len(fn.Params) {
-				return 0, false
-			}
-			x, ok := m.IntValue(c.Common().Args[i], depth-1)
+		for j, a := range args {
+			x, ok := m.IntValue(a, depth-1)
 			if !ok || j > 0 && x != n {
 				return 0, false
 			}
@@ -593,4 +584,27 @@ func (m *Model) Pkg() *types.Package { return m.pkg }
 func isEntry(fn *ssa.Function) bool {
 	return fn.Parent() == nil && fn.Signature.Recv() == nil &&
 		(fn.Name() == "main" || fn.Name() == "init" || strings.HasPrefix(fn.Name(), "init#"))
+}
+
+// BoundArgs returns the values every call of p's function binds p to,
+// when the package's direct calls and go statements are the only ways
+// into the function (OnlyCalled) and there is at least one. Only a
+// direct call binds arguments to parameters one for one (not a method
+// value's wrapper, not WaitGroup.Go's argument).
+func (m *Model) BoundArgs(p *ssa.Parameter) ([]ssa.Value, bool) {
+	fn := p.Parent()
+	i := slices.Index(fn.Params, p)
+	sites := m.callers[fn]
+	if i < 0 || len(sites) == 0 || !m.OnlyCalled(fn) {
+		return nil, false
+	}
+	var out []ssa.Value
+	for _, s := range sites {
+		c, ok := s.Instr.(ssa.CallInstruction)
+		if !ok || c.Common().Value != ssa.Value(fn) || len(c.Common().Args) != len(fn.Params) {
+			return nil, false
+		}
+		out = append(out, c.Common().Args[i])
+	}
+	return out, true
 }
