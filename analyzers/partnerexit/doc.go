@@ -70,6 +70,25 @@
 // send of a goroutine of its own, and every function that receives
 // from it must be able to return without receiving.
 //
+// A receive from ctx.Done() whose partner is the context's cancel
+// function, when no one can call it first: the context comes from
+// context.WithCancel of a parent that is never done (Background or
+// TODO, passed down through functions only the package calls), its
+// cancel function is only kept in unexported fields, and every call of
+// it runs after this receive (the waiter cancels once woken) or in
+// code nothing runs (a Rollback no caller calls, in a main package
+// whose types reach no interface):
+//
+//	func (rs *rows) initContextClose(ctx context.Context) {
+//		ctx, rs.cancel = context.WithCancel(ctx)
+//		go rs.awaitDone(ctx)
+//	}
+//
+//	func (rs *rows) awaitDone(ctx context.Context) {
+//		<-ctx.Done() // receive from ctx.Done() blocks forever: ...
+//		rs.close(ctx.Err()) // calls rs.cancel()
+//	}
+//
 // The fix is to do the partner's half on every path (defer wg.Done(),
 // defer close(done), send the error too), or to give the waiter a way
 // out (a select on ctx.Done(), a buffer for the one value).
@@ -120,10 +139,36 @@
 // select case it takes instead of the operation (the end of the
 // function reached from it counts).
 //
+// A plain send (not in a select) hears nothing but a receive: a
+// receiver that closes or sends on another channel on its way out
+// (close(n.done) for Stop) still leaves the sender stranded, as long
+// as the receiver's goroutine is not started again on the same value
+// (its go statement runs once per call of a function nothing calls in
+// a loop, or on a value that function has just made):
+//
+//	func (n *node) Status() status {
+//		c := make(chan status)
+//		n.status <- c // send on n.status may block forever: ...
+//		return <-c
+//	}
+//
+//	func (n *node) run() {
+//		for {
+//			select {
+//			case c := <-n.status:
+//				c <- status{}
+//			case <-n.stop:
+//				close(n.done)
+//				return // returns here without receiving from n.status
+//			}
+//		}
+//	}
+//
 // Nor is a path out through a select case on a channel of the package
 // that nothing sends on or closes (it cannot be taken), a path that
 // tells anyone anything on its way (a send, a close, a Done, a
-// goroutine started, a function value called: a cancel), a partner
+// goroutine started, a function value called: a cancel; for a plain
+// send, only a goroutine started or a function called), a partner
 // whose way out is a panic, runtime.Goexit or os.Exit, a WaitGroup or
 // channel the package does not keep to itself, a partner that runs in
 // code the model does not see (a function with no caller in the

@@ -35,6 +35,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	sm := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
 	for _, f := range sm.Funcs {
+		checkCtxDone(pass, sm, f)
 		for i := range f.Events {
 			e := &f.Events[i]
 			if e.Deferred || !e.Pos.IsValid() {
@@ -257,7 +258,13 @@ func sendLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 	}
 	var out *leave
 	for _, p := range order {
-		ex, ok := sm.Leaves(p, *recvs[p], depth)
+		// The sender waits in a plain send and hears nothing else: a
+		// close or send the receiver makes on its way out tells
+		// others, unless a goroutine woken by it could start the
+		// receiver again.
+		does := *recvs[p]
+		does.Deaf = startedOnce(sm, p)
+		ex, ok := sm.Leaves(p, does, depth)
 		if !ok || !ex.Declined {
 			// This receiver stays, or leaves only when its loop ends
 			// (a counted loop, a range over another channel), which
@@ -269,6 +276,33 @@ func sendLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 		}
 	}
 	return out
+}
+
+// startedOnce reports whether the goroutines that run fn are started
+// by go statements that run once per call of their function, which
+// nothing calls in a loop, or which start fn on a value the function
+// has just made: once fn returns, its goroutine is not started again
+// for the same values (a supervisor restarting a loop that stopped
+// calls the start in a loop).
+func startedOnce(sm *syncmodel.Model, fn *ssa.Function) bool {
+	sites := sm.GoSites(fn, depth)
+	if len(sites) == 0 {
+		return false
+	}
+	for _, s := range sites {
+		if flow.InLoop(s.Instr.Block()) {
+			return false
+		}
+		if len(s.Args) > 0 && analysisutil.Fresh(s.Args[0]) {
+			continue
+		}
+		for _, c := range sm.Callers(s.Caller) {
+			if flow.InLoop(c.Instr.Block()) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func report(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, x *leave) {

@@ -83,12 +83,12 @@ func (c *checker) dead(op *chanmodel.Op) string {
 		name = "the channel"
 	}
 	switch {
-	case op.Kind == chanmodel.Recv && sends == 0 && closes == 0 && c.m.Unbuffered(id):
+	case op.Kind == chanmodel.Recv && sends == 0 && closes == 0 && c.sm.Unbuffered(id):
 		// Only an unbuffered channel: a buffered one with no sender
 		// is how test fakes hold canned replies a test may never
 		// load; an unbuffered one could only be fed concurrently.
 		return "receive from " + name + " blocks forever: nothing sends on or closes it"
-	case op.Kind == chanmodel.Send && recvs == 0 && c.m.Unbuffered(id):
+	case op.Kind == chanmodel.Send && recvs == 0 && c.sm.Unbuffered(id):
 		return "send on unbuffered channel " + name + " blocks forever: nothing receives from it"
 	}
 	return ""

@@ -71,6 +71,56 @@
 //		w.result <- err == nil // send on unbuffered channel w.result blocks forever: nothing receives from it
 //	}
 //
+// A buffer size given by a constructor's parameter counts when every
+// call of the constructor (unexported, called only by the package)
+// passes the same constant: newWatcher(0, events) makes result
+// unbuffered.
+//
+// A send, in a called function, on a channel of a struct the caller
+// has just made and whose buffer it has already filled: the caller's
+// sends fill the buffer on every path to the call, nothing receives in
+// between, the struct has been handed to nobody else yet, and the
+// callee sends before doing anything else, so before it could start
+// the goroutine that drains the channel:
+//
+//	c := &compactor{ch: make(chan struct{}, 1)}
+//	c.ch <- struct{}{}
+//	c.start()
+//
+//	func (c *compactor) start() {
+//		c.ch <- struct{}{} // send on c.ch blocks forever: its buffer of 1 is already full and no other goroutine can receive from it yet
+//		go c.drain()
+//	}
+//
+// A receive, by a goroutine, from a channel field whose only close in
+// the program is that goroutine's own deferred close of the same
+// struct's channel, and which nothing sends on: the close runs only
+// when the goroutine returns. The receive is often in a Close method
+// the goroutine's loop calls on an error:
+//
+//	func (t *tailer) loop() {
+//		defer close(t.done)
+//		...
+//		t.Close()
+//	}
+//
+//	func (t *tailer) Close() {
+//		close(t.quit)
+//		<-t.done // receive from t.done blocks forever: the goroutine that reaches it is the one whose deferred close would end it, ...
+//	}
+//
+// A Cond.Wait on a Cond that nothing in the package signals or
+// broadcasts, when the model sees every use of the Cond (an unexported
+// field or package variable handed to no code outside the package):
+//
+//	p.activateWait.L.Lock()
+//	for !p.activated() {
+//		p.activateWait.Wait() // Cond.Wait on p.activateWait blocks forever: nothing in the package signals or broadcasts it
+//	}
+//
+// A Signal or Broadcast on a Cond the model cannot name (a parameter
+// of a helper) may be on any Cond and keeps the package silent.
+//
 // (A field that is never given a channel is left alone: a nil channel
 // is often a test hook left unset. Operations of a goroutine that a go
 // statement starts directly are goroutineleak's.)

@@ -37,8 +37,11 @@ func run(pass *analysis.Pass) (any, error) {
 		c.checkCycles(f)
 		c.checkPipelines(f)
 		c.checkWaitGroups(f)
+		c.checkFilledBeforeCall(f)
+		c.checkOwnClose(f)
 	}
 	c.checkDead(goStarted(m))
+	c.checkUnsignalledConds()
 	return nil, nil
 }
 

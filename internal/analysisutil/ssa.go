@@ -95,3 +95,32 @@ func (c *Closures) Bound(fv *ssa.FreeVar) ssa.Value {
 	}
 	return nil
 }
+
+// Fresh reports whether v is a value made anew each time its
+// function runs: a heap allocation (&T{...}, new(T)), or the result of
+// a call of a function whose every return gives one (a constructor
+// newT() *T { return &T{...} }), through one such call.
+func Fresh(v ssa.Value) bool { return fresh(v, 1) }
+
+func fresh(v ssa.Value, depth int) bool {
+	switch v := v.(type) {
+	case *ssa.Alloc:
+		return v.Heap
+	case *ssa.Call:
+		callee := v.Call.StaticCallee()
+		if depth == 0 || callee == nil || len(callee.Blocks) == 0 || callee.Signature.Results().Len() != 1 {
+			return false
+		}
+		n := 0
+		for _, b := range callee.Blocks {
+			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+				if len(ret.Results) != 1 || !fresh(ret.Results[0], depth-1) {
+					return false
+				}
+				n++
+			}
+		}
+		return n > 0
+	}
+	return false
+}

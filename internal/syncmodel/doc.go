@@ -55,7 +55,10 @@
 //	    wg.Done()         Done (Does) -- cut
 //	}()
 //
-// Panics and exits end no such path (a crash strands nobody), and a
+// A waiter in a plain operation hears nothing but its partner's half
+// (Does.Deaf): then only a go statement, a function value called or a
+// call of a signalling function of the package on the way still cuts
+// the path (it may start another partner). Panics and exits end no such path (a crash strands nobody), and a
 // select case on a package channel nothing sends on or closes is never
 // taken. Model.Leaves lifts the answer to the goroutine: the function
 // is started (go, WaitGroup.Go, Group.Go) or called, up to a depth, by

@@ -24,6 +24,13 @@ import (
 type Does struct {
 	Instrs map[ssa.Instruction]bool
 	Edges  map[chanmodel.Edge]bool
+	// Deaf: the waiter blocks in a plain operation (no select) and
+	// hears nothing but its partner's half. A send, close, Done,
+	// Signal or Broadcast the partner makes on its way out tells
+	// someone else; only what may start another partner still stands
+	// for the operation: a go statement, a function value called, a
+	// call of a function of the package that signals.
+	Deaf bool
 }
 
 // Add records that op performs the operation: its instruction, or for
@@ -294,9 +301,14 @@ func (m *Model) neverTaken(b *ssa.BasicBlock, succ int) bool {
 // function of the package that signals.
 func (m *Model) signals(fn *ssa.Function, in ssa.Instruction, does Does) bool {
 	switch in := in.(type) {
-	case *ssa.Send, *ssa.Go:
+	case *ssa.Send:
+		return !does.Deaf
+	case *ssa.Go:
 		return true
 	case *ssa.Select:
+		if does.Deaf {
+			return false
+		}
 		for i, st := range in.States {
 			if st.Dir == types.SendOnly {
 				b, succ, ok := chanmodel.SelectCaseEdge(in, i)
@@ -309,7 +321,7 @@ func (m *Model) signals(fn *ssa.Function, in ssa.Instruction, does Does) bool {
 	case ssa.CallInstruction:
 		c := in.Common()
 		if b, ok := c.Value.(*ssa.Builtin); ok {
-			return b.Name() == "close"
+			return b.Name() == "close" && !does.Deaf
 		}
 		if c.IsInvoke() {
 			// Through an interface: only a call of the package's one
@@ -320,7 +332,7 @@ func (m *Model) signals(fn *ssa.Function, in ssa.Instruction, does Does) bool {
 		obj := flow.CalleeFunc(c)
 		for _, name := range []string{"Done", "Signal", "Broadcast"} {
 			if analysisutil.IsMethod(obj, "sync", "WaitGroup", name) || analysisutil.IsMethod(obj, "sync", "Cond", name) {
-				return true
+				return !does.Deaf
 			}
 		}
 		callee := flow.Callee(c)
@@ -418,7 +430,9 @@ func (m *Model) Leaves(fn *ssa.Function, does Does, depth int) (Exit, bool) {
 			continue
 		}
 		seen[s.Caller] = true
-		if x, ok := m.Leaves(s.Caller, m.callsOf(s.Caller, fn), depth-1); ok {
+		calls := m.callsOf(s.Caller, fn)
+		calls.Deaf = does.Deaf
+		if x, ok := m.Leaves(s.Caller, calls, depth-1); ok {
 			return x, true
 		}
 	}

@@ -339,6 +339,9 @@ func (m *Model) useContained(r ssa.Instruction, v ssa.Value, depth int) bool {
 	case *ssa.DebugRef:
 		return true
 	case *ssa.FieldAddr:
+		if isCondL(r) {
+			return true // the Cond's mutex, not the Cond: Lock and Unlock wake no waiter
+		}
 		return depth <= 3 && m.addrContained(r, depth+1)
 	case *ssa.Store:
 		return r.Addr == v // a pointer field or variable assigned: the object is what is loaded
@@ -438,4 +441,16 @@ func readOnly(mc *ssa.MakeClosure, v ssa.Value, depth int) bool {
 		}
 	}
 	return true
+}
+
+// isCondL reports whether fa is the address of the L field of a
+// sync.Cond.
+func isCondL(fa *ssa.FieldAddr) bool {
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "Cond" &&
+		analysisutil.PointedStruct(fa.X.Type()).Field(fa.Field).Name() == "L"
 }

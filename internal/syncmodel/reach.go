@@ -1,6 +1,7 @@
 package syncmodel
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -39,11 +40,14 @@ type entryIndex struct {
 	// fields lists the instructions that take the address of, or read,
 	// each field.
 	fields map[*types.Var][]ssa.Instruction
+	// ifaced lists the named types a value of which (or of a pointer
+	// to which) is converted to an interface.
+	ifaced map[*types.Named]bool
 }
 
 func (m *Model) entryIdx() *entryIndex {
 	m.entriesOnce.Do(func() {
-		x := &entryIndex{valueUse: map[*ssa.Function]bool{}, invoked: map[string]bool{}, fields: map[*types.Var][]ssa.Instruction{}}
+		x := &entryIndex{valueUse: map[*ssa.Function]bool{}, invoked: map[string]bool{}, fields: map[*types.Var][]ssa.Instruction{}, ifaced: map[*types.Named]bool{}}
 		for _, f := range m.Funcs {
 			for _, b := range f.Fn.Blocks {
 				for _, in := range b.Instrs {
@@ -58,6 +62,10 @@ func (m *Model) entryIdx() *entryIndex {
 
 func (x *entryIndex) add(in ssa.Instruction) {
 	switch in := in.(type) {
+	case *ssa.MakeInterface:
+		if n := namedOf(in.X.Type()); n != nil {
+			x.ifaced[n] = true
+		}
 	case *ssa.FieldAddr:
 		if st := analysisutil.PointedStruct(in.X.Type()); st != nil && in.Field < st.NumFields() {
 			v := st.Field(in.Field).Origin()
@@ -126,7 +134,7 @@ func (m *Model) open(fn *ssa.Function) bool {
 	if obj := fn.Object(); obj != nil && obj.Exported() {
 		return true
 	}
-	if fn.Parent() == nil && (fn.Name() == "main" || strings.HasPrefix(fn.Name(), "init")) {
+	if isEntry(fn) {
 		return true
 	}
 	return x.valueUse[fn] || fn.Signature.Recv() != nil && x.invoked[fn.Name()]
@@ -504,4 +512,125 @@ func heldValue(a *ssa.Alloc, i int) ssa.Value {
 		return a
 	}
 	return p
+}
+
+// IntValue returns the integer v always is: a constant, or a parameter
+// of a function that only the package's static calls can enter (see
+// open), each passing the same constant (newWatcher(0, events) for
+// newWatcher(chanSize int, ...)), through up to depth callers.
+func (m *Model) IntValue(v ssa.Value, depth int) (int64, bool) {
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.Value == nil || v.Value.Kind() != constant.Int {
+			return 0, false
+		}
+		return constant.Int64Val(v.Value)
+	case *ssa.Convert:
+		if b, ok := v.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+			return m.IntValue(v.X, depth)
+		}
+	case *ssa.Parameter:
+		args, ok := m.BoundArgs(v)
+		if depth == 0 || !ok {
+			return 0, false
+		}
+		var n int64
+		for j, a := range args {
+			x, ok := m.IntValue(a, depth-1)
+			if !ok || j > 0 && x != n {
+				return 0, false
+			}
+			n = x
+		}
+		return n, true
+	}
+	return 0, false
+}
+
+// Unbuffered reports whether every channel id names is made, and made
+// unbuffered: make(chan T), or make(chan T, n) with n always 0
+// (IntValue).
+func (m *Model) Unbuffered(id chanmodel.ChanID) bool {
+	makes := m.Chans.Makes(id)
+	for _, mc := range makes {
+		if n, ok := m.IntValue(mc.Size, 2); !ok || n != 0 {
+			return false
+		}
+	}
+	return len(makes) > 0
+}
+
+// CannotRun reports whether nothing can run fn: it has no caller in
+// the package (no call, go statement or interface call of the package
+// reaches it) and code the package does not show cannot enter it
+// either (see open). In package main an exported function or method
+// is entered from nowhere else, unless a value of its receiver's type
+// is converted to an interface (another package may call its methods
+// through it).
+func (m *Model) CannotRun(fn *ssa.Function) bool {
+	return len(m.sitesOf(fn)) == 0 && fn.Parent() == nil && m.OnlyCalled(fn)
+}
+
+// namedOf returns the named type t is or points to, or nil.
+func namedOf(t types.Type) *types.Named {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}
+
+// OnlyCalled reports whether the package's own calls and go statements
+// (Callers) are the only ways into fn: nothing else can enter it (see
+// open; in package main, see CannotRun).
+func (m *Model) OnlyCalled(fn *ssa.Function) bool {
+	if len(m.invokes[fn]) > 0 {
+		return false
+	}
+	if m.pkg.Name() != "main" {
+		return !m.open(fn)
+	}
+	x := m.entryIdx()
+	recv := fn.Signature.Recv()
+	if isEntry(fn) || x.valueUse[fn] {
+		return false
+	}
+	if recv != nil {
+		return !x.invoked[fn.Name()] && !x.ifaced[namedOf(recv.Type())]
+	}
+	return true
+}
+
+// Pkg returns the package of the model.
+func (m *Model) Pkg() *types.Package { return m.pkg }
+
+// isEntry reports whether the runtime enters fn: main, or a package's
+// init function (init, init#1, ... in go/ssa), not a method or function
+// whose name merely starts with init.
+func isEntry(fn *ssa.Function) bool {
+	return fn.Parent() == nil && fn.Signature.Recv() == nil &&
+		(fn.Name() == "main" || fn.Name() == "init" || strings.HasPrefix(fn.Name(), "init#"))
+}
+
+// BoundArgs returns the values every call of p's function binds p to,
+// when the package's direct calls and go statements are the only ways
+// into the function (OnlyCalled) and there is at least one. Only a
+// direct call binds arguments to parameters one for one (not a method
+// value's wrapper, not WaitGroup.Go's argument).
+func (m *Model) BoundArgs(p *ssa.Parameter) ([]ssa.Value, bool) {
+	fn := p.Parent()
+	i := slices.Index(fn.Params, p)
+	sites := m.callers[fn]
+	if i < 0 || len(sites) == 0 || !m.OnlyCalled(fn) {
+		return nil, false
+	}
+	var out []ssa.Value
+	for _, s := range sites {
+		c, ok := s.Instr.(ssa.CallInstruction)
+		if !ok || c.Common().Value != ssa.Value(fn) || len(c.Common().Args) != len(fn.Params) {
+			return nil, false
+		}
+		out = append(out, c.Common().Args[i])
+	}
+	return out, true
 }

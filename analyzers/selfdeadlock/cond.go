@@ -1,0 +1,96 @@
+package selfdeadlock
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
+)
+
+// checkUnsignalledConds reports a Cond.Wait on a Cond that nothing in
+// the program can wake: the model sees every use of the Cond (it is
+// an unexported field, package variable or local variable handed to
+// nothing but the package's own code, syncmodel.Contained), and no
+// Signal or Broadcast of the package may be on it. A Signal or
+// Broadcast on a Cond the model cannot name by field or variable (a
+// parameter of a helper, an unknown value) may be on any Cond and
+// keeps the check silent.
+func (c *checker) checkUnsignalledConds() {
+	var wakes []syncmodel.Ref
+	for _, f := range c.sm.Funcs {
+		for i := range f.Events {
+			if e := &f.Events[i]; e.Kind == syncmodel.Signal || e.Kind == syncmodel.Broadcast {
+				wakes = append(wakes, syncmodel.Ref{F: f, E: e})
+			}
+		}
+	}
+	if c.wakeAsValue() {
+		return // a Signal or Broadcast handed on as a function value may wake any Cond
+	}
+	for _, f := range c.sm.Funcs {
+		for i := range f.Events {
+			e := &f.Events[i]
+			if e.Kind != syncmodel.CondWait || !e.Obj.Known() || !c.sm.Contained(e.Obj) {
+				continue
+			}
+			if c.mayWake(e.Obj, wakes) {
+				continue
+			}
+			name := e.Expr
+			if name == "" {
+				name = "the Cond"
+			}
+			fset := c.pass.Fset
+			var tr finding.Trace
+			for _, p := range analysisutil.Starts(fset, f.Fn) {
+				tr.Step(p)
+			}
+			tr.Step(finding.Place{Pos: e.Pos, Goroutine: analysisutil.Goroutine(fset, f.Fn), Op: finding.OpWait, Blocks: true})
+			c.report("unready", e.Pos, &tr, []analysis.RelatedInformation(nil),
+				"Cond.Wait on "+name+" blocks forever: nothing in the package signals or broadcasts it")
+		}
+	}
+}
+
+// mayWake reports whether one of the Signal and Broadcast events may
+// be on the Cond o: on the same object, or on one the model cannot
+// tell apart from it.
+func (c *checker) mayWake(o syncmodel.Object, wakes []syncmodel.Ref) bool {
+	for _, w := range wakes {
+		if !w.E.Obj.Known() || w.E.Obj.Field() == nil && w.E.Obj.Key.Global == "" || syncmodel.Same(o, w.E.Obj) {
+			return true
+		}
+	}
+	return false
+}
+
+// wakeAsValue reports whether the package takes Cond.Signal or
+// Cond.Broadcast as a function value (time.AfterFunc(d, s.cond.Broadcast),
+// a method expression): whoever calls it wakes a Cond the model does
+// not see as an event.
+func (c *checker) wakeAsValue() bool {
+	isWake := func(fn *ssa.Function) bool {
+		obj, _ := fn.Object().(*types.Func)
+		return analysisutil.IsMethod(obj, "sync", "Cond", "Signal") || analysisutil.IsMethod(obj, "sync", "Cond", "Broadcast")
+	}
+	for _, f := range c.sm.Funcs {
+		for _, b := range f.Fn.Blocks {
+			for _, in := range b.Instrs {
+				var callee ssa.Value
+				if call, ok := in.(ssa.CallInstruction); ok {
+					callee = call.Common().Value // a call is an event, not a value
+				}
+				for _, op := range in.Operands(nil) {
+					if fn, ok := (*op).(*ssa.Function); ok && *op != callee && isWake(fn) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
