@@ -53,7 +53,11 @@ func (s *Summary) String() string {
 
 func (b *builder) exportFact(m *Model, f *Func) {
 	obj, ok := f.Fn.Object().(*types.Func)
-	if !ok || obj.Pkg() != b.pass.Pkg || f.Fn.Parent() != nil {
+	// Another package can call only what has an exported name (a
+	// method of an unexported type included): a fact on anything else
+	// would only be carried along, in go vet mode into the fact file
+	// of every package that imports this one, directly or not.
+	if !ok || obj.Pkg() != b.pass.Pkg || f.Fn.Parent() != nil || !obj.Exported() {
 		return
 	}
 	var s Summary

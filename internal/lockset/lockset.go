@@ -650,7 +650,9 @@ func (b *builder) exportFact(f *Func) {
 		return
 	}
 	obj, ok := f.Fn.Object().(*types.Func)
-	if !ok || obj.Pkg() != b.pass.Pkg {
+	// Only what has an exported name can be called from another
+	// package (see chanmodel's facts).
+	if !ok || obj.Pkg() != b.pass.Pkg || !obj.Exported() {
 		return
 	}
 	b.pass.ExportObjectFact(obj, f.sum)
