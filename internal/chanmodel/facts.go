@@ -8,8 +8,9 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// Summary is the fact exported for a function with channel operations
-// on its parameters or on fields of struct types of its package.
+// Summary is the fact exported for a function or method with an
+// exported name and channel operations on its parameters or on fields
+// of struct types of its package.
 type Summary struct {
 	Ops []FactOp
 	// Contained lists the channel parameters that the function passes

@@ -43,8 +43,9 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes:  []analysis.Fact{new(Summary), new(Writes)},
 }
 
-// Summary is the fact exported for a function that locks or unlocks
-// mutexes reachable from its parameters or package variables.
+// Summary is the fact exported for a function or method with an
+// exported name that locks or unlocks mutexes reachable from its
+// parameters or package variables.
 type Summary struct {
 	// MustLock: locked on every path to a return, without having
 	// been released before in the function. A caller holding one of
