@@ -81,7 +81,10 @@ type checker struct {
 	ignored map[ssa.Value]bool
 
 	// fieldRead holds the unexported fields of this package's structs
-	// whose value is read somewhere (beyond a nil comparison).
+	// whose value is read somewhere (beyond a nil comparison), or is
+	// nil until isFieldRead first needs it: most packages store no
+	// function in a field, and those analyzed for their facts only
+	// need not walk every function for it.
 	fieldRead map[*types.Var]bool
 
 	// sources maps the functions of this package that return a fresh
@@ -95,7 +98,6 @@ func newChecker(pass *analysis.Pass, info *buildssa.SSA) *checker {
 		pkg:       info.Pkg,
 		insp:      pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 		ignored:   make(map[ssa.Value]bool),
-		fieldRead: make(map[*types.Var]bool),
 		sources:   make(map[*ssa.Function]*cancelSource),
 	}
 	for _, fn := range info.SrcFuncs {
@@ -103,7 +105,6 @@ func newChecker(pass *analysis.Pass, info *buildssa.SSA) *checker {
 			c.funcs = append(c.funcs, fn)
 		}
 	}
-	c.computeFieldReads()
 	return c
 }
 

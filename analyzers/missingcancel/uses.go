@@ -227,6 +227,10 @@ func (c *checker) isFieldRead(f *types.Var) bool {
 	if f.Exported() || f.Pkg() != c.pass.Pkg {
 		return true
 	}
+	if c.fieldRead == nil {
+		c.fieldRead = make(map[*types.Var]bool)
+		c.computeFieldReads()
+	}
 	return c.fieldRead[f]
 }
 

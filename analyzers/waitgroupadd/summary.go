@@ -279,11 +279,8 @@ func (sz *summarizer) external(fn *ssa.Function) *summary {
 		// WaitGroups of net's resolver, fmt's write lock, the
 		// runtime) is no business of its callers' goroutines: not
 		// their counts and no handshake between them.
-		s := &summary{flags: f.Flags &^ (flagRecv | flagSend)}
+		s := &summary{flags: f.Flags}
 		for _, e := range f.Events {
-			if e.Ref.Global != "" && (e.Kind == evPublish || e.Kind == evCarry || !token.IsExported(e.Ref.Global[strings.LastIndex(e.Ref.Global, ".")+1:])) {
-				continue
-			}
 			s.events = append(s.events, event{kind: e.Kind, ref: e.Ref})
 		}
 		return s

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -108,14 +109,27 @@ func (c *checker) exportFact(fn *ssa.Function) {
 	if s == nil || s.empty() {
 		return
 	}
-	f := &summaryFact{Flags: s.flags}
+	// What a package does to its own unexported state (the WaitGroups
+	// of net's resolver, fmt's write lock, the runtime) is no business
+	// of its callers' goroutines: not their counts and no handshake
+	// between them. So the fact leaves it out, and a function with
+	// nothing else to tell has none: its package's analyzedFact says
+	// it has no effect. (In go vet mode, facts of methods are copied
+	// into the fact file of every importer, direct or not.)
+	f := &summaryFact{Flags: s.flags &^ (flagRecv | flagSend)}
 	seen := make(map[Event]bool)
 	for _, e := range s.events {
+		if e.ref.Global != "" && (e.kind == evPublish || e.kind == evCarry || !token.IsExported(e.ref.Global[strings.LastIndex(e.ref.Global, ".")+1:])) {
+			continue
+		}
 		ev := Event{Kind: e.kind, Ref: e.ref}
 		if !seen[ev] {
 			seen[ev] = true
 			f.Events = append(f.Events, ev)
 		}
+	}
+	if len(f.Events) == 0 && f.Flags == 0 {
+		return
 	}
 	c.pass.ExportObjectFact(obj, f)
 }

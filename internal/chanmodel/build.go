@@ -1,6 +1,7 @@
 package chanmodel
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
@@ -34,9 +35,13 @@ type builder struct {
 	closures    *analysisutil.Closures
 	fieldType   map[*types.Var]*types.TypeName
 	syntax      map[token.Pos]syn
-	units       map[unitKey]int
-	nextUnit    map[*ssa.Function]int
-	cutCall     bool // set by calleeOps: the callee's operations are incomplete
+	// lazySyntax, in a package analyzed for its facts only, holds the
+	// declarations whose syntax is indexed, and nil once all are (see
+	// syntaxAt).
+	lazySyntax map[ast.Node]bool
+	units      map[unitKey]int
+	nextUnit   map[*ssa.Function]int
+	cutCall    bool // set by calleeOps: the callee's operations are incomplete
 	// locks is the lock-set model, which owns the package's field
 	// invariants: a block that runs only when a field never nil after
 	// construction is nil is dead, and its operations never happen.
@@ -262,7 +267,7 @@ func (b *builder) direct(st *fnState, kind OpKind, ch ssa.Value, in ssa.Instruct
 		return nil
 	}
 	op := Op{Kind: kind, Chan: id, Instr: in, Pos: pos, origPos: pos, baseParam: -1}
-	if s, ok := b.syntax[pos]; ok {
+	if s, ok := b.syntaxAt(st.f.Fn, pos); ok {
 		op.Pos, op.Expr = s.start, s.expr
 	}
 	if id.Kind == KindField {

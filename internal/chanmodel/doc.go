@@ -94,7 +94,8 @@
 // The operations of a function on its parameters and on fields of
 // struct types declared in its package are exported as a *Summary fact
 // on its *types.Func, so a helper in another package counts at its
-// call sites. Calls through interfaces and function values are not
+// call sites; only for functions and methods with an exported name,
+// the only ones another package can call. Calls through interfaces and function values are not
 // followed.
 //
 // Closer objects (a context made by context.WithCancel from one

@@ -8,8 +8,9 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// Summary is the fact exported for a function with channel operations
-// on its parameters or on fields of struct types of its package.
+// Summary is the fact exported for a function or method with an
+// exported name and channel operations on its parameters or on fields
+// of struct types of its package.
 type Summary struct {
 	Ops []FactOp
 	// Contained lists the channel parameters that the function passes
@@ -53,7 +54,11 @@ func (s *Summary) String() string {
 
 func (b *builder) exportFact(m *Model, f *Func) {
 	obj, ok := f.Fn.Object().(*types.Func)
-	if !ok || obj.Pkg() != b.pass.Pkg || f.Fn.Parent() != nil {
+	// Another package can call only what has an exported name (a
+	// method of an unexported type included): a fact on anything else
+	// would only be carried along, in go vet mode into the fact file
+	// of every package that imports this one, directly or not.
+	if !ok || obj.Pkg() != b.pass.Pkg || f.Fn.Parent() != nil || !obj.Exported() {
 		return
 	}
 	var s Summary

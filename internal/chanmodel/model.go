@@ -189,6 +189,9 @@ type Model struct {
 	byFn  map[*ssa.Function]*Func
 	start map[token.Pos]token.Pos
 	fun   map[token.Pos]string
+	// startOnce fills start on first use in a package analyzed for
+	// its facts only, where nothing may ask (see indexStarts).
+	startOnce func()
 
 	// mu serialises the queries that fill caches lazily (the escape
 	// index and its memo, the builder's field and flow caches): the
@@ -217,6 +220,9 @@ func (m *Model) Func(fn *ssa.Function) *Func { return m.byFn[fn] }
 // Start maps the position SSA gives an instruction (a call's Lparen, a
 // send's arrow) to the start of its statement or expression.
 func (m *Model) Start(pos token.Pos) token.Pos {
+	if m.startOnce != nil {
+		m.startOnce()
+	}
 	if s, ok := m.start[pos]; ok {
 		return s
 	}
@@ -291,16 +297,27 @@ func run(pass *analysis.Pass) (any, error) {
 		closures:   analysisutil.PassClosures(pass),
 	}
 	b.locks = pass.ResultOf[lockset.Analyzer].(*lockset.Result)
+	m := &Model{byFn: b.funcs, fun: make(map[token.Pos]string)}
 	if analysisutil.FactsOnly(pass) {
-		b.indexStarts(pass.Files)
+		b.lazySyntax = make(map[ast.Node]bool)
+		m.startOnce = sync.OnceFunc(func() {
+			starts := make(map[token.Pos]syn)
+			for _, f := range pass.Files {
+				indexStarts(f, starts)
+			}
+			m.start = make(map[token.Pos]token.Pos, len(starts))
+			for p, s := range starts {
+				m.start[p] = s.start
+			}
+		})
 	} else {
 		b.indexSyntax(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
-	}
-	m := &Model{byFn: b.funcs, start: make(map[token.Pos]token.Pos, len(b.syntax)), fun: make(map[token.Pos]string)}
-	for p, s := range b.syntax {
-		m.start[p] = s.start
-		if s.fun != "" {
-			m.fun[p] = s.fun
+		m.start = make(map[token.Pos]token.Pos, len(b.syntax))
+		for p, s := range b.syntax {
+			m.start[p] = s.start
+			if s.fun != "" {
+				m.fun[p] = s.fun
+			}
 		}
 	}
 	for _, fn := range ssainfo.SrcFuncs {
@@ -357,29 +374,59 @@ func (b *builder) indexSyntax(ins *inspector.Inspector) {
 }
 
 // indexStarts is indexSyntax for a package analyzed for its facts
-// only: the starts alone, by a walk of the files (the driver gives no
-// inspector there, see analysisutil.Mode). The source text serves
-// only the clients' messages (Expr, Callee, Op.Expr), which such a run
-// does not produce, while the facts depend on the starts (they tell
-// operations apart); leaving the text out saves printing every call.
-func (b *builder) indexStarts(files []*ast.File) {
-	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				b.syntax[n.Lparen] = syn{start: n.Pos()}
-			case *ast.SendStmt:
-				b.syntax[n.Arrow] = syn{start: n.Pos()}
-			case *ast.UnaryExpr:
-				if n.Op == token.ARROW {
-					b.syntax[n.OpPos] = syn{start: n.Pos()}
-				}
-			case *ast.RangeStmt:
-				b.syntax[n.For] = syn{start: n.For}
+// only, of the syntax of node: the starts alone, by a walk of the
+// syntax (the driver gives no inspector there, see analysisutil.Mode).
+// The source text serves only the clients' messages (Expr, Callee,
+// Op.Expr), which such a run does not produce, while the facts depend
+// on the starts (they tell operations apart); leaving the text out
+// saves printing every call. Such a run indexes only the functions
+// that have channel operations, when it meets their first (see
+// syntaxAt): most have none.
+func indexStarts(node ast.Node, into map[token.Pos]syn) {
+	ast.Inspect(node, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			into[n.Lparen] = syn{start: n.Pos()}
+		case *ast.SendStmt:
+			into[n.Arrow] = syn{start: n.Pos()}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				into[n.OpPos] = syn{start: n.Pos()}
 			}
-			return true
-		})
+		case *ast.RangeStmt:
+			into[n.For] = syn{start: n.For}
+		}
+		return true
+	})
+}
+
+// syntaxAt returns what indexSyntax or indexStarts recorded at pos, an
+// instruction's position in fn. In a package analyzed for its facts
+// only, it first indexes the declaration around fn, or the whole
+// package when pos lies outside it (a package variable's initializer).
+func (b *builder) syntaxAt(fn *ssa.Function, pos token.Pos) (syn, bool) {
+	if b.lazySyntax != nil && !b.lazySyntax[nil] && pos.IsValid() {
+		root := fn
+		for root.Parent() != nil {
+			root = root.Parent()
+		}
+		if o := root.Origin(); o != nil {
+			root = o
+		}
+		if decl := root.Syntax(); decl != nil && decl.Pos() <= pos && pos < decl.End() {
+			if !b.lazySyntax[decl] {
+				b.lazySyntax[decl] = true
+				indexStarts(decl, b.syntax)
+			}
+		} else {
+			b.lazySyntax[nil] = true // the whole package, once
+			for _, f := range b.pass.Files {
+				indexStarts(f, b.syntax)
+			}
+		}
 	}
+	s, ok := b.syntax[pos]
+	return s, ok
 }
 
 // Inner returns the operations of the callee at op.Instr that op, an

@@ -42,8 +42,9 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes:  []analysis.Fact{new(Summary), new(Writes)},
 }
 
-// Summary is the fact exported for a function that locks or unlocks
-// mutexes reachable from its parameters or package variables.
+// Summary is the fact exported for a function or method with an
+// exported name that locks or unlocks mutexes reachable from its
+// parameters or package variables.
 type Summary struct {
 	// MustLock: locked on every path to a return, without having
 	// been released before in the function. A caller holding one of
@@ -654,7 +655,9 @@ func (b *builder) exportFact(f *Func) {
 		return
 	}
 	obj, ok := f.Fn.Object().(*types.Func)
-	if !ok || obj.Pkg() != b.pass.Pkg {
+	// Only what has an exported name can be called from another
+	// package (see chanmodel's facts).
+	if !ok || obj.Pkg() != b.pass.Pkg || !obj.Exported() {
 		return
 	}
 	b.pass.ExportObjectFact(obj, f.sum)

@@ -18,7 +18,7 @@ type Service struct {
 	wg      sync.WaitGroup
 }
 
-func (s *Service) Run(ctx context.Context) { // want Run:`waitgroupadd\(add:p0/1 carry:p0/1 carry:p1 wait:p0/1 flags=2\)`
+func (s *Service) Run(ctx context.Context) { // want Run:`waitgroupadd\(add:p0/1 carry:p0/1 carry:p1 wait:p0/1 flags=0\)`
 	fmt.Println("Service starting...")
 	for w := 1; w <= s.workers; w++ {
 		s.wg.Add(1) // want `sync.WaitGroup.Add called in a new goroutine, racing with a later Wait`
@@ -88,7 +88,7 @@ type URLFetcher struct {
 
 func (f *URLFetcher) fetchURL(ctx context.Context, url string) string { return url }
 
-func (f *URLFetcher) Fetch(ctx context.Context) []string { // want Fetch:`waitgroupadd\( flags=14\)`
+func (f *URLFetcher) Fetch(ctx context.Context) []string { // want Fetch:`waitgroupadd\( flags=8\)`
 	taskCh := make(chan string)
 	resultCh := make(chan string)
 	var wg sync.WaitGroup
