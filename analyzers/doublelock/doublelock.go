@@ -47,13 +47,21 @@ func run(pass *analysis.Pass) (any, error) {
 				// at once is that API's business.
 				continue
 			}
-			report(pass, a, starts)
+			report(pass, a, false, starts)
+		}
+		for _, a := range res.Funcs[fn].MayAcquires {
+			if a.Prev == nil || a.Prev.Entry || !a.Instr.Pos().IsValid() || a.Prev.Callee && a.Prev.Mode == lockset.Read && a.Mode == lockset.Read {
+				continue
+			}
+			report(pass, a, true, starts)
 		}
 	}
 	return nil, nil
 }
 
-func report(pass *analysis.Pass, a lockset.Acquire, starts map[token.Pos]token.Pos) {
+// report reports a; may is set for a lock only some of the functions a
+// call through a field can run take.
+func report(pass *analysis.Pass, a lockset.Acquire, may bool, starts map[token.Pos]token.Pos) {
 	name := lockset.Describe(a.Key)
 	var what string
 	switch {
@@ -76,6 +84,16 @@ func report(pass *analysis.Pass, a lockset.Acquire, starts map[token.Pos]token.P
 		if a.Callback {
 			msg = fmt.Sprintf("%s calls back a function that locks %s", a.Via.Name(), what)
 		}
+	}
+	if a.Indirect != "" {
+		// A function value kept in a field (le.cp), or a method of an
+		// interface value kept in one (s.h.fire): the call runs what
+		// the package stored there.
+		verb := "locks"
+		if may {
+			verb = "may lock"
+		}
+		msg = fmt.Sprintf("call of %s %s %s", a.Indirect, verb, what)
 	}
 	at := func(p token.Pos) token.Pos {
 		if s, ok := starts[p]; ok {

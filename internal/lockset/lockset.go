@@ -137,6 +137,11 @@ type Func struct {
 	// Acquires lists every lock acquisition, direct or through a
 	// callee's MustLock, with what was held just before.
 	Acquires []Acquire
+	// MayAcquires lists the locks a call through a field takes when
+	// some, not all, of the functions stored there take it (see
+	// fieldfunc.go), with what was held just before; they are not in
+	// Acquires and change no lock set.
+	MayAcquires []Acquire
 	// Returns lists the reachable returns with the mutexes still
 	// held once deferred calls have run.
 	Returns []Return
@@ -209,6 +214,10 @@ type Acquire struct {
 	// Callback is set when Via locks in a function value passed to
 	// it, which it calls.
 	Callback bool
+	// Indirect names the struct field a call reads the function it
+	// calls from (le.cp, or s.h.fire for an interface method), when
+	// the lock is taken by what the package stores there.
+	Indirect string
 	Prev     *Lock // what was held before, or nil
 }
 
@@ -243,6 +252,7 @@ func run(pass *analysis.Pass) (any, error) {
 		add(fn)
 	}
 	b.factsOnly = analysisutil.FactsOnly(pass)
+	b.all = all
 	b.res.inv = analysisutil.NewFieldInvariants(pass.Pkg, all)
 	for _, fn := range all {
 		b.analyze(fn)
@@ -272,6 +282,10 @@ type builder struct {
 	// factsOnly: the package is a dependency, analyzed for its
 	// summaries only (see analysisutil.FactsOnly).
 	factsOnly bool
+	// all lists the package's functions, literals included; fieldIdx
+	// indexes them for calls through fields, on first need.
+	all      []*ssa.Function
+	fieldIdx *fieldIndex
 }
 
 // touchesLocks reports whether a call in fn can change what it holds:
@@ -775,6 +789,8 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 			f.noteLock(instr, k, record)
 		case "Unlock", "RUnlock":
 			b.release(f, instr, k, st, record)
+		default:
+			b.fieldCall(f, instr, c, st, record)
 		}
 		return
 	}
@@ -812,6 +828,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 			for _, k := range b.funcReleases(f.Fn, lit, lb, 0) {
 				b.release(f, instr, k, st, record)
 			}
+			b.onceLocks(f, instr, callee, lit, lb, st, record)
 			return
 		}
 	}
@@ -819,6 +836,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		for _, a := range c.Args {
 			b.handoff(f, instr, a, st, record)
 		}
+		b.fieldCall(f, instr, c, st, record)
 		return
 	}
 	s := b.summaryOf(callee)
