@@ -3,7 +3,6 @@ package lockset
 import (
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -285,16 +284,11 @@ func (b *builder) storedLocks(fn *ssa.Function, val ssa.Value, base Key, method 
 		switch {
 		case k.Global != "":
 			out = append(out, fieldLock{global: k.Global, path: k.Path, mode: modes[i]})
-		case base.Valid() && k.SameRoot(base) && below(k.Path, base.Path):
+		case base.Valid() && k.HasPrefix(base):
 			out = append(out, fieldLock{path: k.Path[len(base.Path):], mode: modes[i]})
 		}
 	}
 	return [][]fieldLock{out}, true
-}
-
-// below reports whether path p lies below, or is, path q.
-func below(p, q string) bool {
-	return strings.HasPrefix(p, q) && (len(p) == len(q) || p[len(q)] == '.' || p[len(q)] == '[')
 }
 
 // storedFromCallers resolves a stored value that is a parameter of
