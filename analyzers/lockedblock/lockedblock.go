@@ -142,6 +142,9 @@ func completers(m *chanmodel.Model, x *chanmodel.Op) ([]chanmodel.OpRef, bool) {
 			// Seen again as the direct operation of the function that
 			// performs it, if that function is in the model.
 			callee := op.Via
+			if callee == nil {
+				return nil, false // go close(ch): a goroutine of a builtin, not weighed
+			}
 			callee = flow.Origin(callee)
 			if m.Func(callee) == nil || !op.Pos.IsValid() {
 				return nil, false
