@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
@@ -48,6 +49,9 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			report(pass, a, false, starts)
+		}
+		for _, a := range inCallers(res, fn) {
+			reportEntry(pass, res, fn, a, starts)
 		}
 		for _, a := range res.Funcs[fn].MayAcquires {
 			if a.Prev == nil || a.Prev.Entry || !a.Instr.Pos().IsValid() || a.Prev.Callee && a.Prev.Mode == lockset.Read && a.Mode == lockset.Read {
@@ -108,6 +112,7 @@ func report(pass *analysis.Pass, a lockset.Acquire, may bool, starts map[token.P
 		tr.Related(&d, finding.Place{Pos: at(a.Prev.Pos), Message: "locked here", Goroutine: g, Op: finding.OpLock})
 	}
 	tr.Step(finding.Place{Pos: d.Pos, Goroutine: g, Op: finding.OpLock, Blocks: true})
+	relatedInside(&tr, &d, a)
 	tr.Report(pass, d)
 }
 
@@ -133,6 +138,84 @@ func sharedLocal(a lockset.Acquire) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// inCallers returns the locks fn takes through a call of a field's
+// function (see lockset.Acquire.Indirect) on a mutex every caller of
+// fn holds at the call, and fn itself never releases: the helper
+// called under the lock (removeOldest) that calls the field's callback,
+// which locks it again.
+func inCallers(res *lockset.Result, fn *ssa.Function) []lockset.Acquire {
+	lf := res.Funcs[fn]
+	if lf.Entry == nil {
+		return nil
+	}
+	var out []lockset.Acquire
+	for i, list := range [][]lockset.Acquire{lf.Acquires, lf.MayAcquires} {
+		for _, a := range list {
+			if i == 0 && mustLock(lf, a.Key) {
+				continue // a must-lock of fn: reported at the callers' calls
+			}
+			if a.Indirect != "" && a.Prev == nil && lf.Entry[a.Key] && !lf.Released[a.Key] && a.Instr.Pos().IsValid() {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// reportEntry reports a, an acquisition inCallers returned.
+func reportEntry(pass *analysis.Pass, res *lockset.Result, fn *ssa.Function, a lockset.Acquire, starts map[token.Pos]token.Pos) {
+	verb := "locks"
+	for _, m := range res.Funcs[fn].MayAcquires {
+		if m.Instr == a.Instr && m.Key == a.Key {
+			verb = "may lock"
+		}
+	}
+	name := lockset.Describe(a.Key)
+	at := func(p token.Pos) token.Pos {
+		if s, ok := starts[p]; ok {
+			return s
+		}
+		return p
+	}
+	d := analysis.Diagnostic{Pos: at(a.Instr.Pos()),
+		Message: fmt.Sprintf("call of %s %s %s, which every caller of %s holds", a.Indirect, verb, name, fn.Name())}
+	var tr finding.Trace
+	g := analysisutil.Goroutine(pass.Fset, fn)
+	for _, site := range res.CallSites(fn) {
+		if site.Pos().IsValid() {
+			tr.Related(&d, finding.Place{Pos: at(site.Pos()), Message: fn.Name() + " called here with " + name + " held",
+				Goroutine: analysisutil.Goroutine(pass.Fset, site.Parent()), Op: finding.OpCall})
+			break
+		}
+	}
+	tr.Step(finding.Place{Pos: d.Pos, Goroutine: g, Op: finding.OpLock, Blocks: true})
+	relatedInside(&tr, &d, a)
+	tr.Report(pass, d)
+}
+
+// relatedInside adds, for an acquisition through a field's function,
+// where the function stored there takes the lock.
+func relatedInside(tr *finding.Trace, d *analysis.Diagnostic, a lockset.Acquire) {
+	if a.Indirect != "" && a.Inside.IsValid() {
+		tr.Related(d, finding.Place{Pos: a.Inside, Message: "what " + a.Indirect + " calls locks it here", Op: finding.OpLock})
+	}
+}
+
+// mustLock reports whether fn's summary says it locks k on every path,
+// so that its callers' calls are reported.
+func mustLock(lf *lockset.Func, k lockset.Key) bool {
+	r, ok := accesspath.Relative(lf.Fn, k)
+	if !ok || lf.Summary() == nil {
+		return false
+	}
+	for _, sk := range lf.Summary().MustLock {
+		if sk.Rel == r {
+			return true
 		}
 	}
 	return false

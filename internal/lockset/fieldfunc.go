@@ -32,6 +32,9 @@ type fieldLock struct {
 	path   string
 	global string
 	mode   Mode
+	// at is where a function stored in the field takes the lock (a
+	// place to show, not part of its identity).
+	at token.Pos
 }
 
 // fieldLocks is what a call through a field locks.
@@ -207,11 +210,34 @@ func (b *builder) fieldCallLocks(v *types.Var, method string) *fieldLocks {
 
 func containsLock(ls []fieldLock, l fieldLock) bool {
 	for _, m := range ls {
-		if m == l {
+		if m.path == l.path && m.global == l.global && m.mode == l.mode {
 			return true
 		}
 	}
 	return false
+}
+
+// lockPos returns where fn, or a callee it locks through, takes a
+// mutex of the class of k directly: the place to show for a lock a
+// stored function takes.
+func (b *builder) lockPos(fn *ssa.Function, k Key, depth int) token.Pos {
+	cls, _, ok := ClassOf(k)
+	f := b.res.Funcs[fn]
+	if !ok || f == nil || depth > 4 {
+		return token.NoPos
+	}
+	for _, a := range f.Acquires {
+		if c, _, ok := ClassOf(a.Key); !ok || c != cls {
+			continue
+		}
+		if a.Via == nil {
+			return a.Instr.Pos()
+		}
+		if p := b.lockPos(a.Via, k, depth+1); p.IsValid() {
+			return p
+		}
+	}
+	return token.NoPos
 }
 
 // storedLocks returns, for a value val of fn stored into a field of
@@ -223,6 +249,7 @@ func (b *builder) storedLocks(fn *ssa.Function, val ssa.Value, base Key, method 
 	}
 	var locks []Key
 	var modes []Mode
+	var impl *ssa.Function
 	add := func(k Key, m Mode) {
 		locks = append(locks, k)
 		modes = append(modes, m)
@@ -243,7 +270,7 @@ func (b *builder) storedLocks(fn *ssa.Function, val ssa.Value, base Key, method 
 				return nil, false
 			}
 		}
-		impl := prog.MethodValue(sel)
+		impl = prog.MethodValue(sel)
 		if impl == nil {
 			return nil, false
 		}
@@ -260,6 +287,7 @@ func (b *builder) storedLocks(fn *ssa.Function, val ssa.Value, base Key, method 
 		}
 	default:
 		lit, bindings := b.funcValue(fn, val, 0)
+		impl = lit
 		if lit == nil {
 			if p, ok := val.(*ssa.Parameter); ok {
 				return b.storedFromCallers(fn, p, base, method, x, depth)
@@ -283,9 +311,9 @@ func (b *builder) storedLocks(fn *ssa.Function, val ssa.Value, base Key, method 
 	for i, k := range locks {
 		switch {
 		case k.Global != "":
-			out = append(out, fieldLock{global: k.Global, path: k.Path, mode: modes[i]})
+			out = append(out, fieldLock{global: k.Global, path: k.Path, mode: modes[i], at: b.lockPos(impl, k, 0)})
 		case base.Valid() && k.HasPrefix(base):
-			out = append(out, fieldLock{path: k.Path[len(base.Path):], mode: modes[i]})
+			out = append(out, fieldLock{path: k.Path[len(base.Path):], mode: modes[i], at: b.lockPos(impl, k, 0)})
 		}
 	}
 	return [][]fieldLock{out}, true
@@ -325,7 +353,7 @@ func (b *builder) storedFromCallers(fn *ssa.Function, p *ssa.Parameter, base Key
 // fieldCallKeys returns the mutexes, in the caller's terms, a call c
 // through a field certainly locks and may lock, and the source-like
 // name of what it calls (le.cp).
-func (b *builder) fieldCallKeys(c *ssa.CallCommon) (must, may []Key, mustModes, mayModes []Mode, name string) {
+func (b *builder) fieldCallKeys(c *ssa.CallCommon) (must, may []Key, mustModes, mayModes []Mode, at []token.Pos, name string) {
 	fa := calledField(c)
 	if fa == nil {
 		return
@@ -354,10 +382,12 @@ func (b *builder) fieldCallKeys(c *ssa.CallCommon) (must, may []Key, mustModes, 
 	for _, l := range fl.must {
 		must = append(must, key(l))
 		mustModes = append(mustModes, l.mode)
+		at = append(at, l.at)
 	}
 	for _, l := range fl.may {
 		may = append(may, key(l))
 		mayModes = append(mayModes, l.mode)
+		at = append(at, l.at)
 	}
 	name = Describe(KeyOf(fa))
 	if method != "" {
@@ -370,18 +400,19 @@ func (b *builder) fieldCallKeys(c *ssa.CallCommon) (must, may []Key, mustModes, 
 // above): those every stored function takes as acquisitions, like a
 // callee's MustLock, the others as MayAcquires.
 func (b *builder) fieldCall(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st *state, record bool) {
-	must, may, mustModes, mayModes, name := b.fieldCallKeys(c)
+	must, may, mustModes, mayModes, at, name := b.fieldCallKeys(c)
 	for i, k := range must {
 		b.acquire(f, instr, k, mustModes[i], nil, st, record)
 		if record {
 			f.Acquires[len(f.Acquires)-1].Indirect = name
+			f.Acquires[len(f.Acquires)-1].Inside = at[i]
 		}
 	}
 	if !record {
 		return
 	}
 	for i, k := range may {
-		a := Acquire{Instr: instr, Key: k, Mode: mayModes[i], Indirect: name}
+		a := Acquire{Instr: instr, Key: k, Mode: mayModes[i], Indirect: name, Inside: at[len(must)+i]}
 		if l, ok := st.held[k]; ok {
 			a.Prev = &l
 		}

@@ -218,7 +218,10 @@ type Acquire struct {
 	// calls from (le.cp, or s.h.fire for an interface method), when
 	// the lock is taken by what the package stores there.
 	Indirect string
-	Prev     *Lock // what was held before, or nil
+	// Inside is, for an Indirect acquisition, where a function stored
+	// in the field takes the lock.
+	Inside token.Pos
+	Prev   *Lock // what was held before, or nil
 }
 
 // Release is one unlock.

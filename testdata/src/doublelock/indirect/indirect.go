@@ -213,3 +213,93 @@ func (h *Hook) Done() {
 	defer h.mu.Unlock()
 	h.OnDone()
 }
+
+// A method value stored in a field and called by a helper that every
+// caller calls with the lock held (an LRU's eviction callback).
+
+type cache struct {
+	mu        sync.Mutex
+	items     []string
+	evictions int
+	onEvict   func(key string)
+}
+
+func newCache() *cache {
+	c := &cache{}
+	c.onEvict = c.countEviction
+	return c
+}
+
+func (c *cache) countEviction(key string) {
+	c.mu.Lock()
+	c.evictions++
+	c.mu.Unlock()
+}
+
+func (c *cache) add(key string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.items = append(c.items, key)
+	if len(c.items) > 8 {
+		c.removeOldest() // want `removeOldest locks c.mu, which is already locked`
+	}
+	c.trim()
+}
+
+// trim evicts only when over the limit: the callback's lock is not on
+// every path of trim, so it is reported where trim calls it.
+func (c *cache) trim() {
+	if len(c.items) <= 8 {
+		return
+	}
+	if c.onEvict != nil {
+		c.onEvict(c.items[0]) // want `call of c.onEvict locks c.mu, which every caller of trim holds`
+	}
+}
+
+// removeOldest calls the callback on every path (the field is set by
+// every constructor and never cleared): its callers see the lock.
+func (c *cache) removeOldest() {
+	k := c.items[0]
+	c.items = c.items[1:]
+	if c.onEvict != nil {
+		c.onEvict(k)
+	}
+}
+
+// The same helper called after the lock is released: silent.
+
+type cache2 struct {
+	mu        sync.Mutex
+	items     []string
+	evictions int
+	onEvict   func(key string)
+}
+
+func newCache2() *cache2 {
+	c := &cache2{}
+	c.onEvict = c.countEviction
+	return c
+}
+
+func (c *cache2) countEviction(key string) {
+	c.mu.Lock()
+	c.evictions++
+	c.mu.Unlock()
+}
+
+func (c *cache2) add(key string) {
+	c.mu.Lock()
+	c.items = append(c.items, key)
+	full := len(c.items) > 8
+	c.mu.Unlock()
+	if full {
+		c.removeOldest()
+	}
+}
+
+func (c *cache2) removeOldest() {
+	if c.onEvict != nil {
+		c.onEvict("")
+	}
+}
