@@ -11,7 +11,10 @@
 // held at a point only if it is held on every path reaching it, so
 // whatever the analyzers report holds on a real path of the function.
 // A channel used as a lock is not a key; ChanLocked asks the channel
-// model (chanmodel) for it.
+// model (chanmodel) for it. A call through a struct field (a function
+// value, or an interface value's method) locks what every function the
+// package stores there locks, named below the value the field belongs
+// to (fieldfunc.go).
 package lockset
 
 import (
