@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 )
 
 // Calls through a struct field. A function value kept in a field
@@ -103,12 +105,8 @@ func (b *builder) fields() *fieldIndex {
 // fieldVar returns the field a field address selects, if it is a
 // field of a struct type of the package.
 func fieldVar(fa *ssa.FieldAddr) *types.Var {
-	p, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	st, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
+	st := analysisutil.PointedStruct(fa.X.Type())
+	if st == nil || fa.Field >= st.NumFields() {
 		return nil
 	}
 	return st.Field(fa.Field).Origin()
@@ -412,10 +410,8 @@ func (b *builder) fieldCall(f *Func, instr ssa.CallInstruction, c *ssa.CallCommo
 		return
 	}
 	for i, k := range may {
-		a := Acquire{Instr: instr, Key: k, Mode: mayModes[i], Indirect: name, Inside: at[len(must)+i]}
-		if l, ok := st.held[k]; ok {
-			a.Prev = &l
-		}
+		a := acquisition(instr, k, mayModes[i], nil, st)
+		a.Indirect, a.Inside = name, at[len(must)+i]
 		f.MayAcquires = append(f.MayAcquires, a)
 	}
 }
@@ -440,10 +436,8 @@ func (b *builder) onceLocks(f *Func, instr ssa.CallInstruction, do, lit *ssa.Fun
 		if !ok {
 			continue
 		}
-		a := Acquire{Instr: instr, Key: k, Mode: sk.Mode, Via: do, Callback: true}
-		if l, ok := st.held[k]; ok {
-			a.Prev = &l
-		}
+		a := acquisition(instr, k, sk.Mode, do, st)
+		a.Callback = true
 		f.Acquires = append(f.Acquires, a)
 	}
 }

@@ -924,12 +924,17 @@ func (b *builder) acquire(f *Func, instr ssa.CallInstruction, k Key, m Mode, via
 		}
 	}
 	if record {
-		a := Acquire{Instr: instr, Key: k, Mode: m, Via: via}
-		if l, ok := st.held[k]; ok {
-			a.Prev = &l
-		}
-		f.Acquires = append(f.Acquires, a)
+		f.Acquires = append(f.Acquires, acquisition(instr, k, m, via, st))
 	}
+}
+
+// acquisition is the record of locking k at instr in state st.
+func acquisition(instr ssa.CallInstruction, k Key, m Mode, via *ssa.Function, st *state) Acquire {
+	a := Acquire{Instr: instr, Key: k, Mode: m, Via: via}
+	if l, ok := st.held[k]; ok {
+		a.Prev = &l
+	}
+	return a
 }
 
 func (b *builder) release(f *Func, instr ssa.Instruction, k Key, st *state, record bool) {
