@@ -154,3 +154,34 @@ func runExported() {
 	}()
 	<-result
 }
+
+// A receiver that takes the channel as a parameter and needs no lock:
+// push is silent, though the other receiver locks r.mu first. That
+// receiver itself waits holding r.mu for push, which needs it.
+type relay struct {
+	mu  sync.Mutex
+	out chan int
+}
+
+func newRelay() *relay {
+	r := &relay{out: make(chan int)}
+	go drain(r.out)
+	return r
+}
+
+func (r *relay) push(v int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.out <- v
+}
+
+func (r *relay) drainLocked() {
+	r.mu.Lock()
+	<-r.out // want `receive from r.out while holding r.mu, which every send on or close of it needs`
+	r.mu.Unlock()
+}
+
+func drain(ch chan int) {
+	for range ch {
+	}
+}
