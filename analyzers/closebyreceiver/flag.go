@@ -277,15 +277,7 @@ func fieldOf(addr ssa.Value) *types.Var {
 	if !ok {
 		return nil
 	}
-	p, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	st, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return nil
-	}
-	return st.Field(fa.Field).Origin()
+	return analysisutil.FieldOf(fa)
 }
 
 // A request is a receive that the goroutine of a close completes on

@@ -39,6 +39,37 @@
 // The fix is an unexported helper that expects the lock held (lenLocked)
 // and is called by both.
 //
+// The second acquisition may also hide behind a call the code does not
+// name: a function value kept in a struct field, a method of an
+// interface value kept in one, or the function sync.Once.Do runs.
+//
+//	func newLessor() *lessor {
+//		le := &lessor{}
+//		le.cp = func(ctx context.Context) { le.checkpoint() } // locks le.mu
+//		return le
+//	}
+//
+//	func (le *lessor) renew() {
+//		le.mu.Lock()
+//		defer le.mu.Unlock()
+//		le.cp(ctx) // reported: what le.cp holds locks le.mu again
+//	}
+//
+// A field counts only when it is the package's own (unexported, or in
+// package main) and every store into it is seen: a closure or function
+// stored there, one passed by every caller of the unexported function
+// that stores it, a value of a concrete type stored into an interface
+// field. A mutex the stored function locks is the held one when it is
+// the same path below the value the field belongs to (the closure
+// stored into le.cp captured le, and renew calls le.cp on its own le).
+// If every function stored there takes it, the call locks it; if only
+// some do, it may ("call of b.onClick may lock b.mu"). A call through
+// the field inside a helper that every caller calls holding the mutex
+// (an LRU's removeOldest calling c.onEvict under Add's lock) is
+// reported in the helper. A callback that locks another value's mutex,
+// an implementation taking a different mutex, an exported field, and
+// a callback called after the unlock are not reported.
+//
 // Mutexes are identified by access path (c.mu, a package variable, a
 // local). The L of a Cond kept in a field and made from a mutex of the
 // same value (c.cond = sync.NewCond(c.mu.RLocker()), or &c.mu) is that

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
@@ -47,13 +48,24 @@ func run(pass *analysis.Pass) (any, error) {
 				// at once is that API's business.
 				continue
 			}
-			report(pass, res, a, starts)
+			report(pass, res, a, false, starts)
+		}
+		for _, a := range inCallers(res, fn) {
+			reportEntry(pass, res, fn, a, starts)
+		}
+		for _, a := range res.Funcs[fn].MayAcquires {
+			if a.Prev == nil || a.Prev.Entry || !a.Instr.Pos().IsValid() || a.Prev.Callee && a.Prev.Mode == lockset.Read && a.Mode == lockset.Read {
+				continue
+			}
+			report(pass, res, a, true, starts)
 		}
 	}
 	return nil, nil
 }
 
-func report(pass *analysis.Pass, res *lockset.Result, a lockset.Acquire, starts map[token.Pos]token.Pos) {
+// report reports a; may is set for a lock only some of the functions a
+// call through a field can run take.
+func report(pass *analysis.Pass, res *lockset.Result, a lockset.Acquire, may bool, starts map[token.Pos]token.Pos) {
 	name := lockset.Describe(a.Key)
 	var what string
 	switch {
@@ -77,6 +89,16 @@ func report(pass *analysis.Pass, res *lockset.Result, a lockset.Acquire, starts 
 			msg = fmt.Sprintf("%s calls back a function that locks %s", a.Via.Name(), what)
 		}
 	}
+	if a.Indirect != "" {
+		// A function value kept in a field (le.cp), or a method of an
+		// interface value kept in one (s.h.fire): the call runs what
+		// the package stored there.
+		verb := "locks"
+		if may {
+			verb = "may lock"
+		}
+		msg = fmt.Sprintf("call of %s %s %s", a.Indirect, verb, what)
+	}
 	at := func(p token.Pos) token.Pos {
 		if s, ok := starts[p]; ok {
 			return s
@@ -93,6 +115,7 @@ func report(pass *analysis.Pass, res *lockset.Result, a lockset.Acquire, starts 
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: at(inner.Instr.Pos()), Message: "locked again here, in " + inner.Instr.Parent().Name()})
 	}
 	tr.Step(finding.Place{Pos: d.Pos, Goroutine: g, Op: finding.OpLock, Blocks: true})
+	relatedInside(&tr, &d, a)
 	tr.Report(pass, d)
 }
 
@@ -145,4 +168,82 @@ func innerLock(res *lockset.Result, a lockset.Acquire) (lockset.Acquire, bool) {
 		a = next[0]
 	}
 	return a, ok && a.Via == nil
+}
+
+// inCallers returns the locks fn takes through a call of a field's
+// function (see lockset.Acquire.Indirect) on a mutex every caller of
+// fn holds at the call, and fn itself never releases: the helper
+// called under the lock (removeOldest) that calls the field's callback,
+// which locks it again.
+func inCallers(res *lockset.Result, fn *ssa.Function) []lockset.Acquire {
+	lf := res.Funcs[fn]
+	if lf.Entry == nil {
+		return nil
+	}
+	var out []lockset.Acquire
+	for i, list := range [][]lockset.Acquire{lf.Acquires, lf.MayAcquires} {
+		for _, a := range list {
+			if i == 0 && mustLock(lf, a.Key) {
+				continue // a must-lock of fn: reported at the callers' calls
+			}
+			if a.Indirect != "" && a.Prev == nil && lf.Entry[a.Key] && !lf.Released[a.Key] && a.Instr.Pos().IsValid() {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// reportEntry reports a, an acquisition inCallers returned.
+func reportEntry(pass *analysis.Pass, res *lockset.Result, fn *ssa.Function, a lockset.Acquire, starts map[token.Pos]token.Pos) {
+	verb := "locks"
+	for _, m := range res.Funcs[fn].MayAcquires {
+		if m.Instr == a.Instr && m.Key == a.Key {
+			verb = "may lock"
+		}
+	}
+	name := lockset.Describe(a.Key)
+	at := func(p token.Pos) token.Pos {
+		if s, ok := starts[p]; ok {
+			return s
+		}
+		return p
+	}
+	d := analysis.Diagnostic{Pos: at(a.Instr.Pos()),
+		Message: fmt.Sprintf("call of %s %s %s, which every caller of %s holds", a.Indirect, verb, name, fn.Name())}
+	var tr finding.Trace
+	g := analysisutil.Goroutine(pass.Fset, fn)
+	for _, site := range res.CallSites(fn) {
+		if site.Pos().IsValid() {
+			tr.Related(&d, finding.Place{Pos: at(site.Pos()), Message: fn.Name() + " called here with " + name + " held",
+				Goroutine: analysisutil.Goroutine(pass.Fset, site.Parent()), Op: finding.OpCall})
+			break
+		}
+	}
+	tr.Step(finding.Place{Pos: d.Pos, Goroutine: g, Op: finding.OpLock, Blocks: true})
+	relatedInside(&tr, &d, a)
+	tr.Report(pass, d)
+}
+
+// relatedInside adds, for an acquisition through a field's function,
+// where the function stored there takes the lock.
+func relatedInside(tr *finding.Trace, d *analysis.Diagnostic, a lockset.Acquire) {
+	if a.Indirect != "" && a.Inside.IsValid() {
+		tr.Related(d, finding.Place{Pos: a.Inside, Message: "what " + a.Indirect + " calls locks it here", Op: finding.OpLock})
+	}
+}
+
+// mustLock reports whether fn's summary says it locks k on every path,
+// so that its callers' calls are reported.
+func mustLock(lf *lockset.Func, k lockset.Key) bool {
+	r, ok := accesspath.Relative(lf.Fn, k)
+	if !ok || lf.Summary() == nil {
+		return false
+	}
+	for _, sk := range lf.Summary().MustLock {
+		if sk.Rel == r {
+			return true
+		}
+	}
+	return false
 }

@@ -74,6 +74,13 @@
 // field of the same value as the waited-on object on both sides.
 // A Wait in a helper counts for every caller that calls it holding the
 // mutex (s.mu.Lock(); s.closeLocked()).
+// A partner that does not lock the mutex itself but must first wait
+// for a goroutine that does is blocked as surely: the test goroutine
+// whose deferred close(stop) comes after <-result, where result is
+// closed by a goroutine that locks l.lock first, while pop holds
+// l.lock waiting on stop. A channel handed to the waiter as a
+// parameter (go l.pop(stop)) is the channel each call passes, when the
+// function is the package's own.
 // Nothing is reported if a partner may be unseen (an exported
 // WaitGroup, one passed to another package, a channel that escapes),
 // if one partner does not need the lock, if both sides only read-lock

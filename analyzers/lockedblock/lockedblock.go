@@ -142,8 +142,11 @@ func completers(m *chanmodel.Model, x *chanmodel.Op) ([]chanmodel.OpRef, bool) {
 			// Seen again as the direct operation of the function that
 			// performs it, if that function is in the model.
 			callee := op.Via
+			if callee == nil {
+				return nil, false // go close(ch): a goroutine of a builtin, not weighed
+			}
 			callee = flow.Origin(callee)
-			if m.Func(callee) == nil || !op.Pos.IsValid() {
+			if m.Func(callee) == nil || !op.Pos.IsValid() || !directOn(m, op) {
 				return nil, false
 			}
 			continue
@@ -151,6 +154,27 @@ func completers(m *chanmodel.Model, x *chanmodel.Op) ([]chanmodel.OpRef, bool) {
 		out = append(out, r)
 	}
 	return out, true
+}
+
+// directOn reports whether the operation a call leads to (op, with
+// Via set) is seen as a direct operation on the same channel in the
+// function that performs it; one on a channel parameter is not, and
+// its lock is not weighed.
+func directOn(m *chanmodel.Model, op *chanmodel.Op) bool {
+	found := false
+	for _, f := range m.Funcs {
+		for i := range f.Ops {
+			d := &f.Ops[i]
+			if d.Via != nil || d.Pos != op.Pos || d.Kind != op.Kind {
+				continue
+			}
+			if d.Chan != op.Chan {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
 }
 
 // allNeed reports whether every operation that can complete x (a

@@ -30,6 +30,9 @@ type held struct {
 	name  string
 	mode  lockset.Mode
 	pos   token.Pos // where the waiter locked it
+	// names are the key's names in the callers and starters of the
+	// waiter's function (the mutex of the value go pl.pop() runs on).
+	names []lockset.Key
 }
 
 // heldAt returns the mutexes certainly held before instr in fn, not
@@ -49,7 +52,8 @@ func heldAt(sm *syncmodel.Model, fn *ssa.Function, instr ssa.Instruction, skip *
 		if skip != nil && (!ok || cls == *skip) {
 			continue
 		}
-		out = append(out, held{key: sm.Canon(fn, k), class: cls, named: ok, name: lockset.Describe(k), mode: l.Mode, pos: l.Pos})
+		ck := sm.Canon(fn, k)
+		out = append(out, held{key: ck, class: cls, named: ok, name: lockset.Describe(k), mode: l.Mode, pos: l.Pos, names: sm.KeyNames(fn, ck, 2)[1:]})
 	}
 	return out
 }
@@ -78,8 +82,35 @@ func sameLock(h held, wb lockset.Key, p lockset.Key, names []lockset.Key, pmode 
 			return true
 		}
 	}
+	// The mutex of the one value a function makes and hands to both
+	// goroutines (pl := newListener(); go pl.pop(stopCh); go func()
+	// { pl.lock.Lock() ... }()): the same key in the starter's frame.
+	for _, hn := range h.names {
+		if !madeValue(hn) {
+			continue
+		}
+		if hn == p {
+			return true
+		}
+		for _, n := range names {
+			if n == hn {
+				return true
+			}
+		}
+	}
 	cls, _, ok := lockset.ClassOf(p)
 	return ok && h.named && cls == h.class && tied(h.key, wb) && tied(p, pb)
+}
+
+// madeValue reports whether k is rooted at a value one run of its
+// function makes once (a local, a parameter, a call's result): the
+// goroutines that function starts and hands it to share it.
+func madeValue(k lockset.Key) bool {
+	if k.Stable() {
+		return true
+	}
+	_, ok := k.Root.(*ssa.Call)
+	return ok
 }
 
 // A gate is where a partner locks the waiter's mutex before it can
@@ -87,6 +118,9 @@ func sameLock(h held, wb lockset.Key, p lockset.Key, names []lockset.Key, pmode 
 type gate struct {
 	pos  token.Pos
 	name string
+	// wait is, for a partner that does not lock the mutex itself, its
+	// wait for a goroutine that does (see waitsGated).
+	wait token.Pos
 }
 
 // gated returns where the partner, at one of points in fn (the
@@ -128,7 +162,7 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 		}
 		for k, l := range lf.HeldBefore(p) {
 			if ck := sm.Canon(fn, k); !l.Entry && sameLock(h, wb, ck, sm.KeyNames(fn, ck, 2), l.Mode, pb) {
-				return gate{l.Pos, lockset.Describe(k)}, true
+				return gate{pos: l.Pos, name: lockset.Describe(k)}, true
 			}
 		}
 	}
@@ -139,8 +173,13 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 		renewed := renews(a.Key.Root, pb.Root, wb.Root, made)
 		for _, p := range points {
 			if flow.Reaches(a.Instr, p, renewed) {
-				return gate{a.Instr.Pos(), lockset.Describe(a.Key)}, true
+				return gate{pos: a.Instr.Pos(), name: lockset.Describe(a.Key)}, true
 			}
+		}
+	}
+	if depth < 2 {
+		if g, ok := waitsGated(sm, w, fn, points, h, wb, afterStart, depth); ok {
+			return g, true
 		}
 	}
 	if depth >= 3 || lf.Entry == nil {
@@ -171,6 +210,68 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 		n++
 	}
 	return first, n > 0
+}
+
+// waitsGated returns the gate of a partner, fn, that before every one
+// of points (and after it starts the waiter, if it does) waits on a
+// plain send or receive on an unbuffered channel of the package whose
+// every completer must first lock h: the partner cannot get past its
+// own wait while the waiter holds h (a test that waits on resultCh,
+// which the goroutine taking the waiter's mutex closes, before its
+// deferred close(stopCh) that the waiter receives).
+func waitsGated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h held, wb lockset.Key, afterStart func(ssa.Instruction) bool, depth int) (gate, bool) {
+	f := sm.Func(fn)
+	if f == nil {
+		return gate{}, false
+	}
+	for i := range f.Events {
+		e := &f.Events[i]
+		x := e.Op
+		if e.Kind != syncmodel.Chan || x.Via != nil || x.Unit != 0 || x.Select || x.NonBlocking || x.Deferred ||
+			(x.Kind != chanmodel.Send && x.Kind != chanmodel.Recv) || !afterStart(x.Instr) {
+			continue
+		}
+		before := true
+		for _, p := range points {
+			before = before && p != x.Instr && flow.Dominates(x.Instr, p)
+		}
+		if !before || sm.Chans.Escapes(x.Chan) || !unbuffered(sm.Chans, x.Chan) {
+			continue
+		}
+		rs, ok := completers(sm.Chans, x)
+		if !ok || len(rs) == 0 {
+			continue
+		}
+		var first gate
+		all := true
+		for j, r := range rs {
+			if r.F.Fn == w || r.F.Fn == fn {
+				all = false // the waiter's or the partner's own goroutine
+				break
+			}
+			var pb lockset.Key
+			if r.Op.Base != nil {
+				pb = sm.Canon(r.F.Fn, lockset.KeyOf(r.Op.Base))
+			}
+			pts := []ssa.Instruction{r.Op.Instr}
+			if r.Op.Deferred {
+				pts = exitsAfter(r.F.Fn, r.Op.Instr)
+			}
+			g, ok := gated(sm, w, r.F.Fn, pts, h, wb, pb, depth+1, nil)
+			if !ok {
+				all = false
+				break
+			}
+			if j == 0 {
+				first = g
+			}
+		}
+		if all {
+			first.wait = x.Pos
+			return first, true
+		}
+	}
+	return gate{}, false
 }
 
 // renews returns a stop for flow.Reaches: the instructions that
@@ -301,7 +402,7 @@ func startGated(sm *syncmodel.Model, starter *ssa.Function, e *syncmodel.Event, 
 		}
 		for _, r := range rets {
 			if flow.Reaches(a.Instr, r, renews(a.Key.Root)) {
-				return gate{a.Instr.Pos(), lockset.Describe(a.Key)}, true
+				return gate{pos: a.Instr.Pos(), name: lockset.Describe(a.Key)}, true
 			}
 		}
 	}
@@ -434,7 +535,20 @@ func selectPartners(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, h h
 		}
 	}
 	var out []partner
+	var resolved []*chanmodel.Op
 	for _, c := range cases {
+		if c.Chan.Kind != chanmodel.KindParam {
+			resolved = append(resolved, c)
+			continue
+		}
+		done[c] = true
+		forms, ok := paramForms(sm, f.Fn, c)
+		if !ok {
+			return nil, false
+		}
+		resolved = append(resolved, forms...)
+	}
+	for _, c := range resolved {
 		done[c] = true
 		if c.Kind != chanmodel.Send && c.Kind != chanmodel.Recv || sm.Chans.Escapes(c.Chan) || !unbuffered(sm.Chans, c.Chan) {
 			return nil, false
@@ -451,6 +565,38 @@ func selectPartners(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, h h
 			return nil, false
 		}
 		out = append(out, ps...)
+	}
+	return out, len(out) > 0
+}
+
+// paramForms returns, for an operation c of fn on a channel parameter,
+// the operation as each call or go statement that binds the parameter
+// sees it, on the channel the caller passes: false if one caller's
+// channel is unknown, or if fn may be called from code not seen.
+func paramForms(sm *syncmodel.Model, fn *ssa.Function, c *chanmodel.Op) ([]*chanmodel.Op, bool) {
+	if sm.Open(fn) || !c.Pos.IsValid() {
+		return nil, false
+	}
+	var out []*chanmodel.Op
+	for _, g := range sm.Chans.Funcs {
+		for i := range g.Ops {
+			op := &g.Ops[i]
+			if op.Via == nil || op.Pos != c.Pos || op.Kind != c.Kind {
+				continue
+			}
+			switch op.Chan.Kind {
+			case chanmodel.KindParam:
+				// An intermediate function's: its callers' forms are
+				// listed too.
+				if sm.Open(op.Chan.Func) {
+					return nil, false
+				}
+			case 0:
+				return nil, false
+			default:
+				out = append(out, op)
+			}
+		}
 	}
 	return out, len(out) > 0
 }
@@ -489,10 +635,14 @@ func reportProtocol(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, 
 			what, who = "receive from "+name, "the goroutine that sends on or closes it"
 		}
 	}
-	d := analysis.Diagnostic{
-		Pos:     pos,
-		Message: what + " while holding " + h.name + ", which " + who + " must lock first (deadlock)",
+	msg := what + " while holding " + h.name + ", which " + who + " must lock first (deadlock)"
+	for _, p := range ps {
+		if p.gate.wait.IsValid() {
+			msg = what + " while holding " + h.name + ": " + who + " first waits for a goroutine that must lock it (deadlock)"
+			break
+		}
 	}
+	d := analysis.Diagnostic{Pos: pos, Message: msg}
 	var tr finding.Trace
 	g := func(fn *ssa.Function) string { return analysisutil.Goroutine(pass.Fset, fn) }
 	tr.Step(finding.Place{Pos: pos, Goroutine: g(f.Fn), Op: op, Blocks: true})
@@ -508,6 +658,11 @@ func reportProtocol(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, 
 			continue
 		}
 		seen[p.gate.pos] = true
+		if p.gate.wait.IsValid() {
+			tr.Related(&d, finding.Place{Pos: p.gate.wait, Message: "the partner waits here first", Goroutine: g(p.fn), Op: finding.OpWait, Blocks: true})
+			tr.Related(&d, finding.Place{Pos: p.gate.pos, Message: "for a goroutine that locks " + p.gate.name + " here first, and blocks", Op: finding.OpLock, Blocks: true})
+			continue
+		}
 		tr.Related(&d, finding.Place{Pos: p.gate.pos, Message: "the partner locks " + p.gate.name + " here first, and blocks",
 			Goroutine: g(p.fn), Op: finding.OpLock, Blocks: true})
 	}

@@ -94,11 +94,11 @@ type checker struct {
 
 func newChecker(pass *analysis.Pass, info *buildssa.SSA) *checker {
 	c := &checker{
-		pass:      pass,
-		pkg:       info.Pkg,
-		insp:      pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		ignored:   make(map[ssa.Value]bool),
-		sources:   make(map[*ssa.Function]*cancelSource),
+		pass:    pass,
+		pkg:     info.Pkg,
+		insp:    pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		ignored: make(map[ssa.Value]bool),
+		sources: make(map[*ssa.Function]*cancelSource),
 	}
 	for _, fn := range info.SrcFuncs {
 		if fn.Blocks != nil {

@@ -142,16 +142,12 @@ func fresh(v ssa.Value) bool {
 }
 
 // fieldOf returns the field whose address v is.
-func fieldOf(v ssa.Value) *types.Var {
-	fa, ok := v.(*ssa.FieldAddr)
+func fieldOf(addr ssa.Value) *types.Var {
+	fa, ok := addr.(*ssa.FieldAddr)
 	if !ok {
 		return nil
 	}
-	st := analysisutil.PointedStruct(fa.X.Type())
-	if st == nil || fa.Field >= st.NumFields() {
-		return nil
-	}
-	return st.Field(fa.Field).Origin()
+	return analysisutil.FieldOf(fa)
 }
 
 // findRegions records the region opened by the branch ending b, if any.

@@ -178,9 +178,7 @@ func loadedField(x ssa.Value) *types.Var {
 			return nil
 		}
 		if fa, ok := x.X.(*ssa.FieldAddr); ok {
-			if st := PointedStruct(fa.X.Type()); st != nil && fa.Field < st.NumFields() {
-				return st.Field(fa.Field).Origin()
-			}
+			return FieldOf(fa)
 		}
 	case *ssa.Field:
 		if st, ok := x.X.Type().Underlying().(*types.Struct); ok && x.Field < st.NumFields() {
@@ -188,6 +186,16 @@ func loadedField(x ssa.Value) *types.Var {
 		}
 	}
 	return nil
+}
+
+// FieldOf returns the field that fa selects (its generic origin), or
+// nil when fa's operand is not a pointer to a struct.
+func FieldOf(fa *ssa.FieldAddr) *types.Var {
+	st := PointedStruct(fa.X.Type())
+	if st == nil || fa.Field >= st.NumFields() {
+		return nil
+	}
+	return st.Field(fa.Field).Origin()
 }
 
 // PointedStruct returns the struct type that t, a pointer, points to,

@@ -219,7 +219,7 @@ func (b *builder) cancelsPaired(m *Model, cf closerFields) bool {
 				if !ok {
 					continue
 				}
-				f := fieldVar(fa)
+				f := analysisutil.FieldOf(fa)
 				if f != cf.ctx && f != cf.cancel {
 					continue
 				}
@@ -254,20 +254,12 @@ func storesPair(call *ssa.Call, x ssa.Value, cf closerFields) bool {
 		for _, u := range *ex.Referrers() {
 			if st, ok := u.(*ssa.Store); ok && st.Val == ex {
 				if fa, ok := st.Addr.(*ssa.FieldAddr); ok && fa.X == x {
-					got[fieldVar(fa)] = true
+					got[analysisutil.FieldOf(fa)] = true
 				}
 			}
 		}
 	}
 	return got[cf.ctx] && got[cf.cancel]
-}
-
-func fieldVar(fa *ssa.FieldAddr) *types.Var {
-	st := analysisutil.PointedStruct(fa.X.Type())
-	if st == nil || fa.Field >= st.NumFields() {
-		return nil
-	}
-	return st.Field(fa.Field).Origin()
 }
 
 // closerRole computes the role of the method fn of a closer type with
@@ -279,7 +271,7 @@ func closerRole(fn *ssa.Function, cf closerFields, touched map[*ssa.Global]bool,
 	recv := fn.Params[0]
 	own := func(v ssa.Value, f *types.Var) bool {
 		fa, ok := v.(*ssa.FieldAddr)
-		return ok && fa.X == recv && fieldVar(fa) == f
+		return ok && fa.X == recv && analysisutil.FieldOf(fa) == f
 	}
 	loadOf := func(v ssa.Value, f *types.Var) bool {
 		u, ok := v.(*ssa.UnOp)

@@ -41,7 +41,7 @@ func condLockers(pkg *types.Package, fns []*ssa.Function) map[*types.Var]condLoc
 				if !ok || !isCondPtr(st.Val.Type()) {
 					continue
 				}
-				v := fieldVar(fa)
+				v := analysisutil.FieldOf(fa)
 				if v == nil || v.Exported() || v.Pkg() != pkg || bad[v] {
 					continue
 				}
@@ -68,14 +68,6 @@ func isCondPtr(t types.Type) bool {
 	}
 	n, ok := types.Unalias(p.Elem()).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "Cond"
-}
-
-func fieldVar(fa *ssa.FieldAddr) *types.Var {
-	st := analysisutil.PointedStruct(fa.X.Type())
-	if st == nil || fa.Field >= st.NumFields() {
-		return nil
-	}
-	return st.Field(fa.Field).Origin()
 }
 
 // newCondOf tells which mutex field of base the Cond v is made with:
@@ -130,7 +122,7 @@ func (b *builder) condMutex(v ssa.Value) (Key, Mode, bool) {
 	if !ok {
 		return Key{}, 0, false
 	}
-	cl, ok := b.condLockers[fieldVar(fa)]
+	cl, ok := b.condLockers[analysisutil.FieldOf(fa)]
 	base := KeyOf(fa.X)
 	if !ok || !base.Valid() {
 		return Key{}, 0, false

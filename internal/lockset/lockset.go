@@ -12,6 +12,9 @@
 // whatever the analyzers report holds on a real path of the function.
 // A channel used as a lock is not a key; syncmodel's ChanLocked, which
 // stands on this model and chanmodel, answers for it.
+// A call through a struct field (a function value, or an interface
+// value's method) locks what every function the package stores there
+// locks, named below the value the field belongs to (fieldfunc.go).
 package lockset
 
 import (
@@ -139,6 +142,11 @@ type Func struct {
 	// Acquires lists every lock acquisition, direct or through a
 	// callee's MustLock, with what was held just before.
 	Acquires []Acquire
+	// MayAcquires lists the locks a call through a field takes when
+	// some, not all, of the functions stored there take it (see
+	// fieldfunc.go), with what was held just before; they are not in
+	// Acquires and change no lock set.
+	MayAcquires []Acquire
 	// Returns lists the reachable returns with the mutexes still
 	// held once deferred calls have run.
 	Returns []Return
@@ -211,7 +219,14 @@ type Acquire struct {
 	// Callback is set when Via locks in a function value passed to
 	// it, which it calls.
 	Callback bool
-	Prev     *Lock // what was held before, or nil
+	// Indirect names the struct field a call reads the function it
+	// calls from (le.cp, or s.h.fire for an interface method), when
+	// the lock is taken by what the package stores there.
+	Indirect string
+	// Inside is, for an Indirect acquisition, where a function stored
+	// in the field takes the lock.
+	Inside token.Pos
+	Prev   *Lock // what was held before, or nil
 }
 
 // Release is one unlock.
@@ -245,6 +260,7 @@ func run(pass *analysis.Pass) (any, error) {
 		add(fn)
 	}
 	b.factsOnly = analysisutil.FactsOnly(pass)
+	b.all = all
 	b.res.inv = analysisutil.NewFieldInvariants(pass.Pkg, all)
 	b.condLockers = condLockers(pass.Pkg, all)
 	for _, fn := range all {
@@ -277,6 +293,10 @@ type builder struct {
 	factsOnly bool
 	// condLockers: the Cond fields whose L is a sibling mutex.
 	condLockers map[*types.Var]condLocker
+	// all lists the package's functions, literals included; fieldIdx
+	// indexes them for calls through fields, on first need.
+	all      []*ssa.Function
+	fieldIdx *fieldIndex
 }
 
 // touchesLocks reports whether a call in fn can change what it holds:
@@ -795,6 +815,8 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 			f.noteLock(instr, k, record)
 		case "Unlock", "RUnlock":
 			b.release(f, instr, k, st, record)
+		default:
+			b.fieldCall(f, instr, c, st, record)
 		}
 		return
 	}
@@ -832,6 +854,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 			for _, k := range b.funcReleases(f.Fn, lit, lb, 0) {
 				b.release(f, instr, k, st, record)
 			}
+			b.onceLocks(f, instr, callee, lit, lb, st, record)
 			return
 		}
 	}
@@ -839,6 +862,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		for _, a := range c.Args {
 			b.handoff(f, instr, a, st, record)
 		}
+		b.fieldCall(f, instr, c, st, record)
 		return
 	}
 	s := b.summaryOf(callee)
@@ -920,12 +944,17 @@ func (b *builder) acquire(f *Func, instr ssa.CallInstruction, k Key, m Mode, via
 		}
 	}
 	if record {
-		a := Acquire{Instr: instr, Key: k, Mode: m, Via: via}
-		if l, ok := st.held[k]; ok {
-			a.Prev = &l
-		}
-		f.Acquires = append(f.Acquires, a)
+		f.Acquires = append(f.Acquires, acquisition(instr, k, m, via, st))
 	}
+}
+
+// acquisition is the record of locking k at instr in state st.
+func acquisition(instr ssa.CallInstruction, k Key, m Mode, via *ssa.Function, st *state) Acquire {
+	a := Acquire{Instr: instr, Key: k, Mode: m, Via: via}
+	if l, ok := st.held[k]; ok {
+		a.Prev = &l
+	}
+	return a
 }
 
 func (b *builder) release(f *Func, instr ssa.Instruction, k Key, st *state, record bool) {

@@ -127,6 +127,11 @@ func onlyCalledValue(mc *ssa.MakeClosure) bool {
 	return true
 }
 
+// Open reports whether fn may be entered from code the package's call
+// sites do not show: exported, main or init, used as a value, or a
+// method called through an interface.
+func (m *Model) Open(fn *ssa.Function) bool { return m.open(fn) }
+
 // open reports whether fn may be entered from code the package's call
 // sites do not show.
 func (m *Model) open(fn *ssa.Function) bool {

@@ -1,0 +1,433 @@
+package lockset
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+)
+
+// Calls through a struct field. A function value kept in a field
+// (le.cp = cp, later le.cp(ctx)) or an interface value kept in one
+// (s.h = s, later s.h.fire()) calls whatever the package stored there.
+// When the field is the package's own (unexported, or in package main)
+// and every store into it is seen, the functions it can call are
+// known: the closures and functions stored, or the method of each
+// concrete value stored in the interface. A mutex that such a function
+// locks on the value the field belongs to (the closure captured le and
+// locks le.mu, and was stored into le.cp) is named relative to that
+// value, so that the call x.cp() locks x.mu: the access path of the
+// value the field is read from, extended by the mutex's path below it.
+//
+// A lock every stored function takes is a must-lock of the call, like
+// a callee's MustLock. One only some take is recorded apart
+// (Func.MayAcquires): the call may lock it, depending on what was
+// stored on that value. Nothing is assumed of a field with a store the
+// model cannot resolve: another package's, one whose address escapes,
+// one set from a parameter of a function called from elsewhere.
+
+// fieldLock is a mutex a function kept in a field locks: a path below
+// the struct value holding the field, or a package variable.
+type fieldLock struct {
+	path   string
+	global string
+	mode   Mode
+	// at is where a function stored in the field takes the lock (a
+	// place to show, not part of its identity).
+	at token.Pos
+}
+
+// fieldLocks is what a call through a field locks.
+type fieldLocks struct {
+	must, may []fieldLock
+}
+
+type fieldCall struct {
+	field  *types.Var
+	method string // for an interface field, the method called
+}
+
+// fieldIndex indexes, once per package, what resolving a field's
+// stores needs.
+type fieldIndex struct {
+	addrs    map[*types.Var][]*ssa.FieldAddr
+	sites    map[*ssa.Function][]ssa.CallInstruction
+	valueUse map[*ssa.Function]bool
+	invoked  map[string]bool
+	memo     map[fieldCall]*fieldLocks
+}
+
+func (b *builder) fields() *fieldIndex {
+	if b.fieldIdx != nil {
+		return b.fieldIdx
+	}
+	x := &fieldIndex{addrs: map[*types.Var][]*ssa.FieldAddr{}, sites: map[*ssa.Function][]ssa.CallInstruction{},
+		valueUse: map[*ssa.Function]bool{}, invoked: map[string]bool{}, memo: map[fieldCall]*fieldLocks{}}
+	for _, fn := range b.all {
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				if fa, ok := instr.(*ssa.FieldAddr); ok {
+					if v := analysisutil.FieldOf(fa); v != nil {
+						x.addrs[v] = append(x.addrs[v], fa)
+					}
+				}
+				var callee ssa.Value
+				if ci, ok := instr.(ssa.CallInstruction); ok {
+					c := ci.Common()
+					callee = c.Value
+					if c.IsInvoke() {
+						x.invoked[c.Method.Name()] = true
+					} else if sc := c.StaticCallee(); sc != nil {
+						sc = sc.Origin()
+						if sc == nil {
+							sc = c.StaticCallee()
+						}
+						x.sites[sc] = append(x.sites[sc], ci)
+					}
+				}
+				if _, ok := instr.(*ssa.MakeClosure); ok {
+					continue // the literal's body, not a use of it as a value
+				}
+				for _, op := range instr.Operands(nil) {
+					if g, ok := (*op).(*ssa.Function); ok && *op != callee {
+						x.valueUse[g] = true
+					}
+				}
+			}
+		}
+	}
+	b.fieldIdx = x
+	return x
+}
+
+// calledField returns the field address a call reads its function
+// value (or, for an interface method call, its receiver) from: the
+// c.Value of x.f(...) or x.f.m(...).
+func calledField(c *ssa.CallCommon) *ssa.FieldAddr {
+	u, ok := c.Value.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return nil
+	}
+	fa, _ := u.X.(*ssa.FieldAddr)
+	return fa
+}
+
+// own reports whether only this package can store into the field.
+func (b *builder) own(v *types.Var) bool {
+	return v.Pkg() == b.pass.Pkg && (!v.Exported() || b.pass.Pkg.Name() == "main")
+}
+
+// closed reports whether every call of fn is a static call of the
+// package: its arguments are all seen.
+func (b *builder) closed(fn *ssa.Function, x *fieldIndex) bool {
+	if fn.Parent() != nil || fn.Pkg == nil || fn.Pkg.Pkg != b.pass.Pkg || x.valueUse[fn] {
+		return false
+	}
+	if token.IsExported(fn.Name()) && b.pass.Pkg.Name() != "main" {
+		return false
+	}
+	if fn.Signature.Recv() != nil && x.invoked[fn.Name()] {
+		return false
+	}
+	return len(x.sites[fn]) > 0
+}
+
+// fieldCallLocks returns what a call through field v locks (for an
+// interface field, a call of method), or nil when unknown.
+func (b *builder) fieldCallLocks(v *types.Var, method string) *fieldLocks {
+	if !b.own(v) {
+		return nil
+	}
+	x := b.fields()
+	key := fieldCall{v, method}
+	if r, ok := x.memo[key]; ok {
+		return r
+	}
+	x.memo[key] = nil // a store that leads back here resolves to nothing
+	var sets [][]fieldLock
+	for _, fa := range x.addrs[v] {
+		for _, r := range *fa.Referrers() {
+			switch r := r.(type) {
+			case *ssa.DebugRef:
+			case *ssa.UnOp:
+				if r.Op != token.MUL {
+					return nil
+				}
+			case *ssa.Store:
+				if r.Addr != fa {
+					return nil
+				}
+				if c, ok := r.Val.(*ssa.Const); ok && c.IsNil() {
+					continue // nothing to call
+				}
+				stored, ok := b.storedLocks(fa.Parent(), r.Val, KeyOf(fa.X), method, x, 0)
+				if !ok {
+					return nil
+				}
+				sets = append(sets, stored...)
+			default:
+				return nil // the field's address goes elsewhere
+			}
+		}
+	}
+	if len(sets) == 0 {
+		return nil
+	}
+	res := &fieldLocks{}
+	for _, l := range sets[0] {
+		all := true
+		for _, s := range sets[1:] {
+			all = all && containsLock(s, l)
+		}
+		if all {
+			res.must = append(res.must, l)
+		}
+	}
+	for _, s := range sets {
+		for _, l := range s {
+			if !containsLock(res.must, l) && !containsLock(res.may, l) {
+				res.may = append(res.may, l)
+			}
+		}
+	}
+	x.memo[key] = res
+	return res
+}
+
+func containsLock(ls []fieldLock, l fieldLock) bool {
+	for _, m := range ls {
+		if m.path == l.path && m.global == l.global && m.mode == l.mode {
+			return true
+		}
+	}
+	return false
+}
+
+// lockPos returns where fn, or a callee it locks through, takes a
+// mutex of the class of k directly: the place to show for a lock a
+// stored function takes.
+func (b *builder) lockPos(fn *ssa.Function, k Key, depth int) token.Pos {
+	cls, _, ok := ClassOf(k)
+	f := b.res.Funcs[fn]
+	if !ok || f == nil || depth > 4 {
+		return token.NoPos
+	}
+	for _, a := range f.Acquires {
+		if c, _, ok := ClassOf(a.Key); !ok || c != cls {
+			continue
+		}
+		if a.Via == nil {
+			return a.Instr.Pos()
+		}
+		if p := b.lockPos(a.Via, k, depth+1); p.IsValid() {
+			return p
+		}
+	}
+	return token.NoPos
+}
+
+// storedLocks returns, for a value val of fn stored into a field of
+// the value whose key in fn is base, the mutexes each function it can
+// be locks on every path, relative to base: one set per function.
+func (b *builder) storedLocks(fn *ssa.Function, val ssa.Value, base Key, method string, x *fieldIndex, depth int) ([][]fieldLock, bool) {
+	if depth > 2 {
+		return nil, false
+	}
+	var locks []Key
+	var modes []Mode
+	var impl *ssa.Function
+	add := func(k Key, m Mode) {
+		locks = append(locks, k)
+		modes = append(modes, m)
+	}
+	switch {
+	case method != "":
+		mi, ok := val.(*ssa.MakeInterface)
+		if !ok {
+			if p, ok := val.(*ssa.Parameter); ok {
+				return b.storedFromCallers(fn, p, base, method, x, depth)
+			}
+			return nil, false
+		}
+		prog := fn.Prog
+		sel := prog.MethodSets.MethodSet(mi.X.Type()).Lookup(b.pass.Pkg, method)
+		if sel == nil {
+			if sel = prog.MethodSets.MethodSet(mi.X.Type()).Lookup(nil, method); sel == nil {
+				return nil, false
+			}
+		}
+		impl = prog.MethodValue(sel)
+		if impl == nil {
+			return nil, false
+		}
+		s := b.summaryOf(impl)
+		if s == nil {
+			return [][]fieldLock{nil}, true
+		}
+		for _, sk := range s.MustLock {
+			if sk.Param == 0 || sk.Global != "" {
+				if k, ok := callerKey(sk, []ssa.Value{mi.X}, nil); ok {
+					add(k, sk.Mode)
+				}
+			}
+		}
+	default:
+		lit, bindings := b.funcValue(fn, val, 0)
+		impl = lit
+		if lit == nil {
+			if p, ok := val.(*ssa.Parameter); ok {
+				return b.storedFromCallers(fn, p, base, method, x, depth)
+			}
+			return nil, false
+		}
+		s := b.summaryOf(lit)
+		if s == nil {
+			return [][]fieldLock{nil}, true
+		}
+		for _, sk := range s.MustLock {
+			if sk.Param >= 0 {
+				continue // on the later call's arguments
+			}
+			if k, ok := callerKey(sk, nil, bindings); ok {
+				add(k, sk.Mode)
+			}
+		}
+	}
+	var out []fieldLock
+	for i, k := range locks {
+		switch {
+		case k.Global != "":
+			out = append(out, fieldLock{global: k.Global, path: k.Path, mode: modes[i], at: b.lockPos(impl, k, 0)})
+		case base.Valid() && k.HasPrefix(base):
+			out = append(out, fieldLock{path: k.Path[len(base.Path):], mode: modes[i], at: b.lockPos(impl, k, 0)})
+		}
+	}
+	return [][]fieldLock{out}, true
+}
+
+// storedFromCallers resolves a stored value that is a parameter of
+// fn through every call of fn, which must all be seen.
+func (b *builder) storedFromCallers(fn *ssa.Function, p *ssa.Parameter, base Key, method string, x *fieldIndex, depth int) ([][]fieldLock, bool) {
+	idx := -1
+	for i, q := range fn.Params {
+		if q == p {
+			idx = i
+		}
+	}
+	if idx < 0 || !b.closed(fn, x) {
+		return nil, false
+	}
+	var out [][]fieldLock
+	for _, site := range x.sites[fn] {
+		c := site.Common()
+		if idx >= len(c.Args) {
+			return nil, false
+		}
+		cb, ok := Rebind(fn, base, c.Args, nil)
+		if !ok {
+			cb = Key{} // a value of fn's own: only package variables relate
+		}
+		s, ok := b.storedLocks(site.Parent(), c.Args[idx], cb, method, x, depth+1)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s...)
+	}
+	return out, true
+}
+
+// fieldCallKeys returns the mutexes, in the caller's terms, a call c
+// through a field certainly locks and may lock, and the source-like
+// name of what it calls (le.cp).
+func (b *builder) fieldCallKeys(c *ssa.CallCommon) (must, may []Key, mustModes, mayModes []Mode, at []token.Pos, name string) {
+	fa := calledField(c)
+	if fa == nil {
+		return
+	}
+	v := analysisutil.FieldOf(fa)
+	if v == nil {
+		return
+	}
+	method := ""
+	if c.IsInvoke() {
+		method = c.Method.Name()
+	} else if _, ok := v.Type().Underlying().(*types.Signature); !ok {
+		return
+	}
+	fl := b.fieldCallLocks(v, method)
+	if fl == nil {
+		return
+	}
+	base := KeyOf(fa.X)
+	key := func(l fieldLock) Key {
+		if l.global != "" {
+			return Key{Global: l.global, Path: l.path}
+		}
+		return base.Extend(l.path)
+	}
+	for _, l := range fl.must {
+		must = append(must, key(l))
+		mustModes = append(mustModes, l.mode)
+		at = append(at, l.at)
+	}
+	for _, l := range fl.may {
+		may = append(may, key(l))
+		mayModes = append(mayModes, l.mode)
+		at = append(at, l.at)
+	}
+	name = Describe(KeyOf(fa))
+	if method != "" {
+		name += "." + method
+	}
+	return
+}
+
+// fieldCall records the locks a call through a field takes (see
+// above): those every stored function takes as acquisitions, like a
+// callee's MustLock, the others as MayAcquires.
+func (b *builder) fieldCall(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st *state, record bool) {
+	must, may, mustModes, mayModes, at, name := b.fieldCallKeys(c)
+	for i, k := range must {
+		b.acquire(f, instr, k, mustModes[i], nil, st, record)
+		if record {
+			f.Acquires[len(f.Acquires)-1].Indirect = name
+			f.Acquires[len(f.Acquires)-1].Inside = at[i]
+		}
+	}
+	if !record {
+		return
+	}
+	for i, k := range may {
+		a := acquisition(instr, k, mayModes[i], nil, st)
+		a.Indirect, a.Inside = name, at[len(must)+i]
+		f.MayAcquires = append(f.MayAcquires, a)
+	}
+}
+
+// onceLocks records the locks the function once.Do(lit) runs takes on
+// every path: acquisitions of the call, reached through the callback.
+// They are not must-locks of the caller: a Do after the first runs
+// nothing.
+func (b *builder) onceLocks(f *Func, instr ssa.CallInstruction, do, lit *ssa.Function, bindings []ssa.Value, st *state, record bool) {
+	if !record {
+		return
+	}
+	s := b.summaryOf(lit)
+	if s == nil {
+		return
+	}
+	for _, sk := range s.MustLock {
+		if sk.Param >= 0 {
+			continue
+		}
+		k, ok := callerKey(sk, nil, bindings)
+		if !ok {
+			continue
+		}
+		a := acquisition(instr, k, sk.Mode, do, st)
+		a.Callback = true
+		f.Acquires = append(f.Acquires, a)
+	}
+}
