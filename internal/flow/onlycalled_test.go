@@ -1,11 +1,6 @@
 package flow_test
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
@@ -36,16 +31,7 @@ func keep(f func()) { sink = f }
 `
 
 func TestOnlyCalled(t *testing.T) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", valueSrc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset,
-		types.NewPackage("p", ""), []*ast.File{f}, ssa.SanityCheckFunctions)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkg := buildSrc(t, valueSrc)
 	var funcs []*ssa.Function
 	for _, m := range pkg.Members {
 		if fn, ok := m.(*ssa.Function); ok {
