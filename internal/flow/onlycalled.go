@@ -23,22 +23,7 @@ type ValueFlow struct {
 // NewValueFlow indexes funcs, the functions of pkg (closures
 // included), for OnlyCalled.
 func NewValueFlow(pkg *types.Package, funcs []*ssa.Function) *ValueFlow {
-	vf := &ValueFlow{pkg: pkg, loads: make(map[*types.Var][]ssa.Value)}
-	var add func(fn *ssa.Function)
-	seen := make(map[*ssa.Function]bool)
-	add = func(fn *ssa.Function) {
-		if seen[fn] {
-			return
-		}
-		seen[fn] = true
-		vf.funcs = append(vf.funcs, fn)
-		for _, a := range fn.AnonFuncs {
-			add(a)
-		}
-	}
-	for _, fn := range funcs {
-		add(fn)
-	}
+	vf := &ValueFlow{pkg: pkg, loads: make(map[*types.Var][]ssa.Value), funcs: WithClosures(funcs)}
 	for _, fn := range vf.funcs {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
@@ -58,6 +43,32 @@ func NewValueFlow(pkg *types.Package, funcs []*ssa.Function) *ValueFlow {
 		}
 	}
 	return vf
+}
+
+// WithClosures returns fns, the function literals they hold (at any
+// depth) and their packages' initializers (where package variables are
+// set), each once.
+func WithClosures(fns []*ssa.Function) []*ssa.Function {
+	var out []*ssa.Function
+	seen := make(map[*ssa.Function]bool)
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		if fn == nil || seen[fn] {
+			return
+		}
+		seen[fn] = true
+		out = append(out, fn)
+		for _, a := range fn.AnonFuncs {
+			add(a)
+		}
+	}
+	for _, fn := range fns {
+		add(fn)
+		if fn.Pkg != nil {
+			add(fn.Pkg.Func("init"))
+		}
+	}
+	return out
 }
 
 // fieldOf returns field i of the struct t is (or points to).
