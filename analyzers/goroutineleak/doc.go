@@ -39,7 +39,12 @@
 //     or on the way out of its ctx.Done() case; or the channel comes
 //     from another package, whose close this pass cannot see (the
 //     check for the close is trusted). A producer that ignores the
-//     context, or a channel nothing closes, stays reported;
+//     context, or a channel nothing closes, stays reported. Nor is a
+//     request channel (a flush, a reload) whose every close follows,
+//     in the closing function, the close of another channel whose case
+//     leaves the loop: the owner stops the loop that other way first,
+//     and the case that only leaves the select serves a request, as it
+//     should;
 //   - it loops with no exit, whatever the loop calls, and is started per
 //     object or per call: from a constructor, a method, a handler, a
 //     loop body, through a closure variable, a method value, wg.Go or a

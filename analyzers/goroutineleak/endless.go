@@ -3,6 +3,7 @@ package goroutineleak
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -166,7 +167,7 @@ func (c *checker) falseExit(callee *ssa.Function, endless bool) (token.Pos, stri
 						switch {
 						case done(st.Chan):
 							what = "the " + c.recvText(st.Pos, "ctx.Done()") + " case leaves only the select, not the loop"
-						case signal(st.Chan) && stable(st.Chan) && c.closedSomewhere(st.Chan):
+						case signal(st.Chan) && stable(st.Chan) && c.closedSomewhere(st.Chan) && !c.stoppedFirst(in, st.Chan):
 							what = "the " + c.recvText(st.Pos, "quit") + " case leaves only the select, not the loop"
 						default:
 							continue
@@ -329,6 +330,87 @@ func (c *checker) closedSomewhere(ch ssa.Value) bool {
 		}
 	}
 	return closed
+}
+
+// stoppedFirst reports whether every close of ch, a channel a case of
+// sel receives from, follows, on every path of its function, the close
+// of another channel of sel whose case ends the goroutine: whoever
+// closes ch has asked the loop to stop another way first, and that
+// case stays ready once closed, so ch is a request the loop serves
+// (a flush, a reload), closed for tidiness, not the owner's way to
+// stop it.
+func (c *checker) stoppedFirst(sel *ssa.Select, ch ssa.Value) bool {
+	id, ok := c.m.ChanOf(ch)
+	if !ok {
+		return false
+	}
+	var exits []chanmodel.ChanID
+	for i, st := range sel.States {
+		if st.Dir != types.RecvOnly || st.Chan == ch {
+			continue
+		}
+		blk, succ, ok := chanmodel.SelectCaseEdge(sel, i)
+		if !ok || !c.m.TerminatesVia(chanmodel.Edge{Block: blk, Succ: succ}, sel) {
+			continue
+		}
+		if x, ok := c.m.ChanOf(st.Chan); ok && x != id {
+			exits = append(exits, x)
+		}
+	}
+	if len(exits) == 0 {
+		return false
+	}
+	refs := c.m.OpsOn(id)
+	closes := 0
+	for _, r := range refs {
+		if r.Op.Kind != chanmodel.Close || !r.Op.Direct() {
+			continue // one made through a call is judged where it is written
+		}
+		closes++
+		if !closedAfter(r, exits) && !callersCloseAfter(refs, r, exits) {
+			return false
+		}
+	}
+	return closes > 0
+}
+
+// closedAfter reports whether r, a close, follows on every path of its
+// function a close, run then and there, of one of exits on the same
+// instance (for fields: the same base).
+func closedAfter(r chanmodel.OpRef, exits []chanmodel.ChanID) bool {
+	if r.Op.Unit != 0 {
+		return false
+	}
+	for i := range r.F.Ops {
+		x := &r.F.Ops[i]
+		if x.Kind != chanmodel.Close || x.Unit != 0 || x.Deferred || !slices.Contains(exits, x.Chan) {
+			continue
+		}
+		if x.Chan.Kind == chanmodel.KindField && (x.Base == nil || x.Base != r.Op.Base) {
+			continue
+		}
+		if x.Instr != r.Op.Instr && flow.Dominates(x.Instr, r.Op.Instr) {
+			return true
+		}
+	}
+	return false
+}
+
+// callersCloseAfter reports whether r, a close written in a helper,
+// is, in every function of the package that calls the helper, reached
+// only after one of exits is closed (closedAfter at the call).
+func callersCloseAfter(refs []chanmodel.OpRef, r chanmodel.OpRef, exits []chanmodel.ChanID) bool {
+	n := 0
+	for _, q := range refs {
+		if q.Op.Kind != chanmodel.Close || q.Op.Direct() || q.Op.Pos != r.Op.Pos || flow.Body(q.Op.Via) != r.F.Fn {
+			continue
+		}
+		n++
+		if !closedAfter(q, exits) {
+			return false
+		}
+	}
+	return n > 0
 }
 
 // tickerRange returns where callee ranges over a ticker's channel

@@ -135,6 +135,24 @@
 //		}
 //	}()
 //
+// Nor is a receive the waiter can only get to after the partner made
+// its send: on every path to it, the waiter first completes a receive
+// (a select case whose other cases fail the test, or a helper that
+// receives from its parameter on every path to its return) from a
+// channel only the partner feeds, and only after its send; on the
+// partner's early return that first wait fails the test instead:
+//
+//	go func() {
+//		conn, err := ln.Accept()
+//		if err != nil {
+//			return
+//		}
+//		accepted <- conn // buffered
+//		requests <- read(conn)
+//	}()
+//	first := waitWithin(t, requests, time.Second) // t.Fatal on timeout
+//	conn := <-accepted                           // not reported
+//
 // A partner's way out must be deliberate: a return statement, or a
 // select case it takes instead of the operation (the end of the
 // function reached from it counts).

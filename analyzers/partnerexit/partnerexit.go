@@ -176,6 +176,9 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 		return nil
 	}
 	if ex, ok := sm.Leaves(p, does, depth); ok && ex.Deliberate() {
+		if sm.Gated(f.Fn, x.Instr, p, does) {
+			return nil // the waiter first waits for something p does only after its send
+		}
 		return &leave{fn: ex.Return.Parent(), exit: ex, op: at}
 	}
 	return nil

@@ -220,7 +220,12 @@
 // value, a ServeHTTP method, an exported method of a gRPC service)
 // runs once per request, concurrently: its writes without a lock to
 // package variables, captured variables and fields of the server are
-// reported the same way.
+// reported the same way. A handler value that, wherever it flows in
+// the package, is only called (directly, or through the ServeHTTP of
+// http.HandlerFunc or http.Handler: a fake RoundTripper's, a table
+// test's) runs on its caller's goroutine and is not one; one that can
+// reach another package (http.Handle, httptest.NewServer, an
+// http.Server's Handler), a result or an exported field may be served.
 //
 //	http.HandleFunc("/r", func(w http.ResponseWriter, r *http.Request) {
 //		redirects++ // reported

@@ -330,6 +330,7 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 	cm := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
 	var out []start
 	handlers := map[*ssa.Function]bool{}
+	var vf *flow.ValueFlow
 	for _, fn := range res.Functions() {
 		if serviceMethod(fn) && !handlers[fn] && !inTest(pass, fn) {
 			handlers[fn] = true
@@ -362,6 +363,15 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 					}
 					if _, ok := instr.(*ssa.MakeClosure); ok {
 						continue // the closure value is what gets used
+					}
+					if vf == nil {
+						vf = flow.NewValueFlow(pass.Pkg, res.Functions())
+					}
+					if vf.OnlyCalled(*r, instr, servesOnCaller) {
+						// Never served: called directly, on its
+						// caller's goroutine (a fake RoundTripper's,
+						// a table test's), once per call.
+						continue
 					}
 					handlers[lit] = true
 					if inTest(pass, fn) {
@@ -444,6 +454,16 @@ func startedArg(pass *analysis.Pass, c *ssa.CallCommon) ssa.Value {
 		return last
 	}
 	return nil
+}
+
+// servesOnCaller reports whether the call c runs x, a handler, then
+// and there and keeps it no longer: the ServeHTTP method of
+// http.HandlerFunc (x converted to it, or to http.Handler).
+func servesOnCaller(c *ssa.CallCommon, x ssa.Value) bool {
+	if c.IsInvoke() {
+		return c.Value == x && c.Method.Name() == "ServeHTTP" && analysisutil.IsNamed(x.Type(), "net/http", "Handler")
+	}
+	return len(c.Args) > 0 && c.Args[0] == x && analysisutil.IsMethod(flow.CalleeFunc(c), "net/http", "HandlerFunc", "ServeHTTP")
 }
 
 // handlerSig reports whether sig is func(http.ResponseWriter, *http.Request).

@@ -43,25 +43,8 @@ type FieldInvariants struct {
 // and decides for each whether it can be nil.
 func NewFieldInvariants(pkg *types.Package, fns []*ssa.Function) *FieldInvariants {
 	inv := &FieldInvariants{pkg: pkg, tested: map[*types.Var]bool{}, dead: map[*ssa.Function]map[*ssa.BasicBlock]bool{}, returns: map[*ssa.Function]bool{}}
-	seen := map[*ssa.Function]bool{}
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		if fn == nil || seen[fn] {
-			return
-		}
-		seen[fn] = true
-		inv.fns = append(inv.fns, fn)
-		for _, a := range fn.AnonFuncs {
-			add(a)
-		}
-	}
-	for _, fn := range fns {
-		add(fn)
-		if fn.Pkg != nil {
-			// Package variables are built in the package initializer.
-			add(fn.Pkg.Func("init"))
-		}
-	}
+	// Package variables are built in the package initializer.
+	inv.fns = flow.WithClosures(fns)
 	for _, fn := range inv.fns {
 		for _, b := range fn.Blocks {
 			if v, _, ok := inv.nilTest(b); ok {

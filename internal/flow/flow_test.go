@@ -138,10 +138,13 @@ func closureUses(sink func(func())) {
 }
 `
 
-func build(t *testing.T) *ssa.Package {
+func build(t *testing.T) *ssa.Package { return buildSrc(t, src) }
+
+// buildSrc builds package p from the source text.
+func buildSrc(t *testing.T, text string) *ssa.Package {
 	t.Helper()
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	f, err := parser.ParseFile(fset, "p.go", text, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

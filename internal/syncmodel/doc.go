@@ -70,6 +70,11 @@
 // Agent only *agent implements); Model.Callers, whose sites bind
 // arguments to parameters, does not.
 //
+// Model.Gated asks the converse for a waiter: can it get to its
+// operation at all once the partner has left? Not if every path to it
+// first completes a receive from a channel that only the partner feeds,
+// and only after its half (see gate.go).
+//
 // # Events
 //
 // Func.Events lists, in source order, the events a function performs

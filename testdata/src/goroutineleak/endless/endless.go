@@ -498,3 +498,87 @@ func (d *drainer) run() {
 }
 
 func (d *drainer) Close() { close(d.quit) }
+
+// Near miss: flush is a request channel. Its case only leaves the
+// select, as a request's should; Close stops the loop through stop,
+// whose case leaves the loop, waits for it, and only then closes
+// flush: the owner's way to stop is stop.
+type batcher struct {
+	lines chan string
+	flush chan struct{}
+	stop  chan struct{}
+	done  chan struct{}
+}
+
+func newBatcher() *batcher {
+	b := &batcher{lines: make(chan string), flush: make(chan struct{}), stop: make(chan struct{}), done: make(chan struct{})}
+	go b.run()
+	return b
+}
+
+func (b *batcher) run() {
+	var buf []string
+loop:
+	for {
+		select {
+		case l := <-b.lines:
+			buf = append(buf, l)
+		case <-b.flush:
+			if len(buf) == 0 {
+				break
+			}
+			log.Print(buf)
+			buf = buf[:0]
+		case <-b.stop:
+			break loop
+		}
+	}
+	close(b.done)
+}
+
+func (b *batcher) Flush() { b.flush <- struct{}{} }
+
+func (b *batcher) Close() {
+	close(b.stop)
+	<-b.done
+	b.shut()
+}
+
+// shut closes the request channels once the loop is gone.
+func (b *batcher) shut() {
+	close(b.flush)
+	close(b.lines)
+}
+
+// The same loop, but its owner's stop is the request-like case: Close
+// closes hush, whose case only leaves the select, and kill, the case
+// that leaves the loop, is closed only by Kill, which Close does not
+// call first.
+type muter struct {
+	lines chan string
+	hush  chan struct{}
+	kill  chan struct{}
+}
+
+func newMuter() *muter {
+	m := &muter{lines: make(chan string), hush: make(chan struct{}), kill: make(chan struct{})}
+	go m.run() // want `goroutine does not terminate when asked to: the <-m.hush case leaves only the select, not the loop`
+	return m
+}
+
+func (m *muter) run() {
+	for {
+		select {
+		case l := <-m.lines:
+			log.Print(l)
+		case <-m.hush:
+			log.Print("muted")
+		case <-m.kill:
+			return
+		}
+	}
+}
+
+func (m *muter) Close() { close(m.hush) }
+
+func (m *muter) Kill() { close(m.kill) }
