@@ -300,8 +300,16 @@ func lockedAccess(fs *fieldStats, guard int) token.Pos {
 // is exported (callers anywhere, in any goroutine), or another function
 // accesses the field in a read-locked section of its own. A private
 // method that read-locks only to keep out the writers (Close), run
-// from one loop, has no other reader to race with.
+// from one loop, has no other reader to race with. Only when the read
+// lock is the struct's own (the guard field is the RWMutex, a pointer
+// to it or a wrapper that has RLock): a lock of another object the
+// field points to (an iterator read-locking its table) lets other
+// readers into that object, which says nothing about who else holds
+// this one.
 func reportReadLocked(pass *analysis.Pass, v *types.Var, fs *fieldStats, guard int, strong bool) {
+	if obj, _, _ := types.LookupFieldOrMethod(fs.st.Field(guard).Type(), true, nil, "RLock"); obj == nil {
+		return
+	}
 	mu := fs.st.Field(guard).Name()
 	for _, a := range fs.accesses {
 		if !a.readOnly || !a.holds(guard) || a.exempt || !a.pos.IsValid() || !ownBase(a.fn, a.base) {

@@ -157,3 +157,43 @@ func (db *agentDB2) Reset() {
 	defer db.mtx.Unlock()
 	db.deleted = map[int]int{}
 }
+
+// An iterator over a shared table: each iterator belongs to one
+// goroutine, and it read-locks the table it points to only to read the
+// table's nodes. Its own cursor is written under that read lock, but no
+// other reader holds this iterator: the read lock is the table's, not
+// the iterator's.
+type table struct {
+	mu    sync.RWMutex
+	nodes []int
+}
+
+func (t *table) Insert(n int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.nodes = append(t.nodes, n)
+}
+
+type Iter struct {
+	t    *table
+	node int
+	val  int
+}
+
+func (i *Iter) Next() bool {
+	i.t.mu.RLock()
+	defer i.t.mu.RUnlock()
+	if i.node+1 >= len(i.t.nodes) {
+		return false
+	}
+	i.node++
+	i.val = i.t.nodes[i.node]
+	return true
+}
+
+func (i *Iter) Seek(n int) {
+	i.t.mu.RLock()
+	defer i.t.mu.RUnlock()
+	i.node = n
+	i.val = i.t.nodes[n]
+}
