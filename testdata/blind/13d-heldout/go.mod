@@ -1,0 +1,3 @@
+module blind13d
+
+go 1.26

@@ -1,0 +1,3 @@
+package watcher
+
+func (w *Watcher) SetSource(s source) { w.src = s }

@@ -1,0 +1,3 @@
+module blind13e
+
+go 1.26

@@ -1,0 +1,3 @@
+module blind17b
+
+go 1.26
