@@ -111,10 +111,10 @@ func report(pass *analysis.Pass, res *lockset.Result, a lockset.Acquire, may boo
 	if a.Prev.Pos.IsValid() {
 		tr.Related(&d, finding.Place{Pos: at(a.Prev.Pos), Message: "locked here", Goroutine: g, Op: finding.OpLock})
 	}
-	if inner, ok := innerLock(res, a); ok && a.Via != nil {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: at(inner.Instr.Pos()), Message: "locked again here, in " + inner.Instr.Parent().Name()})
-	}
 	tr.Step(finding.Place{Pos: d.Pos, Goroutine: g, Op: finding.OpLock, Blocks: true})
+	if inner, ok := innerLock(res, a); ok && a.Via != nil {
+		tr.Related(&d, finding.Place{Pos: at(inner.Instr.Pos()), Message: "locked again here, in " + inner.Instr.Parent().Name(), Goroutine: g, Op: finding.OpLock, Blocks: true})
+	}
 	relatedInside(&tr, &d, a)
 	tr.Report(pass, d)
 }
