@@ -15,6 +15,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 //go:embed doc.go
@@ -85,7 +86,7 @@ func (c *checker) checkGo(f *chanmodel.Func, g *ssa.Go) {
 			if op.Instr != g || op.Unit != u || op.Kind == chanmodel.Assign {
 				continue
 			}
-			if msg := c.blocked(op); msg != "" {
+			if msg := c.blocked(op); msg != "" && !(c.drainsForProcess(op) && startedByMain(g)) {
 				dead = append(dead, op)
 				msgs = append(msgs, msg)
 			}
@@ -159,6 +160,30 @@ func (c *checker) blocked(op *chanmodel.Op) string {
 		}
 	}
 	return ""
+}
+
+// drainsForProcess reports whether op is a receive that waits only for
+// a close nobody makes, after every sender has stopped. In a goroutine
+// that main itself starts once that is a service living
+// as long as the process, which ends when main returns; a helper that
+// starts it and returns leaves it waiting on a channel whose purpose
+// has ended while the process goes on (guide §7.1's FIX 2).
+func (c *checker) drainsForProcess(op *chanmodel.Op) bool {
+	if op.Kind != chanmodel.Recv || !op.NeedsClose {
+		return false
+	}
+	for _, r := range c.m.OpsOn(op.Chan) {
+		if r.Op.Kind == chanmodel.Send {
+			return true // it had a partner; only the close is missing
+		}
+	}
+	return false
+}
+
+// startedByMain reports whether g is a statement of main.main itself,
+// outside any loop: it runs once, and main's return ends it.
+func startedByMain(g *ssa.Go) bool {
+	return flow.IsMain(g.Parent()) && !flow.InLoop(g.Block())
 }
 
 func first(ops []*chanmodel.Op) int {
