@@ -67,13 +67,11 @@ func (x *entryIndex) add(in ssa.Instruction) {
 			x.ifaced[n] = true
 		}
 	case *ssa.FieldAddr:
-		if st := analysisutil.PointedStruct(in.X.Type()); st != nil && in.Field < st.NumFields() {
-			v := st.Field(in.Field).Origin()
+		if v := analysisutil.FieldOf(in); v != nil {
 			x.fields[v] = append(x.fields[v], in)
 		}
 	case *ssa.Field:
-		if st, ok := in.X.Type().Underlying().(*types.Struct); ok && in.Field < st.NumFields() {
-			v := st.Field(in.Field).Origin()
+		if v := analysisutil.FieldValueOf(in); v != nil {
 			x.fields[v] = append(x.fields[v], in)
 		}
 	case *ssa.MakeClosure:
@@ -271,8 +269,8 @@ func replyWait(at ssa.Instruction, made bool) (*types.Var, ssa.Instruction, bool
 				switch r := r.(type) {
 				case *ssa.Store:
 					if fa, ok := r.Addr.(*ssa.FieldAddr); ok && r.Val == mc {
-						if st := analysisutil.PointedStruct(fa.X.Type()); st != nil {
-							field, store = st.Field(fa.Field).Origin(), r
+						if f := analysisutil.FieldOf(fa); f != nil {
+							field, store = f, r
 						}
 					}
 				case *ssa.UnOp:
@@ -310,7 +308,7 @@ func recvFromField(fn *ssa.Function, fa *ssa.FieldAddr, field *types.Var) ssa.In
 			var x ssa.Value
 			switch ch := u.X.(type) {
 			case *ssa.Field:
-				if st, ok := ch.X.Type().Underlying().(*types.Struct); ok && ch.Field < st.NumFields() && st.Field(ch.Field).Origin() == field {
+				if analysisutil.FieldValueOf(ch) == field {
 					x = ch.X
 				}
 			case *ssa.UnOp:

@@ -1,12 +1,17 @@
-package flow_test
+package analysisutil_test
 
 import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
 
-	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 )
 
 const valueSrc = `package p
@@ -28,7 +33,31 @@ func started()  { go func() {}() }
 func exported() { e := Exported{F: func() {}}; _ = e }
 func handedOn() { keep(func() {}) }
 func keep(f func()) { sink = f }
+
+// A field of a generic type: the store is to gholder[int].f, the load
+// in the generic method's code is of gholder[T].f, one field.
+type gholder[T any] struct{ f func(T) }
+
+var anySink any
+
+func (h *gholder[T]) leak() { anySink = h.f }
+func viaGeneric()           { h := &gholder[int]{f: func(int) {}}; h.leak() }
 `
+
+func buildSrc(t *testing.T, text string) *ssa.Package {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", text, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset,
+		types.NewPackage("p", ""), []*ast.File{f}, ssa.SanityCheckFunctions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
+}
 
 func TestOnlyCalled(t *testing.T) {
 	pkg := buildSrc(t, valueSrc)
@@ -43,11 +72,12 @@ func TestOnlyCalled(t *testing.T) {
 			funcs = append(funcs, m)
 		}
 	}
-	vf := flow.NewValueFlow(pkg.Pkg, funcs)
+	vf := analysisutil.NewValueFlow(pkg.Pkg, funcs)
 	never := func(*ssa.CallCommon, ssa.Value) bool { return false }
 	for name, want := range map[string]bool{
 		"direct": true, "viaField": true, "viaParam": true,
 		"stored": false, "returned": false, "started": false, "exported": false, "handedOn": false,
+		"viaGeneric": false,
 	} {
 		fn := pkg.Func(name)
 		var lit ssa.Value
