@@ -225,7 +225,7 @@ func afterOrDead(sm *syncmodel.Model, in ssa.Instruction, recv ssa.Instruction, 
 		return true
 	}
 	sites := sm.Callers(fn)
-	if depth == 0 || len(sites) == 0 || !sm.OnlyCalled(fn) {
+	if depth == 0 || len(sites) == 0 || !sm.EnteredOnlyByCalls(fn) {
 		return false
 	}
 	for _, s := range sites {
