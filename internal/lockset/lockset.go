@@ -118,6 +118,11 @@ type Result struct {
 	// calls, indexed with sites.
 	imported []*ssa.Function
 	pkg      *types.Package
+	// all lists the package's own functions, literals included;
+	// index is what one walk of them finds (see packageIndex).
+	all       []*ssa.Function
+	indexOnce sync.Once
+	index     *pkgIndex
 	// objects indexes Funcs by declared object, for the methods
 	// HandedToHandle asks about.
 	objectsOnce sync.Once
@@ -261,6 +266,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	b.factsOnly = analysisutil.FactsOnly(pass)
 	b.all = all
+	b.res.all = all
 	b.res.inv = analysisutil.NewFieldInvariants(pass.Pkg, all)
 	b.condLockers = condLockers(pass.Pkg, all)
 	for _, fn := range all {
@@ -294,7 +300,7 @@ type builder struct {
 	// condLockers: the Cond fields whose L is a sibling mutex.
 	condLockers map[*types.Var]condLocker
 	// all lists the package's functions, literals included; fieldIdx
-	// indexes them for calls through fields, on first need.
+	// resolves calls through fields, on first need.
 	all      []*ssa.Function
 	fieldIdx *fieldIndex
 }
