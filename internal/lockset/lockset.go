@@ -316,15 +316,11 @@ func (b *builder) touchesLocks(fn *ssa.Function) bool {
 				continue
 			}
 			c := ci.Common()
-			if c.IsInvoke() {
-				switch c.Method.Name() {
-				case "Lock", "RLock", "Unlock", "RUnlock":
-					return true
-				}
-				continue
-			}
-			if MutexOpOf(staticFunc(c)) != NotMutexOp {
+			if op, _ := LockCallOf(c); op != NotMutexOp {
 				return true
+			}
+			if c.IsInvoke() {
+				continue
 			}
 			if callee := c.StaticCallee(); callee != nil {
 				if s := b.summaryOf(callee); s != nil && !s.empty() {
@@ -809,17 +805,18 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		for _, a := range c.Args {
 			b.handoff(f, instr, a, st, record)
 		}
-		k := KeyOf(c.Value)
-		switch c.Method.Name() {
-		case "Lock", "RLock":
+		op, _ := LockCallOf(c)
+		k := KeyOf(c.Value) // the lock LockCallOf returns, for a lock operation
+		switch op {
+		case MutexLock, MutexRLock:
 			m := Write
-			if c.Method.Name() == "RLock" {
+			if op == MutexRLock {
 				m = Read
 			}
 			st.held = with(st.held, k, Lock{Mode: m, Pos: instr.Pos()})
 			st.may = with(st.may, k, Lock{Mode: m, Pos: instr.Pos()})
 			f.noteLock(instr, k, record)
-		case "Unlock", "RUnlock":
+		case MutexUnlock, MutexRUnlock:
 			b.release(f, instr, k, st, record)
 		default:
 			b.fieldCall(f, instr, c, st, record)
