@@ -199,7 +199,10 @@ type Func struct {
 	// RLock or TryLock, a Locker's Lock, a callee returning it
 	// held), the mutexes it locks: see ReleasedBefore.
 	locks map[ssa.Instruction][]Key
-	sum   *Summary
+	// lockOps orders the instructions of locks, for LockBefore.
+	lockOpsOnce sync.Once
+	lockOps     *flow.Precedence
+	sum         *Summary
 	// opaqueDefers holds the defer statements of unknown effect.
 	opaqueDefers map[ssa.Instruction]bool
 }
