@@ -1,17 +1,12 @@
-package analysisutil_test
+package analysisutil
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
 
-	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/atest"
 )
 
 const valueSrc = `package p
@@ -44,23 +39,8 @@ func (h *gholder[T]) leak() { anySink = h.f }
 func viaGeneric()           { h := &gholder[int]{f: func(int) {}}; h.leak() }
 `
 
-func buildSrc(t *testing.T, text string) *ssa.Package {
-	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", text, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset,
-		types.NewPackage("p", ""), []*ast.File{f}, ssa.SanityCheckFunctions)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pkg
-}
-
 func TestOnlyCalled(t *testing.T) {
-	pkg := buildSrc(t, valueSrc)
+	pkg := atest.BuildSSA(t, valueSrc, 0)
 	var funcs []*ssa.Function
 	for _, m := range pkg.Members {
 		if fn, ok := m.(*ssa.Function); ok {
@@ -72,7 +52,7 @@ func TestOnlyCalled(t *testing.T) {
 			funcs = append(funcs, m)
 		}
 	}
-	vf := analysisutil.NewValueFlow(pkg.Pkg, funcs)
+	vf := NewValueFlow(pkg.Pkg, funcs)
 	never := func(*ssa.CallCommon, ssa.Value) bool { return false }
 	for name, want := range map[string]bool{
 		"direct": true, "viaField": true, "viaParam": true,
