@@ -68,7 +68,7 @@ func closerField(v ssa.Value) *types.Var {
 	if !ok || u.Op != token.MUL {
 		return nil
 	}
-	return fieldOf(u.X)
+	return analysisutil.FieldOf(u.X)
 }
 
 // closerRequests checks the uses of the closer held in the field cf:
@@ -86,7 +86,7 @@ func closerRequests(m *chanmodel.Model, ls *lockset.Result, fn *ssa.Function, cl
 			for _, in := range blk.Instrs {
 				switch in := in.(type) {
 				case *ssa.Store:
-					if fieldOf(in.Addr) != cf {
+					if analysisutil.FieldOf(in.Addr) != cf {
 						continue
 					}
 					// A closer made for the field and kept nowhere else.
@@ -94,7 +94,7 @@ func closerRequests(m *chanmodel.Model, ls *lockset.Result, fn *ssa.Function, cl
 						return nil, false
 					}
 				case *ssa.UnOp:
-					if in.Op != token.MUL || fieldOf(in.X) != cf {
+					if in.Op != token.MUL || analysisutil.FieldOf(in.X) != cf {
 						continue
 					}
 					for _, u := range *in.Referrers() {
@@ -327,7 +327,7 @@ func workerDone(ls *lockset.Result, fn *ssa.Function, close ssa.Instruction) *ty
 				continue
 			}
 			_, deferred := in.(*ssa.Defer)
-			if v := fieldOf(ci.Common().Args[0]); v != nil && (deferred || flow.OnEveryPath(close, in)) {
+			if v := analysisutil.FieldOf(ci.Common().Args[0]); v != nil && (deferred || flow.OnEveryPath(close, in)) {
 				wg = v
 			}
 		}
@@ -341,7 +341,7 @@ func workerDone(ls *lockset.Result, fn *ssa.Function, close ssa.Instruction) *ty
 		}
 		for _, blk := range g.Blocks {
 			for _, in := range blk.Instrs {
-				if ci, ok := in.(ssa.CallInstruction); ok && isWaitGroup(ci.Common(), "Done", "Go") && fieldOf(ci.Common().Args[0]) == wg {
+				if ci, ok := in.(ssa.CallInstruction); ok && isWaitGroup(ci.Common(), "Done", "Go") && analysisutil.FieldOf(ci.Common().Args[0]) == wg {
 					return nil
 				}
 			}
@@ -376,7 +376,7 @@ func (o *flagOrder) waitedUnderLock(t ssa.Instruction, wg *types.Var, depth int)
 	var waits []ssa.Instruction
 	for _, blk := range fn.Blocks {
 		for _, in := range blk.Instrs {
-			if w, ok := in.(*ssa.Call); ok && isWaitGroup(&w.Call, "Wait") && fieldOf(w.Call.Args[0]) == wg &&
+			if w, ok := in.(*ssa.Call); ok && isWaitGroup(&w.Call, "Wait") && analysisutil.FieldOf(w.Call.Args[0]) == wg &&
 				flow.Reaches(t, w, nil) && flow.OnEveryPath(t, w) {
 				waits = append(waits, w)
 			}

@@ -95,7 +95,7 @@ func (o *flagOrder) reset(flag *types.Var) bool {
 			for _, in := range blk.Instrs {
 				switch in := in.(type) {
 				case *ssa.Store:
-					if fieldOf(in.Addr) == flag && zero(in.Val) {
+					if analysisutil.FieldOf(in.Addr) == flag && zero(in.Val) {
 						return true
 					}
 				case *ssa.Call:
@@ -217,7 +217,7 @@ func flagRead(v ssa.Value, depth int) (ssa.Instruction, *types.Var) {
 			return flagRead(x.X, depth)
 		}
 		if x.Op == token.MUL {
-			if fld := fieldOf(x.X); fld != nil {
+			if fld := analysisutil.FieldOf(x.X); fld != nil {
 				return x, fld
 			}
 		}
@@ -265,19 +265,10 @@ func atomicField(c *ssa.CallCommon, names ...string) *types.Var {
 	}
 	for _, n := range names {
 		if m.Name() == n {
-			return fieldOf(c.Args[0])
+			return analysisutil.FieldOf(c.Args[0])
 		}
 	}
 	return nil
-}
-
-// fieldOf returns the struct field whose address addr is.
-func fieldOf(addr ssa.Value) *types.Var {
-	fa, ok := addr.(*ssa.FieldAddr)
-	if !ok {
-		return nil
-	}
-	return analysisutil.FieldOf(fa)
 }
 
 // A request is a receive that the goroutine of a close completes on
@@ -379,7 +370,7 @@ func (o *flagOrder) cancels(ctx ssa.Value, depth int) ([]ssa.Instruction, bool) 
 		return all, true
 	case *ssa.UnOp:
 		// A context kept in a field: every context stored there.
-		fld := fieldOf(v.X)
+		fld := analysisutil.FieldOf(v.X)
 		if v.Op != token.MUL || fld == nil || fld.Exported() || fld.Pkg() != o.pkg {
 			return nil, false
 		}
@@ -389,7 +380,7 @@ func (o *flagOrder) cancels(ctx ssa.Value, depth int) ([]ssa.Instruction, bool) 
 			for _, blk := range fn.Blocks {
 				for _, in := range blk.Instrs {
 					st, ok := in.(*ssa.Store)
-					if !ok || fieldOf(st.Addr) != fld {
+					if !ok || analysisutil.FieldOf(st.Addr) != fld {
 						continue
 					}
 					ts, ok := o.cancels(st.Val, depth+1)
@@ -485,7 +476,7 @@ func (o *flagOrder) cancelCalls(call *ssa.Call) ([]ssa.Instruction, bool) {
 			continue
 		}
 		calls, ok := callsOf(ex, func(st *ssa.Store) bool {
-			fld := fieldOf(st.Addr)
+			fld := analysisutil.FieldOf(st.Addr)
 			if fld == nil || fld.Exported() || fld.Pkg() != o.pkg || st.Val != ex {
 				return false
 			}
@@ -509,7 +500,7 @@ func (o *flagOrder) fieldCalls(fld *types.Var) ([]ssa.Instruction, bool) {
 		for _, blk := range fn.Blocks {
 			for _, in := range blk.Instrs {
 				load, ok := in.(*ssa.UnOp)
-				if !ok || load.Op != token.MUL || fieldOf(load.X) != fld {
+				if !ok || load.Op != token.MUL || analysisutil.FieldOf(load.X) != fld {
 					continue
 				}
 				calls, ok := callsOf(load, nil)
@@ -628,7 +619,7 @@ func (o *flagOrder) setsFlag(lf *lockset.Func, t ssa.Instruction, g guard) bool 
 		for _, in := range blk.Instrs {
 			switch in := in.(type) {
 			case *ssa.Store:
-				if fieldOf(in.Addr) == g.flag {
+				if analysisutil.FieldOf(in.Addr) == g.flag {
 					stores = append(stores, in)
 				}
 			case *ssa.Call:

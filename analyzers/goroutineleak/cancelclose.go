@@ -78,8 +78,8 @@ func (c *checker) foreignChan(v ssa.Value, depth int) bool {
 			return c.foreignChan(v, depth+1)
 		}
 		if a, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
-			if st := analysisutil.PointedStruct(a.X.Type()); st != nil {
-				return foreign(st.Field(a.Field).Pkg())
+			if f := analysisutil.FieldOf(a); f != nil {
+				return foreign(f.Pkg())
 			}
 		}
 	}

@@ -132,17 +132,12 @@ func (c *checker) blocked(op *chanmodel.Op) string {
 	if op.Chan.Kind == 0 || strings.HasPrefix(op.Expr, "make(") || c.m.Escapes(op.Chan) {
 		return "" // <-make(chan T) blocks forever on purpose
 	}
-	var sends, recvs, closes int
+	t := c.m.TallyOn(op.Chan)
 	foreverFed := false // a sender that never stops feeds it for good
 	for _, r := range c.m.OpsOn(op.Chan) {
-		switch r.Op.Kind {
-		case chanmodel.Send:
-			sends++
-			foreverFed = foreverFed || r.Op.Unit == 0 && !c.m.TerminatesAfter(r.Op.Instr)
-		case chanmodel.Recv:
-			recvs++
-		case chanmodel.Close:
-			closes++
+		if r.Op.Kind == chanmodel.Send && r.Op.Unit == 0 && !c.m.TerminatesAfter(r.Op.Instr) {
+			foreverFed = true
+			break
 		}
 	}
 	name := op.Expr
@@ -150,11 +145,11 @@ func (c *checker) blocked(op *chanmodel.Op) string {
 		name = "the channel"
 	}
 	switch {
-	case op.Kind == chanmodel.Recv && !op.Avoid && sends == 0 && closes == 0:
+	case op.Kind == chanmodel.Recv && !op.Avoid && t.Sends == 0 && t.Closes == 0:
 		return "goroutine blocks forever: nothing sends on or closes " + name
-	case op.Kind == chanmodel.Recv && op.NeedsClose && closes == 0 && !foreverFed:
+	case op.Kind == chanmodel.Recv && op.NeedsClose && t.Closes == 0 && !foreverFed:
 		return fmt.Sprintf("goroutine never terminates: %s is never closed, so receiving from it never ends", name)
-	case op.Kind == chanmodel.Send && !op.Avoid && recvs == 0:
+	case op.Kind == chanmodel.Send && !op.Avoid && t.Recvs == 0:
 		if n, ok := chanmodel.Cap(op.Chan); ok && n == 0 {
 			return "goroutine blocks forever: nothing receives from " + name
 		}

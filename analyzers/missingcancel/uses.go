@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
@@ -89,7 +90,7 @@ func (c *checker) uses(v ssa.Value) (us []use, derived map[ssa.Value]bool) {
 					walk(addr)
 					continue
 				case *ssa.FieldAddr:
-					if f := fieldOf(addr.X.Type(), addr.Field); f != nil && !c.isFieldRead(f) {
+					if f := analysisutil.FieldOf(addr); f != nil && !c.isFieldRead(f) {
 						us = append(us, use{instr: r, note: fmt.Sprintf("stored in field %s, which is never read", f.Name())})
 						continue
 					}
@@ -207,19 +208,6 @@ func (c *checker) computeIgnoredSlots() {
 	}
 }
 
-// fieldOf returns the field number i of the struct that t is or points to.
-func fieldOf(t types.Type, i int) *types.Var {
-	t = types.Unalias(t)
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	s, ok := t.Underlying().(*types.Struct)
-	if !ok || i >= s.NumFields() {
-		return nil
-	}
-	return s.Field(i).Origin()
-}
-
 // isFieldRead reports whether a cancel function stored in field f may
 // be called by someone. Only the unexported fields of this package's
 // own structs can be proven unread.
@@ -253,7 +241,7 @@ func (c *checker) computeFieldReads() {
 			for _, instr := range b.Instrs {
 				switch instr := instr.(type) {
 				case *ssa.FieldAddr:
-					f := fieldOf(instr.X.Type(), instr.Field)
+					f := analysisutil.FieldOf(instr)
 					if f == nil {
 						continue
 					}
@@ -273,7 +261,7 @@ func (c *checker) computeFieldReads() {
 						}
 					}
 				case *ssa.Field:
-					if f := fieldOf(instr.X.Type(), instr.Field); f != nil && read(instr) {
+					if f := analysisutil.FieldValueOf(instr); f != nil && read(instr) {
 						c.fieldRead[f] = true
 					}
 				}

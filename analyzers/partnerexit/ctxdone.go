@@ -99,8 +99,8 @@ func cancelMakers(sm *syncmodel.Model, v ssa.Value, depth int) ([]*ssa.Call, boo
 		if !ok || v.Op != token.MUL {
 			return nil, false
 		}
-		fv := analysisutil.PointedStruct(fa.X.Type()).Field(fa.Field)
-		if fv.Exported() || fv.Pkg() != sm.Pkg() {
+		fv := analysisutil.FieldOf(fa)
+		if fv == nil || fv.Exported() || fv.Pkg() != sm.Pkg() {
 			return nil, false
 		}
 		var out []*ssa.Call
@@ -176,8 +176,8 @@ func cancelNeverBefore(sm *syncmodel.Model, mk *ssa.Call, recv ssa.Instruction) 
 			if !ok {
 				return nil, false
 			}
-			fv := analysisutil.PointedStruct(fa.X.Type()).Field(fa.Field)
-			if fv.Exported() || fv.Pkg() != sm.Pkg() {
+			fv := analysisutil.FieldOf(fa)
+			if fv == nil || fv.Exported() || fv.Pkg() != sm.Pkg() {
 				return nil, false
 			}
 			field = fv
@@ -225,7 +225,7 @@ func afterOrDead(sm *syncmodel.Model, in ssa.Instruction, recv ssa.Instruction, 
 		return true
 	}
 	sites := sm.Callers(fn)
-	if depth == 0 || len(sites) == 0 || !sm.OnlyCalled(fn) {
+	if depth == 0 || len(sites) == 0 || !sm.EnteredOnlyByCalls(fn) {
 		return false
 	}
 	for _, s := range sites {

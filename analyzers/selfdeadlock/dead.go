@@ -67,28 +67,18 @@ func (c *checker) dead(op *chanmodel.Op) string {
 	if c.m.Escapes(id) {
 		return ""
 	}
-	var sends, recvs, closes int
-	for _, r := range c.m.OpsOn(id) {
-		switch r.Op.Kind {
-		case chanmodel.Send:
-			sends++
-		case chanmodel.Recv:
-			recvs++
-		case chanmodel.Close:
-			closes++
-		}
-	}
+	t := c.m.TallyOn(id)
 	name := op.Expr
 	if name == "" {
 		name = "the channel"
 	}
 	switch {
-	case op.Kind == chanmodel.Recv && sends == 0 && closes == 0 && c.sm.Unbuffered(id):
+	case op.Kind == chanmodel.Recv && t.Sends == 0 && t.Closes == 0 && c.sm.Unbuffered(id):
 		// Only an unbuffered channel: a buffered one with no sender
 		// is how test fakes hold canned replies a test may never
 		// load; an unbuffered one could only be fed concurrently.
 		return "receive from " + name + " blocks forever: nothing sends on or closes it"
-	case op.Kind == chanmodel.Send && recvs == 0 && c.sm.Unbuffered(id):
+	case op.Kind == chanmodel.Send && t.Recvs == 0 && c.sm.Unbuffered(id):
 		return "send on unbuffered channel " + name + " blocks forever: nothing receives from it"
 	}
 	return ""

@@ -274,15 +274,15 @@ func valueHook(c *ssa.CallCommon) bool {
 // function locks (m.mu.Lock(); defer m.mu.Unlock()): a critical
 // section of the callee, which the starter cannot wait on.
 func releasesOwnLock(in ssa.CallInstruction) bool {
-	c := in.Common()
-	fn := flow.CalleeFunc(c)
-	if fn == nil || (fn.Name() != "Unlock" && fn.Name() != "RUnlock") || len(c.Args) == 0 && !c.IsInvoke() {
+	op, mu := lockset.LockCallOf(in.Common())
+	var lock lockset.MutexOp
+	switch op {
+	case lockset.MutexUnlock:
+		lock = lockset.MutexLock
+	case lockset.MutexRUnlock:
+		lock = lockset.MutexRLock
+	default:
 		return false
-	}
-	recv := lockOperand(c)
-	lock := "Lock"
-	if fn.Name() == "RUnlock" {
-		lock = "RLock"
 	}
 	for _, b := range in.Parent().Blocks {
 		for _, x := range b.Instrs {
@@ -290,30 +290,12 @@ func releasesOwnLock(in ssa.CallInstruction) bool {
 			if !ok {
 				continue
 			}
-			lc := call.Common()
-			if f := flow.CalleeFunc(lc); f != nil && f.Name() == lock && sameMutex(lockOperand(lc), recv) {
+			if lop, lmu := lockset.LockCallOf(call.Common()); lop == lock && lockset.KeyOf(lmu) == lockset.KeyOf(mu) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// sameMutex reports whether a and b name the same mutex by their
-// access paths (lockset's keys).
-func sameMutex(a, b ssa.Value) bool {
-	return a != nil && b != nil && lockset.KeyOf(a) == lockset.KeyOf(b)
-}
-
-// lockOperand returns the mutex a Lock or Unlock call acts on.
-func lockOperand(c *ssa.CallCommon) ssa.Value {
-	if c.IsInvoke() {
-		return c.Value
-	}
-	if len(c.Args) > 0 {
-		return c.Args[0]
-	}
-	return nil
 }
 
 // contextQuery reports whether c asks a context.Context about itself

@@ -85,7 +85,7 @@ func (s *solitude) index(in ssa.Instruction) {
 	}
 	switch in := in.(type) {
 	case *ssa.Store:
-		if v := fieldOf(in.Addr); v != nil && !fresh(in.Addr) {
+		if v := analysisutil.FieldOf(in.Addr); v != nil && !fresh(in.Addr) {
 			if c, ok := in.Val.(*ssa.Const); ok && c.Value != nil {
 				s.reset[v] = append(s.reset[v], c.Value)
 			} else {
@@ -127,7 +127,7 @@ func atomicWord(c *ssa.CallCommon) (*types.Var, []ssa.Value) {
 	if m == nil || m.Pkg() == nil || m.Pkg().Path() != "sync/atomic" || len(c.Args) == 0 {
 		return nil, nil
 	}
-	return fieldOf(c.Args[0]), c.Args[1:]
+	return analysisutil.FieldOf(c.Args[0]), c.Args[1:]
 }
 
 // fresh reports whether the field address v is of an object its
@@ -139,15 +139,6 @@ func fresh(v ssa.Value) bool {
 	}
 	_, ok = fa.X.(*ssa.Alloc)
 	return ok
-}
-
-// fieldOf returns the field whose address v is.
-func fieldOf(addr ssa.Value) *types.Var {
-	fa, ok := addr.(*ssa.FieldAddr)
-	if !ok {
-		return nil
-	}
-	return analysisutil.FieldOf(fa)
 }
 
 // findRegions records the region opened by the branch ending b, if any.
@@ -223,7 +214,7 @@ func (s *solitude) findRegions(fn *ssa.Function, b *ssa.BasicBlock) {
 // holds the value unset: when the region stores another value into it
 // and nothing else ever stores unset back, the region is entered once.
 func (s *solitude) stateTest(fn *ssa.Function, b *ssa.BasicBlock, l *ssa.UnOp, unset constant.Value, i int, open func(int, lockset.Key, bool)) {
-	v := fieldOf(l.X)
+	v := analysisutil.FieldOf(l.X)
 	if l.Op != token.MUL || v == nil || !receiverBase(fn, l.X) || s.setBack(v, unset) {
 		return
 	}
@@ -318,7 +309,7 @@ func setsState(entry *ssa.BasicBlock, v *types.Var, unset constant.Value) bool {
 			continue
 		}
 		for _, in := range b.Instrs {
-			if st, ok := in.(*ssa.Store); ok && fieldOf(st.Addr) == v {
+			if st, ok := in.(*ssa.Store); ok && analysisutil.FieldOf(st.Addr) == v {
 				if c, ok := st.Val.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == unset.Kind() && !constant.Compare(c.Value, token.EQL, unset) {
 					return true
 				}

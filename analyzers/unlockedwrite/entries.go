@@ -330,7 +330,7 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 	cm := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
 	var out []start
 	handlers := map[*ssa.Function]bool{}
-	var vf *flow.ValueFlow
+	var vf *analysisutil.ValueFlow
 	for _, fn := range res.Functions() {
 		if serviceMethod(fn) && !handlers[fn] && !inTest(pass, fn) {
 			handlers[fn] = true
@@ -365,7 +365,7 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 						continue // the closure value is what gets used
 					}
 					if vf == nil {
-						vf = flow.NewValueFlow(pass.Pkg, res.Functions())
+						vf = analysisutil.NewValueFlow(pass.Pkg, res.Functions())
 					}
 					if vf.OnlyCalled(*r, instr, servesOnCaller) {
 						// Never served: called directly, on its

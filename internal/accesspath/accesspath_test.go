@@ -1,17 +1,12 @@
 package accesspath_test
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/goconcheck/goconcheck/internal/accesspath"
+	"github.com/goconcheck/goconcheck/internal/atest"
 )
 
 const src = `package p
@@ -35,20 +30,6 @@ func f(t *T, s []int) {
 
 func h(t *T) { t.p.x = 5 }
 `
-
-func build(t *testing.T) *ssa.Package {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset,
-		types.NewPackage("p", ""), []*ast.File{f}, ssa.SanityCheckFunctions)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pkg
-}
 
 // stores returns the addresses fn stores to, by the constant stored.
 func stores(fn *ssa.Function) map[string]ssa.Value {
@@ -74,7 +55,7 @@ func name(k accesspath.Key) string {
 }
 
 func TestWalks(t *testing.T) {
-	pkg := build(t)
+	pkg := atest.BuildSSA(t, src, 0)
 	got := stores(pkg.Func("f"))
 	for _, c := range []struct{ val, of, shape, memory string }{
 		// t is spilled for the literal: Of and Shape see the parameter,
@@ -100,7 +81,7 @@ func TestWalks(t *testing.T) {
 }
 
 func TestRebind(t *testing.T) {
-	pkg := build(t)
+	pkg := atest.BuildSSA(t, src, 0)
 	f, h := pkg.Func("f"), pkg.Func("h")
 	k := accesspath.Of(stores(h)["5"])
 	r, ok := accesspath.Relative(h, k)

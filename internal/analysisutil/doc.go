@@ -1,5 +1,7 @@
 // Package analysisutil holds small helpers shared by the goconcheck
 // analyzers: recognising the sync and context APIs in go/types and
-// go/ssa form, and extracting an analyzer's documentation from its
+// go/ssa form, the struct field an instruction selects (FieldOf,
+// FieldValueOf), where a function value flows in a package
+// (ValueFlow), and extracting an analyzer's documentation from its
 // doc.go.
 package analysisutil

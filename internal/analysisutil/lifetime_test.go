@@ -1,15 +1,11 @@
 package analysisutil
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
+
+	"github.com/goconcheck/goconcheck/internal/atest"
 )
 
 const lifetimeSrc = `package p
@@ -75,15 +71,7 @@ func Handle() { step(func() { go loop() }) }
 // TestLifetime checks which go statements run a bounded number of
 // times per process.
 func TestLifetime(t *testing.T) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", lifetimeSrc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset, types.NewPackage("p", "p"), []*ast.File{f}, ssa.SanityCheckFunctions)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkg := atest.BuildSSA(t, lifetimeSrc, 0)
 	var funcs []*ssa.Function
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {
@@ -103,7 +91,7 @@ func TestLifetime(t *testing.T) {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
 				if g, ok := in.(*ssa.Go); ok {
-					got[fset.Position(g.Pos()).Line] = l.StartsBounded(g)
+					got[pkg.Prog.Fset.Position(g.Pos()).Line] = l.StartsBounded(g)
 				}
 			}
 		}

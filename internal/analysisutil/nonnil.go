@@ -160,25 +160,11 @@ func loadedField(x ssa.Value) *types.Var {
 		if x.Op != token.MUL {
 			return nil
 		}
-		if fa, ok := x.X.(*ssa.FieldAddr); ok {
-			return FieldOf(fa)
-		}
+		return FieldOf(x.X)
 	case *ssa.Field:
-		if st, ok := x.X.Type().Underlying().(*types.Struct); ok && x.Field < st.NumFields() {
-			return st.Field(x.Field).Origin()
-		}
+		return FieldValueOf(x)
 	}
 	return nil
-}
-
-// FieldOf returns the field that fa selects (its generic origin), or
-// nil when fa's operand is not a pointer to a struct.
-func FieldOf(fa *ssa.FieldAddr) *types.Var {
-	st := PointedStruct(fa.X.Type())
-	if st == nil || fa.Field >= st.NumFields() {
-		return nil
-	}
-	return st.Field(fa.Field).Origin()
 }
 
 // PointedStruct returns the struct type that t, a pointer, points to,
@@ -221,12 +207,8 @@ func (inv *FieldInvariants) decide() {
 			for _, in := range b.Instrs {
 				switch in := in.(type) {
 				case *ssa.FieldAddr:
-					st := PointedStruct(in.X.Type())
-					if st == nil || in.Field >= st.NumFields() {
-						continue
-					}
-					v := st.Field(in.Field).Origin()
-					if !inv.tested[v] {
+					v := FieldOf(in)
+					if v == nil || !inv.tested[v] {
 						continue
 					}
 					if n := inv.ownNamed(pointerElem(in.X.Type())); n != nil {

@@ -1,5 +1,5 @@
-// Package atest locates the repository's shared testdata directory
-// for analysistest.
+// Package atest holds what the tests share: the repository's testdata
+// directory for analysistest, and SSA built from source text.
 package atest
 
 import (

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -50,8 +49,17 @@ type builder struct {
 
 // fnState holds what summarize needs about the function in progress.
 type fnState struct {
-	f            *Func
-	waits, locks precedence
+	f *Func
+	// waits holds the function's Wait calls; locks is the lock-set
+	// model's view of it (nil if it has none).
+	waits *flow.Precedence
+	locks *lockset.Func
+}
+
+// lockedBefore reports whether a lock may be taken before in, in its
+// function (Op.Locked): a question for the lock-set model.
+func (st *fnState) lockedBefore(in ssa.Instruction) bool {
+	return st.locks != nil && st.locks.LockBefore(in)
 }
 
 // summarize returns the model of fn, building it on first use.
@@ -65,16 +73,12 @@ func (b *builder) summarize(fn *ssa.Function) *Func {
 	b.inProgress[fn] = true
 	defer delete(b.inProgress, fn)
 
-	st := &fnState{f: &Func{Fn: fn}}
+	st := &fnState{f: &Func{Fn: fn}, waits: flow.NewPrecedence(nil), locks: b.locks.Funcs[fn]}
 	for _, blk := range fn.Blocks {
 		for _, in := range blk.Instrs {
 			if c, ok := in.(*ssa.Call); ok {
-				m := flow.CalleeFunc(c.Common())
-				switch {
-				case m != nil && m.Name() == "Wait" && isMethod(m):
-					st.waits.calls = append(st.waits.calls, in)
-				case lockset.MutexOpOf(m) == lockset.MutexLock, lockset.MutexOpOf(m) == lockset.MutexRLock:
-					st.locks.calls = append(st.locks.calls, in)
+				if m := flow.CalleeFunc(c.Common()); m != nil && m.Name() == "Wait" && isMethod(m) {
+					st.waits.Add(in)
 				}
 			}
 		}
@@ -274,61 +278,10 @@ func (b *builder) direct(st *fnState, kind OpKind, ch ssa.Value, in ssa.Instruct
 		op.Base = b.baseOf(ch)
 	}
 	op.Must = flow.DominatesReturns(in.Block())
-	op.AfterWait = st.waits.before(in)
-	op.Locked = st.locks.before(in)
+	op.AfterWait = st.waits.Before(in)
+	op.Locked = st.lockedBefore(in)
 	b.add(st, op)
 	return &st.f.Ops[len(st.f.Ops)-1]
-}
-
-// precedence answers, for a fixed set of calls in one function, whether
-// one of them can run before a given instruction: flow.Reaches(c, in) for
-// some call c other than in. It is asked for every operation of the
-// function, so the blocks the calls reach are computed once, not once
-// per question: a function with thousands of locks and channel
-// operations would otherwise take quadratic time.
-type precedence struct {
-	calls   []ssa.Instruction
-	reached map[*ssa.BasicBlock]bool // blocks entered through an edge from a call's block
-	first   map[*ssa.BasicBlock]int  // index of the first call in each block that has one
-}
-
-func (p *precedence) before(in ssa.Instruction) bool {
-	if len(p.calls) == 0 {
-		return false
-	}
-	if slices.Contains(p.calls, in) {
-		// in itself must not count; rare, so ask call by call.
-		for _, c := range p.calls {
-			if c != in && flow.Reaches(c, in, nil) {
-				return true
-			}
-		}
-		return false
-	}
-	b := in.Block()
-	if b == nil {
-		return false
-	}
-	if p.reached == nil {
-		p.first = make(map[*ssa.BasicBlock]int)
-		var from []*ssa.BasicBlock
-		for _, c := range p.calls {
-			cb := c.Block()
-			if cb == nil || cb.Parent() != b.Parent() {
-				continue
-			}
-			from = append(from, cb)
-			if i, ok := p.first[cb]; !ok || flow.Index(c) < i {
-				p.first[cb] = flow.Index(c)
-			}
-		}
-		p.reached = flow.Forward.Reach(from...)
-	}
-	if p.reached[b] {
-		return true
-	}
-	first, ok := p.first[b]
-	return ok && first < flow.Index(in)
 }
 
 // baseOf returns the canonical struct pointer whose field the channel
@@ -428,8 +381,8 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 	}
 	fn := st.f.Fn
 	mustHere := flow.DominatesReturns(in.Block())
-	waitHere := st.waits.before(in)
-	lockHere := st.locks.before(in)
+	waitHere := st.waits.Before(in)
+	lockHere := st.lockedBefore(in)
 	for _, cop := range ops {
 		op := cop
 		op.Instr, op.Via = in, callee

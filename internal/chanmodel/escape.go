@@ -177,6 +177,26 @@ func (m *Model) OpsOn(id ChanID) []OpRef {
 	return m.index().byChan[id]
 }
 
+// A Tally counts the operations of the model on one channel.
+type Tally struct{ Sends, Recvs, Closes int }
+
+// TallyOn counts the sends, receives and closes of OpsOn(id): whether
+// anything sends on, receives from or closes the channel.
+func (m *Model) TallyOn(id ChanID) Tally {
+	var t Tally
+	for _, r := range m.OpsOn(id) {
+		switch r.Op.Kind {
+		case Send:
+			t.Sends++
+		case Recv:
+			t.Recvs++
+		case Close:
+			t.Closes++
+		}
+	}
+	return t
+}
+
 // Cap returns the buffer size of a channel made at a make site with a
 // constant size (0 for make(chan T)).
 func Cap(id ChanID) (int64, bool) {

@@ -1,18 +1,14 @@
 package flow_test
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"slices"
 	"sort"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 
+	"github.com/goconcheck/goconcheck/internal/atest"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
@@ -138,23 +134,7 @@ func closureUses(sink func(func())) {
 }
 `
 
-func build(t *testing.T) *ssa.Package { return buildSrc(t, src) }
-
-// buildSrc builds package p from the source text.
-func buildSrc(t *testing.T, text string) *ssa.Package {
-	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", text, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset,
-		types.NewPackage("p", ""), []*ast.File{f}, ssa.SanityCheckFunctions|ssa.InstantiateGenerics)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pkg
-}
+func build(t *testing.T) *ssa.Package { return atest.BuildSSA(t, src, ssa.InstantiateGenerics) }
 
 func fn(t *testing.T, pkg *ssa.Package, name string) *ssa.Function {
 	t.Helper()

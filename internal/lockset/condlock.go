@@ -111,7 +111,7 @@ func (b *builder) condMutex(v ssa.Value) (Key, Mode, bool) {
 	if !ok || !isCondPtr(lf.X.Type()) {
 		return Key{}, 0, false
 	}
-	if st := analysisutil.PointedStruct(lf.X.Type()); st == nil || lf.Field >= st.NumFields() || st.Field(lf.Field).Name() != "L" {
+	if f := analysisutil.FieldOf(lf); f == nil || f.Name() != "L" {
 		return Key{}, 0, false
 	}
 	c, ok := lf.X.(*ssa.UnOp)

@@ -49,57 +49,18 @@ type fieldCall struct {
 	method string // for an interface field, the method called
 }
 
-// fieldIndex indexes, once per package, what resolving a field's
-// stores needs.
+// fieldIndex is what resolving a field's stores needs: the package
+// index (see packageIndex) and the answers found so far.
 type fieldIndex struct {
-	addrs    map[*types.Var][]*ssa.FieldAddr
-	sites    map[*ssa.Function][]ssa.CallInstruction
-	valueUse map[*ssa.Function]bool
-	invoked  map[string]bool
-	memo     map[fieldCall]*fieldLocks
+	*pkgIndex
+	memo map[fieldCall]*fieldLocks
 }
 
 func (b *builder) fields() *fieldIndex {
-	if b.fieldIdx != nil {
-		return b.fieldIdx
+	if b.fieldIdx == nil {
+		b.fieldIdx = &fieldIndex{pkgIndex: b.res.packageIndex(), memo: map[fieldCall]*fieldLocks{}}
 	}
-	x := &fieldIndex{addrs: map[*types.Var][]*ssa.FieldAddr{}, sites: map[*ssa.Function][]ssa.CallInstruction{},
-		valueUse: map[*ssa.Function]bool{}, invoked: map[string]bool{}, memo: map[fieldCall]*fieldLocks{}}
-	for _, fn := range b.all {
-		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
-				if fa, ok := instr.(*ssa.FieldAddr); ok {
-					if v := analysisutil.FieldOf(fa); v != nil {
-						x.addrs[v] = append(x.addrs[v], fa)
-					}
-				}
-				var callee ssa.Value
-				if ci, ok := instr.(ssa.CallInstruction); ok {
-					c := ci.Common()
-					callee = c.Value
-					if c.IsInvoke() {
-						x.invoked[c.Method.Name()] = true
-					} else if sc := c.StaticCallee(); sc != nil {
-						sc = sc.Origin()
-						if sc == nil {
-							sc = c.StaticCallee()
-						}
-						x.sites[sc] = append(x.sites[sc], ci)
-					}
-				}
-				if _, ok := instr.(*ssa.MakeClosure); ok {
-					continue // the literal's body, not a use of it as a value
-				}
-				for _, op := range instr.Operands(nil) {
-					if g, ok := (*op).(*ssa.Function); ok && *op != callee {
-						x.valueUse[g] = true
-					}
-				}
-			}
-		}
-	}
-	b.fieldIdx = x
-	return x
+	return b.fieldIdx
 }
 
 // calledField returns the field address a call reads its function

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
@@ -75,31 +76,108 @@ func (r *Result) CallSites(fn *ssa.Function) []ssa.CallInstruction {
 // call it statically; and, in the order first called, the functions of
 // other packages that the package's own functions call (plain calls,
 // not go or defer: see ImportedWrites).
+//
+// The calls of the package's own functions come from the package
+// index, walked once; only the functions the model analyzed besides
+// them (wrappers, instances) are walked here.
 func (r *Result) indexSites() {
 	r.sites = map[*ssa.Function][]ssa.CallInstruction{}
 	imported := map[*ssa.Function]bool{}
+	idx := r.packageIndex()
 	for _, fn := range r.order {
 		// Wrappers the model analyzed (bound methods, thunks) belong
 		// to no package: their calls are not the package's own.
 		own := fn.Pkg != nil && fn.Pkg.Pkg == r.pkg
-		for _, blk := range fn.Blocks {
-			for _, instr := range blk.Instrs {
-				ci, ok := instr.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				callee := flow.Callee(ci.Common())
-				switch {
-				case callee == nil:
-				case r.Funcs[callee] != nil:
-					r.sites[callee] = append(r.sites[callee], ci)
-				case own && (callee.Pkg == nil || callee.Pkg.Pkg != r.pkg) && !imported[callee]:
-					if _, call := ci.(*ssa.Call); call {
-						imported[callee] = true
-						r.imported = append(r.imported, callee)
-					}
+		calls, ok := idx.calls[fn]
+		if !ok {
+			calls = callsOf(fn)
+		}
+		for _, ci := range calls {
+			callee := flow.Callee(ci.Common())
+			switch {
+			case callee == nil:
+			case r.Funcs[callee] != nil:
+				r.sites[callee] = append(r.sites[callee], ci)
+			case own && (callee.Pkg == nil || callee.Pkg.Pkg != r.pkg) && !imported[callee]:
+				if _, call := ci.(*ssa.Call); call {
+					imported[callee] = true
+					r.imported = append(r.imported, callee)
 				}
 			}
+		}
+	}
+}
+
+// callsOf returns the call instructions of fn, in order.
+func callsOf(fn *ssa.Function) []ssa.CallInstruction {
+	var out []ssa.CallInstruction
+	for _, blk := range fn.Blocks {
+		for _, instr := range blk.Instrs {
+			if ci, ok := instr.(ssa.CallInstruction); ok {
+				out = append(out, ci)
+			}
+		}
+	}
+	return out
+}
+
+// A pkgIndex is what one walk of the package's own functions (literals
+// included) finds: the calls of each function, for the call-site index
+// (indexSites), and for calls through fields (fieldfunc.go) the
+// addresses taken of each field, the static call sites of each
+// function, the functions used as values and the method names called
+// through interfaces.
+type pkgIndex struct {
+	calls    map[*ssa.Function][]ssa.CallInstruction
+	addrs    map[*types.Var][]*ssa.FieldAddr
+	sites    map[*ssa.Function][]ssa.CallInstruction
+	valueUse map[*ssa.Function]bool
+	invoked  map[string]bool
+}
+
+// packageIndex walks the package's functions once, on first need.
+func (r *Result) packageIndex() *pkgIndex {
+	r.indexOnce.Do(func() {
+		x := &pkgIndex{calls: map[*ssa.Function][]ssa.CallInstruction{}, addrs: map[*types.Var][]*ssa.FieldAddr{},
+			sites: map[*ssa.Function][]ssa.CallInstruction{}, valueUse: map[*ssa.Function]bool{}, invoked: map[string]bool{}}
+		for _, fn := range r.all {
+			calls := []ssa.CallInstruction{}
+			for _, blk := range fn.Blocks {
+				for _, instr := range blk.Instrs {
+					x.add(instr, &calls)
+				}
+			}
+			x.calls[fn] = calls
+		}
+		r.index = x
+	})
+	return r.index
+}
+
+// add indexes instr, appending it to calls if it is a call.
+func (x *pkgIndex) add(instr ssa.Instruction, calls *[]ssa.CallInstruction) {
+	if fa, ok := instr.(*ssa.FieldAddr); ok {
+		if v := analysisutil.FieldOf(fa); v != nil {
+			x.addrs[v] = append(x.addrs[v], fa)
+		}
+	}
+	var callee ssa.Value
+	if ci, ok := instr.(ssa.CallInstruction); ok {
+		*calls = append(*calls, ci)
+		c := ci.Common()
+		callee = c.Value
+		if c.IsInvoke() {
+			x.invoked[c.Method.Name()] = true
+		} else if sc := flow.Callee(c); sc != nil {
+			x.sites[sc] = append(x.sites[sc], ci)
+		}
+	}
+	if _, ok := instr.(*ssa.MakeClosure); ok {
+		return // the literal's body, not a use of it as a value
+	}
+	for _, op := range instr.Operands(nil) {
+		if g, ok := (*op).(*ssa.Function); ok && *op != callee {
+			x.valueUse[g] = true
 		}
 	}
 }

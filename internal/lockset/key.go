@@ -110,6 +110,34 @@ func MutexOpOf(fn *types.Func) MutexOp {
 	return NotMutexOp
 }
 
+// LockCallOf returns what the call c does to a lock, and the lock it
+// acts on: a method of sync.Mutex or sync.RWMutex called statically
+// (see MutexOpOf; the lock is the receiver), or Lock, RLock, Unlock or
+// RUnlock called through an interface, a sync.Locker or one like it
+// (the lock is the interface value). NotMutexOp and nil for any other
+// call. This is the one rule of what a lock operation is: the model
+// follows the same calls.
+func LockCallOf(c *ssa.CallCommon) (MutexOp, ssa.Value) {
+	if c.IsInvoke() {
+		switch c.Method.Name() {
+		case "Lock":
+			return MutexLock, c.Value
+		case "RLock":
+			return MutexRLock, c.Value
+		case "Unlock":
+			return MutexUnlock, c.Value
+		case "RUnlock":
+			return MutexRUnlock, c.Value
+		}
+		return NotMutexOp, nil
+	}
+	op := MutexOpOf(staticFunc(c))
+	if op == NotMutexOp || len(c.Args) == 0 {
+		return NotMutexOp, nil
+	}
+	return op, c.Args[0]
+}
+
 // IsMutex reports whether t is sync.Mutex or sync.RWMutex, or a
 // pointer to one.
 func IsMutex(t types.Type) bool {

@@ -118,6 +118,11 @@ type Result struct {
 	// calls, indexed with sites.
 	imported []*ssa.Function
 	pkg      *types.Package
+	// all lists the package's own functions, literals included;
+	// index is what one walk of them finds (see packageIndex).
+	all       []*ssa.Function
+	indexOnce sync.Once
+	index     *pkgIndex
 	// objects indexes Funcs by declared object, for the methods
 	// HandedToHandle asks about.
 	objectsOnce sync.Once
@@ -194,7 +199,10 @@ type Func struct {
 	// RLock or TryLock, a Locker's Lock, a callee returning it
 	// held), the mutexes it locks: see ReleasedBefore.
 	locks map[ssa.Instruction][]Key
-	sum   *Summary
+	// lockOps orders the instructions of locks, for LockBefore.
+	lockOpsOnce sync.Once
+	lockOps     *flow.Precedence
+	sum         *Summary
 	// opaqueDefers holds the defer statements of unknown effect.
 	opaqueDefers map[ssa.Instruction]bool
 }
@@ -261,6 +269,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	b.factsOnly = analysisutil.FactsOnly(pass)
 	b.all = all
+	b.res.all = all
 	b.res.inv = analysisutil.NewFieldInvariants(pass.Pkg, all)
 	b.condLockers = condLockers(pass.Pkg, all)
 	for _, fn := range all {
@@ -294,7 +303,7 @@ type builder struct {
 	// condLockers: the Cond fields whose L is a sibling mutex.
 	condLockers map[*types.Var]condLocker
 	// all lists the package's functions, literals included; fieldIdx
-	// indexes them for calls through fields, on first need.
+	// resolves calls through fields, on first need.
 	all      []*ssa.Function
 	fieldIdx *fieldIndex
 }
@@ -310,15 +319,11 @@ func (b *builder) touchesLocks(fn *ssa.Function) bool {
 				continue
 			}
 			c := ci.Common()
-			if c.IsInvoke() {
-				switch c.Method.Name() {
-				case "Lock", "RLock", "Unlock", "RUnlock":
-					return true
-				}
-				continue
-			}
-			if MutexOpOf(staticFunc(c)) != NotMutexOp {
+			if op, _ := LockCallOf(c); op != NotMutexOp {
 				return true
+			}
+			if c.IsInvoke() {
+				continue
 			}
 			if callee := c.StaticCallee(); callee != nil {
 				if s := b.summaryOf(callee); s != nil && !s.empty() {
@@ -803,17 +808,18 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		for _, a := range c.Args {
 			b.handoff(f, instr, a, st, record)
 		}
-		k := KeyOf(c.Value)
-		switch c.Method.Name() {
-		case "Lock", "RLock":
+		op, _ := LockCallOf(c)
+		k := KeyOf(c.Value) // the lock LockCallOf returns, for a lock operation
+		switch op {
+		case MutexLock, MutexRLock:
 			m := Write
-			if c.Method.Name() == "RLock" {
+			if op == MutexRLock {
 				m = Read
 			}
 			st.held = with(st.held, k, Lock{Mode: m, Pos: instr.Pos()})
 			st.may = with(st.may, k, Lock{Mode: m, Pos: instr.Pos()})
 			f.noteLock(instr, k, record)
-		case "Unlock", "RUnlock":
+		case MutexUnlock, MutexRUnlock:
 			b.release(f, instr, k, st, record)
 		default:
 			b.fieldCall(f, instr, c, st, record)

@@ -4,6 +4,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // noteLock records that instr may lock k, for ReleasedBefore.
@@ -15,6 +17,22 @@ func (f *Func) noteLock(instr ssa.Instruction, k Key, record bool) {
 		f.locks = map[ssa.Instruction][]Key{}
 	}
 	f.locks[instr] = append(f.locks[instr], k)
+}
+
+// LockBefore reports whether a lock the model follows may be taken
+// before in on some path of the function: one of its lock operations
+// other than in (a Lock, RLock or TryLock of a mutex, through a
+// sync.Locker or a Cond's L, or a callee's that returns with the lock
+// held; see LockCallOf) reaches in. Whether it is still held there is
+// MayHeldBefore's question.
+func (f *Func) LockBefore(in ssa.Instruction) bool {
+	f.lockOpsOnce.Do(func() {
+		f.lockOps = flow.NewPrecedence(nil)
+		for instr := range f.locks {
+			f.lockOps.Add(instr)
+		}
+	})
+	return f.lockOps.Before(in)
 }
 
 // A ReleaseQuery asks whether a mutex is certainly not held at an

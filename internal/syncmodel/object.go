@@ -452,5 +452,5 @@ func isCondL(fa *ssa.FieldAddr) bool {
 	}
 	n, ok := types.Unalias(ptr.Elem()).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "Cond" &&
-		analysisutil.PointedStruct(fa.X.Type()).Field(fa.Field).Name() == "L"
+		analysisutil.FieldOf(fa).Name() == "L"
 }

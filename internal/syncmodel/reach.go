@@ -67,13 +67,11 @@ func (x *entryIndex) add(in ssa.Instruction) {
 			x.ifaced[n] = true
 		}
 	case *ssa.FieldAddr:
-		if st := analysisutil.PointedStruct(in.X.Type()); st != nil && in.Field < st.NumFields() {
-			v := st.Field(in.Field).Origin()
+		if v := analysisutil.FieldOf(in); v != nil {
 			x.fields[v] = append(x.fields[v], in)
 		}
 	case *ssa.Field:
-		if st, ok := in.X.Type().Underlying().(*types.Struct); ok && in.Field < st.NumFields() {
-			v := st.Field(in.Field).Origin()
+		if v := analysisutil.FieldValueOf(in); v != nil {
 			x.fields[v] = append(x.fields[v], in)
 		}
 	case *ssa.MakeClosure:
@@ -271,8 +269,8 @@ func replyWait(at ssa.Instruction, made bool) (*types.Var, ssa.Instruction, bool
 				switch r := r.(type) {
 				case *ssa.Store:
 					if fa, ok := r.Addr.(*ssa.FieldAddr); ok && r.Val == mc {
-						if st := analysisutil.PointedStruct(fa.X.Type()); st != nil {
-							field, store = st.Field(fa.Field).Origin(), r
+						if f := analysisutil.FieldOf(fa); f != nil {
+							field, store = f, r
 						}
 					}
 				case *ssa.UnOp:
@@ -310,7 +308,7 @@ func recvFromField(fn *ssa.Function, fa *ssa.FieldAddr, field *types.Var) ssa.In
 			var x ssa.Value
 			switch ch := u.X.(type) {
 			case *ssa.Field:
-				if st, ok := ch.X.Type().Underlying().(*types.Struct); ok && ch.Field < st.NumFields() && st.Field(ch.Field).Origin() == field {
+				if analysisutil.FieldValueOf(ch) == field {
 					x = ch.X
 				}
 			case *ssa.UnOp:
@@ -573,7 +571,7 @@ func (m *Model) Unbuffered(id chanmodel.ChanID) bool {
 // is converted to an interface (another package may call its methods
 // through it).
 func (m *Model) CannotRun(fn *ssa.Function) bool {
-	return len(m.sitesOf(fn)) == 0 && fn.Parent() == nil && m.OnlyCalled(fn)
+	return len(m.sitesOf(fn)) == 0 && fn.Parent() == nil && m.EnteredOnlyByCalls(fn)
 }
 
 // namedOf returns the named type t is or points to, or nil.
@@ -585,10 +583,12 @@ func namedOf(t types.Type) *types.Named {
 	return n
 }
 
-// OnlyCalled reports whether the package's own calls and go statements
-// (Callers) are the only ways into fn: nothing else can enter it (see
-// open; in package main, see CannotRun).
-func (m *Model) OnlyCalled(fn *ssa.Function) bool {
+// EnteredOnlyByCalls reports whether the package's own calls and go
+// statements (Callers) are the only ways into fn: nothing else can
+// enter it (see open; in package main, see CannotRun). It asks about a
+// function and every way into it; analysisutil.ValueFlow.OnlyCalled
+// asks about one function value and where it flows.
+func (m *Model) EnteredOnlyByCalls(fn *ssa.Function) bool {
 	if len(m.invokes[fn]) > 0 {
 		return false
 	}
@@ -619,14 +619,14 @@ func isEntry(fn *ssa.Function) bool {
 
 // BoundArgs returns the values every call of p's function binds p to,
 // when the package's direct calls and go statements are the only ways
-// into the function (OnlyCalled) and there is at least one. Only a
+// into the function (EnteredOnlyByCalls) and there is at least one. Only a
 // direct call binds arguments to parameters one for one (not a method
 // value's wrapper, not WaitGroup.Go's argument).
 func (m *Model) BoundArgs(p *ssa.Parameter) ([]ssa.Value, bool) {
 	fn := p.Parent()
 	i := slices.Index(fn.Params, p)
 	sites := m.callers[fn]
-	if i < 0 || len(sites) == 0 || !m.OnlyCalled(fn) {
+	if i < 0 || len(sites) == 0 || !m.EnteredOnlyByCalls(fn) {
 		return nil, false
 	}
 	var out []ssa.Value

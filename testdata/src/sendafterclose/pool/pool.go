@@ -148,3 +148,33 @@ func StartFeed(ctx context.Context) *Feed {
 	go f.expire(ctx)
 	return f
 }
+
+// The same fix with the mutex held as a sync.Locker: the lock-set
+// model sees the interface's Lock. Silent.
+type LockerPool struct {
+	l      sync.Locker
+	closed bool
+	tasks  chan Task
+}
+
+func NewLockerPool(ctx context.Context) *LockerPool {
+	p := &LockerPool{l: new(sync.Mutex), tasks: make(chan Task, 100)}
+	go func() {
+		<-ctx.Done()
+		p.l.Lock()
+		p.closed = true
+		close(p.tasks)
+		p.l.Unlock()
+	}()
+	return p
+}
+
+func (p *LockerPool) Submit(t Task) bool {
+	p.l.Lock()
+	defer p.l.Unlock()
+	if p.closed {
+		return false
+	}
+	p.tasks <- t
+	return true
+}

@@ -138,3 +138,53 @@ func TestLogLater(t *testing.T) {
 		t.Log("tick")
 	}()
 }
+
+type rwTTLMap struct {
+	mu    sync.RWMutex
+	items map[string]time.Time
+}
+
+func (m *rwTTLMap) present(k string) bool {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	exp, ok := m.items[k]
+	return ok && time.Now().Before(exp)
+}
+
+// Bad: the same with a read lock: the RUnlock ends the callee's own
+// critical section, no one waits on it.
+func TestExpiresRW(t *testing.T) {
+	m := &rwTTLMap{items: map[string]time.Time{"a": time.Now().Add(time.Millisecond)}}
+	go func() { // want `goroutine may still be running when the test returns: nothing waits for it, and its t.Errorf then panics`
+		time.Sleep(40 * time.Millisecond)
+		if m.present("a") {
+			t.Errorf("a still present after its ttl")
+		}
+	}()
+}
+
+type handoff struct {
+	mu   sync.Mutex
+	done bool
+}
+
+// finish releases the lock its caller's starter took: a signal.
+func (h *handoff) finish() bool {
+	h.done = true
+	h.mu.Unlock()
+	return h.done
+}
+
+// Silent: the goroutine's callee unlocks a mutex the test locked and
+// waits on by locking it again.
+func TestHandoff(t *testing.T) {
+	h := &handoff{}
+	h.mu.Lock()
+	go func() {
+		time.Sleep(time.Millisecond)
+		if !h.finish() {
+			t.Errorf("not done")
+		}
+	}()
+	h.mu.Lock()
+}

@@ -1,10 +1,12 @@
-package flow
+package analysisutil
 
 import (
 	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // A ValueFlow follows a function value through the functions of one
@@ -23,19 +25,17 @@ type ValueFlow struct {
 // NewValueFlow indexes funcs, the functions of pkg (closures
 // included), for OnlyCalled.
 func NewValueFlow(pkg *types.Package, funcs []*ssa.Function) *ValueFlow {
-	vf := &ValueFlow{pkg: pkg, loads: make(map[*types.Var][]ssa.Value), funcs: WithClosures(funcs)}
+	vf := &ValueFlow{pkg: pkg, loads: make(map[*types.Var][]ssa.Value), funcs: flow.WithClosures(funcs)}
 	for _, fn := range vf.funcs {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
 				switch in := in.(type) {
 				case *ssa.UnOp:
-					if fa, ok := in.X.(*ssa.FieldAddr); ok && in.Op == token.MUL {
-						if f := fieldOf(fa.X.Type(), fa.Field); f != nil {
-							vf.loads[f] = append(vf.loads[f], in)
-						}
+					if f := FieldOf(in.X); f != nil && in.Op == token.MUL {
+						vf.loads[f] = append(vf.loads[f], in)
 					}
 				case *ssa.Field:
-					if f := fieldOf(in.X.Type(), in.Field); f != nil {
+					if f := FieldValueOf(in); f != nil {
 						vf.loads[f] = append(vf.loads[f], in)
 					}
 				}
@@ -43,44 +43,6 @@ func NewValueFlow(pkg *types.Package, funcs []*ssa.Function) *ValueFlow {
 		}
 	}
 	return vf
-}
-
-// WithClosures returns fns, the function literals they hold (at any
-// depth) and their packages' initializers (where package variables are
-// set), each once.
-func WithClosures(fns []*ssa.Function) []*ssa.Function {
-	var out []*ssa.Function
-	seen := make(map[*ssa.Function]bool)
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		if fn == nil || seen[fn] {
-			return
-		}
-		seen[fn] = true
-		out = append(out, fn)
-		for _, a := range fn.AnonFuncs {
-			add(a)
-		}
-	}
-	for _, fn := range fns {
-		add(fn)
-		if fn.Pkg != nil {
-			add(fn.Pkg.Func("init"))
-		}
-	}
-	return out
-}
-
-// fieldOf returns field i of the struct t is (or points to).
-func fieldOf(t types.Type, i int) *types.Var {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok || i >= st.NumFields() {
-		return nil
-	}
-	return st.Field(i)
 }
 
 // OnlyCalled reports whether the function value v (a closure, a
@@ -159,7 +121,7 @@ func (vf *ValueFlow) use(x ssa.Value, in ssa.Instruction, calls func(c *ssa.Call
 		case *ssa.Alloc:
 			return follow(addr) // a local variable: its loads are its referrers
 		case *ssa.FieldAddr:
-			f := fieldOf(addr.X.Type(), addr.Field)
+			f := FieldOf(addr)
 			if f == nil || f.Pkg() != vf.pkg || f.Exported() {
 				return false // another package's field (http.Server.Handler), or one it may read
 			}
@@ -189,7 +151,7 @@ func (vf *ValueFlow) use(x ssa.Value, in ssa.Instruction, calls func(c *ssa.Call
 		if calls(c, x) {
 			return true
 		}
-		callee := Callee(c)
+		callee := flow.Callee(c)
 		if c.IsInvoke() || callee == nil || callee.Blocks == nil || callee.Pkg == nil || callee.Pkg.Pkg != vf.pkg {
 			return false
 		}

@@ -1,4 +1,4 @@
-package flow_test
+package analysisutil
 
 import (
 	"testing"
@@ -6,7 +6,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
 
-	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/atest"
 )
 
 const valueSrc = `package p
@@ -28,10 +28,19 @@ func started()  { go func() {}() }
 func exported() { e := Exported{F: func() {}}; _ = e }
 func handedOn() { keep(func() {}) }
 func keep(f func()) { sink = f }
+
+// A field of a generic type: the store is to gholder[int].f, the load
+// in the generic method's code is of gholder[T].f, one field.
+type gholder[T any] struct{ f func(T) }
+
+var anySink any
+
+func (h *gholder[T]) leak() { anySink = h.f }
+func viaGeneric()           { h := &gholder[int]{f: func(int) {}}; h.leak() }
 `
 
 func TestOnlyCalled(t *testing.T) {
-	pkg := buildSrc(t, valueSrc)
+	pkg := atest.BuildSSA(t, valueSrc, 0)
 	var funcs []*ssa.Function
 	for _, m := range pkg.Members {
 		if fn, ok := m.(*ssa.Function); ok {
@@ -43,11 +52,12 @@ func TestOnlyCalled(t *testing.T) {
 			funcs = append(funcs, m)
 		}
 	}
-	vf := flow.NewValueFlow(pkg.Pkg, funcs)
+	vf := NewValueFlow(pkg.Pkg, funcs)
 	never := func(*ssa.CallCommon, ssa.Value) bool { return false }
 	for name, want := range map[string]bool{
 		"direct": true, "viaField": true, "viaParam": true,
 		"stored": false, "returned": false, "started": false, "exported": false, "handedOn": false,
+		"viaGeneric": false,
 	} {
 		fn := pkg.Func(name)
 		var lit ssa.Value
