@@ -117,23 +117,8 @@ func deliberate(life *analysisutil.Lifetime, starter *ssa.Function, p ssa.Instru
 // statements' invariant, which no input of the task can break.
 func assertion(sm *syncmodel.Model, p ssa.Instruction) bool {
 	for _, b := range p.Parent().Blocks {
-		if len(b.Instrs) == 0 || len(b.Succs) != 2 {
-			continue
-		}
-		iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-		if !ok {
-			continue
-		}
-		set := 0
-		cond := iff.Cond
-		if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
-			cond, set = not.X, 1
-		}
-		read, ok := cond.(*ssa.UnOp)
-		if !ok || !b.Succs[set].Dominates(p.Block()) || len(b.Succs[set].Preds) != 1 {
-			continue
-		}
-		if sm.FlagClearAt(read) {
+		read, set, ok := syncmodel.FlagTest(b)
+		if ok && b.Succs[set].Dominates(p.Block()) && len(b.Succs[set].Preds) == 1 && sm.FlagClearAt(read) {
 			return true
 		}
 	}

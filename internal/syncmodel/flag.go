@@ -222,31 +222,46 @@ func (m *Model) cleared(c *types.Var) bool {
 	return false
 }
 
+// FlagTest returns the field load that the if ending b tests, as
+// if x.f or if !x.f, and the index of the successor taken when the
+// flag is set.
+func FlagTest(b *ssa.BasicBlock) (*ssa.UnOp, int, bool) {
+	if len(b.Instrs) == 0 || len(b.Succs) != 2 {
+		return nil, 0, false
+	}
+	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil, 0, false
+	}
+	set := 0
+	cond := iff.Cond
+	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
+		cond, set = not.X, 1
+	}
+	load, ok := cond.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil, 0, false
+	}
+	if _, ok := load.X.(*ssa.FieldAddr); !ok {
+		return nil, 0, false
+	}
+	return load, set, true
+}
+
 // skippingTest returns the if that tests x.f and dominates at, whose
 // edge taken when the flag is set cannot reach at without testing the
 // flag again; nil if there is none.
-func skippingTest(x ssa.Value, f *types.Var, at ssa.Instruction) *ssa.If {
+func skippingTest(x ssa.Value, f *types.Var, at ssa.Instruction) ssa.Instruction {
 	for _, b := range at.Parent().Blocks {
-		if len(b.Instrs) == 0 || !b.Dominates(at.Block()) || len(b.Succs) != 2 {
+		load, set, ok := FlagTest(b)
+		if !ok || !b.Dominates(at.Block()) {
 			continue
 		}
-		iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-		if !ok {
+		fa := load.X.(*ssa.FieldAddr)
+		if fa.X != x || analysisutil.FieldOf(fa) != f {
 			continue
 		}
-		set := 0
-		cond := iff.Cond
-		if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
-			cond, set = not.X, 1
-		}
-		load, ok := cond.(*ssa.UnOp)
-		if !ok || load.Op != token.MUL {
-			continue
-		}
-		fa, ok := load.X.(*ssa.FieldAddr)
-		if !ok || fa.X != x || analysisutil.FieldOf(fa) != f {
-			continue
-		}
+		iff := b.Instrs[len(b.Instrs)-1]
 		next := b.Succs[set]
 		stop := func(in ssa.Instruction) bool { return in == iff }
 		if next != at.Block() && !flow.Reaches(next.Instrs[0], at, stop) {
