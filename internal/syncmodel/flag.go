@@ -144,12 +144,14 @@ func (m *Model) flagSets(f *types.Var) []*ssa.Store {
 	return out
 }
 
-// ownFlag: every set of f is in read's function, after the read, and
-// each start claims its object (see FlagClearAt).
+// ownFlag: every set of f is in read's function, on its own object,
+// after the read, and each start claims its object (see FlagClearAt).
 func (m *Model) ownFlag(read *ssa.UnOp, f *types.Var, sites []Site, i int) bool {
 	g := read.Parent()
 	for _, st := range m.flagSets(f) {
-		if st.Parent() != g || flow.Reaches(st, read, nil) {
+		// Only on the goroutine's own object: a set on another would
+		// come from the goroutine serving that one.
+		if p, ok := paramOf(st.Addr.(*ssa.FieldAddr).X); !ok || p != g.Params[i] || flow.Reaches(st, read, nil) {
 			return false
 		}
 	}

@@ -197,7 +197,6 @@ func (st *LooseStore) expire(s *looseSession) {
 	s.expired = true
 }
 
-
 // Registry hands streams to Kill through streams, under mu.
 type Registry struct {
 	mu      sync.Mutex
@@ -257,5 +256,46 @@ func (r *Registry) servePublished(s *stream) {
 	defer r.wg.Done()
 	if s.closing {
 		panic("started a stream that is closing") // want `panic in a goroutine started per task crashes the whole program`
+	}
+}
+
+type linked struct {
+	reaping bool
+	expired bool
+	next    *linked
+}
+
+// expire also sets the flag of the next session, which an expire
+// started on it earlier may not have tested yet: reported.
+type ChainStore struct {
+	mu       sync.Mutex
+	wg       sync.WaitGroup
+	sessions map[string]*linked
+}
+
+func (st *ChainStore) Sweep() {
+	st.mu.Lock()
+	for _, s := range st.sessions {
+		if s.reaping || s.expired {
+			continue
+		}
+		s.reaping = true
+		st.wg.Add(1)
+		go st.expire(s)
+	}
+	st.mu.Unlock()
+	st.wg.Wait()
+}
+
+func (st *ChainStore) expire(s *linked) {
+	defer st.wg.Done()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if s.expired {
+		panic("session expired twice") // want `panic in a goroutine started per task crashes the whole program`
+	}
+	s.expired = true
+	if s.next != nil {
+		s.next.expired = true
 	}
 }
