@@ -112,7 +112,10 @@
 // that is made only after the requester entered a critical section of
 // that mutex that sets the flag (a hub's Stop that sets stopped and
 // cancels under the lock Publish holds): every send's critical
-// section then comes before the request, or finds the flag set;
+// section then comes before the request, or finds the flag set (the
+// request may be the one send on the closed channel itself, made
+// after setting the flag: goleveldb's BufferPool.Close, whose drainer
+// closes closeC once it has received it);
 // a close requested through a closer object (a context cancel plus a
 // WaitGroup, as ristretto's z.Closer, also from another package:
 // chanmodel.CloserRole): the worker closes on the closer's signal and

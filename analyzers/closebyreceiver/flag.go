@@ -327,11 +327,26 @@ func (o *flagOrder) triggers(req ssa.Value) ([]ssa.Instruction, bool) {
 	}
 	var ts []ssa.Instruction
 	for _, r := range o.m.OpsOn(id) {
-		if r.Op.Direct() && (r.Op.Kind == chanmodel.Send || r.Op.Kind == chanmodel.Close) {
+		if r.Op.Direct() && (r.Op.Kind == chanmodel.Send || r.Op.Kind == chanmodel.Close && !o.closedAfterReceiving(r, id)) {
 			ts = append(ts, r.Op.Instr)
 		}
 	}
 	return ts, true
+}
+
+// closedAfterReceiving reports whether the close r of the request
+// channel id runs only after its goroutine received from id on every
+// path to it (a drainer that closes the channel a single request came
+// on). Such a close cannot be what completes the first receive on id,
+// which must come first: the first completion is made by another
+// trigger, and every receive on id completes after it.
+func (o *flagOrder) closedAfterReceiving(r chanmodel.OpRef, id chanmodel.ChanID) bool {
+	for _, req := range requests(r.F, r.Op) {
+		if rid, ok := o.m.ChanOf(req); ok && rid == id {
+			return true
+		}
+	}
+	return false
 }
 
 // cancels returns the calls of the cancel function of ctx, a context

@@ -44,7 +44,13 @@
 // panic on purpose), or, in a function the goroutine calls, a panic
 // that does not fail on an error (an assertion of the callers'
 // invariant: a gauge registered twice); a panic stating an impossible case,
-// panic("unreachable"); and goroutines of test files, where a panic
+// panic("unreachable"); an assertion over a flag of the object the
+// goroutine is started on (if s.closing { panic(...) }) that every go
+// statement keeps clear: the object is fresh or the starter skips it
+// when the flag is set, and nothing can set the flag before the
+// goroutine reads it, or only the goroutine itself sets it and each
+// start claims the object under a mutex (syncmodel.FlagClearAt); and
+// goroutines of test files, where a panic
 // fails the test run as t.Fatal would.
 //
 // A panic is reported in the goroutine's own body, or in a function of

@@ -14,6 +14,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 //go:embed doc.go
@@ -22,13 +23,14 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "goroutinepanic",
 	Doc:      analysisutil.MustExtractDoc(doc, "goroutinepanic"),
-	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanmodel.Analyzer},
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanmodel.Analyzer, syncmodel.Analyzer},
 	Run:      run,
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
+	sm := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
 	done := make(map[*ssa.Function]bool)
 	reported := make(map[token.Pos]bool)
 	funcs := ssainfo.SrcFuncs
@@ -63,7 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				for _, p := range panics(g, calls) {
 					pos := m.Start(p.Pos())
-					if deliberate(life, fn, p) {
+					if deliberate(life, fn, p) || assertion(sm, p) {
 						continue
 					}
 					if reported[pos] {
@@ -107,6 +109,20 @@ func deliberate(life *analysisutil.Lifetime, starter *ssa.Function, p ssa.Instru
 		return onError(pn)
 	}
 	return analysisutil.OnErrorPath(p.Block())
+}
+
+// assertion reports whether the panic p is reached only when a flag
+// of the object its goroutine was started on is set, a flag every
+// start keeps clear (syncmodel.FlagClearAt): an assertion of the go
+// statements' invariant, which no input of the task can break.
+func assertion(sm *syncmodel.Model, p ssa.Instruction) bool {
+	for _, b := range p.Parent().Blocks {
+		read, set, ok := syncmodel.FlagTest(b)
+		if ok && b.Succs[set].Dominates(p.Block()) && len(b.Succs[set].Preds) == 1 && sm.FlagClearAt(read) {
+			return true
+		}
+	}
+	return false
 }
 
 // joins returns where fn, after starting goroutines at start, waits
