@@ -398,5 +398,58 @@ func (c *checker) ordered(e1, e2 edge) bool {
 	if _, ok := c.sm.OwnGoroutine(e1.fn, e2.fn); ok {
 		return true
 	}
-	return c.sm.Precedes(e1.instr, e2.fn) || c.sm.Precedes(e2.instr, e1.fn)
+	if c.sm.Precedes(e1.instr, e2.fn) || c.sm.Precedes(e2.instr, e1.fn) {
+		return true
+	}
+	// A side that can only panic is a misuse check: the program
+	// asserts its state never occurs.
+	if flow.Doomed(e1.instr) || flow.Doomed(e2.instr) {
+		return true
+	}
+	return c.afterHandshake(e1, e2) || c.afterHandshake(e2, e1)
+}
+
+// afterHandshake reports whether e1 is the order of a handshake (a
+// lazy initialisation) that e2's goroutine completes before it takes
+// e2: e1 is skipped once a flag checked under its outer lock says the
+// handshake is done, and e2's function calls, on every path to e2, the
+// function that runs e1. Another goroutine then finds the flag set and
+// does not take e1's order while e2's is held.
+func (c *checker) afterHandshake(e1, e2 edge) bool {
+	if _, ok := c.res.Funcs[e1.fn].FlagGuarded(e1.instr, e1.from); !ok {
+		return false
+	}
+	for _, b := range e2.fn.Blocks {
+		for _, in := range b.Instrs {
+			call, ok := in.(*ssa.Call)
+			if !ok || !flow.Dominates(call, e2.instr) {
+				continue
+			}
+			if callee := c.callee(e2.fn, call.Common()); callee != nil && c.calls(callee, e1.fn, 4) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// calls reports whether fn is target or calls it, through the static
+// and single-implementer calls of the package, at most depth deep.
+func (c *checker) calls(fn, target *ssa.Function, depth int) bool {
+	if fn == target {
+		return true
+	}
+	if depth == 0 {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if call, ok := in.(*ssa.Call); ok {
+				if callee := c.callee(fn, call.Common()); callee != nil && c.calls(callee, target, depth-1) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
