@@ -3,6 +3,7 @@ package lockorder
 import (
 	_ "embed"
 	"fmt"
+	"go/constant"
 	"go/token"
 	"sort"
 	"strings"
@@ -76,7 +77,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// generated files: drop them here.
 	pass.Report = analysisutil.DropGenerated(pass)
 
-	c := &checker{res: res, sm: sm, memo: make(map[*ssa.Function][]acquire), edges: make(map[[2]class][]edge)}
+	c := &checker{res: res, sm: sm, memo: make(map[*ssa.Function][]acquire), memoAt: make(map[memoKey][]acquire), edges: make(map[[2]class][]edge)}
 	for _, fn := range res.Functions() {
 		f := res.Funcs[fn]
 		for _, a := range f.Acquires {
@@ -102,7 +103,7 @@ func run(pass *analysis.Pass) (any, error) {
 				switch in := in.(type) {
 				case *ssa.Call:
 					if callee := c.callee(fn, in.Common()); callee != nil && in.Pos().IsValid() && len(f.HeldBefore(in)) > 0 {
-						for _, a := range c.mayAcquire(callee) {
+						for _, a := range c.mayAcquireAt(callee, in.Common()) {
 							c.addEdges(f, in, f.HeldBefore(in), a)
 						}
 					}
@@ -172,11 +173,14 @@ func chain(via []*ssa.Function) string {
 }
 
 type checker struct {
-	res   *lockset.Result
-	sm    *syncmodel.Model
-	memo  map[*ssa.Function][]acquire
-	edges map[[2]class][]edge
-	order [][2]class
+	res  *lockset.Result
+	sm   *syncmodel.Model
+	memo map[*ssa.Function][]acquire
+	// memoAt holds mayAcquireAt's answers for calls that fix some
+	// boolean parameters, by callee and the values fixed.
+	memoAt map[memoKey][]acquire
+	edges  map[[2]class][]edge
+	order  [][2]class
 }
 
 // deferredEdges records the edges of the calls f defers, run at rd:
@@ -208,7 +212,7 @@ func (c *checker) deferredEdges(f *lockset.Func, rd *ssa.RunDefers) {
 					delete(held, r.Key)
 				}
 			}
-			for _, a := range c.mayAcquire(callee) {
+			for _, a := range c.mayAcquireAt(callee, d.Common()) {
 				c.addEdges(f, d, held, a)
 			}
 		}
@@ -289,6 +293,63 @@ func (c *checker) mayAcquire(fn *ssa.Function) []acquire {
 		return as
 	}
 	c.memo[fn] = nil // recursion: what is found so far
+	as := c.acquires(fn, nil)
+	c.memo[fn] = as
+	return as
+}
+
+type memoKey struct {
+	fn    *ssa.Function
+	fixed string
+}
+
+// mayAcquireAt is mayAcquire for the call com of fn: a boolean
+// parameter the call passes a constant for (a hasLock or fullCheck
+// flag) takes only its branch, so a lock taken only on the other one
+// is not taken by this call.
+func (c *checker) mayAcquireAt(fn *ssa.Function, com *ssa.CallCommon) []acquire {
+	fixed := fixedParams(fn, com)
+	if len(fixed) == 0 {
+		return c.mayAcquire(fn)
+	}
+	key := memoKey{fn, fmt.Sprint(fixed)}
+	if as, ok := c.memoAt[key]; ok {
+		return as
+	}
+	c.memoAt[key] = nil
+	as := c.acquires(fn, flow.LiveBlocks(fn, fixed))
+	c.memoAt[key] = as
+	return as
+}
+
+// fixedParams returns the boolean parameters of fn that the call com
+// binds to constants, with their values.
+func fixedParams(fn *ssa.Function, com *ssa.CallCommon) map[*ssa.Parameter]bool {
+	args := com.Args
+	if com.IsInvoke() {
+		args = append([]ssa.Value{com.Value}, args...) // the receiver
+	}
+	if len(args) != len(fn.Params) {
+		return nil
+	}
+	var fixed map[*ssa.Parameter]bool
+	for i, a := range args {
+		k, ok := a.(*ssa.Const)
+		if !ok || k.Value == nil || k.Value.Kind() != constant.Bool {
+			continue
+		}
+		if fixed == nil {
+			fixed = make(map[*ssa.Parameter]bool)
+		}
+		fixed[fn.Params[i]] = constant.BoolVal(k.Value)
+	}
+	return fixed
+}
+
+// acquires computes mayAcquire(fn), in the blocks live says run (all
+// of them when live is nil).
+func (c *checker) acquires(fn *ssa.Function, live map[*ssa.BasicBlock]bool) []acquire {
+	runs := func(in ssa.Instruction) bool { return live == nil || live[in.Block()] }
 	f := c.res.Funcs[fn]
 	if f.Opaque {
 		// It releases locks in ways the model does not follow: what
@@ -320,7 +381,7 @@ func (c *checker) mayAcquire(fn *ssa.Function) []acquire {
 		}
 	}
 	for _, a := range f.Acquires {
-		if a.Via == nil && a.Prev == nil {
+		if a.Via == nil && a.Prev == nil && runs(a.Instr) {
 			if cls, name, ok := lockset.ElemClassOf(a.Key); ok {
 				add(acquire{cls: cls, mode: a.Mode, name: name, dropped: released(a.Instr), lock: a.Instr.Pos(), via: []*ssa.Function{fn}})
 			}
@@ -338,18 +399,17 @@ func (c *checker) mayAcquire(fn *ssa.Function) []acquire {
 				continue
 			}
 			callee := c.callee(fn, com)
-			if callee == nil {
+			if callee == nil || !runs(in) {
 				continue
 			}
 			gone := released(in)
-			for _, a := range c.mayAcquire(callee) {
+			for _, a := range c.mayAcquireAt(callee, com) {
 				a.dropped = append(append([]class(nil), a.dropped...), gone...)
 				a.via = append([]*ssa.Function{fn}, a.via...)
 				add(a)
 			}
 		}
 	}
-	c.memo[fn] = as
 	return as
 }
 

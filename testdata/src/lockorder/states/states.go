@@ -203,3 +203,96 @@ func (r *creader) Read() error {
 	r.inRead = true
 	return nil
 }
+
+// route's allowed locks r.mu only for a full check by a caller that
+// does not hold it; canImport asks for neither, so exports, which
+// calls it under account.mu, takes no route lock there, and track's
+// opposite order meets nothing.
+type route struct {
+	mu      sync.Mutex
+	perms   bool
+	replies map[string]int
+}
+
+type account struct {
+	mu sync.Mutex
+	rm map[string]int
+}
+
+func (r *route) allowed(subject string, fullCheck, hasLock bool) bool {
+	if !r.perms {
+		return true
+	}
+	if fullCheck {
+		if !hasLock {
+			r.mu.Lock()
+		}
+		r.replies[subject]++
+		if !hasLock {
+			r.mu.Unlock()
+		}
+	}
+	return false
+}
+
+func (r *route) canImport(subject string) bool { return r.allowed(subject, false, true) }
+
+func (a *account) exports(r *route) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for k := range a.rm {
+		r.canImport(k) // silent: this call never locks r.mu
+	}
+}
+
+func (r *route) track(a *account) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	a.mu.Lock()
+	a.mu.Unlock()
+}
+
+// leaf's check passes the flags that do lock.
+type leaf struct {
+	mu      sync.Mutex
+	perms   bool
+	replies map[string]int
+}
+
+type hub struct {
+	mu sync.Mutex
+	rm map[string]int
+}
+
+func (l *leaf) allowed(subject string, fullCheck, hasLock bool) bool {
+	if !l.perms {
+		return true
+	}
+	if fullCheck {
+		if !hasLock {
+			l.mu.Lock()
+		}
+		l.replies[subject]++
+		if !hasLock {
+			l.mu.Unlock()
+		}
+	}
+	return false
+}
+
+func (l *leaf) check(subject string) bool { return l.allowed(subject, true, false) }
+
+func (h *hub) exports(l *leaf) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for k := range h.rm {
+		l.check(k) // want `lock order inversion: leaf.mu is locked while hub.mu is held, and elsewhere hub.mu while leaf.mu is held`
+	}
+}
+
+func (l *leaf) track(h *hub) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	h.mu.Lock()
+	h.mu.Unlock()
+}
