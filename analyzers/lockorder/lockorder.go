@@ -461,6 +461,11 @@ func (c *checker) ordered(e1, e2 edge) bool {
 	if c.sm.Precedes(e1.instr, e2.fn) || c.sm.Precedes(e2.instr, e1.fn) {
 		return true
 	}
+	// One side runs only after the goroutines that take the other
+	// are joined.
+	if c.sm.Joined(e1.instr, e2.fn) || c.sm.Joined(e2.instr, e1.fn) {
+		return true
+	}
 	// A side that can only panic is a misuse check: the program
 	// asserts its state never occurs.
 	if flow.Doomed(e1.instr) || flow.Doomed(e2.instr) {
