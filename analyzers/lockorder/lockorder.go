@@ -87,6 +87,9 @@ func run(pass *analysis.Pass) (any, error) {
 			if a.Via != nil && c.callee(fn, a.Instr.(ssa.CallInstruction).Common()) != nil {
 				continue // followed below, with its call chain
 			}
+			if syncmodel.Unshared(a.Key, a.Instr) {
+				continue // no other goroutine can hold it yet
+			}
 			if cls, name, ok := lockset.ElemClassOf(a.Key); ok {
 				var via []*ssa.Function
 				if a.Via != nil {
@@ -226,7 +229,7 @@ func (c *checker) addEdges(f *lockset.Func, instr ssa.Instruction, held lockset.
 	classes := make(map[class]lockset.Mode, len(held))
 	for k, l := range held {
 		cls, _, ok := lockset.ElemClassOf(k)
-		if !ok || l.Entry || dropped(a, cls) {
+		if !ok || l.Entry || dropped(a, cls) || syncmodel.Unshared(k, instr) {
 			// An Entry lock is assumed held because the function
 			// unlocks it first: an inference, not an order seen.
 			continue
