@@ -110,8 +110,8 @@
 //	}
 //
 // Not yet in the suite. On std it reports nothing since session 8. On
-// nats-server v2.10.24 it reports 8 pairs (before session 8's rules;
-// one, client.mu and Account.mu through canImport, is now silent):
+// nats-server v2.10.24 it reports 7 pairs (client.mu and Account.mu
+// through canImport, an eighth, is silent since the flag-argument rule):
 // four read as true inversions (stream.clsMu and stream.mu on a purge
 // whose consumer state write fails; stream.mu and stream.clMu between
 // a snapshot and an inbound message; jetStream.mu and stream.mu on a
@@ -121,8 +121,9 @@
 // client held while srvGateway is read-locked, against client.mu of an
 // inbound gateway client locked under srvGateway's write lock (two
 // roles of one type, never the same value), and a gateway client
-// locked while it is being created, before anything else can reach it
-// (its set-up calls methods the private-object rule does not follow).
+// locked while it is being created, before a reload can reach it
+// through an account (its set-up calls methods, and arms a timer that
+// captures it, which the private-object rule does not follow).
 //
 // The fix is a single global order: acquire the locks always in the
 // same order, or release one before taking the other.
