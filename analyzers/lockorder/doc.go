@@ -123,7 +123,14 @@
 // roles of one type, never the same value), and a gateway client
 // locked while it is being created, before a reload can reach it
 // through an account (its set-up calls methods, and arms a timer that
-// captures it, which the private-object rule does not follow).
+// captures it, which the private-object rule does not follow). On
+// yamux it reports two pairs: Stream.stateLock and recvLock between
+// two Reads of one stream (true), and Session.streamLock and
+// Stream.stateLock, false: Close takes its order only after
+// <-s.recvDoneCh, which the receive goroutine, the only one to take
+// the other order, closes as it exits (a join through a channel, and
+// the receive loop calls its handlers through a table the model does
+// not follow). raft and memberlist get no finding.
 //
 // The fix is a single global order: acquire the locks always in the
 // same order, or release one before taking the other.
