@@ -62,9 +62,9 @@ func withoutGenerated(a *analysis.Analyzer) *analysis.Analyzer {
 // same in every front end. The analyzers are shared: callers must not modify them.
 //
 // lockorder (AB-BA inversions, on internal/lockset) is built and tested
-// but not in the suite: on std and nats-server it reports pairs that
-// the programs order by state, and a finding must be a bug before an
-// analyzer ships.
+// but not in the suite: on nats-server it reports pairs of one field's
+// mutex in values the program keeps apart, and a finding must be a bug
+// before an analyzer ships.
 func All() []*analysis.Analyzer { return slices.Clone(suite) }
 
 var suite = wrap(unwrapped())

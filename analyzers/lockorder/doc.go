@@ -1,9 +1,9 @@
 // Package lockorder is EXPERIMENTAL and not in the goconcheck suite: no
 // front end runs it. It defines an Analyzer that reports two mutexes
 // locked in opposite orders, which deadlocks when two goroutines do it at
-// once. On std and nats-server it still reports pairs that the programs
-// order by state, and a finding must be a bug before an analyzer ships
-// (see analyzers.All).
+// once. On nats-server it still reports pairs of one field's mutex in
+// values the program keeps apart, and a finding must be a bug before an
+// analyzer ships (see analyzers.All).
 //
 // # Analyzer lockorder
 //
@@ -61,23 +61,76 @@
 // gate lock: only one side can be between its two acquisitions); an
 // order taken only before the go statements that start every goroutine
 // running the other (in the starter, or a set-up helper it calls
-// first), or only in initialisers; and two orders run only by one
-// goroutine. Orders taken after the goroutines are joined are not yet
-// told apart.
+// first), or only in initialisers; two orders run only by one
+// goroutine; and an order taken only after a wg.Wait that joins every
+// goroutine taking the other (each defers its Done):
 //
-// Not yet in the suite: on std it reports crypto/tls (Conn.in and
-// handshakeMutex, ordered in practice by the handshake state) and
-// net/http (conn.mu and connReader.mu), and on nats-server 7 pairs
-// through deep call chains, where the class of a field stands for many
-// values the program keeps apart (a route's client and a user's). It
-// needs evidence that the two orders meet on the same values before it
-// can ship. With the goroutine model's filters (session 7) std still
-// gets both (the crypto/tls renegotiation runs only once the handshake
-// is complete, which Handshake checks before it takes handshakeMutex),
-// while raft, grpc, badger and etcd get no finding (etcd's one pair,
-// backend.mu and readTx, runs under batchTx's lock on both sides) and
-// nats-server still gets 8 pairs of client, account, stream and
-// gateway locks through deep call chains.
+//	func (s *Shipper) Close() {
+//		close(s.stop)
+//		s.wg.Wait() // every loop, which locks out.mu then s.mu, has ended
+//		s.mu.Lock()
+//		defer s.mu.Unlock()
+//		s.out.write(s.buf) // locks out.mu: not reported
+//	}
+//
+// Nor are orders that a state of the program keeps apart:
+//
+//   - a mutex of an object still private to its goroutine: allocated
+//     in the function and, on the way to the acquisition, not stored
+//     anywhere, passed to a call or handed to a goroutine (a
+//     constructor that locks the new value's fields while it fills
+//     them: set-up before sharing);
+//
+//   - an order on a path that can only panic (a misuse check that locks
+//     to word its message, as net/http's connReader.Read asks whether
+//     the connection was hijacked): the program asserts the state never
+//     occurs;
+//
+//   - the order of a handshake or lazy initialisation that is skipped
+//     once a flag checked under its outer lock says it is done, when
+//     the other order's goroutine runs that handshake first, on every
+//     path (crypto/tls: Read calls Handshake, then holds Conn.in while
+//     a renegotiation takes handshakeMutex);
+//
+//   - a lock a callee takes only on a branch of a boolean parameter
+//     the call passes the other constant for (canImport calling
+//     allowed(subject, false, true), whose lock is under fullCheck &&
+//     !hasLock).
+//
+// The handshake, for one:
+//
+//	func (c *Conn) Handshake() error {
+//		c.handshakeMu.Lock()
+//		defer c.handshakeMu.Unlock()
+//		if c.complete.Load() {
+//			return nil
+//		}
+//		c.in.mu.Lock() // not reported: Read completes the handshake first
+//		...
+//	}
+//
+// Not yet in the suite. On std it reports nothing since session 8. On
+// nats-server v2.10.24 it reports 7 pairs (client.mu and Account.mu
+// through canImport, an eighth, is silent since the flag-argument rule):
+// four read as true inversions (stream.clsMu and stream.mu on a purge
+// whose consumer state write fails; stream.mu and stream.clMu between
+// a snapshot and an inbound message; jetStream.mu and stream.mu on a
+// failed consumer create; Server.rnMu and raft's lock between a debug
+// reload and a node shutdown), one in a test, and two false ones that
+// the class of a field cannot tell apart: client.mu of a leafnode
+// client held while srvGateway is read-locked, against client.mu of an
+// inbound gateway client locked under srvGateway's write lock (two
+// roles of one type, never the same value), and a gateway client
+// locked while it is being created, before a reload can reach it
+// through an account (its set-up calls methods, and arms a timer that
+// captures it, which the private-object rule does not follow). On
+// yamux it reports two pairs: Stream.stateLock and recvLock between
+// two Reads of one stream (true), and Session.streamLock and
+// Stream.stateLock, false: Close takes its order only after
+// <-s.recvDoneCh, which the receive goroutine, the only one to take
+// the other order, closes as it exits (a join through a channel, and
+// the receive loop calls its handlers through a table the model does
+// not follow). raft and memberlist get no finding.
 //
 // The fix is a single global order: acquire the locks always in the
 // same order, or release one before taking the other.

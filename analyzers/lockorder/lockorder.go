@@ -3,6 +3,7 @@ package lockorder
 import (
 	_ "embed"
 	"fmt"
+	"go/constant"
 	"go/token"
 	"sort"
 	"strings"
@@ -76,7 +77,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// generated files: drop them here.
 	pass.Report = analysisutil.DropGenerated(pass)
 
-	c := &checker{res: res, sm: sm, memo: make(map[*ssa.Function][]acquire), edges: make(map[[2]class][]edge)}
+	c := &checker{res: res, sm: sm, memo: make(map[*ssa.Function][]acquire), memoAt: make(map[memoKey][]acquire), edges: make(map[[2]class][]edge)}
 	for _, fn := range res.Functions() {
 		f := res.Funcs[fn]
 		for _, a := range f.Acquires {
@@ -85,6 +86,9 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			if a.Via != nil && c.callee(fn, a.Instr.(ssa.CallInstruction).Common()) != nil {
 				continue // followed below, with its call chain
+			}
+			if syncmodel.Unshared(a.Key, a.Instr) {
+				continue // no other goroutine can hold it yet
 			}
 			if cls, name, ok := lockset.ElemClassOf(a.Key); ok {
 				var via []*ssa.Function
@@ -102,7 +106,7 @@ func run(pass *analysis.Pass) (any, error) {
 				switch in := in.(type) {
 				case *ssa.Call:
 					if callee := c.callee(fn, in.Common()); callee != nil && in.Pos().IsValid() && len(f.HeldBefore(in)) > 0 {
-						for _, a := range c.mayAcquire(callee) {
+						for _, a := range c.mayAcquireAt(callee, in.Common()) {
 							c.addEdges(f, in, f.HeldBefore(in), a)
 						}
 					}
@@ -172,11 +176,14 @@ func chain(via []*ssa.Function) string {
 }
 
 type checker struct {
-	res   *lockset.Result
-	sm    *syncmodel.Model
-	memo  map[*ssa.Function][]acquire
-	edges map[[2]class][]edge
-	order [][2]class
+	res  *lockset.Result
+	sm   *syncmodel.Model
+	memo map[*ssa.Function][]acquire
+	// memoAt holds mayAcquireAt's answers for calls that fix some
+	// boolean parameters, by callee and the values fixed.
+	memoAt map[memoKey][]acquire
+	edges  map[[2]class][]edge
+	order  [][2]class
 }
 
 // deferredEdges records the edges of the calls f defers, run at rd:
@@ -208,7 +215,7 @@ func (c *checker) deferredEdges(f *lockset.Func, rd *ssa.RunDefers) {
 					delete(held, r.Key)
 				}
 			}
-			for _, a := range c.mayAcquire(callee) {
+			for _, a := range c.mayAcquireAt(callee, d.Common()) {
 				c.addEdges(f, d, held, a)
 			}
 		}
@@ -222,7 +229,7 @@ func (c *checker) addEdges(f *lockset.Func, instr ssa.Instruction, held lockset.
 	classes := make(map[class]lockset.Mode, len(held))
 	for k, l := range held {
 		cls, _, ok := lockset.ElemClassOf(k)
-		if !ok || l.Entry || dropped(a, cls) {
+		if !ok || l.Entry || dropped(a, cls) || syncmodel.Unshared(k, instr) {
 			// An Entry lock is assumed held because the function
 			// unlocks it first: an inference, not an order seen.
 			continue
@@ -289,6 +296,63 @@ func (c *checker) mayAcquire(fn *ssa.Function) []acquire {
 		return as
 	}
 	c.memo[fn] = nil // recursion: what is found so far
+	as := c.acquires(fn, nil)
+	c.memo[fn] = as
+	return as
+}
+
+type memoKey struct {
+	fn    *ssa.Function
+	fixed string
+}
+
+// mayAcquireAt is mayAcquire for the call com of fn: a boolean
+// parameter the call passes a constant for (a hasLock or fullCheck
+// flag) takes only its branch, so a lock taken only on the other one
+// is not taken by this call.
+func (c *checker) mayAcquireAt(fn *ssa.Function, com *ssa.CallCommon) []acquire {
+	fixed := fixedParams(fn, com)
+	if len(fixed) == 0 {
+		return c.mayAcquire(fn)
+	}
+	key := memoKey{fn, fmt.Sprint(fixed)}
+	if as, ok := c.memoAt[key]; ok {
+		return as
+	}
+	c.memoAt[key] = nil
+	as := c.acquires(fn, flow.LiveBlocks(fn, fixed))
+	c.memoAt[key] = as
+	return as
+}
+
+// fixedParams returns the boolean parameters of fn that the call com
+// binds to constants, with their values.
+func fixedParams(fn *ssa.Function, com *ssa.CallCommon) map[*ssa.Parameter]bool {
+	args := com.Args
+	if com.IsInvoke() {
+		args = append([]ssa.Value{com.Value}, args...) // the receiver
+	}
+	if len(args) != len(fn.Params) {
+		return nil
+	}
+	var fixed map[*ssa.Parameter]bool
+	for i, a := range args {
+		k, ok := a.(*ssa.Const)
+		if !ok || k.Value == nil || k.Value.Kind() != constant.Bool {
+			continue
+		}
+		if fixed == nil {
+			fixed = make(map[*ssa.Parameter]bool)
+		}
+		fixed[fn.Params[i]] = constant.BoolVal(k.Value)
+	}
+	return fixed
+}
+
+// acquires computes mayAcquire(fn), in the blocks live says run (all
+// of them when live is nil).
+func (c *checker) acquires(fn *ssa.Function, live map[*ssa.BasicBlock]bool) []acquire {
+	runs := func(in ssa.Instruction) bool { return live == nil || live[in.Block()] }
 	f := c.res.Funcs[fn]
 	if f.Opaque {
 		// It releases locks in ways the model does not follow: what
@@ -320,7 +384,7 @@ func (c *checker) mayAcquire(fn *ssa.Function) []acquire {
 		}
 	}
 	for _, a := range f.Acquires {
-		if a.Via == nil && a.Prev == nil {
+		if a.Via == nil && a.Prev == nil && runs(a.Instr) {
 			if cls, name, ok := lockset.ElemClassOf(a.Key); ok {
 				add(acquire{cls: cls, mode: a.Mode, name: name, dropped: released(a.Instr), lock: a.Instr.Pos(), via: []*ssa.Function{fn}})
 			}
@@ -338,18 +402,17 @@ func (c *checker) mayAcquire(fn *ssa.Function) []acquire {
 				continue
 			}
 			callee := c.callee(fn, com)
-			if callee == nil {
+			if callee == nil || !runs(in) {
 				continue
 			}
 			gone := released(in)
-			for _, a := range c.mayAcquire(callee) {
+			for _, a := range c.mayAcquireAt(callee, com) {
 				a.dropped = append(append([]class(nil), a.dropped...), gone...)
 				a.via = append([]*ssa.Function{fn}, a.via...)
 				add(a)
 			}
 		}
 	}
-	c.memo[fn] = as
 	return as
 }
 
@@ -398,5 +461,63 @@ func (c *checker) ordered(e1, e2 edge) bool {
 	if _, ok := c.sm.OwnGoroutine(e1.fn, e2.fn); ok {
 		return true
 	}
-	return c.sm.Precedes(e1.instr, e2.fn) || c.sm.Precedes(e2.instr, e1.fn)
+	if c.sm.Precedes(e1.instr, e2.fn) || c.sm.Precedes(e2.instr, e1.fn) {
+		return true
+	}
+	// One side runs only after the goroutines that take the other
+	// are joined.
+	if c.sm.Joined(e1.instr, e2.fn) || c.sm.Joined(e2.instr, e1.fn) {
+		return true
+	}
+	// A side that can only panic is a misuse check: the program
+	// asserts its state never occurs.
+	if flow.Doomed(e1.instr) || flow.Doomed(e2.instr) {
+		return true
+	}
+	return c.afterHandshake(e1, e2) || c.afterHandshake(e2, e1)
+}
+
+// afterHandshake reports whether e1 is the order of a handshake (a
+// lazy initialisation) that e2's goroutine completes before it takes
+// e2: e1 is skipped once a flag checked under its outer lock says the
+// handshake is done, and e2's function calls, on every path to e2, the
+// function that runs e1. Another goroutine then finds the flag set and
+// does not take e1's order while e2's is held.
+func (c *checker) afterHandshake(e1, e2 edge) bool {
+	if _, ok := c.res.Funcs[e1.fn].FlagGuarded(e1.instr, e1.from); !ok {
+		return false
+	}
+	for _, b := range e2.fn.Blocks {
+		for _, in := range b.Instrs {
+			call, ok := in.(*ssa.Call)
+			if !ok || !flow.Dominates(call, e2.instr) {
+				continue
+			}
+			if callee := c.callee(e2.fn, call.Common()); callee != nil && c.calls(callee, e1.fn, 4) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// calls reports whether fn is target or calls it, through the static
+// and single-implementer calls of the package, at most depth deep.
+func (c *checker) calls(fn, target *ssa.Function, depth int) bool {
+	if fn == target {
+		return true
+	}
+	if depth == 0 {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if call, ok := in.(*ssa.Call); ok {
+				if callee := c.callee(fn, call.Common()); callee != nil && c.calls(callee, target, depth-1) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

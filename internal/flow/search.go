@@ -143,3 +143,42 @@ func Reaches(from, to ssa.Instruction, stop func(ssa.Instruction) bool) bool {
 	})
 	return found
 }
+
+// LiveBlocks returns the blocks of fn that run when the boolean
+// parameters in fixed hold the values given (a call passing constants
+// for hasLock or fullCheck flags): an if on such a parameter takes
+// only its branch. The recover block counts as live.
+func LiveBlocks(fn *ssa.Function, fixed map[*ssa.Parameter]bool) map[*ssa.BasicBlock]bool {
+	live := make(map[*ssa.BasicBlock]bool)
+	if len(fn.Blocks) == 0 {
+		return live
+	}
+	stack := []*ssa.BasicBlock{fn.Blocks[0]}
+	if fn.Recover != nil {
+		stack = append(stack, fn.Recover)
+	}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if live[b] {
+			continue
+		}
+		live[b] = true
+		if n := len(b.Instrs); n > 0 {
+			if ifi, ok := b.Instrs[n-1].(*ssa.If); ok {
+				if p, ok := ifi.Cond.(*ssa.Parameter); ok {
+					if v, ok := fixed[p]; ok {
+						if v {
+							stack = append(stack, b.Succs[0])
+						} else {
+							stack = append(stack, b.Succs[1])
+						}
+						continue
+					}
+				}
+			}
+		}
+		stack = append(stack, b.Succs...)
+	}
+	return live
+}

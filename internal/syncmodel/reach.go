@@ -639,3 +639,68 @@ func (m *Model) BoundArgs(p *ssa.Parameter) ([]ssa.Value, bool) {
 	}
 	return out, true
 }
+
+// Joined reports whether w runs only once every goroutine that can run
+// fn has ended: w's function waits, on every path to w, on a WaitGroup
+// that each of those goroutines marks Done in a deferred call (a Close
+// that stops the workers and waits for them before it flushes).
+func (m *Model) Joined(w ssa.Instruction, fn *ssa.Function) bool {
+	roots, ok := m.GoRoots(fn)
+	if !ok || len(roots) == 0 {
+		return false
+	}
+	wf := m.byFn[w.Parent()]
+	if wf == nil {
+		return false
+	}
+	var waits []Object
+	for _, ev := range wf.Events {
+		if ev.Kind == Wait && ev.Obj.Known() && !ev.Deferred && flow.Dominates(ev.Instr, w) {
+			waits = append(waits, ev.Obj)
+		}
+	}
+	if len(waits) == 0 {
+		return false
+	}
+	for _, r := range roots {
+		started := m.startedAt(r)
+		if started == nil || !m.defersDone(started, waits) {
+			return false
+		}
+	}
+	return true
+}
+
+// startedAt returns the function the go statement of s runs.
+func (m *Model) startedAt(s Site) *ssa.Function {
+	f := m.byFn[s.Caller]
+	if f == nil {
+		return nil
+	}
+	for _, ev := range f.Events {
+		if ev.Kind == Go && ev.Instr == s.Instr && ev.Start != nil {
+			return ev.Start.Fn
+		}
+	}
+	return nil
+}
+
+// defersDone reports whether fn defers, on every path, the Done of one
+// of the WaitGroups in wgs.
+func (m *Model) defersDone(fn *ssa.Function, wgs []Object) bool {
+	f := m.byFn[fn]
+	if f == nil {
+		return false
+	}
+	for _, ev := range f.Events {
+		if ev.Kind != Done || !ev.Deferred || !ev.Must {
+			continue
+		}
+		for _, o := range wgs {
+			if Same(ev.Obj, o) {
+				return true
+			}
+		}
+	}
+	return false
+}
