@@ -28,7 +28,7 @@ func (c *checker) checkUnsignalledConds() {
 			}
 		}
 	}
-	if c.wakeAsValue() {
+	if c.methodAsValue("Cond", "Signal", "Broadcast") {
 		return // a Signal or Broadcast handed on as a function value may wake any Cond
 	}
 	for _, f := range c.sm.Funcs {
@@ -68,14 +68,20 @@ func (c *checker) mayWake(o syncmodel.Object, wakes []syncmodel.Ref) bool {
 	return false
 }
 
-// wakeAsValue reports whether the package takes Cond.Signal or
-// Cond.Broadcast as a function value (time.AfterFunc(d, s.cond.Broadcast),
-// a method expression): whoever calls it wakes a Cond the model does
-// not see as an event.
-func (c *checker) wakeAsValue() bool {
-	isWake := func(fn *ssa.Function) bool {
+// methodAsValue reports whether the package takes one of the methods
+// of sync's typ as a function value (time.AfterFunc(d, s.cond.Broadcast),
+// defer-free wg.Done handed to a callback, a method expression):
+// whoever calls it acts on an object the model does not see as an
+// event.
+func (c *checker) methodAsValue(typ string, names ...string) bool {
+	is := func(fn *ssa.Function) bool {
 		obj, _ := fn.Object().(*types.Func)
-		return analysisutil.IsMethod(obj, "sync", "Cond", "Signal") || analysisutil.IsMethod(obj, "sync", "Cond", "Broadcast")
+		for _, n := range names {
+			if analysisutil.IsMethod(obj, "sync", typ, n) {
+				return true
+			}
+		}
+		return false
 	}
 	for _, f := range c.sm.Funcs {
 		for _, b := range f.Fn.Blocks {
@@ -85,7 +91,7 @@ func (c *checker) wakeAsValue() bool {
 					callee = call.Common().Value // a call is an event, not a value
 				}
 				for _, op := range in.Operands(nil) {
-					if fn, ok := (*op).(*ssa.Function); ok && *op != callee && isWake(fn) {
+					if fn, ok := (*op).(*ssa.Function); ok && *op != callee && is(fn) {
 						return true
 					}
 				}

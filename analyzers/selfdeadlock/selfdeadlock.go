@@ -42,6 +42,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.checkDead(goStarted(m))
 	c.checkUnsignalledConds()
+	c.checkUndoneWaitGroups()
 	return nil, nil
 }
 
