@@ -121,6 +121,21 @@
 // A Signal or Broadcast on a Cond the model cannot name (a parameter
 // of a helper) may be on any Cond and keeps the package silent.
 //
+// Likewise a WaitGroup.Wait on a WaitGroup the package counts up (an
+// Add of a positive constant) and nothing counts down: no Done, no
+// WaitGroup.Go, no Add of a negative or unknown delta may be on it.
+// Once the Add has run, the Wait never returns:
+//
+//	func (s *stopper) StartTask() { s.drain.Add(1) }
+//
+//	func (s *stopper) Stop() {
+//		s.drain.Wait() // WaitGroup.Wait on s.drain blocks forever once it is counted up: nothing in the package calls Done on it
+//	}
+//
+// A WaitGroup handed to other code, exported, or one whose Done or Add
+// the package takes as a function value (register(wg.Done)) is not
+// reported.
+//
 // (A field that is never given a channel is left alone: a nil channel
 // is often a test hook left unset. Operations of a goroutine that a go
 // statement starts directly are goroutineleak's.)
