@@ -136,6 +136,29 @@
 // the package takes as a function value (register(wg.Done)) is not
 // reported.
 //
+// The drain of a stopped timer (if !t.Stop() { <-t.C }) when the
+// goroutine may already have taken the timer's value: a receive from
+// t.C reaches the Stop with no Reset, and no new timer stored, in
+// between. The timer has fired and its one value is gone, so Stop
+// returns false and nothing sends on t.C again (before Go 1.23 and
+// after alike):
+//
+//	for {
+//		select {
+//		case <-d.timer.C:
+//			fire() // no Reset
+//		case <-d.reset:
+//			if !d.timer.Stop() {
+//				<-d.timer.C // receive from d.timer.C blocks forever: the timer's value may already have been received, ...
+//			}
+//			d.timer.Reset(d.delay)
+//		}
+//	}
+//
+// Not reported: the ordinary drain with no receive before it, a timer
+// another function of the package may Reset, a drain in a select with
+// a default.
+//
 // (A field that is never given a channel is left alone: a nil channel
 // is often a test hook left unset. Operations of a goroutine that a go
 // statement starts directly are goroutineleak's.)

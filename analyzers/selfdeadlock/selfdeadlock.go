@@ -39,6 +39,7 @@ func run(pass *analysis.Pass) (any, error) {
 		c.checkWaitGroups(f)
 		c.checkFilledBeforeCall(f)
 		c.checkOwnClose(f)
+		c.checkTimerDrains(f)
 	}
 	c.checkDead(goStarted(m))
 	c.checkUnsignalledConds()
