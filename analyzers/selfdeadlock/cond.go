@@ -40,20 +40,35 @@ func (c *checker) checkUnsignalledConds() {
 			if c.mayWake(e.Obj, wakes) {
 				continue
 			}
-			name := e.Expr
-			if name == "" {
-				name = "the Cond"
-			}
-			fset := c.pass.Fset
-			var tr finding.Trace
-			for _, p := range analysisutil.Starts(fset, f.Fn) {
-				tr.Step(p)
-			}
-			tr.Step(finding.Place{Pos: e.Pos, Goroutine: analysisutil.Goroutine(fset, f.Fn), Op: finding.OpWait, Blocks: true})
-			c.report("unready", e.Pos, &tr, []analysis.RelatedInformation(nil),
-				"Cond.Wait on "+name+" blocks forever: nothing in the package signals or broadcasts it")
+			c.reportWait(f, e, nil, "Cond.Wait on "+waitName(e, "the Cond")+" blocks forever: nothing in the package signals or broadcasts it")
 		}
 	}
+}
+
+// waitName names the object e waits on, or says what it is.
+func waitName(e *syncmodel.Event, what string) string {
+	if e.Expr == "" {
+		return what
+	}
+	return e.Expr
+}
+
+// reportWait reports e, a wait of f that blocks forever, the story
+// being how f's goroutine starts, then the places of before (in their
+// goroutines, also given as related information), then e.
+func (c *checker) reportWait(f *syncmodel.Func, e *syncmodel.Event, before []finding.Place, msg string) {
+	fset := c.pass.Fset
+	var tr finding.Trace
+	for _, p := range analysisutil.Starts(fset, f.Fn) {
+		tr.Step(p)
+	}
+	var rel []analysis.RelatedInformation
+	for _, p := range before {
+		tr.Step(p)
+		rel = append(rel, analysis.RelatedInformation{Pos: p.Pos, Message: p.Message})
+	}
+	tr.Step(finding.Place{Pos: e.Pos, Goroutine: analysisutil.Goroutine(fset, f.Fn), Op: finding.OpWait, Blocks: true})
+	c.report("unready", e.Pos, &tr, rel, msg)
 }
 
 // mayWake reports whether one of the Signal and Broadcast events may

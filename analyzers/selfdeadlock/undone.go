@@ -3,7 +3,6 @@ package selfdeadlock
 import (
 	"go/constant"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
@@ -57,21 +56,10 @@ func (c *checker) checkUndoneWaitGroups() {
 			if add == nil {
 				continue // never counted up: the Wait returns at once
 			}
-			name := e.Expr
-			if name == "" {
-				name = "the WaitGroup"
-			}
-			fset := c.pass.Fset
-			var tr finding.Trace
-			for _, p := range analysisutil.Starts(fset, f.Fn) {
-				tr.Step(p)
-			}
-			const counted = "counted up here; nothing counts it down"
-			tr.Step(finding.Place{Pos: add.E.Pos, Message: counted, Goroutine: analysisutil.Goroutine(fset, add.F.Fn), Op: finding.OpAdd})
-			tr.Step(finding.Place{Pos: e.Pos, Goroutine: analysisutil.Goroutine(fset, f.Fn), Op: finding.OpWait, Blocks: true})
-			rel := []analysis.RelatedInformation{{Pos: add.E.Pos, Message: counted}}
-			c.report("unready", e.Pos, &tr, rel,
-				"WaitGroup.Wait on "+name+" blocks forever once it is counted up: nothing in the package calls Done on it")
+			counted := finding.Place{Pos: add.E.Pos, Message: "counted up here; nothing counts it down",
+				Goroutine: analysisutil.Goroutine(c.pass.Fset, add.F.Fn), Op: finding.OpAdd}
+			c.reportWait(f, e, []finding.Place{counted},
+				"WaitGroup.Wait on "+waitName(e, "the WaitGroup")+" blocks forever once it is counted up: nothing in the package calls Done on it")
 		}
 	}
 }
