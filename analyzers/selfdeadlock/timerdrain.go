@@ -180,9 +180,14 @@ func stoppedFalse(s *ssa.Call, recv ssa.Instruction) bool {
 }
 
 // resetsTimer returns a stop for flow.Reaches: a Reset of the timer k,
-// or a store of a new timer where k is read from.
+// a store of a new timer where k is read from, or the instruction k is
+// rooted at (a timer made, or a variable declared, anew on each turn
+// of a loop).
 func resetsTimer(k lockset.Key) func(ssa.Instruction) bool {
 	return func(in ssa.Instruction) bool {
+		if v, ok := in.(ssa.Value); ok && v == k.Root {
+			return true
+		}
 		switch in := in.(type) {
 		case *ssa.Call:
 			return timerMethod(&in.Call, "Reset") && lockset.KeyOf(in.Call.Args[0]) == k
@@ -211,7 +216,8 @@ func resetBetween(s, r ssa.Instruction, reset func(ssa.Instruction) bool) bool {
 
 // resetElsewhere reports whether a function of the package other than
 // fn resets a timer that may be k: one on the same field, or any whose
-// field the model cannot name.
+// field the model cannot name, but for a timer that function keeps to
+// itself.
 func (c *checker) resetElsewhere(fn *ssa.Function, k lockset.Key) bool {
 	if localTimer(fn, k) {
 		return false
@@ -224,7 +230,7 @@ func (c *checker) resetElsewhere(fn *ssa.Function, k lockset.Key) bool {
 		for _, b := range g.Fn.Blocks {
 			for _, in := range b.Instrs {
 				call, ok := in.(*ssa.Call)
-				if !ok || !timerMethod(&call.Call, "Reset") {
+				if !ok || !timerMethod(&call.Call, "Reset") || localTimer(g.Fn, lockset.KeyOf(call.Call.Args[0])) {
 					continue
 				}
 				ok2 := false
