@@ -73,7 +73,15 @@
 // one when both name it through the same variables, else the same
 // field of the same value as the waited-on object on both sides.
 // A Wait in a helper counts for every caller that calls it holding the
-// mutex (s.mu.Lock(); s.closeLocked()).
+// mutex (s.mu.Lock(); s.closeLocked()), and so does a channel
+// operation, up to two static calls down (c.Lock(); c.updateHealth(),
+// which calls c.health.closeMonitor(), which sends on its stop
+// channel), the channel's value named in the caller's terms through
+// each call's arguments. A partner that operates on a channel
+// parameter counts as the goroutine each go statement or call that
+// passes the waiter's channel starts (go watch(c, c.health.stop), or
+// c.health.stopChannel(), an accessor); its mutex belongs to the
+// channel's value when the same argument carries both (c).
 // A partner that does not lock the mutex itself but must first wait
 // for a goroutine that does is blocked as surely: the test goroutine
 // whose deferred close(stop) comes after <-result, where result is

@@ -126,8 +126,11 @@ func heldOn(ls *lockset.Result, fn *ssa.Function, op *chanmodel.Op) map[lockset.
 
 // completers returns the direct operations that can complete x (a
 // receive or close for a send, a send or close for a receive); false
-// if one of them lies in a callee the model does not see.
-func completers(m *chanmodel.Model, x *chanmodel.Op) ([]chanmodel.OpRef, bool) {
+// if one of them lies in a callee the model does not see. With params,
+// an operation of a callee on its channel parameter is listed in the
+// form of the call or go statement that passes x's channel (Via set;
+// see paramPartner); without, it makes the answer false.
+func completers(m *chanmodel.Model, x *chanmodel.Op, params bool) ([]chanmodel.OpRef, bool) {
 	var out []chanmodel.OpRef
 	for _, r := range m.OpsOn(x.Chan) {
 		op := r.Op
@@ -146,8 +149,14 @@ func completers(m *chanmodel.Model, x *chanmodel.Op) ([]chanmodel.OpRef, bool) {
 				return nil, false // go close(ch): a goroutine of a builtin, not weighed
 			}
 			callee = flow.Origin(callee)
-			if m.Func(callee) == nil || !op.Pos.IsValid() || !directOn(m, op) {
+			if m.Func(callee) == nil || !op.Pos.IsValid() {
 				return nil, false
+			}
+			if !directOn(m, op) {
+				if !params {
+					return nil, false
+				}
+				out = append(out, r)
 			}
 			continue
 		}
@@ -182,7 +191,7 @@ func directOn(m *chanmodel.Model, op *chanmodel.Op) bool {
 // of the locks held at x, and there is at least one; it returns the
 // name of such a lock.
 func allNeed(m *chanmodel.Model, ls *lockset.Result, x *chanmodel.Op, held map[lockset.Class]string) (string, bool) {
-	rs, ok := completers(m, x)
+	rs, ok := completers(m, x, false)
 	if !ok {
 		return "", false
 	}

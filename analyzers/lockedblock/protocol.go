@@ -238,7 +238,7 @@ func waitsGated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instructi
 		if !before || sm.Chans.Escapes(x.Chan) || !unbuffered(sm.Chans, x.Chan) {
 			continue
 		}
-		rs, ok := completers(sm.Chans, x)
+		rs, ok := completers(sm.Chans, x, false)
 		if !ok || len(rs) == 0 {
 			continue
 		}
@@ -412,36 +412,115 @@ func startGated(sm *syncmodel.Model, starter *ssa.Function, e *syncmodel.Event, 
 // chanPartners returns the gate of every operation that can complete
 // x (of function w, holding h): a receive or close for a send, a send
 // or close for a receive.
-func chanPartners(sm *syncmodel.Model, w *ssa.Function, x *chanmodel.Op, h held, wb lockset.Key) ([]partner, bool) {
-	rs, ok := completers(sm.Chans, x)
+func chanPartners(sm *syncmodel.Model, fr frame, x *chanmodel.Op, h held, wb lockset.Key) ([]partner, bool) {
+	w := fr.w
+	rs, ok := completers(sm.Chans, x, true)
 	if !ok {
 		return nil, false
 	}
+	// A form through a chain of calls (a go statement of a closure
+	// that starts the receiver) is listed at each link; the innermost
+	// link, whose callee performs the operation, speaks for it.
+	forms := make(map[*ssa.Function]bool)
+	for _, r := range rs {
+		if r.Op.Via != nil {
+			forms[r.F.Fn] = true
+		}
+	}
 	var out []partner
 	for _, r := range rs {
-		op := r.Op
-		if r.F.Fn == w {
-			return nil, false
+		op, fn := r.Op, r.F.Fn
+		if op.Via != nil && forms[flow.Origin(op.Via)] {
+			continue
 		}
 		var pb lockset.Key
 		if op.Base != nil {
-			pb = sm.Canon(r.F.Fn, lockset.KeyOf(op.Base))
+			pb = sm.Canon(fn, lockset.KeyOf(op.Base))
+		}
+		if op.Via != nil {
+			if op, fn, pb, ok = paramPartner(sm, r, pb); !ok {
+				return nil, false
+			}
+		}
+		if fr.own(fn) {
+			return nil, false
 		}
 		points := []ssa.Instruction{op.Instr}
 		if op.Deferred {
-			points = exitsAfter(r.F.Fn, op.Instr)
+			points = exitsAfter(fn, op.Instr)
 		}
 		var made ssa.Value
 		if x.Chan.Kind == chanmodel.KindMake {
 			made = x.Chan.Make
 		}
-		g, ok := gated(sm, w, r.F.Fn, points, h, wb, pb, 0, made)
+		g, ok := gated(sm, w, fn, points, h, wb, pb, 0, made)
 		if !ok {
 			return nil, false
 		}
-		out = append(out, partner{g, r.F.Fn})
+		out = append(out, partner{g, fn})
 	}
 	return out, len(out) > 0
+}
+
+// paramPartner returns, for r, the form at a call or go statement of
+// a callee's operation on its channel parameter (go monitor(c,
+// c.health.stop)), the callee's own operation, the callee, and the
+// partner's object base pb (the channel's base in r's function) named
+// in the callee: the parameter bound to pb's root, so that the
+// callee's c.Mutex and the channel of c are tied as the caller's are.
+// False if the callee is not called directly with pb's root.
+func paramPartner(sm *syncmodel.Model, r chanmodel.OpRef, pb lockset.Key) (*chanmodel.Op, *ssa.Function, lockset.Key, bool) {
+	call, ok := r.Op.Instr.(ssa.CallInstruction)
+	if !ok {
+		return nil, nil, lockset.Key{}, false
+	}
+	callee := call.Common().StaticCallee()
+	if callee == nil || flow.Origin(callee) != flow.Origin(r.Op.Via) || callee.Signature.Recv() != nil || len(callee.Params) != len(call.Common().Args) {
+		return nil, nil, lockset.Key{}, false
+	}
+	cf := sm.Chans.Func(callee)
+	if cf == nil {
+		return nil, nil, lockset.Key{}, false
+	}
+	var direct *chanmodel.Op
+	for i := range cf.Ops {
+		d := &cf.Ops[i]
+		if d.Via == nil && d.Pos == r.Op.Pos && d.Kind == r.Op.Kind && d.Chan.Kind == chanmodel.KindParam {
+			direct = d
+		}
+	}
+	if direct == nil {
+		return nil, nil, lockset.Key{}, false
+	}
+	args := call.Common().Args
+	if pb.Root == nil && direct.Chan.Index < len(args) {
+		// The channel argument's own value: c.health in c.health.stop,
+		// or the receiver of an accessor that returns the field
+		// (c.health.monitorChannel()), as chanmodel resolved it.
+		var b ssa.Value
+		switch a := args[direct.Chan.Index].(type) {
+		case *ssa.UnOp:
+			if fa, ok := a.X.(*ssa.FieldAddr); ok && a.Op == token.MUL {
+				b = fa.X
+			}
+		case *ssa.Call:
+			if a.Call.StaticCallee() != nil && a.Call.Signature().Recv() != nil && len(a.Call.Args) > 0 {
+				b = a.Call.Args[0]
+			}
+		}
+		if b != nil {
+			pb = lockset.KeyOf(b)
+		}
+	}
+	var base lockset.Key
+	if pb.Root != nil {
+		for i, a := range args {
+			if a == pb.Root {
+				base = lockset.Key{Root: callee.Params[i], Path: pb.Path}
+			}
+		}
+	}
+	return direct, callee, base, true
 }
 
 // protocol reports the blocking operations of the package whose
@@ -476,7 +555,7 @@ func protocol(pass *analysis.Pass, sm *syncmodel.Model, done map[*chanmodel.Op]b
 				var ps []partner
 				var ok bool
 				if e.Kind == syncmodel.Chan {
-					ps, ok = selectPartners(sm, f, e.Op, h, done)
+					ps, ok = selectPartners(sm, f, e.Op, h, done, frame{w: f.Fn})
 				} else {
 					ps, ok = eventPartners(sm, f.Fn, e, f.Fn, h, e.Obj.Key)
 				}
@@ -487,7 +566,11 @@ func protocol(pass *analysis.Pass, sm *syncmodel.Model, done map[*chanmodel.Op]b
 				reported = true
 				break
 			}
-			if !reported && e.Kind != syncmodel.Chan {
+			switch {
+			case reported:
+			case e.Kind == syncmodel.Chan:
+				chanInCallers(pass, sm, f, e, done, frame{w: f.Fn}, 0)
+			default:
 				inCallers(pass, sm, f, e, skip)
 			}
 		}
@@ -518,10 +601,85 @@ func inCallers(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func, e *s
 	}
 }
 
+// A frame is where the waiter holds the mutex: the function w, the
+// operation's own or, up a chain of static calls (innermost first),
+// a caller that holds the mutex at its call (s.mu.Lock();
+// s.notifyLocked(), which sends).
+type frame struct {
+	w     *ssa.Function
+	chain []syncmodel.Site
+}
+
+// own reports whether fn is the waiter's goroutine's: the operation's
+// function or one on the chain of calls to it.
+func (fr frame) own(fn *ssa.Function) bool {
+	if fn == fr.w {
+		return true
+	}
+	for _, s := range fr.chain {
+		if s.Caller == fn {
+			return true
+		}
+	}
+	return false
+}
+
+// lift names k, a canonical key of the operation's function fn, in
+// the waiter's frame: through the arguments of each call of the chain.
+// A key rooted in a callee's own value has no name there.
+func (fr frame) lift(sm *syncmodel.Model, fn *ssa.Function, k lockset.Key) (lockset.Key, bool) {
+	callee := fn
+	for _, s := range fr.chain {
+		if k.Global != "" {
+			return k, true
+		}
+		switch k.Root.(type) {
+		case *ssa.Parameter, *ssa.FreeVar:
+		default:
+			return lockset.Key{}, false
+		}
+		rk, ok := lockset.Rebind(callee, k, s.Args, s.Bindings)
+		if !ok {
+			return lockset.Key{}, false
+		}
+		k, callee = sm.Canon(s.Caller, rk), s.Caller
+	}
+	return k, true
+}
+
+// chanInCallers reports a plain send or receive of f (or a select
+// without default) that a caller, up to two static calls up, makes
+// while holding a mutex every partner needs: the lock is the
+// caller's, the operation f's.
+func chanInCallers(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func, e *syncmodel.Event, done map[*chanmodel.Op]bool, fr frame, depth int) bool {
+	if depth == 2 {
+		return false
+	}
+	for _, s := range sm.Callers(fr.w) {
+		if s.Goroutine || fr.own(s.Caller) {
+			continue
+		}
+		up := frame{w: s.Caller, chain: append(fr.chain[:len(fr.chain):len(fr.chain)], s)}
+		for _, h := range heldAt(sm, s.Caller, s.Instr, nil) {
+			ps, ok := selectPartners(sm, f, e.Op, h, done, up)
+			if !ok {
+				continue
+			}
+			site := sm.Chans.Start(s.Instr.Pos())
+			reportProtocol(pass, f, e, h, ps, &site)
+			return true
+		}
+		if chanInCallers(pass, sm, f, e, done, up, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
 // selectPartners returns the partners of a channel operation x of f
 // held under h, for a select without default those of every case:
 // each must need h. It marks the operations seen in done.
-func selectPartners(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, h held, done map[*chanmodel.Op]bool) ([]partner, bool) {
+func selectPartners(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, h held, done map[*chanmodel.Op]bool, fr frame) ([]partner, bool) {
 	cases := []*chanmodel.Op{x}
 	if x.Select {
 		cases = nil
@@ -542,6 +700,9 @@ func selectPartners(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, h h
 			continue
 		}
 		done[c] = true
+		if len(fr.chain) > 0 {
+			return nil, false // each caller's channel, under each caller's lock: not weighed
+		}
 		forms, ok := paramForms(sm, f.Fn, c)
 		if !ok {
 			return nil, false
@@ -555,12 +716,16 @@ func selectPartners(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, h h
 		}
 		var wb lockset.Key
 		if c.Base != nil {
-			wb = sm.Canon(f.Fn, lockset.KeyOf(c.Base))
+			k, ok := fr.lift(sm, f.Fn, sm.Canon(f.Fn, lockset.KeyOf(c.Base)))
+			if !ok {
+				return nil, false
+			}
+			wb = k
 		}
 		if c.Chan.Kind == chanmodel.KindField && !tied(h.key, wb) {
 			return nil, false // another value's lock than the channel's
 		}
-		ps, ok := chanPartners(sm, f.Fn, c, h, wb)
+		ps, ok := chanPartners(sm, fr, c, h, wb)
 		if !ok {
 			return nil, false
 		}

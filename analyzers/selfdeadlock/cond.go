@@ -28,7 +28,7 @@ func (c *checker) checkUnsignalledConds() {
 			}
 		}
 	}
-	if c.wakeAsValue() {
+	if c.methodAsValue("Cond", "Signal", "Broadcast") {
 		return // a Signal or Broadcast handed on as a function value may wake any Cond
 	}
 	for _, f := range c.sm.Funcs {
@@ -40,20 +40,35 @@ func (c *checker) checkUnsignalledConds() {
 			if c.mayWake(e.Obj, wakes) {
 				continue
 			}
-			name := e.Expr
-			if name == "" {
-				name = "the Cond"
-			}
-			fset := c.pass.Fset
-			var tr finding.Trace
-			for _, p := range analysisutil.Starts(fset, f.Fn) {
-				tr.Step(p)
-			}
-			tr.Step(finding.Place{Pos: e.Pos, Goroutine: analysisutil.Goroutine(fset, f.Fn), Op: finding.OpWait, Blocks: true})
-			c.report("unready", e.Pos, &tr, []analysis.RelatedInformation(nil),
-				"Cond.Wait on "+name+" blocks forever: nothing in the package signals or broadcasts it")
+			c.reportWait(f, e, nil, "Cond.Wait on "+waitName(e, "the Cond")+" blocks forever: nothing in the package signals or broadcasts it")
 		}
 	}
+}
+
+// waitName names the object e waits on, or says what it is.
+func waitName(e *syncmodel.Event, what string) string {
+	if e.Expr == "" {
+		return what
+	}
+	return e.Expr
+}
+
+// reportWait reports e, a wait of f that blocks forever, the story
+// being how f's goroutine starts, then the places of before (in their
+// goroutines, also given as related information), then e.
+func (c *checker) reportWait(f *syncmodel.Func, e *syncmodel.Event, before []finding.Place, msg string) {
+	fset := c.pass.Fset
+	var tr finding.Trace
+	for _, p := range analysisutil.Starts(fset, f.Fn) {
+		tr.Step(p)
+	}
+	var rel []analysis.RelatedInformation
+	for _, p := range before {
+		tr.Step(p)
+		rel = append(rel, analysis.RelatedInformation{Pos: p.Pos, Message: p.Message})
+	}
+	tr.Step(finding.Place{Pos: e.Pos, Goroutine: analysisutil.Goroutine(fset, f.Fn), Op: finding.OpWait, Blocks: true})
+	c.report("unready", e.Pos, &tr, rel, msg)
 }
 
 // mayWake reports whether one of the Signal and Broadcast events may
@@ -68,14 +83,20 @@ func (c *checker) mayWake(o syncmodel.Object, wakes []syncmodel.Ref) bool {
 	return false
 }
 
-// wakeAsValue reports whether the package takes Cond.Signal or
-// Cond.Broadcast as a function value (time.AfterFunc(d, s.cond.Broadcast),
-// a method expression): whoever calls it wakes a Cond the model does
-// not see as an event.
-func (c *checker) wakeAsValue() bool {
-	isWake := func(fn *ssa.Function) bool {
+// methodAsValue reports whether the package takes one of the methods
+// of sync's typ as a function value (time.AfterFunc(d, s.cond.Broadcast),
+// defer-free wg.Done handed to a callback, a method expression):
+// whoever calls it acts on an object the model does not see as an
+// event.
+func (c *checker) methodAsValue(typ string, names ...string) bool {
+	is := func(fn *ssa.Function) bool {
 		obj, _ := fn.Object().(*types.Func)
-		return analysisutil.IsMethod(obj, "sync", "Cond", "Signal") || analysisutil.IsMethod(obj, "sync", "Cond", "Broadcast")
+		for _, n := range names {
+			if analysisutil.IsMethod(obj, "sync", typ, n) {
+				return true
+			}
+		}
+		return false
 	}
 	for _, f := range c.sm.Funcs {
 		for _, b := range f.Fn.Blocks {
@@ -85,7 +106,7 @@ func (c *checker) wakeAsValue() bool {
 					callee = call.Common().Value // a call is an event, not a value
 				}
 				for _, op := range in.Operands(nil) {
-					if fn, ok := (*op).(*ssa.Function); ok && *op != callee && isWake(fn) {
+					if fn, ok := (*op).(*ssa.Function); ok && *op != callee && is(fn) {
 						return true
 					}
 				}

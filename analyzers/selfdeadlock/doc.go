@@ -121,6 +121,44 @@
 // A Signal or Broadcast on a Cond the model cannot name (a parameter
 // of a helper) may be on any Cond and keeps the package silent.
 //
+// Likewise a WaitGroup.Wait on a WaitGroup the package counts up (an
+// Add of a positive constant) and nothing counts down: no Done, no
+// WaitGroup.Go, no Add of a negative or unknown delta may be on it.
+// Once the Add has run, the Wait never returns:
+//
+//	func (s *stopper) StartTask() { s.drain.Add(1) }
+//
+//	func (s *stopper) Stop() {
+//		s.drain.Wait() // WaitGroup.Wait on s.drain blocks forever once it is counted up: nothing in the package calls Done on it
+//	}
+//
+// A WaitGroup handed to other code, exported, or one whose Done or Add
+// the package takes as a function value (register(wg.Done)) is not
+// reported.
+//
+// The drain of a stopped timer (if !t.Stop() { <-t.C }) when the
+// goroutine may already have taken the timer's value: a receive from
+// t.C reaches the Stop with no Reset, and no new timer stored, in
+// between. The timer has fired and its one value is gone, so Stop
+// returns false and nothing sends on t.C again (before Go 1.23 and
+// after alike):
+//
+//	for {
+//		select {
+//		case <-d.timer.C:
+//			fire() // no Reset
+//		case <-d.reset:
+//			if !d.timer.Stop() {
+//				<-d.timer.C // receive from d.timer.C blocks forever: the timer's value may already have been received, ...
+//			}
+//			d.timer.Reset(d.delay)
+//		}
+//	}
+//
+// Not reported: the ordinary drain with no receive before it, a timer
+// another function of the package may Reset, a drain in a select with
+// a default.
+//
 // (A field that is never given a channel is left alone: a nil channel
 // is often a test hook left unset. Operations of a goroutine that a go
 // statement starts directly are goroutineleak's.)

@@ -39,9 +39,11 @@ func run(pass *analysis.Pass) (any, error) {
 		c.checkWaitGroups(f)
 		c.checkFilledBeforeCall(f)
 		c.checkOwnClose(f)
+		c.checkTimerDrains(f)
 	}
 	c.checkDead(goStarted(m))
 	c.checkUnsignalledConds()
+	c.checkUndoneWaitGroups()
 	return nil, nil
 }
 

@@ -259,3 +259,121 @@ func (s *server) closeLocked() {
 	s.n = -1
 	s.wg.Wait() // want `s.wg.Wait while holding s.mu, which the goroutine that calls Done must lock first`
 }
+
+// The receive is in a helper the caller runs holding the mutex that
+// the closing goroutine needs first.
+type flusher struct {
+	mu    sync.Mutex
+	n     int
+	donec chan struct{}
+}
+
+func newFlusher() *flusher {
+	f := &flusher{donec: make(chan struct{})}
+	go func() {
+		f.mu.Lock()
+		f.n++
+		f.mu.Unlock()
+		close(f.donec)
+	}()
+	return f
+}
+
+func (f *flusher) Close() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.waitLocked()
+}
+
+func (f *flusher) waitLocked() {
+	<-f.donec // want `receive from f.donec while holding f.mu, which the goroutine that sends on or closes it must lock first`
+}
+
+// Two calls down: the caller holds the container's lock while a helper
+// of a helper sends on the monitor's stop channel, and the monitor
+// takes the container's lock between its receives.
+type container struct {
+	sync.Mutex
+	health *health
+}
+
+type health struct {
+	stop chan struct{}
+}
+
+func (h *health) closeMonitor() {
+	h.stop <- struct{}{} // want `send on h.stop while holding c.Mutex, which the goroutine that receives from it must lock first`
+}
+
+func (c *container) updateHealth() {
+	c.health.closeMonitor()
+}
+
+func (c *container) stateChanged() {
+	c.Lock()
+	defer c.Unlock()
+	c.updateHealth()
+}
+
+func (c *container) monitor() {
+	for {
+		c.Lock()
+		c.probe()
+		c.Unlock()
+		<-c.health.stop
+	}
+}
+
+func (c *container) probe() {}
+
+func startContainer() *container {
+	c := &container{health: &health{stop: make(chan struct{})}}
+	go c.monitor()
+	go c.stateChanged()
+	return c
+}
+
+// The monitor receives from the stop channel as a parameter, passed
+// through an accessor of the value whose lock it takes.
+type probed struct {
+	sync.Mutex
+	state *probeState
+}
+
+type probeState struct {
+	stop chan struct{}
+}
+
+func (s *probeState) stopChannel() chan struct{} { return s.stop }
+
+func (s *probeState) closeMonitor() {
+	s.stop <- struct{}{} // want `send on s.stop while holding c.Mutex, which the goroutine that receives from it must lock first`
+}
+
+func (c *probed) stateChanged() {
+	c.Lock()
+	defer c.Unlock()
+	c.state.closeMonitor()
+}
+
+func watch(c *probed, stop chan struct{}) {
+	for {
+		select {
+		case <-stop:
+			return
+		default:
+			handleProbe(c)
+		}
+	}
+}
+
+func handleProbe(c *probed) {
+	c.Lock()
+	defer c.Unlock()
+}
+
+func startProbed() {
+	c := &probed{state: &probeState{stop: make(chan struct{})}}
+	go watch(c, c.state.stopChannel())
+	go c.stateChanged()
+}

@@ -385,3 +385,103 @@ func putWakesGetter() int {
 	wg.Wait()
 	return got
 }
+
+// The helper that waits is called without the mutex: the closer can
+// take it.
+type unlockedFlusher struct {
+	mu    sync.Mutex
+	n     int
+	donec chan struct{}
+}
+
+func newUnlockedFlusher() *unlockedFlusher {
+	f := &unlockedFlusher{donec: make(chan struct{})}
+	go func() {
+		f.mu.Lock()
+		f.n++
+		f.mu.Unlock()
+		close(f.donec)
+	}()
+	return f
+}
+
+func (f *unlockedFlusher) Close() {
+	f.mu.Lock()
+	f.n = -1
+	f.mu.Unlock()
+	f.waitDone()
+}
+
+func (f *unlockedFlusher) waitDone() {
+	<-f.donec
+}
+
+// The caller holds another value's mutex: the closer of f.donec locks
+// its own f.mu, not the registry's.
+type registry struct {
+	mu sync.Mutex
+	f  *otherFlusher
+}
+
+type otherFlusher struct {
+	mu    sync.Mutex
+	donec chan struct{}
+}
+
+func newOtherFlusher() *otherFlusher {
+	f := &otherFlusher{donec: make(chan struct{})}
+	go func() {
+		f.mu.Lock()
+		f.mu.Unlock()
+		close(f.donec)
+	}()
+	return f
+}
+
+func (r *registry) drop() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.f.wait()
+}
+
+func (f *otherFlusher) wait() {
+	<-f.donec
+}
+
+// The watcher takes the lock of another value than the one whose stop
+// channel it receives from.
+type guarded struct {
+	sync.Mutex
+	state *guardState
+}
+
+type guardState struct {
+	stop chan struct{}
+}
+
+func (s *guardState) closeWatch() {
+	s.stop <- struct{}{}
+}
+
+func (g *guarded) changed() {
+	g.Lock()
+	defer g.Unlock()
+	g.state.closeWatch()
+}
+
+func watchOther(g *guarded, stop chan struct{}) {
+	for {
+		select {
+		case <-stop:
+			return
+		default:
+			g.Lock()
+			g.Unlock()
+		}
+	}
+}
+
+func startGuarded(a, b *guarded) {
+	go watchOther(a, b.state.stop)
+	go b.changed()
+}
