@@ -55,7 +55,7 @@ func (m *Model) FlagClearAt(read *ssa.UnOp) bool {
 	g := read.Parent()
 	i := slices.Index(g.Params, p)
 	sites := m.callers[g]
-	if i < 0 || len(sites) == 0 || !m.OnlyCalled(g) {
+	if i < 0 || len(sites) == 0 || !m.EnteredOnlyByCalls(g) {
 		return false
 	}
 	for _, s := range sites {
