@@ -15,7 +15,9 @@
 //   - RLock while holding Lock: the RLock waits for the writer, itself.
 //   - RLock while holding RLock: recursive read locking deadlocks as
 //     soon as a writer is waiting between the two (sync.RWMutex's
-//     documentation forbids it).
+//     documentation forbids it). Nested read locks of a mutex that
+//     nothing write-locks cannot meet a writer and are not reported;
+//     see below for how that is decided.
 //
 // The second acquisition may be direct or inside a callee: a method
 // that locks its receiver's mutex called by another method of the
@@ -89,4 +91,20 @@
 // never cleared): the branch never runs. When some constructor leaves
 // the field unset or code clears it (a Reset storing nil), the branch
 // runs and the upgrade is reported.
+//
+// A recursive read lock is reported only when something may take the
+// write lock of that mutex. Nothing does when the mutex is a
+// sync.RWMutex value in a field or package variable that only its own
+// package can name (unexported and not embedded, since an embedded
+// mutex's Lock is promoted to the embedding type; in package main any
+// non-embedded one) and every use of its address in that package is
+// RLock, RUnlock, TryRLock or RLocker (a catalog built whole before it
+// is shared, then only read). Any other use may write-lock it: Lock,
+// TryLock or Unlock anywhere in the package, including goroutines and
+// package-level initialisers; its address returned, stored or passed on
+// (a sync.Locker, a Cond's L); a method value. A mutex kept by pointer
+// may be shared with code that write-locks it, and an exported field
+// or variable may be write-locked by an importer: both stay reported.
+// Another package's mutex counts only through the fact its package
+// exports for such a field.
 package doublelock

@@ -15,6 +15,9 @@
 // A call through a struct field (a function value, or an interface
 // value's method) locks what every function the package stores there
 // locks, named below the value the field belongs to (fieldfunc.go).
+// A sync.RWMutex only its package can name and that the package only
+// read-locks is never write-locked (readonly.go, with a fact for its
+// field): nested read locks of it cannot meet a writer.
 package lockset
 
 import (
@@ -42,7 +45,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{new(Summary), new(Writes)},
+	FactTypes:  []analysis.Fact{new(Summary), new(Writes), new(ReadLockedOnly)},
 }
 
 // Summary is the fact exported for a function or method with an
@@ -126,6 +129,12 @@ type Result struct {
 	// writes holds the Writes summaries of the other packages'
 	// functions the package calls (see ImportedWrites).
 	writes map[*ssa.Function][]UnlockedWrite
+
+	// readOnly holds the package's RWMutexes nothing write-locks, and
+	// importField imports that fact for another package's field (see
+	// NeverWriteLocked).
+	readOnly    readOnly
+	importField func(*types.Var, *ReadLockedOnly) bool
 }
 
 // Dead reports whether block b runs only when a field that is never
@@ -263,6 +272,17 @@ func run(pass *analysis.Pass) (any, error) {
 	b.all = all
 	b.res.inv = analysisutil.NewFieldInvariants(pass.Pkg, all)
 	b.condLockers = condLockers(pass.Pkg, all)
+	scanned := all
+	if init := ssainfo.Pkg.Func("init"); init != nil {
+		// Package variables' initialisers may take a mutex's address.
+		scanned = append(slices.Clip(all), init)
+		for i := len(all); i < len(scanned); i++ {
+			scanned = append(scanned, scanned[i].AnonFuncs...)
+		}
+	}
+	b.res.readOnly = readOnlyMutexes(pass.Pkg, scanned)
+	b.res.importField = func(f *types.Var, fact *ReadLockedOnly) bool { return pass.ImportObjectFact(f, fact) }
+	b.exportReadOnly()
 	for _, fn := range all {
 		b.analyze(fn)
 	}

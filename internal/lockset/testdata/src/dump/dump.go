@@ -126,3 +126,15 @@ func (c *counter) leak(fail bool) error {
 	c.mu.Unlock()
 	return nil
 }
+
+// tables read-locks a lib.Table twice (never write-locked, known from
+// lib's fact) and a lib.Log twice (write-locked by Append).
+func tables(t *lib.Table, l *lib.Log) int {
+	_ = t.RLockRows()
+	n := t.Len()
+	t.RUnlockRows()
+	_ = l.RLockLines()
+	n += l.Len()
+	l.RUnlockLines()
+	return n
+}
