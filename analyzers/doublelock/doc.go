@@ -72,6 +72,17 @@
 // an implementation taking a different mutex, an exported field, and
 // a callback called after the unlock are not reported.
 //
+// A callee may reach the held mutex through a sibling object that
+// points back at its owner: every replica in s.replicas has r.store ==
+// s when the package builds each replica with its store and inserts it
+// into that store's map, never reassigns the field and never hands
+// the map out. A call under s.mu that passes such an r to a callee
+// locking r.store.mu locks s.mu again:
+//
+//	for _, r := range s.replicas {
+//		s.queue.maybeAdd(r) // reaches r.store.status(): RLock of s.mu
+//	}
+//
 // Mutexes are identified by access path (c.mu, a package variable, a
 // local). The L of a Cond kept in a field and made from a mutex of the
 // same value (c.cond = sync.NewCond(c.mu.RLocker()), or &c.mu) is that

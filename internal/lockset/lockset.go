@@ -17,7 +17,10 @@
 // locks, named below the value the field belongs to (fieldfunc.go).
 // A sync.RWMutex only its package can name and that the package only
 // read-locks is never write-locked (readonly.go, with a fact for its
-// field): nested read locks of it cannot meet a writer.
+// field): nested read locks of it cannot meet a writer. A lock a
+// callee takes through an element of a map field whose elements point
+// back at the map's owner (r.store.mu for r in s.replicas) is that
+// owner's (backptr.go).
 package lockset
 
 import (
@@ -281,6 +284,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	b.res.readOnly = readOnlyMutexes(pass.Pkg, scanned)
+	b.backPtrs = backPointers(pass.Pkg, scanned)
 	b.res.importField = func(f *types.Var, fact *ReadLockedOnly) bool { return pass.ImportObjectFact(f, fact) }
 	b.exportReadOnly()
 	for _, fn := range all {
@@ -317,6 +321,9 @@ type builder struct {
 	// indexes them for calls through fields, on first need.
 	all      []*ssa.Function
 	fieldIdx *fieldIndex
+	// backPtrs: the map fields whose elements point back at their
+	// owner (backptr.go).
+	backPtrs map[*types.Var]backPtr
 }
 
 // touchesLocks reports whether a call in fn can change what it holds:
@@ -916,7 +923,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 	}
 	for _, sk := range s.MustLock {
 		if k, ok := callerKey(sk, c.Args, bindings); ok {
-			b.acquire(f, instr, k, sk.Mode, callee, st, record)
+			b.acquire(f, instr, b.owner(k), sk.Mode, callee, st, record)
 		}
 	}
 	for _, sk := range s.Acquires {

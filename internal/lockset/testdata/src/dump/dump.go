@@ -138,3 +138,34 @@ func tables(t *lib.Table, l *lib.Log) int {
 	l.RUnlockLines()
 	return n
 }
+
+// A map whose elements point back at their owner: what reached
+// through r.store for r in s.replicas locks is s's.
+type store struct {
+	mu       sync.RWMutex
+	replicas map[int]*replica
+}
+
+type replica struct{ store *store }
+
+func newStore() *store {
+	s := &store{replicas: map[int]*replica{}}
+	r := &replica{store: s}
+	s.replicas[0] = r
+	return s
+}
+
+func (s *store) status() {
+	s.mu.Lock()
+	s.mu.Unlock()
+}
+
+func statusOf(r *replica) { r.store.status() }
+
+func (s *store) scan() {
+	s.mu.RLock()
+	for _, r := range s.replicas {
+		statusOf(r)
+	}
+	s.mu.RUnlock()
+}
