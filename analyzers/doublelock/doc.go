@@ -72,6 +72,14 @@
 // an implementation taking a different mutex, an exported field, and
 // a callback called after the unlock are not reported.
 //
+// A function kept in a map or slice field (a table of callbacks) is
+// one element of many: when one the package stores there, bound to the
+// value that owns the container, locks that value's mutex, a call of an
+// element under that mutex may lock it ("call of b.handlers[] may lock
+// b.mu"). Elements stored from elsewhere (a handler passed to an
+// exported On) are unknown and change nothing; an exported container
+// is not followed.
+//
 // A callee may reach the held mutex through a sibling object that
 // points back at its owner: every replica in s.replicas has r.store ==
 // s when the package builds each replica with its store and inserts it

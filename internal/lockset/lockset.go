@@ -20,7 +20,9 @@
 // field): nested read locks of it cannot meet a writer. A lock a
 // callee takes through an element of a map field whose elements point
 // back at the map's owner (r.store.mu for r in s.replicas) is that
-// owner's (backptr.go).
+// owner's (backptr.go). A call of a function read out of a map or
+// slice field may lock what the functions the package stores there
+// lock on the container's owner (elemfunc.go).
 package lockset
 
 import (
@@ -324,6 +326,9 @@ type builder struct {
 	// backPtrs: the map fields whose elements point back at their
 	// owner (backptr.go).
 	backPtrs map[*types.Var]backPtr
+	// elemLocks memoizes what the functions stored in a container
+	// field lock (elemfunc.go).
+	elemLocks map[*types.Var][]fieldLock
 }
 
 // touchesLocks reports whether a call in fn can change what it holds:
@@ -890,6 +895,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 			b.handoff(f, instr, a, st, record)
 		}
 		b.fieldCall(f, instr, c, st, record)
+		b.elemCall(f, instr, c, st, record)
 		return
 	}
 	s := b.summaryOf(callee)
