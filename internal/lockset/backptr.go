@@ -69,6 +69,13 @@ func backPointers(pkg *types.Package, fns []*ssa.Function) map[*types.Var]backPt
 						}
 					}
 				}
+				if fv, ok := instr.(*ssa.Field); ok {
+					// The map read out of a struct value: its uses are
+					// not followed.
+					if st, ok := fv.X.Type().Underlying().(*types.Struct); ok && fv.Field < st.NumFields() {
+						bad[st.Field(fv.Field).Origin()] = true
+					}
+				}
 				for _, op := range instr.Operands(nil) {
 					fa, ok := (*op).(*ssa.FieldAddr)
 					if !ok {

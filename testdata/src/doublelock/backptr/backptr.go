@@ -209,3 +209,39 @@ func (r *Registry) RefreshAll() {
 		e.refresh()
 	}
 }
+
+// Shelf's map is also reached through a copy of the struct, whose
+// insertions are not followed: no back pointer.
+type Shelf struct {
+	mu    sync.Mutex
+	books map[int]*Book
+}
+
+type Book struct {
+	shelf *Shelf
+}
+
+func NewShelf() *Shelf {
+	s := &Shelf{books: map[int]*Book{}}
+	b := &Book{shelf: s}
+	s.books[0] = b
+	return s
+}
+
+func (b *Book) read() {
+	b.shelf.mu.Lock()
+	b.shelf.mu.Unlock()
+}
+
+func Smuggle(s *Shelf, b *Book) {
+	c := *s
+	c.books[1] = b
+}
+
+func (s *Shelf) ReadAll() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, b := range s.books {
+		b.read()
+	}
+}
