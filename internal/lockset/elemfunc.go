@@ -230,29 +230,16 @@ func arrayElems(a *ssa.Alloc, depth int) []ssa.Value {
 
 // funcLocks returns the locks the function value fv of fn takes on
 // every path on the value base names (or on package variables), by
-// their paths below it.
+// their paths below it: what storedLocks resolves for a value stored
+// into a field.
 func (b *builder) funcLocks(fn *ssa.Function, fv ssa.Value, base Key) []fieldLock {
-	lit, bindings := b.funcValue(fn, fv, 0)
-	if lit == nil {
-		return nil
-	}
-	s := b.summaryOf(lit)
-	if s == nil {
+	sets, ok := b.storedLocks(fn, fv, base, "", b.fields(), 0)
+	if !ok {
 		return nil
 	}
 	var out []fieldLock
-	for _, sk := range s.MustLock {
-		if sk.Param >= 0 {
-			continue // on the later call's arguments
-		}
-		k, ok := callerKey(sk, nil, bindings)
-		switch {
-		case !ok:
-		case k.Global != "":
-			out = append(out, fieldLock{global: k.Global, path: k.Path, mode: sk.Mode, at: b.lockPos(lit, k, 0)})
-		case base.Valid() && k.HasPrefix(base):
-			out = append(out, fieldLock{path: k.Path[len(base.Path):], mode: sk.Mode, at: b.lockPos(lit, k, 0)})
-		}
+	for _, s := range sets {
+		out = append(out, s...)
 	}
 	return out
 }
