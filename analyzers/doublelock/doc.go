@@ -15,7 +15,9 @@
 //   - RLock while holding Lock: the RLock waits for the writer, itself.
 //   - RLock while holding RLock: recursive read locking deadlocks as
 //     soon as a writer is waiting between the two (sync.RWMutex's
-//     documentation forbids it).
+//     documentation forbids it). Nested read locks of a mutex that
+//     nothing write-locks cannot meet a writer and are not reported;
+//     see below for how that is decided.
 //
 // The second acquisition may be direct or inside a callee: a method
 // that locks its receiver's mutex called by another method of the
@@ -70,6 +72,25 @@
 // an implementation taking a different mutex, an exported field, and
 // a callback called after the unlock are not reported.
 //
+// A function kept in a map or slice field (a table of callbacks) is
+// one element of many: when one the package stores there, bound to the
+// value that owns the container, locks that value's mutex, a call of an
+// element under that mutex may lock it ("call of b.handlers[] may lock
+// b.mu"). Elements stored from elsewhere (a handler passed to an
+// exported On) are unknown and change nothing; an exported container
+// is not followed.
+//
+// A callee may reach the held mutex through a sibling object that
+// points back at its owner: every replica in s.replicas has r.store ==
+// s when the package builds each replica with its store and inserts it
+// into that store's map, never reassigns the field and never hands
+// the map out. A call under s.mu that passes such an r to a callee
+// locking r.store.mu locks s.mu again:
+//
+//	for _, r := range s.replicas {
+//		s.queue.maybeAdd(r) // reaches r.store.status(): RLock of s.mu
+//	}
+//
 // Mutexes are identified by access path (c.mu, a package variable, a
 // local). The L of a Cond kept in a field and made from a mutex of the
 // same value (c.cond = sync.NewCond(c.mu.RLocker()), or &c.mu) is that
@@ -89,4 +110,20 @@
 // never cleared): the branch never runs. When some constructor leaves
 // the field unset or code clears it (a Reset storing nil), the branch
 // runs and the upgrade is reported.
+//
+// A recursive read lock is reported only when something may take the
+// write lock of that mutex. Nothing does when the mutex is a
+// sync.RWMutex value in a field or package variable that only its own
+// package can name (unexported and not embedded, since an embedded
+// mutex's Lock is promoted to the embedding type; in package main any
+// non-embedded one) and every use of its address in that package is
+// RLock, RUnlock, TryRLock or RLocker (a catalog built whole before it
+// is shared, then only read). Any other use may write-lock it: Lock,
+// TryLock or Unlock anywhere in the package, including goroutines and
+// package-level initialisers; its address returned, stored or passed on
+// (a sync.Locker, a Cond's L); a method value. A mutex kept by pointer
+// may be shared with code that write-locks it, and an exported field
+// or variable may be write-locked by an importer: both stay reported.
+// Another package's mutex counts only through the fact its package
+// exports for such a field.
 package doublelock

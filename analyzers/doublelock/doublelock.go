@@ -39,7 +39,7 @@ func run(pass *analysis.Pass) (any, error) {
 	})
 	for _, fn := range res.Functions() {
 		for _, a := range res.Funcs[fn].Acquires {
-			if a.Prev == nil || a.Prev.Entry || !a.Instr.Pos().IsValid() || sharedLocal(a) {
+			if a.Prev == nil || a.Prev.Entry || !a.Instr.Pos().IsValid() || sharedLocal(a) || readersOnly(res, a) {
 				continue
 			}
 			if a.Prev.Callee && a.Prev.Mode == lockset.Read && a.Mode == lockset.Read {
@@ -54,7 +54,7 @@ func run(pass *analysis.Pass) (any, error) {
 			reportEntry(pass, res, fn, a, starts)
 		}
 		for _, a := range res.Funcs[fn].MayAcquires {
-			if a.Prev == nil || a.Prev.Entry || !a.Instr.Pos().IsValid() || a.Prev.Callee && a.Prev.Mode == lockset.Read && a.Mode == lockset.Read {
+			if a.Prev == nil || a.Prev.Entry || !a.Instr.Pos().IsValid() || a.Prev.Callee && a.Prev.Mode == lockset.Read && a.Mode == lockset.Read || readersOnly(res, a) {
 				continue
 			}
 			report(pass, res, a, true, starts)
@@ -146,6 +146,13 @@ func sharedLocal(a lockset.Acquire) bool {
 	return false
 }
 
+// readersOnly reports a read lock of a mutex nothing write-locks
+// (lockset.Result.NeverWriteLocked): whatever was held before is a
+// read lock too, and no writer can queue between the two.
+func readersOnly(res *lockset.Result, a lockset.Acquire) bool {
+	return a.Mode == lockset.Read && res.NeverWriteLocked(a.Key)
+}
+
 // innerLock follows an acquisition by a callee down its calls to the
 // Lock itself: the callee's one acquisition of a mutex of the same
 // field in the same mode, and so on while that is a callee's too.
@@ -186,7 +193,7 @@ func inCallers(res *lockset.Result, fn *ssa.Function) []lockset.Acquire {
 			if i == 0 && mustLock(lf, a.Key) {
 				continue // a must-lock of fn: reported at the callers' calls
 			}
-			if a.Indirect != "" && a.Prev == nil && lf.Entry[a.Key] && !lf.Released[a.Key] && a.Instr.Pos().IsValid() {
+			if a.Indirect != "" && a.Prev == nil && lf.Entry[a.Key] && !lf.Released[a.Key] && a.Instr.Pos().IsValid() && !readersOnly(res, a) {
 				out = append(out, a)
 			}
 		}

@@ -75,7 +75,11 @@ var dump = &analysis.Analyzer{
 				if a.Prev != nil {
 					prev = " after " + pos(a.Prev.Pos)
 				}
-				fmt.Fprintf(&b, "\tacquire %s %s%s%s callback=%v\n", pos(a.Instr.Pos()), key(a.Key, a.Mode), via, prev, a.Callback)
+				readOnly := ""
+				if a.Mode == lockset.Read && res.NeverWriteLocked(a.Key) {
+					readOnly = " neverwritelocked"
+				}
+				fmt.Fprintf(&b, "\tacquire %s %s%s%s callback=%v%s\n", pos(a.Instr.Pos()), key(a.Key, a.Mode), via, prev, a.Callback, readOnly)
 			}
 			for _, r := range f.Releases {
 				fmt.Fprintf(&b, "\trelease %s %s later=%v\n", pos(r.Instr.Pos()), key(r.Key, lockset.Write), r.Later)

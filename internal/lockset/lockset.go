@@ -15,6 +15,14 @@
 // A call through a struct field (a function value, or an interface
 // value's method) locks what every function the package stores there
 // locks, named below the value the field belongs to (fieldfunc.go).
+// A sync.RWMutex only its package can name and that the package only
+// read-locks is never write-locked (readonly.go, with a fact for its
+// field): nested read locks of it cannot meet a writer. A lock a
+// callee takes through an element of a map field whose elements point
+// back at the map's owner (r.store.mu for r in s.replicas) is that
+// owner's (backptr.go). A call of a function read out of a map or
+// slice field may lock what the functions the package stores there
+// lock on the container's owner (elemfunc.go).
 package lockset
 
 import (
@@ -42,7 +50,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{new(Summary), new(Writes)},
+	FactTypes:  []analysis.Fact{new(Summary), new(Writes), new(ReadLockedOnly)},
 }
 
 // Summary is the fact exported for a function or method with an
@@ -131,6 +139,12 @@ type Result struct {
 	// writes holds the Writes summaries of the other packages'
 	// functions the package calls (see ImportedWrites).
 	writes map[*ssa.Function][]UnlockedWrite
+
+	// readOnly holds the package's RWMutexes nothing write-locks, and
+	// importField imports that fact for another package's field (see
+	// NeverWriteLocked).
+	readOnly    readOnly
+	importField func(*types.Var, *ReadLockedOnly) bool
 }
 
 // Dead reports whether block b runs only when a field that is never
@@ -272,6 +286,18 @@ func run(pass *analysis.Pass) (any, error) {
 	b.res.all = all
 	b.res.inv = analysisutil.NewFieldInvariants(pass.Pkg, all)
 	b.condLockers = condLockers(pass.Pkg, all)
+	scanned := all
+	if init := ssainfo.Pkg.Func("init"); init != nil {
+		// Package variables' initialisers may take a mutex's address.
+		scanned = append(slices.Clip(all), init)
+		for i := len(all); i < len(scanned); i++ {
+			scanned = append(scanned, scanned[i].AnonFuncs...)
+		}
+	}
+	b.res.readOnly = readOnlyMutexes(pass.Pkg, scanned)
+	b.backPtrs = backPointers(pass.Pkg, scanned)
+	b.res.importField = func(f *types.Var, fact *ReadLockedOnly) bool { return pass.ImportObjectFact(f, fact) }
+	b.exportReadOnly()
 	for _, fn := range all {
 		b.analyze(fn)
 	}
@@ -306,6 +332,12 @@ type builder struct {
 	// resolves calls through fields, on first need.
 	all      []*ssa.Function
 	fieldIdx *fieldIndex
+	// backPtrs: the map fields whose elements point back at their
+	// owner (backptr.go).
+	backPtrs map[*types.Var]backPtr
+	// elemLocks memoizes what the functions stored in a container
+	// field lock (elemfunc.go).
+	elemLocks map[*types.Var][]fieldLock
 }
 
 // touchesLocks reports whether a call in fn can change what it holds:
@@ -869,6 +901,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 			b.handoff(f, instr, a, st, record)
 		}
 		b.fieldCall(f, instr, c, st, record)
+		b.elemCall(f, instr, c, st, record)
 		return
 	}
 	s := b.summaryOf(callee)
@@ -902,7 +935,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 	}
 	for _, sk := range s.MustLock {
 		if k, ok := callerKey(sk, c.Args, bindings); ok {
-			b.acquire(f, instr, k, sk.Mode, callee, st, record)
+			b.acquire(f, instr, b.owner(k), sk.Mode, callee, st, record)
 		}
 	}
 	for _, sk := range s.Acquires {

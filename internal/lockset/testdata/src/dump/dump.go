@@ -126,3 +126,46 @@ func (c *counter) leak(fail bool) error {
 	c.mu.Unlock()
 	return nil
 }
+
+// tables read-locks a lib.Table twice (never write-locked, known from
+// lib's fact) and a lib.Log twice (write-locked by Append).
+func tables(t *lib.Table, l *lib.Log) int {
+	_ = t.RLockRows()
+	n := t.Len()
+	t.RUnlockRows()
+	_ = l.RLockLines()
+	n += l.Len()
+	l.RUnlockLines()
+	return n
+}
+
+// A map whose elements point back at their owner: what reached
+// through r.store for r in s.replicas locks is s's.
+type store struct {
+	mu       sync.RWMutex
+	replicas map[int]*replica
+}
+
+type replica struct{ store *store }
+
+func newStore() *store {
+	s := &store{replicas: map[int]*replica{}}
+	r := &replica{store: s}
+	s.replicas[0] = r
+	return s
+}
+
+func (s *store) status() {
+	s.mu.Lock()
+	s.mu.Unlock()
+}
+
+func statusOf(r *replica) { r.store.status() }
+
+func (s *store) scan() {
+	s.mu.RLock()
+	for _, r := range s.replicas {
+		statusOf(r)
+	}
+	s.mu.RUnlock()
+}

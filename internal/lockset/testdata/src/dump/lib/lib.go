@@ -31,3 +31,42 @@ func Get(k string) int {
 	defer Default.mu.RUnlock()
 	return Default.m[k]
 }
+
+// Table's mutex is only ever read-locked (a Table is built whole
+// before it is shared): its field gets a ReadLockedOnly fact.
+type Table struct {
+	mu   sync.RWMutex
+	rows []string
+}
+
+// RLockRows returns with t.mu read-locked; RUnlockRows releases it.
+func (t *Table) RLockRows() []string { t.mu.RLock(); return t.rows }
+func (t *Table) RUnlockRows()        { t.mu.RUnlock() }
+
+// Len read-locks t.mu.
+func (t *Table) Len() int {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return len(t.rows)
+}
+
+// Log's mutex is write-locked too, by Append: no fact.
+type Log struct {
+	mu    sync.RWMutex
+	lines []string
+}
+
+func (l *Log) RLockLines() []string { l.mu.RLock(); return l.lines }
+func (l *Log) RUnlockLines()        { l.mu.RUnlock() }
+
+func (l *Log) Len() int {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return len(l.lines)
+}
+
+func (l *Log) Append(s string) {
+	l.mu.Lock()
+	l.lines = append(l.lines, s)
+	l.mu.Unlock()
+}
