@@ -550,10 +550,7 @@ func (b *builder) solve(f *Func, entry Set) []*state {
 				if b.res.inv.DeadEdge(blk, i) {
 					continue // taken only when a never-nil field is nil
 				}
-				var j = out.clone()
-				if in[succ.Index] != nil {
-					j = join(in[succ.Index], out)
-				}
+				j := join(in[succ.Index], out) // a copy of out for a block not reached yet
 				if !equal(j, in[succ.Index]) {
 					in[succ.Index] = j
 					changed = true
