@@ -238,6 +238,7 @@ func (inv *FieldInvariants) decide() {
 	// Where values of the types come from. A type the package never
 	// allocates has no constructor: its zero value is how it is used.
 	built := map[*types.Named]bool{}
+	var rands []*ssa.Value // one buffer: every instruction of the package is scanned
 	for _, fn := range inv.fns {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
@@ -258,8 +259,8 @@ func (inv *FieldInvariants) decide() {
 						badType[n] = true
 					}
 				}
-				var rands []*ssa.Value
-				for _, r := range in.Operands(rands) {
+				rands = in.Operands(rands[:0])
+				for _, r := range rands {
 					if r == nil || *r == nil {
 						continue
 					}

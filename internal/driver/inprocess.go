@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"context"
 	"fmt"
 	"go/ast"
 	"go/build"
@@ -11,8 +12,10 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -318,7 +321,11 @@ func (act *action) run(a *analysis.Analyzer) {
 		act.traces[a][traceKey{d.Pos, d.Message}] = steps
 	})
 	t0 := time.Now()
-	res, err := runPass(pass)
+	var res any
+	var err error
+	pprof.Do(context.Background(), pprof.Labels("analyzer", a.Name, "root", strconv.FormatBool(act.u.root)), func(context.Context) {
+		res, err = runPass(pass)
+	})
 	stopRecording()
 	if act.timing != nil {
 		act.timing.add(a, act.u.root, time.Since(t0))

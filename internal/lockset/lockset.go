@@ -499,10 +499,10 @@ func (b *builder) analyze(fn *ssa.Function) *Func {
 	if f := b.res.Funcs[fn]; f != nil {
 		return f
 	}
-	f := &Func{Fn: fn, held: map[ssa.Instruction]Set{}, may: map[ssa.Instruction]Set{}, Released: map[Key]bool{}, Deferred: map[Key]bool{}, sum: &Summary{}}
 	if fn.Blocks == nil || b.busy[fn] {
-		return f // recursion: no summary yet
+		return &Func{Fn: fn, sum: &Summary{}} // recursion: no summary yet
 	}
+	f := &Func{Fn: fn}
 	b.busy[fn] = true
 	defer delete(b.busy, fn)
 
@@ -515,6 +515,8 @@ func (b *builder) analyze(fn *ssa.Function) *Func {
 		return f
 	}
 
+	// The dataflow records into these; a function it skips has none.
+	f.held, f.may, f.Released, f.Deferred = map[ssa.Instruction]Set{}, map[ssa.Instruction]Set{}, map[Key]bool{}, map[Key]bool{}
 	in := b.solve(f, nil)
 	// A mutex unlocked before the function has locked it on any path
 	// is its callers': analyze again with it held at entry, so that a
@@ -585,10 +587,7 @@ func (b *builder) solve(f *Func, entry Set) []*state {
 				if b.res.inv.DeadEdge(blk, i) {
 					continue // taken only when a never-nil field is nil
 				}
-				var j = out.clone()
-				if in[succ.Index] != nil {
-					j = join(in[succ.Index], out)
-				}
+				j := join(in[succ.Index], out) // a copy of out for a block not reached yet
 				if !equal(j, in[succ.Index]) {
 					in[succ.Index] = j
 					changed = true

@@ -32,6 +32,9 @@ type UnlockedWrite struct {
 	Key SKey
 	// Func names the function that writes ("meter.Miss"), Pos is where
 	// ("file.go:12:3"): an importing package has no syntax of it.
+	// Func, Pos, Text, LosesUpdates and Always are left empty when no
+	// importer can use the write (see usable): the entry only holds
+	// the location's place in the summary.
 	Func string
 	Pos  string
 	// Text is the written location as in the writer's source ("u.Misses").
@@ -136,6 +139,12 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 	// One write per location: the first tells the story, and the
 	// facts stay small.
 	add := func(w UnlockedWrite) {
+		if !usable(w.Key, w.Guard) {
+			// Only its place: the location, which still takes its
+			// slot (one per location, maxWrites in all) here and in
+			// every caller, where it stays unusable.
+			w = UnlockedWrite{Key: w.Key, Guard: w.Guard}
+		}
 		for _, x := range out {
 			if x.Key == w.Key {
 				return
@@ -187,12 +196,15 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 			if !ok || s.FreeVar >= 0 || s.Param >= 0 && s.Path == "" {
 				continue
 			}
-			w := UnlockedWrite{Key: s, Func: funcName(fn), Pos: shortPos(fset.Position(in.Pos())), Text: Describe(k), LosesUpdates: loses, Always: dominatesReturns(blk)}
+			w := UnlockedWrite{Key: s, LosesUpdates: loses, Always: dominatesReturns(blk)}
 			if s.Global != "" {
 				w.Guard = ws.guards[s.Global]
 				if w.Guard == "" {
 					continue // nothing says the variable is shared under a lock
 				}
+			}
+			if usable(w.Key, w.Guard) {
+				w.Func, w.Pos, w.Text = funcName(fn), shortPos(fset.Position(in.Pos())), Describe(k)
 			}
 			add(w)
 		}
@@ -228,17 +240,36 @@ func RebindWrite(w UnlockedWrite, args []ssa.Value) (Key, bool) {
 	if !ok {
 		return Key{}, false
 	}
-	// Loads before the first field or element step only reach the
-	// root's own object (a captured variable's cell, a pointer the
-	// caller holds).
-	inner := k.Path
-	for strings.HasPrefix(inner, accesspath.Load) {
-		inner = inner[len(accesspath.Load):]
-	}
-	if strings.Contains(inner, accesspath.Load) {
+	if loadsPastRoot(k.Path) {
 		return Key{}, false
 	}
 	return k, true
+}
+
+// loadsPastRoot reports whether path goes through a pointer loaded
+// from a field or element: loads before the first field or element
+// step only reach the root's own object (a captured variable's cell,
+// a pointer the caller holds).
+func loadsPastRoot(path string) bool {
+	for strings.HasPrefix(path, accesspath.Load) {
+		path = path[len(accesspath.Load):]
+	}
+	return strings.Contains(path, accesspath.Load)
+}
+
+// usable reports whether an importer can use a write to k, with
+// guard, as one of its own (RebindWrite, then unlockedwrite): a
+// package variable only with the mutex its package guards it with,
+// and no location reached through a pointer loaded past its root.
+// Rebinding at a call keeps a package variable and its guard, and
+// prefixes a parameter's path, so a write unusable in a function is
+// unusable in all its callers too: its summary entry keeps only the
+// location, not the text an importer would show.
+func usable(k SKey, guard string) bool {
+	if k.Global != "" && guard == "" {
+		return false
+	}
+	return !loadsPastRoot(k.Path)
 }
 
 // ImportedWrites returns the unlocked-write summary of fn, a function
