@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
@@ -28,15 +29,21 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes: []analysis.Fact{new(ignoresParams), new(cancelSource)},
 }
 
-// ignoresParams records the parameters (indices into the SSA parameter
-// list, receiver first) of function type that the function provably
-// never calls, stores or passes on: handing a cancel function to one
-// of them does not release the context.
-type ignoresParams struct{ Params []int }
+// ignoresParams records the parameters of function type (as access
+// paths relative to the function, receiver first) that the function
+// provably never calls, stores or passes on: handing a cancel function
+// to one of them does not release the context.
+type ignoresParams struct{ Params []accesspath.Rel }
 
 func (*ignoresParams) AFact() {}
 
-func (f *ignoresParams) String() string { return fmt.Sprintf("ignoresParams%v", f.Params) }
+func (f *ignoresParams) String() string {
+	idx := make([]int, len(f.Params))
+	for i, r := range f.Params {
+		idx[i] = r.Param
+	}
+	return fmt.Sprintf("ignoresParams%v", idx)
+}
 
 // cancelSource records that result Result of the function is always a
 // fresh cancel function that the function itself neither calls nor
@@ -78,7 +85,7 @@ type checker struct {
 
 	// ignored holds the func-typed parameters and free variables that
 	// are provably never called, stored or passed on.
-	ignored map[ssa.Value]bool
+	ignored map[slot]bool
 
 	// fieldRead holds the unexported fields of this package's structs
 	// whose value is read somewhere (beyond a nil comparison), or is
@@ -97,7 +104,7 @@ func newChecker(pass *analysis.Pass, info *buildssa.SSA) *checker {
 		pass:    pass,
 		pkg:     info.Pkg,
 		insp:    pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		ignored: make(map[ssa.Value]bool),
+		ignored: make(map[slot]bool),
 		sources: make(map[*ssa.Function]*cancelSource),
 	}
 	for _, fn := range info.SrcFuncs {
@@ -116,14 +123,14 @@ func (c *checker) exportFacts() {
 		if !ok || fn.Parent() != nil {
 			continue
 		}
-		var idx []int
-		for i, p := range fn.Params {
-			if c.ignored[p] {
-				idx = append(idx, i)
+		var params []accesspath.Rel
+		for _, p := range fn.Params {
+			if r, ok := accesspath.Relative(fn, accesspath.Key{Root: p}); ok && c.ignored[slot{fn, r}] {
+				params = append(params, r)
 			}
 		}
-		if len(idx) > 0 {
-			c.pass.ExportObjectFact(obj, &ignoresParams{Params: idx})
+		if len(params) > 0 {
+			c.pass.ExportObjectFact(obj, &ignoresParams{Params: params})
 		}
 		if src := c.sources[fn]; src != nil {
 			c.pass.ExportObjectFact(obj, src)
@@ -150,14 +157,35 @@ func funcObject(fn *ssa.Function) *types.Func {
 	return obj
 }
 
-// paramIgnored reports whether argument i of a call of fn provably has
-// no effect on the function value passed there.
-func (c *checker) paramIgnored(fn *ssa.Function, i int) bool {
+// A slot is a func-typed input of a function, a parameter or a free
+// variable, named by its access path relative to the function: the
+// name a call site rebinds to its arguments and closure bindings.
+type slot struct {
+	fn  *ssa.Function
+	rel accesspath.Rel
+}
+
+// drops reports whether a call of fn (or the creation of its closure)
+// with the given arguments and bindings provably has no effect on the
+// function value x: each input of fn bound to x is one fn ignores.
+func (c *checker) drops(fn *ssa.Function, args, bindings []ssa.Value, x ssa.Value) bool {
+	for _, r := range accesspath.BoundTo(args, bindings, x) {
+		if !c.ignores(fn, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// ignores reports whether fn provably never calls, stores or passes on
+// its input r: a free variable of one of this package's closures, or a
+// parameter of a function of this package or, by its facts, another.
+func (c *checker) ignores(fn *ssa.Function, r accesspath.Rel) bool {
 	if fn == nil {
 		return false
 	}
-	if c.isLocal(fn) {
-		return i < len(fn.Params) && c.ignored[fn.Params[i]]
+	if r.Param < 0 || c.isLocal(fn) {
+		return c.ignored[slot{fn, r}]
 	}
 	if fn.Pkg == c.pkg || !declared(fn) {
 		return false
@@ -167,7 +195,7 @@ func (c *checker) paramIgnored(fn *ssa.Function, i int) bool {
 		return false
 	}
 	var f ignoresParams
-	return c.pass.ImportObjectFact(obj, &f) && slices.Contains(f.Params, i)
+	return c.pass.ImportObjectFact(obj, &f) && slices.Contains(f.Params, r)
 }
 
 // sourceOf reports whether call creates a cancel function the caller

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
@@ -66,12 +67,7 @@ func (c *checker) uses(v ssa.Value) (us []use, derived map[ssa.Value]bool) {
 					continue
 				}
 				callee := flow.Callee(call)
-				handled := false
-				for i, a := range call.Args {
-					if a == x && !c.paramIgnored(callee, i) {
-						handled = true
-					}
-				}
+				handled := !c.drops(callee, call.Args, nil, x)
 				u := use{instr: r, handled: handled}
 				if !handled && callee != nil {
 					u.note = fmt.Sprintf("passed to %s, which never calls it", displayName(callee))
@@ -137,11 +133,9 @@ func (c *checker) uses(v ssa.Value) (us []use, derived map[ssa.Value]bool) {
 // of the cancel function, and what happens to it is what counts.
 func (c *checker) closureUse(mc *ssa.MakeClosure, x ssa.Value, walk func(ssa.Value), us *[]use) {
 	fn, _ := mc.Fn.(*ssa.Function)
-	for i, b := range mc.Bindings {
-		if b == x && (fn == nil || i >= len(fn.FreeVars) || !c.ignored[fn.FreeVars[i]]) {
-			walk(mc)
-			return
-		}
+	if !c.drops(fn, nil, mc.Bindings, x) {
+		walk(mc)
+		return
 	}
 	*us = append(*us, use{instr: mc})
 }
@@ -181,27 +175,36 @@ func (c *checker) touches(v ssa.Value) bool {
 // ones with a real use until nothing changes, which settles recursion
 // (f passing its parameter to g passing it back to f) soundly.
 func (c *checker) computeIgnoredSlots() {
-	var slots []ssa.Value
+	type input struct {
+		slot
+		v ssa.Value
+	}
+	var inputs []input
+	add := func(fn *ssa.Function, v ssa.Value) {
+		if r, ok := accesspath.Relative(fn, accesspath.Key{Root: v}); ok {
+			inputs = append(inputs, input{slot{fn, r}, v})
+		}
+	}
 	for _, fn := range c.funcs {
 		for _, p := range fn.Params {
 			if isFuncType(p.Type()) {
-				slots = append(slots, p)
+				add(fn, p)
 			}
 		}
 		for _, fv := range fn.FreeVars {
 			if isFuncType(fv.Type()) || isFuncPtr(fv.Type()) {
-				slots = append(slots, fv)
+				add(fn, fv)
 			}
 		}
 	}
-	for _, s := range slots {
-		c.ignored[s] = true
+	for _, in := range inputs {
+		c.ignored[in.slot] = true
 	}
 	for changed := true; changed; {
 		changed = false
-		for _, s := range slots {
-			if c.ignored[s] && c.touches(s) {
-				c.ignored[s] = false
+		for _, in := range inputs {
+			if c.ignored[in.slot] && c.touches(in.v) {
+				c.ignored[in.slot] = false
 				changed = true
 			}
 		}

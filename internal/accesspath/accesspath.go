@@ -1,7 +1,8 @@
 // Package accesspath names memory by an access path, and moves a path
 // across a call: the one encoding the summary engines of goconcheck
 // share (lockset's lock summaries, waitgroupadd's WaitGroup events,
-// sleepsync's reads and writes, syncmodel's object identity).
+// sleepsync's reads and writes, syncmodel's object identity,
+// missingcancel's func-typed inputs a function ignores).
 //
 // A Key is a path in the frame of one SSA function: a root and a
 // string of steps, ".N" (struct field N), ".*" (a pointer loaded from
@@ -388,4 +389,25 @@ func Rebind(callee *ssa.Function, k Key, args, bindings []ssa.Value) (Key, bool)
 		return Key{}, false
 	}
 	return r.Bind(args, bindings)
+}
+
+// BoundTo returns the inputs through which a callee receives v from a
+// call with the given arguments (the receiver first) and closure
+// bindings: a Rel with an empty path for each parameter and free
+// variable bound to v. It is Input turned round, for a summary that
+// records which of a function's inputs it ignores, or uses, as a
+// whole.
+func BoundTo(args, bindings []ssa.Value, v ssa.Value) []Rel {
+	var rels []Rel
+	for i, a := range args {
+		if a == v {
+			rels = append(rels, Rel{Param: i, FreeVar: -1})
+		}
+	}
+	for i, b := range bindings {
+		if b == v {
+			rels = append(rels, Rel{Param: -1, FreeVar: i})
+		}
+	}
+	return rels
 }

@@ -123,6 +123,20 @@ func TestRebind(t *testing.T) {
 	if bk, ok := lr.Bind(nil, mc.Bindings); !ok || bk.Root != f.Params[0] || bk.Path != ".0" {
 		t.Errorf("Bind of the literal's %s = %s, %v; want t.0 rooted at f's parameter", lr, bk, ok)
 	}
+	// BoundTo turns Input round: the literal receives t as its free
+	// variable 0, which Relative names the same way.
+	if got := accesspath.BoundTo(nil, mc.Bindings, mc.Bindings[0]); len(got) != 1 || got[0] != (accesspath.Rel{Param: -1, FreeVar: 0}) {
+		t.Errorf("BoundTo(bindings, t) = %v; want [fv0]", got)
+	}
+	if got := accesspath.BoundTo(call.Call.Args, nil, call.Call.Args[0]); len(got) != 1 || got[0] != (accesspath.Rel{Param: 0, FreeVar: -1}) || got[0].Input(call.Call.Args, nil) != call.Call.Args[0] {
+		t.Errorf("BoundTo(args, t) = %v; want [p0]", got)
+	}
+	if got := accesspath.BoundTo(call.Call.Args, mc.Bindings, f.Params[1]); len(got) != 0 {
+		t.Errorf("BoundTo of a value the call does not pass = %v; want none", got)
+	}
+	if r, ok := accesspath.Relative(lit, accesspath.Key{Root: lit.FreeVars[0]}); !ok || r != (accesspath.Rel{Param: -1, FreeVar: 0}) {
+		t.Errorf("Relative(literal, its free variable) = %v, %v; want fv0", r, ok)
+	}
 	// Out of range and unbound roots fail.
 	if _, ok := (accesspath.Rel{Param: 3, FreeVar: -1}).Bind(call.Call.Args, nil); ok {
 		t.Errorf("Bind of an unbound parameter succeeded")
