@@ -245,6 +245,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range all {
 		m.indexCalls(fn)
 	}
+	m.indexTables(ssainfo.Pkg, all)
 	for _, fn := range all {
 		if m.byFn[fn] != nil || fn.Blocks == nil {
 			continue
