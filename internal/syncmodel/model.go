@@ -218,8 +218,9 @@ type Model struct {
 // Func returns the model of fn, or nil.
 func (m *Model) Func(fn *ssa.Function) *Func { return m.byFn[fn] }
 
-// Callers returns the static call sites of fn in the package, and the
-// go statements, WaitGroup.Go, Group.Go and Once.Do calls that run it.
+// Callers returns the static call sites of fn in the package, the
+// calls through a dispatch table that holds it (table.go), and the go
+// statements, WaitGroup.Go, Group.Go and Once.Do calls that run it.
 func (m *Model) Callers(fn *ssa.Function) []Site { return m.callers[fn] }
 
 func run(pass *analysis.Pass) (any, error) {
