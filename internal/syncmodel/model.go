@@ -297,6 +297,12 @@ func boundMethod(fn *ssa.Function) *ssa.Function {
 	if fn == nil || len(fn.FreeVars) != 1 || !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
 		return nil
 	}
+	return wrapped(fn)
+}
+
+// wrapped returns the function a synthetic wrapper (a bound method
+// wrapper, a method expression's thunk) calls.
+func wrapped(fn *ssa.Function) *ssa.Function {
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
 			if c, ok := in.(*ssa.Call); ok {

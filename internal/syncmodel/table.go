@@ -111,8 +111,8 @@ func tableElems(v ssa.Value) ([]*ssa.Function, bool) {
 			if !ok {
 				return nil, false
 			}
-			if strings.HasSuffix(f.Synthetic, "thunk") || strings.HasPrefix(f.Synthetic, "thunk") {
-				f = thunkTarget(f)
+			if strings.HasPrefix(f.Synthetic, "thunk") { // a method expression
+				f = wrapped(f)
 				if f == nil {
 					return nil, false
 				}
@@ -121,18 +121,6 @@ func tableElems(v ssa.Value) ([]*ssa.Function, bool) {
 		}
 	}
 	return fns, len(fns) > 0
-}
-
-// thunkTarget returns the method a method expression's thunk calls.
-func thunkTarget(f *ssa.Function) *ssa.Function {
-	for _, b := range f.Blocks {
-		for _, in := range b.Instrs {
-			if c, ok := in.(*ssa.Call); ok {
-				return c.Call.StaticCallee()
-			}
-		}
-	}
-	return nil
 }
 
 // tableCalls returns the calls that use the table loaded by in, or
