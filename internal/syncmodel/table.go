@@ -36,6 +36,15 @@ func (m *Model) indexTables(pkg *ssa.Package, funcs []*ssa.Function) {
 		for _, in := range b.Instrs {
 			st, ok := in.(*ssa.Store)
 			if !ok {
+				// The initialiser reading a table (var alias =
+				// handlers) shares it with code the model does not
+				// index.
+				var rands []*ssa.Value
+				for _, r := range in.Operands(rands) {
+					if g, ok := (*r).(*ssa.Global); ok {
+						bad[g] = true
+					}
+				}
 				continue
 			}
 			g, ok := st.Addr.(*ssa.Global)

@@ -110,3 +110,58 @@ func (w *Wire) Close() {
 		p.mu.Unlock()
 	}
 }
+
+// Gate's table is copied by another initialiser: calls through the
+// copy (SetGate) are calls the table's own uses do not show.
+
+type slot struct {
+	mu   sync.Mutex
+	gate *Gate
+}
+
+type Gate struct {
+	mu       sync.Mutex
+	slots    []*slot
+	msgs     chan int
+	readDone chan struct{}
+}
+
+var gateHandlers = []func(*Gate, int){
+	0: (*Gate).onData,
+}
+
+var gateAlias = gateHandlers
+
+func SetGate(g *Gate) { gateAlias[0](g, 0) }
+
+func NewGate() *Gate {
+	g := &Gate{msgs: make(chan int), readDone: make(chan struct{})}
+	go g.readLoop()
+	return g
+}
+
+func (g *Gate) readLoop() {
+	defer close(g.readDone)
+	for m := range g.msgs {
+		gateHandlers[0](g, m)
+	}
+}
+
+func (g *Gate) onData(m int) {
+	s := g.slots[m]
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	g.mu.Lock() // want `lock order inversion: Gate.mu is locked while slot.mu is held`
+	g.mu.Unlock()
+}
+
+func (g *Gate) Close() {
+	close(g.msgs)
+	<-g.readDone
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for _, s := range g.slots {
+		s.mu.Lock()
+		s.mu.Unlock()
+	}
+}
