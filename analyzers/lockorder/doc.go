@@ -73,6 +73,13 @@
 //		s.out.write(s.buf) // locks out.mu: not reported
 //	}
 //
+// A receive from a done channel joins the same way when nothing sends
+// on it and its one closer closes it, deferred, on every path, and the
+// other order runs only inside that closer (through static calls, or
+// a dispatch table of functions the package initialiser fills and
+// nothing else writes): Close after <-s.recvDone, which the receive
+// loop closes as it returns.
+//
 // Nor are orders that a state of the program keeps apart:
 //
 //   - a mutex of an object still private to its goroutine: allocated
@@ -124,13 +131,12 @@
 // locked while it is being created, before a reload can reach it
 // through an account (its set-up calls methods, and arms a timer that
 // captures it, which the private-object rule does not follow). On
-// yamux it reports two pairs: Stream.stateLock and recvLock between
+// yamux it reported two pairs: Stream.stateLock and recvLock between
 // two Reads of one stream (true), and Session.streamLock and
-// Stream.stateLock, false: Close takes its order only after
-// <-s.recvDoneCh, which the receive goroutine, the only one to take
-// the other order, closes as it exits (a join through a channel, and
-// the receive loop calls its handlers through a table the model does
-// not follow). raft and memberlist get no finding.
+// Stream.stateLock, silent since the done-channel join: Close takes
+// its order only after <-s.recvDoneCh, which the receive loop, the
+// only one to take the other order (through its handler table), closes
+// as it returns. raft and memberlist get no finding.
 //
 // The fix is a single global order: acquire the locks always in the
 // same order, or release one before taking the other.

@@ -218,8 +218,9 @@ type Model struct {
 // Func returns the model of fn, or nil.
 func (m *Model) Func(fn *ssa.Function) *Func { return m.byFn[fn] }
 
-// Callers returns the static call sites of fn in the package, and the
-// go statements, WaitGroup.Go, Group.Go and Once.Do calls that run it.
+// Callers returns the static call sites of fn in the package, the
+// calls through a dispatch table that holds it (table.go), and the go
+// statements, WaitGroup.Go, Group.Go and Once.Do calls that run it.
 func (m *Model) Callers(fn *ssa.Function) []Site { return m.callers[fn] }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -245,6 +246,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range all {
 		m.indexCalls(fn)
 	}
+	m.indexTables(ssainfo.Pkg, all)
 	for _, fn := range all {
 		if m.byFn[fn] != nil || fn.Blocks == nil {
 			continue
@@ -295,6 +297,12 @@ func boundMethod(fn *ssa.Function) *ssa.Function {
 	if fn == nil || len(fn.FreeVars) != 1 || !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
 		return nil
 	}
+	return wrapped(fn)
+}
+
+// wrapped returns the function a synthetic wrapper (a bound method
+// wrapper, a method expression's thunk) calls.
+func wrapped(fn *ssa.Function) *ssa.Function {
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
 			if c, ok := in.(*ssa.Call); ok {

@@ -643,14 +643,22 @@ func (m *Model) BoundArgs(p *ssa.Parameter) ([]ssa.Value, bool) {
 // Joined reports whether w runs only once every goroutine that can run
 // fn has ended: w's function waits, on every path to w, on a WaitGroup
 // that each of those goroutines marks Done in a deferred call (a Close
-// that stops the workers and waits for them before it flushes).
+// that stops the workers and waits for them before it flushes), or
+// receives from a done channel that only the function fn runs within
+// closes, deferred, as it returns (closedOnExit).
 func (m *Model) Joined(w ssa.Instruction, fn *ssa.Function) bool {
-	roots, ok := m.GoRoots(fn)
-	if !ok || len(roots) == 0 {
-		return false
-	}
 	wf := m.byFn[w.Parent()]
 	if wf == nil {
+		return false
+	}
+	for _, ev := range wf.Events {
+		if ev.Kind == Chan && ev.Op.Kind == chanmodel.Recv && ev.Op.Via == nil && !ev.Op.Select &&
+			!ev.Op.Deferred && flow.Dominates(ev.Op.Instr, w) && m.closedOnExit(ev.Op.Chan, fn) {
+			return true
+		}
+	}
+	roots, ok := m.GoRoots(fn)
+	if !ok || len(roots) == 0 {
 		return false
 	}
 	var waits []Object
@@ -703,4 +711,69 @@ func (m *Model) defersDone(fn *ssa.Function, wgs []Object) bool {
 		}
 	}
 	return false
+}
+
+// closedOnExit reports whether a receive from the channel id completes
+// only once every run of fn has ended: nothing sends on id, and every
+// close of it is deferred by one function of the package, on every
+// path, that fn runs inside of (fn is that function or is reached from
+// it only by static calls of the package). The receive is then the
+// join of a goroutine that closes a done channel as it exits:
+//
+//	func (s *S) loop() {
+//		defer close(s.done)
+//		for { s.handle() } // fn runs only inside loop
+//	}
+//
+//	func (s *S) Close() {
+//		<-s.done // every handle of the loop has returned
+//		...
+//	}
+func (m *Model) closedOnExit(id chanmodel.ChanID, fn *ssa.Function) bool {
+	if id.Kind != chanmodel.KindField && id.Kind != chanmodel.KindGlobal && id.Kind != chanmodel.KindMake {
+		return false
+	}
+	if m.Chans.Escapes(id) {
+		return false
+	}
+	var closer *ssa.Function
+	for _, r := range m.Chans.OpsOn(id) {
+		switch r.Op.Kind {
+		case chanmodel.Send:
+			return false
+		case chanmodel.Close:
+			if r.Op.Via != nil || r.Op.Unit != 0 {
+				continue // the close as its callers and starters see it
+			}
+			if !r.Op.Deferred || !r.Op.Must ||
+				closer != nil && closer != r.F.Fn {
+				return false
+			}
+			closer = r.F.Fn
+		}
+	}
+	return closer != nil && m.runsWithin(fn, closer, map[*ssa.Function]bool{}, 0)
+}
+
+// runsWithin reports whether fn runs only during a call of outer: it
+// is outer, or every way into it is a static call (not a go
+// statement) from a function that runs within outer.
+func (m *Model) runsWithin(fn, outer *ssa.Function, seen map[*ssa.Function]bool, depth int) bool {
+	if fn == outer {
+		return true
+	}
+	if seen[fn] {
+		return true // a cycle adds no way in
+	}
+	seen[fn] = true
+	sites := m.callers[fn]
+	if depth > 8 || len(sites) == 0 || m.open(fn) {
+		return false
+	}
+	for _, s := range sites {
+		if _, isCall := s.Instr.(*ssa.Call); !isCall || s.Goroutine || !m.runsWithin(s.Caller, outer, seen, depth+1) {
+			return false
+		}
+	}
+	return true
 }
