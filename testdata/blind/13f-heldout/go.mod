@@ -1,0 +1,3 @@
+module blind13f
+
+go 1.26

@@ -1,0 +1,3 @@
+module blind17c
+
+go 1.26
