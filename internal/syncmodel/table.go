@@ -83,9 +83,7 @@ func (m *Model) indexTables(pkg *ssa.Package, funcs []*ssa.Function) {
 			continue
 		}
 		for _, f := range fns {
-			for _, s := range calls[g] {
-				m.callers[f] = append(m.callers[f], s)
-			}
+			m.callers[f] = append(m.callers[f], calls[g]...)
 		}
 	}
 }
