@@ -13,7 +13,10 @@
 // cannot finish:
 //
 //   - it must complete a receive on a channel that nothing in the
-//     program can send on or close (guide §2.6, §7.1 LEAK 1);
+//     program can send on or close (guide §2.6, §7.1 LEAK 1); when
+//     that receive is a case of a select in a loop with other cases (a
+//     ticker's), the goroutine turns rather than blocks, and the
+//     message says it never ends;
 //   - it must complete a send on an unbuffered channel that nothing
 //     can receive from;
 //   - it ranges over (or loops on v, ok := <-ch until !ok over) a

@@ -146,6 +146,11 @@ func (c *checker) blocked(op *chanmodel.Op) string {
 	}
 	switch {
 	case op.Kind == chanmodel.Recv && !op.Avoid && t.Sends == 0 && t.Closes == 0:
+		if c.loopCase(op) {
+			// The other cases keep the loop turning: it does not
+			// block, it never leaves.
+			return "goroutine never ends: nothing sends on or closes " + name + ", its loop's only way out"
+		}
 		return "goroutine blocks forever: nothing sends on or closes " + name
 	case op.Kind == chanmodel.Recv && op.NeedsClose && t.Closes == 0 && !foreverFed:
 		return fmt.Sprintf("goroutine never terminates: %s is never closed, so receiving from it never ends", name)
@@ -155,6 +160,28 @@ func (c *checker) blocked(op *chanmodel.Op) string {
 		}
 	}
 	return ""
+}
+
+// loopCase reports whether op is, where it is made (in the goroutine's
+// function or a callee), a case of a select in a loop that has other
+// cases: while they fire, the goroutine turns rather than blocks.
+func (c *checker) loopCase(op *chanmodel.Op) bool {
+	if !op.Select || !op.Pos.IsValid() {
+		return false
+	}
+	for _, g := range c.m.Funcs {
+		for i := range g.Ops {
+			o := &g.Ops[i]
+			if !o.Direct() || o.Kind != op.Kind || o.Pos != op.Pos {
+				continue
+			}
+			sel, ok := o.Instr.(*ssa.Select)
+			if ok && (len(sel.States) > 1 || !sel.Blocking) && flow.InLoop(sel.Block()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // drainsForProcess reports whether op is a receive that waits only for

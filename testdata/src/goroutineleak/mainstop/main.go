@@ -47,7 +47,7 @@ func (t *Ticker) run(tick func()) {
 
 func main() {
 	r := &Raft{stopper: &Stopper{Done: make(chan struct{})}, Events: make(chan string)}
-	go r.processEvents(func(e string) { println(e) }) // want `goroutine blocks forever: nothing sends on or closes r.stopper.ShouldStop\(\)`
+	go r.processEvents(func(e string) { println(e) }) // want `goroutine never ends: nothing sends on or closes r.stopper.ShouldStop\(\), its loop.s only way out`
 	r.Events <- "start"
 
 	t := &Ticker{Quit: make(chan struct{})}

@@ -18,7 +18,7 @@ type worker struct {
 
 func newWorker() *worker {
 	w := &worker{quit: make(chan struct{}), jobs: make(chan int)}
-	go w.run() // want `goroutine blocks forever: nothing sends on or closes w.quit`
+	go w.run() // want `goroutine never ends: nothing sends on or closes w.quit, its loop.s only way out`
 	return w
 }
 
@@ -301,7 +301,7 @@ type Box[T any] struct {
 
 func NewBox[T any]() *Box[T] {
 	b := &Box[T]{items: make(chan T), quit: make(chan struct{})}
-	go b.serve() // want `goroutine blocks forever: nothing sends on or closes b.quit`
+	go b.serve() // want `goroutine never ends: nothing sends on or closes b.quit, its loop.s only way out`
 	return b
 }
 
@@ -355,5 +355,40 @@ func parked() {
 	}()
 	go func() {
 		select {}
+	}()
+}
+
+// A cache's janitor (golang-lru's expirable LRU): the ticker case keeps
+// the loop turning, so the goroutine does not block; it never ends,
+// because nothing closes done.
+type janitor struct{ done chan struct{} }
+
+func newJanitor(evict func()) *janitor {
+	j := &janitor{done: make(chan struct{})}
+	go func(done <-chan struct{}) {
+		ticker := time.NewTicker(time.Second)
+		defer ticker.Stop()
+		for {
+			select {
+			case <-done: // want `goroutine never ends: nothing sends on or closes done, its loop's only way out`
+				return
+			case <-ticker.C:
+				evict()
+			}
+		}
+	}(j.done)
+	return j
+}
+
+// A loop whose select has no other case: nothing turns it, it blocks.
+func waitInLoop() {
+	quit := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-quit: // want `goroutine blocks forever: nothing sends on or closes quit`
+				return
+			}
+		}
 	}()
 }
