@@ -16,6 +16,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 //go:embed doc.go
@@ -64,6 +65,7 @@ type checker struct {
 	makes    map[token.Pos]*ast.CallExpr // make calls by Lparen
 	life     *analysisutil.Lifetime
 	closures *analysisutil.Closures
+	stops    *syncmodel.StopState // made when first asked
 }
 
 // checkGo reports the goroutine started by g if it can never

@@ -22,7 +22,7 @@ func (c *checker) checkOrphans(f *chanmodel.Func) {
 		if n, ok := chanmodel.Cap(s.Chan); !ok || n != 0 || c.m.Escapes(s.Chan) {
 			continue
 		}
-		if ret := c.orphanPath(f, s); ret != nil {
+		if ret := c.orphanPath(f, s); ret != nil && !c.sendNeverRuns(f, s) {
 			c.reportOrphan(f, s, ret)
 		}
 	}

@@ -1,0 +1,223 @@
+package goroutineleak
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
+)
+
+// sendNeverRuns reports whether the orphaned send s, of a goroutine
+// that the test f starts, cannot run at all, so it cannot block:
+//
+//   - f takes the value only in select cases that fail the test (Push
+//     on a full queue returned): in a passing run the goroutine is
+//     still inside the call before its send when f stops listening;
+//   - that call, on an object the goroutine shares with f, can then
+//     only panic or block for ever: every call f makes on the object
+//     after starting the goroutine, or hands on in a function value
+//     (t.Cleanup(q.Close), defer), either wakes no waiter at all or
+//     is a stop method after which the call cannot return normally
+//     (it sets for good a flag the call panics on, closes the channel
+//     of the call's panicking case, and leaves the case the call waits
+//     on idle), and no call f makes on it starts a goroutine.
+//
+// A call that something after the abandonment lets return normally (a
+// Pop that frees a slot, a Release in t.Cleanup) leaves the send to
+// block for ever: still reported.
+func (c *checker) sendNeverRuns(f *chanmodel.Func, s *chanmodel.Op) bool {
+	if !failsOnReceive(c, f, s) {
+		return false
+	}
+	g, ok := s.Instr.(*ssa.Go)
+	if !ok {
+		return false
+	}
+	mc, ok := g.Call.Value.(*ssa.MakeClosure)
+	if !ok {
+		return false
+	}
+	body, _ := mc.Fn.(*ssa.Function)
+	send := c.directSend(s)
+	if send == nil || send.Parent() != body {
+		return false
+	}
+	if c.stops == nil {
+		ssainfo := c.pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+		c.stops = syncmodel.NewStopState(ssainfo.Pkg, ssainfo.SrcFuncs)
+	}
+	for _, b := range body.Blocks {
+		for _, in := range b.Instrs {
+			call, ok := in.(*ssa.Call)
+			if !ok || !flow.Dominates(call, send) {
+				continue
+			}
+			callee := call.Common().StaticCallee()
+			if callee == nil {
+				continue
+			}
+			shared := sharedArgs(call.Common(), body, mc)
+			if len(shared) == 0 {
+				continue
+			}
+			if c.cannotReturnAfter(f, g, flow.Origin(callee), shared) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// failsOnReceive reports whether f receives from s's channel only in
+// select cases whose bodies fail the test.
+func failsOnReceive(c *checker, f *chanmodel.Func, s *chanmodel.Op) bool {
+	n := 0
+	for _, r := range c.m.OpsOn(s.Chan) {
+		if r.F != f || r.Op.Kind != chanmodel.Recv {
+			continue
+		}
+		if !r.Op.Direct() || !r.Op.Select {
+			return false
+		}
+		b, i, ok := chanmodel.CaseEdge(r.Op)
+		if !ok || !failsTest(b.Succs[i]) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// failsTest reports whether the block b calls a method that marks the
+// test failed (t.Fatal, t.Error).
+func failsTest(b *ssa.BasicBlock) bool {
+	for _, in := range b.Instrs {
+		if call, ok := in.(*ssa.Call); ok && flow.FailsTest(flow.CalleeFunc(call.Common())) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedArgs returns the values of f, bound to the closure mc, that
+// the call (in mc's function body) takes as arguments or receiver.
+func sharedArgs(call *ssa.CallCommon, body *ssa.Function, mc *ssa.MakeClosure) map[ssa.Value]bool {
+	out := make(map[ssa.Value]bool)
+	for _, a := range call.Args {
+		if l, ok := a.(*ssa.UnOp); ok && l.Op == token.MUL {
+			a = l.X // a variable the closure captures by reference
+		}
+		for i, fv := range body.FreeVars {
+			if a == ssa.Value(fv) && i < len(mc.Bindings) {
+				if _, isChan := mc.Bindings[i].Type().Underlying().(*types.Chan); !isChan {
+					out[mc.Bindings[i]] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// cannotReturnAfter reports whether a call of callee on the values
+// shared, blocked when f stops listening, can never return normally:
+// see sendNeverRuns.
+func (c *checker) cannotReturnAfter(f *chanmodel.Func, g *ssa.Go, callee *ssa.Function, shared map[ssa.Value]bool) bool {
+	var later []*ssa.Function
+	for _, b := range f.Fn.Blocks {
+		for _, in := range b.Instrs {
+			ci, ok := in.(ssa.CallInstruction)
+			if !ok || in == ssa.Instruction(g) {
+				continue
+			}
+			com := ci.Common()
+			args := com.Args
+			if com.IsInvoke() {
+				args = append([]ssa.Value{com.Value}, args...)
+			}
+			direct, handed := false, []*ssa.Function(nil)
+			for _, a := range args {
+				if l, ok := a.(*ssa.UnOp); ok && l.Op == token.MUL && shared[l.X] {
+					direct = true
+				}
+				if shared[a] {
+					direct = true
+				}
+				if mc, ok := a.(*ssa.MakeClosure); ok && bindsAny(mc, shared) {
+					fn, _ := mc.Fn.(*ssa.Function)
+					handed = append(handed, fn)
+				}
+			}
+			if _, isGo := in.(*ssa.Go); isGo && (direct || len(handed) > 0) {
+				return false // another goroutine works on the object
+			}
+			if mc, ok := com.Value.(*ssa.MakeClosure); ok && bindsAny(mc, shared) {
+				fn, _ := mc.Fn.(*ssa.Function)
+				handed = append(handed, fn)
+			}
+			later = append(later, handed...)
+			if !direct {
+				continue
+			}
+			fn := com.StaticCallee()
+			if com.IsInvoke() || fn == nil {
+				return false
+			}
+			_, deferred := in.(*ssa.Defer)
+			if deferred || flow.Reaches(g, in, nil) {
+				later = append(later, fn)
+			} else if c.stops.EffectsOf(fn).Starts {
+				return false // the object's own goroutine may wake the call
+			}
+		}
+	}
+	// The state once every later call has run: flags and closes for
+	// good, and the channels anything may still operate on.
+	all := syncmodel.Settled{Set: map[*types.Var]bool{}, Closed: map[*types.Var]bool{}, Busy: map[*types.Var]bool{}}
+	effects := make([]syncmodel.Effects, len(later))
+	for i, fn := range later {
+		e := c.stops.EffectsOf(fn)
+		if e.Starts {
+			return false
+		}
+		effects[i] = e
+		for v := range e.Touches {
+			all.Busy[v] = true
+		}
+		for v := range e.SetTrue {
+			all.Set[v] = true
+		}
+		for v := range e.Closes {
+			all.Closed[v] = true
+		}
+	}
+	for _, e := range effects {
+		if !e.Wakes && len(e.Touches) == 0 {
+			continue // wakes nobody
+		}
+		// A stop method: once it has run, the call cannot return,
+		// whatever runs before or after it.
+		own := syncmodel.Settled{Set: e.SetTrue, Closed: e.Closes, Busy: all.Busy}
+		if len(e.SetTrue)+len(e.Closes) == 0 || !c.stops.CannotReturn(callee, own) {
+			return false
+		}
+	}
+	return c.stops.CannotReturn(callee, all)
+}
+
+// bindsAny reports whether the closure mc captures one of vals.
+func bindsAny(mc *ssa.MakeClosure, vals map[ssa.Value]bool) bool {
+	for _, b := range mc.Bindings {
+		if l, ok := b.(*ssa.UnOp); ok && l.Op == token.MUL {
+			b = l.X // the value of a shared variable, bound now
+		}
+		if vals[b] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,337 @@
+// A send after a call that, once the test stops listening, can only
+// panic or block for ever cannot run, so it cannot block: silent. The
+// same send after a call something lets return normally blocks for
+// good: reported.
+package stopped
+
+import (
+	"errors"
+	"sync"
+	"testing"
+	"time"
+)
+
+// A bounded queue: Push waits while it is full and panics once it is
+// closed.
+type Queue struct {
+	mu      sync.Mutex
+	notFull *sync.Cond
+	items   []int
+	limit   int
+	closed  bool
+}
+
+func NewQueue(limit int) *Queue {
+	q := &Queue{limit: limit}
+	q.notFull = sync.NewCond(&q.mu)
+	return q
+}
+
+func (q *Queue) Push(v int) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for len(q.items) == q.limit && !q.closed {
+		q.notFull.Wait()
+	}
+	if q.closed {
+		panic("push on closed queue")
+	}
+	q.items = append(q.items, v)
+}
+
+func (q *Queue) Pop() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	v := q.items[0]
+	q.items = q.items[1:]
+	q.notFull.Signal()
+	return v
+}
+
+func (q *Queue) Len() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.items)
+}
+
+func (q *Queue) Close() {
+	q.mu.Lock()
+	q.closed = true
+	q.mu.Unlock()
+	q.notFull.Broadcast()
+}
+
+// Nothing pops; Close leaves Push only its panic: the send never runs.
+func TestPushBlocks(t *testing.T) {
+	q := NewQueue(1)
+	q.Push(1)
+	returned := make(chan struct{})
+	go func() {
+		defer func() { recover() }()
+		q.Push(2)
+		returned <- struct{}{}
+	}()
+	select {
+	case <-returned:
+		t.Fatal("Push on a full queue returned")
+	case <-time.After(10 * time.Millisecond):
+	}
+	if q.Len() != 1 {
+		t.Fatal("lost an item")
+	}
+	q.Close()
+}
+
+// The test pops after it stops listening: Push returns and the send
+// blocks for ever.
+func TestPushThenPop(t *testing.T) {
+	q := NewQueue(1)
+	q.Push(1)
+	pushed := make(chan struct{}) // want `goroutine leak: the send on unbuffered channel pushed blocks forever once the receiver returns without receiving`
+	go func() {
+		defer func() { recover() }()
+		q.Push(2)
+		pushed <- struct{}{}
+	}()
+	select {
+	case <-pushed:
+		t.Fatal("Push on a full queue returned")
+	case <-time.After(10 * time.Millisecond):
+	}
+	q.Pop()
+	q.Close()
+}
+
+// The receive is the test's success: nothing says Push is still
+// blocked when the test stops listening.
+func TestPushResumes(t *testing.T) {
+	q := NewQueue(1)
+	q.Push(1)
+	resumed := make(chan struct{}) // want `goroutine leak: the send on unbuffered channel resumed blocks forever once the receiver returns without receiving`
+	go func() {
+		defer func() { recover() }()
+		q.Push(2)
+		resumed <- struct{}{}
+	}()
+	select {
+	case <-resumed:
+	case <-time.After(10 * time.Millisecond):
+	}
+	q.Close()
+}
+
+// A queue that can be reopened: its flag is not set for good.
+type Reopenable struct {
+	mu      sync.Mutex
+	notFull *sync.Cond
+	items   []int
+	closed  bool
+}
+
+func (r *Reopenable) Push(v int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for len(r.items) == 1 && !r.closed {
+		r.notFull.Wait()
+	}
+	if r.closed {
+		panic("push on closed queue")
+	}
+	r.items = append(r.items, v)
+}
+
+func (r *Reopenable) Close() {
+	r.mu.Lock()
+	r.closed = true
+	r.mu.Unlock()
+	r.notFull.Broadcast()
+}
+
+func (r *Reopenable) Reopen() {
+	r.mu.Lock()
+	r.closed = false
+	r.items = nil
+	r.mu.Unlock()
+	r.notFull.Broadcast()
+}
+
+func TestReopen(t *testing.T) {
+	r := &Reopenable{}
+	r.notFull = sync.NewCond(&r.mu)
+	r.Push(1)
+	done := make(chan struct{}) // want `goroutine leak: the send on unbuffered channel done blocks forever`
+	go func() {
+		defer func() { recover() }()
+		r.Push(2)
+		done <- struct{}{}
+	}()
+	select {
+	case <-done:
+		t.Fatal("Push returned")
+	case <-time.After(10 * time.Millisecond):
+	}
+	r.Close()
+}
+
+// A gate of slots: Enter waits for a slot and panics once the gate is
+// shut.
+type Gate struct {
+	slots    chan struct{}
+	shut     chan struct{}
+	shutOnce sync.Once
+}
+
+func NewGate(n int) *Gate {
+	return &Gate{slots: make(chan struct{}, n), shut: make(chan struct{})}
+}
+
+func (g *Gate) Enter() {
+	select {
+	case g.slots <- struct{}{}:
+	case <-g.shut:
+		panic("enter after shutdown")
+	}
+}
+
+func (g *Gate) Leave() { <-g.slots }
+
+func (g *Gate) Shutdown() { g.shutOnce.Do(func() { close(g.shut) }) }
+
+// Nothing leaves; Shutdown leaves Enter only its panic.
+func TestEnterWaits(t *testing.T) {
+	g := NewGate(1)
+	t.Cleanup(g.Shutdown)
+	g.Enter()
+	admitted := make(chan struct{})
+	go func() {
+		defer func() { _ = recover() }()
+		g.Enter()
+		admitted <- struct{}{}
+	}()
+	select {
+	case <-admitted:
+		t.Fatal("Enter returned while the slot was held")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// The cleanup frees the slot: Enter returns, the send blocks.
+func TestEnterThenLeave(t *testing.T) {
+	g := NewGate(1)
+	g.Enter()
+	t.Cleanup(func() { g.Leave() })
+	admitted := make(chan struct{}) // want `goroutine leak: the send on unbuffered channel admitted blocks forever`
+	go func() {
+		defer func() { _ = recover() }()
+		g.Enter()
+		admitted <- struct{}{}
+	}()
+	select {
+	case <-admitted:
+		t.Fatal("Enter returned while the slot was held")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+var errStopped = errors.New("stopped")
+
+// A mailbox whose put reports a stop as an error, and an actor that
+// panics on it.
+type mailbox struct {
+	mu      sync.Mutex
+	changed *sync.Cond
+	msgs    []int
+	closed  bool
+}
+
+func (mb *mailbox) put(m int) error {
+	mb.mu.Lock()
+	defer mb.mu.Unlock()
+	for len(mb.msgs) >= 1 && !mb.closed {
+		mb.changed.Wait()
+	}
+	if mb.closed {
+		return errStopped
+	}
+	mb.msgs = append(mb.msgs, m)
+	return nil
+}
+
+// putQuiet drops the message once the box is closed: it returns.
+func (mb *mailbox) putQuiet(m int) error {
+	mb.mu.Lock()
+	defer mb.mu.Unlock()
+	for len(mb.msgs) >= 1 && !mb.closed {
+		mb.changed.Wait()
+	}
+	if mb.closed {
+		return nil
+	}
+	mb.msgs = append(mb.msgs, m)
+	return nil
+}
+
+func (mb *mailbox) close() {
+	mb.mu.Lock()
+	mb.closed = true
+	mb.mu.Unlock()
+	mb.changed.Broadcast()
+}
+
+type Actor struct{ box *mailbox }
+
+func NewActor() *Actor {
+	mb := &mailbox{}
+	mb.changed = sync.NewCond(&mb.mu)
+	return &Actor{box: mb}
+}
+
+func (a *Actor) Tell(m int) {
+	if err := a.box.put(m); err != nil {
+		panic(err)
+	}
+}
+
+func (a *Actor) TellQuiet(m int) {
+	if err := a.box.putQuiet(m); err != nil {
+		panic(err)
+	}
+}
+
+func (a *Actor) Stop() { a.box.close() }
+
+// Tell can only panic once Stop ran: silent.
+func TestTellBlocks(t *testing.T) {
+	a := NewActor()
+	t.Cleanup(a.Stop)
+	a.Tell(1)
+	delivered := make(chan struct{})
+	go func() {
+		defer func() { _ = recover() }()
+		a.Tell(2)
+		delivered <- struct{}{}
+	}()
+	select {
+	case <-delivered:
+		t.Fatal("Tell returned although nobody drains the mailbox")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// TellQuiet returns normally once Stop ran: the send blocks for ever.
+func TestTellQuietBlocks(t *testing.T) {
+	a := NewActor()
+	t.Cleanup(a.Stop)
+	a.TellQuiet(1)
+	delivered := make(chan struct{}) // want `goroutine leak: the send on unbuffered channel delivered blocks forever`
+	go func() {
+		defer func() { _ = recover() }()
+		a.TellQuiet(2)
+		delivered <- struct{}{}
+	}()
+	select {
+	case <-delivered:
+		t.Fatal("Tell returned although nobody drains the mailbox")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
