@@ -108,6 +108,16 @@
 // listening; it is offered only when there is one send, run once, by
 // one goroutine started once per call.
 //
+// Nor is a send that cannot run: a test that takes the value only in
+// select cases that fail it (Push on a full queue returned) is, when it
+// passes, still waiting on the call before the send as it stops
+// listening; if every call the test makes afterwards on the object the
+// goroutine shares with it (directly, deferred, or in t.Cleanup) wakes
+// no waiter or is a stop method after which the call can only panic or
+// block (a flag set for good that it panics on, a closed channel whose
+// case panics, the case it waits on left idle), the send never runs. A
+// Pop, a Release or a Leave afterwards lets the call return: reported.
+//
 // A producer abandoned by its consumer is reported at the make of the
 // channel, too (the Go blog's "Pipelines and cancellation"): a
 // goroutine fills the channel in a loop while the function that made
