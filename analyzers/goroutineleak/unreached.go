@@ -127,6 +127,11 @@ func sharedArgs(call *ssa.CallCommon, body *ssa.Function, mc *ssa.MakeClosure) m
 // shared, blocked when f stops listening, can never return normally:
 // see sendNeverRuns.
 func (c *checker) cannotReturnAfter(f *chanmodel.Func, g *ssa.Go, callee *ssa.Function, shared map[ssa.Value]bool) bool {
+	for v := range shared {
+		if handedOn(v) {
+			return false // code this test does not show may use it
+		}
+	}
 	var later []*ssa.Function
 	for _, b := range f.Fn.Blocks {
 		for _, in := range b.Instrs {
@@ -207,6 +212,37 @@ func (c *checker) cannotReturnAfter(f *chanmodel.Func, g *ssa.Go, callee *ssa.Fu
 		}
 	}
 	return c.stops.CannotReturn(callee, all)
+}
+
+// handedOn reports whether the value v, or the value of the variable
+// v, is stored somewhere or converted to an interface.
+func handedOn(v ssa.Value) bool {
+	vals := []ssa.Value{v}
+	if a, ok := v.(*ssa.Alloc); ok {
+		for _, r := range *a.Referrers() {
+			switch r := r.(type) {
+			case *ssa.UnOp:
+				vals = append(vals, r)
+			case *ssa.Store:
+				if r.Addr != ssa.Value(a) {
+					return true
+				}
+			}
+		}
+	}
+	for _, x := range vals {
+		for _, r := range *x.Referrers() {
+			switch r := r.(type) {
+			case *ssa.Store:
+				if r.Val == x {
+					return true
+				}
+			case *ssa.MakeInterface:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bindsAny reports whether the closure mc captures one of vals.

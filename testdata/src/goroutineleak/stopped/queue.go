@@ -335,3 +335,50 @@ func TestTellQuietBlocks(t *testing.T) {
 	case <-time.After(10 * time.Millisecond):
 	}
 }
+
+var current *Queue
+
+// The queue is handed on: code the test does not show may pop.
+func TestPushShared(t *testing.T) {
+	q := NewQueue(1)
+	current = q
+	q.Push(1)
+	returned := make(chan struct{}) // want `goroutine leak: the send on unbuffered channel returned blocks forever`
+	go func() {
+		defer func() { recover() }()
+		q.Push(2)
+		returned <- struct{}{}
+	}()
+	select {
+	case <-returned:
+		t.Fatal("Push on a full queue returned")
+	case <-time.After(10 * time.Millisecond):
+	}
+	q.Close()
+}
+
+func (q *Queue) startDraining() {
+	go func() {
+		for q.Pop() >= 0 {
+		}
+	}()
+}
+
+// A goroutine of the queue's own may pop, and let Push return.
+func TestPushDrained(t *testing.T) {
+	q := NewQueue(1)
+	q.startDraining()
+	q.Push(1)
+	returned := make(chan struct{}) // want `goroutine leak: the send on unbuffered channel returned blocks forever`
+	go func() {
+		defer func() { recover() }()
+		q.Push(2)
+		returned <- struct{}{}
+	}()
+	select {
+	case <-returned:
+		t.Fatal("Push returned too early")
+	case <-time.After(10 * time.Millisecond):
+	}
+	q.Close()
+}
