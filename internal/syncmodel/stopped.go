@@ -183,8 +183,8 @@ func (s *StopState) callEffects(c *ssa.CallCommon, e *Effects, always bool, dept
 		case "Once.Do":
 			// Do runs its function, in this call or an earlier one:
 			// once Do returns, the function has run.
-			if len(c.Args) == 1 {
-				fn, _, _ := funcOf(c.Args[0])
+			if n := len(c.Args); n > 0 {
+				fn, _, _ := funcOf(c.Args[n-1])
 				s.effects(fn, e, always, depth-1)
 			}
 		}
