@@ -60,7 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 				done[g] = true
-				if recovers(g, 0) {
+				if flow.DefersRecover(g) {
 					continue
 				}
 				for _, p := range panics(g, calls) {
@@ -197,7 +197,7 @@ func panics(fn *ssa.Function, calls map[*ssa.Function]int) []ssa.Instruction {
 			// Only a helper that this goroutine alone calls does the
 			// task's work; one called from many places (a must helper,
 			// an argument check) panics on purpose.
-			if callee == nil || callee.Pkg != fn.Pkg || callee.Blocks == nil || seen[callee] || calls[callee] != 1 || callee.Object() != nil && callee.Object().Exported() || recovers(callee, 0) {
+			if callee == nil || callee.Pkg != fn.Pkg || callee.Blocks == nil || seen[callee] || calls[callee] != 1 || callee.Object() != nil && callee.Object().Exported() || flow.DefersRecover(callee) {
 				continue
 			}
 			seen[callee] = true
@@ -224,60 +224,6 @@ func impossible(v ssa.Value) bool {
 		}
 	}
 	return false
-}
-
-// recovers reports whether fn defers a call that recovers: a function
-// calling recover(), or one that defers such a call itself; a deferred
-// call the analysis cannot resolve counts as one that may recover.
-func recovers(fn *ssa.Function, depth int) bool {
-	for _, b := range fn.Blocks {
-		for _, in := range b.Instrs {
-			d, ok := in.(*ssa.Defer)
-			if !ok {
-				continue
-			}
-			callee := d.Call.StaticCallee()
-			if callee == nil {
-				if _, builtin := d.Call.Value.(*ssa.Builtin); builtin {
-					continue
-				}
-				return true
-			}
-			if callsRecover(callee, depth) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// callsRecover reports whether fn, deferred, may recover a panic.
-func callsRecover(fn *ssa.Function, depth int) bool {
-	if fn.Blocks == nil {
-		// Another package's function: the standard library's deferred
-		// calls (wg.Done, mu.Unlock, f.Close) do not recover; a
-		// module's (a HandleCrash helper) may.
-		if fn.Pkg == nil {
-			return true
-		}
-		path := fn.Pkg.Pkg.Path()
-		return strings.Contains(strings.SplitN(path, "/", 2)[0], ".")
-	}
-	if depth > 3 {
-		return true
-	}
-	for _, b := range fn.Blocks {
-		for _, in := range b.Instrs {
-			c, ok := in.(ssa.CallInstruction)
-			if !ok {
-				continue
-			}
-			if bi, ok := c.Common().Value.(*ssa.Builtin); ok && bi.Name() == "recover" {
-				return true
-			}
-		}
-	}
-	return recovers(fn, depth+1)
 }
 
 // onError reports whether the panic p fails on an error the task can

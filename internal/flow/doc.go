@@ -17,7 +17,9 @@
 //   - Calls that do not return: [CallEnd] says how a call ends the
 //     flow of control it is on (a panic, the end of the goroutine, the
 //     end of the process), from one list; [FailsTest], [SkipsTest] and
-//     [EndsTest] say what a method of package testing does to the test.
+//     [EndsTest] say what a method of package testing does to the test;
+//     [DefersRecover] whether a deferred call may turn a panic into a
+//     return.
 //   - Callees: [Callee] and [CalleeFunc] name what a call statically
 //     calls, seeing an instantiated generic function as its origin;
 //     [Origin] and [Body] do the same for a function in hand; [UseOf]

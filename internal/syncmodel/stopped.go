@@ -176,18 +176,19 @@ func (s *StopState) callEffects(c *ssa.CallCommon, e *Effects, always bool, dept
 		return
 	}
 	callee := flow.CalleeFunc(c)
-	if callee != nil && callee.Pkg() != nil && callee.Pkg().Path() == "sync" {
-		switch recvName(callee) + "." + callee.Name() {
-		case "Cond.Signal", "Cond.Broadcast":
-			e.Wakes = true
-		case "Once.Do":
-			// Do runs its function, in this call or an earlier one:
-			// once Do returns, the function has run.
-			if n := len(c.Args); n > 0 {
-				fn, _, _ := funcOf(c.Args[n-1])
-				s.effects(fn, e, always, depth-1)
-			}
+	switch {
+	case analysisutil.IsMethod(callee, "sync", "Cond", "Signal"), analysisutil.IsMethod(callee, "sync", "Cond", "Broadcast"):
+		e.Wakes = true
+		return
+	case analysisutil.IsMethod(callee, "sync", "Once", "Do"):
+		// Do runs its function, in this call or an earlier one: once
+		// Do returns, the function has run.
+		if n := len(c.Args); n > 0 {
+			fn, _, _ := funcOf(c.Args[n-1])
+			s.effects(fn, e, always, depth-1)
 		}
+		return
+	case callee != nil && callee.Pkg() != nil && callee.Pkg().Path() == "sync":
 		return
 	}
 	fn := c.StaticCallee()
@@ -201,23 +202,6 @@ func (s *StopState) callEffects(c *ssa.CallCommon, e *Effects, always bool, dept
 		}
 	}
 	s.effects(flow.Origin(fn), e, always, depth-1)
-}
-
-// recvName is the name of the named type of fn's receiver, "" for a
-// function.
-func recvName(fn *types.Func) string {
-	sig, _ := fn.Type().(*types.Signature)
-	if sig == nil || sig.Recv() == nil {
-		return ""
-	}
-	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
 }
 
 // Settled is a state to ask a call about: flags set and channels
@@ -245,45 +229,10 @@ func (s *StopState) cannotReturn(fn *ssa.Function, st Settled, depth int) bool {
 
 // returnsUnder is liveReturns when fn can be asked about at all.
 func (s *StopState) returnsUnder(fn *ssa.Function, st Settled, depth int) ([]*ssa.Return, bool) {
-	if fn == nil || depth == 0 || len(fn.Blocks) == 0 || fn.Pkg == nil || fn.Pkg.Pkg != s.pkg || recovers(fn) {
+	if fn == nil || depth == 0 || len(fn.Blocks) == 0 || fn.Pkg == nil || fn.Pkg.Pkg != s.pkg || flow.DefersRecover(fn) {
 		return nil, false
 	}
 	return s.liveReturns(fn, st, depth), true
-}
-
-// recovers reports whether a call fn defers may recover a panic of
-// fn, turning it into a return: a function value, or a function of
-// the package that calls recover. Another package's function (a
-// deferred Unlock) does not.
-func recovers(fn *ssa.Function) bool {
-	for _, b := range fn.Blocks {
-		for _, in := range b.Instrs {
-			d, ok := in.(*ssa.Defer)
-			if !ok {
-				continue
-			}
-			callee := d.Call.StaticCallee()
-			if d.Call.IsInvoke() || callee == nil {
-				if _, builtin := d.Call.Value.(*ssa.Builtin); builtin {
-					continue
-				}
-				return true
-			}
-			if callee.Pkg != nil && callee.Pkg.Pkg != fn.Pkg.Pkg {
-				continue
-			}
-			for _, cb := range callee.Blocks {
-				for _, ci := range cb.Instrs {
-					if call, ok := ci.(*ssa.Call); ok {
-						if bi, ok := call.Call.Value.(*ssa.Builtin); ok && bi.Name() == "recover" {
-							return true
-						}
-					}
-				}
-			}
-		}
-	}
-	return false
 }
 
 // liveReturns returns the returns of fn that a path from its entry
