@@ -117,6 +117,19 @@
 // where the Cond is read from names the same mutex class
 // (Model.CondLock).
 //
+// # Stopped state
+//
+// StopState, which needs only the package's functions (no Model),
+// says what a call leaves behind for good (Effects: bool flags set
+// true on every path and never cleared by the package, channels
+// closed, whether it may wake a waiter or start a goroutine) and
+// whether a call can still return normally in a settled state
+// (CannotReturn: flag tests, errors its callees then certainly
+// return, select cases nothing will make ready). goroutineleak asks
+// it whether the call before an orphaned send can only panic or block
+// once the test has stopped listening (a Push on a full queue that
+// panics after Close). Its facts are per field, not per object.
+//
 // # Scope
 //
 // The model is per package and exports no facts: its queries ask for
