@@ -27,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/goconcheck/goconcheck/tree/main/internal/chanmodel",
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, lockset.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
 	ResultType: reflect.TypeFor[*Model](),
-	FactTypes:  []analysis.Fact{new(Summary), new(CloserRole)},
+	FactTypes:  []analysis.Fact{new(Summary), new(CloserRole), new(Runner)},
 	Run:        run,
 }
 
@@ -203,6 +203,7 @@ type Model struct {
 	allFuncs []*ssa.Function // Funcs plus the package initializer's
 	esc      *escapeIndex
 	signals  map[ChanID]bool // SignalFed's channels, once computed
+	runners  *runners        // which parameters functions run in a goroutine (spawn.go)
 }
 
 // GoUnit returns the unit that the go statement g of its function
@@ -337,8 +338,11 @@ func run(pass *analysis.Pass) (any, error) {
 			addAnons(init)
 		}
 	}
+	m.runners = &runners{pass: pass, runs: make(map[*ssa.Function][]int), busy: make(map[*ssa.Function]bool)}
 	for _, f := range m.Funcs {
 		b.exportFact(m, f)
+		m.runners.exportRunner(f.Fn)
+		m.runners.summarizeCallees(f.Fn)
 	}
 	b.findClosers(m)
 	return m, nil
