@@ -298,7 +298,8 @@ func run(pass *analysis.Pass) (any, error) {
 		closures:   analysisutil.PassClosures(pass),
 	}
 	b.locks = pass.ResultOf[lockset.Analyzer].(*lockset.Result)
-	m := &Model{byFn: b.funcs, fun: make(map[token.Pos]string)}
+	b.runners = &runners{pass: pass, runs: make(map[*ssa.Function][]int), busy: make(map[*ssa.Function]bool)}
+	m := &Model{byFn: b.funcs, fun: make(map[token.Pos]string), runners: b.runners}
 	if analysisutil.FactsOnly(pass) {
 		b.lazySyntax = make(map[ast.Node]bool)
 		m.startOnce = sync.OnceFunc(func() {
@@ -338,7 +339,6 @@ func run(pass *analysis.Pass) (any, error) {
 			addAnons(init)
 		}
 	}
-	m.runners = &runners{pass: pass, runs: make(map[*ssa.Function][]int), busy: make(map[*ssa.Function]bool)}
 	for _, f := range m.Funcs {
 		b.exportFact(m, f)
 		m.runners.exportRunner(f.Fn)
@@ -449,6 +449,12 @@ func (m *Model) Inner(f *Func, op *Op) []*Op {
 		return nil
 	}
 	_, isGo := op.Instr.(*ssa.Go)
+	// An operation of a function a helper runs (Runner) has a unit
+	// of its own, keyed apart from the helper's go statements.
+	run := false
+	if c, ok := op.Instr.(*ssa.Call); ok && c.Call.StaticCallee() != op.Via {
+		run = true
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	var inner []*Op
@@ -457,7 +463,11 @@ func (m *Model) Inner(f *Func, op *Op) []*Op {
 		if cop.Kind != op.Kind || cop.Pos != op.Pos {
 			continue
 		}
-		if isGo || cop.Unit != 0 {
+		if run {
+			if m.b.units[unitKey{op.Instr, -1 - cop.Unit}] != op.Unit {
+				continue
+			}
+		} else if isGo || cop.Unit != 0 {
 			if m.b.units[unitKey{op.Instr, cop.Unit}] != op.Unit {
 				continue
 			}

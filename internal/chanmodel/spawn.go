@@ -36,8 +36,8 @@ import (
 // goroutine of its own. What the helper does around the call (a
 // deferred Done, a recover) is the helper's bookkeeping. syncmodel makes
 // each call of such a helper with a known function value a start of
-// that function (its Kind Run). The operations of the value are not
-// counted in the caller's units (a function value is not followed).
+// that function (its Kind Run), and the builder counts the value's
+// operations in a unit of the caller's opened at the call (runs).
 
 // Runner is the fact exported for a function or method with an
 // exported name that runs some of its function parameters in a new
