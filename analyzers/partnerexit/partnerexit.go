@@ -54,6 +54,11 @@ func run(pass *analysis.Pass) (any, error) {
 				switch op.Kind {
 				case chanmodel.Recv:
 					x = recvLeaves(sm, f, op)
+					if x != nil {
+						if se, sx := sendFirst(sm, f, op, x); se != nil {
+							e, x = se, sx
+						}
+					}
 				case chanmodel.Send:
 					x = sendLeaves(sm, f, op)
 				}
@@ -72,6 +77,62 @@ type leave struct {
 	fn   *ssa.Function
 	exit syncmodel.Exit
 	op   token.Pos // the partner's operation it skips
+	// partner is the function whose goroutine leaves (for a receive:
+	// the sender).
+	partner *ssa.Function
+}
+
+// sendFirst returns, for a receive x of f whose partner can leave (xl),
+// a plain send of f on an unbuffered channel that comes first on every
+// path to x and that only the same partner receives, when the partner
+// can leave without that receive too: f then blocks at the send, before
+// it gets to x (u.chunks <- c; <-c.done, to a loop that returns on
+// ctx.Done() without taking the chunk). The send, with the partner's
+// way out past it, is the finding.
+func sendFirst(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, xl *leave) (*syncmodel.Event, *leave) {
+	for i := range f.Events {
+		e := &f.Events[i]
+		if e.Kind != syncmodel.Chan {
+			continue
+		}
+		s := e.Op
+		if s.Kind != chanmodel.Send || !s.Direct() || s.Unit != 0 || s.Select || s.Deferred || s.Chan == x.Chan ||
+			!flow.Dominates(s.Instr, x.Instr) || sm.Chans.Escapes(s.Chan) || !sm.Chans.Unbuffered(s.Chan) {
+			continue
+		}
+		var does syncmodel.Does
+		var at token.Pos
+		ok := true
+		for _, r := range sm.Chans.OpsOn(s.Chan) {
+			if r.Op.Kind == chanmodel.Close {
+				ok = false
+				break
+			}
+			if r.Op.Kind != chanmodel.Recv {
+				continue
+			}
+			fn, ops, good := performer(sm, r, s.Chan)
+			if !good || len(ops) > 0 && fn != xl.partner {
+				ok = false
+				break
+			}
+			for _, op := range ops {
+				if !at.IsValid() {
+					at = op.Pos
+				}
+				if !does.Add(op) {
+					ok = false
+				}
+			}
+		}
+		if !ok || !at.IsValid() {
+			continue
+		}
+		if ex, left := sm.Leaves(xl.partner, does, depth); left && ex.Deliberate() {
+			return e, &leave{fn: ex.Return.Parent(), exit: ex, op: at, partner: xl.partner}
+		}
+	}
+	return nil, nil
 }
 
 // waitLeaves returns how a goroutine that wg.Wait (e, of f) waits for
@@ -180,7 +241,7 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 		if sm.Gated(f.Fn, x.Instr, p, does) {
 			return nil // the waiter first waits for something p does only after its send
 		}
-		return &leave{fn: ex.Return.Parent(), exit: ex, op: at}
+		return &leave{fn: ex.Return.Parent(), exit: ex, op: at, partner: p}
 	}
 	return nil
 }
