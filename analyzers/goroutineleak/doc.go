@@ -164,7 +164,14 @@
 // counts (for i := 0; i < n; i++, for range n, for range jobs) pairs
 // the receives with the goroutines; a collection that ranges over the
 // channel until a closer closes it, or any receiver elsewhere, is left
-// alone.
+// alone. A buffer that is too small strands the same goroutines: a
+// channel made with a constant buffer (make(chan error, 1)) for
+// goroutines started per element of a slice is reported too, unless a
+// constant loop starts them (its count against the buffer is not
+// weighed). Goroutines that a helper starts for a function value
+// (s.stopper.RunWorker(func() {...}), pool.spawn(f), a helper of
+// another package by its fact) are the goroutines of the call, as if
+// started by a go statement there (internal/chanmodel's Runner).
 //
 // Channels are identified through local variables, closures,
 // parameters (at the call sites of the function), struct fields

@@ -1,6 +1,7 @@
 package goroutineleak
 
 import (
+	"fmt"
 	"go/token"
 
 	"golang.org/x/tools/go/analysis"
@@ -12,7 +13,10 @@ import (
 )
 
 // checkFanIns reports, in f, an unbuffered channel made by f that the
-// goroutines f starts in a loop each send a result on, while f collects
+// goroutines f starts in a loop each send a result on (or one with a
+// constant buffer, when a loop over a count the model cannot bound,
+// the elements of a slice, starts them: more goroutines than the
+// buffer holds can be left), while f collects
 // the results in a counted loop (one receive per goroutine) that it can
 // leave early: a return on the first error, on ctx.Done, on a timeout.
 // Every goroutine not yet received from then blocks forever on its send
@@ -36,11 +40,15 @@ func (c *checker) checkFanIns(f *chanmodel.Func) {
 		if !isGo || !flow.InLoop(g.Block()) || perIteration(g, mc) {
 			continue
 		}
-		if n, ok := chanmodel.Cap(s.Chan); !ok || n != 0 || c.m.Escapes(s.Chan) {
+		n, ok := chanmodel.Cap(s.Chan)
+		if !ok || c.m.Escapes(s.Chan) {
 			continue
 		}
+		if n > 0 && constantLoop(g.Block()) {
+			continue // the model does not weigh a counted number of goroutines against the buffer
+		}
 		if exit := c.earlyCollectExit(f, s, g); exit != nil {
-			c.reportFanIn(f, s, g, exit)
+			c.reportFanIn(f, s, g, n, exit)
 		}
 	}
 }
@@ -161,13 +169,63 @@ func invariant(v ssa.Value, loop map[*ssa.BasicBlock]bool) bool {
 			return invariant(v.Call.Args[0], loop)
 		}
 		return !loop[v.Block()]
+	case *ssa.UnOp:
+		// c.jobs, loaded again by each test of i < len(c.jobs), of
+		// a struct the loop stores no such field into.
+		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL && loop[v.Block()] {
+			return invariant(fa.X, loop) && !storesField(loop, fa.Field)
+		}
+		return !loop[v.Block()]
 	case ssa.Instruction:
 		return !loop[v.Block()]
 	}
 	return false
 }
 
-func (c *checker) reportFanIn(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go, exit ssa.Instruction) {
+// storesField reports whether a block of loop stores into field i of
+// some struct.
+func storesField(loop map[*ssa.BasicBlock]bool, i int) bool {
+	for b := range loop {
+		for _, in := range b.Instrs {
+			if st, ok := in.(*ssa.Store); ok {
+				if fa, ok := st.Addr.(*ssa.FieldAddr); ok && fa.Field == i {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// constantLoop reports whether a condition that leaves b's loop
+// compares with a constant (for i := 0; i < 3; i++): the model could
+// count its iterations, which this rule does not do.
+func constantLoop(b *ssa.BasicBlock) bool {
+	loop := flow.LoopOf(b)
+	for x := range loop {
+		iff, ok := x.Instrs[len(x.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		leaves := false
+		for _, s := range x.Succs {
+			if !loop[s] {
+				leaves = true
+			}
+		}
+		if bin, ok := iff.Cond.(*ssa.BinOp); ok && leaves {
+			if _, ok := bin.X.(*ssa.Const); ok {
+				return true
+			}
+			if _, ok := bin.Y.(*ssa.Const); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c *checker) reportFanIn(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go, n int64, exit ssa.Instruction) {
 	pos := c.m.Start(s.Chan.Make.Pos())
 	name := channelName(f, s)
 	var rel []analysis.RelatedInformation
@@ -180,5 +238,9 @@ func (c *checker) reportFanIn(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go, exi
 	add(s.Pos, "each sends here")
 	add(exit.Pos(), "the function can return here before receiving from all of them")
 	tr := c.orphanTrace(f, pos, s, finding.Place{Pos: exit.Pos(), Message: "returns here before receiving from all of them", Op: finding.OpReturn})
-	c.report("fanin", pos, tr, rel, "goroutine leak: the goroutines sending on unbuffered channel "+name+" block forever once the collecting loop returns early")
+	what := "unbuffered channel " + name
+	if n > 0 {
+		what = fmt.Sprintf("%s, whose buffer holds %d,", name, n)
+	}
+	c.report("fanin", pos, tr, rel, "goroutine leak: the goroutines sending on "+what+" block forever once the collecting loop returns early")
 }

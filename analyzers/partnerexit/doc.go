@@ -182,6 +182,30 @@
 //		}
 //	}
 //
+// A goroutine can be started by a helper the code hands a function
+// value to (s.stopper.RunWorker(func() {...}), runAsync(fn), a helper
+// of another package by its fact): the model (internal/chanmodel's
+// Runner) sees the call as a go statement of that value. A send in a
+// loop counts when, on every iteration, it comes after a select with a
+// default case that polls the very channel its receivers leave on: the
+// signal can come between the poll and the send.
+//
+//	s.stopper.RunWorker(func() {
+//		for {
+//			select {
+//			case <-s.stopper.ShouldStop():
+//				return
+//			default:
+//				s.events <- ev // send on s.events may block forever: ...
+//			}
+//		}
+//	})
+//
+// When the waiter first hands its partner a request by a plain send on
+// an unbuffered channel only that partner receives from (u.chunks <- c;
+// <-c.done) and the partner can leave without taking it, the send, not
+// the wait for the reply, is what blocks, and it is reported.
+//
 // Nor is a path out through a select case on a channel of the package
 // that nothing sends on or closes (it cannot be taken), a path that
 // tells anyone anything on its way (a send, a close, a Done, a

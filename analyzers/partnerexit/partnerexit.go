@@ -3,6 +3,7 @@ package partnerexit
 import (
 	_ "embed"
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -53,6 +54,11 @@ func run(pass *analysis.Pass) (any, error) {
 				switch op.Kind {
 				case chanmodel.Recv:
 					x = recvLeaves(sm, f, op)
+					if x != nil {
+						if se, sx := sendFirst(sm, f, op, x); se != nil {
+							e, x = se, sx
+						}
+					}
 				case chanmodel.Send:
 					x = sendLeaves(sm, f, op)
 				}
@@ -71,6 +77,62 @@ type leave struct {
 	fn   *ssa.Function
 	exit syncmodel.Exit
 	op   token.Pos // the partner's operation it skips
+	// partner is the function whose goroutine leaves (for a receive:
+	// the sender).
+	partner *ssa.Function
+}
+
+// sendFirst returns, for a receive x of f whose partner can leave (xl),
+// a plain send of f on an unbuffered channel that comes first on every
+// path to x and that only the same partner receives, when the partner
+// can leave without that receive too: f then blocks at the send, before
+// it gets to x (u.chunks <- c; <-c.done, to a loop that returns on
+// ctx.Done() without taking the chunk). The send, with the partner's
+// way out past it, is the finding.
+func sendFirst(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, xl *leave) (*syncmodel.Event, *leave) {
+	for i := range f.Events {
+		e := &f.Events[i]
+		if e.Kind != syncmodel.Chan {
+			continue
+		}
+		s := e.Op
+		if s.Kind != chanmodel.Send || !s.Direct() || s.Unit != 0 || s.Select || s.Deferred || s.Chan == x.Chan ||
+			!flow.Dominates(s.Instr, x.Instr) || sm.Chans.Escapes(s.Chan) || !sm.Chans.Unbuffered(s.Chan) {
+			continue
+		}
+		var does syncmodel.Does
+		var at token.Pos
+		ok := true
+		for _, r := range sm.Chans.OpsOn(s.Chan) {
+			if r.Op.Kind == chanmodel.Close {
+				ok = false
+				break
+			}
+			if r.Op.Kind != chanmodel.Recv {
+				continue
+			}
+			fn, ops, good := performer(sm, r, s.Chan)
+			if !good || len(ops) > 0 && fn != xl.partner {
+				ok = false
+				break
+			}
+			for _, op := range ops {
+				if !at.IsValid() {
+					at = op.Pos
+				}
+				if !does.Add(op) {
+					ok = false
+				}
+			}
+		}
+		if !ok || !at.IsValid() {
+			continue
+		}
+		if ex, left := sm.Leaves(xl.partner, does, depth); left && ex.Deliberate() {
+			return e, &leave{fn: ex.Return.Parent(), exit: ex, op: at, partner: xl.partner}
+		}
+	}
+	return nil, nil
 }
 
 // waitLeaves returns how a goroutine that wg.Wait (e, of f) waits for
@@ -179,7 +241,7 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 		if sm.Gated(f.Fn, x.Instr, p, does) {
 			return nil // the waiter first waits for something p does only after its send
 		}
-		return &leave{fn: ex.Return.Parent(), exit: ex, op: at}
+		return &leave{fn: ex.Return.Parent(), exit: ex, op: at, partner: p}
 	}
 	return nil
 }
@@ -220,9 +282,10 @@ func performer(sm *syncmodel.Model, r chanmodel.OpRef, id chanmodel.ChanID) (*ss
 // goroutine then blocks forever. A channel anything closes is left
 // alone (the send would panic: sendafterclose's).
 func sendLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave {
-	if flow.InLoop(x.Instr.Block()) || sm.Chans.Escapes(x.Chan) || !sm.Chans.Unbuffered(x.Chan) {
+	if sm.Chans.Escapes(x.Chan) || !sm.Chans.Unbuffered(x.Chan) {
 		return nil
 	}
+	loop := flow.InLoop(x.Instr.Block())
 	if len(sm.GoSites(f.Fn, depth)) == 0 || !sm.EndsGoroutine(f.Fn, depth) {
 		return nil
 	}
@@ -232,6 +295,7 @@ func sendLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 		return nil // the sender may itself tell the receiver to stop, after its send (a cancel)
 	}
 	recvs := make(map[*ssa.Function]*syncmodel.Does)
+	recvOps := make(map[*ssa.Function][]*chanmodel.Op)
 	var order []*ssa.Function
 	first := make(map[*ssa.Function]token.Pos)
 	for _, r := range sm.Chans.OpsOn(x.Chan) {
@@ -257,6 +321,7 @@ func sendLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 			if !d.Add(op) {
 				return nil
 			}
+			recvOps[fn] = append(recvOps[fn], op)
 		}
 	}
 	var out *leave
@@ -274,11 +339,70 @@ func sendLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 			// the model cannot weigh against the number of sends.
 			return nil
 		}
+		if loop && !pollsBefore(sm, f, x, declines(sm, p, recvOps[p])) {
+			// A send per iteration: the sender may be done sending
+			// before the receiver leaves.
+			return nil
+		}
 		if out == nil {
 			out = &leave{fn: ex.Return.Parent(), exit: ex, op: first[p]}
 		}
 	}
 	return out
+}
+
+// declines returns the channels whose receive p selects instead of
+// performing ops, its receives: the other receive cases of the selects
+// ops are cases of (a quit or ctx.Done() case).
+func declines(sm *syncmodel.Model, p *ssa.Function, ops []*chanmodel.Op) []chanmodel.ChanID {
+	cf := sm.Chans.Func(p)
+	if cf == nil {
+		return nil
+	}
+	sels := map[ssa.Instruction]bool{}
+	for _, op := range ops {
+		if op.Select {
+			sels[op.Instr] = true
+		}
+	}
+	var out []chanmodel.ChanID
+	for i := range cf.Ops {
+		op := &cf.Ops[i]
+		if op.Direct() && sels[op.Instr] && op.Kind == chanmodel.Recv && op.Chan.Kind != 0 && !slices.Contains(ops, op) {
+			out = append(out, op.Chan)
+		}
+	}
+	return out
+}
+
+// pollsBefore reports whether the send x, in a loop of f, comes on
+// every path after a select with a default case that receives from one
+// of the channels exits (the channels the receiver leaves on): the
+// sender means to stop on the receiver's signal but only polls it, so
+// the signal can come between the poll and the send, the receiver
+// leaves, and the send blocks forever.
+//
+//	for {
+//		select {
+//		case <-stopper.ShouldStop():
+//			return
+//		default:
+//			events <- ev // the receiver returns on ShouldStop too
+//		}
+//	}
+func pollsBefore(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, exits []chanmodel.ChanID) bool {
+	cf := sm.Chans.Func(f.Fn)
+	if cf == nil {
+		return false
+	}
+	for i := range cf.Ops {
+		op := &cf.Ops[i]
+		if op.Direct() && op.Select && op.NonBlocking && op.Kind == chanmodel.Recv && op.Unit == 0 &&
+			slices.Contains(exits, op.Chan) && flow.Dominates(op.Instr, x.Instr) {
+			return true
+		}
+	}
+	return false
 }
 
 // startedOnce reports whether the goroutines that run fn are started

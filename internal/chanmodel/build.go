@@ -41,6 +41,9 @@ type builder struct {
 	units      map[unitKey]int
 	nextUnit   map[*ssa.Function]int
 	cutCall    bool // set by calleeOps: the callee's operations are incomplete
+	// runners says which parameters a function runs in a new
+	// goroutine (spawn.go).
+	runners *runners
 	// locks is the lock-set model, which owns the package's field
 	// invariants: a block that runs only when a field never nil after
 	// construction is nil is dead, and its operations never happen.
@@ -371,6 +374,9 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 	if callee == nil {
 		return
 	}
+	if _, ok := in.(*ssa.Call); ok {
+		b.runs(st, in, callee)
+	}
 	sumFn, ops := b.calleeOps(callee)
 	if b.cutCall {
 		b.cutCall = false
@@ -444,6 +450,48 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 			op.Replaced, op.ReplacedByCall = cop.Replaced, cop.Replaced
 		}
 		b.add(st, op)
+	}
+}
+
+// runs adds the operations of the functions the call in hands to
+// callee, a helper that runs them in a new goroutine (Runner), each as
+// the operations of a goroutine of its own, as for a go statement.
+func (b *builder) runs(st *fnState, in ssa.CallInstruction, callee *ssa.Function) {
+	common := in.Common()
+	for _, k := range b.runners.of(callee) {
+		if k >= len(common.Args) {
+			continue
+		}
+		var g *ssa.Function
+		switch v := common.Args[k].(type) {
+		case *ssa.Function:
+			g = v
+		case *ssa.MakeClosure:
+			g, _ = v.Fn.(*ssa.Function)
+		}
+		if g == nil || g.Blocks == nil || len(g.Params) > 0 {
+			continue // a method value's, or a parameter the helper binds: unknown here
+		}
+		f := b.summarize(g)
+		if f == nil || f.Truncated {
+			st.f.Truncated = true
+			if f == nil {
+				continue
+			}
+		}
+		for _, cop := range f.Ops {
+			op := cop
+			if !b.visible(op.Chan, st.f.Fn) {
+				continue
+			}
+			op.Instr, op.Via = in, g
+			op.baseParam = -1
+			// A key apart from the units of the helper's own go
+			// statements.
+			op.Unit = b.newUnit(st.f.Fn, in, -1-cop.Unit)
+			op.Deferred = false
+			b.add(st, op)
+		}
 	}
 }
 

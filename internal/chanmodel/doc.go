@@ -50,7 +50,11 @@
 // it), every go statement (also inside callees) opens a new unit.
 // Functions passed as values (to sync.Once.Do, errgroup.Group.Go, ...)
 // are not followed: their operations belong to the closure's own
-// entry in the model only.
+// entry in the model only. The one exception is a function value
+// handed to a helper that runs it in a new goroutine (a stopper's
+// RunWorker(func() {...}), summarised per function as a *Runner fact,
+// see spawn.go): its operations open a unit at the helper's call, as a
+// go statement's would.
 //
 // Per operation the model also records facts about its own function
 // that the analyzers need and that survive the climb to callers: Must

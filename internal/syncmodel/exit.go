@@ -465,7 +465,9 @@ func (m *Model) EndsGoroutine(fn *ssa.Function, depth int) bool {
 			continue
 		}
 		c, ok := s.Instr.(*ssa.Call)
-		if !ok || depth == 0 || !c.Call.IsInvoke() && flow.Callee(c.Common()) != flow.Origin(fn) {
+		// A dynamic call among the sites is one through a dispatch
+		// table that holds fn (table.go): a call of fn.
+		if !ok || depth == 0 || !c.Call.IsInvoke() && flow.Callee(c.Common()) != flow.Origin(fn) && flow.Callee(c.Common()) != nil {
 			return false // a defer, Once.Do, or too deep
 		}
 		if _, ok := m.QuietExit(s.Caller, s.Instr, m.callsOf(s.Caller, fn)); !ok || !m.EndsGoroutine(s.Caller, depth-1) {

@@ -51,10 +51,11 @@ const (
 	Chan                      // a channel operation of chanmodel
 	Lock                      // a lock acquisition of lockset
 	Unlock                    // a release of lockset
+	Run                       // a call of a helper that runs a function value in a new goroutine (chanmodel.Runner)
 )
 
 var kindNames = [...]string{"?", "Add", "Done", "Wait", "WaitGroup.Go", "Cond.Wait", "Signal", "Broadcast",
-	"Once.Do", "Group.Go", "Group.Wait", "Sleep", "go", "chan", "Lock", "Unlock"}
+	"Once.Do", "Group.Go", "Group.Wait", "Sleep", "go", "chan", "Lock", "Unlock", "run"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -116,7 +117,7 @@ type Event struct {
 	// Must: the event (for Deferred: its defer statement) is on every
 	// path from the entry to a return.
 	Must bool
-	// Start is, for Go, WGGo, GroupGo and OnceDo, the function run.
+	// Start is, for Go, WGGo, GroupGo, OnceDo and Run, the function run.
 	Start *Start
 	// Op is, for Chan, chanmodel's record of the operation.
 	Op *chanmodel.Op
@@ -124,8 +125,9 @@ type Event struct {
 	Lock lockset.Key
 }
 
-// A Start is a function a go statement, WaitGroup.Go, Group.Go or
-// Once.Do runs.
+// A Start is a function a go statement, WaitGroup.Go, Group.Go,
+// Once.Do or a helper that runs its argument in a goroutine (Run)
+// runs.
 type Start struct {
 	// Fn is the function run, if it is known statically (a closure's
 	// body, a function or a method); nil otherwise.
@@ -205,6 +207,7 @@ type Model struct {
 	// literal's MakeClosure (see canon).
 	closures *analysisutil.Closures
 	exprs    map[token.Pos]string
+	funs     map[token.Pos]string // the called expression of each call
 	starts   map[token.Pos]token.Pos
 	conds    []condMaker
 	pkg      *types.Package
@@ -235,6 +238,7 @@ func run(pass *analysis.Pass) (any, error) {
 		impls:    make(map[*types.Interface]types.Type),
 		closures: analysisutil.PassClosures(pass),
 		exprs:    make(map[token.Pos]string),
+		funs:     make(map[token.Pos]string),
 		starts:   make(map[token.Pos]token.Pos),
 		pkg:      pass.Pkg,
 	}
@@ -260,12 +264,14 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // indexSyntax records the source text of each call's receiver (or, for
-// a go statement, the called function) by the call's Lparen, and the
-// start of the call, where SSA positions its instruction.
+// a go statement, the called function) and of the called function by
+// the call's Lparen, and the start of the call, where SSA positions
+// its instruction.
 func (m *Model) indexSyntax(ins *inspector.Inspector) {
 	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
 		m.starts[call.Lparen] = call.Pos()
+		m.funs[call.Lparen] = types.ExprString(call.Fun)
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			m.exprs[call.Lparen] = types.ExprString(sel.X)
 		} else {
@@ -367,9 +373,41 @@ func (m *Model) classify(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruction
 		return k, runs(true)
 	case OnceDo:
 		return k, runs(false)
+	case 0:
+		return m.runOf(c, in)
 	default:
 		return k, nil
 	}
+}
+
+// runOf returns Run and the function started when the call c hands a
+// function value to a helper that runs that parameter in a new
+// goroutine (chanmodel.Runner: stopper.RunWorker(func() {...})); the
+// first such argument whose function is known, else the first.
+func (m *Model) runOf(c *ssa.CallCommon, in ssa.Instruction) (Kind, *Start) {
+	if _, ok := in.(*ssa.Call); !ok {
+		return 0, nil
+	}
+	callee := c.StaticCallee()
+	if callee == nil {
+		return 0, nil
+	}
+	var start *Start
+	for _, k := range m.Chans.RunsInGoroutine(callee) {
+		if k >= len(c.Args) {
+			continue
+		}
+		if fn, recv, bindings := funcOf(c.Args[k]); fn != nil {
+			return Run, &Start{Fn: fn, Args: recv, Bindings: bindings, Goroutine: true}
+		}
+		if start == nil {
+			start = &Start{Goroutine: true}
+		}
+	}
+	if start == nil {
+		return 0, nil
+	}
+	return Run, start
 }
 
 // CallKind returns the kind of the sync event a call of fn is: a
@@ -457,8 +495,11 @@ func (m *Model) build(fn *ssa.Function) *Func {
 			if in.Pos().IsValid() && !e.Pos.IsValid() {
 				e.Pos = in.Pos()
 			}
+			if k == Run {
+				e.Expr = m.funs[c.Pos()] // the helper, as for a go statement the function
+			}
 			_, e.Deferred = in.(*ssa.Defer)
-			if k != Go && k != Sleep && len(c.Args) > 0 {
+			if k != Go && k != Sleep && k != Run && len(c.Args) > 0 {
 				e.Obj = m.objectOf(fn, c.Args[0], typeName(c.Args[0].Type()))
 			}
 			e.Must = onEveryPath(in)
