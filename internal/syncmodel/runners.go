@@ -1,6 +1,7 @@
 package syncmodel
 
 import (
+	"go/token"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -57,16 +58,17 @@ type Runner struct {
 // result) that it has already shared.
 func (m *Model) Runners(fn *ssa.Function, obj ssa.Value) (rs []Runner, ok bool) {
 	type frame struct {
-		fn *ssa.Function
-		v  ssa.Value
+		fn   *ssa.Function
+		v    ssa.Value
+		cell bool
 	}
 	seen := map[frame]bool{}
-	var up func(f *ssa.Function, v ssa.Value, depth int) bool
-	up = func(f *ssa.Function, v ssa.Value, depth int) bool {
-		if seen[frame{f, v}] {
+	var up func(f *ssa.Function, v ssa.Value, cell bool, depth int) bool
+	up = func(f *ssa.Function, v ssa.Value, cell bool, depth int) bool {
+		if seen[frame{f, v, cell}] {
 			return true // a cycle adds no way in
 		}
-		seen[frame{f, v}] = true
+		seen[frame{f, v, cell}] = true
 		if depth > 8 || !boundBySites(f, v) {
 			return false
 		}
@@ -75,26 +77,65 @@ func (m *Model) Runners(fn *ssa.Function, obj ssa.Value) (rs []Runner, ok bool) 
 		}
 		for _, s := range m.callers[f] {
 			a, ok := argAt(s, f, v)
-			if !ok {
+			if ok && cell {
+				a = cellOf(a)
+			}
+			if !ok || a == nil {
 				return false
 			}
+			a, acell := heldIn(a)
 			if s.Goroutine {
+				if acell {
+					return false
+				}
 				rs = append(rs, Runner{Go: s, PerObject: m.perObject(s, f, a)})
 				continue
 			}
 			switch {
 			case boundBySites(s.Caller, a):
-				if !up(s.Caller, a, depth+1) {
+				if !up(s.Caller, a, acell, depth+1) {
 					return false
 				}
-			case !chanmodel.Unshared(a, s.Instr):
+			case acell || !chanmodel.Unshared(a, s.Instr):
 				return false
 			}
 		}
 		return true
 	}
-	ok = up(fn, obj, 0)
+	v, cell := heldIn(obj)
+	ok = up(fn, v, cell, 0)
 	return rs, ok
+}
+
+// heldIn returns what names an object held in v, a value of a function:
+// v itself, or for a captured variable loaded (*x), the value stored
+// into it once, or the free variable that is its cell (cell is then
+// true: the callers bind the cell, not the object).
+func heldIn(v ssa.Value) (ssa.Value, bool) {
+	for range 4 {
+		load, ok := v.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			return v, false
+		}
+		if fv, ok := load.X.(*ssa.FreeVar); ok {
+			return fv, true
+		}
+		stored := cellOf(load.X)
+		if stored == nil {
+			return v, false
+		}
+		v = stored
+	}
+	return v, false
+}
+
+// cellOf returns the value the local variable whose cell is v holds
+// (see cellValue), or nil.
+func cellOf(v ssa.Value) ssa.Value {
+	if a, ok := v.(*ssa.Alloc); ok {
+		return cellValue(a)
+	}
+	return nil
 }
 
 // boundBySites reports whether v is a parameter or free variable of
