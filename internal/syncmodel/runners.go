@@ -43,8 +43,8 @@ type Runner struct {
 	// goroutine and any number of them at once (see Open).
 	Entry *ssa.Function
 	// PerObject: the go statement starts one goroutine per object. It
-	// is in no loop, and the object is one its function allocated and
-	// has not shared yet (a constructor), or reaches it only from such
+	// is in no loop, and the object is one its function allocates
+	// outside loops (a constructor), or one it is given only by such
 	// calls, or it is the receiver of an exported method that starts a
 	// goroutine with nothing but the receiver (a Start: set-up, which
 	// the API runs once per object).
@@ -187,8 +187,11 @@ func (m *Model) perObject(s Site, f *ssa.Function, a ssa.Value) bool {
 	if flow.InLoop(s.Instr.Block()) {
 		return false
 	}
-	if chanmodel.Unshared(a, s.Instr) {
-		return true
+	if alloc, ok := a.(*ssa.Alloc); ok && alloc.Heap {
+		// Allocated by the starter, outside loops as the go statement
+		// is: each run makes one object and starts one goroutine on
+		// it (a constructor's go c.loop()).
+		return !flow.InLoop(alloc.Block())
 	}
 	if !boundBySites(s.Caller, a) {
 		return false
@@ -201,7 +204,7 @@ func (m *Model) perObject(s Site, f *ssa.Function, a ssa.Value) bool {
 
 // onceWith reports whether fn runs once per object bound to v: every
 // call of the package makes it, outside loops, on an object its caller
-// allocated and has not shared yet, or on one its caller runs once
+// has allocated and not shared yet, or on one its caller runs once
 // with; or fn is an exported method and v its receiver, when start
 // says the goroutine it starts needs nothing else.
 func (m *Model) onceWith(fn *ssa.Function, v ssa.Value, start bool, seen map[*ssa.Function]bool, depth int) bool {
