@@ -184,8 +184,11 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 			switch {
 			case r.Entry != nil:
 				loop = false
-				if r.Entry != fn || oa.entry != nil {
-					return // reached from an entry through helpers: its waits are not seen here
+				if r.Entry != fn || oa.entry != nil || !exported(fn) && !timerCallback(fn) {
+					// Reached from an entry through helpers (its waits
+					// are not seen here), or a function value that may
+					// be called by the loop itself (sort.Slice's less).
+					return
 				}
 				oa.entry = fn
 			case !r.PerObject || owner.Instr != nil && r.Go.Instr != owner.Instr:
@@ -367,4 +370,30 @@ func entryName(fn *ssa.Function) string {
 		top = top.Parent()
 	}
 	return "a function literal of " + top.Name()
+}
+
+// timerCallback reports whether the function literal fn is made only
+// to be handed to time.AfterFunc, whose timer goroutine calls it.
+func timerCallback(fn *ssa.Function) bool {
+	parent := fn.Parent()
+	if parent == nil {
+		return false
+	}
+	found := false
+	for _, b := range parent.Blocks {
+		for _, in := range b.Instrs {
+			mc, ok := in.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn {
+				continue
+			}
+			for _, r := range *mc.Referrers() {
+				c, ok := r.(*ssa.Call)
+				if !ok || !analysisutil.IsFunc(flow.CalleeFunc(c.Common()), "time", "AfterFunc") {
+					return false
+				}
+			}
+			found = true
+		}
+	}
+	return found
 }

@@ -4,6 +4,7 @@
 package owned2
 
 import (
+	"sort"
 	"sync"
 	"time"
 )
@@ -93,4 +94,24 @@ func (e *Engine) complete() {
 		e.expired = 0
 	}
 	e.mu.Unlock()
+}
+
+// Sorter's loop sorts its own list: sort.Slice calls the literal on
+// the loop's goroutine, not on a goroutine of its own.
+type Sorter struct {
+	in   chan int
+	list []int
+}
+
+func NewSorter() *Sorter {
+	s := &Sorter{in: make(chan int)}
+	go s.loop()
+	return s
+}
+
+func (s *Sorter) loop() {
+	for v := range s.in {
+		s.list = append(s.list, v) // silent: the less function runs here too
+		sort.Slice(s.list, func(i, j int) bool { return s.list[i] < s.list[j] })
+	}
 }
