@@ -324,13 +324,13 @@ func reportOwned(pass *analysis.Pass, v *types.Var, w, other ownedAccess, owner 
 			loopName = callee.Name()
 		}
 	}
-	obj := objName(w.obj) + "." + v.Name()
+	obj := lockset.Describe(lockset.KeyOf(w.obj)) + "." + v.Name()
 	var msg, otherMsg string
 	if w.entry != nil {
-		msg = fmt.Sprintf("write to %s in %s without a lock, while the goroutine running %s accesses it", obj, entryName(w.entry), loopName)
+		msg = fmt.Sprintf("write to %s in %s without a lock, while the goroutine running %s accesses it", obj, analysisutil.Caller(w.entry), loopName)
 		otherMsg = "accessed by that goroutine here"
 	} else {
-		msg = fmt.Sprintf("write to %s in the goroutine running %s without a lock, while %s, which any goroutine may run, reads it without one", obj, loopName, entryName(other.entry))
+		msg = fmt.Sprintf("write to %s in the goroutine running %s without a lock, while %s, which any goroutine may run, reads it without one", obj, loopName, analysisutil.Caller(other.entry))
 		otherMsg = "read here, with no lock held and no wait"
 	}
 	d := analysis.Diagnostic{Pos: pos, Category: "owned", Message: msg, Related: []analysis.RelatedInformation{
@@ -346,30 +346,6 @@ func reportOwned(pass *analysis.Pass, v *types.Var, w, other ownedAccess, owner 
 	}
 	tr.Step(finding.Place{Pos: other.instr.Pos(), Goroutine: analysisutil.Goroutine(pass.Fset, other.instr.Parent()), Op: op})
 	tr.Report(pass, d)
-}
-
-// objName names the object v holds: the variable, for a captured one.
-func objName(v ssa.Value) string {
-	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
-		v = load.X
-	}
-	if a, ok := v.(*ssa.Alloc); ok && a.Comment != "" {
-		return a.Comment
-	}
-	return v.Name()
-}
-
-// entryName names the function fn: a function literal after the
-// function it is written in.
-func entryName(fn *ssa.Function) string {
-	if fn.Parent() == nil {
-		return fn.Name()
-	}
-	top := fn
-	for top.Parent() != nil {
-		top = top.Parent()
-	}
-	return "a function literal of " + top.Name()
 }
 
 // timerCallback reports whether the function literal fn is made only

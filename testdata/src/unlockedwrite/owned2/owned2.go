@@ -83,7 +83,7 @@ func (e *Engine) loop() {
 
 func (e *Engine) dispatch() {
 	time.AfterFunc(time.Second, func() {
-		e.expired++ // want `write to e.expired in a function literal of dispatch without a lock`
+		e.expired++ // want `write to e.expired in func literal in dispatch without a lock`
 	})
 }
 
