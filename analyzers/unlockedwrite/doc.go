@@ -132,6 +132,40 @@
 //     it waits, keeps the write reported, and so does a write after
 //     the answer.
 //
+// Which goroutines can run an access decides whether it can race
+// (syncmodel.Runners): a field that one goroutine alone touches, a run
+// loop started once per object (by the constructor that allocated the
+// object, or by an exported Start with the receiver alone), in the
+// loop itself and in the helpers only it calls, needs no lock. Its
+// accesses made while the loop holds the object's mutex for a guarded
+// sibling are no evidence that the mutex guards it, and its unlocked
+// writes are silent:
+//
+//	func (c *Conn) loop() {
+//		c.queue = append(c.queue, f) // silent: only c's loop touches queue
+//		c.mu.Lock()
+//		c.queue = c.queue[1:] // held for c.sent, which Sent reads
+//		c.sent++
+//		c.mu.Unlock()
+//	}
+//
+// The same field touched also by an exported method or a callback
+// handed away (a time.AfterFunc function), which any goroutine may run,
+// with no lock held and no receive, select or wait before the access in
+// that function, races with the loop: the write is reported, the
+// entry's own or the loop's unlocked write beside the entry's read. A
+// Reset that clears the loop's list, a timer that bumps the loop's
+// counter, a Progress that reads the worker's count:
+//
+//	func (s *Session) Reset() {
+//		s.unacked = nil // reported: s's run loop appends to it
+//	}
+//
+// Not reported: an entry that waits first (a Result or Status that
+// reads once the worker has closed done), accesses before the go
+// statement that starts the loop or after a join of it, accesses from
+// tests, and structs with neither a mutex nor a channel.
+//
 // A goroutine started on a value by the function that allocated it
 // (go l.refill() in NewLimiter) runs beside every later method call:
 // when it accesses a field with a mutex of the value held, the writes

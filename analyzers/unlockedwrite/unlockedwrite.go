@@ -38,5 +38,6 @@ func run(pass *analysis.Pass) (any, error) {
 	checkFields(pass, res)
 	checkGoroutines(pass, res, done)
 	checkSpawner(pass, res)
+	checkOwned(pass, res, done)
 	return nil, nil
 }

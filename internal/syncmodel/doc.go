@@ -72,6 +72,15 @@
 // Agent only *agent implements); Model.Callers, whose sites bind
 // arguments to parameters, does not.
 //
+// Model.Runners asks which goroutines can run a function with one
+// object (a parameter or captured variable): it follows the object up
+// through the calls that pass it on to the go statements that start a
+// goroutine with it (PerObject: one per object, a constructor's go
+// c.loop() or an exported Start's) and to the entries any goroutine
+// may run (exported, used as a value, called through an interface). A
+// field whose every access one per-object goroutine runs is owned by
+// it (unlockedwrite).
+//
 // Model.Gated asks the converse for a waiter: can it get to its
 // operation at all once the partner has left? Not if every path to it
 // first completes a receive from a channel that only the partner feeds,

@@ -182,3 +182,52 @@ func TestChanLocked(t *testing.T) {
 	}
 	analysistest.Run(t, atest.TestData(), probe, "syncmodel/chanlock")
 }
+
+// TestRunners reports, in testdata/src/syncmodel/runners, the
+// goroutines Runners finds for each method and function literal with
+// its receiver: a go statement (once: one per object), an entry, none
+// (only a constructor calls it on an object not yet shared, or nothing
+// calls it), or unknown (a caller calls it on another object).
+func TestRunners(t *testing.T) {
+	probe := &analysis.Analyzer{
+		Name:     "runnersprobe",
+		Doc:      "report the goroutines that run each method with its receiver",
+		Requires: []*analysis.Analyzer{syncmodel.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			m := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
+			for _, f := range m.Funcs {
+				var obj ssa.Value
+				switch {
+				case f.Fn.Signature.Recv() != nil && len(f.Fn.Params) > 0:
+					obj = f.Fn.Params[0]
+				case len(f.Fn.FreeVars) > 0:
+					obj = f.Fn.FreeVars[0]
+				default:
+					continue
+				}
+				rs, ok := m.Runners(f.Fn, obj)
+				var names []string
+				for _, r := range rs {
+					if r.Entry != nil {
+						names = append(names, "entry "+r.Entry.Name())
+						continue
+					}
+					n := fmt.Sprintf("go@%d", pass.Fset.Position(r.Go.Instr.Pos()).Line)
+					if r.PerObject {
+						n += " once"
+					}
+					names = append(names, n)
+				}
+				switch {
+				case !ok:
+					names = []string{"unknown"}
+				case len(names) == 0:
+					names = []string{"none"}
+				}
+				pass.Reportf(f.Fn.Pos(), "runners: %s", strings.Join(names, ", "))
+			}
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, atest.TestData(), probe, "syncmodel/runners")
+}

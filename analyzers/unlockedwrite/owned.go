@@ -1,0 +1,375 @@
+package unlockedwrite
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/lockset"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
+)
+
+// A field that only one goroutine ever touches needs no lock, whatever
+// locks happen to be held around its accesses. A connection's run loop,
+// started once per connection, owns its queues and counters; the
+// connection's mutex guards the siblings that its exported methods
+// share with the loop, and the loop takes it when it touches those,
+// sometimes in the middle of work on its own fields:
+//
+//	func (c *Conn) loop() {
+//		c.queue = append(c.queue, f) // c's loop only
+//		c.mu.Lock()
+//		c.queue = c.queue[1:]        // held for c.stats, not for c.queue
+//		c.stats.sent++
+//		c.mu.Unlock()
+//	}
+//
+// Those locked accesses are no evidence that the mutex guards the
+// field, and its unlocked writes race with nothing.
+
+// objAccess is one access of a field, with the object it is made on.
+type objAccess struct {
+	instr ssa.Instruction
+	obj   ssa.Value
+}
+
+// fieldAccesses returns the accesses of the field v in the package,
+// each with the value that holds its object, leaving out those made on
+// an object their function allocated and has not shared yet (a
+// constructor filling it in). ok is false when the object of some
+// access is not a value of its own function (a field reached through
+// another field, a struct held by value).
+func fieldAccesses(sm *syncmodel.Model, v *types.Var) ([]objAccess, bool) {
+	var out []objAccess
+	for _, in := range sm.FieldAccesses(v) {
+		var obj ssa.Value
+		switch x := in.(type) {
+		case *ssa.FieldAddr:
+			obj = x.X
+		case *ssa.Field:
+			load, ok := x.X.(*ssa.UnOp)
+			if !ok || load.Op != token.MUL {
+				return nil, false
+			}
+			obj = load.X
+		}
+		if obj == nil {
+			return nil, false
+		}
+		if chanmodel.Unshared(obj, in) {
+			continue
+		}
+		out = append(out, objAccess{in, obj})
+	}
+	return out, true
+}
+
+// ownedField returns the go statement whose goroutine, started once
+// per object, makes every access of the unexported field v (the
+// constructor's before it starts aside).
+func ownedField(pass *analysis.Pass, v *types.Var) (syncmodel.Site, bool) {
+	sm, ok := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
+	if !ok || v.Exported() {
+		return syncmodel.Site{}, false
+	}
+	accs, ok := fieldAccesses(sm, v)
+	if !ok || len(accs) == 0 {
+		return syncmodel.Site{}, false
+	}
+	var owner syncmodel.Site
+	for _, a := range accs {
+		rs, ok := sm.Runners(a.instr.Parent(), a.obj)
+		if !ok {
+			return syncmodel.Site{}, false
+		}
+		// No runner: nothing in the package calls the function, and
+		// nothing else can.
+		for _, r := range rs {
+			if r.Entry != nil || !r.PerObject || owner.Instr != nil && r.Go.Instr != owner.Instr {
+				return syncmodel.Site{}, false
+			}
+			owner = r.Go
+		}
+	}
+	return owner, owner.Instr != nil
+}
+
+// A field that a goroutine started once per object owns except for
+// one access elsewhere races exactly there. The model says which
+// goroutines can run each access (syncmodel.Runners): the owner, the
+// loop started by the constructor or Start, and an entry that any
+// goroutine may run, an exported method or a callback handed away (a
+// time.AfterFunc function). When the entry makes its access holding no
+// lock and waiting for nothing before it, nothing orders it with the
+// loop's: a Reset that clears the loop's queue, a timer that bumps the
+// loop's counter, a Progress that reads what the worker writes.
+//
+//	func (s *Session) Reset() {
+//		s.unacked = nil // reported: s's run loop appends to it
+//	}
+//
+// The write is reported: the entry's own, or else the loop's unlocked
+// write that the entry's unlocked read runs beside. An entry that
+// receives, selects or waits before its access (a Status that reads
+// once the worker has closed done) is left alone, and so are accesses
+// made before the go statement that starts the loop, after a join of
+// it, in tests, and objects with neither a mutex nor a channel (no sign
+// that they are shared between goroutines at all).
+func checkOwned(pass *analysis.Pass, res *lockset.Result, done map[token.Pos]bool) {
+	sm, ok := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
+	if !ok {
+		return
+	}
+	var fields []*types.Var
+	seen := map[*types.Var]bool{}
+	for _, f := range sm.Funcs {
+		for _, b := range f.Fn.Blocks {
+			for _, in := range b.Instrs {
+				fa, ok := in.(*ssa.FieldAddr)
+				if !ok {
+					continue
+				}
+				if v := analysisutil.FieldOf(fa); v != nil && !seen[v] && v.Pkg() == pass.Pkg && !v.Exported() {
+					seen[v] = true
+					fields = append(fields, v)
+				}
+			}
+		}
+	}
+	for _, v := range fields {
+		checkOwnedField(pass, res, sm, v, done)
+	}
+}
+
+// ownedAccess is an access of a field with the goroutines that run it.
+type ownedAccess struct {
+	objAccess
+	write    bool
+	unlocked bool
+	entry    *ssa.Function // the access runs in its entry's callers' goroutines
+}
+
+func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Model, v *types.Var, done map[token.Pos]bool) {
+	st := structOf(v)
+	if st == nil || !sharedKind(st) {
+		return
+	}
+	accs, ok := fieldAccesses(sm, v)
+	if !ok {
+		return
+	}
+	var owner syncmodel.Site
+	var own, outside []ownedAccess
+	for _, a := range accs {
+		fn := a.instr.Parent()
+		if inTest(pass, fn) {
+			continue
+		}
+		write, read := plainAccess(a.instr)
+		rs, ok := sm.Runners(fn, a.obj)
+		if !ok {
+			return
+		}
+		f := res.Funcs[fn]
+		oa := ownedAccess{objAccess: a, write: write, unlocked: f != nil && !f.EntryLocked && len(f.HeldBefore(a.instr)) == 0 && len(f.MayHeldBefore(a.instr)) == 0}
+		loop := len(rs) > 0
+		for _, r := range rs {
+			switch {
+			case r.Entry != nil:
+				loop = false
+				if r.Entry != fn || oa.entry != nil || !exported(fn) && !timerCallback(fn) {
+					// Reached from an entry through helpers (its waits
+					// are not seen here), or a function value that may
+					// be called by the loop itself (sort.Slice's less).
+					return
+				}
+				oa.entry = fn
+			case !r.PerObject || owner.Instr != nil && r.Go.Instr != owner.Instr:
+				return // more than one goroutine besides the entries
+			default:
+				owner = r.Go
+			}
+		}
+		switch {
+		case !write && !read:
+			// the field's address handed on (an atomic, a method of a
+			// struct field): not a plain access
+		case loop:
+			own = append(own, oa)
+		case oa.entry != nil:
+			outside = append(outside, oa)
+		}
+	}
+	if owner.Instr == nil || len(own) == 0 || len(outside) == 0 {
+		return
+	}
+	for _, o := range outside {
+		if !o.unlocked || waitsBefore(o.instr) || ordered(sm, o.instr, own) {
+			continue
+		}
+		if o.write {
+			reportOwned(pass, v, o, own[0], owner, done)
+			continue
+		}
+		for _, w := range own {
+			if w.write && w.unlocked {
+				reportOwned(pass, v, w, o, owner, done)
+			}
+		}
+	}
+}
+
+// plainAccess reports whether the access in stores into the field or
+// loads it.
+func plainAccess(in ssa.Instruction) (write, read bool) {
+	fa, ok := in.(*ssa.FieldAddr)
+	if !ok {
+		return false, true // a Field: a read of a struct value
+	}
+	for _, r := range *fa.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr == fa {
+				write = true
+			}
+		case *ssa.UnOp:
+			if r.Op == token.MUL {
+				read = true
+			}
+		}
+	}
+	return write, read
+}
+
+// waitsBefore reports whether something that may wait for another
+// goroutine (a receive, a select, a Wait) can run before in, in its
+// function.
+func waitsBefore(in ssa.Instruction) bool {
+	for _, b := range in.Parent().Blocks {
+		for _, x := range b.Instrs {
+			if (waitsHere(x) || isSelect(x)) && x != in && flow.Reaches(x, in, nil) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isSelect(in ssa.Instruction) bool {
+	_, ok := in.(*ssa.Select)
+	return ok
+}
+
+// ordered reports whether in runs before the goroutine that makes the
+// accesses own starts, or once it has ended.
+func ordered(sm *syncmodel.Model, in ssa.Instruction, own []ownedAccess) bool {
+	for _, a := range own {
+		if fn := a.instr.Parent(); !sm.Precedes(in, fn) && !sm.Joined(in, fn) {
+			return false
+		}
+	}
+	return true
+}
+
+// structOf returns the struct the field v belongs to, or nil.
+func structOf(v *types.Var) *types.Struct {
+	for _, n := range v.Pkg().Scope().Names() {
+		tn, ok := v.Pkg().Scope().Lookup(n).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			for i := range st.NumFields() {
+				if st.Field(i) == v {
+					return st
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// sharedKind reports whether the struct st has a mutex or a channel: a
+// sign that its objects are shared between goroutines.
+func sharedKind(st *types.Struct) bool {
+	for i := range st.NumFields() {
+		t := st.Field(i).Type()
+		if lockset.IsMutex(t) {
+			return true
+		}
+		if _, ok := t.Underlying().(*types.Chan); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// reportOwned reports the write w, racing with the access other, one
+// of them made by the goroutine started at owner.
+func reportOwned(pass *analysis.Pass, v *types.Var, w, other ownedAccess, owner syncmodel.Site, done map[token.Pos]bool) {
+	pos := w.instr.Pos()
+	if done[pos] || !pos.IsValid() {
+		return
+	}
+	loopName := owner.Instr.Parent().Name()
+	if c, ok := owner.Instr.(ssa.CallInstruction); ok {
+		if callee := c.Common().StaticCallee(); callee != nil {
+			loopName = callee.Name()
+		}
+	}
+	obj := lockset.Describe(lockset.KeyOf(w.obj)) + "." + v.Name()
+	var msg, otherMsg string
+	if w.entry != nil {
+		msg = fmt.Sprintf("write to %s in %s without a lock, while the goroutine running %s accesses it", obj, analysisutil.Caller(w.entry), loopName)
+		otherMsg = "accessed by that goroutine here"
+	} else {
+		msg = fmt.Sprintf("write to %s in the goroutine running %s without a lock, while %s, which any goroutine may run, reads it without one", obj, loopName, analysisutil.Caller(other.entry))
+		otherMsg = "read here, with no lock held and no wait"
+	}
+	d := analysis.Diagnostic{Pos: pos, Category: "owned", Message: msg, Related: []analysis.RelatedInformation{
+		{Pos: other.instr.Pos(), Message: otherMsg},
+		{Pos: owner.Instr.Pos(), Message: "the goroutine started here"},
+	}}
+	var tr finding.Trace
+	tr.Step(finding.Place{Pos: owner.Instr.Pos(), Message: "starts " + loopName, Goroutine: analysisutil.Goroutine(pass.Fset, owner.Caller), Op: finding.OpGo})
+	tr.Step(finding.Place{Pos: pos, Goroutine: analysisutil.Goroutine(pass.Fset, w.instr.Parent()), Op: finding.OpWrite})
+	op := finding.OpRead
+	if other.write {
+		op = finding.OpWrite
+	}
+	tr.Step(finding.Place{Pos: other.instr.Pos(), Goroutine: analysisutil.Goroutine(pass.Fset, other.instr.Parent()), Op: op})
+	tr.Report(pass, d)
+}
+
+// timerCallback reports whether the function literal fn is made only
+// to be handed to time.AfterFunc, whose timer goroutine calls it.
+func timerCallback(fn *ssa.Function) bool {
+	parent := fn.Parent()
+	if parent == nil {
+		return false
+	}
+	found := false
+	for _, b := range parent.Blocks {
+		for _, in := range b.Instrs {
+			mc, ok := in.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn {
+				continue
+			}
+			for _, r := range *mc.Referrers() {
+				c, ok := r.(*ssa.Call)
+				if !ok || !analysisutil.IsFunc(flow.CalleeFunc(c.Common()), "time", "AfterFunc") {
+					return false
+				}
+			}
+			found = true
+		}
+	}
+	return found
+}
