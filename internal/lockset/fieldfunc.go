@@ -3,9 +3,11 @@ package lockset
 import (
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 )
 
@@ -210,6 +212,9 @@ func (b *builder) storedLocks(fn *ssa.Function, val ssa.Value, base Key, method 
 			if p, ok := val.(*ssa.Parameter); ok {
 				return b.storedFromCallers(fn, p, base, method, x, depth)
 			}
+			if c, ok := val.(*ssa.Call); ok {
+				return b.storedFromConstructor(c, base, method, x, depth)
+			}
 			return nil, false
 		}
 		prog := fn.Prog
@@ -258,6 +263,7 @@ func (b *builder) storedLocks(fn *ssa.Function, val ssa.Value, base Key, method 
 	}
 	var out []fieldLock
 	for i, k := range locks {
+		k = throughBuiltField(k)
 		switch {
 		case k.Global != "":
 			out = append(out, fieldLock{global: k.Global, path: k.Path, mode: modes[i], at: b.lockPos(impl, k, 0)})
@@ -391,4 +397,83 @@ func (b *builder) onceLocks(f *Func, instr ssa.CallInstruction, do, lit *ssa.Fun
 		a.Callback = true
 		f.Acquires = append(f.Acquires, a)
 	}
+}
+
+// storedFromConstructor resolves a stored interface value that a call
+// of a function of the package returns (c.members = newMembersAPI(c)):
+// what each value the constructor can return stores. The base value is
+// named in the constructor's terms through the argument that carries
+// it, so that an implementation wrapping that argument (a membersAPI
+// whose c field is the c passed in) locks on the caller's value.
+func (b *builder) storedFromConstructor(call *ssa.Call, base Key, method string, x *fieldIndex, depth int) ([][]fieldLock, bool) {
+	ctor, ok := call.Call.Value.(*ssa.Function)
+	if !ok || ctor.Pkg == nil || ctor.Pkg.Pkg != b.pass.Pkg || len(ctor.Blocks) == 0 || ctor.Signature.Results().Len() != 1 {
+		return nil, false
+	}
+	cb := Key{} // a value of the constructor's own: only package variables relate
+	if base.Valid() && base.Global == "" {
+		for i, a := range call.Call.Args {
+			if ak := KeyOf(a); ak.Valid() && base.HasPrefix(ak) && i < len(ctor.Params) {
+				cb = KeyOf(ctor.Params[i]).Extend(base.Path[len(ak.Path):])
+				break
+			}
+		}
+	}
+	var out [][]fieldLock
+	for _, blk := range ctor.Blocks {
+		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		if len(ret.Results) != 1 {
+			return nil, false
+		}
+		set, ok := b.storedLocks(ctor, ret.Results[0], cb, method, x, depth+1)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, set...)
+	}
+	return out, len(out) > 0
+}
+
+// throughBuiltField names k, a mutex below a pointer field of a struct
+// its function allocates (the a.c.mu of a := &membersAPI{c: c}), by the
+// value stored into that field when the function stores exactly one
+// there (c.mu). Other keys are returned as they are.
+func throughBuiltField(k Key) Key {
+	a, ok := k.Root.(*ssa.Alloc)
+	if !ok || !a.Heap {
+		return k
+	}
+	var stored ssa.Value
+	rest := ""
+	for _, r := range *a.Referrers() {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		prefix := KeyOf(fa).Path + accesspath.Load
+		if !strings.HasPrefix(k.Path, prefix) {
+			continue
+		}
+		rest = k.Path[len(prefix):]
+		for _, u := range *fa.Referrers() {
+			st, ok := u.(*ssa.Store)
+			if !ok || st.Addr != fa {
+				continue
+			}
+			if stored != nil {
+				return k // assigned more than once
+			}
+			stored = st.Val
+		}
+	}
+	if stored == nil {
+		return k
+	}
+	if sk := KeyOf(stored); sk.Valid() {
+		return sk.Extend(rest)
+	}
+	return k
 }
