@@ -138,6 +138,14 @@ func (b *builder) fieldCallLocks(v *types.Var, method string) *fieldLocks {
 	if len(sets) == 0 {
 		return nil
 	}
+	res := intersect(sets)
+	x.memo[key] = res
+	return res
+}
+
+// intersect splits the locks of the functions a call can run (one set
+// each) into those every one takes and those only some take.
+func intersect(sets [][]fieldLock) *fieldLocks {
 	res := &fieldLocks{}
 	for _, l := range sets[0] {
 		all := true
@@ -155,7 +163,6 @@ func (b *builder) fieldCallLocks(v *types.Var, method string) *fieldLocks {
 			}
 		}
 	}
-	x.memo[key] = res
 	return res
 }
 
@@ -351,11 +358,62 @@ func (b *builder) fieldCallKeys(c *ssa.CallCommon) (must, may []Key, mustModes, 
 	return
 }
 
+// constructedCallKeys is fieldCallKeys for a method called on the
+// interface value a constructor of the package has just returned
+// (newMembersAPI(c).List(), or api := newMembersAPI(c); api.List()):
+// the locks of what it can return, on the arguments passed to it.
+func (b *builder) constructedCallKeys(c *ssa.CallCommon) (must, may []Key, mustModes, mayModes []Mode, at []token.Pos, name string) {
+	call, ok := c.Value.(*ssa.Call)
+	if !c.IsInvoke() || !ok {
+		return
+	}
+	ctor, ok := call.Call.Value.(*ssa.Function)
+	if !ok {
+		return
+	}
+	x := b.fields()
+	for _, a := range call.Call.Args {
+		base := KeyOf(a)
+		if !base.Valid() || base.Global != "" {
+			continue
+		}
+		sets, ok := b.storedFromConstructor(call, base, c.Method.Name(), x, 0)
+		if !ok || len(sets) == 0 {
+			return
+		}
+		fl := intersect(sets)
+		if len(fl.must) == 0 && len(fl.may) == 0 {
+			continue
+		}
+		key := func(l fieldLock) Key {
+			if l.global != "" {
+				return Key{Global: l.global, Path: l.path}
+			}
+			return base.Extend(l.path)
+		}
+		for _, l := range fl.must {
+			must = append(must, key(l))
+			mustModes = append(mustModes, l.mode)
+			at = append(at, l.at)
+		}
+		for _, l := range fl.may {
+			may = append(may, key(l))
+			mayModes = append(mayModes, l.mode)
+			at = append(at, l.at)
+		}
+		return must, may, mustModes, mayModes, at, ctor.Name() + "(...)." + c.Method.Name()
+	}
+	return
+}
+
 // fieldCall records the locks a call through a field takes (see
 // above): those every stored function takes as acquisitions, like a
 // callee's MustLock, the others as MayAcquires.
 func (b *builder) fieldCall(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st *state, record bool) {
 	must, may, mustModes, mayModes, at, name := b.fieldCallKeys(c)
+	if name == "" {
+		must, may, mustModes, mayModes, at, name = b.constructedCallKeys(c)
+	}
 	for i, k := range must {
 		b.acquire(f, instr, k, mustModes[i], nil, st, record)
 		if record {

@@ -122,3 +122,10 @@ func use() {
 	_ = newMeter()
 	_ = newLink(newLink(nil))
 }
+
+// The constructed value wraps another cluster than the one locked.
+func (c *cluster) compare(other *cluster) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(newMembersAPI(other).List()) == len(c.members)
+}
