@@ -143,6 +143,29 @@ func (b *builder) fieldCallLocks(v *types.Var, method string) *fieldLocks {
 	return res
 }
 
+// on names the locks, relative to the value a call's function comes
+// from, on base (that value in the caller's terms): those certainly
+// taken, those maybe taken, their modes, and where each is taken.
+func (fl *fieldLocks) on(base Key) (must, may []Key, mustModes, mayModes []Mode, at []token.Pos) {
+	key := func(l fieldLock) Key {
+		if l.global != "" {
+			return Key{Global: l.global, Path: l.path}
+		}
+		return base.Extend(l.path)
+	}
+	for _, l := range fl.must {
+		must = append(must, key(l))
+		mustModes = append(mustModes, l.mode)
+		at = append(at, l.at)
+	}
+	for _, l := range fl.may {
+		may = append(may, key(l))
+		mayModes = append(mayModes, l.mode)
+		at = append(at, l.at)
+	}
+	return
+}
+
 // intersect splits the locks of the functions a call can run (one set
 // each) into those every one takes and those only some take.
 func intersect(sets [][]fieldLock) *fieldLocks {
@@ -334,23 +357,7 @@ func (b *builder) fieldCallKeys(c *ssa.CallCommon) (must, may []Key, mustModes, 
 	if fl == nil {
 		return
 	}
-	base := KeyOf(fa.X)
-	key := func(l fieldLock) Key {
-		if l.global != "" {
-			return Key{Global: l.global, Path: l.path}
-		}
-		return base.Extend(l.path)
-	}
-	for _, l := range fl.must {
-		must = append(must, key(l))
-		mustModes = append(mustModes, l.mode)
-		at = append(at, l.at)
-	}
-	for _, l := range fl.may {
-		may = append(may, key(l))
-		mayModes = append(mayModes, l.mode)
-		at = append(at, l.at)
-	}
+	must, may, mustModes, mayModes, at = fl.on(KeyOf(fa.X))
 	name = Describe(KeyOf(fa))
 	if method != "" {
 		name += "." + method
@@ -385,22 +392,7 @@ func (b *builder) constructedCallKeys(c *ssa.CallCommon) (must, may []Key, mustM
 		if len(fl.must) == 0 && len(fl.may) == 0 {
 			continue
 		}
-		key := func(l fieldLock) Key {
-			if l.global != "" {
-				return Key{Global: l.global, Path: l.path}
-			}
-			return base.Extend(l.path)
-		}
-		for _, l := range fl.must {
-			must = append(must, key(l))
-			mustModes = append(mustModes, l.mode)
-			at = append(at, l.at)
-		}
-		for _, l := range fl.may {
-			may = append(may, key(l))
-			mayModes = append(mayModes, l.mode)
-			at = append(at, l.at)
-		}
+		must, may, mustModes, mayModes, at = fl.on(base)
 		return must, may, mustModes, mayModes, at, ctor.Name() + "(...)." + c.Method.Name()
 	}
 	return
