@@ -61,7 +61,10 @@
 // package main) and every store into it is seen: a closure or function
 // stored there, one passed by every caller of the unexported function
 // that stores it, a value of a concrete type stored into an interface
-// field. A mutex the stored function locks is the held one when it is
+// field, or the value a constructor of the package returns as an
+// interface (c.api = newMembersAPI(c), where newMembersAPI returns
+// &membersAPI{c: c} and List calls c.snapshot, which read-locks c.mu:
+// a method holding c.mu that calls c.api.List is reported). A mutex the stored function locks is the held one when it is
 // the same path below the value the field belongs to (the closure
 // stored into le.cp captured le, and renew calls le.cp on its own le).
 // If every function stored there takes it, the call locks it; if only

@@ -89,10 +89,32 @@
 // l.lock waiting on stop. A channel handed to the waiter as a
 // parameter (go l.pop(stop)) is the channel each call passes, when the
 // function is the package's own.
+//
+// Read locks exclude each other through a writer: sync.RWMutex makes a
+// new RLock wait once a Lock is waiting. A waiter that read-locks rw
+// and waits for partners that must read-lock rw first deadlocks as
+// soon as a third goroutine calls rw.Lock in between: the writer waits
+// for the waiter's read lock, the partners' RLock waits for the writer,
+// the waiter waits for the partners. This is reported, with the Lock as
+// related information, when the package write-locks rw somewhere other
+// than in the waiter's function and on a value other than one a
+// function is still building (t := &table{}; t.rw.Lock()).
+//
+//	func (r *registry) plan(names []string) map[string][]string {
+//		r.rw.RLock()
+//		defer r.rw.RUnlock()
+//		results := make(chan res)
+//		for _, s := range names {
+//			go func() { results <- res{s, r.lookup(s)} }() // lookup RLocks r.rw
+//		}
+//		for range names {
+//			x := <-results // reported: r.syncLoop's r.rw.Lock may wait in between
+//			...
+//
 // Nothing is reported if a partner may be unseen (an exported
 // WaitGroup, one passed to another package, a channel that escapes),
 // if one partner does not need the lock, if both sides only read-lock
-// an RWMutex, or for a buffered channel.
+// an RWMutex that nothing write-locks, or for a buffered channel.
 //
 // The fix is to release the lock before waiting, or to let the
 // counterpart operate without it.

@@ -33,6 +33,12 @@ type held struct {
 	// names are the key's names in the callers and starters of the
 	// waiter's function (the mutex of the value go pl.pop() runs on).
 	names []lockset.Key
+	// writer is, for a read-locked RWMutex, where another function of
+	// the package write-locks it: once that Lock waits for the waiter's
+	// read lock, a partner's RLock queues behind it (sync.RWMutex
+	// prefers a waiting writer), so the partner's read lock is needed
+	// as surely as a write lock.
+	writer token.Pos
 }
 
 // heldAt returns the mutexes certainly held before instr in fn, not
@@ -53,7 +59,13 @@ func heldAt(sm *syncmodel.Model, fn *ssa.Function, instr ssa.Instruction, skip *
 			continue
 		}
 		ck := sm.Canon(fn, k)
-		out = append(out, held{key: ck, class: cls, named: ok, name: lockset.Describe(k), mode: l.Mode, pos: l.Pos, names: sm.KeyNames(fn, ck, 2)[1:]})
+		h := held{key: ck, class: cls, named: ok, name: lockset.Describe(k), mode: l.Mode, pos: l.Pos, names: sm.KeyNames(fn, ck, 2)[1:]}
+		if l.Mode == lockset.Read && ok && !sm.Locks.NeverWriteLocked(k) {
+			if a, found := sm.Locks.WriteLocker(cls, fn); found {
+				h.writer = a.Instr.Pos()
+			}
+		}
+		out = append(out, h)
 	}
 	return out
 }
@@ -69,9 +81,9 @@ func tied(k, base lockset.Key) bool {
 // partner's object base pb), is h, held by the waiter with object
 // base wb: the very same access path from one stable root, or the same
 // field or package variable of the objects' own values. Two read locks
-// do not exclude each other.
+// exclude each other only through a writer that may queue between them.
 func sameLock(h held, wb lockset.Key, p lockset.Key, names []lockset.Key, pmode lockset.Mode, pb lockset.Key) bool {
-	if h.mode == lockset.Read && pmode == lockset.Read {
+	if h.mode == lockset.Read && pmode == lockset.Read && !h.writer.IsValid() {
 		return false
 	}
 	if p == h.key && p.Stable() {
@@ -121,6 +133,9 @@ type gate struct {
 	// wait is, for a partner that does not lock the mutex itself, its
 	// wait for a goroutine that does (see waitsGated).
 	wait token.Pos
+	// read is set when the partner only read-locks the mutex the
+	// waiter read-locks: it blocks only behind a waiting writer.
+	read bool
 }
 
 // gated returns where the partner, at one of points in fn (the
@@ -162,7 +177,7 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 		}
 		for k, l := range lf.HeldBefore(p) {
 			if ck := sm.Canon(fn, k); !l.Entry && sameLock(h, wb, ck, sm.KeyNames(fn, ck, 2), l.Mode, pb) {
-				return gate{pos: l.Pos, name: lockset.Describe(k)}, true
+				return gate{pos: l.Pos, name: lockset.Describe(k), read: h.mode == lockset.Read && l.Mode == lockset.Read}, true
 			}
 		}
 	}
@@ -173,7 +188,7 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 		renewed := renews(a.Key.Root, pb.Root, wb.Root, made)
 		for _, p := range points {
 			if flow.Reaches(a.Instr, p, renewed) {
-				return gate{pos: a.Instr.Pos(), name: lockset.Describe(a.Key)}, true
+				return gate{pos: a.Instr.Pos(), name: lockset.Describe(a.Key), read: h.mode == lockset.Read && a.Mode == lockset.Read}, true
 			}
 		}
 	}
@@ -402,7 +417,7 @@ func startGated(sm *syncmodel.Model, starter *ssa.Function, e *syncmodel.Event, 
 		}
 		for _, r := range rets {
 			if flow.Reaches(a.Instr, r, renews(a.Key.Root)) {
-				return gate{pos: a.Instr.Pos(), name: lockset.Describe(a.Key)}, true
+				return gate{pos: a.Instr.Pos(), name: lockset.Describe(a.Key), read: h.mode == lockset.Read && a.Mode == lockset.Read}, true
 			}
 		}
 	}
@@ -801,11 +816,22 @@ func reportProtocol(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, 
 		}
 	}
 	msg := what + " while holding " + h.name + ", which " + who + " must lock first (deadlock)"
+	read := false // every partner only read-locks: it blocks behind the writer
+	for _, p := range ps {
+		read = p.gate.read
+		if !read {
+			break
+		}
+	}
 	for _, p := range ps {
 		if p.gate.wait.IsValid() {
 			msg = what + " while holding " + h.name + ": " + who + " first waits for a goroutine that must lock it (deadlock)"
+			read = false
 			break
 		}
+	}
+	if read {
+		msg = what + " while read-locking " + h.name + ", which " + who + " must read-lock first: a writer waiting in between blocks it (deadlock)"
 	}
 	d := analysis.Diagnostic{Pos: pos, Message: msg}
 	var tr finding.Trace
@@ -815,7 +841,14 @@ func reportProtocol(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, 
 		tr.Related(&d, finding.Place{Pos: h.pos, Message: h.name + " locked here", Op: finding.OpLock})
 		tr.Related(&d, finding.Place{Pos: *site, Message: "called here with " + h.name + " held", Op: finding.OpCall})
 	} else {
-		tr.Related(&d, finding.Place{Pos: h.pos, Message: h.name + " locked here", Goroutine: g(f.Fn), Op: finding.OpLock})
+		lockedHere := h.name + " locked here"
+		if read {
+			lockedHere = h.name + " read-locked here"
+		}
+		tr.Related(&d, finding.Place{Pos: h.pos, Message: lockedHere, Goroutine: g(f.Fn), Op: finding.OpLock})
+	}
+	if read {
+		tr.Related(&d, finding.Place{Pos: h.writer, Message: "a writer locks " + h.name + " here: it waits for the read lock, and new readers wait for it", Op: finding.OpLock, Blocks: true})
 	}
 	seen := make(map[token.Pos]bool)
 	for _, p := range ps {
@@ -828,7 +861,11 @@ func reportProtocol(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, 
 			tr.Related(&d, finding.Place{Pos: p.gate.pos, Message: "for a goroutine that locks " + p.gate.name + " here first, and blocks", Op: finding.OpLock, Blocks: true})
 			continue
 		}
-		tr.Related(&d, finding.Place{Pos: p.gate.pos, Message: "the partner locks " + p.gate.name + " here first, and blocks",
+		lockMsg := "the partner locks " + p.gate.name + " here first, and blocks"
+		if p.gate.read {
+			lockMsg = "the partner read-locks " + p.gate.name + " here first, and blocks behind the writer"
+		}
+		tr.Related(&d, finding.Place{Pos: p.gate.pos, Message: lockMsg,
 			Goroutine: g(p.fn), Op: finding.OpLock, Blocks: true})
 	}
 	tr.Report(pass, d)

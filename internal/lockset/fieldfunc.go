@@ -3,9 +3,11 @@ package lockset
 import (
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 )
 
@@ -136,6 +138,37 @@ func (b *builder) fieldCallLocks(v *types.Var, method string) *fieldLocks {
 	if len(sets) == 0 {
 		return nil
 	}
+	res := intersect(sets)
+	x.memo[key] = res
+	return res
+}
+
+// on names the locks, relative to the value a call's function comes
+// from, on base (that value in the caller's terms): those certainly
+// taken, those maybe taken, their modes, and where each is taken.
+func (fl *fieldLocks) on(base Key) (must, may []Key, mustModes, mayModes []Mode, at []token.Pos) {
+	key := func(l fieldLock) Key {
+		if l.global != "" {
+			return Key{Global: l.global, Path: l.path}
+		}
+		return base.Extend(l.path)
+	}
+	for _, l := range fl.must {
+		must = append(must, key(l))
+		mustModes = append(mustModes, l.mode)
+		at = append(at, l.at)
+	}
+	for _, l := range fl.may {
+		may = append(may, key(l))
+		mayModes = append(mayModes, l.mode)
+		at = append(at, l.at)
+	}
+	return
+}
+
+// intersect splits the locks of the functions a call can run (one set
+// each) into those every one takes and those only some take.
+func intersect(sets [][]fieldLock) *fieldLocks {
 	res := &fieldLocks{}
 	for _, l := range sets[0] {
 		all := true
@@ -153,7 +186,6 @@ func (b *builder) fieldCallLocks(v *types.Var, method string) *fieldLocks {
 			}
 		}
 	}
-	x.memo[key] = res
 	return res
 }
 
@@ -210,6 +242,9 @@ func (b *builder) storedLocks(fn *ssa.Function, val ssa.Value, base Key, method 
 			if p, ok := val.(*ssa.Parameter); ok {
 				return b.storedFromCallers(fn, p, base, method, x, depth)
 			}
+			if c, ok := val.(*ssa.Call); ok {
+				return b.storedFromConstructor(c, base, method, x, depth)
+			}
 			return nil, false
 		}
 		prog := fn.Prog
@@ -258,6 +293,7 @@ func (b *builder) storedLocks(fn *ssa.Function, val ssa.Value, base Key, method 
 	}
 	var out []fieldLock
 	for i, k := range locks {
+		k = throughBuiltField(k)
 		switch {
 		case k.Global != "":
 			out = append(out, fieldLock{global: k.Global, path: k.Path, mode: modes[i], at: b.lockPos(impl, k, 0)})
@@ -321,26 +357,43 @@ func (b *builder) fieldCallKeys(c *ssa.CallCommon) (must, may []Key, mustModes, 
 	if fl == nil {
 		return
 	}
-	base := KeyOf(fa.X)
-	key := func(l fieldLock) Key {
-		if l.global != "" {
-			return Key{Global: l.global, Path: l.path}
-		}
-		return base.Extend(l.path)
-	}
-	for _, l := range fl.must {
-		must = append(must, key(l))
-		mustModes = append(mustModes, l.mode)
-		at = append(at, l.at)
-	}
-	for _, l := range fl.may {
-		may = append(may, key(l))
-		mayModes = append(mayModes, l.mode)
-		at = append(at, l.at)
-	}
+	must, may, mustModes, mayModes, at = fl.on(KeyOf(fa.X))
 	name = Describe(KeyOf(fa))
 	if method != "" {
 		name += "." + method
+	}
+	return
+}
+
+// constructedCallKeys is fieldCallKeys for a method called on the
+// interface value a constructor of the package has just returned
+// (newMembersAPI(c).List(), or api := newMembersAPI(c); api.List()):
+// the locks of what it can return, on the arguments passed to it.
+func (b *builder) constructedCallKeys(c *ssa.CallCommon) (must, may []Key, mustModes, mayModes []Mode, at []token.Pos, name string) {
+	call, ok := c.Value.(*ssa.Call)
+	if !c.IsInvoke() || !ok {
+		return
+	}
+	ctor, ok := call.Call.Value.(*ssa.Function)
+	if !ok {
+		return
+	}
+	x := b.fields()
+	for _, a := range call.Call.Args {
+		base := KeyOf(a)
+		if !base.Valid() || base.Global != "" {
+			continue
+		}
+		sets, ok := b.storedFromConstructor(call, base, c.Method.Name(), x, 0)
+		if !ok || len(sets) == 0 {
+			return
+		}
+		fl := intersect(sets)
+		if len(fl.must) == 0 && len(fl.may) == 0 {
+			continue
+		}
+		must, may, mustModes, mayModes, at = fl.on(base)
+		return must, may, mustModes, mayModes, at, ctor.Name() + "(...)." + c.Method.Name()
 	}
 	return
 }
@@ -350,6 +403,9 @@ func (b *builder) fieldCallKeys(c *ssa.CallCommon) (must, may []Key, mustModes, 
 // callee's MustLock, the others as MayAcquires.
 func (b *builder) fieldCall(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st *state, record bool) {
 	must, may, mustModes, mayModes, at, name := b.fieldCallKeys(c)
+	if name == "" {
+		must, may, mustModes, mayModes, at, name = b.constructedCallKeys(c)
+	}
 	for i, k := range must {
 		b.acquire(f, instr, k, mustModes[i], nil, st, record)
 		if record {
@@ -391,4 +447,83 @@ func (b *builder) onceLocks(f *Func, instr ssa.CallInstruction, do, lit *ssa.Fun
 		a.Callback = true
 		f.Acquires = append(f.Acquires, a)
 	}
+}
+
+// storedFromConstructor resolves a stored interface value that a call
+// of a function of the package returns (c.members = newMembersAPI(c)):
+// what each value the constructor can return stores. The base value is
+// named in the constructor's terms through the argument that carries
+// it, so that an implementation wrapping that argument (a membersAPI
+// whose c field is the c passed in) locks on the caller's value.
+func (b *builder) storedFromConstructor(call *ssa.Call, base Key, method string, x *fieldIndex, depth int) ([][]fieldLock, bool) {
+	ctor, ok := call.Call.Value.(*ssa.Function)
+	if !ok || ctor.Pkg == nil || ctor.Pkg.Pkg != b.pass.Pkg || len(ctor.Blocks) == 0 || ctor.Signature.Results().Len() != 1 {
+		return nil, false
+	}
+	cb := Key{} // a value of the constructor's own: only package variables relate
+	if base.Valid() && base.Global == "" {
+		for i, a := range call.Call.Args {
+			if ak := KeyOf(a); ak.Valid() && base.HasPrefix(ak) && i < len(ctor.Params) {
+				cb = KeyOf(ctor.Params[i]).Extend(base.Path[len(ak.Path):])
+				break
+			}
+		}
+	}
+	var out [][]fieldLock
+	for _, blk := range ctor.Blocks {
+		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		if len(ret.Results) != 1 {
+			return nil, false
+		}
+		set, ok := b.storedLocks(ctor, ret.Results[0], cb, method, x, depth+1)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, set...)
+	}
+	return out, len(out) > 0
+}
+
+// throughBuiltField names k, a mutex below a pointer field of a struct
+// its function allocates (the a.c.mu of a := &membersAPI{c: c}), by the
+// value stored into that field when the function stores exactly one
+// there (c.mu). Other keys are returned as they are.
+func throughBuiltField(k Key) Key {
+	a, ok := k.Root.(*ssa.Alloc)
+	if !ok || !a.Heap {
+		return k
+	}
+	var stored ssa.Value
+	rest := ""
+	for _, r := range *a.Referrers() {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		prefix := KeyOf(fa).Path + accesspath.Load
+		if !strings.HasPrefix(k.Path, prefix) {
+			continue
+		}
+		rest = k.Path[len(prefix):]
+		for _, u := range *fa.Referrers() {
+			st, ok := u.(*ssa.Store)
+			if !ok || st.Addr != fa {
+				continue
+			}
+			if stored != nil {
+				return k // assigned more than once
+			}
+			stored = st.Val
+		}
+	}
+	if stored == nil {
+		return k
+	}
+	if sk := KeyOf(stored); sk.Valid() {
+		return sk.Extend(rest)
+	}
+	return k
 }

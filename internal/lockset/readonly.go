@@ -162,3 +162,28 @@ func (r *Result) NeverWriteLocked(k Key) bool {
 	}
 	return r.importField != nil && r.importField(f, new(ReadLockedOnly))
 }
+
+// WriteLocker returns a Lock (not RLock) the package makes directly on
+// a mutex of class c in a function other than skip, and not only while
+// the value is being built (on a value the function allocates itself,
+// or in a function only initialisers call): the
+// writer that, once it waits, queues every new reader of that RWMutex
+// behind itself. The first in the package's function order is
+// returned, so that findings are stable.
+func (r *Result) WriteLocker(c Class, skip *ssa.Function) (Acquire, bool) {
+	for _, fn := range r.order {
+		f := r.Funcs[fn]
+		if f == nil || fn == skip || f.InitOnly {
+			continue
+		}
+		for _, a := range f.Acquires {
+			if _, built := a.Key.Root.(*ssa.Alloc); a.Mode != Write || a.Via != nil || built {
+				continue
+			}
+			if ac, _, ok := ClassOf(a.Key); ok && ac == c {
+				return a, true
+			}
+		}
+	}
+	return Acquire{}, false
+}
