@@ -102,7 +102,17 @@
 //   - a lock a callee takes only on a branch of a boolean parameter
 //     the call passes the other constant for (canImport calling
 //     allowed(subject, false, true), whose lock is under fullCheck &&
-//     !hasLock).
+//     !hasLock);
+//
+//   - two mutexes of one class in objects of different roles: a role
+//     field (a kind, set when the object is built and never written
+//     once it is shared) that the program checked before one side and
+//     that the other side's object cannot have (syncmodel.RoleOf). A
+//     leaf connection, reached under switch c.kind { case LEAF: },
+//     holds its mu while it read-locks the gateway table; the gateway
+//     table's lock is held while the inbound gateway connections in
+//     g.in, which only a case GATEWAY branch puts there, are locked:
+//     never the same client.mu.
 //
 // The handshake, for one:
 //

@@ -59,8 +59,60 @@ func private(v ssa.Value, at ssa.Instruction, depth int) bool {
 			if lockset.MutexOpOf(flow.CalleeFunc(use.Common())) == lockset.NotMutexOp {
 				return false
 			}
+		case *ssa.Defer:
+			// defer x.mu.Unlock(): a mutex operation at the exit
+			// lets nothing out.
+			if lockset.MutexOpOf(flow.CalleeFunc(use.Common())) == lockset.NotMutexOp {
+				return false
+			}
 		default:
 			return false
+		}
+	}
+	return true
+}
+
+// UnsharedAt is Unshared that follows a parameter up to the calls of a
+// function only the package's calls enter (a set-up helper such as a
+// handshake run by the constructor): the object is private at every
+// call (allocated by the caller and not let out yet, or a parameter
+// private in its turn, a few calls up), the call runs it there and
+// then (not in a go or defer statement), and the function lets it out
+// nowhere on its way to at.
+func (m *Model) UnsharedAt(k lockset.Key, at ssa.Instruction) bool {
+	return Unshared(k, at) || m.privateParam(k.Root, at, 0)
+}
+
+func (m *Model) privateParam(v ssa.Value, at ssa.Instruction, depth int) bool {
+	p, ok := v.(*ssa.Parameter)
+	if !ok || depth > 3 || p.Parent() != at.Parent() {
+		return false
+	}
+	fn := p.Parent()
+	i := -1
+	for j, q := range fn.Params {
+		if q == p {
+			i = j
+		}
+	}
+	sites := m.callers[fn]
+	if i < 0 || len(sites) == 0 || !m.EnteredOnlyByCalls(fn) || !private(p, at, 0) {
+		return false
+	}
+	for _, s := range sites {
+		call, ok := s.Instr.(*ssa.Call)
+		if !ok || flow.Callee(call.Common()) != fn || len(s.Args) != len(fn.Params) {
+			return false
+		}
+		switch a := s.Args[i].(type) {
+		case *ssa.Alloc:
+			if a.Parent() != call.Parent() || !private(a, call, 0) {
+				return false
+			}
+		default:
+			if !m.privateParam(a, call, depth+1) {
+				return false
+			}
 		}
 	}
 	return true
