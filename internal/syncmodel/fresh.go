@@ -88,29 +88,25 @@ func (m *Model) privateParam(v ssa.Value, at ssa.Instruction, depth int) bool {
 	if !ok || depth > 3 || p.Parent() != at.Parent() {
 		return false
 	}
-	fn := p.Parent()
-	i := -1
-	for j, q := range fn.Params {
-		if q == p {
-			i = j
-		}
-	}
-	sites := m.callers[fn]
-	if i < 0 || len(sites) == 0 || !m.EnteredOnlyByCalls(fn) || !private(p, at, 0) {
+	if !private(p, at, 0) {
 		return false
 	}
-	for _, s := range sites {
-		call, ok := s.Instr.(*ssa.Call)
-		if !ok || flow.Callee(call.Common()) != fn || len(s.Args) != len(fn.Params) {
-			return false
+	args, ok := m.argsOf(p)
+	if !ok {
+		return false
+	}
+	for _, a := range args {
+		call, ok := a.Instr.(*ssa.Call)
+		if !ok {
+			return false // run later, by a go or defer statement
 		}
-		switch a := s.Args[i].(type) {
+		switch v := a.Value.(type) {
 		case *ssa.Alloc:
-			if a.Parent() != call.Parent() || !private(a, call, 0) {
+			if v.Parent() != call.Parent() || !private(v, call, 0) {
 				return false
 			}
 		default:
-			if !m.privateParam(a, call, depth+1) {
+			if !m.privateParam(v, call, depth+1) {
 				return false
 			}
 		}

@@ -245,24 +245,13 @@ func inTestFile(fn *ssa.Function) bool {
 // paramRole returns the role a parameter has at every call of its
 // function, when only the package's calls enter it.
 func (m *Model) paramRole(p *ssa.Parameter, seen map[ssa.Value]bool, depth int) Role {
-	fn := p.Parent()
-	i := -1
-	for j, q := range fn.Params {
-		if q == p {
-			i = j
-		}
-	}
-	sites := m.callers[fn]
-	if i < 0 || len(sites) == 0 || !m.EnteredOnlyByCalls(fn) {
+	args, ok := m.argsOf(p)
+	if !ok {
 		return nil
 	}
 	var out Role
-	for _, s := range sites {
-		com, ok := callOf(s.Instr)
-		if !ok || flow.Callee(com) != fn || len(s.Args) != len(fn.Params) {
-			return nil // a table, Once.Do or WaitGroup.Go call: not its arguments
-		}
-		r := m.roleOf(s.Args[i], s.Instr, seen, depth+1)
+	for _, a := range args {
+		r := m.roleOf(a.Value, a.Instr, seen, depth+1)
 		if len(r) == 0 {
 			return nil
 		}
@@ -273,6 +262,38 @@ func (m *Model) paramRole(p *ssa.Parameter, seen map[ssa.Value]bool, depth int) 
 		}
 	}
 	return out
+}
+
+// A callArg is what one call passes for a parameter.
+type callArg struct {
+	Value ssa.Value
+	Instr ssa.Instruction // the call, go or defer statement
+}
+
+// argsOf returns what every call of p's function passes for p, when
+// only the package's calls enter it and each passes its arguments
+// (not a table, Once.Do or WaitGroup.Go call).
+func (m *Model) argsOf(p *ssa.Parameter) ([]callArg, bool) {
+	fn := p.Parent()
+	i := -1
+	for j, q := range fn.Params {
+		if q == p {
+			i = j
+		}
+	}
+	sites := m.callers[fn]
+	if i < 0 || len(sites) == 0 || !m.EnteredOnlyByCalls(fn) {
+		return nil, false
+	}
+	args := make([]callArg, 0, len(sites))
+	for _, s := range sites {
+		com, ok := callOf(s.Instr)
+		if !ok || flow.Callee(com) != fn || len(s.Args) != len(fn.Params) {
+			return nil, false
+		}
+		args = append(args, callArg{s.Args[i], s.Instr})
+	}
+	return args, true
 }
 
 func callOf(in ssa.Instruction) (*ssa.CallCommon, bool) {
