@@ -110,8 +110,11 @@ func meet(a, b Role) Role {
 }
 
 // join returns what holds on either of two ways in: only the fields
-// both fix, to the values either allows.
+// both fix, to the values either allows. A nil a is no way in yet.
 func join(a, b Role) Role {
+	if a == nil {
+		return b
+	}
 	out := Role{}
 	for f, va := range a {
 		vb, ok := b[f]
@@ -255,11 +258,7 @@ func (m *Model) paramRole(p *ssa.Parameter, seen map[ssa.Value]bool, depth int) 
 		if len(r) == 0 {
 			return nil
 		}
-		if out == nil {
-			out = r
-		} else {
-			out = join(out, r)
-		}
+		out = join(out, r)
 	}
 	return out
 }
@@ -328,11 +327,7 @@ func (m *Model) containerRole(x ssa.Value, seen map[ssa.Value]bool, depth int) R
 		if len(r) == 0 {
 			return false
 		}
-		if out == nil {
-			out = r
-		} else {
-			out = join(out, r)
-		}
+		out = join(out, r)
 		return true
 	}
 	for _, in := range m.FieldAccesses(f) {
