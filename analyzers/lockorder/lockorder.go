@@ -15,7 +15,9 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
@@ -24,8 +26,7 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports mutexes acquired in opposite orders. It is
-// experimental and not in the suite (see the package documentation).
+// Analyzer reports mutexes acquired in opposite orders.
 var Analyzer = &analysis.Analyzer{
 	Name:     "lockorder",
 	Doc:      analysisutil.MustExtractDoc(doc, "lockorder"),
@@ -48,7 +49,21 @@ type acquire struct {
 	dropped []class
 	lock    token.Pos       // the Lock call
 	via     []*ssa.Function // the calls down to the function that locks
+	// sites are the Locks of the class this stands for, each with the
+	// mutex's path in its function, to ask the role of its object;
+	// nil when there are too many to follow.
+	sites []lockSite
 }
+
+// A lockSite is a Lock (or a call that locks) and the mutex it takes,
+// in the terms of its function.
+type lockSite struct {
+	key lockset.Key
+	at  ssa.Instruction
+}
+
+// maxSites bounds the Lock sites an acquire follows for their roles.
+const maxSites = 8
 
 // An edge is an acquisition of a lock of class to while one of class
 // from is held.
@@ -65,6 +80,10 @@ type edge struct {
 	lock  token.Pos
 	via   []*ssa.Function
 	outer token.Pos // where the held mutex was locked
+	// fromKey is the held mutex, at instr; toSites lists the sites of the
+	// acquired one (see acquire.sites).
+	fromKey lockset.Key
+	toSites []lockSite
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -73,10 +92,6 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
 	sm := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
-	// Not in the suite, so analyzers.All does not drop its findings in
-	// generated files: drop them here.
-	pass.Report = analysisutil.DropGenerated(pass)
-
 	c := &checker{res: res, sm: sm, memo: make(map[*ssa.Function][]acquire), memoAt: make(map[memoKey][]acquire), edges: make(map[[2]class][]edge)}
 	for _, fn := range res.Functions() {
 		f := res.Funcs[fn]
@@ -87,7 +102,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if a.Via != nil && c.callee(fn, a.Instr.(ssa.CallInstruction).Common()) != nil {
 				continue // followed below, with its call chain
 			}
-			if syncmodel.Unshared(a.Key, a.Instr) {
+			if c.sm.UnsharedAt(a.Key, a.Instr) {
 				continue // no other goroutine can hold it yet
 			}
 			if cls, name, ok := lockset.ElemClassOf(a.Key); ok {
@@ -95,7 +110,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if a.Via != nil {
 					via = []*ssa.Function{a.Via}
 				}
-				c.addEdges(f, a.Instr, f.HeldBefore(a.Instr), acquire{cls: cls, mode: a.Mode, name: name, lock: a.Instr.Pos(), via: via})
+				c.addEdges(f, a.Instr, f.HeldBefore(a.Instr), acquire{cls: cls, mode: a.Mode, name: name, lock: a.Instr.Pos(), via: via, sites: []lockSite{{a.Key, a.Instr}}})
 			}
 		}
 		// What a callee of the package may lock (on some path, not
@@ -148,20 +163,29 @@ func run(pass *analysis.Pass) (any, error) {
 			Message: fmt.Sprintf("lock order inversion: %s is locked while %s is held, and elsewhere %s while %s is held; two goroutines can deadlock",
 				e1.toName, e1.fromName, e2.toName, e2.fromName),
 		}
-		related := func(p token.Pos, msg string) {
+		// The story: two goroutines, each holding one mutex and
+		// blocked on the other.
+		var tr finding.Trace
+		g1 := analysisutil.Goroutine(pass.Fset, e1.fn)
+		g2 := analysisutil.Goroutine(pass.Fset, e2.fn)
+		if g2 == g1 {
+			g2 = "another " + g2
+		}
+		related := func(p token.Pos, msg, g string, blocks bool) {
 			if p.IsValid() {
-				d.Related = append(d.Related, analysis.RelatedInformation{Pos: at(p), Message: msg})
+				tr.Related(&d, finding.Place{Pos: at(p), Message: msg, Goroutine: g, Op: finding.OpLock, Blocks: blocks})
 			}
 		}
-		related(e1.outer, e1.fromName+" locked here")
+		related(e1.outer, e1.fromName+" locked here", g1, false)
+		tr.Step(finding.Place{Pos: d.Pos, Goroutine: g1, Op: finding.OpLock, Blocks: len(e1.via) == 0})
 		if len(e1.via) > 0 {
-			related(e1.lock, e1.toName+" locked here, in "+chain(e1.via))
+			related(e1.lock, e1.toName+" locked here, in "+chain(e1.via), g1, true)
 		}
-		related(e2.instr.Pos(), e2.toName+" locked while "+e2.fromName+" is held")
+		related(e2.instr.Pos(), e2.toName+" locked while "+e2.fromName+" is held", g2, len(e2.via) == 0)
 		if len(e2.via) > 0 {
-			related(e2.lock, e2.toName+" locked here, in "+chain(e2.via))
+			related(e2.lock, e2.toName+" locked here, in "+chain(e2.via), g2, true)
 		}
-		pass.Report(d)
+		tr.Report(pass, d)
 	}
 	return nil, nil
 }
@@ -229,7 +253,7 @@ func (c *checker) addEdges(f *lockset.Func, instr ssa.Instruction, held lockset.
 	classes := make(map[class]lockset.Mode, len(held))
 	for k, l := range held {
 		cls, _, ok := lockset.ElemClassOf(k)
-		if !ok || l.Entry || dropped(a, cls) || syncmodel.Unshared(k, instr) {
+		if !ok || l.Entry || dropped(a, cls) || c.sm.UnsharedAt(k, instr) {
 			// An Entry lock is assumed held because the function
 			// unlocks it first: an inference, not an order seen.
 			continue
@@ -260,6 +284,7 @@ func (c *checker) addEdges(f *lockset.Func, instr ssa.Instruction, held lockset.
 		c.edges[pair] = append(c.edges[pair], edge{
 			from: from, to: a.cls, fromMode: held[k].Mode, toMode: a.mode, fromName: fromName, toName: a.name,
 			fn: f.Fn, instr: instr, held: classes, lock: a.lock, via: a.via, outer: held[k].Pos,
+			fromKey: k, toSites: a.sites,
 		})
 	}
 }
@@ -375,18 +400,28 @@ func (c *checker) acquires(fn *ssa.Function, live map[*ssa.BasicBlock]bool) []ac
 		return out
 	}
 	var as []acquire
-	seen := make(map[string]bool)
+	seen := make(map[string]int)
 	add := func(a acquire) {
 		key := fmt.Sprint(a.cls, a.mode, a.dropped)
-		if !seen[key] {
-			seen[key] = true
+		i, ok := seen[key]
+		if !ok {
+			seen[key] = len(as)
+			a.sites = append([]lockSite(nil), a.sites...)
 			as = append(as, a)
+			return
 		}
+		// One entry per class, but every Lock site it stands for
+		// counts for the role of the object locked.
+		if as[i].sites == nil || a.sites == nil || len(as[i].sites)+len(a.sites) > maxSites {
+			as[i].sites = nil
+			return
+		}
+		as[i].sites = append(as[i].sites, a.sites...)
 	}
 	for _, a := range f.Acquires {
 		if a.Via == nil && a.Prev == nil && runs(a.Instr) {
 			if cls, name, ok := lockset.ElemClassOf(a.Key); ok {
-				add(acquire{cls: cls, mode: a.Mode, name: name, dropped: released(a.Instr), lock: a.Instr.Pos(), via: []*ssa.Function{fn}})
+				add(acquire{cls: cls, mode: a.Mode, name: name, dropped: released(a.Instr), lock: a.Instr.Pos(), via: []*ssa.Function{fn}, sites: []lockSite{{a.Key, a.Instr}}})
 			}
 		}
 	}
@@ -469,6 +504,11 @@ func (c *checker) ordered(e1, e2 edge) bool {
 	if c.sm.Joined(e1.instr, e2.fn) || c.sm.Joined(e2.instr, e1.fn) {
 		return true
 	}
+	// The two sides lock one class's mutexes in objects of roles the
+	// program keeps apart: never the same mutex.
+	if c.apart(e1.fromKey, e1.instr, e2.toSites) || c.apart(e2.fromKey, e2.instr, e1.toSites) {
+		return true
+	}
 	// A side that can only panic is a misuse check: the program
 	// asserts its state never occurs.
 	if flow.Doomed(e1.instr) || flow.Doomed(e2.instr) {
@@ -520,4 +560,30 @@ func (c *checker) calls(fn, target *ssa.Function, depth int) bool {
 		}
 	}
 	return false
+}
+
+// apart reports whether the mutex held, k at instr, and the one the
+// other side acquires at sites (of the same class) are in objects whose
+// roles differ (see syncmodel.RoleOf): a connection of one kind held,
+// one of another kind locked.
+func (c *checker) apart(k lockset.Key, instr ssa.Instruction, sites []lockSite) bool {
+	held := c.role(k, instr)
+	if len(held) == 0 || len(sites) == 0 {
+		return false
+	}
+	for _, s := range sites {
+		if !syncmodel.Apart(held, c.role(s.key, s.at)) {
+			return false
+		}
+	}
+	return true
+}
+
+// role returns the role of the object whose field the mutex k is, at
+// at: nil unless the mutex is a field of the value its path starts at.
+func (c *checker) role(k lockset.Key, at ssa.Instruction) syncmodel.Role {
+	if k.Root == nil || strings.Count(k.Path, ".") != 1 || strings.Contains(k.Path, accesspath.Load) {
+		return nil
+	}
+	return c.sm.RoleOf(k.Root, at)
 }

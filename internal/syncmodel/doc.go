@@ -128,6 +128,18 @@
 // where the Cond is read from names the same mutex class
 // (Model.CondLock).
 //
+// The converse, two instances of one type that are never the same
+// object, comes from roles (Model.RoleOf): a role field is a field of
+// basic type that the package writes only into an object it is still
+// building (a connection's kind), so a branch that compares it with a
+// constant (switch c.kind { case LEAF: }) fixes what c is for the code
+// it dominates, and a function only the package's calls enter inherits
+// the role its arguments have at every call. The elements of a map in
+// a struct field have the roles of the values the package puts in it
+// (g.in[cid] = c, only under case GATEWAY). Two roles that differ in
+// one field (Apart) name different objects: lockorder's two
+// connections of one mutex class, one a leaf and one a gateway.
+//
 // # Stopped state
 //
 // StopState, which needs only the package's functions (no Model),

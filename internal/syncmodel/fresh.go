@@ -59,8 +59,56 @@ func private(v ssa.Value, at ssa.Instruction, depth int) bool {
 			if lockset.MutexOpOf(flow.CalleeFunc(use.Common())) == lockset.NotMutexOp {
 				return false
 			}
+		case *ssa.Defer:
+			// defer x.mu.Unlock(): a mutex operation at the exit
+			// lets nothing out.
+			if lockset.MutexOpOf(flow.CalleeFunc(use.Common())) == lockset.NotMutexOp {
+				return false
+			}
 		default:
 			return false
+		}
+	}
+	return true
+}
+
+// UnsharedAt is Unshared that follows a parameter up to the calls of a
+// function only the package's calls enter (a set-up helper such as a
+// handshake run by the constructor): the object is private at every
+// call (allocated by the caller and not let out yet, or a parameter
+// private in its turn, a few calls up), the call runs it there and
+// then (not in a go or defer statement), and the function lets it out
+// nowhere on its way to at.
+func (m *Model) UnsharedAt(k lockset.Key, at ssa.Instruction) bool {
+	return Unshared(k, at) || m.privateParam(k.Root, at, 0)
+}
+
+func (m *Model) privateParam(v ssa.Value, at ssa.Instruction, depth int) bool {
+	p, ok := v.(*ssa.Parameter)
+	if !ok || depth > 3 || p.Parent() != at.Parent() {
+		return false
+	}
+	if !private(p, at, 0) {
+		return false
+	}
+	args, ok := m.argsOf(p)
+	if !ok {
+		return false
+	}
+	for _, a := range args {
+		call, ok := a.Instr.(*ssa.Call)
+		if !ok {
+			return false // run later, by a go or defer statement
+		}
+		switch v := a.Value.(type) {
+		case *ssa.Alloc:
+			if v.Parent() != call.Parent() || !private(v, call, 0) {
+				return false
+			}
+		default:
+			if !m.privateParam(v, call, depth+1) {
+				return false
+			}
 		}
 	}
 	return true

@@ -216,6 +216,11 @@ type Model struct {
 	// than by the calls and starts of callers (reach.go).
 	entriesOnce sync.Once
 	entries     *entryIndex
+
+	// roleFields memoizes isRoleField; analyzers that share the model
+	// may ask at once.
+	roleMu     sync.Mutex
+	roleFields map[*types.Var]bool
 }
 
 // Func returns the model of fn, or nil.
@@ -229,18 +234,19 @@ func (m *Model) Callers(fn *ssa.Function) []Site { return m.callers[fn] }
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	m := &Model{
-		Chans:    pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model),
-		Locks:    pass.ResultOf[lockset.Analyzer].(*lockset.Result),
-		byFn:     make(map[*ssa.Function]*Func),
-		callers:  make(map[*ssa.Function][]Site),
-		invokes:  make(map[*ssa.Function][]Site),
-		invoked:  make(map[ssa.Instruction]*ssa.Function),
-		impls:    make(map[*types.Interface]types.Type),
-		closures: analysisutil.PassClosures(pass),
-		exprs:    make(map[token.Pos]string),
-		funs:     make(map[token.Pos]string),
-		starts:   make(map[token.Pos]token.Pos),
-		pkg:      pass.Pkg,
+		Chans:      pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model),
+		Locks:      pass.ResultOf[lockset.Analyzer].(*lockset.Result),
+		byFn:       make(map[*ssa.Function]*Func),
+		callers:    make(map[*ssa.Function][]Site),
+		invokes:    make(map[*ssa.Function][]Site),
+		roleFields: make(map[*types.Var]bool),
+		invoked:    make(map[ssa.Instruction]*ssa.Function),
+		impls:      make(map[*types.Interface]types.Type),
+		closures:   analysisutil.PassClosures(pass),
+		exprs:      make(map[token.Pos]string),
+		funs:       make(map[token.Pos]string),
+		starts:     make(map[token.Pos]token.Pos),
+		pkg:        pass.Pkg,
 	}
 	if analysisutil.FactsOnly(pass) {
 		return m, nil // the model serves reports only
