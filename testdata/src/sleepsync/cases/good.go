@@ -238,3 +238,13 @@ func genericMethodJoined() int {
 	time.Sleep(time.Millisecond)
 	return b.v
 }
+
+// lib.Serve blocks (its fact says it joins), so what it waits for may
+// order Run's write before the read: silent.
+func libJoins(stop chan struct{}) int {
+	c := &lib.Counter{}
+	go c.Run()
+	lib.Serve(stop)
+	time.Sleep(time.Millisecond)
+	return c.N
+}

@@ -1,4 +1,4 @@
-// Package lib is imported by the sleepsync tests: its goroutine bodies
+// Package lib is imported by the sleepsync tests: its goroutine bodies // want package:"analyzed, dependencies too"
 // and accessors are seen only through facts.
 package lib
 
@@ -43,5 +43,11 @@ func (l *Locked) Get() int { // want Get:`summary\(joins .*reads=.*p0.1`
 	return l.n
 }
 
-// Serve blocks until stop is closed.
-func Serve(stop <-chan struct{}) { <-stop }
+// Serve blocks until stop is closed: it joins and does nothing else,
+// which takes a fact, since a function of a marked package without
+// one has no effect.
+func Serve(stop <-chan struct{}) { <-stop } // want Serve:`summary\(joins\)`
+
+// Version has no effect: it has no fact, the package's mark stands for
+// its empty summary.
+func Version() string { return "1" }
