@@ -64,8 +64,10 @@ func exportFacts(pass *analysis.Pass, ssainfo *buildssa.SSA, sums *summarizer) {
 			continue
 		}
 		sum := sums.of(fn)
-		if !sum.Joins && !sum.Listens && !sum.Dials && len(sum.Writes)+len(sum.Reads)+len(sum.Sends) == 0 {
-			continue // the same as no fact, by the package's mark
+		if !sum.Listens && !sum.Dials && len(sum.Writes)+len(sum.Reads)+len(sum.Sends) == 0 && sum.Joins != isMethod(obj) {
+			// The same as no fact: for a method, by the package's
+			// mark, no effect; for a function, unknown (it joins).
+			continue
 		}
 		pass.ExportObjectFact(obj, (*summaryFact)(sum))
 	}

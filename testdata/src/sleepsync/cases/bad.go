@@ -137,12 +137,22 @@ func genericMethod() int {
 	return b.v
 }
 
-// lib.Version has no fact, and lib's mark says that it then has no
-// effect: it waits for nothing, so the sleep still waits for Run.
+// lib.Version's fact says it has no effect: it waits for nothing, so
+// the sleep still waits for Run.
 func libNoEffect() int {
 	c := &lib.Counter{}
 	go c.Run()
 	fmt.Println(lib.Version())
+	time.Sleep(time.Millisecond) // want `time.Sleep used to wait`
+	return c.N
+}
+
+// Counter.Nop has no fact, and lib's mark says that a method then has
+// no effect: the same.
+func libMethodNoEffect() int {
+	c := &lib.Counter{}
+	go c.Run()
+	c.Nop()
 	time.Sleep(time.Millisecond) // want `time.Sleep used to wait`
 	return c.N
 }

@@ -44,10 +44,16 @@ func (l *Locked) Get() int { // want Get:`summary\(joins .*reads=.*p0.1`
 }
 
 // Serve blocks until stop is closed: it joins and does nothing else,
-// which takes a fact, since a function of a marked package without
-// one has no effect.
-func Serve(stop <-chan struct{}) { <-stop } // want Serve:`summary\(joins\)`
+// what a function without a fact does.
+func Serve(stop <-chan struct{}) { <-stop }
 
-// Version has no effect: it has no fact, the package's mark stands for
-// its empty summary.
-func Version() string { return "1" }
+// Version has no effect, which a function takes a fact to say.
+func Version() string { return "1" } // want Version:`summary\(\)`
+
+// Nop has no effect: a method, it has no fact, the package's mark
+// stands for its empty summary.
+func (c *Counter) Nop() {}
+
+// Block blocks until stop is closed: a method that only joins takes a
+// fact.
+func (c *Counter) Block(stop <-chan struct{}) { <-stop } // want Block:`summary\(joins\)`
