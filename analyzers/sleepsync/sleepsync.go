@@ -31,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       analysisutil.MustExtractDoc(doc, "sleepsync"),
 	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{new(summaryFact)},
+	FactTypes: []analysis.Fact{new(summaryFact), new(analyzedFact)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -60,15 +60,21 @@ func exportFacts(pass *analysis.Pass, ssainfo *buildssa.SSA, sums *summarizer) {
 		// Importers see only exported functions and methods; main
 		// packages and test files have no importers.
 		obj, ok := fn.Object().(*types.Func)
-		if !ok || fn.Parent() != nil || obj.Pkg() != pass.Pkg || !obj.Exported() ||
-			pass.Pkg.Name() == "main" || strings.HasSuffix(pass.Fset.Position(obj.Pos()).Filename, "_test.go") {
+		if !ok || fn.Parent() != nil || obj.Pkg() != pass.Pkg || !exportsSummary(pass.Fset, obj) {
 			continue
 		}
 		sum := sums.of(fn)
-		if sum.Joins && !sum.Listens && !sum.Dials && len(sum.Writes)+len(sum.Reads)+len(sum.Sends) == 0 {
-			continue // the same as no fact
+		if !sum.Listens && !sum.Dials && len(sum.Writes)+len(sum.Reads)+len(sum.Sends) == 0 && sum.Joins != isMethod(obj) {
+			// The same as no fact: for a method, by the package's
+			// mark, no effect; for a function, unknown (it joins).
+			continue
 		}
 		pass.ExportObjectFact(obj, (*summaryFact)(sum))
+	}
+	if pass.Pkg.Name() != "main" {
+		// A main package exports no summaries: its mark would only
+		// be carried along.
+		sums.marks.Export()
 	}
 }
 

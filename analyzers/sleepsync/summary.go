@@ -45,11 +45,37 @@ type summary struct {
 	Sends  []accesspath.Rel // channels sent on or closed (value paths)
 }
 
-// summaryFact carries a function's summary to importing packages.
-// A function without the fact is unknown: it may join.
+// summaryFact carries a function's summary to importing packages. An
+// exported method (see exportsSummary) of a package with an
+// analyzedFact has the fact unless its summary is the empty one, of a
+// method with no effect; any other function without the fact is
+// unknown: it may join, and has no other effect. The default differs
+// because it is the commoner summary of each: a quarter of the methods
+// have no effect and half as many only join, and it is the other way
+// round for functions. Methods weigh more, since go vet copies a fact
+// about a method into the fact file of every package that imports its
+// package, directly or not.
 type summaryFact summary
 
 func (*summaryFact) AFact() {}
+
+// analyzedFact marks a package whose summaries are all exported.
+type analyzedFact struct{ analysisutil.Analyzed }
+
+func (*analyzedFact) AFact() {}
+
+func newAnalyzedFact() analysisutil.AnalyzedFact { return new(analyzedFact) }
+
+func isMethod(obj *types.Func) bool { return obj.Type().(*types.Signature).Recv() != nil }
+
+// exportsSummary reports whether obj, a function of the package being
+// analyzed or of another, is one whose summary its package exports:
+// importers see only exported functions and methods, and main packages
+// and test files have no importers.
+func exportsSummary(fset *token.FileSet, obj *types.Func) bool {
+	return obj.Exported() && obj.Pkg().Name() != "main" &&
+		!strings.HasSuffix(fset.Position(obj.Pos()).Filename, "_test.go")
+}
 
 // String renders e.g. "summary(joins writes=p0.1 sends=p1*[])": p0 is
 // the first parameter, .N a field, * a loaded pointer, [] an element.
@@ -90,16 +116,19 @@ var unknown = &summary{Joins: true}
 
 // summarizer computes summaries lazily, once per function.
 type summarizer struct {
-	pass *analysis.Pass
-	memo map[*ssa.Function]*summary
+	pass  *analysis.Pass
+	marks *analysisutil.Marks
+	memo  map[*ssa.Function]*summary
 }
 
 func newSummarizer(pass *analysis.Pass) *summarizer {
-	return &summarizer{pass: pass, memo: make(map[*ssa.Function]*summary)}
+	return &summarizer{pass: pass, marks: analysisutil.NewMarks(pass, newAnalyzedFact), memo: make(map[*ssa.Function]*summary)}
 }
 
 // of returns the summary of fn: computed from its body when the body
-// is in this package, else imported as a fact, else unknown.
+// is in this package, else imported as a fact, else empty if fn is a
+// method whose package exports the summary of every such method that
+// has an effect, else unknown.
 func (s *summarizer) of(fn *ssa.Function) *summary {
 	if fn.Origin() != nil {
 		fn = fn.Origin()
@@ -113,6 +142,8 @@ func (s *summarizer) of(fn *ssa.Function) *summary {
 			var fact summaryFact
 			if s.pass.ImportObjectFact(obj, &fact) {
 				sum = (*summary)(&fact)
+			} else if isMethod(obj) && obj.Pkg() != nil && obj.Pkg() != s.pass.Pkg && exportsSummary(s.pass.Fset, obj) && s.marks.Analyzed(obj.Pkg()) {
+				sum = new(summary)
 			}
 		}
 		s.memo[fn] = sum

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/accesspath"
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
@@ -86,10 +87,11 @@ func refString(r accesspath.Rel) string {
 // analyzedFact marks a package this analyzer has run on, so that a
 // function of it without a summaryFact is known to have no effect
 // rather than being unknown.
-type analyzedFact struct{}
+type analyzedFact struct{ analysisutil.Analyzed }
 
-func (*analyzedFact) AFact()         {}
-func (*analyzedFact) String() string { return "waitgroupadd analyzed" }
+func (*analyzedFact) AFact() {}
+
+func newAnalyzedFact() analysisutil.AnalyzedFact { return new(analyzedFact) }
 
 // A WaitGroup reference in the frame of one SSA function is an
 // accesspath.Key from resolve: fields only, a given static type
@@ -118,8 +120,9 @@ func (s *summary) empty() bool { return len(s.events) == 0 && s.flags == 0 }
 
 // summarizer computes summaries once per function.
 type summarizer struct {
-	pass *analysis.Pass
-	memo map[*ssa.Function]*summary
+	pass  *analysis.Pass
+	marks *analysisutil.Marks
+	memo  map[*ssa.Function]*summary
 }
 
 // resolve expresses v as a root and a field path; bind rebinds a
@@ -285,7 +288,7 @@ func (sz *summarizer) external(fn *ssa.Function) *summary {
 		}
 		return s
 	}
-	if sz.pass.ImportPackageFact(obj.Pkg(), new(analyzedFact)) {
+	if sz.marks.Analyzed(obj.Pkg()) {
 		return &summary{}
 	}
 	return nil

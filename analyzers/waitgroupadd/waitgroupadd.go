@@ -32,11 +32,11 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	pass.ExportPackageFact(new(analyzedFact))
 	ssainput := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	marks := analysisutil.NewMarks(pass, newAnalyzedFact)
 	c := &checker{
 		pass:     pass,
-		sz:       &summarizer{pass: pass, memo: make(map[*ssa.Function]*summary)},
+		sz:       &summarizer{pass: pass, marks: marks, memo: make(map[*ssa.Function]*summary)},
 		calls:    make(map[token.Pos]*ast.CallExpr),
 		gos:      make(map[token.Pos]*ast.GoStmt),
 		parents:  make(map[ast.Node]ast.Node),
@@ -46,6 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, fn := range ssainput.SrcFuncs {
 			c.exportFact(fn)
 		}
+		marks.Export()
 		return nil, nil
 	}
 	c.indexSyntax(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
@@ -61,6 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	marks.Export()
 	return nil, nil
 }
 

@@ -2,6 +2,7 @@
 // analyzers: recognising the sync and context APIs in go/types and
 // go/ssa form, the struct field an instruction selects (FieldOf,
 // FieldValueOf), where a function value flows in a package
-// (ValueFlow), and extracting an analyzer's documentation from its
-// doc.go.
+// (ValueFlow), the marks of the packages an analyzer has analyzed, so
+// that facts saying only its default need not be exported (Analyzed),
+// and extracting an analyzer's documentation from its doc.go.
 package analysisutil

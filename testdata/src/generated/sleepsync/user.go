@@ -1,4 +1,4 @@
-// Package sleepsync holds a sleepsync finding in a file a person wrote and
+// Package sleepsync holds a sleepsync finding in a file a person wrote and // want package:"analyzed, dependencies too"
 // the same in a generated one, where it is dropped.
 package sleepsync
 

@@ -1,4 +1,4 @@
-// Package waitgroupadd holds a waitgroupadd finding in a file a person wrote and // want package:"waitgroupadd analyzed"
+// Package waitgroupadd holds a waitgroupadd finding in a file a person wrote and // want package:"analyzed, dependencies too"
 // the same in a generated one, where it is dropped.
 package waitgroupadd
 

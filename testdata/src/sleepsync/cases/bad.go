@@ -1,4 +1,4 @@
-// Harder cases: methods, fields, helpers, other packages, closures in
+// Harder cases: methods, fields, helpers, other packages, closures in // want package:"analyzed, dependencies too"
 // variables, generics. Each sleep below waits for a goroutine whose
 // result is then read.
 package cases
@@ -135,4 +135,24 @@ func genericMethod() int {
 	go b.set(1)
 	time.Sleep(time.Millisecond) // want `time.Sleep used to wait`
 	return b.v
+}
+
+// lib.Version's fact says it has no effect: it waits for nothing, so
+// the sleep still waits for Run.
+func libNoEffect() int {
+	c := &lib.Counter{}
+	go c.Run()
+	fmt.Println(lib.Version())
+	time.Sleep(time.Millisecond) // want `time.Sleep used to wait`
+	return c.N
+}
+
+// Counter.Nop has no fact, and lib's mark says that a method then has
+// no effect: the same.
+func libMethodNoEffect() int {
+	c := &lib.Counter{}
+	go c.Run()
+	c.Nop()
+	time.Sleep(time.Millisecond) // want `time.Sleep used to wait`
+	return c.N
 }

@@ -238,3 +238,22 @@ func genericMethodJoined() int {
 	time.Sleep(time.Millisecond)
 	return b.v
 }
+
+// lib.Serve blocks (a function without a fact may join), so what it
+// waits for may order Run's write before the read: silent.
+func libJoins(stop chan struct{}) int {
+	c := &lib.Counter{}
+	go c.Run()
+	lib.Serve(stop)
+	time.Sleep(time.Millisecond)
+	return c.N
+}
+
+// Counter.Block blocks, as its fact says: silent.
+func libMethodJoins(stop chan struct{}) int {
+	c := &lib.Counter{}
+	go c.Run()
+	c.Block(stop)
+	time.Sleep(time.Millisecond)
+	return c.N
+}

@@ -1,4 +1,4 @@
-// Package flaky holds tests that wait for goroutines with time.Sleep,
+// Package flaky holds tests that wait for goroutines with time.Sleep, // want package:"analyzed, dependencies too"
 // the most common real case of the bug, and their correct variants.
 package flaky
 

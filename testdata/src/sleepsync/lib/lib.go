@@ -1,4 +1,4 @@
-// Package lib is imported by the sleepsync tests: its goroutine bodies
+// Package lib is imported by the sleepsync tests: its goroutine bodies // want package:"analyzed, dependencies too"
 // and accessors are seen only through facts.
 package lib
 
@@ -43,5 +43,17 @@ func (l *Locked) Get() int { // want Get:`summary\(joins .*reads=.*p0.1`
 	return l.n
 }
 
-// Serve blocks until stop is closed.
+// Serve blocks until stop is closed: it joins and does nothing else,
+// what a function without a fact does.
 func Serve(stop <-chan struct{}) { <-stop }
+
+// Version has no effect, which a function takes a fact to say.
+func Version() string { return "1" } // want Version:`summary\(\)`
+
+// Nop has no effect: a method, it has no fact, the package's mark
+// stands for its empty summary.
+func (c *Counter) Nop() {}
+
+// Block blocks until stop is closed: a method that only joins takes a
+// fact.
+func (c *Counter) Block(stop <-chan struct{}) { <-stop } // want Block:`summary\(joins\)`

@@ -1,4 +1,4 @@
-// Package netwait: sleeping until a goroutine has bound an address,
+// Package netwait: sleeping until a goroutine has bound an address, // want package:"analyzed, dependencies too"
 // then connecting to it (guide §2.2).
 package netwait
 

@@ -1,4 +1,4 @@
-// Package results: goroutines that fill a slice or map the function
+// Package results: goroutines that fill a slice or map the function // want package:"analyzed, dependencies too"
 // returns after a sleep instead of waiting for them (guide §2.3).
 package results
 

@@ -1,4 +1,4 @@
-// Package basic holds goroutines that count themselves (rule 1) and // want package:"waitgroupadd analyzed"
+// Package basic holds goroutines that count themselves (rule 1) and // want package:"analyzed, dependencies too"
 // goroutines whose Adds race with their starter's Wait (rule 2).
 package basic
 

@@ -1,4 +1,4 @@
-// Package cross starts goroutines whose WaitGroup operations live in // want package:"waitgroupadd analyzed"
+// Package cross starts goroutines whose WaitGroup operations live in // want package:"analyzed, dependencies too"
 // another package (seen through Facts).
 package cross
 

@@ -1,4 +1,4 @@
-// Package fix exercises the suggested fix that moves the Add out of the // want package:"waitgroupadd analyzed"
+// Package fix exercises the suggested fix that moves the Add out of the // want package:"analyzed, dependencies too"
 // goroutine literal.
 package fix
 

@@ -1,4 +1,4 @@
-// Good examples of the guide: Add before the go statement. // want package:"waitgroupadd analyzed"
+// Good examples of the guide: Add before the go statement. // want package:"analyzed, dependencies too"
 package guide
 
 import (

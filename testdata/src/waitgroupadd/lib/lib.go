@@ -1,4 +1,4 @@
-// Package lib is imported by waitgroupadd/cross: its summaries reach // want package:"waitgroupadd analyzed"
+// Package lib is imported by waitgroupadd/cross: its summaries reach // want package:"analyzed, dependencies too"
 // the importer as Facts.
 package lib
 

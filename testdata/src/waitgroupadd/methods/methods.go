@@ -1,4 +1,4 @@
-// Package methods: rule 2 through methods and fields. // want package:"waitgroupadd analyzed"
+// Package methods: rule 2 through methods and fields. // want package:"analyzed, dependencies too"
 package methods
 
 import (

@@ -1,4 +1,4 @@
-// Package waitloop: Waits inside the loop that starts what they wait for. // want package:"waitgroupadd analyzed"
+// Package waitloop: Waits inside the loop that starts what they wait for. // want package:"analyzed, dependencies too"
 package waitloop
 
 import "sync"
