@@ -45,6 +45,7 @@ var rules = map[string]string{
 	"unlockedwrite/rlock":   "A write under only the read lock of an RWMutex.",
 	"unlockedwrite/loop":    "A write in goroutines started in a loop, with no lock held.",
 	"unlockedwrite/starter": "An access that races with a goroutine's write: nothing orders them.",
+	"unlockedwrite/owned":   "An access outside the one goroutine that owns a field (a run loop), with no lock and no wait.",
 
 	"waitgroupadd/inside":   "WaitGroup.Add inside the goroutine it accounts for.",
 	"waitgroupadd/racing":   "A goroutine calling WaitGroup.Add, racing with a later Wait.",
