@@ -15,7 +15,6 @@ import (
 	"github.com/goconcheck/goconcheck/analyzers/goroutinepanic"
 	"github.com/goconcheck/goconcheck/analyzers/lockedblock"
 	"github.com/goconcheck/goconcheck/analyzers/lockleak"
-	"github.com/goconcheck/goconcheck/analyzers/lockorder"
 	"github.com/goconcheck/goconcheck/analyzers/missingcancel"
 	"github.com/goconcheck/goconcheck/analyzers/partnerexit"
 	"github.com/goconcheck/goconcheck/analyzers/selfdeadlock"
@@ -61,6 +60,11 @@ func withoutGenerated(a *analysis.Analyzer) *analysis.Analyzer {
 // with its documentation URL, silent in generated files, and with the
 // //goconcheck:ignore directives in force (see internal/suppress), the
 // same in every front end. The analyzers are shared: callers must not modify them.
+//
+// lockorder (AB-BA inversions, on internal/lockset) is built and tested
+// but not in the suite: on nats-server it reports pairs of one field's
+// mutex in values the program keeps apart, and a finding must be a bug
+// before an analyzer ships.
 func All() []*analysis.Analyzer { return slices.Clone(suite) }
 
 var suite = wrap(unwrapped())
@@ -74,7 +78,6 @@ func unwrapped() []*analysis.Analyzer {
 		goroutinepanic.Analyzer,
 		lockedblock.Analyzer,
 		lockleak.Analyzer,
-		lockorder.Analyzer,
 		missingcancel.Analyzer,
 		partnerexit.Analyzer,
 		selfdeadlock.Analyzer,

@@ -17,7 +17,6 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
-	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
@@ -26,7 +25,8 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports mutexes acquired in opposite orders.
+// Analyzer reports mutexes acquired in opposite orders. It is
+// experimental and not in the suite (see the package documentation).
 var Analyzer = &analysis.Analyzer{
 	Name:     "lockorder",
 	Doc:      analysisutil.MustExtractDoc(doc, "lockorder"),
@@ -92,6 +92,10 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
 	sm := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
+	// Not in the suite, so analyzers.All does not drop its findings in
+	// generated files: drop them here.
+	pass.Report = analysisutil.DropGenerated(pass)
+
 	c := &checker{res: res, sm: sm, memo: make(map[*ssa.Function][]acquire), memoAt: make(map[memoKey][]acquire), edges: make(map[[2]class][]edge)}
 	for _, fn := range res.Functions() {
 		f := res.Funcs[fn]
@@ -163,29 +167,20 @@ func run(pass *analysis.Pass) (any, error) {
 			Message: fmt.Sprintf("lock order inversion: %s is locked while %s is held, and elsewhere %s while %s is held; two goroutines can deadlock",
 				e1.toName, e1.fromName, e2.toName, e2.fromName),
 		}
-		// The story: two goroutines, each holding one mutex and
-		// blocked on the other.
-		var tr finding.Trace
-		g1 := analysisutil.Goroutine(pass.Fset, e1.fn)
-		g2 := analysisutil.Goroutine(pass.Fset, e2.fn)
-		if g2 == g1 {
-			g2 = "another " + g2
-		}
-		related := func(p token.Pos, msg, g string, blocks bool) {
+		related := func(p token.Pos, msg string) {
 			if p.IsValid() {
-				tr.Related(&d, finding.Place{Pos: at(p), Message: msg, Goroutine: g, Op: finding.OpLock, Blocks: blocks})
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: at(p), Message: msg})
 			}
 		}
-		related(e1.outer, e1.fromName+" locked here", g1, false)
-		tr.Step(finding.Place{Pos: d.Pos, Goroutine: g1, Op: finding.OpLock, Blocks: len(e1.via) == 0})
+		related(e1.outer, e1.fromName+" locked here")
 		if len(e1.via) > 0 {
-			related(e1.lock, e1.toName+" locked here, in "+chain(e1.via), g1, true)
+			related(e1.lock, e1.toName+" locked here, in "+chain(e1.via))
 		}
-		related(e2.instr.Pos(), e2.toName+" locked while "+e2.fromName+" is held", g2, len(e2.via) == 0)
+		related(e2.instr.Pos(), e2.toName+" locked while "+e2.fromName+" is held")
 		if len(e2.via) > 0 {
-			related(e2.lock, e2.toName+" locked here, in "+chain(e2.via), g2, true)
+			related(e2.lock, e2.toName+" locked here, in "+chain(e2.via))
 		}
-		tr.Report(pass, d)
+		pass.Report(d)
 	}
 	return nil, nil
 }
