@@ -1,0 +1,3 @@
+module blind13g
+
+go 1.26

@@ -1,0 +1,3 @@
+module blind17d
+
+go 1.26
