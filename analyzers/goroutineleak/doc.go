@@ -171,7 +171,7 @@
 // weighed). Goroutines that a helper starts for a function value
 // (s.stopper.RunWorker(func() {...}), pool.spawn(f), a helper of
 // another package by its fact) are the goroutines of the call, as if
-// started by a go statement there (internal/chanmodel's Runner).
+// started by a go statement there (internal/chanmodel's Spawner).
 //
 // Channels are identified through local variables, closures,
 // parameters (at the call sites of the function), struct fields

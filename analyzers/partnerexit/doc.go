@@ -185,7 +185,7 @@
 // A goroutine can be started by a helper the code hands a function
 // value to (s.stopper.RunWorker(func() {...}), runAsync(fn), a helper
 // of another package by its fact): the model (internal/chanmodel's
-// Runner) sees the call as a go statement of that value. A send in a
+// Spawner) sees the call as a go statement of that value. A send in a
 // loop counts when, on every iteration, it comes after a select with a
 // default case that polls the very channel its receivers leave on: the
 // signal can come between the poll and the send.

@@ -41,9 +41,9 @@ type builder struct {
 	units      map[unitKey]int
 	nextUnit   map[*ssa.Function]int
 	cutCall    bool // set by calleeOps: the callee's operations are incomplete
-	// runners says which parameters a function runs in a new
+	// spawners says which parameters a function runs in a new
 	// goroutine (spawn.go).
-	runners *runners
+	spawners *spawners
 	// locks is the lock-set model, which owns the package's field
 	// invariants: a block that runs only when a field never nil after
 	// construction is nil is dead, and its operations never happen.
@@ -454,11 +454,11 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 }
 
 // runs adds the operations of the functions the call in hands to
-// callee, a helper that runs them in a new goroutine (Runner), each as
+// callee, a helper that runs them in a new goroutine (Spawner), each as
 // the operations of a goroutine of its own, as for a go statement.
 func (b *builder) runs(st *fnState, in ssa.CallInstruction, callee *ssa.Function) {
 	common := in.Common()
-	for _, k := range b.runners.of(callee) {
+	for _, k := range b.spawners.of(callee) {
 		if k >= len(common.Args) {
 			continue
 		}

@@ -52,7 +52,7 @@
 // are not followed: their operations belong to the closure's own
 // entry in the model only. The one exception is a function value
 // handed to a helper that runs it in a new goroutine (a stopper's
-// RunWorker(func() {...}), summarised per function as a *Runner fact,
+// RunWorker(func() {...}), summarised per function as a *Spawner fact,
 // see spawn.go): its operations open a unit at the helper's call, as a
 // go statement's would.
 //

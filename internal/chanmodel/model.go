@@ -27,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/goconcheck/goconcheck/tree/main/internal/chanmodel",
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, lockset.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
 	ResultType: reflect.TypeFor[*Model](),
-	FactTypes:  []analysis.Fact{new(Summary), new(CloserRole), new(Runner)},
+	FactTypes:  []analysis.Fact{new(Summary), new(CloserRole), new(Spawner)},
 	Run:        run,
 }
 
@@ -203,7 +203,7 @@ type Model struct {
 	allFuncs []*ssa.Function // Funcs plus the package initializer's
 	esc      *escapeIndex
 	signals  map[ChanID]bool // SignalFed's channels, once computed
-	runners  *runners        // which parameters functions run in a goroutine (spawn.go)
+	spawners *spawners       // which parameters functions run in a goroutine (spawn.go)
 }
 
 // GoUnit returns the unit that the go statement g of its function
@@ -298,8 +298,8 @@ func run(pass *analysis.Pass) (any, error) {
 		closures:   analysisutil.PassClosures(pass),
 	}
 	b.locks = pass.ResultOf[lockset.Analyzer].(*lockset.Result)
-	b.runners = &runners{pass: pass, runs: make(map[*ssa.Function][]int), busy: make(map[*ssa.Function]bool)}
-	m := &Model{byFn: b.funcs, fun: make(map[token.Pos]string), runners: b.runners}
+	b.spawners = &spawners{pass: pass, runs: make(map[*ssa.Function][]int), busy: make(map[*ssa.Function]bool)}
+	m := &Model{byFn: b.funcs, fun: make(map[token.Pos]string), spawners: b.spawners}
 	if analysisutil.FactsOnly(pass) {
 		b.lazySyntax = make(map[ast.Node]bool)
 		m.startOnce = sync.OnceFunc(func() {
@@ -341,8 +341,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, f := range m.Funcs {
 		b.exportFact(m, f)
-		m.runners.exportRunner(f.Fn)
-		m.runners.summarizeCallees(f.Fn)
+		m.spawners.exportSpawner(f.Fn)
+		m.spawners.summarizeCallees(f.Fn)
 	}
 	b.findClosers(m)
 	return m, nil
@@ -449,7 +449,7 @@ func (m *Model) Inner(f *Func, op *Op) []*Op {
 		return nil
 	}
 	_, isGo := op.Instr.(*ssa.Go)
-	// An operation of a function a helper runs (Runner) has a unit
+	// An operation of a function a helper runs (Spawner) has a unit
 	// of its own, keyed apart from the helper's go statements.
 	run := false
 	if c, ok := op.Instr.(*ssa.Call); ok && c.Call.StaticCallee() != op.Via {

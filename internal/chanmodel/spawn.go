@@ -25,12 +25,12 @@ import (
 //		}()
 //	}
 //
-// Runner summarises, per function, the parameters it runs so: a go
+// Spawner summarises, per function, the parameters it runs so: a go
 // statement on the parameter itself (go f()), a goroutine whose
 // function calls it once, not in a loop (go func() { ...; f() }(), also
 // through one static call inside the goroutine), WaitGroup.Go(f) and
 // errgroup's Group.Go(f), or a call handing it to such a helper, of the
-// package or of another one whose *Runner fact says so. A parameter
+// package or of another one whose *Spawner fact says so. A parameter
 // may run (the helper may return first, or not call it at all: if f !=
 // nil { f() }); the caller's closure, when it does run, runs in a
 // goroutine of its own. What the helper does around the call (a
@@ -39,17 +39,17 @@ import (
 // that function (its Kind Run), and the builder counts the value's
 // operations in a unit of the caller's opened at the call (runs).
 
-// Runner is the fact exported for a function or method with an
+// Spawner is the fact exported for a function or method with an
 // exported name that runs some of its function parameters in a new
 // goroutine: Params lists their indices (the receiver first).
-type Runner struct{ Params []int }
+type Spawner struct{ Params []int }
 
-func (*Runner) AFact() {}
+func (*Spawner) AFact() {}
 
-func (r *Runner) String() string { return fmt.Sprintf("runs%v", r.Params) }
+func (r *Spawner) String() string { return fmt.Sprintf("runs%v", r.Params) }
 
-// runners computes and holds the summaries.
-type runners struct {
+// spawners computes and holds the summaries.
+type spawners struct {
 	pass *analysis.Pass
 	// runs holds the summary of each function asked for; busy marks
 	// the ones being summarised (recursion counts as not running).
@@ -58,24 +58,24 @@ type runners struct {
 }
 
 // RunsInGoroutine returns the indices of the parameters of fn
-// (receiver first) that fn runs in a new goroutine (see Runner): fn of
-// the package, or of another package with a Runner fact.
+// (receiver first) that fn runs in a new goroutine (see Spawner): fn of
+// the package, or of another package with a Spawner fact.
 func (m *Model) RunsInGoroutine(fn *ssa.Function) []int {
-	if m.runners == nil || fn == nil {
+	if m.spawners == nil || fn == nil {
 		return nil
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.runners.of(fn)
+	return m.spawners.of(fn)
 }
 
-func (r *runners) of(fn *ssa.Function) []int {
+func (r *spawners) of(fn *ssa.Function) []int {
 	fn = flow.Body(fn)
 	if out, ok := r.runs[fn]; ok {
 		return out
 	}
 	if fn.Blocks == nil {
-		var f Runner
+		var f Spawner
 		obj, _ := fn.Object().(*types.Func)
 		if o := fn.Origin(); o != nil {
 			obj, _ = o.Object().(*types.Func)
@@ -104,7 +104,7 @@ func (r *runners) of(fn *ssa.Function) []int {
 
 // runsParam reports whether fn runs the function value v, one of its
 // parameters, in a new goroutine.
-func (r *runners) runsParam(fn *ssa.Function, v ssa.Value) bool {
+func (r *spawners) runsParam(fn *ssa.Function, v ssa.Value) bool {
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
 			ci, ok := in.(ssa.CallInstruction)
@@ -243,22 +243,22 @@ func cellOf(x, v ssa.Value) bool {
 	return n == 1
 }
 
-// exportRunner exports the Runner fact of fn, when it has an exported
+// exportSpawner exports the Spawner fact of fn, when it has an exported
 // name and runs a parameter.
-func (r *runners) exportRunner(fn *ssa.Function) {
+func (r *spawners) exportSpawner(fn *ssa.Function) {
 	obj, ok := fn.Object().(*types.Func)
 	if !ok || obj.Pkg() != r.pass.Pkg || fn.Parent() != nil || !obj.Exported() {
 		return
 	}
 	if ps := r.of(fn); len(ps) > 0 {
-		r.pass.ExportObjectFact(obj, &Runner{Params: ps})
+		r.pass.ExportObjectFact(obj, &Spawner{Params: ps})
 	}
 }
 
 // summarizeCallees summarises each function fn calls that takes a
 // function value, while the pass can still read the facts of other
 // packages' functions.
-func (r *runners) summarizeCallees(fn *ssa.Function) {
+func (r *spawners) summarizeCallees(fn *ssa.Function) {
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
 			if c, ok := in.(*ssa.Call); ok && !c.Call.IsInvoke() {

@@ -28,7 +28,7 @@
 // one Key. A start edge (a go statement, WaitGroup.Go, errgroup's
 // Group.Go, a call handing a function value to a helper that runs it
 // in a new goroutine, s.stopper.RunWorker(func() {...}) (Run, from
-// chanmodel's Runner summaries); Once.Do for a synchronous run) leads
+// chanmodel's Spawner summaries); Once.Do for a synchronous run) leads
 // from the starter to the function run, with the values its parameters and free variables
 // are bound to; Model.Callers indexes those sites and the static
 // calls. Each function also lists its Ends: the returns, panics and
@@ -157,7 +157,7 @@
 //
 // The model is per package and exports no facts of its own (the
 // helpers that run a function value in a goroutine are chanmodel's
-// Runner facts): its queries ask for partners within the package (a partner in another package, or
+// Spawner facts): its queries ask for partners within the package (a partner in another package, or
 // behind an interface or function value, is not seen, and the
 // analyzers stay silent). Summaries across packages, when a query
 // needs them, belong beside chanmodel's and lockset's facts.

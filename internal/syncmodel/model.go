@@ -51,7 +51,7 @@ const (
 	Chan                      // a channel operation of chanmodel
 	Lock                      // a lock acquisition of lockset
 	Unlock                    // a release of lockset
-	Run                       // a call of a helper that runs a function value in a new goroutine (chanmodel.Runner)
+	Run                       // a call of a helper that runs a function value in a new goroutine (chanmodel.Spawner)
 )
 
 var kindNames = [...]string{"?", "Add", "Done", "Wait", "WaitGroup.Go", "Cond.Wait", "Signal", "Broadcast",
@@ -388,7 +388,7 @@ func (m *Model) classify(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruction
 
 // runOf returns Run and the function started when the call c hands a
 // function value to a helper that runs that parameter in a new
-// goroutine (chanmodel.Runner: stopper.RunWorker(func() {...})); the
+// goroutine (chanmodel.Spawner: stopper.RunWorker(func() {...})); the
 // first such argument whose function is known, else the first.
 func (m *Model) runOf(c *ssa.CallCommon, in ssa.Instruction) (Kind, *Start) {
 	if _, ok := in.(*ssa.Call); !ok {

@@ -1,5 +1,5 @@
 // Package runner holds helpers that run a function value in a new
-// goroutine, for the dump of syncmodel/dump (their Runner facts).
+// goroutine, for the dump of syncmodel/dump (their Spawner facts).
 package runner
 
 import "sync"
