@@ -64,7 +64,11 @@
 // field, or the value a constructor of the package returns as an
 // interface (c.api = newMembersAPI(c), where newMembersAPI returns
 // &membersAPI{c: c} and List calls c.snapshot, which read-locks c.mu:
-// a method holding c.mu that calls c.api.List is reported). A mutex the stored function locks is the held one when it is
+// a method holding c.mu that calls c.api.List is reported). The
+// implementation may keep the wrapped value as an interface too (a
+// leadersAPI whose client field holds c, and whose Leader calls
+// m.client.Do, which read-locks c): the lock is on the value stored in
+// that field, whatever interface it passed through. A mutex the stored function locks is the held one when it is
 // the same path below the value the field belongs to (the closure
 // stored into le.cp captured le, and renew calls le.cp on its own le).
 // If every function stored there takes it, the call locks it; if only
