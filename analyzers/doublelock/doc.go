@@ -98,6 +98,31 @@
 //		s.queue.maybeAdd(r) // reaches r.store.status(): RLock of s.mu
 //	}
 //
+// A callee may lock the held mutex again only in one mode of the
+// value it works on: a branch on a field of that value compared with
+// a constant (switch c.selectionMode { case prioritizeLeader: ... }).
+// The call is reported, naming the mode, when the package stores that
+// constant into the field somewhere, gives the field nothing but
+// constants, and reads it nowhere but in the callee: no caller can
+// know its value is in another mode.
+//
+//	func (c *client) SetEndpoints() {
+//		switch c.mode {
+//		case selectLeader:
+//			c.leader = c.lookupLeader() // RLocks c
+//		}
+//	}
+//
+//	func (c *client) Sync() {
+//		c.Lock()
+//		defer c.Unlock()
+//		c.SetEndpoints() // reported: ... when c.mode is selectLeader
+//	}
+//
+// Not reported: a mode the package never sets, a field a caller reads
+// too (it may call only in the other mode), one set from a variable,
+// and a guarded branch that unlocks before it locks.
+//
 // Mutexes are identified by access path (c.mu, a package variable, a
 // local). The L of a Cond kept in a field and made from a mutex of the
 // same value (c.cond = sync.NewCond(c.mu.RLocker()), or &c.mu) is that

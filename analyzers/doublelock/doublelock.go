@@ -37,7 +37,9 @@ func run(pass *analysis.Pass) (any, error) {
 		c := n.(*ast.CallExpr)
 		starts[c.Lparen] = c.Pos()
 	})
+	modes := newModeIndex(pass.Pkg, res.Functions())
 	for _, fn := range res.Functions() {
+		modeCalls(pass, res, fn, modes, starts)
 		for _, a := range res.Funcs[fn].Acquires {
 			if a.Prev == nil || a.Prev.Entry || !a.Instr.Pos().IsValid() || sharedLocal(a) || readersOnly(res, a) {
 				continue
