@@ -53,7 +53,16 @@ func modeCalls(pass *analysis.Pass, res *lockset.Result, fn *ssa.Function, modes
 				continue
 			}
 			gf := res.Funcs[g]
+			// What g takes through a field under a lock every caller
+			// holds is reported in g already (reportEntry).
+			entry := map[ssa.Instruction]bool{}
+			for _, a := range inCallers(res, g) {
+				entry[a.Instr] = true
+			}
 			for _, a := range gf.Acquires {
+				if entry[a.Instr] {
+					continue
+				}
 				// Held before only as what every caller holds (an
 				// unexported helper's entry), not by g itself.
 				if a.Prev != nil && !gf.Entry[a.Key] || unlockedBefore(gf, a) || !a.Instr.Pos().IsValid() || mustLock(gf, a.Key) {

@@ -81,3 +81,41 @@ func (c *cache) get() int {
 	c.count() // want `count locks c.mu, which is already locked, when c.policy is lockedPolicy`
 	return c.hits
 }
+
+// The guarded lock is a call through an interface field in a helper
+// every caller calls holding the mutex: reported once, in the helper,
+// not again at the caller.
+type Members interface{ Count() int }
+
+type group struct {
+	mu      sync.RWMutex
+	mode    selection
+	n       int
+	members Members
+}
+
+func newGroup() *group {
+	g := &group{mode: selectLeader}
+	g.members = &membersAPI{g: g}
+	return g
+}
+
+type membersAPI struct{ g *group }
+
+func (m *membersAPI) Count() int {
+	m.g.mu.RLock()
+	defer m.g.mu.RUnlock()
+	return m.g.n
+}
+
+func (g *group) refresh() {
+	if g.mode == selectLeader {
+		g.n = g.members.Count() // want `call of g.members.Count locks g.mu, which every caller of refresh holds`
+	}
+}
+
+func (g *group) Update() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.refresh()
+}
