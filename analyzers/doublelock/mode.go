@@ -106,17 +106,7 @@ func unlockedBefore(gf *lockset.Func, a lockset.Acquire) bool {
 // prev), which g locks again at a when its guard holds.
 func reportMode(pass *analysis.Pass, res *lockset.Result, fn *ssa.Function, call *ssa.Call, g *ssa.Function, a lockset.Acquire, k lockset.Key, prev lockset.Lock, guard modeGuard, starts map[token.Pos]token.Pos) {
 	name := lockset.Describe(k)
-	var what string
-	switch {
-	case prev.Mode == lockset.Write && a.Mode == lockset.Write:
-		what = name + ", which is already locked"
-	case prev.Mode == lockset.Read && a.Mode == lockset.Write:
-		what = name + ", which is read-locked: upgrading a read lock deadlocks"
-	case prev.Mode == lockset.Write && a.Mode == lockset.Read:
-		what = name + " for reading, which is already locked"
-	default:
-		what = name + ", which is already read-locked: recursive read locking deadlocks once a writer waits"
-	}
+	what := relock(name, prev.Mode, a.Mode)
 	recv := "its receiver"
 	if len(call.Call.Args) > 0 {
 		if d := lockset.Describe(lockset.KeyOf(call.Call.Args[0])); d != "" {
@@ -124,12 +114,7 @@ func reportMode(pass *analysis.Pass, res *lockset.Result, fn *ssa.Function, call
 		}
 	}
 	value := constName(pass.Pkg, guard.typ, guard.value)
-	at := func(p token.Pos) token.Pos {
-		if s, ok := starts[p]; ok {
-			return s
-		}
-		return p
-	}
+	at := func(p token.Pos) token.Pos { return callStart(starts, p) }
 	d := analysis.Diagnostic{Pos: at(call.Pos()),
 		Message: fmt.Sprintf("%s locks %s, when %s.%s is %s", g.Name(), what, recv, guard.field.Name(), value)}
 	var tr finding.Trace
