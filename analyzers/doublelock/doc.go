@@ -64,7 +64,11 @@
 // field, or the value a constructor of the package returns as an
 // interface (c.api = newMembersAPI(c), where newMembersAPI returns
 // &membersAPI{c: c} and List calls c.snapshot, which read-locks c.mu:
-// a method holding c.mu that calls c.api.List is reported). A mutex the stored function locks is the held one when it is
+// a method holding c.mu that calls c.api.List is reported). The
+// implementation may keep the wrapped value as an interface too (a
+// leadersAPI whose client field holds c, and whose Leader calls
+// m.client.Do, which read-locks c): the lock is on the value stored in
+// that field, whatever interface it passed through. A mutex the stored function locks is the held one when it is
 // the same path below the value the field belongs to (the closure
 // stored into le.cp captured le, and renew calls le.cp on its own le).
 // If every function stored there takes it, the call locks it; if only
@@ -93,6 +97,31 @@
 //	for _, r := range s.replicas {
 //		s.queue.maybeAdd(r) // reaches r.store.status(): RLock of s.mu
 //	}
+//
+// A callee may lock the held mutex again only in one mode of the
+// value it works on: a branch on a field of that value compared with
+// a constant (switch c.selectionMode { case prioritizeLeader: ... }).
+// The call is reported, naming the mode, when the package stores that
+// constant into the field somewhere, gives the field nothing but
+// constants, and reads it nowhere but in the callee: no caller can
+// know its value is in another mode.
+//
+//	func (c *client) SetEndpoints() {
+//		switch c.mode {
+//		case selectLeader:
+//			c.leader = c.lookupLeader() // RLocks c
+//		}
+//	}
+//
+//	func (c *client) Sync() {
+//		c.Lock()
+//		defer c.Unlock()
+//		c.SetEndpoints() // reported: ... when c.mode is selectLeader
+//	}
+//
+// Not reported: a mode the package never sets, a field a caller reads
+// too (it may call only in the other mode), one set from a variable,
+// and a guarded branch that unlocks before it locks.
 //
 // Mutexes are identified by access path (c.mu, a package variable, a
 // local). The L of a Cond kept in a field and made from a mutex of the

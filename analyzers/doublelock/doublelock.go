@@ -37,7 +37,9 @@ func run(pass *analysis.Pass) (any, error) {
 		c := n.(*ast.CallExpr)
 		starts[c.Lparen] = c.Pos()
 	})
+	modes := newModeIndex(pass.Pkg, res.Functions())
 	for _, fn := range res.Functions() {
+		modeCalls(pass, res, fn, modes, starts)
 		for _, a := range res.Funcs[fn].Acquires {
 			if a.Prev == nil || a.Prev.Entry || !a.Instr.Pos().IsValid() || sharedLocal(a) || readersOnly(res, a) {
 				continue
@@ -66,18 +68,7 @@ func run(pass *analysis.Pass) (any, error) {
 // report reports a; may is set for a lock only some of the functions a
 // call through a field can run take.
 func report(pass *analysis.Pass, res *lockset.Result, a lockset.Acquire, may bool, starts map[token.Pos]token.Pos) {
-	name := lockset.Describe(a.Key)
-	var what string
-	switch {
-	case a.Prev.Mode == lockset.Write && a.Mode == lockset.Write:
-		what = fmt.Sprintf("%s, which is already locked", name)
-	case a.Prev.Mode == lockset.Read && a.Mode == lockset.Write:
-		what = fmt.Sprintf("%s, which is read-locked: upgrading a read lock deadlocks", name)
-	case a.Prev.Mode == lockset.Write && a.Mode == lockset.Read:
-		what = fmt.Sprintf("%s for reading, which is already locked", name)
-	default:
-		what = fmt.Sprintf("%s, which is already read-locked: recursive read locking deadlocks once a writer waits", name)
-	}
+	what := relock(lockset.Describe(a.Key), a.Prev.Mode, a.Mode)
 	verb := "Lock"
 	if a.Mode == lockset.Read {
 		verb = "RLock"
@@ -99,12 +90,7 @@ func report(pass *analysis.Pass, res *lockset.Result, a lockset.Acquire, may boo
 		}
 		msg = fmt.Sprintf("call of %s %s %s", a.Indirect, verb, what)
 	}
-	at := func(p token.Pos) token.Pos {
-		if s, ok := starts[p]; ok {
-			return s
-		}
-		return p
-	}
+	at := func(p token.Pos) token.Pos { return callStart(starts, p) }
 	d := analysis.Diagnostic{Pos: at(a.Instr.Pos()), Message: msg}
 	var tr finding.Trace
 	g := analysisutil.Goroutine(pass.Fset, a.Instr.Parent())
@@ -117,6 +103,28 @@ func report(pass *analysis.Pass, res *lockset.Result, a lockset.Acquire, may boo
 	}
 	relatedInside(&tr, &d, a)
 	tr.Report(pass, d)
+}
+
+// relock describes locking name in mode while it is held in prev.
+func relock(name string, prev, mode lockset.Mode) string {
+	switch {
+	case prev == lockset.Write && mode == lockset.Write:
+		return name + ", which is already locked"
+	case prev == lockset.Read && mode == lockset.Write:
+		return name + ", which is read-locked: upgrading a read lock deadlocks"
+	case prev == lockset.Write && mode == lockset.Read:
+		return name + " for reading, which is already locked"
+	}
+	return name + ", which is already read-locked: recursive read locking deadlocks once a writer waits"
+}
+
+// callStart returns where the call whose '(' is at p starts (vet
+// reports a call there), or p itself.
+func callStart(starts map[token.Pos]token.Pos, p token.Pos) token.Pos {
+	if s, ok := starts[p]; ok {
+		return s
+	}
+	return p
 }
 
 // sharedLocal reports acquisitions the model cannot judge: a local
@@ -210,12 +218,7 @@ func reportEntry(pass *analysis.Pass, res *lockset.Result, fn *ssa.Function, a l
 		}
 	}
 	name := lockset.Describe(a.Key)
-	at := func(p token.Pos) token.Pos {
-		if s, ok := starts[p]; ok {
-			return s
-		}
-		return p
-	}
+	at := func(p token.Pos) token.Pos { return callStart(starts, p) }
 	d := analysis.Diagnostic{Pos: at(a.Instr.Pos()),
 		Message: fmt.Sprintf("call of %s %s %s, which every caller of %s holds", a.Indirect, verb, name, fn.Name())}
 	var tr finding.Trace

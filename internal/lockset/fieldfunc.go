@@ -129,6 +129,9 @@ func (b *builder) fieldCallLocks(v *types.Var, method string) *fieldLocks {
 				if !ok {
 					return nil
 				}
+				if method != "" {
+					stored = b.withStoredSelf(fa, r.Val, method, x, stored)
+				}
 				sets = append(sets, stored...)
 			default:
 				return nil // the field's address goes elsewhere
@@ -237,6 +240,14 @@ func (b *builder) storedLocks(fn *ssa.Function, val ssa.Value, base Key, method 
 	}
 	switch {
 	case method != "":
+		if ci, ok := val.(*ssa.ChangeInterface); ok {
+			// One interface type converted to another: the same
+			// dynamic value, whose method is called.
+			if base.Valid() && base == KeyOf(ci) {
+				base = KeyOf(ci.X)
+			}
+			return b.storedLocks(fn, ci.X, base, method, x, depth)
+		}
 		mi, ok := val.(*ssa.MakeInterface)
 		if !ok {
 			if p, ok := val.(*ssa.Parameter); ok {
@@ -246,6 +257,11 @@ func (b *builder) storedLocks(fn *ssa.Function, val ssa.Value, base Key, method 
 				return b.storedFromConstructor(c, base, method, x, depth)
 			}
 			return nil, false
+		}
+		if base.Valid() && base == KeyOf(mi) {
+			// Locks relative to the stored interface value itself:
+			// the pointer it holds is the same value.
+			base = pointerKey(mi)
 		}
 		prog := fn.Prog
 		sel := prog.MethodSets.MethodSet(mi.X.Type()).Lookup(b.pass.Pkg, method)
@@ -380,7 +396,7 @@ func (b *builder) constructedCallKeys(c *ssa.CallCommon) (must, may []Key, mustM
 	}
 	x := b.fields()
 	for _, a := range call.Call.Args {
-		base := KeyOf(a)
+		base := pointerKey(a)
 		if !base.Valid() || base.Global != "" {
 			continue
 		}
@@ -463,7 +479,7 @@ func (b *builder) storedFromConstructor(call *ssa.Call, base Key, method string,
 	cb := Key{} // a value of the constructor's own: only package variables relate
 	if base.Valid() && base.Global == "" {
 		for i, a := range call.Call.Args {
-			if ak := KeyOf(a); ak.Valid() && base.HasPrefix(ak) && i < len(ctor.Params) {
+			if ak := pointerKey(a); ak.Valid() && base.HasPrefix(ak) && i < len(ctor.Params) {
 				cb = KeyOf(ctor.Params[i]).Extend(base.Path[len(ak.Path):])
 				break
 			}
@@ -522,8 +538,59 @@ func throughBuiltField(k Key) Key {
 	if stored == nil {
 		return k
 	}
-	if sk := KeyOf(stored); sk.Valid() {
+	if sk := pointerKey(stored); sk.Valid() {
 		return sk.Extend(rest)
 	}
 	return k
+}
+
+// withStoredSelf adds, to the lock sets of the implementations a store
+// of val into the interface field fa can call (one set each, relative
+// to the value owning the field), the locks each takes on the stored
+// value itself, named through the field: a membersAPI whose client
+// field holds the cluster c (m.client = c), and whose Leader calls
+// m.client.Do, which read-locks c, read-locks m.client's mutex, and so
+// the c.mu of the c a constructor wrapped. Unknown self-locks leave the
+// sets as they are.
+func (b *builder) withStoredSelf(fa *ssa.FieldAddr, val ssa.Value, method string, x *fieldIndex, sets [][]fieldLock) [][]fieldLock {
+	self, ok := b.storedLocks(fa.Parent(), val, KeyOf(val), method, x, 0)
+	if !ok || len(self) != len(sets) {
+		return sets
+	}
+	prefix := accesspath.FieldStep(fa.Field) + accesspath.Load
+	out := make([][]fieldLock, len(sets))
+	for i, set := range sets {
+		out[i] = append([]fieldLock(nil), set...)
+		for _, l := range self[i] {
+			if l.global != "" {
+				continue // already named as such
+			}
+			l.path = prefix + l.path
+			if !containsLock(out[i], l) {
+				out[i] = append(out[i], l)
+			}
+		}
+	}
+	return out
+}
+
+// pointerKey is KeyOf(v), seeing through the conversion of a pointer
+// to an interface, and of one interface to another: the interface
+// holds that very pointer, and a lock its methods take is on the
+// pointed-to value.
+func pointerKey(v ssa.Value) Key {
+	for {
+		if ci, ok := v.(*ssa.ChangeInterface); ok {
+			v = ci.X
+			continue
+		}
+		mi, ok := v.(*ssa.MakeInterface)
+		if !ok {
+			return KeyOf(v)
+		}
+		if _, ok := types.Unalias(mi.X.Type()).Underlying().(*types.Pointer); !ok {
+			return KeyOf(v)
+		}
+		v = mi.X
+	}
 }
