@@ -33,10 +33,11 @@ var rules = map[string]string{
 	"missingcancel/discarded": "A context's cancel function discarded.",
 	"missingcancel/uncalled":  "A context's cancel function not called on every path.",
 
-	"selfdeadlock/unready":   "An operation no other goroutine can make ready.",
-	"selfdeadlock/cycle":     "Goroutines whose first receives wait on each other in a cycle.",
-	"selfdeadlock/pipeline":  "A loop of sends into a chain of relaying goroutines whose last channel comes back, received only after the loop.",
-	"selfdeadlock/waitgroup": "WaitGroup.Wait inside a goroutine the WaitGroup counts.",
+	"selfdeadlock/unready":    "An operation no other goroutine can make ready.",
+	"selfdeadlock/cycle":      "Goroutines whose first receives wait on each other in a cycle.",
+	"selfdeadlock/pipeline":   "A loop of sends into a chain of relaying goroutines whose last channel comes back, received only after the loop.",
+	"selfdeadlock/waitgroup":  "WaitGroup.Wait inside a goroutine the WaitGroup counts.",
+	"selfdeadlock/overfilled": "More sends on one object's buffered channel, counted across calls, than its buffer holds, while nothing receives from it.",
 
 	"sendafterclose/afterclose": "A send or second close that can run after close in the same goroutine.",
 	"sendafterclose/exported":   "A close not ordered after an exported method's send.",
