@@ -15,13 +15,14 @@ var rules = map[string]string{
 	"condwait/loop":     "sync.Cond.Wait not in a for loop that re-checks the condition.",
 	"condwait/unlocked": "sync.Cond.Wait called without the Cond's lock held.",
 
-	"goroutineleak/noexit":    "A goroutine whose loop has no exit, started per object or per call.",
-	"goroutineleak/falseexit": "A goroutine loop whose stop case (ctx.Done(), a closed channel) leaves only the select.",
-	"goroutineleak/ticker":    "A goroutine ranging over a ticker's channel, which Stop never closes.",
-	"goroutineleak/blocked":   "A goroutine blocked forever on a channel nothing sends on, receives from or closes.",
-	"goroutineleak/orphan":    "A send on an unbuffered channel whose receiver may return first.",
-	"goroutineleak/producer":  "A producer left blocked when its consumer stops ranging over the channel.",
-	"goroutineleak/fanin":     "Goroutines left blocked when the loop collecting their results returns early.",
+	"goroutineleak/noexit":       "A goroutine whose loop has no exit, started per object or per call.",
+	"goroutineleak/falseexit":    "A goroutine loop whose stop case (ctx.Done(), a closed channel) leaves only the select.",
+	"goroutineleak/ticker":       "A goroutine ranging over a ticker's channel, which Stop never closes.",
+	"goroutineleak/blocked":      "A goroutine blocked forever on a channel nothing sends on, receives from or closes.",
+	"goroutineleak/orphan":       "A send on an unbuffered channel whose receiver may return first.",
+	"goroutineleak/producer":     "A producer left blocked when its consumer stops ranging over the channel.",
+	"goroutineleak/fanin":        "Goroutines left blocked when the loop collecting their results returns early.",
+	"goroutineleak/consumerexit": "Sends on a channel field left blocked once its only consumer goroutine has returned with the channel open.",
 
 	"goroutinepanic/task": "An unrecovered panic in a goroutine started per task whose starter waits for the tasks.",
 
