@@ -53,23 +53,9 @@ func judgeStartedWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSit
 		wait ast.Node // where the signaller then waits for the goroutine
 	}
 	var signals []signal
-	oneShot := true
 	waiter := s.stack[fnIdx]
-	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push || !oneShot {
-			return false
-		}
-		call := n.(*ast.CallExpr)
-		fn := analysisutil.CalleeFunc(info, call)
-		if !analysisutil.IsMethod(fn, "sync", "Cond", "Broadcast") && !analysisutil.IsMethod(fn, "sync", "Cond", "Signal") {
-			return true
-		}
-		if condVar(info, call) != cond {
-			return true
-		}
-		decl, _ := enclosingFunc(stack).(*ast.FuncDecl)
-		if inLoop(stack) || decl == nil || ast.Node(decl) == waiter {
-			oneShot = false
+	oneShot := signalsOnce(info, ins, cond, func(call *ast.CallExpr, decl *ast.FuncDecl) bool {
+		if ast.Node(decl) == waiter {
 			return false
 		}
 		if w := waitsForWaiter(info, decl.Body, call.End(), closes, dones); w != nil {

@@ -47,24 +47,7 @@ func judgeUnconditional(pass *analysis.Pass, ins *inspector.Inspector, s waitSit
 		fn   *types.Func
 	}
 	var signals []signal
-	oneShot := true
-	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push || !oneShot {
-			return false
-		}
-		call := n.(*ast.CallExpr)
-		fn := analysisutil.CalleeFunc(info, call)
-		if !analysisutil.IsMethod(fn, "sync", "Cond", "Broadcast") && !analysisutil.IsMethod(fn, "sync", "Cond", "Signal") {
-			return true
-		}
-		if condVar(info, call) != cond {
-			return true
-		}
-		decl, _ := enclosingFunc(stack).(*ast.FuncDecl)
-		if inLoop(stack) || decl == nil {
-			oneShot = false
-			return false
-		}
+	oneShot := signalsOnce(info, ins, cond, func(call *ast.CallExpr, decl *ast.FuncDecl) bool {
 		// Only what the signaller assigned before the signal is
 		// published by it.
 		if publishes(info, decl.Body, call, read) {
@@ -144,6 +127,34 @@ func uncheckedWait(info *types.Info, s waitSite, fnIdx int) (*ast.BlockStmt, int
 		return nil, -1
 	}
 	return body, k
+}
+
+// signalsOnce calls visit with each Signal or Broadcast on cond and the
+// declared function it is in, and reports whether every one is outside
+// loops, in a declared function, and accepted by visit: it stops at the
+// first that is not.
+func signalsOnce(info *types.Info, ins *inspector.Inspector, cond *types.Var, visit func(call *ast.CallExpr, decl *ast.FuncDecl) bool) bool {
+	once := true
+	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push || !once {
+			return false
+		}
+		call := n.(*ast.CallExpr)
+		fn := analysisutil.CalleeFunc(info, call)
+		if !analysisutil.IsMethod(fn, "sync", "Cond", "Broadcast") && !analysisutil.IsMethod(fn, "sync", "Cond", "Signal") {
+			return true
+		}
+		if condVar(info, call) != cond {
+			return true
+		}
+		decl, _ := enclosingFunc(stack).(*ast.FuncDecl)
+		if inLoop(stack) || decl == nil || !visit(call, decl) {
+			once = false
+			return false
+		}
+		return true
+	})
+	return once
 }
 
 // condVar returns the variable or field holding the Cond of a call
