@@ -1,6 +1,7 @@
 package goroutineleak
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -24,7 +25,8 @@ import (
 // go statements of the package start; from one of those receives a
 // path leaves the function by a return, without receiving again and
 // without seeing the channel closed (the consumer gives up: an error,
-// a flag); every send on it is a plain send (not in a select, where a
+// a flag; not a received value compared with a sentinel, which the
+// owner may send to stop it); every send on it is a plain send (not in a select, where a
 // default or a done case lets the sender go) in another function.
 func (c *checker) checkConsumerExits() {
 	seen := make(map[chanmodel.ChanID]bool)
@@ -87,7 +89,7 @@ func (c *checker) consumerExit(id chanmodel.ChanID) {
 	var from *chanmodel.Op
 	for _, r := range recvs {
 		u, ok := r.Instr.(*ssa.UnOp)
-		if !ok || !flow.InLoop(u.Block()) {
+		if !ok || !flow.InLoop(u.Block()) || sentinel(u) {
 			return
 		}
 		var skip func(*ssa.BasicBlock, int) bool
@@ -117,6 +119,30 @@ func (c *checker) consumerExit(id chanmodel.ChanID) {
 		}
 		c.report("consumerexit", s.Pos, &tr, rel, "goroutine leak: send on "+expr+" blocks forever once "+name+", its only receiver, has returned: it can stop receiving before the channel is closed")
 	}
+}
+
+// sentinel reports whether the value received by u (v or v, ok) is
+// compared with == or !=: a value that may tell the consumer to stop
+// (a nil or empty request sent by the owner's Close), so the exit is
+// the protocol's, not the consumer giving up.
+func sentinel(u *ssa.UnOp) bool {
+	vals := []ssa.Value{u}
+	if u.CommaOk {
+		vals = nil
+		for _, r := range *u.Referrers() {
+			if e, ok := r.(*ssa.Extract); ok && e.Index == 0 {
+				vals = append(vals, e)
+			}
+		}
+	}
+	for _, v := range vals {
+		for _, r := range *v.Referrers() {
+			if b, ok := r.(*ssa.BinOp); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // onlyStarted reports whether fn is started by a go statement of the

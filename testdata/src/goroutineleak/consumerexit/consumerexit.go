@@ -40,13 +40,15 @@ func (b *Bus) Record(name string) {
 
 func (b *Bus) Halt() { b.halted.Store(true) }
 
-// An unbuffered request channel whose server gives up on a bad request.
+// An unbuffered request channel whose server gives up on a failed
+// request.
 type Server struct {
-	reqs chan string
+	reqs   chan string
+	handle func(string) error
 }
 
-func NewServer() *Server {
-	s := &Server{reqs: make(chan string)}
+func NewServer(h func(string) error) *Server {
+	s := &Server{reqs: make(chan string), handle: h}
 	go s.serve()
 	return s
 }
@@ -54,10 +56,9 @@ func NewServer() *Server {
 func (s *Server) serve() {
 	for {
 		r := <-s.reqs
-		if r == "" {
+		if err := s.handle(r); err != nil {
 			return
 		}
-		_ = r
 	}
 }
 
@@ -168,3 +169,29 @@ func (w *Worker) loop() {
 func (w *Worker) Submit(j func()) { w.jobs <- j }
 
 func (w *Worker) Stop() { close(w.quit) }
+
+// The consumer stops on a sentinel its owner sends: the exit is the
+// protocol's.
+type Sentinel struct {
+	reqs chan string
+}
+
+func NewSentinel() *Sentinel {
+	s := &Sentinel{reqs: make(chan string)}
+	go s.serve()
+	return s
+}
+
+func (s *Sentinel) serve() {
+	for {
+		r := <-s.reqs
+		if r == "" {
+			return
+		}
+		_ = r
+	}
+}
+
+func (s *Sentinel) Do(r string) { s.reqs <- r }
+
+func (s *Sentinel) Close() { s.reqs <- "" }
