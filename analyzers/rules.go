@@ -15,13 +15,14 @@ var rules = map[string]string{
 	"condwait/loop":     "sync.Cond.Wait not in a for loop that re-checks the condition.",
 	"condwait/unlocked": "sync.Cond.Wait called without the Cond's lock held.",
 
-	"goroutineleak/noexit":    "A goroutine whose loop has no exit, started per object or per call.",
-	"goroutineleak/falseexit": "A goroutine loop whose stop case (ctx.Done(), a closed channel) leaves only the select.",
-	"goroutineleak/ticker":    "A goroutine ranging over a ticker's channel, which Stop never closes.",
-	"goroutineleak/blocked":   "A goroutine blocked forever on a channel nothing sends on, receives from or closes.",
-	"goroutineleak/orphan":    "A send on an unbuffered channel whose receiver may return first.",
-	"goroutineleak/producer":  "A producer left blocked when its consumer stops ranging over the channel.",
-	"goroutineleak/fanin":     "Goroutines left blocked when the loop collecting their results returns early.",
+	"goroutineleak/noexit":       "A goroutine whose loop has no exit, started per object or per call.",
+	"goroutineleak/falseexit":    "A goroutine loop whose stop case (ctx.Done(), a closed channel) leaves only the select.",
+	"goroutineleak/ticker":       "A goroutine ranging over a ticker's channel, which Stop never closes.",
+	"goroutineleak/blocked":      "A goroutine blocked forever on a channel nothing sends on, receives from or closes.",
+	"goroutineleak/orphan":       "A send on an unbuffered channel whose receiver may return first.",
+	"goroutineleak/producer":     "A producer left blocked when its consumer stops ranging over the channel.",
+	"goroutineleak/fanin":        "Goroutines left blocked when the loop collecting their results returns early.",
+	"goroutineleak/consumerexit": "Sends on a channel field left blocked once its only consumer goroutine has returned with the channel open.",
 
 	"goroutinepanic/task": "An unrecovered panic in a goroutine started per task whose starter waits for the tasks.",
 
@@ -33,10 +34,11 @@ var rules = map[string]string{
 	"missingcancel/discarded": "A context's cancel function discarded.",
 	"missingcancel/uncalled":  "A context's cancel function not called on every path.",
 
-	"selfdeadlock/unready":   "An operation no other goroutine can make ready.",
-	"selfdeadlock/cycle":     "Goroutines whose first receives wait on each other in a cycle.",
-	"selfdeadlock/pipeline":  "A loop of sends into a chain of relaying goroutines whose last channel comes back, received only after the loop.",
-	"selfdeadlock/waitgroup": "WaitGroup.Wait inside a goroutine the WaitGroup counts.",
+	"selfdeadlock/unready":    "An operation no other goroutine can make ready.",
+	"selfdeadlock/cycle":      "Goroutines whose first receives wait on each other in a cycle.",
+	"selfdeadlock/pipeline":   "A loop of sends into a chain of relaying goroutines whose last channel comes back, received only after the loop.",
+	"selfdeadlock/waitgroup":  "WaitGroup.Wait inside a goroutine the WaitGroup counts.",
+	"selfdeadlock/overfilled": "More sends on one object's buffered channel, counted across calls, than its buffer holds, while nothing receives from it.",
 
 	"sendafterclose/afterclose": "A send or second close that can run after close in the same goroutine.",
 	"sendafterclose/exported":   "A close not ordered after an exported method's send.",

@@ -82,6 +82,38 @@
 //		return c.items
 //	}
 //
+// The same unconditional Wait, in a goroutine started on its own (a go
+// statement outside loops, on a function literal or a function started
+// nowhere in a loop), is reported when it is a lost wake-up that also
+// stalls the signaller: before the Wait the goroutine only takes the
+// lock (no handshake tells anyone it is about to wait), every Signal
+// or Broadcast on the Cond is outside loops, and after one of them its
+// function waits for the goroutine: a receive from a channel the
+// goroutine closes or sends on after the Wait (or in a defer), or
+// WaitGroup.Wait on a WaitGroup it counts down. If the signal comes
+// before the goroutine reaches Wait, both wait for ever:
+//
+//	go c.indexer() // in NewCatalog
+//
+//	func (c *Catalog) indexer() {
+//		c.mu.Lock()
+//		c.cond.Wait() // sync.Cond.Wait checks no condition: a signal sent before this goroutine waits is lost, and the signaller then waits for it for ever
+//		...
+//		c.mu.Unlock()
+//		close(c.built)
+//	}
+//
+//	func (c *Catalog) Load(raw string) {
+//		c.mu.Lock()
+//		c.raw = raw
+//		c.cond.Signal()
+//		c.mu.Unlock()
+//		<-c.built
+//	}
+//
+// Good: set a flag under the lock before signalling and wait in
+// for !c.loaded { c.cond.Wait() }.
+//
 // Bad (the lock was released before waiting):
 //
 //	mu.Lock()

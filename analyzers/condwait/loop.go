@@ -216,7 +216,9 @@ func judge(pass *analysis.Pass, ins *inspector.Inspector, s waitSite) {
 	// Cond itself do it): reported only when the signal is a one-shot
 	// publication that may come first.
 	if loopIdx < 0 && isCondWait(s.fn) {
-		judgeUnconditional(pass, ins, s, fnIdx)
+		if !judgeUnconditional(pass, ins, s, fnIdx) {
+			judgeStartedWaiter(pass, ins, s, fnIdx)
+		}
 	}
 }
 

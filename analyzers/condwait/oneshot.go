@@ -25,42 +25,14 @@ import (
 // its signal; every signal on the Cond is outside loops (a signal
 // that repeats, a tick, wakes a later waiter too); and that function
 // is started by a go statement outside loops, in another function.
-func judgeUnconditional(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, fnIdx int) {
+//
+// It reports whether it reported the Wait.
+func judgeUnconditional(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, fnIdx int) bool {
 	info := pass.TypesInfo
 	cond := condVar(info, s.call)
-	if cond == nil || fnIdx+2 >= len(s.stack) {
-		return
-	}
-	var body *ast.BlockStmt
-	switch fn := s.stack[fnIdx].(type) {
-	case *ast.FuncDecl:
-		body = fn.Body
-	case *ast.FuncLit:
-		body = fn.Body
-	}
-	if body == nil || s.stack[fnIdx+1] != body {
-		return
-	}
-	k := -1
-	for j, st := range body.List {
-		if st == s.stack[fnIdx+2] {
-			k = j
-		}
-	}
-	if k < 0 {
-		return
-	}
-	locked := false
-	for _, st := range body.List[:k] {
-		if checksOrStarts(st) {
-			return
-		}
-		if e, ok := st.(*ast.ExprStmt); ok && isLockCall(info, e.X) {
-			locked = true
-		}
-	}
-	if !locked {
-		return
+	body, k := uncheckedWait(info, s, fnIdx)
+	if cond == nil || body == nil {
+		return false
 	}
 	read := make(map[*types.Var]bool)
 	for _, st := range body.List[k+1:] {
@@ -75,24 +47,7 @@ func judgeUnconditional(pass *analysis.Pass, ins *inspector.Inspector, s waitSit
 		fn   *types.Func
 	}
 	var signals []signal
-	oneShot := true
-	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push || !oneShot {
-			return false
-		}
-		call := n.(*ast.CallExpr)
-		fn := analysisutil.CalleeFunc(info, call)
-		if !analysisutil.IsMethod(fn, "sync", "Cond", "Broadcast") && !analysisutil.IsMethod(fn, "sync", "Cond", "Signal") {
-			return true
-		}
-		if condVar(info, call) != cond {
-			return true
-		}
-		decl, _ := enclosingFunc(stack).(*ast.FuncDecl)
-		if inLoop(stack) || decl == nil {
-			oneShot = false
-			return false
-		}
+	oneShot := signalsOnce(info, ins, cond, func(call *ast.CallExpr, decl *ast.FuncDecl) bool {
 		// Only what the signaller assigned before the signal is
 		// published by it.
 		if publishes(info, decl.Body, call, read) {
@@ -102,7 +57,7 @@ func judgeUnconditional(pass *analysis.Pass, ins *inspector.Inspector, s waitSit
 		return true
 	})
 	if !oneShot {
-		return
+		return false
 	}
 	waiter := s.stack[fnIdx]
 	for _, sg := range signals {
@@ -126,8 +81,80 @@ func judgeUnconditional(pass *analysis.Pass, ins *inspector.Inspector, s waitSit
 		tr.Related(&d, finding.Place{Pos: sg.call.Pos(), End: sg.call.End(), Message: "signalled once here, by a goroutine started on its own", Op: finding.OpOther})
 		tr.Step(finding.Place{Pos: s.call.Pos(), End: s.call.End(), Message: "waits for a signal that already came", Goroutine: g, Op: finding.OpWait, Blocks: true})
 		tr.Report(pass, d)
-		return
+		return true
 	}
+	return false
+}
+
+// uncheckedWait returns the body of the waiting function and the index
+// in it of the Wait statement of s when that statement is in the body
+// itself, after the lock is taken and after no if, for, switch, select
+// or go statement: nothing was checked before waiting. It returns nil
+// otherwise.
+func uncheckedWait(info *types.Info, s waitSite, fnIdx int) (*ast.BlockStmt, int) {
+	if fnIdx+2 >= len(s.stack) {
+		return nil, -1
+	}
+	var body *ast.BlockStmt
+	switch fn := s.stack[fnIdx].(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	if body == nil || s.stack[fnIdx+1] != body {
+		return nil, -1
+	}
+	k := -1
+	for j, st := range body.List {
+		if st == s.stack[fnIdx+2] {
+			k = j
+		}
+	}
+	if k < 0 {
+		return nil, -1
+	}
+	locked := false
+	for _, st := range body.List[:k] {
+		if checksOrStarts(st) {
+			return nil, -1
+		}
+		if e, ok := st.(*ast.ExprStmt); ok && isLockCall(info, e.X) {
+			locked = true
+		}
+	}
+	if !locked {
+		return nil, -1
+	}
+	return body, k
+}
+
+// signalsOnce calls visit with each Signal or Broadcast on cond and the
+// declared function it is in, and reports whether every one is outside
+// loops, in a declared function, and accepted by visit: it stops at the
+// first that is not.
+func signalsOnce(info *types.Info, ins *inspector.Inspector, cond *types.Var, visit func(call *ast.CallExpr, decl *ast.FuncDecl) bool) bool {
+	once := true
+	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push || !once {
+			return false
+		}
+		call := n.(*ast.CallExpr)
+		fn := analysisutil.CalleeFunc(info, call)
+		if !analysisutil.IsMethod(fn, "sync", "Cond", "Broadcast") && !analysisutil.IsMethod(fn, "sync", "Cond", "Signal") {
+			return true
+		}
+		if condVar(info, call) != cond {
+			return true
+		}
+		decl, _ := enclosingFunc(stack).(*ast.FuncDecl)
+		if inLoop(stack) || decl == nil || !visit(call, decl) {
+			once = false
+			return false
+		}
+		return true
+	})
+	return once
 }
 
 // condVar returns the variable or field holding the Cond of a call

@@ -58,6 +58,18 @@
 //     range time.Tick(d)) and it is started per object or per call:
 //     Stop does not close the channel, so the range never ends.
 //
+// Also reported, at the send: a plain send on a channel field whose
+// only consumer, a goroutine started by a go statement (and called
+// nowhere), can return from its receiving loop (a range or a plain
+// receive) on its own, with the channel still open: on an error, or a
+// flag it checks. Once it has returned nothing receives again, and
+// the sends, from methods anyone may call, fill the buffer and block.
+// Not when the channel is closed anywhere (the consumer drains until
+// the close), when the consumer receives in a select (another case,
+// a quit channel, is the owner's shutdown), when a send is in a select
+// (a default or done case lets the sender go), or when the channel
+// escapes.
+//
 // For example (guide §7.1 LEAK 1):
 //
 //	ch := make(chan int)

@@ -55,6 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range m.Funcs {
 		c.checkProducers(f)
 	}
+	c.checkConsumerExits()
 	return nil, nil
 }
 

@@ -92,6 +92,30 @@
 //		go c.drain()
 //	}
 //
+// Sends counted per channel instance, across calls: a function makes
+// an object whose buffered channel field (a constant size, also through
+// a constructor's or init method's parameter) nothing ever receives
+// from, and through the methods it calls, in counted loops and in the
+// goroutines it starts, sends more values on that one object's channel
+// than its buffer holds. The object must be contained: handed only to
+// functions of the package and closures the model follows, never
+// stored, returned or converted to an interface, so that every
+// operation on its channel is among the function's. Each call or go
+// statement counts once (once per iteration of a for i := 0; i < n;
+// i++ loop), and the counted sites must lie on one path:
+//
+//	o := &outbox{}
+//	o.init(16) // o.dataChan = make(chan row, 16)
+//	for i := 0; i < 16; i++ {
+//		o.push(r) // func (o *outbox) push(r row) { o.dataChan <- r }
+//	}
+//	go func() { o.push(last) }() // the send in push: send on o.dataChan blocks forever: 17 sends on the same object's channel overflow its buffer of 16, ...
+//
+// Not reported: an object handed to code the model does not follow, a
+// receive or close on the object's channel anywhere in its function's
+// operations, sites that exclude each other, a send in a select or in
+// a function that checks len or cap of a channel.
+//
 // A receive, by a goroutine, from a channel field whose only close in
 // the program is that goroutine's own deferred close of the same
 // struct's channel, and which nothing sends on: the close runs only

@@ -38,6 +38,7 @@ func run(pass *analysis.Pass) (any, error) {
 		c.checkPipelines(f)
 		c.checkWaitGroups(f)
 		c.checkFilledBeforeCall(f)
+		c.checkOverfilled(f)
 		c.checkOwnClose(f)
 		c.checkTimerDrains(f)
 	}

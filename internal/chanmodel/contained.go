@@ -1,0 +1,167 @@
+package chanmodel
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Contained reports whether the object that alloc makes can be used
+// only where the model of alloc's function sees it: alloc's function
+// and the functions of the package it hands the object to (as an
+// argument of a static call, go or defer statement, or a free variable
+// of a closure that is only called or started), recursively, use it
+// only to read or write its fields, take the address of an embedded
+// struct field (followed the same way), compare it, or hand it on the
+// same way. Nothing stores it, converts it to an interface, returns it,
+// copies the whole struct or passes it to another package: so every
+// operation on one of its channel fields is among the operations of
+// alloc's function (Func.Ops), with the object as (the root of) their
+// Base. A channel loaded from a field may still be handed on: ask
+// Escapes for the field.
+func (m *Model) Contained(alloc *ssa.Alloc) bool {
+	w := containWalk{m: m, seen: make(map[ssa.Value]bool)}
+	return w.walk(alloc, 0)
+}
+
+type containWalk struct {
+	m    *Model
+	seen map[ssa.Value]bool
+}
+
+func (w *containWalk) walk(v ssa.Value, depth int) bool {
+	if w.seen[v] {
+		return true
+	}
+	w.seen[v] = true
+	if depth > 6 {
+		return false
+	}
+	refs := v.Referrers()
+	if refs == nil {
+		return true
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.FieldAddr:
+			if isStruct(r.Type()) && !w.walk(r, depth+1) {
+				return false
+			}
+		case *ssa.BinOp:
+			// A comparison (p == nil, p == q).
+		case *ssa.Store:
+			// A local variable that a closure captures lives in a
+			// cell: followed when v is all it ever holds.
+			cell, ok := r.Addr.(*ssa.Alloc)
+			if !ok || r.Val != v || !w.cell(cell, v, depth+1) {
+				return false
+			}
+		case *ssa.MakeClosure:
+			fn, ok := r.Fn.(*ssa.Function)
+			if !ok || !onlyCalled(r) || w.m.Func(fn) == nil || w.m.Func(fn).Truncated {
+				return false
+			}
+			for i, b := range r.Bindings {
+				if b == v && (i >= len(fn.FreeVars) || !w.walk(fn.FreeVars[i], depth+1)) {
+					return false
+				}
+			}
+		case ssa.CallInstruction:
+			c := r.Common()
+			callee := c.StaticCallee()
+			if c.Value == v || callee == nil || w.m.Func(callee) == nil || w.m.Func(callee).Truncated {
+				return false
+			}
+			for i, a := range c.Args {
+				if a == v && (i >= len(callee.Params) || !w.walk(callee.Params[i], depth+1)) {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// cell follows the loads of a captured variable's cell (in its function
+// and, through free variables, in the closures that capture it) when
+// every store into it stores v.
+func (w *containWalk) cell(addr ssa.Value, v ssa.Value, depth int) bool {
+	if w.seen[addr] {
+		return true
+	}
+	w.seen[addr] = true
+	if depth > 6 {
+		return false
+	}
+	for _, r := range *addr.Referrers() {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Store:
+			if r.Addr != addr || r.Val != v {
+				return false
+			}
+		case *ssa.UnOp:
+			if !w.walk(r, depth+1) {
+				return false
+			}
+		case *ssa.MakeClosure:
+			fn, ok := r.Fn.(*ssa.Function)
+			if !ok || !onlyCalled(r) || w.m.Func(fn) == nil {
+				return false
+			}
+			for i, b := range r.Bindings {
+				if b == addr && (i >= len(fn.FreeVars) || !w.cell(fn.FreeVars[i], v, depth+1)) {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isStruct reports whether t is a pointer to a struct: the address of
+// a struct field, whose own fields are the object's too.
+func isStruct(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	_, ok = p.Elem().Underlying().(*types.Struct)
+	return ok
+}
+
+// RootOf returns the allocation a field operation's Base is part of,
+// through the addresses of embedded struct fields, the bindings of
+// closures' free variables and captured variables (canon), and the path of field indices from it; nil
+// when the Base has no such root.
+func (m *Model) RootOf(base ssa.Value) (*ssa.Alloc, []int) {
+	var path []int
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for range 16 {
+		switch v := m.b.canon(base).(type) {
+		case *ssa.Alloc:
+			for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
+				path[i], path[j] = path[j], path[i]
+			}
+			return v, path
+		case *ssa.FieldAddr:
+			path = append(path, v.Field)
+			base = v.X
+		case *ssa.FreeVar:
+			b := m.b.closures.Bound(v)
+			if b == nil {
+				return nil, nil
+			}
+			base = b
+		default:
+			return nil, nil
+		}
+	}
+	return nil, nil
+}
