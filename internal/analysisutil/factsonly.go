@@ -16,10 +16,11 @@ type Mode struct {
 	// thrown away. Analyzers must compute the same facts either way
 	// and may only skip reporting work.
 	//
-	// In that mode goconcheck's in-process driver gives the syntax
-	// inspector (inspect.Analyzer's result) only to x/tools' ctrlflow:
-	// the analyzers get a nil one, and one that needs it for its facts
-	// asks Inspector.
+	// In that mode goconcheck's drivers give the syntax inspector
+	// (inspect.Analyzer's result) only to x/tools' ctrlflow, and one of
+	// the function declarations alone: the analyzers get a nil one
+	// (in process) or that one (under go vet), and one that needs it
+	// for its facts asks Inspector.
 	FactsOnly bool
 }
 
@@ -54,11 +55,16 @@ func FactsOnly(pass *analysis.Pass) bool {
 }
 
 // Inspector returns the syntax inspector of pass: inspect.Analyzer's
-// result or, where the driver leaves it out (a package analyzed for
-// facts only, see Mode), one built now.
+// result or, in a package analyzed for facts only (see Mode), one built
+// now. There the drivers give inspect.Analyzer's result only to x/tools'
+// ctrlflow, and it indexes only what ctrlflow needs (the function
+// declarations): the in-process driver gives the analyzers a nil one,
+// and go vet's run for facts one of the declarations alone.
 func Inspector(pass *analysis.Pass) *inspector.Inspector {
-	if ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector); ins != nil {
-		return ins
+	if m, _ := pass.ResultOf[ModeAnalyzer].(Mode); !m.FactsOnly {
+		if ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector); ins != nil {
+			return ins
+		}
 	}
 	return inspector.New(pass.Files)
 }

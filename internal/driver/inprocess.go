@@ -248,14 +248,58 @@ func (act *action) runAll(set []*analysis.Analyzer) {
 }
 
 // withoutInspector reports whether a, which requires req, runs
-// without it: on a dependency, the syntax inspector goes only to x/tools'
-// ctrlflow (which buildssa requires), whose facts come from walking
-// the syntax. goconcheck's analyzers compute a dependency's facts on
-// SSA and get a nil inspector there (see analysisutil.Mode), so the
-// inspector, as big as the package's typed syntax, is dropped before
-// its SSA is built.
+// without the syntax inspector inspect.Analyzer builds: on a
+// dependency, none does. goconcheck's analyzers compute a dependency's
+// facts on SSA and get a nil inspector there (see analysisutil.Mode);
+// x/tools' ctrlflow (which buildssa requires) gets one of the function
+// declarations alone (declInspector). So the full inspector, as big as
+// the package's typed syntax, is never built for a dependency.
 func (act *action) withoutInspector(a, req *analysis.Analyzer) bool {
-	return !act.u.root && req == inspect.Analyzer && a != ctrlflow.Analyzer
+	return !act.u.root && req == inspect.Analyzer
+}
+
+// declInspector returns an inspector over the function declarations of
+// files and nothing else, for ctrlflow on a dependency. ctrlflow's facts
+// say which named functions never return: it finds the declarations with
+// the inspector, and each one's function by its name, and builds each
+// one's control-flow graph from its body itself; those facts and the
+// NoReturn that buildssa reads are all a dependency's analysis uses of
+// it. The function literals the inspector would also show it serve only
+// its FuncLit graphs, which nothing asks for on a dependency, so they
+// are left out with the rest of the syntax (a test checks that the facts
+// are the same). The declarations are shallow copies with the same name,
+// a signature that is one empty node shared by all, and, once the
+// inspector is built, the same body: the inspector indexes neither the
+// bodies nor the signatures.
+func declInspector(files []*ast.File) *inspector.Inspector {
+	var decls []ast.Decl
+	var bodies []*ast.BlockStmt
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				decls = append(decls, &ast.FuncDecl{Name: fd.Name})
+				bodies = append(bodies, fd.Body)
+			}
+		}
+	}
+	if len(decls) == 0 {
+		return inspector.New(nil)
+	}
+	// The inspector sizes its index by the extent of the syntax it is
+	// given (a third of its bytes): the signature's position sets the
+	// extent to what the index needs, eight entries per declaration
+	// (itself, its name, the signature and its list, each opened and
+	// closed) and four for the file and its name.
+	extent := (8*len(decls)+4)*100/33 + 1
+	sig := &ast.FuncType{Results: &ast.FieldList{Closing: token.Pos(extent)}}
+	for _, d := range decls {
+		d.(*ast.FuncDecl).Type = sig
+	}
+	ins := inspector.New([]*ast.File{{Package: 1, Name: files[0].Name, Decls: decls}})
+	for i, d := range decls {
+		d.(*ast.FuncDecl).Body = bodies[i]
+	}
+	return ins
 }
 
 // release drops a's result once nothing left to run needs it: a big
@@ -281,7 +325,11 @@ func (act *action) run(a *analysis.Analyzer) {
 	var failed []string
 	for _, req := range a.Requires {
 		if act.withoutInspector(a, req) {
-			inputs[req] = (*inspector.Inspector)(nil)
+			if a == ctrlflow.Analyzer {
+				inputs[req] = declInspector(act.files)
+			} else {
+				inputs[req] = (*inspector.Inspector)(nil)
+			}
 			continue
 		}
 		act.run(req)

@@ -391,7 +391,9 @@ func (b *builder) constructedCallKeys(c *ssa.CallCommon) (must, may []Key, mustM
 		return
 	}
 	ctor, ok := call.Call.Value.(*ssa.Function)
-	if !ok {
+	if !ok || !b.isConstructor(ctor) {
+		// errors.New(s).Error(), reflect.TypeOf(v).Kind(): nothing of
+		// the package, and no reason to index its stores.
 		return
 	}
 	x := b.fields()
@@ -465,6 +467,13 @@ func (b *builder) onceLocks(f *Func, instr ssa.CallInstruction, do, lit *ssa.Fun
 	}
 }
 
+// isConstructor reports whether storedFromConstructor can resolve what
+// a call of fn returns: a function of the package, with a body and one
+// result.
+func (b *builder) isConstructor(fn *ssa.Function) bool {
+	return fn.Pkg != nil && fn.Pkg.Pkg == b.pass.Pkg && len(fn.Blocks) > 0 && fn.Signature.Results().Len() == 1
+}
+
 // storedFromConstructor resolves a stored interface value that a call
 // of a function of the package returns (c.members = newMembersAPI(c)):
 // what each value the constructor can return stores. The base value is
@@ -473,7 +482,7 @@ func (b *builder) onceLocks(f *Func, instr ssa.CallInstruction, do, lit *ssa.Fun
 // whose c field is the c passed in) locks on the caller's value.
 func (b *builder) storedFromConstructor(call *ssa.Call, base Key, method string, x *fieldIndex, depth int) ([][]fieldLock, bool) {
 	ctor, ok := call.Call.Value.(*ssa.Function)
-	if !ok || ctor.Pkg == nil || ctor.Pkg.Pkg != b.pass.Pkg || len(ctor.Blocks) == 0 || ctor.Signature.Results().Len() != 1 {
+	if !ok || !b.isConstructor(ctor) {
 		return nil, false
 	}
 	cb := Key{} // a value of the constructor's own: only package variables relate
