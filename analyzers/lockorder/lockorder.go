@@ -1,7 +1,6 @@
 package lockorder
 
 import (
-	"os"
 	_ "embed"
 	"fmt"
 	"go/constant"
@@ -180,9 +179,6 @@ func run(pass *analysis.Pass) (any, error) {
 		related(e2.instr.Pos(), e2.toName+" locked while "+e2.fromName+" is held")
 		if len(e2.via) > 0 {
 			related(e2.lock, e2.toName+" locked here, in "+chain(e2.via))
-		}
-		if os.Getenv("QDEBUG") != "" {
-			fmt.Fprintln(os.Stderr, "REPORT", pass.Fset.Position(d.Pos), d.Message)
 		}
 		pass.Report(d)
 	}

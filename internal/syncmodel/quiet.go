@@ -1,8 +1,6 @@
 package syncmodel
 
 import (
-	"fmt"
-	"os"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -54,34 +52,54 @@ const maxReach = 4000
 // QuietInTest reports whether w runs only in tests, at points where no
 // goroutine that can run any of fns is running (see above).
 func (m *Model) QuietInTest(w ssa.Instruction, fns []*ssa.Function) bool {
-	targets := make(map[*ssa.Function]bool, len(fns))
-	for _, fn := range fns {
-		targets[fn] = true
+	var points []ssa.Instruction
+	if !m.testPoints(w, 0, map[*ssa.Function]bool{}, &points) {
+		return false
 	}
-	return m.quietAt(w, targets, 0, map[*ssa.Function]bool{})
+	q := &quietQuery{m: m, targets: make(map[*ssa.Function]bool, len(fns)), budget: maxReach, runs: map[*ssa.Function]bool{}}
+	for _, fn := range fns {
+		q.targets[fn] = true
+	}
+	for _, p := range points {
+		if !q.noRunnerBefore(p) {
+			return false
+		}
+	}
+	return true
 }
 
-func (m *Model) quietAt(p ssa.Instruction, targets map[*ssa.Function]bool, depth int, seen map[*ssa.Function]bool) bool {
+// A quietQuery is one QuietInTest question: the functions of the other
+// side, what the goroutines seen so far can run, and how many more
+// functions it may look into before it gives up (and answers no).
+type quietQuery struct {
+	m       *Model
+	targets map[*ssa.Function]bool
+	budget  int
+	runs    map[*ssa.Function]bool
+}
+
+// testPoints adds to points p and the calls through which the tests
+// reach p's function, up to the tests, and reports whether every way
+// into it leads up to a test that does not call t.Parallel.
+func (m *Model) testPoints(p ssa.Instruction, depth int, seen map[*ssa.Function]bool, points *[]ssa.Instruction) bool {
 	fn := p.Parent()
-	if depth > maxQuietDepth || seen[fn] || m.callsParallel(fn) {
+	if depth > maxQuietDepth || m.callsParallel(fn) {
 		return false
+	}
+	*points = append(*points, p)
+	if seen[fn] {
+		return true // its own ways in are followed already
 	}
 	seen[fn] = true
-	defer delete(seen, fn)
-	if !m.noRunnerBefore(p, targets) {
-		dbg("runner before", p, fn)
-		return false
-	}
 	if isTestRoot(fn) {
 		return true
 	}
 	sites, ok := m.testSites(fn)
 	if !ok || len(sites) == 0 {
-		dbg("no sites", p, fn, ok)
 		return false
 	}
 	for _, s := range sites {
-		if !m.quietAt(s, targets, depth+1, seen) {
+		if !m.testPoints(s, depth+1, seen, points) {
 			return false
 		}
 	}
@@ -189,19 +207,19 @@ func isTestRoot(fn *ssa.Function) bool {
 // noRunnerBefore reports whether every goroutine that the instructions
 // of p's function that can run before p may start, and that can run a
 // target, is joined on every path to p.
-func (m *Model) noRunnerBefore(p ssa.Instruction, targets map[*ssa.Function]bool) bool {
+func (q *quietQuery) noRunnerBefore(p ssa.Instruction) bool {
+	m := q.m
 	fn := p.Parent()
 	for _, b := range fn.Blocks {
 		for _, s := range b.Instrs {
 			if _, ok := s.(ssa.CallInstruction); !ok || s == p || !flow.Reaches(s, p, nil) {
 				continue
 			}
-			for _, g := range m.startsFrom(s, 0, map[*ssa.Function]bool{}) {
-				if g != nil && !m.canRun(g, targets) {
+			for _, g := range q.startsFrom(s, 0, map[*ssa.Function]bool{}) {
+				if g != nil && !q.canRun(g) {
 					continue
 				}
 				if g == nil || !m.joinedOnTheWay(s, p, g) {
-					dbg("unjoined", s, g)
 					return false
 				}
 			}
@@ -213,7 +231,8 @@ func (m *Model) noRunnerBefore(p ssa.Instruction, targets map[*ssa.Function]bool
 // startsFrom returns the functions of the goroutines that s, a call or
 // go statement, may start, itself or in the package's functions it
 // calls; nil stands for an unknown one.
-func (m *Model) startsFrom(s ssa.Instruction, depth int, seen map[*ssa.Function]bool) []*ssa.Function {
+func (q *quietQuery) startsFrom(s ssa.Instruction, depth int, seen map[*ssa.Function]bool) []*ssa.Function {
+	m := q.m
 	f := m.byFn[s.Parent()]
 	if f != nil {
 		for _, ev := range f.Events {
@@ -243,14 +262,15 @@ func (m *Model) startsFrom(s ssa.Instruction, depth int, seen map[*ssa.Function]
 		if seen[callee] {
 			continue
 		}
-		if depth > maxQuietDepth {
+		if depth > maxQuietDepth || q.budget == 0 {
 			return []*ssa.Function{nil}
 		}
+		q.budget--
 		seen[callee] = true
 		for _, b := range callee.Blocks {
 			for _, in := range b.Instrs {
 				if _, ok := in.(ssa.CallInstruction); ok {
-					out = append(out, m.startsFrom(in, depth+1, seen)...)
+					out = append(out, q.startsFrom(in, depth+1, seen)...)
 				}
 			}
 		}
@@ -308,18 +328,29 @@ func stdPath(path string) bool {
 
 // canRun reports whether a goroutine running g can run a target,
 // through the calls and starts of the package.
-func (m *Model) canRun(g *ssa.Function, targets map[*ssa.Function]bool) bool {
+func (q *quietQuery) canRun(g *ssa.Function) bool {
+	if r, ok := q.runs[g]; ok {
+		return r
+	}
+	r := q.reach(g)
+	q.runs[g] = r
+	return r
+}
+
+func (q *quietQuery) reach(g *ssa.Function) bool {
+	m := q.m
 	seen := map[*ssa.Function]bool{g: true}
 	queue := []*ssa.Function{g}
 	for len(queue) > 0 {
 		fn := queue[0]
 		queue = queue[1:]
-		if targets[fn] {
+		if q.targets[fn] || q.runs[fn] {
 			return true
 		}
-		if len(seen) > maxReach {
+		if q.budget == 0 {
 			return true
 		}
+		q.budget--
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
 				var next []*ssa.Function
@@ -358,9 +389,7 @@ func (m *Model) joinedOnTheWay(s, p ssa.Instruction, g *ssa.Function) bool {
 			if !flow.Reaches(s, c, nil) || flow.Reaches(s, p, func(in ssa.Instruction) bool { return in == c }) {
 				continue
 			}
-			waits := m.waitsIn(c, 0)
-			dbg("join cand", c, waits, g, m.defersDone(g, waits))
-			if len(waits) > 0 && m.defersDone(g, waits) {
+			if waits := m.waitsIn(c, 0); len(waits) > 0 && m.defersDone(g, waits) {
 				return true
 			}
 		}
@@ -400,10 +429,4 @@ func (m *Model) waitsIn(c ssa.Instruction, depth int) []Object {
 		}
 	}
 	return out
-}
-
-func dbg(a ...any) {
-	if os.Getenv("QDEBUG") != "" {
-		fmt.Fprintln(os.Stderr, a...)
-	}
 }
