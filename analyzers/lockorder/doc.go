@@ -74,6 +74,28 @@
 //		s.out.write(s.buf) // locks out.mu: not reported
 //	}
 //
+// Nor is an order that only test code takes (a helper of a _test.go
+// file that inspects internals, reached only from tests that do not
+// call t.Parallel) where no goroutine that can take the other order
+// runs: every goroutine the test has started by then, itself or in the
+// functions it calls, that can reach the other side has been joined on
+// every path (a Shutdown that waits on the WaitGroup each of them marks
+// Done), or the object was never started (syncmodel.QuietInTest). The
+// test's goroutine takes both orders, one after the other:
+//
+//	func TestDrain(t *testing.T) {
+//		p := NewPool()
+//		p.Start() // its worker locks queueMu, then doneMu
+//		...
+//		p.Shutdown()  // close(p.quit); p.wg.Wait()
+//		inspect(p)    // locks doneMu, then queueMu: not reported
+//	}
+//
+// A test that calls the helper while the worker runs (before Shutdown,
+// or after a Halt that does not wait) is reported. What a test starts
+// counts whatever object it runs on, and a call of a function value or
+// of another module counts as one that can start anything.
+//
 // A receive from a done channel joins the same way when nothing sends
 // on it and its one closer closes it, deferred, on every path, and the
 // other order runs only inside that closer (through static calls, or

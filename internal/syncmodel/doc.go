@@ -81,6 +81,12 @@
 // field whose every access one per-object goroutine runs is owned by
 // it (unlockedwrite).
 //
+// Model.QuietInTest asks whether an instruction of test code runs only
+// while no goroutine that can run some functions is running: it is
+// reached only from tests (not t.Parallel ones), and every goroutine
+// those tests start before it that can run the functions is joined on
+// the way (see quiet.go).
+//
 // Model.Gated asks the converse for a waiter: can it get to its
 // operation at all once the partner has left? Not if every path to it
 // first completes a receive from a channel that only the partner feeds,

@@ -1,0 +1,2 @@
+// Package halted: see ../doc.go.
+package halted
