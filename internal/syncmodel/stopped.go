@@ -197,8 +197,11 @@ func (s *StopState) callEffects(c *ssa.CallCommon, e *Effects, always bool, dept
 		return
 	}
 	if fn.Pkg == nil || fn.Pkg.Pkg != s.pkg {
-		if fn.Synthetic == "" {
-			return // another package's function: it cannot see our fields
+		// Another package's function cannot see our fields; only a
+		// wrapper (with a body) may call back into ours. A function
+		// loaded from export data is synthetic too, but has no body.
+		if fn.Synthetic == "" || len(fn.Blocks) == 0 {
+			return
 		}
 	}
 	s.effects(flow.Origin(fn), e, always, depth-1)
