@@ -8,6 +8,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -489,6 +490,76 @@ func TestGetAfterClose(t *testing.T) {
 	}()
 	select {
 	case <-handed:
+		t.Fatal("Get on a closed pool returned")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// A pool closed by an atomic flag, set once through sync.Once.
+type AtomicPool struct {
+	free   chan []byte
+	closed atomic.Bool
+	once   sync.Once
+}
+
+func (p *AtomicPool) Get() []byte {
+	if p.closed.Load() {
+		panic("get on closed pool")
+	}
+	return <-p.free
+}
+
+func (p *AtomicPool) Close() { p.once.Do(func() { p.closed.Store(true) }) }
+
+// Closed before the goroutine starts: Get can only panic.
+func TestAtomicGetAfterClose(t *testing.T) {
+	p := &AtomicPool{free: make(chan []byte, 1)}
+	p.Close()
+	got := make(chan struct{})
+	go func() {
+		defer func() { recover() }()
+		p.Get()
+		got <- struct{}{}
+	}()
+	select {
+	case <-got:
+		t.Fatal("Get on a closed pool returned")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// A pool whose flag Reset clears: Close is not for good.
+type ResettablePool struct {
+	free   chan []byte
+	closed atomic.Bool
+}
+
+func (p *ResettablePool) Get() []byte {
+	if p.closed.Load() {
+		panic("get on closed pool")
+	}
+	return <-p.free
+}
+
+func (p *ResettablePool) Close() { p.closed.Store(true) }
+
+func (p *ResettablePool) Reset() { p.closed.Store(false) }
+
+// Reopened before the goroutine starts: Get returns the buffer and the
+// send blocks once the test has stopped listening.
+func TestResettableGetAfterClose(t *testing.T) {
+	p := &ResettablePool{free: make(chan []byte, 1)}
+	p.free <- make([]byte, 8)
+	p.Close()
+	p.Reset()
+	got := make(chan struct{}) // want `goroutine leak: the send on unbuffered channel got blocks forever`
+	go func() {
+		defer func() { recover() }()
+		p.Get()
+		got <- struct{}{}
+	}()
+	select {
+	case <-got:
 		t.Fatal("Get on a closed pool returned")
 	case <-time.After(10 * time.Millisecond):
 	}
