@@ -477,17 +477,9 @@ func atomicFlagWrite(in ssa.Instruction) (*types.Var, ssa.Value, bool) {
 // or if !x.f.Load(). It returns the field and the index of the
 // successor taken when the flag is set.
 func atomicFlagTest(b *ssa.BasicBlock) (*types.Var, int, bool) {
-	if len(b.Instrs) == 0 || len(b.Succs) != 2 {
-		return nil, 0, false
-	}
-	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	cond, set, ok := testedValue(b)
 	if !ok {
 		return nil, 0, false
-	}
-	set := 0
-	cond := iff.Cond
-	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
-		cond, set = not.X, 1
 	}
 	call, ok := cond.(*ssa.Call)
 	if !ok || len(call.Call.Args) != 1 || !analysisutil.IsMethod(flow.CalleeFunc(&call.Call), "sync/atomic", "Bool", "Load") {
