@@ -132,7 +132,14 @@
 // of the loop body; a Wait under if inside a loop whose code after the
 // Wait neither leaves the loop nor uses any variable or field the if
 // condition tested (it waits for a wake-up, an event, and loops back
-// to check again, as grpc's keepalive loop does); a Wait under if in
+// to check again, as grpc's keepalive loop does), or uses it only in
+// ways that an empty value allows, so that a wake-up that finds the
+// condition still true costs one harmless pass: len, range, append,
+// swapping the list out (batch, s.pending = s.pending, nil) and
+// handing the copy to functions of the package that use it so, a pop
+// method that checks again and says whether it found an item
+// (pebble's workload copier; not an index, a slice past zero, a
+// receive, a nil dereference, or code not seen here); a Wait under if in
 // the only goroutine that waits on its Cond (started once, outside any
 // loop, by the function that makes the Cond, a local or unexported
 // one, and run nowhere else) when no other code writes the tested

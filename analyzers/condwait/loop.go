@@ -167,7 +167,7 @@ func judge(pass *analysis.Pass, ins *inspector.Inspector, s waitSite) {
 	}
 	if ifIdx >= 0 {
 		ifs := s.stack[ifIdx].(*ast.IfStmt)
-		if !reliesOnCondition(pass.TypesInfo, s.stack, ifIdx, loopIdx, fnIdx) {
+		if !reliesOnCondition(pass, s.stack, ifIdx, loopIdx, fnIdx) {
 			// The code after the Wait does not use what the condition
 			// tested: the Wait waits for an event (a wake-up), not for
 			// the condition, as in grpc's keepalive loop.
@@ -441,16 +441,20 @@ func funcName(from *types.Package, fn *types.Func) string {
 // when that code can break out of the loop (to code not examined
 // here), it does. Inside a loop it does when the code after the Wait,
 // up to the end of the loop body, reads a variable or field that the
-// if condition tested: the guide's §4.4 consumer reads queue after
-// `if len(queue) == 0 && !done { cond.Wait() }`. Event loops that wait
-// for a wake-up and then act on whatever state they find (grpc's
-// keepalive loop, nats' writeLoop) read other state, or only
-// overwrite what they tested.
-func reliesOnCondition(info *types.Info, stack []ast.Node, ifIdx, loopIdx, fnIdx int) bool {
+// if condition tested, unless every such read copes with the value
+// the condition saw (see toleratesEmpty): the guide's §4.4 consumer
+// reads queue[0] after `if len(queue) == 0 && !done { cond.Wait() }`.
+// Event loops that wait for a wake-up and then act on whatever state
+// they find (grpc's keepalive loop, nats' writeLoop) read other state,
+// or only overwrite what they tested.
+func reliesOnCondition(pass *analysis.Pass, stack []ast.Node, ifIdx, loopIdx, fnIdx int) bool {
+	info := pass.TypesInfo
 	tested := leafVars(info, stack[ifIdx].(*ast.IfStmt).Cond)
 	if loopIdx < 0 || loopIdx < fnIdx || len(tested) == 0 {
 		return true
 	}
+	reads := false
+	var after []ast.Stmt
 	for i := len(stack) - 2; i > loopIdx; i-- {
 		var list []ast.Stmt
 		switch n := stack[i].(type) {
@@ -467,23 +471,22 @@ func reliesOnCondition(info *types.Info, stack []ast.Node, ifIdx, loopIdx, fnIdx
 		default:
 			continue
 		}
-		after := false
+		seen := false
 		for _, st := range list {
-			if !after {
-				after = st == stack[i+1]
+			if !seen {
+				seen = st == stack[i+1]
 				continue
 			}
 			if leaves(st) {
 				return true
 			}
+			after = append(after, st)
 			for v := range readVars(info, st) {
-				if tested[v] {
-					return true
-				}
+				reads = reads || tested[v]
 			}
 		}
 	}
-	return false
+	return reads && !toleratesEmpty(pass, after, tested)
 }
 
 // leaves reports whether n contains a break or goto (outside function
@@ -507,7 +510,8 @@ func leaves(n ast.Node) bool {
 
 // leafVars returns the variables and fields that n reads or writes,
 // counting a selector x.f as f alone: the receiver of a method is used
-// everywhere and says nothing about which state is meant.
+// everywhere and says nothing about which state is meant. A method
+// called on a field (d.q.empty()) uses that field.
 func leafVars(info *types.Info, n ast.Node) map[*types.Var]bool {
 	vars := make(map[*types.Var]bool)
 	ast.Inspect(n, func(n ast.Node) bool {
@@ -515,8 +519,10 @@ func leafVars(info *types.Info, n ast.Node) map[*types.Var]bool {
 		case *ast.SelectorExpr:
 			if v, ok := info.Uses[n.Sel].(*types.Var); ok {
 				vars[v] = true
+				return false
 			}
-			return false
+			_, onField := ast.Unparen(n.X).(*ast.SelectorExpr)
+			return onField
 		case *ast.Ident:
 			if v, ok := info.Uses[n].(*types.Var); ok {
 				vars[v] = true

@@ -3,6 +3,7 @@ package goroutineleak
 import (
 	"go/token"
 	"go/types"
+	"maps"
 
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
@@ -25,7 +26,10 @@ import (
 //     is a stop method after which the call cannot return normally
 //     (it sets for good a flag the call panics on, closes the channel
 //     of the call's panicking case, and leaves the case the call waits
-//     on idle), and no call f makes on it starts a goroutine.
+//     on idle), and no call f makes on it starts a goroutine. A flag
+//     set for good, or a channel closed, by a call f makes on the
+//     object on every path before the go statement (a pool closed
+//     before the goroutine starts) holds at the goroutine's call too.
 //
 // A call that something after the abandonment lets return normally (a
 // Pop that frees a slot, a Release in t.Cleanup) leaves the send to
@@ -133,6 +137,10 @@ func (c *checker) cannotReturnAfter(f *chanmodel.Func, g *ssa.Go, callee *ssa.Fu
 		}
 	}
 	var later []*ssa.Function
+	// The state the calls made on every path before the go statement
+	// leave for good: a pool closed before the goroutine starts stays
+	// closed.
+	before := syncmodel.Settled{Set: map[*types.Var]bool{}, Closed: map[*types.Var]bool{}}
 	for _, b := range f.Fn.Blocks {
 		for _, in := range b.Instrs {
 			ci, ok := in.(ssa.CallInstruction)
@@ -175,14 +183,17 @@ func (c *checker) cannotReturnAfter(f *chanmodel.Func, g *ssa.Go, callee *ssa.Fu
 			_, deferred := in.(*ssa.Defer)
 			if deferred || flow.Reaches(g, in, nil) {
 				later = append(later, fn)
-			} else if c.stops.EffectsOf(fn).Starts {
+			} else if e := c.stops.EffectsOf(fn); e.Starts {
 				return false // the object's own goroutine may wake the call
+			} else if flow.Dominates(in, g) {
+				maps.Copy(before.Set, e.SetTrue)
+				maps.Copy(before.Closed, e.Closes)
 			}
 		}
 	}
 	// The state once every later call has run: flags and closes for
 	// good, and the channels anything may still operate on.
-	all := syncmodel.Settled{Set: map[*types.Var]bool{}, Closed: map[*types.Var]bool{}, Busy: map[*types.Var]bool{}}
+	all := syncmodel.Settled{Set: maps.Clone(before.Set), Closed: maps.Clone(before.Closed), Busy: map[*types.Var]bool{}}
 	effects := make([]syncmodel.Effects, len(later))
 	for i, fn := range later {
 		e := c.stops.EffectsOf(fn)
@@ -206,12 +217,18 @@ func (c *checker) cannotReturnAfter(f *chanmodel.Func, g *ssa.Go, callee *ssa.Fu
 		}
 		// A stop method: once it has run, the call cannot return,
 		// whatever runs before or after it.
-		own := syncmodel.Settled{Set: e.SetTrue, Closed: e.Closes, Busy: all.Busy}
-		if len(e.SetTrue)+len(e.Closes) == 0 || !c.stops.CannotReturn(callee, own) {
+		own := syncmodel.Settled{Set: union(before.Set, e.SetTrue), Closed: union(before.Closed, e.Closes), Busy: all.Busy}
+		if len(own.Set)+len(own.Closed) == 0 || !c.stops.CannotReturn(callee, own) {
 			return false
 		}
 	}
 	return c.stops.CannotReturn(callee, all)
+}
+
+func union(a, b map[*types.Var]bool) map[*types.Var]bool {
+	u := maps.Clone(a)
+	maps.Copy(u, b)
+	return u
 }
 
 // handedOn reports whether the value v, or the value of the variable

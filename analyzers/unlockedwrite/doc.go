@@ -136,7 +136,10 @@
 // (syncmodel.Runners): a field that one goroutine alone touches, a run
 // loop started once per object (by the constructor that allocated the
 // object, or by an exported Start with the receiver alone), in the
-// loop itself and in the helpers only it calls, needs no lock. Its
+// loop itself and in the helpers only it calls (also through method
+// values the object stores in its own unexported fields or tables,
+// c.onAck = c.handleAck or c.handlers[t] = c.handleData, that only the
+// loop calls), needs no lock. Its
 // accesses made while the loop holds the object's mutex for a guarded
 // sibling are no evidence that the mutex guards it, and its unlocked
 // writes are silent:
@@ -150,10 +153,11 @@
 //	}
 //
 // The same field touched also by an exported method or a callback
-// handed away (a time.AfterFunc function), which any goroutine may run,
-// with no lock held and no receive, select or wait before the access in
-// that function, races with the loop: the write is reported, the
-// entry's own or the loop's unlocked write beside the entry's read. A
+// handed away (a time.AfterFunc function or method value), which any
+// goroutine may run, with no lock held and no receive, select or wait
+// before the access in that function, races with the loop: the write
+// is reported, the entry's own or else the loop's unlocked write
+// beside the entry's read. A
 // Reset that clears the loop's list, a timer that bumps the loop's
 // counter, a Progress that reads the worker's count:
 //

@@ -184,7 +184,7 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 			switch {
 			case r.Entry != nil:
 				loop = false
-				if r.Entry != fn || oa.entry != nil || !exported(fn) && !timerCallback(fn) {
+				if r.Entry != fn || oa.entry != nil || !exported(fn) && !timerCallback(sm, fn) {
 					// Reached from an entry through helpers (its waits
 					// are not seen here), or a function value that may
 					// be called by the loop itself (sort.Slice's less).
@@ -210,12 +210,20 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 	if owner.Instr == nil || len(own) == 0 || len(outside) == 0 {
 		return
 	}
+	// An entry's own unlocked write is the race to report; its reads
+	// beside the loop's writes are then the same race seen twice.
+	writers := map[*ssa.Function]bool{}
+	racing := func(o ownedAccess) bool {
+		return o.unlocked && !waitsBefore(o.instr) && !ordered(sm, o.instr, own)
+	}
 	for _, o := range outside {
-		if !o.unlocked || waitsBefore(o.instr) || ordered(sm, o.instr, own) {
-			continue
-		}
-		if o.write {
+		if o.write && racing(o) {
+			writers[o.entry] = true
 			reportOwned(pass, v, o, own[0], owner, done)
+		}
+	}
+	for _, o := range outside {
+		if o.write || writers[o.entry] || !racing(o) {
 			continue
 		}
 		for _, w := range own {
@@ -348,28 +356,29 @@ func reportOwned(pass *analysis.Pass, v *types.Var, w, other ownedAccess, owner 
 	tr.Report(pass, d)
 }
 
-// timerCallback reports whether the function literal fn is made only
-// to be handed to time.AfterFunc, whose timer goroutine calls it.
-func timerCallback(fn *ssa.Function) bool {
-	parent := fn.Parent()
-	if parent == nil {
-		return false
-	}
-	found := false
-	for _, b := range parent.Blocks {
-		for _, in := range b.Instrs {
-			mc, ok := in.(*ssa.MakeClosure)
-			if !ok || mc.Fn != fn {
-				continue
-			}
-			for _, r := range *mc.Referrers() {
-				c, ok := r.(*ssa.Call)
-				if !ok || !analysisutil.IsFunc(flow.CalleeFunc(c.Common()), "time", "AfterFunc") {
-					return false
+// timerCallback reports whether the function literal fn, or the
+// method fn as a method value (time.AfterFunc(d, p.probe)), is made
+// only to be handed to time.AfterFunc, whose timer goroutine calls it.
+func timerCallback(sm *syncmodel.Model, fn *ssa.Function) bool {
+	var made []*ssa.MakeClosure
+	if parent := fn.Parent(); parent != nil {
+		for _, b := range parent.Blocks {
+			for _, in := range b.Instrs {
+				if mc, ok := in.(*ssa.MakeClosure); ok && mc.Fn == fn {
+					made = append(made, mc)
 				}
 			}
-			found = true
+		}
+	} else if fn.Signature.Recv() != nil {
+		made = sm.MethodValues(fn)
+	}
+	for _, mc := range made {
+		for _, r := range *mc.Referrers() {
+			c, ok := r.(*ssa.Call)
+			if !ok || !analysisutil.IsFunc(flow.CalleeFunc(c.Common()), "time", "AfterFunc") {
+				return false
+			}
 		}
 	}
-	return found
+	return len(made) > 0
 }

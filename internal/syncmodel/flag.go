@@ -228,17 +228,9 @@ func (m *Model) cleared(c *types.Var) bool {
 // if x.f or if !x.f, and the index of the successor taken when the
 // flag is set.
 func FlagTest(b *ssa.BasicBlock) (*ssa.UnOp, int, bool) {
-	if len(b.Instrs) == 0 || len(b.Succs) != 2 {
-		return nil, 0, false
-	}
-	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	cond, set, ok := testedValue(b)
 	if !ok {
 		return nil, 0, false
-	}
-	set := 0
-	cond := iff.Cond
-	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
-		cond, set = not.X, 1
 	}
 	load, ok := cond.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
@@ -248,6 +240,22 @@ func FlagTest(b *ssa.BasicBlock) (*ssa.UnOp, int, bool) {
 		return nil, 0, false
 	}
 	return load, set, true
+}
+
+// testedValue returns the value the if ending b tests, seen through a
+// negation, and the index of the successor taken when it is true.
+func testedValue(b *ssa.BasicBlock) (ssa.Value, int, bool) {
+	if len(b.Instrs) == 0 || len(b.Succs) != 2 {
+		return nil, 0, false
+	}
+	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil, 0, false
+	}
+	if not, ok := iff.Cond.(*ssa.UnOp); ok && not.Op == token.NOT {
+		return not.X, 1, true
+	}
+	return iff.Cond, 0, true
 }
 
 // skippingTest returns the if that tests x.f and dominates at, whose

@@ -43,11 +43,16 @@ type entryIndex struct {
 	// ifaced lists the named types a value of which (or of a pointer
 	// to which) is converted to an interface.
 	ifaced map[*types.Named]bool
+	// bound lists, for a method, the method values (c.handle) made of
+	// it that are not only called where they are made.
+	bound map[*ssa.Function][]*ssa.MakeClosure
+	// plainValue: used as a value other than as a method value.
+	plainValue map[*ssa.Function]bool
 }
 
 func (m *Model) entryIdx() *entryIndex {
 	m.entriesOnce.Do(func() {
-		x := &entryIndex{valueUse: map[*ssa.Function]bool{}, invoked: map[string]bool{}, fields: map[*types.Var][]ssa.Instruction{}, ifaced: map[*types.Named]bool{}}
+		x := &entryIndex{valueUse: map[*ssa.Function]bool{}, invoked: map[string]bool{}, fields: map[*types.Var][]ssa.Instruction{}, ifaced: map[*types.Named]bool{}, bound: map[*ssa.Function][]*ssa.MakeClosure{}, plainValue: map[*ssa.Function]bool{}}
 		for _, f := range m.Funcs {
 			for _, b := range f.Fn.Blocks {
 				for _, in := range b.Instrs {
@@ -82,6 +87,9 @@ func (x *entryIndex) add(in ssa.Instruction) {
 		x.valueUse[lit] = true
 		if bm := boundMethod(lit); bm != nil {
 			x.valueUse[bm] = true
+			x.bound[bm] = append(x.bound[bm], in)
+		} else {
+			x.plainValue[lit] = true
 		}
 		return
 	}
@@ -99,6 +107,7 @@ func (x *entryIndex) add(in ssa.Instruction) {
 			continue
 		}
 		x.valueUse[fn] = true
+		x.plainValue[fn] = true
 		if fn.Synthetic != "" {
 			// A method expression's thunk calls the method: anyone
 			// holding the thunk may.

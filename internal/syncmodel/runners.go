@@ -32,7 +32,9 @@ import (
 // callers' goroutines, any number of them. A call made on an object its
 // caller allocated and has not shared yet (a constructor's c.init())
 // runs before any other goroutine can reach the object and adds no
-// runner.
+// runner. A method stored as a method value in a field or table of
+// its own object (c.onAck = c.handleAck) is run by the callers of that
+// field, when nothing else can call it (see slotCalls).
 
 // A Runner is a goroutine that can run a function with an object.
 type Runner struct {
@@ -73,7 +75,19 @@ func (m *Model) Runners(fn *ssa.Function, obj ssa.Value) (rs []Runner, ok bool) 
 			return false
 		}
 		if m.open(f) || len(m.invokes[f]) > 0 {
-			rs = append(rs, Runner{Entry: f})
+			// A handler stored in its object's own table runs where
+			// the table is called (see slotCalls).
+			calls, ok := m.slotCalls(f)
+			if !ok || len(m.invokes[f]) > 0 || len(f.Params) == 0 || v != f.Params[0] {
+				rs = append(rs, Runner{Entry: f})
+				calls = nil
+			}
+			for _, c := range calls {
+				a, acell := heldIn(c.obj)
+				if !boundBySites(c.caller, a) || !up(c.caller, a, acell, depth+1) {
+					return false
+				}
+			}
 		}
 		for _, s := range m.callers[f] {
 			a, ok := argAt(s, f, v)

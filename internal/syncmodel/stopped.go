@@ -12,7 +12,8 @@ import (
 )
 
 // Stopped state: what a stop method (Close, Stop, Shutdown) leaves
-// behind for good, and whether a blocking call can still return
+// behind for good (a bool field, or a sync/atomic.Bool, stored true
+// and never anything else), and whether a blocking call can still return
 // normally once it has. A bounded queue's Push that waits while the
 // queue is full and panics once it is closed cannot return normally
 // after Close when nothing takes from the queue: its goroutine never
@@ -59,6 +60,9 @@ func NewStopState(pkg *ssa.Package, fns []*ssa.Function) *StopState {
 	for _, fn := range fns {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
+				if f, val, ok := atomicFlagWrite(in); ok && !isTrue(val) {
+					s.cleared[f] = true
+				}
 				st, ok := in.(*ssa.Store)
 				if !ok {
 					continue
@@ -143,6 +147,12 @@ func (s *StopState) effects(fn *ssa.Function, e *Effects, every bool, depth int)
 			case *ssa.Go:
 				e.Wakes, e.Starts = true, true
 			case *ssa.Call, *ssa.Defer:
+				if f, val, ok := atomicFlagWrite(in); ok {
+					if always && isTrue(val) && !s.cleared[f] {
+						e.SetTrue[f] = true
+					}
+					continue
+				}
 				s.callEffects(in.(ssa.CallInstruction).Common(), e, always, depth)
 			}
 		}
@@ -197,8 +207,11 @@ func (s *StopState) callEffects(c *ssa.CallCommon, e *Effects, always bool, dept
 		return
 	}
 	if fn.Pkg == nil || fn.Pkg.Pkg != s.pkg {
-		if fn.Synthetic == "" {
-			return // another package's function: it cannot see our fields
+		// Another package's function cannot see our fields; only a
+		// wrapper (with a body) may call back into ours. A function
+		// loaded from export data is synthetic too, but has no body.
+		if fn.Synthetic == "" || len(fn.Blocks) == 0 {
+			return
 		}
 	}
 	s.effects(flow.Origin(fn), e, always, depth-1)
@@ -315,6 +328,9 @@ func (s *StopState) succs(b *ssa.BasicBlock, st Settled, depth int) []*ssa.Basic
 			return b.Succs[set : set+1]
 		}
 	}
+	if f, set, ok := atomicFlagTest(b); ok && st.Set[f] && !s.cleared[f] {
+		return b.Succs[set : set+1]
+	}
 	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	if !ok {
 		return b.Succs
@@ -430,4 +446,45 @@ func (s *StopState) neverNil(v ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// atomicFlagWrite returns the atomic.Bool field that the call in
+// writes (Store, Swap, CompareAndSwap) and the value it stores (nil
+// for CompareAndSwap, which may store either).
+func atomicFlagWrite(in ssa.Instruction) (*types.Var, ssa.Value, bool) {
+	call, ok := in.(ssa.CallInstruction)
+	if !ok {
+		return nil, nil, false
+	}
+	c := call.Common()
+	fn := flow.CalleeFunc(c)
+	if c.IsInvoke() || len(c.Args) < 2 {
+		return nil, nil, false
+	}
+	var val ssa.Value
+	switch {
+	case analysisutil.IsMethod(fn, "sync/atomic", "Bool", "Store"), analysisutil.IsMethod(fn, "sync/atomic", "Bool", "Swap"):
+		val = c.Args[1]
+	case analysisutil.IsMethod(fn, "sync/atomic", "Bool", "CompareAndSwap"):
+	default:
+		return nil, nil, false
+	}
+	f := analysisutil.FieldOf(c.Args[0])
+	return f, val, f != nil
+}
+
+// atomicFlagTest is FlagTest for an atomic.Bool field: if x.f.Load()
+// or if !x.f.Load(). It returns the field and the index of the
+// successor taken when the flag is set.
+func atomicFlagTest(b *ssa.BasicBlock) (*types.Var, int, bool) {
+	cond, set, ok := testedValue(b)
+	if !ok {
+		return nil, 0, false
+	}
+	call, ok := cond.(*ssa.Call)
+	if !ok || len(call.Call.Args) != 1 || !analysisutil.IsMethod(flow.CalleeFunc(&call.Call), "sync/atomic", "Bool", "Load") {
+		return nil, 0, false
+	}
+	f := analysisutil.FieldOf(call.Call.Args[0])
+	return f, set, f != nil
 }

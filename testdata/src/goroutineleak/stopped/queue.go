@@ -6,7 +6,9 @@ package stopped
 
 import (
 	"errors"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -381,4 +383,184 @@ func TestPushDrained(t *testing.T) {
 	case <-time.After(10 * time.Millisecond):
 	}
 	q.Close()
+}
+
+// The queue is closed before the goroutine starts and nothing reopens
+// it: Push can only panic, the send never runs.
+func TestPushAfterClose(t *testing.T) {
+	q := NewQueue(4)
+	q.Close()
+	pushed := make(chan struct{})
+	go func() {
+		defer func() { recover() }()
+		q.Push(1)
+		pushed <- struct{}{}
+	}()
+	select {
+	case <-pushed:
+		t.Fatal("Push on a closed queue returned")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// Closed on one path only: Push may return and the send block.
+func TestPushAfterMaybeClose(t *testing.T) {
+	q := NewQueue(4)
+	if testing.Short() {
+		q.Close()
+	}
+	pushed := make(chan struct{}) // want `goroutine leak: the send on unbuffered channel pushed blocks forever`
+	go func() {
+		defer func() { recover() }()
+		q.Push(1)
+		pushed <- struct{}{}
+	}()
+	select {
+	case <-pushed:
+		t.Fatal("Push on a closed queue returned")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// Reopen clears the flag Close set: Push may return.
+func TestPushAfterCloseReopened(t *testing.T) {
+	r := &Reopenable{}
+	r.Close()
+	pushed := make(chan struct{}) // want `goroutine leak: the send on unbuffered channel pushed blocks forever`
+	go func() {
+		defer func() { recover() }()
+		r.Push(1)
+		pushed <- struct{}{}
+	}()
+	select {
+	case <-pushed:
+		t.Fatal("Push on a closed queue returned")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// A buffer pool whose Put calls a method of another package: that
+// method cannot touch the pool, so it wakes nothing and starts nothing.
+type BufPool struct {
+	mu     sync.Mutex
+	free   []*strings.Builder
+	closed bool
+}
+
+func (p *BufPool) Get() *strings.Builder {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		panic("get on closed pool")
+	}
+	if n := len(p.free); n > 0 {
+		b := p.free[n-1]
+		p.free = p.free[:n-1]
+		return b
+	}
+	return new(strings.Builder)
+}
+
+func (p *BufPool) Put(b *strings.Builder) {
+	b.Reset()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.closed {
+		p.free = append(p.free, b)
+	}
+}
+
+func (p *BufPool) Close() {
+	p.mu.Lock()
+	p.closed = true
+	p.free = nil
+	p.mu.Unlock()
+}
+
+// Used, then closed before the goroutine starts: Get can only panic.
+func TestGetAfterClose(t *testing.T) {
+	p := &BufPool{}
+	p.Put(p.Get())
+	p.Close()
+	handed := make(chan *strings.Builder)
+	go func() {
+		defer func() { recover() }()
+		b := p.Get()
+		handed <- b
+	}()
+	select {
+	case <-handed:
+		t.Fatal("Get on a closed pool returned")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// A pool closed by an atomic flag, set once through sync.Once.
+type AtomicPool struct {
+	free   chan []byte
+	closed atomic.Bool
+	once   sync.Once
+}
+
+func (p *AtomicPool) Get() []byte {
+	if p.closed.Load() {
+		panic("get on closed pool")
+	}
+	return <-p.free
+}
+
+func (p *AtomicPool) Close() { p.once.Do(func() { p.closed.Store(true) }) }
+
+// Closed before the goroutine starts: Get can only panic.
+func TestAtomicGetAfterClose(t *testing.T) {
+	p := &AtomicPool{free: make(chan []byte, 1)}
+	p.Close()
+	got := make(chan struct{})
+	go func() {
+		defer func() { recover() }()
+		p.Get()
+		got <- struct{}{}
+	}()
+	select {
+	case <-got:
+		t.Fatal("Get on a closed pool returned")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// A pool whose flag Reset clears: Close is not for good.
+type ResettablePool struct {
+	free   chan []byte
+	closed atomic.Bool
+}
+
+func (p *ResettablePool) Get() []byte {
+	if p.closed.Load() {
+		panic("get on closed pool")
+	}
+	return <-p.free
+}
+
+func (p *ResettablePool) Close() { p.closed.Store(true) }
+
+func (p *ResettablePool) Reset() { p.closed.Store(false) }
+
+// Reopened before the goroutine starts: Get returns the buffer and the
+// send blocks once the test has stopped listening.
+func TestResettableGetAfterClose(t *testing.T) {
+	p := &ResettablePool{free: make(chan []byte, 1)}
+	p.free <- make([]byte, 8)
+	p.Close()
+	p.Reset()
+	got := make(chan struct{}) // want `goroutine leak: the send on unbuffered channel got blocks forever`
+	go func() {
+		defer func() { recover() }()
+		p.Get()
+		got <- struct{}{}
+	}()
+	select {
+	case <-got:
+		t.Fatal("Get on a closed pool returned")
+	case <-time.After(10 * time.Millisecond):
+	}
 }
