@@ -56,7 +56,8 @@
 //     which cannot stop it (related information);
 //   - its only loop ranges over a ticker's channel (for range t.C, for
 //     range time.Tick(d)) and it is started per object or per call:
-//     Stop does not close the channel, so the range never ends.
+//     Stop does not close the channel (and time.Tick's ticker cannot
+//     even be stopped), so the range never ends.
 //
 // For example (guide §7.1 LEAK 1):
 //

@@ -62,11 +62,15 @@ func (c *checker) checkEndless(site ssa.Instruction, pos token.Pos, callee *ssa.
 		c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: pos, Message: "loops forever", Op: finding.OpOther, Blocks: true}), rel, msg)
 		return
 	}
-	if at, name := c.tickerRange(callee); at.IsValid() && !c.life.StartsBounded(site) {
+	if at, name, stoppable := c.tickerRange(callee); at.IsValid() && !c.life.StartsBounded(site) {
 		rel := []analysis.RelatedInformation{{Pos: at, Message: "ranges over " + name + " here"}}
 		rel = append(rel, c.stopRelated(site)...)
+		why := "Stop does not close " + name
+		if !stoppable {
+			why = name + " can be neither stopped nor closed" // time.Tick has no Stop
+		}
 		c.report("ticker", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: at, Message: "ranges over " + name + " for ever", Op: finding.OpRecv, Blocks: true}),
-			rel, "goroutine never terminates: Stop does not close "+name+", so ranging over it never ends; select on a done channel too")
+			rel, "goroutine never terminates: "+why+", so ranging over it never ends; select on a done channel too")
 	}
 }
 
@@ -415,10 +419,10 @@ func callersCloseAfter(refs []chanmodel.OpRef, r chanmodel.OpRef, exits []chanmo
 
 // tickerRange returns where callee ranges over a ticker's channel
 // (t.C of a time.Ticker, time.Tick(d)) with no other way to end: Stop
-// does not close the channel, so the range never finishes.
-func (c *checker) tickerRange(callee *ssa.Function) (token.Pos, string) {
+// does not close the channel, so the range never finishes. stoppable
+// is false for time.Tick's channel, whose ticker has no Stop at all.
+func (c *checker) tickerRange(callee *ssa.Function) (at token.Pos, name string, stoppable bool) {
 	var cuts []chanmodel.Edge
-	var at token.Pos
 	for _, b := range callee.Blocks {
 		for _, in := range b.Instrs {
 			recv, ok := in.(*ssa.UnOp)
@@ -428,15 +432,26 @@ func (c *checker) tickerRange(callee *ssa.Function) (token.Pos, string) {
 			if blk, succ, ok := chanmodel.ClosedEdge(recv); ok {
 				cuts = append(cuts, chanmodel.Edge{Block: blk, Succ: succ})
 				if !at.IsValid() {
-					at = recv.Pos()
+					at, stoppable = recv.Pos(), !tickFunc(recv.X)
 				}
 			}
 		}
 	}
 	if len(cuts) == 0 || c.m.TerminatesWithout(callee, cuts) {
-		return token.NoPos, ""
+		return token.NoPos, "", false
 	}
-	return c.m.Start(at), c.chanText(at)
+	return c.m.Start(at), c.chanText(at), stoppable
+}
+
+// tickFunc reports whether ch is what time.Tick returns.
+func tickFunc(ch ssa.Value) bool {
+	switch v := ch.(type) {
+	case *ssa.Call:
+		return analysisutil.IsFunc(flow.CalleeFunc(v.Common()), "time", "Tick")
+	case *ssa.ChangeType:
+		return tickFunc(v.X)
+	}
+	return false
 }
 
 // tickerChan reports whether ch is a ticker's channel: the field C of
@@ -450,7 +465,7 @@ func tickerChan(ch ssa.Value) bool {
 	case *ssa.Field:
 		return analysisutil.IsNamed(v.X.Type(), "time", "Ticker") && fieldName(v.X.Type(), v.Field) == "C"
 	case *ssa.Call:
-		return analysisutil.IsFunc(flow.CalleeFunc(v.Common()), "time", "Tick")
+		return tickFunc(v)
 	case *ssa.ChangeType:
 		return tickerChan(v.X)
 	}
