@@ -1,6 +1,7 @@
 package goroutineleak
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
@@ -46,20 +47,25 @@ func (c *checker) checkEndless(site ssa.Instruction, pos token.Pos, callee *ssa.
 		if c.servesSignals(body) {
 			return // lives as long as the process's signals: by nature
 		}
+		loop := c.endlessLoop(callee)
+		if !loop.IsValid() {
+			loop = pos
+		}
+		loopRel := []analysis.RelatedInformation{{Pos: loop, Message: "loops forever here"}}
 		if c.pureLoop(callee) {
-			c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: pos, Message: "loops forever", Op: finding.OpOther, Blocks: true}),
-				nil, "goroutine never terminates: its loop has no exit")
+			c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: loop, Message: "loops forever", Op: finding.OpOther, Blocks: true}),
+				loopRel, "goroutine never terminates: its loop has no exit")
 			return
 		}
 		if c.life.StartsBounded(site) || !c.loops(callee) {
 			return // lives as long as the process by design, or parks on purpose
 		}
-		rel := c.stopRelated(site)
+		stop := c.stopRelated(site)
 		msg := "goroutine never terminates: its loop has no exit, and " + c.startedHow(site)
-		if len(rel) > 0 {
-			msg += "; " + rel[0].Message
+		if len(stop) > 0 {
+			msg += "; " + stop[0].Message
 		}
-		c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: pos, Message: "loops forever", Op: finding.OpOther, Blocks: true}), rel, msg)
+		c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: loop, Message: "loops forever", Op: finding.OpOther, Blocks: true}), append(loopRel, stop...), msg)
 		return
 	}
 	if at, name, stoppable := c.tickerRange(callee); at.IsValid() && !c.life.StartsBounded(site) {
@@ -125,6 +131,38 @@ func (c *checker) loopBodies(callee *ssa.Function) []*ssa.Function {
 		}
 	}
 	return fns
+}
+
+// endlessLoop returns where the loop that keeps callee from
+// terminating starts: the last outermost for statement with no
+// condition in callee or in a function of the package it calls that
+// cannot terminate either (code after a loop that cannot terminate
+// never runs, so an earlier one is left by a break); NoPos if none is
+// written so (a loop made of a goto).
+func (c *checker) endlessLoop(callee *ssa.Function) token.Pos {
+	for _, fn := range c.loopBodies(callee) {
+		root := fn.Syntax()
+		if root == nil {
+			continue
+		}
+		at := token.NoPos
+		ast.Inspect(root, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return n == root // a nested function is another goroutine's or call's
+			case *ast.ForStmt:
+				if n.Cond == nil {
+					at = n.For
+					return false
+				}
+			}
+			return true
+		})
+		if at.IsValid() {
+			return at
+		}
+	}
+	return token.NoPos
 }
 
 // loops reports whether callee cannot terminate because it loops (not
