@@ -18,7 +18,10 @@ import (
 // or sync.OnceFunc...) through calls that no loop repeats. A
 // goroutine started there lives, by design, as long as the process;
 // one started anywhere else may be started once per object, per
-// request or per call, without bound.
+// request or per call, without bound. A function value stored or
+// passed on runs where the package calls what it flows to
+// (ValueFlow.CallSites); in a main package, also where a command
+// framework runs the command it is stored in (commandField).
 type Lifetime struct {
 	once map[*ssa.Function]bool
 }

@@ -236,6 +236,16 @@ func (w *walk) use(x ssa.Value, in ssa.Instruction) bool {
 			if f.Pkg() != vf.pkg || f.Exported() && !w.main {
 				return false // another package's field (http.Server.Handler), or one it may read
 			}
+			if a, ok := addr.X.(*ssa.Alloc); ok && w.collect {
+				// A composite literal's field: follow the literal, so
+				// that the loads of the field of other instances do not
+				// count (a command's init closure is not called where
+				// another command's init is).
+				tracked, ok := w.inStruct(a, addr.Field, make(map[ssa.Value]bool))
+				if !ok || tracked {
+					return ok
+				}
+			}
 			return w.followAll(vf.loads[f])
 		case *ssa.Global:
 			if !w.collect || addr.Object().Exported() && !w.main || vf.addressed[addr] {
@@ -289,6 +299,103 @@ func (w *walk) use(x ssa.Value, in ssa.Instruction) bool {
 		return true
 	}
 	return false
+}
+
+// inStruct follows s, a struct or a pointer to one whose field i holds
+// the value the walk follows, through loads, copies, phis and the
+// parameters of the package's functions it is passed to, and follows
+// every read of its field i. tracked is false when s goes where the
+// walk loses it (returned, stored in a field, passed to another
+// package); ok is false when the value read from the field escapes.
+func (w *walk) inStruct(s ssa.Value, i int, seen map[ssa.Value]bool) (tracked, ok bool) {
+	if seen[s] {
+		return true, true
+	}
+	seen[s] = true
+	if len(seen) > 100 {
+		return false, true
+	}
+	refs := s.Referrers()
+	if refs == nil {
+		return true, true
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.FieldAddr:
+			if r.Field != i {
+				continue
+			}
+			refs := r.Referrers()
+			if refs == nil {
+				continue
+			}
+			for _, u := range *refs {
+				switch u := u.(type) {
+				case *ssa.UnOp:
+					if u.Op != token.MUL {
+						return false, true
+					}
+					if !w.follow(u) {
+						return true, false
+					}
+				case *ssa.Store:
+					if u.Addr != r {
+						return false, true // &s.f kept somewhere
+					}
+				case *ssa.DebugRef:
+				default:
+					return false, true // &s.f passed on
+				}
+			}
+		case *ssa.Field:
+			if r.Field == i && !w.follow(r) {
+				return true, false
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false, true
+			}
+			if tracked, ok := w.inStruct(r, i, seen); !tracked || !ok {
+				return tracked, ok
+			}
+		case *ssa.Phi:
+			if tracked, ok := w.inStruct(r, i, seen); !tracked || !ok {
+				return tracked, ok
+			}
+		case *ssa.Store:
+			if r.Val != s {
+				continue // the whole struct written over
+			}
+			a, isAlloc := r.Addr.(*ssa.Alloc)
+			if !isAlloc {
+				return false, true
+			}
+			if tracked, ok := w.inStruct(a, i, seen); !tracked || !ok {
+				return tracked, ok
+			}
+		case *ssa.Call:
+			c := r.Common()
+			callee := flow.Callee(c)
+			if c.IsInvoke() || c.Value == s || callee == nil || callee.Blocks == nil || callee.Pkg == nil || callee.Pkg.Pkg != w.vf.pkg {
+				return false, true
+			}
+			for j, a := range c.Args {
+				if a != s {
+					continue
+				}
+				if j >= len(callee.Params) {
+					return false, true
+				}
+				if tracked, ok := w.inStruct(callee.Params[j], i, seen); !tracked || !ok {
+					return tracked, ok
+				}
+			}
+		default:
+			return false, true
+		}
+	}
+	return true, true
 }
 
 // followElems follows every value read from an element of type t of a
