@@ -57,6 +57,19 @@ func runLoad(cmd *cmdkit.Command, args []string) {
 	})
 }
 
+var repeatCmd = &cmdkit.Command{Use: "repeat", Run: runRepeat}
+
+// Another test value, whose init is called in a loop: its goroutines
+// pile up; those of runBench's init, a field of another value, do not.
+func runRepeat(cmd *cmdkit.Command, args []string) {
+	t := test{init: func() {
+		go sample(time.Second) // want `goroutine never terminates: its loop has no exit, and one is started on every call of runRepeat`
+	}}
+	for range 3 {
+		t.init()
+	}
+}
+
 // A command made by a function main calls once, running a method value.
 type replay struct{ every time.Duration }
 
@@ -163,7 +176,7 @@ func onConn(c net.Conn, s http.ConnState) {
 
 func main() {
 	root := &cmdkit.Command{Use: "tool"}
-	root.AddCommand(benchCmd, loadCmd, newReplayCmd())
+	root.AddCommand(benchCmd, loadCmd, repeatCmd, newReplayCmd())
 	if len(os.Args) > 1 {
 		for _, c := range commands {
 			if c.name == os.Args[1] {
