@@ -127,10 +127,9 @@ func TestCallSites(t *testing.T) {
 	}
 	vf := NewValueFlow(pkg.Pkg, funcs)
 	for name, want := range map[string]string{
-		"once":   "runTest",
-		"looped": "looped",
-		"tabled": "main,main", // every element of type func() read
-
+		"once":    "runTest",
+		"looped":  "looped",
+		"tabled":  "main,main", // every element of type func() read
 		"hooked":  "main",
 		"started": "started",
 		"listed":  "main,main",
