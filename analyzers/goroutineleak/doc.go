@@ -56,7 +56,8 @@
 //     which cannot stop it (related information);
 //   - its only loop ranges over a ticker's channel (for range t.C, for
 //     range time.Tick(d)) and it is started per object or per call:
-//     Stop does not close the channel, so the range never ends.
+//     Stop does not close the channel (and time.Tick's ticker cannot
+//     even be stopped), so the range never ends.
 //
 // Also reported, at the send: a plain send on a channel field whose
 // only consumer, a goroutine started by a go statement (and called
@@ -216,9 +217,43 @@
 //	}
 //
 // A function value handed to a function of the package that only
-// calls it, outside any loop, counts as called there. An exported
-// function of a library, a method called through an interface, or a
-// function used otherwise as a value may run any number of times.
+// calls it, outside any loop, counts as called there; one stored in a
+// local or package variable, or in a field of a struct (a composite
+// literal followed to where its field is read: runTest(test{init:
+// f}) calling t.init() once), counts as called wherever the package
+// calls what it reads back. An exported function of a library, a
+// method called through an interface, or a function used otherwise as
+// a value may run any number of times.
+//
+// A command-line program runs one command per process. In a main
+// package (whose names no other package can use), a function kept in
+// a table of commands (an element of a map, slice or array, or a
+// field of a struct in one, followed to every read of an element of
+// that type) runs where main calls what it looks up, and a function
+// stored in a function field of a command framework's type (the Run
+// of cobra's Command, the Action of a cli.Command: a struct of a
+// package outside the standard library) runs once, when the framework
+// runs the command the command line names, if a function that runs
+// once stores it, outside any loop:
+//
+//	var scanCmd = &cobra.Command{Use: "scan", Run: runScan}
+//
+//	func runScan(cmd *cobra.Command, args []string) {
+//		go sampleMetrics() // for { sleep; print } : one per process, silent
+//		...
+//	}
+//
+// Per request stays reported: a table whose functions the program's
+// own loop calls per request or item (the call is in a loop), a route
+// table whose handlers are handed to net/http (a function passed to
+// another package may run any number of times), and a hook of a
+// standard library type (http.Server's ConnState, which runs per
+// connection). Not weighed: a framework that runs a command more than
+// once (a shell that executes a command per input line), a third-party
+// server type whose function field handles each request (fasthttp's
+// Server.Handler), and a test of the main package that executes a
+// command many times through the framework; those goroutines are not
+// reported.
 //
 // A goroutine whose every receive is on a channel registered with
 // signal.Notify (and never unregistered with signal.Stop) serves the

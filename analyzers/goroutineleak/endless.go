@@ -1,6 +1,7 @@
 package goroutineleak
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
@@ -46,27 +47,36 @@ func (c *checker) checkEndless(site ssa.Instruction, pos token.Pos, callee *ssa.
 		if c.servesSignals(body) {
 			return // lives as long as the process's signals: by nature
 		}
+		loop := c.endlessLoop(callee)
+		if !loop.IsValid() {
+			loop = pos
+		}
+		loopRel := []analysis.RelatedInformation{{Pos: loop, Message: "loops forever here"}}
 		if c.pureLoop(callee) {
-			c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: pos, Message: "loops forever", Op: finding.OpOther, Blocks: true}),
-				nil, "goroutine never terminates: its loop has no exit")
+			c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: loop, Message: "loops forever", Op: finding.OpOther, Blocks: true}),
+				loopRel, "goroutine never terminates: its loop has no exit")
 			return
 		}
 		if c.life.StartsBounded(site) || !c.loops(callee) {
 			return // lives as long as the process by design, or parks on purpose
 		}
-		rel := c.stopRelated(site)
+		stop := c.stopRelated(site)
 		msg := "goroutine never terminates: its loop has no exit, and " + c.startedHow(site)
-		if len(rel) > 0 {
-			msg += "; " + rel[0].Message
+		if len(stop) > 0 {
+			msg += "; " + stop[0].Message
 		}
-		c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: pos, Message: "loops forever", Op: finding.OpOther, Blocks: true}), rel, msg)
+		c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: loop, Message: "loops forever", Op: finding.OpOther, Blocks: true}), append(loopRel, stop...), msg)
 		return
 	}
-	if at, name := c.tickerRange(callee); at.IsValid() && !c.life.StartsBounded(site) {
+	if at, name, stoppable := c.tickerRange(callee); at.IsValid() && !c.life.StartsBounded(site) {
 		rel := []analysis.RelatedInformation{{Pos: at, Message: "ranges over " + name + " here"}}
 		rel = append(rel, c.stopRelated(site)...)
+		why := "Stop does not close " + name
+		if !stoppable {
+			why = name + " can be neither stopped nor closed" // time.Tick has no Stop
+		}
 		c.report("ticker", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: at, Message: "ranges over " + name + " for ever", Op: finding.OpRecv, Blocks: true}),
-			rel, "goroutine never terminates: Stop does not close "+name+", so ranging over it never ends; select on a done channel too")
+			rel, "goroutine never terminates: "+why+", so ranging over it never ends; select on a done channel too")
 	}
 }
 
@@ -121,6 +131,38 @@ func (c *checker) loopBodies(callee *ssa.Function) []*ssa.Function {
 		}
 	}
 	return fns
+}
+
+// endlessLoop returns where the loop that keeps callee from
+// terminating starts: the last outermost for statement with no
+// condition in callee or in a function of the package it calls that
+// cannot terminate either (code after a loop that cannot terminate
+// never runs, so an earlier one is left by a break); NoPos if none is
+// written so (a loop made of a goto).
+func (c *checker) endlessLoop(callee *ssa.Function) token.Pos {
+	for _, fn := range c.loopBodies(callee) {
+		root := fn.Syntax()
+		if root == nil {
+			continue
+		}
+		at := token.NoPos
+		ast.Inspect(root, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return n == root // a nested function is another goroutine's or call's
+			case *ast.ForStmt:
+				if n.Cond == nil {
+					at = n.For
+					return false
+				}
+			}
+			return true
+		})
+		if at.IsValid() {
+			return at
+		}
+	}
+	return token.NoPos
 }
 
 // loops reports whether callee cannot terminate because it loops (not
@@ -415,10 +457,10 @@ func callersCloseAfter(refs []chanmodel.OpRef, r chanmodel.OpRef, exits []chanmo
 
 // tickerRange returns where callee ranges over a ticker's channel
 // (t.C of a time.Ticker, time.Tick(d)) with no other way to end: Stop
-// does not close the channel, so the range never finishes.
-func (c *checker) tickerRange(callee *ssa.Function) (token.Pos, string) {
+// does not close the channel, so the range never finishes. stoppable
+// is false for time.Tick's channel, whose ticker has no Stop at all.
+func (c *checker) tickerRange(callee *ssa.Function) (at token.Pos, name string, stoppable bool) {
 	var cuts []chanmodel.Edge
-	var at token.Pos
 	for _, b := range callee.Blocks {
 		for _, in := range b.Instrs {
 			recv, ok := in.(*ssa.UnOp)
@@ -428,15 +470,26 @@ func (c *checker) tickerRange(callee *ssa.Function) (token.Pos, string) {
 			if blk, succ, ok := chanmodel.ClosedEdge(recv); ok {
 				cuts = append(cuts, chanmodel.Edge{Block: blk, Succ: succ})
 				if !at.IsValid() {
-					at = recv.Pos()
+					at, stoppable = recv.Pos(), !tickFunc(recv.X)
 				}
 			}
 		}
 	}
 	if len(cuts) == 0 || c.m.TerminatesWithout(callee, cuts) {
-		return token.NoPos, ""
+		return token.NoPos, "", false
 	}
-	return c.m.Start(at), c.chanText(at)
+	return c.m.Start(at), c.chanText(at), stoppable
+}
+
+// tickFunc reports whether ch is what time.Tick returns.
+func tickFunc(ch ssa.Value) bool {
+	switch v := ch.(type) {
+	case *ssa.Call:
+		return analysisutil.IsFunc(flow.CalleeFunc(v.Common()), "time", "Tick")
+	case *ssa.ChangeType:
+		return tickFunc(v.X)
+	}
+	return false
 }
 
 // tickerChan reports whether ch is a ticker's channel: the field C of
@@ -450,7 +503,7 @@ func tickerChan(ch ssa.Value) bool {
 	case *ssa.Field:
 		return analysisutil.IsNamed(v.X.Type(), "time", "Ticker") && fieldName(v.X.Type(), v.Field) == "C"
 	case *ssa.Call:
-		return analysisutil.IsFunc(flow.CalleeFunc(v.Common()), "time", "Tick")
+		return tickFunc(v)
 	case *ssa.ChangeType:
 		return tickerChan(v.X)
 	}

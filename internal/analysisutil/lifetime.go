@@ -18,7 +18,10 @@ import (
 // or sync.OnceFunc...) through calls that no loop repeats. A
 // goroutine started there lives, by design, as long as the process;
 // one started anywhere else may be started once per object, per
-// request or per call, without bound.
+// request or per call, without bound. A function value stored or
+// passed on runs where the package calls what it flows to
+// (ValueFlow.CallSites); in a main package, also where a command
+// framework runs the command it is stored in (commandField).
 type Lifetime struct {
 	once map[*ssa.Function]bool
 }
@@ -54,15 +57,27 @@ func NewLifetime(pkg *ssa.Package, funcs []*ssa.Function) *Lifetime {
 	if init := pkg.Func("init"); init != nil {
 		add(init)
 	}
-	use := func(t *ssa.Function, u funcUse) {
-		if o := t.Origin(); o != nil {
-			t = o
-		}
-		uses[t] = append(uses[t], u)
+	// Uses of a function value that are not calls, followed once every
+	// function is indexed.
+	type valueUse struct {
+		fn *ssa.Function
+		v  ssa.Value
+		at ssa.Instruction
+	}
+	var values []valueUse
+	use := func(t *ssa.Function, v ssa.Value, at ssa.Instruction, u funcUse) {
 		// Wrappers (bound methods, instances) carry the calls on.
 		if t.Pkg == nil || t.Synthetic != "" {
 			add(t)
 		}
+		if o := t.Origin(); o != nil {
+			t = o
+		}
+		if u.at == nil && !u.root && at != nil {
+			values = append(values, valueUse{t, v, at})
+			return
+		}
+		uses[t] = append(uses[t], u)
 	}
 	for len(work) > 0 {
 		fn := work[len(work)-1]
@@ -76,23 +91,47 @@ func NewLifetime(pkg *ssa.Package, funcs []*ssa.Function) *Lifetime {
 					t := mc.Fn.(*ssa.Function)
 					refs := mc.Referrers()
 					if refs == nil || len(*refs) == 0 {
-						use(t, funcUse{})
+						use(t, mc, nil, funcUse{})
 					} else {
 						for _, r := range *refs {
-							use(t, classifyUse(r, mc))
+							use(t, mc, r, classifyUse(r, mc))
 						}
 					}
 					continue
 				}
 				for _, p := range in.Operands(nil) {
 					if t, ok := (*p).(*ssa.Function); ok {
-						use(t, classifyUse(in, t))
+						use(t, t, in, classifyUse(in, t))
 					}
 				}
 			}
 		}
 	}
 	isMain := pkg.Pkg.Name() == "main"
+	// A function value stored or passed on runs where the package calls
+	// what it flows to; in a main package, also where a command
+	// framework runs the command it was stored in.
+	if len(values) > 0 {
+		all := make([]*ssa.Function, 0, len(walked))
+		for fn := range walked {
+			all = append(all, fn)
+		}
+		vf := NewValueFlow(pkg.Pkg, all)
+		var extern func(*ssa.Store) bool
+		if isMain {
+			extern = commandField
+		}
+		for _, vu := range values {
+			sites, ok := vf.CallSites(vu.v, vu.at, isMain, extern)
+			if !ok {
+				uses[vu.fn] = append(uses[vu.fn], funcUse{})
+				continue
+			}
+			for _, at := range sites {
+				uses[vu.fn] = append(uses[vu.fn], funcUse{at: at})
+			}
+		}
+	}
 	// Least fixed point from the roots: recursion never joins.
 	for changed := true; changed; {
 		changed = false
@@ -113,6 +152,26 @@ func NewLifetime(pkg *ssa.Package, funcs []*ssa.Function) *Lifetime {
 		}
 	}
 	return l
+}
+
+// commandField reports whether s stores a function into a field of
+// function type of a struct declared outside the standard library:
+// the command of a command framework (cobra.Command's Run, a
+// cli.Command's Action), which a main package hands to the framework
+// to run the one command its process was started for. The standard
+// library has no command framework: its function fields are hooks
+// run per connection, request or event (http.Server's ConnState,
+// http.Transport's DialContext, tls.Config's GetCertificate).
+func commandField(s *ssa.Store) bool {
+	f := FieldOf(s.Addr)
+	if f == nil || f.Pkg() == nil {
+		return false
+	}
+	if _, ok := f.Type().Underlying().(*types.Signature); !ok {
+		return false
+	}
+	first, _, _ := strings.Cut(f.Pkg().Path(), "/")
+	return strings.Contains(first, ".")
 }
 
 // onceUses reports whether every use of fn is a call that a function

@@ -66,6 +66,8 @@ func init() { repeat(func() { go loop() }) }
 func init() { keep(func() { go loop() }) }
 
 func Handle() { step(func() { go loop() }) }
+
+func Saved() { saved() }
 `
 
 // TestLifetime checks which go statements run a bounded number of

@@ -333,7 +333,7 @@ func (s *Session) Close() { s.ticker.Stop() }
 
 // Shape 3 with time.Tick.
 func KeepAlive(d time.Duration) {
-	go func() { // want `goroutine never terminates: Stop does not close time.Tick\(d\)`
+	go func() { // want `goroutine never terminates: time.Tick\(d\) can be neither stopped nor closed, so ranging over it never ends; select on a done channel too`
 		for range time.Tick(d) {
 			work()
 		}
