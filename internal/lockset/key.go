@@ -117,8 +117,16 @@ func MutexOpOf(fn *types.Func) MutexOp {
 // (the lock is the interface value). NotMutexOp and nil for any other
 // call. This is the one rule of what a lock operation is: the model
 // follows the same calls.
+//
+// An interface method is one only with sync.Locker's signature, func():
+// a Lock(ctx, name) error of a storage or lease interface can fail, and
+// on the error path nothing is held (caddy's certmagic returns there),
+// which a mutex's Lock never does.
 func LockCallOf(c *ssa.CallCommon) (MutexOp, ssa.Value) {
 	if c.IsInvoke() {
+		if sig, _ := c.Method.Type().(*types.Signature); sig == nil || sig.Params().Len() != 0 || sig.Results().Len() != 0 {
+			return NotMutexOp, nil
+		}
 		switch c.Method.Name() {
 		case "Lock":
 			return MutexLock, c.Value
