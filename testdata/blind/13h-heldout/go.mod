@@ -1,0 +1,3 @@
+module blind13h
+
+go 1.26

@@ -1,0 +1,3 @@
+module blind17e
+
+go 1.26
