@@ -46,7 +46,7 @@ echo "== custom golangci-lint with the goconcheck plugin"
 bash scripts/custom-gcl.sh
 
 echo "== go test"
-GOCONCHECK_E2E=1 GOCONCHECK_CUSTOM_GCL="$PWD/custom-gcl" go test -count=1 ./...
+GOCONCHECK_E2E=1 GOCONCHECK_CUSTOM_GCL="$PWD/custom-gcl" go test -count=1 -timeout 30m ./...
 # The SARIF output against the SARIF 2.1.0 schema, in a module of its
 # own so that its test-only dependencies stay out of go.mod.
 (cd internal/sarifschema && go test -count=1 ./...)
