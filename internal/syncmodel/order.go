@@ -53,7 +53,7 @@ func (m *Model) orderedAfter(f *chanmodel.Func, c *chanmodel.Op, runs []chanmode
 			if ev.Kind != Wait || ev.Deferred || !ev.Obj.Known() || !flow.Dominates(ev.Instr, c.Instr) {
 				continue
 			}
-			if wg, ok := m.lift(ev.Obj, f.Fn, up); ok && m.doneAfter(runs, wg) {
+			if wg, ok := m.lift(ev.Obj, f.Fn, up); ok && m.doneAfter(runs, wg, waitPoints(ev.Instr, up)) {
 				return true
 			}
 		}
@@ -182,12 +182,30 @@ func (m *Model) releasedAfter(id chanmodel.ChanID, runs []chanmodel.OpRef, depth
 	return any
 }
 
+// waitPoints returns the Wait instruction w and the calls of up (the
+// sites that lead down to its function) that return only after it:
+// up from w's function to the first go statement, after which the
+// caller runs on while the Wait waits.
+func waitPoints(w ssa.Instruction, up []Site) []ssa.Instruction {
+	out := []ssa.Instruction{w}
+	for i := len(up) - 1; i >= 0; i-- {
+		if _, sync := up[i].Instr.(*ssa.Call); !sync || up[i].Goroutine {
+			break
+		}
+		out = append(out, up[i].Instr)
+	}
+	return out
+}
+
 // doneAfter reports whether every goroutine that performs one of runs
-// marks the WaitGroup wg Done after it: the goroutine's function is
-// started only by go statements of the package, and it defers wg.Done
-// on every path, or (the run being its own) calls wg.Done on every
-// path from the run to a return.
-func (m *Model) doneAfter(runs []chanmodel.OpRef, wg Object) bool {
+// marks the WaitGroup wg Done after it, and is started before the Wait
+// returns (waited: the Wait and the calls that return after it; no go
+// statement that starts one can follow them, as a second batch of
+// workers started after the Wait would, counted by an Add the Wait did
+// not see): the goroutine's function is started only by go statements
+// of the package, and it defers wg.Done on every path, or (the run
+// being its own) calls wg.Done on every path from the run to a return.
+func (m *Model) doneAfter(runs []chanmodel.OpRef, wg Object, waited []ssa.Instruction) bool {
 	for _, r := range runs {
 		roots, ok := m.GoRoots(r.F.Fn)
 		if !ok || len(roots) == 0 {
@@ -196,6 +214,9 @@ func (m *Model) doneAfter(runs []chanmodel.OpRef, wg Object) bool {
 		for _, root := range roots {
 			g := m.startedAt(root)
 			if g == nil {
+				return false
+			}
+			if slices.ContainsFunc(waited, func(w ssa.Instruction) bool { return flow.Reaches(w, root.Instr, nil) }) {
 				return false
 			}
 			if m.defersDone(g, []Object{wg}) {

@@ -227,3 +227,33 @@ func late(n int) {
 		}()
 	}
 }
+
+// The waiter starts another sender after its Wait returned: the Wait
+// does not order that sender's sends before close(done).
+func listenSecond(vals chan int, done chan struct{}) int {
+	first := <-vals
+	<-done
+	close(vals) // want `vals closed by its receiver while another goroutine sends on it`
+	for v := range vals {
+		first += v
+	}
+	return first
+}
+
+func secondBatch() {
+	var wg sync.WaitGroup
+	vals := make(chan int, 4)
+	done := make(chan struct{})
+	go listenSecond(vals, done)
+	go func() {
+		wg.Wait()
+		wg.Add(1)
+		go func() {
+			for range 2 {
+				vals <- 1
+			}
+			wg.Done()
+		}()
+		close(done)
+	}()
+}
