@@ -12,6 +12,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 //go:embed doc.go
@@ -20,7 +21,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "closebyreceiver",
 	Doc:      analysisutil.MustExtractDoc(doc, "closebyreceiver"),
-	Requires: []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer},
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer, syncmodel.Analyzer},
 	Run:      run,
 }
 
@@ -115,7 +116,8 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 				s := otherSender(sends[c.Chan], c.Chan, c.Pos)
-				if s == nil || receivedEverySend(m, pass.Pkg, index(), f, c, sends) {
+				if s == nil || receivedEverySend(m, pass.Pkg, index(), f, c, sends) ||
+					orderedAfterSends(pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model), f, c, sends[c.Chan]) {
 					continue
 				}
 				reported[key] = true
@@ -127,6 +129,32 @@ func run(pass *analysis.Pass) (any, error) {
 	reportSpawnerCloses(pass, m, reported)
 	reportEarlyCloses(pass, m, pass.ResultOf[lockset.Analyzer].(*lockset.Result), reported)
 	return nil, nil
+}
+
+// orderedAfterSends reports whether the close c, of f, is ordered
+// after every send of the senders, the goroutines that do not run it,
+// by happens-before (syncmodel.OrderedAfter): a Wait on a WaitGroup
+// they mark Done after sending, or a receive from a channel closed
+// only after one (a done channel closed once the senders are waited
+// for).
+func orderedAfterSends(sm *syncmodel.Model, f *chanmodel.Func, c *chanmodel.Op, senders []unit) bool {
+	any := false
+	for _, su := range senders {
+		if runs(su, c.Pos) {
+			continue
+		}
+		for i := range su.f.Ops {
+			s := &su.f.Ops[i]
+			if s.Kind != chanmodel.Send || s.Unit != su.u || s.Chan != c.Chan {
+				continue
+			}
+			if !sm.OrderedAfter(f, c, su.f, s) {
+				return false
+			}
+			any = true
+		}
+	}
+	return any
 }
 
 // requestedUnderLock reports whether the goroutine of the close c, of

@@ -91,7 +91,13 @@
 // from a function it calls; a receiver closing a different channel (a
 // done or quit channel it owns); a channel nobody sends on (close as a
 // broadcast); a close that follows a Wait (sync.WaitGroup.Wait,
-// errgroup.Group.Wait: the senders are finished); a close that a
+// errgroup.Group.Wait: the senders are finished); a close ordered
+// after every send by a chain of such edges (syncmodel.OrderedAfter):
+// each sender calls Done after its last send, another goroutine Waits
+// and then closes done, and the receiver closes the channel in its
+// <-done case or after a receive from done (prometheus's
+// listenGaugeStream; a Wait on another WaitGroup, a done closed
+// without waiting, or a close in a timeout case is still reported); a close that a
 // mutex Lock may precede in the closing goroutine (the sends can be
 // ordered by the mutex, as when a sender sends under the lock only
 // while a request is registered, and the receiver unregisters it under

@@ -486,3 +486,29 @@ func (m *Model) ChanOf(v ssa.Value) (ChanID, bool) {
 	defer m.mu.Unlock()
 	return m.b.chanOf(v)
 }
+
+// OwnViews appends to out the views of op, an operation of f, in the
+// functions whose goroutine runs it as its own (unit 0): op itself
+// when its unit is 0, else, through the go statement or call that
+// starts its goroutine, the callee's views of it. It reports false
+// when a callee on the way has no model.
+func (m *Model) OwnViews(f *Func, op *Op, out *[]OpRef, depth int) bool {
+	if op.Unit == 0 {
+		*out = append(*out, OpRef{F: f, Op: op})
+		return true
+	}
+	if op.Via == nil || depth > 8 {
+		return false
+	}
+	cf := m.byFn[flow.Body(op.Via)]
+	inner := m.Inner(f, op)
+	if cf == nil || len(inner) == 0 {
+		return false
+	}
+	for _, in := range inner {
+		if !m.OwnViews(cf, in, out, depth+1) {
+			return false
+		}
+	}
+	return true
+}

@@ -87,6 +87,13 @@
 // those tests start before it that can run the functions is joined on
 // the way (see quiet.go).
 //
+// Model.OrderedAfter asks whether a channel operation runs only after
+// every run of another, through a chain of happens-before edges: a
+// Wait on a WaitGroup each of the other's goroutines marks Done after
+// it, or a completed receive from a channel whose every send and close
+// is itself so ordered (the senders Done, a waiter Waits and closes
+// done, the receiver acts in its <-done case; see order.go).
+//
 // Model.Gated asks the converse for a waiter: can it get to its
 // operation at all once the partner has left? Not if every path to it
 // first completes a receive from a channel that only the partner feeds,
