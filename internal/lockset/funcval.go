@@ -2,8 +2,8 @@ package lockset
 
 import (
 	"go/token"
-	"slices"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
