@@ -337,3 +337,31 @@ func (b *builder) handoff(f *Func, instr ssa.Instruction, v ssa.Value, st *state
 		}
 	}
 }
+
+// madeWith returns the held mutexes that a function value v the model
+// cannot resolve was made with: v is what a call returned that was
+// handed the mutex itself (or a sync.Locker of it). Calling v may
+// unlock it (a helper of another package, or one whose returns
+// differ, wrapping l.Unlock), so it is no longer certainly held; a
+// re-lock after the call is not reported on a guess.
+func madeWith(v ssa.Value, held Set) []Key {
+	call, ok := v.(*ssa.Call)
+	if !ok || len(held) == 0 {
+		return nil
+	}
+	c := call.Common()
+	args := c.Args
+	if c.IsInvoke() {
+		args = append([]ssa.Value{c.Value}, args...)
+	}
+	var out []Key
+	for _, a := range args {
+		if mi, ok := a.(*ssa.MakeInterface); ok {
+			a = mi.X
+		}
+		if _, ok := held[KeyOf(a)]; ok {
+			out = append(out, KeyOf(a))
+		}
+	}
+	return out
+}

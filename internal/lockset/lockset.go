@@ -896,6 +896,9 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		}
 	}
 	if callee == nil {
+		for _, k := range madeWith(c.Value, st.held) {
+			b.release(f, instr, k, st, record)
+		}
 		for _, a := range c.Args {
 			b.handoff(f, instr, a, st, record)
 		}

@@ -78,3 +78,31 @@ func (srv *Server) Other(o *Server) error {
 	unlock()
 	return srv.serve() // want `serve locks srv.lock for reading, which is already locked`
 }
+
+// pick returns one of two unlockers: the model cannot tell which.
+func pick(mu *sync.RWMutex, once bool) func() {
+	if once {
+		var o sync.Once
+		return func() { o.Do(mu.Unlock) }
+	}
+	return mu.Unlock
+}
+
+// Picked calls a function value made with srv.lock that may unlock
+// it: no re-lock is reported on a guess.
+func (srv *Server) Picked(once bool) error {
+	srv.lock.Lock()
+	unlock := pick(&srv.lock, once)
+	srv.started = true
+	unlock()
+	return srv.serve()
+}
+
+// PickedOther's function value was made with another server's lock.
+func (srv *Server) PickedOther(o *Server, once bool) error {
+	srv.lock.Lock()
+	defer srv.lock.Unlock()
+	unlock := pick(&o.lock, once)
+	unlock()
+	return srv.serve() // want `serve locks srv.lock for reading, which is already locked`
+}
