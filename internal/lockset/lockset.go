@@ -22,7 +22,11 @@
 // back at the map's owner (r.store.mu for r in s.replicas) is that
 // owner's (backptr.go). A call of a function read out of a map or
 // slice field may lock what the functions the package stores there
-// lock on the container's owner (elemfunc.go).
+// lock on the container's owner (elemfunc.go). Calling the function
+// value a helper of the package returns unlocks what the helper's
+// literal unlocks, its bindings mapped to the helper's arguments
+// (unlock := unlockOnce(&s.mu)); one the model cannot resolve, made by
+// a call handed a held mutex, may unlock it (funcval.go).
 package lockset
 
 import (
