@@ -3,9 +3,11 @@ package lockset
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
@@ -50,9 +52,72 @@ func (b *builder) funcValue(fn *ssa.Function, v ssa.Value, depth int) (*ssa.Func
 		}
 	case *ssa.FreeVar:
 		return b.outerFunc(fn, v, depth+1)
+	case *ssa.Call:
+		return b.returnedFunc(v, depth+1)
 	}
 	return nil, nil
 }
+
+// returnedFunc resolves the function value a call of a helper of the
+// package returns (unlock := unlockOnce(&s.mu), whose literal calls
+// once.Do(l.Unlock)): the literal every return of the helper gives,
+// with its bindings in the caller's terms. A binding that is one of
+// the helper's parameters is the call's argument (the mutex itself
+// when it is passed as a sync.Locker); one made inside the helper
+// (the Once) the caller cannot name, so keys rooted at it are dropped.
+func (b *builder) returnedFunc(call *ssa.Call, depth int) (*ssa.Function, []ssa.Value) {
+	c := call.Common()
+	h := c.StaticCallee()
+	if h == nil || h.Blocks == nil || h.Pkg == nil || h.Pkg.Pkg != b.pass.Pkg || h.Signature.Results().Len() != 1 {
+		return nil, nil
+	}
+	if _, mc := c.Value.(*ssa.MakeClosure); mc {
+		return nil, nil // the helper's own free variables are not bound here
+	}
+	var lit *ssa.Function
+	var lb []ssa.Value
+	for _, blk := range h.Blocks {
+		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		l, bs := b.funcValue(h, ret.Results[0], depth)
+		if l == nil || lit != nil && (l != lit || !slices.Equal(bs, lb)) {
+			return nil, nil // returns differ, or one cannot be resolved
+		}
+		lit, lb = l, bs
+	}
+	if lit == nil {
+		return nil, nil
+	}
+	mine := make([]ssa.Value, len(lb))
+	for i, v := range lb {
+		p, spilled := v.(*ssa.Parameter)
+		if a, ok := v.(*ssa.Alloc); ok {
+			p = accesspath.SpilledParam(a)
+			spilled = p != nil
+		}
+		j := slices.Index(h.Params, p)
+		if j < 0 || j >= len(c.Args) {
+			continue
+		}
+		a := c.Args[j]
+		if mi, ok := a.(*ssa.MakeInterface); ok {
+			a = mi.X // l.Unlock() of a Locker made from &s.mu unlocks s.mu
+		}
+		mine[i] = a
+		if spilled {
+			mine[i] = cellOf{a}
+		}
+	}
+	return lit, mine
+}
+
+// cellOf is the binding, in a caller's terms, of a variable a helper
+// captured that holds its parameter for the whole call: the argument.
+// The literal's keys load the argument from the variable first; see
+// callerKey.
+type cellOf struct{ ssa.Value }
 
 // outerFunc resolves the function held by the free variable fv of the
 // literal fn through the one binding its parent gives it, and returns
@@ -271,4 +336,32 @@ func (b *builder) handoff(f *Func, instr ssa.Instruction, v ssa.Value, st *state
 			f.Releases = append(f.Releases, Release{Instr: instr, Key: k, Later: true})
 		}
 	}
+}
+
+// madeWith returns the held mutexes that a function value v the model
+// cannot resolve was made with: v is what a call returned that was
+// handed the mutex itself (or a sync.Locker of it). Calling v may
+// unlock it (a helper of another package, or one whose returns
+// differ, wrapping l.Unlock), so it is no longer certainly held; a
+// re-lock after the call is not reported on a guess.
+func madeWith(v ssa.Value, held Set) []Key {
+	call, ok := v.(*ssa.Call)
+	if !ok || len(held) == 0 {
+		return nil
+	}
+	c := call.Common()
+	args := c.Args
+	if c.IsInvoke() {
+		args = append([]ssa.Value{c.Value}, args...)
+	}
+	var out []Key
+	for _, a := range args {
+		if mi, ok := a.(*ssa.MakeInterface); ok {
+			a = mi.X
+		}
+		if _, ok := held[KeyOf(a)]; ok {
+			out = append(out, KeyOf(a))
+		}
+	}
+	return out
 }

@@ -52,6 +52,14 @@ func summaryKey(fn *ssa.Function, k Key, m Mode) (SKey, bool) {
 // callerKey translates a callee's summary key to the caller's key at
 // a call with the given arguments and closure bindings.
 func callerKey(s SKey, args, bindings []ssa.Value) (Key, bool) {
+	if c, ok := s.Input(args, bindings).(cellOf); ok && s.Global == "" && s.Param < 0 {
+		// A helper's variable holding its argument: loading it gives
+		// the argument (see returnedFunc).
+		if !strings.HasPrefix(s.Path, accesspath.Load) {
+			return Key{}, false
+		}
+		return KeyOf(c.Value).Extend(s.Path[len(accesspath.Load):]), true
+	}
 	return s.Bind(args, bindings)
 }
 

@@ -22,7 +22,11 @@
 // back at the map's owner (r.store.mu for r in s.replicas) is that
 // owner's (backptr.go). A call of a function read out of a map or
 // slice field may lock what the functions the package stores there
-// lock on the container's owner (elemfunc.go).
+// lock on the container's owner (elemfunc.go). Calling the function
+// value a helper of the package returns unlocks what the helper's
+// literal unlocks, its bindings mapped to the helper's arguments
+// (unlock := unlockOnce(&s.mu)); one the model cannot resolve, made by
+// a call handed a held mutex, may unlock it (funcval.go).
 package lockset
 
 import (
@@ -896,6 +900,9 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		}
 	}
 	if callee == nil {
+		for _, k := range madeWith(c.Value, st.held) {
+			b.release(f, instr, k, st, record)
+		}
 		for _, a := range c.Args {
 			b.handoff(f, instr, a, st, record)
 		}
