@@ -1,10 +1,7 @@
 package driver
 
 import (
-	"fmt"
-	"go/types"
 	"os"
-	"slices"
 	"strings"
 	"testing"
 
@@ -38,19 +35,7 @@ func TestFactDump(t *testing.T) {
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("analyzing %v: %v %v", patterns, err, problems)
 	}
-	var lines []string
-	for _, u := range units {
-		if u.facts == nil {
-			continue
-		}
-		for k, f := range u.facts.objects {
-			lines = append(lines, fmt.Sprintf("%s: %s: %T %v", u.pkg.ID, types.ObjectString(k.obj, nil), f, f))
-		}
-		for _, f := range u.facts.packages {
-			lines = append(lines, fmt.Sprintf("%s: %T %v", u.pkg.ID, f, f))
-		}
-	}
-	slices.Sort(lines)
+	lines := factLines(units)
 	if err := os.WriteFile(out, []byte(strings.Join(lines, "\n")+"\n"), 0o666); err != nil {
 		t.Fatal(err)
 	}
