@@ -159,13 +159,15 @@ func (b *builder) findClosers(m *Model) {
 	// Package variables stored, closed or handed on anywhere: a nil
 	// channel kept in one of the others is never closed.
 	touched := map[*ssa.Global]bool{}
+	var ops []*ssa.Value // reused: the scan visits every instruction of the package
 	for _, fn := range m.allFuncs {
 		for _, blk := range fn.Blocks {
 			for _, in := range blk.Instrs {
 				if _, load := in.(*ssa.UnOp); load {
 					continue
 				}
-				for _, op := range in.Operands(nil) {
+				ops = in.Operands(ops[:0])
+				for _, op := range ops {
 					if g, ok := (*op).(*ssa.Global); ok {
 						touched[g] = true
 					}

@@ -36,20 +36,7 @@ func TestDependencyFacts(t *testing.T) {
 		if err != nil || len(problems) > 0 {
 			t.Fatalf("analyzing %v: %v %v", patterns, err, problems)
 		}
-		var out []string
-		for _, u := range units {
-			if u.facts == nil {
-				continue
-			}
-			for k, f := range u.facts.objects {
-				out = append(out, fmt.Sprintf("%s: %s: %T %v", u.pkg.ID, types.ObjectString(k.obj, nil), f, f))
-			}
-			for _, f := range u.facts.packages {
-				out = append(out, fmt.Sprintf("%s: %T %v", u.pkg.ID, f, f))
-			}
-		}
-		slices.Sort(out)
-		return out
+		return factLines(units)
 	}
 	full, depOnly := facts(true), facts(false)
 	if len(full) == 0 {
@@ -68,6 +55,25 @@ func TestDependencyFacts(t *testing.T) {
 		}
 	}
 	t.Logf("%d facts", len(full))
+}
+
+// factLines returns every fact of units, one sorted line each: the
+// package, the object (for an object fact), the fact's type and value.
+func factLines(units []*unit) []string {
+	var out []string
+	for _, u := range units {
+		if u.facts == nil {
+			continue
+		}
+		for k, f := range u.facts.objects {
+			out = append(out, fmt.Sprintf("%s: %s: %T %v", u.pkg.ID, types.ObjectString(k.obj, nil), f, f))
+		}
+		for _, f := range u.facts.packages {
+			out = append(out, fmt.Sprintf("%s: %T %v", u.pkg.ID, f, f))
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // TestTypeErrorsReported checks how a package that does not type-check

@@ -44,6 +44,7 @@ func backPointers(pkg *types.Package, fns []*ssa.Function) map[*types.Var]backPt
 	cands := map[*types.Var]map[int]bool{} // C -> F indexes every insertion agrees on
 	bad := map[*types.Var]bool{}           // C or F fields that fail
 	fStores := map[*ssa.Alloc]map[int]int{}
+	var ops []*ssa.Value // reused: the scan visits every instruction of the package
 	for _, fn := range fns {
 		for _, blk := range fn.Blocks {
 			for _, instr := range blk.Instrs {
@@ -76,7 +77,8 @@ func backPointers(pkg *types.Package, fns []*ssa.Function) map[*types.Var]backPt
 						bad[st.Field(fv.Field).Origin()] = true
 					}
 				}
-				for _, op := range instr.Operands(nil) {
+				ops = instr.Operands(ops[:0])
+				for _, op := range ops {
 					fa, ok := (*op).(*ssa.FieldAddr)
 					if !ok {
 						continue
@@ -233,14 +235,14 @@ func elemField(t types.Type, i int) *types.Var {
 // element read out of a map field with a back pointer and its path
 // starts through that pointer: the element's owner is the map's owner.
 func (b *builder) owner(k Key) Key {
-	if len(b.backPtrs) == 0 || k.Root == nil {
+	if k.Root == nil {
 		return k
 	}
 	fa := mapRead(k.Root)
 	if fa == nil {
 		return k
 	}
-	bp, ok := b.backPtrs[analysisutil.FieldOf(fa)]
+	bp, ok := b.backPtrs()[analysisutil.FieldOf(fa)]
 	if !ok {
 		return k
 	}

@@ -122,7 +122,7 @@ func (b *builder) condMutex(v ssa.Value) (Key, Mode, bool) {
 	if !ok {
 		return Key{}, 0, false
 	}
-	cl, ok := b.condLockers[analysisutil.FieldOf(fa)]
+	cl, ok := b.condLockers()[analysisutil.FieldOf(fa)]
 	base := KeyOf(fa.X)
 	if !ok || !base.Valid() {
 		return Key{}, 0, false

@@ -289,7 +289,6 @@ func run(pass *analysis.Pass) (any, error) {
 	b.all = all
 	b.res.all = all
 	b.res.inv = analysisutil.NewFieldInvariants(pass.Pkg, all)
-	b.condLockers = condLockers(pass.Pkg, all)
 	scanned := all
 	if init := ssainfo.Pkg.Func("init"); init != nil {
 		// Package variables' initialisers may take a mutex's address.
@@ -299,7 +298,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	b.res.readOnly = readOnlyMutexes(pass.Pkg, scanned)
-	b.backPtrs = backPointers(pass.Pkg, scanned)
+	b.scanned = scanned
 	b.res.importField = func(f *types.Var, fact *ReadLockedOnly) bool { return pass.ImportObjectFact(f, fact) }
 	b.exportReadOnly()
 	for _, fn := range all {
@@ -330,15 +329,16 @@ type builder struct {
 	// factsOnly: the package is a dependency, analyzed for its
 	// summaries only (see analysisutil.FactsOnly).
 	factsOnly bool
-	// condLockers: the Cond fields whose L is a sibling mutex.
-	condLockers map[*types.Var]condLocker
 	// all lists the package's functions, literals included; fieldIdx
 	// resolves calls through fields, on first need.
 	all      []*ssa.Function
 	fieldIdx *fieldIndex
-	// backPtrs: the map fields whose elements point back at their
-	// owner (backptr.go).
-	backPtrs map[*types.Var]backPtr
+	// scanned is all with the package initialiser and its literals,
+	// for the back pointers (see lazyIndexes).
+	scanned []*ssa.Function
+	lazy    lazyIndexes
+	// imported memoizes importSummary.
+	imported map[*types.Func]*Summary
 	// elemLocks memoizes what the functions stored in a container
 	// field lock (elemfunc.go).
 	elemLocks map[*types.Var][]fieldLock
@@ -384,21 +384,13 @@ type state struct {
 // functions never touch a mutex, and their states are all empty.
 func newState() *state { return &state{} }
 
-// clone copies s. held and may are immutable (see with and without)
-// and are shared; the other maps are copied when not empty.
+// clone copies s. Its maps are never changed in place (see with,
+// without, setFlag and setEver): a state that changes one gets a new
+// map, so the copy shares them. The dataflow clones the state at every
+// block of every round, and changes one far less often.
 func (s *state) clone() *state {
-	return &state{held: s.held, may: s.may, ever: copyMap(s.ever), released: copyMap(s.released), deferred: copyMap(s.deferred)}
-}
-
-func copyMap[V any](m map[Key]V) map[Key]V {
-	if len(m) == 0 {
-		return nil
-	}
-	c := make(map[Key]V, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
+	c := *s
+	return &c
 }
 
 // emptySet is the Set of a reached instruction where nothing is held:
@@ -412,12 +404,47 @@ func orEmpty(s Set) Set {
 	return s
 }
 
-// setFlag sets m[k], allocating m on first use.
+// setFlag sets k in the flag map *m of a state: in a new map, since
+// states share their maps (see clone).
 func setFlag(m *map[Key]bool, k Key) {
-	if *m == nil {
-		*m = map[Key]bool{}
+	if (*m)[k] {
+		return
 	}
-	(*m)[k] = true
+	c := make(map[Key]bool, len(*m)+1)
+	for x := range *m {
+		c[x] = true
+	}
+	c[k] = true
+	*m = c
+}
+
+// union returns the flags set in a or b: a itself when b adds none
+// (states share their maps, see clone).
+func union(a, b map[Key]bool) map[Key]bool {
+	for k := range b {
+		if !a[k] {
+			c := make(map[Key]bool, len(a)+len(b))
+			for x := range a {
+				c[x] = true
+			}
+			for x := range b {
+				c[x] = true
+			}
+			return c
+		}
+	}
+	return a
+}
+
+// setEver records in st that k was locked in mode m without a prior
+// release, in a new map (states share their maps, see clone).
+func (st *state) setEver(k Key, m Mode) {
+	c := make(map[Key]Mode, len(st.ever)+1)
+	for x, y := range st.ever {
+		c[x] = y
+	}
+	c[k] = m
+	st.ever = c
 }
 
 func join(a, b *state) *state {
@@ -445,9 +472,17 @@ func join(a, b *state) *state {
 		}
 		c.held = held
 	}
-	for k, m := range c.ever {
+	// ever: the locks both took in the same mode.
+	for k, m := range a.ever {
 		if w, ok := b.ever[k]; !ok || w != m {
-			delete(c.ever, k)
+			ever := make(map[Key]Mode, len(a.ever))
+			for k, m := range a.ever {
+				if w, ok := b.ever[k]; ok && w == m {
+					ever[k] = m
+				}
+			}
+			c.ever = ever
+			break
 		}
 	}
 	for k := range b.may {
@@ -465,12 +500,8 @@ func join(a, b *state) *state {
 			break
 		}
 	}
-	for k := range b.released {
-		setFlag(&c.released, k)
-	}
-	for k := range b.deferred {
-		setFlag(&c.deferred, k)
-	}
+	c.released = union(c.released, b.released)
+	c.deferred = union(c.deferred, b.deferred)
 	return c
 }
 
@@ -699,15 +730,33 @@ func (b *builder) summaryOf(callee *ssa.Function) *Summary {
 		return b.analyze(callee).sum
 	}
 	if obj, ok := callee.Object().(*types.Func); ok {
-		var s Summary
-		if b.pass.ImportObjectFact(obj, &s) {
-			return &s
+		if s := b.importSummary(obj); s != nil {
+			return s
 		}
 	}
 	if callee.Blocks != nil && callee.Synthetic != "" {
 		return b.analyze(callee).sum
 	}
 	return nil
+}
+
+// importSummary returns the Summary fact of obj, or nil, imported once
+// per function: a dependency's summaries are asked at every call of
+// every function (touchesLocks). Like the package's own, the summaries
+// returned are shared and never changed.
+func (b *builder) importSummary(obj *types.Func) *Summary {
+	if s, ok := b.imported[obj]; ok {
+		return s
+	}
+	var s *Summary
+	if f := new(Summary); b.pass.ImportObjectFact(obj, f) {
+		s = f
+	}
+	if b.imported == nil {
+		b.imported = map[*types.Func]*Summary{}
+	}
+	b.imported[obj] = s
+	return s
 }
 
 func (b *builder) exportFact(f *Func) {
@@ -982,10 +1031,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 func (b *builder) acquire(f *Func, instr ssa.CallInstruction, k Key, m Mode, via *ssa.Function, st *state, record bool) {
 	if !st.released[k] {
 		if _, ok := st.ever[k]; !ok {
-			if st.ever == nil {
-				st.ever = map[Key]Mode{}
-			}
-			st.ever[k] = m
+			st.setEver(k, m)
 		}
 	}
 	if record {
@@ -1186,4 +1232,34 @@ func onceDo(fn *ssa.Function) bool {
 	}
 	obj, ok := fn.Object().(*types.Func)
 	return ok && analysisutil.IsMethod(obj, "sync", "Once", "Do")
+}
+
+// lazyIndexes are the package-wide indexes the dataflow consults,
+// each built on its first question: a dependency is analyzed for its
+// facts, and the dataflow runs there only on functions that touch a
+// lock (touchesLocks), in most packages none. Each is a function of
+// the package's code alone, so when it is built does not change it.
+type lazyIndexes struct {
+	condDone, backDone bool
+	// condLockers: the Cond fields whose L is a sibling mutex.
+	condLockers map[*types.Var]condLocker
+	// backPtrs: the map fields whose elements point back at their
+	// owner (backptr.go).
+	backPtrs map[*types.Var]backPtr
+}
+
+func (b *builder) condLockers() map[*types.Var]condLocker {
+	if !b.lazy.condDone {
+		b.lazy.condDone = true
+		b.lazy.condLockers = condLockers(b.pass.Pkg, b.all)
+	}
+	return b.lazy.condLockers
+}
+
+func (b *builder) backPtrs() map[*types.Var]backPtr {
+	if !b.lazy.backDone {
+		b.lazy.backDone = true
+		b.lazy.backPtrs = backPointers(b.pass.Pkg, b.scanned)
+	}
+	return b.lazy.backPtrs
 }

@@ -46,10 +46,12 @@ func readOnlyMutexes(pkg *types.Package, fns []*ssa.Function) readOnly {
 	closed := func(v *types.Var) bool {
 		return v.Pkg() == pkg && !v.Embedded() && (!v.Exported() || pkg.Name() == "main")
 	}
+	var ops []*ssa.Value // reused: the scan visits every instruction of the package
 	for _, fn := range fns {
 		for _, blk := range fn.Blocks {
 			for _, instr := range blk.Instrs {
-				for _, op := range instr.Operands(nil) {
+				ops = instr.Operands(ops[:0])
+				for _, op := range ops {
 					if op == nil || *op == nil {
 						continue
 					}

@@ -116,17 +116,18 @@ type writeState struct {
 // package and importing them for others.
 func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 	fn = flow.Origin(fn)
-	if fn.Pkg == nil || fn.Pkg.Pkg != ws.b.pass.Pkg {
-		if obj, ok := fn.Object().(*types.Func); ok {
-			var w Writes
-			if ws.b.pass.ImportObjectFact(obj, &w) {
-				return w.W
-			}
-		}
-		return nil
-	}
 	if w, ok := ws.memo[fn]; ok || ws.busy[fn] {
 		return w
+	}
+	if fn.Pkg == nil || fn.Pkg.Pkg != ws.b.pass.Pkg {
+		// Imported once per callee, not at every call.
+		var w Writes
+		if obj, ok := fn.Object().(*types.Func); ok && ws.b.pass.ImportObjectFact(obj, &w) {
+			ws.memo[fn] = w.W
+			return w.W
+		}
+		ws.memo[fn] = nil
+		return nil
 	}
 	f := ws.b.res.Funcs[fn]
 	if f == nil || fn.Blocks == nil {
@@ -168,8 +169,12 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 				if callee == nil {
 					continue
 				}
+				cws := ws.of(callee)
+				if len(cws) == 0 {
+					continue // most callees write nothing unlocked: skip the dominance walk
+				}
 				always := dominatesReturns(blk)
-				for _, w := range ws.of(callee) {
+				for _, w := range cws {
 					if k, ok := callerKey(w.Key, c.Call.Args, nil); ok && guarded(guards, k, in) {
 						continue
 					}
