@@ -51,7 +51,12 @@
 // context.AfterFunc). Paths that end in a panic or a call that never
 // returns (os.Exit, log.Fatal, t.Fatal) are not leaks, and a branch on
 // `cancel != nil` is followed only on the side where the cancel is
-// set. main.main is not checked: returning from it ends the process.
+// set. Nor is a cancel function of a context derived (by the standard
+// library's functions) from a parent that the function creating the
+// parent cancels in a defer statement on every path: the child lives
+// no longer than that function, cancelled with its parent, and one
+// derived after it returned is cancelled at birth (a callback inside a
+// test that derives from the test's own context). main.main is not checked: returning from it ends the process.
 // Nor are the context and os/signal packages' own calls of their
 // functions, in the package and its tests, which discard cancel
 // functions on purpose (to count a parent's children, to expect a

@@ -24,7 +24,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "missingcancel",
 	Doc:       analysisutil.MustExtractDoc(doc, "missingcancel"),
-	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer},
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(ignoresParams), new(cancelSource)},
 }

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
@@ -67,7 +68,7 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 		return
 	}
 	ret, leak := leakPath(b, idx, handles, derived)
-	if !leak {
+	if !leak || c.parentEndsFirst(call) {
 		return
 	}
 
@@ -233,4 +234,95 @@ func returnPos(fn *ssa.Function, r *ssa.Return) token.Pos {
 func isCancelCause(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "CancelCauseFunc"
+}
+
+// parentEndsFirst reports whether the parent of the context call
+// derives (a standard cancel source: its first argument) is cancelled
+// by a defer statement on every path of the function that created
+// it, a standard cancel source too: the child then lives no longer
+// than that function, cancelled with its parent (its timer stopped,
+// its registration dropped), and one created after that return is
+// cancelled at birth. The parent is found through variables that
+// closures of the function capture (a callback inside a test that
+// derives from the test's own context).
+func (c *checker) parentEndsFirst(call *ssa.Call) bool {
+	if stdSource(flow.CalleeFunc(&call.Call)) == nil || len(call.Call.Args) == 0 {
+		return false
+	}
+	ex, ok := c.stored(call.Call.Args[0], 0).(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return false
+	}
+	pc, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	src := stdSource(flow.CalleeFunc(&pc.Call))
+	if src == nil {
+		return false
+	}
+	cancel := resultValue(pc, src.Result)
+	if cancel == nil {
+		return false
+	}
+	for _, b := range pc.Parent().Blocks {
+		if !flow.DominatesReturns(b) {
+			continue
+		}
+		for _, in := range b.Instrs {
+			if d, ok := in.(*ssa.Defer); ok && d.Call.StaticCallee() == nil && !d.Call.IsInvoke() &&
+				c.stored(d.Call.Value, 0) == cancel && flow.Dominates(pc, d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stored returns the value v holds: v itself, or the one value ever
+// stored into the variable v loads (one a closure captures, or a
+// variable of the enclosing function captured by the closure v is in).
+func (c *checker) stored(v ssa.Value, depth int) ssa.Value {
+	if depth > 4 {
+		return v
+	}
+	if fv, ok := v.(*ssa.FreeVar); ok {
+		if b := analysisutil.PassClosures(c.pass).Bound(fv); b != nil {
+			return c.stored(b, depth+1)
+		}
+		return v
+	}
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return v
+	}
+	addr := c.stored(load.X, depth+1)
+	a, ok := addr.(*ssa.Alloc)
+	if !ok {
+		return v
+	}
+	var val ssa.Value
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != ssa.Value(a) || val != nil {
+				return v // assigned more than once, or its address stored
+			}
+			val = r.Val
+		case *ssa.UnOp, *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			fn := r.Fn.(*ssa.Function)
+			for i, b := range r.Bindings {
+				if b == ssa.Value(a) && (i >= len(fn.FreeVars) || accesspath.Assigned(fn.FreeVars[i])) {
+					return v // a closure assigns it
+				}
+			}
+		default:
+			return v // its address goes elsewhere
+		}
+	}
+	if val == nil {
+		return v
+	}
+	return c.stored(val, depth+1)
 }

@@ -100,6 +100,15 @@
 //     channel when its starter sends on one. A signal the starter never
 //     receives before it waits (close(ready) with no <-ready) orders
 //     nothing and does not keep the report away.
+//   - An Add fenced by a closed state: it runs in a critical section
+//     of its owner's mutex only after a test, in that section, of a
+//     flag of the owner that skips it once set; the package never
+//     clears the flag, and every Wait on the WaitGroup follows a set
+//     of the flag under the same mutex (a hedging coordinator's
+//     `mu.Lock(); if done { return }; inflight.Add(1)` against
+//     `mu.Lock(); done = true; mu.Unlock(); inflight.Wait()`). The
+//     mutex orders the two sections: the Add precedes the Wait, or
+//     sees the flag and does not run (syncmodel's AddFenced).
 //   - WaitGroup.Go, which orders the Add itself.
 //   - Generated files.
 //

@@ -18,6 +18,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 //go:embed doc.go
@@ -26,7 +27,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "waitgroupadd",
 	Doc:       analysisutil.MustExtractDoc(doc, "waitgroupadd"),
-	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer},
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, syncmodel.Analyzer, analysisutil.ModeAnalyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(summaryFact), new(analyzedFact)},
 }
@@ -36,6 +37,7 @@ func run(pass *analysis.Pass) (any, error) {
 	marks := analysisutil.NewMarks(pass, newAnalyzedFact)
 	c := &checker{
 		pass:     pass,
+		sm:       pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model),
 		sz:       &summarizer{pass: pass, marks: marks, memo: make(map[*ssa.Function]*summary)},
 		calls:    make(map[token.Pos]*ast.CallExpr),
 		gos:      make(map[token.Pos]*ast.GoStmt),
@@ -68,6 +70,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 type checker struct {
 	pass     *analysis.Pass
+	sm       *syncmodel.Model
 	sz       *summarizer
 	calls    map[token.Pos]*ast.CallExpr // by Lparen, as SSA calls know them
 	gos      map[token.Pos]*ast.GoStmt   // by the go keyword
@@ -194,6 +197,9 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 	}
 	rule2Done := false
 	for _, a := range adds {
+		if c.fenced(gfn, &a.ref, 0) {
+			continue // ordered before every Wait, or not run at all
+		}
 		done, doneNear, carried, doneOther := false, false, false, false
 		for _, d := range dones {
 			done = done || d.w == a.w
@@ -223,6 +229,50 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 			}
 		}
 	}
+}
+
+// fenced reports whether every Add on ref (relative to fn) that fn
+// performs, itself or through the package's functions it calls, is
+// fenced by a closed state (syncmodel.Model.AddFenced): ordered before
+// every Wait on its WaitGroup, or not performed. A nil ref stands for
+// any WaitGroup.
+func (c *checker) fenced(fn *ssa.Function, ref *accesspath.Rel, depth int) bool {
+	s := c.sz.summary(fn)
+	if s == nil || depth > 3 {
+		return false
+	}
+	any := false
+	for instr, evs := range s.perInstr {
+		for _, e := range evs {
+			if e.kind != evAdd {
+				continue
+			}
+			if r, ok := accesspath.Relative(fn, e.cref); ref != nil && (!ok || r != *ref) {
+				continue
+			}
+			any = true
+			if !c.fencedAt(instr, depth) {
+				return false
+			}
+		}
+	}
+	return any
+}
+
+// fencedAt reports whether the Adds of the instruction in are fenced.
+func (c *checker) fencedAt(in ssa.Instruction, depth int) bool {
+	call, ok := in.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	if wgKind(call.Common()) == syncmodel.Add {
+		return c.sm.AddFenced(call)
+	}
+	fn, _ := callee(call.Common())
+	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg != c.pass.Pkg {
+		return false
+	}
+	return c.fenced(fn, nil, depth+1)
 }
 
 // waitAfter returns the position of a Wait on w in fn (or in a callee

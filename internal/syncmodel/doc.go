@@ -94,6 +94,12 @@
 // is itself so ordered (the senders Done, a waiter Waits and closes
 // done, the receiver acts in its <-done case; see order.go).
 //
+// Model.AddFenced asks whether a WaitGroup Add is ordered before every
+// Wait, or does not run, through a closed state under a common lock:
+// the Add runs while a never-cleared flag of its owner is clear, tested
+// under the owner's mutex, and every Wait follows a set of the flag
+// under that mutex (see fence.go).
+//
 // Model.Gated asks the converse for a waiter: can it get to its
 // operation at all once the partner has left? Not if every path to it
 // first completes a receive from a channel that only the partner feeds,

@@ -1,0 +1,300 @@
+package syncmodel
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/accesspath"
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/lockset"
+)
+
+// A closed state fences a WaitGroup: an Add that runs only while a
+// flag of the WaitGroup's owner is clear, tested in the critical
+// section of the owner's mutex that performs the Add, is ordered
+// before every Wait that runs only after the flag was set, for good,
+// under that mutex (a hedging coordinator: acquire adds under mu while
+// !done; the waiter sets done under mu, then waits):
+//
+//	func (c *C) acquire() bool {        func (c *C) finish() {
+//	    c.mu.Lock()                          c.mu.Lock()
+//	    defer c.mu.Unlock()                  c.done = true
+//	    if c.done { return false }           c.mu.Unlock()
+//	    c.wg.Add(1)                          c.wg.Wait()
+//	    return true                      }
+//	}
+//
+// The two critical sections are ordered by the mutex. If the Add's
+// comes first, the Add happens before the Unlock, so before the set and
+// the Wait. If the set's comes first, the test sees the flag set (no
+// one clears it) and the Add does not run. Either way no Add races with
+// the Wait, and the WaitGroup is not reused after it.
+
+// AddFenced reports whether the WaitGroup Add call add is fenced by a
+// closed state (see above): the WaitGroup is an unexported field of
+// the package used only as the receiver of its own methods; add runs
+// in a write-locked critical section of a mutex field of the same
+// owner, after a test in that section of an unexported bool (or
+// atomic.Bool) field of the owner that skips the Add when set; the
+// package never clears the flag; and every Wait on the field is
+// preceded, on every path in its goroutine, by a set of the flag of
+// the same owner under the same mutex (in its function, in a callee
+// that sets it on every path, or before every call of the function
+// that waits).
+func (m *Model) AddFenced(add *ssa.Call) bool {
+	if CallKind(flow.CalleeFunc(add.Common())) != Add || len(add.Call.Args) == 0 {
+		return false
+	}
+	wfa, ok := add.Call.Args[0].(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	wg := analysisutil.FieldOf(wfa)
+	if !m.ownField(wg) || !m.onlyMethodReceiver(wg) {
+		return false
+	}
+	lf := m.Locks.Funcs[add.Parent()]
+	if lf == nil {
+		return false
+	}
+	base := wfa.X
+	for _, b := range add.Parent().Blocks {
+		fa, iff, set, ok := flagTestOn(b)
+		if !ok || fa.X != base || !b.Dominates(add.Block()) {
+			continue
+		}
+		f := analysisutil.FieldOf(fa)
+		if !m.ownField(f) || m.flagCleared(f) {
+			continue
+		}
+		next := b.Succs[set]
+		if next == add.Block() || flow.Reaches(next.Instrs[0], add, func(in ssa.Instruction) bool { return in == iff }) {
+			continue
+		}
+		for _, mu := range sectionLocks(base, lf.HeldBefore(iff), lf.HeldBefore(add)) {
+			if m.waitsAfterSet(wg, f, mu) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownField reports whether f is an unexported field of the package:
+// the package's code is all the code that can reach it.
+func (m *Model) ownField(f *types.Var) bool {
+	return f != nil && !f.Exported() && f.Pkg() == m.pkg
+}
+
+// onlyMethodReceiver reports whether every access to the field wg is
+// the receiver of a call of one of its methods: its address goes
+// nowhere a Wait could hide.
+func (m *Model) onlyMethodReceiver(wg *types.Var) bool {
+	for _, in := range m.FieldAccesses(wg) {
+		fa, ok := in.(*ssa.FieldAddr)
+		if !ok {
+			return false
+		}
+		for _, r := range *fa.Referrers() {
+			c, ok := r.(ssa.CallInstruction)
+			if _, isDebug := r.(*ssa.DebugRef); isDebug {
+				continue
+			}
+			if !ok || c.Common().IsInvoke() || len(c.Common().Args) == 0 || c.Common().Args[0] != ssa.Value(fa) || CallKind(flow.CalleeFunc(c.Common())) == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// flagTestOn returns the address of the flag field the if ending b
+// tests (x.f, or x.f.Load() of an atomic.Bool), the if, and the index
+// of the successor taken when the flag is set.
+func flagTestOn(b *ssa.BasicBlock) (*ssa.FieldAddr, ssa.Instruction, int, bool) {
+	cond, set, ok := testedValue(b)
+	if !ok {
+		return nil, nil, 0, false
+	}
+	var addr ssa.Value
+	switch c := cond.(type) {
+	case *ssa.UnOp:
+		if !isBool(c.Type()) {
+			return nil, nil, 0, false
+		}
+		addr = c.X
+	case *ssa.Call:
+		if len(c.Call.Args) != 1 || !analysisutil.IsMethod(flow.CalleeFunc(&c.Call), "sync/atomic", "Bool", "Load") {
+			return nil, nil, 0, false
+		}
+		addr = c.Call.Args[0]
+	}
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return nil, nil, 0, false
+	}
+	return fa, b.Instrs[len(b.Instrs)-1], set, true
+}
+
+// flagCleared reports whether the package may store anything but true
+// into the flag f (a bool or atomic.Bool field).
+func (m *Model) flagCleared(f *types.Var) bool {
+	for _, in := range m.FieldAccesses(f) {
+		for _, r := range *in.(ssa.Value).Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == in.(ssa.Value) && !isTrue(st.Val) {
+				return true
+			}
+			if _, val, ok := atomicFlagWrite(r); ok && !isTrue(val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sectionLocks returns the mutex fields of base locked for writing by
+// one acquisition held at both a and b.
+func sectionLocks(base ssa.Value, a, b lockset.Set) []*types.Var {
+	bk := lockset.KeyOf(base)
+	var out []*types.Var
+	for k, l := range a {
+		if l2, ok := b[k]; ok && l.Mode == lockset.Write && l2.Mode == lockset.Write && l.Pos == l2.Pos {
+			if mu := fieldBelow(bk, k); mu != nil {
+				out = append(out, mu)
+			}
+		}
+	}
+	return out
+}
+
+// fieldBelow returns the field k names directly inside base, or nil.
+func fieldBelow(base, k lockset.Key) *types.Var {
+	if !base.Valid() || !k.HasPrefix(base) || accesspath.Len(k.Path) != accesspath.Len(base.Path)+1 {
+		return nil
+	}
+	return k.Field()
+}
+
+const fenceDepth = 3
+
+// waitsAfterSet reports whether every Wait of the package on the
+// WaitGroup field wg runs after a set of the flag f of its owner under
+// the owner's mutex mu, and there is a Wait.
+func (m *Model) waitsAfterSet(wg, f, mu *types.Var) bool {
+	any := false
+	for _, fn := range m.Funcs {
+		for _, ev := range fn.Events {
+			if ev.Kind != Wait {
+				continue
+			}
+			c, ok := ev.Instr.(ssa.CallInstruction)
+			if !ok || len(c.Common().Args) == 0 {
+				return false
+			}
+			fa, ok := c.Common().Args[0].(*ssa.FieldAddr)
+			if !ok || analysisutil.FieldOf(fa) != wg {
+				continue
+			}
+			any = true
+			if _, deferred := c.(*ssa.Defer); deferred || !m.setBefore(m.canon(fn.Fn, lockset.KeyOf(fa.X), 0), c, f, mu, fenceDepth) {
+				return false
+			}
+		}
+	}
+	return any
+}
+
+// setBefore reports whether, on every path to at, the flag f of the
+// owner named by key (canonical in at's function, see canon) has been
+// set under the owner's mutex mu: by an instruction of at's function
+// that dominates at; or, the function being entered only by the
+// package's calls and go statements (a parameter's owner bound by
+// each, a closure's captured owner its maker's), before every one.
+func (m *Model) setBefore(key lockset.Key, at ssa.Instruction, f, mu *types.Var, depth int) bool {
+	fn := at.Parent()
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if in != at && flow.Dominates(in, at) && m.setsUnder(in, key, f, mu, fenceDepth) {
+				return true
+			}
+		}
+	}
+	sites := m.callers[fn]
+	if depth == 0 || len(sites) == 0 || !m.EnteredOnlyByCalls(fn) {
+		return false
+	}
+	for _, s := range sites {
+		k := key
+		if _, isParam := key.Root.(*ssa.Parameter); isParam {
+			ck, ok := lockset.Rebind(fn, key, s.Args, s.Bindings)
+			if !ok {
+				return false
+			}
+			k = m.canon(s.Caller, ck, 0)
+		}
+		if !m.setBefore(k, s.Instr, f, mu, depth-1) {
+			return false
+		}
+	}
+	return true
+}
+
+// setsUnder reports whether in sets the flag f of the owner named by
+// key to true while holding the owner's mutex mu for writing, or is a
+// call of the package that does so on every path to its return.
+func (m *Model) setsUnder(in ssa.Instruction, key lockset.Key, f, mu *types.Var, depth int) bool {
+	fn := in.Parent()
+	var addr, val ssa.Value
+	switch x := in.(type) {
+	case *ssa.Store:
+		addr, val = x.Addr, x.Val
+	case *ssa.Call:
+		if g, v, ok := atomicFlagWrite(x); ok {
+			if g != f {
+				return false
+			}
+			addr, val = x.Call.Args[0], v
+			break
+		}
+		callee := x.Call.StaticCallee()
+		if depth == 0 || callee == nil || x.Call.IsInvoke() || callee.Pkg == nil || callee.Pkg.Pkg != m.pkg || len(callee.Params) != len(x.Call.Args) {
+			return false
+		}
+		callee = flow.Origin(callee)
+		for i, a := range x.Call.Args {
+			if m.canon(fn, lockset.KeyOf(a), 0) != key {
+				continue
+			}
+			pk := lockset.KeyOf(callee.Params[i])
+			for _, b := range callee.Blocks {
+				if !flow.DominatesReturns(b) {
+					continue
+				}
+				for _, cin := range b.Instrs {
+					if m.setsUnder(cin, pk, f, mu, depth-1) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	default:
+		return false
+	}
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok || analysisutil.FieldOf(fa) != f || !isTrue(val) || m.canon(fn, lockset.KeyOf(fa.X), 0) != key {
+		return false
+	}
+	lf := m.Locks.Funcs[fn]
+	if lf == nil {
+		return false
+	}
+	for k, l := range lf.HeldBefore(in) {
+		if l.Mode == lockset.Write && fieldBelow(key, m.canon(fn, k, 0)) == mu {
+			return true
+		}
+	}
+	return false
+}
