@@ -53,6 +53,13 @@ func newCallIndex(ls *lockset.Result) *callIndex {
 					if r == nil || *r == nil {
 						continue
 					}
+					// Not analysisutil.FuncValue: the two kinds of
+					// function value count differently here. A
+					// declared function counts as its generic origin,
+					// and is no operand when it is the callee (see
+					// above); a closure is the callee operand of every
+					// call, and counts unless this call or go
+					// statement runs it.
 					switch v := (*r).(type) {
 					case *ssa.Function:
 						o.valueUse[flow.Origin(v)] = true

@@ -93,14 +93,13 @@ func (c *lockChecker) index(fns []*ssa.Function) {
 						}
 					}
 				case *ssa.Go:
-					v := instr.Call.Value
-					if mc, ok := v.(*ssa.MakeClosure); ok {
+					if mc, ok := instr.Call.Value.(*ssa.MakeClosure); ok {
+						// A closure used elsewhere too may run elsewhere too.
 						if rs := mc.Referrers(); rs == nil || len(*rs) != 1 {
 							continue
 						}
-						v = mc.Fn
 					}
-					if f, ok := v.(*ssa.Function); ok && f.Parent() != nil {
+					if f, _ := analysisutil.FuncValue(instr.Call.Value); f != nil && f.Parent() != nil {
 						c.goSites[f] = instr
 					}
 				}
@@ -448,11 +447,8 @@ func (c *lockChecker) reaches(v ssa.Value, roots map[lockset.Key]bool, local boo
 	if depth > 8 {
 		return true
 	}
-	switch x := v.(type) {
-	case *ssa.Function:
-		return !local
-	case *ssa.MakeClosure:
-		for _, b := range x.Bindings {
+	if fn, bindings := analysisutil.FuncValue(v); fn != nil {
+		for _, b := range bindings {
 			if c.reaches(b, roots, local, depth+1) {
 				return true
 			}

@@ -34,9 +34,8 @@ import (
 // defer), or waits on a WaitGroup the goroutine counts down.
 func judgeStartedWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, fnIdx int) {
 	info := pass.TypesInfo
-	cond := condVar(info, s.call)
-	body, k := uncheckedWait(info, s, fnIdx)
-	if cond == nil || body == nil || handsOnBefore(info, body.List[:k]) {
+	cond, body, k := uncheckedWait(info, s, fnIdx)
+	if body == nil || handsOnBefore(info, body.List[:k]) {
 		return
 	}
 	start := waiterStart(pass, ins, s, fnIdx)
@@ -67,19 +66,12 @@ func judgeStartedWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSit
 		return
 	}
 	sg := signals[0]
-	g := analysisutil.GoroutineOfPos(pass, s.call.Pos())
-	d := analysis.Diagnostic{
-		Pos:      s.call.Pos(),
-		End:      s.call.End(),
-		Category: "loop",
-		Message:  "sync.Cond.Wait checks no condition: a signal sent before this goroutine waits is lost, and the signaller then waits for it for ever",
-	}
-	var tr finding.Trace
-	tr.Step(finding.Place{Pos: start.Pos(), Message: "the waiting goroutine is started here", Op: finding.OpGo})
-	tr.Related(&d, finding.Place{Pos: sg.call.Pos(), End: sg.call.End(), Message: "signalled once here, possibly before the goroutine waits", Op: finding.OpOther})
-	tr.Related(&d, finding.Place{Pos: sg.wait.Pos(), End: sg.wait.End(), Message: "then waits for the waiting goroutine here", Op: finding.OpWait, Blocks: true})
-	tr.Step(finding.Place{Pos: s.call.Pos(), End: s.call.End(), Message: "waits for a signal that already came", Goroutine: g, Op: finding.OpWait, Blocks: true})
-	tr.Report(pass, d)
+	waits := nodePlace(sg.wait, "then waits for the waiting goroutine here", finding.OpWait)
+	waits.Blocks = true
+	reportLostSignal(pass, s, "a signal sent before this goroutine waits is lost, and the signaller then waits for it for ever",
+		finding.Place{Pos: start.Pos(), Message: "the waiting goroutine is started here", Op: finding.OpGo},
+		storyStep{Place: nodePlace(sg.call, "signalled once here, possibly before the goroutine waits", finding.OpOther), related: true},
+		storyStep{Place: waits, related: true})
 }
 
 // handsOnBefore reports whether the statements before the Wait call

@@ -29,9 +29,8 @@ import (
 // It reports whether it reported the Wait.
 func judgeUnconditional(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, fnIdx int) bool {
 	info := pass.TypesInfo
-	cond := condVar(info, s.call)
-	body, k := uncheckedWait(info, s, fnIdx)
-	if cond == nil || body == nil {
+	cond, body, k := uncheckedWait(info, s, fnIdx)
+	if body == nil {
 		return false
 	}
 	read := make(map[*types.Var]bool)
@@ -68,34 +67,67 @@ func judgeUnconditional(pass *analysis.Pass, ins *inspector.Inspector, s waitSit
 		if start == nil {
 			continue
 		}
-		g := analysisutil.GoroutineOfPos(pass, s.call.Pos())
-		d := analysis.Diagnostic{
-			Pos:      s.call.Pos(),
-			End:      s.call.End(),
-			Category: "loop",
-			Message:  "sync.Cond.Wait checks no condition: it blocks for ever if the signal came before it",
-		}
-		var tr finding.Trace
-		tr.Step(finding.Place{Pos: start.Pos(), Message: "the signaller is started here, on its own", Op: finding.OpGo})
-		tr.Step(finding.Place{Pos: sg.call.Pos(), End: sg.call.End(), Message: "it may signal before anyone waits", Op: finding.OpOther})
-		tr.Related(&d, finding.Place{Pos: sg.call.Pos(), End: sg.call.End(), Message: "signalled once here, by a goroutine started on its own", Op: finding.OpOther})
-		tr.Step(finding.Place{Pos: s.call.Pos(), End: s.call.End(), Message: "waits for a signal that already came", Goroutine: g, Op: finding.OpWait, Blocks: true})
-		tr.Report(pass, d)
+		reportLostSignal(pass, s, "it blocks for ever if the signal came before it",
+			finding.Place{Pos: start.Pos(), Message: "the signaller is started here, on its own", Op: finding.OpGo},
+			storyStep{Place: nodePlace(sg.call, "it may signal before anyone waits", finding.OpOther)},
+			storyStep{Place: nodePlace(sg.call, "signalled once here, by a goroutine started on its own", finding.OpOther), related: true})
 		return true
 	}
 	return false
 }
 
-// uncheckedWait returns the body of the waiting function and the index
-// in it of the Wait statement of s when that statement is in the body
-// itself, after the lock is taken and after no if, for, switch, select
-// or go statement: nothing was checked before waiting. It returns nil
-// otherwise.
-func uncheckedWait(info *types.Info, s waitSite, fnIdx int) (*ast.BlockStmt, int) {
-	if fnIdx+2 >= len(s.stack) {
-		return nil, -1
+// A storyStep is a place in the story of a finding; related ones are
+// also named in the diagnostic's related information.
+type storyStep struct {
+	finding.Place
+	related bool
+}
+
+// nodePlace is the place of the node n in a story.
+func nodePlace(n ast.Node, msg string, op finding.Op) finding.Place {
+	return finding.Place{Pos: n.Pos(), End: n.End(), Message: msg, Op: op}
+}
+
+// reportLostSignal reports the Wait of s, which checks no condition,
+// as one that blocks for ever when the one signal that would wake it
+// comes first: a one-shot publication (judgeUnconditional) or a lost
+// wake-up (judgeStartedWaiter). why ends the message. The story starts
+// at start, the go statement that lets the signal race the Wait, goes
+// through steps, and ends at the Wait, blocked.
+func reportLostSignal(pass *analysis.Pass, s waitSite, why string, start finding.Place, steps ...storyStep) {
+	d := analysis.Diagnostic{
+		Pos:      s.call.Pos(),
+		End:      s.call.End(),
+		Category: "loop",
+		Message:  "sync.Cond.Wait checks no condition: " + why,
 	}
-	var body *ast.BlockStmt
+	var tr finding.Trace
+	tr.Step(start)
+	for _, st := range steps {
+		if st.related {
+			tr.Related(&d, st.Place)
+		} else {
+			tr.Step(st.Place)
+		}
+	}
+	wait := nodePlace(s.call, "waits for a signal that already came", finding.OpWait)
+	wait.Goroutine = analysisutil.GoroutineOfPos(pass, s.call.Pos())
+	wait.Blocks = true
+	tr.Step(wait)
+	tr.Report(pass, d)
+}
+
+// uncheckedWait returns the variable or field holding the Cond that s
+// waits on, the body of the waiting function and the index in it of
+// the Wait statement of s when that statement is in the body itself,
+// after the lock is taken and after no if, for, switch, select or go
+// statement: nothing was checked before waiting. It returns a nil body
+// otherwise, or when the Cond is not held in a variable or field.
+func uncheckedWait(info *types.Info, s waitSite, fnIdx int) (cond *types.Var, body *ast.BlockStmt, k int) {
+	cond = condVar(info, s.call)
+	if cond == nil || fnIdx+2 >= len(s.stack) {
+		return nil, nil, -1
+	}
 	switch fn := s.stack[fnIdx].(type) {
 	case *ast.FuncDecl:
 		body = fn.Body
@@ -103,30 +135,30 @@ func uncheckedWait(info *types.Info, s waitSite, fnIdx int) (*ast.BlockStmt, int
 		body = fn.Body
 	}
 	if body == nil || s.stack[fnIdx+1] != body {
-		return nil, -1
+		return nil, nil, -1
 	}
-	k := -1
+	k = -1
 	for j, st := range body.List {
 		if st == s.stack[fnIdx+2] {
 			k = j
 		}
 	}
 	if k < 0 {
-		return nil, -1
+		return nil, nil, -1
 	}
 	locked := false
 	for _, st := range body.List[:k] {
 		if checksOrStarts(st) {
-			return nil, -1
+			return nil, nil, -1
 		}
 		if e, ok := st.(*ast.ExprStmt); ok && isLockCall(info, e.X) {
 			locked = true
 		}
 	}
 	if !locked {
-		return nil, -1
+		return nil, nil, -1
 	}
-	return body, k
+	return cond, body, k
 }
 
 // signalsOnce calls visit with each Signal or Broadcast on cond and the

@@ -215,49 +215,23 @@ func newModeIndex(pkg *types.Package, fns []*ssa.Function) *modeIndex {
 }
 
 // guarding returns the mode guard on which g, with p the value whose
-// field it tests, reaches instr: an if on p.F == K (or p.F != K, on
-// its else branch) whose branch, entered only from that if, leads to
-// instr on every path to a return. F must be the package's own field,
-// read only in g and only ever given constants, K among them.
+// field it tests, reaches instr: a guard of instr (flow.Guards: an if
+// on p.F == K, or p.F != K on its else branch, whose branch is entered
+// only from that if) whose branch leads to instr on every path to a
+// return. F must be the package's own field, read only in g and only
+// ever given constants, K among them.
 func (x *modeIndex) guarding(g *ssa.Function, p *ssa.Parameter, instr ssa.Instruction) (modeGuard, bool) {
-	for _, blk := range g.Blocks {
-		n := len(blk.Instrs)
-		if n == 0 {
-			continue
-		}
-		ifi, ok := blk.Instrs[n-1].(*ssa.If)
+	for _, gd := range flow.Guards(instr.Block()) {
+		v, ok := x.modeField(g, gd.X, p)
 		if !ok {
 			continue
 		}
-		cmp, ok := ifi.Cond.(*ssa.BinOp)
-		if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
-			continue
-		}
-		load, k := cmp.X, cmp.Y
-		if _, ok := load.(*ssa.Const); ok {
-			load, k = k, load
-		}
-		kc, ok := k.(*ssa.Const)
-		if !ok || kc.Value == nil {
-			continue
-		}
-		v, ok := x.modeField(g, load, p)
-		if !ok {
-			continue
-		}
-		taken := blk.Succs[0]
-		if cmp.Op == token.NEQ {
-			taken = blk.Succs[1]
-		}
-		if len(taken.Preds) != 1 || len(taken.Instrs) == 0 || !taken.Dominates(instr.Block()) {
-			continue
-		}
-		if instr.Block() != taken && !flow.OnEveryPath(taken.Instrs[0], instr) {
+		if instr.Block() != gd.Equal && !flow.OnEveryPath(gd.Equal.Instrs[0], instr) {
 			continue
 		}
 		for _, st := range x.stores[v] {
-			if c := st.Val.(*ssa.Const); c.Value != nil && constant.Compare(c.Value, token.EQL, kc.Value) {
-				return modeGuard{field: v, value: kc.Value, typ: kc.Type(), set: st.Pos()}, true
+			if c := st.Val.(*ssa.Const); c.Value != nil && constant.Compare(c.Value, token.EQL, gd.K.Value) {
+				return modeGuard{field: v, value: gd.K.Value, typ: gd.K.Type(), set: st.Pos()}, true
 			}
 		}
 	}

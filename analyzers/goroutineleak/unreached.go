@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
@@ -42,11 +43,10 @@ func (c *checker) sendNeverRuns(f *chanmodel.Func, s *chanmodel.Op) bool {
 	if !ok {
 		return false
 	}
-	mc, ok := g.Call.Value.(*ssa.MakeClosure)
-	if !ok {
-		return false
+	body, bindings := analysisutil.FuncValue(g.Call.Value)
+	if len(bindings) == 0 {
+		return false // it shares no value of f's
 	}
-	body, _ := mc.Fn.(*ssa.Function)
 	send := c.directSend(s)
 	if send == nil || send.Parent() != body {
 		return false
@@ -65,7 +65,7 @@ func (c *checker) sendNeverRuns(f *chanmodel.Func, s *chanmodel.Op) bool {
 			if callee == nil {
 				continue
 			}
-			shared := sharedArgs(call.Common(), body, mc)
+			shared := sharedArgs(call.Common(), body, bindings)
 			if len(shared) == 0 {
 				continue
 			}
@@ -108,18 +108,19 @@ func failsTest(b *ssa.BasicBlock) bool {
 	return false
 }
 
-// sharedArgs returns the values of f, bound to the closure mc, that
-// the call (in mc's function body) takes as arguments or receiver.
-func sharedArgs(call *ssa.CallCommon, body *ssa.Function, mc *ssa.MakeClosure) map[ssa.Value]bool {
+// sharedArgs returns the values of f, bound to the free variables of
+// the closure body, that the call (in body) takes as arguments or
+// receiver.
+func sharedArgs(call *ssa.CallCommon, body *ssa.Function, bindings []ssa.Value) map[ssa.Value]bool {
 	out := make(map[ssa.Value]bool)
 	for _, a := range call.Args {
 		if l, ok := a.(*ssa.UnOp); ok && l.Op == token.MUL {
 			a = l.X // a variable the closure captures by reference
 		}
 		for i, fv := range body.FreeVars {
-			if a == ssa.Value(fv) && i < len(mc.Bindings) {
-				if _, isChan := mc.Bindings[i].Type().Underlying().(*types.Chan); !isChan {
-					out[mc.Bindings[i]] = true
+			if a == ssa.Value(fv) && i < len(bindings) {
+				if _, isChan := bindings[i].Type().Underlying().(*types.Chan); !isChan {
+					out[bindings[i]] = true
 				}
 			}
 		}
@@ -160,16 +161,14 @@ func (c *checker) cannotReturnAfter(f *chanmodel.Func, g *ssa.Go, callee *ssa.Fu
 				if shared[a] {
 					direct = true
 				}
-				if mc, ok := a.(*ssa.MakeClosure); ok && bindsAny(mc, shared) {
-					fn, _ := mc.Fn.(*ssa.Function)
+				if fn, bindings := analysisutil.FuncValue(a); bindsAny(bindings, shared) {
 					handed = append(handed, fn)
 				}
 			}
 			if _, isGo := in.(*ssa.Go); isGo && (direct || len(handed) > 0) {
 				return false // another goroutine works on the object
 			}
-			if mc, ok := com.Value.(*ssa.MakeClosure); ok && bindsAny(mc, shared) {
-				fn, _ := mc.Fn.(*ssa.Function)
+			if fn, bindings := analysisutil.FuncValue(com.Value); bindsAny(bindings, shared) {
 				handed = append(handed, fn)
 			}
 			later = append(later, handed...)
@@ -262,9 +261,9 @@ func handedOn(v ssa.Value) bool {
 	return false
 }
 
-// bindsAny reports whether the closure mc captures one of vals.
-func bindsAny(mc *ssa.MakeClosure, vals map[ssa.Value]bool) bool {
-	for _, b := range mc.Bindings {
+// bindsAny reports whether a closure's bindings capture one of vals.
+func bindsAny(bindings []ssa.Value, vals map[ssa.Value]bool) bool {
+	for _, b := range bindings {
 		if l, ok := b.(*ssa.UnOp); ok && l.Op == token.MUL {
 			b = l.X // the value of a shared variable, bound now
 		}

@@ -31,11 +31,13 @@ func (c *checker) checkCycles(f *chanmodel.Func) {
 			if !ok {
 				continue
 			}
-			fn, ok := g.Call.Value.(*ssa.MakeClosure)
-			if !ok {
+			// A func literal that captures f's variables: the
+			// goroutines of a cycle share f's channels.
+			lit, bindings := analysisutil.FuncValue(g.Call.Value)
+			if len(bindings) == 0 {
 				continue
 			}
-			body := c.m.Func(fn.Fn.(*ssa.Function))
+			body := c.m.Func(lit)
 			if body == nil || body.Truncated || byBody[body.Fn] != nil {
 				continue
 			}
@@ -146,8 +148,7 @@ func (c *checker) starved(f *chanmodel.Func, w *waiter, byBody map[*ssa.Function
 		if !ok {
 			return false
 		}
-		mc, ok := g.Call.Value.(*ssa.MakeClosure)
-		if !ok || byBody[mc.Fn.(*ssa.Function)] == nil {
+		if lit, _ := analysisutil.FuncValue(g.Call.Value); byBody[lit] == nil {
 			return false
 		}
 	}

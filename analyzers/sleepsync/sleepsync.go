@@ -521,10 +521,8 @@ const dialsListener = "connection to the goroutine's listener made here"
 // fallback for when none is handed over (Run(ctx, listeners) binding its
 // own when the slice is empty).
 func handedListener(call *ssa.CallCommon) bool {
-	vals := append([]ssa.Value(nil), call.Args...)
-	if mc, ok := call.Value.(*ssa.MakeClosure); ok {
-		vals = append(vals, mc.Bindings...)
-	}
+	_, bindings := analysisutil.FuncValue(call.Value)
+	vals := append(append([]ssa.Value(nil), call.Args...), bindings...)
 	for _, v := range vals {
 		if isListener(v.Type()) {
 			return true

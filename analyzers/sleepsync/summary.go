@@ -308,10 +308,7 @@ func (s *summarizer) effects(c *ssa.CallCommon) callEffects {
 	}
 	sum := s.of(callee)
 	e.joins, e.listens, e.dials = sum.Joins, sum.Listens, sum.Dials
-	var bindings []ssa.Value
-	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
-		bindings = mc.Bindings
-	}
+	_, bindings := analysisutil.FuncValue(c.Value)
 	conv := func(dst *[]effect, as []accesspath.Rel) {
 		for _, a := range as {
 			if v := a.Input(c.Args, bindings); v != nil {

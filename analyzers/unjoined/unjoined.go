@@ -175,9 +175,9 @@ func exitAfter(fn *ssa.Function, g ssa.Instruction) ssa.Instruction {
 // stores into a variable of fn, and where fn reads that variable after
 // starting it (the results it collects); nil if nowhere.
 func recordsFor(fn *ssa.Function, g *ssa.Go, body *ssa.Function) (store, read ssa.Instruction) {
-	mc, ok := g.Call.Value.(*ssa.MakeClosure)
-	if !ok {
-		return nil, nil
+	_, bindings := analysisutil.FuncValue(g.Call.Value)
+	if len(bindings) == 0 {
+		return nil, nil // it captures no variable of fn
 	}
 	for _, b := range body.Blocks {
 		for _, in := range b.Instrs {
@@ -193,10 +193,10 @@ func recordsFor(fn *ssa.Function, g *ssa.Go, body *ssa.Function) (store, read ss
 			}
 			st := in
 			for i, v := range body.FreeVars {
-				if v != fv || i >= len(mc.Bindings) {
+				if v != fv || i >= len(bindings) {
 					continue
 				}
-				if alloc, ok := mc.Bindings[i].(*ssa.Alloc); ok {
+				if alloc, ok := bindings[i].(*ssa.Alloc); ok {
 					if r := readAfter(alloc, g); r != nil {
 						return st, r
 					}
@@ -408,7 +408,7 @@ func inBubble(fn *ssa.Function) bool {
 					continue
 				}
 				for _, a := range c.Common().Args {
-					if mc, ok := a.(*ssa.MakeClosure); ok && mc.Fn == f || a == f {
+					if g, _ := analysisutil.FuncValue(a); g == f {
 						return true
 					}
 				}

@@ -419,19 +419,17 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 // for a method value (s.handle), the method and, as its bindings, the
 // receiver.
 func funcValue(v ssa.Value) (*ssa.Function, []ssa.Value) {
-	switch v := v.(type) {
-	case *ssa.MakeClosure:
-		fn := v.Fn.(*ssa.Function)
-		if m := boundMethod(fn); m != nil {
-			return m, v.Bindings
-		}
-		return fn, v.Bindings
-	case *ssa.Function:
-		if v.Blocks != nil {
-			return v, nil
-		}
+	fn, bindings := analysisutil.FuncValue(v)
+	if fn == nil {
+		return nil, nil
 	}
-	return nil, nil
+	if m := boundMethod(fn); m != nil {
+		return m, bindings
+	}
+	if fn.Blocks == nil {
+		return nil, nil // declared without a body here: nothing to follow
+	}
+	return fn, bindings
 }
 
 // startedArg returns the function argument that the call runs in a

@@ -139,15 +139,15 @@ func checkSpawner(pass *analysis.Pass, res *lockset.Result) {
 				if !ok {
 					continue
 				}
-				mc, ok := g.Call.Value.(*ssa.MakeClosure)
-				if !ok {
-					continue
+				lit, bindings := analysisutil.FuncValue(g.Call.Value)
+				if len(bindings) == 0 {
+					continue // it captures no variable of fn
 				}
-				body := res.Funcs[mc.Fn.(*ssa.Function)]
+				body := res.Funcs[lit]
 				if body == nil {
 					continue
 				}
-				written := earlyWrites(res, body, mc.Bindings)
+				written := earlyWrites(res, body, bindings)
 				if len(written) == 0 {
 					continue
 				}

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
@@ -70,7 +71,7 @@ func runsOn(c *ssa.CallCommon, obj *types.Named) bool {
 	if c.Signature().Recv() != nil && namedOf(c.Signature().Recv().Type()) == obj {
 		return true
 	}
-	if mc, ok := c.Value.(*ssa.MakeClosure); ok && bindsType(mc.Bindings, obj) {
+	if _, bindings := analysisutil.FuncValue(c.Value); bindsType(bindings, obj) {
 		return true
 	}
 	if c.IsInvoke() && namedOf(c.Value.Type()) == obj {

@@ -155,6 +155,8 @@ func carryDepth(vals []ssa.Value, pos token.Pos, depth int) []event {
 			continue
 		}
 		r := resolve(v)
+		// A closure carries what it binds; a declared function, which
+		// binds nothing, is carried as itself (not analysisutil.FuncValue).
 		if mc, ok := r.Root.(*ssa.MakeClosure); ok && r.Path == "" {
 			// A recursive closure may capture itself.
 			if depth < 4 {
@@ -183,14 +185,8 @@ func publish(v ssa.Value, pos token.Pos) []event {
 // known function (a closure the caller passed) into that function's
 // own publications.
 func (sz *summarizer) expandPublish(r accesspath.Key, pos token.Pos, depth int) []event {
-	var fn *ssa.Function
-	var bindings []ssa.Value
-	switch x := r.Root.(type) {
-	case *ssa.Function:
-		fn = x
-	case *ssa.MakeClosure:
-		fn, bindings = x.Fn.(*ssa.Function), x.Bindings
-	default:
+	fn, bindings := analysisutil.FuncValue(r.Root)
+	if fn == nil {
 		if !r.Valid() {
 			return nil
 		}
@@ -213,6 +209,8 @@ func (sz *summarizer) expandPublish(r accesspath.Key, pos token.Pos, depth int) 
 }
 
 func carry(r accesspath.Key, pos token.Pos) []event {
+	// As in carryDepth: a closure carries its bindings, a declared
+	// function itself.
 	if mc, ok := r.Root.(*ssa.MakeClosure); ok && r.Path == "" {
 		return carryAll(mc.Bindings, pos)
 	}
@@ -297,16 +295,11 @@ func (sz *summarizer) external(fn *ssa.Function) *summary {
 // callee returns the function a call or go statement runs and the
 // values bound to its free variables, if static.
 func callee(c *ssa.CallCommon) (*ssa.Function, []ssa.Value) {
-	if c.IsInvoke() {
-		return nil, nil
+	fn, bindings := analysisutil.FuncValue(c.Value)
+	if fn == nil {
+		return nil, nil // an interface method, or a function value not known here
 	}
-	switch v := c.Value.(type) {
-	case *ssa.Function:
-		return flow.Body(v), nil
-	case *ssa.MakeClosure:
-		return flow.Body(v.Fn.(*ssa.Function)), v.Bindings
-	}
-	return nil, nil
+	return flow.Body(fn), bindings
 }
 
 func (sz *summarizer) instrEvents(instr ssa.Instruction) ([]event, uint8) {
@@ -484,14 +477,8 @@ func (sz *summarizer) spawn(vals []ssa.Value, args []ssa.Value, pos token.Pos) (
 	if len(vals) != 1 {
 		return carryAll(vals, pos), flagPublish
 	}
-	var fn *ssa.Function
-	var bindings []ssa.Value
-	switch v := vals[0].(type) {
-	case *ssa.Function:
-		fn = v
-	case *ssa.MakeClosure:
-		fn, bindings = v.Fn.(*ssa.Function), v.Bindings
-	default:
+	fn, bindings := analysisutil.FuncValue(vals[0])
+	if fn == nil {
 		return carryAll(vals, pos), flagPublish
 	}
 	return sz.spawnFunc(fn, args, bindings, pos)

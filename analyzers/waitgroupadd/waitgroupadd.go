@@ -178,9 +178,7 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 		case evPublish:
 			// A callback the starter passed publishes what it does.
 			for _, pe := range c.sz.expandPublish(w, token.NoPos, 0) {
-				if _, isFunc := pe.cref.Root.(*ssa.Function); isFunc || !pe.cref.Valid() {
-					published = true
-				} else if _, isClosure := pe.cref.Root.(*ssa.MakeClosure); isClosure {
+				if fn, _ := analysisutil.FuncValue(pe.cref.Root); fn != nil || !pe.cref.Valid() {
 					published = true
 				} else {
 					handshakes = append(handshakes, pe.cref)

@@ -91,10 +91,7 @@ func startsDoneIn(loop map[*ssa.BasicBlock]bool, wg accesspath.Key) *ssa.Go {
 			if callee == nil || callee.Blocks == nil {
 				continue
 			}
-			var bindings []ssa.Value
-			if mc, ok := g.Call.Value.(*ssa.MakeClosure); ok {
-				bindings = mc.Bindings
-			}
+			_, bindings := analysisutil.FuncValue(g.Call.Value)
 			for _, cb := range callee.Blocks {
 				for _, ci := range cb.Instrs {
 					com, ok := callOf(ci)

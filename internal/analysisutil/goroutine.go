@@ -50,11 +50,7 @@ func GoOf(fn *ssa.Function) *ssa.Go {
 			if !ok {
 				continue
 			}
-			v := g.Call.Value
-			if mc, ok := v.(*ssa.MakeClosure); ok {
-				v = mc.Fn
-			}
-			if v == fn {
+			if started, _ := FuncValue(g.Call.Value); started == fn {
 				return g
 			}
 		}
@@ -123,11 +119,7 @@ func Spawned(in ssa.Instruction) *ssa.Function {
 		if !IsMethod(m, "sync", "WaitGroup", "Go") && !IsMethod(m, "golang.org/x/sync/errgroup", "Group", "Go") || len(c.Args) != 2 {
 			return nil
 		}
-		v := c.Args[1]
-		if mc, ok := v.(*ssa.MakeClosure); ok {
-			v = mc.Fn
-		}
-		fn, _ = v.(*ssa.Function)
+		fn, _ = FuncValue(c.Args[1])
 	}
 	if fn != nil && fn.Origin() != nil {
 		fn = fn.Origin()

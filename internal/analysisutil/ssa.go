@@ -96,6 +96,32 @@ func (c *Closures) Bound(fv *ssa.FreeVar) ssa.Value {
 	return nil
 }
 
+// FuncValue returns the function that the function value v denotes,
+// and the values its closure binds to that function's free variables
+// (in the order of its FreeVars): v is a *ssa.Function (a declared
+// function, or a function literal that captures nothing: no bindings)
+// or a *ssa.MakeClosure (a literal that captures variables, or a
+// method value, whose one binding is the receiver). Any other value
+// (a parameter, a load, a phi, an interface method) names no function
+// known here: nil, nil.
+//
+// Every model and analyzer that follows a function value into its
+// body, or the values it captures, asks this; it is answered once here
+// so that they all agree on what a function value is.
+func FuncValue(v ssa.Value) (*ssa.Function, []ssa.Value) {
+	switch v := v.(type) {
+	case *ssa.Function:
+		return v, nil
+	case *ssa.MakeClosure:
+		fn, _ := v.Fn.(*ssa.Function)
+		if fn == nil {
+			return nil, nil
+		}
+		return fn, v.Bindings
+	}
+	return nil, nil
+}
+
 // Fresh reports whether v is a value made anew each time its
 // function runs: a heap allocation (&T{...}, new(T)), or the result of
 // a call of a function whose every return gives one (a constructor

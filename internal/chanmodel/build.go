@@ -462,13 +462,7 @@ func (b *builder) runs(st *fnState, in ssa.CallInstruction, callee *ssa.Function
 		if k >= len(common.Args) {
 			continue
 		}
-		var g *ssa.Function
-		switch v := common.Args[k].(type) {
-		case *ssa.Function:
-			g = v
-		case *ssa.MakeClosure:
-			g, _ = v.Fn.(*ssa.Function)
-		}
+		g, _ := analysisutil.FuncValue(common.Args[k])
 		if g == nil || g.Blocks == nil || len(g.Params) > 0 {
 			continue // a method value's, or a parameter the helper binds: unknown here
 		}

@@ -24,6 +24,23 @@ func (m *Model) Contained(alloc *ssa.Alloc) bool {
 	return w.walk(alloc, 0)
 }
 
+// A containWalk follows the uses of an object's pointer. It walks the
+// same referrers as Escapes's escWalker (escape.go), through captured
+// variables' cells, closures' free variables and static calls'
+// parameters, but it answers another question with other rules, so
+// the two stay two walks rather than one with a parameter:
+//
+//   - it follows a struct object, to be sure that every operation on
+//     its channel fields is one of alloc's function's own: it accepts
+//     field addresses and comparisons, and rejects a conversion, a
+//     phi, a return or a store of the pointer anywhere but a cell,
+//     which escWalker follows or judges;
+//   - a closure that captures it must be only called, and a callee
+//     only one the model summarizes in full: the object's operations
+//     must all be in the model's summary of alloc's function, while
+//     escWalker asks only whether unseen code can reach the channel
+//     (a closure handed on runs code the model sees, unless what it
+//     captures is a parameter's channel: see onlyCalled).
 type containWalk struct {
 	m    *Model
 	seen map[ssa.Value]bool

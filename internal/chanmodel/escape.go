@@ -243,7 +243,10 @@ func (m *Model) Escapes(id ChanID) bool {
 // any use it cannot follow. Unshared asks a local walk instead (see
 // there): it follows nothing, and collects every use that is not an
 // operation on the channel as a hand-off, for the caller to place in
-// time.
+// time. Contained's containWalk follows the same referrers of an
+// object's pointer by other rules, for another question (are all of
+// the object's operations in one summary?): see there why the two are
+// not one walk.
 type escWalker struct {
 	m    *Model
 	seen map[ssa.Value]bool

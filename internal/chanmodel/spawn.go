@@ -147,26 +147,15 @@ func (r *spawners) runsParam(fn *ssa.Function, v ssa.Value) bool {
 // startedCalls reports whether the go statement c starts a function
 // that calls v, bound to one of its parameters or free variables, once.
 func startedCalls(c *ssa.CallCommon, v ssa.Value) bool {
-	var g *ssa.Function
-	var inner []ssa.Value
-	switch fv := c.Value.(type) {
-	case *ssa.Function:
-		g = fv
-	case *ssa.MakeClosure:
-		g, _ = fv.Fn.(*ssa.Function)
-		if g == nil {
-			return false
-		}
-		for j, b := range fv.Bindings {
-			if (b == v || cellOf(b, v)) && j < len(g.FreeVars) {
-				inner = append(inner, g.FreeVars[j])
-			}
-		}
-	default:
+	g, bindings := analysisutil.FuncValue(c.Value)
+	if g == nil || g.Blocks == nil {
 		return false
 	}
-	if g.Blocks == nil {
-		return false
+	var inner []ssa.Value
+	for j, b := range bindings {
+		if (b == v || cellOf(b, v)) && j < len(g.FreeVars) {
+			inner = append(inner, g.FreeVars[j])
+		}
 	}
 	for j, a := range c.Args {
 		if holds(a, v) && j < len(g.Params) {

@@ -14,6 +14,9 @@
 //   - Dominance: [Dominates] orders two instructions, [DominatesReturns]
 //     and [DominatesReturnsFrom] ask whether a block runs on every
 //     path to a normal return.
+//   - Guards: [Guards] lists the branches on a comparison with a
+//     constant that control at a block passed on the side where the
+//     two are equal (a role or mode fixed by an if or a switch case).
 //   - Calls that do not return: [CallEnd] says how a call ends the
 //     flow of control it is on (a panic, the end of the goroutine, the
 //     end of the process), from one list; [FailsTest], [SkipsTest] and

@@ -528,3 +528,57 @@ func TestUseOf(t *testing.T) {
 		t.Errorf("use of the sink = %v, want Called", u)
 	}
 }
+
+const guardSrc = `package p
+
+func a() {}
+func b() {}
+func c() {}
+func d() {}
+func e() {}
+
+func guarded(m int, s string) {
+	if m == 1 {
+		a()
+		if 2 != m {
+			c()
+		} else {
+			b()
+		}
+	}
+	switch s {
+	case "x":
+		d()
+	}
+	if m == 4 {
+		return
+	}
+	e()
+}
+`
+
+// TestGuards: the comparisons with a constant each call runs under,
+// in both forms (== and, on the else branch, !=) and as a switch case;
+// none after the branches join, nor for the side where they differ.
+func TestGuards(t *testing.T) {
+	pkg := atest.BuildSSA(t, guardSrc, 0)
+	g := fn(t, pkg, "guarded")
+	for name, want := range map[string][]string{
+		"a": {"1:int"},
+		"b": {"1:int", "2:int"},
+		"c": {"1:int"},
+		"d": {`"x":string`},
+		"e": nil,
+	} {
+		var got []string
+		for _, gd := range flow.Guards(call(t, g, name, 0).Block()) {
+			if gd.X != g.Params[0] && gd.X != g.Params[1] {
+				t.Errorf("%s: guard on %v, want a parameter", name, gd.X)
+			}
+			got = append(got, gd.K.String())
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Guards of %s = %v, want %v", name, got, want)
+		}
+	}
+}

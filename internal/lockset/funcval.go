@@ -33,6 +33,8 @@ func (b *builder) funcValue(fn *ssa.Function, v ssa.Value, depth int) (*ssa.Func
 	case *ssa.Function:
 		return v, nil
 	case *ssa.MakeClosure:
+		// Not analysisutil.FuncValue alone: the bindings must be
+		// values of fn, so the closure must be made in fn.
 		if c, ok := v.Fn.(*ssa.Function); ok && v.Parent() == fn {
 			return c, v.Bindings
 		}

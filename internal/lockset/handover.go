@@ -47,11 +47,8 @@ func (r *Result) ReleasedByCallers(f *Func, ret *ssa.Return, k Key) (bool, ssa.C
 		}
 		want := resultAliases(call, ret, k)
 		if summarized {
-			if mc, ok := call.Call.Value.(*ssa.MakeClosure); ok {
-				if ck, ok := callerKey(sk, call.Call.Args, mc.Bindings); ok {
-					want[ck] = true
-				}
-			} else if ck, ok := callerKey(sk, call.Call.Args, nil); ok {
+			_, bindings := analysisutil.FuncValue(call.Call.Value)
+			if ck, ok := callerKey(sk, call.Call.Args, bindings); ok {
 				want[ck] = true
 			}
 		}

@@ -1216,11 +1216,8 @@ func (b *builder) callee(f *Func, c *ssa.CallCommon) (*ssa.Function, []ssa.Value
 	if c.IsInvoke() {
 		return nil, nil
 	}
-	if callee := c.StaticCallee(); callee != nil {
-		if mc, ok := c.Value.(*ssa.MakeClosure); ok {
-			return callee, mc.Bindings
-		}
-		return callee, nil
+	if callee, bindings := analysisutil.FuncValue(c.Value); callee != nil {
+		return callee, bindings
 	}
 	return b.funcValue(f.Fn, c.Value, 0)
 }

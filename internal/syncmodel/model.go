@@ -290,17 +290,11 @@ func (m *Model) indexSyntax(ins *inspector.Inspector) {
 // values its free variables are bound to; for a method value (s.work),
 // the method and its receiver as the one argument.
 func funcOf(v ssa.Value) (fn *ssa.Function, recv, bindings []ssa.Value) {
-	switch v := v.(type) {
-	case *ssa.Function:
-		return v, nil, nil
-	case *ssa.MakeClosure:
-		fn, _ := v.Fn.(*ssa.Function)
-		if m := boundMethod(fn); m != nil {
-			return m, v.Bindings, nil
-		}
-		return fn, nil, v.Bindings
+	fn, bindings = analysisutil.FuncValue(v)
+	if m := boundMethod(fn); m != nil {
+		return m, bindings, nil
 	}
-	return nil, nil, nil
+	return fn, nil, bindings
 }
 
 // boundMethod returns the method a bound method wrapper (the function

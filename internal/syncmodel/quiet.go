@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
@@ -123,7 +124,7 @@ func (m *Model) testSites(fn *ssa.Function) ([]ssa.Instruction, bool) {
 				var rands []*ssa.Value
 				for _, r := range in.Operands(rands) {
 					v := *r
-					if mc, ok := v.(*ssa.MakeClosure); ok && mc.Fn == fn || v == fn {
+					if g, _ := analysisutil.FuncValue(v); g == fn {
 						c, ok := in.(*ssa.Call)
 						if !ok || c.Common().Value != v && !isSubtestRun(c.Common()) {
 							return nil, false

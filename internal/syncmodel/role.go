@@ -133,43 +133,20 @@ func join(a, b Role) Role {
 	return out
 }
 
-// branchRole returns the role fields of v that a branch dominating at
-// compares with a constant, taking the edge that fixes them.
+// branchRole returns the role fields of v that the guards of at
+// (flow.Guards: branches on a comparison with a constant, on the side
+// where they are equal) fix.
 func (m *Model) branchRole(v ssa.Value, at ssa.Instruction) Role {
 	r := Role{}
-	fn := at.Parent()
-	if fn == nil || at.Block() == nil {
+	if at.Parent() == nil || at.Block() == nil {
 		return r
 	}
-	for _, b := range fn.Blocks {
-		ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-		if !ok {
-			continue
-		}
-		cmp, ok := ifi.Cond.(*ssa.BinOp)
-		if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
-			continue
-		}
-		x, k := cmp.X, cmp.Y
-		if _, isConst := x.(*ssa.Const); isConst {
-			x, k = k, x
-		}
-		c, ok := k.(*ssa.Const)
-		if !ok || c.Value == nil {
-			continue
-		}
-		field := m.roleFieldOf(x, v)
+	for _, g := range flow.Guards(at.Block()) {
+		field := m.roleFieldOf(g.X, v)
 		if field == nil {
 			continue
 		}
-		succ := b.Succs[0] // where x == c
-		if cmp.Op == token.NEQ {
-			succ = b.Succs[1]
-		}
-		if len(succ.Preds) != 1 || !succ.Dominates(at.Block()) {
-			continue
-		}
-		val := c.Value.ExactString()
+		val := g.K.Value.ExactString()
 		if old, ok := r[field]; ok && !old[val] {
 			r[field] = map[string]bool{} // two checks that cannot both hold
 			continue

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
@@ -183,11 +184,11 @@ func argAt(s Site, f *ssa.Function, v ssa.Value) (ssa.Value, bool) {
 		if !ok {
 			return nil, false
 		}
-		mc, ok := c.Common().Value.(*ssa.MakeClosure)
-		if !ok || len(mc.Bindings) != 1 {
+		_, bindings := analysisutil.FuncValue(c.Common().Value)
+		if len(bindings) != 1 {
 			return nil, false
 		}
-		args = append([]ssa.Value{mc.Bindings[0]}, args...)
+		args = append([]ssa.Value{bindings[0]}, args...)
 	}
 	if i < 0 || len(args) != len(f.Params) {
 		return nil, false

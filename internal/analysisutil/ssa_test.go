@@ -1,0 +1,63 @@
+package analysisutil
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/atest"
+)
+
+const funcValueSrc = `package p
+
+type T struct{ n int }
+
+func (t *T) work() {}
+
+func declared() {}
+
+func use(f func()) { f() }
+
+func values(t *T, fs []func()) {
+	n := 0
+	use(declared)                 // a declared function
+	use(func() {})                // a literal that captures nothing
+	use(func() { n++ })           // a closure: its binding is n's cell
+	use(t.work)                   // a method value: its binding is t
+	use(fs[0])                    // a function value loaded: not known
+}
+`
+
+// TestFuncValue: the function and bindings of each kind of function
+// value handed to use, in order.
+func TestFuncValue(t *testing.T) {
+	pkg := atest.BuildSSA(t, funcValueSrc, 0)
+	values := pkg.Func("values")
+	var got [][2]any
+	for _, b := range values.Blocks {
+		for _, in := range b.Instrs {
+			c, ok := in.(*ssa.Call)
+			if !ok || c.Call.StaticCallee() != pkg.Func("use") {
+				continue
+			}
+			fn, bindings := FuncValue(c.Call.Args[0])
+			name := "<nil>"
+			if fn != nil {
+				name = fn.Name()
+			}
+			got = append(got, [2]any{name, len(bindings)})
+		}
+	}
+	want := [][2]any{{"declared", 0}, {"values$1", 0}, {"values$2", 1}, {"work$bound", 1}, {"<nil>", 0}}
+	if len(got) != len(want) {
+		t.Fatalf("FuncValue over the calls of use: got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("call %d: FuncValue = %v, want %v", i, got[i], want[i])
+		}
+	}
+	if fn, bindings := FuncValue(values.Params[0]); fn != nil || bindings != nil {
+		t.Errorf("FuncValue of a parameter = %v, %v; want nil, nil", fn, bindings)
+	}
+}
