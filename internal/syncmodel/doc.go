@@ -89,10 +89,15 @@
 //
 // Model.OrderedAfter asks whether a channel operation runs only after
 // every run of another, through a chain of happens-before edges: a
-// Wait on a WaitGroup each of the other's goroutines marks Done after
-// it, or a completed receive from a channel whose every send and close
-// is itself so ordered (the senders Done, a waiter Waits and closes
-// done, the receiver acts in its <-done case; see order.go).
+// Wait (its own, or on every path of a call before it: a Stop that
+// cancels and waits) on a WaitGroup each of the other's goroutines
+// marks Done after it, or that WaitGroup.Go started them by, or an
+// errgroup.Group's Wait whose Go started them; the other's own
+// goroutine, in which the operation follows it (a deferred close of a
+// stopped channel); or a completed receive from a channel whose every
+// send and close is itself so ordered (the senders Done, a waiter
+// Waits and closes done, the receiver acts in its <-done case; see
+// order.go).
 //
 // Model.Gated asks the converse for a waiter: can it get to its
 // operation at all once the partner has left? Not if every path to it
