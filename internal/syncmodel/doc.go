@@ -162,7 +162,8 @@
 //
 // StopState, which needs only the package's functions (no Model),
 // says what a call leaves behind for good (Effects: bool flags set
-// true on every path and never cleared by the package, channels
+// true on every path, or found set where a path does not set them (an
+// idempotent Seal under if !m.sealed), and never cleared by the package, channels
 // closed, whether it may wake a waiter or start a goroutine) and
 // whether a call can still return normally in a settled state
 // (CannotReturn: flag tests, errors its callees then certainly

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -128,7 +129,8 @@ func (s *StopState) effects(fn *ssa.Function, e *Effects, every bool, depth int)
 		for _, in := range b.Instrs {
 			switch in := in.(type) {
 			case *ssa.Store:
-				if f := analysisutil.FieldOf(in.Addr); f != nil && always && isTrue(in.Val) && !s.cleared[f] {
+				if f := analysisutil.FieldOf(in.Addr); f != nil && isTrue(in.Val) && !s.cleared[f] &&
+					(always || every && trueAtReturns(fn, f)) {
 					e.SetTrue[f] = true
 				}
 			case *ssa.Send:
@@ -157,6 +159,38 @@ func (s *StopState) effects(fn *ssa.Function, e *Effects, every bool, depth int)
 			}
 		}
 	}
+}
+
+// trueAtReturns reports whether the bool field f is true at every
+// normal return of fn: every path from the entry to a return stores
+// true into it, or finds it set (an idempotent Seal or Close that does
+// its work only under if !x.sealed and then sets the flag).
+func trueAtReturns(fn *ssa.Function, f *types.Var) bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := []*ssa.BasicBlock{fn.Blocks[0]}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		if slices.ContainsFunc(b.Instrs, func(in ssa.Instruction) bool {
+			st, ok := in.(*ssa.Store)
+			return ok && isTrue(st.Val) && analysisutil.FieldOf(st.Addr) == f
+		}) {
+			continue // set on this path
+		}
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			return false
+		}
+		succs := b.Succs
+		if load, set, ok := FlagTest(b); ok && analysisutil.FieldOf(load.X) == f {
+			succs = b.Succs[1-set : 2-set] // the flag found set ends the path
+		}
+		stack = append(stack, succs...)
+	}
+	return true
 }
 
 func (s *StopState) touch(e *Effects, ch ssa.Value) {
@@ -223,6 +257,8 @@ func (s *StopState) callEffects(c *ssa.CallCommon, e *Effects, always bool, dept
 // blocked in, never fires: nothing will make it ready.
 type Settled struct {
 	Set, Closed, Busy map[*types.Var]bool
+	// Open: any select case may still fire (nothing is known idle).
+	Open bool
 }
 
 // CannotReturn reports whether a call of fn, in the state st, can only
@@ -306,7 +342,7 @@ func (s *StopState) cuts(b *ssa.BasicBlock, st Settled, depth int) bool {
 // recv) can be taken in st.
 func fires(ch ssa.Value, recv bool, st Settled) bool {
 	f := chanField(ch)
-	if f == nil {
+	if f == nil || st.Open {
 		return true
 	}
 	return recv && st.Closed[f] || st.Busy[f]
