@@ -4,7 +4,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -166,31 +165,24 @@ func (s *StopState) effects(fn *ssa.Function, e *Effects, every bool, depth int)
 // true into it, or finds it set (an idempotent Seal or Close that does
 // its work only under if !x.sealed and then sets the flag).
 func trueAtReturns(fn *ssa.Function, f *types.Var) bool {
-	seen := make(map[*ssa.BasicBlock]bool)
-	stack := []*ssa.BasicBlock{fn.Blocks[0]}
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
-		if slices.ContainsFunc(b.Instrs, func(in ssa.Instruction) bool {
-			st, ok := in.(*ssa.Store)
-			return ok && isTrue(st.Val) && analysisutil.FieldOf(st.Addr) == f
-		}) {
-			continue // set on this path
-		}
-		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-			return false
-		}
-		succs := b.Succs
+	// The flag found set ends the path: only the other branch goes on.
+	walk := flow.Search{Next: func(b *ssa.BasicBlock) []*ssa.BasicBlock {
 		if load, set, ok := FlagTest(b); ok && analysisutil.FieldOf(load.X) == f {
-			succs = b.Succs[1-set : 2-set] // the flag found set ends the path
+			return b.Succs[1-set : 2-set]
 		}
-		stack = append(stack, succs...)
-	}
-	return true
+		return b.Succs
+	}}
+	ok := true
+	walk.WalkBlock(fn.Blocks[0], func(in ssa.Instruction) bool {
+		switch in := in.(type) {
+		case *ssa.Store:
+			return !isTrue(in.Val) || analysisutil.FieldOf(in.Addr) != f // set on this path
+		case *ssa.Return:
+			ok = false
+		}
+		return ok
+	})
+	return ok
 }
 
 func (s *StopState) touch(e *Effects, ch ssa.Value) {
