@@ -96,8 +96,15 @@
 // each sender calls Done after its last send, another goroutine Waits
 // and then closes done, and the receiver closes the channel in its
 // <-done case or after a receive from done (prometheus's
-// listenGaugeStream; a Wait on another WaitGroup, a done closed
-// without waiting, or a close in a timeout case is still reported); a close that a
+// listenGaugeStream); the Wait may be made by a stop method the closer
+// calls first (cancel, then Wait), be errgroup's Wait on the Group
+// whose Go started the senders (also one errgroup.WithContext made and
+// a field holds) or WaitGroup.Wait after WaitGroup.Go, and the done
+// channel may be one the sender closes as it returns (defer
+// close(t.stopped)); a Wait on another WaitGroup, a cancel without a
+// Wait, a sender started outside the group, a done closed before the
+// last send or without waiting, or a close in a timeout case is still
+// reported; a close that a
 // mutex Lock may precede in the closing goroutine (the sends can be
 // ordered by the mutex, as when a sender sends under the lock only
 // while a request is registered, and the receiver unregisters it under

@@ -137,7 +137,9 @@
 // condition still true costs one harmless pass: len, range, append,
 // swapping the list out (batch, s.pending = s.pending, nil) and
 // handing the copy to functions of the package that use it so, a pop
-// method that checks again and says whether it found an item
+// method that checks again and says whether it found an item, a
+// pointer taken (nil included) and acted on only under a nil test
+// (a := n.latest; n.latest = nil; if a != nil { ... })
 // (pebble's workload copier; not an index, a slice past zero, a
 // receive, a nil dereference, or code not seen here); a Wait under if in
 // the only goroutine that waits on its Cond (started once, outside any

@@ -69,11 +69,14 @@ func toleratesEmpty(pass *analysis.Pass, stmts []ast.Stmt, tested map[*types.Var
 }
 
 // emptiable reports whether t is a slice, map or string: a value that
-// may be empty, and that len, range and append accept empty; or a
-// struct, whose fields are judged as they are used.
+// may be empty, and that len, range and append accept empty; a
+// pointer, whose empty value is nil (a coalescing deliverer takes the
+// latest value, nil after an early wake-up, and acts only under
+// if a != nil: a dereference is judged as a nil one); or a struct,
+// whose fields are judged as they are used.
 func emptiable(t types.Type) bool {
 	switch u := t.Underlying().(type) {
-	case *types.Slice, *types.Map, *types.Struct:
+	case *types.Slice, *types.Map, *types.Struct, *types.Pointer:
 		return true
 	case *types.Basic:
 		return u.Info()&types.IsString != 0

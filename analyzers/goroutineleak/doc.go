@@ -128,8 +128,12 @@
 // goroutine shares with it (directly, deferred, or in t.Cleanup) wakes
 // no waiter or is a stop method after which the call can only panic or
 // block (a flag set for good that it panics on, a closed channel whose
-// case panics, the case it waits on left idle), the send never runs. A
-// Pop, a Release or a Leave afterwards lets the call return: reported.
+// case panics, the case it waits on left idle), the send never runs.
+// So with a flag the test's calls set for good before the goroutine
+// starts (an idempotent Seal, if !m.sealed { ...; m.sealed = true },
+// after which Add panics): the call cannot return whatever comes later.
+// A Pop, a Release or a Leave afterwards lets the call return, and so
+// does a flag set on some paths only: reported.
 //
 // A producer abandoned by its consumer is reported at the make of the
 // channel, too (the Go blog's "Pipelines and cancellation"): a

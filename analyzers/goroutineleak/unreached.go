@@ -30,7 +30,10 @@ import (
 //     on idle), and no call f makes on it starts a goroutine. A flag
 //     set for good, or a channel closed, by a call f makes on the
 //     object on every path before the go statement (a pool closed
-//     before the goroutine starts) holds at the goroutine's call too.
+//     before the goroutine starts) holds at the goroutine's call too;
+//     when those flags alone keep the call from returning normally (a
+//     Manifest sealed before the goroutine's Add), nothing later can
+//     change that.
 //
 // A call that something after the abandonment lets return normally (a
 // Pop that frees a slot, a Release in t.Cleanup) leaves the send to
@@ -144,6 +147,25 @@ func (c *checker) cannotReturnAfter(f *chanmodel.Func, g *ssa.Go, callee *ssa.Fu
 	before := syncmodel.Settled{Set: map[*types.Var]bool{}, Closed: map[*types.Var]bool{}}
 	for _, b := range f.Fn.Blocks {
 		for _, in := range b.Instrs {
+			if ci, ok := in.(*ssa.Call); ok && flow.Dominates(in, g) && !ci.Common().IsInvoke() && callsOn(ci.Common(), shared) {
+				if fn := ci.Common().StaticCallee(); fn != nil {
+					e := c.stops.EffectsOf(fn)
+					maps.Copy(before.Set, e.SetTrue)
+					maps.Copy(before.Closed, e.Closes)
+				}
+			}
+		}
+	}
+	// Set for good before the goroutine starts, the flags alone keep
+	// the call from returning normally, whatever runs later and
+	// whichever case of a select fires (a Seal after which Add
+	// panics).
+	if len(before.Set)+len(before.Closed) > 0 &&
+		c.stops.CannotReturn(callee, syncmodel.Settled{Set: before.Set, Closed: before.Closed, Open: true}) {
+		return true
+	}
+	for _, b := range f.Fn.Blocks {
+		for _, in := range b.Instrs {
 			ci, ok := in.(ssa.CallInstruction)
 			if !ok || in == ssa.Instruction(g) {
 				continue
@@ -184,9 +206,6 @@ func (c *checker) cannotReturnAfter(f *chanmodel.Func, g *ssa.Go, callee *ssa.Fu
 				later = append(later, fn)
 			} else if e := c.stops.EffectsOf(fn); e.Starts {
 				return false // the object's own goroutine may wake the call
-			} else if flow.Dominates(in, g) {
-				maps.Copy(before.Set, e.SetTrue)
-				maps.Copy(before.Closed, e.Closes)
 			}
 		}
 	}
@@ -256,6 +275,17 @@ func handedOn(v ssa.Value) bool {
 			case *ssa.MakeInterface:
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// callsOn reports whether the call takes one of the values shared
+// (or the value of such a variable) as an argument or receiver.
+func callsOn(c *ssa.CallCommon, shared map[ssa.Value]bool) bool {
+	for _, a := range c.Args {
+		if l, ok := a.(*ssa.UnOp); ok && l.Op == token.MUL && shared[l.X] || shared[a] {
+			return true
 		}
 	}
 	return false

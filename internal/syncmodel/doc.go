@@ -89,10 +89,15 @@
 //
 // Model.OrderedAfter asks whether a channel operation runs only after
 // every run of another, through a chain of happens-before edges: a
-// Wait on a WaitGroup each of the other's goroutines marks Done after
-// it, or a completed receive from a channel whose every send and close
-// is itself so ordered (the senders Done, a waiter Waits and closes
-// done, the receiver acts in its <-done case; see order.go).
+// Wait (its own, or on every path of a call before it: a Stop that
+// cancels and waits) on a WaitGroup each of the other's goroutines
+// marks Done after it, or that WaitGroup.Go started them by, or an
+// errgroup.Group's Wait whose Go started them; the other's own
+// goroutine, in which the operation follows it (a deferred close of a
+// stopped channel); or a completed receive from a channel whose every
+// send and close is itself so ordered (the senders Done, a waiter
+// Waits and closes done, the receiver acts in its <-done case; see
+// order.go).
 //
 // Model.AddFenced asks whether a WaitGroup Add is ordered before every
 // Wait, or does not run, through a closed state under a common lock:
@@ -163,7 +168,8 @@
 //
 // StopState, which needs only the package's functions (no Model),
 // says what a call leaves behind for good (Effects: bool flags set
-// true on every path and never cleared by the package, channels
+// true on every path, or found set where a path does not set them (an
+// idempotent Seal under if !m.sealed), and never cleared by the package, channels
 // closed, whether it may wake a waiter or start a goroutine) and
 // whether a call can still return normally in a settled state
 // (CannotReturn: flag tests, errors its callees then certainly

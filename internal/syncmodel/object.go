@@ -69,6 +69,33 @@ func Same(a, b Object) bool {
 	return a.named && b.named && a.class == b.class
 }
 
+// storedAs returns the names o, a pointer held in a local value (the
+// *errgroup.Group errgroup.WithContext returns), also has: the struct
+// fields its function stores it in (f := &Fetcher{g: g}).
+func (m *Model) storedAs(fn *ssa.Function, o Object) []Object {
+	if o.Key.Path != "" || o.Key.Global != "" || o.Key.Root == nil {
+		return nil
+	}
+	refs := o.Key.Root.Referrers()
+	if refs == nil {
+		return nil
+	}
+	var out []Object
+	for _, r := range *refs {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Val != o.Key.Root {
+			continue
+		}
+		if _, ok := st.Addr.(*ssa.FieldAddr); !ok {
+			continue
+		}
+		n := Object{Key: m.canon(fn, lockset.KeyOf(st.Addr).Extend(accesspath.Load), 0), Type: o.Type}
+		n.class, _, n.named = lockset.ClassOf(n.Key)
+		out = append(out, n)
+	}
+	return out
+}
+
 // SameInstance reports whether a and b, the objects of two events of
 // one function, are the very same instance: the same access path from
 // the same root of that function (a variable, parameter, free variable

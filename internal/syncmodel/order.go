@@ -48,14 +48,12 @@ func (m *Model) orderedAfter(f *chanmodel.Func, c *chanmodel.Op, runs []chanmode
 	if depth > 6 {
 		return false
 	}
-	if sf := m.byFn[f.Fn]; sf != nil {
-		for _, ev := range sf.Events {
-			if ev.Kind != Wait || ev.Deferred || !ev.Obj.Known() || !flow.Dominates(ev.Instr, c.Instr) {
-				continue
-			}
-			if wg, ok := m.lift(ev.Obj, f.Fn, up); ok && m.doneAfter(runs, wg, waitPoints(ev.Instr, up)) {
-				return true
-			}
+	if m.programOrder(f, c, runs) {
+		return true
+	}
+	for _, j := range m.joinsBefore(f.Fn, c.Instr, up, 0) {
+		if m.doneAfter(runs, j, waitPoints(j.in, j.up)) {
+			return true
 		}
 	}
 	for i := range f.Ops {
@@ -80,6 +78,98 @@ func (m *Model) orderedAfter(f *chanmodel.Func, c *chanmodel.Op, runs []chanmode
 		}
 	}
 	return true
+}
+
+// A waitJoin is a Wait (on a WaitGroup or an errgroup.Group) that
+// completes before an instruction: obj names the waited object in the
+// terms of the outermost function of the question, in is the Wait and
+// up the sites that lead down to it.
+type waitJoin struct {
+	kind Kind
+	obj  Object
+	in   ssa.Instruction
+	up   []Site
+}
+
+// joinsBefore returns the Waits that complete before in, an
+// instruction of fn, on every path: fn's own, and those a call that
+// precedes in on every path makes on every path of its callee, to a
+// few calls deep (a Stop that cancels the workers' context and then
+// waits for them). up leads down to fn.
+func (m *Model) joinsBefore(fn *ssa.Function, in ssa.Instruction, up []Site, depth int) []waitJoin {
+	sf := m.byFn[fn]
+	if sf == nil || depth > 3 {
+		return nil
+	}
+	var out []waitJoin
+	for _, ev := range sf.Events {
+		if ev.Kind != Wait && ev.Kind != GroupWait || !ev.Obj.Known() {
+			continue
+		}
+		// In fn itself a deferred Wait runs after in; in a callee,
+		// before the call returns.
+		if in != nil && (ev.Deferred || !flow.Dominates(ev.Instr, in)) || in == nil && !ev.Must {
+			continue
+		}
+		if o, ok := m.lift(ev.Obj, fn, up); ok {
+			out = append(out, waitJoin{ev.Kind, o, ev.Instr, up})
+		}
+	}
+	for _, b := range fn.Blocks {
+		if in == nil && !flow.DominatesReturns(b) {
+			continue
+		}
+		for _, x := range b.Instrs {
+			call, ok := x.(*ssa.Call)
+			if !ok || in != nil && (x == in || !flow.Dominates(call, in)) {
+				continue
+			}
+			callee := call.Common().StaticCallee()
+			if callee == nil || m.byFn[callee] == nil {
+				continue
+			}
+			if site, ok := m.siteAt(call, callee); ok {
+				out = append(out, m.joinsBefore(callee, nil, append(up[:len(up):len(up)], site), depth+1)...)
+			}
+		}
+	}
+	return out
+}
+
+// programOrder reports whether c, an operation of f's own goroutine,
+// follows every run in runs in that goroutine's program order: each
+// run is f's own and cannot follow c (c is deferred, or no path leads
+// from c back to the run), or, for a deferred c, runs in a function
+// that f calls synchronously. A sender that closes its done channel
+// as it returns:
+//
+//	func (t *T) follow() {
+//		defer close(t.stopped)
+//		for { ...; t.lines <- l }
+//	}
+//
+// A close of one channel by every goroutine that runs f would panic,
+// so a correct program closes it in one run of f: the runs of the
+// other goroutines close channels of their own.
+func (m *Model) programOrder(f *chanmodel.Func, c *chanmodel.Op, runs []chanmodel.OpRef) bool {
+	if c.Unit != 0 || c.Select {
+		return false
+	}
+	for _, r := range runs {
+		switch {
+		case r.F == f:
+			if r.Op.Deferred || !c.Deferred && flow.Reaches(c.Instr, r.Op.Instr, nil) {
+				return false
+			}
+		case c.Deferred:
+			if !m.runsWithin(r.F.Fn, f.Fn, map[*ssa.Function]bool{}, 0) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return len(runs) > 0
 }
 
 // siteAt returns the site of the package at which in calls or starts
@@ -205,18 +295,27 @@ func waitPoints(w ssa.Instruction, up []Site) []ssa.Instruction {
 // not see): the goroutine's function is started only by go statements
 // of the package, and it defers wg.Done on every path, or (the run
 // being its own) calls wg.Done on every path from the run to a return.
-func (m *Model) doneAfter(runs []chanmodel.OpRef, wg Object, waited []ssa.Instruction) bool {
+func (m *Model) doneAfter(runs []chanmodel.OpRef, j waitJoin, waited []ssa.Instruction) bool {
+	wg := j.obj
 	for _, r := range runs {
-		roots, ok := m.GoRoots(r.F.Fn)
+		roots, ok := m.goRoots(r.F.Fn, true)
 		if !ok || len(roots) == 0 {
 			return false
 		}
 		for _, root := range roots {
-			g := m.startedAt(root)
-			if g == nil {
+			if slices.ContainsFunc(waited, func(w ssa.Instruction) bool { return flow.Reaches(w, root.Instr, nil) }) {
 				return false
 			}
-			if slices.ContainsFunc(waited, func(w ssa.Instruction) bool { return flow.Reaches(w, root.Instr, nil) }) {
+			if _, isGo := root.Instr.(*ssa.Go); !isGo {
+				// WaitGroup.Go and Group.Go count the goroutine down
+				// as its function returns, after all its runs.
+				if !m.startsOn(root, j) {
+					return false
+				}
+				continue
+			}
+			g := m.startedAt(root)
+			if g == nil || j.kind != Wait {
 				return false
 			}
 			if m.defersDone(g, []Object{wg}) {
@@ -228,6 +327,28 @@ func (m *Model) doneAfter(runs []chanmodel.OpRef, wg Object, waited []ssa.Instru
 		}
 	}
 	return true
+}
+
+// startsOn reports whether the call at s starts its goroutine by the
+// Go method of the object j waits on: WaitGroup.Go for a WaitGroup's
+// Wait, Group.Go or TryGo for a Group's.
+func (m *Model) startsOn(s Site, j waitJoin) bool {
+	f := m.byFn[s.Caller]
+	if f == nil {
+		return false
+	}
+	for _, ev := range f.Events {
+		if ev.Instr != s.Instr || !ev.Obj.Known() {
+			continue
+		}
+		if !(ev.Kind == WGGo && j.kind == Wait || ev.Kind == GroupGo && j.kind == GroupWait) {
+			continue
+		}
+		if Same(ev.Obj, j.obj) || slices.ContainsFunc(m.storedAs(s.Caller, ev.Obj), func(o Object) bool { return Same(o, j.obj) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // doneOnEveryPath reports whether every path of fn from just after in

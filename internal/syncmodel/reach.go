@@ -158,6 +158,14 @@ func (m *Model) open(fn *ssa.Function) bool {
 // fn, or a function on the way up, can be entered otherwise (see
 // open), or is started by WaitGroup.Go, errgroup or Once.Do.
 func (m *Model) GoRoots(fn *ssa.Function) ([]Site, bool) {
+	return m.goRoots(fn, false)
+}
+
+// goRoots is GoRoots; with calls, the calls that start a goroutine
+// (WaitGroup.Go, Group.Go, a helper that runs its argument in one)
+// are roots too, and a function literal handed only to them is not
+// open for it.
+func (m *Model) goRoots(fn *ssa.Function, calls bool) ([]Site, bool) {
 	var roots []Site
 	seen := map[*ssa.Function]bool{}
 	var up func(f *ssa.Function, depth int) bool
@@ -167,11 +175,11 @@ func (m *Model) GoRoots(fn *ssa.Function) ([]Site, bool) {
 		}
 		seen[f] = true
 		sites := m.callers[f]
-		if depth > 8 || len(sites) == 0 || m.open(f) {
+		if depth > 8 || len(sites) == 0 || m.open(f) && !(calls && onlyStartedAt(f, sites)) {
 			return false
 		}
 		for _, s := range sites {
-			if _, isGo := s.Instr.(*ssa.Go); isGo {
+			if _, isGo := s.Instr.(*ssa.Go); isGo || calls && s.Goroutine {
 				roots = append(roots, s)
 				continue
 			}
@@ -183,6 +191,47 @@ func (m *Model) GoRoots(fn *ssa.Function) ([]Site, bool) {
 	}
 	ok := up(fn, 0)
 	return roots, ok
+}
+
+// onlyStartedAt reports whether the function literal fn is used only
+// as the function a site of sites starts: every use of the closure
+// (or of the function, when it captures nothing) is such a call.
+func onlyStartedAt(fn *ssa.Function, sites []Site) bool {
+	parent := fn.Parent()
+	if parent == nil {
+		return false
+	}
+	at := make(map[ssa.Instruction]bool)
+	for _, s := range sites {
+		if s.Goroutine {
+			at[s.Instr] = true
+		}
+	}
+	var vals []ssa.Value
+	if len(fn.FreeVars) == 0 {
+		vals = append(vals, fn)
+	}
+	for _, b := range parent.Blocks {
+		for _, in := range b.Instrs {
+			if mc, ok := in.(*ssa.MakeClosure); ok && mc.Fn == ssa.Value(fn) {
+				vals = append(vals, mc)
+			}
+		}
+	}
+	n := 0
+	for _, v := range vals {
+		refs := v.Referrers()
+		if refs == nil {
+			return false
+		}
+		for _, r := range *refs {
+			if !at[r] {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }
 
 // StartedAfter reports whether fn runs only in goroutines that go

@@ -128,7 +128,8 @@ func (s *StopState) effects(fn *ssa.Function, e *Effects, every bool, depth int)
 		for _, in := range b.Instrs {
 			switch in := in.(type) {
 			case *ssa.Store:
-				if f := analysisutil.FieldOf(in.Addr); f != nil && always && isTrue(in.Val) && !s.cleared[f] {
+				if f := analysisutil.FieldOf(in.Addr); f != nil && isTrue(in.Val) && !s.cleared[f] &&
+					(always || every && trueAtReturns(fn, f)) {
 					e.SetTrue[f] = true
 				}
 			case *ssa.Send:
@@ -157,6 +158,31 @@ func (s *StopState) effects(fn *ssa.Function, e *Effects, every bool, depth int)
 			}
 		}
 	}
+}
+
+// trueAtReturns reports whether the bool field f is true at every
+// normal return of fn: every path from the entry to a return stores
+// true into it, or finds it set (an idempotent Seal or Close that does
+// its work only under if !x.sealed and then sets the flag).
+func trueAtReturns(fn *ssa.Function, f *types.Var) bool {
+	// The flag found set ends the path: only the other branch goes on.
+	walk := flow.Search{Next: func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+		if load, set, ok := FlagTest(b); ok && analysisutil.FieldOf(load.X) == f {
+			return b.Succs[1-set : 2-set]
+		}
+		return b.Succs
+	}}
+	ok := true
+	walk.WalkBlock(fn.Blocks[0], func(in ssa.Instruction) bool {
+		switch in := in.(type) {
+		case *ssa.Store:
+			return !isTrue(in.Val) || analysisutil.FieldOf(in.Addr) != f // set on this path
+		case *ssa.Return:
+			ok = false
+		}
+		return ok
+	})
+	return ok
 }
 
 func (s *StopState) touch(e *Effects, ch ssa.Value) {
@@ -223,6 +249,8 @@ func (s *StopState) callEffects(c *ssa.CallCommon, e *Effects, always bool, dept
 // blocked in, never fires: nothing will make it ready.
 type Settled struct {
 	Set, Closed, Busy map[*types.Var]bool
+	// Open: any select case may still fire (nothing is known idle).
+	Open bool
 }
 
 // CannotReturn reports whether a call of fn, in the state st, can only
@@ -306,7 +334,7 @@ func (s *StopState) cuts(b *ssa.BasicBlock, st Settled, depth int) bool {
 // recv) can be taken in st.
 func fires(ch ssa.Value, recv bool, st Settled) bool {
 	f := chanField(ch)
-	if f == nil {
+	if f == nil || st.Open {
 		return true
 	}
 	return recv && st.Closed[f] || st.Busy[f]
