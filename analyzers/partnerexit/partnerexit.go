@@ -200,14 +200,14 @@ func counted(refs []syncmodel.Ref, sites []syncmodel.Site) bool {
 // outside any loop too (a receive per value of a producer is not a
 // one-shot protocol), unless the protocol is counted (see counted).
 func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave {
-	if sm.Chans.Escapes(x.Chan) {
-		return nil
-	}
 	var count ssa.Value
 	if flow.InLoop(x.Instr.Block()) {
 		if count = countedRecv(f, x); count == nil {
 			return nil
 		}
+	}
+	if sm.Chans.Escapes(x.Chan) {
+		return nil
 	}
 	var p *ssa.Function
 	var does syncmodel.Does
