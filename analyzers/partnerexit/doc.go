@@ -70,6 +70,28 @@
 // send of a goroutine of its own, and every function that receives
 // from it must be able to return without receiving.
 //
+// A receive in a loop counts when the protocol is counted: the loop
+// receives on every iteration, runs once per element of a slice (or n
+// times) and has no other way out; the goroutines that send are
+// started by one go statement of the same function, on every
+// iteration of a loop over the same slice (or n); each sends at most
+// once, and nothing closes the channel. Each receive then waits for a
+// goroutine of its own, and one that leaves without sending leaves the
+// last receive waiting for ever:
+//
+//	for _, u := range users {
+//		go func(user string) {
+//			row, err := lookup(user)
+//			if err != nil {
+//				return // returns here without sending on or closing results
+//			}
+//			results <- row
+//		}(u)
+//	}
+//	for range users {
+//		out = append(out, <-results) // receive from results may block forever: ...
+//	}
+//
 // A receive from ctx.Done() whose partner is the context's cancel
 // function, when no one can call it first: the context comes from
 // context.WithCancel of a parent that is never done (Background or
@@ -124,6 +146,19 @@
 //
 //	for range jobs {
 //		<-results // a receive per value, not a one-shot protocol
+//	}
+//
+//	for _, u := range users { // counted, but a worker is started only for some
+//		if u == "" {
+//			continue
+//		}
+//		go fetch(u, results)
+//	}
+//	for range users {
+//		r := <-results
+//		if r.err != nil {
+//			return r.err // nor when the collector can leave the loop early
+//		}
 //	}
 //
 //	go func() {

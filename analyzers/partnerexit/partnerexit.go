@@ -198,17 +198,27 @@ func counted(refs []syncmodel.Ref, sites []syncmodel.Site) bool {
 // channel is the package's own, every send and close of it is in one
 // function that one go statement, outside any loop, starts, and x is
 // outside any loop too (a receive per value of a producer is not a
-// one-shot protocol).
+// one-shot protocol), unless the protocol is counted (see counted).
 func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave {
-	if flow.InLoop(x.Instr.Block()) || sm.Chans.Escapes(x.Chan) {
+	var count ssa.Value
+	if flow.InLoop(x.Instr.Block()) {
+		if count = countedRecv(f, x); count == nil {
+			return nil
+		}
+	}
+	if sm.Chans.Escapes(x.Chan) {
 		return nil
 	}
 	var p *ssa.Function
 	var does syncmodel.Does
 	var at token.Pos
+	var sends []*chanmodel.Op
 	for _, r := range sm.Chans.OpsOn(x.Chan) {
 		if r.Op.Kind != chanmodel.Send && r.Op.Kind != chanmodel.Close {
 			continue
+		}
+		if count != nil && r.Op.Kind == chanmodel.Close {
+			return nil // a close ends every receive, however many
 		}
 		fn, ops, ok := performer(sm, r, x.Chan)
 		if !ok {
@@ -228,13 +238,17 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 			if !does.Add(op) {
 				return nil
 			}
+			sends = append(sends, op)
 		}
 	}
 	if p == nil {
 		return nil // nobody sends: selfdeadlock's and goroutineleak's
 	}
-	sites := sm.GoSites(p, depth)
-	if len(sites) != 1 || flow.InLoop(sites[0].Instr.Block()) {
+	if count != nil {
+		if !startedPer(sm, f, p, count) || !oneSend(sends) {
+			return nil
+		}
+	} else if sites := sm.GoSites(p, depth); len(sites) != 1 || flow.InLoop(sites[0].Instr.Block()) {
 		return nil
 	}
 	if ex, ok := sm.Leaves(p, does, depth); ok && ex.Deliberate() {
@@ -244,6 +258,67 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 		return &leave{fn: ex.Return.Parent(), exit: ex, op: at, partner: p}
 	}
 	return nil
+}
+
+// countedRecv returns what counts the receives of x, a receive in a
+// loop, when the protocol is a counted one-shot: x is a plain receive
+// on every iteration of a loop that runs once per element of a slice
+// (or n times) and has no other way out (flow.CountedBy), from a
+// channel made outside loops in x's own function. Paired with a
+// goroutine started per element by a loop of the same count, each
+// sending at most once (startedPer, oneSend), every receive waits for
+// its own goroutine's send: one goroutine that leaves without sending
+// leaves the last receive waiting for ever.
+//
+//	for _, u := range users {
+//		go func(user string) {
+//			row, err := lookup(user)
+//			if err != nil {
+//				return // the collector is one result short
+//			}
+//			results <- row
+//		}(u)
+//	}
+//	for range users {
+//		out = append(out, <-results)
+//	}
+func countedRecv(f *syncmodel.Func, x *chanmodel.Op) ssa.Value {
+	if x.Chan.Kind != chanmodel.KindMake || x.Chan.Make.Parent() != f.Fn || flow.InLoop(x.Chan.Make.Block()) {
+		return nil
+	}
+	n, ok := flow.CountedBy(x.Instr.Block())
+	if !ok {
+		return nil
+	}
+	return n
+}
+
+// startedPer reports whether p's goroutines are started only by one go
+// statement of f (the waiter's function), on every iteration of a loop
+// counted by count: one goroutine per receive.
+func startedPer(sm *syncmodel.Model, f *syncmodel.Func, p *ssa.Function, count ssa.Value) bool {
+	sites := sm.Callers(p)
+	if len(sites) != 1 || sites[0].Caller != f.Fn || sm.Open(p) {
+		return false
+	}
+	if _, ok := sites[0].Instr.(*ssa.Go); !ok {
+		return false
+	}
+	n, ok := flow.CountedBy(sites[0].Instr.Block())
+	return ok && n == count
+}
+
+// oneSend reports whether a run of the sender makes at most one of
+// sends: none leads to another.
+func oneSend(sends []*chanmodel.Op) bool {
+	for _, a := range sends {
+		for _, b := range sends {
+			if a != b && flow.Reaches(a.Instr, b.Instr, nil) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // performer returns the function that performs r's operation itself

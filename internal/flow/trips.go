@@ -3,6 +3,7 @@ package flow
 import (
 	"go/constant"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -66,4 +67,144 @@ func intConst(v ssa.Value) (int64, bool) {
 		return 0, false
 	}
 	return constant.Int64Val(k.Value)
+}
+
+// CountedBy returns what counts the iterations of a loop around b that
+// b runs on every iteration of, when the loop's only way out is its
+// count: the slice x of for range x (or of for i := 0; i < len(x);
+// i++), or the integer n of for range n and for i := 0; i < n; i++.
+// Two loops counted by the same value run the same number of times.
+// A loop that can also break, return or jump out is counted by
+// nothing.
+func CountedBy(b *ssa.BasicBlock) (ssa.Value, bool) {
+	for _, h := range b.Parent().Blocks {
+		if !h.Dominates(b) || !EveryIteration(h, b) {
+			continue
+		}
+		if n, ok := countOf(h); ok {
+			return n, true
+		}
+	}
+	return nil, false
+}
+
+// countOf returns the count of the loop headed by h (see CountedBy):
+// its counter phi starts at 0 (at -1 when the test is on phi+1 at the
+// head, as range over a slice compiles) and steps by 1, and the one
+// edge out of the loop is the false branch of counter < n, tested at
+// the head, or at the end of the body when the entry is guarded by
+// 0 < n (range over an integer).
+func countOf(h *ssa.BasicBlock) (ssa.Value, bool) {
+	loop := LoopOf(h)
+	var test *ssa.If
+	for blk := range loop {
+		for i, s := range blk.Succs {
+			if loop[s] {
+				continue
+			}
+			iff, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.If)
+			if !ok || i != 1 || test != nil && test != iff {
+				return nil, false
+			}
+			test = iff
+		}
+	}
+	if test == nil {
+		return nil, false
+	}
+	cmp, ok := test.Cond.(*ssa.BinOp)
+	if !ok || cmp.Op != token.LSS {
+		return nil, false
+	}
+	phi, start, ok := stepOf(h, cmp.X)
+	if !ok {
+		return nil, false
+	}
+	rotated := test.Block().Succs[0] == h
+	atHead := test.Block() == h && !rotated
+	switch {
+	case atHead && cmp.X == phi && start == 0, atHead && cmp.X != phi && start == -1:
+	case rotated && cmp.X != phi && start == 0 && guarded(h, cmp.Y):
+	default:
+		return nil, false
+	}
+	n := cmp.Y
+	if c, ok := n.(*ssa.Call); ok {
+		if b, ok := c.Call.Value.(*ssa.Builtin); !ok || b.Name() != "len" || len(c.Call.Args) != 1 {
+			return nil, false
+		}
+		if _, ok := c.Call.Args[0].Type().Underlying().(*types.Slice); !ok {
+			return nil, false
+		}
+		return c.Call.Args[0], true
+	}
+	if _, ok := n.(*ssa.Const); ok {
+		return nil, false // ConstTrips's
+	}
+	if t, ok := n.Type().Underlying().(*types.Basic); !ok || t.Info()&types.IsInteger == 0 {
+		return nil, false
+	}
+	return n, true
+}
+
+// stepOf returns the counter phi of h that v is (phi, or phi+1) and
+// its start, when the phi steps by 1 along the loop's one back edge.
+func stepOf(h *ssa.BasicBlock, v ssa.Value) (*ssa.Phi, int64, bool) {
+	if inc, ok := plusOne(v); ok {
+		v = inc
+	}
+	phi, ok := v.(*ssa.Phi)
+	if !ok || phi.Block() != h || len(phi.Edges) != 2 {
+		return nil, 0, false
+	}
+	var start int64
+	stepped, started := false, false
+	for i, e := range phi.Edges {
+		if h.Dominates(h.Preds[i]) {
+			x, ok := plusOne(e)
+			stepped = ok && x == phi
+			continue
+		}
+		start, started = intConst(e)
+	}
+	return phi, start, stepped && started
+}
+
+// plusOne returns x when v is x + 1.
+func plusOne(v ssa.Value) (ssa.Value, bool) {
+	add, ok := v.(*ssa.BinOp)
+	if !ok || add.Op != token.ADD {
+		return nil, false
+	}
+	if n, ok := intConst(add.Y); ok && n == 1 {
+		return add.X, true
+	}
+	return nil, false
+}
+
+// guarded reports whether the entry into h (its one predecessor it
+// does not dominate) is the true branch of 0 < n.
+func guarded(h *ssa.BasicBlock, n ssa.Value) bool {
+	var entry *ssa.BasicBlock
+	for _, p := range h.Preds {
+		if !h.Dominates(p) {
+			if entry != nil {
+				return false
+			}
+			entry = p
+		}
+	}
+	if entry == nil || len(entry.Instrs) == 0 || entry.Succs[0] != h {
+		return false
+	}
+	iff, ok := entry.Instrs[len(entry.Instrs)-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	cmp, ok := iff.Cond.(*ssa.BinOp)
+	if !ok || cmp.Op != token.LSS || cmp.Y != n {
+		return false
+	}
+	z, ok := intConst(cmp.X)
+	return ok && z == 0
 }
