@@ -93,14 +93,17 @@ func (e *Ends) funcEnds(fn *ssa.Function) FuncEnds {
 	if obj != nil {
 		obj = obj.Origin()
 		if end := FuncEnd(obj); end != Returns {
-			return FuncEnds{End: end}
+			e.of[body] = FuncEnds{End: end}
+			return e.of[body]
 		}
 	}
 	if body.Blocks == nil {
+		var fe FuncEnds
 		if obj != nil && e.imported != nil {
-			return e.imported(obj)
+			fe = e.imported(obj)
 		}
-		return FuncEnds{}
+		e.of[body] = fe
+		return fe
 	}
 	// A call back into fn while its body is searched (recursion) is
 	// taken to return: a cycle proves nothing.
