@@ -129,7 +129,15 @@ func (e *Ends) funcEnds(fn *ssa.Function) FuncEnds {
 // nilTested reports whether an if of p's function compares p with nil.
 func nilTested(p *ssa.Parameter) bool {
 	for _, r := range *p.Referrers() {
-		if b, ok := r.(*ssa.BinOp); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+		b, ok := r.(*ssa.BinOp)
+		if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+			continue
+		}
+		other := b.X
+		if other == p {
+			other = b.Y
+		}
+		if c, ok := other.(*ssa.Const); ok && c.IsNil() {
 			return true
 		}
 	}
