@@ -62,7 +62,7 @@ func sameGoroutine(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, r
 			if (o.Kind != chanmodel.Send && o.Kind != chanmodel.Close) || o.Unit != 0 || !(o.Direct() || o.Must) {
 				continue
 			}
-			if !chanmodel.SameChan(c, o) || !after(f, c, o) || inDefaultOfRecv(f, o) {
+			if !chanmodel.SameChan(c, o) || !after(m.Ends(), f, c, o) || inDefaultOfRecv(f, o) {
 				continue
 			}
 			pos := m.Site(o)
@@ -93,7 +93,7 @@ func sameGoroutine(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, r
 
 // after reports whether o surely runs after c, on a channel that was
 // not replaced in between.
-func after(f *chanmodel.Func, c, o *chanmodel.Op) bool {
+func after(ends *flow.Ends, f *chanmodel.Func, c, o *chanmodel.Op) bool {
 	if o.Renewed {
 		// o's callee stores a channel it made into the field before
 		// it operates on it: each call has a channel of its own.
@@ -111,37 +111,39 @@ func after(f *chanmodel.Func, c, o *chanmodel.Op) bool {
 		return false
 	case c.Deferred && o.Deferred:
 		// Deferred calls run last in, first out.
-		return o.Instr != c.Instr && flow.Dominates(o.Instr, c.Instr) && !anyReachable(c.Instr, reset)
+		return o.Instr != c.Instr && flow.Dominates(o.Instr, c.Instr) && !anyReachable(ends, c.Instr, reset)
 	case o.Deferred:
 		return (flow.Dominates(o.Instr, c.Instr) || flow.Dominates(c.Instr, o.Instr)) &&
-			!anyReachable(c.Instr, reset)
+			!anyReachable(ends, c.Instr, reset)
 	}
 	if o.Instr == c.Instr && o != c {
 		return false // both inside one callee: its own report
 	}
 	stop := func(in ssa.Instruction) bool { return reset[in] }
-	if o != c && flow.Dominates(c.Instr, o.Instr) && flow.Reaches(c.Instr, o.Instr, stop) {
+	if o != c && flow.Dominates(c.Instr, o.Instr) && ends.Reaches(c.Instr, o.Instr, stop) {
 		return true
 	}
-	if flow.InLoopAfter(c.Instr, o.Instr) && flow.Reaches(c.Instr, o.Instr, stop) {
+	if flow.InLoopAfter(c.Instr, o.Instr) && ends.Reaches(c.Instr, o.Instr, stop) {
 		return true
 	}
 	// A close on one branch, then a send or close that every way on
 	// from it goes through: if err != nil { close(ch) }; close(ch).
-	return o != c && followedBy(c.Instr, o.Instr, reset)
+	return o != c && followedBy(ends, c.Instr, o.Instr, reset)
 }
 
 // followedBy reports whether every path from just after a reaches b
 // before the function returns, and before the channel can be replaced
-// (reset). Paths that panic do not return: they do not count against.
-func followedBy(a, b ssa.Instruction, reset map[ssa.Instruction]bool) bool {
-	if a.Parent() != b.Parent() || !flow.Reaches(a, b, func(in ssa.Instruction) bool { return reset[in] }) {
+// (reset). Paths that panic, or end in a call that never returns (a
+// helper that always calls t.Fatal), do not return: they do not count
+// against.
+func followedBy(ends *flow.Ends, a, b ssa.Instruction, reset map[ssa.Instruction]bool) bool {
+	if a.Parent() != b.Parent() || !ends.Reaches(a, b, func(in ssa.Instruction) bool { return reset[in] }) {
 		return false
 	}
 	untilB := func(in ssa.Instruction) bool { return in == b }
 	for _, blk := range a.Parent().Blocks {
 		for _, in := range blk.Instrs {
-			if _, ok := in.(*ssa.Return); (ok || reset[in]) && flow.Reaches(a, in, untilB) {
+			if _, ok := in.(*ssa.Return); (ok || reset[in]) && ends.Reaches(a, in, untilB) {
 				return false
 			}
 		}
@@ -170,9 +172,9 @@ func resets(f *chanmodel.Func, c *chanmodel.Op) map[ssa.Instruction]bool {
 	return r
 }
 
-func anyReachable(from ssa.Instruction, set map[ssa.Instruction]bool) bool {
+func anyReachable(ends *flow.Ends, from ssa.Instruction, set map[ssa.Instruction]bool) bool {
 	for in := range set {
-		if in.Block() != nil && in.Block().Parent() == from.Block().Parent() && flow.Reaches(from, in, nil) {
+		if in.Block() != nil && in.Block().Parent() == from.Block().Parent() && ends.Reaches(from, in, nil) {
 			return true
 		}
 	}
@@ -342,7 +344,7 @@ func exportedSender(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op) (*ch
 			if s.Kind != chanmodel.Send || s.Unit != 0 || s.Locked || s.Chan != c.Chan {
 				continue
 			}
-			if e == f && !flow.Reaches(c.Instr, s.Instr, nil) {
+			if e == f && !m.Ends().Reaches(c.Instr, s.Instr, nil) {
 				continue
 			}
 			return e, s

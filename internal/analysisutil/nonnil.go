@@ -340,7 +340,7 @@ func (inv *FieldInvariants) nonNil(v ssa.Value, at *ssa.BasicBlock, depth int) b
 	case *ssa.Phi:
 		for i, e := range x.Edges {
 			p := x.Block().Preds[i]
-			if !inv.nonNil(e, p, depth+1) && !assertsNonNil(p, x.Block(), e) {
+			if !inv.nonNil(e, p, depth+1) && !flow.NonNilEdge(p, x.Block(), e) {
 				return false
 			}
 		}
@@ -370,45 +370,5 @@ func (inv *FieldInvariants) nonNil(v ssa.Value, at *ssa.BasicBlock, depth int) b
 		return n > 0
 	}
 	// Any other value: non-nil if a test on the way here says so.
-	for b := at; b != nil; b = b.Idom() {
-		if len(b.Preds) == 1 && assertsNonNil(b.Preds[0], b, v) {
-			return true
-		}
-	}
-	return false
-}
-
-// assertsNonNil reports whether the edge from p to s is taken only when
-// v != nil.
-func assertsNonNil(p, s *ssa.BasicBlock, v ssa.Value) bool {
-	if len(p.Instrs) == 0 {
-		return false
-	}
-	ifi, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
-	if !ok || p.Succs[0] == p.Succs[1] {
-		return false
-	}
-	cmp, ok := ifi.Cond.(*ssa.BinOp)
-	if !ok {
-		return false
-	}
-	var other ssa.Value
-	switch {
-	case cmp.X == v:
-		other = cmp.Y
-	case cmp.Y == v:
-		other = cmp.X
-	default:
-		return false
-	}
-	if c, ok := other.(*ssa.Const); !ok || !c.IsNil() {
-		return false
-	}
-	switch cmp.Op {
-	case token.EQL:
-		return s == p.Succs[1]
-	case token.NEQ:
-		return s == p.Succs[0]
-	}
-	return false
+	return flow.TestedNonNil(v, at)
 }

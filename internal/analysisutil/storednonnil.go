@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // StoresNonNil reports whether the assignment whose left-hand side is
@@ -28,19 +30,8 @@ func StoresNonNil(pkg *types.Package, fn *ssa.Function, lhs token.Pos) bool {
 				continue
 			}
 			found = true
-			nonNil = nonNil && (inv.nonNil(st.Val, b, 0) || testedNonNil(st.Val, b))
+			nonNil = nonNil && (inv.nonNil(st.Val, b, 0) || flow.TestedNonNil(st.Val, b))
 		}
 	}
 	return found && nonNil
-}
-
-// testedNonNil reports whether a nil test of v on the way to block at
-// lets only a non-nil v through: m = f(m); if m == nil { return }.
-func testedNonNil(v ssa.Value, at *ssa.BasicBlock) bool {
-	for b := at; b != nil; b = b.Idom() {
-		if len(b.Preds) == 1 && assertsNonNil(b.Preds[0], b, v) {
-			return true
-		}
-	}
-	return false
 }

@@ -48,6 +48,9 @@ type builder struct {
 	// invariants: a block that runs only when a field never nil after
 	// construction is nil is dead, and its operations never happen.
 	locks *lockset.Result
+	// ends says how calls end (analysisutil.EndsAnalyzer): which
+	// never return, and of those which never end their goroutine.
+	ends *flow.Ends
 }
 
 // fnState holds what summarize needs about the function in progress.

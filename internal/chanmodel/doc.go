@@ -72,8 +72,8 @@
 //
 // Per function the model records NoReturn (no return, panic, os.Exit,
 // runtime.Goexit, log.Fatal... is reachable: e.g. a loop without exit;
-// calls to functions of the package that cannot terminate are dead
-// ends), and per operation of a goroutine Avoid (the goroutine can
+// calls to functions that cannot terminate, of this package or
+// another, are dead ends: flow.Ends says which, flow.Hangs), and per operation of a goroutine Avoid (the goroutine can
 // terminate without completing it; for a select case: without taking
 // that case) and NeedsClose (a v, ok := <-ch whose ok decides an if,
 // as range does: the goroutine terminates only once ch is closed).

@@ -12,10 +12,11 @@ import (
 // This file answers "can the function still terminate if this
 // operation never completes?" for the goroutine analyzers. A function
 // terminates by a return, an explicit panic, or a call that ends the
-// goroutine or the process (os.Exit, runtime.Goexit, log.Fatal, ...).
-// It does not terminate past a call to a function of the package that
-// itself cannot terminate, nor past the panic SSA inserts after a
-// blocking select that matched no case.
+// goroutine or the process (os.Exit, runtime.Goexit, log.Fatal, a
+// helper that always calls t.Fatal, ...: flow.Ends). It does not
+// terminate past a call that never ends (flow.Hangs: a function, of
+// this package or another, that itself cannot terminate), nor past the
+// panic SSA inserts after a blocking select that matched no case.
 
 // edge is a CFG edge: successor number succ of block from.
 type edge struct {
@@ -76,11 +77,12 @@ func (fs *flowState) blockEnds(blk *ssa.BasicBlock, skip ssa.Instruction) bool {
 		case *ssa.Panic:
 			return fs.realPanic(blk, i, in)
 		case *ssa.Call:
-			if flow.NeverReturns(in.Common()) {
-				return true
-			}
-			if fs.neverReturns(in.Common()) {
+			switch fs.b.ends.CallEnd(in) {
+			case flow.Returns:
+			case flow.Hangs:
 				return false
+			default:
+				return true
 			}
 		}
 	}
@@ -93,7 +95,7 @@ func (fs *flowState) blockStops(blk *ssa.BasicBlock, skip ssa.Instruction) bool 
 		if in == skip {
 			return true
 		}
-		if c, ok := in.(*ssa.Call); ok && fs.neverReturns(c.Common()) {
+		if c, ok := in.(*ssa.Call); ok && fs.hangs(c) {
 			return true
 		}
 	}
@@ -117,7 +119,7 @@ func (fs *flowState) realPanic(blk *ssa.BasicBlock, i int, p *ssa.Panic) bool {
 		return false
 	case "noreturn":
 		if i > 0 {
-			if call, ok := blk.Instrs[i-1].(*ssa.Call); ok && fs.neverReturns(call.Common()) {
+			if call, ok := blk.Instrs[i-1].(*ssa.Call); ok && fs.hangs(call) {
 				return false
 			}
 		}
@@ -125,16 +127,8 @@ func (fs *flowState) realPanic(blk *ssa.BasicBlock, i int, p *ssa.Panic) bool {
 	return true
 }
 
-// neverReturns reports whether the call cannot terminate: its callee
-// is a function of this package whose model says so.
-func (fs *flowState) neverReturns(c *ssa.CallCommon) bool {
-	callee := flow.Callee(c)
-	if callee == nil || callee.Blocks == nil || callee == fs.fn {
-		return false
-	}
-	f := fs.b.summarize(callee)
-	return f != nil && f.NoReturn
-}
+// hangs reports whether the call cannot terminate.
+func (fs *flowState) hangs(c *ssa.Call) bool { return fs.b.ends.CallEnd(c) == flow.Hangs }
 
 // caseEdge returns the edge into the body of case number state of the
 // select sel (the If that compares the select's index with state).
@@ -207,7 +201,7 @@ func selectState(sel *ssa.Select, pos token.Pos) int {
 // f.NoReturn. It runs once f's operations are known.
 func (b *builder) flowFlags(f *Func) {
 	fs := &flowState{fn: f.Fn, b: b}
-	if !fs.canTerminate(nil, edge{}) {
+	if b.ends.Of(f.Fn).End == flow.Hangs {
 		f.NoReturn = true
 		for i := range f.Ops {
 			if f.Ops[i].Unit == 0 {

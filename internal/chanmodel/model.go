@@ -25,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "chanmodel",
 	Doc:        "build the channel model shared by the goconcheck channel analyzers",
 	URL:        "https://github.com/goconcheck/goconcheck/tree/main/internal/chanmodel",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, lockset.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, lockset.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer, analysisutil.EndsAnalyzer},
 	ResultType: reflect.TypeFor[*Model](),
 	FactTypes:  []analysis.Fact{new(Summary), new(CloserRole), new(Spawner)},
 	Run:        run,
@@ -174,7 +174,7 @@ type Func struct {
 	Fn  *ssa.Function
 	Ops []Op
 	// NoReturn: the function cannot terminate (no return, panic or
-	// exit is reachable, e.g. a loop with no exit).
+	// exit is reachable, e.g. a loop with no exit): flow.Hangs.
 	NoReturn bool
 	// Truncated: operations were dropped (too many, or a recursive
 	// call was cut), so the list is incomplete.
@@ -284,6 +284,11 @@ type syn struct {
 	args  []string // for calls: the arguments
 }
 
+// Ends says how calls end in the package (analysisutil.EndsAnalyzer's
+// result, which the model follows): the one notion of "never returns"
+// the channel analyzers share.
+func (m *Model) Ends() *flow.Ends { return m.b.ends }
+
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	b := &builder{
@@ -296,6 +301,7 @@ func run(pass *analysis.Pass) (any, error) {
 		syntax:     make(map[token.Pos]syn),
 		units:      make(map[unitKey]int),
 		closures:   analysisutil.PassClosures(pass),
+		ends:       analysisutil.PassEnds(pass),
 	}
 	b.locks = pass.ResultOf[lockset.Analyzer].(*lockset.Result)
 	b.spawners = &spawners{pass: pass, runs: make(map[*ssa.Function][]int), busy: make(map[*ssa.Function]bool)}

@@ -19,10 +19,15 @@
 //     two are equal (a role or mode fixed by an if or a switch case).
 //   - Calls that do not return: [CallEnd] says how a call ends the
 //     flow of control it is on (a panic, the end of the goroutine, the
-//     end of the process), from one list; [FailsTest], [SkipsTest] and
-//     [EndsTest] say what a method of package testing does to the test;
-//     [DefersRecover] whether a deferred call may turn a panic into a
-//     return.
+//     end of the process), from one list and the interfaces *testing.T
+//     satisfies; [Ends] is the one notion of "never returns" beyond it:
+//     the functions whose every path ends or hangs, or does when an
+//     argument is not nil, with the facts of other packages (the result
+//     of analysisutil.EndsAnalyzer; a memo its only state); [FailsTest],
+//     [SkipsTest] and [EndsTest] say what a method of package testing
+//     does to the test; [DefersRecover] whether a deferred call may
+//     turn a panic into a return; [NonNilEdge] and [TestedNonNil] which
+//     nil tests let only a non-nil value through.
 //   - Callees: [Callee] and [CalleeFunc] name what a call statically
 //     calls, seeing an instantiated generic function as its origin;
 //     [Origin] and [Body] do the same for a function in hand; [UseOf]
@@ -30,6 +35,6 @@
 //     defers or starts it, or hands it on).
 //
 // It is shaped like staticcheck's irutil: small functions of the
-// graph, no state and no analysis pass of its own. It depends on
+// graph, no state (but Ends' memo) and no analysis pass of its own. It depends on
 // go/ssa and go/types only, so every model can stand on it.
 package flow

@@ -23,6 +23,10 @@ const (
 	// ExitsProcess: os.Exit, syscall.Exit, and log's Fatal, Fatalf and
 	// Fatalln (and *log.Logger's). No deferred call runs.
 	ExitsProcess
+	// Hangs: the call neither returns nor ends its goroutine: every
+	// path of the callee blocks or loops for ever. Only [Ends] knows
+	// such calls, from the callee's body.
+	Hangs
 )
 
 func (e End) String() string {
@@ -33,19 +37,27 @@ func (e End) String() string {
 		return "exits the goroutine"
 	case ExitsProcess:
 		return "exits the process"
+	case Hangs:
+		return "never ends"
 	}
 	return "returns"
 }
 
 // CallEnd says how the call c ends the flow of control it is on,
 // whether it calls its callee statically, through a method value or
-// through an interface (a testing.TB's Fatal).
+// through an interface (a testing.TB's Fatal, or the FailNow of any
+// interface a *testing.T satisfies: see [EndsTestThrough]). It knows
+// the one list of [FuncEnd]; [Ends.CallEnd] also knows the functions
+// whose every path ends.
 func CallEnd(c *ssa.CallCommon) End {
 	if b, ok := c.Value.(*ssa.Builtin); ok {
 		if b.Name() == "panic" {
 			return Panics
 		}
 		return Returns
+	}
+	if c.IsInvoke() && EndsTestThrough(c) {
+		return ExitsGoroutine
 	}
 	return FuncEnd(CalleeFunc(c))
 }
@@ -156,4 +168,80 @@ func recvName(fn *types.Func) string {
 		return n.Obj().Name()
 	}
 	return ""
+}
+
+// EndsTestThrough reports whether the interface method call c stops a
+// test as testing.TB's method of its name would: it calls FailNow,
+// Fatal, Fatalf, SkipNow, Skip or Skipf of an interface that *testing.T
+// satisfies (a helper's own `interface{ Fatalf(string, ...any) }`, or
+// testify's TestingT with FailNow), so the test's *T is what it holds.
+// When package testing is among the imports of the caller's or the
+// interface's package, go/types decides whether *testing.T satisfies
+// the interface; otherwise the method's signature must have the shape
+// of testing's (no result; a format string first for the f forms; a
+// variadic ...any for Fatal, Fatalf, Skip and Skipf).
+func EndsTestThrough(c *ssa.CallCommon) bool {
+	m := c.Method
+	if !c.IsInvoke() || m == nil || !testMethods[m.Name()].ends {
+		return false
+	}
+	iface, ok := c.Value.Type().Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	var pkgs []*types.Package
+	if fn := c.Value.Parent(); fn != nil && fn.Pkg != nil {
+		pkgs = append(pkgs, fn.Pkg.Pkg)
+	}
+	if m.Pkg() != nil {
+		pkgs = append(pkgs, m.Pkg())
+	}
+	for _, p := range pkgs {
+		if p.Path() == "testing" {
+			return true // testing.TB itself
+		}
+		for _, imp := range p.Imports() {
+			if imp.Path() != "testing" {
+				continue
+			}
+			if t, ok := imp.Scope().Lookup("T").(*types.TypeName); ok {
+				return types.Implements(types.NewPointer(t.Type()), iface)
+			}
+		}
+	}
+	return testShape(m)
+}
+
+// testShape reports whether the signature of m is that of testing's
+// method of its name: FailNow() and SkipNow(); Fatal(...any) and
+// Skip(...any); Fatalf(string, ...any) and Skipf(string, ...any).
+func testShape(m *types.Func) bool {
+	sig, ok := m.Type().(*types.Signature)
+	if !ok || sig.Results().Len() != 0 {
+		return false
+	}
+	ps := sig.Params()
+	switch m.Name() {
+	case "FailNow", "SkipNow":
+		return ps.Len() == 0
+	case "Fatal", "Skip":
+		return ps.Len() == 1 && sig.Variadic() && anySlice(ps.At(0).Type())
+	case "Fatalf", "Skipf":
+		if ps.Len() != 2 || !sig.Variadic() || !anySlice(ps.At(1).Type()) {
+			return false
+		}
+		b, ok := ps.At(0).Type().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.String
+	}
+	return false
+}
+
+// anySlice reports whether t is []any (the type of a ...any parameter).
+func anySlice(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	i, ok := s.Elem().Underlying().(*types.Interface)
+	return ok && i.Empty()
 }

@@ -51,7 +51,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "lockset",
 	Doc:        "compute the mutexes certainly held at each instruction (used by unlockedwrite, lockleak, doublelock)",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer},
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer, analysisutil.EndsAnalyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{new(Summary), new(Writes), new(ReadLockedOnly)},
@@ -213,6 +213,10 @@ type Func struct {
 
 	held map[ssa.Instruction]Set
 	may  map[ssa.Instruction]Set
+	// ending holds, by block index, the first call of the block that
+	// never returns (nil: none, and for a function without one): the
+	// dataflow goes no further than it.
+	ending []ssa.Instruction
 	// locks holds, per instruction that may lock a mutex (a Lock,
 	// RLock or TryLock, a Locker's Lock, a callee returning it
 	// held), the mutexes it locks: see ReleasedBefore.
@@ -273,7 +277,7 @@ type Return struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	b := &builder{pass: pass, res: &Result{Funcs: map[*ssa.Function]*Func{}, pkg: pass.Pkg}, busy: map[*ssa.Function]bool{}, docLocked: map[*ssa.Function]bool{}, closures: analysisutil.PassClosures(pass)}
+	b := &builder{pass: pass, res: &Result{Funcs: map[*ssa.Function]*Func{}, pkg: pass.Pkg}, busy: map[*ssa.Function]bool{}, docLocked: map[*ssa.Function]bool{}, closures: analysisutil.PassClosures(pass), ends: analysisutil.PassEnds(pass)}
 	var all []*ssa.Function
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {
@@ -326,6 +330,9 @@ type builder struct {
 	docLocked map[*ssa.Function]bool
 	// closures resolves the free variables of function literals.
 	closures *analysisutil.Closures
+	// ends says which calls never return: the state after one flows
+	// nowhere (a test helper that calls t.Fatal after an Unlock).
+	ends *flow.Ends
 	// factsOnly: the package is a dependency, analyzed for its
 	// summaries only (see analysisutil.FactsOnly).
 	factsOnly bool
@@ -552,6 +559,7 @@ func (b *builder) analyze(fn *ssa.Function) *Func {
 
 	// The dataflow records into these; a function it skips has none.
 	f.held, f.may, f.Released, f.Deferred = map[ssa.Instruction]Set{}, map[ssa.Instruction]Set{}, map[Key]bool{}, map[Key]bool{}
+	f.ending = b.endingCalls(fn)
 	in := b.solve(f, nil)
 	// A mutex unlocked before the function has locked it on any path
 	// is its callers': analyze again with it held at entry, so that a
@@ -583,7 +591,7 @@ func (b *builder) analyze(fn *ssa.Function) *Func {
 			continue
 		}
 		out := b.transfer(f, blk, in[blk.Index].clone(), true)
-		if _, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok {
+		if _, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok && f.endingCall(blk) == nil {
 			rets = append(rets, out)
 		}
 	}
@@ -614,7 +622,7 @@ func (b *builder) solve(f *Func, entry Set) []*state {
 	for iter := 0; iter < 50; iter++ {
 		changed := false
 		for _, blk := range fn.Blocks {
-			if in[blk.Index] == nil {
+			if in[blk.Index] == nil || f.endingCall(blk) != nil {
 				continue
 			}
 			out := b.transfer(f, blk, in[blk.Index].clone(), false)
@@ -634,6 +642,32 @@ func (b *builder) solve(f *Func, entry Set) []*state {
 		}
 	}
 	return in
+}
+
+// endingCalls returns, by block index, the first call of each block
+// of fn that never returns (nil if no block has one).
+func (b *builder) endingCalls(fn *ssa.Function) []ssa.Instruction {
+	var ends []ssa.Instruction
+	for _, blk := range fn.Blocks {
+		for _, in := range blk.Instrs {
+			if c, ok := in.(*ssa.Call); ok && b.ends.NeverReturns(c) {
+				if ends == nil {
+					ends = make([]ssa.Instruction, len(fn.Blocks))
+				}
+				ends[blk.Index] = in
+				break
+			}
+		}
+	}
+	return ends
+}
+
+// endingCall returns the call of blk that never returns, or nil.
+func (f *Func) endingCall(blk *ssa.BasicBlock) ssa.Instruction {
+	if f.ending == nil {
+		return nil
+	}
+	return f.ending[blk.Index]
 }
 
 func summarize(fn *ssa.Function, rets []*state, borrowed map[Key]bool) *Summary {
@@ -810,6 +844,9 @@ func (b *builder) transfer(f *Func, blk *ssa.BasicBlock, st *state, record bool)
 			}
 		case *ssa.Call:
 			b.call(f, instr, instr.Common(), st, record)
+			if instr == f.endingCall(blk) {
+				return st // nothing after it runs
+			}
 		case *ssa.Defer:
 			b.deferCall(f, instr, instr.Common(), st, record)
 		case *ssa.Go:

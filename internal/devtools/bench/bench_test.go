@@ -77,8 +77,9 @@ const defaultPatterns = "net/http context sync os/exec"
 var floor = []*analysis.Analyzer{Floor, buildssa.Analyzer, ctrlflow.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer, analysisutil.ClosuresAnalyzer}
 
 // models are the shared models: analyzers of their own, without
-// diagnostics, that other analyzers require.
-var models = []*analysis.Analyzer{chanmodel.Analyzer, lockset.Analyzer, syncmodel.Analyzer}
+// diagnostics, that other analyzers require (EndsAnalyzer: which
+// functions never return, for lockset and chanmodel).
+var models = []*analysis.Analyzer{analysisutil.EndsAnalyzer, chanmodel.Analyzer, lockset.Analyzer, syncmodel.Analyzer}
 
 // unshipped are analyzers built and tested but not yet in the suite.
 var unshipped = []*analysis.Analyzer{doublelock.Analyzer, lockleak.Analyzer, unlockedwrite.Analyzer}
