@@ -446,7 +446,14 @@ func chanPartners(sm *syncmodel.Model, fr frame, x *chanmodel.Op, h held, wb loc
 	// full: every receive must drain a stream (see mayFill), so that
 	// values pile up while the receiver is on its way to the Lock.
 	stream := x.Kind == chanmodel.Send && !unbuffered(sm.Chans, x.Chan)
-	var out []partner
+	// Every partner is resolved and vetted before any is asked for its
+	// Lock, the costly question.
+	type cand struct {
+		op *chanmodel.Op
+		fn *ssa.Function
+		pb lockset.Key
+	}
+	var cands []cand
 	for _, r := range rs {
 		op, fn := r.Op, r.F.Fn
 		if op.Via != nil && forms[flow.Origin(op.Via)] {
@@ -464,19 +471,23 @@ func chanPartners(sm *syncmodel.Model, fr frame, x *chanmodel.Op, h held, wb loc
 		if fr.own(fn) || stream && op.Kind == chanmodel.Recv && !chanmodel.Repeats(op) {
 			return nil, false
 		}
-		points := []ssa.Instruction{op.Instr}
-		if op.Deferred {
-			points = exitsAfter(fn, op.Instr)
+		cands = append(cands, cand{op, fn, pb})
+	}
+	var made ssa.Value
+	if x.Chan.Kind == chanmodel.KindMake {
+		made = x.Chan.Make
+	}
+	var out []partner
+	for _, c := range cands {
+		points := []ssa.Instruction{c.op.Instr}
+		if c.op.Deferred {
+			points = exitsAfter(c.fn, c.op.Instr)
 		}
-		var made ssa.Value
-		if x.Chan.Kind == chanmodel.KindMake {
-			made = x.Chan.Make
-		}
-		g, ok := gated(sm, w, fn, points, h, wb, pb, 0, made)
+		g, ok := gated(sm, w, c.fn, points, h, wb, c.pb, 0, made)
 		if !ok {
 			return nil, false
 		}
-		out = append(out, partner{g, fn})
+		out = append(out, partner{g, c.fn})
 	}
 	return out, len(out) > 0
 }
