@@ -91,8 +91,8 @@
 // parameter (go l.pop(stop)) is the channel each call passes, when the
 // function is the package's own.
 //
-// A send on a channel buffered with a constant size blocks once the
-// buffer is full. It is weighed like one on an unbuffered channel when
+// A send on a struct field's channel buffered with a constant size
+// blocks once the buffer is full. It is weighed like one on an unbuffered channel when
 // every receive of the channel drains a stream: its goroutine comes
 // back to receive again (a range, a loop, a select case that loops),
 // and must lock the mutex on its way there. Values pile up while the
@@ -114,7 +114,9 @@
 //				...
 //
 // A receiver that receives once (a stop case that returns, a one-shot
-// reply) takes no more values than the buffer holds, and is not.
+// reply) takes no more values than the buffer holds, and is not; nor
+// is a channel a function makes, whose sends it may count to fit (one
+// goroutine each, a buffer of as many).
 //
 // Read locks exclude each other through a writer: sync.RWMutex makes a
 // new RLock wait once a Lock is waiting. A waiter that read-locks rw

@@ -766,14 +766,17 @@ func selectPartners(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, h h
 
 // mayFill reports whether c, a send or receive, can block for want of
 // a partner: any operation on an unbuffered channel, and a send on a
-// channel buffered with a constant size, which fills when its
-// receivers fall behind. Whether they can is asked of each receive
-// (chanmodel.Repeats: a receiver that comes back for the next value
-// is fed a stream; one that receives once, a stop signal in room for
-// one, never fills the buffer).
+// struct field's channel buffered with a constant size, which fills
+// when its receivers fall behind: the object's methods send as often
+// as they are called. Whether the receivers can fall behind is asked
+// of each receive (chanmodel.Repeats: a receiver that comes back for
+// the next value is fed a stream; one that receives once, a stop
+// signal in room for one, never fills the buffer). A channel a
+// function makes is left out: its sends may be counted to fit (one
+// goroutine each, a buffer of as many).
 func mayFill(m *chanmodel.Model, c *chanmodel.Op) bool {
 	n, ok := capacity(m, c.Chan)
-	return ok && (n == 0 || c.Kind == chanmodel.Send)
+	return ok && (n == 0 || c.Kind == chanmodel.Send && c.Chan.Kind == chanmodel.KindField)
 }
 
 // paramForms returns, for an operation c of fn on a channel parameter,

@@ -147,6 +147,27 @@ func (c *cache) Load() int {
 	return <-reply
 }
 
+// One send per goroutine into a buffer sized to the goroutines: the
+// sends never wait, though the collector locks mu between receives.
+func collect(n int) {
+	var mu sync.Mutex
+	total := 0
+	running := make(chan bool, 100)
+	for i := 0; i < 100; i++ {
+		go func() {
+			mu.Lock()
+			running <- true
+			mu.Unlock()
+		}()
+	}
+	for i := 0; i < 100; i++ {
+		mu.Lock()
+		total++
+		mu.Unlock()
+		<-running
+	}
+}
+
 // A non-blocking send drops the wake-up when the slot is full.
 type flag struct {
 	mu   sync.Mutex
@@ -178,4 +199,4 @@ func (f *flag) wait() {
 	}
 }
 
-var _ = []any{newStats, newQueue, newWatcher, newLogger, newSink, newCounter, newFlag}
+var _ = []any{newStats, newQueue, newWatcher, newLogger, newSink, newCounter, newFlag, collect}
