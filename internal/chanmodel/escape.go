@@ -31,6 +31,7 @@ type escapeIndex struct {
 	globalUses map[*ssa.Global][]ssa.Instruction
 	byChan     map[ChanID][]OpRef
 	memo       map[ChanID]bool
+	sendMemo   map[ChanID]bool // SendEscapes'
 	// callers lists the static calls of each function of the package;
 	// byValue holds the functions (by object, so that their method
 	// value and expression wrappers count) used other than by a static
@@ -238,6 +239,39 @@ func (m *Model) Escapes(id ChanID) bool {
 	return esc
 }
 
+// SendEscapes is Escapes for the sends and closes alone: whether code
+// outside the model may send on or close the channel id, so that the
+// sends and closes of OpsOn(id) may be incomplete. A receive-only view
+// of the channel (<-chan T) gives that code nothing: no conversion
+// turns it back into one that can send or close (a done channel handed
+// to a helper that waits on it, or to a callback, as <-chan struct{}).
+func (m *Model) SendEscapes(id ChanID) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	x := m.index()
+	if x.sendMemo == nil {
+		x.sendMemo = make(map[ChanID]bool)
+	}
+	if v, ok := x.sendMemo[id]; ok {
+		return v
+	}
+	x.sendMemo[id] = true // cycles: assume the worst
+	w := &escWalker{m: m, seen: make(map[ssa.Value]bool), paramsReturned: true, recvOnly: true}
+	var esc bool
+	switch id.Kind {
+	case KindMake:
+		esc = w.value(id.Make, id)
+	case KindField:
+		esc = w.field(id)
+	case KindGlobal:
+		esc = w.global(id)
+	default:
+		esc = true
+	}
+	x.sendMemo[id] = esc
+	return esc
+}
+
 // An escWalker follows the uses of a channel value. Escapes walks
 // through copies, closures, variables, calls and returns, and reports
 // any use it cannot follow. Unshared asks a local walk instead (see
@@ -254,6 +288,9 @@ type escWalker struct {
 	// local: the walk of Unshared; handOffs collects its hand-offs.
 	local    bool
 	handOffs []ssa.Instruction
+	// recvOnly: SendEscapes' walk, which stops at a receive-only
+	// view of the channel.
+	recvOnly bool
 }
 
 // value reports whether the channel value v, which the model knows as
@@ -263,6 +300,9 @@ func (w *escWalker) value(v ssa.Value, want ChanID) bool {
 		return false
 	}
 	w.seen[v] = true
+	if w.recvOnly && receiveOnly(v.Type()) {
+		return false
+	}
 	fn := v.Parent()
 	if fn == nil {
 		return true
@@ -718,4 +758,10 @@ func onlyCalled(c *ssa.MakeClosure) bool {
 		}
 	}
 	return true
+}
+
+// receiveOnly reports whether t is a receive-only channel type.
+func receiveOnly(t types.Type) bool {
+	c, ok := t.Underlying().(*types.Chan)
+	return ok && c.Dir() == types.RecvOnly
 }
