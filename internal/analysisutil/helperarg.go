@@ -69,7 +69,7 @@ func HelperArg(closures *Closures, fn *ssa.Function, i int) ssa.Value {
 		if hc.Value != p || hc.IsInvoke() || argOf(hc, p) || i >= len(hc.Args) {
 			return nil
 		}
-		j := paramIndex(helper, chanValue(hc.Args[i]))
+		j := paramIndex(helper, unconverted(hc.Args[i]))
 		if j < 0 || bound >= 0 && j != bound {
 			return nil
 		}
@@ -133,9 +133,9 @@ func literalCall(parent *ssa.Function, lit ssa.Value) *ssa.Call {
 	return call
 }
 
-// chanValue strips the conversions between channel types of one
-// element (chan T to <-chan T) off v.
-func chanValue(v ssa.Value) ssa.Value {
+// unconverted strips the conversions that keep a value's identity off
+// v: chan T to <-chan T, a func literal to a named function type.
+func unconverted(v ssa.Value) ssa.Value {
 	for range 4 {
 		switch x := v.(type) {
 		case *ssa.ChangeType:
@@ -162,7 +162,7 @@ func paramIndex(fn *ssa.Function, v ssa.Value) int {
 // it to a named function type.
 func literalArg(c *ssa.CallCommon, lit ssa.Value) ssa.Value {
 	for _, a := range c.Args {
-		if chanValue(a) == lit {
+		if unconverted(a) == lit {
 			return a
 		}
 	}

@@ -51,6 +51,7 @@ func (m *Model) index() *escapeIndex {
 		globalUses: make(map[*ssa.Global][]ssa.Instruction),
 		byChan:     make(map[ChanID][]OpRef),
 		memo:       make(map[ChanID]bool),
+		sendMemo:   make(map[ChanID]bool),
 		callers:    make(map[*ssa.Function][]*ssa.Call),
 		byValue:    make(map[types.Object]bool),
 		inIface:    make(map[types.Object]bool),
@@ -215,29 +216,7 @@ func Cap(id ChanID) (int64, bool) {
 // Escapes reports whether code outside the model may operate on the
 // channel id, so that OpsOn(id) may be incomplete. Parameters always
 // escape (the caller's channel is unknown).
-func (m *Model) Escapes(id ChanID) bool {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	x := m.index()
-	if v, ok := x.memo[id]; ok {
-		return v
-	}
-	x.memo[id] = true // cycles: assume the worst
-	w := &escWalker{m: m, seen: make(map[ssa.Value]bool), paramsReturned: true}
-	var esc bool
-	switch id.Kind {
-	case KindMake:
-		esc = w.value(id.Make, id)
-	case KindField:
-		esc = w.field(id)
-	case KindGlobal:
-		esc = w.global(id)
-	default:
-		esc = true
-	}
-	x.memo[id] = esc
-	return esc
-}
+func (m *Model) Escapes(id ChanID) bool { return m.escapes(id, false) }
 
 // SendEscapes is Escapes for the sends and closes alone: whether code
 // outside the model may send on or close the channel id, so that the
@@ -245,18 +224,21 @@ func (m *Model) Escapes(id ChanID) bool {
 // of the channel (<-chan T) gives that code nothing: no conversion
 // turns it back into one that can send or close (a done channel handed
 // to a helper that waits on it, or to a callback, as <-chan struct{}).
-func (m *Model) SendEscapes(id ChanID) bool {
+func (m *Model) SendEscapes(id ChanID) bool { return m.escapes(id, true) }
+
+func (m *Model) escapes(id ChanID, recvOnly bool) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	x := m.index()
-	if x.sendMemo == nil {
-		x.sendMemo = make(map[ChanID]bool)
+	memo := x.memo
+	if recvOnly {
+		memo = x.sendMemo
 	}
-	if v, ok := x.sendMemo[id]; ok {
+	if v, ok := memo[id]; ok {
 		return v
 	}
-	x.sendMemo[id] = true // cycles: assume the worst
-	w := &escWalker{m: m, seen: make(map[ssa.Value]bool), paramsReturned: true, recvOnly: true}
+	memo[id] = true // cycles: assume the worst
+	w := &escWalker{m: m, seen: make(map[ssa.Value]bool), paramsReturned: true, recvOnly: recvOnly}
 	var esc bool
 	switch id.Kind {
 	case KindMake:
@@ -268,7 +250,7 @@ func (m *Model) SendEscapes(id ChanID) bool {
 	default:
 		esc = true
 	}
-	x.sendMemo[id] = esc
+	memo[id] = esc
 	return esc
 }
 
