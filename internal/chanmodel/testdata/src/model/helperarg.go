@@ -55,3 +55,18 @@ func keepDone() {
 	}, stop)
 	close(stop) // want `keepDone: close make@\d+ u0 \[must\]`
 }
+
+// The helper runs the literal in a goroutine of its own: not a call,
+// the parameter stays the literal's.
+
+func goWith(f func(<-chan struct{}), c <-chan struct{}) {
+	go f(c)
+}
+
+func goDone() {
+	stop := make(chan struct{})
+	goWith(func(c <-chan struct{}) {
+		<-c // want `goDone\$1: recv param c u0 \[must\]`
+	}, stop)
+	close(stop) // want `goDone: close make@\d+ u0 \[must\]`
+}
