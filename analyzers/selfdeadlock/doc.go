@@ -133,6 +133,26 @@
 //		<-t.done // receive from t.done blocks forever: the goroutine that reaches it is the one whose deferred close would end it, ...
 //	}
 //
+// The same for a channel the goroutine makes itself (once, not in a
+// loop) and closes in its own defer, also when the receive reaches it
+// under another name: a variable a callback sets to the parameter a
+// helper calls it with, the helper's argument being that channel.
+// Code that gets the channel only receive-only (<-chan T: a Done
+// accessor, a heartbeat's stop parameter) cannot send on or close it:
+//
+//	go func() {
+//		stop := make(chan struct{})
+//		defer close(stop)
+//		var done <-chan struct{}
+//		poll(func(d <-chan struct{}) <-chan struct{} { done = d; return tick(d) }, ready, stop) // poll calls wait(done)
+//		<-done // receive from done blocks forever: ...
+//	}()
+//
+// Not reported: the channel handed, able to send, to code the model
+// does not follow (a function value, another package); a helper that
+// keeps the callback or calls it with a channel of its own; a receive
+// in a select; a channel made in a loop.
+//
 // A Cond.Wait on a Cond that nothing in the package signals or
 // broadcasts, when the model sees every use of the Cond (an unexported
 // field or package variable handed to no code outside the package):

@@ -23,10 +23,10 @@ import (
 func (c *checker) checkOwnClose(f *chanmodel.Func) {
 	for i := range f.Ops {
 		cl := &f.Ops[i]
-		if cl.Kind != chanmodel.Close || !cl.Direct() || !cl.Deferred || cl.Unit != 0 || cl.Chan.Kind != chanmodel.KindField || cl.Base == nil {
+		if cl.Kind != chanmodel.Close || !cl.Direct() || !cl.Deferred || cl.Unit != 0 || !ownChan(f, cl) {
 			continue
 		}
-		if c.m.Escapes(cl.Chan) || !c.onlyOwnCloses(f, cl.Chan) {
+		if c.m.SendEscapes(cl.Chan) || !c.onlyOwnCloses(f, cl.Chan) {
 			continue
 		}
 		for j := range f.Ops {
@@ -60,6 +60,21 @@ func (c *checker) checkOwnClose(f *chanmodel.Func) {
 			c.report("unready", at.Pos, &tr, rel, "receive from "+name+" blocks forever: the goroutine that reaches it is the one whose deferred close would end it, and nothing else sends on or closes it")
 		}
 	}
+}
+
+// ownChan reports whether the channel op closes is one the run of f
+// knows as its own: a field of a struct it names (the same base marks
+// the same instance), or a channel f makes once per run (not in a
+// loop), which every operation of f's own goroutine on that make site
+// then uses.
+func ownChan(f *chanmodel.Func, op *chanmodel.Op) bool {
+	switch op.Chan.Kind {
+	case chanmodel.KindField:
+		return op.Base != nil
+	case chanmodel.KindMake:
+		return op.Chan.Make.Parent() == f.Fn && !flow.InLoop(op.Chan.Make.Block())
+	}
+	return false
 }
 
 // onlyOwnCloses reports whether every send and close of the program on

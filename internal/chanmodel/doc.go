@@ -22,7 +22,12 @@
 // address, struct Field projections, closures' free variables (through
 // the MakeClosure binding in the enclosing function) and local
 // variables that live in memory because a closure captures them (an
-// Alloc whose every store stores the same channel). Anything else, for
+// Alloc whose every store stores the same channel), and the parameters
+// of a function literal that its maker hands to a helper of the
+// package which only calls it, always passing the same one of its own
+// parameters (analysisutil.HelperArg): the maker's argument for that
+// parameter, so poll(func(d <-chan T) {...}, stop) makes d stop.
+// Anything else, for
 // example the result of a call or an element of a slice, has no
 // identity, and the analyzers stay silent about it.
 //
@@ -92,6 +97,8 @@
 // Escapes false that list is complete. Unshared asks the same walk,
 // kept local, of a struct just made: whether it or a channel in its
 // fields has been handed to anyone yet at a given instruction.
+// SendEscapes asks only about sends and closes: a receive-only view
+// of the channel (<-chan T) goes anywhere without giving them away.
 //
 // # Summaries across packages
 //

@@ -31,6 +31,7 @@ type escapeIndex struct {
 	globalUses map[*ssa.Global][]ssa.Instruction
 	byChan     map[ChanID][]OpRef
 	memo       map[ChanID]bool
+	sendMemo   map[ChanID]bool // SendEscapes'
 	// callers lists the static calls of each function of the package;
 	// byValue holds the functions (by object, so that their method
 	// value and expression wrappers count) used other than by a static
@@ -50,6 +51,7 @@ func (m *Model) index() *escapeIndex {
 		globalUses: make(map[*ssa.Global][]ssa.Instruction),
 		byChan:     make(map[ChanID][]OpRef),
 		memo:       make(map[ChanID]bool),
+		sendMemo:   make(map[ChanID]bool),
 		callers:    make(map[*ssa.Function][]*ssa.Call),
 		byValue:    make(map[types.Object]bool),
 		inIface:    make(map[types.Object]bool),
@@ -214,15 +216,29 @@ func Cap(id ChanID) (int64, bool) {
 // Escapes reports whether code outside the model may operate on the
 // channel id, so that OpsOn(id) may be incomplete. Parameters always
 // escape (the caller's channel is unknown).
-func (m *Model) Escapes(id ChanID) bool {
+func (m *Model) Escapes(id ChanID) bool { return m.escapes(id, false) }
+
+// SendEscapes is Escapes for the sends and closes alone: whether code
+// outside the model may send on or close the channel id, so that the
+// sends and closes of OpsOn(id) may be incomplete. A receive-only view
+// of the channel (<-chan T) gives that code nothing: no conversion
+// turns it back into one that can send or close (a done channel handed
+// to a helper that waits on it, or to a callback, as <-chan struct{}).
+func (m *Model) SendEscapes(id ChanID) bool { return m.escapes(id, true) }
+
+func (m *Model) escapes(id ChanID, recvOnly bool) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	x := m.index()
-	if v, ok := x.memo[id]; ok {
+	memo := x.memo
+	if recvOnly {
+		memo = x.sendMemo
+	}
+	if v, ok := memo[id]; ok {
 		return v
 	}
-	x.memo[id] = true // cycles: assume the worst
-	w := &escWalker{m: m, seen: make(map[ssa.Value]bool), paramsReturned: true}
+	memo[id] = true // cycles: assume the worst
+	w := &escWalker{m: m, seen: make(map[ssa.Value]bool), paramsReturned: true, recvOnly: recvOnly}
 	var esc bool
 	switch id.Kind {
 	case KindMake:
@@ -234,7 +250,7 @@ func (m *Model) Escapes(id ChanID) bool {
 	default:
 		esc = true
 	}
-	x.memo[id] = esc
+	memo[id] = esc
 	return esc
 }
 
@@ -257,6 +273,9 @@ type escWalker struct {
 	// local: the walk of Unshared; handOffs collects its hand-offs.
 	local    bool
 	handOffs []ssa.Instruction
+	// recvOnly: SendEscapes' walk, which stops at a receive-only
+	// view of the channel.
+	recvOnly bool
 }
 
 // value reports whether the channel value v, which the model knows as
@@ -266,6 +285,9 @@ func (w *escWalker) value(v ssa.Value, want ChanID) bool {
 		return false
 	}
 	w.seen[v] = true
+	if w.recvOnly && receiveOnly(v.Type()) {
+		return false
+	}
 	fn := v.Parent()
 	if fn == nil {
 		return true
@@ -721,4 +743,10 @@ func onlyCalled(c *ssa.MakeClosure) bool {
 		}
 	}
 	return true
+}
+
+// receiveOnly reports whether t is a receive-only channel type.
+func receiveOnly(t types.Type) bool {
+	c, ok := t.Underlying().(*types.Chan)
+	return ok && c.Dir() == types.RecvOnly
 }

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 )
 
 type idStatus uint8
@@ -82,6 +84,12 @@ func (b *builder) resolve1(v ssa.Value) (ChanID, idStatus) {
 		fn := v.Parent()
 		for i, p := range fn.Params {
 			if p == v {
+				// A function literal that a helper calls with the
+				// maker's channel (waitFor(func(done <-chan T) {...},
+				// stop)) names the maker's channel.
+				if a := analysisutil.HelperArg(b.closures, fn, i); a != nil {
+					return b.resolve(a)
+				}
 				return ChanID{Kind: KindParam, Func: fn, Index: i}, known
 			}
 		}
