@@ -1,0 +1,3 @@
+module blind13j
+
+go 1.26.0

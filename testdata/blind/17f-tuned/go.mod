@@ -1,0 +1,3 @@
+module blind17f
+
+go 1.26
