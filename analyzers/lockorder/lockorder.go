@@ -159,7 +159,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		reported[pair] = true
-		if e2.instr.Pos() < e1.instr.Pos() {
+		if before(pass.Fset, e2.instr.Pos(), e1.instr.Pos()) {
 			e1, e2 = e2, e1
 		}
 		d := analysis.Diagnostic{
@@ -183,6 +183,19 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.Report(d)
 	}
 	return nil, nil
+}
+
+// before reports whether p comes before q in file name, then offset
+// order. Comparing the token.Pos values themselves is not enough across
+// files: go/packages parses a package's files concurrently, so the order
+// of their bases in the file set changes from run to run, and so would
+// the side of an inversion that is reported.
+func before(fset *token.FileSet, p, q token.Pos) bool {
+	pp, qp := fset.Position(p), fset.Position(q)
+	if pp.Filename != qp.Filename {
+		return pp.Filename < qp.Filename
+	}
+	return pp.Offset < qp.Offset
 }
 
 // chain names a call chain: a → b → c.

@@ -50,7 +50,8 @@ func TestMeterBeforeStart(t *testing.T) {
 func inspectPool(p *Pool) (queued, done int) {
 	p.doneMu.Lock()
 	defer p.doneMu.Unlock()
-	p.queueMu.Lock() // inspects while the worker may be in step
+	// Inspects while the worker may be in step.
+	p.queueMu.Lock() // want `lock order inversion: Pool.queueMu is locked while Pool.doneMu is held, and elsewhere Pool.doneMu while Pool.queueMu is held`
 	defer p.queueMu.Unlock()
 	return len(p.queue), len(p.done)
 }

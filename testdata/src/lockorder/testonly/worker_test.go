@@ -49,7 +49,7 @@ func (p *Pool) step() {
 	}
 	job := p.queue[0]
 	p.queue = p.queue[1:]
-	p.doneMu.Lock() // want `lock order inversion: Pool.doneMu is locked while Pool.queueMu is held, and elsewhere Pool.queueMu while Pool.doneMu is held`
+	p.doneMu.Lock()
 	p.done = append(p.done, job)
 	p.doneMu.Unlock()
 }

@@ -34,7 +34,7 @@ func (g *Gauge) sample(v int) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.cur = v
-	g.histMu.Lock() // want `lock order inversion: Gauge.histMu is locked while Gauge.mu is held`
+	g.histMu.Lock()
 	g.hist = append(g.hist, v)
 	g.histMu.Unlock()
 }
