@@ -37,8 +37,7 @@
 // channel (t.mu and t.awaken), and so must every counterpart's, as the
 // lock-set and channel models see them through helpers and goroutines.
 // A counterpart in code the models cannot see, a channel that escapes
-// the package, or one buffered, is not reported by this rule (a send
-// on a buffered channel: see below).
+// the package, or one buffered, is not reported.
 //
 // The same holds for every blocking operation whose partner must lock
 // first, even if it releases the lock before the operation: while the
@@ -91,33 +90,6 @@
 // parameter (go l.pop(stop)) is the channel each call passes, when the
 // function is the package's own.
 //
-// A send on a struct field's channel buffered with a constant size
-// blocks once the buffer is full. It is weighed like one on an unbuffered channel when
-// every receive of the channel drains a stream: its goroutine comes
-// back to receive again (a range, a loop, a select case that loops),
-// and must lock the mutex on its way there. Values pile up while the
-// receiver is on that way; the next sender blocks holding the mutex.
-//
-//	func (s *stats) Record(name string) {
-//		s.mu.Lock()
-//		defer s.mu.Unlock()
-//		s.events <- name // reported: events has room for one, and loop locks s.mu
-//	}
-//
-//	func (s *stats) loop() {
-//		for {
-//			select {
-//			case name := <-s.events:
-//				...
-//			case <-t.C:
-//				s.mu.Lock() // before it can receive again
-//				...
-//
-// A receiver that receives once (a stop case that returns, a one-shot
-// reply) takes no more values than the buffer holds, and is not; nor
-// is a channel a function makes, whose sends it may count to fit (one
-// goroutine each, a buffer of as many).
-//
 // Read locks exclude each other through a writer: sync.RWMutex makes a
 // new RLock wait once a Lock is waiting. A waiter that read-locks rw
 // and waits for partners that must read-lock rw first deadlocks as
@@ -142,8 +114,7 @@
 // Nothing is reported if a partner may be unseen (an exported
 // WaitGroup, one passed to another package, a channel that escapes),
 // if one partner does not need the lock, if both sides only read-lock
-// an RWMutex that nothing write-locks, for a receive on a buffered
-// channel, or for a send on one whose receiver may take it only once.
+// an RWMutex that nothing write-locks, or for a buffered channel.
 //
 // The fix is to release the lock before waiting, or to let the
 // counterpart operate without it.

@@ -216,22 +216,14 @@ func allNeed(m *chanmodel.Model, ls *lockset.Result, x *chanmodel.Op, held map[l
 // unbuffered reports whether every channel the id can denote is made
 // without a buffer in this package.
 func unbuffered(m *chanmodel.Model, id chanmodel.ChanID) bool {
-	n, ok := capacity(m, id)
-	return ok && n == 0
-}
-
-// capacity returns the buffer size every channel the id can denote is
-// made with in this package: false if one is made elsewhere, with a
-// size that is not a constant, or if two sizes differ.
-func capacity(m *chanmodel.Model, id chanmodel.ChanID) (int64, bool) {
 	switch id.Kind {
 	case chanmodel.KindMake:
-		return chanmodel.Cap(id)
+		n, ok := chanmodel.Cap(id)
+		return ok && n == 0
 	case chanmodel.KindField:
 	default:
-		return 0, false
+		return false
 	}
-	var n int64
 	stores := 0
 	for _, f := range m.Funcs {
 		for i := range f.Ops {
@@ -241,26 +233,20 @@ func capacity(m *chanmodel.Model, id chanmodel.ChanID) (int64, bool) {
 			}
 			st, ok := op.Instr.(*ssa.Store)
 			if !ok {
-				return 0, false
+				return false
 			}
 			if c, ok := st.Val.(*ssa.Const); ok && c.IsNil() {
 				continue // clearing the field makes no channel
 			}
 			mc, ok := st.Val.(*ssa.MakeChan)
 			if !ok {
-				return 0, false
+				return false
 			}
-			c, ok := mc.Size.(*ssa.Const)
-			if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-				return 0, false
+			if c, ok := mc.Size.(*ssa.Const); !ok || c.Value == nil || constant.Sign(c.Value) != 0 {
+				return false
 			}
-			size, exact := constant.Int64Val(c.Value)
-			if !exact || (stores > 0 && size != n) {
-				return 0, false
-			}
-			n = size
 			stores++
 		}
 	}
-	return n, stores > 0
+	return stores > 0
 }

@@ -442,18 +442,7 @@ func chanPartners(sm *syncmodel.Model, fr frame, x *chanmodel.Op, h held, wb loc
 			forms[r.F.Fn] = true
 		}
 	}
-	// A send on a buffered channel blocks only once the buffer is
-	// full: every receive must drain a stream (see mayFill), so that
-	// values pile up while the receiver is on its way to the Lock.
-	stream := x.Kind == chanmodel.Send && !unbuffered(sm.Chans, x.Chan)
-	// Every partner is resolved and vetted before any is asked for its
-	// Lock, the costly question.
-	type cand struct {
-		op *chanmodel.Op
-		fn *ssa.Function
-		pb lockset.Key
-	}
-	var cands []cand
+	var out []partner
 	for _, r := range rs {
 		op, fn := r.Op, r.F.Fn
 		if op.Via != nil && forms[flow.Origin(op.Via)] {
@@ -468,26 +457,22 @@ func chanPartners(sm *syncmodel.Model, fr frame, x *chanmodel.Op, h held, wb loc
 				return nil, false
 			}
 		}
-		if fr.own(fn) || stream && op.Kind == chanmodel.Recv && !chanmodel.Repeats(op) {
+		if fr.own(fn) {
 			return nil, false
 		}
-		cands = append(cands, cand{op, fn, pb})
-	}
-	var made ssa.Value
-	if x.Chan.Kind == chanmodel.KindMake {
-		made = x.Chan.Make
-	}
-	var out []partner
-	for _, c := range cands {
-		points := []ssa.Instruction{c.op.Instr}
-		if c.op.Deferred {
-			points = exitsAfter(c.fn, c.op.Instr)
+		points := []ssa.Instruction{op.Instr}
+		if op.Deferred {
+			points = exitsAfter(fn, op.Instr)
 		}
-		g, ok := gated(sm, w, c.fn, points, h, wb, c.pb, 0, made)
+		var made ssa.Value
+		if x.Chan.Kind == chanmodel.KindMake {
+			made = x.Chan.Make
+		}
+		g, ok := gated(sm, w, fn, points, h, wb, pb, 0, made)
 		if !ok {
 			return nil, false
 		}
-		out = append(out, partner{g, c.fn})
+		out = append(out, partner{g, fn})
 	}
 	return out, len(out) > 0
 }
@@ -592,7 +577,7 @@ func protocol(pass *analysis.Pass, sm *syncmodel.Model, done map[*chanmodel.Op]b
 				if !ok {
 					continue
 				}
-				reportProtocol(pass, sm, f, e, h, ps, nil)
+				reportProtocol(pass, f, e, h, ps, nil)
 				reported = true
 				break
 			}
@@ -625,7 +610,7 @@ func inCallers(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func, e *s
 				continue
 			}
 			site := sm.Chans.Start(s.Instr.Pos())
-			reportProtocol(pass, sm, f, e, h, ps, &site)
+			reportProtocol(pass, f, e, h, ps, &site)
 			return
 		}
 	}
@@ -696,7 +681,7 @@ func chanInCallers(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func, 
 				continue
 			}
 			site := sm.Chans.Start(s.Instr.Pos())
-			reportProtocol(pass, sm, f, e, h, ps, &site)
+			reportProtocol(pass, f, e, h, ps, &site)
 			return true
 		}
 		if chanInCallers(pass, sm, f, e, done, up, depth+1) {
@@ -741,7 +726,7 @@ func selectPartners(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, h h
 	}
 	for _, c := range resolved {
 		done[c] = true
-		if c.Kind != chanmodel.Send && c.Kind != chanmodel.Recv || sm.Chans.Escapes(c.Chan) || !mayFill(sm.Chans, c) {
+		if c.Kind != chanmodel.Send && c.Kind != chanmodel.Recv || sm.Chans.Escapes(c.Chan) || !unbuffered(sm.Chans, c.Chan) {
 			return nil, false
 		}
 		var wb lockset.Key
@@ -762,21 +747,6 @@ func selectPartners(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, h h
 		out = append(out, ps...)
 	}
 	return out, len(out) > 0
-}
-
-// mayFill reports whether c, a send or receive, can block for want of
-// a partner: any operation on an unbuffered channel, and a send on a
-// struct field's channel buffered with a constant size, which fills
-// when its receivers fall behind: the object's methods send as often
-// as they are called. Whether the receivers can fall behind is asked
-// of each receive (chanmodel.Repeats: a receiver that comes back for
-// the next value is fed a stream; one that receives once, a stop
-// signal in room for one, never fills the buffer). A channel a
-// function makes is left out: its sends may be counted to fit (one
-// goroutine each, a buffer of as many).
-func mayFill(m *chanmodel.Model, c *chanmodel.Op) bool {
-	n, ok := capacity(m, c.Chan)
-	return ok && (n == 0 || c.Kind == chanmodel.Send && c.Chan.Kind == chanmodel.KindField)
 }
 
 // paramForms returns, for an operation c of fn on a channel parameter,
@@ -814,9 +784,8 @@ func paramForms(sm *syncmodel.Model, fn *ssa.Function, c *chanmodel.Op) ([]*chan
 // reportProtocol reports e of f, waiting while h is held (by the
 // caller that calls f at site, if site is not nil), which every partner
 // of ps must lock first.
-func reportProtocol(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func, e *syncmodel.Event, h held, ps []partner, site *token.Pos) {
+func reportProtocol(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, h held, ps []partner, site *token.Pos) {
 	var what, who string
-	full := false // a send on a buffered channel
 	op, pos := finding.OpWait, e.Pos
 	switch e.Kind {
 	case syncmodel.Wait:
@@ -842,17 +811,11 @@ func reportProtocol(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func,
 		op = chanmodel.StepOp(e.Op)
 		if e.Op.Kind == chanmodel.Send {
 			what, who = "send on "+name, "the goroutine that receives from it"
-			if !unbuffered(sm.Chans, e.Op.Chan) {
-				full = true
-			}
 		} else {
 			what, who = "receive from "+name, "the goroutine that sends on or closes it"
 		}
 	}
 	msg := what + " while holding " + h.name + ", which " + who + " must lock first (deadlock)"
-	if full {
-		msg = what + " while holding " + h.name + ": once its buffer is full, " + who + " must lock " + h.name + " first (deadlock)"
-	}
 	read := false // every partner only read-locks: it blocks behind the writer
 	for _, p := range ps {
 		read = p.gate.read

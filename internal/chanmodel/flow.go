@@ -274,27 +274,6 @@ func CaseEdge(op *Op) (*ssa.BasicBlock, int, bool) {
 	return e.from, e.succ, ok
 }
 
-// Repeats reports whether the goroutine that performs op, a direct
-// receive (plain, in a range, or a select case), comes back to receive
-// there again once op has completed: it drains a stream of values
-// rather than waiting once for a signal (a case that returns). Senders
-// on such a channel send many values, so a buffer of any size can be
-// full while the receiver is elsewhere in its loop.
-func Repeats(op *Op) bool {
-	if op.Kind != Recv || !op.Direct() || op.Instr == nil {
-		return false
-	}
-	if !op.Select {
-		return flow.Reaches(op.Instr, op.Instr, nil)
-	}
-	blk, succ, ok := CaseEdge(op)
-	if !ok {
-		return false
-	}
-	body, sel := blk.Succs[succ], op.Instr.Block()
-	return body == sel || flow.Reachable(body, sel)
-}
-
 // TerminatesAfter reports whether the function of in can still
 // terminate once in has completed (in's block is scanned from in on).
 func (m *Model) TerminatesAfter(in ssa.Instruction) bool {
