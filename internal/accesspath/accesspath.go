@@ -28,6 +28,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // Steps of a path.
@@ -330,11 +332,9 @@ func Relative(fn *ssa.Function, k Key) (Rel, bool) {
 	}
 	switch x := k.Root.(type) {
 	case *ssa.Parameter:
-		for i, p := range fn.Params {
-			if p == x {
-				r.Param = i
-				return r, true
-			}
+		if i := flow.ParamIndex(fn, x); i >= 0 {
+			r.Param = i
+			return r, true
 		}
 	case *ssa.FreeVar:
 		for i, p := range fn.FreeVars {

@@ -2,6 +2,8 @@ package analysisutil
 
 import (
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // HelperArg returns the value of its maker's frame that a function
@@ -69,7 +71,7 @@ func HelperArg(closures *Closures, fn *ssa.Function, i int) ssa.Value {
 		if hc.Value != p || hc.IsInvoke() || argOf(hc, p) || i >= len(hc.Args) {
 			return nil
 		}
-		j := paramIndex(helper, unconverted(hc.Args[i]))
+		j := flow.ParamIndex(helper, unconverted(hc.Args[i]))
 		if j < 0 || bound >= 0 && j != bound {
 			return nil
 		}
@@ -147,15 +149,6 @@ func unconverted(v ssa.Value) ssa.Value {
 		}
 	}
 	return v
-}
-
-func paramIndex(fn *ssa.Function, v ssa.Value) int {
-	for j, p := range fn.Params {
-		if p == v {
-			return j
-		}
-	}
-	return -1
 }
 
 // literalArg returns the argument of c that is lit, or a conversion of

@@ -426,10 +426,8 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 				op.Base = b.canon(common.Args[cop.baseParam])
 			case cop.Base != nil:
 				if p, ok := cop.Base.(*ssa.Parameter); ok && p.Parent() == sumFn {
-					for i, q := range sumFn.Params {
-						if q == p && i < len(common.Args) {
-							op.Base = b.canon(common.Args[i])
-						}
+					if i := flow.ParamIndex(sumFn, p); i >= 0 && i < len(common.Args) {
+						op.Base = b.canon(common.Args[i])
 					}
 				} else if ancestorOrSelf(cop.Base.Parent(), fn) {
 					op.Base = cop.Base

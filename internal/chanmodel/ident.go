@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 type idStatus uint8
@@ -82,16 +83,14 @@ func (b *builder) resolve1(v ssa.Value) (ChanID, idStatus) {
 		}
 	case *ssa.Parameter:
 		fn := v.Parent()
-		for i, p := range fn.Params {
-			if p == v {
-				// A function literal that a helper calls with the
-				// maker's channel (waitFor(func(done <-chan T) {...},
-				// stop)) names the maker's channel.
-				if a := analysisutil.HelperArg(b.closures, fn, i); a != nil {
-					return b.resolve(a)
-				}
-				return ChanID{Kind: KindParam, Func: fn, Index: i}, known
+		if i := flow.ParamIndex(fn, v); i >= 0 {
+			// A function literal that a helper calls with the maker's
+			// channel (waitFor(func(done <-chan T) {...}, stop)) names
+			// the maker's channel.
+			if a := analysisutil.HelperArg(b.closures, fn, i); a != nil {
+				return b.resolve(a)
 			}
+			return ChanID{Kind: KindParam, Func: fn, Index: i}, known
 		}
 	case *ssa.FreeVar:
 		if bind := b.closures.Bound(v); bind != nil {

@@ -33,6 +33,8 @@
 //     [Origin] and [Body] do the same for a function in hand; [UseOf]
 //     says what an instruction does with a function value (calls,
 //     defers or starts it, or hands it on).
+//   - Values: [ParamIndex] finds a parameter's place among its
+//     function's.
 //
 // It is shaped like staticcheck's irutil: small functions of the
 // graph, no state (but Ends' memo) and no analysis pass of its own. It depends on
