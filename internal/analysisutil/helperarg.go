@@ -71,7 +71,7 @@ func HelperArg(closures *Closures, fn *ssa.Function, i int) ssa.Value {
 		if hc.Value != p || hc.IsInvoke() || argOf(hc, p) || i >= len(hc.Args) {
 			return nil
 		}
-		j := flow.ParamIndex(helper, unconverted(hc.Args[i]))
+		j := flow.ParamIndex(helper, flow.Unconverted(hc.Args[i]))
 		if j < 0 || bound >= 0 && j != bound {
 			return nil
 		}
@@ -135,27 +135,11 @@ func literalCall(parent *ssa.Function, lit ssa.Value) *ssa.Call {
 	return call
 }
 
-// unconverted strips the conversions that keep a value's identity off
-// v: chan T to <-chan T, a func literal to a named function type.
-func unconverted(v ssa.Value) ssa.Value {
-	for range 4 {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
-}
-
 // literalArg returns the argument of c that is lit, or a conversion of
 // it to a named function type.
 func literalArg(c *ssa.CallCommon, lit ssa.Value) ssa.Value {
 	for _, a := range c.Args {
-		if unconverted(a) == lit {
+		if flow.Unconverted(a) == lit {
 			return a
 		}
 	}

@@ -584,14 +584,7 @@ func (w *escWalker) fresh(v ssa.Value, id ChanID) bool {
 	if c, ok := v.(*ssa.Const); ok && c.IsNil() {
 		return true
 	}
-	for {
-		ct, ok := v.(*ssa.ChangeType)
-		if !ok {
-			break
-		}
-		v = ct.X
-	}
-	mc, ok := v.(*ssa.MakeChan)
+	mc, ok := flow.Unconverted(v).(*ssa.MakeChan)
 	if !ok {
 		return false
 	}
@@ -699,15 +692,7 @@ func (m *Model) Makes(id ChanID) []*ssa.MakeChan {
 	}
 	var out []*ssa.MakeChan
 	for _, s := range stores {
-		v := s.Val
-		for {
-			ct, ok := v.(*ssa.ChangeType)
-			if !ok {
-				break
-			}
-			v = ct.X
-		}
-		if mc, ok := v.(*ssa.MakeChan); ok {
+		if mc, ok := flow.Unconverted(s.Val).(*ssa.MakeChan); ok {
 			out = append(out, mc)
 		}
 	}

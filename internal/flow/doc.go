@@ -34,7 +34,8 @@
 //     says what an instruction does with a function value (calls,
 //     defers or starts it, or hands it on).
 //   - Values: [ParamIndex] finds a parameter's place among its
-//     function's.
+//     function's; [Unconverted] sees a channel or function value
+//     through the conversions that keep its identity.
 //
 // It is shaped like staticcheck's irutil: small functions of the
 // graph, no state (but Ends' memo) and no analysis pass of its own. It depends on

@@ -12,3 +12,22 @@ func ParamIndex(fn *ssa.Function, v ssa.Value) int {
 	}
 	return -1
 }
+
+// Unconverted strips off v the conversions that keep the identity of
+// a channel or function value: ChangeType (a channel to a send- or
+// receive-only one, a function literal to a named function type, to or
+// from a named type) and Convert (to or from a type parameter's type).
+// Meant for channels and functions: on numbers Convert changes the
+// value. The chain ends, as an operand is defined before its use.
+func Unconverted(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
