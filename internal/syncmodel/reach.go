@@ -85,7 +85,7 @@ func (x *entryIndex) add(in ssa.Instruction) {
 			return
 		}
 		x.valueUse[lit] = true
-		if bm := boundMethod(lit); bm != nil {
+		if bm := analysisutil.BoundMethod(lit); bm != nil {
 			x.valueUse[bm] = true
 			x.bound[bm] = append(x.bound[bm], in)
 		} else {
