@@ -718,16 +718,7 @@ func (m *Model) Unbuffered(id ChanID) bool {
 // it in a goroutine of its own, to a callback registry) acts on the
 // caller's channel where the caller's model cannot see it.
 func onlyCalled(c *ssa.MakeClosure) bool {
-	refs := c.Referrers()
-	if refs == nil {
-		return true
-	}
-	for _, r := range *refs {
-		if flow.UseOf(c, r) == flow.HandedOn {
-			return false
-		}
-	}
-	return true
+	return flow.OnlyUsedAs(c, flow.Called, flow.Deferred, flow.Started)
 }
 
 // receiveOnly reports whether t is a receive-only channel type.
