@@ -164,14 +164,8 @@ func SpilledParam(a *ssa.Alloc) *ssa.Parameter {
 		case *ssa.UnOp:
 			// a load
 		case *ssa.MakeClosure:
-			fn, _ := r.Fn.(*ssa.Function)
-			if fn == nil {
+			if AssignedBy(r, a) {
 				return nil
-			}
-			for i, b := range r.Bindings {
-				if b == a && (i >= len(fn.FreeVars) || Assigned(fn.FreeVars[i])) {
-					return nil
-				}
 			}
 		default:
 			return nil
@@ -192,16 +186,26 @@ func Assigned(fv *ssa.FreeVar) bool {
 		switch r := r.(type) {
 		case *ssa.UnOp:
 		case *ssa.MakeClosure:
-			fn, _ := r.Fn.(*ssa.Function)
-			if fn == nil {
+			if AssignedBy(r, fv) {
 				return true
 			}
-			for i, b := range r.Bindings {
-				if b == fv && (i >= len(fn.FreeVars) || Assigned(fn.FreeVars[i])) {
-					return true
-				}
-			}
 		default:
+			return true
+		}
+	}
+	return false
+}
+
+// AssignedBy reports whether the function literal of the closure mc
+// may assign the variable v it captures (v's cell, or a free variable
+// of the function that makes mc), itself or in the literals it
+// captures v for in turn.
+func AssignedBy(mc *ssa.MakeClosure, v ssa.Value) bool {
+	if _, ok := mc.Fn.(*ssa.Function); !ok {
+		return true
+	}
+	for fv := range flow.Captures(mc, v) {
+		if Assigned(fv) {
 			return true
 		}
 	}

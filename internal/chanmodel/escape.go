@@ -330,12 +330,11 @@ func (w *escWalker) use(v ssa.Value, r ssa.Instruction, want ChanID) bool {
 	case *ssa.Phi:
 		return w.value(r, want)
 	case *ssa.MakeClosure:
-		fn, ok := r.Fn.(*ssa.Function)
-		if !ok || want.Kind == KindParam && !onlyCalled(r) {
+		if _, ok := r.Fn.(*ssa.Function); !ok || want.Kind == KindParam && !onlyCalled(r) {
 			return true
 		}
-		for i, bnd := range r.Bindings {
-			if bnd == v && (i >= len(fn.FreeVars) || w.value(fn.FreeVars[i], want)) {
+		for fv := range flow.Captures(r, v) {
+			if w.value(fv, want) {
 				return true
 			}
 		}
@@ -453,12 +452,11 @@ func (w *escWalker) cell(addr ssa.Value, want ChanID) bool {
 				return true
 			}
 		case *ssa.MakeClosure:
-			fn, ok := r.Fn.(*ssa.Function)
-			if !ok || want.Kind == KindParam && !onlyCalled(r) {
+			if _, ok := r.Fn.(*ssa.Function); !ok || want.Kind == KindParam && !onlyCalled(r) {
 				return true
 			}
-			for i, bnd := range r.Bindings {
-				if bnd == addr && (i >= len(fn.FreeVars) || w.cell(fn.FreeVars[i], want)) {
+			for fv := range flow.Captures(r, addr) {
+				if w.cell(fv, want) {
 					return true
 				}
 			}

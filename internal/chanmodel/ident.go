@@ -203,16 +203,13 @@ func (b *builder) cellStores(addr ssa.Value, out []ssa.Value, depth int) ([]ssa.
 			}
 		case *ssa.DebugRef:
 		case *ssa.MakeClosure:
-			fn, _ := r.Fn.(*ssa.Function)
-			if fn == nil {
+			if _, ok := r.Fn.(*ssa.Function); !ok {
 				return nil, false
 			}
-			for i, bnd := range r.Bindings {
-				if bnd == addr && i < len(fn.FreeVars) {
-					var ok bool
-					if out, ok = b.cellStores(fn.FreeVars[i], out, depth+1); !ok {
-						return nil, false
-					}
+			for fv := range flow.Captures(r, addr) {
+				var ok bool
+				if out, ok = b.cellStores(fv, out, depth+1); !ok {
+					return nil, false
 				}
 			}
 		default:

@@ -36,7 +36,8 @@
 //     closure is never handed on.
 //   - Values: [ParamIndex] finds a parameter's place among its
 //     function's; [Unconverted] sees a channel or function value
-//     through the conversions that keep its identity.
+//     through the conversions that keep its identity; [Captures]
+//     gives the free variables a closure binds a value to.
 //
 // It is shaped like staticcheck's irutil: small functions of the
 // graph, no state (but Ends' memo) and no analysis pass of its own. It depends on

@@ -1,6 +1,10 @@
 package flow
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"iter"
+
+	"golang.org/x/tools/go/ssa"
+)
 
 // ParamIndex returns the index of v among fn's parameters, or -1 when
 // v is not one of them.
@@ -28,6 +32,25 @@ func Unconverted(v ssa.Value) ssa.Value {
 			v = x.X
 		default:
 			return v
+		}
+	}
+}
+
+// Captures returns the free variables of the closure mc's function
+// that mc binds to v: where v, a captured variable's cell or a value,
+// goes on inside the literal. Each walk that follows a value into the
+// closures that capture it steps through here; what it then asks of
+// the free variable is its own.
+func Captures(mc *ssa.MakeClosure, v ssa.Value) iter.Seq[*ssa.FreeVar] {
+	return func(yield func(*ssa.FreeVar) bool) {
+		fn, ok := mc.Fn.(*ssa.Function)
+		if !ok {
+			return
+		}
+		for i, b := range mc.Bindings {
+			if b == v && i < len(fn.FreeVars) && !yield(fn.FreeVars[i]) {
+				return
+			}
 		}
 	}
 }
