@@ -364,12 +364,7 @@ func (o *flagOrder) cancels(ctx ssa.Value, depth int) ([]ssa.Instruction, bool) 
 		if !o.allCallsSeen(fn) {
 			return nil, false
 		}
-		idx := -1
-		for i, p := range v.Parent().Params {
-			if p == v {
-				idx = i
-			}
-		}
+		idx := flow.ParamIndex(v.Parent(), v)
 		var all []ssa.Instruction
 		for _, ci := range o.callers(fn) {
 			c := ci.Common()

@@ -236,7 +236,7 @@ func (c *lockChecker) path(v ssa.Value) (ssa.Value, []step) {
 			if g == nil {
 				return v, nil
 			}
-			i := paramIndex(x)
+			i := flow.ParamIndex(x.Parent(), x)
 			if i < 0 || i >= len(g.Call.Args) {
 				return v, nil
 			}
@@ -253,15 +253,6 @@ func (c *lockChecker) path(v ssa.Value) (ssa.Value, []step) {
 		}
 	}
 	return nil, nil
-}
-
-func paramIndex(p *ssa.Parameter) int {
-	for i, q := range p.Parent().Params {
-		if q == p {
-			return i
-		}
-	}
-	return -1
 }
 
 func (c *lockChecker) key(v ssa.Value) (lockset.Key, bool) {

@@ -150,22 +150,7 @@ func (c *checker) madeBy(ch ssa.Value) ssa.Value {
 		if !ok || len(ret.Results) != 1 {
 			continue
 		}
-		v := ret.Results[0]
-		for peeled := true; peeled; {
-			switch x := v.(type) {
-			case *ssa.ChangeType:
-				v = x.X
-			case *ssa.UnOp:
-				if cv := analysisutil.CapturedValue(c.closures, x); cv != nil {
-					v = cv
-				} else {
-					peeled = false
-				}
-			default:
-				peeled = false
-			}
-		}
-		mk, ok := v.(*ssa.MakeChan)
+		mk, ok := c.closures.Origin(ret.Results[0]).(*ssa.MakeChan)
 		if !ok || made != nil && made != mk {
 			return ch
 		}

@@ -483,19 +483,14 @@ func (c *checker) tickerRange(callee *ssa.Function) (at token.Pos, name string, 
 
 // tickFunc reports whether ch is what time.Tick returns.
 func tickFunc(ch ssa.Value) bool {
-	switch v := ch.(type) {
-	case *ssa.Call:
-		return analysisutil.IsFunc(flow.CalleeFunc(v.Common()), "time", "Tick")
-	case *ssa.ChangeType:
-		return tickFunc(v.X)
-	}
-	return false
+	v, ok := flow.Unconverted(ch).(*ssa.Call)
+	return ok && analysisutil.IsFunc(flow.CalleeFunc(v.Common()), "time", "Tick")
 }
 
 // tickerChan reports whether ch is a ticker's channel: the field C of
 // a time.Ticker, or what time.Tick returns.
 func tickerChan(ch ssa.Value) bool {
-	switch v := ch.(type) {
+	switch v := flow.Unconverted(ch).(type) {
 	case *ssa.UnOp:
 		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
 			return analysisutil.IsNamed(fa.X.Type(), "time", "Ticker") && fieldName(fa.X.Type(), fa.Field) == "C"
@@ -504,8 +499,6 @@ func tickerChan(ch ssa.Value) bool {
 		return analysisutil.IsNamed(v.X.Type(), "time", "Ticker") && fieldName(v.X.Type(), v.Field) == "C"
 	case *ssa.Call:
 		return tickFunc(v)
-	case *ssa.ChangeType:
-		return tickerChan(v.X)
 	}
 	return false
 }

@@ -95,7 +95,7 @@ func (c *checker) checkGo(f *chanmodel.Func, g *ssa.Go) {
 			}
 		}
 		if len(dead) > 0 {
-			i := first(dead)
+			i := first(c.pass.Fset, dead)
 			c.reportBlocked(g, callee, dead[i], msgs[i])
 			return
 		}
@@ -211,10 +211,13 @@ func startedByMain(g *ssa.Go) bool {
 	return flow.IsMain(g.Parent()) && !flow.InLoop(g.Block())
 }
 
-func first(ops []*chanmodel.Op) int {
+// first returns the index of the op that comes first in the source.
+// The ops of a goroutine's unit may be in its callees, in other files:
+// see finding.PosBefore.
+func first(fset *token.FileSet, ops []*chanmodel.Op) int {
 	best := 0
 	for i, op := range ops {
-		if op.Pos.IsValid() && (!ops[best].Pos.IsValid() || op.Pos < ops[best].Pos) {
+		if op.Pos.IsValid() && (!ops[best].Pos.IsValid() || finding.PosBefore(fset, op.Pos, ops[best].Pos)) {
 			best = i
 		}
 	}

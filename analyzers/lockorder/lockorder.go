@@ -17,6 +17,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
@@ -159,7 +160,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		reported[pair] = true
-		if before(pass.Fset, e2.instr.Pos(), e1.instr.Pos()) {
+		if finding.PosBefore(pass.Fset, e2.instr.Pos(), e1.instr.Pos()) {
 			e1, e2 = e2, e1
 		}
 		d := analysis.Diagnostic{
@@ -183,19 +184,6 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.Report(d)
 	}
 	return nil, nil
-}
-
-// before reports whether p comes before q in file name, then offset
-// order. Comparing the token.Pos values themselves is not enough across
-// files: go/packages parses a package's files concurrently, so the order
-// of their bases in the file set changes from run to run, and so would
-// the side of an inversion that is reported.
-func before(fset *token.FileSet, p, q token.Pos) bool {
-	pp, qp := fset.Position(p), fset.Position(q)
-	if pp.Filename != qp.Filename {
-		return pp.Filename < qp.Filename
-	}
-	return pp.Offset < qp.Offset
 }
 
 // chain names a call chain: a → b → c.

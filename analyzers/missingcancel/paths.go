@@ -311,11 +311,8 @@ func (c *checker) stored(v ssa.Value, depth int) ssa.Value {
 			val = r.Val
 		case *ssa.UnOp, *ssa.DebugRef:
 		case *ssa.MakeClosure:
-			fn := r.Fn.(*ssa.Function)
-			for i, b := range r.Bindings {
-				if b == ssa.Value(a) && (i >= len(fn.FreeVars) || accesspath.Assigned(fn.FreeVars[i])) {
-					return v // a closure assigns it
-				}
+			if accesspath.AssignedBy(r, a) {
+				return v // a closure assigns it
 			}
 		default:
 			return v // its address goes elsewhere

@@ -134,37 +134,11 @@ func takesTestContext(closures *analysisutil.Closures, test *ssa.Function, call 
 		if !analysisutil.IsNamed(a.Type(), "context", "Context") {
 			continue
 		}
-		if cancelledOnReturn(test, origin(closures, a)) {
+		if cancelledOnReturn(test, closures.Origin(a)) {
 			return true
 		}
 	}
 	return false
-}
-
-// origin follows a value of a goroutine's function literal to the
-// value its starter bound: free variables, captured variables.
-func origin(closures *analysisutil.Closures, v ssa.Value) ssa.Value {
-	for range 8 {
-		switch x := v.(type) {
-		case *ssa.FreeVar:
-			b := closures.Bound(x)
-			if b == nil {
-				return v
-			}
-			v = b
-		case *ssa.UnOp:
-			c := analysisutil.CapturedValue(closures, x)
-			if c == nil {
-				return v
-			}
-			v = c
-		case *ssa.ChangeType:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
 }
 
 // cancelledOnReturn reports whether ctx is the context result of a

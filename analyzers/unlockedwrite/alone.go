@@ -340,12 +340,7 @@ func (s *solitude) aloneDepth(fn *ssa.Function, instr ssa.Instruction, base lock
 	if depth > 3 || base.Path != "" || s.valueUse[fn] || fn.Object() != nil && fn.Object().Exported() {
 		return false
 	}
-	param := -1
-	for i, p := range fn.Params {
-		if p == base.Root {
-			param = i
-		}
-	}
+	param := flow.ParamIndex(fn, base.Root)
 	if param < 0 {
 		return false
 	}

@@ -423,7 +423,7 @@ func funcValue(v ssa.Value) (*ssa.Function, []ssa.Value) {
 	if fn == nil {
 		return nil, nil
 	}
-	if m := boundMethod(fn); m != nil {
+	if m := analysisutil.BoundMethod(fn); m != nil {
 		return m, bindings
 	}
 	if fn.Blocks == nil {
@@ -512,23 +512,6 @@ func serviceMethod(fn *ssa.Function) bool {
 // inTest reports whether fn is declared in a _test.go file.
 func inTest(pass *analysis.Pass, fn *ssa.Function) bool {
 	return strings.HasSuffix(pass.Fset.Position(fn.Pos()).Filename, "_test.go")
-}
-
-// boundMethod returns the method a bound-method wrapper calls, or nil.
-func boundMethod(fn *ssa.Function) *ssa.Function {
-	if !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
-		return nil
-	}
-	for _, b := range fn.Blocks {
-		for _, in := range b.Instrs {
-			if c, ok := in.(ssa.CallInstruction); ok {
-				if m := c.Common().StaticCallee(); m != nil && m.Signature.Recv() != nil {
-					return m
-				}
-			}
-		}
-	}
-	return nil
 }
 
 // otherLocking reports whether fn calls a lock function the lock-set

@@ -46,7 +46,7 @@ func (s *solitude) noGoroutineYet(fn *ssa.Function, instr ssa.Instruction, base 
 					if g == fn && !flow.Reaches(in, instr, nil) {
 						continue
 					}
-					if bindsType(in.Bindings, obj) && !onlyCalled(in) {
+					if bindsType(in.Bindings, obj) && !flow.OnlyUsedAs(in, flow.Called) {
 						return false
 					}
 				}
@@ -87,16 +87,4 @@ func bindsType(vals []ssa.Value, obj *types.Named) bool {
 		}
 	}
 	return false
-}
-
-// onlyCalled reports whether the closure mc is only called where it
-// is made.
-func onlyCalled(mc *ssa.MakeClosure) bool {
-	for _, r := range *mc.Referrers() {
-		c, ok := r.(*ssa.Call)
-		if !ok || c.Call.Value != mc {
-			return false
-		}
-	}
-	return true
 }

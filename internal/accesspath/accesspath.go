@@ -28,6 +28,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // Steps of a path.
@@ -162,14 +164,8 @@ func SpilledParam(a *ssa.Alloc) *ssa.Parameter {
 		case *ssa.UnOp:
 			// a load
 		case *ssa.MakeClosure:
-			fn, _ := r.Fn.(*ssa.Function)
-			if fn == nil {
+			if AssignedBy(r, a) {
 				return nil
-			}
-			for i, b := range r.Bindings {
-				if b == a && (i >= len(fn.FreeVars) || Assigned(fn.FreeVars[i])) {
-					return nil
-				}
 			}
 		default:
 			return nil
@@ -190,16 +186,26 @@ func Assigned(fv *ssa.FreeVar) bool {
 		switch r := r.(type) {
 		case *ssa.UnOp:
 		case *ssa.MakeClosure:
-			fn, _ := r.Fn.(*ssa.Function)
-			if fn == nil {
+			if AssignedBy(r, fv) {
 				return true
 			}
-			for i, b := range r.Bindings {
-				if b == fv && (i >= len(fn.FreeVars) || Assigned(fn.FreeVars[i])) {
-					return true
-				}
-			}
 		default:
+			return true
+		}
+	}
+	return false
+}
+
+// AssignedBy reports whether the function literal of the closure mc
+// may assign the variable v it captures (v's cell, or a free variable
+// of the function that makes mc), itself or in the literals it
+// captures v for in turn.
+func AssignedBy(mc *ssa.MakeClosure, v ssa.Value) bool {
+	if _, ok := mc.Fn.(*ssa.Function); !ok {
+		return true
+	}
+	for fv := range flow.Captures(mc, v) {
+		if Assigned(fv) {
 			return true
 		}
 	}
@@ -330,11 +336,9 @@ func Relative(fn *ssa.Function, k Key) (Rel, bool) {
 	}
 	switch x := k.Root.(type) {
 	case *ssa.Parameter:
-		for i, p := range fn.Params {
-			if p == x {
-				r.Param = i
-				return r, true
-			}
+		if i := flow.ParamIndex(fn, x); i >= 0 {
+			r.Param = i
+			return r, true
 		}
 	case *ssa.FreeVar:
 		for i, p := range fn.FreeVars {

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // Shape returns the path of v by its struct fields only: loads are
@@ -71,12 +73,8 @@ func singleStore(a *ssa.Alloc) ssa.Value {
 				return nil
 			}
 		case *ssa.MakeClosure:
-			fn := r.Fn.(*ssa.Function)
-			for i, b := range r.Bindings {
-				if b != a || i >= len(fn.FreeVars) {
-					continue
-				}
-				for _, fr := range *fn.FreeVars[i].Referrers() {
+			for fv := range flow.Captures(r, a) {
+				for _, fr := range *fv.Referrers() {
 					if u, ok := fr.(*ssa.UnOp); !ok || u.Op != token.MUL {
 						return nil
 					}

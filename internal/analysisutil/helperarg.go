@@ -2,6 +2,8 @@ package analysisutil
 
 import (
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // HelperArg returns the value of its maker's frame that a function
@@ -69,7 +71,7 @@ func HelperArg(closures *Closures, fn *ssa.Function, i int) ssa.Value {
 		if hc.Value != p || hc.IsInvoke() || argOf(hc, p) || i >= len(hc.Args) {
 			return nil
 		}
-		j := paramIndex(helper, unconverted(hc.Args[i]))
+		j := flow.ParamIndex(helper, flow.Unconverted(hc.Args[i]))
 		if j < 0 || bound >= 0 && j != bound {
 			return nil
 		}
@@ -133,36 +135,11 @@ func literalCall(parent *ssa.Function, lit ssa.Value) *ssa.Call {
 	return call
 }
 
-// unconverted strips the conversions that keep a value's identity off
-// v: chan T to <-chan T, a func literal to a named function type.
-func unconverted(v ssa.Value) ssa.Value {
-	for range 4 {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
-}
-
-func paramIndex(fn *ssa.Function, v ssa.Value) int {
-	for j, p := range fn.Params {
-		if p == v {
-			return j
-		}
-	}
-	return -1
-}
-
 // literalArg returns the argument of c that is lit, or a conversion of
 // it to a named function type.
 func literalArg(c *ssa.CallCommon, lit ssa.Value) ssa.Value {
 	for _, a := range c.Args {
-		if unconverted(a) == lit {
+		if flow.Unconverted(a) == lit {
 			return a
 		}
 	}

@@ -2,6 +2,7 @@ package analysisutil
 
 import (
 	"reflect"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -120,6 +121,31 @@ func FuncValue(v ssa.Value) (*ssa.Function, []ssa.Value) {
 		return fn, v.Bindings
 	}
 	return nil, nil
+}
+
+// BoundMethod returns the method that fn, the bound method wrapper of
+// a method value (s.work), calls with its one free variable, the
+// receiver; nil if fn is not one (or nil, or the method is an
+// interface's, called dynamically).
+func BoundMethod(fn *ssa.Function) *ssa.Function {
+	if fn == nil || len(fn.FreeVars) != 1 || !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+		return nil
+	}
+	return Wrapped(fn)
+}
+
+// Wrapped returns the function a synthetic wrapper (a bound method
+// wrapper, a method expression's thunk) calls statically, or nil: its
+// body is the one call.
+func Wrapped(fn *ssa.Function) *ssa.Function {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if c, ok := in.(*ssa.Call); ok {
+				return c.Call.StaticCallee()
+			}
+		}
+	}
+	return nil
 }
 
 // Fresh reports whether v is a value made anew each time its

@@ -204,15 +204,14 @@ func (w *walk) use(x ssa.Value, in ssa.Instruction) bool {
 	case *ssa.Phi:
 		return w.follow(in)
 	case *ssa.MakeClosure:
-		fn, ok := in.Fn.(*ssa.Function)
-		if !ok {
+		if _, ok := in.Fn.(*ssa.Function); !ok {
 			return false
 		}
 		if in.Fn == x {
 			return w.follow(in) // the closure of x is x's value
 		}
-		for i, b := range in.Bindings {
-			if b == x && i < len(fn.FreeVars) && !w.follow(fn.FreeVars[i]) {
+		for fv := range flow.Captures(in, x) {
+			if !w.follow(fv) {
 				return false
 			}
 		}

@@ -293,24 +293,15 @@ func (b *builder) direct(st *fnState, kind OpKind, ch ssa.Value, in ssa.Instruct
 // baseOf returns the canonical struct pointer whose field the channel
 // value ch was loaded from.
 func (b *builder) baseOf(ch ssa.Value) ssa.Value {
-	for range 8 {
-		switch v := ch.(type) {
-		case *ssa.ChangeType:
-			ch = v.X
-		case *ssa.Convert:
-			ch = v.X
-		case *ssa.UnOp:
-			if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
-				return b.canon(fa.X)
-			}
-			return nil
-		case *ssa.Field:
-			return b.canon(v.X)
-		case *ssa.Call:
-			return b.callBase(v)
-		default:
-			return nil
+	switch v := flow.Unconverted(ch).(type) {
+	case *ssa.UnOp:
+		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
+			return b.canon(fa.X)
 		}
+	case *ssa.Field:
+		return b.canon(v.X)
+	case *ssa.Call:
+		return b.callBase(v)
 	}
 	return nil
 }
@@ -426,10 +417,8 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 				op.Base = b.canon(common.Args[cop.baseParam])
 			case cop.Base != nil:
 				if p, ok := cop.Base.(*ssa.Parameter); ok && p.Parent() == sumFn {
-					for i, q := range sumFn.Params {
-						if q == p && i < len(common.Args) {
-							op.Base = b.canon(common.Args[i])
-						}
+					if i := flow.ParamIndex(sumFn, p); i >= 0 && i < len(common.Args) {
+						op.Base = b.canon(common.Args[i])
 					}
 				} else if ancestorOrSelf(cop.Base.Parent(), fn) {
 					op.Base = cop.Base

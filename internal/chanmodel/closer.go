@@ -356,10 +356,7 @@ func closerRole(fn *ssa.Function, cf closerFields, touched map[*ssa.Global]bool,
 // its signal channel: the Done channel of its context, or a package
 // variable of the closer's package that nothing stores.
 func signalValue(v ssa.Value, loadOf func(ssa.Value, *types.Var) bool, cf closerFields, touched map[*ssa.Global]bool) bool {
-	if ct, ok := v.(*ssa.ChangeType); ok {
-		v = ct.X
-	}
-	switch v := v.(type) {
+	switch v := flow.Unconverted(v).(type) {
 	case *ssa.Call:
 		return v.Call.IsInvoke() && v.Call.Method.Name() == "Done" && loadOf(v.Call.Value, cf.ctx)
 	case *ssa.UnOp:

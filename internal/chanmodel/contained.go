@@ -4,6 +4,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // Contained reports whether the object that alloc makes can be used
@@ -41,6 +43,14 @@ func (m *Model) Contained(alloc *ssa.Alloc) bool {
 //     escWalker asks only whether unseen code can reach the channel
 //     (a closure handed on runs code the model sees, unless what it
 //     captures is a parameter's channel: see onlyCalled).
+//
+// syncmodel's Contained (addrContained, object.go) follows a sync
+// object's pointer through the same referrers, but "seen" means there
+// the package's model, not one function's summary: a callee need only
+// be the package's, a closure may be handed on (every literal of the
+// package is modelled), and a sync method called on the object is an
+// event, not a use. So it is a third walk; all three step into a
+// closure through flow.Captures.
 type containWalk struct {
 	m    *Model
 	seen map[ssa.Value]bool
@@ -79,8 +89,8 @@ func (w *containWalk) walk(v ssa.Value, depth int) bool {
 			if !ok || !onlyCalled(r) || w.m.Func(fn) == nil || w.m.Func(fn).Truncated {
 				return false
 			}
-			for i, b := range r.Bindings {
-				if b == v && (i >= len(fn.FreeVars) || !w.walk(fn.FreeVars[i], depth+1)) {
+			for fv := range flow.Captures(r, v) {
+				if !w.walk(fv, depth+1) {
 					return false
 				}
 			}
@@ -129,8 +139,8 @@ func (w *containWalk) cell(addr ssa.Value, v ssa.Value, depth int) bool {
 			if !ok || !onlyCalled(r) || w.m.Func(fn) == nil {
 				return false
 			}
-			for i, b := range r.Bindings {
-				if b == addr && (i >= len(fn.FreeVars) || !w.cell(fn.FreeVars[i], v, depth+1)) {
+			for fv := range flow.Captures(r, addr) {
+				if !w.cell(fv, v, depth+1) {
 					return false
 				}
 			}

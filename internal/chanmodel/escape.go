@@ -330,12 +330,11 @@ func (w *escWalker) use(v ssa.Value, r ssa.Instruction, want ChanID) bool {
 	case *ssa.Phi:
 		return w.value(r, want)
 	case *ssa.MakeClosure:
-		fn, ok := r.Fn.(*ssa.Function)
-		if !ok || want.Kind == KindParam && !onlyCalled(r) {
+		if _, ok := r.Fn.(*ssa.Function); !ok || want.Kind == KindParam && !onlyCalled(r) {
 			return true
 		}
-		for i, bnd := range r.Bindings {
-			if bnd == v && (i >= len(fn.FreeVars) || w.value(fn.FreeVars[i], want)) {
+		for fv := range flow.Captures(r, v) {
+			if w.value(fv, want) {
 				return true
 			}
 		}
@@ -453,12 +452,11 @@ func (w *escWalker) cell(addr ssa.Value, want ChanID) bool {
 				return true
 			}
 		case *ssa.MakeClosure:
-			fn, ok := r.Fn.(*ssa.Function)
-			if !ok || want.Kind == KindParam && !onlyCalled(r) {
+			if _, ok := r.Fn.(*ssa.Function); !ok || want.Kind == KindParam && !onlyCalled(r) {
 				return true
 			}
-			for i, bnd := range r.Bindings {
-				if bnd == addr && (i >= len(fn.FreeVars) || w.cell(fn.FreeVars[i], want)) {
+			for fv := range flow.Captures(r, addr) {
+				if w.cell(fv, want) {
 					return true
 				}
 			}
@@ -584,14 +582,7 @@ func (w *escWalker) fresh(v ssa.Value, id ChanID) bool {
 	if c, ok := v.(*ssa.Const); ok && c.IsNil() {
 		return true
 	}
-	for {
-		ct, ok := v.(*ssa.ChangeType)
-		if !ok {
-			break
-		}
-		v = ct.X
-	}
-	mc, ok := v.(*ssa.MakeChan)
+	mc, ok := flow.Unconverted(v).(*ssa.MakeChan)
 	if !ok {
 		return false
 	}
@@ -699,15 +690,7 @@ func (m *Model) Makes(id ChanID) []*ssa.MakeChan {
 	}
 	var out []*ssa.MakeChan
 	for _, s := range stores {
-		v := s.Val
-		for {
-			ct, ok := v.(*ssa.ChangeType)
-			if !ok {
-				break
-			}
-			v = ct.X
-		}
-		if mc, ok := v.(*ssa.MakeChan); ok {
+		if mc, ok := flow.Unconverted(s.Val).(*ssa.MakeChan); ok {
 			out = append(out, mc)
 		}
 	}
@@ -733,16 +716,7 @@ func (m *Model) Unbuffered(id ChanID) bool {
 // it in a goroutine of its own, to a callback registry) acts on the
 // caller's channel where the caller's model cannot see it.
 func onlyCalled(c *ssa.MakeClosure) bool {
-	refs := c.Referrers()
-	if refs == nil {
-		return true
-	}
-	for _, r := range *refs {
-		if flow.UseOf(c, r) == flow.HandedOn {
-			return false
-		}
-	}
-	return true
+	return flow.OnlyUsedAs(c, flow.Called, flow.Deferred, flow.Started)
 }
 
 // receiveOnly reports whether t is a receive-only channel type.

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // Summary is the fact exported for a function or method with an
@@ -84,10 +86,8 @@ func (b *builder) exportFact(m *Model, f *Func) {
 			}
 			fo.TypeName, fo.FieldName = tn.Name(), op.Chan.Field.Name()
 			if p, ok := op.Base.(*ssa.Parameter); ok {
-				for i, q := range f.Fn.Params {
-					if q == p {
-						fo.BaseParam = i
-					}
+				if i := flow.ParamIndex(f.Fn, p); i >= 0 {
+					fo.BaseParam = i
 				}
 			}
 		default:

@@ -71,11 +71,7 @@ func (b *builder) computeGetter(fn *ssa.Function) *getter {
 		bp := -1
 		if id.Kind == KindField {
 			if p, ok := b.baseOf(v).(*ssa.Parameter); ok {
-				for i, q := range fn.Params {
-					if q == p {
-						bp = i
-					}
-				}
+				bp = flow.ParamIndex(fn, p)
 			}
 		}
 		if g == nil {

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 type idStatus uint8
@@ -82,16 +83,14 @@ func (b *builder) resolve1(v ssa.Value) (ChanID, idStatus) {
 		}
 	case *ssa.Parameter:
 		fn := v.Parent()
-		for i, p := range fn.Params {
-			if p == v {
-				// A function literal that a helper calls with the
-				// maker's channel (waitFor(func(done <-chan T) {...},
-				// stop)) names the maker's channel.
-				if a := analysisutil.HelperArg(b.closures, fn, i); a != nil {
-					return b.resolve(a)
-				}
-				return ChanID{Kind: KindParam, Func: fn, Index: i}, known
+		if i := flow.ParamIndex(fn, v); i >= 0 {
+			// A function literal that a helper calls with the maker's
+			// channel (waitFor(func(done <-chan T) {...}, stop)) names
+			// the maker's channel.
+			if a := analysisutil.HelperArg(b.closures, fn, i); a != nil {
+				return b.resolve(a)
 			}
+			return ChanID{Kind: KindParam, Func: fn, Index: i}, known
 		}
 	case *ssa.FreeVar:
 		if bind := b.closures.Bound(v); bind != nil {
@@ -204,16 +203,13 @@ func (b *builder) cellStores(addr ssa.Value, out []ssa.Value, depth int) ([]ssa.
 			}
 		case *ssa.DebugRef:
 		case *ssa.MakeClosure:
-			fn, _ := r.Fn.(*ssa.Function)
-			if fn == nil {
+			if _, ok := r.Fn.(*ssa.Function); !ok {
 				return nil, false
 			}
-			for i, bnd := range r.Bindings {
-				if bnd == addr && i < len(fn.FreeVars) {
-					var ok bool
-					if out, ok = b.cellStores(fn.FreeVars[i], out, depth+1); !ok {
-						return nil, false
-					}
+			for fv := range flow.Captures(r, addr) {
+				var ok bool
+				if out, ok = b.cellStores(fv, out, depth+1); !ok {
+					return nil, false
 				}
 			}
 		default:

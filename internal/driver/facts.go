@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/goconcheck/goconcheck/internal/finding"
 )
 
 // A factSet holds the facts one package exports. In one process there
@@ -131,7 +133,7 @@ func bindFacts(pass *analysis.Pass, own *factSet, index *factIndex, u *unit) {
 			if a.Pkg().Path() != b.Pkg().Path() {
 				return a.Pkg().Path() < b.Pkg().Path()
 			}
-			return a.Pos() < b.Pos()
+			return finding.PosBefore(pass.Fset, a.Pos(), b.Pos())
 		})
 		return out
 	}

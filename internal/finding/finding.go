@@ -10,7 +10,10 @@
 // attach them through this package's Trace, never by wording a message.
 package finding
 
-import "strconv"
+import (
+	"go/token"
+	"strconv"
+)
 
 // A Position is a resolved source position. Col and Offset are in bytes.
 type Position struct {
@@ -116,6 +119,21 @@ func (p Position) String() string {
 		s = "-"
 	}
 	return s
+}
+
+// PosBefore reports whether p comes before q in file name, then offset
+// order: the order findings are listed in. Comparing the token.Pos
+// values themselves is enough only within one file: go/packages parses
+// a package's files concurrently, so the order of their bases in the
+// file set changes from run to run, and so would whatever the
+// comparison picks (the side of a lock inversion reported, the first
+// of a goroutine's blocking operations).
+func PosBefore(fset *token.FileSet, p, q token.Pos) bool {
+	pp, qp := fset.Position(p), fset.Position(q)
+	if pp.Filename != qp.Filename {
+		return pp.Filename < qp.Filename
+	}
+	return pp.Offset < qp.Offset
 }
 
 // Less orders findings by file, line, column, message and analyzer.

@@ -32,7 +32,12 @@
 //     calls, seeing an instantiated generic function as its origin;
 //     [Origin] and [Body] do the same for a function in hand; [UseOf]
 //     says what an instruction does with a function value (calls,
-//     defers or starts it, or hands it on).
+//     defers or starts it, or hands it on), [OnlyUsedAs] whether a
+//     closure is never handed on.
+//   - Values: [ParamIndex] finds a parameter's place among its
+//     function's; [Unconverted] sees a channel or function value
+//     through the conversions that keep its identity; [Captures]
+//     gives the free variables a closure binds a value to.
 //
 // It is shaped like staticcheck's irutil: small functions of the
 // graph, no state (but Ends' memo) and no analysis pass of its own. It depends on

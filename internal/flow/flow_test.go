@@ -132,6 +132,19 @@ func closureUses(sink func(func())) {
 	go f()
 	sink(f)
 }
+
+func closureCalled() {
+	n := 0
+	f := func() { n++ }
+	f()
+	defer f()
+	go f()
+}
+
+func paramsConverted(a chan int, b chan int) <-chan int {
+	type named <-chan int
+	return (<-chan int)(named(b))
+}
 `
 
 func build(t *testing.T) *ssa.Package { return atest.BuildSSA(t, src, ssa.InstantiateGenerics) }
@@ -580,5 +593,51 @@ func TestGuards(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("Guards of %s = %v, want %v", name, got, want)
 		}
+	}
+}
+
+func TestOnlyUsedAs(t *testing.T) {
+	pkg := build(t)
+	closure := func(name string) *ssa.MakeClosure {
+		for _, b := range fn(t, pkg, name).Blocks {
+			for _, in := range b.Instrs {
+				if c, ok := in.(*ssa.MakeClosure); ok {
+					return c
+				}
+			}
+		}
+		t.Fatalf("%s makes no closure", name)
+		return nil
+	}
+	all := []flow.FuncUse{flow.Called, flow.Deferred, flow.Started}
+	if flow.OnlyUsedAs(closure("closureUses"), all...) {
+		t.Errorf("closureUses: the closure handed to sink is only called")
+	}
+	called := closure("closureCalled")
+	if !flow.OnlyUsedAs(called, all...) {
+		t.Errorf("closureCalled: the closure called, deferred and started is handed on")
+	}
+	if flow.OnlyUsedAs(called, flow.Called) {
+		t.Errorf("closureCalled: the closure deferred and started is only called")
+	}
+}
+
+func TestParamIndexUnconverted(t *testing.T) {
+	f := fn(t, build(t), "paramsConverted")
+	var ret *ssa.Return
+	for _, b := range f.Blocks {
+		if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			ret = r
+		}
+	}
+	v := ret.Results[0]
+	if _, ok := v.(*ssa.ChangeType); !ok {
+		t.Fatalf("paramsConverted returns %T, want a conversion", v)
+	}
+	if got := flow.ParamIndex(f, flow.Unconverted(v)); got != 1 {
+		t.Errorf("ParamIndex(Unconverted(result)) = %d, want 1 (b)", got)
+	}
+	if got := flow.ParamIndex(f, v); got != -1 {
+		t.Errorf("ParamIndex(result) = %d, want -1", got)
 	}
 }

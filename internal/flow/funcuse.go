@@ -1,6 +1,10 @@
 package flow
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
 
 // A FuncUse is what an instruction does with a function value.
 type FuncUse uint8
@@ -42,4 +46,19 @@ func UseOf(v ssa.Value, in ssa.Instruction) FuncUse {
 		}
 	}
 	return HandedOn
+}
+
+// OnlyUsedAs reports whether the closure mc is not handed on: each of
+// its uses is a DebugRef or one of kinds (some of Called, Deferred,
+// Started). The closure's function then runs only where, and as, its
+// maker's code says. (No call of mc can pass mc itself as an argument:
+// no function type has itself as a parameter's type, so mc would be
+// converted first, and handed on there.)
+func OnlyUsedAs(mc *ssa.MakeClosure, kinds ...FuncUse) bool {
+	for _, r := range *mc.Referrers() {
+		if u := UseOf(mc, r); u != Named && !slices.Contains(kinds, u) {
+			return false
+		}
+	}
+	return true
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // Calls through a struct field. A function value kept in a field
@@ -323,12 +324,7 @@ func (b *builder) storedLocks(fn *ssa.Function, val ssa.Value, base Key, method 
 // storedFromCallers resolves a stored value that is a parameter of
 // fn through every call of fn, which must all be seen.
 func (b *builder) storedFromCallers(fn *ssa.Function, p *ssa.Parameter, base Key, method string, x *fieldIndex, depth int) ([][]fieldLock, bool) {
-	idx := -1
-	for i, q := range fn.Params {
-		if q == p {
-			idx = i
-		}
-	}
+	idx := flow.ParamIndex(fn, p)
 	if idx < 0 || !b.closed(fn, x) {
 		return nil, false
 	}

@@ -138,10 +138,8 @@ func (b *builder) outerFunc(fn *ssa.Function, fv *ssa.FreeVar, depth int) (*ssa.
 	}
 	mine := make([]ssa.Value, len(lb))
 	for i, v := range lb {
-		for j, w := range mc.Bindings {
-			if w == v && j < len(fn.FreeVars) {
-				mine[i] = fn.FreeVars[j]
-			}
+		for fv := range flow.Captures(mc, v) {
+			mine[i] = fv
 		}
 	}
 	return lit, mine
@@ -178,14 +176,8 @@ func (b *builder) cellFunc(fn *ssa.Function, v ssa.Value, depth int) (*ssa.Funct
 				return nil, nil
 			}
 		case *ssa.MakeClosure:
-			lit, _ := r.Fn.(*ssa.Function)
-			if lit == nil {
+			if accesspath.AssignedBy(r, a) {
 				return nil, nil
-			}
-			for i, b := range r.Bindings {
-				if b == a && (i >= len(lit.FreeVars) || assigned(lit.FreeVars[i])) {
-					return nil, nil
-				}
 			}
 		default:
 			return nil, nil

@@ -24,9 +24,6 @@ func spilledParam(a *ssa.Alloc) *ssa.Parameter { return accesspath.SpilledParam(
 // a closure by the parameter.
 func normalize(k Key) Key { return k.Extend("") }
 
-// assigned reports whether the captured variable fv may be assigned.
-func assigned(fv *ssa.FreeVar) bool { return accesspath.Assigned(fv) }
-
 // A SKey is a Key in a function's summary, relative to its inputs (a
 // parameter, receiver first, a free variable, or a global), with the
 // mode it is locked in.

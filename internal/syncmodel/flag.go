@@ -105,12 +105,8 @@ func paramOf(v ssa.Value) (*ssa.Parameter, bool) {
 // readOnlyBindings reports whether the closure mc only reads the free
 // variables it binds to v.
 func readOnlyBindings(mc *ssa.MakeClosure, v ssa.Value) bool {
-	fn := mc.Fn.(*ssa.Function)
-	for i, b := range mc.Bindings {
-		if b != v || i >= len(fn.FreeVars) {
-			continue
-		}
-		for _, r := range *fn.FreeVars[i].Referrers() {
+	for fv := range flow.Captures(mc, v) {
+		for _, r := range *fv.Referrers() {
 			if load, ok := r.(*ssa.UnOp); !ok || load.Op != token.MUL {
 				return false
 			}

@@ -135,16 +135,7 @@ func onlyCalledBy(sites []Site, p *ssa.Function) bool {
 // (directly, or as a select case) on every path from its entry to a
 // return.
 func alwaysReceives(fn *ssa.Function, ch *ssa.Parameter) bool {
-	is := func(v ssa.Value) bool {
-		for {
-			switch x := v.(type) {
-			case *ssa.ChangeType:
-				v = x.X
-				continue
-			}
-			return v == ch
-		}
-	}
+	is := func(v ssa.Value) bool { return flow.Unconverted(v) == ch }
 	cutInstr := func(in ssa.Instruction) bool {
 		u, ok := in.(*ssa.UnOp)
 		return ok && u.Op == token.ARROW && is(u.X)

@@ -7,7 +7,6 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
-	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -291,32 +290,10 @@ func (m *Model) indexSyntax(ins *inspector.Inspector) {
 // the method and its receiver as the one argument.
 func funcOf(v ssa.Value) (fn *ssa.Function, recv, bindings []ssa.Value) {
 	fn, bindings = analysisutil.FuncValue(v)
-	if m := boundMethod(fn); m != nil {
+	if m := analysisutil.BoundMethod(fn); m != nil {
 		return m, bindings, nil
 	}
 	return fn, nil, bindings
-}
-
-// boundMethod returns the method a bound method wrapper (the function
-// of a method value such as s.work) calls, or nil.
-func boundMethod(fn *ssa.Function) *ssa.Function {
-	if fn == nil || len(fn.FreeVars) != 1 || !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
-		return nil
-	}
-	return wrapped(fn)
-}
-
-// wrapped returns the function a synthetic wrapper (a bound method
-// wrapper, a method expression's thunk) calls.
-func wrapped(fn *ssa.Function) *ssa.Function {
-	for _, b := range fn.Blocks {
-		for _, in := range b.Instrs {
-			if c, ok := in.(*ssa.Call); ok {
-				return c.Call.StaticCallee()
-			}
-		}
-	}
-	return nil
 }
 
 // indexCalls records fn's call sites of functions of the package.

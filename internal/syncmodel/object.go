@@ -347,7 +347,13 @@ func (m *Model) usesContained(match func(ssa.Value) bool) bool {
 }
 
 // addrContained reports whether every use of v, the address of a sync
-// object, is contained.
+// object, is contained. chanmodel's containWalk (contained.go) follows
+// a struct object's pointer through the same referrers for another
+// question: whether all of its channel operations are in one
+// function's summary. That needs closures only called and callees
+// summarized in full; here any function or literal of the package
+// will do, since every one is modelled, and the sync methods called on
+// v are its events. Hence two walks.
 func (m *Model) addrContained(v ssa.Value, depth int) bool {
 	refs := v.Referrers()
 	if refs == nil {
@@ -379,8 +385,8 @@ func (m *Model) useContained(r ssa.Instruction, v ssa.Value, depth int) bool {
 		if lit == nil || depth > 3 {
 			return false
 		}
-		for i, b := range r.Bindings {
-			if b == v && (i >= len(lit.FreeVars) || !m.addrContained(lit.FreeVars[i], depth+1)) {
+		for fv := range flow.Captures(r, v) {
+			if !m.addrContained(fv, depth+1) {
 				return false
 			}
 		}
@@ -433,7 +439,7 @@ func cellValue(a *ssa.Alloc) ssa.Value {
 			v = r.Val
 		case *ssa.UnOp, *ssa.DebugRef:
 		case *ssa.MakeClosure:
-			if !readOnly(r, a, 0) {
+			if accesspath.AssignedBy(r, a) {
 				return nil
 			}
 		default:
@@ -441,33 +447,6 @@ func cellValue(a *ssa.Alloc) ssa.Value {
 		}
 	}
 	return v
-}
-
-// readOnly reports whether the function literal mc makes only reads
-// the variable v it captures (and so do the literals it passes it to).
-func readOnly(mc *ssa.MakeClosure, v ssa.Value, depth int) bool {
-	lit, _ := mc.Fn.(*ssa.Function)
-	if lit == nil || depth > 4 {
-		return false
-	}
-	for i, b := range mc.Bindings {
-		if b != v || i >= len(lit.FreeVars) {
-			continue
-		}
-		fv := lit.FreeVars[i]
-		for _, r := range *fv.Referrers() {
-			switch r := r.(type) {
-			case *ssa.UnOp, *ssa.DebugRef:
-			case *ssa.MakeClosure:
-				if !readOnly(r, fv, depth+1) {
-					return false
-				}
-			default:
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // isCondL reports whether fa is the address of the L field of a

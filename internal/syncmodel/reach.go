@@ -81,11 +81,11 @@ func (x *entryIndex) add(in ssa.Instruction) {
 		}
 	case *ssa.MakeClosure:
 		lit, _ := in.Fn.(*ssa.Function)
-		if lit == nil || onlyCalledValue(in) {
+		if lit == nil || flow.OnlyUsedAs(in, flow.Called, flow.Deferred, flow.Started) {
 			return
 		}
 		x.valueUse[lit] = true
-		if bm := boundMethod(lit); bm != nil {
+		if bm := analysisutil.BoundMethod(lit); bm != nil {
 			x.valueUse[bm] = true
 			x.bound[bm] = append(x.bound[bm], in)
 		} else {
@@ -115,23 +115,6 @@ func (x *entryIndex) add(in ssa.Instruction) {
 			x.invoked[name] = true
 		}
 	}
-}
-
-// onlyCalledValue reports whether the closure mc is only called or
-// started where it is made.
-func onlyCalledValue(mc *ssa.MakeClosure) bool {
-	for _, r := range *mc.Referrers() {
-		c, ok := r.(ssa.CallInstruction)
-		if !ok || c.Common().Value != mc || c.Common().IsInvoke() {
-			return false
-		}
-		for _, a := range c.Common().Args {
-			if a == mc {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // Open reports whether fn may be entered from code the package's call

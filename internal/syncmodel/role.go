@@ -251,12 +251,7 @@ type callArg struct {
 // (not a table, Once.Do or WaitGroup.Go call).
 func (m *Model) argsOf(p *ssa.Parameter) ([]callArg, bool) {
 	fn := p.Parent()
-	i := -1
-	for j, q := range fn.Params {
-		if q == p {
-			i = j
-		}
-	}
+	i := flow.ParamIndex(fn, p)
 	sites := m.callers[fn]
 	if i < 0 || len(sites) == 0 || !m.EnteredOnlyByCalls(fn) {
 		return nil, false

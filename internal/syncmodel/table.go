@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 )
 
 // A call table is a package variable holding functions that the
@@ -119,7 +121,7 @@ func tableElems(v ssa.Value) ([]*ssa.Function, bool) {
 				return nil, false
 			}
 			if strings.HasPrefix(f.Synthetic, "thunk") { // a method expression
-				f = wrapped(f)
+				f = analysisutil.Wrapped(f)
 				if f == nil {
 					return nil, false
 				}
