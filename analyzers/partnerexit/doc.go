@@ -92,6 +92,32 @@
 //		out = append(out, <-results) // receive from results may block forever: ...
 //	}
 //
+// A receive in a loop counts, too, when the loop takes one element of a
+// slice of channels kept in a field per iteration (for _, ch := range
+// r.chans { <-ch }, with no other way out) and the one goroutine that
+// sends on them (started once, by one go statement outside loops)
+// also sends at most once on each element, taken in the same order by
+// a loop over that field (internal/chanmodel's KindElem and
+// PerElement). Each receive then waits for its own element's send: a
+// sender that returns before it reaches an element leaves that
+// element's receive waiting for ever.
+//
+//	func (r *replica) sendChans(ctx context.Context) {
+//		for _, ch := range r.chans {
+//			select {
+//			case ch <- true:
+//			case <-ctx.Done():
+//				return // returns here without sending on or closing ch
+//			}
+//		}
+//	}
+//
+//	func (r *replica) drain() {
+//		for _, ch := range r.chans {
+//			<-ch // receive from ch may block forever: ...
+//		}
+//	}
+//
 // A receive from ctx.Done() whose partner is the context's cancel
 // function, when no one can call it first: the context comes from
 // context.WithCancel of a parent that is never done (Background or
@@ -160,6 +186,24 @@
 //			return r.err // nor when the collector can leave the loop early
 //		}
 //	}
+//
+//	for _, ch := range r.chans {
+//		for { // a retry loop per element: an element may get several sends
+//			select {
+//			case ch <- v:
+//			case <-ctx.Done():
+//				return
+//			}
+//			...
+//		}
+//	}
+//
+//	for range r.chans {
+//		<-r.chans[0] // not one receive per element
+//	}
+//
+//	r.chans[0] = in // nor when a channel from elsewhere is kept there,
+//	sink(r.chans)   // or the slice is handed to code the model cannot follow
 //
 //	go func() {
 //		switch scheme { // no case matched: the author may know the cases

@@ -201,9 +201,12 @@ func counted(refs []syncmodel.Ref, sites []syncmodel.Site) bool {
 // one-shot protocol), unless the protocol is counted (see counted).
 func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave {
 	var count ssa.Value
+	perElem := false
 	if flow.InLoop(x.Instr.Block()) {
 		if count = countedRecv(f, x); count == nil {
-			return nil
+			if perElem = elemRecv(x); !perElem {
+				return nil
+			}
 		}
 	}
 	if sm.Chans.Escapes(x.Chan) {
@@ -217,7 +220,7 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 		if r.Op.Kind != chanmodel.Send && r.Op.Kind != chanmodel.Close {
 			continue
 		}
-		if count != nil && r.Op.Kind == chanmodel.Close {
+		if (count != nil || perElem) && r.Op.Kind == chanmodel.Close {
 			return nil // a close ends every receive, however many
 		}
 		fn, ops, ok := performer(sm, r, x.Chan)
@@ -229,7 +232,9 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 				return nil // several senders, or the waiter's own goroutine sends
 			}
 			if op.Kind == chanmodel.Send && flow.InLoop(op.Instr.Block()) {
-				return nil
+				if _, ok := chanmodel.PerElement(op); !ok || !perElem {
+					return nil
+				}
 			}
 			p = fn
 			if !at.IsValid() {
@@ -291,6 +296,24 @@ func countedRecv(f *syncmodel.Func, x *chanmodel.Op) ssa.Value {
 		return nil
 	}
 	return n
+}
+
+// elemRecv reports whether x, a plain receive in a loop, receives once
+// from each element of a slice of channels, in order: the loop ranges
+// over the slice with no other way out, and x takes the element of the
+// iteration (chanmodel.PerElement). Paired with a sender that sends at
+// most once on each element, in the same order (for _, ch := range
+// r.chans { select { case ch <- v: case <-ctx.Done(): return } }), each
+// receive waits for its own send: a sender that returns before
+// reaching an element leaves the receive of that element waiting for
+// ever.
+func elemRecv(x *chanmodel.Op) bool {
+	s, ok := chanmodel.PerElement(x)
+	if !ok {
+		return false
+	}
+	n, ok := flow.CountedBy(x.Instr.Block())
+	return ok && n == s
 }
 
 // startedPer reports whether p's goroutines are started only by one go

@@ -486,7 +486,7 @@ func (b *builder) runs(st *fnState, in ssa.CallInstruction, callee *ssa.Function
 // functions enclosing it.
 func (b *builder) visible(id ChanID, fn *ssa.Function) bool {
 	switch id.Kind {
-	case KindField, KindGlobal:
+	case KindField, KindGlobal, KindElem:
 		return true
 	case KindParam:
 		return ancestorOrSelf(id.Func, fn)

@@ -15,7 +15,12 @@
 //   - KindGlobal: a package-level variable (*ssa.Global);
 //   - KindParam: a parameter of a function (including the receiver),
 //     replaced by the argument's identity when a caller includes the
-//     function's operations.
+//     function's operations;
+//   - KindElem: the elements of a slice field of channels (r.chans[i],
+//     the ch of for _, ch := range r.chans), for every instance, like
+//     KindField; two operations on it are never known to be on the
+//     same channel (SameChan), and PerElement says when a loop takes
+//     the elements one by one (elem.go).
 //
 // Values are resolved through Phi nodes (all edges must agree),
 // ChangeType and Convert (chan T to <-chan T), loads of a field
@@ -28,8 +33,8 @@
 // parameters (analysisutil.HelperArg): the maker's argument for that
 // parameter, so poll(func(d <-chan T) {...}, stop) makes d stop.
 // Anything else, for
-// example the result of a call or an element of a slice, has no
-// identity, and the analyzers stay silent about it.
+// example the result of a call or an element of a local slice or of a
+// map, has no identity, and the analyzers stay silent about it.
 //
 // Field identity is type-based, which is right for "who sends on s.ch"
 // questions but not for "is this the same channel" ones. So an
@@ -93,7 +98,10 @@
 // the parameter as Contained), and gives up on anything else (another
 // package's function, a dynamic call, an interface, a slice, map or
 // another field, a return, a send over a channel, an exported field
-// or variable). Model.OpsOn(id) lists every operation on it; with
+// or variable). For the elements of a slice field it follows the
+// field's slices through indexing, len, cap and appends of fresh
+// channels stored back, and each element read out like any channel.
+// Model.OpsOn(id) lists every operation on it; with
 // Escapes false that list is complete. Unshared asks the same walk,
 // kept local, of a struct just made: whether it or a channel in its
 // fields has been handed to anyone yet at a given instruction.

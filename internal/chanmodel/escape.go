@@ -247,6 +247,8 @@ func (m *Model) escapes(id ChanID, recvOnly bool) bool {
 		esc = w.field(id)
 	case KindGlobal:
 		esc = w.global(id)
+	case KindElem:
+		esc = w.elems(id)
 	default:
 		esc = true
 	}
@@ -664,6 +666,8 @@ func (m *Model) Makes(id ChanID) []*ssa.MakeChan {
 	case KindMake:
 		return []*ssa.MakeChan{id.Make}
 	case KindField, KindGlobal:
+	case KindElem:
+		return m.elemMakes(id)
 	default:
 		return nil
 	}

@@ -110,6 +110,10 @@ func (b *builder) resolveAddr(a ssa.Value) (ChanID, idStatus) {
 		}
 	case *ssa.Global:
 		return ChanID{Kind: KindGlobal, Global: a}, known
+	case *ssa.IndexAddr:
+		if f := b.elemField(a); f != nil {
+			return ChanID{Kind: KindElem, Field: f}, known
+		}
 	case *ssa.Alloc, *ssa.FreeVar:
 		vals, ok := b.cellStores(a, nil, 0)
 		if !ok || len(vals) == 0 {

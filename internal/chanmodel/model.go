@@ -39,6 +39,7 @@ const (
 	KindField                  // a struct field, for every instance
 	KindGlobal                 // a package-level variable
 	KindParam                  // a parameter of Func
+	KindElem                   // the elements of a slice field (Field), for every instance
 )
 
 // ChanID is the canonical abstract location of a channel; equal IDs
@@ -59,6 +60,8 @@ func (id ChanID) String() string {
 		return fmt.Sprintf("make@%d", id.Make.Pos())
 	case KindField:
 		return "field " + id.Field.Name()
+	case KindElem:
+		return "elements of " + id.Field.Name()
 	case KindGlobal:
 		return "global " + id.Global.Name()
 	case KindParam:
@@ -268,8 +271,8 @@ func (m *Model) Callee(op *Op) string {
 // surely act on the same channel: equal IDs and, for fields, the same
 // base value.
 func SameChan(a, b *Op) bool {
-	if a.Chan.Kind == 0 || a.Chan != b.Chan {
-		return false
+	if a.Chan.Kind == 0 || a.Chan.Kind == KindElem || a.Chan != b.Chan {
+		return false // two elements of a slice may be two channels
 	}
 	if a.Chan.Kind == KindField {
 		return a.Base != nil && a.Base == b.Base

@@ -208,3 +208,64 @@ func guarded(h *ssa.BasicBlock, n ssa.Value) bool {
 	z, ok := intConst(cmp.X)
 	return ok && z == 0
 }
+
+// CounterOf returns the head of the loop whose counter is i, and the
+// slice the loop runs over: i is the index of for i := range s (or of
+// for i := 0; i < len(s); i++), tested against len(s) at the head and
+// stepped by 1 from 0. Unlike CountedBy, the loop may have other ways
+// out: i names a new element of s on each iteration it reaches.
+func CounterOf(i ssa.Value) (*ssa.BasicBlock, ssa.Value, bool) {
+	var phi *ssa.Phi
+	if p, ok := i.(*ssa.Phi); ok {
+		phi = p
+	} else if x, ok := plusOne(i); ok {
+		phi, _ = x.(*ssa.Phi)
+	}
+	if phi == nil {
+		return nil, nil, false
+	}
+	h := phi.Block()
+	p, start, ok := stepOf(h, i)
+	if !ok || p != phi || len(h.Instrs) == 0 {
+		return nil, nil, false
+	}
+	iff, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil, nil, false
+	}
+	cmp, ok := iff.Cond.(*ssa.BinOp)
+	if !ok || cmp.Op != token.LSS || cmp.X != i || !(i == phi && start == 0 || i != phi && start == -1) {
+		return nil, nil, false
+	}
+	c, ok := cmp.Y.(*ssa.Call)
+	if !ok || len(c.Call.Args) != 1 {
+		return nil, nil, false
+	}
+	if b, ok := c.Call.Value.(*ssa.Builtin); !ok || b.Name() != "len" {
+		return nil, nil, false
+	}
+	if _, ok := c.Call.Args[0].Type().Underlying().(*types.Slice); !ok {
+		return nil, nil, false
+	}
+	return h, c.Call.Args[0], true
+}
+
+// InnerLoop reports whether b lies on a cycle that does not pass
+// through h: a loop nested inside the one h heads (or beside it).
+func InnerLoop(h, b *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{h: true}
+	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == b {
+			return true
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		stack = append(stack, x.Succs...)
+	}
+	return false
+}
