@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -158,11 +159,6 @@ func (s *summarizer) of(fn *ssa.Function) *summary {
 
 func (s *summarizer) compute(fn *ssa.Function) *summary {
 	sum := new(summary)
-	type listed struct {
-		list *[]accesspath.Rel
-		rel  accesspath.Rel
-	}
-	seen := make(map[listed]bool)
 	add := func(list *[]accesspath.Rel, v ssa.Value, suffix string) {
 		if len(*list) >= maxAccesses {
 			return
@@ -176,12 +172,17 @@ func (s *summarizer) compute(fn *ssa.Function) *summary {
 			return
 		}
 		r.Path += suffix
-		if accesspath.Len(r.Path) > maxPath || seen[listed{list, r}] {
+		// A list holds at most maxAccesses: looking through it costs
+		// less than a set of what it holds.
+		if accesspath.Len(r.Path) > maxPath || slices.Contains(*list, r) {
 			return
 		}
-		seen[listed{list, r}] = true
 		*list = append(*list, r)
 	}
+	// The effects of one call are read before the next call's are
+	// made: their lists are reused (a callee's own summary is
+	// computed in a frame of its own).
+	var scratch callEffects
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch instr := instr.(type) {
@@ -207,7 +208,7 @@ func (s *summarizer) compute(fn *ssa.Function) *summary {
 					sum.Joins = true
 				}
 			case ssa.CallInstruction:
-				e := s.effects(instr.Common())
+				e := s.effectsInto(instr.Common(), &scratch)
 				_, isGo := instr.(*ssa.Go)
 				// A goroutine started by fn does not make fn wait.
 				if !isGo && e.joins {
@@ -246,7 +247,14 @@ type callEffects struct {
 
 // effects describes a call in terms of the caller's argument values.
 func (s *summarizer) effects(c *ssa.CallCommon) callEffects {
-	var e callEffects
+	return s.effectsInto(c, new(callEffects))
+}
+
+// effectsInto is effects with its lists built in buf's, which it
+// keeps for the next call: the result is good until then.
+func (s *summarizer) effectsInto(c *ssa.CallCommon, buf *callEffects) (e callEffects) {
+	e = callEffects{writes: buf.writes[:0], reads: buf.reads[:0], sends: buf.sends[:0]}
+	defer func() { buf.writes, buf.reads, buf.sends = e.writes[:0], e.reads[:0], e.sends[:0] }()
 	if b, ok := c.Value.(*ssa.Builtin); ok {
 		switch b.Name() {
 		case "close":

@@ -112,7 +112,8 @@ type summary struct {
 	events []event // abstract refs only
 	flags  uint8
 	// perInstr holds the concrete events of each instruction of a
-	// function of the current package.
+	// function of the current package, for the checks: nil on a
+	// dependency, whose run only exports the summaries.
 	perInstr map[ssa.Instruction][]event
 }
 
@@ -120,9 +121,10 @@ func (s *summary) empty() bool { return len(s.events) == 0 && s.flags == 0 }
 
 // summarizer computes summaries once per function.
 type summarizer struct {
-	pass  *analysis.Pass
-	marks *analysisutil.Marks
-	memo  map[*ssa.Function]*summary
+	pass      *analysis.Pass
+	marks     *analysisutil.Marks
+	memo      map[*ssa.Function]*summary
+	factsOnly bool // see summary.perInstr
 }
 
 // resolve expresses v as a root and a field path; bind rebinds a
@@ -231,11 +233,12 @@ func (sz *summarizer) summary(fn *ssa.Function) *summary {
 		return s
 	}
 	// A recursive call sees the empty placeholder.
-	s := &summary{perInstr: make(map[ssa.Instruction][]event)}
+	s := new(summary)
 	sz.memo[fn] = s
 	// One event per kind and WaitGroup keeps summaries small however
-	// often a callee is called.
-	seen := make(map[Event]bool)
+	// often a callee is called. The maps are made at the first event:
+	// most functions have none.
+	var seen map[Event]bool
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			evs, flags := sz.instrEvents(instr)
@@ -243,7 +246,15 @@ func (sz *summarizer) summary(fn *ssa.Function) *summary {
 			if len(evs) == 0 {
 				continue
 			}
-			s.perInstr[instr] = evs
+			if !sz.factsOnly {
+				if s.perInstr == nil {
+					s.perInstr = make(map[ssa.Instruction][]event)
+				}
+				s.perInstr[instr] = evs
+			}
+			if seen == nil {
+				seen = make(map[Event]bool)
+			}
 			for _, e := range evs {
 				if r, ok := accesspath.Relative(fn, e.cref); ok {
 					if seen[Event{e.kind, r}] {

@@ -38,7 +38,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
 		pass:     pass,
 		sm:       pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model),
-		sz:       &summarizer{pass: pass, marks: marks, memo: make(map[*ssa.Function]*summary)},
+		sz:       &summarizer{pass: pass, marks: marks, memo: make(map[*ssa.Function]*summary), factsOnly: analysisutil.FactsOnly(pass)},
 		calls:    make(map[token.Pos]*ast.CallExpr),
 		gos:      make(map[token.Pos]*ast.GoStmt),
 		parents:  make(map[ast.Node]ast.Node),

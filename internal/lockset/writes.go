@@ -135,7 +135,16 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 	}
 	ws.busy[fn] = true
 	defer delete(ws.busy, fn)
-	guards := selfGuards(fn)
+	// The guards are looked for at the first write that could need
+	// them: most functions make none unlocked.
+	var guards []selfGuard
+	guardsDone := false
+	isGuarded := func(k Key, in ssa.Instruction) bool {
+		if !guardsDone {
+			guards, guardsDone = selfGuards(fn), true
+		}
+		return guarded(guards, k, in)
+	}
 	var out []UnlockedWrite
 	// One write per location: the first tells the story, and the
 	// facts stay small.
@@ -175,7 +184,7 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 				}
 				always := dominatesReturns(blk)
 				for _, w := range cws {
-					if k, ok := callerKey(w.Key, c.Call.Args, nil); ok && guarded(guards, k, in) {
+					if k, ok := callerKey(w.Key, c.Call.Args, nil); ok && isGuarded(k, in) {
 						continue
 					}
 					if k, ok := ws.rebind(fn, w.Key, c.Call.Args); ok {
@@ -194,7 +203,7 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 			if k.Global != "" && !strings.HasPrefix(k.Global, ws.b.pass.Pkg.Path()+".") {
 				continue // another package's variable: its own summaries say
 			}
-			if guarded(guards, k, in) {
+			if isGuarded(k, in) {
 				continue
 			}
 			s, ok := summaryKey(fn, k, 0)
