@@ -89,7 +89,7 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, f := range m.Funcs {
 			for i := range f.Ops {
 				c := &f.Ops[i]
-				if c.Kind != chanmodel.Close || c.Direct() != direct || !c.RecvBefore || c.AfterWait || c.Locked {
+				if c.Kind != chanmodel.Close || c.Direct() != direct || !c.RecvBefore || c.Locked {
 					continue
 				}
 				key := c.Pos

@@ -91,7 +91,8 @@
 // from a function it calls; a receiver closing a different channel (a
 // done or quit channel it owns); a channel nobody sends on (close as a
 // broadcast); a close that follows a Wait (sync.WaitGroup.Wait,
-// errgroup.Group.Wait: the senders are finished); a close ordered
+// errgroup.Group.Wait) on the group the senders are counted in (a Wait
+// on another group orders nothing); a close ordered
 // after every send by a chain of such edges (syncmodel.OrderedAfter):
 // each sender calls Done after its last send, another goroutine Waits
 // and then closes done, and the receiver closes the channel in its
@@ -101,8 +102,14 @@
 // whose Go started the senders (also one errgroup.WithContext made and
 // a field holds) or WaitGroup.Wait after WaitGroup.Go, and the done
 // channel may be one the sender closes as it returns (defer
-// close(t.stopped)); a Wait on another WaitGroup, a cancel without a
-// Wait, a sender started outside the group, a done closed before the
+// close(t.stopped), also in a deferred literal, after the sends of the
+// functions it calls: a test's fake connection whose WriteBatch the
+// code under test calls only in its flusher goroutine, through the
+// package's interface, and whose Close waits for the flusher's done
+// channel); a Wait on another WaitGroup, a cancel without a
+// Wait, a sender started outside the group (also one an exported
+// method starts per call), a fake that code of another package can
+// call, a done closed before the
 // last send or without waiting, or a close in a timeout case is still
 // reported; a close that a
 // mutex Lock may precede in the closing goroutine (the sends can be

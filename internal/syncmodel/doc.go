@@ -94,10 +94,13 @@
 // marks Done after it, or that WaitGroup.Go started them by, or an
 // errgroup.Group's Wait whose Go started them; the other's own
 // goroutine, in which the operation follows it (a deferred close of a
-// stopped channel); or a completed receive from a channel whose every
-// send and close is itself so ordered (the senders Done, a waiter
-// Waits and closes done, the receiver acts in its <-done case; see
-// order.go).
+// stopped channel, also in a deferred literal, and after the calls
+// the goroutine makes: a fake's method the package calls only through
+// its own interface, when the package keeps the fake's type to itself,
+// runs within those calls; see entrySites); or a completed receive
+// from a channel whose every send and close is itself so ordered (the
+// senders Done, a waiter Waits and closes done, the receiver acts in
+// its <-done case; see order.go).
 //
 // Model.AddFenced asks whether a WaitGroup Add is ordered before every
 // Wait, or does not run, through a closed state under a common lock:

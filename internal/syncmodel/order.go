@@ -1,6 +1,7 @@
 package syncmodel
 
 import (
+	"go/token"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -259,17 +260,34 @@ func (m *Model) releasedAfter(id chanmodel.ChanID, runs []chanmodel.OpRef, depth
 	if m.Chans.Escapes(id) {
 		return false
 	}
-	any := false
+	// The views of one operation (its own, its callers'): one that
+	// sees every run of it, ordered, orders them all; else each must
+	// be.
+	var order []token.Pos
+	views := map[token.Pos][]chanmodel.OpRef{}
 	for _, r := range m.Chans.OpsOn(id) {
 		if r.Op.Kind != chanmodel.Send && r.Op.Kind != chanmodel.Close {
 			continue
 		}
-		any = true
-		if !m.orderedAfter(r.F, r.Op, runs, nil, depth) {
-			return false
+		if _, ok := views[r.Op.Pos]; !ok {
+			order = append(order, r.Op.Pos)
+		}
+		views[r.Op.Pos] = append(views[r.Op.Pos], r)
+	}
+	for _, pos := range order {
+		rs := views[pos]
+		if slices.ContainsFunc(rs, func(r chanmodel.OpRef) bool {
+			return m.enclosing(r) && m.orderedAfter(r.F, r.Op, runs, nil, depth)
+		}) {
+			continue
+		}
+		for _, r := range rs {
+			if !m.orderedAfter(r.F, r.Op, runs, nil, depth) {
+				return false
+			}
 		}
 	}
-	return any
+	return len(order) > 0
 }
 
 // waitPoints returns the Wait instruction w and the calls of up (the
@@ -372,6 +390,31 @@ func (m *Model) doneOnEveryPath(fn *ssa.Function, in ssa.Instruction, wg Object)
 			if ret, ok := b.Instrs[n-1].(*ssa.Return); ok && flow.Reaches(in, ret, func(x ssa.Instruction) bool { return done[x] }) {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// enclosing reports whether the view r of an operation, in the
+// function r.F, sees every run of it in r.F's own goroutine: the
+// operation is written in r.F, or in a function literal that only
+// r.F calls or defers (a deferred literal that closes done as the
+// goroutine returns, after every send the goroutine made).
+func (m *Model) enclosing(r chanmodel.OpRef) bool {
+	if r.Op.Unit != 0 {
+		return false
+	}
+	if r.Op.Direct() {
+		return true
+	}
+	lit := flow.Body(r.Op.Via)
+	sites := m.callers[lit]
+	if lit == nil || lit.Parent() == nil || len(sites) == 0 || m.open(lit) {
+		return false
+	}
+	for _, s := range sites {
+		if _, isGo := s.Instr.(*ssa.Go); isGo || s.Goroutine || s.Caller != r.F.Fn {
+			return false
 		}
 	}
 	return true

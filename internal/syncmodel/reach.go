@@ -48,15 +48,46 @@ type entryIndex struct {
 	bound map[*ssa.Function][]*ssa.MakeClosure
 	// plainValue: used as a value other than as a method value.
 	plainValue map[*ssa.Function]bool
+	// foreignIface lists the named types a value of which (or of a
+	// pointer to which) is converted to an interface of another
+	// package (any, io.Writer): code we cannot see may call its
+	// methods.
+	foreignIface map[*types.Named]bool
+	// invokes lists, by method name, the calls through an interface
+	// of the package.
+	invokes map[string][]Site
+	// thunked lists the method names taken as method expressions.
+	thunked map[string]bool
+	// embedded lists the named types of the package that a struct
+	// type of the package embeds: their methods are promoted.
+	embedded map[*types.Named]bool
+	// exposed lists the named types of the package that code of
+	// another package can get a value of through the package's
+	// exported functions, variables, fields and methods.
+	exposed map[*types.Named]bool
 }
 
 func (m *Model) entryIdx() *entryIndex {
 	m.entriesOnce.Do(func() {
-		x := &entryIndex{valueUse: map[*ssa.Function]bool{}, invoked: map[string]bool{}, fields: map[*types.Var][]ssa.Instruction{}, ifaced: map[*types.Named]bool{}, bound: map[*ssa.Function][]*ssa.MakeClosure{}, plainValue: map[*ssa.Function]bool{}}
+		x := &entryIndex{valueUse: map[*ssa.Function]bool{}, invoked: map[string]bool{}, fields: map[*types.Var][]ssa.Instruction{}, ifaced: map[*types.Named]bool{}, bound: map[*ssa.Function][]*ssa.MakeClosure{}, plainValue: map[*ssa.Function]bool{},
+			foreignIface: map[*types.Named]bool{}, invokes: map[string][]Site{}, thunked: map[string]bool{}, embedded: map[*types.Named]bool{}}
+		x.exposed = exposedTypes(m.pkg)
+		scope := m.pkg.Scope()
+		for _, name := range scope.Names() {
+			if st, ok := scope.Lookup(name).Type().Underlying().(*types.Struct); ok {
+				for i := 0; i < st.NumFields(); i++ {
+					if f := st.Field(i); f.Embedded() {
+						if n := namedOf(f.Type()); n != nil {
+							x.embedded[n] = true
+						}
+					}
+				}
+			}
+		}
 		for _, f := range m.Funcs {
 			for _, b := range f.Fn.Blocks {
 				for _, in := range b.Instrs {
-					x.add(in)
+					x.add(m.pkg, f.Fn, in)
 				}
 			}
 		}
@@ -65,11 +96,14 @@ func (m *Model) entryIdx() *entryIndex {
 	return m.entries
 }
 
-func (x *entryIndex) add(in ssa.Instruction) {
+func (x *entryIndex) add(pkg *types.Package, fn *ssa.Function, in ssa.Instruction) {
 	switch in := in.(type) {
 	case *ssa.MakeInterface:
 		if n := namedOf(in.X.Type()); n != nil {
 			x.ifaced[n] = true
+			if !ownNamed(in.Type(), pkg) {
+				x.foreignIface[n] = true
+			}
 		}
 	case *ssa.FieldAddr:
 		if v := analysisutil.FieldOf(in); v != nil {
@@ -97,7 +131,12 @@ func (x *entryIndex) add(in ssa.Instruction) {
 	if c, ok := in.(ssa.CallInstruction); ok {
 		callee = c.Common().Value
 		if c.Common().IsInvoke() {
-			x.invoked[c.Common().Method.Name()] = true
+			name := c.Common().Method.Name()
+			x.invoked[name] = true
+			if ownNamed(c.Common().Value.Type(), pkg) {
+				_, isGo := in.(*ssa.Go)
+				x.invokes[name] = append(x.invokes[name], Site{Caller: fn, Instr: in, Goroutine: isGo})
+			}
 		}
 	}
 	var rands []*ssa.Value
@@ -113,6 +152,7 @@ func (x *entryIndex) add(in ssa.Instruction) {
 			// holding the thunk may.
 			name, _, _ := strings.Cut(fn.Name(), "$")
 			x.invoked[name] = true
+			x.thunked[name] = true
 		}
 	}
 }
@@ -797,7 +837,7 @@ func (m *Model) closedOnExit(id chanmodel.ChanID, fn *ssa.Function) bool {
 }
 
 // runsWithin reports whether fn runs only during a call of outer: it
-// is outer, or every way into it is a static call (not a go
+// is outer, or every way into it (entrySites) is a call (not a go
 // statement) from a function that runs within outer.
 func (m *Model) runsWithin(fn, outer *ssa.Function, seen map[*ssa.Function]bool, depth int) bool {
 	if fn == outer {
@@ -807,8 +847,8 @@ func (m *Model) runsWithin(fn, outer *ssa.Function, seen map[*ssa.Function]bool,
 		return true // a cycle adds no way in
 	}
 	seen[fn] = true
-	sites := m.callers[fn]
-	if depth > 8 || len(sites) == 0 || m.open(fn) {
+	sites, ok := m.entrySites(fn)
+	if depth > 8 || len(sites) == 0 || !ok {
 		return false
 	}
 	for _, s := range sites {
@@ -817,4 +857,125 @@ func (m *Model) runsWithin(fn, outer *ssa.Function, seen map[*ssa.Function]bool,
 		}
 	}
 	return true
+}
+
+// ownNamed reports whether t is a named type declared in pkg.
+func ownNamed(t types.Type, pkg *types.Package) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() == pkg
+}
+
+// entrySites returns the ways into fn that the package shows, and
+// whether they are all of them: its calls and starts (Callers) when
+// nothing else can enter fn (see open). A method of an unexported type
+// that the package keeps to itself (no exported function, variable,
+// field or method reaches it, its values become interfaces of the
+// package only, nothing embeds it, no method expression takes the
+// method) is entered, whatever its name, only by the package's calls
+// of it and its calls through the package's interfaces that the type
+// implements: code of another package can neither name the type nor
+// get a value of it. A test's fake connection handed to the code under
+// test, whose flusher goroutine calls its WriteBatch through the
+// package's BatchPacketConn, inside the batch's Flush:
+//
+//	type stepConn struct{ entered chan int }
+//	func (c *stepConn) WriteBatch(ms []Message) { c.entered <- len(ms) }
+func (m *Model) entrySites(fn *ssa.Function) ([]Site, bool) {
+	if !m.open(fn) {
+		return m.callers[fn], true
+	}
+	recv := fn.Signature.Recv()
+	if recv == nil || fn.Parent() != nil || fn.Synthetic != "" || isEntry(fn) {
+		return nil, false
+	}
+	n := namedOf(recv.Type())
+	x := m.entryIdx()
+	if n == nil || n.Obj().Pkg() != m.pkg || n.Obj().Exported() || n.TypeParams().Len() > 0 ||
+		x.valueUse[fn] || x.thunked[fn.Name()] || x.foreignIface[n] || x.embedded[n] || x.exposed[n] {
+		return nil, false
+	}
+	sites := slices.Clone(m.callers[fn])
+	for _, s := range x.invokes[fn.Name()] {
+		iface, ok := s.Instr.(ssa.CallInstruction).Common().Value.Type().Underlying().(*types.Interface)
+		if ok && (types.Implements(n, iface) || types.Implements(types.NewPointer(n), iface)) {
+			sites = append(sites, s)
+		}
+	}
+	return sites, true
+}
+
+// exposedTypes returns the named types of pkg that another package can
+// get a value of: those its exported functions, variables, types,
+// fields and methods mention, and, in turn, those the exported fields
+// and methods of these mention.
+func exposedTypes(pkg *types.Package) map[*types.Named]bool {
+	out := map[*types.Named]bool{}
+	seen := map[types.Type]bool{}
+	var walk func(t types.Type)
+	walk = func(t types.Type) {
+		if t == nil || seen[t] {
+			return
+		}
+		seen[t] = true
+		switch t := types.Unalias(t).(type) {
+		case *types.Named:
+			if t.Obj().Pkg() != pkg {
+				if args := t.TypeArgs(); args != nil {
+					for i := 0; i < args.Len(); i++ {
+						walk(args.At(i))
+					}
+				}
+				return
+			}
+			out[t] = true
+			if args := t.TypeArgs(); args != nil {
+				for i := 0; i < args.Len(); i++ {
+					walk(args.At(i))
+				}
+			}
+			for i := 0; i < t.NumMethods(); i++ {
+				if mt := t.Method(i); mt.Exported() {
+					walk(mt.Type())
+				}
+			}
+			walk(t.Underlying())
+		case *types.Pointer:
+			walk(t.Elem())
+		case *types.Slice:
+			walk(t.Elem())
+		case *types.Array:
+			walk(t.Elem())
+		case *types.Chan:
+			walk(t.Elem())
+		case *types.Map:
+			walk(t.Key())
+			walk(t.Elem())
+		case *types.Signature:
+			walk(t.Params())
+			walk(t.Results())
+		case *types.Tuple:
+			for i := 0; i < t.Len(); i++ {
+				walk(t.At(i).Type())
+			}
+		case *types.Struct:
+			for i := 0; i < t.NumFields(); i++ {
+				if f := t.Field(i); f.Exported() || f.Embedded() {
+					walk(f.Type())
+				}
+			}
+		case *types.Interface:
+			for i := 0; i < t.NumMethods(); i++ {
+				if mt := t.Method(i); mt.Exported() {
+					walk(mt.Type())
+				}
+			}
+		}
+	}
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		if obj := scope.Lookup(name); obj.Exported() {
+			walk(obj.Type())
+		}
+	}
+	return out
 }

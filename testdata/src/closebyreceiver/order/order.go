@@ -2,7 +2,11 @@
 // after every send other than by a Wait in the closing function: a
 // Wait inside a stop method the closer calls, errgroup's Wait (also on
 // a Group that errgroup.WithContext made and a field holds) and
-// WaitGroup.Go, and a stopped channel the sender closes as it returns.
+// WaitGroup.Go, and a stopped channel the sender closes as it returns
+// (also in a deferred literal, with the sends made through the
+// package's interface by a fake only the package calls: flush.go). A
+// Wait in the closing function orders nothing by itself: one on a
+// group the senders are not in is reported.
 package order
 
 import (
@@ -180,8 +184,7 @@ func (f *Fetcher) First() string {
 }
 
 // Straggler starts one sender outside its group: Wait does not wait
-// for it. (A Wait written in the closing function itself still
-// silences the analyzer whatever it waits for: c.AfterWait.)
+// for it.
 func Straggler(urls []string, quit chan struct{}) string {
 	var g errgroup.Group
 	out := make(chan string)
