@@ -96,7 +96,7 @@ func (c *checker) consumerExit(id chanmodel.ChanID) {
 		if b, succ, ok := chanmodel.ClosedEdge(u); ok {
 			skip = func(x *ssa.BasicBlock, i int) bool { return x == b && i == succ }
 		}
-		if ret := exitPath(u, nil, stop, skip, nil); ret != nil && exit == nil {
+		if ret := c.exitPath(u, nil, stop, skip, nil); ret != nil && exit == nil {
 			exit, from = ret, r
 		}
 	}

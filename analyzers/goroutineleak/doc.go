@@ -121,6 +121,33 @@
 // listening; it is offered only when there is one send, run once, by
 // one goroutine started once per call.
 //
+// In a test, a way out that has reported a failure first strands the
+// goroutine only in a run that has already failed, and is not counted
+// (nor for the producer and fan-in checks below): a return after
+// t.Errorf or t.Fail, after a helper that reports on every path
+// (assert.Fail), or on the false side of an assertion that returns
+// false only after reporting (if !assert.NoError(t, err) { return }:
+// testify's assertions, and any helper whose body, or fact, shows it;
+// internal/flow's Ends.Fails and FailEdge). Not reported:
+//
+//	rcvd := make(chan struct{})
+//	go func() { rcvd <- struct{}{} }()
+//	if !assert.NoError(t, err) {
+//		return // the test has failed
+//	}
+//	<-rcvd
+//
+//	select {
+//	case n := <-written:
+//		assert.Equal(t, 1, n)
+//	case <-time.After(time.Second):
+//		assert.Fail(t, "writer not released")
+//	}
+//
+// A return with nothing reported (the <-wait.Done() case a passing
+// test takes, a t.Logf, an if on a helper that can return false
+// without reporting) is still reported.
+//
 // Nor is a send that cannot run: a test that takes the value only in
 // select cases that fail it (Push on a full queue returned) is, when it
 // passes, still waiting on the call before the send as it stops

@@ -108,7 +108,7 @@ func (c *checker) earlyCollectExit(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go
 	// Leave the loop early, then reach a return without receiving,
 	// panicking or failing the test.
 	for _, e := range early {
-		if ret := exitPath(nil, e.to, stop, nil, nil); ret != nil {
+		if ret := c.exitPath(nil, e.to, stop, nil, nil); ret != nil {
 			return ret
 		}
 	}

@@ -129,7 +129,7 @@ func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction
 		next = mc
 	}
 	skip := func(b *ssa.BasicBlock, i int) bool { return cuts[edge{b, i}] }
-	return exitPath(s.Instr, nil, stop, skip, next)
+	return c.exitPath(s.Instr, nil, stop, skip, next)
 }
 
 // alsoIn reports whether the receive op of a closure nested in f is

@@ -84,7 +84,7 @@ func (c *checker) earlyExit(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction 
 		}
 		if from, succ, ok := chanmodel.ClosedEdge(u); ok {
 			skip := func(b *ssa.BasicBlock, i int) bool { return b == from && i == succ }
-			if ret := exitPath(u, nil, stop, skip, s.Chan.Make); ret != nil {
+			if ret := c.exitPath(u, nil, stop, skip, s.Chan.Make); ret != nil {
 				return ret
 			}
 		}
@@ -130,20 +130,21 @@ func (c *checker) ownReceives(f *chanmodel.Func, s *chanmodel.Op, closeOK func(c
 // from is nil, from the top of the block b), a path to a return (or to
 // mc, when not nil: the make of a new iteration's channel) that passes
 // no instruction of stop, takes no edge skip rejects (the successor
-// index of a block), and neither panics nor fails or skips a test.
-func exitPath(from ssa.Instruction, b *ssa.BasicBlock, stop map[ssa.Instruction]bool, skip func(*ssa.BasicBlock, int) bool, mc *ssa.MakeChan) ssa.Instruction {
-	var search flow.Search
-	if skip != nil {
-		search.Next = func(b *ssa.BasicBlock) []*ssa.BasicBlock {
-			var next []*ssa.BasicBlock
-			for i, s := range b.Succs {
-				if !skip(b, i) {
-					next = append(next, s)
-				}
+// index of a block), and neither panics nor skips a test nor reports a
+// test failure (t.Errorf, or the false side of if !assert.NoError(t,
+// err): flow.Ends.Fails and FailEdge): a passing test takes no path
+// that has failed it.
+func (c *checker) exitPath(from ssa.Instruction, b *ssa.BasicBlock, stop map[ssa.Instruction]bool, skip func(*ssa.BasicBlock, int) bool, mc *ssa.MakeChan) ssa.Instruction {
+	ends := c.m.Ends()
+	search := flow.Search{Next: func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+		var next []*ssa.BasicBlock
+		for i, s := range b.Succs {
+			if (skip == nil || !skip(b, i)) && !ends.FailEdge(b, i) {
+				next = append(next, s)
 			}
-			return next
 		}
-	}
+		return next
+	}}
 	var found ssa.Instruction
 	visit := func(in ssa.Instruction) bool {
 		if found != nil || stop[in] {
@@ -159,8 +160,7 @@ func exitPath(from ssa.Instruction, b *ssa.BasicBlock, stop map[ssa.Instruction]
 		case *ssa.Panic:
 			return false
 		case *ssa.Call:
-			fn := flow.CalleeFunc(in.Common())
-			return !flow.FailsTest(fn) && !flow.SkipsTest(fn)
+			return !ends.Fails(in) && !flow.SkipsTest(flow.CalleeFunc(in.Common()))
 		}
 		return found == nil
 	}

@@ -92,7 +92,7 @@ func failsOnReceive(c *checker, f *chanmodel.Func, s *chanmodel.Op) bool {
 			return false
 		}
 		b, i, ok := chanmodel.CaseEdge(r.Op)
-		if !ok || !failsTest(b.Succs[i]) {
+		if !ok || !failsTest(c.m.Ends(), b.Succs[i]) {
 			return false
 		}
 		n++
@@ -100,11 +100,11 @@ func failsOnReceive(c *checker, f *chanmodel.Func, s *chanmodel.Op) bool {
 	return n > 0
 }
 
-// failsTest reports whether the block b calls a method that marks the
-// test failed (t.Fatal, t.Error).
-func failsTest(b *ssa.BasicBlock) bool {
+// failsTest reports whether the block b reports a test failure
+// (t.Fatal, t.Error, a helper that always fails the test).
+func failsTest(ends *flow.Ends, b *ssa.BasicBlock) bool {
 	for _, in := range b.Instrs {
-		if call, ok := in.(*ssa.Call); ok && flow.FailsTest(flow.CalleeFunc(call.Common())) {
+		if call, ok := in.(*ssa.Call); ok && ends.Fails(call) {
 			return true
 		}
 	}

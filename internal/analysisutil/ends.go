@@ -29,10 +29,13 @@ var EndsAnalyzer = &analysis.Analyzer{
 
 // NoReturn is the fact exported for a function or method with an
 // exported name that never returns normally, or never when one of its
-// arguments is not nil: how its calls end (flow.FuncEnds).
+// arguments is not nil, or that reports a test failure on a parameter
+// before it returns (false): how its calls end (flow.FuncEnds).
 type NoReturn struct {
-	End    flow.End
-	NonNil []flow.End
+	End        flow.End
+	NonNil     []flow.End
+	Fails      int
+	FalseFails int
 }
 
 func (*NoReturn) AFact() {}
@@ -46,6 +49,12 @@ func (f *NoReturn) String() string {
 		if e != flow.Returns {
 			ps = append(ps, fmt.Sprintf("param%d non-nil: %s", i, e))
 		}
+	}
+	if f.Fails > 0 {
+		ps = append(ps, fmt.Sprintf("fails the test param%d", f.Fails-1))
+	}
+	if f.FalseFails > 0 {
+		ps = append(ps, fmt.Sprintf("false fails the test param%d", f.FalseFails-1))
 	}
 	return "noreturn(" + strings.Join(ps, ", ") + ")"
 }
@@ -64,7 +73,7 @@ func runEnds(pass *analysis.Pass) (any, error) {
 	ends := flow.NewEnds(func(obj *types.Func) flow.FuncEnds {
 		var f NoReturn
 		if obj.Pkg() != pass.Pkg && pass.ImportObjectFact(obj, &f) {
-			return flow.FuncEnds{End: f.End, NonNil: f.NonNil}
+			return flow.FuncEnds{End: f.End, NonNil: f.NonNil, Fails: f.Fails, FalseFails: f.FalseFails}
 		}
 		return flow.FuncEnds{}
 	})
@@ -75,10 +84,10 @@ func runEnds(pass *analysis.Pass) (any, error) {
 		fe := ends.Of(fn)
 		obj, ok := fn.Object().(*types.Func)
 		// Another package can call only what has an exported name.
-		if fe.End == flow.Returns && fe.NonNil == nil || !ok || fn.Parent() != nil || obj.Pkg() != pass.Pkg || !obj.Exported() {
+		if fe.End == flow.Returns && fe.NonNil == nil && fe.Fails == 0 && fe.FalseFails == 0 || !ok || fn.Parent() != nil || obj.Pkg() != pass.Pkg || !obj.Exported() {
 			continue
 		}
-		pass.ExportObjectFact(obj, &NoReturn{End: fe.End, NonNil: fe.NonNil})
+		pass.ExportObjectFact(obj, &NoReturn{End: fe.End, NonNil: fe.NonNil, Fails: fe.Fails, FalseFails: fe.FalseFails})
 	}
 	return ends, nil
 }

@@ -25,7 +25,12 @@
 //     argument is not nil, with the facts of other packages (the result
 //     of analysisutil.EndsAnalyzer; a memo its only state); [FailsTest],
 //     [SkipsTest] and [EndsTest] say what a method of package testing
-//     does to the test; [DefersRecover] whether a deferred call may
+//     does to the test; [Ends.Fails] and [Ends.FailEdge] whether a
+//     path has reported a test failure (t.Errorf, a helper that always
+//     reports, the false side of an assertion that returns false only
+//     after reporting: FuncEnds.Fails and FalseFails, facts across
+//     packages), so that a passing test does not take it;
+//     [DefersRecover] whether a deferred call may
 //     turn a panic into a return; [NonNilEdge] and [TestedNonNil] which
 //     nil tests let only a non-nil value through.
 //   - Callees: [Callee] and [CalleeFunc] name what a call statically

@@ -181,10 +181,21 @@ func recvName(fn *types.Func) string {
 // of testing's (no result; a format string first for the f forms; a
 // variadic ...any for Fatal, Fatalf, Skip and Skipf).
 func EndsTestThrough(c *ssa.CallCommon) bool {
-	m := c.Method
-	if !c.IsInvoke() || m == nil || !testMethods[m.Name()].ends {
-		return false
-	}
+	return c.IsInvoke() && c.Method != nil && testMethods[c.Method.Name()].ends && throughTest(c)
+}
+
+// FailsTestThrough reports whether the interface method call c marks
+// the test it holds failed, as testing.TB's method of its name would:
+// Error, Errorf, Fail, FailNow, Fatal or Fatalf of an interface
+// *testing.T satisfies (testify's TestingT, with Errorf only), decided
+// as for [EndsTestThrough].
+func FailsTestThrough(c *ssa.CallCommon) bool {
+	return c.IsInvoke() && c.Method != nil && testMethods[c.Method.Name()].fails && throughTest(c)
+}
+
+// throughTest reports whether c calls a method of an interface that
+// *testing.T satisfies (see EndsTestThrough).
+func throughTest(c *ssa.CallCommon) bool {
 	iface, ok := c.Value.Type().Underlying().(*types.Interface)
 	if !ok {
 		return false
@@ -193,47 +204,66 @@ func EndsTestThrough(c *ssa.CallCommon) bool {
 	if fn := c.Value.Parent(); fn != nil && fn.Pkg != nil {
 		pkgs = append(pkgs, fn.Pkg.Pkg)
 	}
-	if m.Pkg() != nil {
-		pkgs = append(pkgs, m.Pkg())
+	if c.Method.Pkg() != nil {
+		pkgs = append(pkgs, c.Method.Pkg())
 	}
+	if ok, known := implementedByT(iface, pkgs); known {
+		return ok
+	}
+	return testShape(c.Method)
+}
+
+// implementedByT reports whether *testing.T implements iface, if
+// package testing is one of pkgs or among their imports (known);
+// otherwise known is false.
+func implementedByT(iface *types.Interface, pkgs []*types.Package) (ok, known bool) {
 	for _, p := range pkgs {
 		if p.Path() == "testing" {
-			return true // testing.TB itself
+			return true, true // testing.TB itself
 		}
 		for _, imp := range p.Imports() {
 			if imp.Path() != "testing" {
 				continue
 			}
 			if t, ok := imp.Scope().Lookup("T").(*types.TypeName); ok {
-				return types.Implements(types.NewPointer(t.Type()), iface)
+				return types.Implements(types.NewPointer(t.Type()), iface), true
 			}
 		}
 	}
-	return testShape(m)
+	return false, false
 }
 
 // testShape reports whether the signature of m is that of testing's
-// method of its name: FailNow() and SkipNow(); Fatal(...any) and
-// Skip(...any); Fatalf(string, ...any) and Skipf(string, ...any).
+// method of its name: FailNow(), SkipNow(), Fail() and Helper();
+// Fatal(...any), Error(...any), Skip(...any) and Log(...any);
+// Fatalf(string, ...any), Errorf, Skipf and Logf the same; Name()
+// string.
 func testShape(m *types.Func) bool {
 	sig, ok := m.Type().(*types.Signature)
-	if !ok || sig.Results().Len() != 0 {
+	if !ok {
 		return false
 	}
 	ps := sig.Params()
+	if m.Name() == "Name" {
+		return ps.Len() == 0 && sig.Results().Len() == 1 && isString(sig.Results().At(0).Type())
+	}
+	if sig.Results().Len() != 0 {
+		return false
+	}
 	switch m.Name() {
-	case "FailNow", "SkipNow":
+	case "FailNow", "SkipNow", "Fail", "Helper":
 		return ps.Len() == 0
-	case "Fatal", "Skip":
+	case "Fatal", "Error", "Skip", "Log":
 		return ps.Len() == 1 && sig.Variadic() && anySlice(ps.At(0).Type())
-	case "Fatalf", "Skipf":
-		if ps.Len() != 2 || !sig.Variadic() || !anySlice(ps.At(1).Type()) {
-			return false
-		}
-		b, ok := ps.At(0).Type().Underlying().(*types.Basic)
-		return ok && b.Kind() == types.String
+	case "Fatalf", "Errorf", "Skipf", "Logf":
+		return ps.Len() == 2 && sig.Variadic() && anySlice(ps.At(1).Type()) && isString(ps.At(0).Type())
 	}
 	return false
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.String
 }
 
 // anySlice reports whether t is []any (the type of a ...any parameter).

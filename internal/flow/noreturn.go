@@ -37,6 +37,15 @@ type FuncEnds struct {
 	// Returns for all): mustNoErr(t, err) ends the test when err is
 	// not nil, so on an if err != nil branch it never returns.
 	NonNil []End
+	// Fails, when End is Returns and it is not 0, is 1 + the index of
+	// the parameter (receiver first) that holds a test on which every
+	// call reports a failure before it returns (t.Helper(); t.Errorf,
+	// testify's assert.Fail): see failed.go.
+	Fails int
+	// FalseFails, when not 0, is 1 + the index of the parameter on
+	// which a call that returns false has reported a failure (testify's
+	// assert.NoError, assert.Equal).
+	FalseFails int
 }
 
 // NewEnds returns an Ends that asks imported how a function of another
@@ -121,6 +130,7 @@ func (e *Ends) funcEnds(fn *ssa.Function) FuncEnds {
 				fe.NonNil[i] = end
 			}
 		}
+		fe.Fails, fe.FalseFails = e.failsOn(body)
 	}
 	e.of[body] = fe
 	return fe

@@ -1,0 +1,173 @@
+package testfail
+
+import (
+	"context"
+	"io"
+	"sync"
+	"testing"
+
+	"example.com/assert"
+)
+
+// Silent: the goroutine skips close(ready) only after t.Errorf: the
+// receive can hang only once the test has failed.
+func TestErrorfReturn(t *testing.T) {
+	ready := make(chan struct{})
+	go func() {
+		if err := load(); err != nil {
+			t.Errorf("load: %v", err)
+			return
+		}
+		close(ready)
+	}()
+	<-ready
+}
+
+// Silent: the false side of an assertion helper (another package's,
+// known by its fact) has reported the failure.
+func TestAssertReturn(t *testing.T) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		if !assert.NoError(t, load(), "load") {
+			return
+		}
+		wg.Done()
+	}()
+	wg.Wait()
+}
+
+// Silent: an assertion whose false result comes straight from its own
+// t.Errorf, through a testing.TB.
+func TestAssertTB(t *testing.T) {
+	var tb testing.TB = t
+	done := make(chan struct{})
+	go func() {
+		ok := assert.True(tb, load() == nil)
+		if !ok {
+			return
+		}
+		close(done)
+	}()
+	<-done
+}
+
+// failf is a helper of the test's own that reports on every path.
+func failf(tb testing.TB, format string, args ...any) {
+	tb.Helper()
+	tb.Errorf(format, args...)
+}
+
+// reporter is an interface of the test's own that *testing.T satisfies.
+type reporter interface {
+	Errorf(format string, args ...any)
+}
+
+// Silent: a helper that always reports, and a report through an
+// interface of the test file's own.
+func TestHelpers(t *testing.T) {
+	var r reporter = t
+	a := make(chan int)
+	b := make(chan int)
+	go func() {
+		if err := load(); err != nil {
+			failf(t, "load: %v", err)
+			return
+		}
+		a <- 1
+	}()
+	go func() {
+		if err := load(); err != nil {
+			r.Errorf("load: %v", err)
+			return
+		}
+		b <- 1
+	}()
+	<-a
+	<-b
+}
+
+// Reported: io.EOF is the normal end of input; nothing is reported
+// on the way out.
+func TestEOF(t *testing.T) {
+	counted := make(chan int)
+	go func() {
+		n := 0
+		for {
+			_, err := next()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				t.Errorf("next: %v", err)
+				break
+			}
+			n++
+		}
+		counted <- n
+	}()
+	<-counted // want `receive from counted may block forever: the goroutine that sends on it can return without sending`
+}
+
+// Reported: the ctx.Done() case returns without a report.
+func TestCtxDone(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	got := make(chan string)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			default:
+			}
+			s, err := next()
+			if err != nil {
+				t.Errorf("next: %v", err)
+				continue
+			}
+			got <- s
+			return
+		}
+	}()
+	<-got // want `receive from got may block forever`
+}
+
+// Reported: a false result of a helper that reports nothing, the true
+// side of one that does, a false side that reports on one path only,
+// and a t.Logf, say nothing about the test.
+func TestNoReport(t *testing.T) {
+	a := make(chan int)
+	b := make(chan int)
+	c := make(chan int)
+	d := make(chan int)
+	go func() {
+		if !assert.Quiet(t, load()) {
+			return
+		}
+		a <- 1
+	}()
+	go func() {
+		if assert.NoError(t, load()) {
+			return
+		}
+		b <- 1
+	}()
+	go func() {
+		if !assert.Maybe(t, load(), false) {
+			return
+		}
+		c <- 1
+	}()
+	go func() {
+		if err := load(); err != nil {
+			t.Logf("load: %v", err)
+			return
+		}
+		d <- 1
+	}()
+	<-a // want `receive from a may block forever`
+	<-b // want `receive from b may block forever`
+	<-c // want `receive from c may block forever`
+	<-d // want `receive from d may block forever`
+}
