@@ -214,35 +214,12 @@
 //		}
 //	}()
 //
-// Nor, in a test, a partner whose every way out has reported a test
-// failure first: a return after t.Errorf or t.Fail (through a
-// testing.TB or an interface of the test's own), after a helper that
-// reports on every path, or on the false side of an assertion that
-// returns false only after reporting (testify's assert.NoError, known
-// from its body, or its fact in another package). The waiter then
-// hangs only in a run that has already failed:
-//
-//	go func() {
-//		if err := load(); err != nil {
-//			t.Errorf("load: %v", err)
-//			return // the test has failed
-//		}
-//		close(ready)
-//	}()
-//	<-ready
-//
-//	go func() {
-//		if !assert.NoError(t, dial()) {
-//			return // assert.NoError returned false after t.Errorf
-//		}
-//		wg.Done()
-//	}()
-//	wg.Wait()
-//
-// A way out with no report (a return on io.EOF or on ctx.Done(), a
-// t.Logf, a helper that can return false without reporting), and the
-// same code outside a test (an Errorf on a logger), are still
-// reported.
+// A partner's way out that follows a test failure report (a return after
+// t.Errorf, or on the false side of if !assert.NoError(t, err)) is still
+// reported: the test then hangs until go test's timeout instead of
+// failing, and its report may never be printed. (goroutineleak, whose
+// stranded goroutine only outlives a test that has failed, does not
+// report those paths.)
 //
 // Nor is a receive the waiter can only get to after the partner made
 // its send: on every path to it, the waiter first completes a receive

@@ -10,11 +10,13 @@ import (
 // This file is the one notion of "the test has failed by now": a path
 // of test code that has reported a failure (t.Errorf, t.Fail, an
 // assertion helper that returned false) is not one a passing test
-// takes. A hang or a stranded goroutine only such a path leads to is
-// not a defect of a passing test: the report already says the run is
-// broken. Analyzers that look for a way out of a protocol (a partner
-// that returns without its half, a receiver that returns without
-// receiving) cut their paths at [Ends.Fails] and [Ends.FailEdge].
+// takes. A goroutine stranded only by such a path (the test function
+// returned early after reporting, so nobody receives what the goroutine
+// sends) is not a defect: it outlives a run the report already calls
+// broken, and goroutineleak cuts its receivers' ways out at [Ends.Fails]
+// and [Ends.FailEdge]. A waiter stranded by such a path is different:
+// the test hangs until go test's timeout instead of failing, so
+// partnerexit still counts those ways out.
 //
 // A report counts when it is made on a value that holds a test: a
 // *testing.T, *testing.B, *testing.F or testing.TB; or, in a _test.go

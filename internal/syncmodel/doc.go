@@ -62,9 +62,8 @@
 // call of a signalling function of the package on the way still cuts
 // the path (it may start another partner). Panics and exits end no such path (a crash strands nobody), a
 // select case on a package channel nothing sends on or closes is never
-// taken, and a path that has reported a test failure (t.Errorf, the
-// false side of if !assert.NoError(t, err): flow's Ends.Fails and
-// FailEdge) is not one a passing test takes. Model.Leaves lifts the answer to the goroutine: the function
+// taken. A path that has reported a test failure still counts: a waiter
+// it strands hangs the test. Model.Leaves lifts the answer to the goroutine: the function
 // is started (go, WaitGroup.Go, Group.Go) or called, up to a depth, by
 // functions that are and that return quietly after the call
 // (Model.EndsGoroutine); or a caller skips the call altogether.

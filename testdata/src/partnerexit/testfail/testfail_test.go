@@ -9,8 +9,9 @@ import (
 	"example.com/assert"
 )
 
-// Silent: the goroutine skips close(ready) only after t.Errorf: the
-// receive can hang only once the test has failed.
+// Reported: the goroutine skips close(ready) after t.Errorf, and the
+// test then hangs until go test's timeout instead of failing: a test
+// failure report does not end the waiter's wait.
 func TestErrorfReturn(t *testing.T) {
 	ready := make(chan struct{})
 	go func() {
@@ -20,11 +21,11 @@ func TestErrorfReturn(t *testing.T) {
 		}
 		close(ready)
 	}()
-	<-ready
+	<-ready // want `receive from ready may block forever: the goroutine that sends on it can return without sending`
 }
 
-// Silent: the false side of an assertion helper (another package's,
-// known by its fact) has reported the failure.
+// Reported: the false side of an assertion helper (another package's,
+// known by its fact) has reported the failure, but the test hangs.
 func TestAssertReturn(t *testing.T) {
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -34,11 +35,11 @@ func TestAssertReturn(t *testing.T) {
 		}
 		wg.Done()
 	}()
-	wg.Wait()
+	wg.Wait() // want `wg.Wait may block forever: a goroutine it waits for can return without calling wg.Done`
 }
 
-// Silent: an assertion whose false result comes straight from its own
-// t.Errorf, through a testing.TB.
+// Reported: an assertion whose false result comes straight from its own
+// t.Errorf, through a testing.TB; the test hangs.
 func TestAssertTB(t *testing.T) {
 	var tb testing.TB = t
 	done := make(chan struct{})
@@ -49,7 +50,7 @@ func TestAssertTB(t *testing.T) {
 		}
 		close(done)
 	}()
-	<-done
+	<-done // want `receive from done may block forever: the goroutine that sends on it can return without sending`
 }
 
 // failf is a helper of the test's own that reports on every path.
@@ -63,8 +64,8 @@ type reporter interface {
 	Errorf(format string, args ...any)
 }
 
-// Silent: a helper that always reports, and a report through an
-// interface of the test file's own.
+// Reported: a helper that always reports, and a report through an
+// interface of the test file's own; both leave a receive hanging.
 func TestHelpers(t *testing.T) {
 	var r reporter = t
 	a := make(chan int)
@@ -83,8 +84,8 @@ func TestHelpers(t *testing.T) {
 		}
 		b <- 1
 	}()
-	<-a
-	<-b
+	<-a // want `receive from a may block forever: the goroutine that sends on it can return without sending`
+	<-b // want `receive from b may block forever: the goroutine that sends on it can return without sending`
 }
 
 // Reported: io.EOF is the normal end of input; nothing is reported
@@ -170,4 +171,18 @@ func TestNoReport(t *testing.T) {
 	<-b // want `receive from b may block forever`
 	<-c // want `receive from c may block forever`
 	<-d // want `receive from d may block forever`
+}
+
+// Silent: the goroutine reports the failure and still closes ready on
+// its way out, so the test fails instead of hanging.
+func TestErrorfDeferClose(t *testing.T) {
+	ready := make(chan struct{})
+	go func() {
+		defer close(ready)
+		if err := load(); err != nil {
+			t.Errorf("load: %v", err)
+			return
+		}
+	}()
+	<-ready
 }
