@@ -125,7 +125,14 @@
 // the senders each send at most once per channel (no send in a loop,
 // no sending goroutine started in a loop) and the closer has received
 // as many values on every path before the close (a server's Start
-// that waits for its one "started" message), or the senders send only
+// that waits for its one "started" message; also counted: the closer
+// made the channel and started its only senders in a loop of n
+// iterations, each sending at most once, and completes n receives,
+// in a loop of the same count or one by one for a constant n, before
+// the close: syncmodel.OrderedAfter's count; a sender that may send
+// twice, a receive loop that can break early or is counted by another
+// value, fewer receives, or a sender started after the close is still
+// reported), or the senders send only
 // in a critical section of a mutex after checking a flag, and the
 // close waits for a request (a quit channel, a closer object's
 // Signal, the cancel of a context.WithCancel(context.Background()))

@@ -250,7 +250,7 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 		return nil // nobody sends: selfdeadlock's and goroutineleak's
 	}
 	if count != nil {
-		if !startedPer(sm, f, p, count) || !oneSend(sends) {
+		if !startedPer(sm, f, p, count) || !flow.OneOf(instrsOf(sends)) {
 			return nil
 		}
 	} else if sites := sm.GoSites(p, depth); len(sites) != 1 || flow.InLoop(sites[0].Instr.Block()) {
@@ -271,7 +271,7 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 // (or n times) and has no other way out (flow.CountedBy), from a
 // channel made outside loops in x's own function. Paired with a
 // goroutine started per element by a loop of the same count, each
-// sending at most once (startedPer, oneSend), every receive waits for
+// sending at most once (startedPer, flow.OneOf), every receive waits for
 // its own goroutine's send: one goroutine that leaves without sending
 // leaves the last receive waiting for ever.
 //
@@ -329,19 +329,6 @@ func startedPer(sm *syncmodel.Model, f *syncmodel.Func, p *ssa.Function, count s
 	}
 	n, ok := flow.CountedBy(sites[0].Instr.Block())
 	return ok && n == count
-}
-
-// oneSend reports whether a run of the sender makes at most one of
-// sends: none leads to another.
-func oneSend(sends []*chanmodel.Op) bool {
-	for _, a := range sends {
-		for _, b := range sends {
-			if a != b && flow.Reaches(a.Instr, b.Instr, nil) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // performer returns the function that performs r's operation itself
@@ -562,4 +549,13 @@ func report(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, x *leave
 	tr.Step(finding.Place{Pos: e.Pos, Goroutine: g(f.Fn), Op: op, Blocks: true})
 	tr.Related(&d, finding.Place{Pos: x.exit.Pos, Message: skips, Goroutine: g(x.fn), Op: finding.OpReturn})
 	tr.Report(pass, d)
+}
+
+// instrsOf returns the instructions of ops.
+func instrsOf(ops []*chanmodel.Op) []ssa.Instruction {
+	out := make([]ssa.Instruction, len(ops))
+	for i, op := range ops {
+		out[i] = op.Instr
+	}
+	return out
 }

@@ -85,7 +85,9 @@
 // goroutine stays blocked (the receive case fails the test); sleeps in
 // a function that joins the goroutines later (a blocking receive or
 // select, a Wait method, or a call given a condition to poll, such as
-// require.Eventually(t, done.Load, ...), after the sleep): it knows
+// require.Eventually(t, done.Load, ...), after the sleep, or in a
+// function literal deferred before it: defer func() { mu.Unlock();
+// wg.Wait() }(), which runs as the function returns): it knows
 // how to wait, so the sleep has another purpose, such as giving blocked
 // goroutines a chance to finish wrongly before checking that they did
 // not; sleeps in a testing/synctest bubble, where time is virtual and

@@ -300,26 +300,56 @@ func (c *checker) joinFreePath(from ssa.Instruction, s *ssa.Call) bool {
 // joinsLater reports whether a definite join, in the function itself,
 // may follow the sleep at ss: a blocking receive or select, a call of
 // a method named Wait, or a call given a condition to poll
-// (require.Eventually(t, done.Load, ...)). Calls whose effects are
-// unknown do not count here, unlike in mayJoin.
+// (require.Eventually(t, done.Load, ...)); or one in a function
+// literal deferred before the sleep, which runs as the function
+// returns (defer func() { mu.Unlock(); wg.Wait() }()). Calls whose
+// effects are unknown do not count here, unlike in mayJoin.
 func (c *checker) joinsLater(sleep *ssa.Call) bool {
 	joined := false
 	flow.Forward.Walk(sleep, func(instr ssa.Instruction) bool {
-		switch instr := instr.(type) {
-		case *ssa.UnOp:
-			joined = instr.Op == token.ARROW
-		case *ssa.Select:
-			joined = instr.Blocking
-		case *ssa.Call:
-			if m := flow.CalleeFunc(instr.Common()); m != nil && m.Name() == "Wait" {
-				joined = syncmodel.IsWait(m)
-			} else {
-				joined = pollsCondition(instr.Common())
-			}
-		}
+		joined = definiteJoin(instr)
 		return !joined
 	})
-	return joined
+	if joined {
+		return true
+	}
+	for _, b := range c.fn.Blocks {
+		for _, instr := range b.Instrs {
+			d, ok := instr.(*ssa.Defer)
+			if !ok || !flow.Dominates(d, sleep) {
+				continue
+			}
+			lit, ok := d.Call.Value.(*ssa.MakeClosure)
+			if !ok {
+				continue
+			}
+			for _, lb := range lit.Fn.(*ssa.Function).Blocks {
+				for _, in := range lb.Instrs {
+					if definiteJoin(in) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// definiteJoin reports whether instr waits for another goroutine in a
+// way joinsLater counts.
+func definiteJoin(instr ssa.Instruction) bool {
+	switch instr := instr.(type) {
+	case *ssa.UnOp:
+		return instr.Op == token.ARROW
+	case *ssa.Select:
+		return instr.Blocking
+	case *ssa.Call:
+		if m := flow.CalleeFunc(instr.Common()); m != nil && m.Name() == "Wait" {
+			return syncmodel.IsWait(m)
+		}
+		return pollsCondition(instr.Common())
+	}
+	return false
 }
 
 // pollsCondition reports whether the call is given a condition to

@@ -84,6 +84,15 @@
 //   - A goroutine that adds for children it starts (`wg.Add(1); go
 //     child(&wg)`), and also calls Done for the count its starter added
 //     for it: its count keeps the counter above zero while it adds.
+//     The same holds for the goroutine's own later Adds, also through
+//     the package's wrapper methods: its starter added for it on every
+//     path to the go statement (in the same loop iteration), every
+//     Done it makes before a later Add gives back an Add of its own
+//     (the nearest preceding Add or Done is an Add), and its own Done
+//     is deferred or comes after all its Adds (a stats collector that
+//     counts itself in, then each item it collects, then itself out).
+//     A goroutine nobody counted in, counted on one path only, or that
+//     gives its count back before adding again is still reported.
 //   - A WaitGroup local to the goroutine, or one whose only Wait is in
 //     the goroutine itself.
 //   - For rule 1, a goroutine that also signals readiness in a one-shot

@@ -214,6 +214,9 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 		signals := doneOther || s.flags&flagClose != 0
 		switch {
 		case done && !carried && !signals:
+			if c.heldCount(fn, g, a.w, gfn, a.ref) {
+				continue // its starter's count covers its Adds
+			}
 			c.reportSelf(gfn, goStmt, a.event)
 		case !doneNear && !doneOther && !rule2Done && !published:
 			if s.flags&flagRecv != 0 && c.sz.summary(fn).flags&flagSend != 0 {

@@ -77,15 +77,33 @@ func intConst(v ssa.Value) (int64, bool) {
 // A loop that can also break, return or jump out is counted by
 // nothing.
 func CountedBy(b *ssa.BasicBlock) (ssa.Value, bool) {
+	_, n, ok := CountedLoop(b)
+	if !ok {
+		return nil, false
+	}
+	if _, isConst := n.(*ssa.Const); isConst {
+		return nil, false // ConstTrips's
+	}
+	return n, true
+}
+
+// CountedLoop is CountedBy that also accepts a constant count (for
+// range 2, for i := 0; i < 8; i++) and returns the loop's entry: its
+// head, or the block that tests 0 < n before entering it (range over
+// an integer). An instruction outside the loop that the entry
+// dominates runs only once every iteration has (the count is the
+// loop's only way out, and the test skips it only when it has none).
+// Constants are distinct values: compare them by value.
+func CountedLoop(b *ssa.BasicBlock) (*ssa.BasicBlock, ssa.Value, bool) {
 	for _, h := range b.Parent().Blocks {
 		if !h.Dominates(b) || !EveryIteration(h, b) {
 			continue
 		}
-		if n, ok := countOf(h); ok {
-			return n, true
+		if entry, n, ok := countOf(h); ok {
+			return entry, n, true
 		}
 	}
-	return nil, false
+	return nil, nil, false
 }
 
 // countOf returns the count of the loop headed by h (see CountedBy):
@@ -94,7 +112,7 @@ func CountedBy(b *ssa.BasicBlock) (ssa.Value, bool) {
 // edge out of the loop is the false branch of counter < n, tested at
 // the head, or at the end of the body when the entry is guarded by
 // 0 < n (range over an integer).
-func countOf(h *ssa.BasicBlock) (ssa.Value, bool) {
+func countOf(h *ssa.BasicBlock) (*ssa.BasicBlock, ssa.Value, bool) {
 	loop := LoopOf(h)
 	var test *ssa.If
 	for blk := range loop {
@@ -104,47 +122,48 @@ func countOf(h *ssa.BasicBlock) (ssa.Value, bool) {
 			}
 			iff, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.If)
 			if !ok || i != 1 || test != nil && test != iff {
-				return nil, false
+				return nil, nil, false
 			}
 			test = iff
 		}
 	}
 	if test == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	cmp, ok := test.Cond.(*ssa.BinOp)
 	if !ok || cmp.Op != token.LSS {
-		return nil, false
+		return nil, nil, false
 	}
 	phi, start, ok := stepOf(h, cmp.X)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	rotated := test.Block().Succs[0] == h
 	atHead := test.Block() == h && !rotated
+	entry := h
 	switch {
 	case atHead && cmp.X == phi && start == 0, atHead && cmp.X != phi && start == -1:
-	case rotated && cmp.X != phi && start == 0 && guarded(h, cmp.Y):
+	case rotated && cmp.X != phi && start == 0:
+		if entry = guard(h, cmp.Y); entry == nil {
+			return nil, nil, false
+		}
 	default:
-		return nil, false
+		return nil, nil, false
 	}
 	n := cmp.Y
 	if c, ok := n.(*ssa.Call); ok {
 		if b, ok := c.Call.Value.(*ssa.Builtin); !ok || b.Name() != "len" || len(c.Call.Args) != 1 {
-			return nil, false
+			return nil, nil, false
 		}
 		if _, ok := c.Call.Args[0].Type().Underlying().(*types.Slice); !ok {
-			return nil, false
+			return nil, nil, false
 		}
-		return c.Call.Args[0], true
-	}
-	if _, ok := n.(*ssa.Const); ok {
-		return nil, false // ConstTrips's
+		return entry, c.Call.Args[0], true
 	}
 	if t, ok := n.Type().Underlying().(*types.Basic); !ok || t.Info()&types.IsInteger == 0 {
-		return nil, false
+		return nil, nil, false
 	}
-	return n, true
+	return entry, n, true
 }
 
 // stepOf returns the counter phi of h that v is (phi, or phi+1) and
@@ -182,31 +201,59 @@ func plusOne(v ssa.Value) (ssa.Value, bool) {
 	return nil, false
 }
 
-// guarded reports whether the entry into h (its one predecessor it
-// does not dominate) is the true branch of 0 < n.
-func guarded(h *ssa.BasicBlock, n ssa.Value) bool {
+// guard returns the entry into h (its one predecessor it does not
+// dominate) when h is the true branch of its test 0 < n; a constant n
+// may be another value of the same constant.
+func guard(h *ssa.BasicBlock, n ssa.Value) *ssa.BasicBlock {
 	var entry *ssa.BasicBlock
 	for _, p := range h.Preds {
 		if !h.Dominates(p) {
 			if entry != nil {
-				return false
+				return nil
 			}
 			entry = p
 		}
 	}
 	if entry == nil || len(entry.Instrs) == 0 || entry.Succs[0] != h {
-		return false
+		return nil
 	}
 	iff, ok := entry.Instrs[len(entry.Instrs)-1].(*ssa.If)
 	if !ok {
-		return false
+		return nil
 	}
 	cmp, ok := iff.Cond.(*ssa.BinOp)
-	if !ok || cmp.Op != token.LSS || cmp.Y != n {
-		return false
+	if !ok || cmp.Op != token.LSS || !sameValue(cmp.Y, n) {
+		return nil
 	}
-	z, ok := intConst(cmp.X)
-	return ok && z == 0
+	if z, ok := intConst(cmp.X); !ok || z != 0 {
+		return nil
+	}
+	return entry
+}
+
+// OneOf reports whether a run of their function executes at most one
+// of instrs: none leads to another (alternatives on different
+// branches). Each may still repeat in a loop.
+func OneOf(instrs []ssa.Instruction) bool {
+	for _, a := range instrs {
+		for _, b := range instrs {
+			if a != b && Reaches(a, b, nil) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sameValue reports whether a and b are the same value: one SSA value,
+// or constants of the same value.
+func sameValue(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	x, ok1 := a.(*ssa.Const)
+	y, ok2 := b.(*ssa.Const)
+	return ok1 && ok2 && x.Value != nil && y.Value != nil && constant.Compare(x.Value, token.EQL, y.Value)
 }
 
 // CounterOf returns the head of the loop whose counter is i, and the

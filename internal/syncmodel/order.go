@@ -20,7 +20,10 @@ import (
 //     Done, or one on every path from s to the goroutine's return);
 //   - a completed receive that precedes c (a plain receive, or the
 //     select case c lies in) from a channel whose every send and close
-//     is itself ordered after s, by the same rules.
+//     is itself ordered after s, by the same rules;
+//   - a count (receivedAll): c's goroutine made the channel and
+//     completed as many receives on it as its goroutines, each sending
+//     once, can send.
 //
 // The two compose: the senders Done, a second goroutine Waits and then
 // closes done, the receiver closes the data channel in its <-done
@@ -33,6 +36,9 @@ import (
 // The WaitGroup is taken to be used as its contract says: every
 // goroutine that calls Done was counted by an Add before the Wait.
 func (m *Model) OrderedAfter(f *chanmodel.Func, c *chanmodel.Op, sf *chanmodel.Func, s *chanmodel.Op) bool {
+	if m.receivedAll(f, c) {
+		return true
+	}
 	var runs []chanmodel.OpRef
 	if !m.Chans.OwnViews(sf, s, &runs, 0) {
 		return false

@@ -361,3 +361,44 @@ func TestFanoutChecked(t *testing.T) {
 		}
 	}
 }
+
+// The sleep gives a goroutine that must block on the lock the test
+// holds time to run wrongly; the test checks it did not, and joins it
+// in the function literal it deferred before the sleep.
+func TestStaysBlockedDeferredJoin(t *testing.T) {
+	var mu sync.Mutex
+	updated := 0
+	mu.Lock()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	defer func() {
+		mu.Unlock()
+		wg.Wait()
+	}()
+	go func() {
+		mu.Lock()
+		defer func() {
+			mu.Unlock()
+			wg.Done()
+		}()
+		updated = 2
+	}()
+	time.Sleep(10 * time.Millisecond)
+	if updated != 0 {
+		t.Fatal("updated while locked")
+	}
+	updated = 1
+}
+
+// Bad: the deferred literal only unlocks; nothing joins the goroutine.
+func TestDeferredUnlockNoJoin(t *testing.T) {
+	var mu sync.Mutex
+	var got int
+	defer func() { mu.Unlock() }()
+	mu.Lock()
+	go func() { got = compute() }()
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 399`
+	if got != 42 {
+		t.Fatal("not computed")
+	}
+}

@@ -1,0 +1,193 @@
+package syncmodel
+
+import (
+	"go/constant"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/flow"
+)
+
+// A tally is a number of operations: k plus, for each loop count v,
+// per[v] times v. Counts are not negative, so a tally with at least as
+// much of every term is at least as large.
+type tally struct {
+	k   int64
+	per map[ssa.Value]int64
+}
+
+func (t *tally) add(n ssa.Value) {
+	if k, ok := n.(*ssa.Const); ok {
+		// Constants are distinct values: they add to k.
+		if k.Value == nil || k.Value.Kind() != constant.Int {
+			t.k = -1 << 40 // not a count: never covers anything
+			return
+		}
+		v, _ := constant.Int64Val(k.Value)
+		t.k += v
+		return
+	}
+	if t.per == nil {
+		t.per = make(map[ssa.Value]int64)
+	}
+	t.per[n]++
+}
+
+// covers reports whether t is at least u whatever the loop counts.
+func (t tally) covers(u tally) bool {
+	if t.k < u.k {
+		return false
+	}
+	for v, n := range u.per {
+		if t.per[v] < n {
+			return false
+		}
+	}
+	return true
+}
+
+// one counts an instruction that runs at most once: outside loops, or
+// on every iteration of a loop whose count is its only way out.
+var one = ssa.Value(nil)
+
+// countedTimes returns how many times the instruction in of its
+// function runs at most: once outside loops, n times on every
+// iteration of a loop counted by n (flow.CountedLoop).
+func countedTimes(in ssa.Instruction) (ssa.Value, bool) {
+	if !flow.InLoop(in.Block()) {
+		return one, true
+	}
+	// The loop is a strongly connected component (flow.LoopOf): one
+	// nested in another shares the outer one's exits and is counted by
+	// nothing.
+	_, n, ok := flow.CountedLoop(in.Block())
+	if !ok {
+		return nil, false
+	}
+	return n, true
+}
+
+// receivedAll reports whether the close c, a direct operation of f's
+// own goroutine, runs only after every send on its channel completed,
+// by counting a one-shot protocol: the channel is made by f (outside
+// loops) and nobody else can send on it; every send is made by a
+// goroutine that f starts before c, each run sending at most once,
+// at most k+n·v of them (one go statement per iteration of a loop
+// counted by v: flow.CountedLoop); and f completes at least as many
+// plain receives before c (straight-line receives, or one per
+// iteration of a loop of the same count that c follows). A receive
+// completes only with a sent value (c is the channel's only close), so
+// after them no send is left:
+//
+//	for range 2 {
+//		go func() { ...; done <- struct{}{} }()
+//	}
+//	<-done
+//	<-done
+//	close(done)
+//
+// A goroutine that leaves without sending leaves the receiver waiting
+// (partnerexit's concern), not a send after the close.
+func (m *Model) receivedAll(f *chanmodel.Func, c *chanmodel.Op) bool {
+	ch := c.Chan
+	if !c.Direct() || c.Unit != 0 || c.Deferred || ch.Kind != chanmodel.KindMake ||
+		ch.Make.Parent() != f.Fn || flow.InLoop(ch.Make.Block()) || m.Chans.SendEscapes(ch) {
+		return false
+	}
+	var sent, received tally
+	starts := map[ssa.Instruction]bool{}
+	bodies := map[*ssa.Function]bool{f.Fn: true}
+	for i := range f.Ops {
+		op := &f.Ops[i]
+		switch {
+		case op.Chan != ch:
+		case op.Kind == chanmodel.Close:
+			if op != c {
+				return false
+			}
+		case op.Kind == chanmodel.Send:
+			g, ok := op.Instr.(*ssa.Go)
+			if !ok || op.Via == nil || starts[g] {
+				if ok && starts[g] {
+					continue // counted with the go statement
+				}
+				return false
+			}
+			if flow.Reaches(c.Instr, g, nil) {
+				return false // a goroutine started after the close
+			}
+			inner := m.Chans.Inner(f, op)
+			var ins []ssa.Instruction
+			for _, in := range inner {
+				if !in.Direct() || in.Unit != 0 || flow.InLoop(in.Instr.Block()) {
+					return false
+				}
+				ins = append(ins, in.Instr)
+			}
+			// Every send of the goroutine, on any path, counted once.
+			for j := range f.Ops {
+				if o := &f.Ops[j]; o.Instr == g && o.Kind == chanmodel.Send && o.Chan == ch && o != op {
+					for _, in := range m.Chans.Inner(f, o) {
+						if !in.Direct() || in.Unit != 0 || flow.InLoop(in.Instr.Block()) {
+							return false
+						}
+						ins = append(ins, in.Instr)
+					}
+				}
+			}
+			if len(ins) == 0 || !flow.OneOf(ins) {
+				return false
+			}
+			n, ok := countedTimes(g)
+			if !ok {
+				return false
+			}
+			addCount(&sent, n)
+			starts[g] = true
+			bodies[flow.Body(op.Via)] = true
+		case op.Kind == chanmodel.Recv:
+			if !op.Direct() || op.Unit != 0 || op.Select || op.Deferred {
+				continue
+			}
+			n, ok := countedTimes(op.Instr)
+			if !ok || !completedBefore(op.Instr, c.Instr, n != one) {
+				continue
+			}
+			addCount(&received, n)
+		}
+	}
+	if len(starts) == 0 {
+		return false
+	}
+	// No send or close anywhere else: f's goroutines are the only
+	// senders (a function they share with other callers shows a view
+	// in those callers too).
+	for _, r := range m.Chans.OpsOn(ch) {
+		if (r.Op.Kind == chanmodel.Send || r.Op.Kind == chanmodel.Close) && !bodies[r.F.Fn] {
+			return false
+		}
+	}
+	return received.covers(sent)
+}
+
+// addCount adds n, a count from countedTimes, to t.
+func addCount(t *tally, n ssa.Value) {
+	if n == one {
+		t.k++
+		return
+	}
+	t.add(n)
+}
+
+// completedBefore reports whether r has completed before c on every
+// path: r dominates c, or, for r in a counted loop (looped), the
+// loop's entry dominates c and c lies outside the loop, which it
+// leaves only once its count is done (flow.CountedLoop).
+func completedBefore(r, c ssa.Instruction, looped bool) bool {
+	if !looped {
+		return flow.Dominates(r, c)
+	}
+	entry, _, ok := flow.CountedLoop(r.Block())
+	return ok && entry.Dominates(c.Block()) && !flow.LoopOf(r.Block())[c.Block()]
+}
