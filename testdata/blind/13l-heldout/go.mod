@@ -1,0 +1,3 @@
+module blindSET
+
+go 1.26
