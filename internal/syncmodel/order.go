@@ -58,8 +58,17 @@ func (m *Model) orderedAfter(f *chanmodel.Func, c *chanmodel.Op, runs []chanmode
 	if m.programOrder(f, c, runs) {
 		return true
 	}
+	// A channel made again on the way from the Wait back to a go
+	// statement (a benchmark's b.N loop that makes the channel, the
+	// WaitGroup and the workers per iteration) is a new channel: the
+	// goroutines started after the make send on it, not on the one
+	// closed.
+	var remade ssa.Instruction
+	if c.Chan.Kind == chanmodel.KindMake && c.Chan.Make != nil {
+		remade = c.Chan.Make
+	}
 	for _, j := range m.joinsBefore(f.Fn, c.Instr, up, 0) {
-		if m.doneAfter(runs, j, waitPoints(j.in, j.up)) {
+		if m.doneAfter(runs, j, waitPoints(j.in, j.up), remade) {
 			return true
 		}
 	}
@@ -316,18 +325,23 @@ func waitPoints(w ssa.Instruction, up []Site) []ssa.Instruction {
 // returns (waited: the Wait and the calls that return after it; no go
 // statement that starts one can follow them, as a second batch of
 // workers started after the Wait would, counted by an Add the Wait did
-// not see): the goroutine's function is started only by go statements
+// not see, unless the path to it makes the channel again (remade): those
+// workers send on the new one): the goroutine's function is started only by go statements
 // of the package, and it defers wg.Done on every path, or (the run
 // being its own) calls wg.Done on every path from the run to a return.
-func (m *Model) doneAfter(runs []chanmodel.OpRef, j waitJoin, waited []ssa.Instruction) bool {
+func (m *Model) doneAfter(runs []chanmodel.OpRef, j waitJoin, waited []ssa.Instruction, remade ssa.Instruction) bool {
 	wg := j.obj
+	var fresh func(ssa.Instruction) bool
+	if remade != nil {
+		fresh = func(x ssa.Instruction) bool { return x == remade }
+	}
 	for _, r := range runs {
 		roots, ok := m.goRoots(r.F.Fn, true)
 		if !ok || len(roots) == 0 {
 			return false
 		}
 		for _, root := range roots {
-			if slices.ContainsFunc(waited, func(w ssa.Instruction) bool { return flow.Reaches(w, root.Instr, nil) }) {
+			if slices.ContainsFunc(waited, func(w ssa.Instruction) bool { return flow.Reaches(w, root.Instr, fresh) }) {
 				return false
 			}
 			if _, isGo := root.Instr.(*ssa.Go); !isGo {
