@@ -43,3 +43,29 @@ func TestHealthzRetried(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// Reported: the test joins the server goroutine in a deferred literal
+// at its end (serf's agent test), but the GET after the sleep needs the
+// listener long before that.
+func TestHealthzJoinedAtEnd(t *testing.T) {
+	srv := &http.Server{Addr: "127.0.0.1:18432", Handler: http.NewServeMux()}
+	done := make(chan struct{})
+	defer func() {
+		srv.Close()
+		<-done
+	}()
+	go func() {
+		defer close(done)
+		if err := srv.ListenAndServe(); err != nil && err != http.ErrServerClosed {
+			t.Errorf("serve: %v", err)
+		}
+	}()
+
+	time.Sleep(50 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 57 to listen`
+
+	resp, err := http.Get("http://127.0.0.1:18432/healthz")
+	if err != nil {
+		t.Fatalf("GET: %v", err)
+	}
+	resp.Body.Close()
+}
