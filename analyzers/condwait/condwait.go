@@ -43,7 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}) {
 		return nil, nil
 	}
-	calls := checkLoops(pass, analysisutil.Inspector(pass))
+	calls := checkLoops(pass)
 	if analysisutil.FactsOnly(pass) {
 		return nil, nil
 	}

@@ -37,17 +37,13 @@ const (
 // waiter functions of this package and of imported ones (facts).
 // It returns the Wait and Unlock calls of the package by the position
 // of their left parenthesis, which is how go/ssa identifies a call.
-func checkLoops(pass *analysis.Pass, ins *inspector.Inspector) map[token.Pos]*ast.CallExpr {
+func checkLoops(pass *analysis.Pass) map[token.Pos]*ast.CallExpr {
 	waits := make(map[token.Pos]*ast.CallExpr)
 	var sites []waitSite
-	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
-			return true
-		}
-		call := n.(*ast.CallExpr)
+	analysisutil.EachCall(pass, func(call *ast.CallExpr, stack []ast.Node) {
 		fn := analysisutil.CalleeFunc(pass.TypesInfo, call)
 		if fn == nil {
-			return true
+			return
 		}
 		fn = fn.Origin()
 		if isCondWait(fn) || fn.Name() == "Unlock" || fn.Name() == "RUnlock" {
@@ -55,15 +51,14 @@ func checkLoops(pass *analysis.Pass, ins *inspector.Inspector) map[token.Pos]*as
 			waits[call.Lparen] = call
 		}
 		if len(stack) < 3 {
-			return true
+			return
 		}
 		if st, ok := stack[len(stack)-2].(*ast.ExprStmt); !ok || st.X != call {
-			return true
+			return
 		}
 		if isCondWait(fn) || fn.Pkg() == pass.Pkg || pass.ImportObjectFact(fn, new(waiterFact)) {
 			sites = append(sites, waitSite{call, fn, append([]ast.Node(nil), stack...)})
 		}
-		return true
 	})
 
 	// Waiters may wrap waiters: iterate to a fixed point before judging.
@@ -92,6 +87,7 @@ func checkLoops(pass *analysis.Pass, ins *inspector.Inspector) map[token.Pos]*as
 	if analysisutil.FactsOnly(pass) || pass.Pkg.Path() == "sync" || pass.Pkg.Path() == "sync_test" {
 		return waits
 	}
+	ins := analysisutil.Inspector(pass)
 	for _, s := range sites {
 		if isWaiter(s.fn) {
 			judge(pass, ins, s)

@@ -1,6 +1,7 @@
 package analysisutil
 
 import (
+	"go/ast"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
@@ -67,4 +68,34 @@ func Inspector(pass *analysis.Pass) *inspector.Inspector {
 		}
 	}
 	return inspector.New(pass.Files)
+}
+
+// EachCall calls f for every call expression in the files of pass, in
+// the order of the syntax, with its ancestors from the file down and
+// the call last (the stack inspector.WithStack gives): through the
+// pass's inspector when it has one, otherwise by walking the files.
+// A package analyzed for facts only has none, and building one there
+// for a single walk would index every node of the package to read
+// its calls once.
+func EachCall(pass *analysis.Pass, f func(call *ast.CallExpr, stack []ast.Node)) {
+	if m, _ := pass.ResultOf[ModeAnalyzer].(Mode); !m.FactsOnly {
+		if ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector); ins != nil {
+			ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+				if push {
+					f(n.(*ast.CallExpr), stack)
+				}
+				return true
+			})
+			return
+		}
+	}
+	for _, file := range pass.Files {
+		ast.PreorderStack(file, nil, func(n ast.Node, stack []ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				// The walk pushes n next, in the same place.
+				f(call, append(stack, call))
+			}
+			return true
+		})
+	}
 }
