@@ -235,6 +235,13 @@ func (inv *FieldInvariants) decide() {
 			}
 		}
 	}
+	if len(fieldsOf) == 0 {
+		// No tested field is one of the package's struct fields
+		// reached through a pointer: none is never nil, and where
+		// values come from is not asked.
+		inv.neverNil = map[*types.Var]bool{}
+		return
+	}
 	// Where values of the types come from. A type the package never
 	// allocates has no constructor: its zero value is how it is used.
 	built := map[*types.Named]bool{}

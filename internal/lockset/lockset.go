@@ -232,12 +232,15 @@ type Func struct {
 // Summary returns the summary of the function, as exported in its Fact.
 func (f *Func) Summary() *Summary { return f.sum }
 
-// HeldBefore returns the mutexes certainly held just before instr.
+// HeldBefore returns the mutexes certainly held just before instr. In
+// a package analyzed for facts only (analysisutil.FactsOnly) it is nil
+// wherever nothing is held, reached or not.
 func (f *Func) HeldBefore(instr ssa.Instruction) Set { return f.held[instr] }
 
 // MayHeldBefore returns the mutexes held just before instr on some
 // path reaching it (a superset of HeldBefore): those locked under a
-// condition, such as a doLock parameter.
+// condition, such as a doLock parameter. Like HeldBefore, nil wherever
+// nothing is held in a package analyzed for facts only.
 func (f *Func) MayHeldBefore(instr ssa.Instruction) Set { return f.may[instr] }
 
 // Acquire is one lock acquisition.
@@ -811,7 +814,19 @@ func (b *builder) exportFact(f *Func) {
 func (b *builder) transfer(f *Func, blk *ssa.BasicBlock, st *state, record bool) *state {
 	for _, instr := range blk.Instrs {
 		if record {
-			f.held[instr], f.may[instr] = orEmpty(st.held), orEmpty(st.may)
+			if b.factsOnly {
+				// On a dependency the sets serve only its summaries
+				// (writes.go), which ask what is held, never whether
+				// an instruction is reached: keep the non-empty ones.
+				if len(st.held) > 0 {
+					f.held[instr] = st.held
+				}
+				if len(st.may) > 0 {
+					f.may[instr] = st.may
+				}
+			} else {
+				f.held[instr], f.may[instr] = orEmpty(st.held), orEmpty(st.may)
+			}
 		}
 		// A value defined again (in a loop) names a new location:
 		// forget locks rooted at its old incarnation.

@@ -5,6 +5,7 @@ import (
 
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -110,6 +111,10 @@ type writeState struct {
 	guards map[string]string
 	memo   map[*ssa.Function][]UnlockedWrite
 	busy   map[*ssa.Function]bool
+	// free holds buffers to collect a summary in, one per level of
+	// the recursion through callees: a summary grows one write at a
+	// time, and only its final length is kept.
+	free [][]UnlockedWrite
 }
 
 // of returns fn's unlocked writes, computing them for functions of the
@@ -146,6 +151,9 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 		return guarded(guards, k, in)
 	}
 	var out []UnlockedWrite
+	if n := len(ws.free); n > 0 {
+		out, ws.free = ws.free[n-1], ws.free[:n-1]
+	}
 	// One write per location: the first tells the story, and the
 	// facts stay small.
 	add := func(w UnlockedWrite) {
@@ -223,8 +231,14 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 			add(w)
 		}
 	}
-	ws.memo[fn] = out
-	return out
+	var w []UnlockedWrite
+	if len(out) > 0 {
+		w = slices.Clone(out)
+	}
+	clear(out) // the buffer keeps no strings alive
+	ws.free = append(ws.free, out[:0])
+	ws.memo[fn] = w
+	return w
 }
 
 // rebind expresses a callee's summary key in fn's parameters at a call
