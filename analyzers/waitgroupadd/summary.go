@@ -222,6 +222,10 @@ func carry(r accesspath.Key, pos token.Pos) []event {
 	return []event{{kind: evCarry, cref: r, pos: pos}}
 }
 
+// seenList bounds the events of a summary searched one by one for a
+// duplicate (see summary).
+const seenList = 16
+
 // summary returns the summary of fn, or nil if fn cannot be seen.
 func (sz *summarizer) summary(fn *ssa.Function) *summary {
 	if s, ok := sz.memo[fn]; ok {
@@ -236,9 +240,21 @@ func (sz *summarizer) summary(fn *ssa.Function) *summary {
 	s := new(summary)
 	sz.memo[fn] = s
 	// One event per kind and WaitGroup keeps summaries small however
-	// often a callee is called. The maps are made at the first event:
-	// most functions have none.
+	// often a callee is called. The events found so far are searched
+	// for a duplicate while they are few (most functions have none,
+	// and the rest a handful); past seenList a set is built.
 	var seen map[Event]bool
+	have := func(ev Event) bool {
+		if seen != nil {
+			return seen[ev]
+		}
+		for _, x := range s.events {
+			if x.kind == ev.Kind && x.ref == ev.Ref {
+				return true
+			}
+		}
+		return false
+	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			evs, flags := sz.instrEvents(instr)
@@ -252,18 +268,23 @@ func (sz *summarizer) summary(fn *ssa.Function) *summary {
 				}
 				s.perInstr[instr] = evs
 			}
-			if seen == nil {
-				seen = make(map[Event]bool)
-			}
 			for _, e := range evs {
 				if r, ok := accesspath.Relative(fn, e.cref); ok {
-					if seen[Event{e.kind, r}] {
+					if have(Event{e.kind, r}) {
 						continue
 					}
-					seen[Event{e.kind, r}] = true
 					e.ref = r
 					e.cref = accesspath.Key{}
 					s.events = append(s.events, e)
+					switch {
+					case seen != nil:
+						seen[Event{e.kind, r}] = true
+					case len(s.events) > seenList:
+						seen = make(map[Event]bool, 2*len(s.events))
+						for _, x := range s.events {
+							seen[Event{x.kind, x.ref}] = true
+						}
+					}
 				}
 			}
 		}
@@ -423,7 +444,11 @@ func (sz *summarizer) callEvents(c *ssa.CallCommon, pos token.Pos) ([]event, uin
 	if s == nil {
 		return carryAll(append(append([]ssa.Value(nil), c.Args...), bindings...), pos), flagPublish
 	}
-	var evs []event
+	if len(s.events) == 0 {
+		return nil, s.flags &^ flagClose
+	}
+	// About one event of the caller's per event of the callee's.
+	evs := make([]event, 0, len(s.events))
 	for _, e := range s.events {
 		r := bind(e.ref, c.Args, bindings)
 		epos, evia := pos, viaName(fn, e.via)
