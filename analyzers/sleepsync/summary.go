@@ -120,6 +120,8 @@ type summarizer struct {
 	pass  *analysis.Pass
 	marks *analysisutil.Marks
 	memo  map[*ssa.Function]*summary
+	// bufs lends the buffers compute collects a summary's lists in.
+	bufs analysisutil.Buffers[accesspath.Rel]
 }
 
 func newSummarizer(pass *analysis.Pass) *summarizer {
@@ -159,6 +161,7 @@ func (s *summarizer) of(fn *ssa.Function) *summary {
 
 func (s *summarizer) compute(fn *ssa.Function) *summary {
 	sum := new(summary)
+	sum.Writes, sum.Reads, sum.Sends = s.bufs.Take(), s.bufs.Take(), s.bufs.Take()
 	add := func(list *[]accesspath.Rel, v ssa.Value, suffix string) {
 		if len(*list) >= maxAccesses {
 			return
@@ -230,6 +233,7 @@ func (s *summarizer) compute(fn *ssa.Function) *summary {
 			}
 		}
 	}
+	sum.Writes, sum.Reads, sum.Sends = s.bufs.Keep(sum.Writes), s.bufs.Keep(sum.Reads), s.bufs.Keep(sum.Sends)
 	return sum
 }
 

@@ -51,6 +51,9 @@ type builder struct {
 	// ends says how calls end (analysisutil.EndsAnalyzer): which
 	// never return, and of those which never end their goroutine.
 	ends *flow.Ends
+	// opsBuf lends the buffers summarize collects a function's
+	// operations in.
+	opsBuf analysisutil.Buffers[Op]
 }
 
 // fnState holds what summarize needs about the function in progress.
@@ -80,6 +83,7 @@ func (b *builder) summarize(fn *ssa.Function) *Func {
 	defer delete(b.inProgress, fn)
 
 	st := &fnState{f: &Func{Fn: fn}, waits: flow.NewPrecedence(nil), locks: b.locks.Funcs[fn]}
+	st.f.Ops = b.opsBuf.Take()
 	for _, blk := range fn.Blocks {
 		for _, in := range blk.Instrs {
 			if c, ok := in.(*ssa.Call); ok {
@@ -98,6 +102,7 @@ func (b *builder) summarize(fn *ssa.Function) *Func {
 		}
 	}
 	f := st.f
+	f.Ops = b.opsBuf.Keep(f.Ops)
 	// RecvBefore within the function's own goroutine.
 	for i := range f.Ops {
 		op := &f.Ops[i]

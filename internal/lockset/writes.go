@@ -5,13 +5,13 @@ import (
 
 	"go/token"
 	"go/types"
-	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
@@ -111,10 +111,8 @@ type writeState struct {
 	guards map[string]string
 	memo   map[*ssa.Function][]UnlockedWrite
 	busy   map[*ssa.Function]bool
-	// free holds buffers to collect a summary in, one per level of
-	// the recursion through callees: a summary grows one write at a
-	// time, and only its final length is kept.
-	free [][]UnlockedWrite
+	// bufs lends the buffers a summary is collected in.
+	bufs analysisutil.Buffers[UnlockedWrite]
 }
 
 // of returns fn's unlocked writes, computing them for functions of the
@@ -150,10 +148,7 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 		}
 		return guarded(guards, k, in)
 	}
-	var out []UnlockedWrite
-	if n := len(ws.free); n > 0 {
-		out, ws.free = ws.free[n-1], ws.free[:n-1]
-	}
+	out := ws.bufs.Take()
 	// One write per location: the first tells the story, and the
 	// facts stay small.
 	add := func(w UnlockedWrite) {
@@ -231,12 +226,7 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 			add(w)
 		}
 	}
-	var w []UnlockedWrite
-	if len(out) > 0 {
-		w = slices.Clone(out)
-	}
-	clear(out) // the buffer keeps no strings alive
-	ws.free = append(ws.free, out[:0])
+	w := ws.bufs.Keep(out)
 	ws.memo[fn] = w
 	return w
 }
