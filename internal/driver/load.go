@@ -287,6 +287,11 @@ func check(fset *token.FileSet, u *unit, full bool) ([]*ast.File, *types.Info, [
 			Selections:   make(map[*ast.SelectorExpr]*types.Selection),
 			FileVersions: make(map[*ast.File]string),
 		}
+		if !u.root {
+			// A dependency is analyzed for its facts, by analyzers
+			// and an SSA builder that never ask for scopes.
+			info.Scopes = nil
+		}
 	}
 	pkg, _ := conf.Check(p.PkgPath, fset, files, info)
 	u.types = pkg
