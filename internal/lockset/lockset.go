@@ -96,6 +96,11 @@ func (s *Summary) String() string {
 	return "locks(must=[" + f(s.MustLock) + "] acquires=[" + f(s.Acquires) + "] releases=[" + f(s.Releases) + "] calls=" + fmt.Sprint(s.Calls) + free + ")"
 }
 
+// noEffect is the summary of the many functions of a dependency that
+// touch no lock and call no callback: shared, as every summary, and
+// never changed.
+var noEffect = &Summary{}
+
 func (s *Summary) empty() bool {
 	return len(s.MustLock) == 0 && len(s.Acquires) == 0 && len(s.Releases) == 0 && len(s.Calls) == 0 && len(s.CallsFree) == 0
 }
@@ -554,7 +559,10 @@ func (b *builder) analyze(fn *ssa.Function) *Func {
 	if b.factsOnly && !b.touchesLocks(fn) {
 		// Only the summary is wanted, and without a lock operation
 		// every state is empty: skip the dataflow.
-		f.sum = &Summary{Calls: calledParams(fn), CallsFree: b.calledFreeVars(fn)}
+		f.sum = noEffect
+		if calls, free := calledParams(fn), b.calledFreeVars(fn); calls != nil || free != nil {
+			f.sum = &Summary{Calls: calls, CallsFree: free}
+		}
 		b.res.Funcs[fn] = f
 		b.res.order = append(b.res.order, fn)
 		return f
@@ -569,11 +577,13 @@ func (b *builder) analyze(fn *ssa.Function) *Func {
 	// helper releasing the caller's lock around a slow call and taking
 	// it back is seen to hand it back.
 	borrowed := Set{}
+	var scratch state // see solve
 	for _, blk := range fn.Blocks {
 		if in[blk.Index] == nil {
 			continue
 		}
-		out := b.transfer(f, blk, in[blk.Index].clone(), false)
+		scratch = *in[blk.Index]
+		out := b.transfer(f, blk, &scratch, false)
 		for k := range out.released {
 			if _, ok := summaryKey(fn, k, Write); ok && k.Stable() {
 				borrowed[k] = Lock{Mode: Write, Entry: true}
@@ -622,13 +632,17 @@ func (b *builder) solve(f *Func, entry Set) []*state {
 			in[0].may[k] = l
 		}
 	}
+	// transfer changes the state it is given, never its maps (see
+	// clone), and join keeps none of out: one state serves every block.
+	var scratch state
 	for iter := 0; iter < 50; iter++ {
 		changed := false
 		for _, blk := range fn.Blocks {
 			if in[blk.Index] == nil || f.endingCall(blk) != nil {
 				continue
 			}
-			out := b.transfer(f, blk, in[blk.Index].clone(), false)
+			scratch = *in[blk.Index]
+			out := b.transfer(f, blk, &scratch, false)
 			for i, succ := range blk.Succs {
 				if b.res.inv.DeadEdge(blk, i) {
 					continue // taken only when a never-nil field is nil
