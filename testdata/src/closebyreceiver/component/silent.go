@@ -245,3 +245,43 @@ func (r *Recorder) Close() {
 	r.wg.Wait()
 	close(r.in)
 }
+
+// Silent: the loop is started by a wrapper literal that marks the
+// WaitGroup Done, and closes a done channel, when the loop returns.
+type Relay struct {
+	out  chan int
+	quit chan struct{}
+	done chan struct{}
+	wg   sync.WaitGroup
+}
+
+func NewRelay() *Relay {
+	r := &Relay{out: make(chan int), quit: make(chan struct{}), done: make(chan struct{})}
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		r.loop()
+	}()
+	go func() {
+		defer close(r.done)
+		r.loop()
+	}()
+	return r
+}
+
+func (r *Relay) loop() {
+	for {
+		select {
+		case r.out <- 1:
+		case <-r.quit:
+			return
+		}
+	}
+}
+
+func (r *Relay) Stop() {
+	close(r.quit)
+	r.wg.Wait()
+	<-r.done
+	close(r.out)
+}
