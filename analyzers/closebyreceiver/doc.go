@@ -209,7 +209,10 @@
 // a Wait, also in a helper the method calls, on a WaitGroup in a
 // struct field that counts exactly the senders, each marking Done
 // after its sends; a receive from a done channel the sender closes as
-// it returns, after a cancel; a join made by the caller before it
+// it returns, after a cancel, also when the closer receives such a
+// done signal of the senders in a loop over its components (one per
+// shard: the model cannot count them, so it stays silent); a join
+// made by the caller before it
 // calls the helper that closes), or by one of the protocols above (a
 // flag set under the senders' mutex before the request); a close
 // under a lock (the senders check a closed flag under the mutex the

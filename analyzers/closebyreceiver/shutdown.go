@@ -7,6 +7,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
@@ -66,7 +67,8 @@ func reportShutdownCloses(pass *analysis.Pass, m *chanmodel.Model, sm *syncmodel
 // nor in any synchronous caller's view of it (views).
 func unorderedSender(sm *syncmodel.Model, f *chanmodel.Func, c *chanmodel.Op, senders, views []unit) *chanmodel.Op {
 	for _, su := range senders {
-		if su.u == 0 || su.f == f || runs(su, c.Pos) || unitRecv(su, c.Chan) || unitDoes(su, chanmodel.Close, c.Chan) {
+		if su.u == 0 || su.f == f || runs(su, c.Pos) || unitRecv(su, c.Chan) || unitDoes(su, chanmodel.Close, c.Chan) ||
+			awaitsDone(f, c, su) {
 			continue
 		}
 		for i := range su.f.Ops {
@@ -118,4 +120,21 @@ func reportShutdown(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, 
 	tr.Related(&d, finding.Place{Pos: sp, Message: "send here", Goroutine: sender, Op: finding.OpSend})
 	tr.Step(finding.Place{Pos: sp, Message: "a send after the close panics", Goroutine: sender, Op: finding.OpPanic, Blocks: true})
 	tr.Report(pass, d)
+}
+
+// awaitsDone reports whether f's goroutine may, before the close c,
+// receive from a channel that the sender su closes: a done signal of
+// the sender itself. Received on every path, OrderedAfter proves the
+// order; received in a loop over the components (one done channel per
+// shard), the model cannot count that every sender was waited for, and
+// we stay silent rather than guess.
+func awaitsDone(f *chanmodel.Func, c *chanmodel.Op, su unit) bool {
+	for i := range f.Ops {
+		r := &f.Ops[i]
+		if r.Kind == chanmodel.Recv && r.Unit == 0 && r.Chan.Kind != 0 && r.Chan != c.Chan &&
+			flow.Reaches(r.Instr, c.Instr, nil) && unitDoes(su, chanmodel.Close, r.Chan) {
+			return true
+		}
+	}
+	return false
 }

@@ -285,3 +285,43 @@ func (r *Relay) Stop() {
 	<-r.done
 	close(r.out)
 }
+
+// Silent: Close receives every shard's done signal in a loop before
+// the close; the model cannot count the shards, so a done signal of
+// the sender received before the close keeps it silent.
+type shard struct{ stopped chan struct{} }
+
+type Aggregator struct {
+	shards  []*shard
+	rollups chan int
+	quit    chan struct{}
+}
+
+func NewAggregator(n int) *Aggregator {
+	a := &Aggregator{rollups: make(chan int, 16), quit: make(chan struct{})}
+	for i := 0; i < n; i++ {
+		s := &shard{stopped: make(chan struct{})}
+		a.shards = append(a.shards, s)
+		go a.run(s)
+	}
+	return a
+}
+
+func (a *Aggregator) run(s *shard) {
+	defer close(s.stopped)
+	for {
+		select {
+		case a.rollups <- 1:
+		case <-a.quit:
+			return
+		}
+	}
+}
+
+func (a *Aggregator) Close() {
+	close(a.quit)
+	for _, s := range a.shards {
+		<-s.stopped
+	}
+	close(a.rollups)
+}
