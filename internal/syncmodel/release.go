@@ -1,11 +1,8 @@
 package syncmodel
 
 import (
-	"go/types"
-
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
@@ -60,57 +57,43 @@ func (m *Model) MayRelease(g *ssa.Go, waiter *ssa.Function, wg Object) bool {
 			return true // too deep to tell: it may
 		}
 		seen[fn] = true
+		var skip func(Object) bool
+		if wgNames != nil {
+			skip = func(o Object) bool { return !sameAny(wgNames, m.Names(fn, o, 2)) }
+		}
+		if f.directBut(skip) {
+			return true
+		}
 		for _, e := range f.Events {
-			switch e.Kind {
-			case Done:
-				if !e.Obj.Known() || wgNames == nil || sameAny(wgNames, m.Names(fn, e.Obj, 2)) {
-					return true
-				}
-			case Signal, Broadcast, Go, WGGo, GroupGo, Run:
+			if e.Kind == Run {
 				return true
-			case Chan:
-				if e.Op.Kind == chanmodel.Send || e.Op.Kind == chanmodel.Close {
-					return true
-				}
 			}
 		}
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
-				switch in := in.(type) {
-				case *ssa.Send:
+				call, ok := in.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				c := call.Common()
+				if _, ok := c.Value.(*ssa.Builtin); ok {
+					continue
+				}
+				if c.IsInvoke() {
+					if impl := m.invoked[in]; impl != nil && tells(impl, depth+1) {
+						return true
+					}
+					continue
+				}
+				if obj := flow.CalleeFunc(c); obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "sync/atomic" {
 					return true
-				case *ssa.Select:
-					for _, st := range in.States {
-						if st.Dir == types.SendOnly {
-							return true
-						}
-					}
-				case ssa.CallInstruction:
-					c := in.Common()
-					if bi, ok := c.Value.(*ssa.Builtin); ok {
-						if bi.Name() == "close" {
-							return true
-						}
-						continue
-					}
-					if c.IsInvoke() {
-						if impl := m.invoked[in]; impl != nil && tells(impl, depth+1) {
-							return true
-						}
-						continue
-					}
-					if obj := flow.CalleeFunc(c); obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "sync/atomic" {
-						return true
-					}
-					callee := flow.Callee(c)
-					if callee == nil {
-						if callee, _, _ = funcOf(c.Value); callee == nil {
-							return true // a function value: a callback, a cancel
-						}
-					}
-					if tells(callee, depth+1) {
-						return true
-					}
+				}
+				callee := flow.Callee(c)
+				if callee == nil {
+					callee, _, _ = funcOf(c.Value) // a function value: directBut counts it
+				}
+				if callee != nil && tells(callee, depth+1) {
+					return true
 				}
 			}
 		}
