@@ -306,10 +306,10 @@ func (c *checker) releasedThenJoined(from ssa.Instruction, g *ssa.Go) bool {
 	gs := []*ssa.Go{g}
 	step := func(in ssa.Instruction) {
 		switch {
-		case releases(in):
-			released = true
 		case released && definiteJoin(in) && c.waitsFor(in, gs):
 			joined = true
+		case c.releases(in):
+			released = true
 		}
 	}
 	flow.Forward.Walk(from, func(in ssa.Instruction) bool {
@@ -347,31 +347,38 @@ func (c *checker) defers() []*ssa.Defer {
 }
 
 // releases reports whether in may let a blocked goroutine go on: a
-// send, a close, an unlock, a Signal or Broadcast, or a call of a
-// function value (a cancel).
-func releases(in ssa.Instruction) bool {
+// send, a close, an unlock, a Signal or Broadcast, a call of a
+// function value (a cancel), or a call of a function that signals
+// (syncmodel's Func.Signals; or one of another package that sends or
+// closes: bp.updatePicker(p) waking the picks blocked on it).
+func (c *checker) releases(in ssa.Instruction) bool {
 	switch in := in.(type) {
 	case *ssa.Send:
 		return true
 	case *ssa.Select:
 		return slices.ContainsFunc(in.States, func(st *ssa.SelectState) bool { return st.Dir == types.SendOnly })
 	case ssa.CallInstruction:
-		c := in.Common()
-		if b, ok := c.Value.(*ssa.Builtin); ok {
+		call := in.Common()
+		if b, ok := call.Value.(*ssa.Builtin); ok {
 			return b.Name() == "close"
 		}
-		if c.IsInvoke() {
+		if call.IsInvoke() {
 			return false
 		}
-		if c.StaticCallee() == nil {
+		if call.StaticCallee() == nil {
 			return true
 		}
-		switch lockset.MutexOpOf(flow.CalleeFunc(c)) {
+		switch lockset.MutexOpOf(flow.CalleeFunc(call)) {
 		case lockset.MutexUnlock, lockset.MutexRUnlock:
 			return true
 		}
-		k := syncmodel.CallKind(flow.CalleeFunc(c))
-		return k == syncmodel.Signal || k == syncmodel.Broadcast
+		if k := syncmodel.CallKind(flow.CalleeFunc(call)); k == syncmodel.Signal || k == syncmodel.Broadcast {
+			return true
+		}
+		if f := c.model.Func(flow.Callee(call)); f != nil {
+			return f.Signals
+		}
+		return len(c.sums.effects(call).sends) > 0
 	}
 	return false
 }

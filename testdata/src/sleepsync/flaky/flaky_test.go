@@ -495,3 +495,32 @@ func TestJoinAfterRead(t *testing.T) {
 		t.Fatal(got)
 	}
 }
+
+// gate blocks its waiters until opened.
+type gate struct{ open chan struct{} }
+
+func (g *gate) wait()   { <-g.open }
+func (g *gate) update() { close(g.open) }
+
+// Silent: the read checks that the goroutines are still blocked; the
+// method called next wakes them (it closes what they wait on), then
+// the test joins them (grpc's picker tests).
+func TestStillBlockedUpdate(t *testing.T) {
+	g := &gate{open: make(chan struct{})}
+	var finished atomic.Int64
+	var wg sync.WaitGroup
+	wg.Add(2)
+	for range 2 {
+		go func() {
+			g.wait()
+			finished.Add(1)
+			wg.Done()
+		}()
+	}
+	time.Sleep(time.Millisecond)
+	if n := finished.Load(); n != 0 {
+		t.Errorf("%d finished", n)
+	}
+	g.update()
+	wg.Wait()
+}
