@@ -85,7 +85,8 @@
 // t.Run and Example functions count as tests); tests checking that a
 // goroutine stays blocked (the receive case fails the test); a read
 // that checks the goroutine is still blocked: after it the function
-// lets the goroutine go on (a send, a close, an unlock, a cancel) and
+// lets the goroutine go on (a send, a close, an unlock, a cancel, a
+// call of a function that does one: bp.updatePicker(p)) and
 // then joins it (a blocking receive or select, a Wait method, or a
 // call given a condition to poll, such as require.Eventually(t,
 // done.Load, ...)), also in a function literal deferred before the
