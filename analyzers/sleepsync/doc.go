@@ -75,24 +75,42 @@
 // none); a
 // returned struct whose fields a goroutine keeps updating (a running
 // service's state, not results);
-// sleeps followed by a join (time.Sleep(d); wg.Wait()); sleeps after
-// which the function first does something else that is the point of the
-// delay, such as calling cancel() or closing a server (the sleep lets
-// the goroutine run for a while); sleeps in other functions that merely
+// sleeps followed, before the read, by a join that may wait for the
+// goroutine (time.Sleep(d); wg.Wait()); sleeps after which a test or
+// main.main first does something else that is the point of the delay
+// before it ends, such as calling cancel() or closing a server (the
+// sleep lets the goroutine run for a while); sleeps in other functions that merely
 // return, as their callers may use the goroutine as a running service
 // (test helpers included: only Test functions, subtests passed to
 // t.Run and Example functions count as tests); tests checking that a
-// goroutine stays blocked (the receive case fails the test); sleeps in
-// a function that joins the goroutines later (a blocking receive or
-// select, a Wait method, or a call given a condition to poll, such as
-// require.Eventually(t, done.Load, ...), after the sleep, or in a
-// function literal deferred before it: defer func() { mu.Unlock();
-// wg.Wait() }(), which runs as the function returns): it knows
-// how to wait, so the sleep has another purpose, such as giving blocked
-// goroutines a chance to finish wrongly before checking that they did
-// not; sleeps in a testing/synctest bubble, where time is virtual and
+// goroutine stays blocked (the receive case fails the test); a read
+// that checks the goroutine is still blocked: after it the function
+// lets the goroutine go on (a send, a close, an unlock, a cancel, a
+// call of a function that does one: bp.updatePicker(p)) and
+// then joins it (a blocking receive or select, a Wait method, or a
+// call given a condition to poll, such as require.Eventually(t,
+// done.Load, ...)), also in a function literal deferred before the
+// sleep: defer func() { mu.Unlock(); wg.Wait() }(), which runs as the
+// function returns; the sleep gives blocked goroutines a chance to
+// finish wrongly; sleeps in a testing/synctest bubble, where time is virtual and
 // a sleep does wait for the bubble's goroutines; timers, tickers and
 // time.After.
+//
+// A join excuses the sleep only if it comes before the read (or dial)
+// that relies on it and may wait for the goroutine: a Wait on a
+// WaitGroup the goroutine marks Done, any other join for a goroutine
+// that tells anyone anything (a send, a close, a Done, a Signal, an
+// atomic operation, a go statement or a function value called, also
+// in the package's functions it calls). So are reported:
+//
+//	go func() { counts[i] = echo(conn) }() // tells nobody
+//	time.Sleep(d)                         // reported
+//	srv.Close()                           // waits for the server's goroutines
+//	check(counts)
+//
+// and a join deferred to the function's end (defer wg.Wait()) with a
+// read, or a dial of the goroutine's listener, before it. Nor does a
+// call that neither joins nor sends (a cancel) make a later read safe.
 //
 // A Lock after the sleep does not count as waiting: it orders
 // critical sections, not the goroutine's end, so a read under it still

@@ -29,7 +29,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "sleepsync",
 	Doc:       analysisutil.MustExtractDoc(doc, "sleepsync"),
-	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer},
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer, syncmodel.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(summaryFact), new(analyzedFact)},
 }
@@ -143,16 +143,18 @@ func checkFunc(pass *analysis.Pass, sums *summarizer, fn *ssa.Function, syn synt
 	if len(gos) == 0 || len(calls) == 0 {
 		return
 	}
-	c := &checker{pass: pass, sums: sums, fn: fn, ends: endsProgramOrTest(pass, fn, syn.subtests), main: flow.IsMain(fn)}
+	model := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
+	c := &checker{pass: pass, sums: sums, model: model, fn: fn, ends: endsProgramOrTest(pass, fn, syn.subtests), main: flow.IsMain(fn)}
 	for _, s := range calls {
 		c.checkSleep(s, gos, sleeps[s.Pos()])
 	}
 }
 
 type checker struct {
-	pass *analysis.Pass
-	sums *summarizer
-	fn   *ssa.Function
+	pass  *analysis.Pass
+	sums  *summarizer
+	model *syncmodel.Model
+	fn    *ssa.Function
 	// ends is set when returning from fn ends whatever the goroutines
 	// could have been waited for: main.main and test functions.
 	ends bool
@@ -170,12 +172,6 @@ type loc struct {
 func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 	// A sleep in a loop polls, backs off or paces: not a wait.
 	if flow.InLoop(s.Block()) {
-		return
-	}
-	// A function that joins its goroutines later knows how to wait for
-	// them: the sleep has another purpose, such as checking that they
-	// are still blocked (grpc's picker tests).
-	if c.joinsLater(s, false) {
 		return
 	}
 	var started []*ssa.Go
@@ -211,14 +207,7 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 			}
 		}
 	}
-	// A join deferred to the function's end (the test's shutdown) still
-	// tells of another purpose for the sleep, but not when a goroutine
-	// listens: the dial after the sleep needs the listener first, and a
-	// join at the end comes too late for it (serf's agent test).
-	if listener == nil && c.joinsLater(s, true) {
-		return
-	}
-	g, at, how := c.relies(s, writes, sends, listener)
+	g, at, how := c.relies(s, started, writes, sends, listener)
 	if g == nil {
 		if how != "returns" {
 			return
@@ -304,58 +293,131 @@ func (c *checker) joinFreePath(from ssa.Instruction, s *ssa.Call) bool {
 	return found
 }
 
-// joinsLater reports whether a definite join, in the function itself,
-// may follow the sleep at ss: a blocking receive or select, a call of
-// a method named Wait, or a call given a condition to poll
-// (require.Eventually(t, done.Load, ...)); or one in a function
-// literal deferred before the sleep, which runs as the function
-// returns (defer func() { mu.Unlock(); wg.Wait() }()). Calls whose
-// effects are unknown do not count here, unlike in mayJoin. Deferred
-// literals are searched only when deferred is set.
-func (c *checker) joinsLater(sleep *ssa.Call, deferred bool) bool {
-	joined := false
-	flow.Forward.Walk(sleep, func(instr ssa.Instruction) bool {
-		joined = definiteJoin(instr)
-		return !joined
-	})
-	if joined || !deferred {
-		return joined
+// releasedThenJoined reports whether, after the read at from, the
+// function lets the goroutine g go on (a send, a close, an unlock, a
+// function value called: a cancel) and then joins it, also in the
+// calls it defers: the read checks that g is still blocked on the
+// function, which the sleep gave time to go wrong, and does not wait
+// for it (grpc's picker tests; a literal deferred before the sleep
+// that unlocks and waits). A join with no release before it does not
+// make the read such a check: the read relies on the sleep.
+func (c *checker) releasedThenJoined(from ssa.Instruction, g *ssa.Go) bool {
+	released, joined := false, false
+	gs := []*ssa.Go{g}
+	step := func(in ssa.Instruction) {
+		switch {
+		case released && definiteJoin(in) && c.waitsFor(in, gs):
+			joined = true
+		case c.releases(in):
+			released = true
+		}
 	}
-	for _, b := range c.fn.Blocks {
-		for _, instr := range b.Instrs {
-			d, ok := instr.(*ssa.Defer)
-			if !ok || !flow.Dominates(d, sleep) {
-				continue
-			}
-			lit, ok := d.Call.Value.(*ssa.MakeClosure)
-			if !ok {
-				continue
-			}
-			for _, lb := range lit.Fn.(*ssa.Function).Blocks {
-				for _, in := range lb.Instrs {
-					if definiteJoin(in) {
-						return true
+	flow.Forward.Walk(from, func(in ssa.Instruction) bool {
+		if _, ok := in.(*ssa.RunDefers); ok {
+			// Deferred calls run last first.
+			for _, d := range slices.Backward(c.defers()) {
+				if lit, ok := d.Call.Value.(*ssa.MakeClosure); ok {
+					for _, b := range lit.Fn.(*ssa.Function).Blocks {
+						for _, in := range b.Instrs {
+							step(in)
+						}
 					}
+				} else {
+					step(d)
 				}
 			}
 		}
+		step(in)
+		return !joined
+	})
+	return joined
+}
+
+// defers lists fn's defer statements, in block order.
+func (c *checker) defers() []*ssa.Defer {
+	var out []*ssa.Defer
+	for _, b := range c.fn.Blocks {
+		for _, in := range b.Instrs {
+			if d, ok := in.(*ssa.Defer); ok {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// releases reports whether in may let a blocked goroutine go on: a
+// send, a close, an unlock, a Signal or Broadcast, a call of a
+// function value (a cancel), or a call of a function that signals
+// (syncmodel's Func.Signals; or one of another package that sends or
+// closes: bp.updatePicker(p) waking the picks blocked on it).
+func (c *checker) releases(in ssa.Instruction) bool {
+	switch in := in.(type) {
+	case *ssa.Send:
+		return true
+	case *ssa.Select:
+		return slices.ContainsFunc(in.States, func(st *ssa.SelectState) bool { return st.Dir == types.SendOnly })
+	case ssa.CallInstruction:
+		call := in.Common()
+		if b, ok := call.Value.(*ssa.Builtin); ok {
+			return b.Name() == "close"
+		}
+		if call.IsInvoke() {
+			return false
+		}
+		if call.StaticCallee() == nil {
+			return true
+		}
+		switch lockset.MutexOpOf(flow.CalleeFunc(call)) {
+		case lockset.MutexUnlock, lockset.MutexRUnlock:
+			return true
+		}
+		if k := syncmodel.CallKind(flow.CalleeFunc(call)); k == syncmodel.Signal || k == syncmodel.Broadcast {
+			return true
+		}
+		if f := c.model.Func(flow.Callee(call)); f != nil {
+			return f.Signals
+		}
+		return len(c.sums.effects(call).sends) > 0
 	}
 	return false
 }
 
-// definiteJoin reports whether instr waits for another goroutine in a
-// way joinsLater counts.
-func definiteJoin(instr ssa.Instruction) bool {
-	switch instr := instr.(type) {
+// definiteJoin reports whether in waits for another goroutine: a
+// blocking receive or select, a call of a Wait method, or a call given
+// a condition to poll (require.Eventually(t, done.Load, ...)).
+func definiteJoin(in ssa.Instruction) bool {
+	switch in := in.(type) {
 	case *ssa.UnOp:
-		return instr.Op == token.ARROW
+		return in.Op == token.ARROW
 	case *ssa.Select:
-		return instr.Blocking
-	case *ssa.Call:
-		if m := flow.CalleeFunc(instr.Common()); m != nil && m.Name() == "Wait" {
+		return in.Blocking
+	case ssa.CallInstruction:
+		if m := flow.CalleeFunc(in.Common()); m != nil && m.Name() == "Wait" {
 			return syncmodel.IsWait(m)
 		}
-		return pollsCondition(instr.Common())
+		return pollsCondition(in.Common())
+	}
+	return false
+}
+
+// waitsFor reports whether the join j may wait for one of the
+// goroutines gs (syncmodel.MayRelease): a Wait on a WaitGroup only for
+// one that marks it Done; any other join, a receive, a call that may
+// block or polls a condition, for one that tells anyone anything.
+func (c *checker) waitsFor(j ssa.Instruction, gs []*ssa.Go) bool {
+	var wg syncmodel.Object
+	if f := c.model.Func(j.Parent()); f != nil {
+		for _, e := range f.Events {
+			if e.Instr == j && e.Kind == syncmodel.Wait {
+				wg = e.Obj
+			}
+		}
+	}
+	for _, g := range gs {
+		if c.model.MayRelease(g, j.Parent(), wg) {
+			return true
+		}
 	}
 	return false
 }
@@ -398,10 +460,18 @@ func (c *checker) mayJoin(instr ssa.Instruction) bool {
 // a non-blocking receive from a channel it sends on, a connection or
 // request (not retried) while a goroutine is to bind the address, a
 // return of the slice or map whose elements the goroutines fill, or
-// the end of the program or test. Anything else first (a join, a call
-// with effects, a signal to the goroutines) gives the sleep another
-// purpose.
-func (c *checker) relies(sleep *ssa.Call, writes, sends []loc, listener *ssa.Go) (g *ssa.Go, at token.Pos, how string) {
+// the end of the program or test. A join first gives the sleep another
+// purpose only if it may wait for the started goroutines (waitsFor):
+// one that cannot leaves what they write ordered by the sleep alone
+// (srv.Close() waiting for the server's goroutines, not the clients
+// whose counts are read next), and so does a call that neither joins
+// nor sends; a join after the read, or one deferred to the end, comes
+// too late for it (serf's agent test dials its agent's listener long
+// before the deferred join). A signal to the goroutines (a send, a
+// close) ends the scan; so does any join, or call with effects, for
+// the end of the program or test: the sleep may let the goroutines
+// run before a shutdown.
+func (c *checker) relies(sleep *ssa.Call, started []*ssa.Go, writes, sends []loc, listener *ssa.Go) (g *ssa.Go, at token.Pos, how string) {
 	readOf := func(e effect) *ssa.Go { return writerOf(e, writes) }
 	// Memory allocated after the sleep is unknown to the goroutines:
 	// storing to it (say, the arguments of fmt.Println) is harmless.
@@ -409,7 +479,18 @@ func (c *checker) relies(sleep *ssa.Call, writes, sends []loc, listener *ssa.Go)
 	lockedBefore := c.locksBefore(sleep)
 	// A function with defers returns its results through local slots.
 	slots := make(map[*ssa.Alloc]ssa.Value)
-	done := false
+	// passed is set once the scan has passed a join or a call with
+	// effects: the end of the test no longer relies on the sleep.
+	done, passed := false, false
+	// readBy reports the read in of what x writes, unless it checks
+	// that x is still blocked; either way the scan ends.
+	readBy := func(x *ssa.Go, in ssa.Instruction) bool {
+		if !c.releasedThenJoined(in, x) {
+			g, at, how = x, in.Pos(), "value written by the goroutine read here"
+		}
+		done = true
+		return false
+	}
 	flow.Forward.Walk(sleep, func(instr ssa.Instruction) bool {
 		if done {
 			return false
@@ -419,28 +500,37 @@ func (c *checker) relies(sleep *ssa.Call, writes, sends []loc, listener *ssa.Go)
 			switch instr.Op {
 			case token.MUL:
 				if x := readOf(effect{v: instr.X}); x != nil {
-					g, at, how, done = x, instr.Pos(), "value written by the goroutine read here", true
-					return false
+					return readBy(x, instr)
 				}
 			case token.ARROW:
-				return false
+				if c.waitsFor(instr, started) {
+					return false
+				}
+				passed = true
 			}
 			return true
 		case *ssa.Lookup:
 			if x := readOf(effect{v: instr.X}); x != nil {
-				g, at, how, done = x, instr.Pos(), "value written by the goroutine read here", true
-				return false
+				return readBy(x, instr)
 			}
 			return true
 		case *ssa.Range:
 			if x := readOf(effect{v: instr.X}); x != nil {
-				g, at, how, done = x, instr.Pos(), "value written by the goroutine read here", true
-				return false
+				return readBy(x, instr)
 			}
 			return true
 		case *ssa.Select:
 			if instr.Blocking {
-				return false
+				for _, st := range instr.States {
+					if st.Dir != types.RecvOnly {
+						return false // a signal to someone
+					}
+				}
+				if c.waitsFor(instr, started) {
+					return false
+				}
+				passed = true
+				return true
 			}
 			for i, st := range instr.States {
 				if st.Dir != types.RecvOnly {
@@ -494,13 +584,15 @@ func (c *checker) relies(sleep *ssa.Call, writes, sends []loc, listener *ssa.Go)
 				g, at, how, done = listener, instr.Pos(), dialsListener, true
 				return false
 			}
-			if e.joins {
-				return false
+			if e.joins || pollsCondition(instr.Common()) {
+				if c.waitsFor(instr, started) {
+					return false
+				}
+				passed = true
 			}
 			for _, r := range e.reads {
 				if x := readOf(r); x != nil {
-					g, at, how, done = x, instr.Pos(), "value written by the goroutine read here", true
-					return false
+					return readBy(x, instr)
 				}
 			}
 			if b, ok := instr.Call.Value.(*ssa.Builtin); ok {
@@ -512,10 +604,18 @@ func (c *checker) relies(sleep *ssa.Call, writes, sends []loc, listener *ssa.Go)
 			}
 			obj := flow.CalleeFunc(instr.Common())
 			if c.main && analysisutil.IsFunc(obj, "os", "Exit") {
-				how, done = "returns", true
+				if !passed {
+					how, done = "returns", true
+				}
 				return false
 			}
-			return benign(obj)
+			if !benign(obj) {
+				if len(e.sends) > 0 {
+					return false // a signal to someone
+				}
+				passed = true
+			}
+			return true
 		case *ssa.RunDefers:
 			// Deferred calls may stop the goroutines: the sleep lets
 			// them run first. Not so when returning exits the program,
@@ -535,7 +635,7 @@ func (c *checker) relies(sleep *ssa.Call, writes, sends []loc, listener *ssa.Go)
 				g, at, how, done = x, instr.Pos(), "results the goroutine fills returned here", true
 				return false
 			}
-			if c.ends {
+			if c.ends && !passed {
 				how, done = "returns", true
 			}
 			return false

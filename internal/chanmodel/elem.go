@@ -52,36 +52,30 @@ func (b *builder) elemField(a *ssa.IndexAddr) *types.Var {
 // follows, or stored a fresh one), measured, or appended to and stored
 // back.
 func (w *escWalker) elems(id ChanID) bool {
-	f := id.Field
-	tn := w.m.b.fieldType[f]
-	if f.Exported() && !w.m.isMain() || tn == nil || tn.Pkg() != w.m.b.pass.Pkg {
-		return true
+	return w.fieldUses(id.Field,
+		func(u *ssa.Field) bool { return w.slice(u, id) },
+		func(u *ssa.FieldAddr) bool { return w.elemsAddr(u, id) })
+}
+
+// elemsAddr follows the address of the elements' field: loads of the
+// slice, followed as slices, and stores of a fresh slice only.
+func (w *escWalker) elemsAddr(a *ssa.FieldAddr, id ChanID) bool {
+	if a.Referrers() == nil {
+		return false
 	}
-	for _, u := range w.m.index().fieldUses[f] {
-		switch u := u.(type) {
-		case *ssa.Field:
-			if w.slice(u, id) {
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.UnOp:
+			if r.Op != token.MUL || w.slice(r, id) {
 				return true
 			}
-		case *ssa.FieldAddr:
-			if u.Referrers() == nil {
-				continue
+		case *ssa.Store:
+			if r.Addr != a || !w.m.freshSlice(r.Val, id.Field) {
+				return true
 			}
-			for _, r := range *u.Referrers() {
-				switch r := r.(type) {
-				case *ssa.DebugRef:
-				case *ssa.UnOp:
-					if r.Op != token.MUL || w.slice(r, id) {
-						return true
-					}
-				case *ssa.Store:
-					if r.Addr != u || !w.m.freshSlice(r.Val, f) {
-						return true
-					}
-				default:
-					return true
-				}
-			}
+		default:
+			return true
 		}
 	}
 	return false

@@ -510,7 +510,17 @@ func (w *escWalker) call(v ssa.Value, in ssa.CallInstruction, want ChanID) bool 
 // field reports whether the field id may be operated on by code the
 // model does not see, or hold a channel that has other names.
 func (w *escWalker) field(id ChanID) bool {
-	f := id.Field
+	return w.fieldUses(id.Field,
+		func(u *ssa.Field) bool { return w.value(u, id) },
+		func(u *ssa.FieldAddr) bool { return w.addr(u, id) })
+}
+
+// fieldUses is the walk field and elems share: a field code of other
+// packages can name (exported, outside package main) or of a type of
+// another package escapes; otherwise each use of it, a read of the
+// field of a struct value or its address, goes to value or addr, and
+// the field escapes if one of them says so.
+func (w *escWalker) fieldUses(f *types.Var, value func(*ssa.Field) bool, addr func(*ssa.FieldAddr) bool) bool {
 	tn := w.m.b.fieldType[f]
 	if f.Exported() && !w.m.isMain() || tn == nil || tn.Pkg() != w.m.b.pass.Pkg {
 		return true
@@ -518,11 +528,11 @@ func (w *escWalker) field(id ChanID) bool {
 	for _, u := range w.m.index().fieldUses[f] {
 		switch u := u.(type) {
 		case *ssa.Field:
-			if w.value(u, id) {
+			if value(u) {
 				return true
 			}
 		case *ssa.FieldAddr:
-			if w.addr(u, id) {
+			if addr(u) {
 				return true
 			}
 		}

@@ -89,7 +89,23 @@ func countedTimes(in ssa.Instruction) (ssa.Value, bool) {
 //
 // A goroutine that leaves without sending leaves the receiver waiting
 // (partnerexit's concern), not a send after the close.
+//
+// The answer depends on the close alone, and OrderedAfter is asked it
+// for each send on the channel: it is computed once per close
+// (countsReceived) and kept on the model.
 func (m *Model) receivedAll(f *chanmodel.Func, c *chanmodel.Op) bool {
+	m.receivedMu.Lock()
+	defer m.receivedMu.Unlock()
+	if v, ok := m.received[c]; ok {
+		return v
+	}
+	v := m.countsReceived(f, c)
+	m.received[c] = v
+	return v
+}
+
+// countsReceived computes receivedAll.
+func (m *Model) countsReceived(f *chanmodel.Func, c *chanmodel.Op) bool {
 	ch := c.Chan
 	if !c.Direct() || c.Unit != 0 || c.Deferred || ch.Kind != chanmodel.KindMake ||
 		ch.Make.Parent() != f.Fn || flow.InLoop(ch.Make.Block()) || m.Chans.SendEscapes(ch) {

@@ -381,10 +381,18 @@ func (m *Model) markSignals() {
 }
 
 // direct reports whether f signals by its own instructions.
-func (f *Func) direct() bool {
+func (f *Func) direct() bool { return f.directBut(nil) }
+
+// directBut is direct with the Dones on a known WaitGroup that skip
+// reports left out.
+func (f *Func) directBut(skip func(Object) bool) bool {
 	for _, e := range f.Events {
 		switch e.Kind {
-		case Done, Signal, Broadcast, Go, WGGo, GroupGo:
+		case Done:
+			if skip == nil || !e.Obj.Known() || !skip(e.Obj) {
+				return true
+			}
+		case Signal, Broadcast, Go, WGGo, GroupGo:
 			return true
 		case Chan:
 			if e.Op.Kind == chanmodel.Send || e.Op.Kind == chanmodel.Close {

@@ -220,6 +220,11 @@ type Model struct {
 	// may ask at once.
 	roleMu     sync.Mutex
 	roleFields map[*types.Var]bool
+
+	// received memoizes receivedAll, which depends on the close alone
+	// while OrderedAfter is asked it for each send.
+	receivedMu sync.Mutex
+	received   map[*chanmodel.Op]bool
 }
 
 // Func returns the model of fn, or nil.
@@ -239,6 +244,7 @@ func run(pass *analysis.Pass) (any, error) {
 		callers:    make(map[*ssa.Function][]Site),
 		invokes:    make(map[*ssa.Function][]Site),
 		roleFields: make(map[*types.Var]bool),
+		received:   make(map[*chanmodel.Op]bool),
 		invoked:    make(map[ssa.Instruction]*ssa.Function),
 		impls:      make(map[*types.Interface]types.Type),
 		closures:   analysisutil.PassClosures(pass),

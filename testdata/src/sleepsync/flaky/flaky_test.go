@@ -402,3 +402,125 @@ func TestDeferredUnlockNoJoin(t *testing.T) {
 		t.Fatal("not computed")
 	}
 }
+
+// pool runs handlers it counts on its own WaitGroup; Close waits for
+// them, not for anyone else.
+type pool struct{ wg sync.WaitGroup }
+
+func (p *pool) run(f func()) {
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		f()
+	}()
+}
+
+func (p *pool) Close() { p.wg.Wait() }
+
+// Bad: Close joins the pool's goroutines, not the clients, which tell
+// nobody when they are done: the counts are ordered by the sleep alone.
+func TestJoinsOthers(t *testing.T) {
+	var p pool
+	p.run(func() {})
+	counts := make([]int, 3)
+	for i := range counts {
+		go func() { counts[i] = compute() }()
+	}
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 427`
+	p.Close()
+	for _, n := range counts {
+		if n != 42 {
+			t.Fatal(n)
+		}
+	}
+}
+
+// Silent: the Wait after the sleep is on the WaitGroup the clients mark
+// Done, before their counts are read.
+func TestJoinsClients(t *testing.T) {
+	var p pool
+	p.run(func() {})
+	var wg sync.WaitGroup
+	counts := make([]int, 3)
+	for i := range counts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			counts[i] = compute()
+		}()
+	}
+	time.Sleep(10 * time.Millisecond)
+	p.Close()
+	wg.Wait()
+	for _, n := range counts {
+		if n != 42 {
+			t.Fatal(n)
+		}
+	}
+}
+
+// Bad: the clients mark Done a WaitGroup nobody waits on before the
+// read; the Wait on the pool's does not wait for them.
+func TestWaitsOtherGroup(t *testing.T) {
+	var p pool
+	var wg sync.WaitGroup
+	var got int
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		got = compute()
+	}()
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 469`
+	p.wg.Wait()
+	if got != 42 {
+		t.Fatal(got)
+	}
+	wg.Wait()
+}
+
+// Bad: the join deferred before the sleep runs after the read, and
+// nothing lets the goroutine go on before it: the read is no check
+// that the goroutine is still blocked, it waits for its result.
+func TestJoinAfterRead(t *testing.T) {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	var got int
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		got = compute()
+	}()
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 489`
+	if got != 42 {
+		t.Fatal(got)
+	}
+}
+
+// gate blocks its waiters until opened.
+type gate struct{ open chan struct{} }
+
+func (g *gate) wait()   { <-g.open }
+func (g *gate) update() { close(g.open) }
+
+// Silent: the read checks that the goroutines are still blocked; the
+// method called next wakes them (it closes what they wait on), then
+// the test joins them (grpc's picker tests).
+func TestStillBlockedUpdate(t *testing.T) {
+	g := &gate{open: make(chan struct{})}
+	var finished atomic.Int64
+	var wg sync.WaitGroup
+	wg.Add(2)
+	for range 2 {
+		go func() {
+			g.wait()
+			finished.Add(1)
+			wg.Done()
+		}()
+	}
+	time.Sleep(time.Millisecond)
+	if n := finished.Load(); n != 0 {
+		t.Errorf("%d finished", n)
+	}
+	g.update()
+	wg.Wait()
+}
