@@ -17,6 +17,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
@@ -29,7 +30,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "sleepsync",
 	Doc:       analysisutil.MustExtractDoc(doc, "sleepsync"),
-	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer},
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer, chanmodel.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(summaryFact), new(analyzedFact)},
 }
@@ -143,16 +144,17 @@ func checkFunc(pass *analysis.Pass, sums *summarizer, fn *ssa.Function, syn synt
 	if len(gos) == 0 || len(calls) == 0 {
 		return
 	}
-	c := &checker{pass: pass, sums: sums, fn: fn, ends: endsProgramOrTest(pass, fn, syn.subtests), main: flow.IsMain(fn)}
+	c := &checker{pass: pass, sums: sums, chans: pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model), fn: fn, ends: endsProgramOrTest(pass, fn, syn.subtests), main: flow.IsMain(fn)}
 	for _, s := range calls {
 		c.checkSleep(s, gos, sleeps[s.Pos()])
 	}
 }
 
 type checker struct {
-	pass *analysis.Pass
-	sums *summarizer
-	fn   *ssa.Function
+	pass  *analysis.Pass
+	sums  *summarizer
+	chans *chanmodel.Model
+	fn    *ssa.Function
 	// ends is set when returning from fn ends whatever the goroutines
 	// could have been waited for: main.main and test functions.
 	ends bool
@@ -231,6 +233,13 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 		if hasTestParam(c.fn) && !slices.ContainsFunc(started, reportsToTest) && !c.readLater(s, writes) {
 			return
 		}
+		// Goroutines that never end cannot be waited for: a program
+		// that sleeps and returns while they run (an example's
+		// consumer loops, a ticker's pusher) bounds how long they
+		// run; it does not wait for a result.
+		if !slices.ContainsFunc(started, c.mayEnd) {
+			return
+		}
 		g = started[len(started)-1]
 		for _, x := range started {
 			if x.Pos() > g.Pos() {
@@ -275,6 +284,12 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 		Message: msg,
 		Related: related,
 	})
+}
+
+// mayEnd reports whether the goroutine g starts can terminate.
+func (c *checker) mayEnd(g *ssa.Go) bool {
+	fn := g.Common().StaticCallee()
+	return fn == nil || !c.chans.NeverEnds(fn)
 }
 
 func locOf(e effect, g *ssa.Go) (loc, bool) {
