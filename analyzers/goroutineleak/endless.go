@@ -9,7 +9,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
@@ -464,13 +463,13 @@ func (c *checker) tickerRange(callee *ssa.Function) (at token.Pos, name string, 
 	for _, b := range callee.Blocks {
 		for _, in := range b.Instrs {
 			recv, ok := in.(*ssa.UnOp)
-			if !ok || recv.Op != token.ARROW || !tickerChan(recv.X) {
+			if !ok || recv.Op != token.ARROW || !chanmodel.TickerChan(recv.X) {
 				continue
 			}
 			if blk, succ, ok := chanmodel.ClosedEdge(recv); ok {
 				cuts = append(cuts, chanmodel.Edge{Block: blk, Succ: succ})
 				if !at.IsValid() {
-					at, stoppable = recv.Pos(), !tickFunc(recv.X)
+					at, stoppable = recv.Pos(), !chanmodel.TickFunc(recv.X)
 				}
 			}
 		}
@@ -479,39 +478,6 @@ func (c *checker) tickerRange(callee *ssa.Function) (at token.Pos, name string, 
 		return token.NoPos, "", false
 	}
 	return c.m.Start(at), c.chanText(at), stoppable
-}
-
-// tickFunc reports whether ch is what time.Tick returns.
-func tickFunc(ch ssa.Value) bool {
-	v, ok := flow.Unconverted(ch).(*ssa.Call)
-	return ok && analysisutil.IsFunc(flow.CalleeFunc(v.Common()), "time", "Tick")
-}
-
-// tickerChan reports whether ch is a ticker's channel: the field C of
-// a time.Ticker, or what time.Tick returns.
-func tickerChan(ch ssa.Value) bool {
-	switch v := flow.Unconverted(ch).(type) {
-	case *ssa.UnOp:
-		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
-			return analysisutil.IsNamed(fa.X.Type(), "time", "Ticker") && fieldName(fa.X.Type(), fa.Field) == "C"
-		}
-	case *ssa.Field:
-		return analysisutil.IsNamed(v.X.Type(), "time", "Ticker") && fieldName(v.X.Type(), v.Field) == "C"
-	case *ssa.Call:
-		return tickFunc(v)
-	}
-	return false
-}
-
-func fieldName(t types.Type, i int) string {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	s, ok := t.Underlying().(*types.Struct)
-	if !ok || i >= s.NumFields() {
-		return ""
-	}
-	return s.Field(i).Name()
 }
 
 // stopNames are the methods by which an owner is stopped.

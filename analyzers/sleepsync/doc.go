@@ -112,6 +112,22 @@
 // read, or a dial of the goroutine's listener, before it. Nor does a
 // call that neither joins nor sends (a cancel) make a later read safe.
 //
+// Nor is a sleep before the function returns when every goroutine it
+// started never ends (chanmodel's NeverEnds: no path of it returns,
+// counting a range over a ticker's channel, or over a channel of the
+// package that nothing closes, as one that never finishes): nothing can
+// wait for such goroutines, and an example that sleeps before main
+// returns only bounds how long they run. A goroutine that ends beside
+// them (a worker next to a progress ticker) is still waited for by the
+// sleep, which is reported:
+//
+//	go func() {
+//		for {
+//			poll() // runs until the process exits
+//		}
+//	}()
+//	time.Sleep(time.Hour) // keeps the example alive: not reported
+//
 // A Lock after the sleep does not count as waiting: it orders
 // critical sections, not the goroutine's end, so a read under it still
 // relies on the sleep (unless the function locked before the sleep and

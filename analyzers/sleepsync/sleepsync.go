@@ -17,6 +17,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
@@ -29,7 +30,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "sleepsync",
 	Doc:       analysisutil.MustExtractDoc(doc, "sleepsync"),
-	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer, syncmodel.Analyzer},
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer, syncmodel.Analyzer, chanmodel.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(summaryFact), new(analyzedFact)},
 }
@@ -144,7 +145,7 @@ func checkFunc(pass *analysis.Pass, sums *summarizer, fn *ssa.Function, syn synt
 		return
 	}
 	model := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
-	c := &checker{pass: pass, sums: sums, model: model, fn: fn, ends: endsProgramOrTest(pass, fn, syn.subtests), main: flow.IsMain(fn)}
+	c := &checker{pass: pass, sums: sums, model: model, chans: pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model), fn: fn, ends: endsProgramOrTest(pass, fn, syn.subtests), main: flow.IsMain(fn)}
 	for _, s := range calls {
 		c.checkSleep(s, gos, sleeps[s.Pos()])
 	}
@@ -154,6 +155,7 @@ type checker struct {
 	pass  *analysis.Pass
 	sums  *summarizer
 	model *syncmodel.Model
+	chans *chanmodel.Model
 	fn    *ssa.Function
 	// ends is set when returning from fn ends whatever the goroutines
 	// could have been waited for: main.main and test functions.
@@ -220,6 +222,13 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 		if hasTestParam(c.fn) && !slices.ContainsFunc(started, reportsToTest) && !c.readLater(s, writes) {
 			return
 		}
+		// Goroutines that never end cannot be waited for: a program
+		// that sleeps and returns while they run (an example's
+		// consumer loops, a ticker's pusher) bounds how long they
+		// run; it does not wait for a result.
+		if !slices.ContainsFunc(started, c.mayEnd) {
+			return
+		}
 		g = started[len(started)-1]
 		for _, x := range started {
 			if x.Pos() > g.Pos() {
@@ -264,6 +273,12 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 		Message: msg,
 		Related: related,
 	})
+}
+
+// mayEnd reports whether the goroutine g starts can terminate.
+func (c *checker) mayEnd(g *ssa.Go) bool {
+	fn := g.Common().StaticCallee()
+	return fn == nil || !c.chans.NeverEnds(fn)
 }
 
 func locOf(e effect, g *ssa.Go) (loc, bool) {

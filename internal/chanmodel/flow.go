@@ -54,7 +54,7 @@ func (fs *flowState) terminatesFrom(start *ssa.BasicBlock, skip ssa.Instruction,
 		}
 		var next []*ssa.BasicBlock
 		for i, s := range blk.Succs {
-			if cut.from == blk && cut.succ == i || fs.cuts[edge{blk, i}] {
+			if cut.from == blk && cut.succ == i || fs.cuts[edge{blk, i}] || flow.DeadEdge(blk, i) {
 				continue
 			}
 			next = append(next, s)

@@ -1,6 +1,10 @@
 package flow
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"go/constant"
+
+	"golang.org/x/tools/go/ssa"
+)
 
 // A Search walks the control-flow graph of one function, depth first,
 // visiting each block once (the block a walk starts in can be entered
@@ -181,4 +185,27 @@ func LiveBlocks(fn *ssa.Function, fixed map[*ssa.Parameter]bool) map[*ssa.BasicB
 		stack = append(stack, b.Succs...)
 	}
 	return live
+}
+
+// DeadEdge reports whether control never takes successor succ of b:
+// b ends in an if on a constant (for ; true; { ... } keeps its exit
+// edge in SSA, but never takes it).
+func DeadEdge(b *ssa.BasicBlock, succ int) bool {
+	n := len(b.Instrs)
+	if n == 0 {
+		return false
+	}
+	ifi, ok := b.Instrs[n-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	c, ok := ifi.Cond.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Bool {
+		return false
+	}
+	taken := 1 // the false branch
+	if constant.BoolVal(c.Value) {
+		taken = 0
+	}
+	return succ != taken
 }

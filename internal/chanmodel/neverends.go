@@ -1,0 +1,94 @@
+package chanmodel
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/flow"
+)
+
+// NeverEnds reports whether fn, run as a goroutine, can never
+// terminate: no path of it returns, panics or exits, once a receive
+// from a channel that is never closed is known never to see it closed.
+// Such a channel is a ticker's (Stop does not close it; time.Tick's has
+// no Stop at all) or one of this package that nothing closes and that
+// does not escape to code that could. A range over either never
+// finishes.
+//
+// It is the question a wait asks of the goroutine it waits for: one
+// that never ends cannot be waited for, and a program that sleeps
+// before it exits only bounds how long such goroutines run.
+func (m *Model) NeverEnds(fn *ssa.Function) bool {
+	if fn == nil || len(fn.Blocks) == 0 {
+		return false
+	}
+	var cuts []Edge
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			recv, ok := in.(*ssa.UnOp)
+			if !ok || recv.Op != token.ARROW || !m.neverClosed(recv.X) {
+				continue
+			}
+			if blk, succ, ok := ClosedEdge(recv); ok {
+				cuts = append(cuts, Edge{Block: blk, Succ: succ})
+			}
+		}
+	}
+	return !m.TerminatesWithout(fn, cuts)
+}
+
+// neverClosed reports whether ch is surely never closed: a ticker's
+// channel, or a channel of this package with no close that does not
+// escape.
+func (m *Model) neverClosed(ch ssa.Value) bool {
+	if TickerChan(ch) {
+		return true
+	}
+	id, ok := m.ChanOf(ch)
+	if !ok {
+		return false
+	}
+	for _, r := range m.OpsOn(id) {
+		if r.Op.Kind == Close {
+			return false
+		}
+	}
+	return !m.Escapes(id)
+}
+
+// TickerChan reports whether ch is a ticker's channel: the field C of
+// a time.Ticker, or what time.Tick returns. Neither is ever closed.
+func TickerChan(ch ssa.Value) bool {
+	switch v := flow.Unconverted(ch).(type) {
+	case *ssa.UnOp:
+		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
+			return analysisutil.IsNamed(fa.X.Type(), "time", "Ticker") && fieldName(fa.X.Type(), fa.Field) == "C"
+		}
+	case *ssa.Field:
+		return analysisutil.IsNamed(v.X.Type(), "time", "Ticker") && fieldName(v.X.Type(), v.Field) == "C"
+	case *ssa.Call:
+		return TickFunc(v)
+	}
+	return false
+}
+
+// TickFunc reports whether ch is what time.Tick returns.
+func TickFunc(ch ssa.Value) bool {
+	v, ok := flow.Unconverted(ch).(*ssa.Call)
+	return ok && analysisutil.IsFunc(flow.CalleeFunc(v.Common()), "time", "Tick")
+}
+
+// fieldName is the name of field i of the struct t points to (or is).
+func fieldName(t types.Type, i int) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok || i >= s.NumFields() {
+		return ""
+	}
+	return s.Field(i).Name()
+}
