@@ -112,7 +112,7 @@
 // read, or a dial of the goroutine's listener, before it. Nor does a
 // call that neither joins nor sends (a cancel) make a later read safe.
 //
-// Nor is a sleep before the function returns when every goroutine it
+// Not reported either: a sleep before the function returns when every goroutine it
 // started never ends (chanmodel's NeverEnds: no path of it returns,
 // counting a range over a ticker's channel, or over a channel of the
 // package that nothing closes, as one that never finishes): nothing can
