@@ -270,27 +270,38 @@ func (b *builder) paramRuns(g *ssa.Function, p ssa.Value, via *ssa.CallCommon, f
 // lockedElsewhere reports whether the caller of s also calls fn, on a
 // branch s's call is not on, holding a lock it took itself: neither
 // call's block dominates the other's (if nested { cb() } else {
-// m.Lock(); cb(); m.Unlock() }).
-func lockedElsewhere(cf *Func, s site, sites []site) bool {
-	for _, o := range sites {
-		if o.goStmt || o.caller != s.caller || o.instr == s.instr {
-			continue
-		}
-		own := false
-		for _, l := range cf.held[o.instr] {
-			if !l.Entry && !l.Callee {
-				own = true
-			}
-		}
-		if !own {
-			continue
-		}
-		a, b := s.instr.Block(), o.instr.Block()
-		if !a.Dominates(b) && !b.Dominates(a) {
+// m.Lock(); cb(); m.Unlock() }). own lists, per caller, its calls of fn
+// made holding such a lock (ownLocked).
+func lockedElsewhere(s site, own map[*ssa.Function][]ssa.Instruction) bool {
+	a := s.instr.Block()
+	for _, o := range own[s.caller] {
+		if b := o.Block(); o != s.instr && !a.Dominates(b) && !b.Dominates(a) {
 			return true
 		}
 	}
 	return false
+}
+
+// ownLocked lists, per caller, the sites of fn made holding a lock the
+// caller took itself.
+func (b *builder) ownLocked(sites []site) map[*ssa.Function][]ssa.Instruction {
+	own := map[*ssa.Function][]ssa.Instruction{}
+	for _, s := range sites {
+		if s.goStmt {
+			continue
+		}
+		cf := b.res.Funcs[s.caller]
+		if cf == nil {
+			continue
+		}
+		for _, l := range cf.held[s.instr] {
+			if !l.Entry && !l.Callee {
+				own[s.caller] = append(own[s.caller], s.instr)
+				break
+			}
+		}
+	}
+	return own
 }
 
 // lift names the keys that g, handed a callback by the call via,
@@ -376,6 +387,7 @@ func isEntryPoint(fn *ssa.Function) bool {
 // meet intersects what the sites of fn provide.
 func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*entryState, escapes map[*ssa.Function]bool) *entryState {
 	res := &entryState{top: true}
+	var own map[*ssa.Function][]ssa.Instruction // made when first needed
 	for _, s := range sites {
 		var keys map[Key]bool
 		owned := map[int]bool{}
@@ -410,7 +422,10 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 					// its own, as an exported one.)
 					continue
 				}
-				if len(cf.may[s.instr]) > 0 || lockedElsewhere(cf, s, sites) {
+				if own == nil {
+					own = b.ownLocked(sites)
+				}
+				if len(cf.may[s.instr]) > 0 || lockedElsewhere(s, own) {
 					// The caller locks on another path to this call,
 					// or around another call of fn on a branch of its
 					// own: it decides by a condition (nested, already
