@@ -163,12 +163,7 @@ func (b *builder) valueUses(caller *ssa.Function, v ssa.Value, fn *ssa.Function,
 		case flow.Named:
 			continue
 		case flow.Called:
-			args := r.(ssa.CallInstruction).Common().Args
-			binds := bindings
-			if bound {
-				args, binds = append([]ssa.Value{bindings[0]}, args...), nil
-			}
-			sites[fn] = append(sites[fn], site{caller: caller, instr: r, args: args, bindings: binds})
+			sites[fn] = append(sites[fn], callSite(caller, r, bindings, bound, nil))
 			continue
 		case flow.Started:
 			sites[fn] = append(sites[fn], site{goStmt: true})
@@ -184,6 +179,17 @@ func (b *builder) valueUses(caller *ssa.Function, v ssa.Value, fn *ssa.Function,
 		}
 		escapes[fn] = true
 	}
+}
+
+// callSite is the site of a function value called by the call r of
+// caller: a closure's bindings go to its free variables, a method
+// value's receiver (bound) to the method's first parameter.
+func callSite(caller *ssa.Function, r ssa.Instruction, bindings []ssa.Value, bound bool, via *ssa.CallCommon) site {
+	args := r.(ssa.CallInstruction).Common().Args
+	if bound {
+		return site{caller: caller, instr: r, args: append([]ssa.Value{bindings[0]}, args...), via: via}
+	}
+	return site{caller: caller, instr: r, args: args, bindings: bindings, via: via}
 }
 
 // handedTo records the sites of fn, the function value v passed as an
@@ -235,12 +241,7 @@ func (b *builder) paramRuns(g *ssa.Function, p ssa.Value, via *ssa.CallCommon, f
 		case flow.Named:
 			continue
 		case flow.Called:
-			args := r.(ssa.CallInstruction).Common().Args
-			binds := bindings
-			if bound {
-				args, binds = append([]ssa.Value{bindings[0]}, args...), nil
-			}
-			*found = append(*found, site{caller: g, instr: r, args: args, bindings: binds, via: via})
+			*found = append(*found, callSite(g, r, bindings, bound, via))
 			continue
 		case flow.Started:
 			*found = append(*found, site{goStmt: true})
