@@ -71,10 +71,42 @@
 // writes in methods only ever called on such values or only from
 // initialisers (NewX, Init), in Start methods and functions named
 // unsafe, in plain functions filling in a value they are given (a
-// parser), in functions used as values (callbacks, sync.Once.Do), nor
-// writes while some other lock is held, nor atomics (sync/atomic calls
-// and types are not plain writes). Calls from tests, and from function
-// literals passed as values, are no evidence about a helper's callers.
+// parser), in functions used as values that go where we cannot see
+// (stored, or handed to another package: sync.Once.Do, a handler
+// table), nor writes while some other lock is held, nor atomics
+// (sync/atomic calls and types are not plain writes). Calls from
+// tests are no evidence about a helper's callers.
+//
+// A callback runs where it is called. A function literal or method
+// value handed to a function of the package that only calls its
+// parameter (or starts it) runs with what that function holds there
+// (s.locked(func() { s.take(k) }) runs under s.mu; a run helper that
+// unlocks before calling fn runs it with nothing held, and its writes
+// are reported); one handed to time.AfterFunc, WaitGroup.Go or an
+// errgroup runs in a goroutine of its own with nothing held. A
+// callback that is stored (a transaction's queue run later by Exec
+// under the lock) or handed to another package, and a method
+// registered as a handler in a table, have an unknown entry: their
+// calls of a helper say nothing about the helper, and never count as
+// calls without the lock. Nor does a call without the lock from a
+// function that takes the lock itself on another branch around a
+// call of the same function (if nested { cb(); return }; m.Lock();
+// cb()), or on some paths only (if !nested { m.Lock() }): the
+// function decides by a condition whether the lock is already held
+// there (a re-entrant call from a script that holds it), and Go's
+// mutexes are not re-entrant, so taking it there would deadlock; the
+// condition is not one the analysis can evaluate, so such a call is
+// no evidence that the callee runs unlocked:
+//
+//	func withTx(m *Miniredis, nested bool, cb func()) {
+//		if nested {
+//			cb() // not a call without the lock: the caller has it
+//			return
+//		}
+//		m.Lock()
+//		cb()
+//		m.Unlock()
+//	}
 //
 // A write needs its lock only while another goroutine may access the
 // object, and two facts rule that out. The last reference: a write

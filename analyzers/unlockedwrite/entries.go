@@ -391,7 +391,7 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 					}
 				case *ssa.Call:
 					c = x.Common()
-					fv = startedArg(pass, c)
+					fv = analysisutil.StartedArg(pass.Pkg, c)
 				}
 				if fv == nil {
 					continue
@@ -430,28 +430,6 @@ func funcValue(v ssa.Value) (*ssa.Function, []ssa.Value) {
 		return nil, nil // declared without a body here: nothing to follow
 	}
 	return fn, bindings
-}
-
-// startedArg returns the function argument that the call runs in a
-// goroutine of its own: sync.WaitGroup.Go, the Go and TryGo methods of
-// errgroup-like types of other packages, time.AfterFunc.
-func startedArg(pass *analysis.Pass, c *ssa.CallCommon) ssa.Value {
-	m := flow.CalleeFunc(c)
-	if m == nil || m.Pkg() == nil || len(c.Args) == 0 {
-		return nil
-	}
-	last := c.Args[len(c.Args)-1]
-	if _, ok := last.Type().Underlying().(*types.Signature); !ok {
-		return nil
-	}
-	if m.Pkg().Path() == "time" && m.Name() == "AfterFunc" {
-		return last
-	}
-	sig, _ := m.Type().(*types.Signature)
-	if sig != nil && sig.Recv() != nil && m.Pkg() != pass.Pkg && (m.Name() == "Go" || m.Name() == "TryGo") {
-		return last
-	}
-	return nil
 }
 
 // servesOnCaller reports whether the call c runs x, a handler, then

@@ -51,7 +51,7 @@ func newPaths(pass *analysis.Pass, res *lockset.Result) *paths {
 						v = x.Call.Value
 					}
 				case *ssa.Call:
-					v = startedArg(pass, x.Common())
+					v = analysisutil.StartedArg(pass.Pkg, x.Common())
 				}
 				if body, _ := funcValue(v); body != nil {
 					if _, ok := p.bodies[body]; !ok {

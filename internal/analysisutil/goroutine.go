@@ -3,6 +3,7 @@ package analysisutil
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -125,4 +126,27 @@ func Spawned(in ssa.Instruction) *ssa.Function {
 		fn = fn.Origin()
 	}
 	return fn
+}
+
+// StartedArg returns the function argument that the call c runs in a
+// goroutine of its own: time.AfterFunc, sync.WaitGroup.Go, the Go and
+// TryGo methods of errgroup-like types of packages other than pkg;
+// nil otherwise.
+func StartedArg(pkg *types.Package, c *ssa.CallCommon) ssa.Value {
+	m := flow.CalleeFunc(c)
+	if m == nil || m.Pkg() == nil || len(c.Args) == 0 {
+		return nil
+	}
+	last := c.Args[len(c.Args)-1]
+	if _, ok := last.Type().Underlying().(*types.Signature); !ok {
+		return nil
+	}
+	if m.Pkg().Path() == "time" && m.Name() == "AfterFunc" {
+		return last
+	}
+	sig, _ := m.Type().(*types.Signature)
+	if sig != nil && sig.Recv() != nil && m.Pkg() != pkg && (m.Name() == "Go" || m.Name() == "TryGo") {
+		return last
+	}
+	return nil
 }

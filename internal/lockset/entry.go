@@ -7,17 +7,26 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // A site is a place a function is entered from: a static call (with
 // its caller, arguments and closure bindings) or a go statement.
 type site struct {
-	caller   *ssa.Function
-	instr    ssa.Instruction
+	caller *ssa.Function
+	instr  ssa.Instruction
+	// args are the values bound to the callee's parameters, in order;
+	// bindings to its free variables.
 	args     []ssa.Value
 	bindings []ssa.Value
 	goStmt   bool
+	// via is set for a callback: caller, a function of the package,
+	// was handed the callback by the call via, and instr, its call of
+	// the parameter, runs it. The keys caller holds there, rooted at
+	// its parameters, name via's arguments in the maker's terms, which
+	// is where the bindings (and a method value's receiver) live.
+	via *ssa.CallCommon
 }
 
 type entryState struct {
@@ -51,23 +60,38 @@ func (b *builder) entries(all []*ssa.Function) {
 				rands = instr.Operands(rands[:0])
 				for i, r := range rands {
 					fn, ok := (*r).(*ssa.Function)
-					if !ok || !inPkg[fn] {
+					if !ok {
 						continue
 					}
-					if mc, ok := instr.(*ssa.MakeClosure); ok && i == 0 {
-						b.closureUses(caller, mc, sites, escapes)
+					mc, isMC := instr.(*ssa.MakeClosure)
+					if isMC && i == 0 {
+						if m := analysisutil.BoundMethod(fn); m != nil && inPkg[m] {
+							// A method value: the method runs where
+							// the value is called, on the bound
+							// receiver.
+							b.valueUses(caller, mc, m, mc.Bindings, true, inPkg, sites, escapes)
+							continue
+						}
+					}
+					if !inPkg[fn] {
 						continue
 					}
-					use := flow.HandedOn // an argument, not the callee
+					if isMC && i == 0 {
+						b.valueUses(caller, mc, fn, mc.Bindings, false, inPkg, sites, escapes)
+						continue
+					}
 					if i == 0 {
-						use = flow.UseOf(fn, instr)
+						switch flow.UseOf(fn, instr) {
+						case flow.Called:
+							sites[fn] = append(sites[fn], site{caller: caller, instr: instr, args: instr.(ssa.CallInstruction).Common().Args})
+							continue
+						case flow.Started:
+							sites[fn] = append(sites[fn], site{goStmt: true})
+							continue
+						}
 					}
-					switch use {
-					case flow.Called:
-						sites[fn] = append(sites[fn], site{caller: caller, instr: instr, args: instr.(ssa.CallInstruction).Common().Args})
-					case flow.Started:
-						sites[fn] = append(sites[fn], site{goStmt: true})
-					default:
+					// An argument, not the callee: a callback.
+					if c, ok := instr.(ssa.CallInstruction); !ok || !b.handedTo(c.Common(), fn, fn, nil, false, inPkg, sites) {
 						escapes[fn] = true
 					}
 				}
@@ -95,7 +119,7 @@ func (b *builder) entries(all []*ssa.Function) {
 	for round := 0; round < 8; round++ {
 		changed := false
 		for _, fn := range pending {
-			ns := b.meet(fn, sites[fn], st)
+			ns := b.meet(fn, sites[fn], st, escapes)
 			old := st[fn]
 			if old.top != ns.top || old.locked != ns.locked || old.init != ns.init || len(old.keys) != len(ns.keys) || len(old.owned) != len(ns.owned) || len(old.covered) != len(ns.covered) {
 				st[fn] = ns
@@ -121,22 +145,186 @@ func (b *builder) entries(all []*ssa.Function) {
 	}
 }
 
-func (b *builder) closureUses(caller *ssa.Function, mc *ssa.MakeClosure, sites map[*ssa.Function][]site, escapes map[*ssa.Function]bool) {
-	fn := mc.Fn.(*ssa.Function)
-	refs := mc.Referrers()
+// valueUses records where the function value v of caller runs: fn, a
+// closure made there with bindings, or a method of the package bound
+// to the receiver bindings[0] (bound). Called there, it runs with what
+// caller holds at the call; started, with nothing held; handed to a
+// function of the package, where that function calls its parameter
+// (handedTo). Anywhere else (stored, returned, passed to code we do
+// not see) it may run in any context: fn's entry is unknown.
+func (b *builder) valueUses(caller *ssa.Function, v ssa.Value, fn *ssa.Function, bindings []ssa.Value, bound bool, inPkg map[*ssa.Function]bool, sites map[*ssa.Function][]site, escapes map[*ssa.Function]bool) {
+	refs := v.Referrers()
 	if refs == nil {
 		escapes[fn] = true
 		return
 	}
 	for _, r := range *refs {
-		switch flow.UseOf(mc, r) {
+		switch flow.UseOf(v, r) {
+		case flow.Named:
+			continue
 		case flow.Called:
-			sites[fn] = append(sites[fn], site{caller: caller, instr: r, args: r.(ssa.CallInstruction).Common().Args, bindings: mc.Bindings})
+			sites[fn] = append(sites[fn], callSite(caller, r, bindings, bound, nil))
+			continue
 		case flow.Started:
 			sites[fn] = append(sites[fn], site{goStmt: true})
-		default:
-			escapes[fn] = true
+			continue
 		}
+		if ct, ok := r.(*ssa.ChangeType); ok {
+			// A literal converted to a named function type.
+			b.valueUses(caller, ct, fn, bindings, bound, inPkg, sites, escapes)
+			continue
+		}
+		if c, ok := r.(ssa.CallInstruction); ok && b.handedTo(c.Common(), v, fn, bindings, bound, inPkg, sites) {
+			continue
+		}
+		escapes[fn] = true
+	}
+}
+
+// callSite is the site of a function value called by the call r of
+// caller: a closure's bindings go to its free variables, a method
+// value's receiver (bound) to the method's first parameter.
+func callSite(caller *ssa.Function, r ssa.Instruction, bindings []ssa.Value, bound bool, via *ssa.CallCommon) site {
+	args := r.(ssa.CallInstruction).Common().Args
+	if bound {
+		return site{caller: caller, instr: r, args: append([]ssa.Value{bindings[0]}, args...), via: via}
+	}
+	return site{caller: caller, instr: r, args: args, bindings: bindings, via: via}
+}
+
+// handedTo records the sites of fn, the function value v passed as an
+// argument of the call c, when c runs it in a goroutine of its own
+// (time.AfterFunc, WaitGroup.Go: nothing is held there), or c calls a
+// function of the package that only calls its parameter or starts it:
+// fn then runs where that function calls it, and its entry follows
+// from what is held there. It reports false, and records nothing, when
+// the value may go elsewhere: its entry is then unknown.
+func (b *builder) handedTo(c *ssa.CallCommon, v ssa.Value, fn *ssa.Function, bindings []ssa.Value, bound bool, inPkg map[*ssa.Function]bool, sites map[*ssa.Function][]site) bool {
+	if c.IsInvoke() {
+		return false
+	}
+	if a := analysisutil.StartedArg(b.pass.Pkg, c); a != nil && flow.Unconverted(a) == v {
+		sites[fn] = append(sites[fn], site{goStmt: true})
+		return true
+	}
+	g := c.StaticCallee()
+	if g == nil || !inPkg[g] {
+		return false
+	}
+	var found []site
+	for j, a := range c.Args {
+		if a != v || j >= len(g.Params) {
+			continue
+		}
+		if !b.paramRuns(g, g.Params[j], c, fn, bindings, bound, &found) {
+			return false
+		}
+	}
+	if len(found) == 0 {
+		return false
+	}
+	sites[fn] = append(sites[fn], found...)
+	return true
+}
+
+// paramRuns collects the places the function value p of g (a
+// parameter, or a conversion of it) runs: g's calls of it and go
+// statements. Comparing it with nil does nothing with it; any other
+// use may keep it or pass it on, and paramRuns reports false.
+func (b *builder) paramRuns(g *ssa.Function, p ssa.Value, via *ssa.CallCommon, fn *ssa.Function, bindings []ssa.Value, bound bool, found *[]site) bool {
+	refs := p.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		switch flow.UseOf(p, r) {
+		case flow.Named:
+			continue
+		case flow.Called:
+			*found = append(*found, callSite(g, r, bindings, bound, via))
+			continue
+		case flow.Started:
+			*found = append(*found, site{goStmt: true})
+			continue
+		}
+		switch r := r.(type) {
+		case *ssa.ChangeType:
+			if !b.paramRuns(g, r, via, fn, bindings, bound, found) {
+				return false
+			}
+			continue
+		case *ssa.BinOp:
+			if r.Op == token.EQL || r.Op == token.NEQ {
+				continue // fn != nil
+			}
+		case ssa.CallInstruction:
+			if a := analysisutil.StartedArg(b.pass.Pkg, r.Common()); a != nil && flow.Unconverted(a) == flow.Unconverted(p) {
+				*found = append(*found, site{goStmt: true})
+				continue
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// lockedElsewhere reports whether the caller of s also calls fn, on a
+// branch s's call is not on, holding a lock it took itself: neither
+// call's block dominates the other's (if nested { cb() } else {
+// m.Lock(); cb(); m.Unlock() }). own lists, per caller, its calls of fn
+// made holding such a lock (ownLocked).
+func lockedElsewhere(s site, own map[*ssa.Function][]ssa.Instruction) bool {
+	a := s.instr.Block()
+	for _, o := range own[s.caller] {
+		if b := o.Block(); o != s.instr && !a.Dominates(b) && !b.Dominates(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownLocked lists, per caller, the sites of fn made holding a lock the
+// caller took itself.
+func (b *builder) ownLocked(sites []site) map[*ssa.Function][]ssa.Instruction {
+	own := map[*ssa.Function][]ssa.Instruction{}
+	for _, s := range sites {
+		if s.goStmt {
+			continue
+		}
+		cf := b.res.Funcs[s.caller]
+		if cf == nil {
+			continue
+		}
+		for _, l := range cf.held[s.instr] {
+			if !l.Entry && !l.Callee {
+				own[s.caller] = append(own[s.caller], s.instr)
+				break
+			}
+		}
+	}
+	return own
+}
+
+// lift names the keys that g, handed a callback by the call via,
+// holds rooted at its parameters, in the terms of via's caller: the
+// arguments it passed.
+func lift(g *ssa.Function, via *ssa.CallCommon, held map[Key]bool) {
+	var add []Key
+	for k := range held {
+		if k.Global != "" {
+			continue
+		}
+		for i, p := range g.Params {
+			if k.Root == p && i < len(via.Args) {
+				ak := KeyOf(via.Args[i])
+				if ak.Root != nil || ak.Global != "" {
+					add = append(add, Key{Root: ak.Root, Global: ak.Global, Path: ak.Path + k.Path})
+				}
+			}
+		}
+	}
+	for _, k := range add {
+		held[k] = true
 	}
 }
 
@@ -198,8 +386,9 @@ func isEntryPoint(fn *ssa.Function) bool {
 }
 
 // meet intersects what the sites of fn provide.
-func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*entryState) *entryState {
+func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*entryState, escapes map[*ssa.Function]bool) *entryState {
 	res := &entryState{top: true}
+	var own map[*ssa.Function][]ssa.Instruction // made when first needed
 	for _, s := range sites {
 		var keys map[Key]bool
 		owned := map[int]bool{}
@@ -210,12 +399,6 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 			cs := st[s.caller]
 			if cs != nil && cs.top {
 				continue // no information yet from this caller
-			}
-			if cs == nil && s.caller.Parent() != nil {
-				// A function literal used as a value (a callback
-				// passed to Range or Do, which usually runs it there
-				// and then): its calls tell nothing either way.
-				continue
 			}
 			if b.inTest(s.caller) {
 				// Tests call internals directly, from one goroutine.
@@ -230,6 +413,27 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 				callerHeld[k] = true
 			}
 			locked = len(callerHeld) > 0 || cf.EntryLocked || b.documentedLocked(s.caller)
+			if !locked {
+				if cs == nil && (escapes[s.caller] || s.caller.Parent() != nil) {
+					// The caller's own entry is unknown (a function
+					// value handed to code we do not see, a method
+					// registered as a handler): what it holds when it
+					// makes this call is unknown too, never "nothing".
+					// (A function nobody calls or uses is an entry of
+					// its own, as an exported one.)
+					continue
+				}
+				if own == nil {
+					own = b.ownLocked(sites)
+				}
+				if len(cf.may[s.instr]) > 0 || lockedElsewhere(s, own) {
+					// The caller locks on another path to this call,
+					// or around another call of fn on a branch of its
+					// own: it decides by a condition (nested, already
+					// locked) whether the lock is held here.
+					continue
+				}
+			}
 			var callerOwned, callerCovered map[int]bool
 			if cs != nil {
 				for k := range cs.keys {
@@ -241,6 +445,9 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 				init = cs.init
 			}
 			init = init || initialiser(s.caller)
+			if s.via != nil {
+				lift(s.caller, s.via, callerHeld)
+			}
 			keys = translate(fn, callerHeld, s.args, s.bindings)
 			for i, a := range s.args {
 				ak := KeyOf(a)

@@ -98,7 +98,7 @@ func (t *Ticker) loop() {
 		t.bump()
 		t.drop()
 		time.AfterFunc(time.Second, func() {
-			t.fired++ // want `write to t.fired in a goroutine started in a loop`
+			t.fired++ // want `write to t.fired without holding t.mu`
 		})
 	}
 }

@@ -169,3 +169,37 @@ func (s *store) scan() {
 	}
 	s.mu.RUnlock()
 }
+
+// Callbacks: a literal or method value handed to locked runs with
+// c.mu held (the helper's key lifted to c, then bound); one handed to
+// runNow with nothing held; the nested branch of tx, where the
+// caller decides the lock is held already, says nothing.
+func (c *counter) locked(fn func()) {
+	c.mu.Lock()
+	fn()
+	c.mu.Unlock()
+}
+
+func (c *counter) runNow(fn func()) { fn() }
+
+func (c *counter) incr() { c.n++ }
+
+func (c *counter) decr() { c.n-- }
+
+func (c *counter) Callbacks() {
+	c.locked(func() { c.n++ })
+	c.locked(c.incr)
+	c.runNow(func() { c.n-- })
+}
+
+func (c *counter) tx(nested bool, fn func()) {
+	if nested {
+		fn()
+		return
+	}
+	c.mu.Lock()
+	fn()
+	c.mu.Unlock()
+}
+
+func (c *counter) Nested(nested bool) { c.tx(nested, c.decr) }
