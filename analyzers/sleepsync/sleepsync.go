@@ -363,7 +363,8 @@ func (c *checker) defers() []*ssa.Defer {
 
 // releases reports whether in may let a blocked goroutine go on: a
 // send, a close, an unlock, a Signal or Broadcast, a call of a
-// function value (a cancel), or a call of a function that signals
+// function value (a cancel) or of an interface method (querier.Close()
+// ending a read that blocks a compaction), or a call of a function that signals
 // (syncmodel's Func.Signals; or one of another package that sends or
 // closes: bp.updatePicker(p) waking the picks blocked on it).
 func (c *checker) releases(in ssa.Instruction) bool {
@@ -377,10 +378,9 @@ func (c *checker) releases(in ssa.Instruction) bool {
 		if b, ok := call.Value.(*ssa.Builtin); ok {
 			return b.Name() == "close"
 		}
-		if call.IsInvoke() {
-			return false
-		}
-		if call.StaticCallee() == nil {
+		if call.IsInvoke() || call.StaticCallee() == nil {
+			// Code we cannot see (querier.Close() on an interface, a
+			// cancel) may be what lets the goroutine go on.
 			return true
 		}
 		switch lockset.MutexOpOf(flow.CalleeFunc(call)) {
