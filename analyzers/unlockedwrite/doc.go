@@ -79,7 +79,10 @@
 //
 // A callback runs where it is called. A function literal or method
 // value handed to a function of the package that only calls its
-// parameter (or starts it) runs with what that function holds there
+// parameter (or starts it) runs with what that function holds there,
+// and with what the function that handed it over holds at that call,
+// since the callback runs before that call returns (a literal handed
+// to an exported f.ForEach by code holding c.wmu writes holding it)
 // (s.locked(func() { s.take(k) }) runs under s.mu; a run helper that
 // unlocks before calling fn runs it with nothing held, and its writes
 // are reported); one handed to time.AfterFunc, WaitGroup.Go or an

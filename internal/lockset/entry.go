@@ -26,7 +26,7 @@ type site struct {
 	// the parameter, runs it. The keys caller holds there, rooted at
 	// its parameters, name via's arguments in the maker's terms, which
 	// is where the bindings (and a method value's receiver) live.
-	via *ssa.CallCommon
+	via ssa.CallInstruction
 }
 
 type entryState struct {
@@ -91,7 +91,7 @@ func (b *builder) entries(all []*ssa.Function) {
 						}
 					}
 					// An argument, not the callee: a callback.
-					if c, ok := instr.(ssa.CallInstruction); !ok || !b.handedTo(c.Common(), fn, fn, nil, false, inPkg, sites) {
+					if c, ok := instr.(ssa.CallInstruction); !ok || !b.handedTo(c, fn, fn, nil, false, inPkg, sites) {
 						escapes[fn] = true
 					}
 				}
@@ -174,7 +174,7 @@ func (b *builder) valueUses(caller *ssa.Function, v ssa.Value, fn *ssa.Function,
 			b.valueUses(caller, ct, fn, bindings, bound, inPkg, sites, escapes)
 			continue
 		}
-		if c, ok := r.(ssa.CallInstruction); ok && b.handedTo(c.Common(), v, fn, bindings, bound, inPkg, sites) {
+		if c, ok := r.(ssa.CallInstruction); ok && b.handedTo(c, v, fn, bindings, bound, inPkg, sites) {
 			continue
 		}
 		escapes[fn] = true
@@ -184,7 +184,7 @@ func (b *builder) valueUses(caller *ssa.Function, v ssa.Value, fn *ssa.Function,
 // callSite is the site of a function value called by the call r of
 // caller: a closure's bindings go to its free variables, a method
 // value's receiver (bound) to the method's first parameter.
-func callSite(caller *ssa.Function, r ssa.Instruction, bindings []ssa.Value, bound bool, via *ssa.CallCommon) site {
+func callSite(caller *ssa.Function, r ssa.Instruction, bindings []ssa.Value, bound bool, via ssa.CallInstruction) site {
 	args := r.(ssa.CallInstruction).Common().Args
 	if bound {
 		return site{caller: caller, instr: r, args: append([]ssa.Value{bindings[0]}, args...), via: via}
@@ -199,7 +199,8 @@ func callSite(caller *ssa.Function, r ssa.Instruction, bindings []ssa.Value, bou
 // fn then runs where that function calls it, and its entry follows
 // from what is held there. It reports false, and records nothing, when
 // the value may go elsewhere: its entry is then unknown.
-func (b *builder) handedTo(c *ssa.CallCommon, v ssa.Value, fn *ssa.Function, bindings []ssa.Value, bound bool, inPkg map[*ssa.Function]bool, sites map[*ssa.Function][]site) bool {
+func (b *builder) handedTo(hand ssa.CallInstruction, v ssa.Value, fn *ssa.Function, bindings []ssa.Value, bound bool, inPkg map[*ssa.Function]bool, sites map[*ssa.Function][]site) bool {
+	c := hand.Common()
 	if c.IsInvoke() {
 		return false
 	}
@@ -216,7 +217,7 @@ func (b *builder) handedTo(c *ssa.CallCommon, v ssa.Value, fn *ssa.Function, bin
 		if a != v || j >= len(g.Params) {
 			continue
 		}
-		if !b.paramRuns(g, g.Params[j], c, fn, bindings, bound, &found) {
+		if !b.paramRuns(g, g.Params[j], hand, fn, bindings, bound, &found) {
 			return false
 		}
 	}
@@ -231,7 +232,7 @@ func (b *builder) handedTo(c *ssa.CallCommon, v ssa.Value, fn *ssa.Function, bin
 // parameter, or a conversion of it) runs: g's calls of it and go
 // statements. Comparing it with nil does nothing with it; any other
 // use may keep it or pass it on, and paramRuns reports false.
-func (b *builder) paramRuns(g *ssa.Function, p ssa.Value, via *ssa.CallCommon, fn *ssa.Function, bindings []ssa.Value, bound bool, found *[]site) bool {
+func (b *builder) paramRuns(g *ssa.Function, p ssa.Value, via ssa.CallInstruction, fn *ssa.Function, bindings []ssa.Value, bound bool, found *[]site) bool {
 	refs := p.Referrers()
 	if refs == nil {
 		return false
@@ -305,18 +306,43 @@ func (b *builder) ownLocked(sites []site) map[*ssa.Function][]ssa.Instruction {
 	return own
 }
 
+// makerHeld adds to held what the function that made the hand-over
+// call via holds there (its own locks and its entry's), in its own
+// terms, which are the callback's bindings'. It reports whether it
+// holds any lock there.
+func (b *builder) makerHeld(via ssa.CallInstruction, st map[*ssa.Function]*entryState, held map[Key]bool) bool {
+	maker := via.Parent()
+	mf := b.res.Funcs[maker]
+	if mf == nil {
+		return false
+	}
+	locked := mf.EntryLocked
+	for k := range mf.held[via] {
+		held[k] = true
+		locked = true
+	}
+	if ms := st[maker]; ms != nil && !ms.top {
+		for k := range ms.keys {
+			held[k] = true
+		}
+		locked = locked || ms.locked
+	}
+	return locked
+}
+
 // lift names the keys that g, handed a callback by the call via,
 // holds rooted at its parameters, in the terms of via's caller: the
 // arguments it passed.
-func lift(g *ssa.Function, via *ssa.CallCommon, held map[Key]bool) {
+func lift(g *ssa.Function, via ssa.CallInstruction, held map[Key]bool) {
+	args := via.Common().Args
 	var add []Key
 	for k := range held {
 		if k.Global != "" {
 			continue
 		}
 		for i, p := range g.Params {
-			if k.Root == p && i < len(via.Args) {
-				ak := KeyOf(via.Args[i])
+			if k.Root == p && i < len(args) {
+				ak := KeyOf(args[i])
 				if ak.Root != nil || ak.Global != "" {
 					add = append(add, Key{Root: ak.Root, Global: ak.Global, Path: ak.Path + k.Path})
 				}
@@ -447,6 +473,11 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 			init = init || initialiser(s.caller)
 			if s.via != nil {
 				lift(s.caller, s.via, callerHeld)
+				// The helper runs the callback before it returns to
+				// the function that handed it over, which still holds
+				// what it held at that call (processSettings' wmu,
+				// around ForeachSetting's callback).
+				locked = b.makerHeld(s.via, st, callerHeld) || locked
 			}
 			keys = translate(fn, callerHeld, s.args, s.bindings)
 			for i, a := range s.args {
