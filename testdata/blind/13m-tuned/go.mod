@@ -1,0 +1,3 @@
+module blind13m
+
+go 1.26

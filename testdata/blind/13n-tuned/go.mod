@@ -1,0 +1,3 @@
+module blind13n
+
+go 1.26

@@ -1,0 +1,3 @@
+module blind17h
+
+go 1.26
