@@ -3,6 +3,7 @@ package lockset
 import (
 	"go/ast"
 	"go/token"
+	"maps"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -121,7 +122,7 @@ func (b *builder) entries(all []*ssa.Function) {
 		for _, fn := range pending {
 			ns := b.meet(fn, sites[fn], st, escapes)
 			old := st[fn]
-			if old.top != ns.top || old.locked != ns.locked || old.init != ns.init || len(old.keys) != len(ns.keys) || len(old.owned) != len(ns.owned) || len(old.covered) != len(ns.covered) {
+			if !sameState(old, ns) {
 				st[fn] = ns
 				changed = true
 			}
@@ -143,6 +144,10 @@ func (b *builder) entries(all []*ssa.Function) {
 		f.InitOnly = s.init
 		f.Covered = s.covered
 	}
+}
+
+func sameState(a, b *entryState) bool {
+	return a.top == b.top && a.locked == b.locked && a.init == b.init && maps.Equal(a.keys, b.keys) && maps.Equal(a.owned, b.owned) && maps.Equal(a.covered, b.covered)
 }
 
 // valueUses records where the function value v of caller runs: fn, a
@@ -306,28 +311,50 @@ func (b *builder) ownLocked(sites []site) map[*ssa.Function][]ssa.Instruction {
 	return own
 }
 
-// makerHeld adds to held what the function that made the hand-over
-// call via holds there (its own locks and its entry's), in its own
-// terms, which are the callback's bindings'. It reports whether it
-// holds any lock there.
-func (b *builder) makerHeld(via ssa.CallInstruction, st map[*ssa.Function]*entryState, held map[Key]bool) bool {
-	maker := via.Parent()
-	mf := b.res.Funcs[maker]
+// A maker is what the function that handed a callback over (by the
+// call via) holds at that call: its own locks and its entry's, in its
+// own terms, which are the callback's bindings'. The helper runs the
+// callback before it returns to the maker, which still holds them
+// (processSettings' wmu, around ForeachSetting's callback).
+type maker struct {
+	held   map[Key]bool
+	locked bool // it holds some lock there
+	// skip: the site says nothing (yet), as a caller's would: the
+	// maker's entry is not solved yet, or the maker is a test.
+	skip bool
+	// unknown: holding nothing of its own there, the maker may still
+	// hold what its unknown callers do (a literal handed to code we
+	// do not see), or it locks on another path to via.
+	unknown bool
+}
+
+func (b *builder) makerAt(via ssa.CallInstruction, st map[*ssa.Function]*entryState, escapes map[*ssa.Function]bool) maker {
+	fn := via.Parent()
+	m := maker{held: map[Key]bool{}}
+	ms := st[fn]
+	if ms != nil && ms.top || b.inTest(fn) {
+		m.skip = true
+		return m
+	}
+	mf := b.res.Funcs[fn]
 	if mf == nil {
-		return false
+		return m
 	}
-	locked := mf.EntryLocked
+	m.locked = mf.EntryLocked || b.documentedLocked(fn)
 	for k := range mf.held[via] {
-		held[k] = true
-		locked = true
+		m.held[k] = true
+		m.locked = true
 	}
-	if ms := st[maker]; ms != nil && !ms.top {
+	if ms != nil {
 		for k := range ms.keys {
-			held[k] = true
+			m.held[k] = true
 		}
-		locked = locked || ms.locked
+		m.locked = m.locked || ms.locked
 	}
-	return locked
+	if !m.locked {
+		m.unknown = ms == nil && (escapes[fn] || fn.Parent() != nil) || len(mf.may[via]) > 0
+	}
+	return m
 }
 
 // lift names the keys that g, handed a callback by the call via,
@@ -439,8 +466,23 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 				callerHeld[k] = true
 			}
 			locked = len(callerHeld) > 0 || cf.EntryLocked || b.documentedLocked(s.caller)
+			var mk maker
+			if s.via != nil {
+				// A callback's site is the helper's call inside the
+				// maker's hand-over call: what the maker holds there
+				// counts before anything is decided from the helper
+				// holding nothing.
+				mk = b.makerAt(s.via, st, escapes)
+				if mk.skip {
+					continue
+				}
+				locked = locked || mk.locked
+			}
 			if !locked {
-				if cs == nil && (escapes[s.caller] || s.caller.Parent() != nil) {
+				if s.via != nil && mk.unknown {
+					continue
+				}
+				if s.via == nil && cs == nil && (escapes[s.caller] || s.caller.Parent() != nil) {
 					// The caller's own entry is unknown (a function
 					// value handed to code we do not see, a method
 					// registered as a handler): what it holds when it
@@ -473,11 +515,9 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 			init = init || initialiser(s.caller)
 			if s.via != nil {
 				lift(s.caller, s.via, callerHeld)
-				// The helper runs the callback before it returns to
-				// the function that handed it over, which still holds
-				// what it held at that call (processSettings' wmu,
-				// around ForeachSetting's callback).
-				locked = b.makerHeld(s.via, st, callerHeld) || locked
+				for k := range mk.held {
+					callerHeld[k] = true
+				}
 			}
 			keys = translate(fn, callerHeld, s.args, s.bindings)
 			for i, a := range s.args {

@@ -203,3 +203,65 @@ func (c *counter) tx(nested bool, fn func()) {
 }
 
 func (c *counter) Nested(nested bool) { c.tx(nested, c.decr) }
+
+// Hand-over: a callback runs with what the function that handed it
+// over (its maker) holds at that call. Each holds nothing of its own.
+type shelf struct {
+	mu sync.Mutex
+	n  int
+}
+
+func Each(xs []int, fn func(int)) {
+	for _, x := range xs {
+		fn(x)
+	}
+}
+
+// fill, the maker, holds s.mu only through its callers, declared
+// below it: fill's entry is solved after its literal's first meet,
+// which waits for it (s.mu, locked=true).
+func (s *shelf) fill(xs []int) {
+	Each(xs, func(x int) { s.n += x })
+}
+
+func (s *shelf) refill(xs []int) { s.fill(xs) }
+
+func (s *shelf) Fill(xs []int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refill(xs)
+}
+
+// apply, the helper, is also handed to code we do not see: its own
+// entry is unknown, but here it runs inside Put's call, under s.mu.
+func apply(fn func()) { fn() }
+
+func Register(r func(func(func()))) { r(apply) }
+
+func (s *shelf) Put() {
+	s.mu.Lock()
+	apply(func() { s.n = 0 })
+	s.mu.Unlock()
+}
+
+// A literal handed to code we do not see makes the hand-over: what
+// its callback holds is unknown too, never "nothing" (no entry).
+func (s *shelf) Serve(register func(func())) {
+	register(func() {
+		Each(nil, func(int) { s.n++ })
+	})
+}
+
+// wrap, holding nothing, locks on another path to the hand-over
+// call: its callback's entry is unknown.
+func (s *shelf) wrap(lock bool) {
+	if lock {
+		s.mu.Lock()
+	}
+	Each(nil, func(int) { s.n-- })
+	if lock {
+		s.mu.Unlock()
+	}
+}
+
+func (s *shelf) Wrap() { s.wrap(true); s.wrap(false) }
