@@ -30,7 +30,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:      "sleepsync",
 	Doc:       analysisutil.MustExtractDoc(doc, "sleepsync"),
-	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer, syncmodel.Analyzer, chanmodel.Analyzer},
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer, analysisutil.ModeAnalyzer, syncmodel.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(summaryFact), new(analyzedFact)},
 }
@@ -145,7 +145,7 @@ func checkFunc(pass *analysis.Pass, sums *summarizer, fn *ssa.Function, syn synt
 		return
 	}
 	model := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
-	c := &checker{pass: pass, sums: sums, model: model, chans: pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model), fn: fn, ends: endsProgramOrTest(pass, fn, syn.subtests), main: flow.IsMain(fn)}
+	c := &checker{pass: pass, sums: sums, model: model, chans: model.Chans, fn: fn, ends: endsProgramOrTest(pass, fn, syn.subtests), main: flow.IsMain(fn)}
 	for _, s := range calls {
 		c.checkSleep(s, gos, sleeps[s.Pos()])
 	}
