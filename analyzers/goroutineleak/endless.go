@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
@@ -34,6 +35,9 @@ func (c *checker) checkEndless(site ssa.Instruction, pos token.Pos, callee *ssa.
 	}
 	if at, what := c.falseExit(callee, body.NoReturn); at.IsValid() {
 		rel := []analysis.RelatedInformation{{Pos: at, Message: what}}
+		if brk := c.caseBreak(at); brk.IsValid() {
+			rel = append(rel, analysis.RelatedInformation{Pos: brk, Message: "this break leaves only the select"})
+		}
 		rel = append(rel, c.stopRelated(site)...)
 		msg := "goroutine never terminates: its loop has no exit (" + what + ")"
 		if !body.NoReturn {
@@ -537,4 +541,38 @@ func localNamed(t types.Type, pkg *types.Package) *types.Named {
 		return nil
 	}
 	return n
+}
+
+// caseBreak returns the break statement of the select case at pos
+// that leaves the select itself (unlabelled, not inside a nested loop,
+// switch or select): the statement that was meant to end the loop.
+func (c *checker) caseBreak(pos token.Pos) token.Pos {
+	for _, f := range c.pass.Files {
+		if pos < f.FileStart || pos > f.FileEnd {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+		for _, n := range path {
+			cc, ok := n.(*ast.CommClause)
+			if !ok {
+				continue
+			}
+			brk := token.NoPos
+			for _, st := range cc.Body {
+				ast.Inspect(st, func(n ast.Node) bool {
+					switch n := n.(type) {
+					case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.FuncLit:
+						return false
+					case *ast.BranchStmt:
+						if n.Tok == token.BREAK && n.Label == nil && !brk.IsValid() {
+							brk = n.Pos()
+						}
+					}
+					return true
+				})
+			}
+			return brk
+		}
+	}
+	return token.NoPos
 }

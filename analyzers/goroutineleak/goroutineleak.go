@@ -89,13 +89,13 @@ func (c *checker) checkGo(f *chanmodel.Func, g *ssa.Go) {
 			if op.Instr != g || op.Unit != u || op.Kind == chanmodel.Assign {
 				continue
 			}
-			if msg := c.blocked(op); msg != "" && !(c.drainsForProcess(op) && startedByMain(g)) {
+			if msg := c.blocked(op); msg != "" && !(c.drainsForProcess(op) && startedByMain(g)) && !(c.turns(op) && c.life.StartsBounded(g)) {
 				dead = append(dead, op)
 				msgs = append(msgs, msg)
 			}
 		}
 		if len(dead) > 0 {
-			i := first(c.pass.Fset, dead)
+			i := c.first(callee, dead)
 			c.reportBlocked(g, callee, dead[i], msgs[i])
 			return
 		}
@@ -149,7 +149,7 @@ func (c *checker) blocked(op *chanmodel.Op) string {
 	}
 	switch {
 	case op.Kind == chanmodel.Recv && !op.Avoid && t.Sends == 0 && t.Closes == 0:
-		if c.loopCase(op) {
+		if c.turns(op) {
 			// The other cases keep the loop turning: it does not
 			// block, it never leaves.
 			return "goroutine never ends: nothing sends on or closes " + name + ", its loop's only way out"
@@ -163,6 +163,17 @@ func (c *checker) blocked(op *chanmodel.Op) string {
 		}
 	}
 	return ""
+}
+
+// turns reports whether the goroutine, waiting on op, a receive, keeps
+// turning rather than blocks: op is a case of a loop's select whose
+// other cases fire. Never asked to stop through op, it runs for ever,
+// as an endless loop does: a leak only when it is started an unbounded
+// number of times (checkEndless, Lifetime.StartsBounded); a state
+// check under the lock that starts it at most once per object started
+// from main is such a bound.
+func (c *checker) turns(op *chanmodel.Op) bool {
+	return op.Kind == chanmodel.Recv && c.loopCase(op)
 }
 
 // loopCase reports whether op is, where it is made (in the goroutine's
@@ -211,13 +222,39 @@ func startedByMain(g *ssa.Go) bool {
 	return flow.IsMain(g.Parent()) && !flow.InLoop(g.Block())
 }
 
-// first returns the index of the op that comes first in the source.
-// The ops of a goroutine's unit may be in its callees, in other files:
-// see finding.PosBefore.
-func first(fset *token.FileSet, ops []*chanmodel.Op) int {
+// first returns the index of the op the goroutine running callee
+// reaches first: of two ops whose steps in callee (the operation, or
+// the call that leads to it) dominate one another, the dominating
+// one, since the other runs only after it completes; otherwise the
+// one first in the source. The ops of a goroutine's unit may be in
+// its callees, in other files: see finding.PosBefore.
+func (c *checker) first(callee *ssa.Function, ops []*chanmodel.Op) int {
+	body := c.m.Func(callee)
+	step := func(op *chanmodel.Op) ssa.Instruction {
+		if body == nil || !op.Pos.IsValid() {
+			return nil
+		}
+		for i := range body.Ops {
+			if o := &body.Ops[i]; o.Unit == 0 && o.Pos == op.Pos && o.Kind == op.Kind {
+				return o.Instr
+			}
+		}
+		return nil
+	}
+	before := func(a, b *chanmodel.Op) bool {
+		if sa, sb := step(a), step(b); sa != nil && sb != nil && sa != sb {
+			if flow.Dominates(sa, sb) {
+				return true
+			}
+			if flow.Dominates(sb, sa) {
+				return false
+			}
+		}
+		return a.Pos.IsValid() && (!b.Pos.IsValid() || finding.PosBefore(c.pass.Fset, a.Pos, b.Pos))
+	}
 	best := 0
 	for i, op := range ops {
-		if op.Pos.IsValid() && (!ops[best].Pos.IsValid() || finding.PosBefore(fset, op.Pos, ops[best].Pos)) {
+		if before(op, ops[best]) {
 			best = i
 		}
 	}

@@ -212,6 +212,36 @@ func AssignedBy(mc *ssa.MakeClosure, v ssa.Value) bool {
 	return false
 }
 
+// StoredOnce returns the one value ever stored into the local
+// variable cell, by the function that declares it; nil if it stores
+// none or several, or if a function literal that captures the
+// variable may assign it too (AssignedBy): a load may then see that
+// value instead.
+func StoredOnce(cell *ssa.Alloc) ssa.Value {
+	refs := cell.Referrers()
+	if refs == nil {
+		return nil
+	}
+	var stored ssa.Value
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != cell {
+				continue
+			}
+			if stored != nil {
+				return nil
+			}
+			stored = r.Val
+		case *ssa.MakeClosure:
+			if AssignedBy(r, cell) {
+				return nil
+			}
+		}
+	}
+	return stored
+}
+
 func joinRev(steps []string) string {
 	var b strings.Builder
 	for i := len(steps) - 1; i >= 0; i-- {

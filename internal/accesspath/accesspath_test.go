@@ -167,3 +167,48 @@ func TestSteps(t *testing.T) {
 		t.Errorf("Len = %d, want 4", n)
 	}
 }
+
+const storedSrc = `package p
+
+func once() func() int {
+	x := 1
+	return func() int { return x }
+}
+
+func reassigned() func() int {
+	x := 1
+	set := func() { x = 2 }
+	set()
+	return func() int { return x }
+}
+
+func nested() func() int {
+	x := 1
+	return func() int {
+		func() { x = 3 }()
+		return x
+	}
+}
+`
+
+// TestStoredOnce: a variable a function literal assigns does not hold
+// its initial value for good.
+func TestStoredOnce(t *testing.T) {
+	pkg := atest.BuildSSA(t, storedSrc, 0)
+	for name, want := range map[string]bool{"once": true, "reassigned": false, "nested": false} {
+		var cell *ssa.Alloc
+		for _, b := range pkg.Func(name).Blocks {
+			for _, in := range b.Instrs {
+				if a, ok := in.(*ssa.Alloc); ok && a.Heap {
+					cell = a
+				}
+			}
+		}
+		if cell == nil {
+			t.Fatalf("%s: no captured variable", name)
+		}
+		if got := accesspath.StoredOnce(cell) != nil; got != want {
+			t.Errorf("%s: StoredOnce found one value: %v, want %v", name, got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
@@ -12,7 +13,8 @@ import (
 // literal captures (*x of a free variable, or of the variable's cell
 // in the function that declares it), the one value ever stored into
 // the variable; nil if it is not such a load or is assigned more than
-// once. closures resolves a free variable to its binding.
+// once, a function literal's assignment included (StoredOnce).
+// closures resolves a free variable to its binding.
 func CapturedValue(closures *Closures, load *ssa.UnOp) ssa.Value {
 	if load.Op != token.MUL {
 		return nil
@@ -22,19 +24,10 @@ func CapturedValue(closures *Closures, load *ssa.UnOp) ssa.Value {
 		addr = closures.Bound(fv)
 	}
 	cell, ok := addr.(*ssa.Alloc)
-	if !ok || cell.Referrers() == nil {
+	if !ok {
 		return nil
 	}
-	var stored ssa.Value
-	for _, r := range *cell.Referrers() {
-		if st, ok := r.(*ssa.Store); ok && st.Addr == cell {
-			if stored != nil {
-				return nil
-			}
-			stored = st.Val
-		}
-	}
-	return stored
+	return accesspath.StoredOnce(cell)
 }
 
 // Origin follows v, a value of a function literal or of the function

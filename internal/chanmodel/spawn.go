@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
@@ -213,23 +214,11 @@ func holds(x, v ssa.Value) bool {
 	return ok && load.Op == token.MUL && cellOf(load.X, v)
 }
 
-// cellOf reports whether x is a local variable whose one store stores
-// v.
+// cellOf reports whether x is a local variable that only ever holds
+// v (accesspath.StoredOnce).
 func cellOf(x, v ssa.Value) bool {
 	cell, ok := x.(*ssa.Alloc)
-	if !ok || cell.Referrers() == nil {
-		return false
-	}
-	n := 0
-	for _, r := range *cell.Referrers() {
-		if st, ok := r.(*ssa.Store); ok && st.Addr == cell {
-			if st.Val != v {
-				return false
-			}
-			n++
-		}
-	}
-	return n == 1
+	return ok && accesspath.StoredOnce(cell) == v
 }
 
 // exportSpawner exports the Spawner fact of fn, when it has an exported
