@@ -214,9 +214,10 @@ func AssignedBy(mc *ssa.MakeClosure, v ssa.Value) bool {
 
 // StoredOnce returns the one value ever stored into the local
 // variable cell, by the function that declares it; nil if it stores
-// none or several, or if a function literal that captures the
-// variable may assign it too (AssignedBy): a load may then see that
-// value instead.
+// none or several, if a function literal that captures the variable
+// may assign it too (AssignedBy), or if its address goes anywhere but
+// a load or a store (a call that may assign through it, a part of it
+// assigned): a load may then see another value.
 func StoredOnce(cell *ssa.Alloc) ssa.Value {
 	refs := cell.Referrers()
 	if refs == nil {
@@ -226,17 +227,17 @@ func StoredOnce(cell *ssa.Alloc) ssa.Value {
 	for _, r := range *refs {
 		switch r := r.(type) {
 		case *ssa.Store:
-			if r.Addr != cell {
-				continue
-			}
-			if stored != nil {
+			if r.Addr != cell || stored != nil {
 				return nil
 			}
 			stored = r.Val
+		case *ssa.UnOp, *ssa.DebugRef:
 		case *ssa.MakeClosure:
 			if AssignedBy(r, cell) {
 				return nil
 			}
+		default:
+			return nil
 		}
 	}
 	return stored

@@ -189,13 +189,21 @@ func nested() func() int {
 		return x
 	}
 }
+
+func byAddress() func() int {
+	x := 1
+	set(&x)
+	return func() int { return x }
+}
+
+func set(p *int) { *p = 4 }
 `
 
 // TestStoredOnce: a variable a function literal assigns does not hold
 // its initial value for good.
 func TestStoredOnce(t *testing.T) {
 	pkg := atest.BuildSSA(t, storedSrc, 0)
-	for name, want := range map[string]bool{"once": true, "reassigned": false, "nested": false} {
+	for name, want := range map[string]bool{"once": true, "reassigned": false, "nested": false, "byAddress": false} {
 		var cell *ssa.Alloc
 		for _, b := range pkg.Func(name).Blocks {
 			for _, in := range b.Instrs {

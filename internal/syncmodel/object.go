@@ -125,7 +125,7 @@ func (m *Model) canon(fn *ssa.Function, k lockset.Key, depth int) lockset.Key {
 	if a, ok := k.Root.(*ssa.Alloc); ok && strings.HasPrefix(k.Path, ".*") {
 		// A variable boxed because a closure captures it, assigned
 		// once: what it holds is the root.
-		if v := cellValue(a); v != nil {
+		if v := accesspath.StoredOnce(a); v != nil {
 			nk := lockset.KeyOf(v)
 			nk.Path += k.Path[len(".*"):]
 			return m.canon(fn, nk, depth+1)
@@ -420,33 +420,6 @@ func (m *Model) useContained(r ssa.Instruction, v ssa.Value, depth int) bool {
 		return true
 	}
 	return false
-}
-
-// cellValue returns the value a local variable a holds, if a is
-// assigned exactly once and the closures capturing it only read it.
-func cellValue(a *ssa.Alloc) ssa.Value {
-	refs := a.Referrers()
-	if refs == nil {
-		return nil
-	}
-	var v ssa.Value
-	for _, r := range *refs {
-		switch r := r.(type) {
-		case *ssa.Store:
-			if r.Addr != a || v != nil {
-				return nil
-			}
-			v = r.Val
-		case *ssa.UnOp, *ssa.DebugRef:
-		case *ssa.MakeClosure:
-			if accesspath.AssignedBy(r, a) {
-				return nil
-			}
-		default:
-			return nil
-		}
-	}
-	return v
 }
 
 // isCondL reports whether fa is the address of the L field of a

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
@@ -145,10 +146,10 @@ func heldIn(v ssa.Value) (ssa.Value, bool) {
 }
 
 // cellOf returns the value the local variable whose cell is v holds
-// (see cellValue), or nil.
+// (accesspath.StoredOnce), or nil.
 func cellOf(v ssa.Value) ssa.Value {
 	if a, ok := v.(*ssa.Alloc); ok {
-		return cellValue(a)
+		return accesspath.StoredOnce(a)
 	}
 	return nil
 }
