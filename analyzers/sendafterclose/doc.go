@@ -63,7 +63,11 @@
 //	func (p *WorkerPool) Submit(t Task) { p.tasks <- t }
 //
 // Not reported: a close after a Wait call (sync.WaitGroup.Wait: the
-// senders are done), a close or a send made while holding a sync.Mutex
+// senders are done), including a deferred close in a goroutine that
+// waits before it returns (defer close(c.ch); <-ctx.Done();
+// c.wg.Wait()), senders in an internal package (their callers are
+// other packages of the module, out of sight: whether they stop their
+// producers before the close is unknown), a close or a send made while holding a sync.Mutex
 // or sync.RWMutex (the closed-flag pattern), a close inside
 // sync.Once.Do, a closing goroutine that also sends on or receives
 // from the channel (the sender closing; receivers closing are

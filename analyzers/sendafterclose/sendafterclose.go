@@ -353,9 +353,15 @@ func exportedSender(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op) (*ch
 	return nil, nil
 }
 
+// exportedAPI reports whether fn is part of the package's API: an
+// exported function, or an exported method of an exported type, of a
+// package that is not internal. An internal package's callers are the
+// module's other packages, which this analysis cannot see: whether
+// they send after the close (rather than stop their producers first)
+// is unknown, and an unknown order is not reported.
 func exportedAPI(fn *ssa.Function) bool {
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || fn.Parent() != nil || !obj.Exported() {
+	if !ok || fn.Parent() != nil || !obj.Exported() || obj.Pkg() == nil || analysisutil.InternalPath(obj.Pkg().Path()) {
 		return false
 	}
 	sig := obj.Type().(*types.Signature)

@@ -119,7 +119,8 @@
 // wait for such goroutines, and an example that sleeps before main
 // returns only bounds how long they run. A goroutine that ends beside
 // them (a worker next to a progress ticker) is still waited for by the
-// sleep, which is reported:
+// sleep, which is reported, naming the last goroutine started that can
+// end:
 //
 //	go func() {
 //		for {

@@ -226,15 +226,19 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 		// that sleeps and returns while they run (an example's
 		// consumer loops, a ticker's pusher) bounds how long they
 		// run; it does not wait for a result.
-		if !slices.ContainsFunc(started, c.mayEnd) {
-			return
-		}
-		g = started[len(started)-1]
+		// The sleep stands in for waiting for those that can end:
+		// name the last of them, not a loop beside them that never
+		// ends.
+		var g2 *ssa.Go
 		for _, x := range started {
-			if x.Pos() > g.Pos() {
-				g = x
+			if !c.chans.StartedNeverEnds(x) && (g2 == nil || x.Pos() > g2.Pos()) {
+				g2 = x
 			}
 		}
+		if g2 == nil {
+			return
+		}
+		g = g2
 	}
 	line := c.pass.Fset.Position(g.Pos()).Line
 	related := []analysis.RelatedInformation{{Pos: g.Pos(), Message: "goroutine started here"}}
@@ -273,12 +277,6 @@ func (c *checker) checkSleep(s *ssa.Call, gos []*ssa.Go, call *ast.CallExpr) {
 		Message: msg,
 		Related: related,
 	})
-}
-
-// mayEnd reports whether the goroutine g starts can terminate.
-func (c *checker) mayEnd(g *ssa.Go) bool {
-	fn := g.Common().StaticCallee()
-	return fn == nil || !c.chans.NeverEnds(fn)
 }
 
 func locOf(e effect, g *ssa.Go) (loc, bool) {

@@ -54,7 +54,14 @@
 // calls a function value or an interface method the analyzer cannot
 // see into (not a field's clock-like hook that returns a value); one
 // of main that receives nothing from a channel (a progress reporter, a
-// "still working" message after a delay); one that never finishes; a
+// "still working" message after a delay); one that never finishes (a
+// loop with no exit, a range over a ticker's channel or over a channel
+// nothing closes: chanmodel's StartedNeverEnds, the question sleepsync
+// asks too) and that its starter hands nothing (it sends on no channel
+// the goroutine receives from), since its starter decides how long it
+// runs; a goroutine that never ends only because its starter feeds it
+// and never closes the channel stays reported (what was handed over
+// last may never be handled); a
 // goroutine of a function other than main or a test (a library may
 // hand work to a background goroutine on purpose); and a starter that
 // cannot return after starting it (it ends in log.Fatal(srv.Serve())

@@ -119,6 +119,16 @@ func check(pass *analysis.Pass, m *chanmodel.Model, fn *ssa.Function, g *ssa.Go,
 	if !s.effect.IsValid() || who == "" || strings.HasPrefix(s.what, "t.") != (who == "the test") {
 		return
 	}
+	if m.StartedNeverEnds(g) && !fedBy(m, fn, gf) {
+		// A goroutine that never ends (it ranges over a ticker's
+		// channel, or over one that other goroutines feed and nothing
+		// closes) is not a collector whose last work its starter's
+		// return cuts short: its starter handed it nothing, and decides
+		// how long it runs. One the starter itself feeds is: the
+		// starter could close the channel and wait, and what it handed
+		// over last may never be handled.
+		return
+	}
 	if who == "the test" && !s.lateOnOrdinaryPath(fn, body) {
 		return
 	}
@@ -147,6 +157,27 @@ func check(pass *analysis.Pass, m *chanmodel.Model, fn *ssa.Function, g *ssa.Go,
 		tr.Related(&d, finding.Place{Pos: retPos, Message: who + " ends here without waiting for it", Goroutine: analysisutil.Goroutine(pass.Fset, fn), Op: finding.OpReturn})
 	}
 	tr.Report(pass, d)
+}
+
+// fedBy reports whether fn itself sends on a channel that the
+// goroutine gf receives from in its own code.
+func fedBy(m *chanmodel.Model, fn *ssa.Function, gf *chanmodel.Func) bool {
+	f := m.Func(fn)
+	if f == nil {
+		return false
+	}
+	for i := range gf.Ops {
+		r := &gf.Ops[i]
+		if r.Kind != chanmodel.Recv || r.Unit != 0 {
+			continue
+		}
+		for j := range f.Ops {
+			if s := &f.Ops[j]; s.Kind == chanmodel.Send && s.Unit == 0 && s.Chan == r.Chan {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // exitAfter returns a normal return of fn, or a call of os.Exit,

@@ -3,6 +3,7 @@ package analysisutil
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -71,4 +72,14 @@ func Mentions(info *types.Info, match func(types.Object) bool) bool {
 		}
 	}
 	return false
+}
+
+// InternalPath reports whether the package path has an element
+// "internal": only packages of the tree above it may import it, so its
+// exported names are not an API for any client, and callers outside
+// the package are code of the same module, out of sight of an
+// analysis of one package.
+func InternalPath(path string) bool {
+	return path == "internal" || strings.HasPrefix(path, "internal/") ||
+		strings.HasSuffix(path, "/internal") || strings.Contains(path, "/internal/")
 }

@@ -275,6 +275,19 @@ func (b *builder) add(st *fnState, op Op) {
 	st.f.Ops = append(st.f.Ops, op)
 }
 
+// waitBefore reports whether a Wait call of the function may run
+// before the operation at in. A deferred operation runs as the
+// function returns, so a Wait after the defer statement counts too:
+// go func() { defer close(c.ch); <-ctx.Done(); c.wg.Wait() }() closes
+// after waiting.
+func (st *fnState) waitBefore(in ssa.Instruction) bool {
+	if st.waits.Before(in) {
+		return true
+	}
+	_, isDefer := in.(*ssa.Defer)
+	return isDefer && st.waits.After(in)
+}
+
 // direct records an operation written in the function.
 func (b *builder) direct(st *fnState, kind OpKind, ch ssa.Value, in ssa.Instruction, pos token.Pos) *Op {
 	id, ok := b.chanOf(ch)
@@ -289,7 +302,7 @@ func (b *builder) direct(st *fnState, kind OpKind, ch ssa.Value, in ssa.Instruct
 		op.Base = b.baseOf(ch)
 	}
 	op.Must = flow.DominatesReturns(in.Block())
-	op.AfterWait = st.waits.Before(in)
+	op.AfterWait = st.waitBefore(in)
 	op.Locked = st.lockedBefore(in)
 	b.add(st, op)
 	return &st.f.Ops[len(st.f.Ops)-1]
@@ -386,7 +399,7 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 	}
 	fn := st.f.Fn
 	mustHere := flow.DominatesReturns(in.Block())
-	waitHere := st.waits.Before(in)
+	waitHere := st.waitBefore(in)
 	lockHere := st.lockedBefore(in)
 	for _, cop := range ops {
 		op := cop

@@ -40,6 +40,23 @@ func (m *Model) NeverEnds(fn *ssa.Function) bool {
 	return !m.TerminatesWithout(fn, cuts)
 }
 
+// StartedNeverEnds reports whether the goroutine that in starts (a go
+// statement, or a sync.WaitGroup or errgroup Go call) can never
+// terminate; false when the function it runs is unknown. It is the
+// one question sleepsync and unjoined ask: such a goroutine is not
+// waited for by a sleep, and its work is not lost when its starter
+// returns, since it was never going to finish.
+func (m *Model) StartedNeverEnds(in ssa.Instruction) bool {
+	fn := analysisutil.Spawned(in)
+	if fn == nil {
+		return false
+	}
+	if f := m.Func(fn); f != nil && f.NoReturn {
+		return true
+	}
+	return m.NeverEnds(fn)
+}
+
 // neverClosed reports whether ch is surely never closed: a ticker's
 // channel, or a channel of this package with no close that does not
 // escape.

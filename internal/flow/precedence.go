@@ -67,3 +67,15 @@ func (p *Precedence) Before(in ssa.Instruction) bool {
 	first, ok := p.first[b]
 	return ok && first < Index(in)
 }
+
+// After reports whether an instruction of the set other than in may
+// run after in. It is asked rarely (for deferred operations), so it
+// asks one by one.
+func (p *Precedence) After(in ssa.Instruction) bool {
+	for _, c := range p.instrs {
+		if c != in && Reaches(in, c, nil) {
+			return true
+		}
+	}
+	return false
+}

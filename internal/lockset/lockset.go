@@ -11,7 +11,10 @@
 // held at a point only if it is held on every path reaching it, so
 // whatever the analyzers report holds on a real path of the function.
 // A channel used as a lock is not a key; syncmodel's ChanLocked, which
-// stands on this model and chanmodel, answers for it.
+// stands on this model and chanmodel, answers for it. The turns of a
+// known sequencer are (net/textproto.Pipeline's StartRequest and
+// EndRequest, StartResponse and EndResponse: turn.go); a Start/End pair
+// of any other type is not, since nothing shows it excludes.
 // A call through a struct field (a function value, or an interface
 // value's method) locks what every function the package stores there
 // locks, named below the value the field belongs to (fieldfunc.go).
@@ -371,6 +374,9 @@ func (b *builder) touchesLocks(fn *ssa.Function) bool {
 			}
 			c := ci.Common()
 			if op, _ := LockCallOf(c); op != NotMutexOp {
+				return true
+			}
+			if _, _, ok := turnOf(c); ok {
 				return true
 			}
 			if c.IsInvoke() {
@@ -976,8 +982,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		}
 		return
 	}
-	if op := MutexOpOf(staticFunc(c)); op != NotMutexOp && len(c.Args) == 1 {
-		k := KeyOf(c.Args[0])
+	if op, k, ok := staticLock(c); ok {
 		switch op {
 		case MutexLock, MutexRLock:
 			m := Write
@@ -1189,10 +1194,10 @@ func (b *builder) deferCall(f *Func, instr *ssa.Defer, c *ssa.CallCommon, st *st
 		}
 		return
 	}
-	if op := MutexOpOf(staticFunc(c)); op != NotMutexOp && len(c.Args) == 1 {
+	if op, k, ok := staticLock(c); ok {
 		switch op {
 		case MutexUnlock, MutexRUnlock:
-			deferred(KeyOf(c.Args[0]))
+			deferred(k)
 		case MutexLock, MutexRLock, MutexTryLock:
 			opaque()
 		}
@@ -1245,8 +1250,8 @@ func (b *builder) goCall(f *Func, instr *ssa.Go, c *ssa.CallCommon, st *state, r
 	if c.IsInvoke() {
 		return
 	}
-	if op := MutexOpOf(staticFunc(c)); op == MutexUnlock || op == MutexRUnlock {
-		st.held = without(st.held, KeyOf(c.Args[0]))
+	if op, k, ok := staticLock(c); ok && (op == MutexUnlock || op == MutexRUnlock) {
+		st.held = without(st.held, k)
 		return
 	}
 	for _, a := range c.Args {
