@@ -51,7 +51,7 @@ func reportShutdownCloses(pass *analysis.Pass, m *chanmodel.Model, sm *syncmodel
 			if c.Base != nil && chanmodel.Unshared(c.Base, c.Instr) {
 				continue
 			}
-			s := unorderedSender(sm, f, c, sends[c.Chan], closers[c.Pos])
+			s := unorderedSender(m, sm, f, c, sends[c.Chan], closers[c.Pos])
 			if s == nil || pr.requested(f, c) {
 				continue
 			}
@@ -65,7 +65,7 @@ func reportShutdownCloses(pass *analysis.Pass, m *chanmodel.Model, sm *syncmodel
 // go statement of the package starts, outside c's function, when the
 // close c of f is not ordered after it, neither where it is written
 // nor in any synchronous caller's view of it (views).
-func unorderedSender(sm *syncmodel.Model, f *chanmodel.Func, c *chanmodel.Op, senders, views []unit) *chanmodel.Op {
+func unorderedSender(m *chanmodel.Model, sm *syncmodel.Model, f *chanmodel.Func, c *chanmodel.Op, senders, views []unit) *chanmodel.Op {
 	for _, su := range senders {
 		if su.u == 0 || su.f == f || runs(su, c.Pos) || unitRecv(su, c.Chan) || unitDoes(su, chanmodel.Close, c.Chan) ||
 			awaitsDone(f, c, su) {
@@ -73,7 +73,7 @@ func unorderedSender(sm *syncmodel.Model, f *chanmodel.Func, c *chanmodel.Op, se
 		}
 		for i := range su.f.Ops {
 			s := &su.f.Ops[i]
-			if s.Kind != chanmodel.Send || s.Unit != su.u || s.Chan != c.Chan {
+			if s.Kind != chanmodel.Send || s.Unit != su.u || s.Chan != c.Chan || !componentInstance(m, su.f, s) {
 				continue
 			}
 			if !orderedInSomeView(sm, f, c, views, su.f, s) {
@@ -82,6 +82,22 @@ func unorderedSender(sm *syncmodel.Model, f *chanmodel.Func, c *chanmodel.Op, se
 		}
 	}
 	return nil
+}
+
+// componentInstance reports whether the send s of f acts on the channel
+// field of an object that the closer may reach: one its goroutine was
+// handed (the component whose method started it), or one the function
+// made and handed on to its caller (a constructor that returns the
+// component). An object the function makes and keeps (a server
+// stream's sendc, made beside the client stream whose sendc the
+// client's CloseSend closes) is another instance; one the model cannot
+// name may be, and the rule stays silent on both.
+func componentInstance(m *chanmodel.Model, f *chanmodel.Func, s *chanmodel.Op) bool {
+	switch m.InstanceIn(f, s) {
+	case chanmodel.InstanceOuter, chanmodel.InstanceHanded:
+		return true
+	}
+	return false
 }
 
 // orderedInSomeView reports whether the close c of f, or a view of it
