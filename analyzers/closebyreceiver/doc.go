@@ -108,8 +108,9 @@
 //
 // Channels are identified through local variables, closures,
 // parameters (at the call sites of the function), struct fields (s.ch
-// in every method of the type is one channel) and helpers in other
-// packages (through facts).
+// in every method of the type is one channel; the shutdown rule tells
+// the instances apart where the starting function makes them,
+// chanmodel.InstanceOf) and helpers in other packages (through facts).
 //
 // Not reported: the sender closing the channel, also in a defer or
 // from a function it calls; a receiver closing a different channel (a
@@ -208,7 +209,8 @@
 // after every send of the started goroutines (syncmodel.OrderedAfter:
 // a Wait, also in a helper the method calls, on a WaitGroup in a
 // struct field that counts exactly the senders, each marking Done
-// after its sends; a receive from a done channel the sender closes as
+// after its sends, also in the methods of a generic type (one Add(n)
+// before a loop of n go statements of Worker[T].poll); a receive from a done channel the sender closes as
 // it returns, after a cancel, also when the closer receives such a
 // done signal of the senders in a loop over its components (one per
 // shard: the model cannot count them, so it stays silent); a join
@@ -224,7 +226,17 @@
 // goroutine the package starts (Submit's caller must not call it
 // after Close; that is the caller's contract, not a race we can
 // show); senders started by the closing function itself (judged as
-// above, for a function that starts the sender).
+// above, for a function that starts the sender); sends on another
+// instance of the struct: the goroutine sends on the field of an
+// object its starting function makes and keeps (a server stream made
+// beside the client stream whose field the client's CloseSend closes,
+// handed only to a handler; a test's own queue), or of an object the
+// model cannot name (one taken from a map or slice):
+//
+//	cli := &stream{sendc: ch2}
+//	srv := &stream{sendc: ch1}
+//	go func() { srv.sendc <- err }() // the server's sendc: CloseSend closes the client's
+//	return clientStream{cli}
 //
 // A close in another package, of a channel of that package (a field of
 // its types, one of its variables), is reported there, where the close
