@@ -55,30 +55,15 @@ func run(pass *analysis.Pass) (any, error) {
 	// Closes that answer a request made under a lock, judged where the
 	// close is written, so that the callers and spawners that see it
 	// as a call follow.
-	var idx *callIndex
-	index := func() *callIndex {
-		if idx == nil {
-			idx = newCallIndex(pass.ResultOf[lockset.Analyzer].(*lockset.Result))
-		}
-		return idx
-	}
+	pr := &protocols{m: m, ls: pass.ResultOf[lockset.Analyzer].(*lockset.Result), pkg: pass.Pkg}
 	requested := make(map[token.Pos]bool)
-	var flags *flagOrder
 	for _, f := range m.Funcs {
 		for i := range f.Ops {
 			c := &f.Ops[i]
 			if c.Kind != chanmodel.Close || !c.Direct() || !c.Pos.IsValid() || !c.RecvBefore {
 				continue
 			}
-			if requestedUnderLock(m, f, c) || m.Acknowledged(f, c) ||
-				closerRequested(m, pass.ResultOf[lockset.Analyzer].(*lockset.Result), pass.Pkg, f, c) {
-				requested[c.Pos] = true
-				continue
-			}
-			if flags == nil {
-				flags = newFlagOrder(m, pass.ResultOf[lockset.Analyzer].(*lockset.Result), pass.Pkg, index())
-			}
-			if flags.ordered(f, c) || stopRequested(flags, f, c) {
+			if pr.requested(f, c) {
 				requested[c.Pos] = true
 			}
 		}
@@ -116,7 +101,7 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 				s := otherSender(sends[c.Chan], c.Chan, c.Pos)
-				if s == nil || receivedEverySend(m, pass.Pkg, index(), f, c, sends) ||
+				if s == nil || receivedEverySend(m, pass.Pkg, pr.index(), f, c, sends) ||
 					orderedAfterSends(pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model), f, c, sends[c.Chan]) {
 					continue
 				}
@@ -128,7 +113,40 @@ func run(pass *analysis.Pass) (any, error) {
 	reportReplies(pass, m, reported)
 	reportSpawnerCloses(pass, m, reported)
 	reportEarlyCloses(pass, m, pass.ResultOf[lockset.Analyzer].(*lockset.Result), reported)
+	reportShutdownCloses(pass, m, pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model), pr, closers, sends, reported)
 	return nil, nil
+}
+
+// protocols answers, for the direct closes of a package, whether a
+// close is ordered after every send by a protocol of requests rather
+// than by a join: a request made under the senders' lock, a
+// stop/acknowledge exchange, a closer object signalled under the
+// lock, a flag set under the senders' mutex before the request.
+type protocols struct {
+	m     *chanmodel.Model
+	ls    *lockset.Result
+	pkg   *types.Package
+	idx   *callIndex
+	flags *flagOrder
+}
+
+func (p *protocols) index() *callIndex {
+	if p.idx == nil {
+		p.idx = newCallIndex(p.ls)
+	}
+	return p.idx
+}
+
+// requested reports whether the direct close c of f answers a request
+// that orders it after every send.
+func (p *protocols) requested(f *chanmodel.Func, c *chanmodel.Op) bool {
+	if requestedUnderLock(p.m, f, c) || p.m.Acknowledged(f, c) || closerRequested(p.m, p.ls, p.pkg, f, c) {
+		return true
+	}
+	if p.flags == nil {
+		p.flags = newFlagOrder(p.m, p.ls, p.pkg, p.index())
+	}
+	return p.flags.ordered(f, c) || stopRequested(p.flags, f, c)
 }
 
 // orderedAfterSends reports whether the close c, of f, is ordered

@@ -1,9 +1,10 @@
 // Package closebyreceiver defines an Analyzer that reports channels
-// closed by their receiver while another goroutine sends on them.
+// closed by their receiver, or by other code that does not send on
+// them, while another goroutine may still send on them.
 //
 // # Analyzer closebyreceiver
 //
-// closebyreceiver: report close(ch) by a receiver of ch while another goroutine sends on ch
+// closebyreceiver: report close(ch) by a receiver of ch, or other code that does not send on ch, while another goroutine may still send on it
 //
 // Only the sender may close a channel (guide §3.5, §9): a send on a
 // closed channel panics, and a receiver cannot know whether a sender is
@@ -82,10 +83,34 @@
 //		s.b.mu.Unlock()
 //	}
 //
+// A component's shutdown method (Close, Stop, Shutdown: any code that
+// neither sends on the channel nor received from it) that closes a
+// channel field which a goroutine the package starts sends on (the
+// component's loop, a per-call goroutine of an exported method), when
+// nothing the closer waits for orders that goroutine's sends before
+// the close: it closes first and waits after, waits on a WaitGroup
+// that counts other goroutines, receives a done signal of another
+// goroutine, or only cancels. The go statement and the send are
+// related information:
+//
+//	func (l *Logger) Close() {
+//		close(l.quit)
+//		close(l.entries) // l.entries closed while another goroutine may still send on it
+//		<-l.done         // the writer's done: the heartbeat goroutine sends on entries
+//	}
+//
+// The analyzer's name is the guide's rule read from the other side:
+// only the sender may close. Whoever closes without sending is, for
+// the senders, in the receiver's place: it cannot know that no send
+// is about to happen. The message says "closed by its receiver" when
+// the closer received from the channel, and "closed while another
+// goroutine may still send on it" when it did not.
+//
 // Channels are identified through local variables, closures,
 // parameters (at the call sites of the function), struct fields (s.ch
-// in every method of the type is one channel) and helpers in other
-// packages (through facts).
+// in every method of the type is one channel; the shutdown rule tells
+// the instances apart where the starting function makes them,
+// chanmodel.InstanceOf) and helpers in other packages (through facts).
 //
 // Not reported: the sender closing the channel, also in a defer or
 // from a function it calls; a receiver closing a different channel (a
@@ -180,7 +205,38 @@
 // unregisters the channel, or after it (no sender can find the
 // channel again). A channel that the producers' side closes without
 // receiving from it (a pool's Close after its Submits) is the sender
-// closing, not a receiver.
+// closing, not a receiver. For a shutdown method: a close ordered
+// after every send of the started goroutines (syncmodel.OrderedAfter:
+// a Wait, also in a helper the method calls, on a WaitGroup in a
+// struct field that counts exactly the senders, each marking Done
+// after its sends, also in the methods of a generic type (one Add(n)
+// before a loop of n go statements of Worker[T].poll); a receive from a done channel the sender closes as
+// it returns, after a cancel, also when the closer receives such a
+// done signal of the senders in a loop over its components (one per
+// shard: the model cannot count them, so it stays silent); a join
+// made by the caller before it
+// calls the helper that closes), or by one of the protocols above (a
+// flag set under the senders' mutex before the request); a close
+// under a lock (the senders check a closed flag under the mutex the
+// closer holds); a close in a function literal (sync.Once.Do in the
+// senders or the closer: other code decides when it runs), deferred,
+// or followed by storing a new channel in the field; a channel the
+// sending goroutine closes itself; a channel nobody sends on (quit,
+// closed as a broadcast); sends by the closer's caller, not by a
+// goroutine the package starts (Submit's caller must not call it
+// after Close; that is the caller's contract, not a race we can
+// show); senders started by the closing function itself (judged as
+// above, for a function that starts the sender); sends on another
+// instance of the struct: the goroutine sends on the field of an
+// object its starting function makes and keeps (a server stream made
+// beside the client stream whose field the client's CloseSend closes,
+// handed only to a handler; a test's own queue), or of an object the
+// model cannot name (one taken from a map or slice):
+//
+//	cli := &stream{sendc: ch2}
+//	srv := &stream{sendc: ch1}
+//	go func() { srv.sendc <- err }() // the server's sendc: CloseSend closes the client's
+//	return clientStream{cli}
 //
 // A close in another package, of a channel of that package (a field of
 // its types, one of its variables), is reported there, where the close

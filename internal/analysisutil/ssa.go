@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
 // ClosuresAnalyzer gives each package one Closures, shared by the
@@ -160,6 +162,9 @@ func fresh(v ssa.Value, depth int) bool {
 		return v.Heap
 	case *ssa.Call:
 		callee := v.Call.StaticCallee()
+		if callee != nil {
+			callee = flow.Body(callee) // a generic constructor of the package: its origin's blocks
+		}
 		if depth == 0 || callee == nil || len(callee.Blocks) == 0 || callee.Signature.Results().Len() != 1 {
 			return false
 		}

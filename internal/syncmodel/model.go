@@ -293,13 +293,20 @@ func (m *Model) indexSyntax(ins *inspector.Inspector) {
 
 // funcOf returns the function a function value denotes, and the
 // values its free variables are bound to; for a method value (s.work),
-// the method and its receiver as the one argument.
+// the method and its receiver as the one argument. The function is
+// the one whose blocks stand for it (flow.Body): a generic function of
+// the package is called through an instantiation (w.poll in a method
+// of Worker[T] calls (*Worker[T]).poll[T]), while the model keeps its
+// events, callers and starts under the origin it built.
 func funcOf(v ssa.Value) (fn *ssa.Function, recv, bindings []ssa.Value) {
 	fn, bindings = analysisutil.FuncValue(v)
 	if m := analysisutil.BoundMethod(fn); m != nil {
-		return m, bindings, nil
+		return flow.Body(m), bindings, nil
 	}
-	return fn, nil, bindings
+	if fn == nil {
+		return nil, nil, nil
+	}
+	return flow.Body(fn), nil, bindings
 }
 
 // indexCalls records fn's call sites of functions of the package.

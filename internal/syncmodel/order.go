@@ -141,6 +141,9 @@ func (m *Model) joinsBefore(fn *ssa.Function, in ssa.Instruction, up []Site, dep
 				continue
 			}
 			callee := call.Common().StaticCallee()
+			if callee != nil {
+				callee = flow.Body(callee)
+			}
 			if callee == nil || m.byFn[callee] == nil {
 				continue
 			}
