@@ -258,10 +258,21 @@ func check(fset *token.FileSet, u *unit, full bool) ([]*ast.File, *types.Info, [
 	})
 	info := &types.Info{FileVersions: make(map[*ast.File]string)}
 	if full {
+		// The maps are made about the size they will grow to, so
+		// that they do not grow by copying (6% of all a run on
+		// hashicorp/raft allocated). The size is guessed from the
+		// source's bytes, comments included: raft and its
+		// dependencies have 14 bytes to a typed expression, 26 to a
+		// use and 110 to a definition; the guesses are a little
+		// lower, since a package with more comments has fewer.
+		n := 0
+		for _, f := range files {
+			n += int(f.FileEnd - f.FileStart)
+		}
 		info = &types.Info{
-			Types:        make(map[ast.Expr]types.TypeAndValue),
-			Defs:         make(map[*ast.Ident]types.Object),
-			Uses:         make(map[*ast.Ident]types.Object),
+			Types:        make(map[ast.Expr]types.TypeAndValue, n/16),
+			Defs:         make(map[*ast.Ident]types.Object, n/128),
+			Uses:         make(map[*ast.Ident]types.Object, n/32),
 			Implicits:    make(map[ast.Node]types.Object),
 			Instances:    make(map[*ast.Ident]types.Instance),
 			Scopes:       make(map[ast.Node]*types.Scope),
