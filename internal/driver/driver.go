@@ -156,6 +156,7 @@ type options struct {
 	timing          bool
 	cpuprofile      string
 	memprofile      string
+	stats           bool
 	forward         []string
 	enable          map[string]*bool // -NAME
 	set             map[string]bool  // the -NAME flags given
@@ -206,6 +207,7 @@ func parseFlags(analyzers []*analysis.Analyzer, args []string, stderr io.Writer)
 	fs.BoolVar(&opts.timing, "timing", false, "print the time each analyzer takes (the cache is not used)")
 	fs.StringVar(&opts.cpuprofile, "cpuprofile", "", "write a CPU profile of the analysis to this file")
 	fs.StringVar(&opts.memprofile, "memprofile", "", "write a heap profile at the end of the analysis to this file")
+	fs.BoolVar(&opts.stats, "stats", false, "print what the analysis allocated, what the collector marked and the peak live heap, on stderr")
 	// Analyzer flags are declared only to be validated and documented;
 	// the vet tool parses them again.
 	passThrough := make(map[string]bool)
@@ -349,8 +351,13 @@ func Standalone(analyzers []*analysis.Analyzer, args []string, stdout, stderr io
 	if !format.machine {
 		prog = newProgress(stderr)
 	}
+	var st *memStats
+	if opts.stats {
+		st = startMemStats()
+	}
 	rep, problems, err := analyze(opts.selected(analyzers), patterns, opts.tags, tm, prog)
 	prog.clear()
+	st.print(stderr)
 	if perr := stop(); perr != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", progName(), perr)
 	}

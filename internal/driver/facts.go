@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/goconcheck/goconcheck/internal/finding"
 )
@@ -27,6 +28,29 @@ type objectKey struct {
 
 func newFactSet() *factSet {
 	return &factSet{objects: make(map[objectKey]analysis.Fact), packages: make(map[reflect.Type]analysis.Fact)}
+}
+
+// moveTo returns the facts of fs about objects of another check of the
+// same package, pkg (see declarations): each fact is moved to the
+// object of pkg that stands where its own stands. A fact about an object
+// pkg lacks, a local one, is dropped: no importer can name it.
+func (fs *factSet) moveTo(pkg *types.Package) *factSet {
+	out := &factSet{objects: make(map[objectKey]analysis.Fact, len(fs.objects)), packages: fs.packages}
+	var enc objectpath.Encoder
+	for k, f := range fs.objects {
+		var obj types.Object
+		if k.obj.Parent() == k.obj.Pkg().Scope() {
+			// objectpath names no unexported function, variable
+			// or constant; the scope does.
+			obj = pkg.Scope().Lookup(k.obj.Name())
+		} else if p, err := enc.For(k.obj); err == nil {
+			obj, _ = objectpath.Object(pkg, p)
+		}
+		if obj != nil && reflect.TypeOf(obj) == reflect.TypeOf(k.obj) {
+			out.objects[objectKey{obj, k.t}] = f
+		}
+	}
+	return out
 }
 
 // A factIndex finds the unit that declares a *types.Package.

@@ -161,6 +161,12 @@ func analyzeUnits(analyzers []*analysis.Analyzer, units []*unit, c *cache, tm *t
 		a := &action{u: u, fset: fset, files: files, info: info, index: index, own: newFactSet(), timing: tm}
 		a.runAll(set)
 		u.facts = a.own
+		if len(u.rdeps) > 0 {
+			// Its importers need its declarations alone: the
+			// package with its bodies is dropped.
+			u.types = declarations(fset, u, files)
+			u.facts = a.own.moveTo(u.types)
+		}
 		index.add(u)
 		var res *pkgResult
 		if u.root {
