@@ -16,9 +16,7 @@
 //     program can send on or close (guide §2.6, §7.1 LEAK 1); when
 //     that receive is a case of a select in a loop with other cases (a
 //     ticker's), the goroutine turns rather than blocks, and the
-//     message says it never ends; turning for ever is then a leak only
-//     when it is started without bound, as for a loop with no exit
-//     (below);
+//     message says it never ends;
 //   - it must complete a send on an unbuffered channel that nothing
 //     can receive from;
 //   - it ranges over (or loops on v, ok := <-ch until !ok over) a
@@ -301,10 +299,7 @@
 // returns, a quit channel that is closed or sent on somewhere, or a
 // range over a channel that some code closes; loops with no exit in
 // goroutines started once per process (above), and a ticker loop
-// started so, or a loop whose select turns on a timer and waits on a
-// quit channel nobody closes (a scheduler's Start that checks and sets
-// its running state under its lock, on the one scheduler main makes);
-// a range over a channel nobody closes in a goroutine that
+// started so; a range over a channel nobody closes in a goroutine that
 // main itself starts once (after the senders stop it serves the
 // process, which main's return ends; started by a helper that returns,
 // it is reported); a case on a broadcast channel that is closed and made

@@ -89,7 +89,7 @@ func (c *checker) checkGo(f *chanmodel.Func, g *ssa.Go) {
 			if op.Instr != g || op.Unit != u || op.Kind == chanmodel.Assign {
 				continue
 			}
-			if msg := c.blocked(op); msg != "" && !(c.drainsForProcess(op) && startedByMain(g)) && !(c.turns(op) && c.life.StartsBounded(g)) {
+			if msg := c.blocked(op); msg != "" && !(c.drainsForProcess(op) && startedByMain(g)) {
 				dead = append(dead, op)
 				msgs = append(msgs, msg)
 			}
@@ -149,7 +149,7 @@ func (c *checker) blocked(op *chanmodel.Op) string {
 	}
 	switch {
 	case op.Kind == chanmodel.Recv && !op.Avoid && t.Sends == 0 && t.Closes == 0:
-		if c.turns(op) {
+		if c.loopCase(op) {
 			// The other cases keep the loop turning: it does not
 			// block, it never leaves.
 			return "goroutine never ends: nothing sends on or closes " + name + ", its loop's only way out"
@@ -163,17 +163,6 @@ func (c *checker) blocked(op *chanmodel.Op) string {
 		}
 	}
 	return ""
-}
-
-// turns reports whether the goroutine, waiting on op, a receive, keeps
-// turning rather than blocks: op is a case of a loop's select whose
-// other cases fire. Never asked to stop through op, it runs for ever,
-// as an endless loop does: a leak only when it is started an unbounded
-// number of times (checkEndless, Lifetime.StartsBounded); a state
-// check under the lock that starts it at most once per object started
-// from main is such a bound.
-func (c *checker) turns(op *chanmodel.Op) bool {
-	return op.Kind == chanmodel.Recv && c.loopCase(op)
 }
 
 // loopCase reports whether op is, where it is made (in the goroutine's
