@@ -21,12 +21,12 @@ import (
 // peak either way.
 //
 // On hashicorp/raft (live heap at most 85-105 MB, with imported
-// packages kept as their declarations alone), a floor of 160 MB and
-// GOGC=100 gave a peak RSS of 160-168 MB with 52-53 collections
-// marking 2.0 GB in all; 144 MB and GOGC=100, 152-155 MB marking 2.2
-// GB; 144 MB and GOGC=200, 155 MB marking 1.8 GB in 36-38 collections
-// (GOGC off, 155-157 MB and the same 1.8 GB). 136 MB marks 2.3 GB
-// even at GOGC=100.
+// packages kept as their declarations alone), a floor of 160 MiB and
+// GOGC=100 gave a peak RSS of 156-162 MiB with 52-53 collections
+// marking 2.0 GB in all; 144 MiB and GOGC=100, 149-151 MiB marking 2.2
+// GB; 144 MiB and GOGC=200, 151-152 MiB marking 1.8 GB in 36-39
+// collections (GOGC off, 152-154 MiB and the same 1.8 GB). 136 MiB
+// marks 2.3 GB even at GOGC=100.
 type memoryBudget struct {
 	mu      sync.Mutex
 	enabled bool
