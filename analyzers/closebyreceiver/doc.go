@@ -231,7 +231,11 @@
 // object its starting function makes and keeps (a server stream made
 // beside the client stream whose field the client's CloseSend closes,
 // handed only to a handler; a test's own queue), or of an object the
-// model cannot name (one taken from a map or slice):
+// model cannot name (one taken from a map or slice); senders a
+// _test.go file starts, against a close in the package's own code (a
+// test that runs a worker on a producer it built by hand and never
+// shuts down: the shutdown protocol is for the component's own
+// goroutines):
 //
 //	cli := &stream{sendc: ch2}
 //	srv := &stream{sendc: ch1}

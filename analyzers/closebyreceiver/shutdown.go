@@ -30,7 +30,8 @@ import (
 // stores again afterwards, or of an object made here and not yet
 // shared, is left alone; so are senders that the closing function
 // starts itself (reportSpawnerCloses judges those), senders that also
-// receive from or close the channel, and sends by goroutines the
+// receive from or close the channel, senders a test starts against a
+// close in the package's code (harness), and sends by goroutines the
 // model sees no go statement for.
 func reportShutdownCloses(pass *analysis.Pass, m *chanmodel.Model, sm *syncmodel.Model, pr *protocols,
 	closers map[token.Pos][]unit, sends map[chanmodel.ChanID][]unit, reported map[token.Pos]bool) {
@@ -68,7 +69,7 @@ func reportShutdownCloses(pass *analysis.Pass, m *chanmodel.Model, sm *syncmodel
 func unorderedSender(m *chanmodel.Model, sm *syncmodel.Model, f *chanmodel.Func, c *chanmodel.Op, senders, views []unit) *chanmodel.Op {
 	for _, su := range senders {
 		if su.u == 0 || su.f == f || runs(su, c.Pos) || unitRecv(su, c.Chan) || unitDoes(su, chanmodel.Close, c.Chan) ||
-			awaitsDone(f, c, su) {
+			awaitsDone(f, c, su) || harness(f, su) {
 			continue
 		}
 		for i := range su.f.Ops {
@@ -82,6 +83,16 @@ func unorderedSender(m *chanmodel.Model, sm *syncmodel.Model, f *chanmodel.Func,
 		}
 	}
 	return nil
+}
+
+// harness reports whether the sender su is a goroutine a test starts
+// on parts it builds by hand, judged against a close in the package's
+// own code: the shutdown protocol orders the component's goroutines,
+// and a test's harness (a worker run on a producer the test made and
+// never shuts down) is not one of them. A test's own close is still
+// judged against its own goroutines.
+func harness(f *chanmodel.Func, su unit) bool {
+	return flow.InTestFile(su.f.Fn) && !flow.InTestFile(f.Fn)
 }
 
 // componentInstance reports whether the send s of f acts on the channel

@@ -101,7 +101,7 @@ func testValue(v ssa.Value, fn *ssa.Function) bool {
 		return true
 	}
 	iface, ok := v.Type().Underlying().(*types.Interface)
-	return ok && fn != nil && inTestFile(fn) && satisfiedByT(iface, fn)
+	return ok && fn != nil && InTestFile(fn) && satisfiedByT(iface, fn)
 }
 
 // unconvert strips the conversions of v to interfaces.
@@ -163,8 +163,12 @@ func satisfiedByT(iface *types.Interface, fn *ssa.Function) bool {
 	return true
 }
 
-// inTestFile reports whether fn is declared in a _test.go file.
-func inTestFile(fn *ssa.Function) bool {
+// InTestFile reports whether fn is declared in a _test.go file (a
+// function literal: where its outermost enclosing function is).
+func InTestFile(fn *ssa.Function) bool {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
 	pos := fn.Pos()
 	if !pos.IsValid() || fn.Prog == nil {
 		return false

@@ -3,7 +3,6 @@ package syncmodel
 import (
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -203,7 +202,7 @@ func (m *Model) isRoleField(f *types.Var) bool {
 			case *ssa.Store:
 				if use.Val == fa {
 					ok = false
-				} else if a, isAlloc := fa.X.(*ssa.Alloc); !(isAlloc && private(a, use, 0)) && !inTestFile(use.Parent()) {
+				} else if a, isAlloc := fa.X.(*ssa.Alloc); !(isAlloc && private(a, use, 0)) && !flow.InTestFile(use.Parent()) {
 					ok = false
 				}
 			default:
@@ -213,13 +212,6 @@ func (m *Model) isRoleField(f *types.Var) bool {
 	}
 	m.roleFields[f] = ok
 	return ok
-}
-
-func inTestFile(fn *ssa.Function) bool {
-	for fn.Parent() != nil {
-		fn = fn.Parent()
-	}
-	return fn.Pos().IsValid() && strings.HasSuffix(fn.Prog.Fset.Position(fn.Pos()).Filename, "_test.go")
 }
 
 // paramRole returns the role a parameter has at every call of its
