@@ -1,0 +1,3 @@
+module blind13o
+
+go 1.26

@@ -1,0 +1,3 @@
+module blind14i
+
+go 1.26

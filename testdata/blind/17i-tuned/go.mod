@@ -1,0 +1,3 @@
+module blind17i
+
+go 1.26
