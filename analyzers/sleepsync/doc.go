@@ -114,8 +114,11 @@
 //
 // Not reported either: a sleep before the function returns when every goroutine it
 // started never ends (chanmodel's NeverEnds: no path of it returns,
-// counting a range over a ticker's channel, or over a channel of the
-// package that nothing closes, as one that never finishes): nothing can
+// counting a range over a ticker's channel, over a channel of the
+// package that nothing closes, or over one of a type no code can close
+// (package main's subscribers of a broker method's channels, with no
+// close of a channel of that type anywhere), as one that never
+// finishes): nothing can
 // wait for such goroutines, and an example that sleeps before main
 // returns only bounds how long they run. A goroutine that ends beside
 // them (a worker next to a progress ticker) is still waited for by the

@@ -56,7 +56,9 @@
 // of main that receives nothing from a channel (a progress reporter, a
 // "still working" message after a delay); one that never finishes (a
 // loop with no exit, a range over a ticker's channel or over a channel
-// nothing closes: chanmodel's StartedNeverEnds, the question sleepsync
+// nothing closes, or can close, such as a subscription a broker method
+// returns when no code closes a channel of its type: chanmodel's
+// StartedNeverEnds, the question sleepsync
 // asks too) and that its starter hands nothing (it sends on no channel
 // the goroutine receives from), since its starter decides how long it
 // runs; a goroutine that never ends only because its starter feeds it

@@ -58,22 +58,22 @@ func (m *Model) StartedNeverEnds(in ssa.Instruction) bool {
 }
 
 // neverClosed reports whether ch is surely never closed: a ticker's
-// channel, or a channel of this package with no close that does not
-// escape.
+// channel, a channel of this package with no close that does not
+// escape, or one of a type nothing can close (neverClosedByType).
 func (m *Model) neverClosed(ch ssa.Value) bool {
 	if TickerChan(ch) {
 		return true
 	}
 	id, ok := m.ChanOf(ch)
 	if !ok {
-		return false
+		return m.neverClosedByType(ch)
 	}
 	for _, r := range m.OpsOn(id) {
 		if r.Op.Kind == Close {
 			return false
 		}
 	}
-	return !m.Escapes(id)
+	return !m.Escapes(id) || m.neverClosedByType(ch)
 }
 
 // TickerChan reports whether ch is a ticker's channel: the field C of
@@ -108,4 +108,97 @@ func fieldName(t types.Type, i int) string {
 		return ""
 	}
 	return s.Field(i).Name()
+}
+
+// neverClosedByType reports whether no channel of ch's type can ever
+// be closed, whatever its identity: the model cannot always name the
+// channel a goroutine receives from (one a broker method makes, keeps
+// in a map and returns), but it can see every close in the program that
+// could apply to it. That holds when no other package can obtain such a
+// channel to close it (its element type is declared in this package and
+// unexported, or this is package main, which nothing imports), no
+// close of the package applies to a channel of that element type, and
+// no such channel, able to be closed, leaves the package: passed to a
+// function of another package or to a call the model cannot resolve, or
+// converted to an interface (reflect can close it). A close in a generic
+// body on a channel of a type parameter may close any channel.
+func (m *Model) neverClosedByType(ch ssa.Value) bool {
+	ct, ok := ch.Type().Underlying().(*types.Chan)
+	if !ok || m.pkg == nil {
+		return false
+	}
+	elem := ct.Elem()
+	if m.pkg.Pkg.Name() != "main" {
+		named, ok := types.Unalias(elem).(*types.Named)
+		if !ok || named.Obj().Pkg() != m.pkg.Pkg || named.Obj().Exported() {
+			return false
+		}
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closable == nil {
+		m.closable = closableElems(m.pkg, m.allFuncs)
+	}
+	if m.closable.any {
+		return false
+	}
+	for _, t := range m.closable.elems {
+		if types.Identical(t, elem) {
+			return false
+		}
+	}
+	return true
+}
+
+// closable lists the element types of the channels the functions of a
+// package close or let go where something else may close them.
+type closable struct {
+	elems []types.Type
+	any   bool // a close on a channel of a type parameter
+}
+
+// closableElems scans fns, the functions of pkg, for closable.
+func closableElems(pkg *ssa.Package, fns []*ssa.Function) *closable {
+	c := new(closable)
+	add := func(t types.Type) {
+		ct, ok := t.Underlying().(*types.Chan)
+		if !ok || ct.Dir() == types.RecvOnly {
+			return
+		}
+		if _, isParam := types.Unalias(ct.Elem()).(*types.TypeParam); isParam {
+			c.any = true
+			return
+		}
+		for _, e := range c.elems {
+			if types.Identical(e, ct.Elem()) {
+				return
+			}
+		}
+		c.elems = append(c.elems, ct.Elem())
+	}
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				switch in := in.(type) {
+				case *ssa.MakeInterface:
+					add(in.X.Type())
+				case ssa.CallInstruction:
+					com := in.Common()
+					if bi, ok := com.Value.(*ssa.Builtin); ok {
+						if bi.Name() == "close" && len(com.Args) == 1 {
+							add(com.Args[0].Type())
+						}
+						continue
+					}
+					if callee := com.StaticCallee(); callee != nil && callee.Package() == pkg && !com.IsInvoke() {
+						continue
+					}
+					for _, a := range com.Args {
+						add(a.Type())
+					}
+				}
+			}
+		}
+	}
+	return c
 }
