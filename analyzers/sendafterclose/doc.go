@@ -67,7 +67,11 @@
 // waits before it returns (defer close(c.ch); <-ctx.Done();
 // c.wg.Wait()), senders in an internal package (their callers are
 // other packages of the module, out of sight: whether they stop their
-// producers before the close is unknown), a close or a send made while holding a sync.Mutex
+// producers before the close is unknown), senders declared in a
+// _test.go file (a test or a test helper, exported or not: the test
+// runner calls it, no client can; a test that writes into the input of
+// a link it built by hand and never started), a close or a send made
+// while holding a sync.Mutex
 // or sync.RWMutex (the closed-flag pattern), a close inside
 // sync.Once.Do, a closing goroutine that also sends on or receives
 // from the channel (the sender closing; receivers closing are

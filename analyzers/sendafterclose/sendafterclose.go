@@ -358,10 +358,12 @@ func exportedSender(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op) (*ch
 // package that is not internal. An internal package's callers are the
 // module's other packages, which this analysis cannot see: whether
 // they send after the close (rather than stop their producers first)
-// is unknown, and an unknown order is not reported.
+// is unknown, and an unknown order is not reported. Nor is a function
+// of a _test.go file API, exported or not: the test runner calls a
+// test, no importer can call it or its helpers.
 func exportedAPI(fn *ssa.Function) bool {
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || fn.Parent() != nil || !obj.Exported() || obj.Pkg() == nil || analysisutil.InternalPath(obj.Pkg().Path()) {
+	if !ok || fn.Parent() != nil || !obj.Exported() || obj.Pkg() == nil || analysisutil.InternalPath(obj.Pkg().Path()) || flow.InTestFile(fn) {
 		return false
 	}
 	sig := obj.Type().(*types.Signature)
