@@ -18,7 +18,7 @@ import (
 // This file reports goroutines that run for ever: a loop with no exit
 // (or one whose only way out is a range over a ticker's channel, which
 // Stop never closes). Whether that is a leak depends on how often the
-// goroutine is started: one started from main, init, TestMain, a
+// goroutine is started: one started from main, init, TestMain, a test, a
 // package-level initializer or a sync.Once lives as long as the
 // process by design; one started per object, per request or per call
 // piles up. Only an exit that is written but does not exit (a break in

@@ -14,7 +14,7 @@ import (
 // Lifetime answers, for the functions of one package, "how often can
 // this run?": a function runs a bounded number of times per process
 // when only the process's own start reaches it (main, init functions,
-// TestMain, package-level initializers, functions run by a sync.Once
+// TestMain, tests, package-level initializers, functions run by a sync.Once
 // or sync.OnceFunc...) through calls that no loop repeats. A
 // goroutine started there lives, by design, as long as the process;
 // one started anywhere else may be started once per object, per
@@ -266,8 +266,8 @@ func onceRunner(c *ssa.CallCommon) bool {
 }
 
 // root reports whether the process's start runs fn: main.main, init
-// functions and the package initializer, TestMain, a test file's
-// examples.
+// functions and the package initializer, TestMain, a test file's tests
+// and examples.
 func root(fn *ssa.Function, isMain bool) bool {
 	if fn.Parent() != nil || fn.Signature.Recv() != nil {
 		return false
@@ -283,8 +283,15 @@ func root(fn *ssa.Function, isMain bool) bool {
 		return p.Len() == 1 && types.TypeString(p.At(0).Type(), nil) == "*testing.M"
 	case strings.HasPrefix(name, "Example"):
 		// go test runs an example once; it stands for a program's main.
-		return fn.Signature.Params().Len() == 0 && fn.Signature.Results().Len() == 0 &&
-			fn.Pos().IsValid() && strings.HasSuffix(fn.Prog.Fset.Position(fn.Pos()).Filename, "_test.go")
+		return fn.Signature.Params().Len() == 0 && fn.Signature.Results().Len() == 0 && flow.InTestFile(fn)
+	case strings.HasPrefix(name, "Test"):
+		// go test runs a test once per run (per -count): what it
+		// starts lives at most as long as the test binary, like what
+		// main starts. A benchmark is run again and again to find b.N,
+		// and a fuzz target's function is called per input: neither is
+		// a root.
+		p := fn.Signature.Params()
+		return p.Len() == 1 && types.TypeString(p.At(0).Type(), nil) == "*testing.T" && fn.Signature.Results().Len() == 0 && flow.InTestFile(fn)
 	}
 	return false
 }
