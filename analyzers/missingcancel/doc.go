@@ -56,7 +56,15 @@
 // parent cancels in a defer statement on every path: the child lives
 // no longer than that function, cancelled with its parent, and one
 // derived after it returned is cancelled at birth (a callback inside a
-// test that derives from the test's own context). main.main is not checked: returning from it ends the process.
+// test that derives from the test's own context). Nor is a context of
+// package context whose function receives from its Done channel, with
+// a plain receive, on every path where the cancel is not called: once
+// that receive returns the context is cancelled, its timer stopped and
+// its registration dropped, and the cancel has nothing left to release
+// (`ctx, _ := context.WithTimeout(ctx, d); <-ctx.Done()`, a wait for the
+// timeout; a select on Done beside another case still leaks, and so
+// does signal.NotifyContext, whose stop also unregisters the signals).
+// main.main is not checked: returning from it ends the process.
 // Nor are the context and os/signal packages' own calls of their
 // functions, in the package and its tests, which discard cancel
 // functions on purpose (to count a parent's children, to expect a

@@ -48,6 +48,9 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 	var tr finding.Trace
 	tr.Step(finding.Place{Pos: start, End: end, Goroutine: g, Op: finding.OpCancel})
 	if v == nil || (hasCur && discards(cur, src.Result)) {
+		if awaitsDone(b, idx, call, nil) {
+			return
+		}
 		tr.Report(c.pass, analysis.Diagnostic{
 			Category: "discarded",
 			Pos:      start,
@@ -68,7 +71,7 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 		return
 	}
 	ret, leak := leakPath(b, idx, handles, derived)
-	if !leak || c.parentEndsFirst(call) {
+	if !leak || c.parentEndsFirst(call) || awaitsDone(b, idx, call, handles) {
 		return
 	}
 
@@ -101,6 +104,45 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 	}
 	d.Category = "uncalled"
 	tr.Report(c.pass, d)
+}
+
+// awaitsDone reports whether every path from the creation of a
+// context package's context (call, at b.Instrs[idx]) to a return
+// either meets one of handles (its cancel called, deferred or handed
+// over) or receives from its Done channel with a plain receive: once that
+// receive returns the context is cancelled (its timer fired, or its
+// parent was cancelled), and a cancelled context holds nothing, so its
+// cancel function has nothing left to release (ctx, _ :=
+// context.WithTimeout(bg, time.Second); <-ctx.Done()). Not so for
+// signal.NotifyContext, whose stop also unregisters the signals.
+func awaitsDone(b *ssa.BasicBlock, idx int, call *ssa.Call, handles map[ssa.Instruction]bool) bool {
+	if fn := flow.CalleeFunc(&call.Call); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+		return false
+	}
+	ctx := resultValue(call, 0)
+	if ctx == nil || ctx.Referrers() == nil {
+		return false
+	}
+	waits := make(map[ssa.Instruction]bool)
+	for _, r := range *ctx.Referrers() {
+		done, ok := r.(*ssa.Call)
+		if !ok || !done.Call.IsInvoke() || done.Call.Value != ctx || done.Call.Method.Name() != "Done" || done.Referrers() == nil {
+			continue
+		}
+		for _, u := range *done.Referrers() {
+			if recv, ok := u.(*ssa.UnOp); ok && recv.Op == token.ARROW {
+				waits[recv] = true
+			}
+		}
+	}
+	if len(waits) == 0 {
+		return false
+	}
+	for h := range handles {
+		waits[h] = true
+	}
+	_, leak := leakPath(b, idx, waits, nil)
+	return !leak
 }
 
 // discards reports whether the call's result k is assigned to the
