@@ -210,7 +210,12 @@
 // a Wait, also in a helper the method calls, on a WaitGroup in a
 // struct field that counts exactly the senders, each marking Done
 // after its sends, also in the methods of a generic type (one Add(n)
-// before a loop of n go statements of Worker[T].poll); a receive from a done channel the sender closes as
+// before a loop of n go statements of Worker[T].poll), or one that
+// counts messages in flight: each exported method Adds one for the
+// message it accepts, and the goroutine that handles a message sends
+// before it marks it Done (in the loop over received messages, in a
+// helper it calls, deferred), not after (a forward after the Done, a
+// per-batch notice after the batch's Dones is reported); a receive from a done channel the sender closes as
 // it returns, after a cancel, also when the closer receives such a
 // done signal of the senders in a loop over its components (one per
 // shard: the model cannot count them, so it stays silent); a join

@@ -92,8 +92,12 @@
 // every run of another, through a chain of happens-before edges: a
 // Wait (its own, or on every path of a call before it: a Stop that
 // cancels and waits) on a WaitGroup each of the other's goroutines
-// marks Done after it, or that WaitGroup.Go started them by, or an
-// errgroup.Group's Wait whose Go started them; the other's own
+// marks Done after it, or that WaitGroup.Go started them by, or one
+// that counts messages in flight rather than goroutines (each of the
+// other's goroutines takes a message before the operation and marks
+// it Done after, before it takes the next: a Done is the release of
+// every earlier operation of the message's handling; see inflight.go),
+// or an errgroup.Group's Wait whose Go started them; the other's own
 // goroutine, in which the operation follows it (a deferred close of a
 // stopped channel, also in a deferred literal, and after the calls
 // the goroutine makes: a fake's method the package calls only through

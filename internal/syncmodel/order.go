@@ -21,6 +21,10 @@ import (
 //   - a completed receive that precedes c (a plain receive, or the
 //     select case c lies in) from a channel whose every send and close
 //     is itself ordered after s, by the same rules;
+//   - the same Wait on a WaitGroup that counts messages, not
+//     goroutines: the goroutine running s takes a message (and its
+//     unit) before s and marks it Done after s, before it takes the
+//     next (heldUntilDone);
 //   - a count (receivedAll): c's goroutine made the channel and
 //     completed as many receives on it as its goroutines, each sending
 //     once, can send.
@@ -331,7 +335,9 @@ func waitPoints(w ssa.Instruction, up []Site) []ssa.Instruction {
 // not see, unless the path to it makes the channel again (remade): those
 // workers send on the new one): the goroutine's function is started only by go statements
 // of the package, and it defers wg.Done on every path, or (the run
-// being its own) calls wg.Done on every path from the run to a return.
+// being its own) calls wg.Done on every path from the run to a return,
+// or the run holds the unit of a message it takes and marks Done after
+// it (heldUntilDone: a WaitGroup that counts messages in flight).
 func (m *Model) doneAfter(runs []chanmodel.OpRef, j waitJoin, waited []ssa.Instruction, remade ssa.Instruction) bool {
 	wg := j.obj
 	var fresh func(ssa.Instruction) bool
@@ -343,6 +349,7 @@ func (m *Model) doneAfter(runs []chanmodel.OpRef, j waitJoin, waited []ssa.Instr
 		if !ok || len(roots) == 0 {
 			return false
 		}
+		held, judged := false, false
 		for _, root := range roots {
 			if slices.ContainsFunc(waited, func(w ssa.Instruction) bool { return flow.Reaches(w, root.Instr, fresh) }) {
 				return false
@@ -362,7 +369,15 @@ func (m *Model) doneAfter(runs []chanmodel.OpRef, j waitJoin, waited []ssa.Instr
 			if m.defersDone(g, []Object{wg}) {
 				continue
 			}
-			if g != r.F.Fn || !m.doneOnEveryPath(g, r.Op.Instr, wg) {
+			if g == r.F.Fn && m.doneOnEveryPath(g, r.Op.Instr, wg) {
+				continue
+			}
+			// The WaitGroup may count messages rather than goroutines:
+			// the run holds a message's unit that it marks Done later.
+			if !judged {
+				held, judged = m.heldUntilDone(r, wg), true
+			}
+			if !held {
 				return false
 			}
 		}

@@ -31,5 +31,5 @@ func (w *worker) run() {
 // Shutdown closes errors once every message in flight is done.
 func (p *Producer) Shutdown() {
 	p.inFlight.Wait()
-	close(p.errors) // silent: the sender is a test's harness, not the producer's own goroutine
+	close(p.errors) // silent: the sender is a test's harness; each send also precedes its message's Done
 }
