@@ -519,7 +519,8 @@ func recvRecovered(bad bool) error {
 	return <-errc // want `receive from errc may block forever`
 }
 
-// Silent: the recover tells the waiter by closing another channel.
+// Bad: the recover closes another channel on the way out, but the
+// waiter blocks in a plain receive from errc and hears nothing else.
 func recvRecoveredTells(bad bool, failed chan struct{}) error {
 	errc := make(chan error)
 	go func() {
@@ -533,5 +534,5 @@ func recvRecoveredTells(bad bool, failed chan struct{}) error {
 		}
 		errc <- nil
 	}()
-	return <-errc
+	return <-errc // want `receive from errc may block forever`
 }
