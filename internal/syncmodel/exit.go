@@ -371,21 +371,17 @@ func (m *Model) callSignals(f *Func, does Does) bool {
 // Func.Spawns, the same for starting a goroutine or calling a function
 // value.
 func (m *Model) markSignals() {
-	for _, f := range m.Funcs {
-		value := f.callsValue()
-		f.Signals = value || f.directOps(nil)
-		f.Spawns = value || f.starts()
-	}
-	m.markCallers(func(f *Func) *bool { return &f.Signals })
-	m.markCallers(func(f *Func) *bool { return &f.Spawns })
+	m.markCallers(func(f *Func) bool { return f.direct() }, func(f *Func) *bool { return &f.Signals })
+	m.markCallers((*Func).spawns, func(f *Func) *bool { return &f.Spawns })
 }
 
-// markCallers sets the flag of every function of the package that
-// calls (not starts) one whose flag is set.
-func (m *Model) markCallers(flag func(*Func) *bool) {
+// markCallers sets the flag of each function own reports, and of every
+// function of the package that calls (not starts) one that has it.
+func (m *Model) markCallers(own func(*Func) bool, flag func(*Func) *bool) {
 	var work []*Func
 	for _, f := range m.Funcs {
-		if *flag(f) {
+		if own(f) {
+			*flag(f) = true
 			work = append(work, f)
 		}
 	}
@@ -404,25 +400,24 @@ func (m *Model) markCallers(flag func(*Func) *bool) {
 	}
 }
 
-// starts reports whether f starts a goroutine by its own instructions.
-func (f *Func) starts() bool {
+// spawns reports whether f by its own instructions starts a goroutine
+// or calls a function value the model cannot name.
+func (f *Func) spawns() bool {
 	for _, e := range f.Events {
 		switch e.Kind {
 		case Go, WGGo, GroupGo:
 			return true
 		}
 	}
-	return false
+	return f.callsValue()
 }
 
-// directBut reports whether f signals by its own instructions, the
-// Dones on a known WaitGroup that skip reports left out.
+// direct reports whether f signals by its own instructions.
+func (f *Func) direct() bool { return f.directBut(nil) }
+
+// directBut is direct with the Dones on a known WaitGroup that skip
+// reports left out.
 func (f *Func) directBut(skip func(Object) bool) bool {
-	return f.directOps(skip) || f.callsValue()
-}
-
-// directOps is directBut but for the calls of function values.
-func (f *Func) directOps(skip func(Object) bool) bool {
 	for _, e := range f.Events {
 		switch e.Kind {
 		case Done:
@@ -449,7 +444,7 @@ func (f *Func) directOps(skip func(Object) bool) bool {
 			}
 		}
 	}
-	return false
+	return f.callsValue()
 }
 
 // callsValue reports whether f calls a function value the model cannot
