@@ -152,7 +152,7 @@
 //
 //	go func() {
 //		if err := work(); err != nil {
-//			errc <- err // the path out tells the waiter, which selects on errc and done
+//			errc <- err // the path out tells the waiter
 //			return
 //		}
 //		close(done)
@@ -243,16 +243,12 @@
 // select case it takes instead of the operation (the end of the
 // function reached from it counts).
 //
-// A plain send (not in a select) hears nothing but a receive, and a
-// plain receive nothing but a send or close: a partner that closes or
-// sends on another channel on its way out (close(n.done) for Stop), or
-// calls a function that does (a queue's get handing its gate back),
-// still leaves the waiter stranded, as long as the partner's goroutine
-// is not started again on the same value (its go statement runs once
-// per call of a function nothing calls in a loop, or on a value that
-// function has just made) and nothing on its way may start another
-// (a go statement, a function value called, itself or by a function
-// of the package it calls):
+// A plain send (not in a select) hears nothing but a receive: a
+// receiver that closes or sends on another channel on its way out
+// (close(n.done) for Stop) still leaves the sender stranded, as long
+// as the receiver's goroutine is not started again on the same value
+// (its go statement runs once per call of a function nothing calls in
+// a loop, or on a value that function has just made):
 //
 //	func (n *node) Status() status {
 //		c := make(chan status)
@@ -306,8 +302,7 @@
 // that nothing sends on or closes (it cannot be taken), a path that
 // tells anyone anything on its way (a send, a close, a Done, a
 // goroutine started, a function value called: a cancel; for a plain
-// send or receive, only a goroutine started or a function value
-// called, there or in a function of the package it calls), a partner
+// send, only a goroutine started or a function called), a partner
 // whose way out is a panic, runtime.Goexit or os.Exit, a WaitGroup or
 // channel the package does not keep to itself, a partner that runs in
 // code the model does not see (a function with no caller in the

@@ -256,10 +256,6 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 	} else if sites := sm.GoSites(p, depth); len(sites) != 1 || flow.InLoop(sites[0].Instr.Block()) {
 		return nil
 	}
-	// The waiter blocks in a plain receive and hears nothing else: what
-	// p tells others on its way out does not save it, unless p may be
-	// started again to send (see sendLeaves).
-	does.Deaf = startedOnce(sm, p)
 	if ex, ok := sm.Leaves(p, does, depth); ok && ex.Deliberate() {
 		if sm.Gated(f.Fn, x.Instr, p, does) {
 			return nil // the waiter first waits for something p does only after its send

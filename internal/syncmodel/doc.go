@@ -59,8 +59,8 @@
 //
 // A waiter in a plain operation hears nothing but its partner's half
 // (Does.Deaf): then only a go statement, a function value called or a
-// call of a function of the package that does one (Func.Spawns) on
-// the way still cuts the path (it may start another partner). Panics and exits end no such path (a crash strands nobody), a
+// call of a signalling function of the package on the way still cuts
+// the path (it may start another partner). Panics and exits end no such path (a crash strands nobody), a
 // select case on a package channel nothing sends on or closes is never
 // taken. A path that has reported a test failure still counts: a waiter
 // it strands hangs the test. Model.Leaves lifts the answer to the goroutine: the function

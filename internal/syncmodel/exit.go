@@ -331,7 +331,8 @@ func (m *Model) signals(fn *ssa.Function, in ssa.Instruction, does Does) bool {
 		if c.IsInvoke() {
 			// Through an interface: only a call of the package's one
 			// implementation is known to signal.
-			return m.callSignals(m.byFn[m.invoked[in]], does)
+			f := m.byFn[m.invoked[in]]
+			return f != nil && f.Signals
 		}
 		obj := flow.CalleeFunc(c)
 		for _, name := range []string{"Done", "Signal", "Broadcast"} {
@@ -347,41 +348,20 @@ func (m *Model) signals(fn *ssa.Function, in ssa.Instruction, does Does) bool {
 				return true // a function value: a cancel, a callback
 			}
 		}
-		return m.callSignals(m.byFn[callee], does)
+		f := m.byFn[callee]
+		return f != nil && f.Signals
 	}
 	return false
 }
 
-// callSignals reports whether a call of f, a function of the package
-// (nil for any other), may tell a waiter something: f signals, or, for
-// a deaf waiter, f may start another partner (Func.Spawns).
-func (m *Model) callSignals(f *Func, does Does) bool {
-	if f == nil {
-		return false
-	}
-	if does.Deaf {
-		return f.Spawns
-	}
-	return f.Signals
-}
-
 // markSignals sets Func.Signals: the function itself sends, closes,
 // calls Done, Signal or Broadcast, starts a goroutine or calls a
-// function value, or calls a function of the package that does; and
-// Func.Spawns, the same for starting a goroutine or calling a function
-// value.
+// function value, or calls a function of the package that does.
 func (m *Model) markSignals() {
-	m.markCallers(func(f *Func) bool { return f.direct() }, func(f *Func) *bool { return &f.Signals })
-	m.markCallers((*Func).spawns, func(f *Func) *bool { return &f.Spawns })
-}
-
-// markCallers sets the flag of each function own reports, and of every
-// function of the package that calls (not starts) one that has it.
-func (m *Model) markCallers(own func(*Func) bool, flag func(*Func) *bool) {
 	var work []*Func
 	for _, f := range m.Funcs {
-		if own(f) {
-			*flag(f) = true
+		if f.direct() {
+			f.Signals = true
 			work = append(work, f)
 		}
 	}
@@ -390,26 +370,14 @@ func (m *Model) markCallers(own func(*Func) bool, flag func(*Func) *bool) {
 		work = work[:len(work)-1]
 		for _, s := range m.sitesOf(f.Fn) {
 			if s.Goroutine {
-				continue // the go statement signals (and spawns) by itself
+				continue // the go statement signals by itself
 			}
-			if c := m.byFn[s.Caller]; c != nil && !*flag(c) {
-				*flag(c) = true
+			if c := m.byFn[s.Caller]; c != nil && !c.Signals {
+				c.Signals = true
 				work = append(work, c)
 			}
 		}
 	}
-}
-
-// spawns reports whether f by its own instructions starts a goroutine
-// or calls a function value the model cannot name.
-func (f *Func) spawns() bool {
-	for _, e := range f.Events {
-		switch e.Kind {
-		case Go, WGGo, GroupGo:
-			return true
-		}
-	}
-	return f.callsValue()
 }
 
 // direct reports whether f signals by its own instructions.
@@ -438,30 +406,18 @@ func (f *Func) directBut(skip func(Object) bool) bool {
 			case *ssa.Send:
 				return true
 			case ssa.CallInstruction:
-				if bi, ok := in.Common().Value.(*ssa.Builtin); ok && bi.Name() == "close" {
-					return true
+				c := in.Common()
+				if bi, ok := c.Value.(*ssa.Builtin); ok {
+					if bi.Name() == "close" {
+						return true
+					}
+					continue // append, len, ...
 				}
-			}
-		}
-	}
-	return f.callsValue()
-}
-
-// callsValue reports whether f calls a function value the model cannot
-// name (a cancel, a callback).
-func (f *Func) callsValue() bool {
-	for _, b := range f.Fn.Blocks {
-		for _, in := range b.Instrs {
-			c, ok := in.(ssa.CallInstruction)
-			if !ok {
-				continue
-			}
-			cc := c.Common()
-			if _, ok := cc.Value.(*ssa.Builtin); ok || cc.IsInvoke() || cc.StaticCallee() != nil {
-				continue
-			}
-			if fv, _, _ := funcOf(cc.Value); fv == nil {
-				return true
+				if !c.IsInvoke() && c.StaticCallee() == nil {
+					if fv, _, _ := funcOf(c.Value); fv == nil {
+						return true
+					}
+				}
 			}
 		}
 	}

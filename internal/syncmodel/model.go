@@ -157,13 +157,6 @@ type Func struct {
 	// may tell another goroutine something (sends, closes, calls Done,
 	// Signal or Broadcast, starts a goroutine, calls a function value).
 	Signals bool
-	// Spawns: the function, or a function of the package it calls,
-	// starts a goroutine or calls a function value it cannot name: of
-	// what Signals covers, what may start another goroutine. A waiter
-	// that hears nothing but its partner's half (Does.Deaf) is saved
-	// by nothing else a call does: a send or close on another channel
-	// (a queue's gate handed back) tells somebody else.
-	Spawns bool
 }
 
 // Starts returns the events of f that start a goroutine.
