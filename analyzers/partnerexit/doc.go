@@ -287,6 +287,12 @@
 //		}
 //	})
 //
+// A wait inside a helper of the package (a generic Future[T]'s Await
+// that receives from f.done, closed by a Resolve the producer skips on
+// an error) is reported at the helper's operation, with the helper's
+// calls in the package (up to three) as related information: they are
+// the waiters it strands.
+//
 // When the waiter first hands its partner a request by a plain send on
 // an unbuffered channel only that partner receives from (u.chunks <- c;
 // <-c.done) and the partner can leave without taking it, the send, not

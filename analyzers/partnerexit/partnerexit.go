@@ -64,7 +64,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 			}
 			if x != nil {
-				report(pass, f, e, x)
+				report(pass, sm, f, e, x)
 			}
 		}
 	}
@@ -517,7 +517,10 @@ func startedOnce(sm *syncmodel.Model, fn *ssa.Function) bool {
 	return true
 }
 
-func report(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, x *leave) {
+// maxCallers bounds the calls of a waiting helper a finding lists.
+const maxCallers = 3
+
+func report(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func, e *syncmodel.Event, x *leave) {
 	var msg, skips string
 	op := finding.OpWait
 	switch e.Kind {
@@ -548,6 +551,17 @@ func report(pass *analysis.Pass, f *syncmodel.Func, e *syncmodel.Event, x *leave
 	var tr finding.Trace
 	tr.Step(finding.Place{Pos: e.Pos, Goroutine: g(f.Fn), Op: op, Blocks: true})
 	tr.Related(&d, finding.Place{Pos: x.exit.Pos, Message: skips, Goroutine: g(x.fn), Op: finding.OpReturn})
+	// A wait inside a helper (a generic future's Await, a queue's get)
+	// strands whoever calls it: the calls of the package name the
+	// waiters (the model keys a generic helper's calls by its origin).
+	n := 0
+	for _, s := range sm.Callers(f.Fn) {
+		if s.Goroutine || n == maxCallers {
+			continue
+		}
+		n++
+		tr.Related(&d, finding.Place{Pos: s.Instr.Pos(), Message: "waits here, in " + f.Fn.Name(), Goroutine: g(s.Caller), Op: finding.OpCall})
+	}
 	tr.Report(pass, d)
 }
 
