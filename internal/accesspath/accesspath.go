@@ -190,35 +190,9 @@ func (k Key) normalize() Key {
 }
 
 // SpilledParam returns the parameter a holds, if a is only ever
-// assigned that parameter: its one store in its function stores the
-// parameter, and no function literal it is captured by assigns it.
+// assigned that parameter (StoredOnce).
 func SpilledParam(a *ssa.Alloc) *ssa.Parameter {
-	refs := a.Referrers()
-	if refs == nil {
-		return nil
-	}
-	var p *ssa.Parameter
-	for _, r := range *refs {
-		switch r := r.(type) {
-		case *ssa.Store:
-			if r.Addr != a {
-				return nil
-			}
-			q, ok := r.Val.(*ssa.Parameter)
-			if !ok || p != nil {
-				return nil
-			}
-			p = q
-		case *ssa.UnOp:
-			// a load
-		case *ssa.MakeClosure:
-			if AssignedBy(r, a) {
-				return nil
-			}
-		default:
-			return nil
-		}
-	}
+	p, _ := StoredOnce(a).(*ssa.Parameter)
 	return p
 }
 

@@ -296,3 +296,43 @@ func isLoadOf[T ssa.Value](v ssa.Value) bool {
 	_, ok = u.X.(T)
 	return ok
 }
+
+const spilledSrc = `package p
+
+func spilled(t *int) func() int {
+	return func() int { return *t }
+}
+
+func reassigned(t *int) func() {
+	return func() { t = nil }
+}
+
+func local() func() int {
+	x := 1
+	return func() int { return x }
+}
+`
+
+// TestSpilledParam: a parameter's cell stands for the parameter only
+// while it holds nothing else (StoredOnce).
+func TestSpilledParam(t *testing.T) {
+	pkg := atest.BuildSSA(t, spilledSrc, 0)
+	for name, want := range map[string]bool{"spilled": true, "reassigned": false, "local": false} {
+		fn := pkg.Func(name)
+		var cell *ssa.Alloc
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				if a, ok := in.(*ssa.Alloc); ok && a.Heap {
+					cell = a
+				}
+			}
+		}
+		if cell == nil {
+			t.Fatalf("%s: no captured variable", name)
+		}
+		p := accesspath.SpilledParam(cell)
+		if got := p != nil; got != want || p != nil && p != fn.Params[0] {
+			t.Errorf("%s: SpilledParam = %v, want the parameter: %v", name, p, want)
+		}
+	}
+}
