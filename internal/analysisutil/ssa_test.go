@@ -1,6 +1,8 @@
 package analysisutil
 
 import (
+	"fmt"
+	"go/types"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
@@ -59,5 +61,47 @@ func TestFuncValue(t *testing.T) {
 	}
 	if fn, bindings := FuncValue(values.Params[0]); fn != nil || bindings != nil {
 		t.Errorf("FuncValue of a parameter = %v, %v; want nil, nil", fn, bindings)
+	}
+}
+
+const endBraceSrc = `package p
+
+type T struct{}
+
+func (T) m() {}
+
+func decl() {
+	_ = func() {
+	}
+}
+
+func asm()
+`
+
+// TestEndBrace: the closing brace of a declared function's and a
+// literal's body; none for a function without a body in source.
+func TestEndBrace(t *testing.T) {
+	pkg := atest.BuildSSA(t, endBraceSrc, 0)
+	prog := pkg.Prog
+	fset := prog.Fset
+	decl := pkg.Func("decl")
+	for _, c := range []struct {
+		fn   *ssa.Function
+		want string // line:column, or "" for none
+	}{
+		{decl, "10:1"},
+		{decl.AnonFuncs[0], "9:2"},
+		{pkg.Func("asm"), ""},
+		// The wrapper for the promoted method (*T).m has no syntax.
+		{prog.MethodValue(prog.MethodSets.MethodSet(types.NewPointer(pkg.Type("T").Type())).Lookup(pkg.Pkg, "m")), ""},
+	} {
+		got := ""
+		if p := EndBrace(c.fn); p.IsValid() {
+			pos := fset.Position(p)
+			got = fmt.Sprintf("%d:%d", pos.Line, pos.Column)
+		}
+		if got != c.want {
+			t.Errorf("EndBrace(%s) = %q, want %q", c.fn, got, c.want)
+		}
 	}
 }
