@@ -105,3 +105,38 @@ func TestEndBrace(t *testing.T) {
 		}
 	}
 }
+
+const condLSrc = `package p
+
+import "sync"
+
+type S struct{ sync.Cond }
+
+type T struct{ L sync.Locker }
+
+type CP *sync.Cond
+
+func f(c *sync.Cond, s *S, t *T, cp CP) {
+	_ = c.L  // 1: a Cond's L
+	_ = s.L  // 2: an embedded Cond's L
+	_ = t.L  // 3: a field named L of another type
+	_ = cp.L // 4: through a defined pointer type
+}
+`
+
+// TestIsCondL: the address of a sync.Cond's L, and of no other field
+// named L.
+func TestIsCondL(t *testing.T) {
+	pkg := atest.BuildSSA(t, condLSrc, 0)
+	var got []bool
+	for _, b := range pkg.Func("f").Blocks {
+		for _, in := range b.Instrs {
+			if fa, ok := in.(*ssa.FieldAddr); ok && FieldOf(fa) != nil && FieldOf(fa).Name() == "L" {
+				got = append(got, IsCondL(fa))
+			}
+		}
+	}
+	if want := []bool{true, true, false, true}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("IsCondL of c.L, s.L, t.L, cp.L = %v, want %v", got, want)
+	}
+}
