@@ -126,7 +126,7 @@ func (c *lockChecker) indexStore(st *ssa.Store) {
 	var lock ssa.Value
 	if call, ok := st.Val.(*ssa.Call); ok && isNewCond(call) {
 		lock = call.Common().Args[0]
-	} else if fa, ok := st.Addr.(*ssa.FieldAddr); ok && isCondL(fa) {
+	} else if fa, ok := st.Addr.(*ssa.FieldAddr); ok && analysisutil.IsCondL(fa) {
 		lock = st.Val
 	} else {
 		return
@@ -153,11 +153,6 @@ func (c *lockChecker) indexStore(st *ssa.Store) {
 
 func isNewCond(call *ssa.Call) bool {
 	return analysisutil.IsFunc(flow.CalleeFunc(call.Common()), "sync", "NewCond") && len(call.Common().Args) == 1
-}
-
-// isCondL reports whether fa is the address of the L field of a sync.Cond.
-func isCondL(fa *ssa.FieldAddr) bool {
-	return analysisutil.IsNamed(fa.X.Type(), "sync", "Cond") && fa.Field == condL(fa.X.Type())
 }
 
 // condL returns the index of the L field of the sync.Cond that

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -102,6 +103,8 @@ func plain(pass *analysis.Pass, e ast.Expr) bool {
 	return false
 }
 
+// lineIndent returns the indentation of the line pos starts, or ""
+// where another statement precedes it or the source cannot be read.
 func lineIndent(pass *analysis.Pass, pos token.Pos) string {
 	tf := pass.Fset.File(pos)
 	if tf == nil {
@@ -111,14 +114,6 @@ func lineIndent(pass *analysis.Pass, pos token.Pos) string {
 	if err != nil {
 		return ""
 	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := tf.Offset(pos)
-	if start < 0 || end > len(src) || start > end {
-		return ""
-	}
-	ind := string(src[start:end])
-	if strings.TrimSpace(ind) != "" {
-		return ""
-	}
+	ind, _ := analysisutil.LineIndent(tf, src, pos)
 	return ind
 }

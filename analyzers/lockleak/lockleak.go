@@ -281,7 +281,7 @@ func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.K
 	pos := r.Instr.Pos()
 	what := "return"
 	if !pos.IsValid() {
-		pos = endOf(fn)
+		pos = analysisutil.EndBrace(fn)
 		what = "end of function"
 	}
 	if !pos.IsValid() {
@@ -315,18 +315,6 @@ func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.K
 	tr.Step(finding.Place{Pos: pos, Goroutine: g, Op: finding.OpReturn})
 	tr.Step(finding.Place{Message: "the next Lock of " + lockset.Describe(k) + ", in any goroutine, waits forever", Goroutine: "next locker", Op: finding.OpLock, Blocks: true})
 	tr.Report(pass, d)
-}
-
-func endOf(fn *ssa.Function) token.Pos {
-	switch s := fn.Syntax().(type) {
-	case *ast.FuncDecl:
-		if s.Body != nil {
-			return s.Body.Rbrace
-		}
-	case *ast.FuncLit:
-		return s.Body.Rbrace
-	}
-	return token.NoPos
 }
 
 // callStart returns the start of the call expression whose opening

@@ -10,6 +10,8 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 )
 
 // deferFix offers `defer cancel()` on the line after the statement
@@ -98,10 +100,8 @@ func (c *checker) deferFix(callCur inspector.Cursor, call *ssa.Call, src *cancel
 	if err != nil || tf.Size() != len(content) {
 		return nil
 	}
-	startOff := tf.Offset(stmt.Pos())
-	lineStart := tf.Offset(tf.LineStart(tf.Line(stmt.Pos())))
-	indent := content[lineStart:startOff]
-	if len(bytes.Trim(indent, " \t")) != 0 {
+	indent, ok := analysisutil.LineIndent(tf, content, stmt.Pos())
+	if !ok {
 		return nil // another statement precedes it on the line
 	}
 	endOff := tf.Offset(stmt.End())

@@ -261,15 +261,7 @@ func returnPos(fn *ssa.Function, r *ssa.Return) token.Pos {
 	if r.Pos().IsValid() {
 		return r.Pos()
 	}
-	switch syn := fn.Syntax().(type) {
-	case *ast.FuncDecl:
-		if syn.Body != nil {
-			return syn.Body.Rbrace
-		}
-	case *ast.FuncLit:
-		return syn.Body.Rbrace
-	}
-	return token.NoPos
+	return analysisutil.EndBrace(fn)
 }
 
 // isCancelCause reports whether t is context.CancelCauseFunc.

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 )
 
 // moveAddFix moves `wg.Add(k)` out of `go func() { ...; wg.Add(k); ... }()`
@@ -56,11 +58,11 @@ func (c *checker) moveAddFix(goStmt *ast.GoStmt, call *ast.CallExpr, add event) 
 	if err != nil || tf.Size() != len(src) {
 		return nil
 	}
-	indent, ok := lineIndent(tf, src, goStmt.Pos())
+	indent, ok := analysisutil.LineIndent(tf, src, goStmt.Pos())
 	if !ok {
 		return nil
 	}
-	if _, ok := lineIndent(tf, src, stmt.Pos()); !ok {
+	if _, ok := analysisutil.LineIndent(tf, src, stmt.Pos()); !ok {
 		return nil
 	}
 	// The statement must end its line, but for a line comment, which
@@ -150,17 +152,4 @@ func (c *checker) sameOutside(e ast.Expr, lit *ast.FuncLit, pos token.Pos) bool 
 			return false
 		}
 	}
-}
-
-// lineIndent returns the blanks that precede pos on its line, if only
-// blanks precede it.
-func lineIndent(tf *token.File, src []byte, pos token.Pos) (string, bool) {
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	off := tf.Offset(pos)
-	for _, b := range src[start:off] {
-		if b != ' ' && b != '\t' {
-			return "", false
-		}
-	}
-	return string(src[start:off]), true
 }

@@ -2,7 +2,9 @@
 // across a call: the one encoding the summary engines of goconcheck
 // share (lockset's lock summaries, waitgroupadd's WaitGroup events,
 // sleepsync's reads and writes, syncmodel's object identity,
-// missingcancel's func-typed inputs a function ignores).
+// missingcancel's func-typed inputs a function ignores), and the one
+// walk back from a value to its root, which chanmodel's instances ask
+// too (Object).
 //
 // A Key is a path in the frame of one SSA function: a root and a
 // string of steps, ".N" (struct field N), ".*" (a pointer loaded from
@@ -68,54 +70,100 @@ func (k Key) SameRoot(o Key) bool { return k.Root == o.Root && k.Global == o.Glo
 // fields, loads and type changes, to a package variable or another
 // value; a parameter spilled for a closure is the parameter.
 func Of(v ssa.Value) Key {
-	root, path := walk(v, false)
+	root, path := walk(v, values)
 	if g, ok := root.(*ssa.Global); ok {
 		return Key{Global: GlobalName(g), Path: path}
 	}
 	return Key{Root: root, Path: path}.normalize()
 }
 
-// walk follows v back through field addresses, loads and type
-// changes, and either value fields (for Of) or element addresses and
-// slicing (for Memory), to its root, and returns the root and the
-// steps from it.
-func walk(v ssa.Value, memory bool) (ssa.Value, string) {
+// A mode says which steps a walk takes besides field addresses,
+// loads and type changes.
+type mode uint8
+
+const (
+	// values: fields of struct values (Of).
+	values mode = iota
+	// memory: element addresses and slicing, no value fields (Memory).
+	memory
+	// objects: fields of struct values, and loads only from a field or
+	// a package variable (Object).
+	objects
+)
+
+// walk follows v back by the steps of mode m to its root, and returns
+// the root and the steps from it.
+func walk(v ssa.Value, m mode) (ssa.Value, string) {
 	var steps []string
 	for {
-		switch x := v.(type) {
-		case *ssa.FieldAddr:
-			steps = append(steps, FieldStep(x.Field))
-			v = x.X
-			continue
-		case *ssa.UnOp:
-			if x.Op == token.MUL {
-				steps = append(steps, Load)
-				v = x.X
-				continue
-			}
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.Field:
-			if !memory {
-				steps = append(steps, FieldStep(x.Field))
-				v = x.X
-				continue
-			}
-		case *ssa.IndexAddr:
-			if memory {
-				steps = append(steps, Elem)
-				v = x.X
-				continue
-			}
-		case *ssa.Slice:
-			if memory {
-				v = x.X
-				continue
+		next, field, s := step(v, m)
+		if next == nil {
+			return v, joinRev(steps)
+		}
+		if field >= 0 {
+			s = FieldStep(field)
+		}
+		if s != "" {
+			steps = append(steps, s)
+		}
+		v = next
+	}
+}
+
+// step is one step of the walks: the value v is reached from, and
+// what the step records, a struct field (field >= 0), a Load, an Elem
+// or nothing (a type change, a slicing); nil where a walk in mode m
+// stops at v.
+func step(v ssa.Value, m mode) (next ssa.Value, field int, s string) {
+	switch x := v.(type) {
+	case *ssa.FieldAddr:
+		return x.X, x.Field, ""
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			break
+		}
+		if m == objects {
+			switch x.X.(type) {
+			case *ssa.FieldAddr, *ssa.Global:
+			default:
+				return nil, -1, ""
 			}
 		}
-		return v, joinRev(steps)
+		return x.X, -1, Load
+	case *ssa.ChangeType:
+		return x.X, -1, ""
+	case *ssa.Field:
+		if m != memory {
+			return x.X, x.Field, ""
+		}
+	case *ssa.IndexAddr:
+		if m == memory {
+			return x.X, -1, Elem
+		}
+	case *ssa.Slice:
+		if m == memory {
+			return x.X, -1, ""
+		}
 	}
+	return nil, -1, ""
+}
+
+// Object returns the object that v, an object or the address of one
+// of its fields, is reached from: Of's walk, except that it stops at
+// a load from anything but a field or a package variable (a variable's
+// cell, an element, a pointer handed in), where the value loaded is
+// the object, not traced to whatever stored it, and after eight
+// steps, where an object nested deeper (five pointer fields down) is
+// left at the value reached.
+func Object(v ssa.Value) ssa.Value {
+	for range 8 {
+		next, _, _ := step(v, objects)
+		if next == nil {
+			return v
+		}
+		v = next
+	}
+	return v
 }
 
 // Extend returns the location path below k (path is a string of
@@ -142,35 +190,9 @@ func (k Key) normalize() Key {
 }
 
 // SpilledParam returns the parameter a holds, if a is only ever
-// assigned that parameter: its one store in its function stores the
-// parameter, and no function literal it is captured by assigns it.
+// assigned that parameter (StoredOnce).
 func SpilledParam(a *ssa.Alloc) *ssa.Parameter {
-	refs := a.Referrers()
-	if refs == nil {
-		return nil
-	}
-	var p *ssa.Parameter
-	for _, r := range *refs {
-		switch r := r.(type) {
-		case *ssa.Store:
-			if r.Addr != a {
-				return nil
-			}
-			q, ok := r.Val.(*ssa.Parameter)
-			if !ok || p != nil {
-				return nil
-			}
-			p = q
-		case *ssa.UnOp:
-			// a load
-		case *ssa.MakeClosure:
-			if AssignedBy(r, a) {
-				return nil
-			}
-		default:
-			return nil
-		}
-	}
+	p, _ := StoredOnce(a).(*ssa.Parameter)
 	return p
 }
 

@@ -220,3 +220,119 @@ func TestStoredOnce(t *testing.T) {
 		}
 	}
 }
+
+const objectSrc = `package p
+
+type N struct {
+	n *N
+	v struct{ x int }
+	x int
+}
+
+var g *N
+
+func f(t *N, pp **N) {
+	t.n.x = 1
+	t.v.x = 2
+	g.n.x = 3
+	(*pp).n.x = 4
+	t.n.n.n.x = 5
+	t.n.n.n.n.x = 6
+	s := []*N{t}
+	s[0].x = 7
+}
+
+func lit(t *N) {
+	go func() { t.x = 8 }()
+}
+`
+
+// TestObject: Object is Of's walk that stops at a load from anything
+// but a field or a package variable, and after eight steps.
+func TestObject(t *testing.T) {
+	pkg := atest.BuildSSA(t, objectSrc, 0)
+	f := pkg.Func("f")
+	got := stores(f)
+	lit := stores(pkg.Func("lit").AnonFuncs[0])
+	param := func(v ssa.Value) bool { return v == f.Params[0] }
+	for _, c := range []struct {
+		val  string
+		addr ssa.Value
+		want func(ssa.Value) bool
+		of   string
+	}{
+		// Through loads of fields and a value field to the parameter.
+		{"1", got["1"], param, "t.0.*.2"},
+		{"2", got["2"], param, "t.1.0"},
+		// A load of a package variable: the variable.
+		{"3", got["3"], func(v ssa.Value) bool { _, ok := v.(*ssa.Global); return ok }, "p.g.*.0.*.2"},
+		// A load through a pointer handed in, an element, or the
+		// literal's captured variable: the value loaded, where Of goes
+		// on to the pointer, the slice's array and the cell.
+		{"4", got["4"], isLoadOf[*ssa.Parameter], "pp.*.0.*.2"},
+		{"7", got["7"], isLoadOf[*ssa.IndexAddr], "(**p.N).*.2"},
+		{"8", lit["8"], isLoadOf[*ssa.FreeVar], "t.*.2"},
+		// Eight steps reach t three pointer fields down, not four.
+		{"5", got["5"], param, "t.0.*.0.*.0.*.2"},
+		{"6", got["6"], func(v ssa.Value) bool { _, ok := v.(*ssa.FieldAddr); return ok }, "t.0.*.0.*.0.*.0.*.2"},
+	} {
+		if c.addr == nil {
+			t.Fatalf("no store of %s", c.val)
+		}
+		if o := accesspath.Object(c.addr); !c.want(o) {
+			t.Errorf("store of %s: Object = %s (%T)", c.val, o.Name(), o)
+		}
+		if s := name(accesspath.Of(c.addr)); s != c.of {
+			t.Errorf("store of %s: Of = %s, want %s", c.val, s, c.of)
+		}
+	}
+}
+
+func isLoadOf[T ssa.Value](v ssa.Value) bool {
+	u, ok := v.(*ssa.UnOp)
+	if !ok {
+		return false
+	}
+	_, ok = u.X.(T)
+	return ok
+}
+
+const spilledSrc = `package p
+
+func spilled(t *int) func() int {
+	return func() int { return *t }
+}
+
+func reassigned(t *int) func() {
+	return func() { t = nil }
+}
+
+func local() func() int {
+	x := 1
+	return func() int { return x }
+}
+`
+
+// TestSpilledParam: a parameter's cell stands for the parameter only
+// while it holds nothing else (StoredOnce).
+func TestSpilledParam(t *testing.T) {
+	pkg := atest.BuildSSA(t, spilledSrc, 0)
+	for name, want := range map[string]bool{"spilled": true, "reassigned": false, "local": false} {
+		fn := pkg.Func(name)
+		var cell *ssa.Alloc
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				if a, ok := in.(*ssa.Alloc); ok && a.Heap {
+					cell = a
+				}
+			}
+		}
+		if cell == nil {
+			t.Fatalf("%s: no captured variable", name)
+		}
+		p := accesspath.SpilledParam(cell)
+		if got := p != nil; got != want || p != nil && p != fn.Params[0] {
+			t.Errorf("%s: SpilledParam = %v, want the parameter: %v", name, p, want)
+		}
+	}
+}

@@ -125,6 +125,6 @@ func fieldNotAssigned(fa *ssa.FieldAddr, depth int) bool {
 // value. A package variable is a root value here, not a Global name,
 // so no summary can express it.
 func Memory(v ssa.Value) Key {
-	root, path := walk(v, true)
+	root, path := walk(v, memory)
 	return Key{Root: root, Path: path}
 }

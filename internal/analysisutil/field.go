@@ -40,3 +40,11 @@ func field(st *types.Struct, i int) *types.Var {
 	}
 	return st.Field(i).Origin()
 }
+
+// IsCondL reports whether fa is the address of the L field of a
+// sync.Cond: the Locker its Wait unlocks and locks again. The Cond
+// may be reached through a pointer of a defined type, or embedded.
+func IsCondL(fa *ssa.FieldAddr) bool {
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	return ok && IsNamed(ptr.Elem(), "sync", "Cond") && FieldOf(fa).Name() == "L"
+}

@@ -1,6 +1,8 @@
 package analysisutil
 
 import (
+	"go/ast"
+	"go/token"
 	"reflect"
 	"strings"
 	"sync"
@@ -180,4 +182,20 @@ func fresh(v ssa.Value, depth int) bool {
 		return n > 0
 	}
 	return false
+}
+
+// EndBrace returns the closing brace of fn's body, where its implicit
+// return at the end of the body (which has no position of its own)
+// is shown; NoPos for a function with no body in source (a wrapper, an
+// assembly function).
+func EndBrace(fn *ssa.Function) token.Pos {
+	switch s := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		if s.Body != nil {
+			return s.Body.Rbrace
+		}
+	case *ast.FuncLit:
+		return s.Body.Rbrace
+	}
+	return token.NoPos
 }

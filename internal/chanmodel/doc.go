@@ -1,8 +1,38 @@
 // Package chanmodel builds, once per package, a model of the channel
-// operations of every function, shared by the channel analyzers of
-// goconcheck (closebyreceiver, sendafterclose, and later goroutineleak
-// and selfdeadlock). Analyzer is an analysis pass of its own with no
-// diagnostics: analyzers Require it and read its *Model result.
+// operations of every function, shared by the analyzers of goconcheck
+// that reason about channels (closebyreceiver, goroutineleak,
+// goroutinepanic, lockedblock, selfdeadlock, sendafterclose, unjoined,
+// unlockedwrite) and by syncmodel, which stands on it. Analyzer is an
+// analysis pass of its own with no diagnostics: analyzers Require it
+// and read its *Model result.
+//
+// # The picture
+//
+// Think of each function as the goroutines it runs and the channel
+// operations each performs. Unit 0 is the goroutine that calls the
+// function; every go statement, in it or in a callee, opens another
+// unit; a call brings the callee's operations into the caller's unit,
+// the callee's parameters replaced by the arguments:
+//
+//	func (p *Pool) Start() {            the Ops of Start:
+//	    p.tasks = make(chan Task)         assign field tasks  u0
+//	    go p.work()                       recv   field tasks  u1 (from work)
+//	    p.tasks <- Task{}                 send   field tasks  u0
+//	}
+//	func (p *Pool) work() {             the Ops of work:
+//	    for range p.tasks {}              recv   field tasks  u0
+//	}
+//
+// The edges join operations on one channel (one ChanID; for a field,
+// the very same channel when their bases agree, see Instance): a send
+// and the receive that takes its value, a close and the receives and
+// ranges it ends. A go statement is the edge from the starter's unit
+// to the one it opens. An analyzer reads a protocol off the picture:
+// a receiver's unit that closes a channel other units send on
+// (closebyreceiver), a close while another unit may still send
+// (sendafterclose), a unit blocked on an operation no other unit can
+// complete (goroutineleak, selfdeadlock). syncmodel joins these edges
+// to the WaitGroup, Cond and lock ones.
 //
 // # Channel identity
 //
@@ -42,6 +72,13 @@
 // struct pointer, canonicalised through free variables and captured
 // locals. Two operations act on the very same channel when their IDs
 // are equal and, for fields, their bases are the same non-nil value.
+// Across functions, InstanceOf and Model.InstanceIn classify the object
+// a field operation acts on (instance.go): one the function was handed
+// or found (outer), one each run makes and hands to its caller
+// (handed), or one each run makes and keeps (local), so a close of
+// "a field of every T" elsewhere is not taken to close a local
+// object's channel. The walk from a base to that object is
+// accesspath's (accesspath.Object).
 //
 // # Operations and goroutines
 //
@@ -58,13 +95,15 @@
 // Op.Unit says which goroutine runs the operation: 0 is the goroutine
 // that runs the function itself (synchronous calls and defers stay in
 // it), every go statement (also inside callees) opens a new unit.
-// Functions passed as values (to sync.Once.Do, errgroup.Group.Go, ...)
+// Functions passed as values (to sync.Once.Do, stored in a field, ...)
 // are not followed: their operations belong to the closure's own
 // entry in the model only. The one exception is a function value
-// handed to a helper that runs it in a new goroutine (a stopper's
-// RunWorker(func() {...}), summarised per function as a *Spawner fact,
-// see spawn.go): its operations open a unit at the helper's call, as a
-// go statement's would.
+// handed to a helper that runs it in a new goroutine (sync.WaitGroup.Go,
+// a stopper's RunWorker(func() {...}): any function summarised as
+// running that parameter by a *Spawner fact, see spawn.go): its
+// operations open a unit at the helper's call, as a go statement's
+// would. StartedNeverEnds asks of such a start, or a go statement,
+// whether the goroutine can ever end (neverends.go).
 //
 // Per operation the model also records facts about its own function
 // that the analyzers need and that survive the climb to callers: Must

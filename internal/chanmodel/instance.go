@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
@@ -45,7 +46,7 @@ func InstanceOf(base ssa.Value) Instance {
 	if base == nil {
 		return InstanceUnknown
 	}
-	root := rootObject(base)
+	root := accesspath.Object(base)
 	switch x := root.(type) {
 	case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
 		return InstanceOuter
@@ -126,7 +127,7 @@ func handedOut(v ssa.Value, depth int) bool {
 			if r.Val != v {
 				continue
 			}
-			switch root := rootObject(r.Addr).(type) {
+			switch root := accesspath.Object(r.Addr).(type) {
 			case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
 				return true
 			case *ssa.Alloc, *ssa.Call:
@@ -137,37 +138,6 @@ func handedOut(v ssa.Value, depth int) bool {
 		}
 	}
 	return false
-}
-
-// rootObject returns the value that v, an object or the address of
-// one of its fields, is reached from by loads of fields and field
-// selections.
-func rootObject(v ssa.Value) ssa.Value {
-	for range 8 {
-		switch x := v.(type) {
-		case *ssa.UnOp:
-			// A load of a field, or of a global variable; a load of
-			// another variable (one canon could not resolve) is not
-			// followed.
-			switch y := x.X.(type) {
-			case *ssa.FieldAddr:
-				v = y
-			case *ssa.Global:
-				return y
-			default:
-				return v
-			}
-		case *ssa.FieldAddr:
-			v = x.X
-		case *ssa.Field:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
 }
 
 // InstanceIn classifies the object whose channel field op, an

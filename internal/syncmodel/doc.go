@@ -32,7 +32,7 @@
 // from the starter to the function run, with the values its parameters and free variables
 // are bound to; Model.Callers indexes those sites and the static
 // calls. Each function also lists its Ends: the returns, panics and
-// calls that end the goroutine (analysisutil.ExitCall), so a query can
+// calls that end the goroutine or the process (flow.NeverReturns), so a query can
 // ask along which paths a partner can leave without its operation.
 //
 // An analyzer reads a blocking protocol off the picture: Stop waits on
@@ -60,7 +60,9 @@
 // A waiter in a plain operation hears nothing but its partner's half
 // (Does.Deaf): then only a go statement, a function value called or a
 // call of a signalling function of the package on the way still cuts
-// the path (it may start another partner). Panics and exits end no such path (a crash strands nobody), a
+// the path (it may start another partner). Panics and exits end no such path (a crash strands nobody;
+// but a panic that a recover the function deferred stops goes on to
+// the recover block's return, Exit.Recovered), a
 // select case on a package channel nothing sends on or closes is never
 // taken. A path that has reported a test failure still counts: a waiter
 // it strands hangs the test. Model.Leaves lifts the answer to the goroutine: the function

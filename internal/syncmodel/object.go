@@ -372,7 +372,7 @@ func (m *Model) useContained(r ssa.Instruction, v ssa.Value, depth int) bool {
 	case *ssa.DebugRef:
 		return true
 	case *ssa.FieldAddr:
-		if isCondL(r) {
+		if analysisutil.IsCondL(r) {
 			return true // the Cond's mutex, not the Cond: Lock and Unlock wake no waiter
 		}
 		return depth <= 3 && m.addrContained(r, depth+1)
@@ -420,16 +420,4 @@ func (m *Model) useContained(r ssa.Instruction, v ssa.Value, depth int) bool {
 		return true
 	}
 	return false
-}
-
-// isCondL reports whether fa is the address of the L field of a
-// sync.Cond.
-func isCondL(fa *ssa.FieldAddr) bool {
-	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := types.Unalias(ptr.Elem()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "Cond" &&
-		analysisutil.FieldOf(fa).Name() == "L"
 }
