@@ -21,6 +21,7 @@ import (
 //     accesses the field runs only in goroutines that go statements of
 //     w's function start after w (Run fills in the fields, then starts
 //     the loops that use them);
+//
 //   - a request answered by a run loop: w's function runs only in one
 //     goroutine (a run loop or its handler), answers the request it is
 //     handling (close(req.done), e.reply <- err) on every path after w,
