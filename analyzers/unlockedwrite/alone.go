@@ -27,8 +27,7 @@ import (
 //     call of which is in such a place;
 //   - set-up before the readers exist: the place is in a method that
 //     can get past its guard once only (a CompareAndSwap of a state
-//     word, or a started flag tested and set under the object's lock,
-//     never reset), before the go statements by which that method
+//     word, or a started flag tested and set, never reset), before the go statements by which that method
 //     starts the goroutines, and after none.
 type solitude struct {
 	pass *analysis.Pass
@@ -160,8 +159,7 @@ func (s *solitude) findRegions(fn *ssa.Function, b *ssa.BasicBlock) {
 	switch cond := ifi.Cond.(type) {
 	case *ssa.BinOp:
 		if l, ok := cond.X.(*ssa.UnOp); ok {
-			// if x.state != idle { return }; x.state = running,
-			// under x's lock.
+			// if x.state != idle { return }; x.state = running.
 			k, ok := cond.Y.(*ssa.Const)
 			if !ok || k.Value == nil || cond.Op != token.EQL && cond.Op != token.NEQ {
 				return
@@ -204,14 +202,13 @@ func (s *solitude) findRegions(fn *ssa.Function, b *ssa.BasicBlock) {
 		}
 		open(0, lockset.KeyOf(cond.Call.Args[0].(*ssa.FieldAddr).X), true)
 	case *ssa.UnOp:
-		// if x.started { return }; x.started = true, under x's lock.
+		// if x.started { return }; x.started = true.
 		s.stateTest(fn, b, cond, constant.MakeBool(false), 1, open)
 	}
 }
 
 // stateTest records the region entered through b.Succs[i], taken when
-// the receiver's state field, loaded by l under the receiver's lock,
-// holds the value unset: when the region stores another value into it
+// the receiver's state field, loaded by l, holds the value unset: when the region stores another value into it
 // and nothing else ever stores unset back, the region is entered once.
 func (s *solitude) stateTest(fn *ssa.Function, b *ssa.BasicBlock, l *ssa.UnOp, unset constant.Value, i int, open func(int, lockset.Key, bool)) {
 	v := analysisutil.FieldOf(l.X)
@@ -219,8 +216,11 @@ func (s *solitude) stateTest(fn *ssa.Function, b *ssa.BasicBlock, l *ssa.UnOp, u
 		return
 	}
 	base := lockset.KeyOf(l.X.(*ssa.FieldAddr).X)
-	f := s.res.Funcs[fn]
-	if f == nil || !holdsLockOf(f.HeldBefore(b.Instrs[len(b.Instrs)-1]), base) || !setsState(b.Succs[i], v, unset) {
+	// The test need not hold the lock: a set-up method is not made
+	// to be called twice at once (an Open returning ErrAlreadyOpen),
+	// and the region still has to come before every goroutine of the
+	// object (beforeGo, noGoroutineYet).
+	if !setsState(b.Succs[i], v, unset) {
 		return
 	}
 	open(i, base, true)
@@ -292,15 +292,6 @@ func receiverBase(fn *ssa.Function, addr ssa.Value) bool {
 	return ok && fn.Signature.Recv() != nil && len(fn.Params) > 0 && fa.X == fn.Params[0]
 }
 
-func holdsLockOf(held lockset.Set, base lockset.Key) bool {
-	for k := range held {
-		if k.HasPrefix(base) && k != base {
-			return true
-		}
-	}
-	return false
-}
-
 // setsState reports whether the region entered at entry stores into
 // the state field v a constant other than unset.
 func setsState(entry *ssa.BasicBlock, v *types.Var, unset constant.Value) bool {
@@ -335,11 +326,15 @@ func (s *solitude) aloneDepth(fn *ssa.Function, instr ssa.Instruction, base lock
 		}
 	}
 	// A helper every call of which is the last holder's, on the same
-	// object (set-up writes must be in the method itself: its go
-	// statements order them).
+	// object, or made in set-up before the go statements that start
+	// the object's goroutines (openDatabase called by a once-only Open
+	// before its go s.flushLoop()): the call returns before them, so
+	// its writes come first, unless the helper starts a goroutine of
+	// its own before the write.
 	if depth > 3 || base.Path != "" || s.valueUse[fn] || fn.Object() != nil && fn.Object().Exported() {
 		return false
 	}
+	setupOK := !startsBefore(fn, instr)
 	param := flow.ParamIndex(fn, base.Root)
 	if param < 0 {
 		return false
@@ -351,7 +346,7 @@ func (s *solitude) aloneDepth(fn *ssa.Function, instr ssa.Instruction, base lock
 		if inTest(s.pass, c.Parent()) {
 			continue
 		}
-		if param >= len(c.Call.Args) || !s.lastHolderAt(c.Parent(), c, lockset.KeyOf(c.Call.Args[param]), depth+1) {
+		if param >= len(c.Call.Args) || !s.lastHolderAt(c.Parent(), c, lockset.KeyOf(c.Call.Args[param]), setupOK, depth+1) {
 			return false
 		}
 		n++
@@ -359,15 +354,31 @@ func (s *solitude) aloneDepth(fn *ssa.Function, instr ssa.Instruction, base lock
 	return n > 0
 }
 
-// lastHolderAt reports whether instr runs in a last-reference region
-// of base.
-func (s *solitude) lastHolderAt(fn *ssa.Function, instr ssa.Instruction, base lockset.Key, depth int) bool {
+// lastHolderAt reports whether the call instr runs in a last-reference
+// region of base, or (setupOK) in set-up before the goroutines.
+func (s *solitude) lastHolderAt(fn *ssa.Function, instr ssa.Instruction, base lockset.Key, setupOK bool, depth int) bool {
 	for _, r := range s.regions[fn] {
-		if !r.setup && r.base == base && r.entry.Dominates(instr.Block()) {
+		if r.base != base || !r.entry.Dominates(instr.Block()) {
+			continue
+		}
+		if !r.setup || setupOK && (s.beforeGo(fn, r, instr) || s.noGoroutineYet(fn, instr, base)) {
 			return true
 		}
 	}
 	return s.aloneDepth(fn, instr, base, depth) && !s.anySetup(fn)
+}
+
+// startsBefore reports whether a go statement of fn may run before
+// instr.
+func startsBefore(fn *ssa.Function, instr ssa.Instruction) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if g, ok := in.(*ssa.Go); ok && (g == instr || flow.Reaches(g, instr, nil)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (s *solitude) anySetup(fn *ssa.Function) bool {

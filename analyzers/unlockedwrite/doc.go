@@ -69,7 +69,8 @@
 // to an object the function allocated itself or obtained from a
 // constructor (before the value is shared) are not reported, nor
 // writes in methods only ever called on such values or only from
-// initialisers (NewX, Init), in Start methods and functions named
+// initialisers (NewX, Init), in Start methods (up to their own go
+// statement, see below) and functions named
 // unsafe, in plain functions filling in a value they are given (a
 // parser), in functions used as values that go where we cannot see
 // (stored, or handed to another package: sync.Once.Do, a handler
@@ -120,11 +121,14 @@
 // result is not tested, or a write before the test, is not. Set-up
 // before the readers exist: a write in a method that can get past its
 // guard once only (a CompareAndSwap of a state word nothing sets back,
-// or a started flag tested and set under the object's lock and never
-// reset), made before the go statements by which that method starts
-// its goroutines and after none of them, is silent; the same method
-// without the guard, with a guard that something resets, or writing
-// after its go statement, is reported. Such a method that starts no
+// or a started flag tested and set and never reset: an Open that
+// returns ErrAlreadyOpen), made before the go statements by which that
+// method starts its goroutines and after none of them, is silent, and
+// so is a write of a helper every call of which is such a place
+// (openDatabase, called by Open before go s.flushLoop()); the same
+// method without the guard, with a guard that something resets, a
+// helper also called from elsewhere (a Reload), or a write after the
+// go statement, is reported. Such a method that starts no
 // goroutine itself (a Messages that returns the subscription) is
 // silent too when no goroutine of the object can exist yet: no other
 // go statement, and no function literal handed on, runs code on a
@@ -138,9 +142,38 @@
 // an object they just built; with a pinger started by the constructor
 // the write is reported.
 //
+// A write that follows, in its function, a go statement starting on
+// the same object a method that accesses the field with the lock held,
+// and can get there waiting for no one (its only receives are from a
+// ticker's channel: an apply loop whose first tick bumps the
+// position), with nothing in the writer that waits between the go
+// statement and the write, runs beside that goroutine: it is reported
+// whatever the evidence, in a Start method too:
+//
+//	func (r *Replica) Start() error {
+//		go r.applyLoop() // locks r.mu and bumps r.pos on every tick
+//		...
+//		r.pos = hdr.Pos // reported
+//		return nil
+//	}
+//
 // A write is also silent when the happens-before edges of the sync
 // model order it with every other access to the (unexported) field,
 // wherever made (constructors filling in a fresh object aside):
+//
+//   - ownership handed over by a closed flag: the write runs in the
+//     call that tested a flag of the object and set it (or swapped it
+//     from false to true) in one critical section of the object's
+//     mutex, returning early when it was set, after that section; the
+//     package never clears the flag; and every other access holds the
+//     mutex and tests the flag first in the same section, returning
+//     when it is set. A Close that releases the buffers (c.buf = nil)
+//     after its section is silent: an accessor whose section came
+//     first is ordered before it by the mutex, and a later one sees
+//     the flag. An accessor that skips the lock or the test, a release
+//     made before the flag is set, or a Close that sets the flag
+//     without testing it (two Closes release at once) keeps the write
+//     reported;
 //
 //   - set-up before the goroutines start: every other function that
 //     accesses the field runs only in goroutines that go statements of
@@ -153,6 +186,7 @@
 //     called once, as its API says). A setter, or an exported
 //     reader that may run during the set-up, keeps the write reported,
 //     and so does a write after a go statement;
+//
 //   - a request answered by a run loop: the write is in a function run
 //     only by one goroutine (a run loop's handler), which answers the
 //     request it is handling (its parameter, or the value it received)

@@ -46,6 +46,9 @@ type access struct {
 	// via is the write of a helper of another package called at
 	// instr, made there with no lock held (see facts.go).
 	via *lockset.UnlockedWrite
+	// start: exempt only as a write of a Start method, which may still
+	// come after the method's own go statement.
+	start bool
 }
 
 // locked reports whether some mutex of base's struct is held.
@@ -86,6 +89,9 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 			continue // called in contexts we cannot see
 		}
 		exempt := f.InitOnly || lockedHelper(fn) || mentionsLocking(pass, fn)
+		// A Start method is trusted to run before the value is shared,
+		// up to its own go statements (see beside).
+		start := startMethod(fn) && !f.InitOnly && !namedLocked(fn) && !mentionsLocking(pass, fn)
 		for _, b := range fn.Blocks {
 			if res.Dead(b) {
 				continue // runs only when a never-nil field is nil
@@ -116,7 +122,7 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 					}
 					readRegion := len(guards) > 0 && onlyReadLocked(f, instr, base)
 					fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guards: guards, fn: fn, exempt: exempt, mayGuard: mayGuard,
-						readRegion: readRegion, readOnly: readRegion && write, via: fw.via})
+						readRegion: readRegion, readOnly: readRegion && write, via: fw.via, start: start})
 				}
 			}
 		}
@@ -199,11 +205,20 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout 
 		reportReadLocked(pass, v, fs, guard, strong)
 	}
 	for _, a := range fs.accesses {
-		if !a.write || a.locked() || a.exempt || a.mayGuard || !a.pos.IsValid() || !ownBase(a.fn, a.base) {
+		if !a.write || a.locked() || a.mayGuard || !a.pos.IsValid() || !ownBase(a.fn, a.base) || a.exempt && !a.start {
+			continue
+		}
+		// A goroutine started before the write, on the same object,
+		// that reaches its locked access without waiting for anyone:
+		// the write surely runs beside the lock's users.
+		loop := beside(pass, fs, a, guard)
+		if a.exempt && loop == nil {
 			continue
 		}
 		var r route
-		if byLayout {
+		if loop != nil {
+			// Reported whatever the evidence.
+		} else if byLayout {
 			// The layout alone is weak evidence: only a write that
 			// surely runs beside the lock's users, from a goroutine
 			// or in a function that locks it elsewhere.
@@ -240,6 +255,9 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout 
 			Message: fmt.Sprintf("write to %s.%s without holding %s.%s, %s", name, v.Name(), name, mu, why),
 		}
 		var tr finding.Trace
+		if loop != nil {
+			tr.Related(&d, finding.Place{Pos: loop.Pos(), Message: "goroutine started here, before the write", Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpGo})
+		}
 		if p, ok := lockedWrite[guard]; ok {
 			d.Related = []analysis.RelatedInformation{{Pos: p, Message: "written with the lock held here"}}
 			tr.Steps(lockedSteps(pass, fs, p, mu, "written")...)
@@ -585,20 +603,26 @@ func ownBase(fn *ssa.Function, base lockset.Key) bool {
 
 // lockedHelper reports functions named or documented as running with
 // the lock held (fooLocked, "mu must be held"), named as unsynchronised
-// on purpose (UnsafeLoad), and initialisers.
+// on purpose (UnsafeLoad), initialisers and Start methods.
 func lockedHelper(fn *ssa.Function) bool {
+	return namedLocked(fn) || startMethod(fn)
+}
+
+// startMethod reports a Start method: it runs before the value is
+// shared (etcd's Transporter: "Start MUST be called before calling
+// other functions"); the goroutines it starts do not.
+func startMethod(fn *ssa.Function) bool {
+	return fn.Parent() == nil && strings.HasPrefix(strings.ToLower(fn.Name()), "start")
+}
+
+// namedLocked is lockedHelper but for Start methods.
+func namedLocked(fn *ssa.Function) bool {
 	if lockset.DocumentedLocked(fn) {
 		return true
 	}
 	for f := fn; f != nil; f = f.Parent() {
 		n := strings.ToLower(f.Name())
 		if strings.Contains(n, "unsafe") || strings.HasPrefix(n, "init") || strings.HasPrefix(n, "new") {
-			return true
-		}
-		// Start methods run before the value is shared (etcd's
-		// Transporter: "Start MUST be called before calling other
-		// functions"); the goroutines they start do not.
-		if f == fn && fn.Parent() == nil && strings.HasPrefix(n, "start") {
 			return true
 		}
 		if d, ok := f.Syntax().(*ast.FuncDecl); ok && d.Doc != nil {

@@ -15,12 +15,13 @@ import (
 // A write without the lock races only with an access of another
 // goroutine that nothing orders it with. orderedWrite proves, with the
 // happens-before edges of the sync model, that every other access to
-// the field v is ordered with the write w, in one of two ways:
+// the field v is ordered with the write w, in one of three ways:
 //
 //   - set-up before the goroutines start: every other function that
 //     accesses the field runs only in goroutines that go statements of
 //     w's function start after w (Run fills in the fields, then starts
 //     the loops that use them);
+//
 //   - a request answered by a run loop: w's function runs only in one
 //     goroutine (a run loop or its handler), answers the request it is
 //     handling (close(req.done), e.reply <- err) on every path after w,
@@ -29,6 +30,13 @@ import (
 //     a mutex every requester holds from its request until the answer;
 //     the accesses of the run loop's own goroutine are in program
 //     order.
+//
+//   - ownership handed over by a closed state: w runs in the call that
+//     set a flag of the object, tested and set under its mutex and
+//     never cleared (a Close that returns early when already closed),
+//     after that section, and every other access holds the mutex and
+//     tests the flag first in the same section, returning when set
+//     (syncmodel.HandedOver).
 //
 // The field must be unexported: other packages could access it.
 func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
@@ -48,6 +56,9 @@ func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
 	}
 	if len(others) == 0 {
 		return false
+	}
+	if fa, _, _ := fieldAccess(w); fa != nil && sm.HandedOver(fa, w, others) {
+		return true // the closer owns the field once it set the flag
 	}
 	return setUpBefore(pass, sm, w, others) || answeredRequests(sm, w, others)
 }

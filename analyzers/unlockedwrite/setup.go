@@ -3,11 +3,13 @@ package unlockedwrite
 import (
 	"go/types"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 // noGoroutineYet reports whether the write instr, in the once-only
@@ -56,6 +58,51 @@ func (s *solitude) noGoroutineYet(fn *ssa.Function, instr ssa.Instruction, base 
 	return true
 }
 
+// beside returns the go statement of a's function, before the write
+// a, that starts on a's object a method accessing the field with the
+// guard held, which it can reach from its start without waiting for
+// anyone (syncmodel.Unprompted: a loop whose first tick bumps the
+// position), while a's function waits for nothing between the go
+// statement and the write: nothing orders the two, and the write runs
+// beside that goroutine. Nil if there is none.
+func beside(pass *analysis.Pass, fs *fieldStats, a access, guard int) *ssa.Go {
+	sm, ok := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
+	if !ok || a.base.Path != "" {
+		return nil
+	}
+	for _, b := range a.fn.Blocks {
+		for _, in := range b.Instrs {
+			g, ok := in.(*ssa.Go)
+			if !ok || g.Call.IsInvoke() || len(g.Call.Args) == 0 || !flow.Reaches(g, a.instr, nil) {
+				continue
+			}
+			callee := g.Call.StaticCallee()
+			if callee == nil || callee.Signature.Recv() == nil || lockset.KeyOf(g.Call.Args[0]) != a.base || waitsBetween(g, a.instr) {
+				continue
+			}
+			for _, la := range fs.accesses {
+				if la.fn == callee && la.holds(guard) && ownBase(la.fn, la.base) && sm.Unprompted(callee, la.instr) {
+					return g
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// waitsBetween reports whether something that may wait for another
+// goroutine runs after from and before to.
+func waitsBetween(from, to ssa.Instruction) bool {
+	for _, b := range from.Parent().Blocks {
+		for _, in := range b.Instrs {
+			if in != from && waitsHere(in) && flow.Reaches(from, in, nil) && (in == to || flow.Reaches(in, to, nil)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // namedOf returns the named type t is, or points to.
 func namedOf(t types.Type) *types.Named {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
@@ -82,7 +129,16 @@ func runsOn(c *ssa.CallCommon, obj *types.Named) bool {
 
 func bindsType(vals []ssa.Value, obj *types.Named) bool {
 	for _, v := range vals {
-		if namedOf(v.Type()) == obj {
+		t := v.Type()
+		if namedOf(t) == nil {
+			if p, ok := t.Underlying().(*types.Pointer); ok {
+				// A captured variable the closure shares with its
+				// maker (or a free variable of an inner literal): the
+				// cell holds the value.
+				t = p.Elem()
+			}
+		}
+		if namedOf(t) == obj {
 			return true
 		}
 	}

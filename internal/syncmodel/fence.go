@@ -2,6 +2,7 @@ package syncmodel
 
 import (
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -55,14 +56,32 @@ func (m *Model) AddFenced(add *ssa.Call) bool {
 	if !m.ownField(wg) || !m.onlyMethodReceiver(wg) {
 		return false
 	}
-	lf := m.Locks.Funcs[add.Parent()]
-	if lf == nil {
-		return false
+	for _, fc := range m.fences(add, wfa.X) {
+		if m.waitsAfterSet(wg, fc.flag, fc.mu) {
+			return true
+		}
 	}
-	base := wfa.X
-	for _, b := range add.Parent().Blocks {
+	return false
+}
+
+// A fence is a closed state that keeps an instruction out once set:
+// the flag field and the mutex field whose critical section tests it.
+type fence struct{ flag, mu *types.Var }
+
+// fences returns the closed states that fence at, an instruction on
+// the object base: at runs in a write-locked critical section of a
+// mutex field mu of base, after a test in that section of an
+// unexported bool (or atomic.Bool) field f of base, never cleared by
+// the package, that skips at when set.
+func (m *Model) fences(at ssa.Instruction, base ssa.Value) []fence {
+	lf := m.Locks.Funcs[at.Parent()]
+	if lf == nil {
+		return nil
+	}
+	var out []fence
+	for _, b := range at.Parent().Blocks {
 		fa, iff, set, ok := flagTestOn(b)
-		if !ok || fa.X != base || !b.Dominates(add.Block()) {
+		if !ok || fa.X != base || !b.Dominates(at.Block()) {
 			continue
 		}
 		f := analysisutil.FieldOf(fa)
@@ -70,16 +89,124 @@ func (m *Model) AddFenced(add *ssa.Call) bool {
 			continue
 		}
 		next := b.Succs[set]
-		if next == add.Block() || flow.Reaches(next.Instrs[0], add, func(in ssa.Instruction) bool { return in == iff }) {
+		if next == at.Block() || flow.Reaches(next.Instrs[0], at, func(in ssa.Instruction) bool { return in == iff }) {
 			continue
 		}
-		for _, mu := range sectionLocks(base, lf.HeldBefore(iff), lf.HeldBefore(add)) {
-			if m.waitsAfterSet(wg, f, mu) {
-				return true
+		for _, mu := range sectionLocks(base, lf.HeldBefore(iff), lf.HeldBefore(at)) {
+			out = append(out, fence{f, mu})
+		}
+	}
+	return out
+}
+
+// The same closed state hands the object over to the one call that
+// sets it (a Close that takes mu, returns early if closed is set, sets
+// it, unlocks, then releases the buffers without the lock):
+//
+//	func (c *Conn) Close() error {       func (c *Conn) Send(m []byte) error {
+//	    c.mu.Lock()                          c.mu.Lock()
+//	    if c.closed {                        defer c.mu.Unlock()
+//	        c.mu.Unlock()                    if c.closed {
+//	        return ErrClosed                     return ErrClosed
+//	    }                                    }
+//	    c.closed = true                      c.queue = append(c.queue, m)
+//	    c.mu.Unlock()                        return nil
+//	    c.queue = nil                    }
+//	    ...
+//	}
+//
+// A Send whose section comes first is ordered before the Close's by
+// mu, so before the release; one whose section comes later sees the
+// flag and touches nothing. A second Close returns early, so the
+// release runs once.
+
+// HandedOver reports whether the write w, through the field address
+// fa, runs in the call that set a closed state of fa's object (tested
+// and set in one write-locked section of a mutex of the object, or
+// swapped from false to true by a CompareAndSwap in such a section,
+// never cleared), after that section, and every access of others (to
+// the same field, in other functions) is fenced by that state (see
+// fences).
+func (m *Model) HandedOver(fa *ssa.FieldAddr, w ssa.Instruction, others []ssa.Instruction) bool {
+	if !m.ownField(analysisutil.FieldOf(fa)) || len(others) == 0 {
+		return false
+	}
+	for _, fc := range m.claims(w, fa.X) {
+		fenced := true
+		for _, o := range others {
+			ofa, ok := o.(*ssa.FieldAddr)
+			if !ok || !slices.Contains(m.fences(o, ofa.X), fc) {
+				fenced = false
+				break
 			}
+		}
+		if fenced {
+			return true
 		}
 	}
 	return false
+}
+
+// claims returns the closed states of base that w's function claims
+// before w: it gets to w only in the call that turned the flag from
+// clear to set, in one write-locked section of the mutex, which has
+// ended (or ends) before w.
+func (m *Model) claims(w ssa.Instruction, base ssa.Value) []fence {
+	fn := w.Parent()
+	lf := m.Locks.Funcs[fn]
+	if lf == nil {
+		return nil
+	}
+	key := m.canon(fn, lockset.KeyOf(base), 0)
+	var out []fence
+	for _, b := range fn.Blocks {
+		if !b.Dominates(w.Block()) || len(b.Instrs) == 0 {
+			continue
+		}
+		iff := b.Instrs[len(b.Instrs)-1]
+		// if !x.closed.CompareAndSwap(false, true) { return }
+		if cond, won, ok := testedValue(b); ok {
+			if c, ok := cond.(*ssa.Call); ok {
+				if f, val, ok := atomicFlagWrite(c); ok && isTrue(val) && m.ownField(f) && !m.flagCleared(f) {
+					if cfa, ok := c.Call.Args[0].(*ssa.FieldAddr); ok && cfa.X == base && onlyWay(b, won, w, iff) {
+						for _, mu := range sectionLocks(base, lf.HeldBefore(c), lf.HeldBefore(c)) {
+							out = append(out, fence{f, mu})
+						}
+					}
+				}
+			}
+		}
+		// if x.closed { return }; x.closed = true, in one section.
+		ffa, _, set, ok := flagTestOn(b)
+		if !ok || ffa.X != base || !onlyWay(b, 1-set, w, iff) {
+			continue
+		}
+		f := analysisutil.FieldOf(ffa)
+		if !m.ownField(f) || m.flagCleared(f) {
+			continue
+		}
+		for _, sb := range fn.Blocks {
+			for _, in := range sb.Instrs {
+				if in == w || !flow.Dominates(in, w) || !b.Dominates(sb) {
+					continue
+				}
+				for _, mu := range sectionLocks(base, lf.HeldBefore(iff), lf.HeldBefore(in)) {
+					if m.setsUnder(in, key, f, mu, 0) {
+						out = append(out, fence{f, mu})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// onlyWay reports whether w, dominated by b, is reached from b only
+// through its successor i: the other one cannot get to w without
+// passing the if at the end of b again.
+func onlyWay(b *ssa.BasicBlock, i int, w, iff ssa.Instruction) bool {
+	other := b.Succs[1-i]
+	return other != w.Block() && !flow.Reaches(other.Instrs[0], w, func(in ssa.Instruction) bool { return in == iff })
 }
 
 // ownField reports whether f is an unexported field of the package:

@@ -222,3 +222,58 @@ func isChan(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Chan)
 	return ok
 }
+
+// Unprompted reports whether the goroutine running fn can get from
+// its entry to at waiting for no one: on some path, every receive (a
+// receive statement, or the select case taken) is from a ticker's
+// channel, and nothing sends, waits (a WaitGroup, a Cond, a Once), or
+// calls a function that may (one of the package with channel
+// operations or waits, or one not known). Nothing another goroutine
+// does after starting fn then orders at after it: a spawner's write
+// after its go statement races with at (a Start that starts the apply
+// loop, then sets the position the loop bumps on its first tick).
+func (m *Model) Unprompted(fn *ssa.Function, at ssa.Instruction) bool {
+	if fn == nil || len(fn.Blocks) == 0 || at.Parent() != fn {
+		return false
+	}
+	cutInstr := func(in ssa.Instruction) bool {
+		switch in := in.(type) {
+		case *ssa.UnOp:
+			return in.Op == token.ARROW && !chanmodel.TickerChan(in.X)
+		case *ssa.Send:
+			return true
+		case *ssa.Call, *ssa.Go:
+			c := in.(ssa.CallInstruction).Common()
+			if _, builtin := c.Value.(*ssa.Builtin); builtin {
+				return false
+			}
+			if _, isGo := in.(*ssa.Go); isGo {
+				return false
+			}
+			callee := flow.Callee(c)
+			if callee == nil {
+				return true
+			}
+			if CallKind(flow.CalleeFunc(c)).Blocks() {
+				return true
+			}
+			body := flow.Body(callee)
+			if f := m.byFn[body]; f != nil {
+				for _, e := range f.Events {
+					if e.Kind.Blocks() {
+						return true
+					}
+				}
+			}
+			if cf := m.Chans.Func(body); cf != nil && (len(cf.Ops) > 0 || cf.Truncated) {
+				return true
+			}
+		}
+		return false
+	}
+	cutEdge := func(b *ssa.BasicBlock, succ int) bool {
+		sel, i := caseOf(b, succ)
+		return sel != nil && !chanmodel.TickerChan(sel.States[i].Chan)
+	}
+	return reaches(fn, cutInstr, cutEdge, func(in ssa.Instruction) bool { return in == at })
+}

@@ -91,6 +91,11 @@ func isTrue(v ssa.Value) bool {
 	return ok && k.Value != nil && k.Value.Kind() == constant.Bool && constant.BoolVal(k.Value)
 }
 
+func isBoolConst(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.Value != nil && k.Value.Kind() == constant.Bool
+}
+
 // newError reports whether v is the result of errors.New or
 // fmt.Errorf, which is never nil.
 func newError(v ssa.Value) bool {
@@ -477,8 +482,8 @@ func (s *StopState) neverNil(v ssa.Value) bool {
 }
 
 // atomicFlagWrite returns the atomic.Bool field that the call in
-// writes (Store, Swap, CompareAndSwap) and the value it stores (nil
-// for CompareAndSwap, which may store either).
+// writes (Store, Swap, CompareAndSwap) and the value it leaves there
+// (nil for a CompareAndSwap that may leave either).
 func atomicFlagWrite(in ssa.Instruction) (*types.Var, ssa.Value, bool) {
 	call, ok := in.(ssa.CallInstruction)
 	if !ok {
@@ -494,6 +499,12 @@ func atomicFlagWrite(in ssa.Instruction) (*types.Var, ssa.Value, bool) {
 	case analysisutil.IsMethod(fn, "sync/atomic", "Bool", "Store"), analysisutil.IsMethod(fn, "sync/atomic", "Bool", "Swap"):
 		val = c.Args[1]
 	case analysisutil.IsMethod(fn, "sync/atomic", "Bool", "CompareAndSwap"):
+		// CompareAndSwap(false, true) leaves the flag true whether it
+		// swaps or not (and the same for clearing): the word holds
+		// the new value after the call.
+		if len(c.Args) == 3 && isTrue(c.Args[1]) != isTrue(c.Args[2]) && isBoolConst(c.Args[1]) && isBoolConst(c.Args[2]) {
+			val = c.Args[2]
+		}
 	default:
 		return nil, nil, false
 	}
