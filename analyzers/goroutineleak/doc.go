@@ -232,9 +232,10 @@
 //
 // A loop with no exit is a leak only if its goroutine can be started
 // without bound. A goroutine started from main, an init function,
-// TestMain, a test function (go test runs each test once per run: a
-// fake server a test leaves blocked in Read dies with the test binary;
-// a benchmark, run again and again to find b.N, still counts), a
+// TestMain, a test function or a subtest it runs with t.Run (go test
+// runs each once per run: a fake server a test leaves blocked in Read
+// dies with the test binary; a benchmark, or its b.Run, run again and
+// again to find b.N, still counts), a
 // package-level initializer (var std = newSink()), a
 // function run by sync.Once.Do or sync.OnceFunc, or a function that
 // only those reach, outside any loop, lives as long as the process by

@@ -208,10 +208,21 @@ func classifyUse(in ssa.Instruction, v ssa.Value) funcUse {
 	if onceRunner(c.Common()) {
 		return funcUse{root: true}
 	}
+	if subtest(c.Common(), v) {
+		return funcUse{at: in}
+	}
 	if callsArgOnce(c, v) {
 		return funcUse{at: in}
 	}
 	return funcUse{}
+}
+
+// subtest reports whether c is (*testing.T).Run running v as the
+// subtest: it runs v once, and returns when v has (unless v calls
+// t.Parallel, still once). A benchmark's b.Run runs its function again
+// for each b.N it tries.
+func subtest(c *ssa.CallCommon, v ssa.Value) bool {
+	return IsMethod(flow.CalleeFunc(c), "testing", "T", "Run") && len(c.Args) > 0 && c.Args[len(c.Args)-1] == v
 }
 
 // callsArgOnce reports whether the call c, to a function of the

@@ -50,3 +50,24 @@ func BenchmarkPing(b *testing.B) {
 		c.Ping()
 	}
 }
+
+func TestPingSubtests(t *testing.T) {
+	t.Run("once", func(t *testing.T) {
+		cli, srv := net.Pipe()
+		go fakeServer(srv)
+		if _, err := NewClient(cli).Ping(); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func BenchmarkPingSub(b *testing.B) {
+	b.Run("pipe", func(b *testing.B) {
+		cli, srv := net.Pipe()
+		go fakeServer(srv) // want `goroutine never terminates: its loop has no exit, and one is started on every call of BenchmarkPingSub`
+		c := NewClient(cli)
+		for i := 0; i < b.N; i++ {
+			c.Ping()
+		}
+	})
+}
