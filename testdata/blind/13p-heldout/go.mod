@@ -1,0 +1,3 @@
+module blind13p
+
+go 1.26

@@ -1,0 +1,3 @@
+module blind17j
+
+go 1.26
