@@ -66,7 +66,7 @@ func (w *escWalker) object(v ssa.Value, depth int) bool {
 		case *ssa.Store:
 			if r.Val == v {
 				w.handOffs = append(w.handOffs, r)
-			} else if isChan(r.Val.Type()) && !freshChan(r.Val) {
+			} else if IsChan(r.Val.Type()) && !freshChan(r.Val) {
 				return false // a channel others may already hold
 			}
 		case *ssa.UnOp:
@@ -75,7 +75,7 @@ func (w *escWalker) object(v ssa.Value, depth int) bool {
 				// A copy of the whole struct carries its fields'
 				// pointers, channels and maps with it.
 				w.handOffs = append(w.handOffs, r)
-			case isChan(r.Type()):
+			case IsChan(r.Type()):
 				for _, u := range *r.Referrers() {
 					w.use(r, u, ChanID{})
 				}
@@ -87,7 +87,8 @@ func (w *escWalker) object(v ssa.Value, depth int) bool {
 	return true
 }
 
-func isChan(t types.Type) bool {
+// IsChan reports whether t is a channel type (of any direction).
+func IsChan(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Chan)
 	return ok
 }

@@ -64,7 +64,7 @@ func (m *Model) Gated(fn *ssa.Function, at ssa.Instruction, p *ssa.Function, doe
 			}
 			body := flow.Body(callee)
 			for i, a := range in.Call.Args {
-				if i < len(body.Params) && isChan(a.Type()) && gate(a) && alwaysReceives(body, body.Params[i]) {
+				if i < len(body.Params) && chanmodel.IsChan(a.Type()) && gate(a) && alwaysReceives(body, body.Params[i]) {
 					return true
 				}
 			}
@@ -216,11 +216,6 @@ func reaches(fn *ssa.Function, cutInstr func(ssa.Instruction) bool, cutEdge func
 		}
 	}
 	return false
-}
-
-func isChan(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Chan)
-	return ok
 }
 
 // Unprompted reports whether the goroutine running fn can get from
