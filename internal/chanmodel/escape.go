@@ -40,6 +40,9 @@ type escapeIndex struct {
 	callers map[*ssa.Function][]*ssa.Call
 	byValue map[types.Object]bool
 	inIface map[types.Object]bool
+	// closable is neverClosedByType's: the element types of the
+	// channels the package closes or lets go.
+	closable closable
 }
 
 func (m *Model) index() *escapeIndex {
@@ -80,6 +83,9 @@ func (m *Model) index() *escapeIndex {
 				switch in := in.(type) {
 				case *ssa.MakeInterface:
 					x.addIface(in.X.Type(), ifaceSeen)
+					x.closable.add(in.X.Type())
+				case ssa.CallInstruction:
+					x.closable.call(in.Common(), m.pkg)
 				case *ssa.FieldAddr:
 					if f := m.b.fieldVar(in.X.Type(), in.Field); f != nil {
 						x.fieldUses[f] = append(x.fieldUses[f], in)

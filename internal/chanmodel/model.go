@@ -207,7 +207,6 @@ type Model struct {
 	esc      *escapeIndex
 	signals  map[ChanID]bool // SignalFed's channels, once computed
 	spawners *spawners       // which parameters functions run in a goroutine (spawn.go)
-	closable *closable       // neverClosedByType's index, once computed
 }
 
 // GoUnit returns the unit that the go statement g of its function

@@ -136,13 +136,11 @@ func (m *Model) neverClosedByType(ch ssa.Value) bool {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.closable == nil {
-		m.closable = closableElems(m.pkg, m.allFuncs)
-	}
-	if m.closable.any {
+	c := &m.index().closable
+	if c.any {
 		return false
 	}
-	for _, t := range m.closable.elems {
+	for _, t := range c.elems {
 		if types.Identical(t, elem) {
 			return false
 		}
@@ -151,54 +149,47 @@ func (m *Model) neverClosedByType(ch ssa.Value) bool {
 }
 
 // closable lists the element types of the channels the functions of a
-// package close or let go where something else may close them.
+// package close or let go where something else may close them. The
+// escape index fills it in its walk of the package's instructions (it
+// sees the same conversions to interfaces and call operands).
 type closable struct {
 	elems []types.Type
 	any   bool // a close on a channel of a type parameter
 }
 
-// closableElems scans fns, the functions of pkg, for closable.
-func closableElems(pkg *ssa.Package, fns []*ssa.Function) *closable {
-	c := new(closable)
-	add := func(t types.Type) {
-		ct, ok := t.Underlying().(*types.Chan)
-		if !ok || ct.Dir() == types.RecvOnly {
+// add records the element type of t, a channel type that can be
+// closed through (not receive-only).
+func (c *closable) add(t types.Type) {
+	ct, ok := t.Underlying().(*types.Chan)
+	if !ok || ct.Dir() == types.RecvOnly {
+		return
+	}
+	if _, isParam := types.Unalias(ct.Elem()).(*types.TypeParam); isParam {
+		c.any = true
+		return
+	}
+	for _, e := range c.elems {
+		if types.Identical(e, ct.Elem()) {
 			return
 		}
-		if _, isParam := types.Unalias(ct.Elem()).(*types.TypeParam); isParam {
-			c.any = true
-			return
-		}
-		for _, e := range c.elems {
-			if types.Identical(e, ct.Elem()) {
-				return
-			}
-		}
-		c.elems = append(c.elems, ct.Elem())
 	}
-	for _, fn := range fns {
-		for _, b := range fn.Blocks {
-			for _, in := range b.Instrs {
-				switch in := in.(type) {
-				case *ssa.MakeInterface:
-					add(in.X.Type())
-				case ssa.CallInstruction:
-					com := in.Common()
-					if bi, ok := com.Value.(*ssa.Builtin); ok {
-						if bi.Name() == "close" && len(com.Args) == 1 {
-							add(com.Args[0].Type())
-						}
-						continue
-					}
-					if callee := com.StaticCallee(); callee != nil && callee.Package() == pkg && !com.IsInvoke() {
-						continue
-					}
-					for _, a := range com.Args {
-						add(a.Type())
-					}
-				}
-			}
+	c.elems = append(c.elems, ct.Elem())
+}
+
+// call records the channels the call com, of a function of pkg, closes
+// (the builtin close) or hands to code the package cannot see: any but
+// a static call of one of pkg's functions.
+func (c *closable) call(com *ssa.CallCommon, pkg *ssa.Package) {
+	if bi, ok := com.Value.(*ssa.Builtin); ok {
+		if bi.Name() == "close" && len(com.Args) == 1 {
+			c.add(com.Args[0].Type())
 		}
+		return
 	}
-	return c
+	if callee := com.StaticCallee(); callee != nil && callee.Package() == pkg && !com.IsInvoke() {
+		return
+	}
+	for _, a := range com.Args {
+		c.add(a.Type())
+	}
 }
