@@ -49,7 +49,7 @@ func (m *Model) heldUntilDone(r chanmodel.OpRef, wg Object) bool {
 		return false
 	}
 	for _, d := range direct {
-		if !m.held(d.F.Fn, d.Op.Instr, wg, true, true, map[ssa.Instruction]bool{}, 0) {
+		if !m.held(d.F.Fn, d.Op.Instr, wg, true, true, map[heldKey]bool{}, 0) {
 			return false
 		}
 	}
@@ -84,11 +84,12 @@ func (m *Model) directViews(f *chanmodel.Func, op *chanmodel.Op, out *[]chanmode
 // fn: after (a Done follows before the next take or the return) and
 // before (a take separates in from every earlier Done), each only
 // while still open; what fn leaves open its callers must close.
-func (m *Model) held(fn *ssa.Function, in ssa.Instruction, wg Object, after, before bool, seen map[ssa.Instruction]bool, depth int) bool {
-	if depth > 6 || seen[in] {
-		return depth <= 6 && seen[in] // a cycle of calls adds no path
+func (m *Model) held(fn *ssa.Function, in ssa.Instruction, wg Object, after, before bool, seen map[heldKey]bool, depth int) bool {
+	k := heldKey{in, after, before}
+	if depth > 6 || seen[k] {
+		return depth <= 6 && seen[k] // a cycle of calls adds no path
 	}
-	seen[in] = true
+	seen[k] = true
 	f, cf := m.byFn[fn], m.Chans.Func(fn)
 	if f == nil || cf == nil || len(fn.Blocks) == 0 {
 		return false
@@ -184,6 +185,15 @@ func (m *Model) held(fn *ssa.Function, in ssa.Instruction, wg Object, after, bef
 		}
 	}
 	return true
+}
+
+// heldKey is a question held has judged, or is judging: a call site is
+// judged again when a different callee path reaches it with other
+// halves left open (the callee's first send closed by a Done after it,
+// its second not).
+type heldKey struct {
+	in            ssa.Instruction
+	after, before bool
 }
 
 // marksDone reports whether fn marks wg Done: on every path to a

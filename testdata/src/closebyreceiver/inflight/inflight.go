@@ -224,3 +224,101 @@ func (g *Logger) Close() {
 	close(g.lines) // want `g.lines closed while another goroutine may still send on it`
 	close(g.input)
 }
+
+// Pairs forwards each message through a helper, marks it done, then
+// takes an uncounted partner message and forwards it through the same
+// helper. The helper's send is judged at both of its calls: at the
+// first a Done follows it, at the second none does before run takes
+// the next message.
+type Pairs struct {
+	input    chan *Msg
+	partners chan *Msg
+	results  chan *Msg
+
+	inFlight sync.WaitGroup
+}
+
+func NewPairs() *Pairs {
+	p := &Pairs{input: make(chan *Msg), partners: make(chan *Msg), results: make(chan *Msg, 8)}
+	go p.run()
+	return p
+}
+
+func (p *Pairs) Input(m *Msg) {
+	p.inFlight.Add(1)
+	p.input <- m
+}
+
+func (p *Pairs) Partner(m *Msg) { p.partners <- m }
+
+func (p *Pairs) run() {
+	for m := range p.input {
+		p.handle(m)
+	}
+}
+
+func (p *Pairs) handle(m *Msg) {
+	p.forward(m)
+	p.inFlight.Done()
+	partner := <-p.partners
+	p.forward(partner)
+}
+
+func (p *Pairs) forward(m *Msg) { p.results <- m }
+
+// Close: bad, once the first message is done the Wait returns, and the
+// partner's forward comes after the close.
+func (p *Pairs) Close() {
+	p.inFlight.Wait()
+	close(p.results) // want `p.results closed while another goroutine may still send on it`
+	close(p.input)
+}
+
+// Paired counts the partner as well, and marks it done after its
+// forward: every send through the helper precedes its message's Done.
+type Paired struct {
+	input    chan *Msg
+	partners chan *Msg
+	results  chan *Msg
+
+	inFlight sync.WaitGroup
+}
+
+func NewPaired() *Paired {
+	p := &Paired{input: make(chan *Msg), partners: make(chan *Msg), results: make(chan *Msg, 8)}
+	go p.run()
+	return p
+}
+
+func (p *Paired) Input(m *Msg) {
+	p.inFlight.Add(1)
+	p.input <- m
+}
+
+func (p *Paired) Partner(m *Msg) {
+	p.inFlight.Add(1)
+	p.partners <- m
+}
+
+func (p *Paired) run() {
+	for m := range p.input {
+		p.handle(m)
+	}
+}
+
+func (p *Paired) handle(m *Msg) {
+	p.forward(m)
+	p.inFlight.Done()
+	partner := <-p.partners
+	p.forward(partner)
+	p.inFlight.Done()
+}
+
+func (p *Paired) forward(m *Msg) { p.results <- m }
+
+// Close: silent.
+func (p *Paired) Close() {
+	p.inFlight.Wait()
+	close(p.results)
+	close(p.input)
+}
