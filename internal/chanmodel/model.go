@@ -501,12 +501,35 @@ func (m *Model) ChanOf(v ssa.Value) (ChanID, bool) {
 // when its unit is 0, else, through the go statement or call that
 // starts its goroutine, the callee's views of it. It reports false
 // when a callee on the way has no model.
-func (m *Model) OwnViews(f *Func, op *Op, out *[]OpRef, depth int) bool {
-	if op.Unit == 0 {
+func (m *Model) OwnViews(f *Func, op *Op, out *[]OpRef) bool {
+	return m.views(f, op, out, 0, 8, func(op *Op) bool { return op.Unit == 0 }, nil)
+}
+
+// DirectViews appends to out the views of op, an operation of f's own
+// goroutine (unit 0), where it is written: op itself when it is direct,
+// else, through the synchronous calls it comes from (a helper that
+// sends and then marks the message done), the callee's own. It reports
+// false when a callee on the way has no model or an operation on the
+// way belongs to another goroutine.
+func (m *Model) DirectViews(f *Func, op *Op, out *[]OpRef) bool {
+	return m.views(f, op, out, 0, 5, (*Op).Direct, func(op *Op) bool { return op.Unit == 0 })
+}
+
+// views is the walk of OwnViews and DirectViews: from op down through
+// the call, defer or go statement it comes from to the callee's views
+// of it (Inner), until stop holds; every operation on the way must
+// satisfy keep (when not nil). The walk goes down through at most
+// limit+1 calls: nine for OwnViews, six for DirectViews (the bounds
+// each had as a walk of its own).
+func (m *Model) views(f *Func, op *Op, out *[]OpRef, depth, limit int, stop, keep func(*Op) bool) bool {
+	if keep != nil && !keep(op) {
+		return false
+	}
+	if stop(op) {
 		*out = append(*out, OpRef{F: f, Op: op})
 		return true
 	}
-	if op.Via == nil || depth > 8 {
+	if op.Via == nil || depth > limit {
 		return false
 	}
 	cf := m.byFn[flow.Body(op.Via)]
@@ -515,7 +538,7 @@ func (m *Model) OwnViews(f *Func, op *Op, out *[]OpRef, depth int) bool {
 		return false
 	}
 	for _, in := range inner {
-		if !m.OwnViews(cf, in, out, depth+1) {
+		if !m.views(cf, in, out, depth+1, limit, stop, keep) {
 			return false
 		}
 	}

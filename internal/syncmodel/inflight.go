@@ -45,7 +45,7 @@ import (
 // it takes a message.
 func (m *Model) heldUntilDone(r chanmodel.OpRef, wg Object) bool {
 	var direct []chanmodel.OpRef
-	if !m.directViews(r.F, r.Op, &direct, 0) {
+	if !m.Chans.DirectViews(r.F, r.Op, &direct) {
 		return false
 	}
 	for _, d := range direct {
@@ -54,30 +54,6 @@ func (m *Model) heldUntilDone(r chanmodel.OpRef, wg Object) bool {
 		}
 	}
 	return len(direct) > 0
-}
-
-// directViews appends to out the operations of op's own goroutine,
-// each where it is written: op itself, or through its calls (a helper
-// that sends and then marks the message done) the callee's own.
-func (m *Model) directViews(f *chanmodel.Func, op *chanmodel.Op, out *[]chanmodel.OpRef, depth int) bool {
-	if op.Unit != 0 || depth > 6 {
-		return false
-	}
-	if op.Direct() {
-		*out = append(*out, chanmodel.OpRef{F: f, Op: op})
-		return true
-	}
-	cf := m.Chans.Func(flow.Body(op.Via))
-	inner := m.Chans.Inner(f, op)
-	if cf == nil || len(inner) == 0 {
-		return false
-	}
-	for _, in := range inner {
-		if !m.directViews(cf, in, out, depth+1) {
-			return false
-		}
-	}
-	return true
 }
 
 // held judges the two halves of heldUntilDone at in, an instruction of

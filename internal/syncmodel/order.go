@@ -44,7 +44,7 @@ func (m *Model) OrderedAfter(f *chanmodel.Func, c *chanmodel.Op, sf *chanmodel.F
 		return true
 	}
 	var runs []chanmodel.OpRef
-	if !m.Chans.OwnViews(sf, s, &runs, 0) {
+	if !m.Chans.OwnViews(sf, s, &runs) {
 		return false
 	}
 	return m.orderedAfter(f, c, runs, nil, 0)
