@@ -77,7 +77,7 @@ func beside(pass *analysis.Pass, fs *fieldStats, a access, guard int) *ssa.Go {
 				continue
 			}
 			callee := g.Call.StaticCallee()
-			if callee == nil || callee.Signature.Recv() == nil || lockset.KeyOf(g.Call.Args[0]) != a.base || waitsBetween(g, a.instr) {
+			if callee == nil || callee.Signature.Recv() == nil || lockset.KeyOf(g.Call.Args[0]) != a.base || flow.Between(g, a.instr, waitsHere) {
 				continue
 			}
 			for _, la := range fs.accesses {
@@ -88,19 +88,6 @@ func beside(pass *analysis.Pass, fs *fieldStats, a access, guard int) *ssa.Go {
 		}
 	}
 	return nil
-}
-
-// waitsBetween reports whether something that may wait for another
-// goroutine runs after from and before to.
-func waitsBetween(from, to ssa.Instruction) bool {
-	for _, b := range from.Parent().Blocks {
-		for _, in := range b.Instrs {
-			if in != from && waitsHere(in) && flow.Reaches(from, in, nil) && (in == to || flow.Reaches(in, to, nil)) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // namedOf returns the named type t is, or points to.

@@ -5,8 +5,10 @@
 //   - Searches: [Search] walks the graph forwards or backwards, from an
 //     instruction or a block, optionally along a subset of the edges
 //     (a branch known not to be taken); [Reaches] asks whether one
-//     instruction can run after another without passing a stop, and
-//     [Reachable] the same of blocks.
+//     instruction can run after another without passing a stop,
+//     [Between] whether some path from one to another passes an
+//     instruction of a kind (something that waits), and [Reachable]
+//     the same of blocks.
 //   - Loops: [LoopOf] gives the blocks of the cycle through a block,
 //     [InLoop] whether there is one, [EveryIteration] whether a block
 //     runs on every iteration of the loop a header heads, [InLoopAfter]

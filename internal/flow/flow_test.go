@@ -281,6 +281,35 @@ func TestReach(t *testing.T) {
 	}
 }
 
+func TestBetween(t *testing.T) {
+	pkg := build(t)
+	is := func(m string) func(ssa.Instruction) bool {
+		return func(in ssa.Instruction) bool { return marks([]ssa.Instruction{in}) == m }
+	}
+	st, br, lp := fn(t, pkg, "straight"), fn(t, pkg, "branch"), fn(t, pkg, "loop")
+	for _, tc := range []struct {
+		fn       *ssa.Function
+		from, to string
+		is       string
+		want     bool
+	}{
+		{st, "a", "b", "b", true},  // to itself counts
+		{st, "a", "b", "a", false}, // from does not
+		{br, "a", "c", "b", false}, // b is on another branch
+		{lp, "a", "d", "b", true},  // through the loop on the way to d
+		{lp, "a", "d", "c", true},
+		{lp, "a", "b", "c", true},  // round the loop: a, b, c, b
+		{lp, "b", "d", "b", false}, // from, even round the loop
+		{lp, "c", "d", "b", true},
+		{lp, "d", "a", "b", false}, // d reaches nothing
+	} {
+		from, to := call(t, tc.fn, tc.from, 0), call(t, tc.fn, tc.to, 0)
+		if got := flow.Between(from, to, is(tc.is)); got != tc.want {
+			t.Errorf("%s: Between(%s, %s, %s) = %v, want %v", tc.fn.Name(), tc.from, tc.to, tc.is, got, tc.want)
+		}
+	}
+}
+
 func TestLoops(t *testing.T) {
 	pkg := build(t)
 	lp := fn(t, pkg, "loop")

@@ -148,6 +148,21 @@ func Reaches(from, to ssa.Instruction, stop func(ssa.Instruction) bool) bool {
 	return found
 }
 
+// Between reports whether some path from just after from to to passes
+// an instruction for which is reports true: one control can reach from
+// from, and from which it can reach to, or to itself. from itself does
+// not count, even round a cycle. Both must be in the same function.
+func Between(from, to ssa.Instruction, is func(ssa.Instruction) bool) bool {
+	found := false
+	Forward.Walk(from, func(in ssa.Instruction) bool {
+		if in != from && is(in) && (in == to || Reaches(in, to, nil)) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // LiveBlocks returns the blocks of fn that run when the boolean
 // parameters in fixed hold the values given (a call passing constants
 // for hasLock or fullCheck flags): an if on such a parameter takes
