@@ -3,8 +3,6 @@ package doublelock
 import (
 	_ "embed"
 	"fmt"
-	"go/ast"
-	"go/token"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -32,11 +30,7 @@ var Analyzer = &analysis.Analyzer{
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
 	// SSA positions calls at their '('; vet reports at the call.
-	starts := map[token.Pos]token.Pos{}
-	pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
-		c := n.(*ast.CallExpr)
-		starts[c.Lparen] = c.Pos()
-	})
+	starts := analysisutil.IndexCallStarts(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 	modes := newModeIndex(pass.Pkg, res.Functions())
 	for _, fn := range res.Functions() {
 		modeCalls(pass, res, fn, modes, starts)
@@ -67,7 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 // report reports a; may is set for a lock only some of the functions a
 // call through a field can run take.
-func report(pass *analysis.Pass, res *lockset.Result, a lockset.Acquire, may bool, starts map[token.Pos]token.Pos) {
+func report(pass *analysis.Pass, res *lockset.Result, a lockset.Acquire, may bool, starts analysisutil.CallStarts) {
 	what := relock(lockset.Describe(a.Key), a.Prev.Mode, a.Mode)
 	verb := "Lock"
 	if a.Mode == lockset.Read {
@@ -90,7 +84,7 @@ func report(pass *analysis.Pass, res *lockset.Result, a lockset.Acquire, may boo
 		}
 		msg = fmt.Sprintf("call of %s %s %s", a.Indirect, verb, what)
 	}
-	at := func(p token.Pos) token.Pos { return callStart(starts, p) }
+	at := starts.Of
 	d := analysis.Diagnostic{Pos: at(a.Instr.Pos()), Message: msg}
 	var tr finding.Trace
 	g := analysisutil.Goroutine(pass.Fset, a.Instr.Parent())
@@ -116,15 +110,6 @@ func relock(name string, prev, mode lockset.Mode) string {
 		return name + " for reading, which is already locked"
 	}
 	return name + ", which is already read-locked: recursive read locking deadlocks once a writer waits"
-}
-
-// callStart returns where the call whose '(' is at p starts (vet
-// reports a call there), or p itself.
-func callStart(starts map[token.Pos]token.Pos, p token.Pos) token.Pos {
-	if s, ok := starts[p]; ok {
-		return s
-	}
-	return p
 }
 
 // sharedLocal reports acquisitions the model cannot judge: a local
@@ -210,7 +195,7 @@ func inCallers(res *lockset.Result, fn *ssa.Function) []lockset.Acquire {
 }
 
 // reportEntry reports a, an acquisition inCallers returned.
-func reportEntry(pass *analysis.Pass, res *lockset.Result, fn *ssa.Function, a lockset.Acquire, starts map[token.Pos]token.Pos) {
+func reportEntry(pass *analysis.Pass, res *lockset.Result, fn *ssa.Function, a lockset.Acquire, starts analysisutil.CallStarts) {
 	verb := "locks"
 	for _, m := range res.Funcs[fn].MayAcquires {
 		if m.Instr == a.Instr && m.Key == a.Key {
@@ -218,7 +203,7 @@ func reportEntry(pass *analysis.Pass, res *lockset.Result, fn *ssa.Function, a l
 		}
 	}
 	name := lockset.Describe(a.Key)
-	at := func(p token.Pos) token.Pos { return callStart(starts, p) }
+	at := starts.Of
 	d := analysis.Diagnostic{Pos: at(a.Instr.Pos()),
 		Message: fmt.Sprintf("call of %s %s %s, which every caller of %s holds", a.Indirect, verb, name, fn.Name())}
 	var tr finding.Trace

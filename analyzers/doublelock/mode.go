@@ -36,7 +36,7 @@ type modeGuard struct {
 // modeCalls reports, in fn, the static calls made while holding a
 // mutex that the callee locks again on a branch guarded by a mode
 // field of the same value.
-func modeCalls(pass *analysis.Pass, res *lockset.Result, fn *ssa.Function, modes *modeIndex, starts map[token.Pos]token.Pos) {
+func modeCalls(pass *analysis.Pass, res *lockset.Result, fn *ssa.Function, modes *modeIndex, starts analysisutil.CallStarts) {
 	lf := res.Funcs[fn]
 	for _, blk := range fn.Blocks {
 		for _, instr := range blk.Instrs {
@@ -104,7 +104,7 @@ func unlockedBefore(gf *lockset.Func, a lockset.Acquire) bool {
 
 // reportMode reports the call of g in fn, made holding k (locked at
 // prev), which g locks again at a when its guard holds.
-func reportMode(pass *analysis.Pass, res *lockset.Result, fn *ssa.Function, call *ssa.Call, g *ssa.Function, a lockset.Acquire, k lockset.Key, prev lockset.Lock, guard modeGuard, starts map[token.Pos]token.Pos) {
+func reportMode(pass *analysis.Pass, res *lockset.Result, fn *ssa.Function, call *ssa.Call, g *ssa.Function, a lockset.Acquire, k lockset.Key, prev lockset.Lock, guard modeGuard, starts analysisutil.CallStarts) {
 	name := lockset.Describe(k)
 	what := relock(name, prev.Mode, a.Mode)
 	recv := "its receiver"
@@ -114,7 +114,7 @@ func reportMode(pass *analysis.Pass, res *lockset.Result, fn *ssa.Function, call
 		}
 	}
 	value := constName(pass.Pkg, guard.typ, guard.value)
-	at := func(p token.Pos) token.Pos { return callStart(starts, p) }
+	at := starts.Of
 	d := analysis.Diagnostic{Pos: at(call.Pos()),
 		Message: fmt.Sprintf("%s locks %s, when %s.%s is %s", g.Name(), what, recv, guard.field.Name(), value)}
 	var tr finding.Trace

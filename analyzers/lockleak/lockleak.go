@@ -30,6 +30,16 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
+	// SSA positions calls at their '('; a report names the call at its
+	// start. Indexed when the first report needs it: most packages
+	// have none.
+	var starts analysisutil.CallStarts
+	at := func(p token.Pos) token.Pos {
+		if starts == nil {
+			starts = analysisutil.IndexCallStarts(analysisutil.Inspector(pass))
+		}
+		return starts.Of(p)
+	}
 	for _, fn := range res.Functions() {
 		f := res.Funcs[fn]
 		if f.Opaque || lockish(fn) || returnsBool(fn) {
@@ -48,11 +58,11 @@ func run(pass *analysis.Pass) (any, error) {
 				if released {
 					continue // handed to the callers, who release it
 				}
-				report(pass, fn, r, k, l, false, token.NoPos, caller)
+				report(pass, fn, r, k, l, false, token.NoPos, caller, at)
 				mark(done, r.Instr, k)
 			}
 		}
-		checkJoins(pass, res, f, done)
+		checkJoins(pass, res, f, done, at)
 		checkBackEdges(pass, f)
 	}
 	return nil, nil
@@ -143,7 +153,7 @@ func mark(done map[*ssa.Return]map[lockset.Key]bool, r *ssa.Return, k lockset.Ke
 // where another path has released it (a break out of a loop, a branch
 // that skips the Unlock), from which no Unlock of it is reachable: the
 // returns reached from there leave it locked on that path.
-func checkJoins(pass *analysis.Pass, res *lockset.Result, f *lockset.Func, done map[*ssa.Return]map[lockset.Key]bool) {
+func checkJoins(pass *analysis.Pass, res *lockset.Result, f *lockset.Func, done map[*ssa.Return]map[lockset.Key]bool, at func(token.Pos) token.Pos) {
 	for _, b := range f.Fn.Blocks {
 		if len(b.Instrs) == 0 || f.HeldBefore(b.Instrs[0]) == nil && b.Index != 0 {
 			continue // unreachable
@@ -171,7 +181,7 @@ func checkJoins(pass *analysis.Pass, res *lockset.Result, f *lockset.Func, done 
 						continue
 					}
 					mark(done, r, k)
-					report(pass, f.Fn, lockset.Return{Instr: r}, k, l, true, edgePos(b), caller)
+					report(pass, f.Fn, lockset.Return{Instr: r}, k, l, true, edgePos(b), caller, at)
 				}
 			}
 		}
@@ -277,7 +287,7 @@ func edgePos(b *ssa.BasicBlock) token.Pos {
 	return token.NoPos
 }
 
-func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.Key, l lockset.Lock, partial bool, via token.Pos, caller ssa.CallInstruction) {
+func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.Key, l lockset.Lock, partial bool, via token.Pos, caller ssa.CallInstruction, at func(token.Pos) token.Pos) {
 	pos := r.Instr.Pos()
 	what := "return"
 	if !pos.IsValid() {
@@ -310,7 +320,7 @@ func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.K
 	}
 	d.Category = "return"
 	if caller != nil && caller.Pos().IsValid() {
-		tr.Related(&d, finding.Place{Pos: callStart(pass, caller.Pos()), Message: "this call does not unlock it after such a return", Goroutine: g, Op: finding.OpCall})
+		tr.Related(&d, finding.Place{Pos: at(caller.Pos()), Message: "this call does not unlock it after such a return", Goroutine: g, Op: finding.OpCall})
 	}
 	tr.Step(finding.Place{Pos: pos, Goroutine: g, Op: finding.OpReturn})
 	tr.Step(finding.Place{Message: "the next Lock of " + lockset.Describe(k) + ", in any goroutine, waits forever", Goroutine: "next locker", Op: finding.OpLock, Blocks: true})

@@ -8,8 +8,6 @@ import (
 	"sort"
 	"strings"
 
-	"go/ast"
-
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -138,17 +136,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 
 	// SSA positions calls at their '('; vet reports at the call.
-	starts := map[token.Pos]token.Pos{}
-	pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
-		call := n.(*ast.CallExpr)
-		starts[call.Lparen] = call.Pos()
-	})
-	at := func(p token.Pos) token.Pos {
-		if s, ok := starts[p]; ok {
-			return s
-		}
-		return p
-	}
+	at := analysisutil.IndexCallStarts(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)).Of
 	reported := make(map[[2]class]bool)
 	for _, pair := range c.order {
 		back := [2]class{pair[1], pair[0]}

@@ -7,5 +7,6 @@
 // Closures.Origin), where a function value flows in a package
 // (ValueFlow), the marks of the packages an analyzer has analyzed, so
 // that facts saying only its default need not be exported (Analyzed),
-// and extracting an analyzer's documentation from its doc.go.
+// where a call SSA positions at its '(' starts (CallStarts), and
+// extracting an analyzer's documentation from its doc.go.
 package analysisutil

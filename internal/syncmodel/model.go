@@ -207,7 +207,6 @@ type Model struct {
 	closures *analysisutil.Closures
 	exprs    map[token.Pos]string
 	funs     map[token.Pos]string // the called expression of each call
-	starts   map[token.Pos]token.Pos
 	conds    []condMaker
 	pkg      *types.Package
 
@@ -250,7 +249,6 @@ func run(pass *analysis.Pass) (any, error) {
 		closures:   analysisutil.PassClosures(pass),
 		exprs:      make(map[token.Pos]string),
 		funs:       make(map[token.Pos]string),
-		starts:     make(map[token.Pos]token.Pos),
 		pkg:        pass.Pkg,
 	}
 	if analysisutil.FactsOnly(pass) {
@@ -276,12 +274,10 @@ func run(pass *analysis.Pass) (any, error) {
 
 // indexSyntax records the source text of each call's receiver (or, for
 // a go statement, the called function) and of the called function by
-// the call's Lparen, and the start of the call, where SSA positions
-// its instruction.
+// the call's Lparen, where SSA positions its instruction.
 func (m *Model) indexSyntax(ins *inspector.Inspector) {
 	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
-		m.starts[call.Lparen] = call.Pos()
 		m.funs[call.Lparen] = types.ExprString(call.Fun)
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			m.exprs[call.Lparen] = types.ExprString(sel.X)
@@ -521,12 +517,9 @@ func (m *Model) build(fn *ssa.Function) *Func {
 	return f
 }
 
-func (m *Model) start(pos token.Pos) token.Pos {
-	if s, ok := m.starts[pos]; ok {
-		return s
-	}
-	return m.Chans.Start(pos)
-}
+// start is where an event's call (or statement) starts: chanmodel
+// indexes every call's start by its Lparen, where SSA positions it.
+func (m *Model) start(pos token.Pos) token.Pos { return m.Chans.Start(pos) }
 
 // typeName names the sync type t is or points to.
 func typeName(t types.Type) string {
