@@ -304,9 +304,10 @@
 // range over a channel that some code closes; loops with no exit in
 // goroutines started once per process (above), and a ticker loop
 // started so; a range over a channel nobody closes in a goroutine that
-// main itself starts once (after the senders stop it serves the
-// process, which main's return ends; started by a helper that returns,
-// it is reported); a case on a broadcast channel that is closed and made
+// main or a test itself starts once (after the senders stop it serves
+// the process, which main's return ends, or waits parked until the
+// test binary ends without holding up the test; started by a helper
+// that returns, or by a benchmark, it is reported); a case on a broadcast channel that is closed and made
 // anew (the loop waits on the next one on purpose); a goroutine that
 // parks for good in select {}; in main packages, loops that use
 // channels and call no function, when started once; main's own code

@@ -89,7 +89,7 @@ func (c *checker) checkGo(f *chanmodel.Func, g *ssa.Go) {
 			if op.Instr != g || op.Unit != u || op.Kind == chanmodel.Assign {
 				continue
 			}
-			if msg := c.blocked(op); msg != "" && !(c.drainsForProcess(op) && startedByMain(g)) {
+			if msg := c.blocked(op); msg != "" && !(c.drainsForProcess(op) && startedByRoot(g)) {
 				dead = append(dead, op)
 				msgs = append(msgs, msg)
 			}
@@ -189,7 +189,7 @@ func (c *checker) loopCase(op *chanmodel.Op) bool {
 
 // drainsForProcess reports whether op is a receive that waits only for
 // a close nobody makes, after every sender has stopped. In a goroutine
-// that main itself starts once that is a service living
+// that main (or a test) itself starts once that is a service living
 // as long as the process, which ends when main returns; a helper that
 // starts it and returns leaves it waiting on a channel whose purpose
 // has ended while the process goes on (guide §7.1's FIX 2).
@@ -205,10 +205,13 @@ func (c *checker) drainsForProcess(op *chanmodel.Op) bool {
 	return false
 }
 
-// startedByMain reports whether g is a statement of main.main itself,
-// outside any loop: it runs once, and main's return ends it.
-func startedByMain(g *ssa.Go) bool {
-	return flow.IsMain(g.Parent()) && !flow.InLoop(g.Block())
+// startedByRoot reports whether g is a statement of main.main or of a
+// test itself, outside any loop: it runs once, and the end of the
+// process (or of the test binary) ends it. A drain left waiting after
+// a test has not made the test wrong: it cannot hang the test, and it
+// lives no longer than the binary.
+func startedByRoot(g *ssa.Go) bool {
+	return (flow.IsMain(g.Parent()) || flow.IsTest(g.Parent())) && !flow.InLoop(g.Block())
 }
 
 // first returns the index of the op the goroutine running callee

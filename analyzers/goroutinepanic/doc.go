@@ -44,7 +44,9 @@
 // panic on purpose), or, in a function the goroutine calls, a panic
 // that does not fail on an error (an assertion of the callers'
 // invariant: a gauge registered twice); a panic stating an impossible case,
-// panic("unreachable"); an assertion over a flag of the object the
+// panic("unreachable"); a panic that runs only when an error is nil
+// (err := c.readLoop(); if err == nil { panic(...) }): it asserts that
+// the call must fail, the callee's contract; an assertion over a flag of the object the
 // goroutine is started on (if s.closing { panic(...) }) that every go
 // statement keeps clear: the object is fresh or the starter skips it
 // when the flag is set, and nothing can set the flag before the

@@ -163,7 +163,9 @@ func joins(m *chanmodel.Model, fn *ssa.Function, start ssa.Instruction) token.Po
 }
 
 // panics returns the explicit panics written in fn (not those SSA
-// adds, nor a panic stating an impossible case) and, but for constant
+// adds, nor a panic stating an impossible case, nor one that runs only
+// when an error is nil: it asserts that a call must fail, a contract no
+// input of the task breaks) and, but for constant
 // messages (assertions), in the functions of its package that only
 // fn calls; with log.Panic and its kin.
 func panics(fn *ssa.Function, calls map[*ssa.Function]int) []ssa.Instruction {
@@ -173,7 +175,7 @@ func panics(fn *ssa.Function, calls map[*ssa.Function]int) []ssa.Instruction {
 			for _, in := range b.Instrs {
 				switch in := in.(type) {
 				case *ssa.Panic:
-					if in.Pos().IsValid() && !impossible(in.X) && (f == fn || onError(in)) {
+					if in.Pos().IsValid() && !impossible(in.X) && !analysisutil.OnNilErrorPath(in.Block()) && (f == fn || onError(in)) {
 						ps = append(ps, in)
 					}
 				case ssa.CallInstruction:

@@ -340,7 +340,10 @@
 //
 // Not reported: each goroutine writing its own slice element (out[i]
 // = v), writes under a mutex, in sync.Once.Do, or after a successful
-// CompareAndSwap (the first error wins), atomics, objects allocated
+// CompareAndSwap (the first error wins), writes in a helper under a
+// branch that the goroutine's constant argument rules out (if sum {
+// f.size += n } in a helper the goroutines call with sum false: only
+// the sequential caller passes true), atomics, objects allocated
 // in the iteration or received over a channel, values written before
 // the goroutines start or after Wait, goroutine bodies that hand data
 // over with an atomic store and load, or that use a channel as a lock

@@ -43,6 +43,9 @@ type scope struct {
 	// path is the chain of calls from the start to fn, no lock held
 	// at any of them.
 	path []ssa.Instruction
+	// dead holds the blocks of fn that the constant arguments of the
+	// last call of path rule out (flow.DeadWith).
+	dead map[*ssa.BasicBlock]bool
 }
 
 func checkGoroutines(pass *analysis.Pass, res *lockset.Result, done map[token.Pos]bool) {
@@ -72,6 +75,7 @@ func checkGoroutines(pass *analysis.Pass, res *lockset.Result, done map[token.Po
 				sc.params[0] = true
 			}
 		case !st.handler:
+			sc.dead = flow.DeadWith(st.fn, st.args)
 			for i, a := range st.args {
 				if i < len(st.fn.Params) && isPointerLike(a.Type()) && invariant(a, st.loop) {
 					sc.params[i] = true
@@ -94,8 +98,8 @@ func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, re
 	}
 	seen[sc.fn] = true
 	for _, b := range sc.fn.Blocks {
-		if res.Dead(b) {
-			continue // runs only when a never-nil field is nil
+		if res.Dead(b) || sc.dead[b] {
+			continue // runs only when a never-nil field is nil, or for other arguments
 		}
 		for _, instr := range b.Instrs {
 			if len(f.HeldBefore(instr)) > 0 || len(f.MayHeldBefore(instr)) > 0 || !instr.Pos().IsValid() && !isCall(instr) {
@@ -176,7 +180,7 @@ func calleeScope(res *lockset.Result, sc *scope, c *ssa.Call) *scope {
 	if callee == nil || callee.Blocks == nil || res.Funcs[callee] == nil || callee.Pkg != sc.fn.Pkg || lockedHelper(callee) {
 		return nil
 	}
-	sub := &scope{fn: callee, params: map[int]bool{}, free: map[int]bool{}, path: append(append([]ssa.Instruction(nil), sc.path...), c)}
+	sub := &scope{fn: callee, params: map[int]bool{}, free: map[int]bool{}, path: append(append([]ssa.Instruction(nil), sc.path...), c), dead: flow.DeadWith(callee, c.Call.Args)}
 	any := false
 	for i, a := range c.Call.Args {
 		if i < len(callee.Params) && isPointerLike(a.Type()) {

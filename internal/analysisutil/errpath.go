@@ -18,6 +18,22 @@ func IsError(t types.Type) bool { return types.Implements(t, errorType) }
 // that produced err (a parse, an I/O, a Serve that did not end
 // cleanly), not the ordinary course of the function.
 func OnErrorPath(b *ssa.BasicBlock) bool {
+	return underErrorTest(b, token.NEQ)
+}
+
+// OnNilErrorPath reports whether block b runs only when an error value
+// is nil: some block dominating b ends in `if err == nil` and b lies
+// under its true branch. A panic there asserts that the call which
+// produced err must fail (a loop that ends only on an error); it
+// states the callee's contract, not a failure of the caller's task.
+func OnNilErrorPath(b *ssa.BasicBlock) bool {
+	return underErrorTest(b, token.EQL)
+}
+
+// underErrorTest reports whether some block dominating b ends in
+// `if err <op> nil`, err an error value, and b lies under its true
+// branch.
+func underErrorTest(b *ssa.BasicBlock, op token.Token) bool {
 	for x := b; x != nil; x = x.Idom() {
 		d := x.Idom()
 		if d == nil || len(d.Instrs) == 0 {
@@ -28,7 +44,7 @@ func OnErrorPath(b *ssa.BasicBlock) bool {
 			continue
 		}
 		cmp, ok := iff.Cond.(*ssa.BinOp)
-		if !ok || cmp.Op != token.NEQ {
+		if !ok || cmp.Op != op {
 			continue
 		}
 		c, ok := cmp.Y.(*ssa.Const)

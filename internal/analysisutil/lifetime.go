@@ -295,16 +295,10 @@ func root(fn *ssa.Function, isMain bool) bool {
 	case strings.HasPrefix(name, "Example"):
 		// go test runs an example once; it stands for a program's main.
 		return fn.Signature.Params().Len() == 0 && fn.Signature.Results().Len() == 0 && flow.InTestFile(fn)
-	case strings.HasPrefix(name, "Test"):
-		// go test runs a test once per run (per -count): what it
-		// starts lives at most as long as the test binary, like what
-		// main starts. A benchmark is run again and again to find b.N,
-		// and a fuzz target's function is called per input: neither is
-		// a root.
-		p := fn.Signature.Params()
-		return p.Len() == 1 && types.TypeString(p.At(0).Type(), nil) == "*testing.T" && fn.Signature.Results().Len() == 0 && flow.InTestFile(fn)
 	}
-	return false
+	// What a test starts lives at most as long as the test binary,
+	// like what main starts.
+	return flow.IsTest(fn)
 }
 
 // callable reports whether code the package does not hold may call fn

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"go/constant"
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
@@ -61,4 +62,94 @@ func Guards(b *ssa.BasicBlock) []Guard {
 		out = append(out, Guard{X: x, K: c, Equal: eq})
 	}
 	return out
+}
+
+// DeadWith returns the blocks of fn that cannot run when fn is called
+// with args (the call's arguments, the receiver first for a method):
+// those under the side of a branch that a constant argument rules out.
+// The branch tests a parameter itself (if sum, if !sum) or compares it
+// with a constant (if mode == modeSync, a switch case); a write under
+// `if sum` does not run in a goroutine that calls Uncompress(..., false).
+// It returns nil when no argument is a constant.
+func DeadWith(fn *ssa.Function, args []ssa.Value) map[*ssa.BasicBlock]bool {
+	if len(args) != len(fn.Params) || fn.Blocks == nil {
+		return nil
+	}
+	constArg := func(v ssa.Value) *ssa.Const {
+		i := ParamIndex(fn, v)
+		if i < 0 {
+			return nil
+		}
+		c, _ := args[i].(*ssa.Const)
+		if c == nil || c.Value == nil {
+			return nil
+		}
+		return c
+	}
+	any := false
+	for _, a := range args {
+		if c, ok := a.(*ssa.Const); ok && c.Value != nil {
+			any = true
+		}
+	}
+	if !any {
+		return nil
+	}
+	var dead map[*ssa.BasicBlock]bool
+	ruleOut := func(other *ssa.BasicBlock) {
+		if len(other.Preds) != 1 {
+			return // entered from elsewhere too
+		}
+		for _, x := range fn.Blocks {
+			if other.Dominates(x) {
+				if dead == nil {
+					dead = make(map[*ssa.BasicBlock]bool)
+				}
+				dead[x] = true
+			}
+		}
+	}
+	for _, blk := range fn.Blocks {
+		n := len(blk.Instrs)
+		if n == 0 {
+			continue
+		}
+		ifi, ok := blk.Instrs[n-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cond, neg := ifi.Cond, false
+		if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
+			cond, neg = u.X, true
+		}
+		if c := constArg(cond); c != nil && c.Value.Kind() == constant.Bool {
+			// Succs[0] runs when the condition holds.
+			if constant.BoolVal(c.Value) != neg {
+				ruleOut(blk.Succs[1])
+			} else {
+				ruleOut(blk.Succs[0])
+			}
+			continue
+		}
+		cmp, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
+			continue
+		}
+		x, k := cmp.X, cmp.Y
+		if _, isConst := x.(*ssa.Const); isConst {
+			x, k = k, x
+		}
+		kc, ok := k.(*ssa.Const)
+		c := constArg(x)
+		if !ok || kc.Value == nil || c == nil || c.Value.Kind() != kc.Value.Kind() {
+			continue
+		}
+		// Succs[0] runs when the comparison holds.
+		if constant.Compare(c.Value, cmp.Op, kc.Value) {
+			ruleOut(blk.Succs[1])
+		} else {
+			ruleOut(blk.Succs[0])
+		}
+	}
+	return dead
 }

@@ -360,6 +360,8 @@ type builder struct {
 	// elemLocks memoizes what the functions stored in a container
 	// field lock (elemfunc.go).
 	elemLocks map[*types.Var][]fieldLock
+	// chanMutex memoizes chanMutexOp's classification of methods.
+	chanMutex map[*ssa.Function]MutexOp
 }
 
 // touchesLocks reports whether a call in fn can change what it holds:
@@ -649,11 +651,23 @@ func (b *builder) solve(f *Func, entry Set) []*state {
 			}
 			scratch = *in[blk.Index]
 			out := b.transfer(f, blk, &scratch, false)
+			tk, taken, try := b.tryLocked(blk)
 			for i, succ := range blk.Succs {
 				if b.res.inv.DeadEdge(blk, i) {
 					continue // taken only when a never-nil field is nil
 				}
-				j := join(in[succ.Index], out) // a copy of out for a block not reached yet
+				o := out
+				if try {
+					// if m.TryLock() { ... }: held where it succeeded,
+					// not where it failed.
+					o = out.clone()
+					if i == taken {
+						o.held = with(o.held, tk, Lock{Mode: Write, Pos: blk.Instrs[len(blk.Instrs)-1].(*ssa.If).Cond.Pos()})
+					} else {
+						o.may = without(o.may, tk)
+					}
+				}
+				j := join(in[succ.Index], o) // a copy of o for a block not reached yet
 				if !equal(j, in[succ.Index]) {
 					in[succ.Index] = j
 					changed = true
@@ -982,7 +996,7 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		}
 		return
 	}
-	if op, k, ok := staticLock(c); ok {
+	if op, k, ok := b.lockOp(c); ok {
 		switch op {
 		case MutexLock, MutexRLock:
 			m := Write
@@ -1194,7 +1208,7 @@ func (b *builder) deferCall(f *Func, instr *ssa.Defer, c *ssa.CallCommon, st *st
 		}
 		return
 	}
-	if op, k, ok := staticLock(c); ok {
+	if op, k, ok := b.lockOp(c); ok {
 		switch op {
 		case MutexUnlock, MutexRUnlock:
 			deferred(k)
@@ -1250,7 +1264,7 @@ func (b *builder) goCall(f *Func, instr *ssa.Go, c *ssa.CallCommon, st *state, r
 	if c.IsInvoke() {
 		return
 	}
-	if op, k, ok := staticLock(c); ok && (op == MutexUnlock || op == MutexRUnlock) {
+	if op, k, ok := b.lockOp(c); ok && (op == MutexUnlock || op == MutexRUnlock) {
 		st.held = without(st.held, k)
 		return
 	}

@@ -276,3 +276,46 @@ func (r *registry) Workers(n int) {
 	}
 	wg.Wait()
 }
+
+// serve answers requests on one connection until it fails; it returns
+// only an error.
+func serve(conn string) error {
+	for i := 0; ; i++ {
+		if _, err := decode(conn[i%len(conn):]); err != nil {
+			return fmt.Errorf("conn %s: %w", conn, err)
+		}
+	}
+}
+
+// Near miss: the panic runs only when serve returns no error, which
+// serve never does: it asserts serve's contract, no input reaches it.
+func ServeAll(conns []string) {
+	var wg sync.WaitGroup
+	for _, c := range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := serve(c)
+			if err == nil {
+				panic("serve returned without an error")
+			}
+			log.Print(err)
+		}()
+	}
+	wg.Wait()
+}
+
+// The bad twin: the same goroutine panics on the error it got.
+func ServeAllStrict(conns []string) {
+	var wg sync.WaitGroup
+	for _, c := range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := serve(c); err != nil {
+				panic(err) // want `panic in a goroutine started per task`
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,66 @@
+package flow
+
+import (
+	"go/constant"
+	"go/types"
+	"testing"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/atest"
+)
+
+const deadWithSrc = `package p
+
+var total int
+
+func step(sum bool, mode int) {
+	if sum {
+		total++ // line 7
+	}
+	if !sum {
+		total-- // line 10
+	}
+	if mode == 2 {
+		total += 2 // line 13
+	}
+}
+`
+
+// TestDeadWith checks which blocks constant arguments rule out.
+func TestDeadWith(t *testing.T) {
+	pkg := atest.BuildSSA(t, deadWithSrc, 0)
+	fn := pkg.Func("step")
+	lines := func(dead map[*ssa.BasicBlock]bool) map[int]bool {
+		out := map[int]bool{}
+		for b := range dead {
+			for _, in := range b.Instrs {
+				if s, ok := in.(*ssa.Store); ok {
+					out[pkg.Prog.Fset.Position(s.Pos()).Line] = true
+				}
+			}
+		}
+		return out
+	}
+	c := func(v constant.Value, t types.Type) ssa.Value { return ssa.NewConst(v, t) }
+	boolT, intT := types.Typ[types.Bool], types.Typ[types.Int]
+	for _, tc := range []struct {
+		args []ssa.Value
+		want map[int]bool
+	}{
+		{[]ssa.Value{c(constant.MakeBool(false), boolT), c(constant.MakeInt64(2), intT)}, map[int]bool{7: true}},
+		{[]ssa.Value{c(constant.MakeBool(true), boolT), c(constant.MakeInt64(1), intT)}, map[int]bool{10: true, 13: true}},
+		{[]ssa.Value{fn.Params[0], fn.Params[1]}, map[int]bool{}},
+	} {
+		got := lines(DeadWith(fn, tc.args))
+		if len(got) != len(tc.want) {
+			t.Errorf("DeadWith(%v) rules out lines %v, want %v", tc.args, got, tc.want)
+			continue
+		}
+		for l := range tc.want {
+			if !got[l] {
+				t.Errorf("DeadWith(%v) rules out lines %v, want %v", tc.args, got, tc.want)
+			}
+		}
+	}
+}
