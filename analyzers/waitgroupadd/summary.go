@@ -13,6 +13,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/factcodec"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
@@ -55,6 +56,31 @@ type summaryFact struct {
 }
 
 func (*summaryFact) AFact() {}
+
+// GobEncode writes the fact in its compact form for go vet's fact files
+// (see factcodec).
+func (f *summaryFact) GobEncode() ([]byte, error) {
+	var w factcodec.Writer
+	w.Uint(uint64(f.Flags))
+	w.Uint(uint64(len(f.Events)))
+	for _, e := range f.Events {
+		w.Uint(uint64(e.Kind))
+		e.Ref.Encode(&w)
+	}
+	return w.Bytes(), nil
+}
+
+func (f *summaryFact) GobDecode(data []byte) error {
+	r := factcodec.NewReader(data)
+	*f = summaryFact{Flags: uint8(r.Uint())}
+	if n := r.Len(); n > 0 {
+		f.Events = make([]Event, n)
+		for i := range f.Events {
+			f.Events[i] = Event{Kind: uint8(r.Uint()), Ref: accesspath.DecodeRel(r)}
+		}
+	}
+	return r.Err()
+}
 
 func (f *summaryFact) String() string {
 	var b strings.Builder

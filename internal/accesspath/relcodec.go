@@ -1,0 +1,38 @@
+package accesspath
+
+import "github.com/goconcheck/goconcheck/internal/factcodec"
+
+// EncodeRels appends rels to a fact's compact encoding (see factcodec).
+func EncodeRels(w *factcodec.Writer, rels []Rel) {
+	w.Uint(uint64(len(rels)))
+	for _, r := range rels {
+		r.Encode(w)
+	}
+}
+
+// DecodeRels reads what EncodeRels wrote; an empty list is nil.
+func DecodeRels(rd *factcodec.Reader) []Rel {
+	n := rd.Len()
+	if n == 0 {
+		return nil
+	}
+	rels := make([]Rel, n)
+	for i := range rels {
+		rels[i] = DecodeRel(rd)
+	}
+	return rels
+}
+
+// Encode appends r to a fact's compact encoding.
+func (r Rel) Encode(w *factcodec.Writer) {
+	w.Int(r.Param)
+	w.Int(r.FreeVar)
+	w.String(r.Global)
+	w.String(r.Path)
+}
+
+// DecodeRel reads what Rel.Encode wrote.
+func DecodeRel(rd *factcodec.Reader) Rel {
+	// The operands are evaluated left to right.
+	return Rel{Param: rd.Int(), FreeVar: rd.Int(), Global: rd.String(), Path: rd.String()}
+}
