@@ -11,10 +11,12 @@
 // add to go vet (1.7 s of CPU of 24). A fact type that implements
 // gob.GobEncoder and gob.GobDecoder with a Writer and a Reader is sent
 // by gob as bytes instead: the same values, decoded without reflection
-// and with their strings interned (a third less time to decode, two
-// fifths less to encode, and 14% fewer bytes, in a benchmark of
-// lockset.Writes facts; most of the rest is gob's own work for each
-// fact, its type name, package path and object path).
+// and with their strings interned. In a benchmark of lockset.Writes
+// facts on a loaded machine, decoding took a third less time (best of
+// six), encoding a fifth less (median), and the bytes were 14% fewer;
+// most of the rest is gob's own work for each fact (its type name,
+// package path and object path) and the allocations. On raft the fact
+// files shrank from 11.8 to 10.9 MB, every fact decoding as before.
 //
 // The form is a sequence of varints and length-prefixed strings in the
 // order the type's methods write them; it is read back only by the same
