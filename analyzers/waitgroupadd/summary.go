@@ -62,23 +62,19 @@ func (*summaryFact) AFact() {}
 func (f *summaryFact) GobEncode() ([]byte, error) {
 	var w factcodec.Writer
 	w.Uint(uint64(f.Flags))
-	w.Uint(uint64(len(f.Events)))
-	for _, e := range f.Events {
+	factcodec.List(&w, f.Events, func(w *factcodec.Writer, e Event) {
 		w.Uint(uint64(e.Kind))
-		e.Ref.Encode(&w)
-	}
+		e.Ref.Encode(w)
+	})
 	return w.Bytes(), nil
 }
 
 func (f *summaryFact) GobDecode(data []byte) error {
 	r := factcodec.NewReader(data)
-	*f = summaryFact{Flags: uint8(r.Uint())}
-	if n := r.Len(); n > 0 {
-		f.Events = make([]Event, n)
-		for i := range f.Events {
-			f.Events[i] = Event{Kind: uint8(r.Uint()), Ref: accesspath.DecodeRel(r)}
-		}
-	}
+	flags := uint8(r.Uint())
+	*f = summaryFact{Flags: flags, Events: factcodec.ReadList(r, func(r *factcodec.Reader) Event {
+		return Event{Kind: uint8(r.Uint()), Ref: accesspath.DecodeRel(r)}
+	})}
 	return r.Err()
 }
 

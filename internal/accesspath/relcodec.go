@@ -3,25 +3,12 @@ package accesspath
 import "github.com/goconcheck/goconcheck/internal/factcodec"
 
 // EncodeRels appends rels to a fact's compact encoding (see factcodec).
-func EncodeRels(w *factcodec.Writer, rels []Rel) {
-	w.Uint(uint64(len(rels)))
-	for _, r := range rels {
-		r.Encode(w)
-	}
-}
+func EncodeRels(w *factcodec.Writer, rels []Rel) { factcodec.List(w, rels, encodeRel) }
+
+func encodeRel(w *factcodec.Writer, r Rel) { r.Encode(w) }
 
 // DecodeRels reads what EncodeRels wrote; an empty list is nil.
-func DecodeRels(rd *factcodec.Reader) []Rel {
-	n := rd.Len()
-	if n == 0 {
-		return nil
-	}
-	rels := make([]Rel, n)
-	for i := range rels {
-		rels[i] = DecodeRel(rd)
-	}
-	return rels
-}
+func DecodeRels(rd *factcodec.Reader) []Rel { return factcodec.ReadList(rd, DecodeRel) }
 
 // Encode appends r to a fact's compact encoding.
 func (r Rel) Encode(w *factcodec.Writer) {

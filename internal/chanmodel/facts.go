@@ -47,8 +47,7 @@ func (*Summary) AFact() {}
 // (see factcodec).
 func (s *Summary) GobEncode() ([]byte, error) {
 	var w factcodec.Writer
-	w.Uint(uint64(len(s.Ops)))
-	for _, op := range s.Ops {
+	factcodec.List(&w, s.Ops, func(w *factcodec.Writer, op FactOp) {
 		w.Uint(uint64(op.Kind))
 		w.Int(op.Param)
 		w.String(op.TypeName)
@@ -57,26 +56,22 @@ func (s *Summary) GobEncode() ([]byte, error) {
 		w.Int(op.Unit)
 		w.Bools(op.Must, op.RecvBefore, op.AfterWait, op.Locked, op.Select, op.NonBlocking,
 			op.Avoid, op.NeedsClose, op.Fresh, op.Replaced, op.Every)
-	}
+	})
 	w.Ints(s.Contained)
 	return w.Bytes(), nil
 }
 
 func (s *Summary) GobDecode(data []byte) error {
 	r := factcodec.NewReader(data)
-	*s = Summary{}
-	if n := r.Len(); n > 0 {
-		s.Ops = make([]FactOp, n)
-		for i := range s.Ops {
-			op := &s.Ops[i]
-			op.Kind, op.Param = OpKind(r.Uint()), r.Int()
-			op.TypeName, op.FieldName = r.String(), r.String()
-			op.BaseParam, op.Unit = r.Int(), r.Int()
-			r.Bools(&op.Must, &op.RecvBefore, &op.AfterWait, &op.Locked, &op.Select, &op.NonBlocking,
-				&op.Avoid, &op.NeedsClose, &op.Fresh, &op.Replaced, &op.Every)
-		}
-	}
-	s.Contained = r.Ints()
+	ops := factcodec.ReadList(r, func(r *factcodec.Reader) (op FactOp) {
+		op.Kind, op.Param = OpKind(r.Uint()), r.Int()
+		op.TypeName, op.FieldName = r.String(), r.String()
+		op.BaseParam, op.Unit = r.Int(), r.Int()
+		r.Bools(&op.Must, &op.RecvBefore, &op.AfterWait, &op.Locked, &op.Select, &op.NonBlocking,
+			&op.Avoid, &op.NeedsClose, &op.Fresh, &op.Replaced, &op.Every)
+		return op
+	})
+	*s = Summary{Ops: ops, Contained: r.Ints()}
 	return r.Err()
 }
 

@@ -161,23 +161,30 @@ func (r *Reader) Err() error {
 	return r.err
 }
 
-// Ints appends a list of integers.
-func (w *Writer) Ints(list []int) {
+// List appends a list, its length and then each element as put writes it.
+func List[T any](w *Writer, list []T, put func(*Writer, T)) {
 	w.Uint(uint64(len(list)))
 	for _, v := range list {
-		w.Int(v)
+		put(w, v)
 	}
 }
 
-// Ints reads what Writer.Ints wrote; an empty list is nil.
-func (r *Reader) Ints() []int {
+// ReadList reads what List wrote, each element with get; an empty list
+// is nil.
+func ReadList[T any](r *Reader, get func(*Reader) T) []T {
 	n := r.Len()
 	if n == 0 {
 		return nil
 	}
-	list := make([]int, n)
+	list := make([]T, n)
 	for i := range list {
-		list[i] = r.Int()
+		list[i] = get(r)
 	}
 	return list
 }
+
+// Ints appends a list of integers.
+func (w *Writer) Ints(list []int) { List(w, list, (*Writer).Int) }
+
+// Ints reads what Writer.Ints wrote; an empty list is nil.
+func (r *Reader) Ints() []int { return ReadList(r, (*Reader).Int) }
