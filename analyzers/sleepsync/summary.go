@@ -12,6 +12,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/factcodec"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
@@ -448,4 +449,23 @@ func benign(fn *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// GobEncode writes the fact in its compact form for go vet's fact files
+// (see factcodec).
+func (f *summaryFact) GobEncode() ([]byte, error) {
+	var w factcodec.Writer
+	w.Bools(f.Joins, f.Listens, f.Dials)
+	accesspath.EncodeRels(&w, f.Writes)
+	accesspath.EncodeRels(&w, f.Reads)
+	accesspath.EncodeRels(&w, f.Sends)
+	return w.Bytes(), nil
+}
+
+func (f *summaryFact) GobDecode(data []byte) error {
+	r := factcodec.NewReader(data)
+	*f = summaryFact{}
+	r.Bools(&f.Joins, &f.Listens, &f.Dials)
+	f.Writes, f.Reads, f.Sends = accesspath.DecodeRels(r), accesspath.DecodeRels(r), accesspath.DecodeRels(r)
+	return r.Err()
 }

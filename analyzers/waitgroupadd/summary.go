@@ -13,6 +13,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/factcodec"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
@@ -55,6 +56,27 @@ type summaryFact struct {
 }
 
 func (*summaryFact) AFact() {}
+
+// GobEncode writes the fact in its compact form for go vet's fact files
+// (see factcodec).
+func (f *summaryFact) GobEncode() ([]byte, error) {
+	var w factcodec.Writer
+	w.Uint(uint64(f.Flags))
+	factcodec.List(&w, f.Events, func(w *factcodec.Writer, e Event) {
+		w.Uint(uint64(e.Kind))
+		e.Ref.Encode(w)
+	})
+	return w.Bytes(), nil
+}
+
+func (f *summaryFact) GobDecode(data []byte) error {
+	r := factcodec.NewReader(data)
+	flags := uint8(r.Uint())
+	*f = summaryFact{Flags: flags, Events: factcodec.ReadList(r, func(r *factcodec.Reader) Event {
+		return Event{Kind: uint8(r.Uint()), Ref: accesspath.DecodeRel(r)}
+	})}
+	return r.Err()
+}
 
 func (f *summaryFact) String() string {
 	var b strings.Builder

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/factcodec"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
@@ -41,6 +42,38 @@ type FactOp struct {
 }
 
 func (*Summary) AFact() {}
+
+// GobEncode writes the fact in its compact form for go vet's fact files
+// (see factcodec).
+func (s *Summary) GobEncode() ([]byte, error) {
+	var w factcodec.Writer
+	factcodec.List(&w, s.Ops, func(w *factcodec.Writer, op FactOp) {
+		w.Uint(uint64(op.Kind))
+		w.Int(op.Param)
+		w.String(op.TypeName)
+		w.String(op.FieldName)
+		w.Int(op.BaseParam)
+		w.Int(op.Unit)
+		w.Bools(op.Must, op.RecvBefore, op.AfterWait, op.Locked, op.Select, op.NonBlocking,
+			op.Avoid, op.NeedsClose, op.Fresh, op.Replaced, op.Every)
+	})
+	w.Ints(s.Contained)
+	return w.Bytes(), nil
+}
+
+func (s *Summary) GobDecode(data []byte) error {
+	r := factcodec.NewReader(data)
+	ops := factcodec.ReadList(r, func(r *factcodec.Reader) (op FactOp) {
+		op.Kind, op.Param = OpKind(r.Uint()), r.Int()
+		op.TypeName, op.FieldName = r.String(), r.String()
+		op.BaseParam, op.Unit = r.Int(), r.Int()
+		r.Bools(&op.Must, &op.RecvBefore, &op.AfterWait, &op.Locked, &op.Select, &op.NonBlocking,
+			&op.Avoid, &op.NeedsClose, &op.Fresh, &op.Replaced, &op.Every)
+		return op
+	})
+	*s = Summary{Ops: ops, Contained: r.Ints()}
+	return r.Err()
+}
 
 func (s *Summary) String() string {
 	var parts []string

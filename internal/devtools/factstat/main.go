@@ -6,6 +6,11 @@
 //
 //	factstat DIR   # DIR holds one .vetx file per package, and a .path
 //	               # file with its import path beside each
+//
+// With FACTSTAT_DUMP=FILE it also writes every fact to FILE, one sorted
+// line each (the package whose file holds it, the fact's package and
+// object, its value with every field): a change to how facts are
+// encoded must leave the file as it was.
 package main
 
 import (
@@ -63,6 +68,7 @@ func main() {
 	}
 	stats := make(map[string]*stat)
 	total, totalFacts := 0, 0
+	var dump []string
 	for _, name := range files {
 		data, err := os.ReadFile(name)
 		if err != nil {
@@ -105,6 +111,8 @@ func main() {
 			if f.PkgPath != own {
 				s.copied++
 			}
+			// %#v prints every field, and no fact's String method.
+			dump = append(dump, fmt.Sprintf("%s %s %q %#v", own, f.PkgPath, f.Object, reflect.ValueOf(f.Fact).Elem().Interface()))
 		}
 		for t, fs := range byType {
 			var buf bytes.Buffer
@@ -112,6 +120,12 @@ func main() {
 				panic(err)
 			}
 			stats[t].bytes += buf.Len()
+		}
+	}
+	if out := os.Getenv("FACTSTAT_DUMP"); out != "" {
+		sort.Strings(dump)
+		if err := os.WriteFile(out, []byte(strings.Join(dump, "\n")+"\n"), 0o666); err != nil {
+			panic(err)
 		}
 	}
 	types := make([]string, 0, len(stats))
