@@ -209,8 +209,8 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 			}
 		}
 	}
-	if sm.Chans.Escapes(x.Chan) {
-		return nil
+	if sm.Chans.Escapes(x.Chan) || sm.LockChan(x.Chan) {
+		return nil // a lock's acquire (or a semaphore's release) waits for no partner: lockleak's
 	}
 	var p *ssa.Function
 	var does syncmodel.Does

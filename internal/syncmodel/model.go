@@ -225,6 +225,10 @@ type Model struct {
 	// while OrderedAfter is asked it for each send.
 	receivedMu sync.Mutex
 	received   map[*chanmodel.Op]bool
+
+	// lockChans holds the channels used as locks, whose sends tell
+	// nobody anything (chanlock.go).
+	lockChans map[chanmodel.ChanID]bool
 }
 
 // Func returns the model of fn, or nil.
@@ -270,6 +274,7 @@ func run(pass *analysis.Pass) (any, error) {
 		m.byFn[fn] = f
 		m.Funcs = append(m.Funcs, f)
 	}
+	m.lockChans = m.findLockChans()
 	m.markSignals()
 	return m, nil
 }
