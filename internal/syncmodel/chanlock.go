@@ -1,9 +1,13 @@
 package syncmodel
 
 import (
+	"go/token"
+	"go/types"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/accesspath"
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
 )
@@ -184,10 +188,10 @@ func (m *Model) isLockChan(g map[chanmodel.ChanID]bool) bool {
 			case chanmodel.Recv:
 				recvs = true
 			case chanmodel.Send:
-				if !r.Op.Direct() {
-					continue // the callee's own record is checked
+				if r.Op.Unit != 0 || !r.Op.Direct() && !m.viaParam(r) {
+					continue // the goroutine's, or the callee's, own record is checked
 				}
-				if r.Op.Select || r.Op.Unit != 0 {
+				if r.Op.Select {
 					return false
 				}
 				gate = gate && m.heldAt(r.F.Fn, r.Op.Instr, g, held, maxLockChanDepth)
@@ -218,7 +222,7 @@ func (m *Model) heldAt(fn *ssa.Function, at ssa.Instruction, g map[chanmodel.Cha
 			if op.Unit != 0 || !g[op.Chan] {
 				continue
 			}
-			if op.Kind == chanmodel.Recv && !op.Deferred && op.Instr != at && flow.Dominates(op.Instr, at) {
+			if op.Kind == chanmodel.Recv && !op.Deferred && op.Instr != at && !balanced(cf, op, g) && flow.Dominates(op.Instr, at) {
 				return true // acquired first
 			}
 			if op.Instr == at && op.Kind == chanmodel.Send && madeHere(fn, op) {
@@ -237,12 +241,46 @@ func (m *Model) givenBack(fn *ssa.Function, at ssa.Instruction, g map[chanmodel.
 	if cf := m.Chans.Func(fn); cf != nil {
 		for i := range cf.Ops {
 			op := &cf.Ops[i]
-			if op.Unit == 0 && g[op.Chan] && op.Kind == chanmodel.Recv && !op.Select && op.Instr != at && flow.OnEveryPath(at, op.Instr) {
+			if op.Unit == 0 && g[op.Chan] && op.Kind == chanmodel.Recv && !op.Select && op.Instr != at && !balanced(cf, op, g) && flow.OnEveryPath(at, op.Instr) {
 				return true
 			}
 		}
 	}
 	return depth > 0 && m.everyCaller(fn, func(s Site) bool { return m.givenBack(s.Caller, s.Instr, g, given, depth-1) }, given)
+}
+
+// balanced reports whether op, a receive of cf on the lock g, comes
+// from a call that also sends on g: the callee takes and releases
+// the lock itself (or releases and takes a semaphore's slot), so the
+// call leaves it as it was.
+func balanced(cf *chanmodel.Func, op *chanmodel.Op, g map[chanmodel.ChanID]bool) bool {
+	if op.Direct() {
+		return false
+	}
+	for i := range cf.Ops {
+		o := &cf.Ops[i]
+		if o.Instr == op.Instr && o.Unit == 0 && o.Kind == chanmodel.Send && g[o.Chan] {
+			return true
+		}
+	}
+	return false
+}
+
+// viaParam reports whether r, a send that comes from a call, is the
+// callee's send on a channel it was handed (a parameter): no direct
+// send on the channel's own identity stands for it, so it is checked
+// at the call.
+func (m *Model) viaParam(r chanmodel.OpRef) bool {
+	inner := m.Chans.Inner(r.F, r.Op)
+	if len(inner) == 0 {
+		return true
+	}
+	for _, in := range inner {
+		if in.Chan.Kind == chanmodel.KindParam {
+			return true
+		}
+	}
+	return false
 }
 
 // everyCaller reports whether fn has callers in the package, is
@@ -272,31 +310,84 @@ func (m *Model) everyCaller(fn *ssa.Function, ok func(Site) bool, memo map[*ssa.
 	return yes
 }
 
-// madeHere reports whether op, an operation of fn on a gate, acts on
-// a channel fn made itself, or on a gate of an object each run of fn
+// madeHere reports whether op, an operation of fn on a lock, acts on
+// a channel fn made itself, or on a lock of an object each run of fn
 // makes anew, and fn has handed neither to anyone before: nobody else
-// can be waiting on it yet.
+// can be waiting on it yet. When the calls on the way lose the object
+// (x/net/quic: s := newStream(...); s.inUnlock(), three calls down to
+// the send on s.ingate.set), the call's argument stands for it: a
+// fresh object of fn whose struct holds the channel's field.
 func madeHere(fn *ssa.Function, op *chanmodel.Op) bool {
-	var root ssa.Value
+	var roots []ssa.Value
 	switch op.Chan.Kind {
 	case chanmodel.KindMake:
-		root = op.Chan.Make
+		roots = append(roots, op.Chan.Make)
 	case chanmodel.KindField:
-		if in := chanmodel.InstanceOf(op.Base); in != chanmodel.InstanceHanded && in != chanmodel.InstanceLocal {
-			return false
+		if op.Base != nil {
+			if in := chanmodel.InstanceOf(op.Base); in != chanmodel.InstanceHanded && in != chanmodel.InstanceLocal {
+				return false
+			}
+			roots = append(roots, accesspath.Object(op.Base))
+		} else if c, ok := op.Instr.(ssa.CallInstruction); ok && !op.Direct() {
+			for _, a := range c.Common().Args {
+				var cell *ssa.Alloc
+				if ld, ok := a.(*ssa.UnOp); ok && ld.Op == token.MUL {
+					// A variable a closure captures lives in a cell:
+					// the object is the one value stored there.
+					if cell, _ = ld.X.(*ssa.Alloc); cell == nil || handedBefore(cell, op.Instr, nil) {
+						continue
+					}
+					if a = accesspath.StoredOnce(cell); a == nil {
+						continue
+					}
+				}
+				if analysisutil.Fresh(a) && holdsField(a.Type(), op.Chan.Field, 2) && !handedBefore(a, op.Instr, cell) {
+					roots = append(roots, a)
+				}
+			}
 		}
-		root = accesspath.Object(op.Base)
-	default:
-		return false
 	}
-	in, ok := root.(ssa.Instruction)
-	return ok && in.Parent() == fn && flow.Dominates(in, op.Instr) && !handedBefore(root, op.Instr)
+	for _, root := range roots {
+		in, ok := root.(ssa.Instruction)
+		if ok && in.Parent() == fn && flow.Dominates(in, op.Instr) && (op.Base == nil || !handedBefore(root, op.Instr, nil)) {
+			return true
+		}
+	}
+	return false
 }
 
-// handedBefore reports whether v, a value of at's function, may be
-// handed to another goroutine on a way to at: passed to a call or go
-// statement, bound into a closure, stored or sent somewhere.
-func handedBefore(v ssa.Value, at ssa.Instruction) bool {
+// holdsField reports whether a value of type t (or what it points to)
+// holds the field f in its struct, or in a struct-valued field of it,
+// depth levels down.
+func holdsField(t types.Type, f *types.Var, depth int) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		fi := st.Field(i)
+		if fi == f || fi.Origin() == f.Origin() {
+			return true
+		}
+		if _, ok := fi.Type().Underlying().(*types.Struct); ok && depth > 0 && holdsField(fi.Type(), f, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// handedBefore reports whether v, a value of at's function, may reach
+// another goroutine on a way to at: bound into a closure, started
+// with, stored or sent somewhere, or converted into another value the
+// walk does not follow. A call that is passed v runs in the same
+// goroutine: the lock the maker holds is still its own to release (a
+// constructor that releases the in and out gates of the stream it has
+// just made, one call after the other). A store into own, the cell
+// of v's own variable, hands nothing.
+func handedBefore(v ssa.Value, at ssa.Instruction, own *ssa.Alloc) bool {
 	refs := v.Referrers()
 	if refs == nil {
 		return true
@@ -307,12 +398,10 @@ func handedBefore(v ssa.Value, at ssa.Instruction) bool {
 		}
 		handed := false
 		switch r := r.(type) {
-		case ssa.CallInstruction:
-			handed = true
-		case *ssa.MakeClosure:
+		case *ssa.Go, *ssa.MakeClosure:
 			handed = true
 		case *ssa.Store:
-			handed = r.Val == v
+			handed = r.Val == v && (own == nil || r.Addr != own)
 		case *ssa.Send:
 			handed = r.X == v
 		case *ssa.MakeInterface, *ssa.Phi, *ssa.ChangeType, *ssa.Convert:

@@ -152,3 +152,63 @@ func (d *door) use() { // want "signals"
 }
 
 func (d *door) shut() { close(d.tok) } // want "signals"
+
+// A channel some send reaches through a helper handed the channel is a
+// lock only if that send holds it where the helper is called: hand
+// fills it without taking it first, so pass's send is no release.
+type relay struct{ ch chan int }
+
+func newRelay() *relay { return &relay{ch: make(chan int, 1)} }
+
+func push(c chan int, v int) { c <- v } // want "signals"
+
+func (r *relay) pass(v int) { // want "signals"
+	<-r.ch
+	r.ch <- v
+}
+
+func (r *relay) hand(v int) { push(r.ch, v) } // want "signals"
+
+// A call that takes and releases the lock itself leaves it released:
+// refill's send after it holds nothing, so tok is no lock and each of
+// its sends may tell someone something.
+type twice struct{ tok chan struct{} }
+
+func newTwice() *twice { // want "signals"
+	t := &twice{tok: make(chan struct{}, 1)}
+	t.tok <- struct{}{}
+	return t
+}
+
+func (t *twice) use() { // want "signals"
+	<-t.tok
+	t.tok <- struct{}{}
+}
+
+func (t *twice) refill() { // want "signals"
+	t.use()
+	t.tok <- struct{}{}
+}
+
+// A stream made with its gates locked: its maker releases them, one
+// call after the other, before anyone else has it (x/net/quic's
+// newLocalStream, whose stream a closure captures later).
+type stream struct{ in, out gate }
+
+func newStream() *stream { return &stream{in: newLockedGate(), out: newLockedGate()} }
+
+func (s *stream) inUnlock()  { s.in.unlock(false) }
+func (s *stream) outUnlock() { s.out.unlock(true) }
+
+func (s *stream) read() {
+	s.in.lock()
+	defer s.inUnlock()
+}
+
+func openStream() *stream {
+	s := newStream()
+	s.inUnlock()
+	s.outUnlock()
+	get := func() *stream { return s }
+	return get()
+}
