@@ -65,7 +65,12 @@
 // be counted by an Add of its starter before the go statement, and
 // its Done must not be in a loop. For a receive, every send and close
 // must be in one goroutine, started by one go statement outside any
-// loop, and neither the receive nor the sends may be in a loop. For a
+// loop, and the sends may not be in a loop; the receive may (a wait
+// loop that checks a condition and waits for a wake-up: a partner
+// that sends at most once and leaves without sending leaves the first
+// wait waiting for ever). A select with a default whose one case sends
+// on a buffered channel (a wake-up that is dropped when one is already
+// pending) counts as the send on both of its ways. For a
 // send, the channel must be unbuffered, the send must be the one-shot
 // send of a goroutine of its own, and every function that receives
 // from it must be able to return without receiving.
@@ -173,6 +178,14 @@
 //	for range jobs {
 //		<-results // a receive per value, not a one-shot protocol
 //	}
+//
+//	q.sem <- struct{}{} // a channel used as a lock (internal/syncmodel's
+//	q.n++               // lock channels): its acquire and release wait
+//	<-q.sem             // for no partner
+//
+// A partner's way out that releases a lock made of a channel (a send
+// that returns a gate's token, x/net/quic's gate.unlock) still counts:
+// the release wakes the lock's next user, it tells the waiter nothing.
 //
 //	for _, u := range users { // counted, but a worker is started only for some
 //		if u == "" {

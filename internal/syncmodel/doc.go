@@ -57,6 +57,12 @@
 //	    wg.Done()         Done (Does) -- cut
 //	}()
 //
+// A send on a channel used as a lock (Model.LockChan, chanlock.go: a
+// token gate whose sends return the token the goroutine took, as
+// x/net/quic's gate.unlock does; a semaphore whose every send is
+// given back by a receive) tells nobody anything: it wakes only the
+// lock's next user, and neither cuts the path nor makes Func.Signals.
+//
 // A waiter in a plain operation hears nothing but its partner's half
 // (Does.Deaf): then only a go statement, a function value called or a
 // call of a signalling function of the package on the way still cuts

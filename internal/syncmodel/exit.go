@@ -307,7 +307,7 @@ func (m *Model) neverTaken(b *ssa.BasicBlock, succ int) bool {
 func (m *Model) signals(fn *ssa.Function, in ssa.Instruction, does Does) bool {
 	switch in := in.(type) {
 	case *ssa.Send:
-		return !does.Deaf
+		return !does.Deaf && !m.lockSend(in)
 	case *ssa.Go:
 		return true
 	case *ssa.Select:
@@ -360,7 +360,7 @@ func (m *Model) signals(fn *ssa.Function, in ssa.Instruction, does Does) bool {
 func (m *Model) markSignals() {
 	var work []*Func
 	for _, f := range m.Funcs {
-		if f.direct() {
+		if m.direct(f) {
 			f.Signals = true
 			work = append(work, f)
 		}
@@ -380,12 +380,14 @@ func (m *Model) markSignals() {
 	}
 }
 
-// direct reports whether f signals by its own instructions.
-func (f *Func) direct() bool { return f.directBut(nil) }
+// direct reports whether f signals by its own instructions. The
+// release of a gate (a send on a channel used as a lock) tells nobody
+// anything.
+func (m *Model) direct(f *Func) bool { return m.directBut(f, nil) }
 
 // directBut is direct with the Dones on a known WaitGroup that skip
 // reports left out.
-func (f *Func) directBut(skip func(Object) bool) bool {
+func (m *Model) directBut(f *Func, skip func(Object) bool) bool {
 	for _, e := range f.Events {
 		switch e.Kind {
 		case Done:
@@ -395,7 +397,7 @@ func (f *Func) directBut(skip func(Object) bool) bool {
 		case Signal, Broadcast, Go, WGGo, GroupGo:
 			return true
 		case Chan:
-			if e.Op.Kind == chanmodel.Send || e.Op.Kind == chanmodel.Close {
+			if e.Op.Kind == chanmodel.Close || e.Op.Kind == chanmodel.Send && !m.lockChans[e.Op.Chan] {
 				return true
 			}
 		}
@@ -404,7 +406,9 @@ func (f *Func) directBut(skip func(Object) bool) bool {
 		for _, in := range b.Instrs {
 			switch in := in.(type) {
 			case *ssa.Send:
-				return true
+				if !m.lockSend(in) {
+					return true
+				}
 			case ssa.CallInstruction:
 				c := in.Common()
 				if bi, ok := c.Value.(*ssa.Builtin); ok {

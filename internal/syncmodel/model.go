@@ -224,6 +224,10 @@ type Model struct {
 	// while OrderedAfter is asked it for each send.
 	receivedMu sync.Mutex
 	received   map[*chanmodel.Op]bool
+
+	// lockChans holds the channels used as locks, whose sends tell
+	// nobody anything (chanlock.go).
+	lockChans map[chanmodel.ChanID]bool
 }
 
 // Func returns the model of fn, or nil.
@@ -268,6 +272,7 @@ func run(pass *analysis.Pass) (any, error) {
 		m.byFn[fn] = f
 		m.Funcs = append(m.Funcs, f)
 	}
+	m.lockChans = m.findLockChans()
 	m.markSignals()
 	return m, nil
 }

@@ -231,3 +231,27 @@ func TestRunners(t *testing.T) {
 	}
 	analysistest.Run(t, atest.TestData(), probe, "syncmodel/runners")
 }
+
+// TestGates reports, in testdata/src/syncmodel/gates, the functions
+// that may tell another goroutine something (Func.Signals): a lock
+// made of channels, a token gate or a semaphore, releases (or takes)
+// it by a send that tells nobody anything, while a buffered channel
+// filled without its token held, an unbuffered one, or one that is
+// also closed, hands something over.
+func TestGates(t *testing.T) {
+	probe := &analysis.Analyzer{
+		Name:     "gatesprobe",
+		Doc:      "report the functions that signal",
+		Requires: []*analysis.Analyzer{syncmodel.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			m := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
+			for _, f := range m.Funcs {
+				if f.Signals {
+					pass.Reportf(f.Fn.Pos(), "signals")
+				}
+			}
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, atest.TestData(), probe, "syncmodel/gates")
+}

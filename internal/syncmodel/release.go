@@ -61,7 +61,7 @@ func (m *Model) MayRelease(g *ssa.Go, waiter *ssa.Function, wg Object) bool {
 		if wgNames != nil {
 			skip = func(o Object) bool { return !sameAny(wgNames, m.Names(fn, o, 2)) }
 		}
-		if f.directBut(skip) {
+		if m.directBut(f, skip) {
 			return true
 		}
 		for _, e := range f.Events {

@@ -13,10 +13,15 @@ type gate struct {
 	unset chan struct{}
 }
 
+// newGate fills the gate it has just made: nobody else has it yet.
 func newGate() gate {
-	g := gate{set: make(chan struct{}, 1), unset: make(chan struct{}, 1)}
+	g := newLockedGate()
 	g.unlock(false)
 	return g
+}
+
+func newLockedGate() gate {
+	return gate{set: make(chan struct{}, 1), unset: make(chan struct{}, 1)}
 }
 
 func (g *gate) lock() bool {
@@ -64,8 +69,8 @@ func (q *queue[T]) put(v T) bool {
 }
 
 // get hands the gate back on its way out: a send on the gate's
-// channels, which tells the queue's other users, not a waiter of the
-// caller's.
+// channels, the release of a lock, which wakes only the queue's next
+// user (syncmodel's gates), not a waiter of the caller's.
 func (q *queue[T]) get(ctx context.Context) (T, error) {
 	var zero T
 	if err := q.gate.waitAndLock(ctx); err != nil {
