@@ -75,7 +75,10 @@ func countedTimes(in ssa.Instruction) (ssa.Value, bool) {
 // loops) and nobody else can send on it; every send is made by a
 // goroutine that f starts before c, each run sending at most once,
 // at most k+n·v of them (one go statement per iteration of a loop
-// counted by v: flow.CountedLoop); and f completes at least as many
+// counted by v: flow.CountedLoop), or one run sending once per
+// iteration of its loop over the slice (or up to the integer) that
+// the go statement hands it, v times (sendsPerRun); and f completes
+// at least as many
 // plain receives before c (straight-line receives, or one per
 // iteration of a loop of the same count that c follows). A receive
 // completes only with a sent value (c is the channel's only close), so
