@@ -152,11 +152,13 @@
 // as many values on every path before the close (a server's Start
 // that waits for its one "started" message; also counted: the closer
 // made the channel and started its only senders in a loop of n
-// iterations, each sending at most once, and completes n receives,
-// in a loop of the same count or one by one for a constant n, before
-// the close: syncmodel.OrderedAfter's count; a sender that may send
-// twice, a receive loop that can break early or is counted by another
-// value, fewer receives, or a sender started after the close is still
+// iterations, each sending at most once, or started once to send one
+// value per element of the slice it is handed, and completes n
+// receives, in a loop of the same count or one by one for a constant
+// n, before the close: syncmodel.OrderedAfter's count; a sender that
+// may send twice or adds a summary after its per-element values, a
+// receive loop that can break early or is counted by another value,
+// fewer receives, or a sender started after the close is still
 // reported), or the senders send only
 // in a critical section of a mutex after checking a flag, and the
 // close waits for a request (a quit channel, a closer object's
@@ -214,8 +216,12 @@
 // counts messages in flight: each exported method Adds one for the
 // message it accepts, and the goroutine that handles a message sends
 // before it marks it Done (in the loop over received messages, in a
-// helper it calls, deferred), not after (a forward after the Done, a
-// per-batch notice after the batch's Dones is reported); a receive from a done channel the sender closes as
+// helper it calls, deferred), or before it hands the message on
+// without a Done (to the next stage, or back for a retry by a
+// goroutine that waits out a backoff: still counted until its final
+// result's Done), not after (a forward after the Done, a per-batch
+// notice after the batch's Dones, a retry sent after the Done or after
+// an Add that follows it is reported); a receive from a done channel the sender closes as
 // it returns, after a cancel, also when the closer receives such a
 // done signal of the senders in a loop over its components (one per
 // shard: the model cannot count them, so it stays silent); a join

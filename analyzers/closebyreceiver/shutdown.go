@@ -46,7 +46,11 @@ func reportShutdownCloses(pass *analysis.Pass, m *chanmodel.Model, sm *syncmodel
 				c.Chan.Field.Pkg() != pass.Pkg || reported[c.Pos] {
 				continue
 			}
-			if ownsAnywhere(closers[c.Pos], c.Pos) || sendsIn(f, 0, c.Chan) || receivingCloser(m, c.Pos) {
+			// A caller that also sends on the channel (through the
+			// component's Publish) orders its own sends, not those of
+			// the goroutines the component started (a retry handed
+			// back to the input): those are judged below.
+			if sendsIn(f, 0, c.Chan) || receivingCloser(m, c.Pos) {
 				continue
 			}
 			if c.Base != nil && chanmodel.Unshared(c.Base, c.Instr) {

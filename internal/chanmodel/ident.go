@@ -57,9 +57,14 @@ func (b *builder) resolve1(v ssa.Value) (ChanID, idStatus) {
 		return b.resolve(v.X)
 	case *ssa.Phi:
 		// Resolve the whole web of Phis at once: loops make Phis refer
-		// to each other, and only the values entering the web count.
+		// to each other, and only the values entering the web count. A
+		// nil that enters it is no other channel (a loop that sets its
+		// copy of a closed channel to nil to stop selecting on it).
 		var id ChanID
 		for _, leaf := range phiLeaves(v) {
+			if k, ok := leaf.(*ssa.Const); ok && k.IsNil() {
+				continue
+			}
 			lid, st := b.resolve(leaf)
 			if st != known {
 				return ChanID{}, st

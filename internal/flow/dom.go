@@ -94,6 +94,33 @@ func LoopOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
 	return loop
 }
 
+// NaturalLoop returns the natural loop of the header h: h and the
+// blocks that reach one of its back edges (a jump to h from a block h
+// dominates) without passing h; nil if h heads no loop. Unlike LoopOf
+// it leaves out an outer loop that h's loop is nested in, whose blocks
+// also lie on cycles through h.
+func NaturalLoop(h *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	var stack []*ssa.BasicBlock
+	for _, u := range h.Preds {
+		if h.Dominates(u) {
+			stack = append(stack, u)
+		}
+	}
+	if len(stack) == 0 {
+		return nil
+	}
+	loop := map[*ssa.BasicBlock]bool{h: true}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !loop[b] {
+			loop[b] = true
+			stack = append(stack, b.Preds...)
+		}
+	}
+	return loop
+}
+
 // InLoop reports whether b can run more than once in one call of its
 // function: it lies on a cycle. A nil block (unknown) counts as one
 // that can.

@@ -99,21 +99,29 @@ func CountedLoop(b *ssa.BasicBlock) (*ssa.BasicBlock, ssa.Value, bool) {
 		if !h.Dominates(b) || !EveryIteration(h, b) {
 			continue
 		}
-		if entry, n, ok := countOf(h); ok {
+		if entry, n, ok := countOf(h, LoopOf(h)); ok {
 			return entry, n, true
 		}
 	}
 	return nil, nil, false
 }
 
-// countOf returns the count of the loop headed by h (see CountedBy):
+// CountedHead is CountedLoop for the loop that h heads, judged on its
+// natural loop: also one nested in an outer loop (a loop over each
+// batch that a loop over received batches runs), whose iterations the
+// count bounds each time the outer loop enters it, not once per call.
+func CountedHead(h *ssa.BasicBlock) (*ssa.BasicBlock, ssa.Value, bool) {
+	return countOf(h, NaturalLoop(h))
+}
+
+// countOf returns the count of the loop headed by h (see CountedBy),
+// whose blocks are loop:
 // its counter phi starts at 0 (at -1 when the test is on phi+1 at the
 // head, as range over a slice compiles) and steps by 1, and the one
 // edge out of the loop is the false branch of counter < n, tested at
 // the head, or at the end of the body when the entry is guarded by
 // 0 < n (range over an integer).
-func countOf(h *ssa.BasicBlock) (*ssa.BasicBlock, ssa.Value, bool) {
-	loop := LoopOf(h)
+func countOf(h *ssa.BasicBlock, loop map[*ssa.BasicBlock]bool) (*ssa.BasicBlock, ssa.Value, bool) {
 	var test *ssa.If
 	for blk := range loop {
 		for i, s := range blk.Succs {
@@ -167,26 +175,29 @@ func countOf(h *ssa.BasicBlock) (*ssa.BasicBlock, ssa.Value, bool) {
 }
 
 // stepOf returns the counter phi of h that v is (phi, or phi+1) and
-// its start, when the phi steps by 1 along the loop's one back edge.
+// its start, when the phi steps by 1 along each of the loop's back edges.
 func stepOf(h *ssa.BasicBlock, v ssa.Value) (*ssa.Phi, int64, bool) {
 	if inc, ok := plusOne(v); ok {
 		v = inc
 	}
 	phi, ok := v.(*ssa.Phi)
-	if !ok || phi.Block() != h || len(phi.Edges) != 2 {
+	if !ok || phi.Block() != h || len(phi.Edges) < 2 {
 		return nil, 0, false
 	}
+	// Every back edge steps (a continue is one more back edge); the
+	// one edge that enters the loop starts the count.
 	var start int64
-	stepped, started := false, false
+	stepped, started, entries := true, false, 0
 	for i, e := range phi.Edges {
 		if h.Dominates(h.Preds[i]) {
 			x, ok := plusOne(e)
-			stepped = ok && x == phi
+			stepped = stepped && ok && x == phi
 			continue
 		}
 		start, started = intConst(e)
+		entries++
 	}
-	return phi, start, stepped && started
+	return phi, start, stepped && started && entries == 1
 }
 
 // plusOne returns x when v is x + 1.

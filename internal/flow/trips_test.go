@@ -29,6 +29,10 @@ func skips(xs []int)        { for range xs { if cond { continue }; a() } }
 func step2(n int)           { for i := 0; i < n; i += 2 { a() } }
 func whileCond()            { for cond { a() } }
 func rangeMap(m map[int]int) { for range m { a() } }
+func continues(xs []int)    { for range xs { a(); if cond { continue }; b() } }
+func nested(xss [][]int)    { for _, xs := range xss { for range xs { a() } } }
+
+func b() {}
 `
 
 func TestCountedBy(t *testing.T) {
@@ -49,6 +53,8 @@ func TestCountedBy(t *testing.T) {
 		{"step2", ""},
 		{"whileCond", ""},
 		{"rangeMap", ""},
+		{"continues", "xs"}, // a continue is a second back edge, also stepping
+		{"nested", ""},      // the inner loop runs len(xs) times per outer iteration
 	} {
 		f := fn(t, pkg, tc.fn)
 		v, ok := flow.CountedBy(call(t, f, "a", 0).Block())
@@ -64,5 +70,31 @@ func TestCountedBy(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%s: CountedBy = %q, want %q", tc.fn, got, tc.want)
 		}
+	}
+}
+
+// TestCountedHead: the loop an inner header heads is counted on its
+// natural loop, not on the outer loop whose blocks also cycle through
+// it.
+func TestCountedHead(t *testing.T) {
+	pkg := atest.BuildSSA(t, tripsSrc, ssa.InstantiateGenerics)
+	f := fn(t, pkg, "nested")
+	ab := call(t, f, "a", 0).Block()
+	var inner *ssa.BasicBlock
+	for _, h := range f.Blocks {
+		if loop := flow.NaturalLoop(h); loop[ab] && h.Dominates(ab) && (inner == nil || len(loop) < len(flow.NaturalLoop(inner))) {
+			inner = h
+		}
+	}
+	if inner == nil {
+		t.Fatal("nested: no loop around a")
+	}
+	if flow.NaturalLoop(inner)[f.Blocks[0]] {
+		t.Errorf("nested: the inner natural loop holds the entry block")
+	}
+	if _, n, ok := flow.CountedHead(inner); !ok {
+		t.Errorf("nested: CountedHead of the inner loop failed")
+	} else if p, isParam := n.(*ssa.Parameter); isParam && p.Name() == "xss" {
+		t.Errorf("nested: CountedHead of the inner loop = xss, want the inner slice")
 	}
 }

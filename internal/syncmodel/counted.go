@@ -2,6 +2,7 @@ package syncmodel
 
 import (
 	"go/constant"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -74,7 +75,10 @@ func countedTimes(in ssa.Instruction) (ssa.Value, bool) {
 // loops) and nobody else can send on it; every send is made by a
 // goroutine that f starts before c, each run sending at most once,
 // at most k+n·v of them (one go statement per iteration of a loop
-// counted by v: flow.CountedLoop); and f completes at least as many
+// counted by v: flow.CountedLoop), or one run sending once per
+// iteration of its loop over the slice (or up to the integer) that
+// the go statement hands it, v times (sendsPerRun); and f completes
+// at least as many
 // plain receives before c (straight-line receives, or one per
 // iteration of a loop of the same count that c follows). A receive
 // completes only with a sent value (c is the channel's only close), so
@@ -136,7 +140,7 @@ func (m *Model) countsReceived(f *chanmodel.Func, c *chanmodel.Op) bool {
 			inner := m.Chans.Inner(f, op)
 			var ins []ssa.Instruction
 			for _, in := range inner {
-				if !in.Direct() || in.Unit != 0 || flow.InLoop(in.Instr.Block()) {
+				if !in.Direct() || in.Unit != 0 {
 					return false
 				}
 				ins = append(ins, in.Instr)
@@ -145,19 +149,25 @@ func (m *Model) countsReceived(f *chanmodel.Func, c *chanmodel.Op) bool {
 			for j := range f.Ops {
 				if o := &f.Ops[j]; o.Instr == g && o.Kind == chanmodel.Send && o.Chan == ch && o != op {
 					for _, in := range m.Chans.Inner(f, o) {
-						if !in.Direct() || in.Unit != 0 || flow.InLoop(in.Instr.Block()) {
+						if !in.Direct() || in.Unit != 0 {
 							return false
 						}
 						ins = append(ins, in.Instr)
 					}
 				}
 			}
-			if len(ins) == 0 || !flow.OneOf(ins) {
+			n, ok := countedTimes(g)
+			if !ok || len(ins) == 0 {
 				return false
 			}
-			n, ok := countedTimes(g)
-			if !ok {
+			if per, ok := sendsPerRun(g, ins); !ok {
 				return false
+			} else if per != one {
+				// n runs of per sends each: counted only for one run.
+				if n != one {
+					return false
+				}
+				n = per
 			}
 			addCount(&sent, n)
 			starts[g] = true
@@ -185,6 +195,31 @@ func (m *Model) countsReceived(f *chanmodel.Func, c *chanmodel.Op) bool {
 		}
 	}
 	return received.covers(sent)
+}
+
+// sendsPerRun returns how many times a run of the goroutine that g
+// starts sends, its sends being ins: at most once (one), when no send
+// lies in a loop and one of them at most runs; or, for its one send
+// in a loop counted by a parameter (a slice ranged over, an integer),
+// the value g passes for it (a worker that sends one result per job
+// of the slice its starter hands it, which the starter's own loop
+// over that slice receives).
+func sendsPerRun(g *ssa.Go, ins []ssa.Instruction) (ssa.Value, bool) {
+	if !slices.ContainsFunc(ins, func(in ssa.Instruction) bool { return flow.InLoop(in.Block()) }) {
+		return one, flow.OneOf(ins)
+	}
+	if len(ins) != 1 {
+		return nil, false
+	}
+	n, ok := countedTimes(ins[0])
+	if !ok || n == one {
+		return nil, false
+	}
+	i := flow.ParamIndex(ins[0].Parent(), n)
+	if i < 0 || i >= len(g.Call.Args) || g.Call.StaticCallee() == nil || flow.Body(g.Call.StaticCallee()) != ins[0].Parent() {
+		return nil, false
+	}
+	return g.Call.Args[i], true
 }
 
 // addCount adds n, a count from countedTimes, to t.

@@ -103,8 +103,10 @@
 // marks Done after it, or that WaitGroup.Go started them by, or one
 // that counts messages in flight rather than goroutines (each of the
 // other's goroutines takes a message before the operation and marks
-// it Done after, before it takes the next: a Done is the release of
-// every earlier operation of the message's handling; see inflight.go),
+// it Done after, before it takes the next, or hands it on without a
+// Done to a stage or retry goroutine that does so in turn: a Done is
+// the release of every earlier operation of the message's handling;
+// see inflight.go),
 // or an errgroup.Group's Wait whose Go started them; the other's own
 // goroutine, in which the operation follows it (a deferred close of a
 // stopped channel, also in a deferred literal, and after the calls

@@ -31,98 +31,171 @@ import (
 // its function leaves them open, at every synchronous call of it (a
 // Done in the helper's caller, a helper called for each message):
 //
-//   - after r, every path marks a unit Done before it can take another
+//   - after r, every path gives the unit up before it can take another
 //     (a receive, an Add on wg) or the goroutine ends (a deferred Done
-//     counts at the return);
-//   - before r, every path from a Done (one that may give back a unit)
-//     takes a unit again first (a receive, an Add, the next element of
-//     a counted loop over a batch of messages, each with its unit), so
-//     the unit given back after r was already held at r. A send after
-//     the Done, of the message or of a per-batch notice, is not held.
+//     counts at the return): it marks the unit Done, or hands the
+//     message on without a Done (handOff: to the next stage of a
+//     pipeline, back to its input for a retry), still counted, to a
+//     holder that gives it up in turn;
+//   - before r, every path from a Done or a hand-off (one that may
+//     give the unit up) takes a unit again first (a receive, the next
+//     element of a counted loop over a batch of messages, each with
+//     its unit), so the unit given up after r was already held at r.
+//     A send after the Done, of the message or of a per-batch notice,
+//     is not held. Nor is an Add a take: one made after the Done may
+//     come when the counter is already zero and the Wait released,
+//     and one made while a unit is held adds nothing to what holds r.
 //
-// A goroutine's start is no way in: a goroutine counted as a whole is
-// doneAfter's own case, and one started otherwise holds nothing until
-// it takes a message.
+// A goroutine's start is a way in only as a hand-off: a go statement,
+// made while its goroutine holds a unit and followed by no give of its
+// own, that starts a function that gives the unit up on every path (a
+// retry after a backoff that sends the message back to the input). A
+// goroutine counted as a whole is doneAfter's own case, and one
+// started otherwise holds nothing until it takes a message.
 func (m *Model) heldUntilDone(r chanmodel.OpRef, wg Object) bool {
 	var direct []chanmodel.OpRef
 	if !m.Chans.DirectViews(r.F, r.Op, &direct) {
 		return false
 	}
+	q := &inflight{m: m, wg: wg, carrying: map[chanmodel.ChanID]bool{}, starting: map[*ssa.Function]bool{}}
 	for _, d := range direct {
-		if !m.held(d.F.Fn, d.Op.Instr, wg, true, true, map[heldKey]bool{}, 0) {
+		if !q.held(d.F.Fn, d.Op.Instr, true, true, map[heldKey]bool{}, 0) {
 			return false
 		}
 	}
 	return len(direct) > 0
 }
 
+// An inflight query judges the units of one WaitGroup. Hand-offs form
+// cycles (a retry goes back to the stage that handed the message out):
+// a channel or goroutine function still being judged is taken to give
+// the unit up, which is what the cycle must show for the rest of it.
+// Only failures are remembered: a success may rest on such a guess.
+type inflight struct {
+	m        *Model
+	wg       Object
+	carrying map[chanmodel.ChanID]bool // being judged (true) or known not to carry (false)
+	starting map[*ssa.Function]bool    // likewise for goroutine functions
+	steps    int
+}
+
+// budget bounds the work of one query: the hand-off graph of a
+// component is small, and a larger one is left unjudged.
+const inflightBudget = 400
+
+func (q *inflight) spend() bool {
+	q.steps++
+	return q.steps <= inflightBudget
+}
+
+// units is what fn does with the units of the query's WaitGroup:
+// takes (a receive of a message), adds (an Add on the WaitGroup),
+// gives (a Done, a call that marks Done on every path, a hand-off),
+// mayGive (a Done or hand-off on some path: a Done in a helper's
+// branch, a send that a select may choose, a goroutine started that
+// may mark Done), and a deferred Done on every path.
+type units struct {
+	takes, adds, gives, mayGive map[ssa.Instruction]bool
+	deferred                    bool
+}
+
+func (q *inflight) units(fn *ssa.Function) (*units, bool) {
+	m := q.m
+	f, cf := m.byFn[fn], m.Chans.Func(fn)
+	if f == nil || cf == nil || len(fn.Blocks) == 0 {
+		return nil, false
+	}
+	u := &units{takes: map[ssa.Instruction]bool{}, adds: map[ssa.Instruction]bool{}, gives: map[ssa.Instruction]bool{}, mayGive: map[ssa.Instruction]bool{}}
+	for i := range cf.Ops {
+		op := &cf.Ops[i]
+		if op.Unit != 0 || op.Deferred || !op.Direct() {
+			continue
+		}
+		switch op.Kind {
+		case chanmodel.Recv:
+			u.takes[op.Instr] = true
+		case chanmodel.Send:
+			if q.carries(op.Chan) {
+				u.mayGive[op.Instr] = true
+				if _, plain := op.Instr.(*ssa.Send); plain {
+					u.gives[op.Instr] = true
+				}
+			}
+		}
+	}
+	for _, ev := range f.Events {
+		if !Same(ev.Obj, q.wg) {
+			continue
+		}
+		switch {
+		case ev.Kind == Add:
+			u.adds[ev.Instr] = true
+		case ev.Kind == Done && ev.Deferred:
+			u.deferred = u.deferred || ev.Must
+		case ev.Kind == Done:
+			u.gives[ev.Instr], u.mayGive[ev.Instr] = true, true
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, x := range b.Instrs {
+			var callee *ssa.Function
+			switch x := x.(type) {
+			case *ssa.Call:
+				callee = x.Call.StaticCallee()
+			case *ssa.Go:
+				callee = x.Call.StaticCallee()
+			}
+			if callee == nil || m.byFn[flow.Body(callee)] == nil {
+				continue
+			}
+			callee = flow.Body(callee)
+			if _, isGo := x.(*ssa.Go); isGo {
+				// The started goroutine gets the unit when it gives it
+				// up on every path; one that may mark Done may give
+				// back the unit of the goroutine that starts it.
+				if q.startsHolding(callee) {
+					u.gives[x], u.mayGive[x] = true, true
+				} else if m.marksDone(callee, q.wg, false, 0) {
+					u.mayGive[x] = true
+				}
+				continue
+			}
+			if m.marksDone(callee, q.wg, true, 0) {
+				u.gives[x] = true
+			}
+			if m.marksDone(callee, q.wg, false, 0) {
+				u.mayGive[x] = true
+			}
+		}
+	}
+	return u, true
+}
+
 // held judges the two halves of heldUntilDone at in, an instruction of
-// fn: after (a Done follows before the next take or the return) and
-// before (a take separates in from every earlier Done), each only
-// while still open; what fn leaves open its callers must close.
-func (m *Model) held(fn *ssa.Function, in ssa.Instruction, wg Object, after, before bool, seen map[heldKey]bool, depth int) bool {
+// fn: after (a give follows before the next take or the return) and
+// before (a take separates in from every earlier give), each only
+// while still open; what fn leaves open its callers must close, and
+// what is open before a go statement its starter, when the goroutine
+// closes after itself.
+func (q *inflight) held(fn *ssa.Function, in ssa.Instruction, after, before bool, seen map[heldKey]bool, depth int) bool {
 	k := heldKey{in, after, before}
 	if depth > 6 || seen[k] {
 		return depth <= 6 && seen[k] // a cycle of calls adds no path
 	}
 	seen[k] = true
-	f, cf := m.byFn[fn], m.Chans.Func(fn)
-	if f == nil || cf == nil || len(fn.Blocks) == 0 {
+	if !q.spend() {
 		return false
 	}
-	takes := map[ssa.Instruction]bool{}
-	for i := range cf.Ops {
-		if op := &cf.Ops[i]; op.Kind == chanmodel.Recv && op.Unit == 0 && !op.Deferred {
-			takes[op.Instr] = true
-		}
-	}
-	gives, mayGive := map[ssa.Instruction]bool{}, map[ssa.Instruction]bool{}
-	deferred := false
-	for _, ev := range f.Events {
-		if !Same(ev.Obj, wg) {
-			continue
-		}
-		switch {
-		case ev.Kind == Add:
-			takes[ev.Instr] = true
-		case ev.Kind == Done && ev.Deferred:
-			deferred = deferred || ev.Must
-		case ev.Kind == Done:
-			gives[ev.Instr], mayGive[ev.Instr] = true, true
-		}
-	}
-	for _, b := range fn.Blocks {
-		for _, x := range b.Instrs {
-			call, ok := x.(*ssa.Call)
-			if !ok {
-				continue
-			}
-			callee := call.Common().StaticCallee()
-			if callee == nil || m.byFn[flow.Body(callee)] == nil {
-				continue
-			}
-			callee = flow.Body(callee)
-			if m.marksDone(callee, wg, true, 0) {
-				gives[x] = true
-			}
-			if m.marksDone(callee, wg, false, 0) {
-				mayGive[x] = true
-			}
-		}
+	u, ok := q.units(fn)
+	if !ok {
+		return false
 	}
 	if after {
-		after = false
-		for t := range takes {
-			if flow.Reaches(in, t, func(x ssa.Instruction) bool { return gives[x] }) {
-				return false
-			}
-		}
-		for _, b := range fn.Blocks {
-			if n := len(b.Instrs); n > 0 {
-				if ret, ok := b.Instrs[n-1].(*ssa.Return); ok && !deferred && flow.Reaches(in, ret, func(x ssa.Instruction) bool { return gives[x] }) {
-					after = true
-				}
-			}
+		if u.gives[in] {
+			// in itself hands the message on.
+			after = false
+		} else if after, ok = q.settles(fn, u, func(visit func(ssa.Instruction) bool) { flow.Forward.Walk(in, visit) }); !ok {
+			return false
 		}
 	}
 	if before {
@@ -131,13 +204,13 @@ func (m *Model) held(fn *ssa.Function, in ssa.Instruction, wg Object, after, bef
 		heads := map[*ssa.BasicBlock]bool{}
 		for _, h := range fn.Blocks {
 			if h.Dominates(in.Block()) && len(h.Preds) > 1 {
-				if entry, _, ok := flow.CountedLoop(h); ok && entry == h && flow.LoopOf(h)[in.Block()] {
+				if entry, _, ok := flow.CountedHead(h); ok && entry == h && flow.NaturalLoop(h)[in.Block()] {
 					heads[h] = true
 				}
 			}
 		}
-		took := func(x ssa.Instruction) bool { return takes[x] || heads[x.Block()] }
-		for g := range mayGive {
+		took := func(x ssa.Instruction) bool { return u.takes[x] || heads[x.Block()] }
+		for g := range u.mayGive {
 			if flow.Reaches(g, in, took) {
 				return false
 			}
@@ -148,18 +221,215 @@ func (m *Model) held(fn *ssa.Function, in ssa.Instruction, wg Object, after, bef
 	if !after && !before {
 		return true
 	}
-	sites := m.callers[fn]
-	if len(sites) == 0 || m.open(fn) {
+	sites := q.m.callers[fn]
+	if len(sites) == 0 || q.m.open(fn) {
 		return false
 	}
 	for _, s := range sites {
-		if _, isGo := s.Instr.(*ssa.Go); isGo || s.Goroutine {
-			return false
+		if _, isGo := s.Instr.(*ssa.Go); isGo {
+			// The goroutine holds from its start only the unit its
+			// starter hands it: the starter must hold one at the go
+			// statement and give none up after it before taking
+			// another; what the goroutine leaves open after in stays
+			// open.
+			if after || !q.handsOver(s.Caller, s.Instr) || !q.held(s.Caller, s.Instr, false, true, seen, depth+1) {
+				return false
+			}
+			continue
 		}
-		if !m.held(s.Caller, s.Instr, wg, after, before, seen, depth+1) {
+		if s.Goroutine || !q.held(s.Caller, s.Instr, after, before, seen, depth+1) {
 			return false
 		}
 	}
+	return true
+}
+
+// settles walks fn from a point (walk calls visit for what follows it)
+// and reports whether some path reaches a return still holding the
+// unit (open: the callers must give it up), and false in ok when a
+// path takes another unit first.
+func (q *inflight) settles(fn *ssa.Function, u *units, walk func(visit func(ssa.Instruction) bool)) (open, ok bool) {
+	ok = true
+	walk(func(x ssa.Instruction) bool {
+		switch {
+		case !ok || u.gives[x]:
+			return false
+		case u.takes[x] || u.adds[x]:
+			ok = false
+			return false
+		}
+		if _, isRet := x.(*ssa.Return); isRet && !u.deferred {
+			open = true
+		}
+		return true
+	})
+	return open, ok
+}
+
+// handsOver reports whether the go statement g of fn leaves the unit
+// to its goroutine: no path from g gives a unit up before fn takes
+// another.
+func (q *inflight) handsOver(fn *ssa.Function, g ssa.Instruction) bool {
+	u, ok := q.units(fn)
+	if !ok {
+		return false
+	}
+	for x := range u.mayGive {
+		if x != g && flow.Reaches(g, x, func(y ssa.Instruction) bool { return u.takes[y] }) {
+			return false
+		}
+	}
+	return true
+}
+
+// carries reports whether a message sent on the channel id stays
+// counted until its receiver gives the unit up: the channel is the
+// package's own (no code outside the model receives from it), and
+// every receive of it, on the paths where it delivers a message (not
+// the one that sees the channel closed), gives the unit up before it
+// takes another or its goroutine ends, as held's after half judges.
+func (q *inflight) carries(id chanmodel.ChanID) bool {
+	if v, ok := q.carrying[id]; ok {
+		return v
+	}
+	switch id.Kind {
+	case chanmodel.KindMake, chanmodel.KindField, chanmodel.KindGlobal:
+	default:
+		return false
+	}
+	if !q.spend() || q.m.Chans.Escapes(id) {
+		return false
+	}
+	q.carrying[id] = true
+	ok, any := true, false
+	for _, r := range q.m.Chans.OpsOn(id) {
+		if r.Op.Kind != chanmodel.Recv || !r.Op.Direct() {
+			continue
+		}
+		if r.Op.Unit != 0 || r.Op.Deferred || !q.settlesAfterRecv(r) {
+			ok = false
+			break
+		}
+		any = true
+	}
+	if !ok || !any {
+		q.carrying[id] = false
+		return false
+	}
+	delete(q.carrying, id)
+	return true
+}
+
+// settlesAfterRecv judges held's after half for the receive r, from
+// where it delivers a message: past a plain receive, or into its
+// select case, leaving out the branch taken when the receive reports
+// the channel closed.
+func (q *inflight) settlesAfterRecv(r chanmodel.OpRef) bool {
+	fn := r.F.Fn
+	u, ok := q.units(fn)
+	if !ok {
+		return false
+	}
+	var closed []chanmodel.Edge
+	var walk func(visit func(ssa.Instruction) bool)
+	s := flow.Search{}
+	s.Next = func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+		var next []*ssa.BasicBlock
+		for i, n := range b.Succs {
+			cut := false
+			for _, e := range closed {
+				cut = cut || e.Block == b && e.Succ == i
+			}
+			if !cut {
+				next = append(next, n)
+			}
+		}
+		return next
+	}
+	switch x := r.Op.Instr.(type) {
+	case *ssa.UnOp:
+		closed = closedEdges(x, nil)
+		walk = func(visit func(ssa.Instruction) bool) { s.Walk(x, visit) }
+	case *ssa.Select:
+		b, succ, ok := chanmodel.CaseEdge(r.Op)
+		if !ok {
+			return false
+		}
+		body := b.Succs[succ]
+		closed = closedEdges(x, body)
+		walk = func(visit func(ssa.Instruction) bool) { s.WalkBlock(body, visit) }
+	default:
+		return false
+	}
+	open, ok := q.settles(fn, u, walk)
+	if !ok {
+		return false
+	}
+	if !open {
+		return true
+	}
+	// A helper that receives and returns with the message: its callers
+	// must give the unit up.
+	sites := q.m.callers[fn]
+	if len(sites) == 0 || q.m.open(fn) {
+		return false
+	}
+	for _, site := range sites {
+		if _, isGo := site.Instr.(*ssa.Go); isGo || site.Goroutine {
+			return false
+		}
+		if !q.held(site.Caller, site.Instr, true, false, map[heldKey]bool{}, 1) {
+			return false
+		}
+	}
+	return true
+}
+
+// closedEdges returns the edges an if on the ok result of the receive
+// recv (v, ok := <-ch, range ch, a select's receive case) takes when
+// ok is false: the channel was closed and no message came. For a
+// select, only the ifs in the case body (dominated by body) count.
+func closedEdges(recv ssa.Value, body *ssa.BasicBlock) []chanmodel.Edge {
+	var out []chanmodel.Edge
+	refs := recv.Referrers()
+	if refs == nil {
+		return nil
+	}
+	for _, r := range *refs {
+		ex, ok := r.(*ssa.Extract)
+		if !ok || ex.Index != 1 || ex.Referrers() == nil {
+			continue
+		}
+		for _, r2 := range *ex.Referrers() {
+			if iff, ok := r2.(*ssa.If); ok && iff.Cond == ex && (body == nil || body.Dominates(iff.Block())) {
+				out = append(out, chanmodel.Edge{Block: iff.Block(), Succ: 1})
+			}
+		}
+	}
+	return out
+}
+
+// startsHolding reports whether fn, run as a goroutine that a holder
+// of a unit starts, gives the unit up on every path from its entry
+// before it takes another or ends.
+func (q *inflight) startsHolding(fn *ssa.Function) bool {
+	if v, ok := q.starting[fn]; ok {
+		return v
+	}
+	if !q.spend() {
+		return false
+	}
+	u, ok := q.units(fn)
+	if !ok || len(fn.Blocks) == 0 {
+		return false
+	}
+	q.starting[fn] = true
+	open, ok := q.settles(fn, u, func(visit func(ssa.Instruction) bool) { flow.Forward.WalkBlock(fn.Blocks[0], visit) })
+	if !ok || open {
+		q.starting[fn] = false
+		return false
+	}
+	delete(q.starting, fn)
 	return true
 }
 

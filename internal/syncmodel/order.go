@@ -414,9 +414,12 @@ func (m *Model) doneOnEveryPath(fn *ssa.Function, in ssa.Instruction, wg Object)
 	if f == nil {
 		return false
 	}
+	// A Done on a cycle marks one unit of many (a message each time
+	// round the loop), not the goroutine's end: heldUntilDone judges
+	// those.
 	done := map[ssa.Instruction]bool{}
 	for _, ev := range f.Events {
-		if ev.Kind == Done && !ev.Deferred && Same(ev.Obj, wg) {
+		if ev.Kind == Done && !ev.Deferred && Same(ev.Obj, wg) && !flow.InLoop(ev.Instr.Block()) {
 			done[ev.Instr] = true
 		}
 	}

@@ -137,3 +137,69 @@ func startedLate() {
 	close(done) // want `done closed by its receiver while another goroutine sends on it`
 	go func() { done <- 2 }()
 }
+
+// sendEach sends one value per element of the slice it is handed.
+func sendEach(items []int, out chan<- int) {
+	for _, it := range items {
+		out <- work(it)
+	}
+}
+
+// sendEachAndSum sends one value per element, then a summary.
+func sendEachAndSum(items []int, out chan<- int) {
+	for _, it := range items {
+		out <- work(it)
+	}
+	out <- len(items)
+}
+
+// One goroutine sends one value per element of the slice its starter
+// hands it; the starter receives once per element, on every iteration
+// (a continue is one more way round the loop, not out of it).
+func oneSenderPerItem(items []int) int {
+	res := make(chan int)
+	go sendEach(items, res)
+	sum := 0
+	for range items {
+		v := <-res
+		if v < 0 {
+			continue
+		}
+		sum += v
+	}
+	close(res)
+	return sum
+}
+
+// Bad: the sender sends a summary after its per-element values.
+func summaryAfter(items []int) {
+	res := make(chan int)
+	go sendEachAndSum(items, res)
+	for range items {
+		<-res
+	}
+	close(res) // want `res closed by its receiver while another goroutine sends on it`
+}
+
+// Bad: the sender's loop runs over another slice than the receiver's.
+func otherSlice(items, others []int) {
+	res := make(chan int)
+	go sendEach(others, res)
+	for range items {
+		<-res
+	}
+	close(res) // want `res closed by its receiver while another goroutine sends on it`
+}
+
+// Bad: two senders each send one value per element; one receive per
+// element leaves the other's sends.
+func twoSenders(items []int) {
+	res := make(chan int)
+	for range 2 {
+		go sendEach(items, res)
+	}
+	for range items {
+		<-res
+	}
+	close(res) // want `res closed by its receiver while another goroutine sends on it`
+}
