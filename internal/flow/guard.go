@@ -40,20 +40,12 @@ func Guards(b *ssa.BasicBlock) []Guard {
 		if !ok {
 			continue
 		}
-		cmp, ok := ifi.Cond.(*ssa.BinOp)
-		if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
-			continue
-		}
-		x, k := cmp.X, cmp.Y
-		if _, isConst := x.(*ssa.Const); isConst {
-			x, k = k, x
-		}
-		c, ok := k.(*ssa.Const)
-		if !ok || c.Value == nil {
+		x, c, op, ok := constComparison(ifi)
+		if !ok {
 			continue
 		}
 		eq := blk.Succs[0]
-		if cmp.Op == token.NEQ {
+		if op == token.NEQ {
 			eq = blk.Succs[1]
 		}
 		if len(eq.Preds) != 1 || !eq.Dominates(b) {
@@ -131,25 +123,39 @@ func DeadWith(fn *ssa.Function, args []ssa.Value) map[*ssa.BasicBlock]bool {
 			}
 			continue
 		}
-		cmp, ok := ifi.Cond.(*ssa.BinOp)
-		if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
+		x, kc, op, ok := constComparison(ifi)
+		if !ok {
 			continue
 		}
-		x, k := cmp.X, cmp.Y
-		if _, isConst := x.(*ssa.Const); isConst {
-			x, k = k, x
-		}
-		kc, ok := k.(*ssa.Const)
 		c := constArg(x)
-		if !ok || kc.Value == nil || c == nil || c.Value.Kind() != kc.Value.Kind() {
+		if c == nil || c.Value.Kind() != kc.Value.Kind() {
 			continue
 		}
 		// Succs[0] runs when the comparison holds.
-		if constant.Compare(c.Value, cmp.Op, kc.Value) {
+		if constant.Compare(c.Value, op, kc.Value) {
 			ruleOut(blk.Succs[1])
 		} else {
 			ruleOut(blk.Succs[0])
 		}
 	}
 	return dead
+}
+
+// constComparison returns the operands of the branch ifi when it tests
+// a value for equality (or inequality) with a non-nil constant, the
+// value first.
+func constComparison(ifi *ssa.If) (ssa.Value, *ssa.Const, token.Token, bool) {
+	cmp, ok := ifi.Cond.(*ssa.BinOp)
+	if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
+		return nil, nil, 0, false
+	}
+	x, k := cmp.X, cmp.Y
+	if _, isConst := x.(*ssa.Const); isConst {
+		x, k = k, x
+	}
+	c, ok := k.(*ssa.Const)
+	if !ok || c.Value == nil {
+		return nil, nil, 0, false
+	}
+	return x, c, cmp.Op, true
 }
