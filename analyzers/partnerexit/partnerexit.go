@@ -196,18 +196,17 @@ func counted(refs []syncmodel.Ref, sites []syncmodel.Site) bool {
 // recvLeaves returns how the one goroutine that sends on or closes
 // the channel x receives from can return without doing either: the
 // channel is the package's own, every send and close of it is in one
-// function that one go statement, outside any loop, starts, outside
-// any loop of its own. x may sit in a loop (a wait loop that checks a
-// condition and waits for a wake-up, for { if ready() { return }; <-wake }):
-// a partner that sends once and may leave without sending leaves the
-// first wait waiting for ever. A counted protocol (see counted) or one
-// receive per element (elemRecv) may send in a loop too.
+// function that one go statement, outside any loop, starts, and x is
+// outside any loop too (a receive per value of a producer is not a
+// one-shot protocol), unless the protocol is counted (see counted).
 func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave {
 	var count ssa.Value
 	perElem := false
 	if flow.InLoop(x.Instr.Block()) {
 		if count = countedRecv(f, x); count == nil {
-			perElem = elemRecv(x)
+			if perElem = elemRecv(x); !perElem {
+				return nil
+			}
 		}
 	}
 	if sm.Chans.Escapes(x.Chan) || sm.LockChan(x.Chan) {
@@ -241,9 +240,7 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 			if !at.IsValid() {
 				at = op.Pos
 			}
-			if fills(sm, op) {
-				does.AddInstr(op.Instr) // the default finds the buffer full: a value waits for x either way
-			} else if !does.Add(op) {
+			if !does.Add(op) {
 				return nil
 			}
 			sends = append(sends, op)
@@ -266,15 +263,6 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 		return &leave{fn: ex.Return.Parent(), exit: ex, op: at, partner: p}
 	}
 	return nil
-}
-
-// fills reports whether op is the one case of a select with a default
-// that sends on a channel made buffered: passing the select leaves a
-// value in the buffer, the one sent or one sent before, which a
-// receive takes without waiting (a wake-up: select { case wake <- struct{}{}: default: }).
-func fills(sm *syncmodel.Model, op *chanmodel.Op) bool {
-	sel, ok := op.Instr.(*ssa.Select)
-	return ok && op.Kind == chanmodel.Send && op.NonBlocking && len(sel.States) == 1 && sm.Chans.Buffered(op.Chan)
 }
 
 // countedRecv returns what counts the receives of x, a receive in a

@@ -729,18 +729,6 @@ func (m *Model) Unbuffered(id ChanID) bool {
 	return len(makes) > 0
 }
 
-// Buffered reports whether every channel id names is made, and made
-// with room: make(chan T, n), n a constant of at least one.
-func (m *Model) Buffered(id ChanID) bool {
-	makes := m.Makes(id)
-	for _, mc := range makes {
-		if n, ok := Cap(ChanID{Kind: KindMake, Make: mc}); !ok || n < 1 {
-			return false
-		}
-	}
-	return len(makes) > 0
-}
-
 // onlyCalled reports whether the closure c is only called, deferred or
 // started by its own function. Only then do the closure's operations on
 // a parameter of that function reach the function's summary, and so its

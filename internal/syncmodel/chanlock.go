@@ -171,8 +171,14 @@ func (m *Model) isLockChan(g map[chanmodel.ChanID]bool) bool {
 		default:
 			return false
 		}
-		if !m.Chans.Buffered(id) {
+		makes := m.Chans.Makes(id)
+		if len(makes) == 0 {
 			return false
+		}
+		for _, mc := range makes {
+			if n, ok := chanmodel.Cap(chanmodel.ChanID{Kind: chanmodel.KindMake, Make: mc}); !ok || n < 1 {
+				return false
+			}
 		}
 	}
 	// The sends are all releases of a token (a gate), or all acquires
