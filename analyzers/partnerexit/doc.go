@@ -65,12 +65,7 @@
 // be counted by an Add of its starter before the go statement, and
 // its Done must not be in a loop. For a receive, every send and close
 // must be in one goroutine, started by one go statement outside any
-// loop, and the sends may not be in a loop; the receive may (a wait
-// loop that checks a condition and waits for a wake-up: a partner
-// that sends at most once and leaves without sending leaves the first
-// wait waiting for ever). A select with a default whose one case sends
-// on a buffered channel (a wake-up that is dropped when one is already
-// pending) counts as the send on both of its ways. For a
+// loop, and neither the receive nor the sends may be in a loop. For a
 // send, the channel must be unbuffered, the send must be the one-shot
 // send of a goroutine of its own, and every function that receives
 // from it must be able to return without receiving.
