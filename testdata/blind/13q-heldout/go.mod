@@ -1,0 +1,3 @@
+module blind13q
+
+go 1.26

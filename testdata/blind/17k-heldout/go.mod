@@ -1,0 +1,3 @@
+module blind17k
+
+go 1.26
