@@ -3,7 +3,6 @@ package lockleak
 import (
 	_ "embed"
 	"fmt"
-	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
@@ -325,26 +324,4 @@ func report(pass *analysis.Pass, fn *ssa.Function, r lockset.Return, k lockset.K
 	tr.Step(finding.Place{Pos: pos, Goroutine: g, Op: finding.OpReturn})
 	tr.Step(finding.Place{Message: "the next Lock of " + lockset.Describe(k) + ", in any goroutine, waits forever", Goroutine: "next locker", Op: finding.OpLock, Blocks: true})
 	tr.Report(pass, d)
-}
-
-// callStart returns the start of the call expression whose opening
-// parenthesis is at lparen (where SSA puts a call), or lparen.
-func callStart(pass *analysis.Pass, lparen token.Pos) token.Pos {
-	start := lparen
-	for _, file := range pass.Files {
-		if file.FileStart > lparen || lparen > file.FileEnd {
-			continue
-		}
-		ast.Inspect(file, func(n ast.Node) bool {
-			if n == nil || n.Pos() > lparen || n.End() <= lparen {
-				return false
-			}
-			if c, ok := n.(*ast.CallExpr); ok && c.Lparen == lparen {
-				start = c.Pos()
-				return false
-			}
-			return true
-		})
-	}
-	return start
 }

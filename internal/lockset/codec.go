@@ -9,7 +9,7 @@ import (
 // Writes and Summary are the commonest facts about methods.
 
 func encodeSKey(w *factcodec.Writer, k SKey) {
-	k.Rel.Encode(w)
+	k.Encode(w)
 	w.Uint(uint64(k.Mode))
 }
 
