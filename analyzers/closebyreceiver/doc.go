@@ -116,8 +116,10 @@
 // from a function it calls; a receiver closing a different channel (a
 // done or quit channel it owns); a channel nobody sends on (close as a
 // broadcast); a close that follows a Wait (sync.WaitGroup.Wait,
-// errgroup.Group.Wait) on the group the senders are counted in (a Wait
-// on another group orders nothing); a close ordered
+// errgroup.Group.Wait) on the group the senders are counted in (also
+// one a sender was handed, go s.work(&s.wg), and a closer object's
+// SignalAndWait whose Done the sender defers; a Wait on another group,
+// or a Signal without the Wait, orders nothing); a close ordered
 // after every send by a chain of such edges (syncmodel.OrderedAfter):
 // each sender calls Done after its last send, another goroutine Waits
 // and then closes done, and the receiver closes the channel in its

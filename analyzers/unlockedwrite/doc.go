@@ -237,7 +237,17 @@
 // Not reported: an entry that waits first (a Result or Status that
 // reads once the worker has closed done), accesses before the go
 // statement that starts the loop or after a join of it, accesses from
-// tests, and structs with neither a mutex nor a channel.
+// tests, structs with neither a mutex nor a channel, and accesses made
+// holding a channel used as a mutex (syncmodel.ChanLockHeld: a send on
+// a one-slot semaphore before it, its receive after; or a token taken
+// from a one-token gate). A semaphore with more room lets several
+// holders in and orders nothing:
+//
+//	func (s *stats) add(n int) {
+//		s.sem <- struct{}{} // sem: make(chan struct{}, 1)
+//		s.frames += n       // silent: Frames reads under sem too
+//		<-s.sem
+//	}
 //
 // A goroutine started on a value by the function that allocated it
 // (go l.refill() in NewLimiter) runs beside every later method call:

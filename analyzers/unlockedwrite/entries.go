@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
@@ -97,6 +98,7 @@ func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, re
 		return
 	}
 	seen[sc.fn] = true
+	sm := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
 	for _, b := range sc.fn.Blocks {
 		if res.Dead(b) || sc.dead[b] {
 			continue // runs only when a never-nil field is nil, or for other arguments
@@ -109,13 +111,13 @@ func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, re
 				helperStart(pass, res, st, sc, c, reported, done)
 			}
 			if c, ok := instr.(*ssa.Call); ok && depth < 3 && c.Call.StaticCallee() != nil {
-				if sub := calleeScope(res, sc, c); sub != nil {
+				if sub := calleeScope(res, sc, c); sub != nil && !sm.ChanLockHeld(c) {
 					scanStart(pass, res, st, sub, reported, done, seen, depth+1)
 				}
 				continue
 			}
 			addr, what := writtenAddr(instr)
-			if addr == nil || done[instr.Pos()] || afterCAS(instr) {
+			if addr == nil || done[instr.Pos()] || afterCAS(instr) || sm.ChanLockHeld(instr) {
 				continue
 			}
 			name, ok := sc.sharedAddr(addr, 0)
@@ -263,6 +265,13 @@ func (sc *scope) sharedAddr(v ssa.Value, depth int) (string, bool) {
 			}
 			if g, ok := a.X.(*ssa.Global); ok {
 				return g.Name(), true
+			}
+			// A parameter a function literal captures lives in a
+			// cell: the cell holds the parameter.
+			if cell, ok := a.X.(*ssa.Alloc); ok {
+				if v := accesspath.StoredOnce(cell); v != nil {
+					return sc.sharedAddr(v, depth+1)
+				}
 			}
 		}
 	case *ssa.FieldAddr:

@@ -15,7 +15,7 @@ import (
 // A write without the lock races only with an access of another
 // goroutine that nothing orders it with. orderedWrite proves, with the
 // happens-before edges of the sync model, that every other access to
-// the field v is ordered with the write w, in one of three ways:
+// the field v is ordered with the write w, in one of four ways:
 //
 //   - set-up before the goroutines start: every other function that
 //     accesses the field runs only in goroutines that go statements of
@@ -36,7 +36,11 @@ import (
 //     never cleared (a Close that returns early when already closed),
 //     after that section, and every other access holds the mutex and
 //     tests the flag first in the same section, returning when set
-//     (syncmodel.HandedOver).
+//     (syncmodel.HandedOver);
+//
+//   - after the writer's runs: w's function runs only in goroutines,
+//     and every other access comes after a join of all of them
+//     (outsideRuns).
 //
 // The field must be unexported: other packages could access it.
 func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
@@ -60,7 +64,26 @@ func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
 	if fa, _, _ := fieldAccess(w); fa != nil && sm.HandedOver(fa, w, others) {
 		return true // the closer owns the field once it set the flag
 	}
-	return setUpBefore(pass, sm, w, others) || answeredRequests(sm, w, others)
+	return setUpBefore(pass, sm, w, others) || answeredRequests(sm, w, others) || outsideRuns(sm, w, others)
+}
+
+// outsideRuns reports whether every access of others runs once all
+// the goroutines running w's function have ended (a restart that stops
+// the evictor and waits for it before it resets the evictor's fields
+// under the lock). An access before the go statement is not enough: a
+// second call of the starter runs it beside the first call's goroutine
+// (setUpBefore asks for a starter that runs once).
+func outsideRuns(sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instruction) bool {
+	fn := w.Parent()
+	if roots, ok := sm.GoRoots(fn); !ok || len(roots) == 0 {
+		return false
+	}
+	for _, in := range others {
+		if !sm.Joined(in, fn) {
+			return false
+		}
+	}
+	return true
 }
 
 // setUpBefore reports whether every access of others runs only in

@@ -178,7 +178,7 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 			return
 		}
 		f := res.Funcs[fn]
-		oa := ownedAccess{objAccess: a, write: write, unlocked: f != nil && !f.EntryLocked && len(f.HeldBefore(a.instr)) == 0 && len(f.MayHeldBefore(a.instr)) == 0}
+		oa := ownedAccess{objAccess: a, write: write, unlocked: f != nil && !f.EntryLocked && len(f.HeldBefore(a.instr)) == 0 && len(f.MayHeldBefore(a.instr)) == 0 && !sm.ChanLockHeld(a.instr)}
 		loop := len(rs) > 0
 		for _, r := range rs {
 			switch {

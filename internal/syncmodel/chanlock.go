@@ -20,7 +20,10 @@ import (
 // An analyzer that asks whether a goroutine runs without any lock
 // asks this too. The channel's capacity is not checked: a
 // goroutine that both sends on and receives from one channel orders
-// itself with its partners either way.
+// itself with its partners either way, except on a known semaphore
+// (lockSem): one with room for one is a mutex that ChanLockHeld sees
+// held or not, access by access; a larger one lets several goroutines
+// in at once and orders nothing among them.
 func (m *Model) ChanLocked(fn *ssa.Function) bool {
 	f := m.Chans.Func(fn)
 	if f == nil {
@@ -29,7 +32,7 @@ func (m *Model) ChanLocked(fn *ssa.Function) bool {
 	kinds := make(map[chanmodel.ChanID]int)
 	for i := range f.Ops {
 		op := &f.Ops[i]
-		if op.Unit != 0 || op.Chan.Kind == 0 {
+		if op.Unit != 0 || op.Chan.Kind == 0 || m.lockChans[op.Chan]&lockSem != 0 {
 			continue
 		}
 		switch op.Kind {
@@ -81,7 +84,7 @@ func (m *Model) ChanLocked(fn *ssa.Function) bool {
 const maxLockChanDepth = 5
 
 // findLockChans returns the package's lock channels (see above).
-func (m *Model) findLockChans() map[chanmodel.ChanID]bool {
+func (m *Model) findLockChans() map[chanmodel.ChanID]lockShape {
 	// Union the channels received from by one select.
 	parent := make(map[chanmodel.ChanID]chanmodel.ChanID)
 	var find func(id chanmodel.ChanID) chanmodel.ChanID
@@ -141,7 +144,7 @@ func (m *Model) findLockChans() map[chanmodel.ChanID]bool {
 		r := find(id)
 		members[r] = append(members[r], id)
 	}
-	out := make(map[chanmodel.ChanID]bool)
+	out := make(map[chanmodel.ChanID]lockShape)
 	done := make(map[chanmodel.ChanID]bool)
 	for _, id := range sent {
 		r := find(id)
@@ -153,32 +156,51 @@ func (m *Model) findLockChans() map[chanmodel.ChanID]bool {
 		for _, c := range members[r] {
 			g[c] = true
 		}
-		if m.isLockChan(g) {
+		if shape := m.isLockChan(g); shape != 0 {
 			for c := range g {
-				out[c] = true
+				out[c] = shape
 			}
 		}
 	}
 	return out
 }
 
-// isLockChan reports whether the channels of g make one lock.
-func (m *Model) isLockChan(g map[chanmodel.ChanID]bool) bool {
-	recvs := false
+// A lockShape says how a lock channel is taken and given back, and
+// how many may hold it.
+type lockShape uint8
+
+const (
+	// lockAny: a lock channel, taken in no one way.
+	lockAny lockShape = 1 << iota
+	// lockGate: taken by receiving the token, given back by sending it.
+	lockGate
+	// lockSem: taken by sending, given back by receiving.
+	lockSem
+	// lockOne: every channel of the lock is made with room for one: one
+	// holder at a time, a mutex (a larger semaphore is a limiter).
+	lockOne
+)
+
+// isLockChan reports whether the channels of g make one lock, and how
+// it is taken (0 if they do not).
+func (m *Model) isLockChan(g map[chanmodel.ChanID]bool) lockShape {
+	recvs, one := false, true
 	for id := range g {
 		switch id.Kind {
 		case chanmodel.KindMake, chanmodel.KindField, chanmodel.KindGlobal:
 		default:
-			return false
+			return 0
 		}
 		makes := m.Chans.Makes(id)
 		if len(makes) == 0 {
-			return false
+			return 0
 		}
 		for _, mc := range makes {
-			if n, ok := chanmodel.Cap(chanmodel.ChanID{Kind: chanmodel.KindMake, Make: mc}); !ok || n < 1 {
-				return false
+			n, ok := chanmodel.Cap(chanmodel.ChanID{Kind: chanmodel.KindMake, Make: mc})
+			if !ok || n < 1 {
+				return 0
 			}
+			one = one && n == 1
 		}
 	}
 	// The sends are all releases of a token (a gate), or all acquires
@@ -190,7 +212,7 @@ func (m *Model) isLockChan(g map[chanmodel.ChanID]bool) bool {
 		for _, r := range m.Chans.OpsOn(id) {
 			switch r.Op.Kind {
 			case chanmodel.Close:
-				return false
+				return 0
 			case chanmodel.Recv:
 				recvs = true
 			case chanmodel.Send:
@@ -198,25 +220,35 @@ func (m *Model) isLockChan(g map[chanmodel.ChanID]bool) bool {
 					continue // the goroutine's, or the callee's, own record is checked
 				}
 				if r.Op.Select {
-					return false
+					return 0
 				}
 				gate = gate && m.heldAt(r.F.Fn, r.Op.Instr, g, held, maxLockChanDepth)
 				sem = sem && m.givenBack(r.F.Fn, r.Op.Instr, g, given, maxLockChanDepth)
 				if !gate && !sem {
-					return false
+					return 0
 				}
 			}
 		}
 	}
 	if !recvs {
-		return false
+		return 0
 	}
 	for id := range g {
 		if m.Chans.Escapes(id) {
-			return false
+			return 0
 		}
 	}
-	return true
+	shape := lockAny
+	switch {
+	case gate && !sem:
+		shape |= lockGate
+	case sem && !gate:
+		shape |= lockSem
+	}
+	if one {
+		shape |= lockOne
+	}
+	return shape
 }
 
 // heldAt reports whether the goroutine running fn holds the token of
@@ -423,7 +455,7 @@ func handedBefore(v ssa.Value, at ssa.Instruction, own *ssa.Alloc) bool {
 // LockChan reports whether the channel id is used as a lock (see
 // above): its receives and sends take and release the lock, they hand
 // nothing over.
-func (m *Model) LockChan(id chanmodel.ChanID) bool { return m.lockChans[id] }
+func (m *Model) LockChan(id chanmodel.ChanID) bool { return m.lockChans[id] != 0 }
 
 // lockSend reports whether in, a send of a function of the package,
 // is on a lock channel.
@@ -432,5 +464,82 @@ func (m *Model) lockSend(in *ssa.Send) bool {
 		return false
 	}
 	id, ok := m.Chans.ChanOf(in.Chan)
-	return ok && m.lockChans[id]
+	return ok && m.lockChans[id] != 0
+}
+
+// ChanLockHeld reports whether the goroutine running in holds, there,
+// a lock channel that admits one holder at a time (lockOne, taken in
+// one known way): in's function, or every caller of it on the way up
+// (as heldAt climbs), took the lock before in on every path and gave
+// it back on no path between. lockset's keys are mutexes only; an
+// analyzer that asks whether an access runs under some lock asks this
+// too (a stats struct whose sem channel is its mutex).
+func (m *Model) ChanLockHeld(in ssa.Instruction) bool {
+	if len(m.lockChans) == 0 || in.Parent() == nil {
+		return false
+	}
+	return m.chanLockHeldAt(in.Parent(), in, make(map[*ssa.Function]int8), maxLockChanDepth)
+}
+
+func (m *Model) chanLockHeldAt(fn *ssa.Function, at ssa.Instruction, memo map[*ssa.Function]int8, depth int) bool {
+	if cf := m.Chans.Func(fn); cf != nil {
+		for i := range cf.Ops {
+			if acq := &cf.Ops[i]; m.lockOp(cf, acq, true) && acq.Instr != at && flow.Dominates(acq.Instr, at) && !m.givenBackBetween(cf, acq, at) {
+				return true
+			}
+		}
+	}
+	return depth > 0 && m.everyCaller(fn, func(s Site) bool { return m.chanLockHeldAt(s.Caller, s.Instr, memo, depth-1) }, memo)
+}
+
+// lockOp reports whether op, an operation of cf's own goroutine run in
+// its place (not deferred, not a select case), takes (take set) or
+// gives back a one-holder lock channel; a call that does both leaves
+// the lock as it was and is neither.
+func (m *Model) lockOp(cf *chanmodel.Func, op *chanmodel.Op, take bool) bool {
+	shape := m.lockChans[op.Chan]
+	if op.Unit != 0 || op.Deferred || op.Select || shape&lockOne == 0 {
+		return false
+	}
+	var kind chanmodel.OpKind
+	switch {
+	case shape&lockSem != 0 && take, shape&lockGate != 0 && !take:
+		kind = chanmodel.Send
+	case shape&lockGate != 0 && take, shape&lockSem != 0 && !take:
+		kind = chanmodel.Recv
+	default:
+		return false
+	}
+	if op.Kind != kind {
+		return false
+	}
+	if !op.Direct() {
+		for j := range cf.Ops {
+			if o := &cf.Ops[j]; o.Instr == op.Instr && o.Unit == 0 && o.Chan == op.Chan && o.Kind != op.Kind {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// givenBackBetween reports whether, after acq took its lock, some path
+// of its function gives a one-holder lock back and reaches at without
+// taking one again.
+func (m *Model) givenBackBetween(cf *chanmodel.Func, acq *chanmodel.Op, at ssa.Instruction) bool {
+	takes := func(in ssa.Instruction) bool {
+		for j := range cf.Ops {
+			if o := &cf.Ops[j]; o.Instr == in && m.lockOp(cf, o, true) {
+				return true
+			}
+		}
+		return false
+	}
+	for j := range cf.Ops {
+		rel := &cf.Ops[j]
+		if m.lockOp(cf, rel, false) && flow.Reaches(acq.Instr, rel.Instr, nil) && (rel.Instr == at || flow.Reaches(rel.Instr, at, takes)) {
+			return true
+		}
+	}
+	return false
 }

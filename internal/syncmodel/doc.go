@@ -96,6 +96,11 @@
 // those tests start before it that can run the functions is joined on
 // the way (see quiet.go).
 //
+// Model.ChanLockHeld asks whether an instruction runs while its
+// goroutine holds a channel used as a mutex (a one-slot semaphore, or a
+// gate holding one token; see chanlock.go): lockset's keys are mutexes
+// only.
+//
 // Model.OrderedAfter asks whether a channel operation runs only after
 // every run of another, through a chain of happens-before edges: a
 // Wait (its own, or on every path of a call before it: a Stop that
@@ -135,7 +140,12 @@
 // goroutine and calls Done when f returns, so it is a start event and
 // a Done at once), Cond Wait, Signal and Broadcast, Once.Do,
 // errgroup.Group Go, TryGo and Wait (golang.org/x/sync/errgroup, by
-// type name), time.Sleep and go statements. Channel operations are
+// type name), time.Sleep and go statements. A closer object's methods
+// (chanmodel.CloserRole: a cancel and a WaitGroup, ristretto's
+// z.Closer) are its WaitGroup's: SignalAndWait or Wait is a Wait, the
+// worker's Done a Done, on the closer. A Done of a WaitGroup a
+// goroutine was handed (go s.work(&s.wg)) is named, where a go
+// statement is asked about, as the starter passes it. Channel operations are
 // chanmodel's direct Ops (Event.Op; their facts are chanmodel's, not
 // recomputed), lock acquisitions and releases lockset's (Event.Lock).
 // Event.Must says the event, or its defer statement, lies on every

@@ -397,7 +397,7 @@ func (m *Model) directBut(f *Func, skip func(Object) bool) bool {
 		case Signal, Broadcast, Go, WGGo, GroupGo:
 			return true
 		case Chan:
-			if e.Op.Kind == chanmodel.Close || e.Op.Kind == chanmodel.Send && !m.lockChans[e.Op.Chan] {
+			if e.Op.Kind == chanmodel.Close || e.Op.Kind == chanmodel.Send && m.lockChans[e.Op.Chan] == 0 {
 				return true
 			}
 		}

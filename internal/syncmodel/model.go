@@ -226,8 +226,8 @@ type Model struct {
 	received   map[*chanmodel.Op]bool
 
 	// lockChans holds the channels used as locks, whose sends tell
-	// nobody anything (chanlock.go).
-	lockChans map[chanmodel.ChanID]bool
+	// nobody anything, with how each is taken (chanlock.go).
+	lockChans map[chanmodel.ChanID]lockShape
 }
 
 // Func returns the model of fn, or nil.
@@ -365,6 +365,18 @@ func (m *Model) classify(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruction
 	case OnceDo:
 		return k, runs(false)
 	case 0:
+		// A closer object's methods are its WaitGroup's (chanmodel's
+		// CloserRole): a SignalAndWait waits on it, a worker's
+		// deferred closer.Done marks it done; the closer stands for
+		// the WaitGroup in the events.
+		if r, ok := m.Chans.CloserRoleOf(flow.CalleeFunc(c)); ok && len(c.Args) > 0 {
+			switch {
+			case r.Waits:
+				return Wait, nil
+			case r.Done && !r.Signals:
+				return Done, nil
+			}
+		}
 		return m.runOf(c, in)
 	default:
 		return k, nil

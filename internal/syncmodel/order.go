@@ -366,10 +366,10 @@ func (m *Model) doneAfter(runs []chanmodel.OpRef, j waitJoin, waited []ssa.Instr
 			if g == nil || j.kind != Wait {
 				return false
 			}
-			if m.defersDone(g, []Object{wg}) {
+			if m.defersDone(g, &root, []Object{wg}) {
 				continue
 			}
-			if g == r.F.Fn && m.doneOnEveryPath(g, r.Op.Instr, wg) {
+			if g == r.F.Fn && m.doneOnEveryPath(g, r.Op.Instr, func(o Object) bool { return m.sameDone(g, &root, o)(wg) }) {
 				continue
 			}
 			// The WaitGroup may count messages rather than goroutines:
@@ -409,7 +409,7 @@ func (m *Model) startsOn(s Site, j waitJoin) bool {
 
 // doneOnEveryPath reports whether every path of fn from just after in
 // to a return calls wg.Done.
-func (m *Model) doneOnEveryPath(fn *ssa.Function, in ssa.Instruction, wg Object) bool {
+func (m *Model) doneOnEveryPath(fn *ssa.Function, in ssa.Instruction, isWG func(Object) bool) bool {
 	f := m.byFn[fn]
 	if f == nil {
 		return false
@@ -419,7 +419,7 @@ func (m *Model) doneOnEveryPath(fn *ssa.Function, in ssa.Instruction, wg Object)
 	// those.
 	done := map[ssa.Instruction]bool{}
 	for _, ev := range f.Events {
-		if ev.Kind == Done && !ev.Deferred && Same(ev.Obj, wg) && !flow.InLoop(ev.Instr.Block()) {
+		if ev.Kind == Done && !ev.Deferred && isWG(ev.Obj) && !flow.InLoop(ev.Instr.Block()) {
 			done[ev.Instr] = true
 		}
 	}

@@ -390,7 +390,7 @@ func (m *Model) joinedOnTheWay(s, p ssa.Instruction, g *ssa.Function) bool {
 			if !flow.Reaches(s, c, nil) || flow.Reaches(s, p, func(in ssa.Instruction) bool { return in == c }) {
 				continue
 			}
-			if waits := m.waitsIn(c, 0); len(waits) > 0 && m.defersDone(g, waits) {
+			if waits := m.waitsIn(c, 0); len(waits) > 0 && m.defersDone(g, nil, waits) {
 				return true
 			}
 		}

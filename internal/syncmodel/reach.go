@@ -753,11 +753,37 @@ func (m *Model) Joined(w ssa.Instruction, fn *ssa.Function) bool {
 	}
 	for _, r := range roots {
 		started := m.startedAt(r)
-		if started == nil || !m.defersDone(started, waits) {
+		if started == nil {
+			return false
+		}
+		if !m.defersDone(started, &r, waits) && !m.doneBeforeReturns(started, &r, waits) {
 			return false
 		}
 	}
 	return true
+}
+
+// doneBeforeReturns reports whether every path of fn, which the go
+// statement start runs, marks one of the WaitGroups wgs Done before
+// it returns, outside any loop (a run loop whose stop case calls Done
+// and returns).
+func (m *Model) doneBeforeReturns(fn *ssa.Function, start *Site, wgs []Object) bool {
+	if len(fn.Blocks) == 0 || len(fn.Blocks[0].Instrs) == 0 {
+		return false
+	}
+	// From just before the entry's first instruction: a Done there
+	// would be skipped by doneOnEveryPath's "just after".
+	first := fn.Blocks[0].Instrs[0]
+	if f := m.byFn[fn]; f != nil {
+		for _, ev := range f.Events {
+			if ev.Instr == first && ev.Kind == Done {
+				return false // keep it simple: judged by defersDone's callers
+			}
+		}
+	}
+	return m.doneOnEveryPath(fn, first, func(o Object) bool {
+		return slices.ContainsFunc(wgs, m.sameDone(fn, start, o))
+	})
 }
 
 // startedAt returns the function the go statement of s runs.
@@ -775,8 +801,10 @@ func (m *Model) startedAt(s Site) *ssa.Function {
 }
 
 // defersDone reports whether fn defers, on every path, the Done of one
-// of the WaitGroups in wgs.
-func (m *Model) defersDone(fn *ssa.Function, wgs []Object) bool {
+// of the WaitGroups in wgs. With the go statement start that runs fn
+// (nil if unknown), a WaitGroup fn was handed is named as start's
+// caller passes it (go s.work(&s.wg), whose work defers wg.Done).
+func (m *Model) defersDone(fn *ssa.Function, start *Site, wgs []Object) bool {
 	f := m.byFn[fn]
 	if f == nil {
 		return false
@@ -785,13 +813,32 @@ func (m *Model) defersDone(fn *ssa.Function, wgs []Object) bool {
 		if ev.Kind != Done || !ev.Deferred || !ev.Must {
 			continue
 		}
-		for _, o := range wgs {
-			if Same(ev.Obj, o) {
-				return true
-			}
+		if slices.ContainsFunc(wgs, m.sameDone(fn, start, ev.Obj)) {
+			return true
 		}
 	}
 	return false
+}
+
+// sameDone returns whether an object is obj, the object of a Done of
+// fn, which the go statement start runs: the same name, or, for obj
+// rooted at fn's parameter or free variable, the name start's caller
+// gives it, and its callers' names for that, two calls up (a helper
+// that starts the borrower for its caller, handed the caller's &wg).
+func (m *Model) sameDone(fn *ssa.Function, start *Site, obj Object) func(Object) bool {
+	names := []Object{obj}
+	if start != nil {
+		if l, ok := m.InCaller(*start, fn, obj); ok {
+			names = append(names, m.Names(start.Caller, l, 2)...)
+		} else if p, ok := obj.Key.Root.(*ssa.Parameter); ok && p.Parent() == start.Caller {
+			// A free variable of a literal, already named as its
+			// maker, the starter, names it.
+			names = append(names, m.Names(start.Caller, obj, 2)[1:]...)
+		}
+	}
+	return func(o Object) bool {
+		return slices.ContainsFunc(names, func(n Object) bool { return Same(n, o) })
+	}
 }
 
 // closedOnExit reports whether a receive from the channel id completes

@@ -52,3 +52,63 @@ func writeAllBare(w *bareWriter, msgs [][]byte) {
 	}
 	wg.Wait()
 }
+
+// crawler's slots has room for four: a limiter, four visits at once,
+// each writing the shared counters.
+type crawler struct {
+	slots   chan struct{}
+	visited map[string]bool
+	errs    int
+}
+
+func newCrawler() *crawler {
+	return &crawler{slots: make(chan struct{}, 4), visited: map[string]bool{}}
+}
+
+func (c *crawler) visit(url string, err error) {
+	c.slots <- struct{}{}
+	defer func() { <-c.slots }()
+	c.visited[url] = true // want `map store into c.visited in a goroutine started in a loop races with the other goroutines`
+	if err != nil {
+		c.errs++ // want `write to c.errs in a goroutine started in a loop races with the other goroutines`
+	}
+}
+
+func (c *crawler) run(urls []string) {
+	var wg sync.WaitGroup
+	for _, u := range urls {
+		wg.Go(func() { c.visit(u, nil) })
+	}
+	wg.Wait()
+}
+
+// ingest's sem has room for one: a mutex. The error path writes
+// lastErr before taking it.
+type ingest struct {
+	sem       chan struct{}
+	processed int
+	lastErr   error
+}
+
+func newIngest() *ingest { return &ingest{sem: make(chan struct{}, 1)} }
+
+func (s *ingest) observe(err error) {
+	if err != nil {
+		s.lastErr = err // want `write to s.lastErr in a goroutine started in a loop races with the other goroutines`
+		return
+	}
+	s.sem <- struct{}{}
+	defer func() { <-s.sem }()
+	s.processed++ // silent: sem is held
+	s.lastErr = nil
+}
+
+func (s *ingest) run(errs []error) {
+	var wg sync.WaitGroup
+	for _, e := range errs {
+		wg.Go(func() { s.observe(e) })
+	}
+	wg.Wait()
+}
+
+var _, _ = newCrawler, newIngest
