@@ -251,6 +251,13 @@
 //		return defaultReg
 //	}
 //
+// So does one that a flag of a package-level variable lets through
+// once, whoever calls its function: tested for its unset value, set
+// by the code it guards, and never set back anywhere (if
+// !arbiter.started { arbiter.started = true; go arbiter.tick() }). A
+// flag that a Stop clears, or a flag of each object, starts one loop
+// per start or per object, and is reported.
+//
 // A function value handed to a function of the package that only
 // calls it, outside any loop, counts as called there; one stored in a
 // local or package variable, or in a field of a struct (a composite

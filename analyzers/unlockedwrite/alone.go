@@ -39,9 +39,9 @@ type solitude struct {
 	// package; valueUse marks the functions also used as values.
 	calls    map[*ssa.Function][]*ssa.Call
 	valueUse map[*ssa.Function]bool
-	// reset lists the state fields written back to their unset value
-	// somewhere: a guard on them can pass again.
-	reset map[*types.Var][]constant.Value
+	// words says which state words are written back to their unset
+	// value somewhere: a guard on them can pass again.
+	words *analysisutil.StateWords
 }
 
 type region struct {
@@ -51,7 +51,7 @@ type region struct {
 }
 
 func newSolitude(pass *analysis.Pass, res *lockset.Result) *solitude {
-	s := &solitude{pass: pass, res: res, regions: map[*ssa.Function][]region{}, calls: map[*ssa.Function][]*ssa.Call{}, valueUse: map[*ssa.Function]bool{}, reset: map[*types.Var][]constant.Value{}}
+	s := &solitude{pass: pass, res: res, regions: map[*ssa.Function][]region{}, calls: map[*ssa.Function][]*ssa.Call{}, valueUse: map[*ssa.Function]bool{}, words: analysisutil.NewStateWords(nil)}
 	for _, fn := range res.Functions() {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
@@ -82,62 +82,7 @@ func (s *solitude) index(in ssa.Instruction) {
 		}
 		s.valueUse[f] = true
 	}
-	switch in := in.(type) {
-	case *ssa.Store:
-		if v := analysisutil.FieldOf(in.Addr); v != nil && !fresh(in.Addr) {
-			if c, ok := in.Val.(*ssa.Const); ok && c.Value != nil {
-				s.reset[v] = append(s.reset[v], c.Value)
-			} else {
-				s.reset[v] = append(s.reset[v], constant.MakeUnknown())
-			}
-		}
-	case *ssa.Call:
-		// Writes of a state word through sync/atomic: the value it
-		// can be set to.
-		v, args := atomicWord(in.Common())
-		if v == nil || fresh(in.Call.Args[0]) {
-			return
-		}
-		m := flow.CalleeFunc(in.Common())
-		var val ssa.Value
-		switch {
-		case strings.HasPrefix(m.Name(), "Store"):
-			val = args[0]
-		case len(args) == 2 && strings.HasPrefix(m.Name(), "CompareAndSwap"):
-			val = args[1]
-		case strings.HasPrefix(m.Name(), "Swap"):
-			val = args[0]
-		default:
-			return
-		}
-		if c, ok := val.(*ssa.Const); ok && c.Value != nil {
-			s.reset[v] = append(s.reset[v], c.Value)
-		} else {
-			s.reset[v] = append(s.reset[v], constant.MakeUnknown())
-		}
-	}
-}
-
-// atomicWord returns the field a sync/atomic call acts on (&x.f passed
-// to a function, or the receiver x.f of a method of an atomic type)
-// and the remaining arguments.
-func atomicWord(c *ssa.CallCommon) (*types.Var, []ssa.Value) {
-	m := flow.CalleeFunc(c)
-	if m == nil || m.Pkg() == nil || m.Pkg().Path() != "sync/atomic" || len(c.Args) == 0 {
-		return nil, nil
-	}
-	return analysisutil.FieldOf(c.Args[0]), c.Args[1:]
-}
-
-// fresh reports whether the field address v is of an object its
-// function allocated itself: a constructor setting the initial value.
-func fresh(v ssa.Value) bool {
-	fa, ok := v.(*ssa.FieldAddr)
-	if !ok {
-		return false
-	}
-	_, ok = fa.X.(*ssa.Alloc)
-	return ok
+	s.words.Index(in)
 }
 
 // findRegions records the region opened by the branch ending b, if any.
@@ -192,12 +137,12 @@ func (s *solitude) findRegions(fn *ssa.Function, b *ssa.BasicBlock) {
 		// if !x.state.CompareAndSwap(unset, set) { return }: past
 		// it once, unless something sets the word back.
 		m := flow.CalleeFunc(cond.Common())
-		v, args := atomicWord(cond.Common())
+		v, args := analysisutil.AtomicWord(cond.Common())
 		if v == nil || len(args) != 2 || !strings.HasPrefix(m.Name(), "CompareAndSwap") {
 			return
 		}
 		old, ok := args[0].(*ssa.Const)
-		if !ok || old.Value == nil || s.setBack(v, old.Value) || !receiverBase(fn, cond.Call.Args[0]) {
+		if !ok || old.Value == nil || s.words.SetBack(v, old.Value) || !receiverBase(fn, cond.Call.Args[0]) {
 			return
 		}
 		open(0, lockset.KeyOf(cond.Call.Args[0].(*ssa.FieldAddr).X), true)
@@ -212,7 +157,7 @@ func (s *solitude) findRegions(fn *ssa.Function, b *ssa.BasicBlock) {
 // and nothing else ever stores unset back, the region is entered once.
 func (s *solitude) stateTest(fn *ssa.Function, b *ssa.BasicBlock, l *ssa.UnOp, unset constant.Value, i int, open func(int, lockset.Key, bool)) {
 	v := analysisutil.FieldOf(l.X)
-	if l.Op != token.MUL || v == nil || !receiverBase(fn, l.X) || s.setBack(v, unset) {
+	if l.Op != token.MUL || v == nil || !receiverBase(fn, l.X) || s.words.SetBack(v, unset) {
 		return
 	}
 	base := lockset.KeyOf(l.X.(*ssa.FieldAddr).X)
@@ -220,7 +165,7 @@ func (s *solitude) stateTest(fn *ssa.Function, b *ssa.BasicBlock, l *ssa.UnOp, u
 	// to be called twice at once (an Open returning ErrAlreadyOpen),
 	// and the region still has to come before every goroutine of the
 	// object (beforeGo, noGoroutineYet).
-	if !setsState(b.Succs[i], v, unset) {
+	if !analysisutil.SetsState(b.Succs[i], v, unset) {
 		return
 	}
 	open(i, base, true)
@@ -232,7 +177,7 @@ func (s *solitude) stateTest(fn *ssa.Function, b *ssa.BasicBlock, l *ssa.UnOp, u
 // parameters (func (b *buf) unref() int32 { return b.refs.Add(-1) }).
 func decrements(c *ssa.CallCommon) (ssa.Value, bool) {
 	if m := flow.CalleeFunc(c); m != nil && strings.HasPrefix(m.Name(), "Add") {
-		if v, _ := atomicWord(c); v != nil {
+		if v, _ := analysisutil.AtomicWord(c); v != nil {
 			return c.Args[0].(*ssa.FieldAddr).X, true
 		}
 	}
@@ -257,7 +202,7 @@ func decrements(c *ssa.CallCommon) (ssa.Value, bool) {
 			return nil, false
 		}
 		m := flow.CalleeFunc(inner.Common())
-		v, _ := atomicWord(inner.Common())
+		v, _ := analysisutil.AtomicWord(inner.Common())
 		if v == nil || m == nil || !strings.HasPrefix(m.Name(), "Add") {
 			return nil, false
 		}
@@ -274,40 +219,10 @@ func decrements(c *ssa.CallCommon) (ssa.Value, bool) {
 	return obj, obj != nil
 }
 
-// setBack reports whether the field v is somewhere given the value
-// unset (or a value not known), so a guard testing for it can pass
-// again.
-func (s *solitude) setBack(v *types.Var, unset constant.Value) bool {
-	for _, c := range s.reset[v] {
-		if c.Kind() == constant.Unknown || c.Kind() == unset.Kind() && constant.Compare(c, token.EQL, unset) {
-			return true
-		}
-	}
-	return false
-}
-
 // receiverBase reports whether addr is a field of fn's receiver.
 func receiverBase(fn *ssa.Function, addr ssa.Value) bool {
 	fa, ok := addr.(*ssa.FieldAddr)
 	return ok && fn.Signature.Recv() != nil && len(fn.Params) > 0 && fa.X == fn.Params[0]
-}
-
-// setsState reports whether the region entered at entry stores into
-// the state field v a constant other than unset.
-func setsState(entry *ssa.BasicBlock, v *types.Var, unset constant.Value) bool {
-	for _, b := range entry.Parent().Blocks {
-		if !entry.Dominates(b) {
-			continue
-		}
-		for _, in := range b.Instrs {
-			if st, ok := in.(*ssa.Store); ok && analysisutil.FieldOf(st.Addr) == v {
-				if c, ok := st.Val.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == unset.Kind() && !constant.Compare(c.Value, token.EQL, unset) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // alone reports whether instr, accessing base in fn, runs where no

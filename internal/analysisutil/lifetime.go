@@ -24,6 +24,9 @@ import (
 // framework runs the command it is stored in (commandField).
 type Lifetime struct {
 	once map[*ssa.Function]bool
+	// words tells a start guarded by a package-level flag that nothing
+	// resets: it runs once per process wherever its function is called.
+	words *StateWords
 }
 
 // A use of a function: where it is called (or started), or nil when
@@ -37,7 +40,7 @@ type funcUse struct {
 // of times per process; funcs are its source functions (closures
 // included), whose bodies hold every call the package makes.
 func NewLifetime(pkg *ssa.Package, funcs []*ssa.Function) *Lifetime {
-	l := &Lifetime{once: make(map[*ssa.Function]bool)}
+	l := &Lifetime{once: make(map[*ssa.Function]bool), words: NewStateWords(funcs)}
 	if pkg == nil {
 		return l
 	}
@@ -331,8 +334,46 @@ func (l *Lifetime) Bounded(fn *ssa.Function) bool {
 // bounded number of goroutines (a fixed pool of workers for the life
 // of the process); an endless for {} or a range over a channel (an
 // accept loop, a request queue) does not.
+//
+// So does a start that a package-level flag lets through once (if
+// !started { started = true; go tick() }, nothing setting started back),
+// whoever calls its function.
 func (l *Lifetime) StartsBounded(in ssa.Instruction) bool {
-	return in.Parent() != nil && l.Bounded(in.Parent()) && (!flow.InLoop(in.Block()) || countedLoops(in.Block()))
+	if in.Parent() == nil || flow.InLoop(in.Block()) && !countedLoops(in.Block()) {
+		return false
+	}
+	return l.Bounded(in.Parent()) || l.onceGuarded(in)
+}
+
+// onceGuarded reports whether in lies in a region that a flag of a
+// package-level variable (the variable, or a field of it) lets the
+// program into once (StateWords.OnceEntry).
+func (l *Lifetime) onceGuarded(in ssa.Instruction) bool {
+	for _, b := range in.Parent().Blocks {
+		load, unset, succ, ok := FlagTest(b)
+		if !ok || !packageLevel(load.X) || !b.Succs[succ].Dominates(in.Block()) {
+			continue
+		}
+		if l.words.OnceEntry(b, load, unset, succ) {
+			return true
+		}
+	}
+	return false
+}
+
+// packageLevel reports whether addr is a package-level variable or a
+// field of one (through struct fields, not pointers).
+func packageLevel(addr ssa.Value) bool {
+	for {
+		switch a := addr.(type) {
+		case *ssa.Global:
+			return true
+		case *ssa.FieldAddr:
+			addr = a.X
+		default:
+			return false
+		}
+	}
 }
 
 // countedLoops reports whether every loop around b is one that ranges
