@@ -69,7 +69,10 @@
 // select without default. Each partner must lock the mutex on a path
 // to its operation (or to the return a deferred one runs at), in its
 // own function or in every caller of it; a Lock before the partner
-// starts the waiter's goroutine does not count. The mutex is the very
+// starts the waiter's goroutine, or before it hands the waiter, a
+// function literal it made, to code that may call it (an ack callback
+// passed to PublishAsync under the lock the callback takes), does not
+// count: the waiter cannot hold the mutex yet. The mutex is the very
 // one when both name it through the same variables, else the same
 // field of the same value as the waited-on object on both sides.
 // A Wait in a helper counts for every caller that calls it holding the

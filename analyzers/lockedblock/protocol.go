@@ -160,6 +160,10 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 			starts = append(starts, s.Instr)
 		}
 	}
+	// So does a Lock before fn hands the waiter, a function literal
+	// it makes, to anyone who may call it (a callback passed to a
+	// client's PublishAsync under the lock the callback takes).
+	starts = append(starts, analysisutil.HandOffs(w, fn)...)
 	afterStart := func(a ssa.Instruction) bool {
 		if len(starts) == 0 {
 			return true

@@ -199,3 +199,34 @@ func EndBrace(fn *ssa.Function) token.Pos {
 	}
 	return token.NoPos
 }
+
+// HandOffs returns the instructions of fn that hand w, a function
+// literal fn makes, to code that may call it: every use of the closure
+// (or of the literal itself, when it binds nothing) except a static
+// call of it, which runs it there and then in fn's goroutine. w cannot
+// run before the first of them. Nil when w is not a literal of fn.
+func HandOffs(w, fn *ssa.Function) []ssa.Instruction {
+	if w.Parent() != fn {
+		return nil
+	}
+	var v ssa.Value = w
+	if len(w.FreeVars) > 0 {
+		mc := closureOf(w)
+		if mc == nil {
+			return nil
+		}
+		v = mc
+	}
+	refs := v.Referrers()
+	if refs == nil {
+		return nil
+	}
+	var out []ssa.Instruction
+	for _, r := range *refs {
+		if c, ok := r.(*ssa.Call); ok && c.Call.Value == v {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
