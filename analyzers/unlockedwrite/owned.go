@@ -222,12 +222,22 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 			reportOwned(pass, v, o, own[0], owner, done)
 		}
 	}
+	// An entry's access under a lock is no safer than an unlocked one
+	// beside a loop write that takes no lock: they share none (a
+	// Restart that resets the evictor's counters under the mutex the
+	// evictor never takes for them).
+	lockedBeside := func(o ownedAccess) bool {
+		return !o.unlocked && !waitsBefore(o.instr) && !ordered(sm, o.instr, own)
+	}
 	for _, o := range outside {
-		if o.write || writers[o.entry] || !racing(o) {
+		if writers[o.entry] || o.write && !lockedBeside(o) || !o.write && !racing(o) && !lockedBeside(o) {
 			continue
 		}
 		for _, w := range own {
-			if w.write && w.unlocked {
+			// A locked access beside it is weaker evidence: the loop's
+			// write may still be ordered with every other access (a
+			// request the loop answers, a join before the reset).
+			if w.write && w.unlocked && (o.unlocked || !orderedWrite(pass, v, w.instr)) {
 				reportOwned(pass, v, w, o, owner, done)
 			}
 		}
@@ -337,9 +347,16 @@ func reportOwned(pass *analysis.Pass, v *types.Var, w, other ownedAccess, owner 
 	if w.entry != nil {
 		msg = fmt.Sprintf("write to %s in %s without a lock, while the goroutine running %s accesses it", obj, analysisutil.Caller(w.entry), loopName)
 		otherMsg = "accessed by that goroutine here"
-	} else {
+	} else if other.unlocked {
 		msg = fmt.Sprintf("write to %s in the goroutine running %s without a lock, while %s, which any goroutine may run, reads it without one", obj, loopName, analysisutil.Caller(other.entry))
 		otherMsg = "read here, with no lock held and no wait"
+	} else {
+		verb, noun := "reads", "read"
+		if other.write {
+			verb, noun = "writes", "written"
+		}
+		msg = fmt.Sprintf("write to %s in the goroutine running %s without a lock, while %s, which any goroutine may run, %s it holding a lock that goroutine does not take", obj, loopName, analysisutil.Caller(other.entry), verb)
+		otherMsg = noun + " here, with a lock the goroutine does not take for its write"
 	}
 	d := analysis.Diagnostic{Pos: pos, Category: "owned", Message: msg, Related: []analysis.RelatedInformation{
 		{Pos: other.instr.Pos(), Message: otherMsg},
