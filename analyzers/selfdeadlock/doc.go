@@ -256,7 +256,9 @@
 //	}()
 //
 // Not reported: channels that escape or that another goroutine may use;
-// buffered sends (the buffer is not counted); operations in a select
+// a receive that blocks for good on purpose (<-make(chan T), or c :=
+// make(chan struct{}); <-c where that receive is the unbuffered
+// channel's only use, as select {} parks); buffered sends (the buffer is not counted); operations in a select
 // (another case may fire); channels that are closed anywhere (a close
 // ends receives, and a send after a close panics, which is
 // sendafterclose's concern; a receive after a close is not reported,

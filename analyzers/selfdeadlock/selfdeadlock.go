@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -97,7 +98,7 @@ func (c *checker) checkPrivate(f *chanmodel.Func) {
 		var cands []cand
 		for j := range f.Ops {
 			o := &f.Ops[j]
-			if o.Chan != op.Chan || o.Select || o.Unit != 0 || o.Deferred || strings.HasPrefix(o.Expr, "make(") {
+			if o.Chan != op.Chan || o.Select || o.Unit != 0 || o.Deferred || strings.HasPrefix(o.Expr, "make(") || parks(o) {
 				continue // <-make(chan T) blocks forever on purpose
 			}
 			// A close ends receives. It does not help a send: only a
@@ -334,4 +335,32 @@ func bufferFull(f *chanmodel.Func, s *chanmodel.Op, size int64) bool {
 		}
 	}
 	return before >= size
+}
+
+// parks reports whether o is a receive from an unbuffered chan
+// struct{} made only for it: the make's one use is this receive (c :=
+// make(chan struct{});
+// <-c), nothing could ever send on or close it, and the code blocks
+// for good on purpose, as <-make(chan T) or select {} does (a test's
+// command that must never return).
+func parks(o *chanmodel.Op) bool {
+	if o.Kind != chanmodel.Recv || !o.Direct() || o.Chan.Kind != chanmodel.KindMake || o.Chan.Make == nil {
+		return false
+	}
+	mc := o.Chan.Make
+	if n, ok := chanmodel.Cap(o.Chan); !ok || n != 0 {
+		return false
+	}
+	// A channel of values was meant to carry some; an unbuffered
+	// chan struct{} carries nothing but the wait.
+	if ch, ok := mc.Type().Underlying().(*types.Chan); !ok || !isEmptyStruct(ch.Elem()) {
+		return false
+	}
+	refs := mc.Referrers()
+	return refs != nil && len(*refs) == 1 && (*refs)[0] == o.Instr
+}
+
+func isEmptyStruct(t types.Type) bool {
+	st, ok := t.Underlying().(*types.Struct)
+	return ok && st.NumFields() == 0
 }
