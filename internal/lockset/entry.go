@@ -46,7 +46,10 @@ type entryState struct {
 // entries computes, for functions whose every use is a call we see,
 // the mutexes every caller holds (RacerD's "requires" precondition,
 // inferred bottom-up from the callers) and the parameters every
-// caller allocated itself and so owns.
+// caller allocated itself and so owns. A call its caller makes only
+// on a branch that constant arguments of some of its own callers rule
+// out holds what the other callers hold (heldByLiveCallers: a destroy
+// told by inLock that its caller holds the lock).
 func (b *builder) entries(all []*ssa.Function) {
 	inPkg := map[*ssa.Function]bool{}
 	for _, fn := range all {
@@ -117,6 +120,7 @@ func (b *builder) entries(all []*ssa.Function) {
 			pending = append(pending, fn)
 		}
 	}
+	b.sites = sites
 	for round := 0; round < 8; round++ {
 		changed := false
 		for _, fn := range pending {
@@ -501,6 +505,14 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 					// locked) whether the lock is held here.
 					continue
 				}
+				if held := b.heldByLiveCallers(s); len(held) > 0 {
+					// Only callers passing a constant that keeps this
+					// call live reach it, and they all hold the lock
+					// (doDestroy(ctx, p, true) under p.lock, whose
+					// if inLock { p.invalidate() }).
+					maps.Copy(callerHeld, held)
+					locked = true
+				}
 			}
 			var callerOwned, callerCovered map[int]bool
 			if cs != nil {
@@ -672,4 +684,51 @@ func translate(fn *ssa.Function, held map[Key]bool, args, bindings []ssa.Value) 
 		}
 	}
 	return out
+}
+
+// heldByLiveCallers returns the locks, in the terms of s's caller,
+// held at every call of that caller whose constant arguments leave the
+// call s live (flow.DeadWith): a helper told by a flag that its caller
+// holds the lock calls the unlocked variant only on that branch. Nil
+// when a caller that may reach s holds nothing, or none passes a
+// constant that rules s out (then the caller's entry already says
+// everything).
+func (b *builder) heldByLiveCallers(s site) map[Key]bool {
+	g := s.caller
+	var held map[Key]bool
+	pruned := false
+	for _, t := range b.sites[g] {
+		if t.goStmt || t.via != nil {
+			return nil
+		}
+		if b.inTest(t.caller) {
+			continue
+		}
+		if flow.DeadWith(g, t.args)[s.instr.Block()] {
+			pruned = true
+			continue // this caller never reaches s
+		}
+		tf := b.res.Funcs[t.caller]
+		if tf == nil {
+			return nil
+		}
+		at := map[Key]bool{}
+		for k := range tf.held[t.instr] {
+			at[k] = true
+		}
+		keys := translate(g, at, t.args, t.bindings)
+		if held == nil {
+			held = keys
+			continue
+		}
+		for k := range held {
+			if !keys[k] {
+				delete(held, k)
+			}
+		}
+	}
+	if !pruned {
+		return nil
+	}
+	return held
 }

@@ -362,6 +362,9 @@ type builder struct {
 	elemLocks map[*types.Var][]fieldLock
 	// chanMutex memoizes chanMutexOp's classification of methods.
 	chanMutex map[*ssa.Function]MutexOp
+	// sites are the call sites of each function, for the entry
+	// analysis (entry.go).
+	sites map[*ssa.Function][]site
 }
 
 // touchesLocks reports whether a call in fn can change what it holds:
