@@ -234,9 +234,8 @@
 // without bound. A goroutine started from main, an init function,
 // TestMain, a test function or a subtest it runs with t.Run (go test
 // runs each once per run: a fake server a test leaves blocked in Read
-// dies with the test binary), a benchmark or its b.Run (run a handful
-// of times, once per b.N tried, and its goroutines die with the test
-// binary too), a
+// dies with the test binary; a benchmark, or its b.Run, run again and
+// again to find b.N, still counts), a
 // package-level initializer (var std = newSink()), a
 // function run by sync.Once.Do or sync.OnceFunc, or a function that
 // only those reach, outside any loop, lives as long as the process by
@@ -314,8 +313,8 @@
 // started so; a range over a channel nobody closes in a goroutine that
 // main or a test itself starts once (after the senders stop it serves
 // the process, which main's return ends, or waits parked until the
-// test binary ends without holding up the test; the same for a
-// benchmark; started by a helper that returns, it is reported); a case on a broadcast channel that is closed and made
+// test binary ends without holding up the test; started by a helper
+// that returns, or by a benchmark, it is reported); a case on a broadcast channel that is closed and made
 // anew (the loop waits on the next one on purpose); a goroutine that
 // parks for good in select {}; in main packages, loops that use
 // channels and call no function, when started once; main's own code

@@ -206,14 +206,12 @@ func (c *checker) drainsForProcess(op *chanmodel.Op) bool {
 }
 
 // startedByRoot reports whether g is a statement of main.main or of a
-// test or benchmark itself, outside any loop: it runs once (a
-// benchmark a handful of times), and the end of the process (or of the
-// test binary) ends it. A drain left waiting after a test has not made
-// the test wrong: it cannot hang the test, and it lives no longer than
-// the binary.
+// test itself, outside any loop: it runs once, and the end of the
+// process (or of the test binary) ends it. A drain left waiting after
+// a test has not made the test wrong: it cannot hang the test, and it
+// lives no longer than the binary.
 func startedByRoot(g *ssa.Go) bool {
-	fn := g.Parent()
-	return (flow.IsMain(fn) || flow.IsTest(fn) || flow.IsBenchmark(fn)) && !flow.InLoop(g.Block())
+	return (flow.IsMain(g.Parent()) || flow.IsTest(g.Parent())) && !flow.InLoop(g.Block())
 }
 
 // first returns the index of the op the goroutine running callee

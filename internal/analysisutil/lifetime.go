@@ -14,7 +14,7 @@ import (
 // Lifetime answers, for the functions of one package, "how often can
 // this run?": a function runs a bounded number of times per process
 // when only the process's own start reaches it (main, init functions,
-// TestMain, tests, benchmarks, package-level initializers, functions run by a sync.Once
+// TestMain, tests, package-level initializers, functions run by a sync.Once
 // or sync.OnceFunc...) through calls that no loop repeats. A
 // goroutine started there lives, by design, as long as the process;
 // one started anywhere else may be started once per object, per
@@ -222,11 +222,10 @@ func classifyUse(in ssa.Instruction, v ssa.Value) funcUse {
 
 // subtest reports whether c is (*testing.T).Run running v as the
 // subtest: it runs v once, and returns when v has (unless v calls
-// t.Parallel, still once); or (*testing.B).Run, which runs v a handful
-// of times, once per b.N it tries, as go test runs a benchmark.
+// t.Parallel, still once). A benchmark's b.Run runs its function again
+// for each b.N it tries.
 func subtest(c *ssa.CallCommon, v ssa.Value) bool {
-	m := flow.CalleeFunc(c)
-	return (IsMethod(m, "testing", "T", "Run") || IsMethod(m, "testing", "B", "Run")) && len(c.Args) > 0 && c.Args[len(c.Args)-1] == v
+	return IsMethod(flow.CalleeFunc(c), "testing", "T", "Run") && len(c.Args) > 0 && c.Args[len(c.Args)-1] == v
 }
 
 // callsArgOnce reports whether the call c, to a function of the
@@ -300,10 +299,9 @@ func root(fn *ssa.Function, isMain bool) bool {
 		// go test runs an example once; it stands for a program's main.
 		return fn.Signature.Params().Len() == 0 && fn.Signature.Results().Len() == 0 && flow.InTestFile(fn)
 	}
-	// What a test or a benchmark starts lives at most as long as the
-	// test binary, like what main starts; a benchmark runs a handful
-	// of times (once per b.N it tries): a bounded number.
-	return flow.IsTest(fn) || flow.IsBenchmark(fn)
+	// What a test starts lives at most as long as the test binary,
+	// like what main starts.
+	return flow.IsTest(fn)
 }
 
 // callable reports whether code the package does not hold may call fn
@@ -393,44 +391,10 @@ func countedLoops(b *ssa.BasicBlock) bool {
 			// h heads a loop around b (p->h is its back edge).
 			switch h.Comment {
 			case "for.loop", "rangeindex.loop", "rangeiter.loop", "rangeint.loop":
-				if boundByBN(h) {
-					return false // b.N grows with the machine
-				}
 			default:
 				return false
 			}
 		}
 	}
 	return true
-}
-
-// boundByBN reports whether the loop headed by h tests a benchmark's
-// b.N (for i := 0; i < b.N; i++, or for range b.N): go test makes b.N
-// as large as the machine allows, so the loop is not bounded.
-func boundByBN(h *ssa.BasicBlock) bool {
-	for _, in := range h.Instrs {
-		var rands []*ssa.Value
-		for _, r := range in.Operands(rands) {
-			if isBN(*r) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// isBN reports whether v is a load of (*testing.B).N, or a phi or
-// conversion of one.
-func isBN(v ssa.Value) bool {
-	switch v := v.(type) {
-	case *ssa.UnOp:
-		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
-			st := PointedStruct(fa.X.Type())
-			return st != nil && fa.Field < st.NumFields() && st.Field(fa.Field).Name() == "N" &&
-				types.TypeString(fa.X.Type(), nil) == "*testing.B"
-		}
-	case *ssa.Convert:
-		return isBN(v.X)
-	}
-	return false
 }

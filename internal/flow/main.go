@@ -27,17 +27,3 @@ func IsTest(fn *ssa.Function) bool {
 	return p.Len() == 1 && types.TypeString(p.At(0).Type(), nil) == "*testing.T" &&
 		fn.Signature.Results().Len() == 0 && InTestFile(fn)
 }
-
-// IsBenchmark reports whether fn is a benchmark of a _test.go file,
-// BenchmarkXxx(*testing.B): go test -bench runs it a handful of times,
-// once per b.N it tries, and plain go test not at all. What it leaves
-// behind lives at most as long as the test binary, in a bounded number
-// of copies.
-func IsBenchmark(fn *ssa.Function) bool {
-	if fn.Parent() != nil || fn.Signature.Recv() != nil || !strings.HasPrefix(fn.Name(), "Benchmark") {
-		return false
-	}
-	p := fn.Signature.Params()
-	return p.Len() == 1 && types.TypeString(p.At(0).Type(), nil) == "*testing.B" &&
-		fn.Signature.Results().Len() == 0 && InTestFile(fn)
-}
