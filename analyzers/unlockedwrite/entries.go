@@ -111,7 +111,7 @@ func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, re
 				helperStart(pass, res, st, sc, c, reported, done)
 			}
 			if c, ok := instr.(*ssa.Call); ok && depth < 3 && c.Call.StaticCallee() != nil {
-				if sub := calleeScope(res, sc, c); sub != nil && !sm.ChanLockHeld(c) {
+				if sub := calleeScope(res, sc, c); sub != nil && !sm.ChanLockHeld(c) && !afterCAS(c) {
 					scanStart(pass, res, st, sub, reported, done, seen, depth+1)
 				}
 				continue
@@ -318,7 +318,10 @@ func isPointerLike(t types.Type) bool {
 }
 
 // afterCAS reports whether instr runs only when a CompareAndSwap
-// succeeded: one goroutine only gets there (the first error wins).
+// succeeded: one goroutine only gets there (the first error wins, or
+// the one that moved a state word to initializing runs the set-up,
+// the others retrying until it is done). A helper called there runs
+// in that goroutine alone too.
 func afterCAS(instr ssa.Instruction) bool {
 	for b := instr.Block(); b != nil; b = b.Idom() {
 		idom := b.Idom()
@@ -326,10 +329,18 @@ func afterCAS(instr ssa.Instruction) bool {
 			continue
 		}
 		ifi, ok := idom.Instrs[len(idom.Instrs)-1].(*ssa.If)
-		if !ok || len(b.Preds) != 1 || b.Preds[0] != idom || idom.Succs[0] != b {
+		if !ok || len(b.Preds) != 1 || b.Preds[0] != idom {
 			continue
 		}
-		if c, ok := ifi.Cond.(*ssa.Call); ok {
+		// if cas() { here }, or if !cas() { retry }; here.
+		cond, success := ifi.Cond, 0
+		if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
+			cond, success = u.X, 1
+		}
+		if idom.Succs[success] != b {
+			continue
+		}
+		if c, ok := cond.(*ssa.Call); ok {
 			if m := flow.CalleeFunc(c.Common()); m != nil && strings.HasPrefix(m.Name(), "CompareAndSwap") {
 				return true
 			}
