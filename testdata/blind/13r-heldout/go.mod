@@ -1,0 +1,3 @@
+module blind13r
+
+go 1.26

@@ -1,0 +1,3 @@
+module blind13s
+
+go 1.26
