@@ -345,7 +345,7 @@ func (m *Model) doneAfter(runs []chanmodel.OpRef, j waitJoin, waited []ssa.Instr
 		fresh = func(x ssa.Instruction) bool { return x == remade }
 	}
 	for _, r := range runs {
-		roots, ok := m.goRoots(r.F.Fn, true)
+		roots, ok := m.goRoots(r.F.Fn, true, false)
 		if !ok || len(roots) == 0 {
 			return false
 		}

@@ -181,14 +181,20 @@ func (m *Model) open(fn *ssa.Function) bool {
 // fn, or a function on the way up, can be entered otherwise (see
 // open), or is started by WaitGroup.Go, errgroup or Once.Do.
 func (m *Model) GoRoots(fn *ssa.Function) ([]Site, bool) {
-	return m.goRoots(fn, false)
+	return m.goRoots(fn, false, false)
 }
 
 // goRoots is GoRoots; with calls, the calls that start a goroutine
 // (WaitGroup.Go, Group.Go, a helper that runs its argument in one)
 // are roots too, and a function literal handed only to them is not
 // open for it.
-func (m *Model) goRoots(fn *ssa.Function, calls bool) ([]Site, bool) {
+//
+// With pkgOnly, a test that calls fn's way in directly (a test of the
+// package calling s.evict() itself) is not a way in: it runs on the
+// test's own objects, in the test's goroutine, as lockset's entry
+// analysis also takes it.
+func (m *Model) goRoots(fn *ssa.Function, calls, pkgOnly bool) ([]Site, bool) {
+	inPkg := !flow.InTestFile(fn)
 	var roots []Site
 	seen := map[*ssa.Function]bool{}
 	var up func(f *ssa.Function, depth int) bool
@@ -202,6 +208,9 @@ func (m *Model) goRoots(fn *ssa.Function, calls bool) ([]Site, bool) {
 			return false
 		}
 		for _, s := range sites {
+			if pkgOnly && inPkg && flow.InTestFile(s.Caller) {
+				continue
+			}
 			if _, isGo := s.Instr.(*ssa.Go); isGo || calls && s.Goroutine {
 				roots = append(roots, s)
 				continue
@@ -728,6 +737,18 @@ func (m *Model) BoundArgs(p *ssa.Parameter) ([]ssa.Value, bool) {
 // receives from a done channel that only the function fn runs within
 // closes, deferred, as it returns (closedOnExit).
 func (m *Model) Joined(w ssa.Instruction, fn *ssa.Function) bool {
+	return m.joined(w, fn, false)
+}
+
+// JoinedInPackage is Joined for the goroutines the package's own code
+// starts: a test that calls fn's way in directly, on objects of its
+// own, is left out (an evictor a restart joins, whose sweep the tests
+// also call by hand).
+func (m *Model) JoinedInPackage(w ssa.Instruction, fn *ssa.Function) bool {
+	return m.joined(w, fn, true)
+}
+
+func (m *Model) joined(w ssa.Instruction, fn *ssa.Function, pkgOnly bool) bool {
 	wf := m.byFn[w.Parent()]
 	if wf == nil {
 		return false
@@ -738,7 +759,7 @@ func (m *Model) Joined(w ssa.Instruction, fn *ssa.Function) bool {
 			return true
 		}
 	}
-	roots, ok := m.GoRoots(fn)
+	roots, ok := m.goRoots(fn, false, pkgOnly)
 	if !ok || len(roots) == 0 {
 		return false
 	}
