@@ -26,7 +26,10 @@ type Lifetime struct {
 	once map[*ssa.Function]bool
 	// words tells a start guarded by a package-level flag that nothing
 	// resets: it runs once per process wherever its function is called.
+	// Indexed on first need (most packages start nothing unbounded
+	// outside their roots), from funcs.
 	words *StateWords
+	funcs []*ssa.Function
 }
 
 // A use of a function: where it is called (or started), or nil when
@@ -40,7 +43,7 @@ type funcUse struct {
 // of times per process; funcs are its source functions (closures
 // included), whose bodies hold every call the package makes.
 func NewLifetime(pkg *ssa.Package, funcs []*ssa.Function) *Lifetime {
-	l := &Lifetime{once: make(map[*ssa.Function]bool), words: NewStateWords(funcs)}
+	l := &Lifetime{once: make(map[*ssa.Function]bool), funcs: funcs}
 	if pkg == nil {
 		return l
 	}
@@ -353,6 +356,9 @@ func (l *Lifetime) onceGuarded(in ssa.Instruction) bool {
 		load, unset, succ, ok := FlagTest(b)
 		if !ok || !packageLevel(load.X) || !b.Succs[succ].Dominates(in.Block()) {
 			continue
+		}
+		if l.words == nil {
+			l.words = NewStateWords(l.funcs)
 		}
 		if l.words.OnceEntry(b, load, unset, succ) {
 			return true
