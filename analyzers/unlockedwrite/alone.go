@@ -101,21 +101,20 @@ func (s *solitude) findRegions(fn *ssa.Function, b *ssa.BasicBlock) {
 			s.regions[fn] = append(s.regions[fn], region{entry: succ, base: base, setup: setup})
 		}
 	}
+	// if x.state != idle { return }; x.state = running (or a started
+	// flag tested and set): past it once, unless something sets the
+	// word back. The test need not hold the lock: a set-up method is
+	// not made to be called twice at once (an Open returning
+	// ErrAlreadyOpen), and the region still has to come before every
+	// goroutine of the object (beforeGo, noGoroutineYet).
+	if l, unset, succ, ok := analysisutil.FlagTest(b); ok {
+		if receiverBase(fn, l.X) && s.words.OnceEntry(b, l, unset, succ) {
+			open(succ, lockset.KeyOf(l.X.(*ssa.FieldAddr).X), true)
+		}
+		return
+	}
 	switch cond := ifi.Cond.(type) {
 	case *ssa.BinOp:
-		if l, ok := cond.X.(*ssa.UnOp); ok {
-			// if x.state != idle { return }; x.state = running.
-			k, ok := cond.Y.(*ssa.Const)
-			if !ok || k.Value == nil || cond.Op != token.EQL && cond.Op != token.NEQ {
-				return
-			}
-			i := 0
-			if cond.Op == token.NEQ {
-				i = 1
-			}
-			s.stateTest(fn, b, l, k.Value, i, open)
-			return
-		}
 		// An atomic decrement's result compared with zero.
 		call, ok := cond.X.(*ssa.Call)
 		k, ok2 := cond.Y.(*ssa.Const)
@@ -146,29 +145,7 @@ func (s *solitude) findRegions(fn *ssa.Function, b *ssa.BasicBlock) {
 			return
 		}
 		open(0, lockset.KeyOf(cond.Call.Args[0].(*ssa.FieldAddr).X), true)
-	case *ssa.UnOp:
-		// if x.started { return }; x.started = true.
-		s.stateTest(fn, b, cond, constant.MakeBool(false), 1, open)
 	}
-}
-
-// stateTest records the region entered through b.Succs[i], taken when
-// the receiver's state field, loaded by l, holds the value unset: when the region stores another value into it
-// and nothing else ever stores unset back, the region is entered once.
-func (s *solitude) stateTest(fn *ssa.Function, b *ssa.BasicBlock, l *ssa.UnOp, unset constant.Value, i int, open func(int, lockset.Key, bool)) {
-	v := analysisutil.FieldOf(l.X)
-	if l.Op != token.MUL || v == nil || !receiverBase(fn, l.X) || s.words.SetBack(v, unset) {
-		return
-	}
-	base := lockset.KeyOf(l.X.(*ssa.FieldAddr).X)
-	// The test need not hold the lock: a set-up method is not made
-	// to be called twice at once (an Open returning ErrAlreadyOpen),
-	// and the region still has to come before every goroutine of the
-	// object (beforeGo, noGoroutineYet).
-	if !analysisutil.SetsState(b.Succs[i], v, unset) {
-		return
-	}
-	open(i, base, true)
 }
 
 // decrements returns the object whose atomic counter the call adds to
