@@ -26,6 +26,7 @@ package accesspath
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -179,14 +180,147 @@ func (k Key) Extend(path string) Key {
 // s.mu is the same key, and a summary key, whether or not s is
 // captured.
 func (k Key) normalize() Key {
-	a, ok := k.Root.(*ssa.Alloc)
-	if !ok || !strings.HasPrefix(k.Path, Load) {
-		return k
-	}
-	if p := SpilledParam(a); p != nil {
-		return Key{Root: p, Path: k.Path[len(Load):]}
+	switch r := k.Root.(type) {
+	case *ssa.Alloc:
+		if !strings.HasPrefix(k.Path, Load) {
+			return k
+		}
+		switch v := StoredOnce(r).(type) {
+		case *ssa.Parameter:
+			return Key{Root: v, Path: k.Path[len(Load):]}
+		case *ssa.Call, *ssa.Extract:
+			// A variable holding a constructor's result because a
+			// closure captures it (enc := newEncoder(c); f(func() {
+			// enc.put(x) })).
+			if arg, rest, ok := constructorField(v, k.Path[len(Load):]); ok && !cellStoresField(r, k.Path[len(Load):]) {
+				return Of(arg).Extend(rest)
+			}
+		}
+	case *ssa.Call, *ssa.Extract:
+		if arg, rest, ok := constructorField(r, k.Path); ok {
+			return Of(arg).Extend(rest)
+		}
 	}
 	return k
+}
+
+// constructorField names a field of a constructor's result by the
+// argument the constructor stored in it: for enc := newEncoder(c),
+// where newEncoder returns &encoder{conn: conn, ...} on every path
+// that returns an object, enc.conn is c, and enc.conn.mu is c.mu. A
+// lock a constructor takes and hands to its caller (conn.mu.Lock();
+// return &encoder{conn: conn}) and the method of the returned object
+// that releases it (enc.conn.mu.Unlock() in end) then name one mutex.
+// It returns the argument and the steps of path below the field; ok
+// is false unless root is a result of a static call of a function
+// with a body, path starts with a field and a load, and neither the
+// constructor nor the caller stores to that field of the object
+// another time.
+func constructorField(root ssa.Value, path string) (arg ssa.Value, rest string, ok bool) {
+	call, ok := root.(*ssa.Call)
+	index := 0
+	if x, isExtract := root.(*ssa.Extract); isExtract {
+		call, ok = x.Tuple.(*ssa.Call)
+		index = x.Index
+	}
+	if !ok || !strings.HasPrefix(path, ".") {
+		return nil, "", false
+	}
+	end := strings.IndexByte(path[1:], '.')
+	if end < 0 {
+		return nil, "", false
+	}
+	field, err := strconv.Atoi(path[1 : 1+end])
+	if err != nil || !strings.HasPrefix(path[1+end:], Load) {
+		return nil, "", false
+	}
+	rest = path[1+end+len(Load):]
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Blocks == nil || storesField(root, field) {
+		return nil, "", false
+	}
+	param := -1
+	for _, b := range callee.Blocks {
+		ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !isRet {
+			continue
+		}
+		if index >= len(ret.Results) {
+			return nil, "", false
+		}
+		v := ret.Results[index]
+		if c, isConst := v.(*ssa.Const); isConst && c.IsNil() {
+			continue // no object on this path
+		}
+		a, isAlloc := v.(*ssa.Alloc)
+		if !isAlloc || !a.Heap {
+			return nil, "", false
+		}
+		p := storedParam(callee, a, field)
+		if p < 0 || param >= 0 && p != param {
+			return nil, "", false
+		}
+		param = p
+	}
+	if param < 0 || param >= len(call.Call.Args) {
+		return nil, "", false
+	}
+	return call.Call.Args[param], rest, true
+}
+
+// storedParam returns the index of the parameter of fn stored in field
+// of the object a, if that is the one store to the field, else -1.
+func storedParam(fn *ssa.Function, a *ssa.Alloc, field int) int {
+	param := -1
+	for _, r := range *a.Referrers() {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok || fa.Field != field {
+			continue
+		}
+		for _, u := range *fa.Referrers() {
+			st, ok := u.(*ssa.Store)
+			if !ok || st.Addr != fa {
+				continue
+			}
+			p, ok := st.Val.(*ssa.Parameter)
+			if !ok || param >= 0 {
+				return -1
+			}
+			param = slices.Index(fn.Params, p)
+		}
+	}
+	return param
+}
+
+// cellStoresField reports whether code stores to the field, the first
+// step of path, of the object loaded from the variable cell
+// (enc.conn = x where enc lives in cell).
+func cellStoresField(cell *ssa.Alloc, path string) bool {
+	end := strings.IndexByte(path[1:], '.')
+	field, _ := strconv.Atoi(path[1 : 1+end])
+	for _, r := range *cell.Referrers() {
+		if l, ok := r.(*ssa.UnOp); ok && l.Op == token.MUL && storesField(l, field) {
+			return true
+		}
+	}
+	return false
+}
+
+// storesField reports whether code stores to field of the object v
+// directly (v.f = x).
+func storesField(v ssa.Value, field int) bool {
+	for _, r := range *v.Referrers() {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok || fa.Field != field {
+			continue
+		}
+		for _, u := range *fa.Referrers() {
+			if st, ok := u.(*ssa.Store); ok && st.Addr == fa {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // SpilledParam returns the parameter a holds, if a is only ever
