@@ -62,7 +62,11 @@
 //
 //	func (p *WorkerPool) Submit(t Task) { p.tasks <- t }
 //
-// Not reported: a close after a Wait call (sync.WaitGroup.Wait: the
+// Not reported: a send on a channel the exported function made during
+// the call and stored in an object nothing else can reach yet (a
+// constructor that fills a one-slot semaphore before it returns the
+// object: a goroutine can close the channel only once it has the
+// object, after the send); a close after a Wait call (sync.WaitGroup.Wait: the
 // senders are done), including a deferred close in a goroutine that
 // waits before it returns (defer close(c.ch); <-ctx.Done();
 // c.wg.Wait()), senders in an internal package (their callers are

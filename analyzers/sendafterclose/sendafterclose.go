@@ -14,6 +14,8 @@ import (
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/lockset"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 //go:embed doc.go
@@ -344,13 +346,23 @@ func exportedSender(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op) (*ch
 			if s.Kind != chanmodel.Send || s.Unit != 0 || s.Locked || s.Chan != c.Chan {
 				continue
 			}
-			if e == f && !m.Ends().Reaches(c.Instr, s.Instr, nil) {
+			if e == f && !m.Ends().Reaches(c.Instr, s.Instr, nil) || beforeSharing(s) {
 				continue
 			}
 			return e, s
 		}
 	}
 	return nil, nil
+}
+
+// beforeSharing reports whether the send s acts on a channel its
+// function made during the call and stored in an object of its own
+// that nothing else can reach yet (c := &Context{}; c.allocated =
+// make(chan struct{}, 1); c.allocated <- struct{}{}; ...; return c):
+// a goroutine that closes the channel can only get it once the object
+// is shared, after the send.
+func beforeSharing(s *chanmodel.Op) bool {
+	return s.Fresh && s.Direct() && s.Base != nil && syncmodel.Unshared(lockset.KeyOf(s.Base), s.Instr)
 }
 
 // exportedAPI reports whether fn is part of the package's API: an

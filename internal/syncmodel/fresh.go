@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
@@ -52,7 +53,7 @@ func private(v ssa.Value, at ssa.Instruction, depth int) bool {
 				return false
 			}
 		case *ssa.Store:
-			if use.Val == v {
+			if use.Val == v && !privateCell(use.Addr, v, at, depth+1) {
 				return false
 			}
 		case *ssa.Call:
@@ -63,6 +64,32 @@ func private(v ssa.Value, at ssa.Instruction, depth int) bool {
 			// defer x.mu.Unlock(): a mutex operation at the exit
 			// lets nothing out.
 			if lockset.MutexOpOf(flow.CalleeFunc(use.Common())) == lockset.NotMutexOp {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// privateCell reports whether addr is the variable v lives in because
+// a function literal captures it (c := &T{}; ...; go func() { c.x }()),
+// assigned v only, and whether every load of it that can run before at
+// is private in its turn and nothing captures it before at.
+func privateCell(addr ssa.Value, v ssa.Value, at ssa.Instruction, depth int) bool {
+	cell, ok := addr.(*ssa.Alloc)
+	if !ok || depth > 4 || accesspath.StoredOnce(cell) != v {
+		return false
+	}
+	for _, use := range *cell.Referrers() {
+		if use == at || !flow.Reaches(use, at, nil) {
+			continue
+		}
+		switch use := use.(type) {
+		case *ssa.DebugRef, *ssa.Store:
+		case *ssa.UnOp:
+			if use.Op != token.MUL || !private(use, at, depth+1) {
 				return false
 			}
 		default:
