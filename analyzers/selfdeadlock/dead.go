@@ -1,6 +1,7 @@
 package selfdeadlock
 
 import (
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -73,7 +74,7 @@ func (c *checker) dead(op *chanmodel.Op) string {
 		name = "the channel"
 	}
 	switch {
-	case op.Kind == chanmodel.Recv && t.Sends == 0 && t.Closes == 0 && c.sm.Unbuffered(id):
+	case op.Kind == chanmodel.Recv && t.Sends == 0 && t.Closes == 0 && c.sm.Unbuffered(id) && !c.parksOn(op):
 		// Only an unbuffered channel: a buffered one with no sender
 		// is how test fakes hold canned replies a test may never
 		// load; an unbuffered one could only be fed concurrently.
@@ -100,4 +101,25 @@ func goStarted(m *chanmodel.Model) map[*ssa.Function]bool {
 		}
 	}
 	return started
+}
+
+// parksOn reports whether op, a receive from a package variable, is
+// the only thing the package does with it, and the variable is an
+// unexported chan struct{}: var chPause = make(chan struct{}); func
+// Pause() { <-chPause } blocks for good on purpose, as the receive
+// from a channel made only for it does (parks), or select {}.
+func (c *checker) parksOn(op *chanmodel.Op) bool {
+	id := op.Chan
+	if id.Kind != chanmodel.KindGlobal || id.Global.Object().Exported() {
+		return false
+	}
+	if ch, ok := id.Global.Type().(*types.Pointer).Elem().Underlying().(*types.Chan); !ok || !isEmptyStruct(ch.Elem()) {
+		return false
+	}
+	for _, r := range c.m.OpsOn(id) {
+		if r.Op.Direct() && r.Op != op && r.Op.Kind != chanmodel.Assign {
+			return false
+		}
+	}
+	return true
 }

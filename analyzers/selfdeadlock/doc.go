@@ -258,7 +258,10 @@
 // Not reported: channels that escape or that another goroutine may use;
 // a receive that blocks for good on purpose (<-make(chan T), or c :=
 // make(chan struct{}); <-c where that receive is the unbuffered
-// channel's only use, as select {} parks); buffered sends (the buffer is not counted); operations in a select
+// channel's only use, as select {} parks; or an unexported package
+// variable of type chan struct{} received from in one place and used
+// nowhere else: var chPause = make(chan struct{}); func Pause() {
+// <-chPause }); buffered sends (the buffer is not counted); operations in a select
 // (another case may fire); channels that are closed anywhere (a close
 // ends receives, and a send after a close panics, which is
 // sendafterclose's concern; a receive after a close is not reported,
