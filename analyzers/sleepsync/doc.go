@@ -83,7 +83,9 @@
 // return, as their callers may use the goroutine as a running service
 // (test helpers included: only Test functions, subtests passed to
 // t.Run and Example functions count as tests); tests checking that a
-// goroutine stays blocked (the receive case fails the test); a read
+// goroutine stays blocked or a server stays up (the receive case fails
+// the test, also through a helper that reports a failure or never
+// returns, such as testify's require.FailNow); a read
 // that checks the goroutine is still blocked: after it the function
 // lets the goroutine go on (a send, a close, an unlock, a cancel, a
 // call of a function that does one: bp.updatePicker(p)) and

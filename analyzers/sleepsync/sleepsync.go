@@ -555,7 +555,7 @@ func (c *checker) relies(sleep *ssa.Call, started []*ssa.Go, writes, sends []loc
 				}
 				for _, sd := range sends {
 					if sd.base == k.Root && sd.path == k.Path {
-						if failsOnReceive(instr, i) {
+						if failsOnReceive(c.chans.Ends(), instr, i) {
 							// A test that the goroutine is still
 							// blocked: the sleep gives it time to
 							// misbehave, it does not wait.
@@ -797,7 +797,7 @@ func endsProgramOrTest(pass *analysis.Pass, fn *ssa.Function, subtests map[ast.N
 // failsOnReceive reports whether the case of the non-blocking select
 // that receives on state i goes straight to failing the test (or
 // panicking): the program expects nothing to be received.
-func failsOnReceive(sel *ssa.Select, i int) bool {
+func failsOnReceive(ends *flow.Ends, sel *ssa.Select, i int) bool {
 	for _, r := range *sel.Referrers() {
 		ex, ok := r.(*ssa.Extract)
 		if !ok || ex.Index != 0 {
@@ -814,7 +814,7 @@ func failsOnReceive(sel *ssa.Select, i int) bool {
 			}
 			for _, r := range *cmp.Referrers() {
 				if br, ok := r.(*ssa.If); ok {
-					return blockFails(br.Block().Succs[0])
+					return blockFails(ends, br.Block().Succs[0])
 				}
 			}
 		}
@@ -823,8 +823,10 @@ func failsOnReceive(sel *ssa.Select, i int) bool {
 }
 
 // blockFails reports whether b, or the straight line of blocks it
-// starts, fails the test or panics.
-func blockFails(b *ssa.BasicBlock) bool {
+// starts, fails the test or panics: a testing method, a helper that
+// reports a failure on every path (testify's assert.Fail), or a call
+// that never returns (require.FailNow, log.Fatal).
+func blockFails(ends *flow.Ends, b *ssa.BasicBlock) bool {
 	seen := make(map[*ssa.BasicBlock]bool)
 	for b != nil && !seen[b] {
 		seen[b] = true
@@ -832,8 +834,8 @@ func blockFails(b *ssa.BasicBlock) bool {
 			switch instr := instr.(type) {
 			case *ssa.Panic:
 				return true
-			case ssa.CallInstruction:
-				if flow.FailsTest(flow.CalleeFunc(instr.Common())) {
+			case *ssa.Call:
+				if ends.Fails(instr) || ends.CallEnd(instr) != flow.Returns {
 					return true
 				}
 			}

@@ -1,6 +1,7 @@
 package flaky
 
 import (
+	"sleepsync/lib"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -11,7 +12,7 @@ import (
 func TestFlakyResult(t *testing.T) {
 	var got int
 	go func() { got = compute() }()
-	time.Sleep(100 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 13`
+	time.Sleep(100 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 14`
 	if got != 42 {
 		t.Fatalf("got %d, want 42", got)
 	}
@@ -397,7 +398,7 @@ func TestDeferredUnlockNoJoin(t *testing.T) {
 	defer func() { mu.Unlock() }()
 	mu.Lock()
 	go func() { got = compute() }()
-	time.Sleep(10 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 399`
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 400`
 	if got != 42 {
 		t.Fatal("not computed")
 	}
@@ -426,7 +427,7 @@ func TestJoinsOthers(t *testing.T) {
 	for i := range counts {
 		go func() { counts[i] = compute() }()
 	}
-	time.Sleep(10 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 427`
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 428`
 	p.Close()
 	for _, n := range counts {
 		if n != 42 {
@@ -470,7 +471,7 @@ func TestWaitsOtherGroup(t *testing.T) {
 		defer wg.Done()
 		got = compute()
 	}()
-	time.Sleep(10 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 469`
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 470`
 	p.wg.Wait()
 	if got != 42 {
 		t.Fatal(got)
@@ -490,7 +491,7 @@ func TestJoinAfterRead(t *testing.T) {
 		defer wg.Done()
 		got = compute()
 	}()
-	time.Sleep(10 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 489`
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep used to wait for a goroutine started at line 490`
 	if got != 42 {
 		t.Fatal(got)
 	}
@@ -524,3 +525,31 @@ func TestStillBlockedUpdate(t *testing.T) {
 	g.update()
 	wg.Wait()
 }
+
+// The sleep is a window in which the server must stay up: receiving
+// from it fails the test through a helper of another package that
+// never returns.
+func TestServerStaysUp(t *testing.T) {
+	exited := make(chan error, 1)
+	go func() { exited <- serve() }()
+	time.Sleep(100 * time.Millisecond)
+	select {
+	case err := <-exited:
+		lib.FailNow(t, "server exited early: %v", err)
+	default:
+	}
+}
+
+// The same window, but a received value is used: reported.
+func TestServerAnswer(t *testing.T) {
+	exited := make(chan error, 1)
+	go func() { exited <- serve() }()
+	time.Sleep(100 * time.Millisecond) // want `time.Sleep used to wait`
+	select {
+	case err := <-exited:
+		t.Log(err)
+	default:
+	}
+}
+
+func serve() error { return nil }

@@ -2,7 +2,10 @@
 // and accessors are seen only through facts.
 package lib
 
-import "sync"
+import (
+	"sync"
+	"testing"
+)
 
 type Counter struct {
 	N    int
@@ -57,3 +60,10 @@ func (c *Counter) Nop() {}
 // Block blocks until stop is closed: a method that only joins takes a
 // fact.
 func (c *Counter) Block(stop <-chan struct{}) { <-stop } // want Block:`summary\(joins\)`
+
+// FailNow reports a failure and ends the test, as testify's
+// require.FailNow does.
+func FailNow(t testing.TB, msg string, args ...any) { // want FailNow:`summary\(\)`
+	t.Helper()
+	t.Fatalf(msg, args...)
+}
