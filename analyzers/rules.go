@@ -42,6 +42,7 @@ var rules = map[string]string{
 
 	"sendafterclose/afterclose": "A send or second close that can run after close in the same goroutine.",
 	"sendafterclose/exported":   "A close not ordered after an exported method's send.",
+	"sendafterclose/stopcase":   "A close while an exported method's select may still take its send case.",
 
 	"unlockedwrite/field":   "A write to a field without the lock that guards it.",
 	"unlockedwrite/rlock":   "A write under only the read lock of an RWMutex.",

@@ -62,6 +62,40 @@
 //
 //	func (p *WorkerPool) Submit(t Task) { p.tasks <- t }
 //
+// Third, a close of a field or package-level channel by code that
+// first gives the component's stop signal (closes its done channel,
+// cancels its context, signals its closer) while an exported method
+// sends on the channel in a select whose other case waits for that
+// signal. The stop case says the senders are meant to run while the
+// component shuts down, but a select picks at random among the cases
+// that are ready: once the channel is closed, the send case can still
+// be taken, and it panics. Signalling first does not order anything;
+// waiting for the senders does:
+//
+//	func (b *Broker) Publish(ev Event) bool {
+//		select {
+//		case b.events <- ev: // may be taken after the close
+//			return true
+//		case <-b.done:
+//			return false
+//		}
+//	}
+//
+//	func (b *Broker) Close() {
+//		close(b.done)
+//		close(b.events) // does not wait for Publish
+//	}
+//
+// Not reported there: a closer that waits for every sender to leave
+// (each call counted in flight on a WaitGroup the closer waits on,
+// syncmodel.OrderedAfter), senders that hold a lock over the select
+// (a read lock the closer takes for writing before it closes), a
+// component that never closes the data channel, a select whose only
+// other case is the caller's context (the caller decides whether it
+// calls Submit beside Close), and a closer that gives no stop signal
+// (the sending goroutine closing through the component's Close after
+// its last send).
+//
 // Not reported: a send on a channel the exported function made during
 // the call and stored in an object nothing else can reach yet (a
 // constructor that fills a one-slot semaphore before it returns the

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
@@ -24,7 +25,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "sendafterclose",
 	Doc:      analysisutil.MustExtractDoc(doc, "sendafterclose"),
-	Requires: []*analysis.Analyzer{chanmodel.Analyzer},
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer, syncmodel.Analyzer},
 	Run:      run,
 }
 
@@ -40,6 +41,10 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, f := range m.Funcs {
 		unordered(pass, m, f, reported)
+	}
+	sm := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
+	for _, f := range m.Funcs {
+		stopCase(pass, sm, f, reported)
 	}
 	return nil, nil
 }
@@ -270,6 +275,224 @@ func unordered(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, repor
 			Related: []analysis.RelatedInformation{{Pos: m.Site(s), Message: "send here"}},
 		})
 	}
+}
+
+// stopCase reports a close, in the function's own goroutine, of a
+// field or global channel that an exported function or method sends on
+// in a select with a stop case: a receive from another channel of the
+// component (a done channel, a closer's signal). The stop case says the
+// sender is meant to run while the component shuts down; but a select
+// chooses at random among the cases that are ready, so once the channel
+// is closed the send case can still be taken, and it panics. Signalling
+// first and closing next does not help; only an order does: the closer
+// waits for every sender to leave (syncmodel.OrderedAfter: a WaitGroup
+// each call marks Done, a done channel), or holds a lock every sender
+// holds, or never closes the channel.
+func stopCase(pass *analysis.Pass, sm *syncmodel.Model, f *chanmodel.Func, reported map[token.Pos]bool) {
+	m := sm.Chans
+	for i := range f.Ops {
+		c := &f.Ops[i]
+		if c.Kind != chanmodel.Close || c.Unit != 0 || !c.Direct() || c.Locked || reported[c.Pos] {
+			continue
+		}
+		if k := c.Chan.Kind; k != chanmodel.KindField && k != chanmodel.KindGlobal {
+			continue
+		}
+		if unitUses(f, 0, c.Chan, chanmodel.Send) {
+			continue // the sender closes
+		}
+		e, s, stop := stopCaseSender(m, f, c)
+		if s == nil || sm.OrderedAfter(f, c, e, s) {
+			continue
+		}
+		reported[c.Pos] = true
+		var tr finding.Trace
+		tr.Step(finding.Place{Pos: c.Pos, Goroutine: m.Goroutine(pass.Fset, f, c), Op: finding.OpClose})
+		tr.Step(finding.Place{Pos: m.Site(s), Message: "send here: the select may take it once the channel is closed, and it panics", Goroutine: "caller of " + e.Fn.Name(), Op: finding.OpPanic, Blocks: true})
+		tr.Report(pass, analysis.Diagnostic{
+			Category: "stopcase",
+			Pos:      c.Pos,
+			Message:  "close of " + name(c) + " does not wait for " + e.Fn.Name() + ", whose select may still take its send case: the send panics",
+			Related: []analysis.RelatedInformation{
+				{Pos: m.Site(s), Message: "send here"},
+				{Pos: stop, Message: "the stop case does not keep the select from the send"},
+			},
+		})
+	}
+}
+
+// stopCaseSender finds an exported function or method that sends on
+// c's channel as a case of a select, without holding a lock, and does
+// not close the channel itself, where another case of the select waits
+// for a stop signal of the component that f, the closer, gives before
+// the close (signals): it returns the function, the send and the stop
+// case. A closer that gives no signal is not shutting the senders down
+// (a Close the sending goroutine itself calls after its last send).
+func stopCaseSender(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op) (*chanmodel.Func, *chanmodel.Op, token.Pos) {
+	for _, e := range m.Funcs {
+		if e == f || !exportedAPI(e.Fn) || unitUses(e, 0, c.Chan, chanmodel.Close) {
+			continue
+		}
+		for i := range e.Ops {
+			s := &e.Ops[i]
+			if s.Kind != chanmodel.Send || s.Unit != 0 || !s.Direct() || !s.Select || s.Locked || s.Chan != c.Chan {
+				continue
+			}
+			if pos, stop, ok := componentStop(e, s); ok && signals(f.Fn, c.Instr, stop, 0) {
+				return e, s, pos
+			}
+		}
+	}
+	return nil, nil, token.NoPos
+}
+
+// A stopSignal is what a stop case waits on, named from the
+// component's receiver (or a package variable): a channel field
+// (b.done), or the object whose channel it is (b.closer for
+// b.closer.HasBeenClosed(), b.ctx for b.ctx.Done()).
+type stopSignal struct {
+	key     accesspath.Key // Root is the receiver, or Global is set
+	object  bool           // key names the object, not the channel
+	context bool           // the object is a context.Context
+}
+
+// componentStop returns a receive case of the select of the send s in
+// e on a channel of the component, one e reaches through its
+// receiver's fields or a package variable. A case on a caller's
+// context is the caller's business, not the component's shutdown.
+func componentStop(e *chanmodel.Func, s *chanmodel.Op) (token.Pos, stopSignal, bool) {
+	sel := s.Instr.(*ssa.Select)
+	for _, st := range sel.States {
+		if st.Dir != types.RecvOnly {
+			continue
+		}
+		sig := stopSignal{}
+		v := st.Chan
+		if call, ok := v.(*ssa.Call); ok {
+			switch {
+			case call.Call.IsInvoke():
+				v = call.Call.Value
+			case len(call.Call.Args) > 0 && call.Call.Signature().Recv() != nil:
+				v = call.Call.Args[0]
+			default:
+				continue
+			}
+			sig.object = true
+			sig.context = isContext(v.Type())
+		}
+		if k, ok := fromReceiver(e.Fn, v); ok {
+			sig.key = k
+			return st.Pos, sig, true
+		}
+	}
+	return token.NoPos, stopSignal{}, false
+}
+
+// signals reports whether fn gives the stop signal sig before the
+// instruction at, on every path to it: closes the channel, calls a
+// method of the object (b.closer.SignalAndWait()), or, for a context,
+// calls a function kept in a field (b.cancel()); or calls a method of
+// its receiver that does one of these.
+func signals(fn *ssa.Function, at ssa.Instruction, sig stopSignal, depth int) bool {
+	recv, _ := receiverOf(fn)
+	same := func(v ssa.Value) bool {
+		k, ok := fromReceiver(fn, v)
+		return ok && k == sig.key
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			call, ok := in.(*ssa.Call)
+			if !ok || at != nil && !flow.Dominates(in, at) {
+				continue
+			}
+			com := call.Common()
+			switch {
+			case !sig.object:
+				if bi, ok := com.Value.(*ssa.Builtin); ok && bi.Name() == "close" && same(com.Args[0]) {
+					return true
+				}
+			case com.IsInvoke():
+				if same(com.Value) {
+					return true
+				}
+			case com.StaticCallee() == nil:
+				if _, ok := fromReceiver(fn, com.Value); ok && sig.context {
+					return true // a cancel kept in a field
+				}
+			case len(com.Args) > 0 && com.Signature().Recv() != nil && same(com.Args[0]):
+				return true
+			}
+			// A helper method of the same receiver that signals.
+			if callee := com.StaticCallee(); callee != nil && depth < 2 && recv != nil && len(com.Args) > 0 &&
+				sameObject(fn, com.Args[0]) && callee.Signature.Recv() != nil && signals(callee, nil, sig, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// receiverOf returns fn's receiver parameter, or the receiver of the
+// method a function literal belongs to, as the literal captures it
+// (the variable, a pointer to the receiver, when cell is set); nil if
+// there is none.
+func receiverOf(fn *ssa.Function) (recv ssa.Value, cell bool) {
+	if fn.Signature.Recv() != nil && len(fn.Params) > 0 {
+		return fn.Params[0], false
+	}
+	p := fn.Parent()
+	for p != nil && p.Signature.Recv() == nil {
+		p = p.Parent()
+	}
+	if p == nil || len(p.Params) == 0 {
+		return nil, false
+	}
+	rt := p.Params[0].Type()
+	for _, fv := range fn.FreeVars {
+		if types.Identical(fv.Type(), rt) {
+			return fv, false
+		}
+		if ptr, ok := fv.Type().(*types.Pointer); ok && types.Identical(ptr.Elem(), rt) {
+			return fv, true
+		}
+	}
+	return nil, false
+}
+
+// fromReceiver returns the path of v from fn's receiver (see
+// receiverOf), or with global set, the key of a package variable's
+// path; ok is false if v is reached from neither.
+func fromReceiver(fn *ssa.Function, v ssa.Value) (k accesspath.Key, ok bool) {
+	k = accesspath.Of(v)
+	if k.Global != "" {
+		return k, true
+	}
+	recv, cell := receiverOf(fn)
+	if recv == nil || k.Root != recv {
+		return k, false
+	}
+	if cell {
+		if !strings.HasPrefix(k.Path, accesspath.Load) {
+			return k, false
+		}
+		k.Path = k.Path[len(accesspath.Load):]
+	}
+	return accesspath.Key{Path: k.Path}, k.Path != ""
+}
+
+// sameObject reports whether v is fn's receiver itself.
+func sameObject(fn *ssa.Function, v ssa.Value) bool {
+	recv, cell := receiverOf(fn)
+	if !cell {
+		return v == recv
+	}
+	l, ok := v.(*ssa.UnOp)
+	return ok && l.Op == token.MUL && l.X == recv
+}
+
+func isContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }
 
 // mayCallSender reports whether the goroutine of close c calls a
