@@ -234,6 +234,19 @@
 //		s.unacked = nil // reported: s's run loop appends to it
 //	}
 //
+// A loop that an exported method starts again on its receiver (a
+// SetTTL that signals the evictor, rewrites the settings and starts a
+// new one; a Start with settings and the Restart that calls it) is the
+// same loop: the restarting method is an entry like any other, and what
+// it writes before it has waited for the old loop races with it:
+//
+//	func (c *Cache) SetTTL(ttl time.Duration) {
+//		close(c.stop)
+//		c.ttl = ttl // reported: the old evictor may still read it
+//		c.stop = make(chan struct{})
+//		go c.evict(c.stop)
+//	}
+//
 // Not reported: an entry that waits first (a Result or Status that
 // reads once the worker has closed done), accesses before the go
 // statement that starts the loop or after a join of it, accesses from

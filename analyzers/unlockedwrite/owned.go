@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -166,6 +167,7 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 		return
 	}
 	var owner syncmodel.Site
+	var restarts []syncmodel.Site
 	var own, outside []ownedAccess
 	for _, a := range accs {
 		fn := a.instr.Parent()
@@ -191,7 +193,12 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 					return
 				}
 				oa.entry = fn
-			case !r.PerObject || owner.Instr != nil && r.Go.Instr != owner.Instr:
+			case !r.PerObject:
+				if !restartsOnReceiver(r.Go) {
+					return // more than one goroutine besides the entries
+				}
+				restarts = append(restarts, r.Go)
+			case owner.Instr != nil && r.Go.Instr != owner.Instr:
 				return // more than one goroutine besides the entries
 			default:
 				owner = r.Go
@@ -207,8 +214,16 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 			outside = append(outside, oa)
 		}
 	}
+	if owner.Instr == nil && len(restarts) > 0 {
+		owner = restarts[0] // a Start with settings, and the Restart that calls it
+	}
 	if owner.Instr == nil || len(own) == 0 || len(outside) == 0 {
 		return
+	}
+	for _, r := range restarts {
+		if goCallee(r) != goCallee(owner) {
+			return
+		}
 	}
 	// An entry's own unlocked write is the race to report; its reads
 	// beside the loop's writes are then the same race seen twice.
@@ -242,6 +257,32 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 			}
 		}
 	}
+}
+
+// restartsOnReceiver reports whether the go statement s starts its
+// goroutine again on an object that already has one: it is in an
+// exported method, outside loops, with the method's receiver, as
+// SetTTL { close(c.stop); c.ttl = ttl; go c.evictLoop(...) } restarts
+// the loop the constructor started. The restarting method is an entry
+// like any other: what it accesses before it has joined the running
+// loop (a wait before the access, or syncmodel's join) races with that
+// loop. Two loops of the object may overlap when it does not join, so
+// the loop's own accesses are not proven safe by this; they are only
+// not reported (a miss, never a false report).
+func restartsOnReceiver(s syncmodel.Site) bool {
+	fn := s.Caller
+	if fn == nil || fn.Signature.Recv() == nil || len(fn.Params) == 0 || !exported(fn) || flow.InLoop(s.Instr.Block()) {
+		return false
+	}
+	return slices.Contains(s.Args, ssa.Value(fn.Params[0])) || slices.Contains(s.Bindings, ssa.Value(fn.Params[0]))
+}
+
+// goCallee returns the function the go statement s starts.
+func goCallee(s syncmodel.Site) *ssa.Function {
+	if c, ok := s.Instr.(ssa.CallInstruction); ok {
+		return flow.Callee(c.Common())
+	}
+	return nil
 }
 
 // plainAccess reports whether the access in stores into the field or

@@ -34,7 +34,9 @@ import (
 // callers' goroutines, any number of them. A call made on an object its
 // caller allocated and has not shared yet (a constructor's c.init())
 // runs before any other goroutine can reach the object and adds no
-// runner. A method stored as a method value in a field or table of
+// runner. A plain call of an Entry by the package, on an object the
+// model cannot follow, is one more goroutine among the any number the
+// Entry already stands for. A method stored as a method value in a field or table of
 // its own object (c.onAck = c.handleAck) is run by the callers of that
 // field, when nothing else can call it (see slotCalls).
 
@@ -76,6 +78,9 @@ func (m *Model) Runners(fn *ssa.Function, obj ssa.Value) (rs []Runner, ok bool) 
 		if depth > 8 || !boundBySites(f, v) {
 			return false
 		}
+		// entry: f is an Entry, any goroutine may run it: a plain call
+		// of the package on an object it cannot follow adds nothing.
+		entry := false
 		if m.open(f) || len(m.invokes[f]) > 0 {
 			// A handler stored in its object's own table runs where
 			// the table is called (see slotCalls).
@@ -83,6 +88,7 @@ func (m *Model) Runners(fn *ssa.Function, obj ssa.Value) (rs []Runner, ok bool) 
 			if !ok || len(m.invokes[f]) > 0 || len(f.Params) == 0 || v != f.Params[0] {
 				rs = append(rs, Runner{Entry: f})
 				calls = nil
+				entry = true
 			}
 			for _, c := range calls {
 				a, acell := heldIn(c.obj)
@@ -95,6 +101,9 @@ func (m *Model) Runners(fn *ssa.Function, obj ssa.Value) (rs []Runner, ok bool) 
 			a, ok := argAt(s, f, v)
 			if ok && cell {
 				a = cellOf(a)
+			}
+			if entry && !s.Goroutine && (!ok || a == nil || !boundBySites(s.Caller, a) && !chanmodel.Unshared(a, s.Instr)) {
+				continue // the Entry: the caller is one of any goroutines
 			}
 			if !ok || a == nil {
 				return false

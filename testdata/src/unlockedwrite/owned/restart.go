@@ -1,0 +1,101 @@
+package owned
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// A refresher whose loop the constructor starts and SetPeriod starts
+// again. SetPeriod signals the old loop but does not wait for it: its
+// write of period runs beside the old loop's read.
+type Refresher struct {
+	mu      sync.Mutex
+	tokens  map[string]string
+	period  time.Duration
+	stop    chan struct{}
+	renewed int
+}
+
+func NewRefresher(period time.Duration) *Refresher {
+	r := &Refresher{tokens: map[string]string{}, period: period, stop: make(chan struct{})}
+	go r.loop(r.stop)
+	return r
+}
+
+func (r *Refresher) loop(stop <-chan struct{}) {
+	for {
+		select {
+		case <-stop:
+			return
+		case <-time.After(r.period):
+			r.mu.Lock()
+			r.tokens["k"] = "v"
+			r.mu.Unlock()
+			r.renewed++
+		}
+	}
+}
+
+func (r *Refresher) SetPeriod(d time.Duration) {
+	close(r.stop)
+	r.period = d // want `write to r.period in SetPeriod without a lock, while the goroutine running loop accesses it`
+	r.stop = make(chan struct{})
+	go r.loop(r.stop)
+}
+
+// A checker whose SetInterval stops the loop and waits for it to
+// return before it rewrites the settings and starts the next: one loop
+// at a time, and the writes come after the old one ended.
+type Checker struct {
+	mu       sync.Mutex
+	status   map[string]bool
+	interval time.Duration
+	rounds   int
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+}
+
+func NewChecker(interval time.Duration) *Checker {
+	c := &Checker{status: map[string]bool{}, interval: interval}
+	c.start()
+	return c
+}
+
+func (c *Checker) start() {
+	ctx, cancel := context.WithCancel(context.Background())
+	c.cancel = cancel
+	c.wg.Add(1)
+	go c.run(ctx)
+}
+
+func (c *Checker) run(ctx context.Context) {
+	defer c.wg.Done()
+	t := time.NewTicker(c.interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			c.mu.Lock()
+			c.status["db"] = true
+			c.mu.Unlock()
+			c.rounds++
+		}
+	}
+}
+
+func (c *Checker) SetInterval(d time.Duration) {
+	c.cancel()
+	c.wg.Wait()
+	c.interval = d
+	c.rounds = 0
+	c.start()
+}
+
+// The same restart, called by the package itself on a checker it has
+// already shared: still one more goroutine among any.
+func retune(c *Checker) {
+	c.SetInterval(time.Second)
+}
