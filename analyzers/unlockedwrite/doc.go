@@ -247,6 +247,19 @@
 //		go c.evict(c.stop)
 //	}
 //
+// An exported method that starts a goroutine per call on its receiver
+// is such a loop too. A one-slot semaphore that the method takes and
+// the goroutine gives back as it returns (busy <- token; go func() {
+// defer func() { <-busy }(); ... }()) is held by the goroutine: the
+// goroutines run one at a time, and a Drain that takes the token first
+// is ordered with them. An entry that reads what such a goroutine
+// writes under the token (or under any lock) without taking it races
+// with the write, which is reported:
+//
+//	func (x *Indexer) Count() int {
+//		return len(x.terms) // beside x.terms = append(...) in Index's goroutine
+//	}
+//
 // Not reported: an entry that waits first (a Result or Status that
 // reads once the worker has closed done), accesses before the go
 // statement that starts the loop or after a join of it, accesses from

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
@@ -252,7 +253,9 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 			// A locked access beside it is weaker evidence: the loop's
 			// write may still be ordered with every other access (a
 			// request the loop answers, a join before the reset).
-			if w.write && w.unlocked && (o.unlocked || !orderedWrite(pass, v, w.instr)) {
+			// A write under a lock beside an entry's read that takes
+			// none: the lock orders nothing for the reader.
+			if w.write && (w.unlocked && (o.unlocked || !orderedWrite(pass, v, w.instr)) || !w.unlocked && o.unlocked && !o.write) {
 				reportOwned(pass, v, w, o, owner, done)
 			}
 		}
@@ -274,7 +277,12 @@ func restartsOnReceiver(s syncmodel.Site) bool {
 	if fn == nil || fn.Signature.Recv() == nil || len(fn.Params) == 0 || !exported(fn) || flow.InLoop(s.Instr.Block()) {
 		return false
 	}
-	return slices.Contains(s.Args, ssa.Value(fn.Params[0])) || slices.Contains(s.Bindings, ssa.Value(fn.Params[0]))
+	recv := fn.Params[0]
+	isRecv := func(v ssa.Value) bool {
+		a, ok := v.(*ssa.Alloc)
+		return v == recv || ok && accesspath.SpilledParam(a) == recv
+	}
+	return slices.ContainsFunc(s.Args, isRecv) || slices.ContainsFunc(s.Bindings, isRecv)
 }
 
 // goCallee returns the function the go statement s starts.
@@ -388,6 +396,9 @@ func reportOwned(pass *analysis.Pass, v *types.Var, w, other ownedAccess, owner 
 	if w.entry != nil {
 		msg = fmt.Sprintf("write to %s in %s without a lock, while the goroutine running %s accesses it", obj, analysisutil.Caller(w.entry), loopName)
 		otherMsg = "accessed by that goroutine here"
+	} else if other.unlocked && !w.unlocked {
+		msg = fmt.Sprintf("write to %s in the goroutine running %s, while %s, which any goroutine may run, reads it without the lock that goroutine holds", obj, loopName, analysisutil.Caller(other.entry))
+		otherMsg = "read here, with no lock held and no wait"
 	} else if other.unlocked {
 		msg = fmt.Sprintf("write to %s in the goroutine running %s without a lock, while %s, which any goroutine may run, reads it without one", obj, loopName, analysisutil.Caller(other.entry))
 		otherMsg = "read here, with no lock held and no wait"

@@ -282,9 +282,30 @@ func (m *Model) givenBack(fn *ssa.Function, at ssa.Instruction, g map[chanmodel.
 			if op.Unit == 0 && g[op.Chan] && op.Kind == chanmodel.Recv && !op.Select && op.Instr != at && !balanced(cf, op, g) && flow.OnEveryPath(at, op.Instr) {
 				return true
 			}
+			// Handed to a goroutine that gives it back as it returns
+			// (busy <- token; go func() { defer func() { <-busy }() }()).
+			if gs, ok := op.Instr.(*ssa.Go); ok && op.Unit != 0 && g[op.Chan] && flow.OnEveryPath(at, gs) && m.releasesOnReturn(flow.Callee(gs.Common()), g) {
+				return true
+			}
 		}
 	}
 	return depth > 0 && m.everyCaller(fn, func(s Site) bool { return m.givenBack(s.Caller, s.Instr, g, given, depth-1) }, given)
+}
+
+// releasesOnReturn reports whether fn, run as a goroutine, receives
+// from a channel of the semaphore g in a deferred call: it gives back
+// the slot its starter took for it, however it returns.
+func (m *Model) releasesOnReturn(fn *ssa.Function, g map[chanmodel.ChanID]bool) bool {
+	cf := m.Chans.Func(fn)
+	if cf == nil {
+		return false
+	}
+	for i := range cf.Ops {
+		if op := &cf.Ops[i]; op.Unit == 0 && g[op.Chan] && op.Kind == chanmodel.Recv && op.Deferred && !op.Select {
+			return true
+		}
+	}
+	return false
 }
 
 // balanced reports whether op, a receive of cf on the lock g, comes
@@ -489,7 +510,67 @@ func (m *Model) chanLockHeldAt(fn *ssa.Function, at ssa.Instruction, memo map[*s
 			}
 		}
 	}
-	return depth > 0 && m.everyCaller(fn, func(s Site) bool { return m.chanLockHeldAt(s.Caller, s.Instr, memo, depth-1) }, memo)
+	return depth > 0 && (m.everyCaller(fn, func(s Site) bool { return m.chanLockHeldAt(s.Caller, s.Instr, memo, depth-1) }, memo) ||
+		m.handedLock(fn, at, memo, depth))
+}
+
+// handedLock reports whether the goroutine running fn holds, at at, a
+// one-holder lock channel its starter took for it: every way into fn is
+// a go statement whose function holds the lock there and never gives
+// it back itself, while fn gives it back when it returns (a deferred
+// release) and not before at. Submit { busy <- token; go func() {
+// defer func() { <-busy }(); ... }() } runs its goroutines one at a
+// time, each holding the token its Submit took.
+func (m *Model) handedLock(fn *ssa.Function, at ssa.Instruction, memo map[*ssa.Function]int8, depth int) bool {
+	cf := m.Chans.Func(fn)
+	sites := m.sitesOf(fn)
+	if cf == nil || len(sites) == 0 || m.Open(fn) {
+		return false
+	}
+	// released reports whether an operation of f (in place or deferred)
+	// gives ch back; deferredOnly leaves out those in place.
+	released := func(f *chanmodel.Func, ch chanmodel.ChanID, deferredOnly bool) (in []*chanmodel.Op) {
+		for i := range f.Ops {
+			op := &f.Ops[i]
+			if op.Chan != ch || op.Unit != 0 || deferredOnly && !op.Deferred {
+				continue
+			}
+			o := *op
+			o.Deferred = false
+			if m.lockOp(f, &o, false) {
+				in = append(in, op)
+			}
+		}
+		return in
+	}
+	for _, s := range sites {
+		sf := m.Chans.Func(s.Caller)
+		if !s.Goroutine || sf == nil {
+			return false
+		}
+		handed := false
+		for i := range sf.Ops {
+			acq := &sf.Ops[i]
+			if !m.lockOp(sf, acq, true) || !flow.Dominates(acq.Instr, s.Instr) || m.givenBackBetween(sf, acq, s.Instr) ||
+				len(released(sf, acq.Chan, false)) > 0 || len(released(cf, acq.Chan, true)) == 0 {
+				continue
+			}
+			early := false
+			for _, rel := range released(cf, acq.Chan, false) {
+				if !rel.Deferred && (rel.Instr == at || flow.Reaches(rel.Instr, at, nil)) {
+					early = true
+				}
+			}
+			if !early {
+				handed = true
+				break
+			}
+		}
+		if !handed {
+			return false
+		}
+	}
+	return true
 }
 
 // lockOp reports whether op, an operation of cf's own goroutine run in

@@ -60,7 +60,8 @@
 // A send on a channel used as a lock (Model.LockChan, chanlock.go: a
 // token gate whose sends return the token the goroutine took, as
 // x/net/quic's gate.unlock does; a semaphore whose every send is
-// given back by a receive) tells nobody anything: it wakes only the
+// given back by a receive, its own or, for a slot taken for a goroutine
+// the sender starts next, the goroutine's deferred one) tells nobody anything: it wakes only the
 // lock's next user, and neither cuts the path nor makes Func.Signals.
 //
 // A waiter in a plain operation hears nothing but its partner's half
@@ -98,7 +99,8 @@
 //
 // Model.ChanLockHeld asks whether an instruction runs while its
 // goroutine holds a channel used as a mutex (a one-slot semaphore, or a
-// gate holding one token; see chanlock.go): lockset's keys are mutexes
+// gate holding one token; see chanlock.go), also one its starter took
+// for it and it gives back as it returns: lockset's keys are mutexes
 // only.
 //
 // Model.OrderedAfter asks whether a channel operation runs only after

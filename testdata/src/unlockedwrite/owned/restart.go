@@ -99,3 +99,35 @@ func (c *Checker) SetInterval(d time.Duration) {
 func retune(c *Checker) {
 	c.SetInterval(time.Second)
 }
+
+// A goroutine per call of Index, one at a time: Index takes the busy
+// token and the goroutine gives it back when done. Count reads what
+// the goroutines write without taking the token; Drain takes it first.
+type Indexer struct {
+	busy  chan struct{}
+	terms []string
+	docs  int
+}
+
+func NewIndexer() *Indexer { return &Indexer{busy: make(chan struct{}, 1)} }
+
+func (x *Indexer) Index(doc []string) {
+	x.busy <- struct{}{}
+	go func() {
+		defer func() { <-x.busy }()
+		x.terms = append(x.terms, doc...) // want `write to x.terms in the goroutine running Index\$1, while Count, which any goroutine may run, reads it without the lock that goroutine holds`
+		x.docs++
+	}()
+}
+
+func (x *Indexer) Count() int {
+	return len(x.terms)
+}
+
+func (x *Indexer) Drain() (int, []string) {
+	x.busy <- struct{}{}
+	defer func() { <-x.busy }()
+	terms := x.terms
+	x.terms = nil
+	return x.docs, terms
+}
