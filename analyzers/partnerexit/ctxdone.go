@@ -64,8 +64,7 @@ func isCtxDone(c *ssa.CallCommon) bool {
 	if !c.IsInvoke() || c.Method.Name() != "Done" {
 		return false
 	}
-	n, ok := types.Unalias(c.Value.Type()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+	return analysisutil.IsContext(c.Value.Type())
 }
 
 // cancelMakers returns the context.WithCancel calls whose context v

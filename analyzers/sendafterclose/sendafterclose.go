@@ -378,7 +378,7 @@ func componentStop(e *chanmodel.Func, s *chanmodel.Op) (token.Pos, stopSignal, b
 				continue
 			}
 			sig.object = true
-			sig.context = isContext(v.Type())
+			sig.context = analysisutil.IsContext(v.Type())
 		}
 		if k, ok := fromReceiver(e.Fn, v); ok {
 			sig.key = k
@@ -394,7 +394,7 @@ func componentStop(e *chanmodel.Func, s *chanmodel.Op) (token.Pos, stopSignal, b
 // calls a function kept in a field (b.cancel()); or calls a method of
 // its receiver that does one of these.
 func signals(fn *ssa.Function, at ssa.Instruction, sig stopSignal, depth int) bool {
-	recv, _ := receiverOf(fn)
+	_, method := receiverKey(fn)
 	same := func(v ssa.Value) bool {
 		k, ok := fromReceiver(fn, v)
 		return ok && k == sig.key
@@ -423,8 +423,8 @@ func signals(fn *ssa.Function, at ssa.Instruction, sig stopSignal, depth int) bo
 				return true
 			}
 			// A helper method of the same receiver that signals.
-			if callee := com.StaticCallee(); callee != nil && depth < 2 && recv != nil && len(com.Args) > 0 &&
-				sameObject(fn, com.Args[0]) && callee.Signature.Recv() != nil && signals(callee, nil, sig, depth+1) {
+			if callee := com.StaticCallee(); callee != nil && depth < 2 && method && len(com.Args) > 0 &&
+				analysisutil.SameReceiver(fn, com.Args[0]) && callee.Signature.Recv() != nil && signals(callee, nil, sig, depth+1) {
 				return true
 			}
 		}
@@ -432,67 +432,43 @@ func signals(fn *ssa.Function, at ssa.Instruction, sig stopSignal, depth int) bo
 	return false
 }
 
-// receiverOf returns fn's receiver parameter, or the receiver of the
-// method a function literal belongs to, as the literal captures it
-// (the variable, a pointer to the receiver, when cell is set); nil if
-// there is none.
-func receiverOf(fn *ssa.Function) (recv ssa.Value, cell bool) {
+// receiverKey returns the key of fn's receiver: the receiver
+// parameter of a method, or in a function literal of a method the free
+// variable that holds it (through a load when the variable is the
+// captured cell).
+func receiverKey(fn *ssa.Function) (accesspath.Key, bool) {
 	if fn.Signature.Recv() != nil && len(fn.Params) > 0 {
-		return fn.Params[0], false
+		return accesspath.Key{Root: fn.Params[0]}, true
 	}
-	p := fn.Parent()
-	for p != nil && p.Signature.Recv() == nil {
-		p = p.Parent()
-	}
-	if p == nil || len(p.Params) == 0 {
-		return nil, false
-	}
-	rt := p.Params[0].Type()
 	for _, fv := range fn.FreeVars {
-		if types.Identical(fv.Type(), rt) {
-			return fv, false
+		if !analysisutil.SameReceiver(fn, fv) {
+			continue
 		}
-		if ptr, ok := fv.Type().(*types.Pointer); ok && types.Identical(ptr.Elem(), rt) {
-			return fv, true
+		p := fn.Parent()
+		for p != nil && p.Signature.Recv() == nil {
+			p = p.Parent()
 		}
+		if p != nil && len(p.Params) > 0 && !types.Identical(fv.Type(), p.Params[0].Type()) {
+			return accesspath.Key{Root: fv, Path: accesspath.Load}, true
+		}
+		return accesspath.Key{Root: fv}, true
 	}
-	return nil, false
+	return accesspath.Key{}, false
 }
 
-// fromReceiver returns the path of v from fn's receiver (see
-// receiverOf), or with global set, the key of a package variable's
-// path; ok is false if v is reached from neither.
-func fromReceiver(fn *ssa.Function, v ssa.Value) (k accesspath.Key, ok bool) {
-	k = accesspath.Of(v)
+// fromReceiver returns the path of v from fn's receiver (a Key with
+// only Path set), or the key of a package variable's path (Global
+// set); ok is false if v is reached from neither.
+func fromReceiver(fn *ssa.Function, v ssa.Value) (accesspath.Key, bool) {
+	k := accesspath.Of(v)
 	if k.Global != "" {
 		return k, true
 	}
-	recv, cell := receiverOf(fn)
-	if recv == nil || k.Root != recv {
+	recv, ok := receiverKey(fn)
+	if !ok || !k.HasPrefix(recv) || len(k.Path) == len(recv.Path) {
 		return k, false
 	}
-	if cell {
-		if !strings.HasPrefix(k.Path, accesspath.Load) {
-			return k, false
-		}
-		k.Path = k.Path[len(accesspath.Load):]
-	}
-	return accesspath.Key{Path: k.Path}, k.Path != ""
-}
-
-// sameObject reports whether v is fn's receiver itself.
-func sameObject(fn *ssa.Function, v ssa.Value) bool {
-	recv, cell := receiverOf(fn)
-	if !cell {
-		return v == recv
-	}
-	l, ok := v.(*ssa.UnOp)
-	return ok && l.Op == token.MUL && l.X == recv
-}
-
-func isContext(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+	return accesspath.Key{Path: k.Path[len(recv.Path):]}, true
 }
 
 // mayCallSender reports whether the goroutine of close c calls a
