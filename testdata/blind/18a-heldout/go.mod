@@ -1,0 +1,3 @@
+module blind18a
+
+go 1.26

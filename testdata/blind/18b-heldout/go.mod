@@ -1,0 +1,3 @@
+module blind18b
+
+go 1.26
