@@ -254,7 +254,9 @@
 // goroutines run one at a time, and a Drain that takes the token first
 // is ordered with them. An entry that reads what such a goroutine
 // writes under the token (or under any lock) without taking it races
-// with the write, which is reported:
+// with the write, which is reported, unless the entry takes a lock or
+// a token before its read (a future's GetResult that reads once it has
+// seen, under the lock, the flag the writer set with the result):
 //
 //	func (x *Indexer) Count() int {
 //		return len(x.terms) // beside x.terms = append(...) in Index's goroutine

@@ -255,7 +255,7 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 			// request the loop answers, a join before the reset).
 			// A write under a lock beside an entry's read that takes
 			// none: the lock orders nothing for the reader.
-			if w.write && (w.unlocked && (o.unlocked || !orderedWrite(pass, v, w.instr)) || !w.unlocked && o.unlocked && !o.write) {
+			if w.write && (w.unlocked && (o.unlocked || !orderedWrite(pass, v, w.instr)) || !w.unlocked && o.unlocked && !o.write && !locksBefore(o.instr)) {
 				reportOwned(pass, v, w, o, owner, done)
 			}
 		}
@@ -323,6 +323,31 @@ func waitsBefore(in ssa.Instruction) bool {
 		for _, x := range b.Instrs {
 			if (waitsHere(x) || isSelect(x)) && x != in && flow.Reaches(x, in, nil) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// locksBefore reports whether a Lock, or a send (a token taken), can
+// run before in, in its function: a section of the writer's lock that
+// the reader entered and left may order its read after the write (a
+// future's GetResult that reads once it has seen, under the lock, the
+// flag the writer set with the result).
+func locksBefore(in ssa.Instruction) bool {
+	for _, b := range in.Parent().Blocks {
+		for _, x := range b.Instrs {
+			if x == in || !flow.Reaches(x, in, nil) {
+				continue
+			}
+			switch x := x.(type) {
+			case *ssa.Send:
+				return true
+			case ssa.CallInstruction:
+				switch op, _ := lockset.LockCallOf(x.Common()); op {
+				case lockset.MutexLock, lockset.MutexRLock, lockset.MutexTryLock:
+					return true
+				}
 			}
 		}
 	}

@@ -131,3 +131,42 @@ func (x *Indexer) Drain() (int, []string) {
 	x.terms = nil
 	return x.docs, terms
 }
+
+// A future: the listener sets the result under the lock with the
+// triggered flag; GetResult reads it once it has seen the flag under
+// that lock, or after the Wait. Silent.
+type Future struct {
+	triggered bool
+	item      any
+	err       error
+	lock      sync.Mutex
+	wg        sync.WaitGroup
+}
+
+func NewFuture(ch <-chan any) *Future {
+	f := &Future{}
+	f.wg.Add(1)
+	go f.listen(ch)
+	return f
+}
+
+func (f *Future) listen(ch <-chan any) {
+	item := <-ch
+	f.lock.Lock()
+	f.triggered = true
+	f.item = item
+	f.err = nil
+	f.lock.Unlock()
+	f.wg.Done()
+}
+
+func (f *Future) GetResult() (any, error) {
+	f.lock.Lock()
+	if f.triggered {
+		f.lock.Unlock()
+		return f.item, f.err
+	}
+	f.lock.Unlock()
+	f.wg.Wait()
+	return f.item, f.err
+}
