@@ -511,7 +511,7 @@ func (m *Model) chanLockHeldAt(fn *ssa.Function, at ssa.Instruction, memo map[*s
 		}
 	}
 	return depth > 0 && (m.everyCaller(fn, func(s Site) bool { return m.chanLockHeldAt(s.Caller, s.Instr, memo, depth-1) }, memo) ||
-		m.handedLock(fn, at, memo, depth))
+		m.handedLock(fn, at))
 }
 
 // handedLock reports whether the goroutine running fn holds, at at, a
@@ -521,14 +521,14 @@ func (m *Model) chanLockHeldAt(fn *ssa.Function, at ssa.Instruction, memo map[*s
 // release) and not before at. Submit { busy <- token; go func() {
 // defer func() { <-busy }(); ... }() } runs its goroutines one at a
 // time, each holding the token its Submit took.
-func (m *Model) handedLock(fn *ssa.Function, at ssa.Instruction, memo map[*ssa.Function]int8, depth int) bool {
+func (m *Model) handedLock(fn *ssa.Function, at ssa.Instruction) bool {
 	cf := m.Chans.Func(fn)
 	sites := m.sitesOf(fn)
 	if cf == nil || len(sites) == 0 || m.Open(fn) {
 		return false
 	}
-	// released reports whether an operation of f (in place or deferred)
-	// gives ch back; deferredOnly leaves out those in place.
+	// released returns the operations of f (in place or deferred) that
+	// give ch back; deferredOnly leaves out those in place.
 	released := func(f *chanmodel.Func, ch chanmodel.ChanID, deferredOnly bool) (in []*chanmodel.Op) {
 		for i := range f.Ops {
 			op := &f.Ops[i]
