@@ -319,14 +319,7 @@ func plainAccess(in ssa.Instruction) (write, read bool) {
 // goroutine (a receive, a select, a Wait) can run before in, in its
 // function.
 func waitsBefore(in ssa.Instruction) bool {
-	for _, b := range in.Parent().Blocks {
-		for _, x := range b.Instrs {
-			if (waitsHere(x) || isSelect(x)) && x != in && flow.Reaches(x, in, nil) {
-				return true
-			}
-		}
-	}
-	return false
+	return flow.AnyBefore(in, func(x ssa.Instruction) bool { return waitsHere(x) || isSelect(x) })
 }
 
 // locksBefore reports whether a Lock, or a send (a token taken), can
@@ -335,23 +328,18 @@ func waitsBefore(in ssa.Instruction) bool {
 // future's GetResult that reads once it has seen, under the lock, the
 // flag the writer set with the result).
 func locksBefore(in ssa.Instruction) bool {
-	for _, b := range in.Parent().Blocks {
-		for _, x := range b.Instrs {
-			if x == in || !flow.Reaches(x, in, nil) {
-				continue
-			}
-			switch x := x.(type) {
-			case *ssa.Send:
+	return flow.AnyBefore(in, func(x ssa.Instruction) bool {
+		switch x := x.(type) {
+		case *ssa.Send:
+			return true
+		case ssa.CallInstruction:
+			switch op, _ := lockset.LockCallOf(x.Common()); op {
+			case lockset.MutexLock, lockset.MutexRLock, lockset.MutexTryLock:
 				return true
-			case ssa.CallInstruction:
-				switch op, _ := lockset.LockCallOf(x.Common()); op {
-				case lockset.MutexLock, lockset.MutexRLock, lockset.MutexTryLock:
-					return true
-				}
 			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 func isSelect(in ssa.Instruction) bool {

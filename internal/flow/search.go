@@ -148,6 +148,49 @@ func Reaches(from, to ssa.Instruction, stop func(ssa.Instruction) bool) bool {
 	return found
 }
 
+// AnyBefore reports whether some instruction x of in's function, other
+// than in, for which is reports true can run before in: Reaches(x, in,
+// nil). It finds the blocks that lead to in's once, instead of a search
+// from every candidate.
+func AnyBefore(in ssa.Instruction, is func(ssa.Instruction) bool) bool {
+	ib := in.Block()
+	if ib == nil {
+		return false
+	}
+	// leads: the blocks from whose end control can reach ib's start.
+	leads := map[*ssa.BasicBlock]bool{}
+	stack := append([]*ssa.BasicBlock(nil), ib.Preds...)
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !leads[b] {
+			leads[b] = true
+			stack = append(stack, b.Preds...)
+		}
+	}
+	before := true // in ib, until in is passed
+	for _, x := range ib.Instrs {
+		if x == in {
+			before = false
+			continue
+		}
+		if (before || leads[ib]) && is(x) {
+			return true
+		}
+	}
+	for b := range leads {
+		if b == ib {
+			continue
+		}
+		for _, x := range b.Instrs {
+			if is(x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Between reports whether some path from just after from to to passes
 // an instruction for which is reports true: one control can reach from
 // from, and from which it can reach to, or to itself. from itself does
