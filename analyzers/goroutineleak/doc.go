@@ -121,6 +121,36 @@
 // listening; it is offered only when there is one send, run once, by
 // one goroutine started once per call.
 //
+// The same holds when a helper hands the channel to its caller: it
+// makes the unbuffered channel, starts the goroutine that sends on it
+// and returns the channel (lookupAsync, a test's startServer(t)), and a
+// caller of the package that uses the result only to receive from it
+// can return without receiving. Reported at the helper's make, with
+// the caller's call and return as related information:
+//
+//	func lookupAsync(name string) <-chan result {
+//		ch := make(chan result) // goroutine leak: ... once Lookup returns without receiving
+//		go func() { ch <- resolve(name) }()
+//		return ch
+//	}
+//
+//	select {
+//	case r := <-lookupAsync(name):
+//		return r.addr, r.err
+//	case <-time.After(d):
+//		return "", errTimeout // the helper's goroutine now blocks forever
+//	}
+//
+// Not when the caller passes the channel on, calls the helper in a
+// loop (calls and receives then pair up by counts), takes the value
+// only in select cases that fail the test (a passing run expects no
+// send: select { case <-time.After(d): case <-wait(wg): t.Fatal(...) }),
+// or the helper receives or closes it itself. A helper that starts one goroutine per
+// element on the channel it returns (askAll(mirrors)) is a fan-in
+// whose caller collects: reported when the caller's counted receiving
+// loop can be left early (a return on the first good answer), as for
+// the fan-ins below.
+//
 // In a test, a way out that has reported a failure first strands the
 // goroutine only in a run that has already failed, and is not counted
 // (nor for the producer and fan-in checks below): a return after
@@ -146,7 +176,20 @@
 //
 // A return with nothing reported (the <-wait.Done() case a passing
 // test takes, a t.Logf, an if on a helper that can return false
-// without reporting) is still reported.
+// without reporting) is still reported. A test's bail-out from a
+// failed set-up is not: `if err != nil { return nil, err }` in a test
+// helper (its caller fails the test on the error) or a bare `if err !=
+// nil { return }` after an Accept or Dial (flow.SetupBailout); a
+// branch that decides something first (if tc.wantErr { return }) is
+// not a bail-out:
+//
+//	done := make(chan error)
+//	go func() { done <- accept(s) }()
+//	cs, err := c.OpenStream()
+//	if err != nil {
+//		return nil, nil, err // not reported: only a broken set-up returns here
+//	}
+//	err = <-done
 //
 // Nor is a send that cannot run: a test that takes the value only in
 // select cases that fail it (Push on a full queue returned) is, when it

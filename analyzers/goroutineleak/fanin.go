@@ -70,13 +70,25 @@ func (c *checker) earlyCollectExit(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go
 		}
 		stop[op.Instr] = true
 	}
-	// All the receives in one counted loop, after the spawning loop.
-	loop := flow.LoopOf(recvs[0].Instr.Block())
+	ins := make([]ssa.Instruction, len(recvs))
+	for i, op := range recvs {
+		ins[i] = op.Instr
+	}
+	return c.earlyLoopExit(g, ins, stop)
+}
+
+// earlyLoopExit returns a return of start's function that it reaches
+// from the counted loop holding all of recvs, after start, through an
+// exit other than the loop's condition and without another receive
+// (stop), panic or test failure; nil if there is none.
+func (c *checker) earlyLoopExit(start ssa.Instruction, recvs []ssa.Instruction, stop map[ssa.Instruction]bool) ssa.Instruction {
+	// All the receives in one counted loop, after start.
+	loop := flow.LoopOf(recvs[0].Block())
 	if loop == nil {
 		return nil
 	}
 	for _, r := range recvs[1:] {
-		if !loop[r.Instr.Block()] {
+		if !loop[r.Block()] {
 			return nil
 		}
 	}
@@ -84,7 +96,7 @@ func (c *checker) earlyCollectExit(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go
 	type exit struct{ from, to *ssa.BasicBlock }
 	var early []exit
 	counted := false
-	for _, b := range g.Parent().Blocks {
+	for _, b := range start.Parent().Blocks {
 		if !loop[b] {
 			continue
 		}
@@ -98,8 +110,8 @@ func (c *checker) earlyCollectExit(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go
 			}
 			early = append(early, exit{b, out})
 		}
-		if !flow.Reaches(g, b.Instrs[0], nil) && len(b.Preds) > 0 {
-			return nil // not after the spawning loop
+		if !flow.Reaches(start, b.Instrs[0], nil) && len(b.Preds) > 0 {
+			return nil // not after the spawning loop (or call)
 		}
 	}
 	if !counted {

@@ -50,6 +50,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, f := range m.Funcs {
 		c.checkOrphans(f)
+		c.checkHandedOrphans(f)
 		c.checkFanIns(f)
 	}
 	for _, f := range m.Funcs {
@@ -67,6 +68,9 @@ type checker struct {
 	life     *analysisutil.Lifetime
 	closures *analysisutil.Closures
 	stops    *syncmodel.StopState // made when first asked
+	// calls indexes the package's static calls by callee, made when
+	// first asked (see checkHandedOrphans).
+	calls map[*ssa.Function][]*ssa.Call
 }
 
 // checkGo reports the goroutine started by g if it can never

@@ -139,7 +139,7 @@ func (c *checker) exitPath(from ssa.Instruction, b *ssa.BasicBlock, stop map[ssa
 	search := flow.Search{Next: func(b *ssa.BasicBlock) []*ssa.BasicBlock {
 		var next []*ssa.BasicBlock
 		for i, s := range b.Succs {
-			if (skip == nil || !skip(b, i)) && !ends.FailEdge(b, i) {
+			if (skip == nil || !skip(b, i)) && !ends.FailEdge(b, i) && !flow.SetupBailout(b, i) {
 				next = append(next, s)
 			}
 		}

@@ -229,6 +229,21 @@
 // stranded goroutine only outlives a test that has failed, does not
 // report those paths.)
 //
+// A test partner's bail-out from a failed set-up is not a way out: a
+// bare `if err != nil { return }` after its Accept, Dial or handshake
+// (flow.SetupBailout) is taken only when the test's set-up is broken,
+// not by a test that can pass. A bail-out that logs or decides first
+// still counts:
+//
+//	go func() {
+//		conn, err := ln.Accept()
+//		if err != nil {
+//			return
+//		}
+//		close(ready)
+//	}()
+//	<-ready // not reported
+//
 // Nor is a receive the waiter can only get to after the partner made
 // its send: on every path to it, the waiter first completes a receive
 // (a select case whose other cases fail the test, or a helper that

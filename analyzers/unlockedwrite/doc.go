@@ -69,8 +69,11 @@
 // to an object the function allocated itself or obtained from a
 // constructor (before the value is shared) are not reported, nor
 // writes in methods only ever called on such values or only from
-// initialisers (NewX, Init), in Start methods (up to their own go
-// statement, see below) and functions named
+// initialisers (NewX, Init), in Start methods and Config, Configure
+// or Setup methods (up to their own go statement, see below; a limiter
+// that builds itself calls its counter's Config before any request
+// reaches it, while a setter such as SetWindow gets no such trust) and
+// functions named
 // unsafe, in plain functions filling in a value they are given (a
 // parser), in functions used as values that go where we cannot see
 // (stored, or handed to another package: sync.Once.Do, a handler
@@ -261,6 +264,36 @@
 //	func (x *Indexer) Count() int {
 //		return len(x.terms) // beside x.terms = append(...) in Index's goroutine
 //	}
+//
+// The model of who runs an access follows the constants a caller
+// passes: a setState(st) that resets the run loop's bookkeeping only
+// for the leader state (if st == leader { s.acks = map... }) runs that
+// branch only in the goroutines of the calls that may pass leader, the
+// loop's own setState(leader), not in a Stop's setState(stopped). A
+// field that only the loop touches that way needs no lock, whatever
+// setState holds for its other fields:
+//
+//	func (s *Server) handle(r response) {
+//		s.acks[r.peer] = true // silent: the loop owns acks
+//	}
+//
+// A type that implements heap.Interface or sort.Interface writes its
+// slice in Push, Pop and Swap without a lock: container/heap and sort
+// call those methods where the package calls heap.Push(q, x) or
+// sort.Sort(t), with what is held there, and they are judged there. A
+// heap operation made without the lock that its other heap operations
+// hold is reported at the call:
+//
+//	func (q *Queue) Flush() {
+//		for q.Len() > 0 {
+//			heap.Pop(q) // reported: call of heap.Pop writes q.items without holding q.mu
+//		}
+//	}
+//
+// A struct held by value in another (a heap in a Store's field) with
+// no mutex of its own is guarded by its holder's: an access to its
+// field (s.expiry.items = nil) is an access to the holding field
+// (s.expiry).
 //
 // Not reported: an entry that waits first (a Result or Status that
 // reads once the worker has closed done), accesses before the go

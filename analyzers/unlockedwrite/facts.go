@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/lockset"
@@ -38,6 +40,9 @@ type fieldWrite struct {
 	write bool
 	pos   token.Pos
 	via   *lockset.UnlockedWrite
+	// call names the function called at pos when it is not via's
+	// writer itself: heap.Pop for the writes of q.Pop.
+	call string
 }
 
 // accessesAt returns the accesses instr makes to fields of the
@@ -51,7 +56,7 @@ func accessesAt(pass *analysis.Pass, res *lockset.Result, instr ssa.Instruction)
 		if st == nil || fa.Field >= st.NumFields() {
 			return nil
 		}
-		if st.Field(fa.Field).Origin().Pkg() != pass.Pkg {
+		if st.Field(fa.Field).Origin().Pkg() != pass.Pkg || !hasMutex(st) && isFieldAddr(fa.X) {
 			outer := fa
 			for {
 				x, ok := outer.X.(*ssa.FieldAddr)
@@ -78,9 +83,15 @@ func accessesAt(pass *analysis.Pass, res *lockset.Result, instr ssa.Instruction)
 	if callee == nil {
 		return nil
 	}
+	writes, args, name := res.ImportedWrites(callee), c.Call.Args, ""
+	if pw, recv := res.PlumbingWrites(c); recv != nil {
+		// heap.Pop(q): the writes of q.Pop and q.Swap, made here.
+		writes, args, name = pw, []ssa.Value{recv}, callee.Pkg.Pkg.Name()+"."+callee.Name()
+	}
 	var out []fieldWrite
-	for _, w := range res.ImportedWrites(callee) {
-		k, ok := lockset.RebindWrite(w, c.Call.Args)
+	for _, w := range writes {
+		k, ok := lockset.RebindWrite(w, args)
+
 		if !ok || k.Global != "" || k.Root == nil {
 			continue
 		}
@@ -88,16 +99,48 @@ func accessesAt(pass *analysis.Pass, res *lockset.Result, instr ssa.Instruction)
 		// caller's struct: c.usage of c.usage.Misses. (RebindWrite
 		// has left out writes through a pointer held in the field,
 		// which write another object.)
-		first, _, _ := strings.Cut(strings.TrimPrefix(k.Path, "."), ".")
+		// Loads before it reach the root's own object: a closure's
+		// captured p is p.* of its cell.
+		base, t := lockset.Key{Root: k.Root}, k.Root.Type()
+		for strings.HasPrefix(k.Path[len(base.Path):], accesspath.Load) {
+			p, ok := t.Underlying().(*types.Pointer)
+			if !ok {
+				break
+			}
+			base.Path += accesspath.Load
+			t = p.Elem()
+		}
+		first, _, _ := strings.Cut(strings.TrimPrefix(k.Path[len(base.Path):], "."), ".")
 		i, err := strconv.Atoi(first)
-		st := analysisutil.PointedStruct(k.Root.Type())
+		st := analysisutil.PointedStruct(t)
 		if err != nil || st == nil || i >= st.NumFields() {
 			continue
 		}
+		if slices.ContainsFunc(out, func(o fieldWrite) bool { return o.st == st && o.index == i }) {
+			continue // q.Pop and q.Swap both write q.items: one write at the call
+		}
 		w := w
-		out = append(out, fieldWrite{st: st, index: i, base: lockset.KeyOf(k.Root), write: true, pos: c.Pos(), via: &w})
+		out = append(out, fieldWrite{st: st, index: i, base: base, write: true, pos: c.Pos(), via: &w, call: name})
 	}
 	return out
+}
+
+// hasMutex reports whether st has a mutex field of its own, which may
+// guard its other fields. A struct held by value in another (a heap in
+// a Store's field) without one is guarded by the holder's: an access
+// to its field is an access to the holding field.
+func hasMutex(st *types.Struct) bool {
+	for i := range st.NumFields() {
+		if lockset.IsMutex(st.Field(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func isFieldAddr(v ssa.Value) bool {
+	_, ok := v.(*ssa.FieldAddr)
+	return ok
 }
 
 // losesUpdatesAt reports whether a's write loses updates whatever the

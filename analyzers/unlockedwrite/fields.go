@@ -46,6 +46,9 @@ type access struct {
 	// via is the write of a helper of another package called at
 	// instr, made there with no lock held (see facts.go).
 	via *lockset.UnlockedWrite
+	// call names the function called when it is not via's writer
+	// (heap.Pop, whose plumbing q.Pop writes).
+	call string
 	// start: exempt only as a write of a Start method, which may still
 	// come after the method's own go statement.
 	start bool
@@ -88,6 +91,9 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 		if !f.EntryKnown || fn.Synthetic != "" {
 			continue // called in contexts we cannot see
 		}
+		if res.Plumbed(fn) {
+			continue // judged at the heap and sort calls that run it
+		}
 		exempt := f.InitOnly || lockedHelper(fn) || mentionsLocking(pass, fn)
 		// A Start method is trusted to run before the value is shared,
 		// up to its own go statements (see beside).
@@ -122,7 +128,7 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 					}
 					readRegion := len(guards) > 0 && onlyReadLocked(f, instr, base)
 					fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guards: guards, fn: fn, exempt: exempt, mayGuard: mayGuard,
-						readRegion: readRegion, readOnly: readRegion && write, via: fw.via, start: start})
+						readRegion: readRegion, readOnly: readRegion && write, via: fw.via, call: fw.call, start: start})
 				}
 			}
 		}
@@ -268,7 +274,11 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout 
 		d.Category = "field"
 		r.relate(pass, &d, &tr)
 		if a.via != nil {
-			d.Message = fmt.Sprintf("call of %s writes %s.%s (%s) without holding %s.%s, %s", a.via.Func, name, v.Name(), a.via.Text, name, mu, why)
+			callee := a.via.Func
+			if a.call != "" {
+				callee = a.call
+			}
+			d.Message = fmt.Sprintf("call of %s writes %s.%s (%s) without holding %s.%s, %s", callee, name, v.Name(), a.via.Text, name, mu, why)
 			relateHelper(pass, &d, &tr, a.via, analysisutil.Goroutine(pass.Fset, a.fn))
 		}
 		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
@@ -608,12 +618,28 @@ func lockedHelper(fn *ssa.Function) bool {
 	return namedLocked(fn) || startMethod(fn)
 }
 
-// startMethod reports a Start method: it runs before the value is
-// shared (etcd's Transporter: "Start MUST be called before calling
-// other functions"); the goroutines it starts do not.
+// startMethod reports a Start method, a Config, Configure or Setup
+// one, or one documented as called before Start (or Run, Serve,
+// Listen, Open, Init): it runs before the value is shared (etcd's Transporter: "Start
+// MUST be called before calling other functions"; a limiter's
+// constructor calling its counter's Config); the goroutines it starts
+// do not. A setter (SetWindow) is not one: clients call it any time.
 func startMethod(fn *ssa.Function) bool {
-	return fn.Parent() == nil && strings.HasPrefix(strings.ToLower(fn.Name()), "start")
+	if fn.Parent() != nil {
+		return false
+	}
+	n := strings.ToLower(fn.Name())
+	if strings.HasPrefix(n, "start") || strings.HasPrefix(n, "setup") || n == "config" || n == "configure" {
+		return true
+	}
+	d, ok := fn.Syntax().(*ast.FuncDecl)
+	return ok && d.Doc != nil && beforeStartRE.MatchString(d.Doc.Text())
 }
+
+// beforeStartRE matches a doc comment that restricts the method to the
+// set-up phase: "It must be called before Start or Run", "should only
+// be called before Serve".
+var beforeStartRE = regexp.MustCompile(`(?i)\b(must|should|may only|can only)\b[^.]*\bcalled\b[^.]*\bbefore\b[^.]*\b(start|run|serve|listen|open|init)`)
 
 // namedLocked is lockedHelper but for Start methods.
 func namedLocked(fn *ssa.Function) bool {

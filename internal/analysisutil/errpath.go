@@ -5,12 +5,12 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/flow"
 )
 
-var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
-
 // IsError reports whether values of type t are errors.
-func IsError(t types.Type) bool { return types.Implements(t, errorType) }
+func IsError(t types.Type) bool { return flow.IsError(t) }
 
 // OnErrorPath reports whether block b runs only when an error value
 // is not nil: some block dominating b ends in `if err != nil` and b
@@ -36,19 +36,10 @@ func OnNilErrorPath(b *ssa.BasicBlock) bool {
 func underErrorTest(b *ssa.BasicBlock, op token.Token) bool {
 	for x := b; x != nil; x = x.Idom() {
 		d := x.Idom()
-		if d == nil || len(d.Instrs) == 0 {
+		if d == nil {
 			return false
 		}
-		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok {
-			continue
-		}
-		cmp, ok := iff.Cond.(*ssa.BinOp)
-		if !ok || cmp.Op != op {
-			continue
-		}
-		c, ok := cmp.Y.(*ssa.Const)
-		if ok && c.IsNil() && IsError(cmp.X.Type()) && d.Succs[0].Dominates(b) {
+		if o, ok := flow.ErrorNilTest(d); ok && o == op && d.Succs[0].Dominates(b) {
 			return true
 		}
 	}

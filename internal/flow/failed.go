@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -17,6 +18,13 @@ import (
 // and [Ends.FailEdge]. A waiter stranded by such a path is different:
 // the test hangs until go test's timeout instead of failing, so
 // partnerexit still counts those ways out.
+//
+// Test code also bails out of a failed set-up: `if err != nil {
+// return err }` in a test helper whose caller fails the test on that
+// error, or `if err != nil { return }` in the goroutine of a test whose
+// Accept, Dial or handshake failed. Such a path is taken only when
+// the test's own set-up is broken, not by a test that can pass; both
+// analyzers leave it out ([SetupBailout]).
 //
 // A report counts when it is made on a value that holds a test: a
 // *testing.T, *testing.B, *testing.F or testing.TB; or, in a _test.go
@@ -84,6 +92,60 @@ func (e *Ends) FailEdge(b *ssa.BasicBlock, succ int) bool {
 	}
 	return fe.End == Returns && testArg(call.Common(), k, b.Parent())
 }
+
+// SetupBailout reports whether the edge from b to its succ'th successor
+// is a test's bail-out from a failed set-up: b, in a _test.go file,
+// ends in `if err != nil` on an error value, the edge is the true side,
+// and the block it enters does nothing but return (running the
+// deferred calls). A bail-out that reports (t.Fatal) is [Ends.Fails];
+// one that decides something first (if tc.wantErr { return }) is not a
+// bail-out.
+func SetupBailout(b *ssa.BasicBlock, succ int) bool {
+	if succ != 0 || len(b.Succs) != 2 {
+		return false
+	}
+	if op, ok := ErrorNilTest(b); !ok || op != token.NEQ {
+		return false
+	}
+	s := b.Succs[0]
+	if len(s.Preds) != 1 {
+		return false
+	}
+	for _, in := range s.Instrs {
+		switch in.(type) {
+		case *ssa.RunDefers, *ssa.DebugRef, *ssa.Return:
+		default:
+			return false
+		}
+	}
+	return InTestFile(b.Parent())
+}
+
+var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+// ErrorNilTest reports whether b ends in `if err == nil` or `if err !=
+// nil` on an error value err, and which.
+func ErrorNilTest(b *ssa.BasicBlock) (token.Token, bool) {
+	if len(b.Instrs) == 0 {
+		return 0, false
+	}
+	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return 0, false
+	}
+	cmp, ok := iff.Cond.(*ssa.BinOp)
+	if !ok || cmp.Op != token.NEQ && cmp.Op != token.EQL {
+		return 0, false
+	}
+	c, ok := cmp.Y.(*ssa.Const)
+	if !ok || !c.IsNil() || !IsError(cmp.X.Type()) {
+		return 0, false
+	}
+	return cmp.Op, true
+}
+
+// IsError reports whether values of type t are errors.
+func IsError(t types.Type) bool { return types.Implements(t, errorIface) }
 
 // testArg reports whether c's argument for parameter k-1 (k > 0) holds
 // a test, in fn.

@@ -58,9 +58,23 @@ func (b *builder) entries(all []*ssa.Function) {
 	sites := map[*ssa.Function][]site{}
 	escapes := map[*ssa.Function]bool{}
 	var rands []*ssa.Value
+	// plumbed: methods that container/heap or sort calls for the
+	// package, at the plumbing call's site (heap.Push(h, x) under h.mu
+	// runs h.Push and h.Swap with h.mu held).
+	plumbed := map[*ssa.Function]bool{}
 	for _, caller := range all {
 		for _, blk := range caller.Blocks {
 			for _, instr := range blk.Instrs {
+				if c, ok := instr.(ssa.CallInstruction); ok {
+					if p, ok := analysisutil.PlumbingCall(c); ok {
+						for _, m := range p.Methods {
+							if inPkg[m] {
+								sites[m] = append(sites[m], site{caller: caller, instr: instr, args: []ssa.Value{p.Recv}})
+								plumbed[m] = true
+							}
+						}
+					}
+				}
 				rands = instr.Operands(rands[:0])
 				for i, r := range rands {
 					fn, ok := (*r).(*ssa.Function)
@@ -103,6 +117,7 @@ func (b *builder) entries(all []*ssa.Function) {
 		}
 	}
 
+	b.res.plumbed = plumbed
 	st := map[*ssa.Function]*entryState{}
 	var pending []*ssa.Function
 	for _, fn := range all {
@@ -111,6 +126,11 @@ func (b *builder) entries(all []*ssa.Function) {
 			continue
 		}
 		switch {
+		case b.res.Plumbed(fn):
+			// Exported for the interface, called by the plumbing:
+			// entered where the package's heap and sort calls are.
+			st[fn] = &entryState{top: true}
+			pending = append(pending, fn)
 		case isEntryPoint(fn):
 			f.EntryKnown = true
 		case escapes[fn] || len(sites[fn]) == 0:

@@ -149,8 +149,12 @@ type Result struct {
 	objects     map[*types.Func]*Func
 
 	// writes holds the Writes summaries of the other packages'
-	// functions the package calls (see ImportedWrites).
-	writes map[*ssa.Function][]UnlockedWrite
+	// functions the package calls (see ImportedWrites), and of the
+	// package's methods that container/heap or sort calls for it
+	// (see PlumbingWrites); plumbed marks those methods.
+	writes      map[*ssa.Function][]UnlockedWrite
+	plumbWrites map[*ssa.Function][]UnlockedWrite
+	plumbed     map[*ssa.Function]bool
 
 	// readOnly holds the package's RWMutexes nothing write-locks, and
 	// importField imports that fact for another package's field (see

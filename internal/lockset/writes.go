@@ -98,6 +98,12 @@ func (b *builder) writeSummaries(all []*ssa.Function) {
 			continue
 		}
 		w := ws.of(fn)
+		if !b.factsOnly && len(w) > 0 && analysisutil.PlumbingMethod(fn) {
+			if b.res.plumbWrites == nil {
+				b.res.plumbWrites = map[*ssa.Function][]UnlockedWrite{}
+			}
+			b.res.plumbWrites[fn] = w
+		}
 		obj, ok := fn.Object().(*types.Func)
 		if len(w) == 0 || !ok || obj.Pkg() != b.pass.Pkg || !obj.Exported() {
 			continue
@@ -181,16 +187,26 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 				if callee == nil {
 					continue
 				}
+				args := c.Call.Args
 				cws := ws.of(callee)
+				if p, ok := analysisutil.PlumbingCall(c); ok {
+					// heap.Push(h, x) writes what h.Push and h.Swap write.
+					cws, args = nil, []ssa.Value{p.Recv}
+					for _, m := range p.Methods {
+						if analysisutil.PlumbingMethod(m) {
+							cws = append(cws, ws.of(m)...)
+						}
+					}
+				}
 				if len(cws) == 0 {
 					continue // most callees write nothing unlocked: skip the dominance walk
 				}
 				always := dominatesReturns(blk)
 				for _, w := range cws {
-					if k, ok := callerKey(w.Key, c.Call.Args, nil); ok && isGuarded(k, in) {
+					if k, ok := callerKey(w.Key, args, nil); ok && isGuarded(k, in) {
 						continue
 					}
-					if k, ok := ws.rebind(fn, w.Key, c.Call.Args); ok {
+					if k, ok := ws.rebind(fn, w.Key, args); ok {
 						w.Key = k
 						w.Always = w.Always && always
 						add(w)
@@ -294,6 +310,31 @@ func usable(k SKey, guard string) bool {
 // of another package that the package calls, if it has one.
 func (r *Result) ImportedWrites(fn *ssa.Function) []UnlockedWrite {
 	return r.writes[flow.Origin(fn)]
+}
+
+// PlumbingWrites returns, for a call of container/heap or sort on a
+// value of the package (heap.Pop(q)), the unlocked writes of the
+// methods it runs (q.Pop's q.items = q.items[:n-1]), to be rebound to
+// the value at the call as a helper's writes are (RebindWrite with
+// args [p.Recv]); and the value.
+func (r *Result) PlumbingWrites(c ssa.CallInstruction) ([]UnlockedWrite, ssa.Value) {
+	p, ok := analysisutil.PlumbingCall(c)
+	if !ok {
+		return nil, nil
+	}
+	var out []UnlockedWrite
+	for _, m := range p.Methods {
+		out = append(out, r.plumbWrites[m]...)
+	}
+	return out, p.Recv
+}
+
+// Plumbed reports whether fn is a Push, Pop or Swap method that only
+// container/heap and sort call, from the package's calls of them: it is
+// entered where those calls are, and its writes are made there
+// (PlumbingWrites).
+func (r *Result) Plumbed(fn *ssa.Function) bool {
+	return r.plumbed[fn] && analysisutil.PlumbingMethod(fn)
 }
 
 // writeAddr returns the address instr writes (a store, or a map store,

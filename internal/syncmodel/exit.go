@@ -101,7 +101,8 @@ func (x Exit) Deliberate() bool { return x.Return.Pos().IsValid() || x.Declined 
 // !assert.NoError(t, err)) still counts: the waiter it strands hangs the
 // test instead of letting it fail, a defect of the test (goroutineleak,
 // whose stranded goroutine only outlives a failed test, skips such
-// paths).
+// paths). A test's bail-out from a failed set-up (flow.SetupBailout)
+// does not count: only a broken set-up takes it.
 func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Exit, bool) {
 	if fn == nil || len(fn.Blocks) == 0 {
 		return Exit{}, false
@@ -175,7 +176,7 @@ func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Ex
 		}
 		for i, s := range it.b.Succs {
 			st := state{s, declined, recovered}
-			if does.Edges[chanmodel.Edge{Block: it.b, Succ: i}] || seen[st] || m.neverTaken(it.b, i) {
+			if does.Edges[chanmodel.Edge{Block: it.b, Succ: i}] || seen[st] || m.neverTaken(it.b, i) || flow.SetupBailout(it.b, i) {
 				continue
 			}
 			seen[st] = true

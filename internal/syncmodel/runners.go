@@ -63,6 +63,19 @@ type Runner struct {
 // calls fn on another object (one loaded from a field, a map, a
 // result) that it has already shared.
 func (m *Model) Runners(fn *ssa.Function, obj ssa.Value) (rs []Runner, ok bool) {
+	return m.runners(fn, obj, nil)
+}
+
+// RunnersAt is Runners for the function of in, leaving out the calls of
+// it whose constant arguments rule out in's block (flow.DeadWith): the
+// leader branch of setState(st) runs only in the goroutines of the
+// calls that may pass Leader (the run loop's setState(Leader)), not in
+// those of a Stop that calls setState(Stopped).
+func (m *Model) RunnersAt(in ssa.Instruction, obj ssa.Value) ([]Runner, bool) {
+	return m.runners(in.Parent(), obj, in.Block())
+}
+
+func (m *Model) runners(fn *ssa.Function, obj ssa.Value, at *ssa.BasicBlock) (rs []Runner, ok bool) {
 	type frame struct {
 		fn   *ssa.Function
 		v    ssa.Value
@@ -98,6 +111,9 @@ func (m *Model) Runners(fn *ssa.Function, obj ssa.Value) (rs []Runner, ok bool) 
 			}
 		}
 		for _, s := range m.callers[f] {
+			if depth == 0 && at != nil && !s.Goroutine && flow.DeadWith(f, s.Args)[at] {
+				continue // its constants keep it out of at
+			}
 			a, ok := argAt(s, f, v)
 			if ok && cell {
 				a = cellOf(a)

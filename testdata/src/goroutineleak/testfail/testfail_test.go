@@ -2,6 +2,7 @@ package testfail
 
 import (
 	"context"
+	"sync"
 	"testing"
 	"time"
 
@@ -88,4 +89,53 @@ func TestLogf(t *testing.T) {
 		return
 	}
 	<-b
+}
+
+// Not reported: a test helper that hands its error to the caller (who
+// fails the test on it) at once, when its own set-up fails; only a
+// broken set-up strands the accepting goroutine.
+func pair() (string, error) {
+	got := make(chan string)
+	go func() {
+		got <- serve().Error()
+	}()
+	if err := work(); err != nil {
+		return "", err
+	}
+	return <-got, nil
+}
+
+// Reported: the helper returns early on a result, not on a failed
+// set-up.
+func firstOf() (string, error) {
+	got := make(chan string) // want `goroutine leak: the send on unbuffered channel got blocks forever`
+	go func() {
+		got <- serve().Error()
+	}()
+	if err := work(); err == nil {
+		return "cached", nil
+	}
+	return <-got, nil
+}
+
+// Not reported: the helper's goroutine sends only once wg is done; the
+// test takes the value only in a case that fails it, so in a passing
+// run the goroutine never gets to its send.
+func waitAll(wg *sync.WaitGroup) chan bool {
+	ch := make(chan bool)
+	go func() {
+		wg.Wait()
+		ch <- true
+	}()
+	return ch
+}
+
+func TestNothingRuns(t *testing.T) {
+	wg := &sync.WaitGroup{}
+	wg.Add(1)
+	select {
+	case <-time.After(time.Millisecond):
+	case <-waitAll(wg):
+		t.Fatal("nothing should have run")
+	}
 }

@@ -186,3 +186,33 @@ func TestErrorfDeferClose(t *testing.T) {
 	}()
 	<-ready
 }
+
+// Not reported: the goroutine returns without closing ready only when
+// its own set-up fails (a bare `if err != nil { return }`): a broken
+// set-up, not a path of a test that can pass.
+func TestSetupBailout(t *testing.T) {
+	ready := make(chan struct{})
+	go func() {
+		if err := load(); err != nil {
+			return
+		}
+		close(ready)
+	}()
+	<-ready
+}
+
+// Reported: the goroutine decides something before it returns on the
+// error (an expected error of the table), a path a passing test takes.
+func TestDecidesOnError(t *testing.T) {
+	wantErr := len(t.Name()) > 3
+	ready := make(chan struct{})
+	go func() {
+		if err := load(); err != nil {
+			if wantErr {
+				return
+			}
+		}
+		close(ready)
+	}()
+	<-ready // want `receive from ready may block forever`
+}
