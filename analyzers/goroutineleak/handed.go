@@ -49,7 +49,7 @@ func (c *checker) checkHandedOrphans(f *chanmodel.Func) {
 			if flow.InLoop(call.Block()) {
 				continue // n calls and n receives pair up by counts
 			}
-			_, recvs, cuts, ok := resultReceives(call, idx)
+			recvs, cuts, ok := resultReceives(call, idx)
 			if !ok || len(recvs)+len(cuts) == 0 || len(recvs) == 0 && c.casesFail(cuts) {
 				// (A test that takes the value only in select cases
 				// that fail it expects no send: in a passing run the
@@ -174,24 +174,24 @@ func returnedAt(v ssa.Value, ret *ssa.Return) (int, bool) {
 	return idx, n == 1
 }
 
-// resultReceives returns the channel that call's result idx holds and
-// its receives in the caller: the plain ones, and the edges into the
+// resultReceives returns the receives, in the caller, of the channel
+// that call's result idx holds: the plain ones, and the edges into the
 // select cases that receive from it. ok is false when the caller uses
 // it any other way (keeps it, passes it on, compares it).
-func resultReceives(call *ssa.Call, idx int) (ch ssa.Value, recvs map[ssa.Instruction]bool, cuts map[edge]bool, ok bool) {
-	ch = call
+func resultReceives(call *ssa.Call, idx int) (recvs map[ssa.Instruction]bool, cuts map[edge]bool, ok bool) {
+	var ch ssa.Value = call
 	if tuple, isTuple := call.Type().(*types.Tuple); isTuple {
 		ch = nil
 		for _, r := range *call.Referrers() {
 			if ex, isEx := r.(*ssa.Extract); isEx && ex.Index == idx {
 				if ch != nil {
-					return nil, nil, nil, false
+					return nil, nil, false
 				}
 				ch = ex
 			}
 		}
 		if ch == nil || tuple.Len() <= idx {
-			return nil, nil, nil, false
+			return nil, nil, false
 		}
 	}
 	recvs, cuts = make(map[ssa.Instruction]bool), make(map[edge]bool)
@@ -200,7 +200,7 @@ func resultReceives(call *ssa.Call, idx int) (ch ssa.Value, recvs map[ssa.Instru
 		case *ssa.DebugRef:
 		case *ssa.UnOp:
 			if r.Op != token.ARROW {
-				return nil, nil, nil, false
+				return nil, nil, false
 			}
 			recvs[r] = true
 		case *ssa.Select:
@@ -210,15 +210,15 @@ func resultReceives(call *ssa.Call, idx int) (ch ssa.Value, recvs map[ssa.Instru
 				}
 				b, succ, found := chanmodel.SelectCaseEdge(r, i)
 				if !found || st.Dir != types.RecvOnly {
-					return nil, nil, nil, false
+					return nil, nil, false
 				}
 				cuts[edge{b, succ}] = true
 			}
 		default:
-			return nil, nil, nil, false
+			return nil, nil, false
 		}
 	}
-	return ch, recvs, cuts, true
+	return recvs, cuts, true
 }
 
 func (c *checker) reportHanded(f *chanmodel.Func, s *chanmodel.Op, call *ssa.Call, ret ssa.Instruction, fanIn bool) {

@@ -620,10 +620,11 @@ func lockedHelper(fn *ssa.Function) bool {
 
 // startMethod reports a Start method, a Config, Configure or Setup
 // one, or one documented as called before Start (or Run, Serve,
-// Listen, Open, Init): it runs before the value is shared (etcd's Transporter: "Start
-// MUST be called before calling other functions"; a limiter's
-// constructor calling its counter's Config); the goroutines it starts
-// do not. A setter (SetWindow) is not one: clients call it any time.
+// Listen, Open, Init): it runs before the value is shared (etcd's
+// Transporter: "Start MUST be called before calling other functions";
+// a limiter's constructor calling its counter's Config); the
+// goroutines it starts do not. A setter (SetWindow) is not one:
+// clients call it any time.
 func startMethod(fn *ssa.Function) bool {
 	if fn.Parent() != nil {
 		return false

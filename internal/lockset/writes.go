@@ -187,16 +187,18 @@ func (ws *writeState) of(fn *ssa.Function) []UnlockedWrite {
 				if callee == nil {
 					continue
 				}
+				var cws []UnlockedWrite
 				args := c.Call.Args
-				cws := ws.of(callee)
 				if p, ok := analysisutil.PlumbingCall(c); ok {
 					// heap.Push(h, x) writes what h.Push and h.Swap write.
-					cws, args = nil, []ssa.Value{p.Recv}
+					args = []ssa.Value{p.Recv}
 					for _, m := range p.Methods {
 						if analysisutil.PlumbingMethod(m) {
 							cws = append(cws, ws.of(m)...)
 						}
 					}
+				} else {
+					cws = ws.of(callee)
 				}
 				if len(cws) == 0 {
 					continue // most callees write nothing unlocked: skip the dominance walk
