@@ -117,8 +117,13 @@
 // done or quit channel it owns); a channel nobody sends on (close as a
 // broadcast); a close that follows a Wait (sync.WaitGroup.Wait,
 // errgroup.Group.Wait) on the group the senders are counted in (also
-// one a sender was handed, go s.work(&s.wg), and a closer object's
-// SignalAndWait whose Done the sender defers; a Wait on another group,
+// one a sender was handed, go s.work(&s.wg), a WaitGroup wrapped in a
+// type of the package whose own Add and Done forward to it, as in
+// `type opGroup struct { sync.WaitGroup; live atomic.Int64 }`, and a
+// closer object's SignalAndWait whose Done the sender defers; a close
+// after a drain that saw a channel closed, for range st.responses {},
+// when each sender's goroutine closes that channel after its sends, as
+// a deferred close(st.responses) does; a Wait on another group,
 // or a Signal without the Wait, orders nothing); a close ordered
 // after every send by a chain of such edges (syncmodel.OrderedAfter):
 // each sender calls Done after its last send, another goroutine Waits

@@ -321,6 +321,59 @@
 // <-c.done) and the partner can leave without taking it, the send, not
 // the wait for the reply, is what blocks, and it is reported.
 //
+// A request sent by a plain send from a method (Append, Call, Sync:
+// code a caller's goroutine runs, not a goroutine of its own) to the
+// loop goroutine that serves the channel, its only receiver, counts
+// when the loop can return on a failure of its own without taking it:
+// on the error side of an error test, or after it received an error
+// from another goroutine (case err := <-readErr). The loop gave up and
+// nobody told the callers; the next request blocks for ever:
+//
+//	func (j *journal) writeLoop(buf *bufio.Writer) {
+//		for {
+//			select {
+//			case rec := <-j.appends:
+//				...
+//			case done := <-j.syncs:
+//				err := buf.Flush()
+//				done <- err
+//				if err != nil {
+//					return // returns here without receiving from j.appends
+//				}
+//			}
+//		}
+//	}
+//
+//	func (j *journal) Append(rec string) {
+//		j.appends <- rec // send on j.appends may block forever: ...
+//	}
+//
+// A loop that returns only when told to stop (a ctx.Done() or quit
+// case that Stop or Close triggers) is not reported this way: it
+// strands only requests made after the stop, which callers are told
+// not to make.
+//
+// Nor is a path out that needs a channel closed that nothing closes:
+// the side of `v, ok := <-ch; if !ok { return }` (or of a range over
+// ch, or of a select case's ok) taken once ch is closed, for a channel
+// of the package that nothing closes and that does not escape
+// (internal/chanmodel's NeverClosed). A loop whose only returns are
+// there never returns:
+//
+//	func (s *store) enforce() {
+//		for {
+//			select {
+//			case m, ok := <-s.incoming: // nothing closes s.incoming
+//				if !ok {
+//					return
+//				}
+//				...
+//			}
+//		}
+//	}
+//
+//	s.incoming <- m // not reported
+//
 // Nor is a path out through a select case on a channel of the package
 // that nothing sends on or closes (it cannot be taken), a path that
 // tells anyone anything on its way (a send, a close, a Done, a

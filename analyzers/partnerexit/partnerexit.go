@@ -61,6 +61,9 @@ func run(pass *analysis.Pass) (any, error) {
 					}
 				case chanmodel.Send:
 					x = sendLeaves(sm, f, op)
+					if x == nil {
+						x = requestLeaves(sm, f, op)
+					}
 				}
 			}
 			if x != nil {
@@ -379,36 +382,11 @@ func sendLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 	if sm.SignalsBesides(f.Fn, self) {
 		return nil // the sender may itself tell the receiver to stop, after its send (a cancel)
 	}
-	recvs := make(map[*ssa.Function]*syncmodel.Does)
-	recvOps := make(map[*ssa.Function][]*chanmodel.Op)
-	var order []*ssa.Function
-	first := make(map[*ssa.Function]token.Pos)
-	for _, r := range sm.Chans.OpsOn(x.Chan) {
-		switch r.Op.Kind {
-		case chanmodel.Close:
-			return nil
-		case chanmodel.Recv:
-		default:
-			continue
-		}
-		fn, ops, ok := performer(sm, r, x.Chan)
-		if !ok || fn == f.Fn && len(ops) > 0 {
-			return nil
-		}
-		for _, op := range ops {
-			d := recvs[fn]
-			if d == nil {
-				d = new(syncmodel.Does)
-				recvs[fn] = d
-				order = append(order, fn)
-				first[fn] = op.Pos
-			}
-			if !d.Add(op) {
-				return nil
-			}
-			recvOps[fn] = append(recvOps[fn], op)
-		}
+	rs, ok := receivers(sm, f, x)
+	if !ok {
+		return nil
 	}
+	order, recvs, recvOps, first := rs.order, rs.does, rs.ops, rs.first
 	var out *leave
 	for _, p := range order {
 		// The sender waits in a plain send and hears nothing else: a
@@ -434,6 +412,51 @@ func sendLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 		}
 	}
 	return out
+}
+
+// A recvSet is the functions that receive from a channel, in the
+// order the model lists them, each with what it does to receive (its
+// direct receives), those receives, and the position of its first.
+type recvSet struct {
+	order []*ssa.Function
+	does  map[*ssa.Function]*syncmodel.Does
+	ops   map[*ssa.Function][]*chanmodel.Op
+	first map[*ssa.Function]token.Pos
+}
+
+// receivers returns the receivers of the channel x sends on, not
+// ok when anything closes it (a send on it could panic:
+// sendafterclose's) or a receive is one the model cannot place (in
+// another package, deeper than one call, or in f itself).
+func receivers(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) (recvSet, bool) {
+	rs := recvSet{does: map[*ssa.Function]*syncmodel.Does{}, ops: map[*ssa.Function][]*chanmodel.Op{}, first: map[*ssa.Function]token.Pos{}}
+	for _, r := range sm.Chans.OpsOn(x.Chan) {
+		switch r.Op.Kind {
+		case chanmodel.Close:
+			return rs, false
+		case chanmodel.Recv:
+		default:
+			continue
+		}
+		fn, ops, ok := performer(sm, r, x.Chan)
+		if !ok || fn == f.Fn && len(ops) > 0 {
+			return rs, false
+		}
+		for _, op := range ops {
+			d := rs.does[fn]
+			if d == nil {
+				d = new(syncmodel.Does)
+				rs.does[fn] = d
+				rs.order = append(rs.order, fn)
+				rs.first[fn] = op.Pos
+			}
+			if !d.Add(op) {
+				return rs, false
+			}
+			rs.ops[fn] = append(rs.ops[fn], op)
+		}
+	}
+	return rs, true
 }
 
 // declines returns the channels whose receive p selects instead of

@@ -277,4 +277,21 @@
 // nil { errc <- errNoExec }): the branch never runs. The same branch
 // is reported when the field can be nil (a constructor leaves it
 // unset, stores a caller's value unchecked, or code clears it).
+//
+// Nor, in a _test.go file, a send or receive reached through a call
+// of a helper that performs it on some of its paths only
+// (internal/chanmodel's Op.CalleeMust): a test runs the helper on
+// inputs it fixes, and a send made only for an event decoded from the
+// input, or only on an error, may be one those inputs never reach (a
+// test that reached it would hang, not pass). A helper that sends on
+// every path, called directly, is still reported:
+//
+//	func TestListenEmpty(t *testing.T) {
+//		events := make(chan Event)
+//		m.listen(strings.NewReader(""), events) // not reported: listen sends per decoded line
+//		if _, ok := <-events; ok { ... }        // and closes events when the input ends
+//	}
+//
+//	done := make(chan int)
+//	summarize(lines, done) // send on unbuffered channel done blocks forever: ... (it always sends)
 package selfdeadlock

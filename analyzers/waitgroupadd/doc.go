@@ -117,7 +117,13 @@
 //     `mu.Lock(); if done { return }; inflight.Add(1)` against
 //     `mu.Lock(); done = true; mu.Unlock(); inflight.Wait()`). The
 //     mutex orders the two sections: the Add precedes the Wait, or
-//     sees the flag and does not run (syncmodel's AddFenced).
+//     sees the flag and does not run (syncmodel's AddFenced). The flag
+//     may also be set outside the mutex before the waiter takes it
+//     (net/http's Server.Close: inShutdown.Store(true), then mu.Lock()
+//     to close the listeners, then Wait), and tested through a getter
+//     (if s.shuttingDown() { return false }); the Adds of a helper
+//     called by a defer statement (defer s.trackListener(ln, false))
+//     are those of the helper, fenced the same way.
 //   - WaitGroup.Go, which orders the Add itself.
 //   - Generated files.
 //

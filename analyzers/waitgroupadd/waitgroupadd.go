@@ -260,16 +260,23 @@ func (c *checker) fenced(fn *ssa.Function, ref *accesspath.Rel, depth int) bool 
 	return any
 }
 
-// fencedAt reports whether the Adds of the instruction in are fenced.
+// fencedAt reports whether the Adds of the instruction in, a call or
+// a deferred call (defer s.track(ln, false), whose Adds are those of
+// the call), are fenced.
 func (c *checker) fencedAt(in ssa.Instruction, depth int) bool {
-	call, ok := in.(*ssa.Call)
-	if !ok {
+	var common *ssa.CallCommon
+	switch call := in.(type) {
+	case *ssa.Call:
+		if wgKind(call.Common()) == syncmodel.Add {
+			return c.sm.AddFenced(call)
+		}
+		common = call.Common()
+	case *ssa.Defer:
+		common = call.Common()
+	default:
 		return false
 	}
-	if wgKind(call.Common()) == syncmodel.Add {
-		return c.sm.AddFenced(call)
-	}
-	fn, _ := callee(call.Common())
+	fn, _ := callee(common)
 	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg != c.pass.Pkg {
 		return false
 	}

@@ -454,6 +454,7 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 			op.Unit = 0
 			op.Deferred = isDefer
 			op.Must = cop.Must && mustHere
+			op.CalleeMust = cop.Must
 			op.AfterWait = cop.AfterWait || waitHere
 			op.Locked = cop.Locked || lockHere
 			op.Renewed = cop.Fresh

@@ -170,21 +170,39 @@ func caseEdge(sel *ssa.Select, state int) (edge, bool) {
 // closedEdge returns, for a receive v, ok := <-ch whose ok decides an
 // if (as in range ch), the edge taken once ch is closed.
 func closedEdge(recv *ssa.UnOp) (edge, bool) {
-	if !recv.CommaOk || recv.Referrers() == nil {
+	if !recv.CommaOk {
 		return edge{}, false
 	}
-	for _, r := range *recv.Referrers() {
+	es := ClosedEdges(recv, nil)
+	if len(es) == 0 {
+		return edge{}, false
+	}
+	return edge{es[0].Block, es[0].Succ}, true
+}
+
+// ClosedEdges returns the edges an if on the ok result of the receive
+// recv (v, ok := <-ch, range ch, a select's receive case) takes when
+// ok is false: the channel was closed and no message came. For a
+// select, whose ok belongs to whichever case was chosen, only the ifs
+// in the body of the case (dominated by body) count.
+func ClosedEdges(recv ssa.Value, body *ssa.BasicBlock) []Edge {
+	var out []Edge
+	refs := recv.Referrers()
+	if refs == nil {
+		return nil
+	}
+	for _, r := range *refs {
 		ex, ok := r.(*ssa.Extract)
 		if !ok || ex.Index != 1 || ex.Referrers() == nil {
 			continue
 		}
 		for _, r2 := range *ex.Referrers() {
-			if iff, ok := r2.(*ssa.If); ok && iff.Cond == ex {
-				return edge{iff.Block(), 1}, true
+			if iff, ok := r2.(*ssa.If); ok && iff.Cond == ex && (body == nil || body.Dominates(iff.Block())) {
+				out = append(out, Edge{Block: iff.Block(), Succ: 1})
 			}
 		}
 	}
-	return edge{}, false
+	return out
 }
 
 // selectState returns the index of the select case at pos.

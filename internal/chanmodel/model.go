@@ -125,6 +125,10 @@ type Op struct {
 	Select, NonBlocking bool
 	// Must: runs on every path that returns normally (unit 0 only).
 	Must bool
+	// CalleeMust (operations from a call, unit 0): the called function
+	// performs it on every path that returns normally, wherever the
+	// call lies in this function.
+	CalleeMust bool
 	// RecvBefore: a receive on the same channel may precede it in the
 	// same goroutine.
 	RecvBefore bool

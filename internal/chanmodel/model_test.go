@@ -31,7 +31,7 @@ var dump = &analysis.Analyzer{
 					{op.Deferred, "deferred"}, {op.Must, "must"}, {op.RecvBefore, "recvbefore"},
 					{op.AfterWait, "afterwait"}, {op.Locked, "locked"}, {op.NonBlocking, "nonblocking"},
 					{op.Chan.Kind == chanmodel.KindField && op.Base != nil, "base"},
-					{op.Fresh, "fresh"}, {op.Renewed, "renewed"},
+					{op.Fresh, "fresh"}, {op.Renewed, "renewed"}, {!op.Direct() && op.CalleeMust && !op.Must, "calleemust"},
 				} {
 					if fl.on {
 						flags = append(flags, fl.name)

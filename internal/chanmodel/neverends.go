@@ -29,7 +29,7 @@ func (m *Model) NeverEnds(fn *ssa.Function) bool {
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
 			recv, ok := in.(*ssa.UnOp)
-			if !ok || recv.Op != token.ARROW || !m.neverClosed(recv.X) {
+			if !ok || recv.Op != token.ARROW || !m.NeverClosed(recv.X) {
 				continue
 			}
 			if blk, succ, ok := ClosedEdge(recv); ok {
@@ -57,10 +57,10 @@ func (m *Model) StartedNeverEnds(in ssa.Instruction) bool {
 	return m.NeverEnds(fn)
 }
 
-// neverClosed reports whether ch is surely never closed: a ticker's
+// NeverClosed reports whether ch is surely never closed: a ticker's
 // channel, a channel of this package with no close that does not
 // escape, or one of a type nothing can close (neverClosedByType).
-func (m *Model) neverClosed(ch ssa.Value) bool {
+func (m *Model) NeverClosed(ch ssa.Value) bool {
 	if TickerChan(ch) {
 		return true
 	}

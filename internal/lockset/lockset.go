@@ -29,7 +29,11 @@
 // value a helper of the package returns unlocks what the helper's
 // literal unlocks, its bindings mapped to the helper's arguments
 // (unlock := unlockOnce(&s.mu)); one the model cannot resolve, made by
-// a call handed a held mutex, may unlock it (funcval.go).
+// a call handed a held mutex, may unlock it (funcval.go). A deferred
+// Lock hands the mutex back held: a helper that unlocks its caller's
+// mutex around a callback and defers mu.Lock() releases it and
+// acquires it again (Summary.Releases and Acquires), so its caller
+// still holds it after the call.
 package lockset
 
 import (
@@ -408,6 +412,10 @@ type state struct {
 	ever     map[Key]Mode // must: locked without a prior release
 	released map[Key]bool // may: unlocked while not held on any path (the caller's lock)
 	deferred map[Key]bool // may: released by a deferred call
+	// relocked (must): locked again by a deferred call, defer mu.Lock()
+	// after mu.Unlock(): a helper that lets go of its caller's lock
+	// around a callback and hands it back held.
+	relocked map[Key]Mode
 }
 
 // newState is the empty state. Maps stay nil until written: most
@@ -503,18 +511,7 @@ func join(a, b *state) *state {
 		c.held = held
 	}
 	// ever: the locks both took in the same mode.
-	for k, m := range a.ever {
-		if w, ok := b.ever[k]; !ok || w != m {
-			ever := make(map[Key]Mode, len(a.ever))
-			for k, m := range a.ever {
-				if w, ok := b.ever[k]; ok && w == m {
-					ever[k] = m
-				}
-			}
-			c.ever = ever
-			break
-		}
-	}
+	c.ever = sameModes(a.ever, b.ever)
 	for k := range b.may {
 		if _, ok := c.may[k]; !ok {
 			may := Set{}
@@ -532,15 +529,38 @@ func join(a, b *state) *state {
 	}
 	c.released = union(c.released, b.released)
 	c.deferred = union(c.deferred, b.deferred)
+	c.relocked = sameModes(a.relocked, b.relocked)
 	return c
+}
+
+// sameModes returns the keys a and b both hold in the same mode: a
+// itself when b has all of them (the maps are never changed in place).
+func sameModes(a, b map[Key]Mode) map[Key]Mode {
+	for k, m := range a {
+		if w, ok := b[k]; !ok || w != m {
+			out := make(map[Key]Mode, len(a))
+			for k, m := range a {
+				if w, ok := b[k]; ok && w == m {
+					out[k] = m
+				}
+			}
+			return out
+		}
+	}
+	return a
 }
 
 func equal(a, b *state) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	if len(a.held) != len(b.held) || len(a.may) != len(b.may) || len(a.ever) != len(b.ever) || len(a.released) != len(b.released) || len(a.deferred) != len(b.deferred) {
+	if len(a.held) != len(b.held) || len(a.may) != len(b.may) || len(a.ever) != len(b.ever) || len(a.released) != len(b.released) || len(a.deferred) != len(b.deferred) || len(a.relocked) != len(b.relocked) {
 		return false
+	}
+	for k, v := range a.relocked {
+		if w, ok := b.relocked[k]; !ok || w != v {
+			return false
+		}
 	}
 	for k := range a.may {
 		if _, ok := b.may[k]; !ok {
@@ -745,6 +765,17 @@ func summarize(fn *ssa.Function, rets []*state, borrowed map[Key]bool) *Summary 
 		}
 		if all {
 			add(&s.Acquires, k, l.Mode)
+		}
+	}
+	for k, m := range first.relocked {
+		all := true
+		for _, r := range rets[1:] {
+			if w, ok := r.relocked[k]; !ok || w != m {
+				all = false
+			}
+		}
+		if _, held := first.held[k]; all && !held {
+			add(&s.Acquires, k, m)
 		}
 	}
 	rel := map[Key]bool{}
@@ -1085,13 +1116,24 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 			b.acquire(f, instr, b.owner(k), sk.Mode, callee, st, record)
 		}
 	}
-	for _, sk := range s.Acquires {
-		if k, ok := callerKey(sk, c.Args, bindings); ok {
-			st.held = with(st.held, k, Lock{Mode: sk.Mode, Pos: instr.Pos(), Callee: true})
-			st.may = with(st.may, k, Lock{Mode: sk.Mode, Pos: instr.Pos(), Callee: true})
-			f.noteLock(instr, k, record)
+	// A lock the callee takes without having released it first is held
+	// when its callbacks run; one it takes back after releasing it (a
+	// deferred Lock after an Unlock) is not, and is held only after
+	// them.
+	acquired := func(must bool) {
+		for _, sk := range s.Acquires {
+			if slices.Contains(s.MustLock, sk) != must {
+				continue
+			}
+			if k, ok := callerKey(sk, c.Args, bindings); ok {
+				st.held = with(st.held, k, Lock{Mode: sk.Mode, Pos: instr.Pos(), Callee: true})
+				st.may = with(st.may, k, Lock{Mode: sk.Mode, Pos: instr.Pos(), Callee: true})
+				f.noteLock(instr, k, record)
+			}
 		}
 	}
+	acquired(true)
+	defer acquired(false)
 	// Callbacks the callee certainly calls: their locks are taken
 	// while the caller's are held.
 	for _, i := range s.Calls {
@@ -1219,7 +1261,22 @@ func (b *builder) deferCall(f *Func, instr *ssa.Defer, c *ssa.CallCommon, st *st
 		switch op {
 		case MutexUnlock, MutexRUnlock:
 			deferred(k)
-		case MutexLock, MutexRLock, MutexTryLock:
+		case MutexLock, MutexRLock:
+			// Locked again at the exit: held at every return that
+			// passes this defer (Summary.Acquires).
+			m := Write
+			if op == MutexRLock {
+				m = Read
+			}
+			if _, set := st.relocked[k]; !set {
+				relocked := make(map[Key]Mode, len(st.relocked)+1)
+				for x, xm := range st.relocked {
+					relocked[x] = xm
+				}
+				relocked[k] = m
+				st.relocked = relocked
+			}
+		case MutexTryLock:
 			opaque()
 		}
 		return

@@ -122,13 +122,21 @@
 // runs within those calls; see entrySites); or a completed receive
 // from a channel whose every send and close is itself so ordered (the
 // senders Done, a waiter Waits and closes done, the receiver acts in
-// its <-done case; see order.go).
+// its <-done case; see order.go), or a receive that saw a channel
+// closed (the end of a drain, for range ch {}) whose every close is
+// so ordered (each sender's goroutine closes it after its sends).
 //
 // Model.AddFenced asks whether a WaitGroup Add is ordered before every
 // Wait, or does not run, through a closed state under a common lock:
 // the Add runs while a never-cleared flag of its owner is clear, tested
-// under the owner's mutex, and every Wait follows a set of the flag
-// under that mutex (see fence.go).
+// (directly or through a getter) under the owner's mutex, and every
+// Wait follows a set of the flag under that mutex, or a set followed by
+// a section of that mutex (see fence.go).
+//
+// A path out of a goroutine (QuietExit, Leaves) never takes the side of
+// a receive's ok that a close takes when nothing closes the channel
+// (chanmodel's NeverClosed), nor a select case on a channel nothing
+// sends on or closes.
 //
 // Model.Gated asks the converse for a waiter: can it get to its
 // operation at all once the partner has left? Not if every path to it
@@ -145,7 +153,11 @@
 // type name), time.Sleep and go statements. A closer object's methods
 // (chanmodel.CloserRole: a cancel and a WaitGroup, ristretto's
 // z.Closer) are its WaitGroup's: SignalAndWait or Wait is a Wait, the
-// worker's Done a Done, on the closer. A Done of a WaitGroup a
+// worker's Done a Done, on the closer. A WaitGroup wrapper's methods
+// (a struct type of the package that keeps a sync.WaitGroup in a field
+// and forwards its own Add, Done or Wait to it, wrapper.go) are events
+// on the wrapped field of their receiver, named by the field that
+// holds the wrapper. A Done of a WaitGroup a
 // goroutine was handed (go s.work(&s.wg)) is named, where a go
 // statement is asked about, as the starter passes it. Channel operations are
 // chanmodel's direct Ops (Event.Op; their facts are chanmodel's, not

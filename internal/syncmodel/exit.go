@@ -31,6 +31,10 @@ type Does struct {
 	// for the operation: a go statement, a function value called, a
 	// call of a function of the package that signals.
 	Deaf bool
+	// Accept, if set, says which exits count: a path to a return it
+	// rejects is not a way out (partnerexit asks for a partner that
+	// leaves on an error of its own, not one told to stop).
+	Accept func(Exit) bool
 }
 
 // Add records that op performs the operation: its instruction, or for
@@ -157,6 +161,10 @@ func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Ex
 					pos = last
 				}
 				x := Exit{Return: ret, Pos: pos, Declined: declined}
+				if does.Accept != nil && !does.Accept(x) {
+					cut = true
+					break
+				}
 				if x.Deliberate() {
 					return x, true
 				}
@@ -256,16 +264,24 @@ func recoverReturn(fn *ssa.Function) *ssa.Return {
 	return ret
 }
 
-// neverTaken reports whether the edge succ of b enters the body of a
-// select case that receives from a channel of the package nothing
-// sends on or closes.
+// neverTaken reports whether the edge succ of b is one no run takes:
+// it enters the body of a select case that receives from a channel of
+// the package nothing sends on or closes, or it is the side of an if on
+// a receive's ok taken once the channel is closed (v, ok := <-ch, range
+// ch, a select case's ok) for a channel that is never closed
+// (chanmodel's NeverClosed). A loop whose only return is on the close
+// of its request channel, which nobody closes, never returns.
 func (m *Model) neverTaken(b *ssa.BasicBlock, succ int) bool {
 	if len(b.Instrs) == 0 {
 		return false
 	}
 	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-	if !ok || succ != 0 {
+	if !ok {
 		return false
+	}
+	if succ == 1 {
+		ch := closedBy(iff)
+		return ch != nil && m.Chans.NeverClosed(ch)
 	}
 	bin, ok := iff.Cond.(*ssa.BinOp)
 	if !ok || bin.Op != token.EQL {
@@ -298,6 +314,32 @@ func (m *Model) neverTaken(b *ssa.BasicBlock, succ int) bool {
 		return true
 	}
 	return false
+}
+
+// closedBy returns the channel whose receive's ok the if iff tests,
+// when its false side is the one a close takes (see
+// chanmodel.ClosedEdges), or nil.
+func closedBy(iff *ssa.If) ssa.Value {
+	ex, ok := iff.Cond.(*ssa.Extract)
+	if !ok || ex.Index != 1 {
+		return nil
+	}
+	switch x := ex.Tuple.(type) {
+	case *ssa.UnOp:
+		if x.Op == token.ARROW && x.CommaOk {
+			return x.X
+		}
+	case *ssa.Select:
+		for i, st := range x.States {
+			if st.Dir != types.RecvOnly {
+				continue
+			}
+			if eb, es, ok := chanmodel.SelectCaseEdge(x, i); ok && eb.Succs[es].Dominates(iff.Block()) {
+				return st.Chan
+			}
+		}
+	}
+	return nil
 }
 
 // signals reports whether in, on a path of fn, may tell another
@@ -449,7 +491,7 @@ func (m *Model) Leaves(fn *ssa.Function, does Does, depth int) (Exit, bool) {
 		}
 		seen[s.Caller] = true
 		calls := m.callsOf(s.Caller, fn)
-		calls.Deaf = does.Deaf
+		calls.Deaf, calls.Accept = does.Deaf, does.Accept
 		if x, ok := m.Leaves(s.Caller, calls, depth-1); ok {
 			return x, true
 		}

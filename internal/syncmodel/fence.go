@@ -1,6 +1,7 @@
 package syncmodel
 
 import (
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -80,11 +81,10 @@ func (m *Model) fences(at ssa.Instruction, base ssa.Value) []fence {
 	}
 	var out []fence
 	for _, b := range at.Parent().Blocks {
-		fa, iff, set, ok := flagTestOn(b)
-		if !ok || fa.X != base || !b.Dominates(at.Block()) {
+		x, f, iff, set, ok := flagTestOn(b)
+		if !ok || x != base || !b.Dominates(at.Block()) {
 			continue
 		}
-		f := analysisutil.FieldOf(fa)
 		if !m.ownField(f) || m.flagCleared(f) {
 			continue
 		}
@@ -177,11 +177,10 @@ func (m *Model) claims(w ssa.Instruction, base ssa.Value) []fence {
 			}
 		}
 		// if x.closed { return }; x.closed = true, in one section.
-		ffa, _, set, ok := flagTestOn(b)
-		if !ok || ffa.X != base || !onlyWay(b, 1-set, w, iff) {
+		x, f, _, set, ok := flagTestOn(b)
+		if !ok || x != base || !onlyWay(b, 1-set, w, iff) {
 			continue
 		}
-		f := analysisutil.FieldOf(ffa)
 		if !m.ownField(f) || m.flagCleared(f) {
 			continue
 		}
@@ -237,32 +236,61 @@ func (m *Model) onlyMethodReceiver(wg *types.Var) bool {
 	return true
 }
 
-// flagTestOn returns the address of the flag field the if ending b
-// tests (x.f, or x.f.Load() of an atomic.Bool), the if, and the index
-// of the successor taken when the flag is set.
-func flagTestOn(b *ssa.BasicBlock) (*ssa.FieldAddr, ssa.Instruction, int, bool) {
+// flagTestOn returns the object (base) and the flag field f the if
+// ending b tests (x.f, x.f.Load() of an atomic.Bool, or a call of a
+// getter of the package that returns one of these of its receiver,
+// x.closing()), the if, and the index of the successor taken when the
+// flag is set.
+func flagTestOn(b *ssa.BasicBlock) (base ssa.Value, f *types.Var, iff ssa.Instruction, set int, ok bool) {
 	cond, set, ok := testedValue(b)
 	if !ok {
-		return nil, nil, 0, false
+		return nil, nil, nil, 0, false
 	}
+	if c, ok := cond.(*ssa.Call); ok && len(c.Call.Args) == 1 && !c.Call.IsInvoke() {
+		if g := c.Call.StaticCallee(); g != nil && g.Pkg != nil && len(g.Params) == 1 {
+			if fa, ok := flagRead(flagGetterResult(g)); ok && fa.X == g.Params[0] {
+				return c.Call.Args[0], analysisutil.FieldOf(fa), b.Instrs[len(b.Instrs)-1], set, true
+			}
+		}
+	}
+	fa, ok := flagRead(cond)
+	if !ok {
+		return nil, nil, nil, 0, false
+	}
+	return fa.X, analysisutil.FieldOf(fa), b.Instrs[len(b.Instrs)-1], set, true
+}
+
+// flagRead returns the field address a read of a bool flag v loads:
+// x.f of a bool field, or x.f.Load() of an atomic.Bool.
+func flagRead(v ssa.Value) (*ssa.FieldAddr, bool) {
 	var addr ssa.Value
-	switch c := cond.(type) {
+	switch c := v.(type) {
 	case *ssa.UnOp:
-		if !isBool(c.Type()) {
-			return nil, nil, 0, false
+		if c.Op != token.MUL || !isBool(c.Type()) {
+			return nil, false
 		}
 		addr = c.X
 	case *ssa.Call:
 		if len(c.Call.Args) != 1 || !analysisutil.IsMethod(flow.CalleeFunc(&c.Call), "sync/atomic", "Bool", "Load") {
-			return nil, nil, 0, false
+			return nil, false
 		}
 		addr = c.Call.Args[0]
 	}
 	fa, ok := addr.(*ssa.FieldAddr)
-	if !ok {
-		return nil, nil, 0, false
+	return fa, ok
+}
+
+// flagGetterResult returns the one value g, a function of one block,
+// returns, or nil.
+func flagGetterResult(g *ssa.Function) ssa.Value {
+	if len(g.Blocks) != 1 {
+		return nil
 	}
-	return fa, b.Instrs[len(b.Instrs)-1], set, true
+	ret, ok := g.Blocks[0].Instrs[len(g.Blocks[0].Instrs)-1].(*ssa.Return)
+	if !ok || len(ret.Results) != 1 {
+		return nil
+	}
+	return ret.Results[0]
 }
 
 // flagCleared reports whether the package may store anything but true
@@ -343,7 +371,7 @@ func (m *Model) setBefore(key lockset.Key, at ssa.Instruction, f, mu *types.Var,
 	fn := at.Parent()
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
-			if in != at && flow.Dominates(in, at) && m.setsUnder(in, key, f, mu, fenceDepth) {
+			if in != at && flow.Dominates(in, at) && (m.setsUnder(in, key, f, mu, fenceDepth) || m.setsThenLocks(in, at, key, f, mu)) {
 				return true
 			}
 		}
@@ -368,52 +396,84 @@ func (m *Model) setBefore(key lockset.Key, at ssa.Instruction, f, mu *types.Var,
 	return true
 }
 
+// setsThenLocks reports whether in sets the flag f of the owner named
+// by key to true without the owner's mutex mu (an atomic.Bool's Store,
+// as net/http's Server.Close does before it takes mu) and then, on
+// every path to at, takes mu for writing. That section orders the set
+// as well as one around it would: an Add's section that comes after it
+// sees the flag set; one that comes before it happens before at.
+func (m *Model) setsThenLocks(in, at ssa.Instruction, key lockset.Key, f, mu *types.Var) bool {
+	if !m.setsFlag(in, key, f) {
+		return false
+	}
+	for _, b := range in.Parent().Blocks {
+		for _, x := range b.Instrs {
+			if x != in && x != at && flow.Dominates(in, x) && flow.Dominates(x, at) && m.writeHeld(x, key, mu) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // setsUnder reports whether in sets the flag f of the owner named by
 // key to true while holding the owner's mutex mu for writing, or is a
 // call of the package that does so on every path to its return.
 func (m *Model) setsUnder(in ssa.Instruction, key lockset.Key, f, mu *types.Var, depth int) bool {
+	x, ok := in.(*ssa.Call)
+	if _, _, atomic := atomicFlagWrite(in); !ok || atomic {
+		return m.setsFlag(in, key, f) && m.writeHeld(in, key, mu)
+	}
 	fn := in.Parent()
+	callee := x.Call.StaticCallee()
+	if depth == 0 || callee == nil || x.Call.IsInvoke() || callee.Pkg == nil || callee.Pkg.Pkg != m.pkg || len(callee.Params) != len(x.Call.Args) {
+		return false
+	}
+	callee = flow.Origin(callee)
+	for i, a := range x.Call.Args {
+		if m.canon(fn, lockset.KeyOf(a), 0) != key {
+			continue
+		}
+		pk := lockset.KeyOf(callee.Params[i])
+		for _, b := range callee.Blocks {
+			if !flow.DominatesReturns(b) {
+				continue
+			}
+			for _, cin := range b.Instrs {
+				if m.setsUnder(cin, pk, f, mu, depth-1) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// setsFlag reports whether in stores true into the flag f of the owner
+// named by key (canonical in in's function): a plain store, or an
+// atomic.Bool's Store, Swap or CompareAndSwap.
+func (m *Model) setsFlag(in ssa.Instruction, key lockset.Key, f *types.Var) bool {
 	var addr, val ssa.Value
 	switch x := in.(type) {
 	case *ssa.Store:
 		addr, val = x.Addr, x.Val
 	case *ssa.Call:
-		if g, v, ok := atomicFlagWrite(x); ok {
-			if g != f {
-				return false
-			}
-			addr, val = x.Call.Args[0], v
-			break
-		}
-		callee := x.Call.StaticCallee()
-		if depth == 0 || callee == nil || x.Call.IsInvoke() || callee.Pkg == nil || callee.Pkg.Pkg != m.pkg || len(callee.Params) != len(x.Call.Args) {
+		g, v, ok := atomicFlagWrite(x)
+		if !ok || g != f {
 			return false
 		}
-		callee = flow.Origin(callee)
-		for i, a := range x.Call.Args {
-			if m.canon(fn, lockset.KeyOf(a), 0) != key {
-				continue
-			}
-			pk := lockset.KeyOf(callee.Params[i])
-			for _, b := range callee.Blocks {
-				if !flow.DominatesReturns(b) {
-					continue
-				}
-				for _, cin := range b.Instrs {
-					if m.setsUnder(cin, pk, f, mu, depth-1) {
-						return true
-					}
-				}
-			}
-		}
-		return false
+		addr, val = x.Call.Args[0], v
 	default:
 		return false
 	}
 	fa, ok := addr.(*ssa.FieldAddr)
-	if !ok || analysisutil.FieldOf(fa) != f || !isTrue(val) || m.canon(fn, lockset.KeyOf(fa.X), 0) != key {
-		return false
-	}
+	return ok && analysisutil.FieldOf(fa) == f && isTrue(val) && m.canon(in.Parent(), lockset.KeyOf(fa.X), 0) == key
+}
+
+// writeHeld reports whether the mutex field mu of the owner named by
+// key is held for writing before in.
+func (m *Model) writeHeld(in ssa.Instruction, key lockset.Key, mu *types.Var) bool {
+	fn := in.Parent()
 	lf := m.Locks.Funcs[fn]
 	if lf == nil {
 		return false

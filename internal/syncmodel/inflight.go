@@ -348,7 +348,7 @@ func (q *inflight) settlesAfterRecv(r chanmodel.OpRef) bool {
 	}
 	switch x := r.Op.Instr.(type) {
 	case *ssa.UnOp:
-		closed = closedEdges(x, nil)
+		closed = chanmodel.ClosedEdges(x, nil)
 		walk = func(visit func(ssa.Instruction) bool) { s.Walk(x, visit) }
 	case *ssa.Select:
 		b, succ, ok := chanmodel.CaseEdge(r.Op)
@@ -356,7 +356,7 @@ func (q *inflight) settlesAfterRecv(r chanmodel.OpRef) bool {
 			return false
 		}
 		body := b.Succs[succ]
-		closed = closedEdges(x, body)
+		closed = chanmodel.ClosedEdges(x, body)
 		walk = func(visit func(ssa.Instruction) bool) { s.WalkBlock(body, visit) }
 	default:
 		return false
@@ -383,30 +383,6 @@ func (q *inflight) settlesAfterRecv(r chanmodel.OpRef) bool {
 		}
 	}
 	return true
-}
-
-// closedEdges returns the edges an if on the ok result of the receive
-// recv (v, ok := <-ch, range ch, a select's receive case) takes when
-// ok is false: the channel was closed and no message came. For a
-// select, only the ifs in the case body (dominated by body) count.
-func closedEdges(recv ssa.Value, body *ssa.BasicBlock) []chanmodel.Edge {
-	var out []chanmodel.Edge
-	refs := recv.Referrers()
-	if refs == nil {
-		return nil
-	}
-	for _, r := range *refs {
-		ex, ok := r.(*ssa.Extract)
-		if !ok || ex.Index != 1 || ex.Referrers() == nil {
-			continue
-		}
-		for _, r2 := range *ex.Referrers() {
-			if iff, ok := r2.(*ssa.If); ok && iff.Cond == ex && (body == nil || body.Dominates(iff.Block())) {
-				out = append(out, chanmodel.Edge{Block: iff.Block(), Succ: 1})
-			}
-		}
-	}
-	return out
 }
 
 // startsHolding reports whether fn, run as a goroutine that a holder

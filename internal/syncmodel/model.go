@@ -228,6 +228,13 @@ type Model struct {
 	// lockChans holds the channels used as locks, whose sends tell
 	// nobody anything, with how each is taken (chanlock.go).
 	lockChans map[chanmodel.ChanID]lockShape
+
+	// forwards holds the WaitGroup wrapper methods of the package
+	// (wrapper.go).
+	forwards map[*ssa.Function]forward
+	// wrapped maps the WaitGroup field of each wrapper type to its
+	// index in the struct.
+	wrapped map[*types.Var]int
 }
 
 // Func returns the model of fn, or nil.
@@ -264,6 +271,7 @@ func run(pass *analysis.Pass) (any, error) {
 		m.indexCalls(fn)
 	}
 	m.indexTables(ssainfo.Pkg, all)
+	m.findForwards(all)
 	for _, fn := range all {
 		if m.byFn[fn] != nil || fn.Blocks == nil {
 			continue
@@ -365,6 +373,9 @@ func (m *Model) classify(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruction
 	case OnceDo:
 		return k, runs(false)
 	case 0:
+		if fw, ok := m.forwardOfCall(c); ok {
+			return fw.kind, nil // a WaitGroup wrapper's method (wrapper.go)
+		}
 		// A closer object's methods are its WaitGroup's (chanmodel's
 		// CloserRole): a SignalAndWait waits on it, a worker's
 		// deferred closer.Done marks it done; the closer stands for
@@ -502,7 +513,9 @@ func (m *Model) build(fn *ssa.Function) *Func {
 				e.Expr = m.funs[c.Pos()] // the helper, as for a go statement the function
 			}
 			_, e.Deferred = in.(*ssa.Defer)
-			if k != Go && k != Sleep && k != Run && len(c.Args) > 0 {
+			if fw, ok := m.forwardOfCall(c); ok {
+				e.Obj = m.wrappedObject(fn, c.Args[0], fw)
+			} else if k != Go && k != Sleep && k != Run && len(c.Args) > 0 {
 				e.Obj = m.objectOf(fn, c.Args[0], typeName(c.Args[0].Type()))
 			}
 			e.Must = onEveryPath(in)

@@ -109,9 +109,22 @@ func SameInstance(a, b Object) bool {
 
 // objectOf names the object whose address is v, in fn.
 func (m *Model) objectOf(fn *ssa.Function, v ssa.Value, typ string) Object {
-	k := m.canon(fn, lockset.KeyOf(v), 0)
+	return m.objectAt(m.canon(fn, lockset.KeyOf(v), 0), typ)
+}
+
+// objectAt returns the object k names. The WaitGroup of a wrapper
+// (wrapper.go) takes its identity from the field that holds the
+// wrapper: two wrappers of one type in one struct are two WaitGroups.
+func (m *Model) objectAt(k lockset.Key, typ string) Object {
 	o := Object{Key: k, Type: typ}
 	o.class, _, o.named = lockset.ClassOf(k)
+	if i, ok := m.wrapped[k.Field()]; ok && o.named {
+		outer := k
+		outer.Path = strings.TrimSuffix(k.Path, accesspath.FieldStep(i))
+		if c, _, ok := lockset.ClassOf(outer); ok && outer.Path != k.Path {
+			o.class = c
+		}
+	}
 	return o
 }
 

@@ -78,7 +78,13 @@ func (m *Model) orderedAfter(f *chanmodel.Func, c *chanmodel.Op, runs []chanmode
 	}
 	for i := range f.Ops {
 		r := &f.Ops[i]
-		if r.Kind == chanmodel.Recv && m.completesBefore(f, r, c, 0) && m.releasedAfter(r.Chan, runs, depth+1) {
+		if r.Kind != chanmodel.Recv {
+			continue
+		}
+		if m.completesBefore(f, r, c, 0) && m.releasedAfter(r.Chan, runs, false, depth+1) {
+			return true
+		}
+		if sawClosedBefore(r, c) && m.releasedAfter(r.Chan, runs, true, depth+1) {
 			return true
 		}
 	}
@@ -272,8 +278,10 @@ func (m *Model) completesBefore(f *chanmodel.Func, r, c *chanmodel.Op, depth int
 // releasedAfter reports whether a receive from the channel id can
 // complete only after every run in runs: id is a channel the model
 // sees every operation of, and each of its sends and closes is
-// ordered after them (orderedAfter).
-func (m *Model) releasedAfter(id chanmodel.ChanID, runs []chanmodel.OpRef, depth int) bool {
+// ordered after them (orderedAfter). With closed, the receive is one
+// that saw the channel closed (sawClosedBefore): only the closes need
+// be ordered after the runs.
+func (m *Model) releasedAfter(id chanmodel.ChanID, runs []chanmodel.OpRef, closed bool, depth int) bool {
 	switch id.Kind {
 	case chanmodel.KindMake, chanmodel.KindField, chanmodel.KindGlobal:
 	default:
@@ -288,7 +296,7 @@ func (m *Model) releasedAfter(id chanmodel.ChanID, runs []chanmodel.OpRef, depth
 	var order []token.Pos
 	views := map[token.Pos][]chanmodel.OpRef{}
 	for _, r := range m.Chans.OpsOn(id) {
-		if r.Op.Kind != chanmodel.Send && r.Op.Kind != chanmodel.Close {
+		if r.Op.Kind != chanmodel.Close && (closed || r.Op.Kind != chanmodel.Send) {
 			continue
 		}
 		if _, ok := views[r.Op.Pos]; !ok {
@@ -310,6 +318,27 @@ func (m *Model) releasedAfter(id chanmodel.ChanID, runs []chanmodel.OpRef, depth
 		}
 	}
 	return len(order) > 0
+}
+
+// sawClosedBefore reports whether c runs only after the receive r, of
+// f's own goroutine, has seen its channel closed: c lies past the edge
+// an if on the receive's ok takes once the channel is closed (the end
+// of a drain, for range ch {}), which nothing else enters.
+//
+//	for range st.responses {} // the sender closes it after its last send on errs
+//	close(st.errs)
+func sawClosedBefore(r, c *chanmodel.Op) bool {
+	recv, ok := r.Instr.(*ssa.UnOp)
+	if !ok || !r.Direct() || r.Unit != 0 || r.Deferred || r.Select || c.Instr.Parent() != recv.Parent() {
+		return false
+	}
+	for _, e := range chanmodel.ClosedEdges(recv, nil) {
+		done := e.Block.Succs[e.Succ]
+		if len(done.Preds) == 1 && done.Dominates(c.Instr.Block()) {
+			return true
+		}
+	}
+	return false
 }
 
 // waitPoints returns the Wait instruction w and the calls of up (the
