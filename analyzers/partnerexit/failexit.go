@@ -29,8 +29,9 @@ import (
 //	    }
 //	}
 //
-// Only a return on the error side of an error test counts: the loop
-// gave up on its own, and no caller was told. A loop that returns when
+// Only a return on a failure of the loop's own counts (failedExit: the
+// error side of an error test, or after an error received from another
+// goroutine): the loop gave up, and no caller was told. A loop that returns when
 // it is told to stop (ctx.Done(), a quit channel Close closes) strands
 // only requests made after the stop, which callers are told not to
 // make. The loop must be the channel's only receiver, started by a go

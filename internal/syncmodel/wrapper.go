@@ -58,6 +58,8 @@ func (m *Model) findForwards(all []*ssa.Function) {
 	}
 }
 
+// forwardOf returns what fn does to its receiver's WaitGroup, if fn is
+// a wrapper method of a type of pkg (see findForwards).
 func forwardOf(fn *ssa.Function, pkg *types.Package) (forward, bool) {
 	recv := fn.Signature.Recv()
 	if recv == nil || fn.Blocks == nil || len(fn.Params) == 0 {
@@ -92,6 +94,9 @@ func forwardOf(fn *ssa.Function, pkg *types.Package) (forward, bool) {
 				}
 				n++
 				args := in.Call.Args
+				if len(args) == 0 {
+					return forward{}, false
+				}
 				fa, ok := args[0].(*ssa.FieldAddr)
 				if n > 1 || !ok || fa.X != fn.Params[0] || !onEveryPath(in) {
 					return forward{}, false
