@@ -111,7 +111,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	reportReplies(pass, m, reported)
-	reportSpawnerCloses(pass, m, reported)
+	reportSpawnerCloses(pass, m, pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model), reported)
 	reportEarlyCloses(pass, m, pass.ResultOf[lockset.Analyzer].(*lockset.Result), reported)
 	reportShutdownCloses(pass, m, pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model), pr, closers, sends, reported)
 	return nil, nil

@@ -71,6 +71,16 @@
 //	time.Sleep(time.Second)
 //	close(samples) // samples closed while the goroutine that sends on it may still be running
 //
+// A Wait in between is such a signal only for the goroutines started
+// before it: a retry worker started after the batch was joined may
+// still send.
+//
+//	wg.Wait()
+//	for _, s := range retry {
+//		go r.retryStep(s, applied)
+//	}
+//	close(applied) // applied closed while the goroutine that sends on it may still be running
+//
 // A close of a channel field that every sender sends on while holding
 // one mutex, by a function that holds no lock at the close and takes
 // that mutex only after it (an Unsubscribe that closes, then
@@ -113,7 +123,12 @@
 // chanmodel.InstanceOf) and helpers in other packages (through facts).
 //
 // Not reported: the sender closing the channel, also in a defer or
-// from a function it calls; a receiver closing a different channel (a
+// from a function it calls; a close after calls that start the senders
+// and return only once they are done (a loader's stage helper that
+// ranges over its stage's done channel, which a coordinator goroutine
+// closes after its own sends and a Wait for the workers it started):
+// no call can follow the close, so every sender has finished
+// (syncmodel.OrderedAfter); a receiver closing a different channel (a
 // done or quit channel it owns); a channel nobody sends on (close as a
 // broadcast); a close that follows a Wait (sync.WaitGroup.Wait,
 // errgroup.Group.Wait) on the group the senders are counted in (also

@@ -61,6 +61,12 @@ func opPos(m *chanmodel.Model, op *chanmodel.Op) token.Pos {
 // request made under a lock (see requestedUnderLock): what the rules
 // of closes by non-senders start from.
 func plainCloses(m *chanmodel.Model, reported map[token.Pos]bool) []closeRef {
+	return closesOf(m, reported, false)
+}
+
+// closesOf is plainCloses, with, when afterWait, also the closes that
+// a Wait may precede.
+func closesOf(m *chanmodel.Model, reported map[token.Pos]bool, afterWait bool) []closeRef {
 	var out []closeRef
 	for _, f := range m.Funcs {
 		if f.Truncated {
@@ -69,7 +75,7 @@ func plainCloses(m *chanmodel.Model, reported map[token.Pos]bool) []closeRef {
 		for i := range f.Ops {
 			c := &f.Ops[i]
 			if c.Kind != chanmodel.Close || !c.Direct() || c.Unit != 0 || c.Deferred || !c.Pos.IsValid() ||
-				c.Locked || c.AfterWait || c.Chan.Kind == 0 || reported[c.Pos] || sendsIn(f, 0, c.Chan) {
+				c.Locked || c.AfterWait && !afterWait || c.Chan.Kind == 0 || reported[c.Pos] || sendsIn(f, 0, c.Chan) {
 				continue
 			}
 			if requestedUnderLock(m, f, c) {

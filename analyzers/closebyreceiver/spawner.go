@@ -9,6 +9,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 // reportSpawnerCloses reports a function (main, a test, a run helper)
@@ -20,23 +21,52 @@ import (
 //
 // Only the function's own goroutine closing, in its own body (not a
 // deferred close, not a function literal that other code may run at
-// any time), and only goroutines it starts itself count.
-func reportSpawnerCloses(pass *analysis.Pass, m *chanmodel.Model, reported map[token.Pos]bool) {
-	for _, r := range plainCloses(m, reported) {
+// any time), and only goroutines it starts itself count. A goroutine
+// started inside a call that returns only after it has finished (a
+// stage helper that drains a done channel its workers' coordinator
+// closes after Wait) is ordered by the call's return: the model says
+// so (syncmodel.OrderedAfter).
+//
+// A Wait before the close is such a signal for the goroutines started
+// before it; one started after every Wait (a retry worker started once
+// the first batch is joined) is not waited for by it.
+func reportSpawnerCloses(pass *analysis.Pass, m *chanmodel.Model, sm *syncmodel.Model, reported map[token.Pos]bool) {
+	for _, r := range closesOf(m, reported, true) {
 		if r.f.Fn.Parent() != nil || r.c.RecvBefore {
 			continue
 		}
-		if s := unorderedSpawnedSend(r.f, r.c); s != nil {
+		for _, s := range unorderedSpawnedSends(r.f, r.c) {
+			if r.c.AfterWait && !startedAfterWait(sm, r.f, s) || sm.OrderedAfter(r.f, r.c, r.f, s) {
+				continue
+			}
 			reported[r.c.Pos] = true
 			reportSpawner(pass, m, r.f, r.c, s)
+			break
 		}
 	}
 }
 
-// unorderedSpawnedSend returns a send on c's channel by a goroutine f
-// starts before the close c, when f's goroutine cannot learn between
-// that start and the close that the goroutine finished sending.
-func unorderedSpawnedSend(f *chanmodel.Func, c *chanmodel.Op) *chanmodel.Op {
+// startedAfterWait reports whether the go statement (or call) that
+// starts s's goroutine in f comes after a Wait of f on every path: no
+// Wait of f can be for it.
+func startedAfterWait(sm *syncmodel.Model, f *chanmodel.Func, s *chanmodel.Op) bool {
+	sf := sm.Func(f.Fn)
+	if sf == nil {
+		return false
+	}
+	for _, ev := range sf.Events {
+		if (ev.Kind == syncmodel.Wait || ev.Kind == syncmodel.GroupWait) && !ev.Deferred && flow.Dominates(ev.Instr, s.Instr) {
+			return true
+		}
+	}
+	return false
+}
+
+// unorderedSpawnedSends returns the sends on c's channel by goroutines
+// f starts before the close c, when f's goroutine cannot learn between
+// the start and the close that the goroutine finished sending.
+func unorderedSpawnedSends(f *chanmodel.Func, c *chanmodel.Op) []*chanmodel.Op {
+	var out []*chanmodel.Op
 	for i := range f.Ops {
 		s := &f.Ops[i]
 		if s.Kind != chanmodel.Send || s.Unit == 0 || s.Chan != c.Chan || !flow.Reaches(s.Instr, c.Instr, nil) {
@@ -49,9 +79,9 @@ func unorderedSpawnedSend(f *chanmodel.Func, c *chanmodel.Op) *chanmodel.Op {
 		if signalledBetween(f, s.Instr, c.Instr) {
 			continue
 		}
-		return s
+		out = append(out, s)
 	}
-	return nil
+	return out
 }
 
 // signalledBetween reports whether f's own goroutine may receive from

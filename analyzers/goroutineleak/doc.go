@@ -174,6 +174,10 @@
 //		assert.Fail(t, "writer not released")
 //	}
 //
+// The same holds inside a helper the test receives through: a
+// waitFor(t, done) whose timeout case calls t.Fatalf receives on every
+// path of a passing run (one whose timeout only logs is reported).
+//
 // A return with nothing reported (the <-wait.Done() case a passing
 // test takes, a t.Logf, an if on a helper that can return false
 // without reporting) is still reported. A test's bail-out from a

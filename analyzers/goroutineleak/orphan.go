@@ -207,7 +207,9 @@ func perIteration(g ssa.Instruction, mc *ssa.MakeChan) bool {
 
 // calleeMayAvoid reports whether the function called at op.Instr can
 // return without performing the receive op (e.g. it selects on the
-// channel and on a timeout).
+// channel and on a timeout), on a path that does not fail a test: a
+// test helper whose timeout case calls t.Fatalf strands the sender only
+// in a test already failed (exitPath).
 func (c *checker) calleeMayAvoid(op *chanmodel.Op) bool {
 	callee := c.m.Func(op.Via)
 	if o := op.Via.Origin(); o != nil {
@@ -228,6 +230,14 @@ func (c *checker) calleeMayAvoid(op *chanmodel.Op) bool {
 		if countedLoop(o.Instr.Block()) {
 			// As for f's own receives: n sends and a loop of n
 			// receives pair up by counts; leaving early is not a path.
+			return false
+		}
+		b, i, ok := chanmodel.CaseEdge(o)
+		if !ok || len(callee.Fn.Blocks) == 0 {
+			return false
+		}
+		taken := func(x *ssa.BasicBlock, j int) bool { return x == b && j == i }
+		if c.exitPath(nil, callee.Fn.Blocks[0], nil, taken, nil) == nil {
 			return false
 		}
 		found = true

@@ -64,7 +64,8 @@
 // the Done calls on the WaitGroup and the goroutines WaitGroup.Go
 // starts, for a Wait; the goroutines errgroup's Go starts, for its
 // Wait; Signal and Broadcast, for a Cond.Wait, which is reported only
-// for a lock other than the Cond's own L (made by sync.NewCond); the
+// for a lock other than the Cond's own L (made by sync.NewCond; an L
+// that is a struct embedding a mutex is that mutex); the
 // operations that complete each case of a channel operation or a
 // select without default. Each partner must lock the mutex on a path
 // to its operation (or to the return a deferred one runs at), in its

@@ -64,6 +64,25 @@
 // (`ctx, _ := context.WithTimeout(ctx, d); <-ctx.Done()`, a wait for the
 // timeout; a select on Done beside another case still leaks, and so
 // does signal.NotifyContext, whose stop also unregisters the signals).
+// Nor is an error return whose error the call's constant arguments
+// rule out: a helper of the package that fails only inside
+// `if opts != nil { ... }` (or `if validate`, `if mode == strict`),
+// called with a literal nil (false, another mode), returns a nil error,
+// so `if err != nil { return nil, err }` after it is not a path
+// (flow.NilResultWith):
+//
+//	_, cancel := c.callContext(parent)
+//	req, err := newRequest(stream, nil) // fails only for a filter
+//	if err != nil {
+//		return nil, err // not reached
+//	}
+//	return &Subscription{req: req, cancel: cancel}, nil
+//
+// Nor is a discarded cancel of context.WithTimeout or WithDeadline in
+// a test file: the test hands the code under test a context with an
+// expired or short deadline, and the context's own timer releases it
+// (go vet's lostcancel reports those for who wants them). A discarded
+// cancel of WithCancel is still reported there.
 // main.main is not checked: returning from it ends the process.
 // Nor are the context and os/signal packages' own calls of their
 // functions, in the package and its tests, which discard cancel

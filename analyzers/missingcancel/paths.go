@@ -48,7 +48,7 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 	var tr finding.Trace
 	tr.Step(finding.Place{Pos: start, End: end, Goroutine: g, Op: finding.OpCancel})
 	if v == nil || (hasCur && discards(cur, src.Result)) {
-		if awaitsDone(b, idx, call, nil) {
+		if awaitsDone(b, idx, call, nil) || timerBoundedInTest(fn, call) {
 			return
 		}
 		tr.Report(c.pass, analysis.Diagnostic{
@@ -104,6 +104,20 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 	}
 	d.Category = "uncalled"
 	tr.Report(c.pass, d)
+}
+
+// timerBoundedInTest reports whether call, in a test file, makes a
+// context that its own timer ends (context.WithTimeout, WithDeadline
+// and their Cause forms): a test that discards the cancel, to hand a
+// context with an expired or short deadline to the code under test,
+// holds the timer until it fires, within the test binary's run. go vet's
+// lostcancel reports the discarded cancel for those who want it.
+func timerBoundedInTest(fn *ssa.Function, call *ssa.Call) bool {
+	callee := flow.CalleeFunc(&call.Call)
+	if !flow.InTestFile(fn) || callee == nil || callee.Pkg() == nil || callee.Pkg().Path() != "context" {
+		return false
+	}
+	return strings.HasPrefix(callee.Name(), "WithTimeout") || strings.HasPrefix(callee.Name(), "WithDeadline")
 }
 
 // awaitsDone reports whether every path from the creation of a
@@ -240,13 +254,43 @@ func feasibleSuccs(b *ssa.BasicBlock, derived map[ssa.Value]bool) []*ssa.BasicBl
 	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
 		return b.Succs
 	}
-	if !(derived[bin.X] && isNil(bin.Y)) && !(derived[bin.Y] && isNil(bin.X)) {
-		return b.Succs
+	x := bin.X
+	if !isNil(bin.Y) {
+		x = bin.Y
+		if !isNil(bin.X) {
+			return b.Succs
+		}
 	}
-	if bin.Op == token.NEQ {
+	switch {
+	case derived[x]:
+		// x is the context derived from the cancel's: never nil.
+		if bin.Op == token.NEQ {
+			return b.Succs[:1]
+		}
+		return b.Succs[1:]
+	case nilResult(x):
+		// An error (or other result) that the call's constant
+		// arguments rule out: the helper fails only for other input.
+		if bin.Op == token.NEQ {
+			return b.Succs[1:]
+		}
 		return b.Succs[:1]
 	}
-	return b.Succs[1:]
+	return b.Succs
+}
+
+// nilResult reports whether v, a result of a static call, is nil
+// whatever happens in the call, given its constant arguments
+// (flow.NilResultWith).
+func nilResult(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Extract:
+		call, ok := v.Tuple.(*ssa.Call)
+		return ok && flow.NilResultWith(&call.Call, v.Index)
+	case *ssa.Call:
+		return flow.NilResultWith(&v.Call, 0)
+	}
+	return false
 }
 
 func isNil(v ssa.Value) bool {

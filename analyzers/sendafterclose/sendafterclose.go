@@ -112,6 +112,12 @@ func after(ends *flow.Ends, f *chanmodel.Func, c, o *chanmodel.Op) bool {
 		// defer statement took the field's channel before the call).
 		return false
 	}
+	if closesTaken(c, o) {
+		// c closed the channel the field held before the function
+		// replaced it (old := p.ch; p.ch = make(...); close(old)):
+		// o, on the field, uses the new one.
+		return false
+	}
 	reset := resets(f, c)
 	switch {
 	case c.Deferred && !o.Deferred:
@@ -136,6 +142,64 @@ func after(ends *flow.Ends, f *chanmodel.Func, c, o *chanmodel.Op) bool {
 	// A close on one branch, then a send or close that every way on
 	// from it goes through: if err != nil { close(ch) }; close(ch).
 	return o != c && followedBy(ends, c.Instr, o.Instr, reset)
+}
+
+// closesTaken reports whether the close c, of a field or global
+// channel, closes a value the function loaded from it before storing
+// another channel there (flow.Replaced), and o operates on some other
+// value than that one.
+func closesTaken(c, o *chanmodel.Op) bool {
+	if !c.Direct() || !o.Direct() || c.Chan.Kind != chanmodel.KindField && c.Chan.Kind != chanmodel.KindGlobal {
+		return false
+	}
+	l, ok := directOperand(c).(*ssa.UnOp)
+	if !ok || !flow.Replaced(l, c.Instr) {
+		return false
+	}
+	ov := directOperand(o)
+	return ov != nil && ov != ssa.Value(l)
+}
+
+// directOperand returns the channel a direct send or close operates
+// on, nil for other operations.
+func directOperand(op *chanmodel.Op) ssa.Value {
+	switch x := op.Instr.(type) {
+	case *ssa.Send:
+		return flow.Unconverted(x.Chan)
+	case *ssa.Call:
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "close" && len(x.Call.Args) == 1 {
+			return flow.Unconverted(x.Call.Args[0])
+		}
+	case *ssa.Select:
+		// The case on op's field: the one state that loads it.
+		var found ssa.Value
+		for _, st := range x.States {
+			if st.Dir != types.SendOnly {
+				continue
+			}
+			v := flow.Unconverted(st.Chan)
+			if l, ok := v.(*ssa.UnOp); ok && l.Op == token.MUL && sameField(l.X, op.Chan) {
+				if found != nil {
+					return nil
+				}
+				found = v
+			}
+		}
+		return found
+	}
+	return nil
+}
+
+// sameField reports whether addr is the address of the field or
+// global that id names.
+func sameField(addr ssa.Value, id chanmodel.ChanID) bool {
+	switch a := addr.(type) {
+	case *ssa.FieldAddr:
+		return id.Kind == chanmodel.KindField && analysisutil.FieldOf(a) == id.Field
+	case *ssa.Global:
+		return id.Kind == chanmodel.KindGlobal && a == id.Global
+	}
+	return false
 }
 
 // followedBy reports whether every path from just after a reaches b

@@ -79,7 +79,11 @@
 // (stored, or handed to another package: sync.Once.Do, a handler
 // table), nor writes while some other lock is held, nor atomics
 // (sync/atomic calls and types are not plain writes). Calls from
-// tests are no evidence about a helper's callers.
+// tests are no evidence about a helper's callers. Nor is a map store
+// (or delete) into a map the function took out of the field and then
+// replaced there (pending := s.pending; s.pending = nil, the store on
+// every path in between): the map is no longer the field's, and every
+// later access through the field meets the new value.
 //
 // A callback runs where it is called. A function literal or method
 // value handed to a function of the package that only calls its
@@ -404,6 +408,11 @@
 // test's) runs on its caller's goroutine and is not one; one that can
 // reach another package (http.Handle, httptest.NewServer, an
 // http.Server's Handler), a result or an exported field may be served.
+// A middleware the package is handed (a func(http.Handler)
+// http.Handler it calls with the value) wraps it: its result is
+// followed in the value's place, so a per-request adapter that builds
+// a handler, wraps it and serves the result there and then is not a
+// handler either.
 //
 //	http.HandleFunc("/r", func(w http.ResponseWriter, r *http.Request) {
 //		redirects++ // reported

@@ -17,6 +17,7 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
+	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
 
@@ -453,15 +454,20 @@ func fieldAccess(instr ssa.Instruction) (*ssa.FieldAddr, bool, token.Pos) {
 			}
 		}
 	case *ssa.MapUpdate:
+		// A map taken out of the field and replaced there
+		// (pending := s.pending; s.pending = nil) is no longer the
+		// field's: every later access through the field meets the new
+		// value, and one before the store, under the field's lock,
+		// ended before the store's section began.
 		if l, ok := x.Map.(*ssa.UnOp); ok && l.Op == token.MUL {
-			if fa, ok := l.X.(*ssa.FieldAddr); ok {
+			if fa, ok := l.X.(*ssa.FieldAddr); ok && !flow.Replaced(l, x) {
 				return fa, true, x.Pos()
 			}
 		}
 	case *ssa.Call:
 		if b, ok := x.Call.Value.(*ssa.Builtin); ok && (b.Name() == "delete" || b.Name() == "clear") && len(x.Call.Args) > 0 {
 			if l, ok := x.Call.Args[0].(*ssa.UnOp); ok && l.Op == token.MUL {
-				if fa, ok := l.X.(*ssa.FieldAddr); ok {
+				if fa, ok := l.X.(*ssa.FieldAddr); ok && !flow.Replaced(l, x) {
 					return fa, true, x.Pos()
 				}
 			}

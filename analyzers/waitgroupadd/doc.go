@@ -105,8 +105,12 @@
 //     select, in a helper that receives or is handed the channel), an
 //     unlock or atomic store whose mutex or memory the starter uses; a
 //     goroutine that calls a function value supplied from outside or a
-//     function we cannot see; and a goroutine that receives from a
-//     channel when its starter sends on one. A signal the starter never
+//     function we cannot see; and a goroutine that receives, after its
+//     Adds, from a channel when its starter sends on one (a receive
+//     that comes before every Add, or from a context's Done channel,
+//     which only closes, orders nothing: a pool whose Run adds for
+//     its workers and then waits on <-ctx.Done() is reported even if
+//     its starter sends jobs before its Wait). A signal the starter never
 //     receives before it waits (close(ready) with no <-ready) orders
 //     nothing and does not keep the report away.
 //   - An Add fenced by a closed state: it runs in a critical section
@@ -124,6 +128,13 @@
 //     (if s.shuttingDown() { return false }); the Adds of a helper
 //     called by a defer statement (defer s.trackListener(ln, false))
 //     are those of the helper, fenced the same way.
+//   - An Add made holding a mutex of its owner (read-locked will do)
+//     that every Wait on the WaitGroup holds for writing: no Wait runs
+//     beside the Add's section, so the Add comes before a Wait, which
+//     waits for it, or after one returned (an event sender that adds,
+//     sends and marks Done under RLock, beside a disable that waits
+//     under Lock). A WaitGroup and a mutex embedded in an unexported
+//     type that the package's API never hands out count as its own.
 //   - WaitGroup.Go, which orders the Add itself.
 //   - Generated files.
 //

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -219,7 +220,7 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 			}
 			c.reportSelf(gfn, goStmt, a.event)
 		case !doneNear && !doneOther && !rule2Done && !published:
-			if s.flags&flagRecv != 0 && c.sz.summary(fn).flags&flagSend != 0 {
+			if s.flags&flagRecv != 0 && c.sz.summary(fn).flags&flagSend != 0 && c.receivesAfterAdd(gfn) {
 				continue // a send of the spawner may wait for the goroutine
 			}
 			// A signal of the goroutine orders its Adds before the
@@ -230,6 +231,70 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 			}
 		}
 	}
+}
+
+// receivesAfterAdd reports whether the goroutine's function gfn may,
+// after one of its Adds, receive from a channel that a send can pair
+// with: only such a receive can hold a send of the spawner until the
+// Adds have run. A context's Done channel is only ever closed; a
+// receive that precedes every Add orders nothing after them. Adds that
+// gfn's summary does not place at one of its instructions keep the
+// conservative answer.
+func (c *checker) receivesAfterAdd(gfn *ssa.Function) bool {
+	s := c.sz.summary(gfn)
+	if s == nil {
+		return true
+	}
+	var adds []ssa.Instruction
+	for in, evs := range s.perInstr {
+		if slices.ContainsFunc(evs, func(e event) bool { return e.kind == evAdd }) {
+			adds = append(adds, in)
+		}
+	}
+	if len(adds) == 0 {
+		return true
+	}
+	for _, b := range gfn.Blocks {
+		for _, in := range b.Instrs {
+			if !c.mayPairReceive(in) {
+				continue
+			}
+			if slices.ContainsFunc(adds, func(a ssa.Instruction) bool { return flow.Reaches(a, in, nil) }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayPairReceive reports whether in receives, or calls code that
+// receives, from a channel other than a context's Done.
+func (c *checker) mayPairReceive(in ssa.Instruction) bool {
+	switch x := in.(type) {
+	case *ssa.UnOp:
+		return x.Op == token.ARROW && !contextDone(x.X)
+	case *ssa.Select:
+		return slices.ContainsFunc(x.States, func(st *ssa.SelectState) bool { return st.Dir == types.RecvOnly && !contextDone(st.Chan) })
+	case *ssa.Call:
+		if x.Call.IsInvoke() && analysisutil.IsNamed(x.Call.Value.Type(), "context", "Context") {
+			return false // Done, Err, Deadline, Value: none receives
+		}
+		fn, _ := callee(x.Common())
+		if fn == nil {
+			return true // a function value or an interface method: it may
+		}
+		s := c.sz.summary(fn)
+		return s == nil || s.flags&flagRecv != 0
+	}
+	return false
+}
+
+// contextDone reports whether ch is the result of a context.Context's
+// Done method.
+func contextDone(ch ssa.Value) bool {
+	call, ok := ch.(*ssa.Call)
+	return ok && call.Call.IsInvoke() && call.Call.Method.Name() == "Done" &&
+		analysisutil.IsNamed(call.Call.Value.Type(), "context", "Context")
 }
 
 // fenced reports whether every Add on ref (relative to fn) that fn

@@ -181,6 +181,27 @@ func (w *walk) follow(x ssa.Value) bool {
 	return true
 }
 
+// decorates reports whether the call c is a call of a function value
+// the package does not show (a parameter, a captured variable, a
+// field) of type func(T) T, with x as its argument: a decorator, such as
+// net/http middleware (func(http.Handler) http.Handler), whose result
+// runs x when it runs itself. OnlyCalled follows the result in x's
+// place.
+func decorates(c *ssa.CallCommon, x ssa.Value) bool {
+	if c.IsInvoke() || c.StaticCallee() != nil || len(c.Args) != 1 || c.Args[0] != x {
+		return false
+	}
+	switch c.Value.(type) {
+	case *ssa.Function, *ssa.MakeClosure:
+		return false // code the package shows: followed as such
+	}
+	sig := c.Signature()
+	if sig.Params().Len() != 1 || sig.Results().Len() != 1 || sig.Variadic() {
+		return false
+	}
+	return types.Identical(sig.Params().At(0).Type(), sig.Results().At(0).Type())
+}
+
 func (w *walk) followAll(vs []ssa.Value) bool {
 	for _, v := range vs {
 		if !w.follow(v) {
@@ -282,6 +303,10 @@ func (w *walk) use(x ssa.Value, in ssa.Instruction) bool {
 		}
 		if w.calls != nil && w.calls(c, x) {
 			return true
+		}
+		if call, ok := in.(*ssa.Call); ok && !w.collect && decorates(c, x) {
+			// Middleware: its result wraps x and stands for it.
+			return w.follow(call)
 		}
 		callee := flow.Callee(c)
 		if c.IsInvoke() || callee == nil || callee.Blocks == nil || callee.Pkg == nil || callee.Pkg.Pkg != vf.pkg {

@@ -80,7 +80,7 @@ func DeadWith(fn *ssa.Function, args []ssa.Value) map[*ssa.BasicBlock]bool {
 	}
 	any := false
 	for _, a := range args {
-		if c, ok := a.(*ssa.Const); ok && c.Value != nil {
+		if _, ok := a.(*ssa.Const); ok {
 			any = true
 		}
 	}
@@ -123,6 +123,20 @@ func DeadWith(fn *ssa.Function, args []ssa.Value) map[*ssa.BasicBlock]bool {
 			}
 			continue
 		}
+		if x, op, ok := nilComparison(ifi); ok {
+			// A parameter compared with nil: decided when the
+			// argument is the nil constant.
+			if i := ParamIndex(fn, x); i >= 0 {
+				if c, ok := args[i].(*ssa.Const); ok && c.IsNil() {
+					if op == token.EQL {
+						ruleOut(blk.Succs[1])
+					} else {
+						ruleOut(blk.Succs[0])
+					}
+				}
+			}
+			continue
+		}
 		x, kc, op, ok := constComparison(ifi)
 		if !ok {
 			continue
@@ -139,6 +153,68 @@ func DeadWith(fn *ssa.Function, args []ssa.Value) map[*ssa.BasicBlock]bool {
 		}
 	}
 	return dead
+}
+
+// nilComparison returns the value the branch ifi compares with the
+// nil constant, and the comparison.
+func nilComparison(ifi *ssa.If) (ssa.Value, token.Token, bool) {
+	cmp, ok := ifi.Cond.(*ssa.BinOp)
+	if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
+		return nil, 0, false
+	}
+	x, k := cmp.X, cmp.Y
+	if _, isConst := x.(*ssa.Const); isConst {
+		x, k = k, x
+	}
+	if c, ok := k.(*ssa.Const); !ok || !c.IsNil() {
+		return nil, 0, false
+	}
+	return x, cmp.Op, true
+}
+
+// NilResultWith reports whether the function call calls returns the
+// nil constant as its result i on every path that the call's constant
+// arguments leave live (DeadWith): a helper that can fail only when
+// handed options, called with a literal nil.
+//
+//	func request(id string, filter *Filter) (*Req, error) {
+//		if filter != nil {
+//			if err := filter.check(); err != nil {
+//				return nil, err
+//			}
+//		}
+//		return &Req{ID: id}, nil
+//	}
+//
+// request(id, nil) returns a nil error.
+func NilResultWith(call *ssa.CallCommon, i int) bool {
+	fn := call.StaticCallee()
+	if fn == nil || fn.Blocks == nil || call.Signature().Results().Len() <= i {
+		return false
+	}
+	args := call.Args
+	if call.IsInvoke() {
+		return false
+	}
+	dead := DeadWith(fn, args)
+	if dead == nil {
+		return false
+	}
+	n := 0
+	for _, b := range fn.Blocks {
+		if dead[b] || len(b.Instrs) == 0 {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		if c, ok := ret.Results[i].(*ssa.Const); !ok || !c.IsNil() {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // constComparison returns the operands of the branch ifi when it tests

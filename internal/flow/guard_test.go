@@ -64,3 +64,59 @@ func TestDeadWith(t *testing.T) {
 		}
 	}
 }
+
+const nilResultSrc = `package p
+
+import "errors"
+
+type opts struct{ strict bool }
+
+func build(name string, o *opts) (string, error) {
+	if o != nil && o.strict && name == "" {
+		return "", errors.New("empty")
+	}
+	return name, nil
+}
+
+func check(name string, validate bool) error {
+	if validate {
+		if name == "" {
+			return errors.New("empty")
+		}
+	}
+	return nil
+}
+
+func calls(n string, o *opts, v bool) {
+	build(n, nil)
+	build(n, o)
+	check(n, false)
+	check(n, v)
+	check(n, true)
+	check("a", true)
+}
+`
+
+// TestNilResultWith checks which calls' error results the constant
+// arguments make nil.
+func TestNilResultWith(t *testing.T) {
+	pkg := atest.BuildSSA(t, nilResultSrc, 0)
+	var got []bool
+	for _, b := range pkg.Func("calls").Blocks {
+		for _, in := range b.Instrs {
+			if c, ok := in.(*ssa.Call); ok {
+				i := c.Call.Signature().Results().Len() - 1
+				got = append(got, NilResultWith(&c.Call, i))
+			}
+		}
+	}
+	want := []bool{true, false, true, false, false, true}
+	if len(got) != len(want) {
+		t.Fatalf("got %d calls, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("call %d: NilResultWith = %v, want %v", i, got[i], want[i])
+		}
+	}
+}

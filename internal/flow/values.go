@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"go/token"
 	"iter"
 
 	"golang.org/x/tools/go/ssa"
@@ -53,4 +54,55 @@ func Captures(mc *ssa.MakeClosure, v ssa.Value) iter.Seq[*ssa.FreeVar] {
 			}
 		}
 	}
+}
+
+// Replaced reports whether the value the load l took from a struct
+// field (or a package variable) is no longer the field's at the
+// instruction at: l's function stores another value into the same
+// field of the same object after l, and no path leads from l to at
+// around that store. A swap that takes a map or channel out and leaves
+// nil or a fresh one behind:
+//
+//	pending := s.pending // l
+//	s.pending = nil
+//	pending[k] = v       // at: the taken map, not s.pending's
+func Replaced(l *ssa.UnOp, at ssa.Instruction) bool {
+	if l.Op != token.MUL || !Dominates(l, at) {
+		return false
+	}
+	var stores []*ssa.Store
+	switch addr := l.X.(type) {
+	case *ssa.FieldAddr:
+		for _, r := range referrers(addr.X) {
+			if other, ok := r.(*ssa.FieldAddr); ok && other.Field == addr.Field {
+				stores = append(stores, storesTo(other)...)
+			}
+		}
+	case *ssa.Global:
+		stores = storesTo(addr)
+	}
+	for _, st := range stores {
+		if st.Val != ssa.Value(l) && Dominates(l, st) && !Reaches(l, at, func(in ssa.Instruction) bool { return in == st }) {
+			return true
+		}
+	}
+	return false
+}
+
+func referrers(v ssa.Value) []ssa.Instruction {
+	if refs := v.Referrers(); refs != nil {
+		return *refs
+	}
+	return nil
+}
+
+// storesTo returns the stores whose address is addr.
+func storesTo(addr ssa.Value) []*ssa.Store {
+	var out []*ssa.Store
+	for _, r := range referrers(addr) {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == addr {
+			out = append(out, st)
+		}
+	}
+	return out
 }

@@ -54,7 +54,7 @@ func (m *Model) AddFenced(add *ssa.Call) bool {
 		return false
 	}
 	wg := analysisutil.FieldOf(wfa)
-	if !m.ownField(wg) || !m.onlyMethodReceiver(wg) {
+	if !m.privateField(wg, wfa.X.Type()) || !m.onlyMethodReceiver(wg) {
 		return false
 	}
 	for _, fc := range m.fences(add, wfa.X) {
@@ -62,7 +62,60 @@ func (m *Model) AddFenced(add *ssa.Call) bool {
 			return true
 		}
 	}
+	return m.excludedFromWaits(add, wfa, wg)
+}
+
+// excludedFromWaits reports whether the Add add, on the WaitGroup field
+// wg of wfa's object, runs holding a mutex field of that object (in
+// either mode) that every Wait on wg holds for writing, and there is a
+// Wait: no Wait runs while the Add's section does, so the Add comes
+// before a Wait, which waits for it, or after one has returned (an
+// event sender that adds, sends and marks Done under the read lock,
+// beside a disable that waits under the write lock).
+func (m *Model) excludedFromWaits(add *ssa.Call, wfa *ssa.FieldAddr, wg *types.Var) bool {
+	fn := add.Parent()
+	lf := m.Locks.Funcs[fn]
+	if lf == nil {
+		return false
+	}
+	base := m.canon(fn, lockset.KeyOf(wfa.X), 0)
+	for k := range lf.HeldBefore(add) {
+		mu := fieldBelow(base, m.canon(fn, k, 0))
+		if mu == nil || !m.privateField(mu, wfa.X.Type()) {
+			continue
+		}
+		if m.waitsHolding(wg, mu) {
+			return true
+		}
+	}
 	return false
+}
+
+// waitsHolding reports whether every Wait of the package on the
+// WaitGroup field wg runs holding its owner's mutex field mu for
+// writing, and there is a Wait.
+func (m *Model) waitsHolding(wg, mu *types.Var) bool {
+	any := false
+	for _, fn := range m.Funcs {
+		for _, ev := range fn.Events {
+			if ev.Kind != Wait {
+				continue
+			}
+			c, ok := ev.Instr.(*ssa.Call)
+			if !ok || len(c.Call.Args) == 0 {
+				return false
+			}
+			fa, ok := c.Call.Args[0].(*ssa.FieldAddr)
+			if !ok || analysisutil.FieldOf(fa) != wg {
+				continue
+			}
+			any = true
+			if !m.writeHeld(c, m.canon(fn.Fn, lockset.KeyOf(fa.X), 0), mu) {
+				return false
+			}
+		}
+	}
+	return any
 }
 
 // A fence is a closed state that keeps an instruction out once set:
@@ -212,6 +265,22 @@ func onlyWay(b *ssa.BasicBlock, i int, w, iff ssa.Instruction) bool {
 // the package's code is all the code that can reach it.
 func (m *Model) ownField(f *types.Var) bool {
 	return f != nil && !f.Exported() && f.Pkg() == m.pkg
+}
+
+// privateField reports whether f, a field of the struct that owner
+// (or what it points to) is, can be used only by the package: an
+// unexported field of it, or one it embeds (sync.WaitGroup, a mutex)
+// when the struct's type is unexported and no exported API of the
+// package hands out a value of it.
+func (m *Model) privateField(f *types.Var, owner types.Type) bool {
+	if m.ownField(f) {
+		return true
+	}
+	if f == nil || !f.Embedded() || f.Pkg() != m.pkg {
+		return false
+	}
+	n := namedOf(owner)
+	return n != nil && n.Obj().Pkg() == m.pkg && !n.Obj().Exported() && !m.entryIdx().exposed[n]
 }
 
 // onlyMethodReceiver reports whether every access to the field wg is

@@ -271,7 +271,14 @@ func (m *Model) noteNewCond(fn *ssa.Function, call *ssa.Call) {
 	if mi, ok := arg.(*ssa.MakeInterface); ok {
 		arg = mi.X
 	}
-	cls, name, known := lockset.ClassOf(m.canon(fn, lockset.KeyOf(arg), 0))
+	key := m.canon(fn, lockset.KeyOf(arg), 0)
+	if i := embeddedMutex(arg.Type()); i >= 0 {
+		// A struct that is a Locker by the mutex it embeds: its Lock
+		// and Unlock are the mutex's, which the lock-set model names
+		// by the embedded field.
+		key = key.Extend(accesspath.FieldStep(i))
+	}
+	cls, name, known := lockset.ClassOf(key)
 	for _, r := range *call.Referrers() {
 		st, ok := r.(*ssa.Store)
 		if !ok || st.Val != call {
@@ -282,6 +289,34 @@ func (m *Model) noteNewCond(fn *ssa.Function, call *ssa.Call) {
 		o.class, _, o.named = lockset.ClassOf(o.Key)
 		m.conds = append(m.conds, condMaker{cond: o, lock: cls, name: name, known: known})
 	}
+}
+
+// embeddedMutex returns the index of the sync.Mutex or sync.RWMutex
+// that the struct t points to embeds, and through which it is a
+// sync.Locker; -1 when t is not such a pointer (a *sync.Mutex itself).
+func embeddedMutex(t types.Type) int {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return -1
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return -1
+	}
+	found := -1
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if !f.Embedded() {
+			continue
+		}
+		if analysisutil.IsNamed(f.Type(), "sync", "Mutex") || analysisutil.IsNamed(f.Type(), "sync", "RWMutex") {
+			if found >= 0 {
+				return -1 // two: the selector is ambiguous
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 // CondLock returns the class of the mutex (its L) that the Cond o

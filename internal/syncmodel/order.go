@@ -27,7 +27,16 @@ import (
 //     next (heldUntilDone);
 //   - a count (receivedAll): c's goroutine made the channel and
 //     completed as many receives on it as its goroutines, each sending
-//     once, can send.
+//     once, can send;
+//   - calls that join what they start (joinedByCalls): every goroutine
+//     running s is started inside calls of c's function, each of which
+//     returns only after those runs by the rules above, and none can
+//     follow c.
+//
+// Program order orders the runs of c's own goroutine; a received send
+// orders only the run of the goroutine that sent it, so a send of a
+// function started in several goroutines orders none of their other
+// runs.
 //
 // The two compose: the senders Done, a second goroutine Waits and then
 // closes done, the receiver closes the data channel in its <-done
@@ -59,7 +68,10 @@ func (m *Model) orderedAfter(f *chanmodel.Func, c *chanmodel.Op, runs []chanmode
 	if depth > 6 {
 		return false
 	}
-	if m.programOrder(f, c, runs) {
+	// Runs of c's own goroutine that program order places before c
+	// need no join; the rest must be joined.
+	runs = slices.DeleteFunc(slices.Clone(runs), func(r chanmodel.OpRef) bool { return m.programOrdered(f, c, r) })
+	if len(runs) == 0 {
 		return true
 	}
 	// A channel made again on the way from the Wait back to a go
@@ -71,7 +83,13 @@ func (m *Model) orderedAfter(f *chanmodel.Func, c *chanmodel.Op, runs []chanmode
 	if c.Chan.Kind == chanmodel.KindMake && c.Chan.Make != nil {
 		remade = c.Chan.Make
 	}
-	for _, j := range m.joinsBefore(f.Fn, c.Instr, up, 0) {
+	// A deferred c runs as f returns: the joins before every return
+	// precede it.
+	joinAt := c.Instr
+	if c.Deferred && c.Direct() {
+		joinAt = nil
+	}
+	for _, j := range m.joinsBefore(f.Fn, joinAt, up, 0) {
 		if m.doneAfter(runs, j, waitPoints(j.in, j.up), remade) {
 			return true
 		}
@@ -87,6 +105,9 @@ func (m *Model) orderedAfter(f *chanmodel.Func, c *chanmodel.Op, runs []chanmode
 		if sawClosedBefore(r, c) && m.releasedAfter(r.Chan, runs, true, depth+1) {
 			return true
 		}
+	}
+	if m.joinedByCalls(f, c, runs, up, depth) {
+		return true
 	}
 	if c.Direct() {
 		return false
@@ -133,8 +154,10 @@ func (m *Model) joinsBefore(fn *ssa.Function, in ssa.Instruction, up []Site, dep
 			continue
 		}
 		// In fn itself a deferred Wait runs after in; in a callee,
-		// before the call returns.
-		if in != nil && (ev.Deferred || !flow.Dominates(ev.Instr, in)) || in == nil && !ev.Must {
+		// before the call returns. With no in at the outermost level
+		// the question is about a deferred operation of fn, which a
+		// deferred Wait may follow.
+		if in != nil && (ev.Deferred || !flow.Dominates(ev.Instr, in)) || in == nil && (!ev.Must || depth == 0 && ev.Deferred) {
 			continue
 		}
 		if o, ok := m.lift(ev.Obj, fn, up); ok {
@@ -165,12 +188,11 @@ func (m *Model) joinsBefore(fn *ssa.Function, in ssa.Instruction, up []Site, dep
 	return out
 }
 
-// programOrder reports whether c, an operation of f's own goroutine,
-// follows every run in runs in that goroutine's program order: each
-// run is f's own and cannot follow c (c is deferred, or no path leads
-// from c back to the run), or, for a deferred c, runs in a function
-// that f calls synchronously. A sender that closes its done channel
-// as it returns:
+// programOrdered reports whether c, an operation of f's own goroutine,
+// follows the run r in that goroutine's program order: r is f's own
+// and cannot follow c (c is deferred, or no path leads from c back to
+// r), or, for a deferred c, r runs in a function that f calls
+// synchronously. A sender that closes its done channel as it returns:
 //
 //	func (t *T) follow() {
 //		defer close(t.stopped)
@@ -179,26 +201,119 @@ func (m *Model) joinsBefore(fn *ssa.Function, in ssa.Instruction, up []Site, dep
 //
 // A close of one channel by every goroutine that runs f would panic,
 // so a correct program closes it in one run of f: the runs of the
-// other goroutines close channels of their own.
-func (m *Model) programOrder(f *chanmodel.Func, c *chanmodel.Op, runs []chanmodel.OpRef) bool {
+// other goroutines close channels of their own. A send has no such
+// limit: one received send of many goroutines running f orders only
+// the run of the goroutine that sent it, so a send orders f's runs
+// only when f is not known to run in several goroutines (runsOnce).
+func (m *Model) programOrdered(f *chanmodel.Func, c *chanmodel.Op, r chanmodel.OpRef) bool {
 	if c.Unit != 0 || c.Select {
 		return false
 	}
+	switch {
+	case r.F == f:
+		if r.Op.Deferred || !c.Deferred && flow.Reaches(c.Instr, r.Op.Instr, nil) {
+			return false
+		}
+		return c.Kind == chanmodel.Close || m.runsOnce(f.Fn)
+	case c.Deferred:
+		return m.runsWithin(r.F.Fn, f.Fn, map[*ssa.Function]bool{}, 0)
+	}
+	return false
+}
+
+// runsOnce reports whether fn is not known to run in several
+// goroutines at once: no two go statements start it, and none that
+// does lies in a loop.
+func (m *Model) runsOnce(fn *ssa.Function) bool {
+	roots, _ := m.goRoots(fn, true, false)
+	switch len(roots) {
+	case 0:
+		return true
+	case 1:
+		return !flow.InLoop(roots[0].Instr.Block())
+	}
+	return false
+}
+
+// joinedByCalls reports whether c, an operation of f's own goroutine,
+// follows every run in runs because the goroutines that perform them
+// are all started inside calls f makes (synchronously, through any
+// depth of calls and go statements), each of which returns only after
+// the runs it started (returnsAfter), and no such call can follow c. A
+// loader that runs its stages through a helper, each stage's workers
+// joined before the helper returns, and then closes the channels the
+// workers sent on:
+//
+//	for _, s := range stages {
+//		s.loadParallel(cD) // ranges over success until a goroutine closes it after wg.Wait()
+//	}
+//	close(cD)
+func (m *Model) joinedByCalls(f *chanmodel.Func, c *chanmodel.Op, runs []chanmodel.OpRef, up []Site, depth int) bool {
+	if c.Unit != 0 || c.Select || !c.Direct() || depth > 4 {
+		return false
+	}
+	calls := map[ssa.Instruction]bool{}
 	for _, r := range runs {
-		switch {
-		case r.F == f:
-			if r.Op.Deferred || !c.Deferred && flow.Reaches(c.Instr, r.Op.Instr, nil) {
-				return false
-			}
-		case c.Deferred:
-			if !m.runsWithin(r.F.Fn, f.Fn, map[*ssa.Function]bool{}, 0) {
-				return false
-			}
-		default:
+		if !m.startedUnder(r.F.Fn, f.Fn, calls) {
 			return false
 		}
 	}
-	return len(runs) > 0
+	if len(calls) == 0 {
+		return false
+	}
+	for x := range calls {
+		if !c.Deferred && flow.Reaches(c.Instr, x, nil) {
+			return false
+		}
+		callee := flow.Body(x.(*ssa.Call).Call.StaticCallee())
+		site, ok := m.siteAt(x, callee)
+		cf := m.Chans.Func(callee)
+		if callee == nil || cf == nil || !ok || !m.returnsAfter(cf, runs, append(up[:len(up):len(up)], site), depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// startedUnder reports whether every way into fn, as far up as outer,
+// passes through a synchronous call that outer makes, and adds those
+// calls to calls. fn itself being outer's goroutine, or started by a
+// go statement of outer, is not such a way.
+func (m *Model) startedUnder(fn, outer *ssa.Function, calls map[ssa.Instruction]bool) bool {
+	if fn == outer {
+		return false
+	}
+	anyWay := func(Site) bool { return true }
+	return m.waysUp(fn, outer, anyWay, func(s Site) bool {
+		call, isCall := s.Instr.(*ssa.Call)
+		if !isCall || s.Goroutine || call.Call.StaticCallee() == nil {
+			return false
+		}
+		calls[call] = true
+		return true
+	}, map[*ssa.Function]bool{}, 0)
+}
+
+// returnsAfter reports whether every return of f follows every run in
+// runs, by the rules of orderedAfter asked at the return instead of
+// at a channel operation.
+func (m *Model) returnsAfter(f *chanmodel.Func, runs []chanmodel.OpRef, up []Site, depth int) bool {
+	n := 0
+	for _, b := range f.Fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		n++
+		at := &chanmodel.Op{Kind: chanmodel.Recv, Instr: ret, Pos: ret.Pos()}
+		if !m.orderedAfter(f, at, runs, up, depth) {
+			return false
+		}
+	}
+	return n > 0
 }
 
 // siteAt returns the site of the package at which in calls or starts

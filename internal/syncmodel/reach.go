@@ -911,6 +911,19 @@ func (m *Model) runsWithin(fn, outer *ssa.Function, seen map[*ssa.Function]bool,
 	if fn == outer {
 		return true
 	}
+	return m.waysUp(fn, outer, syncCall, syncCall, seen, depth)
+}
+
+func syncCall(s Site) bool {
+	_, isCall := s.Instr.(*ssa.Call)
+	return isCall && !s.Goroutine
+}
+
+// waysUp walks every way into fn (entrySites) up to outer: a site in
+// outer must pass atOuter, any other must pass along and be, in its
+// turn, entered only that way. False when a way leads elsewhere: a
+// function the package does not enter only by its own calls.
+func (m *Model) waysUp(fn, outer *ssa.Function, along, atOuter func(Site) bool, seen map[*ssa.Function]bool, depth int) bool {
 	if seen[fn] {
 		return true // a cycle adds no way in
 	}
@@ -920,7 +933,13 @@ func (m *Model) runsWithin(fn, outer *ssa.Function, seen map[*ssa.Function]bool,
 		return false
 	}
 	for _, s := range sites {
-		if _, isCall := s.Instr.(*ssa.Call); !isCall || s.Goroutine || !m.runsWithin(s.Caller, outer, seen, depth+1) {
+		if s.Caller == outer {
+			if !atOuter(s) {
+				return false
+			}
+			continue
+		}
+		if !along(s) || !m.waysUp(s.Caller, outer, along, atOuter, seen, depth+1) {
 			return false
 		}
 	}

@@ -139,3 +139,41 @@ func TestNothingRuns(t *testing.T) {
 		t.Fatal("nothing should have run")
 	}
 }
+
+// waitFor fails the test when ch stays silent: its timeout case strands
+// the sender only in a test that has failed.
+func waitFor(t *testing.T, ch chan struct{}) {
+	select {
+	case <-ch:
+	case <-time.After(time.Second):
+		t.Fatalf("timed out")
+	}
+}
+
+// waitOrLog only logs on its timeout: the test passes, the sender
+// stays blocked.
+func waitOrLog(t *testing.T, ch chan struct{}) {
+	select {
+	case <-ch:
+	case <-time.After(time.Second):
+		t.Logf("timed out")
+	}
+}
+
+func TestWaitHelper(t *testing.T) {
+	done := make(chan struct{})
+	go func() {
+		_, _ = pair()
+		done <- struct{}{}
+	}()
+	waitFor(t, done)
+}
+
+func TestWaitLogHelper(t *testing.T) {
+	done := make(chan struct{}) // want `goroutine leak: the send on unbuffered channel done blocks forever`
+	go func() {
+		_, _ = pair()
+		done <- struct{}{}
+	}()
+	waitOrLog(t, done)
+}

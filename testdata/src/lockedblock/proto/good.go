@@ -485,3 +485,34 @@ func startGuarded(a, b *guarded) {
 	go watchOther(a, b.state.stop)
 	go b.changed()
 }
+
+// A Cond made on a struct that is a Locker by the mutex it embeds:
+// Wait releases that mutex.
+type discovery struct {
+	c struct {
+		sync.Mutex
+		cond       *sync.Cond
+		inProgress bool
+	}
+}
+
+func newDiscovery() *discovery {
+	d := &discovery{}
+	d.c.cond = sync.NewCond(&d.c)
+	return d
+}
+
+func (d *discovery) await() {
+	d.c.Lock()
+	for d.c.inProgress {
+		d.c.cond.Wait()
+	}
+	d.c.Unlock()
+}
+
+func (d *discovery) finish() {
+	d.c.Lock()
+	d.c.inProgress = false
+	d.c.cond.Broadcast()
+	d.c.Unlock()
+}

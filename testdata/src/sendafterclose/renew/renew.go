@@ -218,3 +218,41 @@ func (t *Ticker) CyclesMaybe() {
 	t.cycleMaybe()
 	t.cycleMaybe() // want `call to t.cycleMaybe: t.tick closed a second time`
 }
+
+// A pool resized under its lock: the old channel is taken out of the
+// field, a new one stored, the old one closed and drained into the
+// new one. The sends go to the new channel.
+type SlicePool struct {
+	mu     sync.Mutex
+	max    int
+	slices chan *[]byte
+}
+
+func (p *SlicePool) Resize(n int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.max = n
+	old := p.slices
+	p.slices = make(chan *[]byte, n)
+	if old == nil {
+		return
+	}
+	close(old)
+	for bs := range old {
+		select {
+		case p.slices <- bs:
+		default:
+		}
+	}
+}
+
+// ResizeBack sends the first buffer back to the channel it has just
+// closed.
+func (p *SlicePool) ResizeBack(n int, first *[]byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	old := p.slices
+	p.slices = make(chan *[]byte, n)
+	close(old)
+	old <- first // want `send on old after it was closed`
+}

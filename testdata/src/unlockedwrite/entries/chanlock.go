@@ -74,10 +74,10 @@ func (c *crawler) visit(url string, err error) {
 	}
 }
 
-func (c *crawler) run(urls []string) {
+func (c *crawler) run(urls []string, fetch func(string) error) {
 	var wg sync.WaitGroup
 	for _, u := range urls {
-		wg.Go(func() { c.visit(u, nil) })
+		wg.Go(func() { c.visit(u, fetch(u)) })
 	}
 	wg.Wait()
 }
