@@ -305,9 +305,8 @@ func requests(f *chanmodel.Func, c *chanmodel.Op) []ssa.Value {
 // the cancel function of the context whose Done channel it is. ok is
 // false when some trigger may lie out of sight.
 func (o *flagOrder) triggers(req ssa.Value) ([]ssa.Instruction, bool) {
-	if call, ok := req.(*ssa.Call); ok && call.Call.IsInvoke() && call.Call.Method.Name() == "Done" &&
-		analysisutil.IsNamed(call.Call.Value.Type(), "context", "Context") {
-		return o.cancels(call.Call.Value, 0)
+	if analysisutil.ContextDone(req) {
+		return o.cancels(req.(*ssa.Call).Call.Value, 0)
 	}
 	id, ok := o.m.ChanOf(req)
 	if !ok {

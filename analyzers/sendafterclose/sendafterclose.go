@@ -69,7 +69,7 @@ func sameGoroutine(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, r
 			if (o.Kind != chanmodel.Send && o.Kind != chanmodel.Close) || o.Unit != 0 || !(o.Direct() || o.Must) {
 				continue
 			}
-			if !chanmodel.SameChan(c, o) || !after(m.Ends(), f, c, o) || inDefaultOfRecv(f, o) {
+			if !chanmodel.SameChan(c, o) || !after(m, f, c, o) || inDefaultOfRecv(f, o) {
 				continue
 			}
 			pos := m.Site(o)
@@ -100,7 +100,8 @@ func sameGoroutine(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, r
 
 // after reports whether o surely runs after c, on a channel that was
 // not replaced in between.
-func after(ends *flow.Ends, f *chanmodel.Func, c, o *chanmodel.Op) bool {
+func after(m *chanmodel.Model, f *chanmodel.Func, c, o *chanmodel.Op) bool {
+	ends := m.Ends()
 	if o.Renewed {
 		// o's callee stores a channel it made into the field before
 		// it operates on it: each call has a channel of its own.
@@ -112,7 +113,7 @@ func after(ends *flow.Ends, f *chanmodel.Func, c, o *chanmodel.Op) bool {
 		// defer statement took the field's channel before the call).
 		return false
 	}
-	if closesTaken(c, o) {
+	if closesTaken(m, c, o) {
 		// c closed the channel the field held before the function
 		// replaced it (old := p.ch; p.ch = make(...); close(old)):
 		// o, on the field, uses the new one.
@@ -148,21 +149,22 @@ func after(ends *flow.Ends, f *chanmodel.Func, c, o *chanmodel.Op) bool {
 // channel, closes a value the function loaded from it before storing
 // another channel there (flow.Replaced), and o operates on some other
 // value than that one.
-func closesTaken(c, o *chanmodel.Op) bool {
+func closesTaken(m *chanmodel.Model, c, o *chanmodel.Op) bool {
 	if !c.Direct() || !o.Direct() || c.Chan.Kind != chanmodel.KindField && c.Chan.Kind != chanmodel.KindGlobal {
 		return false
 	}
-	l, ok := directOperand(c).(*ssa.UnOp)
+	l, ok := directOperand(m, c).(*ssa.UnOp)
 	if !ok || !flow.Replaced(l, c.Instr) {
 		return false
 	}
-	ov := directOperand(o)
+	ov := directOperand(m, o)
 	return ov != nil && ov != ssa.Value(l)
 }
 
 // directOperand returns the channel a direct send or close operates
-// on, nil for other operations.
-func directOperand(op *chanmodel.Op) ssa.Value {
+// on (for a select, the one case on op's channel), nil for other
+// operations.
+func directOperand(m *chanmodel.Model, op *chanmodel.Op) ssa.Value {
 	switch x := op.Instr.(type) {
 	case *ssa.Send:
 		return flow.Unconverted(x.Chan)
@@ -171,35 +173,21 @@ func directOperand(op *chanmodel.Op) ssa.Value {
 			return flow.Unconverted(x.Call.Args[0])
 		}
 	case *ssa.Select:
-		// The case on op's field: the one state that loads it.
 		var found ssa.Value
 		for _, st := range x.States {
 			if st.Dir != types.SendOnly {
 				continue
 			}
-			v := flow.Unconverted(st.Chan)
-			if l, ok := v.(*ssa.UnOp); ok && l.Op == token.MUL && sameField(l.X, op.Chan) {
+			if id, ok := m.ChanOf(st.Chan); ok && id == op.Chan {
 				if found != nil {
 					return nil
 				}
-				found = v
+				found = flow.Unconverted(st.Chan)
 			}
 		}
 		return found
 	}
 	return nil
-}
-
-// sameField reports whether addr is the address of the field or
-// global that id names.
-func sameField(addr ssa.Value, id chanmodel.ChanID) bool {
-	switch a := addr.(type) {
-	case *ssa.FieldAddr:
-		return id.Kind == chanmodel.KindField && analysisutil.FieldOf(a) == id.Field
-	case *ssa.Global:
-		return id.Kind == chanmodel.KindGlobal && a == id.Global
-	}
-	return false
 }
 
 // followedBy reports whether every path from just after a reaches b

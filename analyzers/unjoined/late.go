@@ -271,9 +271,3 @@ func releasesOwnLock(in ssa.CallInstruction) bool {
 	}
 	return false
 }
-
-// contextQuery reports whether c asks a context.Context about itself
-// (Done, Err, Deadline, Value): waiting on a context signals no one.
-func contextQuery(c *ssa.CallCommon) bool {
-	return c.IsInvoke() && analysisutil.IsNamed(c.Value.Type(), "context", "Context")
-}

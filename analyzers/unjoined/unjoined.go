@@ -315,7 +315,7 @@ func (s *scan) call(in ssa.CallInstruction, depth int) {
 		case "Error", "String":
 			return
 		}
-		if contextQuery(c) {
+		if analysisutil.ContextQuery(c) {
 			return
 		}
 		s.signals = true

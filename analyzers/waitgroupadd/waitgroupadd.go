@@ -272,11 +272,11 @@ func (c *checker) receivesAfterAdd(gfn *ssa.Function) bool {
 func (c *checker) mayPairReceive(in ssa.Instruction) bool {
 	switch x := in.(type) {
 	case *ssa.UnOp:
-		return x.Op == token.ARROW && !contextDone(x.X)
+		return x.Op == token.ARROW && !analysisutil.ContextDone(x.X)
 	case *ssa.Select:
-		return slices.ContainsFunc(x.States, func(st *ssa.SelectState) bool { return st.Dir == types.RecvOnly && !contextDone(st.Chan) })
+		return slices.ContainsFunc(x.States, func(st *ssa.SelectState) bool { return st.Dir == types.RecvOnly && !analysisutil.ContextDone(st.Chan) })
 	case *ssa.Call:
-		if x.Call.IsInvoke() && analysisutil.IsNamed(x.Call.Value.Type(), "context", "Context") {
+		if analysisutil.ContextQuery(&x.Call) {
 			return false // Done, Err, Deadline, Value: none receives
 		}
 		fn, _ := callee(x.Common())
@@ -287,14 +287,6 @@ func (c *checker) mayPairReceive(in ssa.Instruction) bool {
 		return s == nil || s.flags&flagRecv != 0
 	}
 	return false
-}
-
-// contextDone reports whether ch is the result of a context.Context's
-// Done method.
-func contextDone(ch ssa.Value) bool {
-	call, ok := ch.(*ssa.Call)
-	return ok && call.Call.IsInvoke() && call.Call.Method.Name() == "Done" &&
-		analysisutil.IsNamed(call.Call.Value.Type(), "context", "Context")
 }
 
 // fenced reports whether every Add on ref (relative to fn) that fn

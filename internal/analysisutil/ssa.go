@@ -184,6 +184,20 @@ func fresh(v ssa.Value, depth int) bool {
 	return false
 }
 
+// ContextQuery reports whether c asks a context.Context about itself
+// (Done, Err, Deadline, Value): such a call waits on, and signals, no
+// one.
+func ContextQuery(c *ssa.CallCommon) bool {
+	return c.IsInvoke() && IsNamed(c.Value.Type(), "context", "Context")
+}
+
+// ContextDone reports whether v is the channel a context.Context's
+// Done method returns: one that is only ever closed, by a cancel.
+func ContextDone(v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	return ok && ContextQuery(&call.Call) && call.Call.Method.Name() == "Done"
+}
+
 // EndBrace returns the closing brace of fn's body, where its implicit
 // return at the end of the body (which has no position of its own)
 // is shown; NoPos for a function with no body in source (a wrapper, an

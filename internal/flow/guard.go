@@ -41,7 +41,7 @@ func Guards(b *ssa.BasicBlock) []Guard {
 			continue
 		}
 		x, c, op, ok := constComparison(ifi)
-		if !ok {
+		if !ok || c.Value == nil {
 			continue
 		}
 		eq := blk.Succs[0]
@@ -123,7 +123,11 @@ func DeadWith(fn *ssa.Function, args []ssa.Value) map[*ssa.BasicBlock]bool {
 			}
 			continue
 		}
-		if x, op, ok := nilComparison(ifi); ok {
+		x, kc, op, ok := constComparison(ifi)
+		if !ok {
+			continue
+		}
+		if kc.IsNil() {
 			// A parameter compared with nil: decided when the
 			// argument is the nil constant.
 			if i := ParamIndex(fn, x); i >= 0 {
@@ -137,9 +141,8 @@ func DeadWith(fn *ssa.Function, args []ssa.Value) map[*ssa.BasicBlock]bool {
 			}
 			continue
 		}
-		x, kc, op, ok := constComparison(ifi)
-		if !ok {
-			continue
+		if kc.Value == nil {
+			continue // the zero value of a struct or array type
 		}
 		c := constArg(x)
 		if c == nil || c.Value.Kind() != kc.Value.Kind() {
@@ -153,23 +156,6 @@ func DeadWith(fn *ssa.Function, args []ssa.Value) map[*ssa.BasicBlock]bool {
 		}
 	}
 	return dead
-}
-
-// nilComparison returns the value the branch ifi compares with the
-// nil constant, and the comparison.
-func nilComparison(ifi *ssa.If) (ssa.Value, token.Token, bool) {
-	cmp, ok := ifi.Cond.(*ssa.BinOp)
-	if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
-		return nil, 0, false
-	}
-	x, k := cmp.X, cmp.Y
-	if _, isConst := x.(*ssa.Const); isConst {
-		x, k = k, x
-	}
-	if c, ok := k.(*ssa.Const); !ok || !c.IsNil() {
-		return nil, 0, false
-	}
-	return x, cmp.Op, true
 }
 
 // NilResultWith reports whether the function call calls returns the
@@ -192,11 +178,7 @@ func NilResultWith(call *ssa.CallCommon, i int) bool {
 	if fn == nil || fn.Blocks == nil || call.Signature().Results().Len() <= i {
 		return false
 	}
-	args := call.Args
-	if call.IsInvoke() {
-		return false
-	}
-	dead := DeadWith(fn, args)
+	dead := DeadWith(fn, call.Args)
 	if dead == nil {
 		return false
 	}
@@ -218,8 +200,9 @@ func NilResultWith(call *ssa.CallCommon, i int) bool {
 }
 
 // constComparison returns the operands of the branch ifi when it tests
-// a value for equality (or inequality) with a non-nil constant, the
-// value first.
+// a value for equality (or inequality) with a constant, the value
+// first. The constant may be nil, or another value-less one (the zero
+// value of a struct type): callers that compare values check Value.
 func constComparison(ifi *ssa.If) (ssa.Value, *ssa.Const, token.Token, bool) {
 	cmp, ok := ifi.Cond.(*ssa.BinOp)
 	if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
@@ -230,7 +213,7 @@ func constComparison(ifi *ssa.If) (ssa.Value, *ssa.Const, token.Token, bool) {
 		x, k = k, x
 	}
 	c, ok := k.(*ssa.Const)
-	if !ok || c.Value == nil {
+	if !ok {
 		return nil, nil, 0, false
 	}
 	return x, c, cmp.Op, true

@@ -95,27 +95,9 @@ func (m *Model) excludedFromWaits(add *ssa.Call, wfa *ssa.FieldAddr, wg *types.V
 // WaitGroup field wg runs holding its owner's mutex field mu for
 // writing, and there is a Wait.
 func (m *Model) waitsHolding(wg, mu *types.Var) bool {
-	any := false
-	for _, fn := range m.Funcs {
-		for _, ev := range fn.Events {
-			if ev.Kind != Wait {
-				continue
-			}
-			c, ok := ev.Instr.(*ssa.Call)
-			if !ok || len(c.Call.Args) == 0 {
-				return false
-			}
-			fa, ok := c.Call.Args[0].(*ssa.FieldAddr)
-			if !ok || analysisutil.FieldOf(fa) != wg {
-				continue
-			}
-			any = true
-			if !m.writeHeld(c, m.canon(fn.Fn, lockset.KeyOf(fa.X), 0), mu) {
-				return false
-			}
-		}
-	}
-	return any
+	return m.everyWait(wg, func(c ssa.Instruction, owner lockset.Key) bool {
+		return m.writeHeld(c, owner, mu)
+	})
 }
 
 // A fence is a closed state that keeps an instruction out once set:
@@ -407,22 +389,32 @@ const fenceDepth = 3
 // WaitGroup field wg runs after a set of the flag f of its owner under
 // the owner's mutex mu, and there is a Wait.
 func (m *Model) waitsAfterSet(wg, f, mu *types.Var) bool {
+	return m.everyWait(wg, func(c ssa.Instruction, owner lockset.Key) bool {
+		return m.setBefore(owner, c, f, mu, fenceDepth)
+	})
+}
+
+// everyWait reports whether ok holds for every Wait of the package on
+// the WaitGroup field wg, given the call and the canonical key of the
+// WaitGroup's owner, and there is a Wait. A deferred Wait, which runs
+// at a return the fences do not place, fails.
+func (m *Model) everyWait(wg *types.Var, ok func(c ssa.Instruction, owner lockset.Key) bool) bool {
 	any := false
 	for _, fn := range m.Funcs {
 		for _, ev := range fn.Events {
 			if ev.Kind != Wait {
 				continue
 			}
-			c, ok := ev.Instr.(ssa.CallInstruction)
-			if !ok || len(c.Common().Args) == 0 {
+			c, isCall := ev.Instr.(ssa.CallInstruction)
+			if !isCall || len(c.Common().Args) == 0 {
 				return false
 			}
-			fa, ok := c.Common().Args[0].(*ssa.FieldAddr)
-			if !ok || analysisutil.FieldOf(fa) != wg {
+			fa, isField := c.Common().Args[0].(*ssa.FieldAddr)
+			if !isField || analysisutil.FieldOf(fa) != wg {
 				continue
 			}
 			any = true
-			if _, deferred := c.(*ssa.Defer); deferred || !m.setBefore(m.canon(fn.Fn, lockset.KeyOf(fa.X), 0), c, f, mu, fenceDepth) {
+			if _, deferred := c.(*ssa.Defer); deferred || !ok(c, m.canon(fn.Fn, lockset.KeyOf(fa.X), 0)) {
 				return false
 			}
 		}
