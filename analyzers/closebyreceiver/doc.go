@@ -100,7 +100,9 @@
 // nothing the closer waits for orders that goroutine's sends before
 // the close: it closes first and waits after, waits on a WaitGroup
 // that counts other goroutines, receives a done signal of another
-// goroutine, or only cancels. The go statement and the send are
+// goroutine, or only cancels. A goroutine handed the field as an
+// argument (go emit(m.beats, m.stop)) sends on the component's field
+// as one that names m.beats does. The go statement and the send are
 // related information:
 //
 //	func (l *Logger) Close() {
@@ -172,7 +174,13 @@
 // the senders each send at most once per channel (no send in a loop,
 // no sending goroutine started in a loop) and the closer has received
 // as many values on every path before the close (a server's Start
-// that waits for its one "started" message; also counted: the closer
+// that waits for its one "started" message; a receive in a select
+// counts when every path to the close goes through its case, the other
+// cases failing the test (t.Fatalf; or t.Errorf: only a failed run goes
+// on without the value), returning or panicking, also
+// inside a helper such as expectEvent(t, ch), while a case that only
+// logs, or a default, leaves the close reachable without the value;
+// also counted: the closer
 // made the channel and started its only senders in a loop of n
 // iterations, each sending at most once, or started once to send one
 // value per element of the slice it is handed, and completes n

@@ -163,9 +163,11 @@ func sendAt(maker *chanmodel.Func, s *chanmodel.Op) bool {
 
 // receivesBefore counts the receives on c's channel that the goroutine
 // of c, an operation of f, completes on every path before c: each a
-// blocking receive (not a select case) that dominates c, directly or
-// in a callee where it runs on every path. A close in a goroutine that
-// f starts is judged in the goroutine's own function.
+// blocking receive that dominates c, directly or in a callee where it
+// runs on every path, or a case of a blocking select that every path
+// to c passes through (the other cases fail the test, return or
+// panic: see [caseCompleted]). A close in a goroutine that f starts is
+// judged in the goroutine's own function.
 func receivesBefore(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op, depth int) int {
 	if depth > 8 {
 		return 0
@@ -189,15 +191,105 @@ func receivesBefore(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op, dept
 	n := 0
 	for i := range f.Ops {
 		r := &f.Ops[i]
-		if r.Kind != chanmodel.Recv || r.Unit != 0 || r.Chan != c.Chan || r.Select || r.Deferred || r.Instr == c.Instr {
+		if r.Kind != chanmodel.Recv || r.Unit != 0 || r.Chan != c.Chan || r.Deferred || r.Instr == c.Instr {
 			continue
 		}
 		if c.Chan.Kind == chanmodel.KindField && !chanmodel.SameChan(r, c) {
 			continue
 		}
-		if (r.Direct() || r.Must) && flow.Dominates(r.Instr, c.Instr) {
+		if !flow.Dominates(r.Instr, c.Instr) {
+			continue
+		}
+		switch {
+		case !r.Select:
+			if r.Direct() || r.Must {
+				n++
+			}
+		case r.Direct():
+			if caseCompleted(m, r, c.Instr) {
+				n++
+			}
+		case flow.DominatesReturns(r.Instr.Block()) && calleeCompletes(m, f, r, depth):
 			n++
 		}
 	}
 	return n
+}
+
+// caseCompleted reports whether the select case r, a blocking receive
+// or send, has completed on every path from its select to the
+// instruction to of the same function (to nil: to each normal return):
+// every such path takes the case's edge, or ends first in a call that
+// never returns (t.Fatalf in a timeout case, a helper that calls
+// t.FailNow), or reports a test failure first (t.Errorf: only a run
+// that has failed goes on without the value). A case whose
+// alternatives return, as a timeout that returns an error does, leaves
+// those paths without a way to to.
+func caseCompleted(m *chanmodel.Model, r *chanmodel.Op, to ssa.Instruction) bool {
+	if r.NonBlocking {
+		return false
+	}
+	from, succ, ok := chanmodel.CaseEdge(r)
+	if !ok {
+		return false
+	}
+	ends := m.Ends()
+	// Walk every way on from the select but the case's edge.
+	search := flow.Search{Next: func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+		if b != from {
+			return b.Succs
+		}
+		var next []*ssa.BasicBlock
+		for i, s := range b.Succs {
+			if i != succ {
+				next = append(next, s)
+			}
+		}
+		return next
+	}}
+	reached := false
+	search.Walk(r.Instr, func(in ssa.Instruction) bool {
+		switch x := in.(type) {
+		case *ssa.Return:
+			reached = reached || to == nil
+		case *ssa.Call:
+			// A path that has reported a test failure (t.Errorf in
+			// the timeout case) is a failed run's.
+			if ends.CallEnd(x) != flow.Returns || ends.Fails(x) {
+				return false
+			}
+		case *ssa.Panic:
+			return false
+		}
+		if in == to {
+			reached = true
+		}
+		return !reached
+	})
+	return !reached
+}
+
+// calleeCompletes reports whether the call behind r, a select case of
+// a callee of f (a helper expectEvent(t, ch) whose timeout fails the
+// test), completes the case on every path by which the callee returns.
+func calleeCompletes(m *chanmodel.Model, f *chanmodel.Func, r *chanmodel.Op, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	cf := m.Func(flow.Body(r.Via))
+	if cf == nil {
+		return false
+	}
+	for _, ir := range m.Inner(f, r) {
+		if ir.Kind != chanmodel.Recv || ir.Unit != 0 || !ir.Select || ir.Deferred {
+			continue
+		}
+		if ir.Direct() && caseCompleted(m, ir, nil) {
+			return true
+		}
+		if !ir.Direct() && flow.DominatesReturns(ir.Instr.Block()) && calleeCompletes(m, cf, ir, depth+1) {
+			return true
+		}
+	}
+	return false
 }

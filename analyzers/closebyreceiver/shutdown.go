@@ -3,6 +3,8 @@ package closebyreceiver
 import (
 	"go/token"
 
+	"golang.org/x/tools/go/ssa"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
@@ -25,8 +27,11 @@ import (
 // Judged on the close as written and as every synchronous caller sees
 // it: a caller that joins the senders before calling the closing
 // helper orders it too (a shutdown that waits, then calls closeOut).
-// A close under a lock, deferred, in a function literal (sync.Once,
-// t.Cleanup: other code decides when it runs), of a field the closer
+// A close in a sync.Once's Do literal (an idempotent Close) is judged
+// as its function's, when nothing in that function before the Do, nor
+// in the literal before the close, may wait, receive or lock. A close under a lock, deferred, in another
+// function literal (t.Cleanup, a callback: other code decides when it
+// runs), of a field the closer
 // stores again afterwards, or of an object made here and not yet
 // shared, is left alone; so are senders that the closing function
 // starts itself (reportSpawnerCloses judges those), senders that also
@@ -36,8 +41,18 @@ import (
 func reportShutdownCloses(pass *analysis.Pass, m *chanmodel.Model, sm *syncmodel.Model, pr *protocols,
 	closers map[token.Pos][]unit, sends map[chanmodel.ChanID][]unit, reported map[token.Pos]bool) {
 	for _, f := range m.Funcs {
-		if f.Truncated || f.Fn.Parent() != nil {
+		if f.Truncated {
 			continue
+		}
+		// A literal runs where other code decides (t.Cleanup, a
+		// callback), except one a sync.Once's Do runs in place in its
+		// function (an idempotent Close): judged there, with nothing
+		// before the Do that may wait or lock.
+		var do ssa.Instruction
+		if f.Fn.Parent() != nil {
+			if do = pr.index().onceDo(f.Fn); do == nil || f.Fn.Parent().Parent() != nil || flow.AnyBefore(do, mayJoin) {
+				continue
+			}
 		}
 		for i := range f.Ops {
 			c := &f.Ops[i]
@@ -52,6 +67,15 @@ func reportShutdownCloses(pass *analysis.Pass, m *chanmodel.Model, sm *syncmodel
 			// back to the input): those are judged below.
 			if sendsIn(f, 0, c.Chan) || receivingCloser(m, c.Pos) {
 				continue
+			}
+			if do != nil {
+				// The model names the literal's captured component
+				// apart from its function's receiver: a wait in the
+				// literal before the close is not matched with the
+				// senders' Dones, so it keeps the close silent.
+				if pf := m.Func(do.Parent()); pf == nil || pf.Truncated || sendsIn(pf, 0, c.Chan) || receivesIn(pf, c.Chan) || flow.AnyBefore(c.Instr, mayJoin) {
+					continue
+				}
 			}
 			if c.Base != nil && chanmodel.Unshared(c.Base, c.Instr) {
 				continue
@@ -164,6 +188,36 @@ func awaitsDone(f *chanmodel.Func, c *chanmodel.Op, su unit) bool {
 		r := &f.Ops[i]
 		if r.Kind == chanmodel.Recv && r.Unit == 0 && r.Chan.Kind != 0 && r.Chan != c.Chan &&
 			flow.Reaches(r.Instr, c.Instr, nil) && unitDoes(su, chanmodel.Close, r.Chan) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayJoin reports whether in may wait for another goroutine or take a
+// lock: a receive, a select, a call of package sync (Wait, Lock) or of
+// a function of the package (which may do either). A call of a function
+// value (a cancel) only signals.
+func mayJoin(in ssa.Instruction) bool {
+	switch x := in.(type) {
+	case *ssa.UnOp:
+		return x.Op == token.ARROW
+	case *ssa.Select:
+		return true
+	case ssa.CallInstruction:
+		fn := flow.CalleeFunc(x.Common())
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		return fn.Pkg().Path() == "sync" || in.Parent().Pkg != nil && fn.Pkg() == in.Parent().Pkg.Pkg
+	}
+	return false
+}
+
+// receivesIn reports whether f's own goroutine receives from ch.
+func receivesIn(f *chanmodel.Func, ch chanmodel.ChanID) bool {
+	for i := range f.Ops {
+		if op := &f.Ops[i]; op.Kind == chanmodel.Recv && op.Unit == 0 && op.Chan == ch {
 			return true
 		}
 	}

@@ -263,7 +263,11 @@
 // writes under the token (or under any lock) without taking it races
 // with the write, which is reported, unless the entry takes a lock or
 // a token before its read (a future's GetResult that reads once it has
-// seen, under the lock, the flag the writer set with the result):
+// seen, under the lock, the flag the writer set with the result), also
+// in a helper of the package that takes the writer's mutex (an RPC
+// whose addWaiter found the response map that the failing router
+// cleared, in the section where it stored the error RPC then returns;
+// a helper that takes another mutex orders nothing):
 //
 //	func (x *Indexer) Count() int {
 //		return len(x.terms) // beside x.terms = append(...) in Index's goroutine

@@ -258,7 +258,7 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 			// request the loop answers, a join before the reset).
 			// A write under a lock beside an entry's read that takes
 			// none: the lock orders nothing for the reader.
-			if w.write && (w.unlocked && (o.unlocked || !orderedWrite(pass, v, w.instr)) || !w.unlocked && o.unlocked && !o.write && !locksBefore(o.instr)) {
+			if w.write && (w.unlocked && (o.unlocked || !orderedWrite(pass, v, w.instr)) || !w.unlocked && o.unlocked && !o.write && !locksBefore(res, o.instr, w.instr)) {
 				reportOwned(pass, v, w, o, owner, done)
 			}
 		}
@@ -326,11 +326,24 @@ func waitsBefore(in ssa.Instruction) bool {
 }
 
 // locksBefore reports whether a Lock, or a send (a token taken), can
-// run before in, in its function: a section of the writer's lock that
-// the reader entered and left may order its read after the write (a
-// future's GetResult that reads once it has seen, under the lock, the
-// flag the writer set with the result).
-func locksBefore(in ssa.Instruction) bool {
+// run before in, in its function, there or in a callee of the package
+// (ls): a section of the writer's lock that the reader entered and left
+// may order its read after the write (a future's GetResult that reads
+// once it has seen, under the lock, the flag the writer set with the
+// result; an RPC whose helper found, under the lock, the map the
+// failing router cleared as it stored the error it then reads).
+//
+// A callee counts when it takes a mutex of a class the writer holds at
+// w (any, when the writer's locks are its callers').
+func locksBefore(ls *lockset.Result, in ssa.Instruction, w ssa.Instruction) bool {
+	held := map[lockset.Class]bool{}
+	if wf := ls.Funcs[w.Parent()]; wf != nil {
+		for k := range wf.HeldBefore(w) {
+			if c, _, ok := lockset.ClassOf(k); ok {
+				held[c] = true
+			}
+		}
+	}
 	return flow.AnyBefore(in, func(x ssa.Instruction) bool {
 		switch x := x.(type) {
 		case *ssa.Send:
@@ -339,6 +352,15 @@ func locksBefore(in ssa.Instruction) bool {
 			switch op, _ := lockset.LockCallOf(x.Common()); op {
 			case lockset.MutexLock, lockset.MutexRLock, lockset.MutexTryLock:
 				return true
+			}
+			if callee := x.Common().StaticCallee(); callee != nil {
+				if f := ls.Funcs[callee]; f != nil {
+					for _, a := range f.Acquires {
+						if c, _, ok := lockset.ClassOf(a.Key); len(held) == 0 || ok && held[c] {
+							return true
+						}
+					}
+				}
 			}
 		}
 		return false

@@ -62,6 +62,28 @@
 //	...
 //	go func() { service.wg.Wait(); close(done) }()
 //
+// The Wait may also be in another method of the component the
+// goroutine was started on: a constructor or Start starts the loop on
+// its receiver (or on the object it makes and returns) and returns,
+// and a Stop, Close or Shutdown, exported or an unexported helper an
+// exported method calls on its receiver, waits on the same WaitGroup
+// field. A user may call Stop as soon as Start has returned, before
+// the loop has made its first Add. A goroutine that may tell something
+// (a send, a close) is left alone when Start or Stop may receive: a
+// ready channel Stop receives from first orders the Adds.
+//
+//	func Start() *Pool {
+//		p := &Pool{...}
+//		go p.scale(ctx)
+//		return p
+//	}
+//	func (p *Pool) scale(ctx context.Context) {
+//		p.wg.Add(1) // reported: Shutdown may Wait first
+//		go p.worker(ctx)
+//		...
+//	}
+//	func (p *Pool) Shutdown() { p.cancel(); p.wg.Wait() }
+//
 // 3. A Wait inside the loop that starts the goroutines it waits for,
 // when the WaitGroup was counted for all of them before the loop and
 // nothing in the loop adds to it. The first Wait returns only at zero,

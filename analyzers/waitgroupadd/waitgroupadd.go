@@ -225,9 +225,15 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 			}
 			// A signal of the goroutine orders its Adds before the
 			// Wait only if the waiter may receive it first.
-			if wait, waitInstr := c.waitAfter(fn, g, a.w); wait != token.NoPos && !c.mayReceive(g, waitInstr, handshakes) {
+			wait, waitInstr := c.waitAfter(fn, g, a.w)
+			if wait != token.NoPos && !c.mayReceive(g, waitInstr, handshakes) {
 				c.reportRace(goStmt, a.event, wait)
 				rule2Done = true
+			} else if wait == token.NoPos {
+				if wait = c.waitInMethod(fn, gfn, a.w, s); wait != token.NoPos {
+					c.reportRace(goStmt, a.event, wait)
+					rule2Done = true
+				}
 			}
 		}
 	}
@@ -368,6 +374,93 @@ func (c *checker) waitAfter(fn *ssa.Function, g *ssa.Go, w accesspath.Key) (toke
 		}
 	}
 	return token.NoPos, nil
+}
+
+// waitInMethod returns the first Wait on the WaitGroup w that a method
+// of the component calls on its receiver, when fn starts the goroutine
+// (of gfn, summary gs) on that component, as its receiver or as the
+// object it makes and returns, and the method is one a user may call
+// as soon as fn has returned: exported, or called on its receiver by
+// an exported method (Stop calling s.waitIdle()). Nothing then holds
+// the Wait back until the goroutine has made its Add: a Stop right
+// after Start returns before the worker it was about to count. A
+// goroutine that may tell something (a send, a close, a callback)
+// is left alone when fn or the waiting method may receive, since
+// the signal may order the Add (a ready channel Stop receives from).
+func (c *checker) waitInMethod(fn, gfn *ssa.Function, w accesspath.Key, gs *summary) token.Pos {
+	if w.Field() == nil || !componentOf(fn, w.Root) {
+		return token.NoPos
+	}
+	signals := gs.flags&(flagSend|flagClose|flagPublish) != 0
+	if fs := c.sz.summary(fn); fs == nil || signals && fs.flags&flagRecv != 0 {
+		return token.NoPos
+	}
+	first := token.NoPos
+	for _, in := range c.sm.FieldAccesses(w.Field()) {
+		m := in.Parent()
+		if m == nil || m == fn || m == gfn || m.Signature.Recv() == nil || len(m.Params) == 0 ||
+			!types.Identical(m.Params[0].Type(), w.Root.Type()) || !c.userCalls(m) {
+			continue
+		}
+		ms := c.sz.summary(m)
+		if ms == nil || signals && ms.flags&flagRecv != 0 {
+			continue
+		}
+		for _, ref := range *in.(ssa.Value).Referrers() {
+			call, ok := ref.(*ssa.Call)
+			if !ok || wgKind(call.Common()) != syncmodel.Wait || len(call.Common().Args) == 0 {
+				continue
+			}
+			k := resolve(call.Common().Args[0])
+			if k.Root != m.Params[0] || k.Path != w.Path {
+				continue
+			}
+			if first == token.NoPos || call.Pos() < first {
+				first = call.Pos()
+			}
+		}
+	}
+	return first
+}
+
+// componentOf reports whether root is the component fn works on: its
+// receiver, or an object it makes and returns (a constructor's).
+func componentOf(fn *ssa.Function, root ssa.Value) bool {
+	if fn.Signature.Recv() != nil && len(fn.Params) > 0 && root == fn.Params[0] {
+		return true
+	}
+	if _, ok := root.(*ssa.Alloc); !ok {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			for _, r := range ret.Results {
+				if r == root {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// userCalls reports whether a user of the package may call the method
+// m at any time: it is exported, or an exported method of its type
+// calls it on its own receiver.
+func (c *checker) userCalls(m *ssa.Function) bool {
+	if token.IsExported(m.Name()) {
+		return true
+	}
+	for _, site := range c.sm.Callers(m) {
+		caller := site.Caller
+		if site.Goroutine || caller == nil || caller.Signature.Recv() == nil || !token.IsExported(caller.Name()) || len(caller.Params) == 0 {
+			continue
+		}
+		if len(site.Args) > 0 && site.Args[0] == caller.Params[0] {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checker) generated(pos token.Pos) bool {

@@ -405,6 +405,9 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 		op := cop
 		op.Instr, op.Via = in, callee
 		op.baseParam = -1
+		// argBase: the struct whose channel field the call passes for
+		// the callee's channel parameter (go emit(m.beats, m.stop)).
+		var argBase ssa.Value
 		// Replace the callee's parameters by the arguments.
 		if op.Chan.Kind == KindParam && op.Chan.Func == sumFn {
 			if op.Chan.Index >= len(common.Args) {
@@ -415,6 +418,9 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 				continue
 			}
 			op.Chan = id
+			if id.Kind == KindField {
+				argBase = b.baseOf(common.Args[cop.Chan.Index])
+			}
 			if op.Expr == "" {
 				i := cop.Chan.Index
 				if callee.Signature.Recv() != nil {
@@ -431,6 +437,8 @@ func (b *builder) call(st *fnState, in ssa.CallInstruction) {
 		op.Base = nil
 		if op.Chan.Kind == KindField {
 			switch {
+			case argBase != nil:
+				op.Base = argBase
 			case cop.baseParam >= 0 && cop.baseParam < len(common.Args):
 				op.Base = b.canon(common.Args[cop.baseParam])
 			case cop.Base != nil:

@@ -2,6 +2,7 @@ package owned
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 )
@@ -169,4 +170,80 @@ func (f *Future) GetResult() (any, error) {
 	f.lock.Unlock()
 	f.wg.Wait()
 	return f.item, f.err
+}
+
+// An RPC link: the router, when the link fails, stores the error in
+// the critical section that clears the response map; RPC reads the
+// error only after addWaiter found the map cleared under that lock.
+// Silent. Tally reads it after a section of another mutex only:
+// reported.
+type Link struct {
+	mu      sync.Mutex
+	waiters map[string]chan string
+	failure error
+	in      <-chan string
+	statsMu sync.Mutex
+	calls   int
+}
+
+func NewLink(in <-chan string) *Link {
+	l := &Link{waiters: map[string]chan string{}, in: in}
+	go l.route()
+	return l
+}
+
+func (l *Link) route() {
+	for msg := range l.in {
+		l.mu.Lock()
+		ch := l.waiters[msg]
+		delete(l.waiters, msg)
+		l.mu.Unlock()
+		if ch != nil {
+			ch <- msg
+		}
+	}
+	l.fail(errClosed)
+}
+
+var errClosed = errors.New("link closed")
+
+func (l *Link) fail(err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, ch := range l.waiters {
+		close(ch)
+	}
+	l.failure = err // want `write to l.failure in the goroutine running route, while Tally, which any goroutine may run, reads it without the lock that goroutine holds`
+	l.waiters = nil
+}
+
+func (l *Link) addWaiter(id string) chan string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.waiters == nil {
+		return nil
+	}
+	ch := make(chan string, 1)
+	l.waiters[id] = ch
+	return ch
+}
+
+func (l *Link) RPC(id string) (string, error) {
+	ch := l.addWaiter(id)
+	if ch == nil {
+		return "", l.failure
+	}
+	return <-ch, nil
+}
+
+// count takes statsMu, not mu: it orders nothing with fail's section.
+func (l *Link) count() {
+	l.statsMu.Lock()
+	l.calls++
+	l.statsMu.Unlock()
+}
+
+func (l *Link) Tally() error {
+	l.count()
+	return l.failure
 }
