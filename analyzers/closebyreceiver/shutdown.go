@@ -29,9 +29,9 @@ import (
 // helper orders it too (a shutdown that waits, then calls closeOut).
 // A close in a sync.Once's Do literal (an idempotent Close) is judged
 // as its function's, when nothing in that function before the Do, nor
-// in the literal before the close, may wait, receive or lock. A close under a lock, deferred, in another
-// function literal (t.Cleanup, a callback: other code decides when it
-// runs), of a field the closer
+// in the literal before the close, may wait, receive or lock. A close
+// under a lock, deferred, in another function literal (t.Cleanup, a
+// callback: other code decides when it runs), of a field the closer
 // stores again afterwards, or of an object made here and not yet
 // shared, is left alone; so are senders that the closing function
 // starts itself (reportSpawnerCloses judges those), senders that also
@@ -46,8 +46,8 @@ func reportShutdownCloses(pass *analysis.Pass, m *chanmodel.Model, sm *syncmodel
 		}
 		// A literal runs where other code decides (t.Cleanup, a
 		// callback), except one a sync.Once's Do runs in place in its
-		// function (an idempotent Close): judged there, with nothing
-		// before the Do that may wait or lock.
+		// function (an idempotent Close): judged there, when nothing
+		// before the Do may wait, receive or lock.
 		var do ssa.Instruction
 		if f.Fn.Parent() != nil {
 			if do = pr.index().onceDo(f.Fn); do == nil || f.Fn.Parent().Parent() != nil || flow.AnyBefore(do, mayJoin) {

@@ -406,7 +406,11 @@ func (c *checker) waitInMethod(fn, gfn *ssa.Function, w accesspath.Key, gs *summ
 		if ms == nil || signals && ms.flags&flagRecv != 0 {
 			continue
 		}
-		for _, ref := range *in.(ssa.Value).Referrers() {
+		v, ok := in.(ssa.Value)
+		if !ok || v.Referrers() == nil {
+			continue
+		}
+		for _, ref := range *v.Referrers() {
 			call, ok := ref.(*ssa.Call)
 			if !ok || wgKind(call.Common()) != syncmodel.Wait || len(call.Common().Args) == 0 {
 				continue
@@ -433,6 +437,9 @@ func componentOf(fn *ssa.Function, root ssa.Value) bool {
 		return false
 	}
 	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
 			for _, r := range ret.Results {
 				if r == root {
