@@ -236,13 +236,7 @@ func foreign(ch chanmodel.ChanID, pkg *types.Package) bool {
 
 // sendsIn reports whether unit u of f sends on ch.
 func sendsIn(f *chanmodel.Func, u int, ch chanmodel.ChanID) bool {
-	for i := range f.Ops {
-		op := &f.Ops[i]
-		if op.Kind == chanmodel.Send && op.Unit == u && op.Chan == ch {
-			return true
-		}
-	}
-	return false
+	return unitDoes(unit{f, u}, chanmodel.Send, ch)
 }
 
 // ownsAnywhere reports whether some goroutine that runs the close at

@@ -73,7 +73,7 @@ func reportShutdownCloses(pass *analysis.Pass, m *chanmodel.Model, sm *syncmodel
 				// apart from its function's receiver: a wait in the
 				// literal before the close is not matched with the
 				// senders' Dones, so it keeps the close silent.
-				if pf := m.Func(do.Parent()); pf == nil || pf.Truncated || sendsIn(pf, 0, c.Chan) || receivesIn(pf, c.Chan) || flow.AnyBefore(c.Instr, mayJoin) {
+				if pf := m.Func(do.Parent()); pf == nil || pf.Truncated || sendsIn(pf, 0, c.Chan) || unitRecv(unit{pf, 0}, c.Chan) || flow.AnyBefore(c.Instr, mayJoin) {
 					continue
 				}
 			}
@@ -210,16 +210,6 @@ func mayJoin(in ssa.Instruction) bool {
 			return false
 		}
 		return fn.Pkg().Path() == "sync" || in.Parent().Pkg != nil && fn.Pkg() == in.Parent().Pkg.Pkg
-	}
-	return false
-}
-
-// receivesIn reports whether f's own goroutine receives from ch.
-func receivesIn(f *chanmodel.Func, ch chanmodel.ChanID) bool {
-	for i := range f.Ops {
-		if op := &f.Ops[i]; op.Kind == chanmodel.Recv && op.Unit == 0 && op.Chan == ch {
-			return true
-		}
 	}
 	return false
 }
