@@ -55,7 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// Closes that answer a request made under a lock, judged where the
 	// close is written, so that the callers and spawners that see it
 	// as a call follow.
-	pr := &protocols{m: m, ls: pass.ResultOf[lockset.Analyzer].(*lockset.Result), pkg: pass.Pkg}
+	pr := &protocols{m: m, sm: pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model), ls: pass.ResultOf[lockset.Analyzer].(*lockset.Result), pkg: pass.Pkg}
 	requested := make(map[token.Pos]bool)
 	for _, f := range m.Funcs {
 		for i := range f.Ops {
@@ -124,6 +124,7 @@ func run(pass *analysis.Pass) (any, error) {
 // lock, a flag set under the senders' mutex before the request.
 type protocols struct {
 	m     *chanmodel.Model
+	sm    *syncmodel.Model
 	ls    *lockset.Result
 	pkg   *types.Package
 	idx   *callIndex
@@ -144,7 +145,7 @@ func (p *protocols) requested(f *chanmodel.Func, c *chanmodel.Op) bool {
 		return true
 	}
 	if p.flags == nil {
-		p.flags = newFlagOrder(p.m, p.ls, p.pkg, p.index())
+		p.flags = newFlagOrder(p.m, p.sm, p.ls, p.pkg, p.index())
 	}
 	return p.flags.ordered(f, c) || stopRequested(p.flags, f, c)
 }

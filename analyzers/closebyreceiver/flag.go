@@ -4,7 +4,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 // A guard is a mutex (by class: the struct field or package variable
@@ -36,13 +36,14 @@ type guard struct {
 // flag only after the request is not.
 type flagOrder struct {
 	m   *chanmodel.Model
+	sm  *syncmodel.Model
 	ls  *lockset.Result
 	pkg *types.Package
 	*callIndex
 }
 
-func newFlagOrder(m *chanmodel.Model, ls *lockset.Result, pkg *types.Package, idx *callIndex) *flagOrder {
-	return &flagOrder{m: m, ls: ls, pkg: pkg, callIndex: idx}
+func newFlagOrder(m *chanmodel.Model, sm *syncmodel.Model, ls *lockset.Result, pkg *types.Package, idx *callIndex) *flagOrder {
+	return &flagOrder{m: m, sm: sm, ls: ls, pkg: pkg, callIndex: idx}
 }
 
 // ordered reports whether the direct close c of f is ordered after
@@ -306,7 +307,7 @@ func requests(f *chanmodel.Func, c *chanmodel.Op) []ssa.Value {
 // false when some trigger may lie out of sight.
 func (o *flagOrder) triggers(req ssa.Value) ([]ssa.Instruction, bool) {
 	if analysisutil.ContextDone(req) {
-		return o.cancels(req.(*ssa.Call).Call.Value, 0)
+		return o.cancels(req.(*ssa.Call).Call.Value)
 	}
 	id, ok := o.m.ChanOf(req)
 	if !ok {
@@ -349,201 +350,26 @@ func (o *flagOrder) closedAfterReceiving(r chanmodel.OpRef, id chanmodel.ChanID)
 }
 
 // cancels returns the calls of the cancel function of ctx, a context
-// made by context.WithCancel from a context that is never cancelled
-// (Background, TODO), reached through parameters of functions whose
-// every call is seen and a field of this package that holds the
-// cancel function.
-func (o *flagOrder) cancels(ctx ssa.Value, depth int) ([]ssa.Instruction, bool) {
-	if depth > 4 {
-		return nil, false
-	}
-	switch v := ctx.(type) {
-	case *ssa.Parameter:
-		fn := flow.Origin(v.Parent())
-		if !o.allCallsSeen(fn) {
-			return nil, false
-		}
-		idx := flow.ParamIndex(v.Parent(), v)
-		var all []ssa.Instruction
-		for _, ci := range o.callers(fn) {
-			c := ci.Common()
-			if idx < 0 || idx >= len(c.Args) {
-				return nil, false
-			}
-			ts, ok := o.cancels(c.Args[idx], depth+1)
-			if !ok {
-				return nil, false
-			}
-			all = append(all, ts...)
-		}
-		return all, true
-	case *ssa.UnOp:
-		// A context kept in a field: every context stored there.
-		fld := analysisutil.FieldOf(v.X)
-		if v.Op != token.MUL || fld == nil || fld.Exported() || fld.Pkg() != o.pkg {
-			return nil, false
-		}
-		var all []ssa.Instruction
-		stored := false
-		for _, fn := range o.ls.Functions() {
-			for _, blk := range fn.Blocks {
-				for _, in := range blk.Instrs {
-					st, ok := in.(*ssa.Store)
-					if !ok || analysisutil.FieldOf(st.Addr) != fld {
-						continue
-					}
-					ts, ok := o.cancels(st.Val, depth+1)
-					if !ok {
-						return nil, false
-					}
-					stored = true
-					all = append(all, ts...)
-				}
-			}
-		}
-		return all, stored
-	case *ssa.Extract:
-		call, ok := v.Tuple.(*ssa.Call)
-		if !ok || call.Call.StaticCallee() == nil {
-			return nil, false
-		}
-		fn, _ := call.Call.StaticCallee().Object().(*types.Func)
-		if !analysisutil.IsFunc(fn, "context", "WithCancel") {
-			return o.returnedCancels(call, v.Index, depth)
-		}
-		if v.Index != 0 || len(call.Call.Args) != 1 || !o.uncancelled(call.Call.Args[0], depth+1) {
-			return nil, false
-		}
-		return o.cancelCalls(call)
-	case *ssa.Call:
-		return o.returnedCancels(v, 0, depth)
-	}
-	return nil, false
-}
-
-// returnedCancels follows a context that a function of the package
-// returns (result i of the call) to where it is made.
-func (o *flagOrder) returnedCancels(call *ssa.Call, i int, depth int) ([]ssa.Instruction, bool) {
-	callee := call.Call.StaticCallee()
-	if callee == nil || callee.Blocks == nil || callee.Pkg == nil || callee.Pkg.Pkg != o.pkg {
+// made by context.WithCancel from a context that is never cancelled:
+// syncmodel's ContextMakers, NeverDone and CancelCalls, which follow
+// both through closures, parameters, fields and returned values.
+func (o *flagOrder) cancels(ctx ssa.Value) ([]ssa.Instruction, bool) {
+	makers, ok := o.sm.ContextMakers(ctx)
+	if !ok {
 		return nil, false
 	}
 	var all []ssa.Instruction
-	rets := 0
-	for _, blk := range callee.Blocks {
-		if len(blk.Instrs) == 0 {
-			continue
+	for _, mk := range makers {
+		if syncmodel.Timed(mk) || len(mk.Call.Args) == 0 || !o.sm.NeverDone(mk.Call.Args[0]) {
+			return nil, false
 		}
-		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
-		if !ok || i >= len(ret.Results) {
-			continue
-		}
-		ts, ok := o.cancels(ret.Results[i], depth+1)
+		calls, ok := o.sm.CancelCalls(mk)
 		if !ok {
 			return nil, false
 		}
-		rets++
-		all = append(all, ts...)
+		all = append(all, calls...)
 	}
-	return all, rets > 0
-}
-
-// uncancelled reports whether ctx is a context nothing cancels:
-// context.Background() or TODO(), also through a parameter of a
-// function of the package whose every caller passes one.
-func (o *flagOrder) uncancelled(ctx ssa.Value, depth int) bool {
-	if chanmodel.NeverCancelled(ctx) {
-		return true
-	}
-	p, ok := ctx.(*ssa.Parameter)
-	if !ok || depth > 4 {
-		return false
-	}
-	fn := flow.Origin(p.Parent())
-	idx := slices.Index(p.Parent().Params, p)
-	callers := o.callers(fn)
-	if idx < 0 || len(callers) == 0 || !o.allCallsSeen(fn) {
-		return false
-	}
-	for _, ci := range callers {
-		c := ci.Common()
-		if idx >= len(c.Args) || !o.uncancelled(c.Args[idx], depth+1) {
-			return false
-		}
-	}
-	return true
-}
-
-// cancelCalls returns the calls of the cancel function that the
-// context.WithCancel call returns: called directly, or stored in an
-// unexported field of this package whose every load is called.
-func (o *flagOrder) cancelCalls(call *ssa.Call) ([]ssa.Instruction, bool) {
-	var ts []ssa.Instruction
-	for _, r := range *call.Referrers() {
-		ex, ok := r.(*ssa.Extract)
-		if !ok || ex.Index != 1 {
-			continue
-		}
-		calls, ok := callsOf(ex, func(st *ssa.Store) bool {
-			fld := analysisutil.FieldOf(st.Addr)
-			if fld == nil || fld.Exported() || fld.Pkg() != o.pkg || st.Val != ex {
-				return false
-			}
-			fcalls, ok := o.fieldCalls(fld)
-			ts = append(ts, fcalls...)
-			return ok
-		})
-		if !ok {
-			return nil, false
-		}
-		ts = append(ts, calls...)
-	}
-	return ts, true
-}
-
-// fieldCalls returns the calls of the function values loaded from
-// the field fld; ok is false when a load is used otherwise.
-func (o *flagOrder) fieldCalls(fld *types.Var) ([]ssa.Instruction, bool) {
-	var ts []ssa.Instruction
-	for _, fn := range o.ls.Functions() {
-		for _, blk := range fn.Blocks {
-			for _, in := range blk.Instrs {
-				load, ok := in.(*ssa.UnOp)
-				if !ok || load.Op != token.MUL || analysisutil.FieldOf(load.X) != fld {
-					continue
-				}
-				calls, ok := callsOf(load, nil)
-				if !ok {
-					return nil, false
-				}
-				ts = append(ts, calls...)
-			}
-		}
-	}
-	return ts, true
-}
-
-// callsOf returns the calls of the function value fv; ok is false when
-// fv is used otherwise, except by the stores that store accepts.
-func callsOf(fv ssa.Value, store func(*ssa.Store) bool) ([]ssa.Instruction, bool) {
-	var ts []ssa.Instruction
-	for _, u := range *fv.Referrers() {
-		switch u := u.(type) {
-		case *ssa.DebugRef:
-		case *ssa.Call:
-			if u.Call.Value != fv {
-				return nil, false
-			}
-			ts = append(ts, u)
-		case *ssa.Store:
-			if store == nil || !store(u) {
-				return nil, false
-			}
-		default:
-			return nil, false
-		}
-	}
-	return ts, true
+	return all, true
 }
 
 // requested reports whether the trigger t (an instruction, or a call

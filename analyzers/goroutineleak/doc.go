@@ -43,6 +43,15 @@
 //     from another package, whose close this pass cannot see (the
 //     check for the close is trusted). A producer that ignores the
 //     context, or a channel nothing closes, stays reported. Nor is a
+//     case whose body, on every path back to the select, fires another
+//     case that ends the goroutine: it cancels the context whose Done
+//     that case receives from (a cancel kept in a field, called in a
+//     method: p.closeWithError calls p.cancel, the cancel of the
+//     loop's doneCtx), or closes its channel, itself, in a function of
+//     the package that does so on every path, or in a sync.Once's Do
+//     (which returns once its function has run, in this call or an
+//     earlier one); a cleanup that cancels another context, or cancels
+//     on some paths only, stays reported. Nor is a
 //     request channel (a flush, a reload) whose every close follows,
 //     in the closing function, the close of another channel whose case
 //     leaves the loop: the owner stops the loop that other way first,
@@ -229,7 +238,12 @@
 //	}
 //
 // A buffered channel counts only when the producer sends a constant
-// number of values that its buffer cannot hold. The fix is a done
+// number of values that its buffer cannot hold. A loop that stops once
+// it has counted as many values as the goroutines send in all is not
+// early: the function starts them a constant number of times, each
+// sends once or in a loop of constant count (for i := n/2; i < n; i++),
+// and the way out tests a counter of the receiving loop (count == n,
+// count >= n) against at least that total. The fix is a done
 // channel or context that the producer selects on, or draining the
 // channel before returning.
 //

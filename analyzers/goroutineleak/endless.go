@@ -218,7 +218,7 @@ func (c *checker) falseExit(callee *ssa.Function, endless bool) (token.Pos, stri
 							continue
 						}
 						blk, succ, ok := chanmodel.SelectCaseEdge(in, i)
-						if ok && !c.m.TerminatesVia(chanmodel.Edge{Block: blk, Succ: succ}, in) && !c.endsOnCancelClose(in, i) {
+						if ok && !c.m.TerminatesVia(chanmodel.Edge{Block: blk, Succ: succ}, in) && !c.endsOnCancelClose(in, i) && !c.caseFires(in, i) {
 							return c.m.Start(st.Pos), what
 						}
 					}

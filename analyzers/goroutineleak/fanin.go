@@ -74,14 +74,27 @@ func (c *checker) earlyCollectExit(f *chanmodel.Func, s *chanmodel.Op, g *ssa.Go
 	for i, op := range recvs {
 		ins[i] = op.Instr
 	}
-	return c.earlyLoopExit(g, ins, stop)
+	// Nothing closes the channel (ownReceives), so a receive's closed
+	// branch is never taken.
+	closed := make(map[chanmodel.Edge]bool)
+	for _, in := range ins {
+		if u, ok := in.(*ssa.UnOp); ok {
+			if b, succ, ok := chanmodel.ClosedEdge(u); ok {
+				closed[chanmodel.Edge{Block: b, Succ: succ}] = true
+			}
+		}
+	}
+	return c.earlyLoopExit(g, ins, stop, func(b *ssa.BasicBlock, succ int) bool {
+		return closed[chanmodel.Edge{Block: b, Succ: succ}]
+	})
 }
 
 // earlyLoopExit returns a return of start's function that it reaches
 // from the counted loop holding all of recvs, after start, through an
 // exit other than the loop's condition and without another receive
-// (stop), panic or test failure; nil if there is none.
-func (c *checker) earlyLoopExit(start ssa.Instruction, recvs []ssa.Instruction, stop map[ssa.Instruction]bool) ssa.Instruction {
+// (stop), panic or test failure; nil if there is none. An exit that
+// skip accepts (one never taken) is none.
+func (c *checker) earlyLoopExit(start ssa.Instruction, recvs []ssa.Instruction, stop map[ssa.Instruction]bool, skip func(*ssa.BasicBlock, int) bool) ssa.Instruction {
 	// All the receives in one counted loop, after start.
 	loop := flow.LoopOf(recvs[0].Block())
 	if loop == nil {
@@ -100,12 +113,15 @@ func (c *checker) earlyLoopExit(start ssa.Instruction, recvs []ssa.Instruction, 
 		if !loop[b] {
 			continue
 		}
-		for _, out := range b.Succs {
+		for i, out := range b.Succs {
 			if loop[out] {
 				continue
 			}
 			if counterTest(b, loop) {
 				counted = true
+				continue
+			}
+			if skip != nil && skip(b, i) {
 				continue
 			}
 			early = append(early, exit{b, out})

@@ -25,14 +25,14 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "goroutineleak",
 	Doc:      analysisutil.MustExtractDoc(doc, "goroutineleak"),
-	Requires: []*analysis.Analyzer{chanmodel.Analyzer, inspect.Analyzer, buildssa.Analyzer, analysisutil.ClosuresAnalyzer},
+	Requires: []*analysis.Analyzer{chanmodel.Analyzer, syncmodel.Analyzer, inspect.Analyzer, buildssa.Analyzer, analysisutil.ClosuresAnalyzer},
 	Run:      run,
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model)
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	c := &checker{pass: pass, m: m, reported: make(map[token.Pos]bool), life: analysisutil.NewLifetime(ssainfo.Pkg, ssainfo.SrcFuncs), closures: analysisutil.PassClosures(pass)}
+	c := &checker{pass: pass, m: m, sm: pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model), reported: make(map[token.Pos]bool), life: analysisutil.NewLifetime(ssainfo.Pkg, ssainfo.SrcFuncs), closures: analysisutil.PassClosures(pass)}
 	for _, f := range m.Funcs {
 		for _, blk := range f.Fn.Blocks {
 			for _, in := range blk.Instrs {
@@ -63,6 +63,7 @@ func run(pass *analysis.Pass) (any, error) {
 type checker struct {
 	pass     *analysis.Pass
 	m        *chanmodel.Model
+	sm       *syncmodel.Model
 	reported map[token.Pos]bool
 	makes    map[token.Pos]*ast.CallExpr // make calls by Lparen
 	life     *analysisutil.Lifetime

@@ -67,7 +67,7 @@ func (c *checker) checkHandedOrphans(f *chanmodel.Func) {
 				for in := range recvs {
 					ins = append(ins, in)
 				}
-				ret = c.earlyLoopExit(call, ins, recvs)
+				ret = c.earlyLoopExit(call, ins, recvs, nil)
 			} else {
 				skip := func(b *ssa.BasicBlock, i int) bool { return cuts[edge{b, i}] }
 				ret = c.exitPath(call, nil, recvs, skip, nil)

@@ -1,6 +1,8 @@
 package goroutineleak
 
 import (
+	"go/token"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
@@ -77,19 +79,72 @@ func (c *checker) earlyExit(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction 
 	for _, op := range recvs {
 		stop[op.Instr] = true
 	}
+	sent, bounded := c.sentAtMost(f, s)
 	for _, op := range recvs {
 		u, ok := op.Instr.(*ssa.UnOp)
 		if !ok {
 			continue
 		}
 		if from, succ, ok := chanmodel.ClosedEdge(u); ok {
-			skip := func(b *ssa.BasicBlock, i int) bool { return b == from && i == succ }
+			// Leaving once the loop has received every value sent is
+			// no early exit.
+			skip := func(b *ssa.BasicBlock, i int) bool {
+				return b == from && i == succ || bounded && flow.CountReached(b, i, sent, u.Block())
+			}
 			if ret := c.exitPath(u, nil, stop, skip, s.Chan.Make); ret != nil {
 				return ret
 			}
 		}
 	}
 	return nil
+}
+
+// sentAtMost returns how many values, at most, the goroutines f starts
+// send on s's channel: f's go statements, each run once or a constant
+// number of times, start goroutines whose every send on it is made
+// directly by the goroutine's function, with one loop at most, whose
+// constant count (flow.ConstTrips) bounds the sends. ok is false when
+// any of this is not so, or another goroutine sends on the channel.
+func (c *checker) sentAtMost(f *chanmodel.Func, s *chanmodel.Op) (int64, bool) {
+	var total int64
+	views := make(map[token.Pos]bool)
+	for i := range f.Ops {
+		op := &f.Ops[i]
+		if op.Chan != s.Chan || op.Kind != chanmodel.Send || op.Unit == 0 {
+			continue
+		}
+		g, ok := op.Instr.(*ssa.Go)
+		send := c.directSend(op)
+		if !ok || send == nil || op.Deferred {
+			return 0, false
+		}
+		per, ok := runsAtMost(send.Block())
+		times, ok2 := runsAtMost(g.Block())
+		if !ok || !ok2 {
+			return 0, false
+		}
+		total += per * times
+		views[op.Pos] = true
+	}
+	for _, r := range c.m.OpsOn(s.Chan) {
+		if op := r.Op; op.Kind == chanmodel.Send && op.Unit == 0 && !views[op.Pos] {
+			return 0, false // a sender f does not start
+		}
+	}
+	return total, len(views) > 0
+}
+
+// runsAtMost returns how many times, at most, b runs in a call of its
+// function: once outside loops, the constant count of the one loop it
+// is in (flow.ConstTrips).
+func runsAtMost(b *ssa.BasicBlock) (int64, bool) {
+	if !flow.InLoop(b) {
+		return 1, true
+	}
+	if n, ok := flow.ConstTrips(b); ok && flow.LoopDepth(b) == 1 {
+		return n, true
+	}
+	return 0, false
 }
 
 // ownReceives returns the receives of f on s's channel, all plain or

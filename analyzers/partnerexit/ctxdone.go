@@ -17,9 +17,9 @@ import (
 // can ever make ready: ctx comes from context.WithCancel of a parent
 // that is never done (context.Background or TODO, passed down through
 // parameters of functions only the package calls), and its cancel
-// function is only stored in unexported fields, whose every call runs
-// in code that cannot run (no caller) or only after this very receive
-// (the goroutine cancels only once the Done it waits for has come).
+// function, kept in an unexported field, is called only in code that
+// cannot run (no caller) or only after this very receive (the
+// goroutine cancels only once the Done it waits for has come).
 func checkCtxDone(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func) {
 	for _, b := range f.Fn.Blocks {
 		for _, in := range b.Instrs {
@@ -31,7 +31,7 @@ func checkCtxDone(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func) {
 			if !ok || !isCtxDone(&done.Call) {
 				continue
 			}
-			makers, ok := cancelMakers(sm, done.Call.Value, 3)
+			makers, ok := cancelMakers(sm, done.Call.Value)
 			if !ok {
 				continue
 			}
@@ -68,148 +68,48 @@ func isCtxDone(c *ssa.CallCommon) bool {
 }
 
 // cancelMakers returns the context.WithCancel calls whose context v
-// always is: their first result directly, a parameter every caller of
-// an unexported function binds to one, or an unexported field every
-// store of the package sets to one.
-func cancelMakers(sm *syncmodel.Model, v ssa.Value, depth int) ([]*ssa.Call, bool) {
-	if depth == 0 {
+// always is (syncmodel's ContextMakers), each of a parent that is never
+// done; false if v may be another context.
+func cancelMakers(sm *syncmodel.Model, v ssa.Value) ([]*ssa.Call, bool) {
+	makers, ok := sm.ContextMakers(v)
+	if !ok {
 		return nil, false
 	}
-	switch v := v.(type) {
-	case *ssa.Extract:
-		c, ok := v.Tuple.(*ssa.Call)
-		if !ok || v.Index != 0 || !analysisutil.IsFunc(flow.CalleeFunc(&c.Call), "context", "WithCancel") {
+	for _, mk := range makers {
+		if syncmodel.Timed(mk) || len(mk.Call.Args) == 0 || !sm.NeverDone(mk.Call.Args[0]) {
 			return nil, false
 		}
-		if !neverDone(sm, c.Call.Args[0], 3) {
-			return nil, false
-		}
-		return []*ssa.Call{c}, true
-	case *ssa.Parameter:
-		var out []*ssa.Call
-		ok := boundAtCalls(sm, v, func(a ssa.Value) bool {
-			m, ok := cancelMakers(sm, a, depth-1)
-			out = append(out, m...)
-			return ok
-		})
-		return out, ok && len(out) > 0
-	case *ssa.UnOp:
-		fa, ok := v.X.(*ssa.FieldAddr)
-		if !ok || v.Op != token.MUL {
-			return nil, false
-		}
-		fv := analysisutil.FieldOf(fa)
-		if fv == nil || fv.Exported() || fv.Pkg() != sm.Pkg() {
-			return nil, false
-		}
-		var out []*ssa.Call
-		for _, acc := range sm.FieldAccesses(fv) {
-			a, ok := acc.(*ssa.FieldAddr)
-			if !ok {
-				return nil, false
-			}
-			for _, r := range *a.Referrers() {
-				st, ok := r.(*ssa.Store)
-				if !ok || st.Addr != a {
-					continue
-				}
-				m, ok := cancelMakers(sm, st.Val, depth-1)
-				if !ok {
-					return nil, false
-				}
-				out = append(out, m...)
-			}
-		}
-		return out, len(out) > 0
 	}
-	return nil, false
-}
-
-// boundAtCalls reports whether every call of p's function, which only
-// the package can call, binds p to a value ok accepts.
-func boundAtCalls(sm *syncmodel.Model, p *ssa.Parameter, ok func(ssa.Value) bool) bool {
-	args, bound := sm.BoundArgs(p)
-	if !bound {
-		return false
-	}
-	for _, a := range args {
-		if !ok(a) {
-			return false
-		}
-	}
-	return true
-}
-
-// neverDone reports whether the context v is never done:
-// context.Background() or context.TODO(), or a parameter every caller
-// binds to such a context.
-func neverDone(sm *syncmodel.Model, v ssa.Value, depth int) bool {
-	switch v := v.(type) {
-	case *ssa.Call:
-		callee := flow.CalleeFunc(&v.Call)
-		return analysisutil.IsFunc(callee, "context", "Background") || analysisutil.IsFunc(callee, "context", "TODO")
-	case *ssa.Parameter:
-		return depth > 0 && boundAtCalls(sm, v, func(a ssa.Value) bool { return neverDone(sm, a, depth-1) })
-	}
-	return false
+	return makers, true
 }
 
 // cancelNeverBefore reports whether the cancel function mk returns can
-// only be called after recv or by code that cannot run: it is only
-// stored into unexported fields, and every call of a value loaded from
-// them is dominated by recv or lies in a function whose every way in
-// (up to a few callers up) is. It returns the field.
+// only be called after recv or by code that cannot run: every call of
+// it (syncmodel's CancelCalls) is dominated by recv or lies in a
+// function whose every way in (up to a few callers up) is. It returns
+// the unexported field the cancel is kept in, nil if none.
 func cancelNeverBefore(sm *syncmodel.Model, mk *ssa.Call, recv ssa.Instruction) (*types.Var, bool) {
-	var field *types.Var
-	for _, r := range *mk.Referrers() {
-		ex, ok := r.(*ssa.Extract)
-		if !ok || ex.Index != 1 {
-			continue
-		}
-		for _, u := range *ex.Referrers() {
-			st, ok := u.(*ssa.Store)
-			if !ok || st.Val != ex {
-				return nil, false
-			}
-			fa, ok := st.Addr.(*ssa.FieldAddr)
-			if !ok {
-				return nil, false
-			}
-			fv := analysisutil.FieldOf(fa)
-			if fv == nil || fv.Exported() || fv.Pkg() != sm.Pkg() {
-				return nil, false
-			}
-			field = fv
-		}
-	}
-	if field == nil {
+	calls, ok := sm.CancelCalls(mk)
+	if !ok {
 		return nil, false
 	}
-	for _, acc := range sm.FieldAccesses(field) {
-		a, ok := acc.(*ssa.FieldAddr)
-		if !ok {
+	for _, c := range calls {
+		if _, ok := c.(*ssa.Call); !ok || !afterOrDead(sm, c, recv, 4) {
 			return nil, false
 		}
-		for _, r := range *a.Referrers() {
-			switch r := r.(type) {
-			case *ssa.Store:
-				if r.Addr != a {
-					return nil, false
-				}
-			case *ssa.UnOp:
-				for _, call := range *r.Referrers() {
-					c, ok := call.(*ssa.Call)
-					if !ok || c.Call.Value != r || !afterOrDead(sm, c, recv, 4) {
-						return nil, false
+	}
+	for _, r := range *mk.Referrers() {
+		if ex, ok := r.(*ssa.Extract); ok && ex.Index == 1 {
+			for _, u := range *ex.Referrers() {
+				if st, ok := u.(*ssa.Store); ok {
+					if fv := analysisutil.FieldOf(st.Addr); fv != nil {
+						return fv, true
 					}
 				}
-			case *ssa.DebugRef:
-			default:
-				return nil, false
 			}
 		}
 	}
-	return field, true
+	return nil, true
 }
 
 // afterOrDead reports whether the call in can run only after recv

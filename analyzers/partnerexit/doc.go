@@ -122,8 +122,10 @@
 // function, when no one can call it first: the context comes from
 // context.WithCancel of a parent that is never done (Background or
 // TODO, passed down through functions only the package calls), its
-// cancel function is only kept in unexported fields, and every call of
-// it runs after this receive (the waiter cancels once woken) or in
+// cancel function is kept in an unexported field, and every call of
+// it (internal/syncmodel's CancelCalls follows it through closures,
+// captured variables and fields) runs after this receive (the waiter
+// cancels once woken) or in
 // code nothing runs (a Rollback no caller calls, in a main package
 // whose types reach no interface):
 //
@@ -177,6 +179,30 @@
 //	q.sem <- struct{}{} // a channel used as a lock (internal/syncmodel's
 //	q.n++               // lock channels): its acquire and release wait
 //	<-q.sem             // for no partner
+//
+//	watchCtx, watchCancel := context.WithCancel(context.Background())
+//	go func() {
+//		for {
+//			select {
+//			case <-watchCtx.Done(): // taken only after the cancel below
+//				return
+//			default:
+//				if count += recv(); count == 2 {
+//					watchCancel()
+//					close(done)
+//				}
+//			}
+//		}
+//	}()
+//	<-done
+//
+// A ctx.Done() case of a context that only the partner cancels (its
+// parent is never done, and the only other cancel is one the waiter
+// defers) and that only the partner waits on can be taken only after
+// the partner's own cancel, which tells nobody else anything: the path
+// out through it counts only from there (internal/syncmodel's
+// cancelledOnlyBy). A context with a deadline, or one that another
+// function or goroutine cancels, stays a way out.
 //
 // A partner's way out that releases a lock made of a channel (a send
 // that returns a gate's token, x/net/quic's gate.unlock) still counts:

@@ -55,6 +55,7 @@ func requestLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *lea
 	does := *rs.does[loop]
 	does.Deaf = startedOnce(sm, loop)
 	does.Accept = failedExit
+	does.Waiter = f.Fn
 	ex, ok := sm.Leaves(loop, does, depth)
 	if !ok || !ex.Declined {
 		return nil

@@ -131,6 +131,7 @@ func sendFirst(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op, xl *leav
 		if !ok || !at.IsValid() {
 			continue
 		}
+		does.Waiter = f.Fn
 		if ex, left := sm.Leaves(xl.partner, does, depth); left && ex.Deliberate() {
 			return e, &leave{fn: ex.Return.Parent(), exit: ex, op: at, partner: xl.partner}
 		}
@@ -170,6 +171,7 @@ func waitLeaves(sm *syncmodel.Model, f *syncmodel.Func, e *syncmodel.Event) *lea
 		if len(sites) == 0 || !counted(refs, sites) {
 			continue
 		}
+		dones[p].Waiter = f.Fn
 		if x, ok := sm.Leaves(p, *dones[p], depth); ok && x.Deliberate() {
 			return &leave{fn: x.Return.Parent(), exit: x, op: first[p]}
 		}
@@ -259,6 +261,7 @@ func recvLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 	} else if sites := sm.GoSites(p, depth); len(sites) != 1 || flow.InLoop(sites[0].Instr.Block()) {
 		return nil
 	}
+	does.Waiter = f.Fn
 	if ex, ok := sm.Leaves(p, does, depth); ok && ex.Deliberate() {
 		if sm.Gated(f.Fn, x.Instr, p, does) {
 			return nil // the waiter first waits for something p does only after its send
@@ -395,6 +398,7 @@ func sendLeaves(sm *syncmodel.Model, f *syncmodel.Func, x *chanmodel.Op) *leave 
 		// receiver again.
 		does := *recvs[p]
 		does.Deaf = startedOnce(sm, p)
+		does.Waiter = f.Fn
 		ex, ok := sm.Leaves(p, does, depth)
 		if !ok || !ex.Declined {
 			// This receiver stays, or leaves only when its loop ends

@@ -9,8 +9,8 @@ import (
 )
 
 // ConstTrips returns the number of iterations of the loop
-// for i := 0; i < n; i++ around b when n is a constant and b runs on
-// every iteration.
+// for i := k; i < n; i++ around b when k and n are constants and b
+// runs on every iteration.
 func ConstTrips(b *ssa.BasicBlock) (int64, bool) {
 	fn := b.Parent()
 	for _, h := range fn.Blocks {
@@ -25,40 +25,79 @@ func ConstTrips(b *ssa.BasicBlock) (int64, bool) {
 		if !ok || cmp.Op != token.LSS {
 			continue
 		}
-		phi, ok := cmp.X.(*ssa.Phi)
-		if !ok || phi.Block() != h {
+		n, ok := intConst(cmp.Y)
+		if !ok {
 			continue
 		}
-		n, ok := intConst(cmp.Y)
-		if !ok || !counter(phi) {
+		phi, start, ok := stepOf(h, cmp.X)
+		if !ok || cmp.X != phi || start > n {
 			continue
 		}
 		// b must run on every iteration.
 		if EveryIteration(h, b) && len(iff.Block().Succs) == 2 && iff.Block().Succs[0].Dominates(b) {
-			return n, true
+			return n - start, true
 		}
 	}
 	return 0, false
 }
 
-// counter reports whether phi is i in for i := 0; ...; i++.
-func counter(phi *ssa.Phi) bool {
-	if len(phi.Edges) != 2 {
-		return false
-	}
-	zero, inc := false, false
-	for _, e := range phi.Edges {
-		if n, ok := intConst(e); ok && n == 0 {
-			zero = true
-			continue
-		}
-		if add, ok := e.(*ssa.BinOp); ok && add.Op == token.ADD && add.X == phi {
-			if n, ok := intConst(add.Y); ok && n == 1 {
-				inc = true
+// LoopDepth returns the number of loops b is in: the natural loops
+// of the headers of fn that hold it.
+func LoopDepth(b *ssa.BasicBlock) int {
+	n := 0
+	for _, h := range b.Parent().Blocks {
+		for _, p := range h.Preds {
+			if h.Dominates(p) {
+				if NaturalLoop(h)[b] {
+					n++
+				}
+				break
 			}
 		}
 	}
-	return zero && inc
+	return n
+}
+
+// CountReached reports whether taking successor succ of b, which ends
+// in an if, means that the loop around body has turned at least k
+// times: the if tests count == k, count >= k or count > k-1 (taking the
+// true side) or count != k, count < k (the false side), where count is
+// the loop's counter, or the counter plus one, that starts at 0 and
+// steps by 1 on every turn.
+func CountReached(b *ssa.BasicBlock, succ int, k int64, body *ssa.BasicBlock) bool {
+	if len(b.Instrs) == 0 {
+		return false
+	}
+	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	cmp, ok := iff.Cond.(*ssa.BinOp)
+	if !ok {
+		return false
+	}
+	n, ok := intConst(cmp.Y)
+	if !ok {
+		return false
+	}
+	x := cmp.X
+	if inc, ok := plusOne(x); ok {
+		x = inc
+	}
+	phi, ok := x.(*ssa.Phi)
+	if !ok || !NaturalLoop(phi.Block())[body] {
+		return false
+	}
+	if _, start, ok := stepOf(phi.Block(), cmp.X); !ok || start != 0 {
+		return false
+	}
+	switch {
+	case cmp.Op == token.EQL && succ == 0, cmp.Op == token.GEQ && succ == 0, cmp.Op == token.NEQ && succ == 1, cmp.Op == token.LSS && succ == 1:
+		return n >= k
+	case cmp.Op == token.GTR && succ == 0:
+		return n+1 >= k
+	}
+	return false
 }
 
 func intConst(v ssa.Value) (int64, bool) {

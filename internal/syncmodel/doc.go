@@ -143,6 +143,33 @@
 // first completes a receive from a channel that only the partner feeds,
 // and only after its half (see gate.go).
 //
+// # Contexts: a signal and the one function that fires it
+//
+// A context.WithCancel (or WithTimeout, WithDeadline) call makes a
+// one-shot signal, the context's Done channel, and the function that
+// fires it, the cancel (ctx.go). ContextMakers follows a context back
+// to the calls that made it (through closures, captured variables,
+// parameters every call binds, unexported fields and returned values);
+// CancelCalls follows a cancel forward to the calls and defers of it
+// (directly, in the closures that capture it, through the unexported
+// fields it is kept in); NeverDone tells a parent that nothing
+// cancels. goroutineleak asks whether a select case's cleanup fires
+// the context of the case that ends the loop; closebyreceiver and
+// partnerexit which calls can complete a receive from ctx.Done():
+//
+//	doneCtx, cancel := context.WithCancel(context.Background())
+//	p := &reader{cancel: cancel}         CancelCalls: p.cancel() in closeWithError
+//	go func() {
+//	    select {
+//	    case <-ctx.Done(): p.closeWithError()   fires doneCtx on every path
+//	    case <-doneCtx.Done(): return           ContextMakers: the call above
+//	    }
+//	}()
+//
+// A ctx.Done() case of a context that only one function cancels and
+// only it waits on is taken, on that function's paths, only after its
+// own cancel (QuietExit's cancelledOnlyBy).
+//
 // # Events
 //
 // Func.Events lists, in source order, the events a function performs

@@ -35,6 +35,9 @@ type Does struct {
 	// rejects is not a way out (partnerexit asks for a partner that
 	// leaves on an error of its own, not one told to stop).
 	Accept func(Exit) bool
+	// Waiter, if set, is the function that waits for the operation:
+	// what it defers runs once it has stopped waiting.
+	Waiter *ssa.Function
 }
 
 // Add records that op performs the operation: its instruction, or for
@@ -100,7 +103,10 @@ func (x Exit) Deliberate() bool { return x.Return.Pos().IsValid() || x.Declined 
 // recover() leads to the recover block, which returns (Recovered).
 //
 // A select case on a channel of the package that nothing sends on or
-// closes is never taken, so a path through it does not count. A path
+// closes is never taken, so a path through it does not count; nor is a
+// ctx.Done() case of a context that only fn cancels and only fn waits
+// on (cancelledOnlyBy) taken before the path has called the cancel,
+// which tells nobody else anything. A path
 // that has reported a test failure (t.Errorf, the false side of if
 // !assert.NoError(t, err)) still counts: the waiter it strands hangs the
 // test instead of letting it fail, a defect of the test (goroutineleak,
@@ -116,29 +122,35 @@ func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Ex
 		instrs              []ssa.Instruction
 		last                token.Pos
 		declined, recovered bool
+		cancelled           bool // passed a cancel of self.cases' contexts
 	}
 	type state struct {
-		b                   *ssa.BasicBlock
-		declined, recovered bool
+		b                              *ssa.BasicBlock
+		declined, recovered, cancelled bool
 	}
 	var stack []item
 	var fallback *Exit
 	seen := make(map[state]bool)
+	self := m.cancelledOnlyBy(fn, does.Waiter)
 	if from != nil {
 		b := from.Block()
 		if b == nil {
 			return Exit{}, false
 		}
-		stack = append(stack, item{b, b.Instrs[flow.Index(from)+1:], from.Pos(), false, false})
+		stack = append(stack, item{b, b.Instrs[flow.Index(from)+1:], from.Pos(), false, false, false})
 	} else {
-		seen[state{fn.Blocks[0], false, false}] = true
-		stack = append(stack, item{fn.Blocks[0], fn.Blocks[0].Instrs, token.NoPos, false, false})
+		seen[state{fn.Blocks[0], false, false, false}] = true
+		stack = append(stack, item{fn.Blocks[0], fn.Blocks[0].Instrs, token.NoPos, false, false, false})
 	}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		last, cut, declined, recovered := it.last, false, it.declined, it.recovered
+		last, cut, declined, recovered, cancelled := it.last, false, it.declined, it.recovered, it.cancelled
 		for _, in := range it.instrs {
+			if self.cancels[in] {
+				cancelled = true // tells only fn's own select
+				continue
+			}
 			if does.Instrs[in] || m.signals(fn, in, does) {
 				cut = true
 				break
@@ -183,12 +195,13 @@ func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Ex
 			continue
 		}
 		for i, s := range it.b.Succs {
-			st := state{s, declined, recovered}
-			if does.Edges[chanmodel.Edge{Block: it.b, Succ: i}] || seen[st] || m.neverTaken(it.b, i) || flow.SetupBailout(it.b, i) {
+			st := state{s, declined, recovered, cancelled}
+			e := chanmodel.Edge{Block: it.b, Succ: i}
+			if does.Edges[e] || self.cases[e] && !cancelled || seen[st] || m.neverTaken(it.b, i) || flow.SetupBailout(it.b, i) {
 				continue
 			}
 			seen[st] = true
-			stack = append(stack, item{s, s.Instrs, last, declined, recovered})
+			stack = append(stack, item{s, s.Instrs, last, declined, recovered, cancelled})
 		}
 	}
 	if fallback != nil {
@@ -491,7 +504,7 @@ func (m *Model) Leaves(fn *ssa.Function, does Does, depth int) (Exit, bool) {
 		}
 		seen[s.Caller] = true
 		calls := m.callsOf(s.Caller, fn)
-		calls.Deaf, calls.Accept = does.Deaf, does.Accept
+		calls.Deaf, calls.Accept, calls.Waiter = does.Deaf, does.Accept, does.Waiter
 		if x, ok := m.Leaves(s.Caller, calls, depth-1); ok {
 			return x, true
 		}

@@ -161,3 +161,73 @@ func checkAllDrainLater(paths []string, check func(string) error) error {
 	}
 	return nil
 }
+
+// Not reported: the loop stops only once it has received the 1000
+// values the two goroutines send, so neither is left with a send.
+func collectAll() []int {
+	const n = 1000
+	ch := make(chan int)
+	go func() {
+		for i := 0; i < n/2; i++ {
+			ch <- i
+		}
+	}()
+	go func() {
+		for i := n / 2; i < n; i++ {
+			ch <- i
+		}
+	}()
+	var got []int
+	count := 0
+	for v := range ch {
+		got = append(got, v)
+		count++
+		if count == n {
+			break
+		}
+	}
+	return got
+}
+
+// Not reported: one send from each of eight goroutines, eight receives
+// counted before the break.
+func firstEight() int {
+	ch := make(chan int)
+	for i := 0; i < 8; i++ {
+		go func(k int) { ch <- k * k }(i)
+	}
+	sum, seen := 0, 0
+	for v := range ch {
+		sum += v
+		seen++
+		if seen >= 8 {
+			break
+		}
+	}
+	return sum
+}
+
+// Reported: the loop counts only one goroutine's share, and the other
+// goroutine's sends block.
+func collectHalf() []int {
+	const n = 1000
+	ch := make(chan int) // want `goroutine leak: the goroutine sending on ch blocks forever once the receiving loop stops before the channel is closed`
+	go func() {
+		for i := 0; i < n/2; i++ {
+			ch <- i
+		}
+	}()
+	go func() {
+		for i := n / 2; i < n; i++ {
+			ch <- i
+		}
+	}()
+	var got []int
+	for v := range ch {
+		got = append(got, v)
+		if len(got) == n/2 {
+			break
+		}
+	}
+	return got
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"sync"
 	"testing"
+	"time"
 
 	"example.com/assert"
 )
@@ -110,9 +111,10 @@ func TestEOF(t *testing.T) {
 	<-counted // want `receive from counted may block forever: the goroutine that sends on it can return without sending`
 }
 
-// Reported: the ctx.Done() case returns without a report.
+// Reported: the ctx.Done() case returns without a report, once the
+// deadline passes.
 func TestCtxDone(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 	got := make(chan string)
 	go func() {
@@ -132,6 +134,87 @@ func TestCtxDone(t *testing.T) {
 		}
 	}()
 	<-got // want `receive from got may block forever`
+}
+
+// Not reported: the context is cancelled only by the test's deferred
+// cancel, which runs once the receive is over; the ctx.Done() case
+// cannot be taken before the send.
+func TestCtxDoneDeferred(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	got := make(chan string)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			default:
+			}
+			s, err := next()
+			if err != nil {
+				t.Errorf("next: %v", err)
+				continue
+			}
+			got <- s
+			return
+		}
+	}()
+	<-got
+}
+
+// Not reported: the goroutine cancels its own context just before it
+// closes done, and nothing else cancels it (a stream watched until two
+// events came).
+func TestCtxDoneSelf(t *testing.T) {
+	watchCtx, watchCancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	count := 0
+	go func() {
+		for {
+			select {
+			case <-watchCtx.Done():
+				return
+			default:
+				s, err := next()
+				if err != nil {
+					t.Errorf("next: %v", err)
+					continue
+				}
+				count += len(s)
+				if count >= 2 {
+					watchCancel()
+					close(done)
+				}
+			}
+		}
+	}()
+	<-done
+}
+
+// Reported: the goroutine cancels its own context on an error and
+// leaves through the ctx.Done() case without closing done.
+func TestCtxDoneSelfError(t *testing.T) {
+	watchCtx, watchCancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-watchCtx.Done():
+				return
+			default:
+				s, err := next()
+				if err != nil {
+					watchCancel()
+					continue
+				}
+				if s != "" {
+					watchCancel()
+					close(done)
+				}
+			}
+		}
+	}()
+	<-done // want `receive from done may block forever`
 }
 
 // Reported: a false result of a helper that reports nothing, the true

@@ -1,0 +1,151 @@
+package goroutineleak
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
+	"github.com/goconcheck/goconcheck/internal/chanmodel"
+	"github.com/goconcheck/goconcheck/internal/flow"
+)
+
+// caseFires reports whether the body of case number i of sel, on
+// every path from its edge back to sel, fires another case of sel
+// that can end the goroutine: it cancels the context whose Done that
+// case receives from, or closes the channel it receives from, itself
+// or through a function of the package that does so on every path.
+// The loop then leaves on a later turn, through that case: a
+// ctx.Done() case that calls p.closeWithError, whose p.cancel() is the
+// cancel of the context of the loop's returning case, ends the loop.
+func (c *checker) caseFires(sel *ssa.Select, i int) bool {
+	blk, succ, ok := chanmodel.SelectCaseEdge(sel, i)
+	if !ok {
+		return false
+	}
+	for j, st := range sel.States {
+		if j == i || st.Dir != types.RecvOnly {
+			continue
+		}
+		bj, sj, ok := chanmodel.SelectCaseEdge(sel, j)
+		if !ok || !c.m.TerminatesVia(chanmodel.Edge{Block: bj, Succ: sj}, sel) {
+			continue
+		}
+		if fires := c.firing(st.Chan); fires != nil && c.everyPathFires(blk.Succs[succ], sel, fires) {
+			return true
+		}
+	}
+	return false
+}
+
+// firing returns a test of whether an instruction fires the channel
+// ch, a ctx.Done() or a channel of the package: a call of the
+// context's cancel function (syncmodel's CancelCalls of every
+// ContextMakers call), or a close of the channel, made there or by the
+// function called there on every path. It is nil when nothing can be
+// told.
+func (c *checker) firing(ch ssa.Value) func(ssa.Instruction) bool {
+	if call, ok := ch.(*ssa.Call); ok && call.Call.IsInvoke() && call.Call.Method.Name() == "Done" {
+		makers, ok := c.sm.ContextMakers(call.Call.Value)
+		if !ok {
+			return nil
+		}
+		cancels := make(map[ssa.Instruction]bool)
+		for _, mk := range makers {
+			calls, ok := c.sm.CancelCalls(mk)
+			if !ok {
+				return nil
+			}
+			for _, in := range calls {
+				if _, isCall := in.(*ssa.Call); isCall {
+					cancels[in] = true
+				}
+			}
+		}
+		return func(in ssa.Instruction) bool { return cancels[in] }
+	}
+	id, ok := c.m.ChanOf(ch)
+	if !ok {
+		return nil
+	}
+	return func(in ssa.Instruction) bool {
+		f := c.m.Func(in.Parent())
+		if f == nil {
+			return false
+		}
+		for k := range f.Ops {
+			op := &f.Ops[k]
+			if op.Instr == in && op.Kind == chanmodel.Close && op.Unit == 0 && op.Chan == id && !op.Deferred && (op.Direct() || op.CalleeMust) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// everyPathFires reports whether every path from the top of b that
+// comes back to sel passes an instruction fires accepts, itself or
+// in a static callee of the package that does so on every path.
+func (c *checker) everyPathFires(b *ssa.BasicBlock, sel *ssa.Select, fires func(ssa.Instruction) bool) bool {
+	memo := make(map[*ssa.Function]bool)
+	var fnFires func(fn *ssa.Function, depth int) bool
+	var pathsFire func(b *ssa.BasicBlock, stop ssa.Instruction, depth int) bool
+	instrFires := func(in ssa.Instruction, depth int) bool {
+		if fires(in) {
+			return true
+		}
+		call, ok := in.(*ssa.Call)
+		if !ok || depth == 0 {
+			return false
+		}
+		callee := call.Call.StaticCallee()
+		if analysisutil.IsMethod(flow.CalleeFunc(&call.Call), "sync", "Once", "Do") && len(call.Call.Args) == 2 {
+			// When Do returns, its function has run to its end, in
+			// this call or an earlier one.
+			callee, _ = analysisutil.FuncValue(call.Call.Args[1])
+		}
+		return callee != nil && callee.Pkg != nil && callee.Pkg.Pkg == c.pass.Pkg && len(callee.Blocks) > 0 && fnFires(callee, depth-1)
+	}
+	fnFires = func(fn *ssa.Function, depth int) bool {
+		if v, ok := memo[fn]; ok {
+			return v
+		}
+		memo[fn] = false // a recursive call does not fire
+		v := pathsFire(fn.Blocks[0], nil, depth)
+		memo[fn] = v
+		return v
+	}
+	// pathsFire: every path from b to a return (or to stop) fires.
+	pathsFire = func(b *ssa.BasicBlock, stop ssa.Instruction, depth int) bool {
+		seen := make(map[*ssa.BasicBlock]bool)
+		var walk func(b *ssa.BasicBlock) bool
+		walk = func(b *ssa.BasicBlock) bool {
+			if seen[b] {
+				return true
+			}
+			seen[b] = true
+			for _, in := range b.Instrs {
+				if in == stop {
+					return false
+				}
+				if instrFires(in, depth) {
+					return true
+				}
+				switch in.(type) {
+				case *ssa.Return:
+					return stop != nil // the goroutine ends: nothing to fire
+				case *ssa.Panic:
+					return true
+				}
+			}
+			for _, s := range b.Succs {
+				if !walk(s) {
+					return false
+				}
+			}
+			return true
+		}
+		return walk(b)
+	}
+	return pathsFire(b, sel, 3)
+}
