@@ -50,8 +50,10 @@
 //     loop's doneCtx), or closes its channel, itself, in a function of
 //     the package that does so on every path, or in a sync.Once's Do
 //     (which returns once its function has run, in this call or an
-//     earlier one); a cleanup that cancels another context, or cancels
-//     on some paths only, stays reported. Nor is a
+//     earlier one), or behind a closed flag (if s.closed { return }) that
+//     the package sets only on paths that go on to fire and never
+//     clears; a cleanup that cancels another context, or cancels on
+//     some paths only, stays reported. Nor is a
 //     request channel (a flush, a reload) whose every close follows,
 //     in the closing function, the close of another channel whose case
 //     leaves the loop: the owner stops the loop that other way first,

@@ -8,6 +8,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 // caseFires reports whether the body of case number i of sel, on
@@ -89,7 +90,7 @@ func (c *checker) firing(ch ssa.Value) func(ssa.Instruction) bool {
 func (c *checker) everyPathFires(b *ssa.BasicBlock, sel *ssa.Select, fires func(ssa.Instruction) bool) bool {
 	memo := make(map[*ssa.Function]bool)
 	var fnFires func(fn *ssa.Function, depth int) bool
-	var pathsFire func(b *ssa.BasicBlock, stop ssa.Instruction, depth int) bool
+	var pathsFire func(b *ssa.BasicBlock, i int, stop ssa.Instruction, depth int) bool
 	instrFires := func(in ssa.Instruction, depth int) bool {
 		if fires(in) {
 			return true
@@ -111,20 +112,42 @@ func (c *checker) everyPathFires(b *ssa.BasicBlock, sel *ssa.Select, fires func(
 			return v
 		}
 		memo[fn] = false // a recursive call does not fire
-		v := pathsFire(fn.Blocks[0], nil, depth)
+		v := pathsFire(fn.Blocks[0], 0, nil, depth)
 		memo[fn] = v
 		return v
 	}
-	// pathsFire: every path from b to a return (or to stop) fires.
-	pathsFire = func(b *ssa.BasicBlock, stop ssa.Instruction, depth int) bool {
-		seen := make(map[*ssa.BasicBlock]bool)
-		var walk func(b *ssa.BasicBlock) bool
-		walk = func(b *ssa.BasicBlock) bool {
-			if seen[b] {
-				return true
+	// flagFired: the bool field f is set only on paths that fire on to
+	// their end, and never cleared: once a test finds it set, the firing
+	// has happened or is on its way (an idempotent close behind a closed
+	// flag: if s.closed { return }; s.closed = true; close(s.in)).
+	flagBusy := make(map[*types.Var]bool)
+	flagFired := func(f *types.Var, depth int) bool {
+		if f == nil || f.Exported() || f.Pkg() != c.pass.Pkg || flagBusy[f] || c.sm.Cleared(f) {
+			return false
+		}
+		flagBusy[f] = true
+		defer delete(flagBusy, f)
+		sets := c.sm.FlagSets(f)
+		for _, st := range sets {
+			if !pathsFire(st.Block(), flow.Index(st)+1, nil, depth) {
+				return false
 			}
-			seen[b] = true
-			for _, in := range b.Instrs {
+		}
+		return len(sets) > 0
+	}
+	// pathsFire: every path from instruction i of b on to a return (or
+	// to stop) fires.
+	pathsFire = func(b *ssa.BasicBlock, i int, stop ssa.Instruction, depth int) bool {
+		seen := make(map[*ssa.BasicBlock]bool)
+		var walk func(b *ssa.BasicBlock, i int) bool
+		walk = func(b *ssa.BasicBlock, i int) bool {
+			if i == 0 {
+				if seen[b] {
+					return true
+				}
+				seen[b] = true
+			}
+			for _, in := range b.Instrs[i:] {
 				if in == stop {
 					return false
 				}
@@ -138,14 +161,18 @@ func (c *checker) everyPathFires(b *ssa.BasicBlock, sel *ssa.Select, fires func(
 					return true
 				}
 			}
-			for _, s := range b.Succs {
-				if !walk(s) {
+			succs := b.Succs
+			if load, set, ok := syncmodel.FlagTest(b); ok && flagFired(analysisutil.FieldOf(load.X), depth) {
+				succs = succs[1-set : 2-set] // the flag's side has fired already
+			}
+			for _, s := range succs {
+				if !walk(s, 0) {
 					return false
 				}
 			}
 			return true
 		}
-		return walk(b)
+		return walk(b, i)
 	}
-	return pathsFire(b, sel, 3)
+	return pathsFire(b, 0, sel, 3)
 }

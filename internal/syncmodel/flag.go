@@ -126,9 +126,9 @@ func isFalse(v ssa.Value) bool {
 	return ok && (k.Value == nil || k.Value.Kind() == constant.Bool && !constant.BoolVal(k.Value))
 }
 
-// flagSets returns the stores of the package that may set the flag f
+// FlagSets returns the stores of the package that may set the flag f
 // (store anything but false into it).
-func (m *Model) flagSets(f *types.Var) []*ssa.Store {
+func (m *Model) FlagSets(f *types.Var) []*ssa.Store {
 	var out []*ssa.Store
 	for _, in := range m.FieldAccesses(f) {
 		for _, r := range *in.(ssa.Value).Referrers() {
@@ -144,7 +144,7 @@ func (m *Model) flagSets(f *types.Var) []*ssa.Store {
 // after the read, and each start claims its object (see FlagClearAt).
 func (m *Model) ownFlag(read *ssa.UnOp, f *types.Var, sites []Site, i int) bool {
 	g := read.Parent()
-	for _, st := range m.flagSets(f) {
+	for _, st := range m.FlagSets(f) {
 		// Only on the goroutine's own object: a set on another would
 		// come from the goroutine serving that one.
 		if p, ok := paramOf(st.Addr.(*ssa.FieldAddr).X); !ok || p != g.Params[i] || flow.Reaches(st, read, nil) {
@@ -177,7 +177,7 @@ func (m *Model) claimField(s Site, x ssa.Value) *types.Var {
 			continue
 		}
 		c := analysisutil.FieldOf(fa)
-		if c == nil || c.Exported() || c.Pkg() != m.pkg || !isBool(c.Type()) || m.cleared(c) {
+		if c == nil || c.Exported() || c.Pkg() != m.pkg || !isBool(c.Type()) || m.Cleared(c) {
 			continue
 		}
 		for _, u := range *fa.Referrers() {
@@ -208,8 +208,8 @@ func sameSection(a, b lockset.Set) bool {
 	return false
 }
 
-// cleared reports whether the package stores false into the field c.
-func (m *Model) cleared(c *types.Var) bool {
+// Cleared reports whether the package stores false into the field c.
+func (m *Model) Cleared(c *types.Var) bool {
 	for _, in := range m.FieldAccesses(c) {
 		for _, r := range *in.(ssa.Value).Referrers() {
 			if st, ok := r.(*ssa.Store); ok && st.Addr == in.(ssa.Value) && isFalse(st.Val) {
@@ -281,7 +281,7 @@ func skippingTest(x ssa.Value, f *types.Var, at ssa.Instruction) ssa.Instruction
 // synchronises up to the go statement, and the goroutine reads it
 // before it synchronises (see FlagClearAt).
 func (m *Model) clearAtStart(read *ssa.UnOp, f *types.Var, sites []Site, i int) bool {
-	sets := m.flagSets(f)
+	sets := m.FlagSets(f)
 	writers := map[*ssa.Function]bool{}
 	for _, st := range sets {
 		writers[st.Parent()] = true

@@ -134,3 +134,86 @@ func (l *lease) fail(err, lost error) {
 	}
 	log.Print(err)
 }
+
+type flusher struct {
+	mu     sync.Mutex
+	closed bool
+	in     chan string
+	stop   chan struct{}
+}
+
+// Not reported: drainAndClose closes f.in unless the closed flag is
+// set, and the flag is set only right before that close and never
+// cleared: either way f.in is closed, and the loop returns on it.
+func NewFlusher() *flusher {
+	f := &flusher{in: make(chan string, 8), stop: make(chan struct{})}
+	go func() {
+		for {
+			select {
+			case _, ok := <-f.in:
+				if !ok {
+					return
+				}
+			case <-f.stop:
+				f.drainAndClose()
+			}
+		}
+	}()
+	return f
+}
+
+func (f *flusher) drainAndClose() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.closed {
+		return
+	}
+	f.closed = true
+	close(f.in)
+}
+
+func (f *flusher) Stop() { close(f.stop) }
+
+type reopener struct {
+	mu     sync.Mutex
+	closed bool
+	in     chan string
+	stop   chan struct{}
+}
+
+// Reported: Reopen clears the flag without a new close, so a set
+// flag no longer means the input was closed.
+func NewReopener() *reopener {
+	r := &reopener{in: make(chan string, 8), stop: make(chan struct{})}
+	go func() { // want `goroutine does not terminate when asked to: the <-r.stop case leaves only the select, not the loop`
+		for {
+			select {
+			case _, ok := <-r.in:
+				if !ok {
+					return
+				}
+			case <-r.stop:
+				r.drainAndClose()
+			}
+		}
+	}()
+	return r
+}
+
+func (r *reopener) drainAndClose() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed {
+		return
+	}
+	r.closed = true
+	close(r.in)
+}
+
+func (r *reopener) Reopen() {
+	r.mu.Lock()
+	r.closed = false
+	r.mu.Unlock()
+}
+
+func (r *reopener) Stop() { close(r.stop) }
