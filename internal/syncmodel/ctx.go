@@ -138,7 +138,8 @@ func Timed(mk *ssa.Call) bool {
 // CancelCalls returns the instructions that call the cancel function
 // mk returns: calls and defer statements of it, directly, in the
 // function literals that capture it, or of every load of the
-// unexported fields it is stored into. ok is false when the cancel
+// unexported fields it is stored into (which may hold other functions
+// too: the answer errs on the side of more calls). ok is false when the cancel
 // goes anywhere else (handed to a function, returned, stored in a
 // variable or an exported field): it may be called where the model
 // does not look.
@@ -290,22 +291,21 @@ func (m *Model) neverDone(v ssa.Value, depth int) bool {
 }
 
 // selfCancel is what cancelledOnlyBy finds in a function: the edges
-// into its ctx.Done() select cases, and the calls of those contexts'
-// cancel functions.
+// into its ctx.Done() select cases that only its own cancel opens, and
+// the calls of those cancels that tell no one else anything.
 type selfCancel struct {
 	cases   map[chanmodel.Edge]bool
 	cancels map[ssa.Instruction]bool
 }
 
 // cancelledOnlyBy finds the select cases of fn that receive from
-// ctx.Done() of a context that is done only when fn itself cancels it,
-// and that only fn waits on: made by context.WithCancel of a context
-// never done, whose every cancel call is fn's own, or deferred by fn
-// or by waiter (the function waiting for fn's operation, whose
-// deferred calls run once it has stopped waiting), and whose Done no
-// other function of the package receives from. Such a case is taken
-// only after fn called the cancel, and that call tells no one else
-// anything.
+// ctx.Done() of a context that is done only when fn itself cancels it:
+// made by context.WithCancel of a context never done, whose every
+// cancel call is fn's own, or deferred by fn or by waiter (the function
+// waiting for fn's operation, whose deferred calls run once it has
+// stopped waiting). Such a case is taken only after fn called the
+// cancel. When, besides, no other function of the package waits on the
+// context (doneOnlyIn), fn's cancel calls tell no one else anything.
 func (m *Model) cancelledOnlyBy(fn, waiter *ssa.Function) selfCancel {
 	var sc selfCancel
 	for _, b := range fn.Blocks {
@@ -320,17 +320,25 @@ func (m *Model) cancelledOnlyBy(fn, waiter *ssa.Function) selfCancel {
 					!analysisutil.IsContext(call.Call.Value.Type()) {
 					continue
 				}
-				cancels, ok := m.onlyCancelledBy(call.Call.Value, fn, waiter)
+				makers, cancels, ok := m.onlyCancelledBy(call.Call.Value, fn, waiter)
 				if !ok {
 					continue
 				}
-				if blk, succ, ok := chanmodel.SelectCaseEdge(sel, i); ok {
-					if sc.cases == nil {
-						sc.cases = make(map[chanmodel.Edge]bool)
-						sc.cancels = make(map[ssa.Instruction]bool)
-					}
-					sc.cases[chanmodel.Edge{Block: blk, Succ: succ}] = true
-					for _, c := range cancels {
+				blk, succ, ok := chanmodel.SelectCaseEdge(sel, i)
+				if !ok {
+					continue
+				}
+				if sc.cases == nil {
+					sc.cases = make(map[chanmodel.Edge]bool)
+					sc.cancels = make(map[ssa.Instruction]bool)
+				}
+				sc.cases[chanmodel.Edge{Block: blk, Succ: succ}] = true
+				quiet := true
+				for _, mk := range makers {
+					quiet = quiet && m.doneOnlyIn(mk, fn)
+				}
+				for _, c := range cancels {
+					if quiet {
 						sc.cancels[c] = true
 					}
 				}
@@ -340,38 +348,39 @@ func (m *Model) cancelledOnlyBy(fn, waiter *ssa.Function) selfCancel {
 	return sc
 }
 
-// onlyCancelledBy returns the cancel calls of the context ctx when it
-// is done only when fn cancels it and only fn receives from its Done
-// (see cancelledOnlyBy).
-func (m *Model) onlyCancelledBy(ctx ssa.Value, fn, waiter *ssa.Function) ([]ssa.Instruction, bool) {
+// onlyCancelledBy returns the makers of the context ctx and the calls
+// of their cancels when it is done only when fn cancels it (see
+// cancelledOnlyBy).
+func (m *Model) onlyCancelledBy(ctx ssa.Value, fn, waiter *ssa.Function) ([]*ssa.Call, []ssa.Instruction, bool) {
 	makers, ok := m.ContextMakers(ctx)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	var all []ssa.Instruction
 	for _, mk := range makers {
-		if Timed(mk) || len(mk.Call.Args) == 0 || !m.NeverDone(mk.Call.Args[0]) || !m.doneOnlyIn(mk, fn) {
-			return nil, false
+		if Timed(mk) || len(mk.Call.Args) == 0 || !m.NeverDone(mk.Call.Args[0]) {
+			return nil, nil, false
 		}
 		calls, ok := m.CancelCalls(mk)
 		if !ok {
-			return nil, false
+			return nil, nil, false
 		}
 		for _, in := range calls {
 			_, deferred := in.(*ssa.Defer)
 			if in.Parent() != fn && !(deferred && waiter != nil && in.Parent() == waiter) {
-				return nil, false
+				return nil, nil, false
 			}
 		}
 		all = append(all, calls...)
 	}
-	return all, true
+	return makers, all, true
 }
 
 // doneOnlyIn reports whether no function of the package but fn calls
-// Done on the context mk makes, as far as the package's code shows it:
-// the context itself, or the closures' captures of it (handed to
-// another package, it is that package's to watch).
+// Done on the context mk makes: on the context itself, the closures'
+// captures of it, the variables and unexported fields it is kept in; a
+// context handed to another package is that package's to watch, one
+// handed to a function of this package may be waited on there.
 func (m *Model) doneOnlyIn(mk *ssa.Call, fn *ssa.Function) bool {
 	for _, r := range *mk.Referrers() {
 		ex, ok := r.(*ssa.Extract)
@@ -402,9 +411,42 @@ func (m *Model) doneCallsOnlyIn(v ssa.Value, fn *ssa.Function, depth int) bool {
 	}
 	for _, u := range *v.Referrers() {
 		switch u := u.(type) {
-		case *ssa.Call:
-			if u.Call.IsInvoke() && u.Call.Value == v && u.Call.Method.Name() == "Done" && u.Parent() != fn {
+		case ssa.CallInstruction:
+			c := u.Common()
+			if c.IsInvoke() && c.Value == v {
+				if c.Method.Name() == "Done" && u.Parent() != fn {
+					return false
+				}
+				continue
+			}
+			// Handed to a function: one of the package, called by fn,
+			// runs on fn's goroutine and is followed; a go statement or
+			// another caller's call of one may wait elsewhere; another
+			// package's code (or an interface the package does not
+			// implement) tells nothing to this package's goroutines.
+			callee := c.StaticCallee()
+			if c.IsInvoke() {
+				callee = m.invoked[u]
+				if callee == nil {
+					continue
+				}
+			}
+			if callee == nil {
 				return false
+			}
+			if callee.Pkg == nil || callee.Pkg.Pkg != m.pkg {
+				continue
+			}
+			if _, call := u.(*ssa.Call); !call || u.Parent() != fn {
+				return false
+			}
+			for i, a := range c.Args {
+				if c.IsInvoke() {
+					i++ // the receiver is the callee's first parameter
+				}
+				if a == v && (i >= len(callee.Params) || !m.doneCallsOnlyIn(callee.Params[i], callee, depth+1)) {
+					return false
+				}
 			}
 		case *ssa.MakeClosure:
 			cf, _ := u.Fn.(*ssa.Function)
@@ -430,11 +472,13 @@ func (m *Model) doneCallsOnlyIn(v ssa.Value, fn *ssa.Function, depth int) bool {
 				}
 				continue
 			}
-			if fld := analysisutil.FieldOf(u.Addr); m.ownField(fld) {
-				for _, acc := range m.FieldAccesses(fld) {
-					if !loads(acc.(ssa.Value)) {
-						return false
-					}
+			fld := analysisutil.FieldOf(u.Addr)
+			if !m.ownField(fld) {
+				return false // kept where the model does not look
+			}
+			for _, acc := range m.FieldAccesses(fld) {
+				if !loads(acc.(ssa.Value)) {
+					return false
 				}
 			}
 		}

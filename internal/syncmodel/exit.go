@@ -104,9 +104,10 @@ func (x Exit) Deliberate() bool { return x.Return.Pos().IsValid() || x.Declined 
 //
 // A select case on a channel of the package that nothing sends on or
 // closes is never taken, so a path through it does not count; nor is a
-// ctx.Done() case of a context that only fn cancels and only fn waits
-// on (cancelledOnlyBy) taken before the path has called the cancel,
-// which tells nobody else anything. A path
+// ctx.Done() case of a context that only fn cancels (cancelledOnlyBy)
+// taken before the path has called the cancel. That call signals like
+// any function value, unless no one else in the package waits on the
+// context: then it tells nobody anything, and the path goes on. A path
 // that has reported a test failure (t.Errorf, the false side of if
 // !assert.NoError(t, err)) still counts: the waiter it strands hangs the
 // test instead of letting it fail, a defect of the test (goroutineleak,
@@ -122,7 +123,7 @@ func (m *Model) QuietExit(fn *ssa.Function, from ssa.Instruction, does Does) (Ex
 		instrs              []ssa.Instruction
 		last                token.Pos
 		declined, recovered bool
-		cancelled           bool // passed a cancel of self.cases' contexts
+		cancelled           bool // passed a quiet cancel (self.cancels)
 	}
 	type state struct {
 		b                              *ssa.BasicBlock
