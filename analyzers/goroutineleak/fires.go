@@ -46,8 +46,8 @@ func (c *checker) caseFires(sel *ssa.Select, i int) bool {
 // function called there on every path. It is nil when nothing can be
 // told.
 func (c *checker) firing(ch ssa.Value) func(ssa.Instruction) bool {
-	if call, ok := ch.(*ssa.Call); ok && call.Call.IsInvoke() && call.Call.Method.Name() == "Done" {
-		makers, ok := c.sm.ContextMakers(call.Call.Value)
+	if analysisutil.ContextDone(ch) {
+		makers, ok := c.sm.ContextMakers(ch.(*ssa.Call).Call.Value)
 		if !ok {
 			return nil
 		}

@@ -27,10 +27,10 @@ func checkCtxDone(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func) {
 			if !ok || recv.Op != token.ARROW || recv.CommaOk {
 				continue
 			}
-			done, ok := recv.X.(*ssa.Call)
-			if !ok || !isCtxDone(&done.Call) {
+			if !analysisutil.ContextDone(recv.X) {
 				continue
 			}
+			done := recv.X.(*ssa.Call)
 			makers, ok := cancelMakers(sm, done.Call.Value)
 			if !ok {
 				continue
@@ -57,14 +57,6 @@ func checkCtxDone(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func) {
 			tr.Report(pass, d)
 		}
 	}
-}
-
-// isCtxDone reports whether c calls Done on a context.Context.
-func isCtxDone(c *ssa.CallCommon) bool {
-	if !c.IsInvoke() || c.Method.Name() != "Done" {
-		return false
-	}
-	return analysisutil.IsContext(c.Value.Type())
 }
 
 // cancelMakers returns the context.WithCancel calls whose context v

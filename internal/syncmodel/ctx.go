@@ -315,12 +315,10 @@ func (m *Model) cancelledOnlyBy(fn, waiter *ssa.Function) selfCancel {
 				continue
 			}
 			for i, st := range sel.States {
-				call, ok := st.Chan.(*ssa.Call)
-				if st.Dir != types.RecvOnly || !ok || !call.Call.IsInvoke() || call.Call.Method.Name() != "Done" ||
-					!analysisutil.IsContext(call.Call.Value.Type()) {
+				if st.Dir != types.RecvOnly || !analysisutil.ContextDone(st.Chan) {
 					continue
 				}
-				makers, cancels, ok := m.onlyCancelledBy(call.Call.Value, fn, waiter)
+				makers, cancels, ok := m.onlyCancelledBy(st.Chan.(*ssa.Call).Call.Value, fn, waiter)
 				if !ok {
 					continue
 				}
