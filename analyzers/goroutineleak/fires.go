@@ -138,41 +138,36 @@ func (c *checker) everyPathFires(b *ssa.BasicBlock, sel *ssa.Select, fires func(
 	// pathsFire: every path from instruction i of b on to a return (or
 	// to stop) fires.
 	pathsFire = func(b *ssa.BasicBlock, i int, stop ssa.Instruction, depth int) bool {
-		seen := make(map[*ssa.BasicBlock]bool)
-		var walk func(b *ssa.BasicBlock, i int) bool
-		walk = func(b *ssa.BasicBlock, i int) bool {
-			if i == 0 {
-				if seen[b] {
-					return true
-				}
-				seen[b] = true
-			}
-			for _, in := range b.Instrs[i:] {
-				if in == stop {
-					return false
-				}
-				if instrFires(in, depth) {
-					return true
-				}
-				switch in.(type) {
-				case *ssa.Return:
-					return stop != nil // the goroutine ends: nothing to fire
-				case *ssa.Panic:
-					return true
-				}
-			}
-			succs := b.Succs
+		search := flow.Search{Next: func(b *ssa.BasicBlock) []*ssa.BasicBlock {
 			if load, set, ok := syncmodel.FlagTest(b); ok && flagFired(analysisutil.FieldOf(load.X), depth) {
-				succs = succs[1-set : 2-set] // the flag's side has fired already
+				return b.Succs[1-set : 2-set] // the flag's side has fired already
 			}
-			for _, s := range succs {
-				if !walk(s, 0) {
-					return false
-				}
+			return b.Succs
+		}}
+		fired := true
+		visit := func(in ssa.Instruction) bool {
+			switch {
+			case !fired || instrFires(in, depth):
+				return false
+			case in == stop:
+				fired = false
+				return false
+			}
+			switch in.(type) {
+			case *ssa.Return:
+				fired = stop != nil // the goroutine ends: nothing to fire
+				return false
+			case *ssa.Panic:
+				return false
 			}
 			return true
 		}
-		return walk(b, i)
+		if i == 0 {
+			search.WalkBlock(b, visit)
+		} else {
+			search.Walk(b.Instrs[i-1], visit)
+		}
+		return fired
 	}
 	return pathsFire(b, 0, sel, 3)
 }
