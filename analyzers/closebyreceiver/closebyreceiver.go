@@ -100,9 +100,10 @@ func run(pass *analysis.Pass) (any, error) {
 					// anyone: none of its senders can run for it.
 					continue
 				}
-				s := otherSender(sends[c.Chan], c.Chan, c.Pos)
-				if s == nil || receivedEverySend(m, pass.Pkg, pr.index(), f, c, sends) ||
-					orderedAfterSends(pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model), f, c, sends[c.Chan]) {
+				cs := sendersOfObject(m, f, c, sends)
+				s := otherSender(cs[c.Chan], c.Chan, c.Pos)
+				if s == nil || receivedEverySend(m, pass.Pkg, pr.index(), f, c, cs) ||
+					orderedAfterSends(pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model), f, c, cs[c.Chan]) {
 					continue
 				}
 				reported[key] = true
@@ -253,6 +254,36 @@ func ownsAnywhere(units []unit, pos token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// sendersOfObject returns sends with the units left out whose every
+// send on c's channel acts on another object than c, of f
+// (chanmodel.OtherObjects: each test's own mock).
+func sendersOfObject(m *chanmodel.Model, f *chanmodel.Func, c *chanmodel.Op, sends map[chanmodel.ChanID][]unit) map[chanmodel.ChanID][]unit {
+	all := sends[c.Chan]
+	var kept []unit
+	for _, su := range all {
+		other := true
+		for i := range su.f.Ops {
+			op := &su.f.Ops[i]
+			if op.Kind == chanmodel.Send && op.Unit == su.u && op.Chan == c.Chan && !m.OtherObjects(f, c, su.f, op) {
+				other = false
+				break
+			}
+		}
+		if !other {
+			kept = append(kept, su)
+		}
+	}
+	if len(kept) == len(all) {
+		return sends
+	}
+	out := make(map[chanmodel.ChanID][]unit, len(sends))
+	for k, v := range sends {
+		out[k] = v
+	}
+	out[c.Chan] = kept
+	return out
 }
 
 // otherSender returns a send on the channel in a goroutine that does

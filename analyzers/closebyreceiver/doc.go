@@ -124,6 +124,16 @@
 // the instances apart where the starting function makes them,
 // chanmodel.InstanceOf) and helpers in other packages (through facts).
 //
+// A send counts only when it may act on the closed channel's object:
+// where both the close and the send name an object made anew by its
+// own allocation (a test's mock built by newMockReader(), a helper
+// method's receiver that every caller builds itself, a constructor's
+// own value, through two nested constructors), different allocations
+// make different objects, and, when every store into the field is a
+// make(chan) and the struct is never copied whole, different channels
+// (chanmodel.Model.OtherObjects). One test closing its mock's readChan
+// is not ordered against another test's goroutine feeding its own.
+//
 // Not reported: the sender closing the channel, also in a defer or
 // from a function it calls; a close after calls that start the senders
 // and return only once they are done (a loader's stage helper that

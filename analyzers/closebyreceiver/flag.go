@@ -1,7 +1,6 @@
 package closebyreceiver
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -86,21 +85,16 @@ func (o *flagOrder) ordered(f *chanmodel.Func, c *chanmodel.Op) bool {
 // reset reports whether some code of the package clears the flag:
 // stores false, zero or nil in it.
 func (o *flagOrder) reset(flag *types.Var) bool {
-	zero := func(v ssa.Value) bool {
-		k, ok := v.(*ssa.Const)
-		return ok && (k.Value == nil || k.Value.Kind() == constant.Bool && !constant.BoolVal(k.Value) ||
-			k.Value.Kind() == constant.Int && constant.Sign(k.Value) == 0)
-	}
 	for _, fn := range o.ls.Functions() {
 		for _, blk := range fn.Blocks {
 			for _, in := range blk.Instrs {
 				switch in := in.(type) {
 				case *ssa.Store:
-					if analysisutil.FieldOf(in.Addr) == flag && zero(in.Val) {
+					if analysisutil.FieldOf(in.Addr) == flag && flow.ZeroConst(in.Val) {
 						return true
 					}
 				case *ssa.Call:
-					if atomicField(&in.Call, "Store") == flag && len(in.Call.Args) == 2 && zero(in.Call.Args[1]) {
+					if atomicField(&in.Call, "Store") == flag && len(in.Call.Args) == 2 && flow.ZeroConst(in.Call.Args[1]) {
 						return true
 					}
 				}

@@ -80,7 +80,7 @@ func reportShutdownCloses(pass *analysis.Pass, m *chanmodel.Model, sm *syncmodel
 			if c.Base != nil && chanmodel.Unshared(c.Base, c.Instr) {
 				continue
 			}
-			s := unorderedSender(m, sm, f, c, sends[c.Chan], closers[c.Pos])
+			s := unorderedSender(m, sm, f, c, sendersOfObject(m, f, c, sends)[c.Chan], closers[c.Pos])
 			if s == nil || pr.requested(f, c) {
 				continue
 			}

@@ -321,6 +321,17 @@
 // flag that a Stop clears, or a flag of each object, starts one loop
 // per start or per object, and is reported.
 //
+// So does a set-up start: a package-level function without receiver or
+// parameters, outside any loop and any such flag, that starts a
+// function binding no variables with no arguments but constants and
+// package variables. The goroutine takes nothing from the call; every
+// call would start the same service on the same package state, which
+// only a set-up step does (InitDB's `go dbCron()`, a StartUpdater
+// whose ticker loop refreshes package-level metrics), whoever calls
+// it. A parameter or a value of the call handed to the goroutine
+// (StartPoller(url), a counter the literal captures) makes one per
+// call, and is reported.
+//
 // A function value handed to a function of the package that only
 // calls it, outside any loop, counts as called there; one stored in a
 // local or package variable, or in a field of a struct (a composite

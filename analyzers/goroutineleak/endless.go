@@ -56,6 +56,9 @@ func (c *checker) checkEndless(site ssa.Instruction, pos token.Pos, callee *ssa.
 		}
 		loopRel := []analysis.RelatedInformation{{Pos: loop, Message: "loops forever here"}}
 		if c.pureLoop(callee) {
+			if c.testDrain(site, callee) {
+				return
+			}
 			c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: loop, Message: "loops forever", Op: finding.OpOther, Blocks: true}),
 				loopRel, "goroutine never terminates: its loop has no exit")
 			return
@@ -81,6 +84,34 @@ func (c *checker) checkEndless(site ssa.Instruction, pos token.Pos, callee *ssa.
 		c.report("ticker", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: at, Message: "ranges over " + name + " for ever", Op: finding.OpRecv, Blocks: true}),
 			rel, "goroutine never terminates: "+why+", so ranging over it never ends; select on a done channel too")
 	}
+}
+
+// testDrain reports whether a test (or main) starts, itself and once
+// (startedByRoot), a loop that only waits on channels (for { <-acks }):
+// it parks for good once the test is over, and ends with the test
+// binary. A loop that waits on nothing burns CPU however it is
+// started; a helper that starts one is a function like any other.
+func (c *checker) testDrain(site ssa.Instruction, fn *ssa.Function) bool {
+	if g, ok := site.(*ssa.Go); !ok || !startedByRoot(g) {
+		return false
+	}
+	for _, blk := range fn.Blocks {
+		for _, in := range blk.Instrs {
+			switch in := in.(type) {
+			case *ssa.Send:
+				return true
+			case *ssa.UnOp:
+				if in.Op == token.ARROW {
+					return true
+				}
+			case *ssa.Select:
+				if len(in.States) > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // startedHow says why the goroutine of site may be started without

@@ -115,6 +115,25 @@
 //			x := <-results // reported: r.syncLoop's r.rw.Lock may wait in between
 //			...
 //
+// A Lock that a Done partner passes only before its own Add of the
+// WaitGroup does not count: blocked there, the partner is not counted
+// yet, and Wait does not wait for it. That is the way to order every
+// Add before a Wait, so it is not reported:
+//
+//	func (c *client) call() error {
+//		c.wgMu.Lock()
+//		c.wg.Add(1) // under the mutex Shutdown holds across Wait
+//		c.wgMu.Unlock()
+//		defer c.wg.Done()
+//		...
+//	}
+//
+//	func (c *client) Shutdown() {
+//		c.wgMu.Lock()
+//		defer c.wgMu.Unlock()
+//		c.wg.Wait() // not reported
+//	}
+//
 // Nothing is reported if a partner may be unseen (an exported
 // WaitGroup, one passed to another package, a channel that escapes),
 // if one partner does not need the lock, if both sides only read-lock

@@ -146,7 +146,13 @@ type gate struct {
 // Lock that makes the mutex, the object or the channel (made, if not
 // nil) anew on its way does not count: it reaches another value's
 // operation (a loop whose body declares them).
-func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h held, wb, pb lockset.Key, depth int, made ssa.Value) (gate, bool) {
+//
+// For a partner that calls a WaitGroup's Done (cnt not nil), a Lock
+// that the partner passes only before its own Add of the WaitGroup
+// does not count: blocked there, it is not counted yet, and Wait does
+// not wait for it (the Add made under the mutex that the waiter holds
+// across Wait, to order every Add before it).
+func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h held, wb, pb lockset.Key, depth int, made ssa.Value, cnt *counting) (gate, bool) {
 	lf := sm.Locks.Funcs[fn]
 	if lf == nil || len(points) == 0 {
 		return gate{}, false
@@ -189,9 +195,13 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 		if ck := sm.Canon(fn, a.Key); !sameLock(h, wb, ck, sm.KeyNames(fn, ck, 2), a.Mode, pb) || !afterStart(a.Instr) {
 			continue
 		}
-		renewed := renews(a.Key.Root, pb.Root, wb.Root, made)
+		stop := renews(a.Key.Root, pb.Root, wb.Root, made)
+		if adds := cnt.addsIn(fn); len(adds) > 0 && !reachedFrom(adds, a.Instr) {
+			renewed := stop
+			stop = func(in ssa.Instruction) bool { return renewed(in) || adds[in] }
+		}
 		for _, p := range points {
-			if flow.Reaches(a.Instr, p, renewed) {
+			if flow.Reaches(a.Instr, p, stop) {
 				return gate{pos: a.Instr.Pos(), name: lockset.Describe(a.Key), read: h.mode == lockset.Read && a.Mode == lockset.Read}, true
 			}
 		}
@@ -219,7 +229,7 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 			}
 			cb = sm.Canon(s.Caller, k)
 		}
-		g, ok := gated(sm, w, s.Caller, []ssa.Instruction{s.Instr}, h, wb, cb, depth+1, nil)
+		g, ok := gated(sm, w, s.Caller, []ssa.Instruction{s.Instr}, h, wb, cb, depth+1, nil, cnt)
 		if !ok {
 			return gate{}, false
 		}
@@ -276,7 +286,7 @@ func waitsGated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instructi
 			if r.Op.Deferred {
 				pts = exitsAfter(r.F.Fn, r.Op.Instr)
 			}
-			g, ok := gated(sm, w, r.F.Fn, pts, h, wb, pb, depth+1, nil)
+			g, ok := gated(sm, w, r.F.Fn, pts, h, wb, pb, depth+1, nil, nil)
 			if !ok {
 				all = false
 				break
@@ -368,6 +378,10 @@ func eventPartners(sm *syncmodel.Model, w *ssa.Function, e *syncmodel.Event, ef 
 	if !sm.Contained(e.Obj) {
 		return nil, false
 	}
+	var cnt *counting
+	if e.Kind == syncmodel.Wait {
+		cnt = &counting{adds: sm.EventsOn(ef, e.Obj, syncmodel.Add)}
+	}
 	var out []partner
 	for _, r := range sm.EventsOn(ef, e.Obj, kinds...) {
 		if (r.F.Fn == w || r.F.Fn == ef) && r.E.Start == nil {
@@ -383,7 +397,7 @@ func eventPartners(sm *syncmodel.Model, w *ssa.Function, e *syncmodel.Event, ef 
 			if r.E.Deferred {
 				points = exitsAfter(r.F.Fn, r.E.Instr)
 			}
-			g, ok = gated(sm, w, r.F.Fn, points, h, wb, r.E.Obj.Key, 0, nil)
+			g, ok = gated(sm, w, r.F.Fn, points, h, wb, r.E.Obj.Key, 0, nil, cnt)
 		}
 		if !ok {
 			return nil, false
@@ -391,6 +405,39 @@ func eventPartners(sm *syncmodel.Model, w *ssa.Function, e *syncmodel.Event, ef 
 		out = append(out, partner{g, r.F.Fn})
 	}
 	return out, len(out) > 0
+}
+
+// counting knows the Adds of the WaitGroup a Wait waits on.
+type counting struct {
+	adds []syncmodel.Ref
+}
+
+// addsIn returns the Adds of the WaitGroup that fn makes itself.
+func (c *counting) addsIn(fn *ssa.Function) map[ssa.Instruction]bool {
+	if c == nil {
+		return nil
+	}
+	var in map[ssa.Instruction]bool
+	for _, r := range c.adds {
+		if r.F.Fn == fn && r.E.Instr != nil {
+			if in == nil {
+				in = map[ssa.Instruction]bool{}
+			}
+			in[r.E.Instr] = true
+		}
+	}
+	return in
+}
+
+// reachedFrom reports whether one of from reaches at: an Add before
+// the Lock has counted the partner already.
+func reachedFrom(from map[ssa.Instruction]bool, at ssa.Instruction) bool {
+	for in := range from {
+		if flow.Reaches(in, at, nil) {
+			return true
+		}
+	}
+	return false
 }
 
 // startGated returns where the goroutine a WaitGroup.Go or Group.Go
@@ -472,7 +519,7 @@ func chanPartners(sm *syncmodel.Model, fr frame, x *chanmodel.Op, h held, wb loc
 		if x.Chan.Kind == chanmodel.KindMake {
 			made = x.Chan.Make
 		}
-		g, ok := gated(sm, w, fn, points, h, wb, pb, 0, made)
+		g, ok := gated(sm, w, fn, points, h, wb, pb, 0, made, nil)
 		if !ok {
 			return nil, false
 		}

@@ -41,7 +41,11 @@
 // the channel it leaves in the field is closed all the same, so a
 // later send or close of the field is reported), or that stores a new
 // one after the close on every path (close(b.ready); b.ready =
-// make(chan struct{}): the next call closes the new one). A callee
+// make(chan struct{}): the next call closes the new one), or that
+// copies another struct into the variable whose field it is (a range
+// variable declared once for the whole loop, as in code before Go
+// 1.22: `for _, lc := range chans { close(lc.ch) }` closes each
+// element's channel). A callee
 // counts only if it closes or sends on every path, so a Close method
 // guarded by sync.Once or by a closed flag under a lock is fine to call
 // twice. An operation in the default branch of a select that receives

@@ -211,8 +211,12 @@ func followedBy(ends *flow.Ends, a, b ssa.Instruction, reset map[ssa.Instruction
 }
 
 // resets returns the instructions after which c's channel may be a
-// new one: the make itself, assignments of the field or global, and
-// the definition of the struct pointer.
+// new one: the make itself, assignments of the field or global, the
+// definition of the struct pointer, and stores of a whole struct into
+// the variable that is the base (a range variable declared once for
+// the whole loop, as before Go 1.22, gets each element's value
+// copied into it: for _, lc := range m { close(lc.ch) } closes each
+// element's channel).
 func resets(f *chanmodel.Func, c *chanmodel.Op) map[ssa.Instruction]bool {
 	r := make(map[ssa.Instruction]bool)
 	switch c.Chan.Kind {
@@ -226,6 +230,13 @@ func resets(f *chanmodel.Func, c *chanmodel.Op) map[ssa.Instruction]bool {
 		}
 		if in, ok := c.Base.(ssa.Instruction); ok {
 			r[in] = true
+		}
+		if v, ok := c.Base.(*ssa.Alloc); ok && v.Referrers() != nil {
+			for _, u := range *v.Referrers() {
+				if st, ok := u.(*ssa.Store); ok && st.Addr == v {
+					r[st] = true
+				}
+			}
 		}
 	}
 	return r

@@ -434,6 +434,15 @@
 // (themselves or in what they call: a gate type chan struct{} whose
 // acquire sends and release receives),
 // a constructor filling in its own value before any goroutine exists,
+// a goroutine that calls a helper of the package that may return
+// holding a mutex the model cannot name in its terms (lockNodes(ns...),
+// locking each node of a slice in a loop; lockset's
+// LeavesUnnamedLocked), a variable of a test that its goroutines only
+// use to tell it that something failed (written only with a non-zero
+// value: an error tested not nil, true, an increment; read by the test
+// only to fail when it is not zero: if firstErr != nil { t.Fatal },
+// assert.Zero(t, mismatches); flow's Ends.FailureSignal: two writes
+// race only once the test has failed),
 // a helper every caller of which holds the lock, fields declared after
 // a blank line below the mutex, and handlers of a test's server (in a
 // _test.go file), which mostly answers the test's own requests one at

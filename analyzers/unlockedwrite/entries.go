@@ -94,7 +94,7 @@ func checkGoroutines(pass *analysis.Pass, res *lockset.Result, done map[token.Po
 // helpers, to a small depth.
 func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, reported map[string]bool, done map[token.Pos]bool, seen map[*ssa.Function]bool, depth int) {
 	f := res.Funcs[sc.fn]
-	if f == nil || seen[sc.fn] || f.EntryLocked && depth == 0 || otherLocking(sc.fn) {
+	if f == nil || seen[sc.fn] || f.EntryLocked && depth == 0 || otherLocking(res, sc.fn) {
 		return
 	}
 	seen[sc.fn] = true
@@ -121,7 +121,7 @@ func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, re
 				continue
 			}
 			name, ok := sc.sharedAddr(addr, 0)
-			if !ok || reported[name] {
+			if !ok || reported[name] || failureSignal(pass, st, sc, addr) {
 				continue
 			}
 			reported[name] = true
@@ -129,6 +129,24 @@ func scanStart(pass *analysis.Pass, res *lockset.Result, st start, sc *scope, re
 			reportStart(pass, st, sc, instr, what, name)
 		}
 	}
+}
+
+// failureSignal reports whether addr, written by the start's own
+// function, is a variable of a test that its goroutines only use to
+// tell it that something failed (flow.Ends.FailureSignal): the writes
+// race only once the test has failed.
+func failureSignal(pass *analysis.Pass, st start, sc *scope, addr ssa.Value) bool {
+	fv, ok := addr.(*ssa.FreeVar)
+	if !ok || sc.fn != st.fn {
+		return false
+	}
+	for i, v := range st.fn.FreeVars {
+		if v == fv && i < len(st.bindings) {
+			cell, ok := st.bindings[i].(*ssa.Alloc)
+			return ok && pass.ResultOf[chanmodel.Analyzer].(*chanmodel.Model).Ends().FailureSignal(cell)
+		}
+	}
+	return false
 }
 
 func isCall(instr ssa.Instruction) bool {
@@ -517,14 +535,19 @@ func inTest(pass *analysis.Pass, fn *ssa.Function) bool {
 }
 
 // otherLocking reports whether fn calls a lock function the lock-set
-// model does not know (the runtime's lock(&l), a spinlock's Lock): what
-// it holds is unknown, so nothing is judged there.
-func otherLocking(fn *ssa.Function) bool {
+// model does not know (the runtime's lock(&l), a spinlock's Lock), or a
+// helper of the package that may return holding a mutex it cannot name
+// in fn's terms (lockNodes(ns...), locking each node in a loop): what
+// fn holds is unknown, so nothing is judged there.
+func otherLocking(res *lockset.Result, fn *ssa.Function) bool {
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
 			c, ok := in.(ssa.CallInstruction)
 			if !ok {
 				continue
+			}
+			if callee := c.Common().StaticCallee(); callee != nil && res.LeavesUnnamedLocked(callee) {
+				return true
 			}
 			m := flow.CalleeFunc(c.Common())
 			if m == nil || m.Pkg() == nil || m.Pkg().Path() == "sync" {

@@ -341,11 +341,53 @@ func (l *Lifetime) Bounded(fn *ssa.Function) bool {
 // So does a start that a package-level flag lets through once (if
 // !started { started = true; go tick() }, nothing setting started back),
 // whoever calls its function.
+//
+// So, last, does a set-up start (setupStart).
 func (l *Lifetime) StartsBounded(in ssa.Instruction) bool {
 	if in.Parent() == nil || flow.InLoop(in.Block()) && !countedLoops(in.Block()) {
 		return false
 	}
-	return l.Bounded(in.Parent()) || l.onceGuarded(in)
+	return l.Bounded(in.Parent()) || l.onceGuarded(in) || setupStart(in)
+}
+
+// setupStart reports whether in is a go statement, outside any loop, of
+// a package-level function without receiver or parameters, that starts
+// a function binding no variables, with no arguments but constants and
+// package-level variables: the goroutine takes nothing from the call
+// that starts it. Every call starts the same goroutine on the same
+// package state; a second one would duplicate a service of the
+// package, not serve more work. Such a function is a set-up step
+// (InitDB, StartUpdater), run once per process wherever it is called
+// from. Not when a package-level flag guards the start: that flag
+// decides (onceGuarded).
+func setupStart(in ssa.Instruction) bool {
+	g, ok := in.(*ssa.Go)
+	if !ok || flow.InLoop(in.Block()) {
+		return false
+	}
+	starter := in.Parent()
+	if starter.Parent() != nil || starter.Signature.Recv() != nil || starter.Signature.Params().Len() != 0 {
+		return false
+	}
+	if _, ok := g.Call.Value.(*ssa.Function); !ok || g.Call.IsInvoke() {
+		return false
+	}
+	for _, b := range starter.Blocks {
+		// A package-level flag in front of the start says whether the
+		// service runs; onceGuarded has judged it, and one that is set
+		// back (StopReporting) makes the start a restart.
+		if load, _, succ, ok := FlagTest(b); ok && packageLevel(load.X) && b.Succs[succ].Dominates(in.Block()) {
+			return false
+		}
+	}
+	for _, a := range g.Call.Args {
+		switch a.(type) {
+		case *ssa.Const, *ssa.Global:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // onceGuarded reports whether in lies in a region that a flag of a

@@ -68,6 +68,16 @@ func init() { keep(func() { go loop() }) }
 func Handle() { step(func() { go loop() }) }
 
 func Saved() { saved() }
+
+func Poll(every int) { go loopEvery(every) }
+
+func loopEvery(n int) { for {} }
+
+func StartWith() { n := len(saved2); go loopEvery(n) }
+
+var saved2 []int
+
+func StartPerCall() { x := new(int); go func() { for { *x++ } }() }
 `
 
 // TestLifetime checks which go statements run a bounded number of
@@ -102,8 +112,8 @@ func TestLifetime(t *testing.T) {
 		8:  true,  // package initializer
 		12: true,  // init's helper
 		14: true,  // sync.Once
-		16: false, // exported
-		18: false, // reached from an exported function
+		16: true,  // exported, but a set-up start: no receiver, no parameters, nothing handed to the goroutine
+		18: true,  // reached from an exported function, a set-up start as well
 		24: true,  // a counted loop of a function init calls
 		27: false, // a range over a channel
 		34: false, // recursion
@@ -111,6 +121,9 @@ func TestLifetime(t *testing.T) {
 		54: false, // one the helper calls in a loop
 		56: false, // one the helper keeps
 		58: false, // one a helper calls for an exported function
+		62: false, // a parameter handed to the goroutine: one per call
+		66: false, // a local value handed to it
+		70: false, // a closure binding a variable of the call
 	}
 	for line, w := range want {
 		if g, ok := got[line]; !ok || g != w {

@@ -158,6 +158,10 @@ func Wrapped(fn *ssa.Function) *ssa.Function {
 // newT() *T { return &T{...} }), through one such call.
 func Fresh(v ssa.Value) bool { return fresh(v, 1) }
 
+// FreshThrough is Fresh through up to calls nested constructor calls
+// (newBlocked() { r := newReader(); r.x = ...; return r }).
+func FreshThrough(v ssa.Value, calls int) bool { return fresh(v, calls) }
+
 func fresh(v ssa.Value, depth int) bool {
 	switch v := v.(type) {
 	case *ssa.Alloc:

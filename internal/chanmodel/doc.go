@@ -77,7 +77,12 @@
 // or found (outer), one each run makes and hands to its caller
 // (handed), or one each run makes and keeps (local), so a close of
 // "a field of every T" elsewhere is not taken to close a local
-// object's channel. The walk from a base to that object is
+// object's channel. Model.OtherObjects answers the sharper question
+// for two operations: each object made by known allocations (the
+// base itself, what every caller passes for a parameter, what a
+// constructor the call goes through made), none shared, and a field
+// that only ever holds a channel made for it: two channels, so two
+// tests' mocks never meet. The walk from a base to that object is
 // accesspath's (accesspath.Object).
 //
 // # Operations and goroutines

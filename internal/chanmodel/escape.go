@@ -43,6 +43,10 @@ type escapeIndex struct {
 	// closable is neverClosedByType's: the element types of the
 	// channels the package closes or lets go.
 	closable closable
+	// funcs are the functions indexed; copied is copiedStructs',
+	// built on first need.
+	funcs  []*ssa.Function
+	copied map[*types.TypeName]bool
 }
 
 func (m *Model) index() *escapeIndex {
@@ -58,6 +62,7 @@ func (m *Model) index() *escapeIndex {
 		callers:    make(map[*ssa.Function][]*ssa.Call),
 		byValue:    make(map[types.Object]bool),
 		inIface:    make(map[types.Object]bool),
+		funcs:      m.allFuncs,
 	}
 	ifaceSeen := make(map[types.Type]bool)
 	var operands []*ssa.Value

@@ -2,6 +2,8 @@ package chanmodel
 
 import (
 	"go/token"
+	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -175,4 +177,243 @@ func (m *Model) instanceIn(f *Func, op *Op, depth int) Instance {
 		}
 	}
 	return in
+}
+
+// OtherObjects reports whether a of fa and b of fb, operations on one
+// channel field, surely act on two different channels: each acts on an
+// object made anew by one of a few known allocations (allocations),
+// no allocation of one is one of the other's (two evaluations, neither
+// the constructor call that returns the other's object), and no two
+// objects of the type can share a channel (ownChannels). Two tests
+// that each build a mock with newMockReader() and use its readChan
+// never meet on one channel, though the model names both readChan; nor
+// does a helper method that one test calls on its mock meet the mock
+// of another test.
+func (m *Model) OtherObjects(fa *Func, a *Op, fb *Func, b *Op) bool {
+	if a.Chan.Kind != KindField || a.Chan != b.Chan {
+		return false
+	}
+	as, bs := m.allocations(fa, a, 0), m.allocations(fb, b, 0)
+	if as == nil || bs == nil {
+		return false
+	}
+	for _, va := range as {
+		for _, vb := range bs {
+			if va == vb || returnedBy(va, vb) || returnedBy(vb, va) {
+				return false
+			}
+		}
+	}
+	return m.ownChannels(a.Chan.Field)
+}
+
+// allocations returns the values that make the object whose field op,
+// of f, acts on, when each is one allocation (analysisutil.FreshThrough:
+// &T{...}, a constructor's result, through constructorDepth calls); nil
+// when some is not known. For op's Base itself, that is the Base; for
+// a parameter of a function whose every call the package holds, what
+// those calls pass (a test's helper method on the mock it built);
+// through a call that names no Base in f's terms, the allocations of
+// the callee's views of op (a helper that makes the object, starts its
+// sender and returns it).
+func (m *Model) allocations(f *Func, op *Op, depth int) []ssa.Value {
+	if op.Base != nil {
+		return m.valueAllocations(op.Base, 0)
+	}
+	if op.Direct() || depth > 4 {
+		return nil
+	}
+	cf := m.Func(flow.Body(op.Via))
+	var out []ssa.Value
+	for _, in := range m.Inner(f, op) {
+		vs := m.allocations(cf, in, depth+1)
+		if vs == nil {
+			return nil
+		}
+		out = append(out, vs...)
+	}
+	return out
+}
+
+// valueAllocations is allocations for a value v of its function (a
+// variable a function literal captures is read from its cell: the one
+// value the function stores there).
+func (m *Model) valueAllocations(v ssa.Value, depth int) []ssa.Value {
+	if depth > 3 {
+		return nil
+	}
+	if l, ok := v.(*ssa.UnOp); ok && l.Op == token.MUL {
+		if cell, ok := l.X.(*ssa.Alloc); ok {
+			if stored := accesspath.StoredOnce(cell); stored != nil {
+				return m.valueAllocations(stored, depth+1)
+			}
+		}
+		return nil
+	}
+	if accesspath.Object(v) != v {
+		return nil
+	}
+	if analysisutil.FreshThrough(v, constructorDepth) {
+		return []ssa.Value{v}
+	}
+	p, ok := v.(*ssa.Parameter)
+	if !ok {
+		return nil
+	}
+	fn := p.Parent()
+	i := slices.Index(fn.Params, p)
+	sites, ok := m.staticCalls(fn)
+	if !ok || len(sites) == 0 || i < 0 {
+		return nil
+	}
+	var out []ssa.Value
+	for _, c := range sites {
+		if i >= len(c.Call.Args) {
+			return nil
+		}
+		vs := m.valueAllocations(c.Call.Args[i], depth+1)
+		if vs == nil {
+			return nil
+		}
+		out = append(out, vs...)
+	}
+	return out
+}
+
+// staticCalls returns the calls of fn, when they are all the static
+// calls the package makes (Model.closed).
+func (m *Model) staticCalls(fn *ssa.Function) ([]*ssa.Call, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.closed(fn) {
+		return nil, false
+	}
+	return m.index().callers[fn], true
+}
+
+// constructorDepth is how many nested constructor calls allocation
+// follows to an allocation.
+const constructorDepth = 2
+
+// returnedBy reports whether v, a constructor's call, may return the
+// object that alloc makes: alloc lies in the constructor (or a
+// function literal of it), or in a constructor whose call it returns.
+func returnedBy(v, alloc ssa.Value) bool {
+	return returnedWithin(v, alloc, constructorDepth)
+}
+
+func returnedWithin(v, alloc ssa.Value, depth int) bool {
+	c, ok := v.(*ssa.Call)
+	if !ok || depth == 0 {
+		return false
+	}
+	callee := c.Call.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	callee = flow.Body(callee)
+	for fn := alloc.Parent(); fn != nil; fn = fn.Parent() {
+		if fn == callee || flow.Body(fn) == callee {
+			return true
+		}
+	}
+	for _, b := range callee.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			for _, r := range ret.Results {
+				if returnedWithin(r, alloc, depth-1) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// allocation returns the value that makes the object whose field op,
+// of f, acts on, when that is one allocation (analysisutil.FreshThrough:
+// &T{...}, a constructor's result, through constructorDepth calls): op's Base itself, or, through a
+// call that names no Base in f's terms, the one allocation all of the
+// callee's views of op act on (a helper that makes the object, starts
+// its sender and returns it).
+func (m *Model) allocation(f *Func, op *Op, depth int) ssa.Value {
+	if op.Base != nil {
+		if root := accesspath.Object(op.Base); root == op.Base && analysisutil.FreshThrough(root, constructorDepth) {
+			return root
+		}
+		return nil
+	}
+	if op.Direct() || depth > 4 {
+		return nil
+	}
+	cf := m.Func(flow.Body(op.Via))
+	var v ssa.Value
+	for _, in := range m.Inner(f, op) {
+		iv := m.allocation(cf, in, depth+1)
+		if iv == nil || v != nil && iv != v {
+			return nil
+		}
+		v = iv
+	}
+	return v
+}
+
+// ownChannels reports whether every object of the struct type holding
+// the field f has a channel of its own there: every store into the
+// field stores a make(chan) (analysisutil.Fresh of the channel), and
+// the package never copies a whole value of the struct (which would
+// copy the channel along).
+func (m *Model) ownChannels(f *types.Var) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	tn := m.b.fieldType[f]
+	if tn == nil {
+		return false
+	}
+	x := m.index()
+	for _, u := range x.fieldUses[f] {
+		fa, ok := u.(*ssa.FieldAddr)
+		if !ok || fa.Referrers() == nil {
+			continue
+		}
+		for _, r := range *fa.Referrers() {
+			if s, ok := r.(*ssa.Store); ok && s.Addr == fa {
+				if _, made := flow.Unconverted(s.Val).(*ssa.MakeChan); !made {
+					return false
+				}
+			}
+		}
+	}
+	return !x.copiedStructs()[tn]
+}
+
+// copiedStructs returns the named struct types whose whole values the
+// package loads or stores (*p read as a value, a struct value stored
+// through a pointer).
+func (x *escapeIndex) copiedStructs() map[*types.TypeName]bool {
+	if x.copied != nil {
+		return x.copied
+	}
+	x.copied = make(map[*types.TypeName]bool)
+	mark := func(t types.Type) {
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			if _, ok := n.Underlying().(*types.Struct); ok {
+				x.copied[n.Origin().Obj()] = true
+			}
+		}
+	}
+	for _, fn := range x.funcs {
+		for _, blk := range fn.Blocks {
+			for _, in := range blk.Instrs {
+				switch in := in.(type) {
+				case *ssa.UnOp:
+					if in.Op == token.MUL {
+						mark(in.Type())
+					}
+				case *ssa.Store:
+					mark(in.Val.Type())
+				}
+			}
+		}
+	}
+	return x.copied
 }

@@ -175,6 +175,27 @@ func (r *Result) Dead(b *ssa.BasicBlock) bool { return r.inv.Dead(b) }
 // Functions returns the analyzed functions in a stable order.
 func (r *Result) Functions() []*ssa.Function { return r.order }
 
+// LeavesUnnamedLocked reports whether fn may return holding a mutex
+// it locked that its summary does not name: one its callers cannot
+// see held after the call (lockNodes(ns...), locking every element of
+// a slice in a loop; lockPair(a, b) locking b only on some paths). A
+// mutex held at every return is in the summary and not counted; so is
+// one a deferred call releases.
+func (r *Result) LeavesUnnamedLocked(fn *ssa.Function) bool {
+	f := r.Funcs[fn]
+	if f == nil {
+		return false
+	}
+	for _, ret := range f.Returns {
+		for k := range f.MayHeldBefore(ret.Instr) {
+			if _, must := ret.Held[k]; !must && !f.Deferred[k] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Func is the model of one function.
 type Func struct {
 	Fn *ssa.Function

@@ -120,7 +120,7 @@ func isBool(t types.Type) bool {
 	return ok && b.Kind() == types.Bool
 }
 
-// isFalse reports whether v is a constant false (or zero, or nil).
+// isFalse reports whether v is a constant false (or nil).
 func isFalse(v ssa.Value) bool {
 	k, ok := v.(*ssa.Const)
 	return ok && (k.Value == nil || k.Value.Kind() == constant.Bool && !constant.BoolVal(k.Value))

@@ -59,3 +59,38 @@ func BenchmarkFinish(b *testing.B) {
 		c <- i
 	}
 }
+
+// The test acknowledges for the rest of its run: the loop parks on the
+// channel once the test is over.
+func TestAckForever(t *testing.T) {
+	acks := make(chan int)
+	go func() {
+		for {
+			<-acks
+		}
+	}()
+	acks <- 1
+}
+
+// A loop that waits on nothing burns a CPU for the rest of the binary.
+func TestSpin(t *testing.T) {
+	go func() { // want `goroutine never terminates: its loop has no exit`
+		for {
+		}
+	}()
+}
+
+// Started by a helper: a function like any other.
+func startAcker(acks chan int) {
+	go func() { // want `goroutine never terminates: its loop has no exit`
+		for {
+			<-acks
+		}
+	}()
+}
+
+func TestHelperAcker(t *testing.T) {
+	acks := make(chan int)
+	startAcker(acks)
+	acks <- 1
+}
