@@ -92,26 +92,8 @@ func (c *checker) checkEndless(site ssa.Instruction, pos token.Pos, callee *ssa.
 // binary. A loop that waits on nothing burns CPU however it is
 // started; a helper that starts one is a function like any other.
 func (c *checker) testDrain(site ssa.Instruction, fn *ssa.Function) bool {
-	if g, ok := site.(*ssa.Go); !ok || !startedByRoot(g) {
-		return false
-	}
-	for _, blk := range fn.Blocks {
-		for _, in := range blk.Instrs {
-			switch in := in.(type) {
-			case *ssa.Send:
-				return true
-			case *ssa.UnOp:
-				if in.Op == token.ARROW {
-					return true
-				}
-			case *ssa.Select:
-				if len(in.States) > 0 {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	g, ok := site.(*ssa.Go)
+	return ok && startedByRoot(g) && waitsOnChannels(fn)
 }
 
 // startedHow says why the goroutine of site may be started without

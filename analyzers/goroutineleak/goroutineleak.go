@@ -329,7 +329,6 @@ func (c *checker) orphanTrace(f *chanmodel.Func, pos token.Pos, s *chanmodel.Op,
 // function and, in a main package, touches no channel. Such a loop
 // only burns CPU or drains channels with no way out.
 func (c *checker) pureLoop(fn *ssa.Function) bool {
-	isMain := c.pass.Pkg.Name() == "main"
 	for _, blk := range fn.Blocks {
 		for _, in := range blk.Instrs {
 			switch in := in.(type) {
@@ -338,19 +337,34 @@ func (c *checker) pureLoop(fn *ssa.Function) bool {
 					return false
 				}
 			case *ssa.Select:
-				if isMain || len(in.States) == 0 {
+				if len(in.States) == 0 {
 					return false // select {} blocks on purpose
-				}
-			case *ssa.Send:
-				if isMain {
-					return false
-				}
-			case *ssa.UnOp:
-				if in.Op == token.ARROW && isMain {
-					return false
 				}
 			}
 		}
 	}
-	return true
+	return c.pass.Pkg.Name() != "main" || !waitsOnChannels(fn)
+}
+
+// waitsOnChannels reports whether fn sends, receives or selects on a
+// channel: a loop of it parks there when nobody is left to talk to,
+// where a loop that waits on nothing burns CPU.
+func waitsOnChannels(fn *ssa.Function) bool {
+	for _, blk := range fn.Blocks {
+		for _, in := range blk.Instrs {
+			switch in := in.(type) {
+			case *ssa.Send:
+				return true
+			case *ssa.UnOp:
+				if in.Op == token.ARROW {
+					return true
+				}
+			case *ssa.Select:
+				if len(in.States) > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -32,14 +32,16 @@ type escapeIndex struct {
 	byChan     map[ChanID][]OpRef
 	memo       map[ChanID]bool
 	sendMemo   map[ChanID]bool // SendEscapes'
-	// callers lists the static calls of each function of the package;
+	// callers lists the static calls of each function of the package,
+	// goOrDefer the functions a go or defer statement runs statically;
 	// byValue holds the functions (by object, so that their method
 	// value and expression wrappers count) used other than by a static
 	// call, and inIface the methods of types converted to interfaces:
 	// unseen code may call those.
-	callers map[*ssa.Function][]*ssa.Call
-	byValue map[types.Object]bool
-	inIface map[types.Object]bool
+	callers   map[*ssa.Function][]*ssa.Call
+	goOrDefer map[*ssa.Function]bool
+	byValue   map[types.Object]bool
+	inIface   map[types.Object]bool
 	// closable is neverClosedByType's: the element types of the
 	// channels the package closes or lets go.
 	closable closable
@@ -60,6 +62,7 @@ func (m *Model) index() *escapeIndex {
 		memo:       make(map[ChanID]bool),
 		sendMemo:   make(map[ChanID]bool),
 		callers:    make(map[*ssa.Function][]*ssa.Call),
+		goOrDefer:  make(map[*ssa.Function]bool),
 		byValue:    make(map[types.Object]bool),
 		inIface:    make(map[types.Object]bool),
 		funcs:      m.allFuncs,
@@ -83,6 +86,8 @@ func (m *Model) index() *escapeIndex {
 						callee := static
 						callee = flow.Origin(callee)
 						x.callers[callee] = append(x.callers[callee], call)
+					} else if static != nil {
+						x.goOrDefer[flow.Origin(static)] = true
 					}
 				}
 				switch in := in.(type) {

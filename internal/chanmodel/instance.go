@@ -3,7 +3,6 @@ package chanmodel
 import (
 	"go/token"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -261,7 +260,7 @@ func (m *Model) valueAllocations(v ssa.Value, depth int) []ssa.Value {
 		return nil
 	}
 	fn := p.Parent()
-	i := slices.Index(fn.Params, p)
+	i := flow.ParamIndex(fn, p)
 	sites, ok := m.staticCalls(fn)
 	if !ok || len(sites) == 0 || i < 0 {
 		return nil
@@ -280,12 +279,13 @@ func (m *Model) valueAllocations(v ssa.Value, depth int) []ssa.Value {
 	return out
 }
 
-// staticCalls returns the calls of fn, when they are all the static
-// calls the package makes (Model.closed).
+// staticCalls returns the calls of fn, when they are all its calls
+// (Model.closed) and no go or defer statement runs it: then the
+// arguments of those calls are all its parameters can hold.
 func (m *Model) staticCalls(fn *ssa.Function) ([]*ssa.Call, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if !m.closed(fn) {
+	if !m.closed(fn) || m.index().goOrDefer[fn] {
 		return nil, false
 	}
 	return m.index().callers[fn], true
@@ -329,39 +329,10 @@ func returnedWithin(v, alloc ssa.Value, depth int) bool {
 	return false
 }
 
-// allocation returns the value that makes the object whose field op,
-// of f, acts on, when that is one allocation (analysisutil.FreshThrough:
-// &T{...}, a constructor's result, through constructorDepth calls): op's Base itself, or, through a
-// call that names no Base in f's terms, the one allocation all of the
-// callee's views of op act on (a helper that makes the object, starts
-// its sender and returns it).
-func (m *Model) allocation(f *Func, op *Op, depth int) ssa.Value {
-	if op.Base != nil {
-		if root := accesspath.Object(op.Base); root == op.Base && analysisutil.FreshThrough(root, constructorDepth) {
-			return root
-		}
-		return nil
-	}
-	if op.Direct() || depth > 4 {
-		return nil
-	}
-	cf := m.Func(flow.Body(op.Via))
-	var v ssa.Value
-	for _, in := range m.Inner(f, op) {
-		iv := m.allocation(cf, in, depth+1)
-		if iv == nil || v != nil && iv != v {
-			return nil
-		}
-		v = iv
-	}
-	return v
-}
-
 // ownChannels reports whether every object of the struct type holding
 // the field f has a channel of its own there: every store into the
-// field stores a make(chan) (analysisutil.Fresh of the channel), and
-// the package never copies a whole value of the struct (which would
-// copy the channel along).
+// field stores a make(chan), and the package never copies a whole
+// value of the struct (which would copy the channel along).
 func (m *Model) ownChannels(f *types.Var) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()

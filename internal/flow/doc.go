@@ -32,6 +32,8 @@
 //     reports, the false side of an assertion that returns false only
 //     after reporting: FuncEnds.Fails and FalseFails, facts across
 //     packages), so that a passing test does not take it;
+//     [Ends.FailureSignal] whether a test's variable its goroutines
+//     share only ever tells it that something failed;
 //     [DefersRecover] whether a deferred call may
 //     turn a panic into a return; [NonNilEdge] and [TestedNonNil] which
 //     nil tests let only a non-nil value through.
@@ -44,7 +46,8 @@
 //   - Values: [ParamIndex] finds a parameter's place among its
 //     function's; [Unconverted] sees a channel or function value
 //     through the conversions that keep its identity; [Captures]
-//     gives the free variables a closure binds a value to.
+//     gives the free variables a closure binds a value to;
+//     [ZeroConst] tells a constant's zero value.
 //
 // It is shaped like staticcheck's irutil: small functions of the
 // graph, no state (but Ends' memo) and no analysis pass of its own. It depends on

@@ -96,7 +96,7 @@ func nonZeroStore(st *ssa.Store, addr ssa.Value) bool {
 		return x.Op == token.ADD && ok && l.Op == token.MUL && l.X == addr &&
 			isConst && k.Value != nil && k.Value.Kind() == constant.Int && constant.Sign(k.Value) > 0
 	}
-	return testedNotNil(st.Val, st.Block())
+	return TestedNonNil(st.Val, st.Block())
 }
 
 // incrementLoad reports whether l, a read of addr, is used only to
@@ -119,33 +119,8 @@ func incrementLoad(l *ssa.UnOp, addr ssa.Value) bool {
 	return true
 }
 
-// testedNotNil reports whether x is known not nil in block b: an if
-// on x != nil (or x == nil, its else side) dominates b.
-func testedNotNil(x ssa.Value, b *ssa.BasicBlock) bool {
-	for d := b.Idom(); d != nil; d = d.Idom() {
-		if len(d.Instrs) == 0 || len(d.Succs) != 2 {
-			continue
-		}
-		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok {
-			continue
-		}
-		cmp, ok := iff.Cond.(*ssa.BinOp)
-		if !ok || cmp.X != x {
-			continue
-		}
-		if k, ok := cmp.Y.(*ssa.Const); !ok || !k.IsNil() {
-			continue
-		}
-		switch {
-		case cmp.Op == token.NEQ && d.Succs[0].Dominates(b), cmp.Op == token.EQL && d.Succs[1].Dominates(b):
-			return true
-		}
-	}
-	return false
-}
-
-// zeroConst reports whether v is the zero constant of its type.
+// ZeroConst reports whether v is the zero constant of its type: nil,
+// false, 0 or "".
 func ZeroConst(v ssa.Value) bool {
 	k, ok := v.(*ssa.Const)
 	if !ok {

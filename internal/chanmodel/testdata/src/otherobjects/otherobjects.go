@@ -141,3 +141,23 @@ func withoutBeat() {
 	go func() { <-s.ch }()
 	close(s.ch) // want `0 sends may share the object`
 }
+
+// A method a go statement starts as well as calls: its parameter may
+// hold what the go statement passes, not only what the calls pass.
+type runner struct{ ch chan int }
+
+func newRunner() *runner { return &runner{ch: make(chan int, 1)} }
+
+func (r *runner) run() { r.ch <- 1 }
+
+func callRun() {
+	r := newRunner()
+	r.run()
+}
+
+func startRun() {
+	r := newRunner()
+	go r.run()
+	<-r.ch
+	close(r.ch) // want `2 sends may share the object`
+}
