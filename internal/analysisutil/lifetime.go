@@ -1,6 +1,7 @@
 package analysisutil
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -347,7 +348,11 @@ func (l *Lifetime) StartsBounded(in ssa.Instruction) bool {
 	if in.Parent() == nil || flow.InLoop(in.Block()) && !countedLoops(in.Block()) {
 		return false
 	}
-	return l.Bounded(in.Parent()) || l.onceGuarded(in) || setupStart(in)
+	if l.Bounded(in.Parent()) {
+		return true
+	}
+	guards := flagGuards(in)
+	return l.onceGuarded(guards) || len(guards) == 0 && setupStart(in)
 }
 
 // setupStart reports whether in is a go statement, outside any loop, of
@@ -358,8 +363,9 @@ func (l *Lifetime) StartsBounded(in ssa.Instruction) bool {
 // package state; a second one would duplicate a service of the
 // package, not serve more work. Such a function is a set-up step
 // (InitDB, StartUpdater), run once per process wherever it is called
-// from. Not when a package-level flag guards the start: that flag
-// decides (onceGuarded).
+// from. StartsBounded asks it only where no package-level flag guards
+// the start: such a flag decides (onceGuarded), and one that is set
+// back (StopReporting) makes the start a restart.
 func setupStart(in ssa.Instruction) bool {
 	g, ok := in.(*ssa.Go)
 	if !ok || flow.InLoop(in.Block()) {
@@ -372,14 +378,6 @@ func setupStart(in ssa.Instruction) bool {
 	if _, ok := g.Call.Value.(*ssa.Function); !ok || g.Call.IsInvoke() {
 		return false
 	}
-	for _, b := range starter.Blocks {
-		// A package-level flag in front of the start says whether the
-		// service runs; onceGuarded has judged it, and one that is set
-		// back (StopReporting) makes the start a restart.
-		if load, _, succ, ok := FlagTest(b); ok && packageLevel(load.X) && b.Succs[succ].Dominates(in.Block()) {
-			return false
-		}
-	}
 	for _, a := range g.Call.Args {
 		switch a.(type) {
 		case *ssa.Const, *ssa.Global:
@@ -390,19 +388,36 @@ func setupStart(in ssa.Instruction) bool {
 	return true
 }
 
-// onceGuarded reports whether in lies in a region that a flag of a
-// package-level variable (the variable, or a field of it) lets the
-// program into once (StateWords.OnceEntry).
-func (l *Lifetime) onceGuarded(in ssa.Instruction) bool {
+// A flagGuard is an if of in's function on a flag of a package-level
+// variable (FlagTest) whose unset side leads to in.
+type flagGuard struct {
+	b     *ssa.BasicBlock
+	load  *ssa.UnOp
+	unset constant.Value
+	succ  int
+}
+
+// flagGuards returns the flag tests of package-level variables in
+// front of in.
+func flagGuards(in ssa.Instruction) []flagGuard {
+	var gs []flagGuard
 	for _, b := range in.Parent().Blocks {
 		load, unset, succ, ok := FlagTest(b)
-		if !ok || !packageLevel(load.X) || !b.Succs[succ].Dominates(in.Block()) {
-			continue
+		if ok && packageLevel(load.X) && b.Succs[succ].Dominates(in.Block()) {
+			gs = append(gs, flagGuard{b, load, unset, succ})
 		}
+	}
+	return gs
+}
+
+// onceGuarded reports whether one of guards lets the program into the
+// region it guards once (StateWords.OnceEntry).
+func (l *Lifetime) onceGuarded(guards []flagGuard) bool {
+	for _, g := range guards {
 		if l.words == nil {
 			l.words = NewStateWords(l.funcs)
 		}
-		if l.words.OnceEntry(b, load, unset, succ) {
+		if l.words.OnceEntry(g.b, g.load, g.unset, g.succ) {
 			return true
 		}
 	}
