@@ -153,8 +153,20 @@
 // Cond may be tested against nil elsewhere) (a mailbox whose delivery
 // goroutine empties pending, woken by Post after it appends; nats.go's
 // per-subscription delivery list; the consumer of the concurrency
-// guide, §4.4); an
-// unconditional Wait outside any loop (it waits
+// guide, §4.4); a Wait under if on the Cond of an in-flight entry,
+// which is woken once: the Cond is a field that only the literal
+// making the entry sets, and every Signal or Broadcast on it runs in
+// one critical section with a delete of such an entry from its map, so
+// that no waiter can find the entry after the wake-up and nothing wakes
+// it again (a hand-written singleflight; dendrite's per-media download
+// and thumbnail results):
+//
+//	if c, ok := g.inflight[key]; ok {
+//		c.cond.Wait() // done wakes it once, and deletes c under the lock
+//		return c.val, c.err
+//	}
+//
+// an unconditional Wait outside any loop (it waits
 // for the next Signal, which is correct when the signaller is known to
 // come later: Go's Cond has no spurious wake-ups) unless the one-shot
 // rule above applies: not when the condition was checked under the

@@ -174,6 +174,10 @@ func judge(pass *analysis.Pass, ins *inspector.Inspector, s waitSite) {
 			// wake-up and the return of the only waiter.
 			return
 		}
+		if completesOnce(pass, ins, s) {
+			// The Cond is woken once, when its entry completes.
+			return
+		}
 		d := analysis.Diagnostic{
 			Pos:     s.call.Pos(),
 			End:     s.call.End(),

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
@@ -20,8 +21,10 @@ import (
 // Stop never closes). Whether that is a leak depends on how often the
 // goroutine is started: one started from main, init, TestMain, a test, a
 // package-level initializer or a sync.Once lives as long as the
-// process by design; one started per object, per request or per call
-// piles up. Only an exit that is written but does not exit (a break in
+// process by design; one started again and again piles up, and one
+// whose owner has a stop method outlives it (ownerEnds). Without
+// either sign, a starter with no way to stop what it starts is meant
+// to run once. An exit that is written but does not exit (a break in
 // the ctx.Done() case, a continue once a channel is closed) shows the
 // intent to end whoever starts the goroutine.
 
@@ -67,16 +70,25 @@ func (c *checker) checkEndless(site ssa.Instruction, pos token.Pos, callee *ssa.
 			return // lives as long as the process by design, or parks on purpose
 		}
 		stop := c.stopRelated(site)
+		if !c.ownerEnds(site, callee, stop) {
+			return
+		}
 		msg := "goroutine never terminates: its loop has no exit, and " + c.startedHow(site)
 		if len(stop) > 0 {
 			msg += "; " + stop[0].Message
+		} else if g := givenContext(site.Parent()); g != nil && !c.life.RepeatsAt(site) {
+			msg += ", whose context it ignores"
 		}
 		c.report("noexit", pos, c.leakTrace(site.Parent(), pos, finding.Place{Pos: loop, Message: "loops forever", Op: finding.OpOther, Blocks: true}), append(loopRel, stop...), msg)
 		return
 	}
 	if at, name, stoppable := c.tickerRange(callee); at.IsValid() && !c.life.StartsBounded(site) {
+		stop := c.stopRelated(site)
+		if !c.ownerEnds(site, callee, stop) {
+			return
+		}
 		rel := []analysis.RelatedInformation{{Pos: at, Message: "ranges over " + name + " here"}}
-		rel = append(rel, c.stopRelated(site)...)
+		rel = append(rel, stop...)
 		why := "Stop does not close " + name
 		if !stoppable {
 			why = name + " can be neither stopped nor closed" // time.Tick has no Stop
@@ -96,21 +108,95 @@ func (c *checker) testDrain(site ssa.Instruction, fn *ssa.Function) bool {
 	return ok && startedByRoot(g) && waitsOnChannels(fn)
 }
 
+// ownerEnds reports whether the goroutine of site, which never
+// terminates, is started where its starter's life ends: again and
+// again (analysisutil.Lifetime.RepeatsAt: in an accept loop, per
+// request, per event, per round of a loop or a benchmark), by a type
+// whose stop method (stop, when not empty) cannot reach it, to work
+// with a channel of the starting call (callChannel), or by a function
+// given a context (givenContext). A constructor or start method of a
+// type that has no way to be stopped (a cache's janitor, a rate
+// limiter's sweeper, a daemon's scheduler started by its set-up code)
+// starts a goroutine meant to live as long as the process: the
+// programs read so far run such starters once, at set-up.
+func (c *checker) ownerEnds(site ssa.Instruction, callee *ssa.Function, stop []analysis.RelatedInformation) bool {
+	return len(stop) > 0 || c.life.RepeatsAt(site) || c.callChannel(site, callee) || givenContext(site.Parent()) != nil
+}
+
+// givenContext returns the function, fn or one that fn's literal lies
+// in, that takes a context.Context: work for a request, whose end the
+// context tells. A goroutine it starts that never ends has ignored it.
+func givenContext(fn *ssa.Function) *ssa.Function {
+	for ; fn != nil; fn = fn.Parent() {
+		p := fn.Signature.Params()
+		for i := 0; i < p.Len(); i++ {
+			if analysisutil.IsContext(p.At(i).Type()) {
+				return fn
+			}
+		}
+	}
+	return nil
+}
+
+// callChannel reports whether the goroutine running callee, started at
+// site, sends on or receives from a channel that site's function
+// makes, and that function can return: its partner is that call (or
+// whoever the call hands the channel to), whose work ends, not the
+// process. A producer feeding its starter's loop, a generator
+// returning its channel, are this.
+func (c *checker) callChannel(site ssa.Instruction, callee *ssa.Function) bool {
+	body := c.m.Func(callee)
+	if body == nil || c.m.Ends().Of(site.Parent()).End != flow.Returns {
+		return false // a starter that never returns is the partner for good
+	}
+	for i := range body.Ops {
+		op := &body.Ops[i]
+		if op.Unit == 0 && op.Chan.Kind == chanmodel.KindMake && op.Chan.Make != nil && op.Chan.Make.Parent() == site.Parent() {
+			return true
+		}
+	}
+	return false
+}
+
+// perRequest returns the handler that fn is, or whose function
+// literal (of any depth) fn is: a function or literal of signature
+// func(http.ResponseWriter, *http.Request), or a service method
+// (analysisutil.ServiceMethod); nil if there is none. It names the
+// starter in the message.
+func perRequest(fn *ssa.Function) *ssa.Function {
+	for ; fn != nil; fn = fn.Parent() {
+		if analysisutil.HandlerSignature(fn.Signature) || analysisutil.ServiceMethod(fn) {
+			return fn
+		}
+	}
+	return nil
+}
+
 // startedHow says why the goroutine of site may be started without
 // bound.
 func (c *checker) startedHow(site ssa.Instruction) string {
 	if flow.InLoop(site.Block()) {
 		return "it is started in a loop"
 	}
+	if h := perRequest(site.Parent()); h != nil {
+		if h.Parent() == nil {
+			return "one is started on every request " + declName(h) + " serves"
+		}
+		return "one is started on every request its handler serves"
+	}
 	top := site.Parent()
 	for top.Parent() != nil {
 		top = top.Parent()
 	}
-	name := top.Name()
-	if recv := top.Signature.Recv(); recv != nil {
-		name = typeName(recv.Type()) + "." + name
+	return "one is started on every call of " + declName(top)
+}
+
+// declName names a declared function, or a method as Type.Method.
+func declName(fn *ssa.Function) string {
+	if recv := fn.Signature.Recv(); recv != nil {
+		return typeName(recv.Type()) + "." + fn.Name()
 	}
-	return "one is started on every call of " + name
+	return fn.Name()
 }
 
 func typeName(t types.Type) string {

@@ -82,7 +82,20 @@
 // a test file: the test hands the code under test a context with an
 // expired or short deadline, and the context's own timer releases it
 // (go vet's lostcancel reports those for who wants them). A discarded
-// cancel of WithCancel is still reported there.
+// cancel of WithCancel is still reported there, unless its parent can
+// never be cancelled.
+//
+// Nor is a discarded cancel of WithCancel or WithCancelCause whose
+// parent can never be cancelled (context.Background(), context.TODO(),
+// a WithValue of those, a WithoutCancel of any): the new context
+// registers with no parent and starts no goroutine or timer, so it
+// holds nothing once unreachable (a test fixture's
+// `ctx, _ := context.WithCancel(context.TODO())`). go vet's lostcancel
+// reports it for who wants it:
+//
+//	ctx, _ := context.WithCancel(context.Background()) // silent
+//	ctx, _ := context.WithCancel(r.Context())          // reported
+//
 // main.main is not checked: returning from it ends the process.
 // Nor are the context and os/signal packages' own calls of their
 // functions, in the package and its tests, which discard cancel

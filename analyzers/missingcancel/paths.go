@@ -48,7 +48,7 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 	var tr finding.Trace
 	tr.Step(finding.Place{Pos: start, End: end, Goroutine: g, Op: finding.OpCancel})
 	if v == nil || (hasCur && discards(cur, src.Result)) {
-		if awaitsDone(b, idx, call, nil) || timerBoundedInTest(fn, call) {
+		if awaitsDone(b, idx, call, nil) || timerBoundedInTest(fn, call) || holdsNothing(call) {
 			return
 		}
 		tr.Report(c.pass, analysis.Diagnostic{
@@ -118,6 +118,23 @@ func timerBoundedInTest(fn *ssa.Function, call *ssa.Call) bool {
 		return false
 	}
 	return strings.HasPrefix(callee.Name(), "WithTimeout") || strings.HasPrefix(callee.Name(), "WithDeadline")
+}
+
+// holdsNothing reports whether call is context.WithCancel or
+// WithCancelCause of a context that can never be cancelled
+// (analysisutil.NeverCancelled: context.Background(), TODO(), a
+// WithValue of those): the new context registers with no parent,
+// starts no goroutine and no timer, so a discarded cancel leaks
+// nothing (ctx, _ := context.WithCancel(context.TODO()) in a test's
+// fixture). A goroutine that waits on such a context's Done waits for
+// ever, as on its parent's, and that is goroutineleak's to report. go
+// vet's lostcancel reports the discarded cancel for who wants it.
+func holdsNothing(call *ssa.Call) bool {
+	callee := flow.CalleeFunc(&call.Call)
+	if !analysisutil.IsFunc(callee, "context", "WithCancel") && !analysisutil.IsFunc(callee, "context", "WithCancelCause") {
+		return false
+	}
+	return len(call.Call.Args) == 1 && analysisutil.NeverCancelled(call.Call.Args[0])
 }
 
 // awaitsDone reports whether every path from the creation of a

@@ -61,12 +61,14 @@ func name(op *chanmodel.Op) string {
 func sameGoroutine(pass *analysis.Pass, m *chanmodel.Model, f *chanmodel.Func, reported map[token.Pos]bool) {
 	for i := range f.Ops {
 		c := &f.Ops[i]
-		if c.Kind != chanmodel.Close || c.Unit != 0 || !(c.Direct() || c.Must) {
+		// A call closes when its callee closes on every path
+		// (CalleeMust); where the call lies is after's question.
+		if c.Kind != chanmodel.Close || c.Unit != 0 || !(c.Direct() || c.CalleeMust) {
 			continue
 		}
 		for j := range f.Ops {
 			o := &f.Ops[j]
-			if (o.Kind != chanmodel.Send && o.Kind != chanmodel.Close) || o.Unit != 0 || !(o.Direct() || o.Must) {
+			if (o.Kind != chanmodel.Send && o.Kind != chanmodel.Close) || o.Unit != 0 || !(o.Direct() || o.CalleeMust) {
 				continue
 			}
 			if !chanmodel.SameChan(c, o) || !after(m, f, c, o) || inDefaultOfRecv(f, o) {
@@ -107,10 +109,11 @@ func after(m *chanmodel.Model, f *chanmodel.Func, c, o *chanmodel.Op) bool {
 		// it operates on it: each call has a channel of its own.
 		return false
 	}
-	if c.ReplacedByCall && o.Instr != c.Instr && !(o.Deferred && o.Direct() && !flow.Dominates(c.Instr, o.Instr)) {
+	if c.ReplacedByCall && (o.Instr != c.Instr || o == c) && !(o.Deferred && o.Direct() && !flow.Dominates(c.Instr, o.Instr)) {
 		// c's callee stores another channel into the field after the
-		// close: later operations of the field use that one (unless a
-		// defer statement took the field's channel before the call).
+		// close: later operations of the field use that one, the next
+		// run of the same call in a loop included (unless a defer
+		// statement took the field's channel before the call).
 		return false
 	}
 	if closesTaken(m, c, o) {

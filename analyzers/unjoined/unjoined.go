@@ -298,6 +298,12 @@ func (s *scan) walk(fn *ssa.Function, depth int) {
 			switch in := in.(type) {
 			case *ssa.Go:
 				s.signals = true // a goroutine of its own: too much to follow
+			case *ssa.Send:
+				s.signals = true // in a function value it hands on (below)
+			case *ssa.Select:
+				for _, st := range in.States {
+					s.signals = s.signals || st.Dir == types.SendOnly
+				}
 			case ssa.CallInstruction:
 				s.call(in, depth)
 			}
@@ -310,6 +316,17 @@ func (s *scan) walk(fn *ssa.Function, depth int) {
 
 func (s *scan) call(in ssa.CallInstruction, depth int) {
 	c := in.Common()
+	// A function literal of the package handed to a call may run
+	// there and then (a mutex's WithLock, a Do): what it does, the
+	// goroutine does.
+	for _, a := range c.Args {
+		if lit, _ := analysisutil.FuncValue(a); lit != nil && lit.Pkg == in.Parent().Pkg && lit.Blocks != nil && depth <= 3 {
+			s.walk(lit, depth+1)
+		}
+	}
+	if s.signals {
+		return
+	}
 	if c.IsInvoke() {
 		switch c.Method.Name() {
 		case "Error", "String":
@@ -321,7 +338,8 @@ func (s *scan) call(in ssa.CallInstruction, depth int) {
 		s.signals = true
 		return
 	}
-	if _, ok := c.Value.(*ssa.Builtin); ok {
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		s.signals = s.signals || b.Name() == "close" // in a function value it hands on
 		return
 	}
 	callee := c.StaticCallee()

@@ -374,7 +374,7 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 	handlers := map[*ssa.Function]bool{}
 	var vf *analysisutil.ValueFlow
 	for _, fn := range res.Functions() {
-		if serviceMethod(fn) && !handlers[fn] && !inTest(pass, fn) {
+		if analysisutil.ServiceMethod(fn) && !handlers[fn] && !inTest(pass, fn) {
 			handlers[fn] = true
 			out = append(out, start{fn: fn, handler: true})
 		}
@@ -397,7 +397,7 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 				var rands []*ssa.Value
 				for i, r := range instr.Operands(rands) {
 					lit, bindings := funcValue(*r)
-					if lit == nil || !handlerSig(lit.Signature) || handlers[lit] {
+					if lit == nil || !analysisutil.HandlerSignature(lit.Signature) || handlers[lit] {
 						continue
 					}
 					if ci, ok := instr.(ssa.CallInstruction); ok && i == 0 && ci.Common().Value == *r {
@@ -482,51 +482,6 @@ func servesOnCaller(c *ssa.CallCommon, x ssa.Value) bool {
 		return c.Value == x && c.Method.Name() == "ServeHTTP" && analysisutil.IsNamed(x.Type(), "net/http", "Handler")
 	}
 	return len(c.Args) > 0 && c.Args[0] == x && analysisutil.IsMethod(flow.CalleeFunc(c), "net/http", "HandlerFunc", "ServeHTTP")
-}
-
-// handlerSig reports whether sig is func(http.ResponseWriter, *http.Request).
-func handlerSig(sig *types.Signature) bool {
-	if sig.Params().Len() != 2 || sig.Results().Len() != 0 {
-		return false
-	}
-	p := sig.Params()
-	ptr, ok := p.At(1).Type().(*types.Pointer)
-	return ok && analysisutil.IsNamed(p.At(0).Type(), "net/http", "ResponseWriter") && analysisutil.IsNamed(ptr.Elem(), "net/http", "Request")
-}
-
-// serviceMethod reports a method the server runs once per request: a
-// ServeHTTP method on a pointer, or an exported method of a gRPC
-// service (a struct embedding its Unimplemented...Server).
-func serviceMethod(fn *ssa.Function) bool {
-	recv := fn.Signature.Recv()
-	if recv == nil || fn.Parent() != nil || fn.Synthetic != "" {
-		return false
-	}
-	ptr, ok := recv.Type().(*types.Pointer)
-	if !ok {
-		return false
-	}
-	if fn.Name() == "ServeHTTP" && handlerSig(fn.Signature) {
-		return true
-	}
-	st, ok := ptr.Elem().Underlying().(*types.Struct)
-	if !ok || !token.IsExported(fn.Name()) || fn.Signature.Params().Len() != 2 || !analysisutil.IsNamed(fn.Signature.Params().At(0).Type(), "context", "Context") {
-		return false
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if !f.Embedded() {
-			continue
-		}
-		t := f.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := t.(*types.Named); ok && strings.HasPrefix(n.Obj().Name(), "Unimplemented") && strings.HasSuffix(n.Obj().Name(), "Server") {
-			return true
-		}
-	}
-	return false
 }
 
 // inTest reports whether fn is declared in a _test.go file.

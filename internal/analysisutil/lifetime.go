@@ -23,8 +23,18 @@ import (
 // passed on runs where the package calls what it flows to
 // (ValueFlow.CallSites); in a main package, also where a command
 // framework runs the command it is stored in (commandField).
+//
+// Repeats answers the converse, "is this shown to run again and
+// again?": a function called or started in a loop that is not
+// counted (a counted loop makes a fixed pool), one a repeating
+// function calls,
+// a request handler, a benchmark, a hook of the standard library (a
+// function stored in a field of one of its structs: http.Server's
+// ConnState runs per connection). Neither answer holds for an
+// exported constructor that a client may call once or per object.
 type Lifetime struct {
-	once map[*ssa.Function]bool
+	once    map[*ssa.Function]bool
+	repeats map[*ssa.Function]bool
 	// words tells a start guarded by a package-level flag that nothing
 	// resets: it runs once per process wherever its function is called.
 	// Indexed on first need (most packages start nothing unbounded
@@ -36,15 +46,16 @@ type Lifetime struct {
 // A use of a function: where it is called (or started), or nil when
 // it is used as a value whose calls cannot be followed.
 type funcUse struct {
-	at   ssa.Instruction // the call, go or defer; nil: unknown
-	root bool            // passed to sync.Once.Do and the like
+	at     ssa.Instruction // the call, go or defer; nil: unknown
+	root   bool            // passed to sync.Once.Do and the like
+	repeat bool            // at runs it again and again (b.Run)
 }
 
 // NewLifetime computes the functions of pkg that run a bounded number
 // of times per process; funcs are its source functions (closures
 // included), whose bodies hold every call the package makes.
 func NewLifetime(pkg *ssa.Package, funcs []*ssa.Function) *Lifetime {
-	l := &Lifetime{once: make(map[*ssa.Function]bool), funcs: funcs}
+	l := &Lifetime{once: make(map[*ssa.Function]bool), repeats: make(map[*ssa.Function]bool), funcs: funcs}
 	if pkg == nil {
 		return l
 	}
@@ -129,6 +140,9 @@ func NewLifetime(pkg *ssa.Package, funcs []*ssa.Function) *Lifetime {
 			extern = commandField
 		}
 		for _, vu := range values {
+			if st, ok := vu.at.(*ssa.Store); ok && stdHook(st) {
+				l.repeats[vu.fn] = true
+			}
 			sites, ok := vf.CallSites(vu.v, vu.at, isMain, extern)
 			if !ok {
 				uses[vu.fn] = append(uses[vu.fn], funcUse{})
@@ -158,7 +172,62 @@ func NewLifetime(pkg *ssa.Package, funcs []*ssa.Function) *Lifetime {
 			}
 		}
 	}
+	// Repetition spreads from its roots along uses (RepeatsAt).
+	for fn := range walked {
+		if repeatRoot(fn) {
+			l.repeats[fn] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for fn, us := range uses {
+			if l.repeats[fn] {
+				continue
+			}
+			for _, u := range us {
+				if u.at != nil && u.at.Parent() != fn && (u.repeat || l.RepeatsAt(u.at)) {
+					l.repeats[fn] = true
+					changed = true
+					break
+				}
+			}
+		}
+	}
 	return l
+}
+
+// RepeatsAt reports whether the call, go or defer statement at runs
+// again and again: its function does, or a loop repeats it that is not
+// counted (for {}, a range over a channel: an accept loop, a request
+// queue). A counted loop (over a slice, up to n) makes a fixed pool
+// per run of its function.
+func (l *Lifetime) RepeatsAt(at ssa.Instruction) bool {
+	return l.Repeats(at.Parent()) || flow.InLoop(at.Block()) && !countedLoops(at.Block())
+}
+
+// repeatRoot reports whether fn runs once per request or per round of
+// a benchmark: a request handler or service method, a benchmark.
+func repeatRoot(fn *ssa.Function) bool {
+	return HandlerSignature(fn.Signature) || ServiceMethod(fn) || flow.IsBenchmark(fn)
+}
+
+// stdHook reports whether s stores a function into a field of function
+// type of a struct of the standard library: a hook it runs per
+// connection, request or event (http.Server's ConnState,
+// http.Transport's DialContext, tls.Config's GetCertificate). See
+// commandField for the fields of other modules.
+func stdHook(s *ssa.Store) bool {
+	std, ok := funcField(s)
+	return ok && std
+}
+
+// Repeats reports whether fn is shown to run again and again (see
+// Lifetime).
+func (l *Lifetime) Repeats(fn *ssa.Function) bool {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	return l.repeats[fn]
 }
 
 // commandField reports whether s stores a function into a field of
@@ -170,15 +239,23 @@ func NewLifetime(pkg *ssa.Package, funcs []*ssa.Function) *Lifetime {
 // run per connection, request or event (http.Server's ConnState,
 // http.Transport's DialContext, tls.Config's GetCertificate).
 func commandField(s *ssa.Store) bool {
+	std, ok := funcField(s)
+	return ok && !std
+}
+
+// funcField reports whether s stores into a field of function type of
+// a struct (ok), and whether that struct is the standard library's:
+// its package path has no dot in its first element.
+func funcField(s *ssa.Store) (std, ok bool) {
 	f := FieldOf(s.Addr)
 	if f == nil || f.Pkg() == nil {
-		return false
+		return false, false
 	}
 	if _, ok := f.Type().Underlying().(*types.Signature); !ok {
-		return false
+		return false, false
 	}
 	first, _, _ := strings.Cut(f.Pkg().Path(), "/")
-	return strings.Contains(first, ".")
+	return !strings.Contains(first, "."), true
 }
 
 // onceUses reports whether every use of fn is a call that a function
@@ -189,7 +266,7 @@ func (l *Lifetime) onceUses(fn *ssa.Function, us []funcUse) bool {
 		if u.root {
 			continue
 		}
-		if u.at == nil || u.at.Parent() == fn || !l.Bounded(u.at.Parent()) || flow.InLoop(u.at.Block()) {
+		if u.at == nil || u.repeat || u.at.Parent() == fn || !l.Bounded(u.at.Parent()) || flow.InLoop(u.at.Block()) {
 			return false
 		}
 	}
@@ -218,6 +295,9 @@ func classifyUse(in ssa.Instruction, v ssa.Value) funcUse {
 	if subtest(c.Common(), v) {
 		return funcUse{at: in}
 	}
+	if subBenchmark(c.Common(), v) {
+		return funcUse{at: in, repeat: true}
+	}
 	if callsArgOnce(c, v) {
 		return funcUse{at: in}
 	}
@@ -230,6 +310,12 @@ func classifyUse(in ssa.Instruction, v ssa.Value) funcUse {
 // for each b.N it tries.
 func subtest(c *ssa.CallCommon, v ssa.Value) bool {
 	return IsMethod(flow.CalleeFunc(c), "testing", "T", "Run") && len(c.Args) > 0 && c.Args[len(c.Args)-1] == v
+}
+
+// subBenchmark reports whether c is (*testing.B).Run running v: it
+// runs v again for each b.N it tries.
+func subBenchmark(c *ssa.CallCommon, v ssa.Value) bool {
+	return IsMethod(flow.CalleeFunc(c), "testing", "B", "Run") && len(c.Args) > 0 && c.Args[len(c.Args)-1] == v
 }
 
 // callsArgOnce reports whether the call c, to a function of the
@@ -453,7 +539,7 @@ func countedLoops(b *ssa.BasicBlock) bool {
 			}
 			// h heads a loop around b (p->h is its back edge).
 			switch h.Comment {
-			case "for.loop", "rangeindex.loop", "rangeiter.loop", "rangeint.loop":
+			case "for.loop", "rangeindex.loop", "rangeiter.loop", "rangeint.loop", "rangeint.body":
 			default:
 				return false
 			}

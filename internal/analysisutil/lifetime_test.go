@@ -82,8 +82,10 @@ func StartPerCall() { x := new(int); go func() { for { *x++ } }() }
 
 // TestLifetime checks which go statements run a bounded number of
 // times per process.
-func TestLifetime(t *testing.T) {
-	pkg := atest.BuildSSA(t, lifetimeSrc, 0)
+// goLines builds src and its Lifetime, and returns what judge says of
+// each go statement, by line.
+func goLines(t *testing.T, src string, judge func(*Lifetime, *ssa.Go) bool) map[int]bool {
+	pkg := atest.BuildSSA(t, src, 0)
 	var funcs []*ssa.Function
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {
@@ -98,16 +100,21 @@ func TestLifetime(t *testing.T) {
 		}
 	}
 	l := NewLifetime(pkg, funcs)
-	got := make(map[int]bool) // line of each go statement: bounded
+	got := make(map[int]bool)
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
 				if g, ok := in.(*ssa.Go); ok {
-					got[pkg.Prog.Fset.Position(g.Pos()).Line] = l.StartsBounded(g)
+					got[pkg.Prog.Fset.Position(g.Pos()).Line] = judge(l, g)
 				}
 			}
 		}
 	}
+	return got
+}
+
+func TestLifetime(t *testing.T) {
+	got := goLines(t, lifetimeSrc, func(l *Lifetime, g *ssa.Go) bool { return l.StartsBounded(g) })
 	want := map[int]bool{
 		8:  true,  // package initializer
 		12: true,  // init's helper
@@ -128,6 +135,73 @@ func TestLifetime(t *testing.T) {
 	for line, w := range want {
 		if g, ok := got[line]; !ok || g != w {
 			t.Errorf("line %d: bounded = %v (found %v), want %v", line, g, ok, w)
+		}
+	}
+}
+
+const repeatsSrc = `package p
+
+import (
+	"net"
+	"net/http"
+)
+
+func loop() { for {} }
+
+func Handle(w http.ResponseWriter, r *http.Request) { go loop() }
+
+var srv = &http.Server{ConnState: onConn}
+
+func onConn(c net.Conn, s http.ConnState) { go loop() }
+
+func accept(ch chan int) {
+	for range ch {
+		perItem()
+	}
+}
+
+func perItem() { go loop() }
+
+func pool(names []string) {
+	for range names {
+		poolWorker()
+	}
+	for i := 0; i < 3; i++ {
+		go loop()
+	}
+	for {
+		go loop()
+	}
+}
+
+func poolWorker() { go loop() }
+
+func NewCache() { go loop() }
+
+func routes() {
+	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		go loop()
+	})
+}
+`
+
+// TestRepeats checks which go statements the package shows to run
+// again and again.
+func TestRepeats(t *testing.T) {
+	got := goLines(t, repeatsSrc, func(l *Lifetime, g *ssa.Go) bool { return l.RepeatsAt(g) })
+	want := map[int]bool{
+		10: true,  // a request handler
+		14: true,  // a hook of the standard library, per connection
+		22: true,  // called from a range over a channel
+		32: true,  // in an endless loop
+		29: false, // a counted loop: a fixed pool
+		36: false, // called from a counted loop: a fixed pool
+		38: false, // an exported constructor: nothing shows a second call
+		42: true,  // a handler literal
+	}
+	for line, w := range want {
+		if g, ok := got[line]; !ok || g != w {
+			t.Errorf("line %d: repeats = %v (found %v), want %v", line, g, ok, w)
 		}
 	}
 }

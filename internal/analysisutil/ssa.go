@@ -202,6 +202,30 @@ func ContextDone(v ssa.Value) bool {
 	return ok && ContextQuery(&call.Call) && call.Call.Method.Name() == "Done"
 }
 
+// NeverCancelled reports whether the context v can never be
+// cancelled: context.Background() or context.TODO(), a WithValue of
+// such a context, or a WithoutCancel of any. Its Done channel is nil:
+// a context derived from it registers with no parent and starts no
+// goroutine.
+func NeverCancelled(v ssa.Value) bool {
+	for range 8 {
+		call, ok := v.(*ssa.Call)
+		if !ok || call.Call.IsInvoke() {
+			return false
+		}
+		fn := flow.CalleeFunc(&call.Call)
+		switch {
+		case IsFunc(fn, "context", "Background"), IsFunc(fn, "context", "TODO"), IsFunc(fn, "context", "WithoutCancel"):
+			return true
+		case IsFunc(fn, "context", "WithValue") && len(call.Call.Args) == 3:
+			v = call.Call.Args[0]
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // EndBrace returns the closing brace of fn's body, where its implicit
 // return at the end of the body (which has no position of its own)
 // is shown; NoPos for a function with no body in source (a wrapper, an

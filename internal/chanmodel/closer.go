@@ -74,17 +74,6 @@ func (m *Model) CloserRoleOf(fn *types.Func) (CloserRole, bool) {
 	return r, true
 }
 
-// NeverCancelled reports whether ctx is context.Background() or
-// context.TODO().
-func NeverCancelled(ctx ssa.Value) bool {
-	call, ok := ctx.(*ssa.Call)
-	if !ok || call.Call.StaticCallee() == nil {
-		return false
-	}
-	fn, _ := call.Call.StaticCallee().Object().(*types.Func)
-	return analysisutil.IsFunc(fn, "context", "Background") || analysisutil.IsFunc(fn, "context", "TODO")
-}
-
 // closerFields are the fields of a closer type.
 type closerFields struct {
 	ctx, cancel, wg *types.Var
@@ -230,7 +219,7 @@ func (b *builder) cancelsPaired(m *Model, cf closerFields) bool {
 					return false
 				}
 				call, ok := ex.Tuple.(*ssa.Call)
-				if !ok || call.Call.StaticCallee() == nil || len(call.Call.Args) != 1 || !NeverCancelled(call.Call.Args[0]) {
+				if !ok || call.Call.StaticCallee() == nil || len(call.Call.Args) != 1 || !analysisutil.NeverCancelled(call.Call.Args[0]) {
 					return false
 				}
 				obj, _ := call.Call.StaticCallee().Object().(*types.Func)

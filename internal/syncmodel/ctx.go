@@ -262,16 +262,15 @@ func (m *Model) cellCalls(cell ssa.Value, out *[]ssa.Instruction) bool {
 	return true
 }
 
-// NeverDone reports whether the context v is never done:
-// context.Background() or context.TODO(), or a parameter every call
-// binds to such a context.
+// NeverDone reports whether the context v is never done
+// (analysisutil.NeverCancelled), or is a parameter every call binds to
+// such a context.
 func (m *Model) NeverDone(v ssa.Value) bool { return m.neverDone(v, 3) }
 
 func (m *Model) neverDone(v ssa.Value, depth int) bool {
 	switch v := m.closures.Origin(v).(type) {
 	case *ssa.Call:
-		callee := flow.CalleeFunc(&v.Call)
-		return analysisutil.IsFunc(callee, "context", "Background") || analysisutil.IsFunc(callee, "context", "TODO")
+		return analysisutil.NeverCancelled(v)
 	case *ssa.Parameter:
 		if depth == 0 {
 			return false

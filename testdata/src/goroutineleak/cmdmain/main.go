@@ -132,7 +132,7 @@ func runWatch() {
 var routes = map[string]http.HandlerFunc{"/start": handleStart}
 
 func handleStart(w http.ResponseWriter, r *http.Request) {
-	go sample(time.Second) // want `goroutine never terminates: its loop has no exit, and one is started on every call of handleStart`
+	go sample(time.Second) // want `goroutine never terminates: its loop has no exit, and one is started on every request handleStart serves`
 }
 
 func runServe(args []string) error {

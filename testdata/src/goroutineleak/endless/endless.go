@@ -203,12 +203,14 @@ func init() { go global.watch() }
 
 func Notify() { global.notify() }
 
-// Shape 2: a refresh loop started by a constructor, per Cache.
+// Shape 2: a refresh loop started by a constructor, per Cache. Cache
+// has no way to be stopped: the programs read so far make one at
+// set-up, for the life of the process (see Janitor for one that has).
 type Cache struct{ every time.Duration }
 
 func NewCache(every time.Duration) *Cache {
 	c := &Cache{every: every}
-	go c.refresh() // want `goroutine never terminates: its loop has no exit, and one is started on every call of NewCache`
+	go c.refresh() // silent: nothing shows its starter runs again, nor a way to stop it
 	return c
 }
 
@@ -219,7 +221,8 @@ func (c *Cache) refresh() {
 	}
 }
 
-// Shape 2 through a closure variable, from a method.
+// Shape 2 through a closure variable, from a method of a type that
+// cannot be stopped.
 type Monitor struct{}
 
 func (m *Monitor) Watch(every time.Duration) {
@@ -229,10 +232,12 @@ func (m *Monitor) Watch(every time.Duration) {
 			time.Sleep(every)
 		}
 	}
-	go check() // want `goroutine never terminates: its loop has no exit, and one is started on every call of Monitor.Watch`
+	go check() // silent: nothing shows its starter runs again, nor a way to stop it
 }
 
-// Shape 2 through wg.Go, in a loop.
+// Shape 2 through wg.Go, in a counted loop of a constructor: a fixed
+// pool per Dispatcher, which nothing stops, and nothing shows a second
+// one made.
 type Dispatcher struct {
 	wg    sync.WaitGroup
 	inbox chan int
@@ -241,7 +246,7 @@ type Dispatcher struct {
 func NewDispatcher(n int) *Dispatcher {
 	d := &Dispatcher{inbox: make(chan int)}
 	for range n {
-		d.wg.Go(func() { // want `goroutine never terminates: its loop has no exit, and it is started in a loop`
+		d.wg.Go(func() { // silent: a fixed pool, for the life of the process
 			for {
 				v := <-d.inbox
 				log.Print(v)
@@ -253,9 +258,9 @@ func NewDispatcher(n int) *Dispatcher {
 
 func (d *Dispatcher) Publish(v int) { d.inbox <- v }
 
-// Shape 2 through a generic function.
+// Shape 2 through a generic function, with no owner to stop it.
 func Poll[T any](get func() T, every time.Duration) {
-	go poll(get, every) // want `goroutine never terminates: its loop has no exit, and one is started on every call of Poll`
+	go poll(get, every) // silent: nothing shows its starter runs again, nor a way to stop it
 }
 
 func poll[T any](get func() T, every time.Duration) {
@@ -331,9 +336,9 @@ func Dial(d time.Duration) *Session {
 
 func (s *Session) Close() { s.ticker.Stop() }
 
-// Shape 3 with time.Tick.
+// Shape 3 with time.Tick, in a function nothing shows to run again.
 func KeepAlive(d time.Duration) {
-	go func() { // want `goroutine never terminates: time.Tick\(d\) can be neither stopped nor closed, so ranging over it never ends; select on a done channel too`
+	go func() { // silent: nothing shows its starter runs again, nor a way to stop it
 		for range time.Tick(d) {
 			work()
 		}

@@ -31,7 +31,7 @@ func (s *server) janitor() {
 }
 
 func handle(w http.ResponseWriter, r *http.Request) {
-	go reportStats(time.Second) // want `goroutine never terminates: its loop has no exit, and one is started on every call of handle`
+	go reportStats(time.Second) // want `goroutine never terminates: its loop has no exit, and one is started on every request handle serves`
 }
 
 var requests = make(chan time.Duration)

@@ -67,7 +67,7 @@ func handle(w http.ResponseWriter, req *http.Request) {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGUSR1)
 	jobs := make(chan string, 8)
-	go func() { // want `goroutine never terminates: its loop has no exit, and one is started on every call of handle`
+	go func() { // want `goroutine never terminates: its loop has no exit, and one is started on every request handle serves`
 		for {
 			select {
 			case <-sigs:
@@ -98,10 +98,10 @@ func NewWatcher() *Watcher {
 
 func (w *Watcher) Close() { signal.Stop(w.ch) }
 
-// Near miss: the loop waits on a channel nothing registers with
-// signal.Notify (one the caller feeds).
+// The loop waits on a channel nothing registers with signal.Notify
+// (one the caller feeds); nothing shows Relay to run again.
 func Relay(in chan os.Signal) {
-	go func() { // want `goroutine never terminates: its loop has no exit, and one is started on every call of Relay`
+	go func() { // silent: nothing shows its starter runs again, nor a way to stop it
 		for {
 			s := <-in
 			log.Print(s)

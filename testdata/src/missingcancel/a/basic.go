@@ -15,8 +15,24 @@ func work(ctx context.Context) error { return ctx.Err() }
 
 // --- bad ---
 
-func discarded() {
-	ctx, _ := context.WithCancel(context.Background()) // want `the cancel function returned by context.WithCancel is discarded`
+func discarded(parent context.Context) {
+	ctx, _ := context.WithCancel(parent) // want `the cancel function returned by context.WithCancel is discarded`
+	_ = work(ctx)
+}
+
+// A context that can never be cancelled holds nothing: no parent
+// registers it, no timer runs. Silent.
+func discardedNeverCancelled() {
+	ctx, _ := context.WithCancel(context.WithValue(context.Background(), errFailed, 1))
+	_ = work(ctx)
+	cctx, _ := context.WithCancelCause(context.TODO())
+	_ = work(cctx)
+}
+
+// Under a context that can be cancelled, even through WithValue, the
+// child stays registered until the parent ends.
+func discardedUnderValue(parent context.Context) {
+	ctx, _ := context.WithCancel(context.WithValue(parent, errFailed, 1)) // want `the cancel function returned by context.WithCancel is discarded`
 	_ = work(ctx)
 }
 

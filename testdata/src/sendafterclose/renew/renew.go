@@ -256,3 +256,58 @@ func (p *SlicePool) ResizeBack(n int, first *[]byte) {
 	close(old)
 	old <- first // want `send on old after it was closed`
 }
+
+// The same notify in a loop: each run closes the channel the previous
+// run made. Correct.
+func (b *Broadcaster) PublishLoop(n int) {
+	for i := 0; i < n; i++ {
+		b.mu.Lock()
+		b.notify()
+		b.mu.Unlock()
+	}
+}
+
+// notifyMaybe in a loop: a run that did not renew leaves the next run
+// the closed channel.
+func (b *Broadcaster) PublishMaybeLoop(n int) {
+	for i := 0; i < n; i++ {
+		b.notifyMaybe() // want `call to b.notifyMaybe: b.ready closed a second time`
+	}
+}
+
+// An event broadcast that makes its first channel lazily, then closes
+// and renews it under its lock; fired in a loop. Correct.
+type EventBroadcast struct {
+	m    sync.Mutex
+	next chan struct{}
+}
+
+func (e *EventBroadcast) initLocked() {
+	if e.next == nil {
+		e.next = make(chan struct{})
+	}
+}
+
+func (e *EventBroadcast) Waiter() <-chan struct{} {
+	e.m.Lock()
+	defer e.m.Unlock()
+	e.initLocked()
+	return e.next
+}
+
+func (e *EventBroadcast) Broadcast() {
+	e.m.Lock()
+	defer e.m.Unlock()
+	e.initLocked()
+	close(e.next)
+	e.next = make(chan struct{})
+}
+
+func FireAll(e *EventBroadcast, stop func() bool) {
+	for {
+		e.Broadcast()
+		if stop() {
+			return
+		}
+	}
+}
