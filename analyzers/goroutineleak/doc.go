@@ -86,7 +86,7 @@
 // cache's janitor, a rate limiter's sweeper, a daemon's scheduler, a
 // fixed pool started by a counted loop). Read on modules never used to
 // tune the rules, such starters run once, at set-up: of 16 such
-// findings that two judges each read (held-out rounds 23 to 27), one
+// findings that two judges each read (held-out rounds 22 to 27), one
 // was true.
 //
 //	func NewCache() *Cache {
