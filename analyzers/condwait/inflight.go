@@ -107,24 +107,19 @@ func entryLiteral(stack []ast.Node, parent ast.Node) *ast.CompositeLit {
 	return nil
 }
 
-// deletesEntry reports whether fn deletes, in the critical section of
-// the wake-up at pos, from a map of entry values (or pointers to them).
+// deletesEntry reports whether fn calls delete on a map of entry values
+// (or pointers to them) with no Unlock between that call and the
+// wake-up at pos, and a Lock before both: the deletion and the wake-up
+// are one critical section.
 func deletesEntry(info *types.Info, fn ast.Node, pos token.Pos, entry types.Type) bool {
-	return deletesWhere(info, fn, pos, func(elem types.Type) bool {
+	if fn == nil {
+		return false
+	}
+	isEntry := func(elem types.Type) bool {
 		if p, ok := types.Unalias(elem).(*types.Pointer); ok {
 			elem = p.Elem()
 		}
 		return types.Identical(elem, entry)
-	})
-}
-
-// deletesWhere reports whether fn calls delete on a map whose element
-// type elemOK accepts, with no Unlock between that call and the
-// wake-up at pos, and a Lock before both: the deletion and the
-// wake-up are one critical section.
-func deletesWhere(info *types.Info, fn ast.Node, pos token.Pos, elemOK func(types.Type) bool) bool {
-	if fn == nil {
-		return false
 	}
 	var dels, unlocks, locks []token.Pos
 	ast.Inspect(fn, func(n ast.Node) bool {
@@ -136,7 +131,7 @@ func deletesWhere(info *types.Info, fn ast.Node, pos token.Pos, elemOK func(type
 		case *ast.CallExpr:
 			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "delete" && len(n.Args) == 2 {
 				if _, builtin := info.Uses[id].(*types.Builtin); builtin {
-					if m, ok := info.TypeOf(n.Args[0]).Underlying().(*types.Map); ok && elemOK(m.Elem()) {
+					if m, ok := info.TypeOf(n.Args[0]).Underlying().(*types.Map); ok && isEntry(m.Elem()) {
 						dels = append(dels, n.Pos())
 					}
 				}

@@ -25,9 +25,8 @@ import (
 // framework runs the command it is stored in (commandField).
 //
 // Repeats answers the converse, "is this shown to run again and
-// again?": a function called or started in a loop that is not
-// counted (a counted loop makes a fixed pool), one a repeating
-// function calls,
+// again?": a function called or started in a loop that is not counted
+// (a counted loop makes a fixed pool), one a repeating function calls,
 // a request handler, a benchmark, a hook of the standard library (a
 // function stored in a field of one of its structs: http.Server's
 // ConnState runs per connection). Neither answer holds for an
