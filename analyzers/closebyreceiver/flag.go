@@ -433,8 +433,10 @@ func (o *callIndex) onceDo(fn *ssa.Function) ssa.Instruction {
 		return nil
 	}
 	c, ok := uses[0].(*ssa.Call)
-	if !ok || len(c.Call.Args) != 2 || c.Call.Args[1] != val ||
-		!analysisutil.IsMethod(flow.CalleeFunc(&c.Call), "sync", "Once", "Do") {
+	if !ok {
+		return nil
+	}
+	if arg, ok := analysisutil.OnceDoArg(&c.Call); !ok || arg != val {
 		return nil
 	}
 	return c

@@ -436,14 +436,10 @@ func okUsed(sel *ssa.Select) bool {
 	return false
 }
 
-// done reports whether ch is the result of a context's Done method.
+// done reports whether ch is a context's Done channel, the same one on
+// every turn of the loop.
 func done(ch ssa.Value) bool {
-	call, ok := ch.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	m := flow.CalleeFunc(call.Common())
-	return m != nil && m.Name() == "Done" && m.Pkg() != nil && m.Pkg().Path() == "context" && stable(ch)
+	return analysisutil.ContextDone(ch) && stable(ch)
 }
 
 // signal reports whether ch carries no values, only a close: chan struct{}.

@@ -100,10 +100,8 @@ func (c *checker) everyPathFires(b *ssa.BasicBlock, sel *ssa.Select, fires func(
 			return false
 		}
 		callee := call.Call.StaticCallee()
-		if analysisutil.IsMethod(flow.CalleeFunc(&call.Call), "sync", "Once", "Do") && len(call.Call.Args) == 2 {
-			// When Do returns, its function has run to its end, in
-			// this call or an earlier one.
-			callee, _ = analysisutil.FuncValue(call.Call.Args[1])
+		if arg, ok := analysisutil.OnceDoArg(&call.Call); ok {
+			callee, _ = analysisutil.FuncValue(arg)
 		}
 		return callee != nil && callee.Pkg != nil && callee.Pkg.Pkg == c.pass.Pkg && len(callee.Blocks) > 0 && fnFires(callee, depth-1)
 	}

@@ -63,6 +63,18 @@
 //		break // not reported
 //	}
 //
+// A return that hands the lock to the handle it returns is not
+// reported either, whoever the callers are: a pointer to a struct of
+// the package (or an interface made from one) holding the owner, or
+// the held mutex's own address, through which one of the handle's
+// methods releases that mutex:
+//
+//	func (x *Index) Terms() (Dict, error) {
+//		x.mu.RLock()
+//		...
+//		return &indexDict{index: x}, nil // not reported: (*indexDict).Close runs d.index.mu.RUnlock()
+//	}
+//
 // It does not report functions that never unlock the mutex they lock
 // (lock helpers designed to return with the lock held), nor the unlock
 // half of a pair split across functions, nor helpers that run with

@@ -78,12 +78,15 @@
 //	}
 //	return &Subscription{req: req, cancel: cancel}, nil
 //
-// Nor is a discarded cancel of context.WithTimeout or WithDeadline in
-// a test file: the test hands the code under test a context with an
-// expired or short deadline, and the context's own timer releases it
-// (go vet's lostcancel reports those for who wants them). A discarded
-// cancel of WithCancel is still reported there, unless its parent can
-// never be cancelled.
+// Nor is a discarded or uncalled cancel of context.WithTimeout or
+// WithDeadline in a test file: the test hands the code under test a
+// context with an expired or short deadline, and the context's own
+// timer releases it (go vet's lostcancel reports those for who wants
+// them). A discarded cancel of WithCancel is still reported there,
+// unless its parent can never be cancelled. In a test file, as for go
+// vet, any use of the cancel function hands it on: a fixture that
+// sends it to the test in a field the test never reads is not
+// reported, a path that returns without using it at all is.
 //
 // Nor is a discarded cancel of WithCancel or WithCancelCause whose
 // parent can never be cancelled (context.Background(), context.TODO(),

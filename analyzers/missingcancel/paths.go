@@ -61,9 +61,13 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 	}
 
 	us, derived := c.uses(v)
+	// In a test, as for go vet's lostcancel, any use of the cancel
+	// function hands it on: one stored in a fixture's field or given
+	// to a helper lives, at worst, as long as the test's contexts.
+	inTest := flow.InTestFile(fn)
 	handles := make(map[ssa.Instruction]bool)
 	for _, u := range us {
-		if u.handled {
+		if u.handled || inTest {
 			handles[u.instr] = true
 		}
 	}
@@ -71,7 +75,7 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 		return
 	}
 	ret, leak := leakPath(b, idx, handles, derived)
-	if !leak || c.parentEndsFirst(call) || awaitsDone(b, idx, call, handles) {
+	if !leak || c.parentEndsFirst(call) || awaitsDone(b, idx, call, handles) || timerBoundedInTest(fn, call) {
 		return
 	}
 
@@ -108,9 +112,10 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 
 // timerBoundedInTest reports whether call, in a test file, makes a
 // context that its own timer ends (context.WithTimeout, WithDeadline
-// and their Cause forms): a test that discards the cancel, to hand a
-// context with an expired or short deadline to the code under test,
-// holds the timer until it fires, within the test binary's run. go vet's
+// and their Cause forms): a test that discards the cancel, or does not
+// call it, to hand a context with an expired or short deadline to the
+// code under test, holds the timer until it fires, within the test
+// binary's run. go vet's
 // lostcancel reports the discarded cancel for those who want it.
 func timerBoundedInTest(fn *ssa.Function, call *ssa.Call) bool {
 	callee := flow.CalleeFunc(&call.Call)

@@ -201,7 +201,14 @@
 //
 // Not reported: the ordinary drain with no receive before it, a timer
 // another function of the package may Reset, a drain in a select with
-// a default.
+// a default, a drain that a flag set by the receive rules out:
+//
+//	case <-l.timeout.C:
+//		timedOut = true
+//	}
+//	if !l.timeout.Stop() && !timedOut {
+//		<-l.timeout.C // not reported
+//	}
 //
 // (A field that is never given a channel is left alone: a nil channel
 // is often a test hook left unset. Operations of a goroutine that a go

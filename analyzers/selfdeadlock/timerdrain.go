@@ -18,7 +18,11 @@ import (
 // checkTimerDrains reports the drain of a stopped timer, if !t.Stop()
 // { <-t.C }, when the goroutine may already have received the timer's
 // one value since the timer was last set: a receive from t.C reaches
-// the Stop with no Reset (and no new timer stored) in between. Then
+// the Stop, and the drain, with no Reset (and no new timer stored) in
+// between, and no flag that receive sets rules the drain out (case
+// <-t.C: fired = true ... if !t.Stop() && !fired { <-t.C }), nor a
+// counter that keeps the loop's Reset (if attempt > 0) on every turn
+// after the first (flow.RuledOut). Then
 // the timer has fired and its value is gone, Stop returns false, and
 // nothing sends on t.C again: the receive blocks forever. (Before Go
 // 1.23 and after, alike: a Stop that returns false leaves no value to
@@ -77,10 +81,16 @@ func (c *checker) checkTimerDrains(f *chanmodel.Func) {
 			if resetBetween(s, r.plain, reset) {
 				continue
 			}
+			// A flag set where the value was received and tested
+			// before the drain (if !t.Stop() && !fired), or a Reset
+			// under a test of a counter that is above zero once the
+			// loop went round (if attempt > 0), rules out the paths
+			// from that receive.
 			var took *timerRecv
 			for i := range recvs {
 				p := &recvs[i]
-				if p.plain != r.plain && p.key == k && (p.at == s || flow.Reaches(p.at, s, reset)) {
+				if p.plain != r.plain && p.key == k && (p.at == s || flow.Reaches(p.at, s, reset)) &&
+					flow.ReachesAvoiding(p.at, r.plain, reset, flow.RuledOut(p.at, r.plain.Block())) {
 					took = p
 					break
 				}
@@ -248,7 +258,8 @@ func (c *checker) resetElsewhere(fn *ssa.Function, k lockset.Key) bool {
 }
 
 // localTimer reports whether k is a timer fn makes and keeps to
-// itself: its value is only read for its channel and its methods.
+// itself: its value is only read for its channel and its methods
+// (called there and then, or deferred: defer t.Stop()).
 func localTimer(fn *ssa.Function, k lockset.Key) bool {
 	call, ok := k.Root.(*ssa.Call)
 	if !ok || k.Path != "" || call.Parent() != fn {
@@ -257,12 +268,13 @@ func localTimer(fn *ssa.Function, k lockset.Key) bool {
 	for _, ref := range *call.Referrers() {
 		switch ref := ref.(type) {
 		case *ssa.FieldAddr:
-		case *ssa.Call:
-			if ref.Call.IsInvoke() || len(ref.Call.Args) == 0 || ref.Call.Args[0] != call || flow.CalleeFunc(&ref.Call) == nil ||
-				flow.CalleeFunc(&ref.Call).Pkg() == nil || flow.CalleeFunc(&ref.Call).Pkg().Path() != "time" {
+		case *ssa.Call, *ssa.Defer:
+			c := ref.(ssa.CallInstruction).Common()
+			if c.IsInvoke() || len(c.Args) == 0 || c.Args[0] != call || flow.CalleeFunc(c) == nil ||
+				flow.CalleeFunc(c).Pkg() == nil || flow.CalleeFunc(c).Pkg().Path() != "time" {
 				return false
 			}
-			for _, a := range ref.Call.Args[1:] {
+			for _, a := range c.Args[1:] {
 				if a == call {
 					return false
 				}

@@ -68,7 +68,9 @@
 // only on some paths (if doLock { mu.Lock() }) counts as held. Writes
 // to an object the function allocated itself or obtained from a
 // constructor (before the value is shared) are not reported, nor
-// writes in methods only ever called on such values or only from
+// writes in methods only ever called on such values (exported methods
+// of a type the package never lets out included: an Unmarshal the
+// package runs on a tracker it has just made) or only from
 // initialisers (NewX, Init), in Start methods and Config, Configure
 // or Setup methods (up to their own go statement, see below; a limiter
 // that builds itself calls its counter's Config before any request
@@ -305,8 +307,11 @@
 //
 // Not reported: an entry that waits first (a Result or Status that
 // reads once the worker has closed done), accesses before the go
-// statement that starts the loop or after a join of it, accesses from
-// tests, structs with neither a mutex nor a channel, and accesses made
+// statement that starts the loop or after a join of it, a loop's
+// write before it signals the constructor that waits for it before it
+// returns the object (syncmodel.PublishedAfter: the session ID set,
+// then close(started), which createSession receives before return s),
+// accesses from tests, structs with neither a mutex nor a channel, and accesses made
 // holding a channel used as a mutex (syncmodel.ChanLockHeld: a send on
 // a one-slot semaphore before it, its receive after; or a token taken
 // from a one-token gate). A semaphore with more room lets several

@@ -9,13 +9,14 @@ import (
 
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/lockset"
 	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 // A write without the lock races only with an access of another
 // goroutine that nothing orders it with. orderedWrite proves, with the
 // happens-before edges of the sync model, that every other access to
-// the field v is ordered with the write w, in one of four ways:
+// the field v is ordered with the write w, in one of five ways:
 //
 //   - set-up before the goroutines start: every other function that
 //     accesses the field runs only in goroutines that go statements of
@@ -40,7 +41,12 @@ import (
 //
 //   - after the writer's runs: w's function runs only in goroutines,
 //     and every other access comes after a join of all of them
-//     (outsideRuns).
+//     (outsideRuns);
+//
+//   - before the object is published: w's goroutine signals its maker
+//     after w, and the maker returns the object only once it has the
+//     signal; every other access comes through that result
+//     (publishedAfter).
 //
 // The field must be unexported: other packages could access it.
 func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
@@ -64,7 +70,54 @@ func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
 	if fa, _, _ := fieldAccess(w); fa != nil && sm.HandedOver(fa, w, others) {
 		return true // the closer owns the field once it set the flag
 	}
-	return setUpBefore(pass, sm, w, others) || answeredRequests(sm, w, others) || outsideRuns(sm, w, others)
+	return setUpBefore(pass, sm, w, others) || answeredRequests(sm, w, others) || outsideRuns(sm, w, others) || publishedAfter(sm, w, others)
+}
+
+// publishedAfter reports whether w happens before the maker of its
+// object returns it (syncmodel.PublishedAfter: a session's loop sets
+// its ID, then closes the ready channel its constructor waits on), and
+// every other access runs in w's own goroutine, or in the maker once
+// it has the signal, or in a function that neither reaches within the
+// package: a method a client calls on the object the maker returned.
+// Tests' accesses, on objects of their own, are left out.
+func publishedAfter(sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instruction) bool {
+	fa, ok := w.(*ssa.FieldAddr)
+	if !ok {
+		fa, _, _ = fieldAccess(w)
+	}
+	if fa == nil {
+		return false
+	}
+	// The object, named by the parameter it came in by (a receiver
+	// the function's literals capture is loaded from its cell).
+	k := lockset.KeyOf(fa.X).Extend("")
+	base, ok := k.Root.(*ssa.Parameter)
+	if !ok || k.Path != "" {
+		return false
+	}
+	pub, ok := sm.PublishedAfter(w, base)
+	if !ok {
+		return false
+	}
+	fn := w.Parent()
+	for _, in := range others {
+		f := in.Parent()
+		switch {
+		case flow.InTestFile(f) && !flow.InTestFile(fn):
+		case f == pub.Maker:
+			if !pub.After(in) {
+				return false
+			}
+		default:
+			if _, ok := sm.OwnGoroutine(fn, f); ok {
+				continue
+			}
+			if sm.CalledFrom(f, pub.Maker, fn) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // outsideRuns reports whether every access of others runs once all

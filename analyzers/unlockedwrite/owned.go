@@ -258,7 +258,10 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 			// request the loop answers, a join before the reset).
 			// A write under a lock beside an entry's read that takes
 			// none: the lock orders nothing for the reader.
-			if w.write && (w.unlocked && (o.unlocked || !orderedWrite(pass, v, w.instr)) || !w.unlocked && o.unlocked && !o.write && !locksBefore(res, o.instr, w.instr)) {
+			// An unlocked access of a client's after a write that
+			// happens before the object is published races with
+			// nothing (publishedAfter).
+			if w.write && (w.unlocked && (o.unlocked && !publishedAfter(sm, w.instr, []ssa.Instruction{o.instr}) || !o.unlocked && !orderedWrite(pass, v, w.instr)) || !w.unlocked && o.unlocked && !o.write && !locksBefore(res, o.instr, w.instr)) {
 				reportOwned(pass, v, w, o, owner, done)
 			}
 		}

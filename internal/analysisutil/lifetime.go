@@ -363,9 +363,21 @@ func callsArgOnce(in ssa.CallInstruction, v ssa.Value) bool {
 // onceRunner reports whether c runs its function argument at most once:
 // sync.Once.Do, sync.OnceFunc, sync.OnceValue, sync.OnceValues.
 func onceRunner(c *ssa.CallCommon) bool {
+	if _, ok := OnceDoArg(c); ok {
+		return true
+	}
 	m := flow.CalleeFunc(c)
-	return IsMethod(m, "sync", "Once", "Do") || IsFunc(m, "sync", "OnceFunc") ||
-		IsFunc(m, "sync", "OnceValue") || IsFunc(m, "sync", "OnceValues")
+	return IsFunc(m, "sync", "OnceFunc") || IsFunc(m, "sync", "OnceValue") || IsFunc(m, "sync", "OnceValues")
+}
+
+// OnceDoArg returns the function that c, a call of (*sync.Once).Do,
+// runs: when Do returns, it has run to its end, in this call or an
+// earlier one. ok is false for any other call.
+func OnceDoArg(c *ssa.CallCommon) (fn ssa.Value, ok bool) {
+	if len(c.Args) != 2 || !IsMethod(flow.CalleeFunc(c), "sync", "Once", "Do") {
+		return nil, false
+	}
+	return c.Args[1], true
 }
 
 // root reports whether the process's start runs fn: main.main, init

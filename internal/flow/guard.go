@@ -32,11 +32,7 @@ type Guard struct {
 func Guards(b *ssa.BasicBlock) []Guard {
 	var out []Guard
 	for _, blk := range b.Parent().Blocks {
-		n := len(blk.Instrs)
-		if n == 0 {
-			continue
-		}
-		ifi, ok := blk.Instrs[n-1].(*ssa.If)
+		ifi, ok := Branch(blk)
 		if !ok {
 			continue
 		}
@@ -102,11 +98,7 @@ func DeadWith(fn *ssa.Function, args []ssa.Value) map[*ssa.BasicBlock]bool {
 		}
 	}
 	for _, blk := range fn.Blocks {
-		n := len(blk.Instrs)
-		if n == 0 {
-			continue
-		}
-		ifi, ok := blk.Instrs[n-1].(*ssa.If)
+		ifi, ok := Branch(blk)
 		if !ok {
 			continue
 		}
@@ -217,4 +209,137 @@ func constComparison(ifi *ssa.If) (ssa.Value, *ssa.Const, token.Token, bool) {
 		return nil, nil, 0, false
 	}
 	return x, c, cmp.Op, true
+}
+
+// RuledOut returns the edges that no path from the instruction from
+// to the block to can take, as a test of an edge (the block and the
+// index of its successor), or nil when it finds none:
+//
+//   - a boolean phi that an if on the way to to tests (if fired, if
+//     !fired, the branch to to entered from the if alone) gets, along
+//     such an edge into its block, the constant that the branch rules
+//     out: a flag set in the select case that received (case <-t.C:
+//     fired = true) keeps the paths from that case out of the block
+//     guarded by !fired;
+//   - a loop counter, counted up from zero, is above zero once the
+//     loop has gone round: when from is inside the loop, so that the
+//     path tests the counter (if attempt > 0) only after the back edge,
+//     the false side of that test is ruled out.
+func RuledOut(from ssa.Instruction, to *ssa.BasicBlock) func(b *ssa.BasicBlock, succ int) bool {
+	cut := make(map[*ssa.BasicBlock]map[int]bool)
+	mark := func(b *ssa.BasicBlock, succ int) {
+		if cut[b] == nil {
+			cut[b] = make(map[int]bool)
+		}
+		cut[b][succ] = true
+	}
+	for _, blk := range to.Parent().Blocks {
+		ifi, ok := Branch(blk)
+		if !ok {
+			continue
+		}
+		if phi, ok := countedAbove(ifi.Cond); ok && countedFrom(phi, from, ifi) {
+			mark(blk, 1)
+			continue
+		}
+		cond, negated := ifi.Cond, false
+		if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
+			cond, negated = not.X, true
+		}
+		phi, ok := cond.(*ssa.Phi)
+		if !ok {
+			continue
+		}
+		for side, s := range blk.Succs {
+			if len(s.Preds) != 1 || !s.Dominates(to) {
+				continue
+			}
+			need := (side == 0) != negated // the flag's value on the way to to
+			for i, e := range phi.Edges {
+				c, ok := e.(*ssa.Const)
+				if !ok || c.Value == nil || c.Value.Kind() != constant.Bool || constant.BoolVal(c.Value) == need {
+					continue
+				}
+				pred := phi.Block().Preds[i]
+				for j, succ := range pred.Succs {
+					if succ == phi.Block() {
+						mark(pred, j)
+					}
+				}
+			}
+		}
+	}
+	if len(cut) == 0 {
+		return nil
+	}
+	return func(b *ssa.BasicBlock, succ int) bool { return cut[b][succ] }
+}
+
+// countedAbove returns the phi that cond tests for being above zero
+// (n > 0, n != 0, 0 < n).
+func countedAbove(cond ssa.Value) (*ssa.Phi, bool) {
+	cmp, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return nil, false
+	}
+	x, y, op := cmp.X, cmp.Y, cmp.Op
+	if op == token.LSS {
+		x, y, op = y, x, token.GTR
+	}
+	if op != token.GTR && op != token.NEQ || !isIntConst(y, func(v int64) bool { return v == 0 }) {
+		return nil, false
+	}
+	phi, ok := x.(*ssa.Phi)
+	return phi, ok
+}
+
+// countedFrom reports whether the counter phi is above zero wherever a
+// path from the instruction from tests it at ifi: it only takes
+// constants of zero or more, or itself plus a positive constant; every
+// edge into its block that from can reach is such an increment; and
+// from reaches ifi only through the phi's block (the test reads a
+// value of a later turn).
+func countedFrom(phi *ssa.Phi, from ssa.Instruction, ifi *ssa.If) bool {
+	h := phi.Block()
+	for i, e := range phi.Edges {
+		inc := isIncrement(e, phi)
+		if !inc && !isIntConst(e, func(v int64) bool { return v >= 0 }) {
+			return false
+		}
+		pred := h.Preds[i]
+		if !inc && len(pred.Instrs) > 0 && Reaches(from, pred.Instrs[len(pred.Instrs)-1], nil) {
+			return false
+		}
+	}
+	return !Reaches(from, ifi, func(in ssa.Instruction) bool { return in.Block() == h })
+}
+
+// isIncrement reports whether v is phi plus a positive constant.
+func isIncrement(v ssa.Value, phi *ssa.Phi) bool {
+	add, ok := v.(*ssa.BinOp)
+	if !ok || add.Op != token.ADD {
+		return false
+	}
+	pos := func(v int64) bool { return v > 0 }
+	return add.X == phi && isIntConst(add.Y, pos) || add.Y == phi && isIntConst(add.X, pos)
+}
+
+// isIntConst reports whether v is an integer constant for which ok
+// holds.
+func isIntConst(v ssa.Value, ok func(int64) bool) bool {
+	c, isConst := v.(*ssa.Const)
+	if !isConst || c.Value == nil || c.Value.Kind() != constant.Int {
+		return false
+	}
+	n, exact := constant.Int64Val(c.Value)
+	return exact && ok(n)
+}
+
+// Branch returns the if that ends b, if one does.
+func Branch(b *ssa.BasicBlock) (*ssa.If, bool) {
+	if len(b.Instrs) == 0 {
+		return nil, false
+	}
+	ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	return ifi, ok
 }

@@ -134,12 +134,31 @@ func Reachable(from, to *ssa.BasicBlock) bool {
 // true (stop may be nil). Both must be in the same function; from
 // reaches itself only round a cycle.
 func Reaches(from, to ssa.Instruction, stop func(ssa.Instruction) bool) bool {
+	return ReachesAvoiding(from, to, stop, nil)
+}
+
+// ReachesAvoiding is Reaches along the edges that skip (when not nil)
+// does not rule out, given as a block and the index of its successor
+// (RuledOut's answer).
+func ReachesAvoiding(from, to ssa.Instruction, stop func(ssa.Instruction) bool, skip func(*ssa.BasicBlock, int) bool) bool {
 	fb, tb := from.Block(), to.Block()
 	if fb == nil || tb == nil || fb.Parent() != tb.Parent() {
 		return false
 	}
+	walk := Forward
+	if skip != nil {
+		walk.Next = func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+			var next []*ssa.BasicBlock
+			for i, s := range b.Succs {
+				if !skip(b, i) {
+					next = append(next, s)
+				}
+			}
+			return next
+		}
+	}
 	found := false
-	Forward.Walk(from, func(in ssa.Instruction) bool {
+	walk.Walk(from, func(in ssa.Instruction) bool {
 		if in == to {
 			found = true
 		}

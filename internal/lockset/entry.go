@@ -118,6 +118,9 @@ func (b *builder) entries(all []*ssa.Function) {
 	}
 
 	b.res.plumbed = plumbed
+	// An exported method of a type the package keeps to itself has
+	// only the callers seen here.
+	hidden := analysisutil.Hidden(b.pass.Pkg, all)
 	st := map[*ssa.Function]*entryState{}
 	var pending []*ssa.Function
 	for _, fn := range all {
@@ -131,7 +134,7 @@ func (b *builder) entries(all []*ssa.Function) {
 			// entered where the package's heap and sort calls are.
 			st[fn] = &entryState{top: true}
 			pending = append(pending, fn)
-		case isEntryPoint(fn):
+		case isEntryPoint(fn) && !(analysisutil.HiddenMethod(fn, hidden) && b.calledOutsideTests(sites[fn])):
 			f.EntryKnown = true
 		case escapes[fn] || len(sites[fn]) == 0:
 			// unknown
@@ -462,6 +465,18 @@ func isEntryPoint(fn *ssa.Function) bool {
 	return false
 }
 
+// calledOutsideTests reports whether some of sites is in the
+// package's own code, not its tests: a method only tests call is an
+// entry of its own, as an exported one.
+func (b *builder) calledOutsideTests(sites []site) bool {
+	for _, s := range sites {
+		if s.goStmt || s.caller != nil && !b.inTest(s.caller) {
+			return true
+		}
+	}
+	return false
+}
+
 // meet intersects what the sites of fn provide.
 func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*entryState, escapes map[*ssa.Function]bool) *entryState {
 	res := &entryState{top: true}
@@ -556,13 +571,13 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 				ak := KeyOf(a)
 				switch r := ak.Root.(type) {
 				case *ssa.Alloc:
-					owned[i] = true
+					owned[i] = ak.Path != "" || b.privateAt(r, s.instr)
 				case *ssa.Call:
-					if ak.Path == "" && b.fresh(r.Call.StaticCallee(), 0, 0) {
+					if ak.Path == "" && b.fresh(r.Call.StaticCallee(), 0, 0) && b.privateAt(r, s.instr) {
 						owned[i] = true
 					}
 				case *ssa.Extract:
-					if c, ok := r.Tuple.(*ssa.Call); ok && ak.Path == "" && b.fresh(c.Call.StaticCallee(), r.Index, 0) {
+					if c, ok := r.Tuple.(*ssa.Call); ok && ak.Path == "" && b.fresh(c.Call.StaticCallee(), r.Index, 0) && b.privateAt(r, s.instr) {
 						owned[i] = true
 					}
 				case *ssa.Parameter:
@@ -611,6 +626,25 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 		res.init = res.init && init
 	}
 	return res
+}
+
+// privateAt reports whether the object v, made by the caller, is still
+// its own at the call at: nothing before the call stores it in a map,
+// a field or a variable others read, sends it, starts a goroutine with
+// it or hands it to code of another package (the session put in the
+// shared map before it is filled is shared already). Calls of the
+// package's own functions are taken as set-up.
+func (b *builder) privateAt(v ssa.Value, at ssa.Instruction) bool {
+	return Private(v, at, func(c ssa.CallInstruction) bool {
+		if _, isGo := c.(*ssa.Go); isGo {
+			return false
+		}
+		if MutexOpOf(flow.CalleeFunc(c.Common())) != NotMutexOp {
+			return true
+		}
+		callee := c.Common().StaticCallee()
+		return callee != nil && callee.Pkg != nil && callee.Pkg.Pkg == b.pass.Pkg
+	})
 }
 
 // fresh reports whether result i of fn, a function of this package,

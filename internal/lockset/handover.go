@@ -368,8 +368,9 @@ func HandsOver(ret *ssa.Return, k Key) bool {
 
 // HandedToHandle reports whether ret returns, on some path, a handle
 // that takes the held mutex k over: a pointer to a named struct type T
-// of the package with a field of k's root type, through which one of
-// T's methods releases the same mutex. A transaction that begin returns
+// of the package (perhaps as an interface) with a field of k's root
+// type, or one the function filled with k's own address, through which
+// one of T's methods releases the same mutex. A transaction that begin returns
 // with the store's writer lock held, and whose Commit and Rollback
 // unlock tx.db.rwlock, is the common case: the lock lives as long as
 // the handle, on purpose.
@@ -378,7 +379,7 @@ func (r *Result) HandedToHandle(ret *ssa.Return, k Key) bool {
 		return false
 	}
 	rootType := k.Root.Type()
-	for _, v := range ret.Results {
+	for _, v := range handles(ret.Results) {
 		ptr, ok := v.Type().(*types.Pointer)
 		if !ok {
 			continue
@@ -396,6 +397,8 @@ func (r *Result) HandedToHandle(ret *ssa.Return, k Key) bool {
 			if fld := st.Field(i); types.Identical(fld.Type(), rootType) {
 				// Key paths step through field indices, * a load.
 				paths = append(paths, "."+strconv.Itoa(i)+".*"+k.Path)
+			} else if storesMutex(v, i, k) {
+				paths = append(paths, "."+strconv.Itoa(i)+".*")
 			}
 		}
 		if len(paths) > 0 && r.methodReleases(named, paths) {
@@ -403,6 +406,64 @@ func (r *Result) HandedToHandle(ret *ssa.Return, k Key) bool {
 		}
 	}
 	return false
+}
+
+// storesMutex reports whether the handle h, allocated in the
+// returning function, has the address of the held mutex k itself
+// stored in its field i (&batch{mu: &t.mu}): then a method unlocking
+// b.mu releases k.
+func storesMutex(h ssa.Value, i int, k Key) bool {
+	a, ok := h.(*ssa.Alloc)
+	if !ok || a.Referrers() == nil {
+		return false
+	}
+	for _, ref := range *a.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != a || fa.Field != i || fa.Referrers() == nil {
+			continue
+		}
+		for _, use := range *fa.Referrers() {
+			if st, ok := use.(*ssa.Store); ok && st.Addr == fa && KeyOf(st.Val) == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// handles returns the values results may return as a handle: each
+// result, and what an interface result or a phi of results is made
+// from (a Reader interface returned as &reader{s: s} on success), but
+// for nil.
+func handles(results []ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	seen := make(map[ssa.Value]bool)
+	var visit func(v ssa.Value)
+	visit = func(v ssa.Value) {
+		if seen[v] {
+			return
+		}
+		seen[v] = true
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			visit(x.X)
+		case *ssa.ChangeType:
+			visit(x.X)
+		case *ssa.Phi:
+			for _, e := range x.Edges {
+				visit(e)
+			}
+		case *ssa.Const:
+			// A nil handle releases nothing: return nil, err with the
+			// lock held leaks it.
+		default:
+			out = append(out, v)
+		}
+	}
+	for _, v := range results {
+		visit(v)
+	}
+	return out
 }
 
 // methodReleases reports whether a method of named releases a mutex at

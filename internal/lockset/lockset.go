@@ -1079,12 +1079,12 @@ func (b *builder) call(f *Func, instr ssa.CallInstruction, c *ssa.CallCommon, st
 		return
 	}
 	callee, bindings := b.callee(f, c)
-	if onceDo(callee) && len(c.Args) == 2 {
+	if arg, ok := analysisutil.OnceDoArg(c); ok {
 		// Once.Do(fn) runs fn now unless an earlier Do did: what fn
 		// releases is no longer surely held after it (testify's
 		// unlockOnce.Do(c.unlock) on one path, repeated by a deferred
 		// Do that then does nothing).
-		if lit, lb := b.funcValue(f.Fn, c.Args[1], 0); lit != nil {
+		if lit, lb := b.funcValue(f.Fn, arg, 0); lit != nil {
 			for _, k := range b.funcReleases(f.Fn, lit, lb, 0) {
 				b.release(f, instr, k, st, record)
 			}
@@ -1303,9 +1303,9 @@ func (b *builder) deferCall(f *Func, instr *ssa.Defer, c *ssa.CallCommon, st *st
 		return
 	}
 	callee, bindings := b.callee(f, c)
-	if onceDo(callee) && len(c.Args) == 2 {
+	if arg, ok := analysisutil.OnceDoArg(c); ok {
 		// defer once.Do(unlock): the Once runs it at the latest here.
-		if lit, lb := b.funcValue(f.Fn, c.Args[1], 0); lit != nil {
+		if lit, lb := b.funcValue(f.Fn, arg, 0); lit != nil {
 			for _, k := range b.funcReleases(f.Fn, lit, lb, 0) {
 				deferred(k)
 			}
@@ -1390,15 +1390,6 @@ func (b *builder) callee(f *Func, c *ssa.CallCommon) (*ssa.Function, []ssa.Value
 		return callee, bindings
 	}
 	return b.funcValue(f.Fn, c.Value, 0)
-}
-
-// onceDo reports whether fn is (*sync.Once).Do.
-func onceDo(fn *ssa.Function) bool {
-	if fn == nil {
-		return false
-	}
-	obj, ok := fn.Object().(*types.Func)
-	return ok && analysisutil.IsMethod(obj, "sync", "Once", "Do")
 }
 
 // lazyIndexes are the package-wide indexes the dataflow consults,

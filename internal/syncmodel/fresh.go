@@ -1,11 +1,8 @@
 package syncmodel
 
 import (
-	"go/token"
-
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
 )
@@ -21,82 +18,16 @@ func Unshared(k lockset.Key, at ssa.Instruction) bool {
 	if !ok || a.Parent() != at.Parent() {
 		return false
 	}
-	return private(a, at, 0)
+	return private(a, at)
 }
 
 // private reports whether no use of the address v that can run before
-// at lets it out.
-func private(v ssa.Value, at ssa.Instruction, depth int) bool {
-	if depth > 4 {
-		return false
-	}
-	refs := v.Referrers()
-	if refs == nil {
-		return false
-	}
-	for _, use := range *refs {
-		if use == at || !flow.Reaches(use, at, nil) {
-			continue
-		}
-		switch use := use.(type) {
-		case *ssa.DebugRef:
-		case *ssa.FieldAddr:
-			if !private(use, at, depth+1) {
-				return false
-			}
-		case *ssa.IndexAddr:
-			if use.X != v || !private(use, at, depth+1) {
-				return false
-			}
-		case *ssa.UnOp:
-			if use.Op != token.MUL {
-				return false
-			}
-		case *ssa.Store:
-			if use.Val == v && !privateCell(use.Addr, v, at, depth+1) {
-				return false
-			}
-		case *ssa.Call:
-			if lockset.MutexOpOf(flow.CalleeFunc(use.Common())) == lockset.NotMutexOp {
-				return false
-			}
-		case *ssa.Defer:
-			// defer x.mu.Unlock(): a mutex operation at the exit
-			// lets nothing out.
-			if lockset.MutexOpOf(flow.CalleeFunc(use.Common())) == lockset.NotMutexOp {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// privateCell reports whether addr is the variable v lives in because
-// a function literal captures it (c := &T{}; ...; go func() { c.x }()),
-// assigned v only, and whether every load of it that can run before at
-// is private in its turn and nothing captures it before at.
-func privateCell(addr ssa.Value, v ssa.Value, at ssa.Instruction, depth int) bool {
-	cell, ok := addr.(*ssa.Alloc)
-	if !ok || depth > 4 || accesspath.StoredOnce(cell) != v {
-		return false
-	}
-	for _, use := range *cell.Referrers() {
-		if use == at || !flow.Reaches(use, at, nil) {
-			continue
-		}
-		switch use := use.(type) {
-		case *ssa.DebugRef, *ssa.Store:
-		case *ssa.UnOp:
-			if use.Op != token.MUL || !private(use, at, depth+1) {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return true
+// at lets it out, calls of mutex methods aside.
+func private(v ssa.Value, at ssa.Instruction) bool {
+	return lockset.Private(v, at, func(c ssa.CallInstruction) bool {
+		_, isGo := c.(*ssa.Go)
+		return !isGo && lockset.MutexOpOf(flow.CalleeFunc(c.Common())) != lockset.NotMutexOp
+	})
 }
 
 // UnsharedAt is Unshared that follows a parameter up to the calls of a
@@ -115,7 +46,7 @@ func (m *Model) privateParam(v ssa.Value, at ssa.Instruction, depth int) bool {
 	if !ok || depth > 3 || p.Parent() != at.Parent() {
 		return false
 	}
-	if !private(p, at, 0) {
+	if !private(p, at) {
 		return false
 	}
 	args, ok := m.argsOf(p)
@@ -129,7 +60,7 @@ func (m *Model) privateParam(v ssa.Value, at ssa.Instruction, depth int) bool {
 		}
 		switch v := a.Value.(type) {
 		case *ssa.Alloc:
-			if v.Parent() != call.Parent() || !private(v, call, 0) {
+			if v.Parent() != call.Parent() || !private(v, call) {
 				return false
 			}
 		default:

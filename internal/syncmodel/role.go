@@ -202,7 +202,7 @@ func (m *Model) isRoleField(f *types.Var) bool {
 			case *ssa.Store:
 				if use.Val == fa {
 					ok = false
-				} else if a, isAlloc := fa.X.(*ssa.Alloc); !(isAlloc && private(a, use, 0)) && !flow.InTestFile(use.Parent()) {
+				} else if a, isAlloc := fa.X.(*ssa.Alloc); !(isAlloc && private(a, use)) && !flow.InTestFile(use.Parent()) {
 					ok = false
 				}
 			default:

@@ -222,10 +222,8 @@ func (s *StopState) callEffects(c *ssa.CallCommon, e *Effects, always bool, dept
 		e.Wakes = true
 		return
 	case analysisutil.IsMethod(callee, "sync", "Once", "Do"):
-		// Do runs its function, in this call or an earlier one: once
-		// Do returns, the function has run.
-		if n := len(c.Args); n > 0 {
-			fn, _, _ := funcOf(c.Args[n-1])
+		if arg, ok := analysisutil.OnceDoArg(c); ok {
+			fn, _, _ := funcOf(arg)
 			s.effects(fn, e, always, depth-1)
 		}
 		return

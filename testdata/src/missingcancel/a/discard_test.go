@@ -29,3 +29,48 @@ func TestDiscardedBackground(t *testing.T) {
 	ctx, _ := context.WithCancel(context.Background())
 	_ = ctx
 }
+
+type connUp struct {
+	cancelFn func()
+	done     chan struct{}
+}
+
+// A test fixture hands the cancel to the test over a channel, in a
+// field the test never reads: as for go vet, any use hands it on in a
+// test. Silent.
+func TestHandedInField(t *testing.T) {
+	up := make(chan connUp, 1)
+	attempt := func(parent context.Context, fail bool) error {
+		ctx, cancel := context.WithCancel(parent)
+		if fail {
+			cancel()
+			return context.Canceled
+		}
+		up <- connUp{cancelFn: cancel, done: make(chan struct{})}
+		_ = ctx
+		return nil
+	}
+	if err := attempt(t.Context(), false); err != nil {
+		t.Fatal(err)
+	}
+	<-up
+}
+
+// A short timeout the test never cancels: its timer ends it. Silent.
+func TestShortTimeoutUncalled(t *testing.T) {
+	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Millisecond)
+	if ctx.Err() != nil {
+		t.Fatal("expired early")
+	}
+	_ = cancel
+}
+
+// A cancel the test never uses at all on one path: reported, as go vet
+// does.
+func TestUnusedOnOnePath(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context()) // want `the cancel function returned by context.WithCancel is not called on all paths`
+	if ctx.Err() != nil {
+		return
+	}
+	cancel()
+}

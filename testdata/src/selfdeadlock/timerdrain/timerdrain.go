@@ -167,3 +167,134 @@ func perTurn(n int, d time.Duration) {
 		<-t.C
 	}
 }
+
+// Silent: the case that takes the timer's value sets timedOut, and the
+// drain runs only when it is false (syncthing's event logger).
+
+type logger struct {
+	timeout *time.Timer
+	subs    []chan int
+}
+
+func (l *logger) deliver(e int) {
+	for _, s := range l.subs {
+		l.timeout.Reset(time.Second)
+		timedOut := false
+		select {
+		case s <- e:
+		case <-l.timeout.C:
+			timedOut = true
+		}
+		if !l.timeout.Stop() && !timedOut {
+			<-l.timeout.C
+		}
+	}
+}
+
+// Silent: the flag tested first, in an if of its own.
+
+type nestedLogger struct {
+	timeout *time.Timer
+	subs    []chan int
+}
+
+func (l *nestedLogger) deliver(e int) {
+	for _, s := range l.subs {
+		l.timeout.Reset(time.Second)
+		fired := false
+		select {
+		case s <- e:
+		case <-l.timeout.C:
+			fired = true
+		}
+		if !fired {
+			if !l.timeout.Stop() {
+				<-l.timeout.C
+			}
+		}
+	}
+}
+
+// Reported: the flag is set in the other case, so the path from the
+// receive still reaches the drain.
+
+type wrongLogger struct {
+	timeout *time.Timer
+	subs    []chan int
+}
+
+func (l *wrongLogger) deliver(e int) {
+	for _, s := range l.subs {
+		l.timeout.Reset(time.Second)
+		sent := false
+		select {
+		case s <- e:
+			sent = true
+		case <-l.timeout.C:
+		}
+		if !l.timeout.Stop() && !sent {
+			<-l.timeout.C // want `receive from l.timeout.C blocks forever: the timer's value may already have been received`
+		}
+	}
+}
+
+// Silent: after the first turn the counter is above zero, so the loop
+// always Resets the timer before the select that may drain it.
+
+type leaseRenewer struct {
+	timeout time.Duration
+	renew   func() chan error
+}
+
+func (r *leaseRenewer) renewWithRetry(stop chan struct{}) error {
+	t := time.NewTimer(r.timeout)
+	defer t.Stop()
+	for attempt := 0; ; attempt++ {
+		if attempt > 0 {
+			t.Reset(r.timeout)
+		}
+		select {
+		case err := <-r.renew():
+			if !t.Stop() {
+				<-t.C
+			}
+			if err == nil || attempt >= 3 {
+				return err
+			}
+		case <-t.C:
+		case <-stop:
+			if !t.Stop() {
+				<-t.C
+			}
+			return nil
+		}
+	}
+}
+
+// Reported: the second turn skips the Reset (attempt is 1), so the
+// value the first turn's timeout case took is gone.
+
+type lateRenewer struct {
+	timeout time.Duration
+	renew   func() chan error
+}
+
+func (r *lateRenewer) renewWithRetry() error {
+	t := time.NewTimer(r.timeout)
+	defer t.Stop()
+	for attempt := 0; ; attempt++ {
+		if attempt > 1 {
+			t.Reset(r.timeout)
+		}
+		select {
+		case err := <-r.renew():
+			if !t.Stop() {
+				<-t.C // want `receive from t.C blocks forever: the timer's value may already have been received`
+			}
+			if err == nil || attempt >= 3 {
+				return err
+			}
+		case <-t.C:
+		}
+	}
+}
