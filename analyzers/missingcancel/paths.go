@@ -115,8 +115,8 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 // and their Cause forms): a test that discards the cancel, or does not
 // call it, to hand a context with an expired or short deadline to the
 // code under test, holds the timer until it fires, within the test
-// binary's run. go vet's
-// lostcancel reports the discarded cancel for those who want it.
+// binary's run. go vet's lostcancel reports the discarded cancel for
+// those who want it.
 func timerBoundedInTest(fn *ssa.Function, call *ssa.Call) bool {
 	callee := flow.CalleeFunc(&call.Call)
 	if !flow.InTestFile(fn) || callee == nil || callee.Pkg() == nil || callee.Pkg().Path() != "context" {

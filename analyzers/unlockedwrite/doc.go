@@ -311,8 +311,8 @@
 // write before it signals the constructor that waits for it before it
 // returns the object (syncmodel.PublishedAfter: the session ID set,
 // then close(started), which createSession receives before return s),
-// accesses from tests, structs with neither a mutex nor a channel, and accesses made
-// holding a channel used as a mutex (syncmodel.ChanLockHeld: a send on
+// accesses from tests, structs with neither a mutex nor a channel, and
+// accesses made holding a channel used as a mutex (syncmodel.ChanLockHeld: a send on
 // a one-slot semaphore before it, its receive after; or a token taken
 // from a one-token gate). A semaphore with more room lets several
 // holders in and orders nothing:

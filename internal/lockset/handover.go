@@ -370,10 +370,10 @@ func HandsOver(ret *ssa.Return, k Key) bool {
 // that takes the held mutex k over: a pointer to a named struct type T
 // of the package (perhaps as an interface) with a field of k's root
 // type, or one the function filled with k's own address, through which
-// one of T's methods releases the same mutex. A transaction that begin returns
-// with the store's writer lock held, and whose Commit and Rollback
-// unlock tx.db.rwlock, is the common case: the lock lives as long as
-// the handle, on purpose.
+// one of T's methods releases the same mutex. A transaction that begin
+// returns with the store's writer lock held, and whose Commit and
+// Rollback unlock tx.db.rwlock, is the common case: the lock lives as
+// long as the handle, on purpose.
 func (r *Result) HandedToHandle(ret *ssa.Return, k Key) bool {
 	if k.Root == nil || k.Global != "" {
 		return false

@@ -16,9 +16,8 @@ import (
 // made it: the constructor starts a goroutine on the object, waits for
 // it to signal that it is ready, and only then returns the object.
 type Publication struct {
-	// Maker made the object and starts the goroutine (Go).
+	// Maker made the object and starts the goroutine.
 	Maker *ssa.Function
-	Go    *ssa.Go
 	// Ready is the receive (a plain one, or a select) by which Maker
 	// waits for the signal; Body is where control goes once it has
 	// received (nil for a plain receive: right after it).
@@ -105,7 +104,7 @@ func (m *Model) PublishedAfter(w ssa.Instruction, base *ssa.Parameter) (Publicat
 		if !lockset.Private(x, ready, letOut) || !returnedAfter(maker, x, ready, body) {
 			continue
 		}
-		return Publication{Maker: maker, Go: g, Ready: ready, Body: body}, true
+		return Publication{Maker: maker, Ready: ready, Body: body}, true
 	}
 	return Publication{}, false
 }
