@@ -280,19 +280,13 @@ func returnedAfter(maker *ssa.Function, x *ssa.Alloc, ready ssa.Instruction, bod
 	return true
 }
 
-// yieldsAlloc reports whether v is x seen through conversions.
+// yieldsAlloc reports whether v is x, made into an interface or
+// converted (flow.Unconverted).
 func yieldsAlloc(v ssa.Value, x *ssa.Alloc) bool {
-	for range 4 {
-		switch c := v.(type) {
-		case *ssa.MakeInterface:
-			v = c.X
-		case *ssa.ChangeType:
-			v = c.X
-		default:
-			return v == x
-		}
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
 	}
-	return false
+	return flow.Unconverted(v) == x
 }
 
 // CalledFrom reports whether f is one of from, or runs in a call, or a
