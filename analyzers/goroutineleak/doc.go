@@ -155,7 +155,10 @@
 //
 // The fix, make(chan result, 1), lets the send complete with nobody
 // listening; it is offered only when there is one send, run once, by
-// one goroutine started once per call.
+// one goroutine started once per call. Not in main.main: its return
+// ends the process, and the blocked sender with it (a server
+// goroutine that reports its error to main, which returns on an
+// interrupt instead).
 //
 // The same holds when a helper hands the channel to its caller: it
 // makes the unbuffered channel, starts the goroutine that sends on it

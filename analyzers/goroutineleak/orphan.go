@@ -17,7 +17,13 @@ import (
 // checkOrphans reports, in the function f, an unbuffered channel made
 // by f on which a goroutine started by f sends its result while f can
 // return without receiving it: the orphaned sender blocks forever.
+// Not in main.main: its return ends the process, sender and all (a
+// server goroutine reporting its error to main, which returns on a
+// signal instead).
 func (c *checker) checkOrphans(f *chanmodel.Func) {
+	if flow.IsMain(f.Fn) {
+		return
+	}
 	for _, s := range spawnedSends(f) {
 		if n, ok := chanmodel.Cap(s.Chan); !ok || n != 0 || c.m.Escapes(s.Chan) {
 			continue

@@ -64,6 +64,29 @@
 // (`ctx, _ := context.WithTimeout(ctx, d); <-ctx.Done()`, a wait for the
 // timeout; a select on Done beside another case still leaks, and so
 // does signal.NotifyContext, whose stop also unregisters the signals).
+// Nor is a context of WithTimeout or WithDeadline used only as a timer:
+// every use of it, in its function or in a goroutine (or literal) it
+// starts there, waits for Done with a plain receive, and every path
+// waits so or starts the waiting goroutine. Whoever waits, waits out
+// the deadline, and the timer then releases the context; a cancel
+// kept only as a "timer pending" flag leaks nothing:
+//
+//	if d.cancel != nil {
+//		return // a flush is pending
+//	}
+//	ctx, cancel := context.WithTimeout(context.Background(), delay)
+//	d.cancel = cancel // never called: the timer ends ctx
+//	go func() {
+//		<-ctx.Done()
+//		d.flush()
+//		d.cancel = nil
+//	}()
+//
+// A goroutine that may leave on another case first leaves the context
+// to its timer, and that is reported. Nor is a cancel assigned to a
+// variable that a function literal made earlier calls and hands on (a
+// fake watch function that cancels the context the test made after it,
+// through the variable: it reads the variable when it runs).
 // Nor is an error return whose error the call's constant arguments
 // rule out: a helper of the package that fails only inside
 // `if opts != nil { ... }` (or `if validate`, `if mode == strict`),

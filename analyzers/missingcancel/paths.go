@@ -15,6 +15,7 @@ import (
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
+	"github.com/goconcheck/goconcheck/internal/syncmodel"
 )
 
 // checkFunc checks every cancel function created by a call in fn.
@@ -48,7 +49,7 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 	var tr finding.Trace
 	tr.Step(finding.Place{Pos: start, End: end, Goroutine: g, Op: finding.OpCancel})
 	if v == nil || (hasCur && discards(cur, src.Result)) {
-		if awaitsDone(b, idx, call, nil) || timerBoundedInTest(fn, call) || holdsNothing(call) {
+		if awaitsDone(b, idx, call, nil) || timerBoundedInTest(fn, call) || holdsNothing(call) || onlyATimer(b, idx, call) {
 			return
 		}
 		tr.Report(c.pass, analysis.Diagnostic{
@@ -71,11 +72,11 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 			handles[u.instr] = true
 		}
 	}
-	if handledBefore(b, idx, handles) {
+	if handledBefore(b, idx, handles, derived) {
 		return
 	}
 	ret, leak := leakPath(b, idx, handles, derived)
-	if !leak || c.parentEndsFirst(call) || awaitsDone(b, idx, call, handles) || timerBoundedInTest(fn, call) {
+	if !leak || c.parentEndsFirst(call) || awaitsDone(b, idx, call, handles) || timerBoundedInTest(fn, call) || onlyATimer(b, idx, call) {
 		return
 	}
 
@@ -123,6 +124,143 @@ func timerBoundedInTest(fn *ssa.Function, call *ssa.Call) bool {
 		return false
 	}
 	return strings.HasPrefix(callee.Name(), "WithTimeout") || strings.HasPrefix(callee.Name(), "WithDeadline")
+}
+
+// onlyATimer reports whether call (at b.Instrs[idx]) makes a context
+// that ends at its deadline (context.WithTimeout, WithDeadline and
+// their Cause forms) and is used only as a timer: every use of it
+// waits for its Done channel with a plain receive, and every path from
+// the call to a return waits so, or starts a goroutine (or calls a
+// function literal) that waits so on every path. Whoever waits, waits
+// out the deadline, and the timer releases the context then; calling
+// cancel could only end the wait sooner, which the program never
+// wants. A cancel kept in a field as a "timer pending" flag (a
+// debounce: if c.cancel != nil { return }; ctx, c.cancel =
+// context.WithTimeout(bg, delay); go func() { <-ctx.Done(); c.flush();
+// c.cancel = nil }()) leaks nothing.
+func onlyATimer(b *ssa.BasicBlock, idx int, call *ssa.Call) bool {
+	callee := flow.CalleeFunc(&call.Call)
+	if callee == nil || callee.Pkg() == nil || callee.Pkg().Path() != "context" || !syncmodel.Timed(call) || stdSource(callee) == nil {
+		return false
+	}
+	ctx := resultValue(call, 0)
+	if ctx == nil {
+		return false
+	}
+	waits := make(map[ssa.Instruction]bool)
+	if !timerWaits(ctx, call.Parent(), waits, 0) || len(waits) == 0 {
+		return false
+	}
+	_, leak := leakPath(b, idx, waits, nil)
+	return !leak
+}
+
+// timerWaits reports whether every use of the context ctx, in fn or in
+// the function literals that capture it, is a plain receive from its
+// Done channel, and adds to waits the instructions of fn that wait:
+// the receives, and the go statements and calls of literals that wait
+// on every path.
+func timerWaits(ctx ssa.Value, fn *ssa.Function, waits map[ssa.Instruction]bool, depth int) bool {
+	refs := ctx.Referrers()
+	if refs == nil || depth > 4 {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Call:
+			if !r.Call.IsInvoke() || r.Call.Value != ctx || r.Call.Method.Name() != "Done" || r.Referrers() == nil {
+				return false
+			}
+			for _, u := range *r.Referrers() {
+				recv, ok := u.(*ssa.UnOp)
+				if !ok || recv.Op != token.ARROW {
+					return false
+				}
+				waits[recv] = true
+			}
+		case *ssa.Store:
+			// A variable holding ctx: a literal captures it.
+			cell, ok := r.Addr.(*ssa.Alloc)
+			if !ok || r.Val != ctx || !cellTimerWaits(cell, ctx, fn, waits, depth+1) {
+				return false
+			}
+		case *ssa.MakeClosure:
+			if !literalWaits(r, ctx, fn, waits, depth+1) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// cellTimerWaits is timerWaits for a variable that holds only ctx (in
+// a literal, its free variable, with ctx nil: the literal stores
+// nothing into it).
+func cellTimerWaits(cell, ctx ssa.Value, fn *ssa.Function, waits map[ssa.Instruction]bool, depth int) bool {
+	refs := cell.Referrers()
+	if refs == nil || depth > 4 {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Store:
+			if ctx == nil || r.Addr != cell || r.Val != ctx {
+				return false
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL || !timerWaits(r, fn, waits, depth+1) {
+				return false
+			}
+		case *ssa.MakeClosure:
+			if !literalWaits(r, cell, fn, waits, depth+1) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// literalWaits reports whether the literal mc makes uses its capture
+// of x (ctx, or a variable holding it) only to wait as timerWaits
+// asks; if it waits on every path, the go statements and calls of mc
+// in fn wait too.
+func literalWaits(mc *ssa.MakeClosure, x ssa.Value, fn *ssa.Function, waits map[ssa.Instruction]bool, depth int) bool {
+	lit, ok := mc.Fn.(*ssa.Function)
+	if !ok || len(lit.Blocks) == 0 {
+		return false
+	}
+	inner := make(map[ssa.Instruction]bool)
+	for fv := range flow.Captures(mc, x) {
+		ok := false
+		if _, isCell := x.(*ssa.Alloc); isCell {
+			ok = cellTimerWaits(fv, nil, lit, inner, depth)
+		} else {
+			ok = timerWaits(fv, lit, inner, depth)
+		}
+		if !ok {
+			return false
+		}
+	}
+	if len(inner) == 0 {
+		return true
+	}
+	if _, leak := leakPath(lit.Blocks[0], 0, inner, nil); leak {
+		return true // it waits only on some paths: no help to fn's
+	}
+	for _, r := range *mc.Referrers() {
+		if c, ok := r.(ssa.CallInstruction); ok && c.Common().Value == mc && !c.Common().IsInvoke() {
+			if _, deferred := r.(*ssa.Defer); !deferred && r.Parent() == fn {
+				waits[r] = true
+			}
+		}
+	}
+	return true
 }
 
 // holdsNothing reports whether call is context.WithCancel or
@@ -233,12 +371,23 @@ func (c *checker) callCursor(call *ssa.Call) (inspector.Cursor, bool) {
 // or a goroutine that reads the variable later, when it holds this
 // cancel function (var cancel func(); defer func() { cancel() }(); ...;
 // ctx, cancel = context.WithCancel(ctx)). Such a handler is on no
-// forward path from the creation, yet covers every return.
-func handledBefore(b *ssa.BasicBlock, idx int, handles map[ssa.Instruction]bool) bool {
+// forward path from the creation, yet covers every return. So does a
+// function literal that captures the variable and is handed over
+// before the creation (stored in a fixture, given to a helper): it
+// reads the variable when it runs, after the creation (var cancel
+// func(error); lw := &ListWatch{WatchFunc: func(...) { cancel(err)
+// ... }}; ctx, cancel = context.WithCancelCause(ctx); r.Run(ctx, lw)).
+func handledBefore(b *ssa.BasicBlock, idx int, handles map[ssa.Instruction]bool, derived map[ssa.Value]bool) bool {
 	for h := range handles {
+		if flow.Dominates(b.Instrs[idx], h) {
+			continue
+		}
 		switch h.(type) {
 		case *ssa.Defer, *ssa.Go:
-			if !flow.Dominates(b.Instrs[idx], h) {
+			return true
+		}
+		for _, op := range h.Operands(nil) {
+			if mc, ok := flow.Unconverted(*op).(*ssa.MakeClosure); ok && derived[mc] {
 				return true
 			}
 		}

@@ -208,7 +208,18 @@
 //     section), and the run loop's own accesses are in program order.
 //     A requester that does not wait for the answer, or unlocks before
 //     it waits, keeps the write reported, and so does a write after
-//     the answer.
+//     the answer;
+//
+//   - after the teardown: the writing function waits, before the
+//     write, on the WaitGroup that every goroutine the package starts
+//     to reach an access of the field is counted in (wg.Go, or wg.Add
+//     before go and a deferred Done), and every other way to an access
+//     is a call the package's clients make, or the making of the
+//     object (syncmodel.TornDown): a MustClose that stops the loops and
+//     waits for them, then drops their state. A client that uses the
+//     object during or after Close breaks its contract. A goroutine
+//     not counted in that WaitGroup, a callback handed away, or a
+//     write before the Wait keeps the write reported.
 //
 // Which goroutines can run an access decides whether it can race
 // (syncmodel.Runners): a field that one goroutine alone touches, a run
@@ -241,6 +252,17 @@
 //
 //	func (s *Session) Reset() {
 //		s.unacked = nil // reported: s's run loop appends to it
+//	}
+//
+// Not a setter of a setting the loop only reads (it stores its
+// parameter), for a loop a Start or Watch starts apart from the
+// object's making, when nothing in the package calls the setter where
+// it may run once the loop has started (after the call that starts it,
+// in a goroutine, or from another exported method): a type configured,
+// then started, by clients the package does not show.
+//
+//	func (t *Table) SetRefreshRate(d time.Duration) {
+//		t.refreshRate = d // silent: Watch starts the loop that reads it
 //	}
 //
 // A loop that an exported method starts again on its receiver (a

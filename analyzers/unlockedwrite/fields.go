@@ -650,12 +650,11 @@ var beforeStartRE = regexp.MustCompile(`(?i)\b(must|should|may only|can only)\b[
 
 // namedLocked is lockedHelper but for Start methods.
 func namedLocked(fn *ssa.Function) bool {
-	if lockset.DocumentedLocked(fn) {
+	if lockset.DocumentedLocked(fn) || lockset.Initialiser(fn) {
 		return true
 	}
 	for f := fn; f != nil; f = f.Parent() {
-		n := strings.ToLower(f.Name())
-		if strings.Contains(n, "unsafe") || strings.HasPrefix(n, "init") || strings.HasPrefix(n, "new") {
+		if strings.Contains(strings.ToLower(f.Name()), "unsafe") {
 			return true
 		}
 		if d, ok := f.Syntax().(*ast.FuncDecl); ok && d.Doc != nil {

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
@@ -48,6 +49,13 @@ import (
 //     signal; every other access comes through that result
 //     (publishedAfter).
 //
+//   - after the teardown: w comes once every goroutine of the package
+//     that accesses the field has been joined, and the other accesses
+//     run only in client calls (a MustClose that stops the loops and
+//     waits for them, then drops their state: a client that calls
+//     the object during or after Close breaks its contract)
+//     (afterTeardown).
+//
 // The field must be unexported: other packages could access it.
 func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
 	sm, ok := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
@@ -70,7 +78,48 @@ func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
 	if fa, _, _ := fieldAccess(w); fa != nil && sm.HandedOver(fa, w, others) {
 		return true // the closer owns the field once it set the flag
 	}
-	return setUpBefore(pass, sm, w, others) || answeredRequests(sm, w, others) || outsideRuns(sm, w, others) || publishedAfter(sm, w, others)
+	return setUpBefore(pass, sm, w, others) || answeredRequests(sm, w, others) || outsideRuns(sm, w, others) || publishedAfter(sm, w, others) || afterTeardown(sm, w, others)
+}
+
+// madeHere reports whether the field access in is made on an object
+// its own function allocated.
+func madeHere(in ssa.Instruction) bool {
+	fa, ok := in.(*ssa.FieldAddr)
+	if !ok {
+		fa, _, _ = fieldAccess(in)
+	}
+	if fa == nil {
+		return false
+	}
+	a, ok := fa.X.(*ssa.Alloc)
+	return ok && a.Parent() == in.Parent()
+}
+
+// afterTeardown reports whether w runs once all the goroutines the
+// package starts that access the field have ended, the other ways to
+// the accesses being calls the package's clients make
+// (syncmodel.TornDown), or the maker of the object: at least one
+// goroutine, and nothing the package itself runs beside the teardown.
+// Tests' accesses, on objects of their own, are left out.
+func afterTeardown(sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instruction) bool {
+	n := 0
+	for _, in := range others {
+		f := in.Parent()
+		for f.Parent() != nil && analysisutil.PlumbingLiteral(f) {
+			f = f.Parent() // sort.Search's less runs in its caller
+		}
+		if flow.InTestFile(f) && !flow.InTestFile(w.Parent()) || madeHere(in) {
+			continue
+		}
+		joined, ok := sm.TornDown(w, f)
+		if !ok {
+			return false
+		}
+		if joined {
+			n++
+		}
+	}
+	return n > 0
 }
 
 // publishedAfter reports whether w happens before the maker of its

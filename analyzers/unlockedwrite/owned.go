@@ -236,7 +236,7 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 		return o.unlocked && !waitsBefore(o.instr) && !ordered(sm, o.instr, own)
 	}
 	for _, o := range outside {
-		if o.write && racing(o) {
+		if o.write && racing(o) && !configuredBeforeStart(sm, o, own, owner) {
 			writers[o.entry] = true
 			reportOwned(pass, v, o, own[0], owner, done)
 		}
@@ -266,6 +266,111 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 			}
 		}
 	}
+}
+
+// configuredBeforeStart reports whether the entry's write o is a
+// setting the loop only reads (SetRefreshRate(d) { t.rate = d }, the
+// loop reading t.rate each turn), and nothing in the package calls the
+// setter where it may run once the loop has started: after a call
+// that starts it, in a goroutine, or from an exported method other
+// than an initialiser; and the loop is started apart from the object's
+// making (a Start or Watch). A type configured, then started, is the
+// setter's contract; its clients in other packages are not seen here,
+// and a call the package makes too late is what proves the race.
+func configuredBeforeStart(sm *syncmodel.Model, o ownedAccess, own []ownedAccess, owner syncmodel.Site) bool {
+	for _, a := range own {
+		if a.write {
+			return false
+		}
+	}
+	if !storesParam(o.instr) || startedByMaker(sm, owner.Caller, 0) || startsBeforeCall(sm, o.entry, o.instr, owner) {
+		return false // (a Start that sets its callback after its go statement)
+	}
+	return !calledLate(sm, o.entry, owner, 0)
+}
+
+// startedByMaker reports whether fn, which starts the loop, is an
+// initialiser or runs in one (up to a depth): the loop runs from the
+// object's birth, and no setter call comes before it.
+func startedByMaker(sm *syncmodel.Model, fn *ssa.Function, depth int) bool {
+	if fn == nil || lockset.Initialiser(fn) {
+		return true
+	}
+	if depth > 3 {
+		return true
+	}
+	for _, s := range sm.Callers(fn) {
+		if s.Caller != nil && !flow.InTestFile(s.Caller) && startedByMaker(sm, s.Caller, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// storesParam reports whether the field access in is a store of one of
+// its function's parameters.
+func storesParam(in ssa.Instruction) bool {
+	fa, ok := in.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	for _, r := range *fa.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == fa {
+			if _, ok := st.Val.(*ssa.Parameter); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// calledLate reports whether a call of fn in the package may run once
+// the goroutine owner starts has started: it follows a call that
+// starts it in the same function, runs in a goroutine, or comes from
+// an exported method (not an initialiser) or a caller that does.
+func calledLate(sm *syncmodel.Model, fn *ssa.Function, owner syncmodel.Site, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	for _, s := range sm.Callers(fn) {
+		g := s.Caller
+		if _, isGo := s.Instr.(*ssa.Go); isGo || s.Goroutine || g == nil {
+			return true
+		}
+		if startsBeforeCall(sm, g, s.Instr, owner) {
+			return true
+		}
+		if roots, _ := sm.GoRoots(g); len(roots) > 0 {
+			return true
+		}
+		if lockset.Initialiser(g) || startMethod(g) || flow.IsMain(g) || flow.IsTest(g) {
+			continue
+		}
+		if sm.Open(g) || calledLate(sm, g, owner, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsBeforeCall reports whether, in g, a statement that starts the
+// goroutine owner (its go statement, or a call that makes it) can run
+// before the instruction call.
+func startsBeforeCall(sm *syncmodel.Model, g *ssa.Function, call ssa.Instruction, owner syncmodel.Site) bool {
+	for _, b := range g.Blocks {
+		for _, in := range b.Instrs {
+			starts := in == owner.Instr
+			if c, ok := in.(*ssa.Call); ok && !starts {
+				if callee := flow.Callee(c.Common()); callee != nil && owner.Caller != nil {
+					starts = sm.CalledFrom(owner.Caller, callee)
+				}
+			}
+			if starts && in != call && flow.Reaches(in, call, nil) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // restartsOnReceiver reports whether the go statement s starts its

@@ -105,3 +105,33 @@ func isEmptyInterface(t types.Type) bool {
 	it, ok := t.Underlying().(*types.Interface)
 	return ok && it.Empty()
 }
+
+// plumbingFuncPkgs are the packages whose functions call a function
+// argument only during the call, in the caller's goroutine (sort.Search,
+// sort.Slice, slices.SortFunc, slices.IndexFunc, maps.DeleteFunc).
+var plumbingFuncPkgs = map[string]bool{"sort": true, "slices": true, "maps": true}
+
+// PlumbingLiteral reports whether the function literal fn is made once
+// and only passed to plumbing functions (plumbingFuncPkgs): it runs
+// only inside those calls, where its parent is.
+func PlumbingLiteral(fn *ssa.Function) bool {
+	mc := closureOf(fn)
+	if mc == nil || mc.Referrers() == nil {
+		return false
+	}
+	n := 0
+	for _, r := range *mc.Referrers() {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Call:
+			callee := r.Call.StaticCallee()
+			if r.Call.Value == ssa.Value(mc) || callee == nil || callee.Pkg == nil || !plumbingFuncPkgs[callee.Pkg.Pkg.Path()] {
+				return false
+			}
+			n++
+		default:
+			return false
+		}
+	}
+	return n > 0
+}

@@ -21,7 +21,8 @@ const (
 	// Skipf), which call it. Deferred calls run; nothing recovers.
 	ExitsGoroutine
 	// ExitsProcess: os.Exit, syscall.Exit, and log's Fatal, Fatalf and
-	// Fatalln (and *log.Logger's). No deferred call runs.
+	// Fatalln (and *log.Logger's), and the Fatal and Exit families of
+	// logrus, zap, klog, glog and zerolog. No deferred call runs.
 	ExitsProcess
 	// Hangs: the call neither returns nor ends its goroutine: every
 	// path of the callee blocks or loops for ever. Only [Ends] knows
@@ -58,6 +59,9 @@ func CallEnd(c *ssa.CallCommon) End {
 	}
 	if c.IsInvoke() && EndsTestThrough(c) {
 		return ExitsGoroutine
+	}
+	if e := zerologEnd(c); e != Returns {
+		return e
 	}
 	return FuncEnd(CalleeFunc(c))
 }
@@ -106,6 +110,67 @@ func FuncEnd(fn *types.Func) End {
 	case "testing":
 		if EndsTest(fn) {
 			return ExitsGoroutine
+		}
+	case "github.com/sirupsen/logrus":
+		// Package functions and *Logger's and *Entry's methods.
+		if r := recvName(fn); r == "" || r == "Logger" || r == "Entry" {
+			switch fn.Name() {
+			case "Fatal", "Fatalf", "Fatalln", "Exit":
+				return ExitsProcess
+			}
+		}
+	case "go.uber.org/zap":
+		if r := recvName(fn); r == "Logger" || r == "SugaredLogger" {
+			switch fn.Name() {
+			case "Fatal", "Fatalf", "Fatalw", "Fatalln":
+				return ExitsProcess
+			}
+		}
+	case "k8s.io/klog/v2", "k8s.io/klog", "github.com/golang/glog":
+		if recvName(fn) == "" {
+			switch fn.Name() {
+			case "Fatal", "Fatalf", "Fatalln", "FatalDepth", "Exit", "Exitf", "Exitln", "ExitDepth":
+				return ExitsProcess
+			}
+		}
+	}
+	return Returns
+}
+
+// zerologEnd says how a call that sends a zerolog event ends: Msg,
+// Msgf, MsgFunc and Send of an event made by Fatal (os.Exit) or Panic
+// (panic), through the chain of methods that add fields to it
+// (log.Fatal().Err(err).Msg("...")).
+func zerologEnd(c *ssa.CallCommon) End {
+	fn := CalleeFunc(c)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/rs/zerolog" || recvName(fn) != "Event" || len(c.Args) == 0 {
+		return Returns
+	}
+	switch fn.Name() {
+	case "Msg", "Msgf", "MsgFunc", "Send":
+	default:
+		return Returns
+	}
+	ev := c.Args[0]
+	for range 16 {
+		call, ok := ev.(*ssa.Call)
+		if !ok {
+			return Returns
+		}
+		made := CalleeFunc(&call.Call)
+		if made == nil || made.Pkg() == nil {
+			return Returns
+		}
+		path := made.Pkg().Path()
+		switch {
+		case (path == "github.com/rs/zerolog" && recvName(made) == "Logger" || path == "github.com/rs/zerolog/log" && recvName(made) == "") && made.Name() == "Fatal":
+			return ExitsProcess
+		case (path == "github.com/rs/zerolog" && recvName(made) == "Logger" || path == "github.com/rs/zerolog/log" && recvName(made) == "") && made.Name() == "Panic":
+			return Panics
+		case path == "github.com/rs/zerolog" && recvName(made) == "Event" && len(call.Call.Args) > 0:
+			ev = call.Call.Args[0] // a field added: follow the event
+		default:
+			return Returns
 		}
 	}
 	return Returns

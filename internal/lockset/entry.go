@@ -435,9 +435,9 @@ func (b *builder) documentedLocked(fn *ssa.Function) bool {
 	return v
 }
 
-// initialiser reports functions named as building a value before it
+// Initialiser reports functions named as building a value before it
 // is shared (NewServer, newBlock, Init, init), or nested in one.
-func initialiser(fn *ssa.Function) bool {
+func Initialiser(fn *ssa.Function) bool {
 	for f := fn; f != nil; f = f.Parent() {
 		n := strings.ToLower(f.Name())
 		if strings.HasPrefix(n, "new") || strings.HasPrefix(n, "init") {
@@ -559,7 +559,7 @@ func (b *builder) meet(fn *ssa.Function, sites []site, st map[*ssa.Function]*ent
 				locked = locked || cs.locked
 				init = cs.init
 			}
-			init = init || initialiser(s.caller)
+			init = init || Initialiser(s.caller)
 			if s.via != nil {
 				lift(s.caller, s.via, callerHeld)
 				for k := range mk.held {

@@ -204,7 +204,7 @@ func (m *Model) goRoots(fn *ssa.Function, calls, pkgOnly bool) ([]Site, bool) {
 		}
 		seen[f] = true
 		sites := m.callers[f]
-		if depth > 8 || len(sites) == 0 || m.open(f) && !(calls && onlyStartedAt(f, sites)) {
+		if depth > 8 || len(sites) == 0 || m.open(f) && !(calls && m.onlyStartedAt(f, sites)) {
 			return false
 		}
 		for _, s := range sites {
@@ -225,14 +225,12 @@ func (m *Model) goRoots(fn *ssa.Function, calls, pkgOnly bool) ([]Site, bool) {
 	return roots, ok
 }
 
-// onlyStartedAt reports whether the function literal fn is used only
-// as the function a site of sites starts: every use of the closure
-// (or of the function, when it captures nothing) is such a call.
-func onlyStartedAt(fn *ssa.Function, sites []Site) bool {
-	parent := fn.Parent()
-	if parent == nil {
-		return false
-	}
+// onlyStartedAt reports whether the function literal fn, or the
+// unexported method fn taken as a method value (wg.Go(s.loop)), is
+// used only as the function a site of sites starts: every use of the
+// closure (or of the function, when it captures nothing) is such a
+// call.
+func (m *Model) onlyStartedAt(fn *ssa.Function, sites []Site) bool {
 	at := make(map[ssa.Instruction]bool)
 	for _, s := range sites {
 		if s.Goroutine {
@@ -240,14 +238,27 @@ func onlyStartedAt(fn *ssa.Function, sites []Site) bool {
 		}
 	}
 	var vals []ssa.Value
-	if len(fn.FreeVars) == 0 {
-		vals = append(vals, fn)
-	}
-	for _, b := range parent.Blocks {
-		for _, in := range b.Instrs {
-			if mc, ok := in.(*ssa.MakeClosure); ok && mc.Fn == ssa.Value(fn) {
-				vals = append(vals, mc)
+	if parent := fn.Parent(); parent != nil {
+		if len(fn.FreeVars) == 0 {
+			vals = append(vals, fn)
+		}
+		for _, b := range parent.Blocks {
+			for _, in := range b.Instrs {
+				if mc, ok := in.(*ssa.MakeClosure); ok && mc.Fn == ssa.Value(fn) {
+					vals = append(vals, mc)
+				}
 			}
+		}
+	} else {
+		// A method value: open only for its closures, if it is not
+		// exported, called through an interface or used plainly.
+		x := m.entryIdx()
+		obj := fn.Object()
+		if obj == nil || obj.Exported() || x.invoked[fn.Name()] || x.plainValue[fn] {
+			return false
+		}
+		for _, mc := range x.bound[fn] {
+			vals = append(vals, mc)
 		}
 	}
 	n := 0
@@ -759,20 +770,23 @@ func (m *Model) joined(w ssa.Instruction, fn *ssa.Function, pkgOnly bool) bool {
 			return true
 		}
 	}
-	roots, ok := m.goRoots(fn, false, pkgOnly)
+	roots, ok := m.goRoots(fn, true, pkgOnly)
 	if !ok || len(roots) == 0 {
 		return false
 	}
-	var waits []Object
-	for _, ev := range wf.Events {
-		if ev.Kind == Wait && ev.Obj.Known() && !ev.Deferred && flow.Dominates(ev.Instr, w) {
-			waits = append(waits, ev.Obj)
-		}
-	}
+	waits := waitsBefore(wf, w)
 	if len(waits) == 0 {
 		return false
 	}
 	for _, r := range roots {
+		if _, isGo := r.Instr.(*ssa.Go); !isGo {
+			// WaitGroup.Go or errgroup's Go: joined by a Wait on
+			// that very group; any other way of starting is not.
+			if !m.startsInto(r, waits) {
+				return false
+			}
+			continue
+		}
 		started := m.startedAt(r)
 		if started == nil {
 			return false
@@ -782,6 +796,107 @@ func (m *Model) joined(w ssa.Instruction, fn *ssa.Function, pkgOnly bool) bool {
 		}
 	}
 	return true
+}
+
+// startsInto reports whether the call r starts its goroutine with
+// WaitGroup.Go or errgroup's Group.Go on one of the groups wgs, whose
+// Wait then returns only once the goroutine has.
+func (m *Model) startsInto(r Site, wgs []Object) bool {
+	f := m.byFn[r.Caller]
+	if f == nil {
+		return false
+	}
+	for _, ev := range f.Events {
+		if ev.Instr == r.Instr && (ev.Kind == WGGo || ev.Kind == GroupGo) && slices.ContainsFunc(wgs, func(o Object) bool { return Same(o, ev.Obj) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// TornDown reports whether, at w, no run of fn can be going on
+// beside w but one the package's clients make: every way into fn up
+// the package's static calls ends at a client's call (an exported
+// function or method not used as a value or through an interface
+// here; main, init or a test) or at a goroutine that w's function has
+// joined before w (a Wait on the WaitGroup it is counted in, dominating
+// w: a MustClose that stops the loops and waits for them). joined
+// tells whether such a goroutine was on the way. Tests' calls of a
+// function outside the tests run on objects of their own and are left
+// out.
+func (m *Model) TornDown(w ssa.Instruction, fn *ssa.Function) (joined, ok bool) {
+	wf := m.byFn[w.Parent()]
+	if wf == nil {
+		return false, false
+	}
+	waits := waitsBefore(wf, w)
+	x := m.entryIdx()
+	inPkg := !flow.InTestFile(fn)
+	seen := make(map[*ssa.Function]bool)
+	var up func(f *ssa.Function, depth int) bool
+	up = func(f *ssa.Function, depth int) bool {
+		if seen[f] {
+			return true
+		}
+		seen[f] = true
+		if isEntry(f) || flow.IsTest(f) {
+			return true // main, init and tests are clients too
+		}
+		var sites []Site
+		for _, s := range m.callers[f] {
+			if s.Caller == nil {
+				return false
+			}
+			if inPkg && flow.InTestFile(s.Caller) {
+				continue
+			}
+			sites = append(sites, s)
+		}
+		if depth > 8 || (x.valueUse[f] || f.Signature.Recv() != nil && x.invoked[f.Name()]) && !m.onlyStartedAt(f, sites) {
+			return false
+		}
+		if len(sites) == 0 {
+			obj := f.Object()
+			return obj != nil && obj.Exported() && f.Parent() == nil
+		}
+		for _, s := range sites {
+			switch {
+			case s.Goroutine:
+				if !m.startsInto(s, waits) {
+					return false
+				}
+				joined = true
+			case isGoSite(s):
+				started := m.startedAt(s)
+				if started == nil || !m.defersDone(started, &s, waits) && !m.doneBeforeReturns(started, &s, waits) {
+					return false
+				}
+				joined = true
+			case !up(s.Caller, depth+1):
+				return false
+			}
+		}
+		return true
+	}
+	ok = up(fn, 0)
+	return joined, ok
+}
+
+// waitsBefore returns the objects of the Waits of wf that run on
+// every path to w, not deferred.
+func waitsBefore(wf *Func, w ssa.Instruction) []Object {
+	var waits []Object
+	for _, ev := range wf.Events {
+		if ev.Kind == Wait && ev.Obj.Known() && !ev.Deferred && flow.Dominates(ev.Instr, w) {
+			waits = append(waits, ev.Obj)
+		}
+	}
+	return waits
+}
+
+func isGoSite(s Site) bool {
+	_, ok := s.Instr.(*ssa.Go)
+	return ok
 }
 
 // doneBeforeReturns reports whether every path of fn, which the go
