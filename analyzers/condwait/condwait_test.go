@@ -15,5 +15,5 @@ func Test(t *testing.T) {
 
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, atest.TestData(), condwait.Analyzer,
-		"condwait/guide", "condwait/lib", "condwait/a", "condwait/fix", "condwait/sole", "condwait/ranged", "condwait/flush")
+		"condwait/guide", "condwait/lib", "condwait/a", "condwait/fix", "condwait/sole", "condwait/ranged", "condwait/flush", "condwait/latch")
 }

@@ -153,7 +153,13 @@
 // Cond may be tested against nil elsewhere) (a mailbox whose delivery
 // goroutine empties pending, woken by Post after it appends; nats.go's
 // per-subscription delivery list; the consumer of the concurrency
-// guide, §4.4); a Wait under if on the Cond of an in-flight entry,
+// guide, §4.4); a Wait under if, by any number of waiters, for a
+// condition that once true stays true: no code anywhere writes the
+// private state it tests except toward the end of the wait, and every
+// Signal or Broadcast follows such a write (a promise whose Set stores
+// the value once and broadcasts, its Get waiting under if !p.isSet; a
+// Reset or Close that clears the flag keeps it reported); a Wait under
+// if on the Cond of an in-flight entry,
 // which is woken once: the Cond is a field that only the literal
 // making the entry sets, and every Signal or Broadcast on it runs in
 // one critical section with a delete of such an entry from its map, so

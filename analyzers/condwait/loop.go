@@ -174,6 +174,11 @@ func judge(pass *analysis.Pass, ins *inspector.Inspector, s waitSite) {
 			// wake-up and the return of the only waiter.
 			return
 		}
+		if latch(pass, ins, s, ifIdx) {
+			// Once true the condition stays true: no waiter wakes
+			// to find it false.
+			return
+		}
 		if completesOnce(pass, ins, s) {
 			// The Cond is woken once, when its entry completes.
 			return

@@ -52,11 +52,58 @@ func soleWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx
 	}
 
 	nonNil := storesNonNil(pass)
+	maker, _, ok := condUses(pass, ins, cond, waiter, nonNil, tested)
+	if !ok || maker == nil || !startedOnceBy(pass, ins, waiter, maker) {
+		return false
+	}
+	return onlyFills(info, nonNil, ins, waiter, tested)
+}
 
-	// Every use of the Cond: made once, waited on in the waiting
-	// function only, signalled elsewhere after a write that makes the
-	// condition true.
-	var maker ast.Node // the function that makes the Cond
+// latch reports whether the Wait of site s, under the if at
+// stack[ifIdx], waits for a condition that, once true, stays true: the
+// Cond and the state the condition tests are private to the package,
+// every write of that state anywhere moves it the way that ends the
+// wait (sets the flag, stores a value, counts up), and every Signal or
+// Broadcast on the Cond comes after such a write in its function. Any
+// number of waiters then find the condition true when they wake (Go's
+// Cond has no spurious wake-ups): a promise whose Get waits under if
+// for the value Set stores once.
+func latch(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx int) bool {
+	info := pass.TypesInfo
+	if !isCondWait(s.fn) {
+		return false
+	}
+	sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	cond := varOf(info, sel.X)
+	if cond == nil || !private(cond, pass.Pkg) {
+		return false
+	}
+	tested := endings(info, s.stack[ifIdx].(*ast.IfStmt).Cond)
+	if len(tested) == 0 {
+		return false
+	}
+	for v := range tested {
+		if !private(v, pass.Pkg) {
+			return false
+		}
+	}
+	nonNil := storesNonNil(pass)
+	// At least one signal, each after a write that ends the wait.
+	if _, n, ok := condUses(pass, ins, cond, nil, nonNil, tested); !ok || n == 0 {
+		return false
+	}
+	return onlyFills(info, nonNil, ins, nil, tested)
+}
+
+// condUses checks every use of the Cond cond: made by one function
+// (returned, with the number of signals), waited on only in waiter (anywhere when waiter is nil),
+// signalled only in waiter or after a write that ends the wait (see
+// filledBefore), and used otherwise only for its lock or a nil test.
+func condUses(pass *analysis.Pass, ins *inspector.Inspector, cond *types.Var, waiter ast.Node, nonNil nonNilStore, tested map[*types.Var]ending) (maker ast.Node, signals int, ok bool) {
+	info := pass.TypesInfo
 	ok = true
 	ins.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push || !ok {
@@ -75,9 +122,10 @@ func soleWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx
 			}
 			maker = fn
 		case isMethodCall(parent, use, "Wait"):
-			ok = ok && fn == waiter
+			ok = ok && (waiter == nil || fn == waiter)
 		case isMethodCall(parent, use, "Signal"), isMethodCall(parent, use, "Broadcast"):
-			ok = ok && (fn == waiter || filledBefore(info, nonNil, fn, use.Pos(), tested))
+			ok = ok && (waiter != nil && fn == waiter || filledBefore(info, nonNil, fn, use.Pos(), tested))
+			signals++
 		case isLockerUse(parent, use), isNilTest(info, parent):
 		default:
 			if info.Defs[id] == nil {
@@ -86,10 +134,7 @@ func soleWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx
 		}
 		return true
 	})
-	if !ok || maker == nil || !startedOnceBy(pass, ins, waiter, maker) {
-		return false
-	}
-	return onlyFills(info, nonNil, ins, waiter, tested)
+	return maker, signals, ok
 }
 
 // varOf returns the variable or field e names.
@@ -145,7 +190,8 @@ func enclosingFunc(stack []ast.Node) ast.Node {
 }
 
 // isCondMake reports whether use is assigned a new Cond: x =
-// sync.NewCond(...), x := &sync.Cond{...}, var x = ....
+// sync.NewCond(...), x := &sync.Cond{...}, var x = ..., a field set to
+// *sync.NewCond(...) in a composite literal.
 func isCondMake(info *types.Info, use, parent ast.Node) bool {
 	var rhs ast.Expr
 	switch p := parent.(type) {
@@ -171,6 +217,9 @@ func isCondMake(info *types.Info, use, parent ast.Node) bool {
 	}
 	if rhs == nil {
 		return false
+	}
+	if star, ok := ast.Unparen(rhs).(*ast.StarExpr); ok {
+		rhs = star.X // a Cond held by value: *sync.NewCond(l)
 	}
 	switch r := ast.Unparen(rhs).(type) {
 	case *ast.CallExpr:
