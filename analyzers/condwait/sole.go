@@ -29,27 +29,11 @@ import (
 // not.
 func soleWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx, fnIdx int) bool {
 	info := pass.TypesInfo
-	if !isCondWait(s.fn) {
-		return false
-	}
-	sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr)
+	cond, tested, ok := privateWait(pass, s, ifIdx)
 	if !ok {
 		return false
 	}
-	cond := varOf(info, sel.X)
-	if cond == nil || !private(cond, pass.Pkg) {
-		return false
-	}
 	waiter := s.stack[fnIdx]
-	tested := endings(info, s.stack[ifIdx].(*ast.IfStmt).Cond)
-	if len(tested) == 0 {
-		return false
-	}
-	for v := range tested {
-		if !private(v, pass.Pkg) {
-			return false
-		}
-	}
 
 	nonNil := storesNonNil(pass)
 	maker, _, ok := condUses(pass, ins, cond, waiter, nonNil, tested)
@@ -70,25 +54,9 @@ func soleWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx
 // for the value Set stores once.
 func latch(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx int) bool {
 	info := pass.TypesInfo
-	if !isCondWait(s.fn) {
-		return false
-	}
-	sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr)
+	cond, tested, ok := privateWait(pass, s, ifIdx)
 	if !ok {
 		return false
-	}
-	cond := varOf(info, sel.X)
-	if cond == nil || !private(cond, pass.Pkg) {
-		return false
-	}
-	tested := endings(info, s.stack[ifIdx].(*ast.IfStmt).Cond)
-	if len(tested) == 0 {
-		return false
-	}
-	for v := range tested {
-		if !private(v, pass.Pkg) {
-			return false
-		}
 	}
 	nonNil := storesNonNil(pass)
 	// At least one signal, each after a write that ends the wait.
@@ -96,6 +64,35 @@ func latch(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx int)
 		return false
 	}
 	return onlyFills(info, nonNil, ins, nil, tested)
+}
+
+// privateWait returns the Cond that the Wait of site s (a call of
+// sync.Cond's Wait itself) waits on, and the state the condition of
+// the if at stack[ifIdx] tests, with the way each ends the wait
+// (endings), when the package's code alone can use them all.
+func privateWait(pass *analysis.Pass, s waitSite, ifIdx int) (*types.Var, map[*types.Var]ending, bool) {
+	info := pass.TypesInfo
+	if !isCondWait(s.fn) {
+		return nil, nil, false
+	}
+	sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, nil, false
+	}
+	cond := varOf(info, sel.X)
+	if cond == nil || !private(cond, pass.Pkg) {
+		return nil, nil, false
+	}
+	tested := endings(info, s.stack[ifIdx].(*ast.IfStmt).Cond)
+	if len(tested) == 0 {
+		return nil, nil, false
+	}
+	for v := range tested {
+		if !private(v, pass.Pkg) {
+			return nil, nil, false
+		}
+	}
+	return cond, tested, true
 }
 
 // condUses checks every use of the Cond cond: made by one function

@@ -861,14 +861,15 @@ func (m *Model) TornDown(w ssa.Instruction, fn *ssa.Function) (joined, ok bool) 
 		}
 		for _, s := range sites {
 			switch {
-			case s.Goroutine:
-				if !m.startsInto(s, waits) {
-					return false
-				}
-				joined = true
 			case isGoSite(s):
 				started := m.startedAt(s)
 				if started == nil || !m.defersDone(started, &s, waits) && !m.doneBeforeReturns(started, &s, waits) {
+					return false
+				}
+				joined = true
+			case s.Goroutine:
+				// WaitGroup.Go or errgroup's Go.
+				if !m.startsInto(s, waits) {
 					return false
 				}
 				joined = true

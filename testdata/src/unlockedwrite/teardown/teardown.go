@@ -127,3 +127,60 @@ func (f *Flusher) Close() {
 	f.wg.Wait()
 	f.buf = nil // want `write to f.buf without holding f.mu`
 }
+
+// Pool's workers are counted with Add before each go statement and
+// marked Done when they return; Close waits for them, then drops the
+// queue.
+type Pool struct {
+	mu    sync.Mutex
+	queue []func()
+	quit  chan struct{}
+	wg    sync.WaitGroup
+}
+
+func NewPool(n int) *Pool {
+	p := &Pool{quit: make(chan struct{})}
+	for i := 0; i < n; i++ {
+		p.wg.Add(1)
+		go p.work()
+	}
+	return p
+}
+
+func (p *Pool) work() {
+	defer p.wg.Done()
+	for {
+		select {
+		case <-p.quit:
+			return
+		case <-time.After(time.Millisecond):
+		}
+		p.mu.Lock()
+		var job func()
+		if len(p.queue) > 0 {
+			job, p.queue = p.queue[0], p.queue[1:]
+		}
+		p.mu.Unlock()
+		if job != nil {
+			job()
+		}
+	}
+}
+
+func (p *Pool) Submit(job func()) {
+	p.mu.Lock()
+	p.queue = append(p.queue, job)
+	p.mu.Unlock()
+}
+
+func (p *Pool) Close() {
+	close(p.quit)
+	p.wg.Wait()
+	p.queue = nil
+}
+
+func (p *Pool) Len() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.queue)
+}
