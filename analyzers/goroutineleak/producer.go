@@ -185,10 +185,11 @@ func (c *checker) ownReceives(f *chanmodel.Func, s *chanmodel.Op, closeOK func(c
 // from is nil, from the top of the block b), a path to a return (or to
 // mc, when not nil: the make of a new iteration's channel) that passes
 // no instruction of stop, takes no edge skip rejects (the successor
-// index of a block), and neither panics nor exits the process nor
-// skips a test nor reports a test failure (t.Errorf, or the false side of if !assert.NoError(t,
-// err): flow.Ends.Fails and FailEdge): a passing test takes no path
-// that has failed it.
+// index of a block), and neither panics nor exits the process (os.Exit,
+// a fatal log call) nor skips a test nor reports a test failure
+// (t.Errorf, or the false side of if !assert.NoError(t, err):
+// flow.Ends.Fails and FailEdge): a passing test takes no path that has
+// failed it.
 func (c *checker) exitPath(from ssa.Instruction, b *ssa.BasicBlock, stop map[ssa.Instruction]bool, skip func(*ssa.BasicBlock, int) bool, mc *ssa.MakeChan) ssa.Instruction {
 	ends := c.m.Ends()
 	search := flow.Search{Next: func(b *ssa.BasicBlock) []*ssa.BasicBlock {

@@ -283,8 +283,10 @@ func configuredBeforeStart(sm *syncmodel.Model, o ownedAccess, own []ownedAccess
 			return false
 		}
 	}
+	// A Start that sets its callback after its own go statement sets
+	// it beside the loop.
 	if !storesParam(o.instr) || startedByMaker(sm, owner.Caller, 0) || startsBeforeCall(sm, o.entry, o.instr, owner) {
-		return false // (a Start that sets its callback after its go statement)
+		return false
 	}
 	return !calledLate(sm, o.entry, owner, 0)
 }
@@ -327,7 +329,8 @@ func storesParam(in ssa.Instruction) bool {
 // calledLate reports whether a call of fn in the package may run once
 // the goroutine owner starts has started: it follows a call that
 // starts it in the same function, runs in a goroutine, or comes from
-// an exported method (not an initialiser) or a caller that does.
+// an exported method (not an initialiser) or a caller that does, up
+// to a depth (beyond it, no proof of a late call: not reported).
 func calledLate(sm *syncmodel.Model, fn *ssa.Function, owner syncmodel.Site, depth int) bool {
 	if depth > 3 {
 		return false
