@@ -169,12 +169,13 @@ func judge(pass *analysis.Pass, ins *inspector.Inspector, s waitSite) {
 			// the condition, as in grpc's keepalive loop.
 			return
 		}
-		if soleWaiter(pass, ins, s, ifIdx, fnIdx) {
+		nonNil := storesNonNil(pass)
+		if soleWaiter(pass, ins, nonNil, s, ifIdx, fnIdx) {
 			// Nothing can make the condition hold again between the
 			// wake-up and the return of the only waiter.
 			return
 		}
-		if latch(pass, ins, s, ifIdx) {
+		if latch(pass, ins, nonNil, s, ifIdx) {
 			// Once true the condition stays true: no waiter wakes
 			// to find it false.
 			return

@@ -27,7 +27,7 @@ import (
 // A mailbox whose one delivery goroutine empties pending, woken by
 // Post after it appends, is this case; workers started in a loop are
 // not.
-func soleWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx, fnIdx int) bool {
+func soleWaiter(pass *analysis.Pass, ins *inspector.Inspector, nonNil nonNilStore, s waitSite, ifIdx, fnIdx int) bool {
 	info := pass.TypesInfo
 	cond, tested, ok := privateWait(pass, s, ifIdx)
 	if !ok {
@@ -35,7 +35,6 @@ func soleWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx
 	}
 	waiter := s.stack[fnIdx]
 
-	nonNil := storesNonNil(pass)
 	maker, _, ok := condUses(pass, ins, cond, waiter, nonNil, tested)
 	if !ok || maker == nil || !startedOnceBy(pass, ins, waiter, maker) {
 		return false
@@ -52,13 +51,12 @@ func soleWaiter(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx
 // number of waiters then find the condition true when they wake (Go's
 // Cond has no spurious wake-ups): a promise whose Get waits under if
 // for the value Set stores once.
-func latch(pass *analysis.Pass, ins *inspector.Inspector, s waitSite, ifIdx int) bool {
+func latch(pass *analysis.Pass, ins *inspector.Inspector, nonNil nonNilStore, s waitSite, ifIdx int) bool {
 	info := pass.TypesInfo
 	cond, tested, ok := privateWait(pass, s, ifIdx)
 	if !ok {
 		return false
 	}
-	nonNil := storesNonNil(pass)
 	// At least one signal, each after a write that ends the wait.
 	if _, n, ok := condUses(pass, ins, cond, nil, nonNil, tested); !ok || n == 0 {
 		return false

@@ -285,7 +285,7 @@ func configuredBeforeStart(sm *syncmodel.Model, o ownedAccess, own []ownedAccess
 	}
 	// A Start that sets its callback after its own go statement sets
 	// it beside the loop.
-	if !storesParam(o.instr) || startedByMaker(sm, owner.Caller, 0) || startsBeforeCall(sm, o.entry, o.instr, owner) {
+	if !storesParam(o.instr) || startedByMaker(sm, owner.Caller, 0) || startsBeforeCall(sm, o.instr, owner) {
 		return false
 	}
 	return !calledLate(sm, o.entry, owner, 0)
@@ -340,7 +340,7 @@ func calledLate(sm *syncmodel.Model, fn *ssa.Function, owner syncmodel.Site, dep
 		if _, isGo := s.Instr.(*ssa.Go); isGo || s.Goroutine || g == nil {
 			return true
 		}
-		if startsBeforeCall(sm, g, s.Instr, owner) {
+		if startsBeforeCall(sm, s.Instr, owner) {
 			return true
 		}
 		if roots, _ := sm.GoRoots(g); len(roots) > 0 {
@@ -356,24 +356,21 @@ func calledLate(sm *syncmodel.Model, fn *ssa.Function, owner syncmodel.Site, dep
 	return false
 }
 
-// startsBeforeCall reports whether, in g, a statement that starts the
-// goroutine owner (its go statement, or a call that makes it) can run
-// before the instruction call.
-func startsBeforeCall(sm *syncmodel.Model, g *ssa.Function, call ssa.Instruction, owner syncmodel.Site) bool {
-	for _, b := range g.Blocks {
-		for _, in := range b.Instrs {
-			starts := in == owner.Instr
-			if c, ok := in.(*ssa.Call); ok && !starts {
-				if callee := flow.Callee(c.Common()); callee != nil && owner.Caller != nil {
-					starts = sm.CalledFrom(owner.Caller, callee)
-				}
-			}
-			if starts && in != call && flow.Reaches(in, call, nil) {
-				return true
-			}
+// startsBeforeCall reports whether, in call's function, a statement
+// that starts the goroutine owner (its go statement, or a call that
+// makes it) can run before the instruction call.
+func startsBeforeCall(sm *syncmodel.Model, call ssa.Instruction, owner syncmodel.Site) bool {
+	return flow.AnyBefore(call, func(in ssa.Instruction) bool {
+		if in == owner.Instr {
+			return true
 		}
-	}
-	return false
+		c, ok := in.(*ssa.Call)
+		if !ok || owner.Caller == nil {
+			return false
+		}
+		callee := flow.Callee(c.Common())
+		return callee != nil && sm.CalledFrom(owner.Caller, callee)
+	})
 }
 
 // restartsOnReceiver reports whether the go statement s starts its
