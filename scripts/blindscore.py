@@ -15,8 +15,22 @@ for line in open(os.path.join(d, "LABELS.md")):
     an = next(c for c in cells[1:] if re.match(r"^[a-z]+$", c) and c not in ("bad", "silent"))
     wants = set(re.findall(r"([\w./-]+\.go:\d+)", cells[-1]))
     cases[name] = (kind, an, wants)
+# Run on a copy without the labels: a "// want" comment is no comment
+# of the program ("no lock" in one reads as an excuse to unlockedwrite).
+import shutil, tempfile
+tmp = tempfile.mkdtemp(prefix="blindscore.")
+work = os.path.join(tmp, "set")
+shutil.copytree(d, work)
+for root, _, files in os.walk(work):
+    for fname in files:
+        if fname.endswith(".go"):
+            fp_ = os.path.join(root, fname)
+            src = open(fp_).read()
+            open(fp_, "w").write(re.sub(r"[ \t]*//\s*want\s.*$", "", src, flags=re.M))
 env = dict(os.environ, GOCONCHECK_CACHE="off")
-out = subprocess.run([binp, "-json", "./..."], cwd=d, capture_output=True, text=True, env=env).stdout
+out = subprocess.run([binp, "-json", "./..."], cwd=work, capture_output=True, text=True, env=env).stdout
+shutil.rmtree(tmp)
+d = work
 found = []  # (case, relpath:line, analyzer, msg, related relpath:lines)
 dec = json.JSONDecoder(); i = 0
 out = "\n".join(l for l in out.splitlines() if not l.startswith("#"))

@@ -228,7 +228,7 @@ func (u *emptyUses) useOK(stack []ast.Node, i int) bool {
 	case *ast.SelectorExpr:
 		return p.X == e && u.selectOK(stack, i)
 	case *ast.BinaryExpr:
-		return (p.Op == token.EQL || p.Op == token.NEQ) && (isNil(info, p.X) || isNil(info, p.Y))
+		return (p.Op == token.EQL || p.Op == token.NEQ) && (analysisutil.IsNilExpr(info, p.X) || analysisutil.IsNilExpr(info, p.Y))
 	case *ast.AssignStmt:
 		if u.overwritten(stack, i) {
 			return true
@@ -390,9 +390,4 @@ func zeroOrNil(info *types.Info, e ast.Expr) bool {
 	}
 	tv, ok := info.Types[e]
 	return ok && tv.Value != nil && constant.Sign(tv.Value) == 0
-}
-
-func isNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
 }

@@ -58,7 +58,10 @@
 //     in the closing function, the close of another channel whose case
 //     leaves the loop: the owner stops the loop that other way first,
 //     and the case that only leaves the select serves a request, as it
-//     should;
+//     should. Nor is the case of an event the loop takes once and then
+//     turns off by setting the channel variable it receives from to
+//     nil (case <-ready: ready = nil): a "ready" or "parent exited"
+//     signal, not a request to stop;
 //   - it loops with no exit, whatever the loop calls, and the package
 //     shows that its starter's life ends (a constructor, a method, a
 //     handler, a loop body, through a closure variable, a method value,

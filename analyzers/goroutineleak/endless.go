@@ -311,7 +311,7 @@ func (c *checker) falseExit(callee *ssa.Function, endless bool) (token.Pos, stri
 						switch {
 						case done(st.Chan):
 							what = "the " + c.recvText(st.Pos, "ctx.Done()") + " case leaves only the select, not the loop"
-						case signal(st.Chan) && stable(st.Chan) && c.closedSomewhere(st.Chan) && !c.stoppedFirst(in, st.Chan):
+						case signal(st.Chan) && stable(st.Chan) && c.closedSomewhere(st.Chan) && !c.stoppedFirst(in, st.Chan) && !c.caseDisables(st.Pos):
 							what = "the " + c.recvText(st.Pos, "quit") + " case leaves only the select, not the loop"
 						default:
 							continue
@@ -638,36 +638,87 @@ func localNamed(t types.Type, pkg *types.Package) *types.Named {
 	return n
 }
 
-// caseBreak returns the break statement of the select case at pos
-// that leaves the select itself (unlabelled, not inside a nested loop,
-// switch or select): the statement that was meant to end the loop.
-func (c *checker) caseBreak(pos token.Pos) token.Pos {
+// caseDisables reports whether the select case that receives at pos
+// sets the channel variable it receives from to nil, unconditionally
+// (case <-ready: ready = nil): the case is an event the loop takes
+// once and then stops waiting for, not a request to stop.
+func (c *checker) caseDisables(pos token.Pos) bool {
+	cc := c.commClause(pos)
+	if cc == nil {
+		return false
+	}
+	var x ast.Expr
+	switch comm := cc.Comm.(type) {
+	case *ast.ExprStmt:
+		x = comm.X
+	case *ast.AssignStmt:
+		if len(comm.Rhs) == 1 {
+			x = comm.Rhs[0]
+		}
+	}
+	recv, ok := ast.Unparen(x).(*ast.UnaryExpr)
+	if !ok || recv.Op != token.ARROW {
+		return false
+	}
+	id, ok := ast.Unparen(recv.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := c.pass.TypesInfo.Uses[id]
+	if obj == nil {
+		return false
+	}
+	for _, st := range cc.Body {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for i, l := range as.Lhs {
+			if lid, ok := ast.Unparen(l).(*ast.Ident); ok && c.pass.TypesInfo.Uses[lid] == obj && analysisutil.IsNilExpr(c.pass.TypesInfo, as.Rhs[i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commClause returns the select case that holds pos, or nil.
+func (c *checker) commClause(pos token.Pos) *ast.CommClause {
 	for _, f := range c.pass.Files {
 		if pos < f.FileStart || pos > f.FileEnd {
 			continue
 		}
 		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
 		for _, n := range path {
-			cc, ok := n.(*ast.CommClause)
-			if !ok {
-				continue
+			if cc, ok := n.(*ast.CommClause); ok {
+				return cc
 			}
-			brk := token.NoPos
-			for _, st := range cc.Body {
-				ast.Inspect(st, func(n ast.Node) bool {
-					switch n := n.(type) {
-					case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.FuncLit:
-						return false
-					case *ast.BranchStmt:
-						if n.Tok == token.BREAK && n.Label == nil && !brk.IsValid() {
-							brk = n.Pos()
-						}
-					}
-					return true
-				})
-			}
-			return brk
 		}
 	}
-	return token.NoPos
+	return nil
+}
+
+// caseBreak returns the break statement of the select case at pos
+// that leaves the select itself (unlabelled, not inside a nested loop,
+// switch or select): the statement that was meant to end the loop.
+func (c *checker) caseBreak(pos token.Pos) token.Pos {
+	cc := c.commClause(pos)
+	if cc == nil {
+		return token.NoPos
+	}
+	brk := token.NoPos
+	for _, st := range cc.Body {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.FuncLit:
+				return false
+			case *ast.BranchStmt:
+				if n.Tok == token.BREAK && n.Label == nil && !brk.IsValid() {
+					brk = n.Pos()
+				}
+			}
+			return true
+		})
+	}
+	return brk
 }

@@ -65,9 +65,10 @@
 // timeout; a select on Done beside another case still leaks, and so
 // does signal.NotifyContext, whose stop also unregisters the signals).
 // Nor is a context of WithTimeout or WithDeadline used only as a timer:
-// every use of it, in its function or in a goroutine (or literal) it
-// starts there, waits for Done with a plain receive, and every path
-// waits so or starts the waiting goroutine. Whoever waits, waits out
+// every use of it, in its function, in a goroutine (or literal) it
+// starts there, or in a function of the package it hands the context
+// to (go d.flushAfter(ctx)), waits for Done with a plain receive, and
+// every path waits so or starts the waiting goroutine. Whoever waits, waits out
 // the deadline, and the timer then releases the context; a cancel
 // kept only as a "timer pending" flag leaks nothing:
 //

@@ -131,7 +131,8 @@ func timerBoundedInTest(fn *ssa.Function, call *ssa.Call) bool {
 // their Cause forms) and is used only as a timer: every use of it
 // waits for its Done channel with a plain receive, and every path from
 // the call to a return waits so, or starts a goroutine (or calls a
-// function literal) that waits so on every path. Whoever waits, waits
+// function literal, or a function of the package given the context)
+// that waits so on every path. Whoever waits, waits
 // out the deadline, and the timer releases the context then; calling
 // cancel could only end the wait sooner, which the program never
 // wants. A cancel kept in a field as a "timer pending" flag (a
@@ -155,10 +156,11 @@ func onlyATimer(b *ssa.BasicBlock, idx int, call *ssa.Call) bool {
 	return !leak
 }
 
-// timerWaits reports whether every use of the context ctx, in fn or in
-// the function literals that capture it, is a plain receive from its
-// Done channel, and adds to waits the instructions of fn that wait:
-// the receives, and the go statements and calls of literals that wait
+// timerWaits reports whether every use of the context ctx, in fn, in
+// the function literals that capture it and in the functions of the
+// package it is passed to, is a plain receive from its Done channel,
+// and adds to waits the instructions of fn that wait: the receives,
+// and the go statements and calls of literals and functions that wait
 // on every path.
 func timerWaits(ctx ssa.Value, fn *ssa.Function, waits map[ssa.Instruction]bool, depth int) bool {
 	refs := ctx.Referrers()
@@ -169,7 +171,15 @@ func timerWaits(ctx ssa.Value, fn *ssa.Function, waits map[ssa.Instruction]bool,
 		switch r := r.(type) {
 		case *ssa.DebugRef:
 		case *ssa.Call:
-			if !r.Call.IsInvoke() || r.Call.Value != ctx || r.Call.Method.Name() != "Done" || r.Referrers() == nil {
+			if !r.Call.IsInvoke() || r.Call.Value != ctx {
+				// ctx handed to a function of the package as an
+				// argument (s.flushAfter(ctx)).
+				if !argWaits(r, ctx, fn, waits, depth+1) {
+					return false
+				}
+				continue
+			}
+			if r.Call.Method.Name() != "Done" || r.Referrers() == nil {
 				return false
 			}
 			for _, u := range *r.Referrers() {
@@ -189,9 +199,49 @@ func timerWaits(ctx ssa.Value, fn *ssa.Function, waits map[ssa.Instruction]bool,
 			if !literalWaits(r, ctx, fn, waits, depth+1) {
 				return false
 			}
+		case *ssa.Go:
+			if !argWaits(r, ctx, fn, waits, depth+1) {
+				return false
+			}
 		default:
 			return false
 		}
+	}
+	return true
+}
+
+// argWaits reports whether the function c calls statically uses each
+// parameter that c passes ctx to only to wait as timerWaits asks; if it
+// waits on every path, c waits too. A call through an interface, a
+// function value or a function without a body could do anything with
+// the context.
+func argWaits(c ssa.CallInstruction, ctx ssa.Value, fn *ssa.Function, waits map[ssa.Instruction]bool, depth int) bool {
+	com := c.Common()
+	callee := com.StaticCallee()
+	if com.IsInvoke() || com.Value == ctx || callee == nil || len(callee.Blocks) == 0 || len(callee.Params) != len(com.Args) {
+		return false
+	}
+	inner := make(map[ssa.Instruction]bool)
+	for i, a := range com.Args {
+		if a == ctx && !timerWaits(callee.Params[i], callee, inner, depth) {
+			return false
+		}
+	}
+	return bodyWaits(c, callee, inner, fn, waits)
+}
+
+// bodyWaits adds the call c of fn to waits when the called body waits,
+// its own waits being inner, on every path. A body that waits only on
+// some paths is no help to fn's.
+func bodyWaits(c ssa.CallInstruction, body *ssa.Function, inner map[ssa.Instruction]bool, fn *ssa.Function, waits map[ssa.Instruction]bool) bool {
+	if len(inner) == 0 {
+		return true
+	}
+	if _, leak := leakPath(body.Blocks[0], 0, inner, nil); leak {
+		return true
+	}
+	if _, deferred := c.(*ssa.Defer); !deferred && c.Parent() == fn {
+		waits[c] = true
 	}
 	return true
 }
@@ -247,17 +297,9 @@ func literalWaits(mc *ssa.MakeClosure, x ssa.Value, fn *ssa.Function, waits map[
 			return false
 		}
 	}
-	if len(inner) == 0 {
-		return true
-	}
-	if _, leak := leakPath(lit.Blocks[0], 0, inner, nil); leak {
-		return true // it waits only on some paths: no help to fn's
-	}
 	for _, r := range *mc.Referrers() {
 		if c, ok := r.(ssa.CallInstruction); ok && c.Common().Value == mc && !c.Common().IsInvoke() {
-			if _, deferred := r.(*ssa.Defer); !deferred && r.Parent() == fn {
-				waits[r] = true
-			}
+			bodyWaits(c, lit, inner, fn, waits)
 		}
 	}
 	return true
@@ -426,9 +468,9 @@ func feasibleSuccs(b *ssa.BasicBlock, derived map[ssa.Value]bool) []*ssa.BasicBl
 		return b.Succs
 	}
 	x := bin.X
-	if !isNil(bin.Y) {
+	if !analysisutil.IsNilConst(bin.Y) {
 		x = bin.Y
-		if !isNil(bin.X) {
+		if !analysisutil.IsNilConst(bin.X) {
 			return b.Succs
 		}
 	}
@@ -462,11 +504,6 @@ func nilResult(v ssa.Value) bool {
 		return flow.NilResultWith(&v.Call, 0)
 	}
 	return false
-}
-
-func isNil(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.IsNil()
 }
 
 // returnPos locates a return for the related information; the

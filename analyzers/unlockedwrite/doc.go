@@ -155,9 +155,13 @@
 // the same object a method that accesses the field with the lock held,
 // and can get there waiting for no one (its only receives are from a
 // ticker's channel: an apply loop whose first tick bumps the
-// position), with nothing in the writer that waits between the go
-// statement and the write, runs beside that goroutine: it is reported
-// whatever the evidence, in a Start method too:
+// position; or from a channel the writer has sent on before the
+// write: workers ranging over the jobs queued for them), with nothing
+// in the writer that waits between the go statement and the write,
+// runs beside that goroutine: it is reported whatever the evidence, in
+// a Start method too, on an object the caller owned when it called
+// the writer, in a function literal started on the object, and in a
+// helper of the object the writer calls after the go statement:
 //
 //	func (r *Replica) Start() error {
 //		go r.applyLoop() // locks r.mu and bumps r.pos on every tick
@@ -165,6 +169,12 @@
 //		r.pos = hdr.Pos // reported
 //		return nil
 //	}
+//
+//	for i := 0; i < n; i++ {
+//		go d.worker(jobs) // for j := range jobs { if d.getErr() != nil ...
+//	}
+//	d.err = nil // reported: a worker may be in getErr meanwhile
+//	wg.Wait()
 //
 // A write is also silent when the happens-before edges of the sync
 // model order it with every other access to the (unexported) field,
@@ -194,7 +204,12 @@
 //     place at most, not in a loop (an exported method is trusted to be
 //     called once, as its API says). A setter, or an exported
 //     reader that may run during the set-up, keeps the write reported,
-//     and so does a write after a go statement;
+//     and so does a write after a go statement. The writer's own
+//     goroutine may make the other accesses too, called from the
+//     writer, when each call of the writer is on an object its caller
+//     made for it (a downloader built per Download, which fetches on
+//     its own goroutine, with the getters its workers use, on the
+//     branch where it starts no workers, and clears its error there);
 //
 //   - a request answered by a run loop: the write is in a function run
 //     only by one goroutine (a run loop's handler), which answers the

@@ -50,8 +50,9 @@ type access struct {
 	// call names the function called when it is not via's writer
 	// (heap.Pop, whose plumbing q.Pop writes).
 	call string
-	// start: exempt only as a write of a Start method, which may still
-	// come after the method's own go statement.
+	// start: exempt only as set-up (a Start method, or a function
+	// only initialisers call, main among them), which may still come
+	// after the function's own go statement.
 	start bool
 }
 
@@ -98,7 +99,8 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 		exempt := f.InitOnly || lockedHelper(fn) || mentionsLocking(pass, fn)
 		// A Start method is trusted to run before the value is shared,
 		// up to its own go statements (see beside).
-		start := startMethod(fn) && !f.InitOnly && !namedLocked(fn) && !mentionsLocking(pass, fn)
+		start := startMethod(fn) && !f.InitOnly && !namedLocked(fn) && !mentionsLocking(pass, fn) ||
+			f.InitOnly && !lockedHelper(fn) && !mentionsLocking(pass, fn)
 		for _, b := range fn.Blocks {
 			if res.Dead(b) {
 				continue // runs only when a never-nil field is nil
@@ -110,11 +112,15 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 					if lockset.IsMutex(v.Type()) || v.Pkg() != pass.Pkg {
 						continue
 					}
-					if !shared(f, base) || sol.alone(fn, instr, base) {
+					// An object the caller owned at the call is shared
+					// once the function starts a goroutine on it.
+					sh := shared(f, base)
+					handed := !sh && startedBefore(instr, base)
+					if !sh && !handed || sol.alone(fn, instr, base) {
 						continue
 					}
 					guards, other := guardsHeld(f, instr, base, st)
-					if other || len(guards) == 0 && covered(f, base) {
+					if other || len(guards) == 0 && covered(f, base) && !handed {
 						continue // some other lock is held: cannot judge
 					}
 					mayGuard := false

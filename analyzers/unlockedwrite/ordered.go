@@ -17,12 +17,14 @@ import (
 // A write without the lock races only with an access of another
 // goroutine that nothing orders it with. orderedWrite proves, with the
 // happens-before edges of the sync model, that every other access to
-// the field v is ordered with the write w, in one of five ways:
+// the field v is ordered with the write w, in one of six ways:
 //
 //   - set-up before the goroutines start: every other function that
 //     accesses the field runs only in goroutines that go statements of
 //     w's function start after w (Run fills in the fields, then starts
-//     the loops that use them);
+//     the loops that use them), or in w's goroutine, called from w's
+//     function (a download done on the caller's goroutine when it
+//     starts no workers, with the getters its workers use);
 //
 //   - a request answered by a run loop: w's function runs only in one
 //     goroutine (a run loop or its handler), answers the request it is
@@ -193,7 +195,8 @@ func outsideRuns(sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instructio
 }
 
 // setUpBefore reports whether every access of others runs only in
-// goroutines started after w by w's function.
+// goroutines started after w by w's function, or in w's own goroutine,
+// called from w's function.
 func setUpBefore(pass *analysis.Pass, sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instruction) bool {
 	// Set-up runs once per object: a second run would write while the
 	// first one's goroutines read. The package may call the method at
@@ -208,17 +211,57 @@ func setUpBefore(pass *analysis.Pass, sm *syncmodel.Model, w ssa.Instruction, ot
 		}
 	}
 	done := map[*ssa.Function]bool{}
+	inline := false
 	for _, in := range others {
 		f := in.Parent()
 		if done[f] {
 			continue
 		}
-		if _, ok := sm.StartedAfter(f, w); !ok {
+		called, ok := sm.OrderedByStarter(f, w)
+		if !ok {
 			return false
 		}
+		inline = inline || called
 		done[f] = true
 	}
-	return true
+	// An access in w's own goroutine is ordered with w only in the
+	// same run of w's function: a second run on the same object, in
+	// another goroutine, would race with it. An object made for the
+	// call rules that out.
+	return !inline || madeByCaller(pass, sm, w)
+}
+
+// madeByCaller reports whether every call of w's function, outside
+// tests, is on an object (the receiver or parameter whose field w
+// writes) that the calling function allocated: each call of the
+// caller makes its own, and w's function, called at that one place,
+// runs once per object. Where else the object goes does not matter:
+// no one else runs w's function on it.
+func madeByCaller(pass *analysis.Pass, sm *syncmodel.Model, w ssa.Instruction) bool {
+	fa, _, _ := fieldAccess(w)
+	if fa == nil {
+		return false
+	}
+	p, ok := fa.X.(*ssa.Parameter)
+	if !ok {
+		return false
+	}
+	fn := w.Parent()
+	i := slices.Index(fn.Params, p)
+	n := 0
+	for _, s := range sm.Callers(fn) {
+		if inTest(pass, s.Caller) {
+			continue
+		}
+		if s.Goroutine || i < 0 || i >= len(s.Args) {
+			return false
+		}
+		if a, ok := s.Args[i].(*ssa.Alloc); !ok || a.Parent() != s.Caller {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // answeredRequests reports whether w's function, run in one goroutine

@@ -1,11 +1,13 @@
 package unlockedwrite
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/accesspath"
 	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/flow"
 	"github.com/goconcheck/goconcheck/internal/lockset"
@@ -60,34 +62,171 @@ func (s *solitude) noGoroutineYet(fn *ssa.Function, instr ssa.Instruction, base 
 
 // beside returns the go statement of a's function, before the write
 // a, that starts on a's object a method accessing the field with the
-// guard held, which it can reach from its start without waiting for
-// anyone (syncmodel.Unprompted: a loop whose first tick bumps the
-// position), while a's function waits for nothing between the go
-// statement and the write: nothing orders the two, and the write runs
-// beside that goroutine. Nil if there is none.
+// guard held, itself or in a helper it calls, which it can reach from
+// its start without waiting for anyone but a's function before the
+// write (syncmodel.UnpromptedFed: a loop whose first tick bumps the
+// position; workers ranging over jobs queued before the write), while
+// a's function waits for nothing between the go statement and the
+// write: nothing orders the two, and the write runs beside that
+// goroutine. Nil if there is none.
 func beside(pass *analysis.Pass, fs *fieldStats, a access, guard int) *ssa.Go {
 	sm, ok := pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)
 	if !ok || a.base.Path != "" {
 		return nil
 	}
-	for _, b := range a.fn.Blocks {
+	if g := besideAt(sm, fs, guard, a.instr, a.base); g != nil {
+		return g
+	}
+	// A helper of the object (resetStats) called by the starter after
+	// its go statement writes at the call.
+	if len(a.fn.Params) == 0 || a.base.Root != a.fn.Params[0] || a.fn.Signature.Recv() == nil {
+		return nil
+	}
+	for _, s := range sm.Callers(a.fn) {
+		if s.Goroutine || len(s.Args) == 0 {
+			continue
+		}
+		if g := besideAt(sm, fs, guard, s.Instr, lockset.KeyOf(s.Args[0])); g != nil {
+			return g
+		}
+	}
+	return nil
+}
+
+// besideAt is beside for an access at w on the object base.
+func besideAt(sm *syncmodel.Model, fs *fieldStats, guard int, w ssa.Instruction, base lockset.Key) *ssa.Go {
+	for _, b := range w.Parent().Blocks {
 		for _, in := range b.Instrs {
 			g, ok := in.(*ssa.Go)
-			if !ok || g.Call.IsInvoke() || len(g.Call.Args) == 0 || !flow.Reaches(g, a.instr, nil) {
+			if !ok || g.Call.IsInvoke() || !flow.Reaches(g, w, nil) {
 				continue
 			}
 			callee := g.Call.StaticCallee()
-			if callee == nil || callee.Signature.Recv() == nil || lockset.KeyOf(g.Call.Args[0]) != a.base || flow.Between(g, a.instr, waitsHere) {
+			obj := startedOn(g, callee, base)
+			if obj == nil || flow.Between(g, w, waitsHere) {
 				continue
 			}
+			fed := func(x ssa.Value) bool { return sentBefore(passedAs(g, callee, x), w) }
 			for _, la := range fs.accesses {
-				if la.fn == callee && la.holds(guard) && ownBase(la.fn, la.base) && sm.Unprompted(callee, la.instr) {
+				if !la.holds(guard) || !ownBase(la.fn, la.base) {
+					continue
+				}
+				if la.fn == callee && (la.base.Root == obj || la.base == lockset.KeyOf(obj).Extend(accesspath.Load)) && sm.UnpromptedFed(callee, la.instr, fed) {
 					return g
+				}
+				if len(la.fn.Params) > 0 && la.base.Root == la.fn.Params[0] && calledUnprompted(sm, callee, obj, la.fn, fed) {
+					return g // a method of the object the workers call first
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// startedBefore reports whether a go statement of the function of in
+// that reaches in starts a function on the object base: from there on
+// the object is shared, though the caller owned it at the call (a
+// method called on an object made for the call, which starts its
+// workers on it).
+func startedBefore(in ssa.Instruction, base lockset.Key) bool {
+	if base.Path != "" {
+		return false
+	}
+	for _, b := range in.Parent().Blocks {
+		for _, x := range b.Instrs {
+			if g, ok := x.(*ssa.Go); ok && !g.Call.IsInvoke() && startedOn(g, g.Call.StaticCallee(), base) != nil && flow.Reaches(g, in, nil) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// startedOn returns the value that stands, in callee, the function
+// the go statement g starts, for the object base: the receiver of a
+// method started on it, or the free variable of a function literal
+// that captures it. Nil if g starts no such function.
+func startedOn(g *ssa.Go, callee *ssa.Function, base lockset.Key) ssa.Value {
+	if callee == nil {
+		return nil
+	}
+	if mc, ok := g.Call.Value.(*ssa.MakeClosure); ok {
+		for i, v := range mc.Bindings {
+			// The object itself, or the variable the literal shares
+			// with its maker that holds it (a captured receiver).
+			k := lockset.KeyOf(v)
+			if i < len(callee.FreeVars) && (k == base || k.Extend(accesspath.Load) == base) {
+				return callee.FreeVars[i]
+			}
+		}
+		return nil
+	}
+	if callee.Signature.Recv() != nil && len(g.Call.Args) > 0 && len(callee.Params) > 0 && lockset.KeyOf(g.Call.Args[0]) == base {
+		return callee.Params[0]
+	}
+	return nil
+}
+
+// calledUnprompted reports whether callee calls the method helper on
+// obj at a call it can reach from its start waiting for no one but
+// what fed accepts.
+func calledUnprompted(sm *syncmodel.Model, callee *ssa.Function, obj ssa.Value, helper *ssa.Function, fed func(ssa.Value) bool) bool {
+	if helper.Signature.Recv() == nil {
+		return false
+	}
+	for _, b := range callee.Blocks {
+		for _, in := range b.Instrs {
+			c, ok := in.(*ssa.Call)
+			if ok && !c.Call.IsInvoke() && c.Call.StaticCallee() == helper && len(c.Call.Args) > 0 && isOrLoads(c.Call.Args[0], obj) && sm.UnpromptedFed(callee, c, fed) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isOrLoads reports whether v is obj, or what obj, a variable captured
+// from the maker, holds.
+func isOrLoads(v, obj ssa.Value) bool {
+	if v == obj {
+		return true
+	}
+	l, ok := v.(*ssa.UnOp)
+	return ok && l.Op == token.MUL && l.X == obj
+}
+
+// passedAs returns the value of the go statement g that x, a parameter
+// or free variable of callee, the function g starts, holds; nil if x
+// is neither.
+func passedAs(g *ssa.Go, callee *ssa.Function, x ssa.Value) ssa.Value {
+	x = flow.Unconverted(x)
+	for i, p := range callee.Params {
+		if p == x && i < len(g.Call.Args) {
+			return flow.Unconverted(g.Call.Args[i])
+		}
+	}
+	if mc, ok := g.Call.Value.(*ssa.MakeClosure); ok {
+		for i, fv := range callee.FreeVars {
+			if fv == x && i < len(mc.Bindings) {
+				return flow.Unconverted(mc.Bindings[i])
+			}
+		}
+	}
+	return nil
+}
+
+// sentBefore reports whether the function of w sends on the channel ch
+// on a path to w.
+func sentBefore(ch ssa.Value, w ssa.Instruction) bool {
+	if ch == nil || ch.Referrers() == nil {
+		return false
+	}
+	for _, r := range *ch.Referrers() {
+		if s, ok := r.(*ssa.Send); ok && s.Parent() == w.Parent() && flow.Unconverted(s.Chan) == ch && flow.Reaches(s, w, nil) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedOf returns the named type t is, or points to.

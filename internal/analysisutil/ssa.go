@@ -272,3 +272,10 @@ func HandOffs(w, fn *ssa.Function) []ssa.Instruction {
 	}
 	return out
 }
+
+// IsNilConst reports whether v is the constant nil of a pointer,
+// channel, map, slice, function or interface type.
+func IsNilConst(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.IsNil()
+}

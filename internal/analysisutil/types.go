@@ -83,3 +83,10 @@ func InternalPath(path string) bool {
 	return path == "internal" || strings.HasPrefix(path, "internal/") ||
 		strings.HasSuffix(path, "/internal") || strings.Contains(path, "/internal/")
 }
+
+// IsNilExpr reports whether e is the untyped nil (or a conversion of
+// it) in the package that info describes.
+func IsNilExpr(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
+}

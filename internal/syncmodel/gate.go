@@ -228,13 +228,20 @@ func reaches(fn *ssa.Function, cutInstr func(ssa.Instruction) bool, cutEdge func
 // after its go statement races with at (a Start that starts the apply
 // loop, then sets the position the loop bumps on its first tick).
 func (m *Model) Unprompted(fn *ssa.Function, at ssa.Instruction) bool {
+	return m.UnpromptedFed(fn, at, nil)
+}
+
+// UnpromptedFed is Unprompted, where a receive from a channel x with
+// fed(x) waits for no one either: one the goroutine's starter has
+// already sent on (workers ranging over the jobs queued for them).
+func (m *Model) UnpromptedFed(fn *ssa.Function, at ssa.Instruction, fed func(x ssa.Value) bool) bool {
 	if fn == nil || len(fn.Blocks) == 0 || at.Parent() != fn {
 		return false
 	}
 	cutInstr := func(in ssa.Instruction) bool {
 		switch in := in.(type) {
 		case *ssa.UnOp:
-			return in.Op == token.ARROW && !chanmodel.TickerChan(in.X)
+			return in.Op == token.ARROW && !chanmodel.TickerChan(in.X) && (fed == nil || !fed(in.X))
 		case *ssa.Send:
 			return true
 		case *ssa.Call, *ssa.Go:

@@ -225,7 +225,7 @@ func (m *Model) programOrdered(f *chanmodel.Func, c *chanmodel.Op, r chanmodel.O
 // goroutines at once: no two go statements start it, and none that
 // does lies in a loop.
 func (m *Model) runsOnce(fn *ssa.Function) bool {
-	roots, _ := m.goRoots(fn, true, false)
+	roots, _, _ := m.goRoots(fn, true, false, nil)
 	switch len(roots) {
 	case 0:
 		return true
@@ -489,7 +489,7 @@ func (m *Model) doneAfter(runs []chanmodel.OpRef, j waitJoin, waited []ssa.Instr
 		fresh = func(x ssa.Instruction) bool { return x == remade }
 	}
 	for _, r := range runs {
-		roots, ok := m.goRoots(r.F.Fn, true, false)
+		roots, _, ok := m.goRoots(r.F.Fn, true, false, nil)
 		if !ok || len(roots) == 0 {
 			return false
 		}

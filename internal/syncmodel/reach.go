@@ -181,7 +181,8 @@ func (m *Model) open(fn *ssa.Function) bool {
 // fn, or a function on the way up, can be entered otherwise (see
 // open), or is started by WaitGroup.Go, errgroup or Once.Do.
 func (m *Model) GoRoots(fn *ssa.Function) ([]Site, bool) {
-	return m.goRoots(fn, false, false)
+	roots, _, ok := m.goRoots(fn, false, false, nil)
+	return roots, ok
 }
 
 // goRoots is GoRoots; with calls, the calls that start a goroutine
@@ -193,12 +194,19 @@ func (m *Model) GoRoots(fn *ssa.Function) ([]Site, bool) {
 // package calling s.evict() itself) is not a way in: it runs on the
 // test's own objects, in the test's goroutine, as lockset's entry
 // analysis also takes it.
-func (m *Model) goRoots(fn *ssa.Function, calls, pkgOnly bool) ([]Site, bool) {
+//
+// With home, the static calls from home (and the functions it calls)
+// are no way in: they run in home's own goroutine; inline says whether
+// one of the ways into fn comes from home so.
+func (m *Model) goRoots(fn *ssa.Function, calls, pkgOnly bool, home *ssa.Function) (roots []Site, inline, ok bool) {
 	inPkg := !flow.InTestFile(fn)
-	var roots []Site
 	seen := map[*ssa.Function]bool{}
 	var up func(f *ssa.Function, depth int) bool
 	up = func(f *ssa.Function, depth int) bool {
+		if f == home {
+			inline = true
+			return true
+		}
 		if seen[f] {
 			return true // a cycle adds no way in
 		}
@@ -221,8 +229,8 @@ func (m *Model) goRoots(fn *ssa.Function, calls, pkgOnly bool) ([]Site, bool) {
 		}
 		return true
 	}
-	ok := up(fn, 0)
-	return roots, ok
+	ok = up(fn, 0)
+	return roots, inline, ok
 }
 
 // onlyStartedAt reports whether the function literal fn, or the
@@ -287,12 +295,33 @@ func (m *Model) StartedAfter(fn *ssa.Function, w ssa.Instruction) ([]Site, bool)
 	if !ok || len(roots) == 0 {
 		return nil, false
 	}
-	for _, s := range roots {
-		if s.Caller != w.Parent() || s.Instr == w || flow.Reaches(s.Instr, w, nil) {
-			return nil, false
-		}
+	if !startsAfter(roots, w) {
+		return nil, false
 	}
 	return roots, true
+}
+
+// startsAfter reports whether every site of roots is a go statement of
+// w's function that w does not reach.
+func startsAfter(roots []Site, w ssa.Instruction) bool {
+	for _, s := range roots {
+		if s.Caller != w.Parent() || s.Instr == w || flow.Reaches(s.Instr, w, nil) {
+			return false
+		}
+	}
+	return true
+}
+
+// OrderedByStarter reports whether every run of fn is ordered with w
+// by w's own goroutine: fn runs in goroutines that w's function
+// starts after w, or in that goroutine itself, called from w's
+// function (a getter taking the lock that a downloader calls on its
+// sequential path, where it starts no workers, as its workers do);
+// inline says whether it is so called. Only one run of w's function at
+// a time is ordered so: the caller must see to that.
+func (m *Model) OrderedByStarter(fn *ssa.Function, w ssa.Instruction) (inline, ok bool) {
+	roots, inline, ok := m.goRoots(fn, false, false, w.Parent())
+	return inline, ok && startsAfter(roots, w)
 }
 
 // Precedes reports whether w runs only before the go statements that
@@ -770,7 +799,7 @@ func (m *Model) joined(w ssa.Instruction, fn *ssa.Function, pkgOnly bool) bool {
 			return true
 		}
 	}
-	roots, ok := m.goRoots(fn, true, pkgOnly)
+	roots, _, ok := m.goRoots(fn, true, pkgOnly, nil)
 	if !ok || len(roots) == 0 {
 		return false
 	}

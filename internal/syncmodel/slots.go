@@ -156,7 +156,7 @@ func slotUses(v ssa.Value, depth int) (called, ok bool) {
 			}
 			called = true
 		case *ssa.BinOp:
-			if r.Op != token.EQL && r.Op != token.NEQ || !isNilConst(r.X) && !isNilConst(r.Y) {
+			if r.Op != token.EQL && r.Op != token.NEQ || !analysisutil.IsNilConst(r.X) && !analysisutil.IsNilConst(r.Y) {
 				return false, false
 			}
 		case *ssa.UnOp, *ssa.IndexAddr, *ssa.Index, *ssa.Lookup, *ssa.Extract:
@@ -185,9 +185,4 @@ func isArg(c *ssa.CallCommon, v ssa.Value) bool {
 		}
 	}
 	return false
-}
-
-func isNilConst(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.IsNil()
 }

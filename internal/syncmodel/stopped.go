@@ -373,10 +373,10 @@ func (s *StopState) succs(b *ssa.BasicBlock, st Settled, depth int) []*ssa.Basic
 	// if err != nil, on an error a callee returns whatever path it
 	// takes in st.
 	x, y := bin.X, bin.Y
-	if isNil(x) {
+	if analysisutil.IsNilConst(x) {
 		x, y = y, x
 	}
-	if isNil(y) && s.neverNilResult(x, st, depth) {
+	if analysisutil.IsNilConst(y) && s.neverNilResult(x, st, depth) {
 		if bin.Op == token.NEQ {
 			return b.Succs[:1]
 		}
@@ -397,11 +397,6 @@ func (s *StopState) succs(b *ssa.BasicBlock, st Settled, depth int) []*ssa.Basic
 		}
 	}
 	return b.Succs
-}
-
-func isNil(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.Value == nil
 }
 
 // neverNilResult reports whether v, a result of a call of the package,

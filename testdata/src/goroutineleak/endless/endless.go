@@ -587,3 +587,69 @@ func (m *muter) run() {
 func (m *muter) Close() { close(m.hush) }
 
 func (m *muter) Kill() { close(m.kill) }
+
+// Near miss: ready is an event the loop takes once; the case turns
+// itself off by setting its channel to nil, and stop ends the loop.
+type upgrader struct {
+	ready   chan struct{}
+	stop    chan struct{}
+	upgrade chan chan error
+	once    sync.Once
+}
+
+func newUpgrader() *upgrader {
+	u := &upgrader{ready: make(chan struct{}), stop: make(chan struct{}), upgrade: make(chan chan error)}
+	go u.run()
+	return u
+}
+
+func (u *upgrader) Ready() { close(u.ready) }
+
+func (u *upgrader) Stop() { u.once.Do(func() { close(u.stop) }) }
+
+func (u *upgrader) run() {
+	ready := u.ready
+	for {
+		select {
+		case <-ready:
+			ready = nil
+		case <-u.stop:
+			return
+		case req := <-u.upgrade:
+			if ready != nil {
+				req <- nil
+				continue
+			}
+			work()
+			req <- nil
+		}
+	}
+}
+
+// The same loop whose quit case only logs, however it sets another
+// variable to nil, does not stop when Close closes quit.
+type relay struct {
+	quit chan struct{}
+	in   chan int
+}
+
+func newRelay() *relay {
+	r := &relay{quit: make(chan struct{}), in: make(chan int)}
+	go r.run() // want `goroutine never terminates: its loop has no exit \(the <-quit case leaves only the select, not the loop\)`
+	return r
+}
+
+func (r *relay) Close() { close(r.quit) }
+
+func (r *relay) run() {
+	quit, in := r.quit, r.in
+	for {
+		select {
+		case <-quit:
+			log.Print("relay: stopping")
+			in = nil
+		case v := <-in:
+			log.Print(v)
+		}
+	}
+}

@@ -144,3 +144,86 @@ func ListThenForget(parent context.Context) error {
 	ctx, cancel = context.WithCancelCause(parent) // want `the cancel function returned by context.WithCancelCause is never called`
 	return src.run(ctx)
 }
+
+// Refresher hands the timer context to a method started with go, and
+// a literal hands it to a helper: both only wait out the deadline.
+type Refresher struct {
+	mu      sync.Mutex
+	cancel  context.CancelFunc
+	refresh func()
+}
+
+func (r *Refresher) Touch() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.cancel != nil {
+		return
+	}
+	var ctx context.Context
+	ctx, r.cancel = context.WithTimeout(context.Background(), time.Second)
+	go r.refreshAfter(ctx)
+}
+
+func (r *Refresher) refreshAfter(ctx context.Context) {
+	<-ctx.Done()
+	r.mu.Lock()
+	r.cancel = nil
+	r.mu.Unlock()
+	r.refresh()
+}
+
+func waitOut(ctx context.Context) { <-ctx.Done() }
+
+func (r *Refresher) TouchLater() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.cancel != nil {
+		return
+	}
+	var ctx context.Context
+	ctx, r.cancel = context.WithTimeout(context.Background(), time.Second)
+	go func() {
+		waitOut(ctx)
+		r.mu.Lock()
+		r.cancel = nil
+		r.mu.Unlock()
+		r.refresh()
+	}()
+}
+
+// A method given the context that does work with it, or waits on it
+// only on some paths, keeps the context in use: its cancel is needed.
+type Syncer struct {
+	mu     sync.Mutex
+	cancel context.CancelFunc
+	quit   chan struct{}
+	sync   func(context.Context) error
+}
+
+func (s *Syncer) Start() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Hour) // want `the cancel function returned by context.WithTimeout is never called`
+	s.mu.Lock()
+	s.cancel = cancel
+	s.mu.Unlock()
+	go s.run(ctx)
+}
+
+func (s *Syncer) run(ctx context.Context) {
+	_ = s.sync(ctx)
+	<-ctx.Done()
+}
+
+func (s *Syncer) StartWatch() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Hour) // want `the cancel function returned by context.WithTimeout is never called`
+	s.mu.Lock()
+	s.cancel = cancel
+	s.mu.Unlock()
+	go s.watch(ctx)
+}
+
+func (s *Syncer) watch(ctx context.Context) {
+	select {
+	case <-ctx.Done():
+	case <-s.quit:
+	}
+}
