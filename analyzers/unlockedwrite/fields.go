@@ -113,7 +113,9 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 						continue
 					}
 					// An object the caller owned at the call is shared
-					// once the function starts a goroutine on it.
+					// once the function starts a goroutine on it: the
+					// access is judged only against that goroutine (see
+					// beside), as a Start method's.
 					sh := shared(f, base)
 					handed := !sh && startedBefore(instr, base)
 					if !sh && !handed || sol.alone(fn, instr, base) {
@@ -134,8 +136,8 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 						order = append(order, v)
 					}
 					readRegion := len(guards) > 0 && onlyReadLocked(f, instr, base)
-					fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guards: guards, fn: fn, exempt: exempt, mayGuard: mayGuard,
-						readRegion: readRegion, readOnly: readRegion && write, via: fw.via, call: fw.call, start: start})
+					fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guards: guards, fn: fn, exempt: exempt || handed, mayGuard: mayGuard,
+						readRegion: readRegion, readOnly: readRegion && write, via: fw.via, call: fw.call, start: start || handed})
 				}
 			}
 		}

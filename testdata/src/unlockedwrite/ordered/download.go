@@ -153,3 +153,72 @@ func (u *uploader) getErr() error {
 	defer u.mu.Unlock()
 	return u.err
 }
+
+// stream starts its signalling loop before it finishes its set-up:
+// the loop never touches loaded, so the set-up's unlocked write races
+// with nothing yet.
+type stream struct {
+	mu     sync.Mutex
+	loaded bool
+	seq    uint64
+	sig    chan struct{}
+	quit   chan struct{}
+}
+
+type registry struct {
+	mu      sync.Mutex
+	streams map[string]*stream
+}
+
+func (r *registry) addStream(name string, empty bool) *stream {
+	s := &stream{sig: make(chan struct{}, 1), quit: make(chan struct{})}
+	go s.signalLoop()
+	if empty {
+		s.loaded = true // silent: the loop started on s never reads it
+	}
+	r.mu.Lock()
+	r.streams[name] = s
+	r.mu.Unlock()
+	return s
+}
+
+func (s *stream) signalLoop() {
+	for {
+		select {
+		case <-s.sig:
+			s.mu.Lock()
+			s.seq++
+			s.mu.Unlock()
+		case <-s.quit:
+			return
+		}
+	}
+}
+
+func (s *stream) Rebuild() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.loaded {
+		return
+	}
+	s.loaded = true
+}
+
+func (s *stream) Process() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.loaded
+}
+
+func (s *stream) Close() { close(s.quit) }
+
+func (s *stream) Purge() {
+	s.mu.Lock()
+	s.loaded = false
+	s.seq = 0
+	s.mu.Unlock()
+}
+
+func (r *registry) Create(name string, empty bool) *stream {
+	return r.addStream(name, empty)
+}
