@@ -179,14 +179,11 @@ func timerWaits(ctx ssa.Value, fn *ssa.Function, waits map[ssa.Instruction]bool,
 				}
 				continue
 			}
-			if r.Call.Method.Name() != "Done" || r.Referrers() == nil {
+			recvs, only := doneReceives(r)
+			if !only {
 				return false
 			}
-			for _, u := range *r.Referrers() {
-				recv, ok := u.(*ssa.UnOp)
-				if !ok || recv.Op != token.ARROW {
-					return false
-				}
+			for _, recv := range recvs {
 				waits[recv] = true
 			}
 		case *ssa.Store:
@@ -305,6 +302,24 @@ func literalWaits(mc *ssa.MakeClosure, x ssa.Value, fn *ssa.Function, waits map[
 	return true
 }
 
+// doneReceives returns the plain receives from the channel that the
+// call c of a context's method returns, if c calls Done, and whether
+// they are its only uses.
+func doneReceives(c *ssa.Call) (recvs []ssa.Instruction, only bool) {
+	if c.Call.Method == nil || c.Call.Method.Name() != "Done" || c.Referrers() == nil {
+		return nil, false
+	}
+	only = true
+	for _, u := range *c.Referrers() {
+		if recv, ok := u.(*ssa.UnOp); ok && recv.Op == token.ARROW {
+			recvs = append(recvs, recv)
+		} else {
+			only = false
+		}
+	}
+	return recvs, only
+}
+
 // holdsNothing reports whether call is context.WithCancel or
 // WithCancelCause of a context that can never be cancelled
 // (analysisutil.NeverCancelled: context.Background(), TODO(), a
@@ -342,13 +357,12 @@ func awaitsDone(b *ssa.BasicBlock, idx int, call *ssa.Call, handles map[ssa.Inst
 	waits := make(map[ssa.Instruction]bool)
 	for _, r := range *ctx.Referrers() {
 		done, ok := r.(*ssa.Call)
-		if !ok || !done.Call.IsInvoke() || done.Call.Value != ctx || done.Call.Method.Name() != "Done" || done.Referrers() == nil {
+		if !ok || !done.Call.IsInvoke() || done.Call.Value != ctx {
 			continue
 		}
-		for _, u := range *done.Referrers() {
-			if recv, ok := u.(*ssa.UnOp); ok && recv.Op == token.ARROW {
-				waits[recv] = true
-			}
+		recvs, _ := doneReceives(done)
+		for _, recv := range recvs {
+			waits[recv] = true
 		}
 	}
 	if len(waits) == 0 {

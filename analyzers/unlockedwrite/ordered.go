@@ -80,7 +80,7 @@ func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
 	if fa, _, _ := fieldAccess(w); fa != nil && sm.HandedOver(fa, w, others) {
 		return true // the closer owns the field once it set the flag
 	}
-	return setUpBefore(pass, sm, w, others) || answeredRequests(sm, w, others) || outsideRuns(sm, w, others) || publishedAfter(sm, w, others) || afterTeardown(sm, w, others)
+	return setUpBefore(pass, sm, w, others) || answeredRequests(sm, w, others) || outsideRuns(sm, w, others) || publishedAfter(sm, w, others) || afterTeardown(pass, sm, w, others)
 }
 
 // madeHere reports whether the field access in is made on an object
@@ -103,11 +103,12 @@ func madeHere(in ssa.Instruction) bool {
 // (syncmodel.TornDown), or the maker of the object: at least one
 // goroutine, and nothing the package itself runs beside the teardown.
 // Tests' accesses, on objects of their own, are left out.
-func afterTeardown(sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instruction) bool {
+func afterTeardown(pass *analysis.Pass, sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instruction) bool {
+	closures := analysisutil.PassClosures(pass)
 	n := 0
 	for _, in := range others {
 		f := in.Parent()
-		for f.Parent() != nil && analysisutil.PlumbingLiteral(f) {
+		for f.Parent() != nil && closures.PlumbingLiteral(f) {
 			f = f.Parent() // sort.Search's less runs in its caller
 		}
 		if flow.InTestFile(f) && !flow.InTestFile(w.Parent()) || madeHere(in) {

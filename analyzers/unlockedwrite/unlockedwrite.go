@@ -21,7 +21,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:     "unlockedwrite",
 	Doc:      analysisutil.MustExtractDoc(doc, "unlockedwrite"),
-	Requires: []*analysis.Analyzer{lockset.Analyzer, chanmodel.Analyzer, syncmodel.Analyzer, inspect.Analyzer},
+	Requires: []*analysis.Analyzer{lockset.Analyzer, chanmodel.Analyzer, syncmodel.Analyzer, inspect.Analyzer, analysisutil.ClosuresAnalyzer},
 	Run:      run,
 }
 

@@ -114,8 +114,8 @@ var plumbingFuncPkgs = map[string]bool{"sort": true, "slices": true, "maps": tru
 // PlumbingLiteral reports whether the function literal fn is made once
 // and only passed to plumbing functions (plumbingFuncPkgs): it runs
 // only inside those calls, where its parent is.
-func PlumbingLiteral(fn *ssa.Function) bool {
-	mc := closureOf(fn)
+func (c *Closures) PlumbingLiteral(fn *ssa.Function) bool {
+	mc := c.Of(fn)
 	if mc == nil || mc.Referrers() == nil {
 		return false
 	}
