@@ -50,9 +50,10 @@ type access struct {
 	// call names the function called when it is not via's writer
 	// (heap.Pop, whose plumbing q.Pop writes).
 	call string
-	// start: exempt only as set-up (a Start method, or a function
-	// only initialisers call, main among them), which may still come
-	// after the function's own go statement.
+	// start: exempt only as set-up (a Start method, or an access on
+	// an object owned at the call, made after the function started a
+	// goroutine on it), which may still come after the function's own
+	// go statement.
 	start bool
 }
 
@@ -99,8 +100,7 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 		exempt := f.InitOnly || lockedHelper(fn) || mentionsLocking(pass, fn)
 		// A Start method is trusted to run before the value is shared,
 		// up to its own go statements (see beside).
-		start := startMethod(fn) && !f.InitOnly && !namedLocked(fn) && !mentionsLocking(pass, fn) ||
-			f.InitOnly && !lockedHelper(fn) && !mentionsLocking(pass, fn)
+		start := startMethod(fn) && !f.InitOnly && !namedLocked(fn) && !mentionsLocking(pass, fn)
 		for _, b := range fn.Blocks {
 			if res.Dead(b) {
 				continue // runs only when a never-nil field is nil

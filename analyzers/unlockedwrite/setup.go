@@ -60,9 +60,11 @@ func (s *solitude) noGoroutineYet(fn *ssa.Function, instr ssa.Instruction, base 
 	return true
 }
 
-// beside returns the go statement of a's function, before the write
-// a, that starts on a's object a method accessing the field with the
-// guard held, itself or in a helper it calls, which it can reach from
+// beside returns the go statement of a's function (or of its caller,
+// when a's function is a helper of the object), before the write a,
+// that starts on a's object a method or a function literal accessing
+// the field with the guard held, itself or in a method of the object
+// it calls, which it can reach from
 // its start without waiting for anyone but a's function before the
 // write (syncmodel.UnpromptedFed: a loop whose first tick bumps the
 // position; workers ranging over jobs queued before the write), while
