@@ -224,23 +224,23 @@ func argWaits(c ssa.CallInstruction, ctx ssa.Value, fn *ssa.Function, waits map[
 			return false
 		}
 	}
-	return bodyWaits(c, callee, inner, fn, waits)
+	bodyWaits(c, callee, inner, fn, waits)
+	return true
 }
 
 // bodyWaits adds the call c of fn to waits when the called body waits,
 // its own waits being inner, on every path. A body that waits only on
 // some paths is no help to fn's.
-func bodyWaits(c ssa.CallInstruction, body *ssa.Function, inner map[ssa.Instruction]bool, fn *ssa.Function, waits map[ssa.Instruction]bool) bool {
+func bodyWaits(c ssa.CallInstruction, body *ssa.Function, inner map[ssa.Instruction]bool, fn *ssa.Function, waits map[ssa.Instruction]bool) {
 	if len(inner) == 0 {
-		return true
+		return
 	}
 	if _, leak := leakPath(body.Blocks[0], 0, inner, nil); leak {
-		return true
+		return
 	}
 	if _, deferred := c.(*ssa.Defer); !deferred && c.Parent() == fn {
 		waits[c] = true
 	}
-	return true
 }
 
 // cellTimerWaits is timerWaits for a variable that holds only ctx (in
