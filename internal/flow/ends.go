@@ -161,13 +161,16 @@ func zerologEnd(c *ssa.CallCommon) End {
 		if made == nil || made.Pkg() == nil {
 			return Returns
 		}
-		path := made.Pkg().Path()
+		path, recv := made.Pkg().Path(), recvName(made)
+		// The event's maker: a Logger's method or the log package's
+		// function of that name.
+		maker := path == "github.com/rs/zerolog" && recv == "Logger" || path == "github.com/rs/zerolog/log" && recv == ""
 		switch {
-		case (path == "github.com/rs/zerolog" && recvName(made) == "Logger" || path == "github.com/rs/zerolog/log" && recvName(made) == "") && made.Name() == "Fatal":
+		case maker && made.Name() == "Fatal":
 			return ExitsProcess
-		case (path == "github.com/rs/zerolog" && recvName(made) == "Logger" || path == "github.com/rs/zerolog/log" && recvName(made) == "") && made.Name() == "Panic":
+		case maker && made.Name() == "Panic":
 			return Panics
-		case path == "github.com/rs/zerolog" && recvName(made) == "Event" && len(call.Call.Args) > 0:
+		case path == "github.com/rs/zerolog" && recv == "Event" && len(call.Call.Args) > 0:
 			ev = call.Call.Args[0] // a field added: follow the event
 		default:
 			return Returns
