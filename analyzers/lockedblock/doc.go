@@ -134,6 +134,29 @@
 //		c.wg.Wait() // not reported
 //	}
 //
+// A waiter that, holding the mutex, reaches its operation only when a
+// field is set (tested against its zero value under the lock) that
+// every partner sets in the very section it locks the mutex for
+// before its own operation, is not reported: while the field is unset
+// the waiter does not wait, and once it is set the partner is past
+// its Lock.
+//
+//	func (s *server) Invoke(w io.Writer) int {
+//		s.setReply(w) // locks s.mu, sets s.reply, unlocks
+//		return <-s.sizes
+//	}
+//
+//	func (s *server) Respond(data []byte) {
+//		s.mu.Lock()
+//		defer s.mu.Unlock()
+//		if s.reply == nil {
+//			return // no request waits
+//		}
+//		n, _ := s.reply.Write(data)
+//		s.reply = nil
+//		s.sizes <- n // not reported: Invoke is past setReply's Lock
+//	}
+//
 // Nothing is reported if a partner may be unseen (an exported
 // WaitGroup, one passed to another package, a channel that escapes),
 // if one partner does not need the lock, if both sides only read-lock

@@ -2,6 +2,8 @@ package lockedblock
 
 import (
 	"go/token"
+	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -136,6 +138,9 @@ type gate struct {
 	// read is set when the partner only read-locks the mutex the
 	// waiter read-locks: it blocks only behind a waiting writer.
 	read bool
+	// sets are the fields the partner sets in the section it locks
+	// the mutex for at the gate (see stateOrdered).
+	sets []*types.Var
 }
 
 // gated returns where the partner, at one of points in fn (the
@@ -202,7 +207,11 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 		}
 		for _, p := range points {
 			if flow.Reaches(a.Instr, p, stop) {
-				return gate{pos: a.Instr.Pos(), name: lockset.Describe(a.Key), read: h.mode == lockset.Read && a.Mode == lockset.Read}, true
+				g := gate{pos: a.Instr.Pos(), name: lockset.Describe(a.Key), read: h.mode == lockset.Read && a.Mode == lockset.Read}
+				if h.named {
+					g.sets = sm.Locks.SetsUnder(lf, a, h.class, points)
+				}
+				return g, true
 			}
 		}
 	}
@@ -235,10 +244,63 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 		}
 		if n == 0 {
 			first = g
+		} else {
+			first.sets = common(first.sets, g.sets)
 		}
 		n++
 	}
 	return first, n > 0
+}
+
+// common returns the fields both a and b hold.
+func common(a, b []*types.Var) []*types.Var {
+	var out []*types.Var
+	for _, f := range a {
+		if slices.Contains(b, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// stateOrdered reports whether the waiter reaches its operation only
+// when a field is set, read while it holds the mutex, that every
+// partner sets in the very section it locks the mutex for before it
+// unblocks the waiter (a reply writer, a pending request, a waiter
+// count): while the field is unset the waiter does not wait, and once
+// it is set the partner has passed its Lock. required lists those
+// fields on the waiter's side (see required).
+func stateOrdered(required []*types.Var, ps []partner) bool {
+	if len(required) == 0 {
+		return false
+	}
+	for _, p := range ps {
+		if len(common(required, p.gate.sets)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// required returns the fields the waiter's operation instr, in fn,
+// requires set (lockset's StateGuarded), tested while h is held: in
+// fn itself, and at each call of the chain (innermost first) by which
+// the waiter's function w, which locks h, reaches fn; below w every
+// test runs under the lock its caller holds.
+func required(sm *syncmodel.Model, fn *ssa.Function, instr ssa.Instruction, h held, chain []syncmodel.Site) []*types.Var {
+	if !h.named {
+		return nil
+	}
+	var out []*types.Var
+	for i := -1; i < len(chain); i++ {
+		if i >= 0 {
+			fn, instr = chain[i].Caller, chain[i].Instr
+		}
+		if lf := sm.Locks.Funcs[fn]; lf != nil {
+			out = append(out, lf.StateGuarded(instr, h.class, i < len(chain)-1)...)
+		}
+	}
+	return out
 }
 
 // waitsGated returns the gate of a partner, fn, that before every one
@@ -625,7 +687,7 @@ func protocol(pass *analysis.Pass, sm *syncmodel.Model, done map[*chanmodel.Op]b
 				} else {
 					ps, ok = eventPartners(sm, f.Fn, e, f.Fn, h, e.Obj.Key)
 				}
-				if !ok {
+				if !ok || stateOrdered(required(sm, f.Fn, e.Instr, h, nil), ps) {
 					continue
 				}
 				reportProtocol(pass, f, e, h, ps, nil)
@@ -657,7 +719,7 @@ func inCallers(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func, e *s
 		}
 		for _, h := range heldAt(sm, s.Caller, s.Instr, skip) {
 			ps, ok := eventPartners(sm, s.Caller, e, f.Fn, h, wb)
-			if !ok {
+			if !ok || stateOrdered(required(sm, f.Fn, e.Instr, h, []syncmodel.Site{s}), ps) {
 				continue
 			}
 			site := sm.Chans.Start(s.Instr.Pos())
@@ -728,7 +790,7 @@ func chanInCallers(pass *analysis.Pass, sm *syncmodel.Model, f *syncmodel.Func, 
 		up := frame{w: s.Caller, chain: append(fr.chain[:len(fr.chain):len(fr.chain)], s)}
 		for _, h := range heldAt(sm, s.Caller, s.Instr, nil) {
 			ps, ok := selectPartners(sm, f, e.Op, h, done, up)
-			if !ok {
+			if !ok || stateOrdered(required(sm, f.Fn, e.Instr, h, up.chain), ps) {
 				continue
 			}
 			site := sm.Chans.Start(s.Instr.Pos())
