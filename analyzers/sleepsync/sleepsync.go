@@ -485,7 +485,7 @@ func (c *checker) mayJoin(instr ssa.Instruction) bool {
 // the end of the program or test: the sleep may let the goroutines
 // run before a shutdown.
 func (c *checker) relies(sleep *ssa.Call, started []*ssa.Go, writes, sends []loc, listener *ssa.Go) (g *ssa.Go, at token.Pos, how string) {
-	readOf := func(e effect) *ssa.Go { return writerOf(e, writes) }
+	readOf := func(e effect) []*ssa.Go { return writersOf(e, writes) }
 	// Memory allocated after the sleep is unknown to the goroutines:
 	// storing to it (say, the arguments of fmt.Println) is harmless.
 	fresh := make(map[ssa.Value]bool)
@@ -497,8 +497,9 @@ func (c *checker) relies(sleep *ssa.Call, started []*ssa.Go, writes, sends []loc
 	done, passed := false, false
 	// readBy reports the read in of what x writes, unless it checks
 	// that x is still blocked; either way the scan ends.
-	readBy := func(x *ssa.Go, in ssa.Instruction) bool {
-		if !c.releasedThenJoined(in, x) {
+	readBy := func(ws []*ssa.Go, in ssa.Instruction) bool {
+		x := ws[0]
+		if !c.releasedThenJoined(in, x) && !c.expectsFewer(in, ws) {
 			g, at, how = x, in.Pos(), "value written by the goroutine read here"
 		}
 		done = true
@@ -512,8 +513,8 @@ func (c *checker) relies(sleep *ssa.Call, started []*ssa.Go, writes, sends []loc
 		case *ssa.UnOp:
 			switch instr.Op {
 			case token.MUL:
-				if x := readOf(effect{v: instr.X}); x != nil {
-					return readBy(x, instr)
+				if ws := readOf(effect{v: instr.X}); ws != nil {
+					return readBy(ws, instr)
 				}
 			case token.ARROW:
 				if c.waitsFor(instr, started) {
@@ -523,13 +524,13 @@ func (c *checker) relies(sleep *ssa.Call, started []*ssa.Go, writes, sends []loc
 			}
 			return true
 		case *ssa.Lookup:
-			if x := readOf(effect{v: instr.X}); x != nil {
-				return readBy(x, instr)
+			if ws := readOf(effect{v: instr.X}); ws != nil {
+				return readBy(ws, instr)
 			}
 			return true
 		case *ssa.Range:
-			if x := readOf(effect{v: instr.X}); x != nil {
-				return readBy(x, instr)
+			if ws := readOf(effect{v: instr.X}); ws != nil {
+				return readBy(ws, instr)
 			}
 			return true
 		case *ssa.Select:
@@ -604,8 +605,8 @@ func (c *checker) relies(sleep *ssa.Call, started []*ssa.Go, writes, sends []loc
 				passed = true
 			}
 			for _, r := range e.reads {
-				if x := readOf(r); x != nil {
-					return readBy(x, instr)
+				if ws := readOf(r); ws != nil {
+					return readBy(ws, instr)
 				}
 			}
 			if b, ok := instr.Call.Value.(*ssa.Builtin); ok {

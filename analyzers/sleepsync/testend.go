@@ -2,6 +2,8 @@ package sleepsync
 
 import (
 	"go/token"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -78,17 +80,26 @@ func hasTestParam(fn *ssa.Function) bool {
 // writerOf returns the goroutine whose writes the read e overlaps, or
 // nil.
 func writerOf(e effect, writes []loc) *ssa.Go {
+	if ws := writersOf(e, writes); len(ws) > 0 {
+		return ws[0]
+	}
+	return nil
+}
+
+// writersOf returns every goroutine that writes what e reads, each once.
+func writersOf(e effect, writes []loc) []*ssa.Go {
 	k, ok := trace(e.v)
 	if !ok {
 		return nil
 	}
 	path := k.Path + e.path
+	var out []*ssa.Go
 	for _, w := range writes {
-		if w.base == k.Root && overlap(w.path, path) {
-			return w.g
+		if w.base == k.Root && overlap(w.path, path) && !slices.Contains(out, w.g) {
+			out = append(out, w.g)
 		}
 	}
-	return nil
+	return out
 }
 
 // readLater reports whether some instruction that may run after the
@@ -117,4 +128,94 @@ func (c *checker) readLater(sleep *ssa.Call, writes []loc) bool {
 		return !found
 	})
 	return found
+}
+
+// expectsFewer reports whether the function checks that in, its read
+// of what the goroutines ws write, shows fewer of them done than it
+// started: it fails unless the value equals a constant that is zero
+// (a cancelled subscription must deliver nothing) or smaller than the
+// number of goroutines, each started once (only one of two queue
+// subscribers gets the message). The goroutines expected not to get
+// there cannot be waited for: the sleep is the window the check
+// watches, not a wait for a result.
+func (c *checker) expectsFewer(in ssa.Instruction, ws []*ssa.Go) bool {
+	v, ok := in.(ssa.Value)
+	if !ok {
+		return false
+	}
+	k, ok := c.expected(v)
+	if !ok {
+		return false
+	}
+	if k == 0 {
+		return true
+	}
+	for _, g := range ws {
+		if flow.InLoop(g.Block()) {
+			return false
+		}
+	}
+	return int64(len(ws)) > k
+}
+
+// expected returns the integer constant the function fails unless v
+// equals: compared with == or != on a branch that fails the test, or
+// handed with it to an assertion helper named for equality (testify's
+// Equal, EqualValues) or for zero.
+func (c *checker) expected(v ssa.Value) (int64, bool) {
+	if v.Referrers() == nil {
+		return 0, false
+	}
+	for _, r := range *v.Referrers() {
+		switch r := r.(type) {
+		case *ssa.ChangeType, *ssa.Convert, *ssa.MakeInterface:
+			if k, ok := c.expected(r.(ssa.Value)); ok {
+				return k, true
+			}
+		case *ssa.BinOp:
+			if r.Op != token.EQL && r.Op != token.NEQ {
+				continue
+			}
+			k, ok := flow.IntConst(r.Y)
+			if r.Y == v {
+				k, ok = flow.IntConst(r.X)
+			}
+			if !ok || r.Referrers() == nil {
+				continue
+			}
+			for _, u := range *r.Referrers() {
+				ifi, isIf := u.(*ssa.If)
+				if !isIf {
+					continue
+				}
+				differs := 1 // the successor taken when v differs from k
+				if r.Op == token.NEQ {
+					differs = 0
+				}
+				if blockFails(c.chans.Ends(), ifi.Block().Succs[differs]) {
+					return k, true
+				}
+			}
+		case *ssa.Call:
+			fn := flow.CalleeFunc(r.Common())
+			if fn == nil {
+				continue
+			}
+			name := strings.ToLower(fn.Name())
+			switch {
+			case strings.HasSuffix(name, "zero") && !strings.Contains(name, "not"):
+				return 0, true
+			case strings.Contains(name, "equal") && !strings.Contains(name, "not"):
+				for _, a := range r.Call.Args {
+					if mi, ok := a.(*ssa.MakeInterface); ok {
+						a = mi.X
+					}
+					if k, ok := flow.IntConst(a); ok {
+						return k, true
+					}
+				}
+			}
+		}
+	}
+	return 0, false
 }

@@ -25,7 +25,7 @@ func ConstTrips(b *ssa.BasicBlock) (int64, bool) {
 		if !ok || cmp.Op != token.LSS {
 			continue
 		}
-		n, ok := intConst(cmp.Y)
+		n, ok := IntConst(cmp.Y)
 		if !ok {
 			continue
 		}
@@ -76,7 +76,7 @@ func CountReached(b *ssa.BasicBlock, succ int, k int64, body *ssa.BasicBlock) bo
 	if !ok {
 		return false
 	}
-	n, ok := intConst(cmp.Y)
+	n, ok := IntConst(cmp.Y)
 	if !ok {
 		return false
 	}
@@ -100,7 +100,8 @@ func CountReached(b *ssa.BasicBlock, succ int, k int64, body *ssa.BasicBlock) bo
 	return false
 }
 
-func intConst(v ssa.Value) (int64, bool) {
+// IntConst returns v's value if v is an integer constant.
+func IntConst(v ssa.Value) (int64, bool) {
 	k, ok := v.(*ssa.Const)
 	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
 		return 0, false
@@ -233,7 +234,7 @@ func stepOf(h *ssa.BasicBlock, v ssa.Value) (*ssa.Phi, int64, bool) {
 			stepped = stepped && ok && x == phi
 			continue
 		}
-		start, started = intConst(e)
+		start, started = IntConst(e)
 		entries++
 	}
 	return phi, start, stepped && started && entries == 1
@@ -245,7 +246,7 @@ func plusOne(v ssa.Value) (ssa.Value, bool) {
 	if !ok || add.Op != token.ADD {
 		return nil, false
 	}
-	if n, ok := intConst(add.Y); ok && n == 1 {
+	if n, ok := IntConst(add.Y); ok && n == 1 {
 		return add.X, true
 	}
 	return nil, false
@@ -275,7 +276,7 @@ func guard(h *ssa.BasicBlock, n ssa.Value) *ssa.BasicBlock {
 	if !ok || cmp.Op != token.LSS || !sameValue(cmp.Y, n) {
 		return nil
 	}
-	if z, ok := intConst(cmp.X); !ok || z != 0 {
+	if z, ok := IntConst(cmp.X); !ok || z != 0 {
 		return nil
 	}
 	return entry
