@@ -251,6 +251,28 @@
 // A Pop, a Release or a Leave afterwards lets the call return, and so
 // does a flag set on some paths only: reported.
 //
+// Nor is, in a test, a goroutine whose send is the failure signal of a
+// negative check: it can end without sending (it sends only if an event
+// arrives), and receiving from it fails the test on every path,
+// directly or through a flag an assertion after the wait rejects. It is
+// stranded only when the event comes after the window the test watched
+// has passed. A goroutine that sends on every path (serveErr <-
+// srv.Serve()) reports its end, not a misbehaviour, and is reported.
+//
+//	got := make(chan Event)
+//	go func() {
+//		if ev := sub.Next(); ev != nil {
+//			got <- ev // not reported: the test fails if it gets here in time
+//		}
+//	}()
+//	none := false
+//	select {
+//	case <-ctx.Done():
+//		none = true
+//	case <-got:
+//	}
+//	require.True(t, none)
+//
 // A producer abandoned by its consumer is reported at the make of the
 // channel, too (the Go blog's "Pipelines and cancellation"): a
 // goroutine fills the channel in a loop while the function that made

@@ -2,13 +2,16 @@ package goroutineleak
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
@@ -28,7 +31,7 @@ func (c *checker) checkOrphans(f *chanmodel.Func) {
 		if n, ok := chanmodel.Cap(s.Chan); !ok || n != 0 || c.m.Escapes(s.Chan) {
 			continue
 		}
-		if ret := c.orphanPath(f, s); ret != nil && !c.sendNeverRuns(f, s) {
+		if ret := c.orphanPath(f, s); ret != nil && !c.sendNeverRuns(f, s) && !c.signalsFailure(f, s) {
 			c.reportOrphan(f, s, ret)
 		}
 	}
@@ -362,4 +365,112 @@ func selectDispatch(cond ssa.Value) bool {
 	}
 	_, ok = ex.Tuple.(*ssa.Select)
 	return ok
+}
+
+// signalsFailure reports whether, in a test, the sending goroutine can
+// end without sending and receiving from its channel fails the test on
+// every path: the send is the failure signal of a negative check (an event that must not
+// arrive within the window the test watches), and it strands its
+// goroutine only when the misbehaviour came after the window, once
+// the test has seen it pass. A receive fails the test when every path
+// on from it reports a failure, directly (t.Fatal) or by giving a
+// variable the value an assertion after the wait rejects
+// (noEvents = false; break; ... require.True(t, noEvents)).
+func (c *checker) signalsFailure(f *chanmodel.Func, s *chanmodel.Op) bool {
+	// A goroutine that sends on every path (serveErr <- srv.Serve())
+	// reports its end, not a misbehaviour: once it ends, whatever the
+	// test saw, its send blocks.
+	if !flow.InTestFile(f.Fn) || !s.Avoid {
+		return false
+	}
+	skip := c.rejectedEdges(f.Fn)
+	n := 0
+	for _, r := range c.m.OpsOn(s.Chan) {
+		if r.F != f || r.Op.Kind != chanmodel.Recv {
+			continue
+		}
+		op := r.Op
+		if !op.Direct() {
+			return false
+		}
+		var ret ssa.Instruction
+		if op.Select {
+			b, i, ok := chanmodel.CaseEdge(op)
+			if !ok {
+				return false
+			}
+			ret = c.exitPath(nil, b.Succs[i], nil, skip, nil)
+		} else {
+			ret = c.exitPath(op.Instr, nil, nil, skip, nil)
+		}
+		if ret != nil {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// rejectedEdges returns, as a skip function for exitPath, the edges of
+// fn into a block whose boolean phi takes, on that edge, a constant
+// that fails the test further on, on every path: the phi is handed to
+// an assertion that rejects the constant (testify's True or False), or
+// tested by an if whose branch for the constant fails.
+func (c *checker) rejectedEdges(fn *ssa.Function) func(*ssa.BasicBlock, int) bool {
+	cut := make(map[edge]bool)
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			phi, ok := in.(*ssa.Phi)
+			if !ok {
+				break
+			}
+			use, bad, ok := c.rejects(phi)
+			if !ok || c.exitPath(nil, b, map[ssa.Instruction]bool{use: true}, nil, nil) != nil {
+				continue // the check may be skipped
+			}
+			for i, v := range phi.Edges {
+				if k, isConst := v.(*ssa.Const); isConst && k.Value != nil && k.Value.Kind() == constant.Bool && constant.BoolVal(k.Value) == bad {
+					p := b.Preds[i]
+					for j, s := range p.Succs {
+						if s == b {
+							cut[edge{p, j}] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return func(b *ssa.BasicBlock, i int) bool { return cut[edge{b, i}] }
+}
+
+// rejects returns the use of phi, a boolean, that fails the test when
+// phi has the value bad: an assertion named True or False it is handed
+// to, or an if on it whose branch for bad fails on every path.
+func (c *checker) rejects(phi *ssa.Phi) (ssa.Instruction, bool, bool) {
+	if !analysisutil.IsBool(phi.Type()) || phi.Referrers() == nil {
+		return nil, false, false
+	}
+	for _, u := range *phi.Referrers() {
+		switch u := u.(type) {
+		case *ssa.Call:
+			fn := flow.CalleeFunc(u.Common())
+			if fn == nil || !slices.Contains(u.Call.Args, ssa.Value(phi)) {
+				continue
+			}
+			switch fn.Name() {
+			case "True", "Truef":
+				return u, false, true
+			case "False", "Falsef":
+				return u, true, true
+			}
+		case *ssa.If:
+			succs := u.Block().Succs
+			for i, bad := range []bool{true, false} {
+				if c.exitPath(nil, succs[i], nil, nil, nil) == nil {
+					return u, bad, true
+				}
+			}
+		}
+	}
+	return nil, false, false
 }

@@ -142,10 +142,10 @@ func zeroTest(cond ssa.Value) (*types.Var, int) {
 	switch c := cond.(type) {
 	case *ssa.UnOp:
 		if c.Op == token.NOT {
-			if fv := fieldRead(c.X); fv != nil && isBool(fv.Type()) {
+			if fv := fieldRead(c.X); fv != nil && analysisutil.IsBool(fv.Type()) {
 				return fv, 0
 			}
-		} else if fv := fieldRead(c); fv != nil && isBool(fv.Type()) {
+		} else if fv := fieldRead(c); fv != nil && analysisutil.IsBool(fv.Type()) {
 			return fv, 1
 		}
 	case *ssa.BinOp:
@@ -175,11 +175,6 @@ func fieldRead(v ssa.Value) *types.Var {
 		return analysisutil.FieldOf(l.X)
 	}
 	return nil
-}
-
-func isBool(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Bool
 }
 
 // SetsUnder returns the struct fields f sets (stores a value other

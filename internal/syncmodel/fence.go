@@ -317,7 +317,7 @@ func flagRead(v ssa.Value) (*ssa.FieldAddr, bool) {
 	var addr ssa.Value
 	switch c := v.(type) {
 	case *ssa.UnOp:
-		if c.Op != token.MUL || !isBool(c.Type()) {
+		if c.Op != token.MUL || !analysisutil.IsBool(c.Type()) {
 			return nil, false
 		}
 		addr = c.X

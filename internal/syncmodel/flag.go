@@ -49,7 +49,7 @@ func (m *Model) FlagClearAt(read *ssa.UnOp) bool {
 	}
 	p, ok := paramOf(fa.X)
 	f := analysisutil.FieldOf(fa)
-	if !ok || f == nil || f.Exported() || f.Pkg() != m.pkg || !isBool(f.Type()) {
+	if !ok || f == nil || f.Exported() || f.Pkg() != m.pkg || !analysisutil.IsBool(f.Type()) {
 		return false
 	}
 	g := read.Parent()
@@ -115,11 +115,6 @@ func readOnlyBindings(mc *ssa.MakeClosure, v ssa.Value) bool {
 	return true
 }
 
-func isBool(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Bool
-}
-
 // isFalse reports whether v is a constant false (or nil).
 func isFalse(v ssa.Value) bool {
 	k, ok := v.(*ssa.Const)
@@ -177,7 +172,7 @@ func (m *Model) claimField(s Site, x ssa.Value) *types.Var {
 			continue
 		}
 		c := analysisutil.FieldOf(fa)
-		if c == nil || c.Exported() || c.Pkg() != m.pkg || !isBool(c.Type()) || m.Cleared(c) {
+		if c == nil || c.Exported() || c.Pkg() != m.pkg || !analysisutil.IsBool(c.Type()) || m.Cleared(c) {
 			continue
 		}
 		for _, u := range *fa.Referrers() {

@@ -67,7 +67,7 @@ func NewStopState(pkg *ssa.Package, fns []*ssa.Function) *StopState {
 				if !ok {
 					continue
 				}
-				if f := analysisutil.FieldOf(st.Addr); f != nil && isBool(f.Type()) && !isTrue(st.Val) {
+				if f := analysisutil.FieldOf(st.Addr); f != nil && analysisutil.IsBool(f.Type()) && !isTrue(st.Val) {
 					s.cleared[f] = true
 				}
 				if g, ok := st.Addr.(*ssa.Global); ok {

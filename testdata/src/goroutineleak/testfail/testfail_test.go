@@ -177,3 +177,87 @@ func TestWaitLogHelper(t *testing.T) {
 	}()
 	waitOrLog(t, done)
 }
+
+// next returns the next event, or "" once the subscription is closed.
+func next(sub chan string) string {
+	return <-sub
+}
+
+// Not reported: the goroutine sends only if an event arrives, which
+// the test requires not to happen within the window; receiving one
+// makes the assertion after the loop fail. It is stranded only when
+// the event comes after the test saw the window pass.
+func TestNoEventWithinWindow(t *testing.T) {
+	sub := make(chan string, 1)
+	got := make(chan string)
+	go func() {
+		if ev := next(sub); ev != "" {
+			got <- ev
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	none := false
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			none = true
+			break loop
+		case <-got:
+			none = false
+			break loop
+		}
+	}
+	assert.True(t, none)
+	close(sub)
+}
+
+// Not reported: receiving the callback's signal fails the test.
+func TestCallbackMustNotFire(t *testing.T) {
+	fired := make(chan struct{})
+	go func() {
+		if work() != nil {
+			fired <- struct{}{}
+		}
+	}()
+	select {
+	case <-fired:
+		t.Fatal("callback fired")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// Reported: receiving the signal only logs; the test passes either way.
+func TestCallbackLogged(t *testing.T) {
+	fired := make(chan struct{}) // want `goroutine leak: the send on unbuffered channel fired blocks forever`
+	go func() {
+		if work() != nil {
+			fired <- struct{}{}
+		}
+	}()
+	select {
+	case <-fired:
+		t.Logf("callback fired")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// Reported: the flag the receive sets is only logged, never asserted.
+func TestSeenLogged(t *testing.T) {
+	sub := make(chan string, 1)
+	got := make(chan string) // want `goroutine leak: the send on unbuffered channel got blocks forever`
+	go func() {
+		if ev := next(sub); ev != "" {
+			got <- ev
+		}
+	}()
+	seen := false
+	select {
+	case <-got:
+		seen = true
+	case <-time.After(10 * time.Millisecond):
+	}
+	t.Logf("seen: %v", seen)
+	close(sub)
+}
