@@ -64,8 +64,31 @@
 // helpers named or documented as running with the lock held
 // (fooLocked, "s.mu must be held"), their callees, helpers whose every
 // caller holds some other lock, and helpers that release their
-// caller's lock around a slow call and take it back. A mutex locked
-// only on some paths (if doLock { mu.Lock() }) counts as held. Writes
+// caller's lock around a slow call and take it back. Holding some
+// lock is not holding the field's, though: a write made while only
+// mutexes of other objects are held (a helper called for each entry of
+// a container under the container's lock) is reported once the
+// majority of functions accessing the field hold its own struct's
+// mutex, and each lock held at the write is held by fewer of those
+// functions than that guard, so the entries' users do not take it.
+// Such a write in a plain function, on its parameter, is judged too
+// (release(b), called for each backend under the registry's lock):
+//
+//	func (e *entry) reset() {
+//		e.value = nil // reported: Get and Set hold e.mu, not c.mu
+//	}
+//
+//	func (c *Cache) janitor() {
+//		c.mu.RLock()
+//		for _, e := range c.entries {
+//			e.reset()
+//		}
+//		c.mu.RUnlock()
+//	}
+//
+// A lock held at every access of the field (a bank's lock around
+// every call of its accounts' methods) guards it, and is silent.
+// A mutex locked only on some paths (if doLock { mu.Lock() }) counts as held. Writes
 // to an object the function allocated itself or obtained from a
 // constructor (before the value is shared) are not reported, nor
 // writes in methods only ever called on such values (exported methods

@@ -67,6 +67,11 @@ type fieldStats struct {
 	st       *types.Struct
 	index    int
 	accesses []access
+	// underOther are the writes made holding only mutexes of other
+	// objects (a container's lock around a walk of its entries): no
+	// evidence either way, judged once the field's guard is known
+	// (see otherLocksIdle).
+	underOther []access
 }
 
 // A field is guarded by a mutex when the majority of the functions
@@ -121,20 +126,30 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 					if !sh && !handed || sol.alone(fn, instr, base) {
 						continue
 					}
+					statsOf := func() *fieldStats {
+						fs := stats[v]
+						if fs == nil {
+							fs = &fieldStats{st: st, index: fw.index}
+							stats[v] = fs
+							order = append(order, v)
+						}
+						return fs
+					}
 					guards, other := guardsHeld(f, instr, base, st)
 					if other || len(guards) == 0 && covered(f, base) && !handed {
-						continue // some other lock is held: cannot judge
+						// Some other lock is held: no evidence, and the
+						// write is judged only against a known guard.
+						if write && !handed && !exempt && !start && fw.via == nil && !mayGuardHeld(f, instr, base) {
+							fs := statsOf()
+							fs.underOther = append(fs.underOther, access{instr: instr, pos: pos, write: true, base: base, fn: fn})
+						}
+						continue
 					}
 					mayGuard := false
 					if len(guards) == 0 {
 						mayGuard = mayGuardHeld(f, instr, base)
 					}
-					fs := stats[v]
-					if fs == nil {
-						fs = &fieldStats{st: st, index: fw.index}
-						stats[v] = fs
-						order = append(order, v)
-					}
+					fs := statsOf()
 					readRegion := len(guards) > 0 && onlyReadLocked(f, instr, base)
 					fs.accesses = append(fs.accesses, access{instr: instr, pos: pos, write: write, base: base, guards: guards, fn: fn, exempt: exempt || handed, mayGuard: mayGuard,
 						readRegion: readRegion, readOnly: readRegion && write, via: fw.via, call: fw.call, start: start || handed})
@@ -219,6 +234,47 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout 
 	if _, ok := lockedWrite[guard]; ok || explicit >= 0 {
 		reportReadLocked(pass, v, fs, guard, strong)
 	}
+	// emit reports a; other marks a write made holding only mutexes
+	// of other objects.
+	emit := func(a access, loop *ssa.Go, r route, other bool) {
+		name := lockset.Describe(a.base)
+		why := fmt.Sprintf("which guards it in %d of %d functions that access it", n, n+unlocked)
+		if other {
+			why = fmt.Sprintf("which guards it in %d of %d functions that access it (the locks held here do not)", n, n+unlocked+1)
+		}
+		if explicit >= 0 {
+			why = "which guards it"
+		} else if byLayout {
+			why = "declared after it in the struct and held elsewhere to access it"
+		}
+		d := analysis.Diagnostic{
+			Pos:     a.pos,
+			Message: fmt.Sprintf("write to %s.%s without holding %s.%s, %s", name, v.Name(), name, mu, why),
+		}
+		var tr finding.Trace
+		if loop != nil {
+			tr.Related(&d, finding.Place{Pos: loop.Pos(), Message: "goroutine started here, before the write", Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpGo})
+		}
+		if p, ok := lockedWrite[guard]; ok {
+			d.Related = []analysis.RelatedInformation{{Pos: p, Message: "written with the lock held here"}}
+			tr.Steps(lockedSteps(pass, fs, p, mu, "written")...)
+		} else if p := lockedAccess(fs, guard); p.IsValid() {
+			d.Related = []analysis.RelatedInformation{{Pos: p, Message: "read with the lock held here"}}
+			tr.Steps(lockedSteps(pass, fs, p, mu, "read")...)
+		}
+		d.Category = "field"
+		r.relate(pass, &d, &tr)
+		if a.via != nil {
+			callee := a.via.Func
+			if a.call != "" {
+				callee = a.call
+			}
+			d.Message = fmt.Sprintf("call of %s writes %s.%s (%s) without holding %s.%s, %s", callee, name, v.Name(), a.via.Text, name, mu, why)
+			relateHelper(pass, &d, &tr, a.via, analysisutil.Goroutine(pass.Fset, a.fn))
+		}
+		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
+		tr.Report(pass, d)
+	}
 	for _, a := range fs.accesses {
 		if !a.write || a.locked() || a.mayGuard || !a.pos.IsValid() || !ownBase(a.fn, a.base) || a.exempt && !a.start {
 			continue
@@ -258,41 +314,64 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout 
 		if res, ok := pass.ResultOf[lockset.Analyzer].(*lockset.Result); ok && testHook(pass, res, a, fs, born) {
 			continue // a test's hook on an object nobody shares yet
 		}
-		name := lockset.Describe(a.base)
-		why := fmt.Sprintf("which guards it in %d of %d functions that access it", n, n+unlocked)
-		if explicit >= 0 {
-			why = "which guards it"
-		} else if byLayout {
-			why = "declared after it in the struct and held elsewhere to access it"
-		}
-		d := analysis.Diagnostic{
-			Pos:     a.pos,
-			Message: fmt.Sprintf("write to %s.%s without holding %s.%s, %s", name, v.Name(), name, mu, why),
-		}
-		var tr finding.Trace
-		if loop != nil {
-			tr.Related(&d, finding.Place{Pos: loop.Pos(), Message: "goroutine started here, before the write", Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpGo})
-		}
-		if p, ok := lockedWrite[guard]; ok {
-			d.Related = []analysis.RelatedInformation{{Pos: p, Message: "written with the lock held here"}}
-			tr.Steps(lockedSteps(pass, fs, p, mu, "written")...)
-		} else if p := lockedAccess(fs, guard); p.IsValid() {
-			d.Related = []analysis.RelatedInformation{{Pos: p, Message: "read with the lock held here"}}
-			tr.Steps(lockedSteps(pass, fs, p, mu, "read")...)
-		}
-		d.Category = "field"
-		r.relate(pass, &d, &tr)
-		if a.via != nil {
-			callee := a.via.Func
-			if a.call != "" {
-				callee = a.call
-			}
-			d.Message = fmt.Sprintf("call of %s writes %s.%s (%s) without holding %s.%s, %s", callee, name, v.Name(), a.via.Text, name, mu, why)
-			relateHelper(pass, &d, &tr, a.via, analysisutil.Goroutine(pass.Fset, a.fn))
-		}
-		tr.Step(finding.Place{Pos: a.pos, Goroutine: analysisutil.Goroutine(pass.Fset, a.fn), Op: finding.OpWrite})
-		tr.Report(pass, d)
+		emit(a, loop, r, false)
 	}
+	if byLayout {
+		return // the layout alone is too weak to judge what other locks do
+	}
+	for _, a := range fs.underOther {
+		// A plain function's parameter counts too (release(b), called
+		// for each entry under the container's lock): the other lock
+		// held around it says the object is shared, not being built.
+		_, param := a.base.Root.(*ssa.Parameter)
+		if !a.pos.IsValid() || !ownBase(a.fn, a.base) && !(param && a.base.Path == "") || !otherLocksIdle(pass, fs, a, n) || orderedWrite(pass, v, a.instr) {
+			continue
+		}
+		r, _ := routes.find(a.fn)
+		emit(a, nil, r, true)
+	}
+}
+
+// otherLocksIdle reports whether the mutexes held at a, a write under
+// locks of other objects only, leave the field unguarded: each is held
+// at the field's other accesses (those under its own struct's mutexes
+// or none) by fewer functions than its guard, held by n (a container's
+// lock held around a walk of its entries, which the entries' users do
+// not take). Holding a lock is not holding the
+// field's. False if a held mutex cannot be named.
+func otherLocksIdle(pass *analysis.Pass, fs *fieldStats, a access, n int) bool {
+	res, ok := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
+	if !ok || res.Funcs[a.fn] == nil {
+		return false
+	}
+	const callers = 2
+	held, ok := res.HeldClasses(res.Funcs[a.fn], a.instr, callers)
+	if !ok || len(held) == 0 {
+		return false
+	}
+	holders := make(map[lockset.Class]map[*ssa.Function]bool)
+	for _, b := range fs.accesses {
+		f := res.Funcs[b.fn]
+		if f == nil {
+			continue
+		}
+		cs, ok := res.HeldClasses(f, b.instr, callers)
+		if !ok {
+			return false
+		}
+		for _, c := range cs {
+			if holders[c] == nil {
+				holders[c] = make(map[*ssa.Function]bool)
+			}
+			holders[c][b.fn] = true
+		}
+	}
+	for _, c := range held {
+		if len(holders[c]) >= n {
+			return false
+		}
+	}
+	return true
 }
 
 // lockedSteps is the story of the write at p made with the guard mu

@@ -2,8 +2,11 @@ package lockset
 
 import (
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/goconcheck/goconcheck/internal/accesspath"
 )
@@ -133,4 +136,54 @@ func (c Class) Exclusive() bool {
 	}
 	n, ok := t.(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "Mutex"
+}
+
+// HeldClasses returns the classes of the mutexes certainly held just
+// before instr in f: held by f itself, or, when every caller holds
+// some mutex at entry (EntryLocked), by every static caller at its
+// call, up to depth callers up. False if one of them has no class
+// (a mutex in a local variable) or a caller cannot be seen.
+func (r *Result) HeldClasses(f *Func, instr ssa.Instruction, depth int) ([]Class, bool) {
+	var out []Class
+	for k := range f.HeldBefore(instr) {
+		c, _, ok := ElemClassOf(k)
+		if !ok {
+			return nil, false
+		}
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	if !f.EntryLocked {
+		return out, true
+	}
+	if depth == 0 {
+		return nil, false
+	}
+	sites := r.CallSites(f.Fn)
+	var common []Class
+	for i, s := range sites {
+		cf := r.Funcs[s.Parent()]
+		if _, started := s.(*ssa.Go); started || cf == nil {
+			return nil, false
+		}
+		cs, ok := r.HeldClasses(cf, s, depth-1)
+		if !ok {
+			return nil, false
+		}
+		if i == 0 {
+			common = cs
+			continue
+		}
+		common = slices.DeleteFunc(common, func(c Class) bool { return !slices.Contains(cs, c) })
+	}
+	if len(sites) == 0 {
+		return nil, false
+	}
+	for _, c := range common {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out, true
 }
