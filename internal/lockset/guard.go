@@ -16,7 +16,27 @@ import (
 // (if c.done { return } ... work), so the work after it runs only until
 // some call has completed it. It returns the field.
 func (f *Func) FlagGuarded(instr ssa.Instruction, cls Class) (*types.Var, bool) {
-	for _, b := range f.Fn.Blocks {
+	for _, g := range skippingIfs(f.Fn, instr) {
+		// Successor 0 is taken when the flag is true.
+		if field := flagField(g.cond.Cond); field != nil && g.skips == 0 && f.holdsClass(g.cond, cls) {
+			return field, true
+		}
+	}
+	return nil, false
+}
+
+// A skippingIf is an if that dominates an instruction and one of
+// whose successors, skips, cannot reach it.
+type skippingIf struct {
+	cond  *ssa.If
+	skips int
+}
+
+// skippingIfs returns the ifs of fn on which instr depends: they
+// dominate it, and one successor cannot reach it.
+func skippingIfs(fn *ssa.Function, instr ssa.Instruction) []skippingIf {
+	var out []skippingIf
+	for _, b := range fn.Blocks {
 		if len(b.Instrs) == 0 {
 			continue
 		}
@@ -24,17 +44,14 @@ func (f *Func) FlagGuarded(instr ssa.Instruction, cls Class) (*types.Var, bool) 
 		if !ok || !flow.Dominates(ifi, instr) {
 			continue
 		}
-		field := flagField(ifi.Cond)
-		if field == nil || !f.holdsClass(ifi, cls) {
-			continue
+		for i, s := range b.Succs {
+			if s != instr.Block() && !flow.Reachable(s, instr.Block()) {
+				out = append(out, skippingIf{ifi, i})
+				break
+			}
 		}
-		done := b.Succs[0] // the flag is true
-		if done == instr.Block() || flow.Reachable(done, instr.Block()) {
-			continue
-		}
-		return field, true
 	}
-	return nil, false
+	return out
 }
 
 // holdsClass reports whether a mutex of class cls is certainly held
@@ -113,23 +130,11 @@ func isNamed(t types.Type, name string) bool {
 // by the time instr runs.
 func (f *Func) StateGuarded(instr ssa.Instruction, cls Class, held bool) []*types.Var {
 	var out []*types.Var
-	for _, b := range f.Fn.Blocks {
-		if len(b.Instrs) == 0 {
-			continue
+	for _, g := range skippingIfs(f.Fn, instr) {
+		field, zero := zeroTest(g.cond.Cond)
+		if field != nil && zero == g.skips && (held || f.holdsClass(g.cond, cls)) {
+			out = append(out, field)
 		}
-		ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-		if !ok || !flow.Dominates(ifi, instr) {
-			continue
-		}
-		field, zero := zeroTest(ifi.Cond)
-		if field == nil || !held && !f.holdsClass(ifi, cls) {
-			continue
-		}
-		unset := b.Succs[zero]
-		if unset == instr.Block() || flow.Reachable(unset, instr.Block()) {
-			continue
-		}
-		out = append(out, field)
 	}
 	return out
 }
