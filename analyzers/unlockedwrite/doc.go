@@ -510,8 +510,11 @@
 // race only once the test has failed),
 // a helper every caller of which holds the lock, fields declared after
 // a blank line below the mutex, and handlers of a test's server (in a
-// _test.go file), which mostly answers the test's own requests one at
-// a time.
+// _test.go file, or in an internal package of its module's test
+// support: internal/oauthtest, internal/fakeserver), which mostly
+// answers the tests' own requests one at a time. An exported test
+// package's fake (authtest) serves other modules' tests, perhaps in
+// parallel, and is reported.
 //
 // And it reports a variable a goroutine writes (with no lock held and
 // before it synchronises with anything) that the spawning function

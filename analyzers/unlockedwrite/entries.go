@@ -374,7 +374,7 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 	handlers := map[*ssa.Function]bool{}
 	var vf *analysisutil.ValueFlow
 	for _, fn := range res.Functions() {
-		if analysisutil.ServiceMethod(fn) && !handlers[fn] && !inTest(pass, fn) {
+		if analysisutil.ServiceMethod(fn) && !handlers[fn] && !inTest(pass, fn) && !analysisutil.TestSupportPath(pass.Pkg.Path()) {
 			handlers[fn] = true
 			out = append(out, start{fn: fn, handler: true})
 		}
@@ -416,9 +416,10 @@ func findStarts(pass *analysis.Pass, res *lockset.Result) []start {
 						continue
 					}
 					handlers[lit] = true
-					if inTest(pass, fn) {
-						// A test's server mostly answers the test's own
-						// requests, one at a time.
+					if inTest(pass, fn) || analysisutil.TestSupportPath(pass.Pkg.Path()) {
+						// A test's server, or a fake in a package of its
+						// module's test support, mostly answers the
+						// tests' own requests, one at a time.
 						continue
 					}
 					out = append(out, start{site: instr, fn: lit, bindings: bindings, handler: true})

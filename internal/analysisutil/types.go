@@ -96,3 +96,15 @@ func IsBool(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Kind() == types.Bool
 }
+
+// TestSupportPath reports whether path is an internal package that
+// exists to support its module's tests: its last element ends in
+// "test" or "testutil" (oauthtest, storetest), is "testing", or starts
+// with "fake" (fakeserver). Only the module's own tests use it.
+func TestSupportPath(path string) bool {
+	if !InternalPath(path) {
+		return false
+	}
+	last := path[strings.LastIndex(path, "/")+1:]
+	return strings.HasSuffix(last, "test") || strings.HasSuffix(last, "testutil") || last == "testing" || strings.HasPrefix(last, "fake")
+}
