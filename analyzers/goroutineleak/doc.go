@@ -218,7 +218,11 @@
 //
 // The same holds inside a helper the test receives through: a
 // waitFor(t, done) whose timeout case calls t.Fatalf receives on every
-// path of a passing run (one whose timeout only logs is reported).
+// path of a passing run (one whose timeout only logs is reported). So
+// does a helper whose timeout returns a constant (false, nil) on which
+// the test fails (if _, ok := waitValue(ch, d); !ok { t.Fatal(...) },
+// if err := recvTimeout(ch, d); err == nil { t.Fatal(...) }); a test
+// that logs, or goes on, is reported.
 //
 // A return with nothing reported (the <-wait.Done() case a passing
 // test takes, a t.Logf, an if on a helper that can return false

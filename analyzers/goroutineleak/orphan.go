@@ -107,7 +107,7 @@ func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction
 		case op.Direct():
 			stop[op.Instr] = true
 		default:
-			if !c.calleeMayAvoid(op) {
+			if !c.calleeMayAvoid(op) || c.avoidFails(f, op) {
 				stop[op.Instr] = true
 			}
 		}
@@ -473,4 +473,172 @@ func (c *checker) rejects(phi *ssa.Phi) (ssa.Instruction, bool, bool) {
 		}
 	}
 	return nil, false, false
+}
+
+// avoidFails reports whether, in a test, the receive op that f makes
+// through a helper (a waitFor with a timeout) is avoided only by
+// returns that hand back a constant (false, nil, zero) on which f then
+// fails the test on every path: if _, ok := waitFor(ch, d); !ok {
+// t.Fatal(...) }. A sender stranded by the timeout exists only in a
+// test that has already failed.
+func (c *checker) avoidFails(f *chanmodel.Func, op *chanmodel.Op) bool {
+	call, ok := op.Instr.(*ssa.Call)
+	if !ok || !flow.InTestFile(f.Fn) {
+		return false
+	}
+	callee := op.Via
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	cf := c.m.Func(callee)
+	if cf == nil || len(callee.Blocks) == 0 {
+		return false
+	}
+	// The returns reached without taking the receive's case.
+	var cases []edge
+	for i := range cf.Ops {
+		o := &cf.Ops[i]
+		if o.Kind != chanmodel.Recv || o.Pos != op.Pos || o.Unit != 0 {
+			continue
+		}
+		b, i, ok := chanmodel.CaseEdge(o)
+		if !ok {
+			return false
+		}
+		cases = append(cases, edge{b, i})
+	}
+	if len(cases) == 0 {
+		return false
+	}
+	var rets []*ssa.Return
+	flow.Search{Next: func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+		var next []*ssa.BasicBlock
+		for i, s := range b.Succs {
+			if !slices.Contains(cases, edge{b, i}) {
+				next = append(next, s)
+			}
+		}
+		return next
+	}}.WalkBlock(callee.Blocks[0], func(in ssa.Instruction) bool {
+		if r, ok := in.(*ssa.Return); ok {
+			rets = append(rets, r)
+		}
+		return true
+	})
+	if len(rets) == 0 {
+		return false
+	}
+	// One result that every such return sets to the same constant.
+	for k := range rets[0].Results {
+		want, ok := rets[0].Results[k].(*ssa.Const)
+		if !ok {
+			continue
+		}
+		same := true
+		for _, r := range rets[1:] {
+			if got, ok := r.Results[k].(*ssa.Const); !ok || !sameConst(got, want) {
+				same = false
+				break
+			}
+		}
+		if same && c.failsOn(resultOf(call, k), want) {
+			return true
+		}
+	}
+	return false
+}
+
+// resultOf returns result k of call: the call itself for a single
+// result, else its Extract, or nil if the result is not used.
+func resultOf(call *ssa.Call, k int) ssa.Value {
+	if call.Call.Signature().Results().Len() == 1 {
+		return call
+	}
+	if call.Referrers() == nil {
+		return nil
+	}
+	for _, r := range *call.Referrers() {
+		if x, ok := r.(*ssa.Extract); ok && x.Index == k {
+			return x
+		}
+	}
+	return nil
+}
+
+// sameConst reports whether a and b are the same constant value.
+func sameConst(a, b *ssa.Const) bool {
+	if a.Value == nil || b.Value == nil {
+		return a.Value == nil && b.Value == nil
+	}
+	return constant.Compare(a.Value, token.EQL, b.Value)
+}
+
+// failsOn reports whether the test fails on every path on which v has
+// the value k: an if on v (or on v compared with k) whose branch for k
+// fails, or an assertion named True or False that rejects k.
+func (c *checker) failsOn(v ssa.Value, k *ssa.Const) bool {
+	if v == nil || v.Referrers() == nil {
+		return false
+	}
+	failsFrom := func(b *ssa.BasicBlock) bool { return c.exitPath(nil, b, nil, nil, nil) == nil }
+	for _, u := range *v.Referrers() {
+		switch u := u.(type) {
+		case *ssa.If:
+			if k.Value == nil || k.Value.Kind() != constant.Bool {
+				continue
+			}
+			succ := 1 // the branch taken when v is false
+			if constant.BoolVal(k.Value) {
+				succ = 0
+			}
+			if failsFrom(u.Block().Succs[succ]) {
+				return true
+			}
+		case *ssa.UnOp:
+			if u.Op == token.NOT && k.Value != nil && k.Value.Kind() == constant.Bool {
+				if c.failsOn(u, ssa.NewConst(constant.MakeBool(!constant.BoolVal(k.Value)), k.Type())) {
+					return true
+				}
+			}
+		case *ssa.BinOp:
+			other := u.Y
+			if other == v {
+				other = u.X
+			}
+			o, ok := other.(*ssa.Const)
+			if !ok || !sameConst(o, k) || (u.Op != token.EQL && u.Op != token.NEQ) || u.Referrers() == nil {
+				continue
+			}
+			for _, w := range *u.Referrers() {
+				if ifi, ok := w.(*ssa.If); ok {
+					succ := 0 // EQL: true when v is k
+					if u.Op == token.NEQ {
+						succ = 1
+					}
+					if failsFrom(ifi.Block().Succs[succ]) {
+						return true
+					}
+				}
+			}
+		case *ssa.Call:
+			if k.Value == nil || k.Value.Kind() != constant.Bool {
+				continue
+			}
+			fn := flow.CalleeFunc(u.Common())
+			if fn == nil {
+				continue
+			}
+			switch fn.Name() {
+			case "True", "Truef":
+				if !constant.BoolVal(k.Value) {
+					return true
+				}
+			case "False", "Falsef":
+				if constant.BoolVal(k.Value) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

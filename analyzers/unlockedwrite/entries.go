@@ -178,7 +178,9 @@ func reportRun(pass *analysis.Pass, st start, sc *scope, pos token.Pos, msg func
 	}
 	var tr finding.Trace
 	spawned := finding.Spawned(pass.Fset, pos)
-	if st.site != nil {
+	// A handler made by a conversion (http.HandlerFunc(func...)) has
+	// no position of its own to name.
+	if st.site != nil && st.site.Pos().IsValid() {
 		spawned = finding.Spawned(pass.Fset, st.site.Pos())
 		tr.Related(&d, finding.Place{Pos: st.site.Pos(), Message: startMsg, Goroutine: analysisutil.Goroutine(pass.Fset, st.site.Parent()), Op: finding.OpGo})
 	}

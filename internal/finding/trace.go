@@ -3,6 +3,7 @@ package finding
 import (
 	"go/token"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -59,6 +60,9 @@ func (t *Trace) Related(d *analysis.Diagnostic, p Place) {
 // installed for pass, if any.
 // A nil Trace reports d with no steps.
 func (t *Trace) Report(pass *analysis.Pass, d analysis.Diagnostic) {
+	// A place with no position (a conversion's) is no information:
+	// printed, it would read "-".
+	d.Related = slices.DeleteFunc(slices.Clone(d.Related), func(r analysis.RelatedInformation) bool { return !r.Pos.IsValid() })
 	pass.Report(d)
 	if t == nil {
 		return

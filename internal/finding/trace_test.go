@@ -80,3 +80,23 @@ func TestRecordPerPass(t *testing.T) {
 		t.Errorf("recorder called %d times, want 1", n)
 	}
 }
+
+// A related place with no position is left out of the diagnostic: a
+// printer would show it as "-".
+func TestReportDropsNoPos(t *testing.T) {
+	fset := token.NewFileSet()
+	f := fset.AddFile("/src/a.go", -1, 100)
+	var reported []analysis.Diagnostic
+	pass := testPass(fset, &reported)
+	var tr Trace
+	d := analysis.Diagnostic{Pos: f.Pos(5), Message: "write races"}
+	tr.Related(&d, Place{Pos: token.NoPos, Message: "handler registered here"})
+	tr.Related(&d, Place{Pos: f.Pos(9), Message: "called here"})
+	tr.Report(pass, d)
+	if len(reported) != 1 || len(reported[0].Related) != 1 || reported[0].Related[0].Message != "called here" {
+		t.Fatalf("reported %+v, want only the related place with a position", reported)
+	}
+	if len(d.Related) != 2 {
+		t.Errorf("the caller's diagnostic was changed: %+v", d.Related)
+	}
+}

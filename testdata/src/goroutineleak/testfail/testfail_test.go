@@ -2,6 +2,7 @@ package testfail
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"testing"
 	"time"
@@ -260,4 +261,60 @@ func TestSeenLogged(t *testing.T) {
 	}
 	t.Logf("seen: %v", seen)
 	close(sub)
+}
+
+// recvTimeout returns nil when ch stays silent for d.
+func recvTimeout(ch chan error, d time.Duration) error {
+	select {
+	case err := <-ch:
+		return err
+	case <-time.After(d):
+		return nil
+	}
+}
+
+// waitValue reports false when ch stays silent for d.
+func waitValue(ch chan int, d time.Duration) (int, bool) {
+	select {
+	case n := <-ch:
+		return n, true
+	case <-time.After(d):
+		return 0, false
+	}
+}
+
+// Not reported: the helper returns nil only on its timeout, and the
+// test fails on nil: a stranded sender means a failed test.
+func TestRecvTimeoutFails(t *testing.T) {
+	done := make(chan error)
+	go func() {
+		done <- errors.New("written")
+	}()
+	if err := recvTimeout(done, time.Second); err == nil {
+		t.Fatal("timed out")
+	}
+}
+
+// Not reported: false from the helper fails the test.
+func TestWaitValueFails(t *testing.T) {
+	vals := make(chan int)
+	go func() {
+		vals <- 1
+	}()
+	n, ok := waitValue(vals, time.Second)
+	if !ok {
+		t.Fatal("timed out")
+	}
+	_ = n
+}
+
+// Reported: the timeout only logs, and the test passes.
+func TestWaitValueLogs(t *testing.T) {
+	vals := make(chan int) // want `goroutine leak: the send on unbuffered channel vals blocks forever`
+	go func() {
+		vals <- 1
+	}()
+	if _, ok := waitValue(vals, time.Second); !ok {
+		t.Log("timed out")
+	}
 }
