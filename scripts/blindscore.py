@@ -50,6 +50,8 @@ while i < len(out):
                 # with the helper's write as related information.
                 alts = set()
                 for r in dg.get("related") or []:
+                    if r["posn"].count(":") < 2:
+                        continue  # no position ("-")
                     rf, rln = r["posn"].rsplit(":", 2)[0:2]
                     alts.add(f"{os.path.relpath(rf, d)}:{rln}")
                 found.append((rel.split("/")[0], f"{rel}:{ln}", an, dg["message"], alts))
