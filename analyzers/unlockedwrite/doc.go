@@ -470,8 +470,9 @@
 // An http handler (a function or literal of handler type used as a
 // value, a ServeHTTP method, an exported method of a gRPC service)
 // runs once per request, concurrently: its writes without a lock to
-// package variables, captured variables and fields of the server are
-// reported the same way. A handler value that, wherever it flows in
+// package variables, captured variables and fields of the server
+// (also through pointers those hold: a.m.counts of the metrics the
+// server points to) are reported the same way. A handler value that, wherever it flows in
 // the package, is only called (directly, or through the ServeHTTP of
 // http.HandlerFunc or http.Handler: a fake RoundTripper's, a table
 // test's) runs on its caller's goroutine and is not one; one that can

@@ -293,6 +293,12 @@ func (sc *scope) sharedAddr(v ssa.Value, depth int) (string, bool) {
 					return sc.sharedAddr(v, depth+1)
 				}
 			}
+			// A pointer held in a field of shared state (a.m of the
+			// server every request captures): what it points to is
+			// shared as well.
+			if fa, ok := a.X.(*ssa.FieldAddr); ok && isPointerLike(a.Type()) {
+				return sc.sharedAddr(fa, depth+1)
+			}
 		}
 	case *ssa.FieldAddr:
 		base, ok := sc.sharedAddr(a.X, depth+1)
