@@ -369,10 +369,10 @@ func selectDispatch(cond ssa.Value) bool {
 
 // signalsFailure reports whether, in a test, the sending goroutine can
 // end without sending and receiving from its channel fails the test on
-// every path: the send is the failure signal of a negative check (an event that must not
-// arrive within the window the test watches), and it strands its
-// goroutine only when the misbehaviour came after the window, once
-// the test has seen it pass. A receive fails the test when every path
+// every path: the send is the failure signal of a negative check (an
+// event that must not arrive within the window the test watches), and
+// it strands its goroutine only when the misbehaviour came after the
+// window, once the test has seen it pass. A receive fails the test when every path
 // on from it reports a failure, directly (t.Fatal) or by giving a
 // variable the value an assertion after the wait rejects
 // (noEvents = false; break; ... require.True(t, noEvents)).
@@ -444,32 +444,14 @@ func (c *checker) rejectedEdges(fn *ssa.Function) func(*ssa.BasicBlock, int) boo
 }
 
 // rejects returns the use of phi, a boolean, that fails the test when
-// phi has the value bad: an assertion named True or False it is handed
-// to, or an if on it whose branch for bad fails on every path.
+// phi has the value bad (see failingUse).
 func (c *checker) rejects(phi *ssa.Phi) (ssa.Instruction, bool, bool) {
-	if !analysisutil.IsBool(phi.Type()) || phi.Referrers() == nil {
+	if !analysisutil.IsBool(phi.Type()) {
 		return nil, false, false
 	}
-	for _, u := range *phi.Referrers() {
-		switch u := u.(type) {
-		case *ssa.Call:
-			fn := flow.CalleeFunc(u.Common())
-			if fn == nil || !slices.Contains(u.Call.Args, ssa.Value(phi)) {
-				continue
-			}
-			switch fn.Name() {
-			case "True", "Truef":
-				return u, false, true
-			case "False", "Falsef":
-				return u, true, true
-			}
-		case *ssa.If:
-			succs := u.Block().Succs
-			for i, bad := range []bool{true, false} {
-				if c.exitPath(nil, succs[i], nil, nil, nil) == nil {
-					return u, bad, true
-				}
-			}
+	for _, bad := range []bool{true, false} {
+		if u := c.failingUse(phi, ssa.NewConst(constant.MakeBool(bad), phi.Type())); u != nil {
+			return u, bad, true
 		}
 	}
 	return nil, false, false
@@ -541,8 +523,14 @@ func (c *checker) avoidFails(f *chanmodel.Func, op *chanmodel.Op) bool {
 				break
 			}
 		}
-		if same && c.failsOn(resultOf(call, k), want) {
-			return true
+		if !same {
+			continue
+		}
+		// The failing use must come on every path from the call.
+		if v := resultOf(call, k); v != nil {
+			if u := c.failingUse(v, want); u != nil && c.exitPath(call, nil, map[ssa.Instruction]bool{u: true}, nil, nil) == nil {
+				return true
+			}
 		}
 	}
 	return false
@@ -573,18 +561,20 @@ func sameConst(a, b *ssa.Const) bool {
 	return constant.Compare(a.Value, token.EQL, b.Value)
 }
 
-// failsOn reports whether the test fails on every path on which v has
-// the value k: an if on v (or on v compared with k) whose branch for k
-// fails, or an assertion named True or False that rejects k.
-func (c *checker) failsOn(v ssa.Value, k *ssa.Const) bool {
+// failingUse returns a use of v that fails the test on every path on
+// which v has the value k: an if on v (or on !v, or on v compared with
+// k) whose branch for k fails, or an assertion named True or False that
+// rejects k; nil if there is none.
+func (c *checker) failingUse(v ssa.Value, k *ssa.Const) ssa.Instruction {
 	if v == nil || v.Referrers() == nil {
-		return false
+		return nil
 	}
+	isBool := k.Value != nil && k.Value.Kind() == constant.Bool
 	failsFrom := func(b *ssa.BasicBlock) bool { return c.exitPath(nil, b, nil, nil, nil) == nil }
 	for _, u := range *v.Referrers() {
 		switch u := u.(type) {
 		case *ssa.If:
-			if k.Value == nil || k.Value.Kind() != constant.Bool {
+			if !isBool {
 				continue
 			}
 			succ := 1 // the branch taken when v is false
@@ -592,12 +582,12 @@ func (c *checker) failsOn(v ssa.Value, k *ssa.Const) bool {
 				succ = 0
 			}
 			if failsFrom(u.Block().Succs[succ]) {
-				return true
+				return u
 			}
 		case *ssa.UnOp:
-			if u.Op == token.NOT && k.Value != nil && k.Value.Kind() == constant.Bool {
-				if c.failsOn(u, ssa.NewConst(constant.MakeBool(!constant.BoolVal(k.Value)), k.Type())) {
-					return true
+			if u.Op == token.NOT && isBool {
+				if w := c.failingUse(u, ssa.NewConst(constant.MakeBool(!constant.BoolVal(k.Value)), k.Type())); w != nil {
+					return w
 				}
 			}
 		case *ssa.BinOp:
@@ -616,29 +606,26 @@ func (c *checker) failsOn(v ssa.Value, k *ssa.Const) bool {
 						succ = 1
 					}
 					if failsFrom(ifi.Block().Succs[succ]) {
-						return true
+						return ifi
 					}
 				}
 			}
 		case *ssa.Call:
-			if k.Value == nil || k.Value.Kind() != constant.Bool {
-				continue
-			}
 			fn := flow.CalleeFunc(u.Common())
-			if fn == nil {
+			if fn == nil || !isBool {
 				continue
 			}
 			switch fn.Name() {
 			case "True", "Truef":
 				if !constant.BoolVal(k.Value) {
-					return true
+					return u
 				}
 			case "False", "Falsef":
 				if constant.BoolVal(k.Value) {
-					return true
+					return u
 				}
 			}
 		}
 	}
-	return false
+	return nil
 }

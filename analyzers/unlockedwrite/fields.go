@@ -324,7 +324,7 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout 
 		// for each entry under the container's lock): the other lock
 		// held around it says the object is shared, not being built.
 		_, param := a.base.Root.(*ssa.Parameter)
-		if !a.pos.IsValid() || !ownBase(a.fn, a.base) && !(param && a.base.Path == "") || !otherLocksIdle(pass, fs, a, n) || orderedWrite(pass, v, a.instr) {
+		if !a.pos.IsValid() || !ownBase(a.fn, a.base) && !(param && a.base.Path == "") || !otherLocksIdle(pass, fs, a, counts[guard]) || orderedWrite(pass, v, a.instr) {
 			continue
 		}
 		r, _ := routes.find(a.fn)
@@ -337,8 +337,8 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout 
 // at the field's other accesses (those under its own struct's mutexes
 // or none) by fewer functions than its guard, held by n (a container's
 // lock held around a walk of its entries, which the entries' users do
-// not take). Holding a lock is not holding the
-// field's. False if a held mutex cannot be named.
+// not take): holding a lock is not holding the field's. False if a
+// held mutex cannot be named.
 func otherLocksIdle(pass *analysis.Pass, fs *fieldStats, a access, n int) bool {
 	res, ok := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
 	if !ok || res.Funcs[a.fn] == nil {

@@ -226,6 +226,7 @@ func setsValue(st *ssa.Store) bool {
 	return !ok || b.Op != token.SUB
 }
 
+// reachesOne reports whether from reaches one of to.
 func reachesOne(from ssa.Instruction, to []ssa.Instruction) bool {
 	for _, t := range to {
 		if flow.Reaches(from, t, nil) {
