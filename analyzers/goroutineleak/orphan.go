@@ -527,30 +527,13 @@ func (c *checker) avoidFails(f *chanmodel.Func, op *chanmodel.Op) bool {
 			continue
 		}
 		// The failing use must come on every path from the call.
-		if v := resultOf(call, k); v != nil {
+		if v := analysisutil.ResultValue(call, k); v != nil {
 			if u := c.failingUse(v, want); u != nil && c.exitPath(call, nil, map[ssa.Instruction]bool{u: true}, nil, nil) == nil {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// resultOf returns result k of call: the call itself for a single
-// result, else its Extract, or nil if the result is not used.
-func resultOf(call *ssa.Call, k int) ssa.Value {
-	if call.Call.Signature().Results().Len() == 1 {
-		return call
-	}
-	if call.Referrers() == nil {
-		return nil
-	}
-	for _, r := range *call.Referrers() {
-		if x, ok := r.(*ssa.Extract); ok && x.Index == k {
-			return x
-		}
-	}
-	return nil
 }
 
 // sameConst reports whether a and b are the same constant value.

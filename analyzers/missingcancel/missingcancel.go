@@ -270,23 +270,6 @@ func stdSource(fn *types.Func) *cancelSource {
 	return nil
 }
 
-// resultValue returns the value holding result i of call, or nil if
-// the program never extracts it.
-func resultValue(call *ssa.Call, i int) ssa.Value {
-	if _, ok := call.Type().(*types.Tuple); !ok {
-		if i == 0 {
-			return call
-		}
-		return nil
-	}
-	for _, r := range *call.Referrers() {
-		if e, ok := r.(*ssa.Extract); ok && e.Index == i {
-			return e
-		}
-	}
-	return nil
-}
-
 func isFuncType(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Signature)
 	return ok

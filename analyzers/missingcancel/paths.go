@@ -44,7 +44,7 @@ func (c *checker) checkSite(fn *ssa.Function, b *ssa.BasicBlock, idx int, call *
 		start, end = cur.Node().Pos(), cur.Node().End()
 	}
 
-	v := resultValue(call, src.Result)
+	v := analysisutil.ResultValue(call, src.Result)
 	g := analysisutil.Goroutine(c.pass.Fset, fn)
 	var tr finding.Trace
 	tr.Step(finding.Place{Pos: start, End: end, Goroutine: g, Op: finding.OpCancel})
@@ -144,7 +144,7 @@ func onlyATimer(b *ssa.BasicBlock, idx int, call *ssa.Call) bool {
 	if callee == nil || callee.Pkg() == nil || callee.Pkg().Path() != "context" || !syncmodel.Timed(call) || stdSource(callee) == nil {
 		return false
 	}
-	ctx := resultValue(call, 0)
+	ctx := analysisutil.ResultValue(call, 0)
 	if ctx == nil {
 		return false
 	}
@@ -350,7 +350,7 @@ func awaitsDone(b *ssa.BasicBlock, idx int, call *ssa.Call, handles map[ssa.Inst
 	if fn := flow.CalleeFunc(&call.Call); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
 		return false
 	}
-	ctx := resultValue(call, 0)
+	ctx := analysisutil.ResultValue(call, 0)
 	if ctx == nil || ctx.Referrers() == nil {
 		return false
 	}
@@ -561,7 +561,7 @@ func (c *checker) parentEndsFirst(call *ssa.Call) bool {
 	if src == nil {
 		return false
 	}
-	cancel := resultValue(pc, src.Result)
+	cancel := analysisutil.ResultValue(pc, src.Result)
 	if cancel == nil {
 		return false
 	}

@@ -361,7 +361,7 @@ func (c *checker) sourceAt(rets []*ssa.Return, k int) *cancelSource {
 		} else if verb != s.Verb {
 			verb = "cancel"
 		}
-		origins = append(origins, resultValue(call, idx))
+		origins = append(origins, analysisutil.ResultValue(call, idx))
 		return true
 	}
 	for _, r := range rets {

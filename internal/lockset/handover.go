@@ -179,33 +179,13 @@ func (x *pkgIndex) add(instr ssa.Instruction, calls *[]ssa.CallInstruction) {
 	}
 }
 
-// resultValue returns the caller's value for result i of call, or nil
-// if the caller does not use it.
-func resultValue(call *ssa.Call, i int) ssa.Value {
-	if call.Call.Signature().Results().Len() == 1 {
-		if i == 0 {
-			return call
-		}
-		return nil
-	}
-	if call.Referrers() == nil {
-		return nil
-	}
-	for _, ref := range *call.Referrers() {
-		if e, ok := ref.(*ssa.Extract); ok && e.Index == i {
-			return e
-		}
-	}
-	return nil
-}
-
 // resultAliases names k in the caller through the results of call
 // that ret returns: a result that is the mutex's owner (or a pointer
 // on the way to it), or a new object with a field holding the owner.
 func resultAliases(call *ssa.Call, ret *ssa.Return, k Key) map[Key]bool {
 	out := map[Key]bool{}
 	for i, v := range ret.Results {
-		rv := resultValue(call, i)
+		rv := analysisutil.ResultValue(call, i)
 		if rv == nil {
 			continue
 		}
@@ -248,7 +228,7 @@ func releasedAfter(cf *Func, call *ssa.Call, ret *ssa.Return, want map[Key]bool)
 	// A call of a function the callee returned (release, err :=
 	// s.reserve(); ...; release()) is the unlock it handed over.
 	for i, v := range ret.Results {
-		rv := resultValue(call, i)
+		rv := analysisutil.ResultValue(call, i)
 		if _, isFunc := v.Type().Underlying().(*types.Signature); !isFunc || rv == nil || rv.Referrers() == nil {
 			continue
 		}
@@ -298,7 +278,7 @@ func ifSuccs(x *ssa.If, call *ssa.Call, ret *ssa.Return) []*ssa.BasicBlock {
 		return all
 	}
 	for i, res := range ret.Results {
-		if resultValue(call, i) != v {
+		if analysisutil.ResultValue(call, i) != v {
 			continue
 		}
 		isNil, known := nilness(res)
