@@ -337,7 +337,7 @@ func calledLate(sm *syncmodel.Model, fn *ssa.Function, owner syncmodel.Site, dep
 	}
 	for _, s := range sm.Callers(fn) {
 		g := s.Caller
-		if _, isGo := s.Instr.(*ssa.Go); isGo || s.Goroutine || g == nil {
+		if s.IsGo() || s.Goroutine || g == nil {
 			return true
 		}
 		if startsBeforeCall(sm, s.Instr, owner) {

@@ -59,7 +59,7 @@ func (m *Model) FlagClearAt(read *ssa.UnOp) bool {
 		return false
 	}
 	for _, s := range sites {
-		if _, isGo := s.Instr.(*ssa.Go); !isGo || i >= len(s.Args) {
+		if !s.IsGo() || i >= len(s.Args) {
 			return false
 		}
 	}

@@ -226,7 +226,7 @@ func (q *inflight) held(fn *ssa.Function, in ssa.Instruction, after, before bool
 		return false
 	}
 	for _, s := range sites {
-		if _, isGo := s.Instr.(*ssa.Go); isGo {
+		if s.IsGo() {
 			// The goroutine holds from its start only the unit its
 			// starter hands it: the starter must hold one at the go
 			// statement and give none up after it before taking
@@ -375,7 +375,7 @@ func (q *inflight) settlesAfterRecv(r chanmodel.OpRef) bool {
 		return false
 	}
 	for _, site := range sites {
-		if _, isGo := site.Instr.(*ssa.Go); isGo || site.Goroutine {
+		if site.IsGo() || site.Goroutine {
 			return false
 		}
 		if !q.held(site.Caller, site.Instr, true, false, map[heldKey]bool{}, 1) {

@@ -185,6 +185,14 @@ type Site struct {
 	Goroutine      bool
 }
 
+// IsGo reports whether the site is a go statement itself, not a call
+// nor a function handed to a starter (WaitGroup.Go), which Goroutine
+// marks as well.
+func (s Site) IsGo() bool {
+	_, ok := s.Instr.(*ssa.Go)
+	return ok
+}
+
 // Model is the sync-event model of a package.
 type Model struct {
 	// Funcs lists the package's functions (closures included) in a

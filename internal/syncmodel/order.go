@@ -598,7 +598,7 @@ func (m *Model) enclosing(r chanmodel.OpRef) bool {
 		return false
 	}
 	for _, s := range sites {
-		if _, isGo := s.Instr.(*ssa.Go); isGo || s.Goroutine || s.Caller != r.F.Fn {
+		if s.IsGo() || s.Goroutine || s.Caller != r.F.Fn {
 			return false
 		}
 	}

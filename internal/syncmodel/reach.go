@@ -219,7 +219,7 @@ func (m *Model) goRoots(fn *ssa.Function, calls, pkgOnly bool, home *ssa.Functio
 			if pkgOnly && inPkg && flow.InTestFile(s.Caller) {
 				continue
 			}
-			if _, isGo := s.Instr.(*ssa.Go); isGo || calls && s.Goroutine {
+			if s.IsGo() || calls && s.Goroutine {
 				roots = append(roots, s)
 				continue
 			}
@@ -890,7 +890,7 @@ func (m *Model) TornDown(w ssa.Instruction, fn *ssa.Function) (joined, ok bool) 
 		}
 		for _, s := range sites {
 			switch {
-			case isGoSite(s):
+			case s.IsGo():
 				started := m.startedAt(s)
 				if started == nil || !m.defersDone(started, &s, waits) && !m.doneBeforeReturns(started, &s, waits) {
 					return false
@@ -922,11 +922,6 @@ func waitsBefore(wf *Func, w ssa.Instruction) []Object {
 		}
 	}
 	return waits
-}
-
-func isGoSite(s Site) bool {
-	_, ok := s.Instr.(*ssa.Go)
-	return ok
 }
 
 // doneBeforeReturns reports whether every path of fn, which the go
