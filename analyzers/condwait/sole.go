@@ -428,7 +428,7 @@ func fill(info *types.Info, nonNil nonNilStore, as *ast.AssignStmt, i, dir int) 
 			return dir < 0 && constant.Sign(tv.Value) == 0
 		case tv.Value != nil && tv.Value.Kind() == constant.Bool:
 			return constant.BoolVal(tv.Value) == (dir > 0)
-		case dir > 0 && nilable(tv.Type):
+		case dir > 0 && analysisutil.Nilable(tv.Type):
 			// p = m, where m was allocated or tested non-nil on
 			// every path here: what `p == nil` waits for.
 			return nonNil(as.Lhs[i])
@@ -438,21 +438,6 @@ func fill(info *types.Info, nonNil nonNilStore, as *ast.AssignStmt, i, dir int) 
 			return false
 		}
 		return (as.Tok == token.ADD_ASSIGN) == (dir > 0)
-	}
-	return false
-}
-
-// nilable reports whether a value of type t is nil or not as a whole,
-// so that storing a non-nil one ends a wait on `x == nil`: a pointer,
-// channel, function or interface. An empty slice or map is not nil,
-// yet ends no wait on its length.
-func nilable(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	switch t.Underlying().(type) {
-	case *types.Pointer, *types.Chan, *types.Signature, *types.Interface:
-		return true
 	}
 	return false
 }

@@ -221,8 +221,18 @@
 // path of a passing run (one whose timeout only logs is reported). So
 // does a helper whose timeout returns a constant (false, nil) on which
 // the test fails (if _, ok := waitValue(ch, d); !ok { t.Fatal(...) },
-// if err := recvTimeout(ch, d); err == nil { t.Fatal(...) }); a test
-// that logs, or goes on, is reported.
+// if err := recvTimeout(ch, d); err == nil { t.Fatal(...) }), or a
+// value that is never nil (an errors.New or fmt.Errorf error) on which
+// it fails (mustNoErr(t, err)); a test that logs, or goes on, is
+// reported. The test may fail through an assertion helper of its own
+// (requireTrue(t, ok, "..."), a helper calling one), when the helper
+// fails on every path through it given the outcome of the timeout, and
+// through a flag an inline select leaves false (received := false;
+// select {...}; requireTrue(t, received, "...")). A helper that only
+// logs, or may skip its check, is no such failure:
+//
+//	_, ok := waitFor(got, time.Second)
+//	softTrue(t, ok, "no value yet") // reported at got's make: softTrue only logs
 //
 // A return with nothing reported (the <-wait.Done() case a passing
 // test takes, a t.Logf, an if on a helper that can return false

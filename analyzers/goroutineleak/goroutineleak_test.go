@@ -14,5 +14,5 @@ func Test(t *testing.T) {
 }
 
 func TestFix(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, atest.TestData(), goroutineleak.Analyzer, "goroutineleak/orphan", "goroutineleak/orphanloop", "goroutineleak/orphanmain", "goroutineleak/testfail")
+	analysistest.RunWithSuggestedFixes(t, atest.TestData(), goroutineleak.Analyzer, "goroutineleak/orphan", "goroutineleak/orphanloop", "goroutineleak/orphanmain", "goroutineleak/testfail", "goroutineleak/testassert")
 }

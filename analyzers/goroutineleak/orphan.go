@@ -138,6 +138,13 @@ func (c *checker) orphanPath(f *chanmodel.Func, s *chanmodel.Op) ssa.Instruction
 		next = mc
 	}
 	skip := func(b *ssa.BasicBlock, i int) bool { return cuts[edge{b, i}] }
+	if flow.InTestFile(f.Fn) {
+		// A flag the test fails on when the wait gave up (received
+		// stays false, then requireTrue(t, received)): the paths on
+		// which it is false end in a failed test.
+		rejected := c.rejectedEdges(f.Fn)
+		skip = func(b *ssa.BasicBlock, i int) bool { return cuts[edge{b, i}] || rejected(b, i) }
+	}
 	return c.exitPath(s.Instr, nil, stop, skip, next)
 }
 
@@ -450,7 +457,7 @@ func (c *checker) rejects(phi *ssa.Phi) (ssa.Instruction, bool, bool) {
 		return nil, false, false
 	}
 	for _, bad := range []bool{true, false} {
-		if u := c.failingUse(phi, ssa.NewConst(constant.MakeBool(bad), phi.Type())); u != nil {
+		if u := c.failingUse(phi, is(ssa.NewConst(constant.MakeBool(bad), phi.Type()))); u != nil {
 			return u, bad, true
 		}
 	}
@@ -510,27 +517,67 @@ func (c *checker) avoidFails(f *chanmodel.Func, op *chanmodel.Op) bool {
 	if len(rets) == 0 {
 		return false
 	}
-	// One result that every such return sets to the same constant.
+	// One result that every such return sets to the same constant, or
+	// to a value that is surely not nil (an error).
 	for k := range rets[0].Results {
-		want, ok := rets[0].Results[k].(*ssa.Const)
+		vc, ok := sameResult(rets, k)
 		if !ok {
-			continue
-		}
-		same := true
-		for _, r := range rets[1:] {
-			if got, ok := r.Results[k].(*ssa.Const); !ok || !sameConst(got, want) {
-				same = false
-				break
-			}
-		}
-		if !same {
 			continue
 		}
 		// The failing use must come on every path from the call.
 		if v := analysisutil.ResultValue(call, k); v != nil {
-			if u := c.failingUse(v, want); u != nil && c.exitPath(call, nil, map[ssa.Instruction]bool{u: true}, nil, nil) == nil {
+			if u := c.failingUse(v, vc); u != nil && c.exitPath(call, nil, map[ssa.Instruction]bool{u: true}, nil, nil) == nil {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// sameResult returns what every return of rets says in its k'th result:
+// the same constant, or a value that is not nil.
+func sameResult(rets []*ssa.Return, k int) (valueCond, bool) {
+	if want, ok := rets[0].Results[k].(*ssa.Const); ok {
+		for _, r := range rets[1:] {
+			if got, ok := r.Results[k].(*ssa.Const); !ok || !sameConst(got, want) {
+				return valueCond{}, false
+			}
+		}
+		return is(want), true
+	}
+	t := rets[0].Results[k].Type()
+	if !analysisutil.Nilable(t) {
+		return valueCond{}, false
+	}
+	for _, r := range rets {
+		if !flow.NonNilAt(r.Results[k], r.Block()) {
+			return valueCond{}, false
+		}
+	}
+	return valueCond{k: ssa.NewConst(nil, t), other: true}, true
+}
+
+// helperFails reports whether call, a call of a function of the package
+// with v among its arguments, fails the test whenever v meets vc: the
+// callee's parameter for v has a failing use (see failingUse) that
+// every path through the callee passes.
+func (c *checker) helperFails(call *ssa.Call, v ssa.Value, vc valueCond, depth int) bool {
+	callee := call.Common().StaticCallee()
+	if callee == nil {
+		return false
+	}
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	if !analysisutil.BuiltIn(callee, c.pass.Pkg) {
+		return false
+	}
+	for i, a := range call.Common().Args {
+		if a != v || i >= len(callee.Params) {
+			continue
+		}
+		if w := c.failingUseIn(callee.Params[i], vc, depth); w != nil && c.exitPath(nil, callee.Blocks[0], map[ssa.Instruction]bool{w: true}, nil, nil) == nil {
+			return true
 		}
 	}
 	return false
@@ -544,15 +591,44 @@ func sameConst(a, b *ssa.Const) bool {
 	return constant.Compare(a.Value, token.EQL, b.Value)
 }
 
+// A valueCond is what a use of a value is asked about: that the value
+// is k, or, with other set, that it is anything but k (an error that
+// is not nil).
+type valueCond struct {
+	k     *ssa.Const
+	other bool
+}
+
+// is is the condition that v is k.
+func is(k *ssa.Const) valueCond { return valueCond{k: k} }
+
+// boolean returns the condition as a boolean value, if it is one.
+func (vc valueCond) boolean() (val, ok bool) {
+	if vc.k.Value == nil || vc.k.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(vc.k.Value) != vc.other, true
+}
+
 // failingUse returns a use of v that fails the test on every path on
-// which v has the value k: an if on v (or on !v, or on v compared with
-// k) whose branch for k fails, or an assertion named True or False that
-// rejects k; nil if there is none.
-func (c *checker) failingUse(v ssa.Value, k *ssa.Const) ssa.Instruction {
+// which v meets vc: an if on v (or on !v, or on v compared with k)
+// whose branch for vc fails, an assertion named True or False that
+// rejects the boolean, or a call of a function of the package that,
+// handed such a v, fails on every path through it (the test's own
+// requireTrue(t, ok) or mustNoErr(t, err)); nil if there is none.
+func (c *checker) failingUse(v ssa.Value, vc valueCond) ssa.Instruction {
+	return c.failingUseIn(v, vc, maxAssertDepth)
+}
+
+// maxAssertDepth bounds how deep failingUse follows a value into the
+// package's own assertion helpers (a helper calling a helper).
+const maxAssertDepth = 3
+
+func (c *checker) failingUseIn(v ssa.Value, vc valueCond, depth int) ssa.Instruction {
 	if v == nil || v.Referrers() == nil {
 		return nil
 	}
-	isBool := k.Value != nil && k.Value.Kind() == constant.Bool
+	val, isBool := vc.boolean()
 	failsFrom := func(b *ssa.BasicBlock) bool { return c.exitPath(nil, b, nil, nil, nil) == nil }
 	for _, u := range *v.Referrers() {
 		switch u := u.(type) {
@@ -561,7 +637,7 @@ func (c *checker) failingUse(v ssa.Value, k *ssa.Const) ssa.Instruction {
 				continue
 			}
 			succ := 1 // the branch taken when v is false
-			if constant.BoolVal(k.Value) {
+			if val {
 				succ = 0
 			}
 			if failsFrom(u.Block().Succs[succ]) {
@@ -569,7 +645,7 @@ func (c *checker) failingUse(v ssa.Value, k *ssa.Const) ssa.Instruction {
 			}
 		case *ssa.UnOp:
 			if u.Op == token.NOT && isBool {
-				if w := c.failingUse(u, ssa.NewConst(constant.MakeBool(!constant.BoolVal(k.Value)), k.Type())); w != nil {
+				if w := c.failingUseIn(u, is(ssa.NewConst(constant.MakeBool(!val), u.Type())), depth); w != nil {
 					return w
 				}
 			}
@@ -579,14 +655,16 @@ func (c *checker) failingUse(v ssa.Value, k *ssa.Const) ssa.Instruction {
 				other = u.X
 			}
 			o, ok := other.(*ssa.Const)
-			if !ok || !sameConst(o, k) || (u.Op != token.EQL && u.Op != token.NEQ) || u.Referrers() == nil {
+			if !ok || !sameConst(o, vc.k) || (u.Op != token.EQL && u.Op != token.NEQ) || u.Referrers() == nil {
 				continue
 			}
 			for _, w := range *u.Referrers() {
 				if ifi, ok := w.(*ssa.If); ok {
-					succ := 0 // EQL: true when v is k
-					if u.Op == token.NEQ {
-						succ = 1
+					// The comparison is true when v is k (EQL) or is
+					// not (NEQ); the If takes Succs[0] when it is.
+					succ := 1
+					if (u.Op == token.EQL) != vc.other {
+						succ = 0
 					}
 					if failsFrom(ifi.Block().Succs[succ]) {
 						return ifi
@@ -594,17 +672,20 @@ func (c *checker) failingUse(v ssa.Value, k *ssa.Const) ssa.Instruction {
 				}
 			}
 		case *ssa.Call:
+			if depth > 0 && c.helperFails(u, v, vc, depth-1) {
+				return u
+			}
 			fn := flow.CalleeFunc(u.Common())
 			if fn == nil || !isBool {
 				continue
 			}
 			switch fn.Name() {
 			case "True", "Truef":
-				if !constant.BoolVal(k.Value) {
+				if !val {
 					return u
 				}
 			case "False", "Falsef":
-				if constant.BoolVal(k.Value) {
+				if val {
 					return u
 				}
 			}

@@ -108,3 +108,17 @@ func TestSupportPath(path string) bool {
 	last := path[strings.LastIndex(path, "/")+1:]
 	return strings.HasSuffix(last, "test") || strings.HasSuffix(last, "testutil") || last == "testing" || strings.HasPrefix(last, "fake")
 }
+
+// Nilable reports whether a value of type t is nil or not as a whole:
+// a pointer, channel, function or interface. (An empty slice or map is
+// not nil, yet says nothing about its length.)
+func Nilable(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Chan, *types.Signature, *types.Interface:
+		return true
+	}
+	return false
+}

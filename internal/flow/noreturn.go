@@ -233,21 +233,28 @@ func (e *Ends) callEnd(call *ssa.Call) End {
 		return fe.End
 	}
 	for i, end := range fe.NonNil {
-		if end != Returns && i < len(c.Args) && nonNilAt(c.Args[i], call.Block()) {
+		if end != Returns && i < len(c.Args) && NonNilAt(c.Args[i], call.Block()) {
 			return end
 		}
 	}
 	return Returns
 }
 
-// nonNilAt reports whether v is surely not nil in block at: a value
+// NonNilAt reports whether v is surely not nil in block at: a value
 // that is never nil (an interface made from a concrete value, a
-// new(T), a closure), or one a nil test on the way lets through only
-// when it is not.
-func nonNilAt(v ssa.Value, at *ssa.BasicBlock) bool {
-	switch v.(type) {
+// new(T), a closure, an error from errors.New or fmt.Errorf), or one a
+// nil test on the way lets through only when it is not.
+func NonNilAt(v ssa.Value, at *ssa.BasicBlock) bool {
+	switch v := v.(type) {
 	case *ssa.MakeInterface, *ssa.Alloc, *ssa.MakeClosure, *ssa.Function, *ssa.MakeMap, *ssa.MakeChan:
 		return true
+	case *ssa.Call:
+		if fn := CalleeFunc(v.Common()); fn != nil && fn.Pkg() != nil {
+			switch fn.Pkg().Path() + "." + fn.Name() {
+			case "errors.New", "fmt.Errorf":
+				return true
+			}
+		}
 	}
 	return TestedNonNil(v, at)
 }

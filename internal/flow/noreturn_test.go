@@ -136,7 +136,7 @@ func TestEndsCalls(t *testing.T) {
 		"p.mustNoErr: exits the goroutine", // on the err != nil branch
 		"p.mustNil: exits the goroutine",   // past if err == nil { return }
 		"errors.New: returns",
-		"p.mustNoErr: returns",             // errors.New's result is not known not to be nil
+		"p.mustNoErr: exits the goroutine", // errors.New never returns nil
 		"p.mustNoErr: exits the goroutine", // &myErr{} as an error is not nil
 		"(p.wrapper).fail: exits the goroutine",
 		"(*testing.common).Fatal: exits the goroutine", // it ends the goroutine it runs in
