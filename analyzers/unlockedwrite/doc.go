@@ -72,7 +72,14 @@
 // mutex, and each lock held at the write is held by fewer of those
 // functions than that guard, so the entries' users do not take it.
 // Such a write in a plain function, on its parameter, is judged too
-// (release(b), called for each backend under the registry's lock):
+// (release(b), called for each backend under the registry's lock), as
+// is one in the walk's own loop body, to an element of the shared
+// container (for _, s := range r.subs { s.pending = nil }), and one
+// in a closure of a goroutine that a constructor starts: that
+// goroutine runs beside the value's users, so it is no initialiser.
+// When the field's guard is known only from the struct's layout (few
+// functions access it), such a write is reported only if every other
+// access holds that mutex:
 //
 //	func (e *entry) reset() {
 //		e.value = nil // reported: Get and Set hold e.mu, not c.mu

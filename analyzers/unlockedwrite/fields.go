@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
@@ -55,6 +56,9 @@ type access struct {
 	// goroutine on it), which may still come after the function's own
 	// go statement.
 	start bool
+	// element: an element of a shared container, reached in a walk of
+	// it (see elementOfShared).
+	element bool
 }
 
 // locked reports whether some mutex of base's struct is held.
@@ -121,11 +125,6 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 					// once the function starts a goroutine on it: the
 					// access is judged only against that goroutine (see
 					// beside), as a Start method's.
-					sh := shared(f, base)
-					handed := !sh && startedBefore(instr, base)
-					if !sh && !handed || sol.alone(fn, instr, base) {
-						continue
-					}
 					statsOf := func() *fieldStats {
 						fs := stats[v]
 						if fs == nil {
@@ -134,6 +133,21 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 							order = append(order, v)
 						}
 						return fs
+					}
+					sh := shared(f, base)
+					handed := !sh && startedBefore(instr, base)
+					if !sh && !handed && write && !exempt && !start && fw.via == nil && elementOfShared(f, base, 0) {
+						// An element of a shared container, written in a
+						// walk of it: judged only as a write under
+						// another object's lock (the container's).
+						if _, other := guardsHeld(f, instr, base, st); other && !mayGuardHeld(f, instr, base) {
+							fs := statsOf()
+							fs.underOther = append(fs.underOther, access{instr: instr, pos: pos, write: true, base: base, fn: fn, element: true})
+						}
+						continue
+					}
+					if !sh && !handed || sol.alone(fn, instr, base) {
+						continue
 					}
 					guards, other := guardsHeld(f, instr, base, st)
 					if other || len(guards) == 0 && covered(f, base) && !handed {
@@ -238,6 +252,9 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout 
 	// of other objects.
 	emit := func(a access, loop *ssa.Go, r route, other bool) {
 		name := lockset.Describe(a.base)
+		if a.element {
+			name = selectedAt(pass, a.pos, name)
+		}
 		why := fmt.Sprintf("which guards it in %d of %d functions that access it", n, n+unlocked)
 		if other {
 			why = fmt.Sprintf("which guards it in %d of %d functions that access it (the locks held here do not)", n, n+unlocked+1)
@@ -316,15 +333,18 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout 
 		}
 		emit(a, loop, r, false)
 	}
-	if byLayout {
-		return // the layout alone is too weak to judge what other locks do
+	if byLayout && unlocked > 0 {
+		// The layout alone is too weak to judge what other locks do;
+		// with every other access under the field's own mutex, it is
+		// the guard.
+		return
 	}
 	for _, a := range fs.underOther {
 		// A plain function's parameter counts too (release(b), called
 		// for each entry under the container's lock): the other lock
 		// held around it says the object is shared, not being built.
 		_, param := a.base.Root.(*ssa.Parameter)
-		if !a.pos.IsValid() || !ownBase(a.fn, a.base) && !(param && a.base.Path == "") || !otherLocksIdle(pass, fs, a, counts[guard]) || orderedWrite(pass, v, a.instr) {
+		if !a.pos.IsValid() || !ownBase(a.fn, a.base) && !(param && a.base.Path == "") && !a.element || !otherLocksIdle(pass, fs, a, counts[guard]) || orderedWrite(pass, v, a.instr) {
 			continue
 		}
 		r, _ := routes.find(a.fn)
@@ -621,6 +641,52 @@ func shared(f *lockset.Func, base lockset.Key) bool {
 		return r.Heap
 	}
 	return false
+}
+
+// elementOfShared reports whether base is an element of a container
+// that is itself shared (see shared): a slice or array element, a map
+// value, or the value of a range over a map, the container reached
+// from a parameter, free variable or package variable the function
+// does not own (for _, s := range r.sessions).
+func elementOfShared(f *lockset.Func, base lockset.Key, depth int) bool {
+	if depth > 3 || base.Global != "" {
+		return false
+	}
+	var container ssa.Value
+	switch r := base.Root.(type) {
+	case *ssa.IndexAddr:
+		container = r.X
+	case *ssa.Lookup:
+		container = r.X
+	case *ssa.Extract:
+		if next, ok := r.Tuple.(*ssa.Next); ok && r.Index == 2 {
+			if rng, ok := next.Iter.(*ssa.Range); ok {
+				container = rng.X
+			}
+		}
+	}
+	if container == nil {
+		return false
+	}
+	k := lockset.KeyOf(container)
+	return shared(f, k) || elementOfShared(f, k, depth+1)
+}
+
+// selectedAt returns, as written, the operand of the selector whose
+// field name is at pos (s in s.pending = nil): an element reached in a
+// walk has no name in SSA form. dflt if there is none.
+func selectedAt(pass *analysis.Pass, pos token.Pos, dflt string) string {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+			if len(path) > 1 {
+				if sel, ok := path[1].(*ast.SelectorExpr); ok && sel.Sel.Pos() == pos {
+					return types.ExprString(sel.X)
+				}
+			}
+		}
+	}
+	return dflt
 }
 
 // guardsHeld returns the indexes, ascending and without repeats, of

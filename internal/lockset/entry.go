@@ -436,12 +436,19 @@ func (b *builder) documentedLocked(fn *ssa.Function) bool {
 }
 
 // Initialiser reports functions named as building a value before it
-// is shared (NewServer, newBlock, Init, init), or nested in one.
+// is shared (NewServer, newBlock, Init, init), or nested in one. Not
+// through a go statement: a goroutine the constructor starts runs
+// beside the value's users once the constructor returns it.
 func Initialiser(fn *ssa.Function) bool {
 	for f := fn; f != nil; f = f.Parent() {
-		n := strings.ToLower(f.Name())
-		if strings.HasPrefix(n, "new") || strings.HasPrefix(n, "init") {
-			return true
+		if analysisutil.GoOf(f) != nil {
+			return false
+		}
+		if f.Parent() == nil {
+			// An anonymous function's name is its parent's and a
+			// number: only the declared function's counts.
+			n := strings.ToLower(f.Name())
+			return strings.HasPrefix(n, "new") || strings.HasPrefix(n, "init")
 		}
 	}
 	return false
