@@ -489,7 +489,13 @@
 // http.Handler it calls with the value) wraps it: its result is
 // followed in the value's place, so a per-request adapter that builds
 // a handler, wraps it and serves the result there and then is not a
-// handler either.
+// handler either. Nor, for the variables of its own that it reads after
+// handing the handler away, is one that has another package serve it
+// (next := false; ...; fasthttpadaptor's or http.StripPrefix's result
+// serves it; if !next {...}): it waits for the one run that its own
+// variable sees. A maker that registers a handler (Handle, HandleFunc,
+// ListenAndServe, httptest.NewServer, a Server's Handler) or is main
+// gets no such pass.
 //
 //	http.HandleFunc("/r", func(w http.ResponseWriter, r *http.Request) {
 //		redirects++ // reported

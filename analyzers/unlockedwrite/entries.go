@@ -64,7 +64,7 @@ func checkGoroutines(pass *analysis.Pass, res *lockset.Result, done map[token.Po
 			}
 		}
 		for i := range st.fn.FreeVars {
-			if i < len(st.bindings) && invariant(st.bindings[i], st.loop) {
+			if i < len(st.bindings) && invariant(st.bindings[i], st.loop) && !awaitedByMaker(st, st.bindings[i]) {
 				sc.free[i] = true
 			}
 		}
@@ -87,6 +87,63 @@ func checkGoroutines(pass *analysis.Pass, res *lockset.Result, done map[token.Po
 		seen := map[*ssa.Function]bool{}
 		scanStart(pass, res, st, sc, reported, done, seen, 0)
 	}
+}
+
+// awaitedByMaker reports whether binding, a variable of the function
+// that makes the handler st, is read by that function after it hands
+// the handler away: a per-request adapter that builds a handler, has
+// another package serve it there and then, and reads what the handler
+// set (next = true, then if !next {...}) waits for the one run that
+// its own variable sees. Each run of the maker has its own variable.
+//
+// Not when the maker registers a handler (on a mux, a server, an
+// httptest server) or is main: there the handler serves many requests,
+// and a read after it races with them.
+func awaitedByMaker(st start, binding ssa.Value) bool {
+	alloc, ok := binding.(*ssa.Alloc)
+	if !st.handler || st.site == nil || !ok || alloc.Parent() != st.site.Parent() || alloc.Referrers() == nil {
+		return false
+	}
+	if maker := alloc.Parent(); flow.IsMain(maker) || registersHandler(maker) {
+		return false
+	}
+	for _, r := range *alloc.Referrers() {
+		if load, ok := r.(*ssa.UnOp); ok && load.Op == token.MUL && flow.Reaches(st.site, load, nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// registersHandler reports whether fn hands a handler to net/http or
+// httptest to serve many requests (Handle, HandleFunc, ListenAndServe,
+// Serve, NewServer and the like), or stores one in a field
+// (http.Server's Handler).
+func registersHandler(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			switch in := in.(type) {
+			case ssa.CallInstruction:
+				callee := flow.CalleeFunc(in.Common())
+				if callee == nil || callee.Pkg() == nil {
+					continue
+				}
+				switch callee.Pkg().Path() {
+				case "net/http", "net/http/httptest":
+					switch callee.Name() {
+					case "Handle", "HandleFunc", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS",
+						"NewServer", "NewTLSServer", "NewUnstartedServer":
+						return true
+					}
+				}
+			case *ssa.Store:
+				if _, ok := in.Addr.(*ssa.FieldAddr); ok && analysisutil.IsNamed(in.Val.Type(), "net/http", "Handler") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // scanStart reports the unlocked writes to shared state of sc.fn, and

@@ -512,3 +512,28 @@ func registerDecorated(mux *http.ServeMux, m func(http.Handler) http.Handler) {
 		served++ // want `write to served in a handler races with concurrent requests`
 	})))
 }
+
+// An adapter that has another package serve the handler it built
+// (http.StripPrefix's result, here) and then reads what the handler
+// set: each request has its own flag, and the handler has run by the
+// read. Not reported.
+func AdaptFlag(m func(http.Handler) http.Handler) func(w http.ResponseWriter, r *http.Request) bool {
+	return func(w http.ResponseWriter, r *http.Request) bool {
+		reached := false
+		inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			reached = true
+		})
+		http.StripPrefix("/api", m(inner)).ServeHTTP(w, r)
+		return reached
+	}
+}
+
+// The same read after a registration: the handler serves every request
+// to the mux, and the flag is shared by all of them.
+func registerFlag(mux *http.ServeMux) bool {
+	reached := false
+	mux.Handle("/f", http.StripPrefix("/f", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reached = true // want `write to reached in a handler races with concurrent requests`
+	})))
+	return reached
+}
