@@ -113,7 +113,11 @@ func (vf *ValueFlow) addresses(in ssa.Instruction) {
 // interface method other than the ones calls accepts, a package
 // variable, an exported field, or a result. A closure's other uses
 // are followed too; a named function's are not (go/ssa does not list
-// them), only at's.
+// them), only at's. A closure that captures the value may run it
+// whenever it runs itself (a middleware's handler calling
+// next.ServeHTTP), so it is followed as well; a value a function of
+// the package returns, having been handed it by a call the walk came
+// through, is followed on at that call's result.
 func (vf *ValueFlow) OnlyCalled(v ssa.Value, at ssa.Instruction, calls func(c *ssa.CallCommon, x ssa.Value) bool) bool {
 	w := &walk{vf: vf, calls: calls}
 	return w.start(v, at)
@@ -150,6 +154,10 @@ type walk struct {
 	extern  func(*ssa.Store) bool
 	sites   []ssa.Instruction
 	seen    map[ssa.Value]bool
+	// entered are the calls of the package's functions the walk is
+	// in, innermost last: a return of the value from the callee hands
+	// it to the call's result (OnlyCalled only).
+	entered []*ssa.Call
 }
 
 func (w *walk) start(v ssa.Value, at ssa.Instruction) bool {
@@ -236,6 +244,12 @@ func (w *walk) use(x ssa.Value, in ssa.Instruction) bool {
 				return false
 			}
 		}
+		if !w.collect {
+			// The closure may run x whenever it runs itself (a
+			// middleware's handler calling next.ServeHTTP): x is
+			// only called if the closure is.
+			return w.follow(in)
+		}
 		return true
 	case *ssa.Store:
 		if in.Val != x {
@@ -315,12 +329,34 @@ func (w *walk) use(x ssa.Value, in ssa.Instruction) bool {
 		if c.Value == x {
 			return false // called and passed on at once
 		}
+		call, _ := in.(*ssa.Call)
 		for i, a := range c.Args {
-			if a == x && (i >= len(callee.Params) || !w.follow(callee.Params[i])) {
+			if a != x {
+				continue
+			}
+			if i >= len(callee.Params) {
+				return false
+			}
+			w.entered = append(w.entered, call)
+			ok := w.follow(callee.Params[i])
+			w.entered = w.entered[:len(w.entered)-1]
+			if !ok {
 				return false
 			}
 		}
 		return true
+	case *ssa.Return:
+		// Returned by the callee the walk entered from a call (the
+		// package's own middleware returns a handler wrapping its
+		// parameter): the call's result carries it on.
+		if n := len(w.entered); !w.collect && n > 0 && len(in.Results) == 1 && in.Parent() == flow.Callee(w.entered[n-1].Common()) {
+			top := w.entered[n-1]
+			w.entered = w.entered[:n-1]
+			ok := w.follow(top)
+			w.entered = append(w.entered, top)
+			return ok
+		}
+		return false
 	}
 	return false
 }

@@ -537,3 +537,36 @@ func registerFlag(mux *http.ServeMux) bool {
 	})))
 	return reached
 }
+
+var lastUser string
+
+// withAudit is the package's own middleware: its handler runs next on
+// every request it serves itself.
+func withAudit(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r)
+	})
+}
+
+func upload(w http.ResponseWriter, r *http.Request) {
+	lastUser = r.Header.Get("X-User") // want `write to lastUser in a handler races with concurrent requests`
+}
+
+// The named handler, wrapped by the package's middleware, is served
+// with the wrapper for every request to the mux.
+func registerUpload(mux *http.ServeMux) {
+	mux.Handle("/upload", withAudit(http.HandlerFunc(upload)))
+}
+
+var lastProbe string
+
+func probe(w http.ResponseWriter, r *http.Request) {
+	lastProbe = r.URL.Path
+}
+
+// Wrapped the same way but only ever served on the caller's goroutine,
+// once per call: not reported.
+func runProbe(w http.ResponseWriter, r *http.Request) string {
+	withAudit(http.HandlerFunc(probe)).ServeHTTP(w, r)
+	return lastProbe
+}
