@@ -451,13 +451,13 @@ func (c *checker) rejectedEdges(fn *ssa.Function) func(*ssa.BasicBlock, int) boo
 }
 
 // rejects returns the use of phi, a boolean, that fails the test when
-// phi has the value bad (see failingUse).
+// phi has the value bad (see flow.Ends.FailingUse).
 func (c *checker) rejects(phi *ssa.Phi) (ssa.Instruction, bool, bool) {
 	if !analysisutil.IsBool(phi.Type()) {
 		return nil, false, false
 	}
 	for _, bad := range []bool{true, false} {
-		if u := c.failingUse(phi, is(ssa.NewConst(constant.MakeBool(bad), phi.Type()))); u != nil {
+		if u := c.m.Ends().FailingUse(phi, flow.Is(ssa.NewConst(constant.MakeBool(bad), phi.Type()))); u != nil {
 			return u, bad, true
 		}
 	}
@@ -526,7 +526,7 @@ func (c *checker) avoidFails(f *chanmodel.Func, op *chanmodel.Op) bool {
 		}
 		// The failing use must come on every path from the call.
 		if v := analysisutil.ResultValue(call, k); v != nil {
-			if u := c.failingUse(v, vc); u != nil && c.exitPath(call, nil, map[ssa.Instruction]bool{u: true}, nil, nil) == nil {
+			if u := c.m.Ends().FailingUse(v, vc); u != nil && c.exitPath(call, nil, map[ssa.Instruction]bool{u: true}, nil, nil) == nil {
 				return true
 			}
 		}
@@ -536,160 +536,23 @@ func (c *checker) avoidFails(f *chanmodel.Func, op *chanmodel.Op) bool {
 
 // sameResult returns what every return of rets says in its k'th result:
 // the same constant, or a value that is not nil.
-func sameResult(rets []*ssa.Return, k int) (valueCond, bool) {
+func sameResult(rets []*ssa.Return, k int) (flow.ValueCond, bool) {
 	if want, ok := rets[0].Results[k].(*ssa.Const); ok {
 		for _, r := range rets[1:] {
-			if got, ok := r.Results[k].(*ssa.Const); !ok || !sameConst(got, want) {
-				return valueCond{}, false
+			if got, ok := r.Results[k].(*ssa.Const); !ok || !flow.SameConst(got, want) {
+				return flow.ValueCond{}, false
 			}
 		}
-		return is(want), true
+		return flow.Is(want), true
 	}
 	t := rets[0].Results[k].Type()
 	if !analysisutil.Nilable(t) {
-		return valueCond{}, false
+		return flow.ValueCond{}, false
 	}
 	for _, r := range rets {
 		if !flow.NonNilAt(r.Results[k], r.Block()) {
-			return valueCond{}, false
+			return flow.ValueCond{}, false
 		}
 	}
-	return valueCond{k: ssa.NewConst(nil, t), other: true}, true
-}
-
-// helperFails reports whether call, a call of a function of the package
-// with v among its arguments, fails the test whenever v meets vc: the
-// callee's parameter for v has a failing use (see failingUse) that
-// every path through the callee passes.
-func (c *checker) helperFails(call *ssa.Call, v ssa.Value, vc valueCond, depth int) bool {
-	callee := call.Common().StaticCallee()
-	if callee == nil {
-		return false
-	}
-	if o := callee.Origin(); o != nil {
-		callee = o
-	}
-	if !analysisutil.BuiltIn(callee, c.pass.Pkg) {
-		return false
-	}
-	for i, a := range call.Common().Args {
-		if a != v || i >= len(callee.Params) {
-			continue
-		}
-		if w := c.failingUseIn(callee.Params[i], vc, depth); w != nil && c.exitPath(nil, callee.Blocks[0], map[ssa.Instruction]bool{w: true}, nil, nil) == nil {
-			return true
-		}
-	}
-	return false
-}
-
-// sameConst reports whether a and b are the same constant value.
-func sameConst(a, b *ssa.Const) bool {
-	if a.Value == nil || b.Value == nil {
-		return a.Value == nil && b.Value == nil
-	}
-	return constant.Compare(a.Value, token.EQL, b.Value)
-}
-
-// A valueCond is what a use of a value is asked about: that the value
-// is k, or, with other set, that it is anything but k (an error that
-// is not nil).
-type valueCond struct {
-	k     *ssa.Const
-	other bool
-}
-
-// is is the condition that v is k.
-func is(k *ssa.Const) valueCond { return valueCond{k: k} }
-
-// boolean returns the condition as a boolean value, if it is one.
-func (vc valueCond) boolean() (val, ok bool) {
-	if vc.k.Value == nil || vc.k.Value.Kind() != constant.Bool {
-		return false, false
-	}
-	return constant.BoolVal(vc.k.Value) != vc.other, true
-}
-
-// failingUse returns a use of v that fails the test on every path on
-// which v meets vc: an if on v (or on !v, or on v compared with k)
-// whose branch for vc fails, an assertion named True or False that
-// rejects the boolean, or a call of a function of the package that,
-// handed such a v, fails on every path through it (the test's own
-// requireTrue(t, ok) or mustNoErr(t, err)); nil if there is none.
-func (c *checker) failingUse(v ssa.Value, vc valueCond) ssa.Instruction {
-	return c.failingUseIn(v, vc, maxAssertDepth)
-}
-
-// maxAssertDepth bounds how deep failingUse follows a value into the
-// package's own assertion helpers (a helper calling a helper).
-const maxAssertDepth = 3
-
-func (c *checker) failingUseIn(v ssa.Value, vc valueCond, depth int) ssa.Instruction {
-	if v == nil || v.Referrers() == nil {
-		return nil
-	}
-	val, isBool := vc.boolean()
-	failsFrom := func(b *ssa.BasicBlock) bool { return c.exitPath(nil, b, nil, nil, nil) == nil }
-	for _, u := range *v.Referrers() {
-		switch u := u.(type) {
-		case *ssa.If:
-			if !isBool {
-				continue
-			}
-			succ := 1 // the branch taken when v is false
-			if val {
-				succ = 0
-			}
-			if failsFrom(u.Block().Succs[succ]) {
-				return u
-			}
-		case *ssa.UnOp:
-			if u.Op == token.NOT && isBool {
-				if w := c.failingUseIn(u, is(ssa.NewConst(constant.MakeBool(!val), u.Type())), depth); w != nil {
-					return w
-				}
-			}
-		case *ssa.BinOp:
-			other := u.Y
-			if other == v {
-				other = u.X
-			}
-			o, ok := other.(*ssa.Const)
-			if !ok || !sameConst(o, vc.k) || (u.Op != token.EQL && u.Op != token.NEQ) || u.Referrers() == nil {
-				continue
-			}
-			for _, w := range *u.Referrers() {
-				if ifi, ok := w.(*ssa.If); ok {
-					// The comparison is true when v is k (EQL) or is
-					// not (NEQ); the If takes Succs[0] when it is.
-					succ := 1
-					if (u.Op == token.EQL) != vc.other {
-						succ = 0
-					}
-					if failsFrom(ifi.Block().Succs[succ]) {
-						return ifi
-					}
-				}
-			}
-		case *ssa.Call:
-			if depth > 0 && c.helperFails(u, v, vc, depth-1) {
-				return u
-			}
-			fn := flow.CalleeFunc(u.Common())
-			if fn == nil || !isBool {
-				continue
-			}
-			switch fn.Name() {
-			case "True", "Truef":
-				if !val {
-					return u
-				}
-			case "False", "Falsef":
-				if val {
-					return u
-				}
-			}
-		}
-	}
-	return nil
+	return flow.ValueCond{K: ssa.NewConst(nil, t), Other: true}, true
 }

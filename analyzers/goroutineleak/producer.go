@@ -191,44 +191,11 @@ func (c *checker) ownReceives(f *chanmodel.Func, s *chanmodel.Op, closeOK func(c
 // flow.Ends.Fails and FailEdge): a passing test takes no path that has
 // failed it.
 func (c *checker) exitPath(from ssa.Instruction, b *ssa.BasicBlock, stop map[ssa.Instruction]bool, skip func(*ssa.BasicBlock, int) bool, mc *ssa.MakeChan) ssa.Instruction {
-	ends := c.m.Ends()
-	search := flow.Search{Next: func(b *ssa.BasicBlock) []*ssa.BasicBlock {
-		var next []*ssa.BasicBlock
-		for i, s := range b.Succs {
-			if (skip == nil || !skip(b, i)) && !ends.FailEdge(b, i) && !flow.SetupBailout(b, i) {
-				next = append(next, s)
-			}
-		}
-		return next
-	}}
-	var found ssa.Instruction
-	visit := func(in ssa.Instruction) bool {
-		if found != nil || stop[in] {
-			return false
-		}
-		switch in := in.(type) {
-		case *ssa.Return:
-			found = in
-		case *ssa.MakeChan:
-			if mc != nil && in == mc {
-				found = in
-			}
-		case *ssa.Panic:
-			return false
-		case *ssa.Call:
-			if e := ends.CallEnd(in); e == flow.ExitsProcess || e == flow.Hangs {
-				return false // the process ends here, or the path never goes on
-			}
-			return !ends.Fails(in) && !flow.SkipsTest(flow.CalleeFunc(in.Common()))
-		}
-		return found == nil
+	var also func(ssa.Instruction) bool
+	if mc != nil {
+		also = func(in ssa.Instruction) bool { return in == mc }
 	}
-	if from != nil {
-		search.Walk(from, visit)
-	} else {
-		search.WalkBlock(b, visit)
-	}
-	return found
+	return c.m.Ends().PassingReturn(from, b, stop, skip, also)
 }
 
 // channelName is the name f knows s's channel by.

@@ -3,7 +3,6 @@ package analysisutil
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 	"reflect"
 	"strings"
 	"sync"
@@ -300,11 +299,4 @@ func ResultValue(call *ssa.Call, i int) ssa.Value {
 		}
 	}
 	return nil
-}
-
-// BuiltIn reports whether fn has a body built from the source of pkg,
-// the package under analysis: its blocks can be read, unlike those of
-// a function of another package, which only Facts describe.
-func BuiltIn(fn *ssa.Function, pkg *types.Package) bool {
-	return fn != nil && fn.Pkg != nil && fn.Pkg.Pkg == pkg && len(fn.Blocks) > 0
 }
