@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/goconcheck/goconcheck/internal/analysisutil"
 	"github.com/goconcheck/goconcheck/internal/chanmodel"
 	"github.com/goconcheck/goconcheck/internal/finding"
 	"github.com/goconcheck/goconcheck/internal/flow"
@@ -40,6 +41,9 @@ func (c *checker) checkDead(started map[*ssa.Function]bool) {
 			if !op.Avoid && started[f.Fn] {
 				continue
 			}
+			if c.failurePathTest(f.Fn) {
+				continue
+			}
 			if msg := c.dead(op); msg != "" {
 				var tr finding.Trace
 				tr.Step(finding.Place{Pos: op.Pos, Goroutine: c.m.Goroutine(c.pass.Fset, f, op), Op: chanmodel.StepOp(op), Blocks: true})
@@ -47,6 +51,51 @@ func (c *checker) checkDead(started map[*ssa.Function]bool) {
 			}
 		}
 	}
+}
+
+// failurePathTest reports whether fn is a function literal of a test
+// that passes only when a call it makes fails: the test requires the
+// call's error not to be nil on every path from the call (if err ==
+// nil { t.Fatal(...) }, assert.EqualError(t, err, ...)). Such a test
+// drives the code down its failure path, where the hooks and fakes it
+// hands over (a fixture copied from the test beside it) have nothing
+// to run them: what they would block on says nothing.
+func (c *checker) failurePathTest(fn *ssa.Function) bool {
+	if fn.Parent() == nil || !flow.InTestFile(fn) {
+		return false
+	}
+	top := fn
+	for top.Parent() != nil {
+		top = top.Parent()
+	}
+	ends := c.m.Ends()
+	for _, b := range top.Blocks {
+		for _, in := range b.Instrs {
+			call, ok := in.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			errv := errorResult(call)
+			if errv == nil {
+				continue
+			}
+			u := ends.FailingUse(errv, flow.Is(ssa.NewConst(nil, errv.Type())))
+			if u != nil && ends.PassingReturn(call, nil, map[ssa.Instruction]bool{u: true}, nil, nil) == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// errorResult returns the value of call's last result when it is an
+// error, or nil.
+func errorResult(call *ssa.Call) ssa.Value {
+	res := call.Call.Signature().Results()
+	if res.Len() == 0 || !flow.IsError(res.At(res.Len()-1).Type()) {
+		return nil
+	}
+	return analysisutil.ResultValue(call, res.Len()-1)
 }
 
 // dead returns the message for op if nothing in the program can ever

@@ -71,6 +71,17 @@
 //		w.result <- err == nil // send on unbuffered channel w.result blocks forever: nothing receives from it
 //	}
 //
+// Not reported: such an operation in a hook or fake of a test that
+// passes only when a call it makes fails (if err == nil { t.Fatal(...)
+// }, assert.EqualError(t, err, ...)): the test drives the code down its
+// failure path, where a fixture copied from the test beside it has
+// nothing to run it.
+//
+//	_, err := New(Config{OnChange: func(p string) { changed <- p }}) // not reported
+//	if err == nil {
+//		t.Fatal("want an error without a path")
+//	}
+//
 // A buffer size given by a constructor's parameter counts when every
 // call of the constructor (unexported, called only by the package)
 // passes the same constant: newWatcher(0, events) makes result
