@@ -303,7 +303,7 @@ func writtenAddr(instr ssa.Instruction) (ssa.Value, string) {
 		}
 	case *ssa.Call:
 		if b, ok := x.Call.Value.(*ssa.Builtin); ok && (b.Name() == "delete" || b.Name() == "clear") && len(x.Call.Args) > 0 {
-			if l, ok := x.Call.Args[0].(*ssa.UnOp); ok && l.Op == token.MUL && isMap(l.Type()) {
+			if l, ok := x.Call.Args[0].(*ssa.UnOp); ok && l.Op == token.MUL && analysisutil.IsMap(l.Type()) {
 				return l.X, b.Name() + " on"
 			}
 		}
@@ -385,11 +385,6 @@ func invariant(v ssa.Value, loop map[*ssa.BasicBlock]bool) bool {
 		return v.Block() != nil && !loop[v.Block()]
 	}
 	return false
-}
-
-func isMap(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Map)
-	return ok
 }
 
 func isPointerLike(t types.Type) bool {

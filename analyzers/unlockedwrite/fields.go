@@ -652,20 +652,8 @@ func elementOfShared(f *lockset.Func, base lockset.Key, depth int) bool {
 	if depth > 3 || base.Global != "" {
 		return false
 	}
-	var container ssa.Value
-	switch r := base.Root.(type) {
-	case *ssa.IndexAddr:
-		container = r.X
-	case *ssa.Lookup:
-		container = r.X
-	case *ssa.Extract:
-		if next, ok := r.Tuple.(*ssa.Next); ok && r.Index == 2 {
-			if rng, ok := next.Iter.(*ssa.Range); ok {
-				container = rng.X
-			}
-		}
-	}
-	if container == nil {
+	container, ok := analysisutil.ContainerOf(base.Root)
+	if !ok {
 		return false
 	}
 	k := lockset.KeyOf(container)

@@ -300,3 +300,30 @@ func ResultValue(call *ssa.Call, i int) ssa.Value {
 	}
 	return nil
 }
+
+// ContainerOf returns the container that v is an element of, or the
+// address of one: a slice or array element's address (&x[i]) or value
+// (x[i]), a map's or string's lookup, with or without comma-ok, or the
+// value of a range over a map.
+func ContainerOf(v ssa.Value) (ssa.Value, bool) {
+	switch v := v.(type) {
+	case *ssa.IndexAddr:
+		return v.X, true
+	case *ssa.Index:
+		return v.X, true
+	case *ssa.Lookup:
+		return v.X, true
+	case *ssa.Extract:
+		switch t := v.Tuple.(type) {
+		case *ssa.Lookup:
+			if v.Index == 0 {
+				return t.X, true
+			}
+		case *ssa.Next:
+			if r, ok := t.Iter.(*ssa.Range); ok && !t.IsString && v.Index == 2 {
+				return r.X, true
+			}
+		}
+	}
+	return nil, false
+}

@@ -122,3 +122,9 @@ func Nilable(t types.Type) bool {
 	}
 	return false
 }
+
+// IsMap reports whether t is a map type.
+func IsMap(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Map)
+	return ok
+}

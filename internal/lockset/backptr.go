@@ -256,21 +256,9 @@ func (b *builder) owner(k Key) Key {
 // mapRead returns the map field's address when v is an element read
 // from it: a range's value or a lookup.
 func mapRead(v ssa.Value) *ssa.FieldAddr {
-	var m ssa.Value
-	switch v := v.(type) {
-	case *ssa.Extract:
-		switch t := v.Tuple.(type) {
-		case *ssa.Next:
-			if r, ok := t.Iter.(*ssa.Range); ok && v.Index == 2 && !t.IsString {
-				m = r.X
-			}
-		case *ssa.Lookup:
-			if v.Index == 0 {
-				m = t.X
-			}
-		}
-	case *ssa.Lookup:
-		m = v.X
+	m, ok := analysisutil.ContainerOf(v)
+	if !ok || !analysisutil.IsMap(m.Type()) {
+		return nil
 	}
 	if u, ok := m.(*ssa.UnOp); ok && u.Op.String() == "*" {
 		fa, _ := u.X.(*ssa.FieldAddr)

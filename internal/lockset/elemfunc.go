@@ -79,28 +79,12 @@ func containerField(v ssa.Value) *ssa.FieldAddr {
 				continue
 			}
 			return nil
-		case *ssa.Index:
-			v, elem = x.X, true
-		case *ssa.Lookup:
-			v, elem = x.X, true
-		case *ssa.Extract:
-			switch t := x.Tuple.(type) {
-			case *ssa.Lookup:
-				if x.Index != 0 {
-					return nil
-				}
-				v, elem = t.X, true
-			case *ssa.Next:
-				r, ok := t.Iter.(*ssa.Range)
-				if !ok || t.IsString || x.Index != 2 {
-					return nil
-				}
-				v, elem = r.X, true
-			default:
+		default:
+			c, ok := analysisutil.ContainerOf(v)
+			if !ok {
 				return nil
 			}
-		default:
-			return nil
+			v, elem = c, true
 		}
 	}
 	return nil

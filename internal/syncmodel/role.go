@@ -69,14 +69,11 @@ func (m *Model) roleOf(v ssa.Value, at ssa.Instruction, seen map[ssa.Value]bool,
 	switch v := v.(type) {
 	case *ssa.Parameter:
 		from = m.paramRole(v, seen, depth)
-	case *ssa.Extract:
-		if next, ok := v.Tuple.(*ssa.Next); ok && v.Index == 2 && !next.IsString {
-			if rg, ok := next.Iter.(*ssa.Range); ok {
-				from = m.containerRole(rg.X, seen, depth)
-			}
+	case *ssa.Extract, *ssa.Lookup:
+		// A value of a map: a range's or a lookup's.
+		if c, ok := analysisutil.ContainerOf(v); ok {
+			from = m.containerRole(c, seen, depth)
 		}
-	case *ssa.Lookup:
-		from = m.containerRole(v.X, seen, depth)
 	}
 	return meet(r, from)
 }
