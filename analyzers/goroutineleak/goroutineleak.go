@@ -72,6 +72,8 @@ type checker struct {
 	// calls indexes the package's static calls by callee, made when
 	// first asked (see checkHandedOrphans).
 	calls map[*ssa.Function][]*ssa.Call
+	// rejected caches rejectedEdges by function.
+	rejected map[*ssa.Function]map[edge]bool
 }
 
 // checkGo reports the goroutine started by g if it can never

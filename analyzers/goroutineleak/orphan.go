@@ -421,10 +421,18 @@ func (c *checker) signalsFailure(f *chanmodel.Func, s *chanmodel.Op) bool {
 // rejectedEdges returns, as a skip function for exitPath, the edges of
 // fn into a block whose boolean phi takes, on that edge, a constant
 // that fails the test further on, on every path: the phi is handed to
-// an assertion that rejects the constant (testify's True or False), or
-// tested by an if whose branch for the constant fails.
+// an assertion that rejects the constant (testify's True or False, a
+// helper of the test's own that fails on it), or tested by an if whose
+// branch for the constant fails.
 func (c *checker) rejectedEdges(fn *ssa.Function) func(*ssa.BasicBlock, int) bool {
+	if cut, ok := c.rejected[fn]; ok {
+		return func(b *ssa.BasicBlock, i int) bool { return cut[edge{b, i}] }
+	}
 	cut := make(map[edge]bool)
+	if c.rejected == nil {
+		c.rejected = make(map[*ssa.Function]map[edge]bool)
+	}
+	c.rejected[fn] = cut
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
 			phi, ok := in.(*ssa.Phi)

@@ -41,10 +41,7 @@ func (c *checker) checkDead(started map[*ssa.Function]bool) {
 			if !op.Avoid && started[f.Fn] {
 				continue
 			}
-			if c.failurePathTest(f.Fn) {
-				continue
-			}
-			if msg := c.dead(op); msg != "" {
+			if msg := c.dead(op); msg != "" && !c.failurePathTest(f.Fn) {
 				var tr finding.Trace
 				tr.Step(finding.Place{Pos: op.Pos, Goroutine: c.m.Goroutine(c.pass.Fset, f, op), Op: chanmodel.StepOp(op), Blocks: true})
 				c.report("unready", op.Pos, &tr, nil, msg)

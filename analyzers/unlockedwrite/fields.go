@@ -136,7 +136,7 @@ func checkFields(pass *analysis.Pass, res *lockset.Result) {
 					}
 					sh := shared(f, base)
 					handed := !sh && startedBefore(instr, base)
-					if !sh && !handed && write && !exempt && !start && fw.via == nil && elementOfShared(f, base, 0) {
+					if !sh && !handed && write && !exempt && !start && fw.via == nil && elementOfShared(f, base, 0) && !sol.alone(fn, instr, base) {
 						// An element of a shared container, written in a
 						// walk of it: judged only as a write under
 						// another object's lock (the container's).
