@@ -101,8 +101,10 @@
 // writes in methods only ever called on such values (exported methods
 // of a type the package never lets out included: an Unmarshal the
 // package runs on a tracker it has just made) or only from
-// initialisers (NewX, Init), in Start methods and Config, Configure
-// or Setup methods (up to their own go statement, see below; a limiter
+// initialisers (NewX, Init, Construct), in initialiser-named, Start,
+// Config, Configure or Setup methods (up to their own go statement, see
+// below; a transport's Construct, which its NewX runs before Open starts
+// the read loop, sets up as much as NewX does; a limiter
 // that builds itself calls its counter's Config before any request
 // reaches it, while a setter such as SetWindow gets no such trust) and
 // functions named

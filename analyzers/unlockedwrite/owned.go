@@ -211,10 +211,11 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 			// struct field): not a plain access
 		case loop:
 			own = append(own, oa)
-		case oa.entry != nil && (!startMethod(oa.entry) || startsBefore(oa.entry, a.instr)):
+		case oa.entry != nil && (!setUp(oa.entry) || startsBefore(oa.entry, a.instr)):
 			// (A set-up method, EnablePaste "must be called before
-			// Start", runs before the loop: trusted up to its own go
-			// statement, as in fields.go.)
+			// Start" or a Construct the constructor calls, runs
+			// before the loop: trusted up to its own go statement, as
+			// in fields.go.)
 			outside = append(outside, oa)
 		}
 	}
@@ -266,6 +267,13 @@ func checkOwnedField(pass *analysis.Pass, res *lockset.Result, sm *syncmodel.Mod
 			}
 		}
 	}
+}
+
+// setUp reports whether fn, an entry, is named or documented as a
+// set-up step: a Start method (see startMethod) or an initialiser
+// (Init, Construct: lockset.Initialiser).
+func setUp(fn *ssa.Function) bool {
+	return startMethod(fn) || lockset.Initialiser(fn)
 }
 
 // configuredBeforeStart reports whether the entry's write o is a

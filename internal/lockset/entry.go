@@ -436,7 +436,8 @@ func (b *builder) documentedLocked(fn *ssa.Function) bool {
 }
 
 // Initialiser reports functions named as building a value before it
-// is shared (NewServer, newBlock, Init, init), or nested in one. Not
+// is shared (NewServer, newBlock, Init, init, Construct), or nested in
+// one. Not
 // through a go statement: a goroutine the constructor starts runs
 // beside the value's users once the constructor returns it.
 func Initialiser(fn *ssa.Function) bool {
@@ -448,7 +449,7 @@ func Initialiser(fn *ssa.Function) bool {
 			// An anonymous function's name is its parent's and a
 			// number: only the declared function's counts.
 			n := strings.ToLower(f.Name())
-			return strings.HasPrefix(n, "new") || strings.HasPrefix(n, "init")
+			return strings.HasPrefix(n, "new") || strings.HasPrefix(n, "init") || strings.HasPrefix(n, "construct")
 		}
 	}
 	return false
