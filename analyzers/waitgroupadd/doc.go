@@ -117,6 +117,13 @@
 //     gives its count back before adding again is still reported.
 //   - A WaitGroup local to the goroutine, or one whose only Wait is in
 //     the goroutine itself.
+//   - For rule 1, a goroutine started by a test or by main that waits
+//     on the WaitGroup nowhere after the go statement (itself or in what
+//     it calls): a test or main is the whole run, and `go svc.Run(ctx)`,
+//     whose Run adds its own count, races with nothing when the test
+//     cancels the context and reads Run's error instead of calling the
+//     Shutdown that waits. The same call followed by `svc.Shutdown()` is
+//     reported.
 //   - For rule 1, a goroutine that also signals readiness in a one-shot
 //     way its starter can wait for before its Wait: a Done on another
 //     WaitGroup (`wg.Add(1); defer wg.Done(); ready.Done()`) or a close

@@ -218,6 +218,13 @@ func (c *checker) checkGo(fn *ssa.Function, g *ssa.Go) {
 			if c.heldCount(fn, g, a.w, gfn, a.ref) {
 				continue // its starter's count covers its Adds
 			}
+			if wait, _ := c.waitAfter(fn, g, a.w); wait == token.NoPos && (flow.InTestFile(fn) || flow.IsMain(fn)) {
+				// A test or main is the whole run: with no Wait on
+				// the WaitGroup after the go statement, the Add has
+				// nothing to race with (go col.Run(ctx) in a test that
+				// never calls the Shutdown that waits).
+				continue
+			}
 			c.reportSelf(gfn, goStmt, a.event)
 		case !doneNear && !doneOther && !rule2Done && !published:
 			if s.flags&flagRecv != 0 && c.sz.summary(fn).flags&flagSend != 0 && c.receivesAfterAdd(gfn) {
