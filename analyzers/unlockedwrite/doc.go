@@ -257,6 +257,21 @@
 //     it waits, keeps the write reported, and so does a write after
 //     the answer;
 //
+//   - a worker's turn (syncmodel.Turn): the write is in a goroutine
+//     started once (or in helpers only it calls), after it received a
+//     request on a channel field and before any reply on a channel
+//     field only it sends on (or the request's own channel, both
+//     ways); every other access is made by a requester after it
+//     received the reply to its own request, holding the mutex it
+//     took before sending it, which every sender of a request holds;
+//     or holds a mutex every requester holds from its request until
+//     its reply, a receive with no way around it (a reading method
+//     that gives up on a stop channel never reads). A reply sent
+//     before the write, a requester that sends without the mutex (two
+//     exchanges can then be open), or a reader holding another mutex
+//     (a Stats that takes mu while the requests hold callMu) keeps the
+//     write reported;
+//
 //   - after the teardown: the writing function waits, before the
 //     write, on the WaitGroup that every goroutine the package starts
 //     to reach an access of the field is counted in (wg.Go, or wg.Add
@@ -267,6 +282,26 @@
 //     object during or after Close breaks its contract. A goroutine
 //     not counted in that WaitGroup, a callback handed away, or a
 //     write before the Wait keeps the write reported.
+//
+// A worker's turn, the request and the reply on one channel:
+//
+//	func (c *Stdin) ioloop() {
+//		for {
+//			select {
+//			case <-c.notify:
+//				c.read, c.err = c.r.Read(c.data) // silent
+//				c.notify <- struct{}{}
+//			case <-c.stop:
+//				return
+//			}
+//		}
+//	}
+//	func (c *Stdin) Read(b []byte) (int, error) {
+//		c.mutex.Lock()
+//		defer c.mutex.Unlock()
+//		...; c.notify <- struct{}{}; <-c.notify
+//		return c.read, c.err
+//	}
 //
 // Which goroutines can run an access decides whether it can race
 // (syncmodel.Runners): a field that one goroutine alone touches, a run
@@ -405,7 +440,12 @@
 // accesses with it held is reported only where the write surely runs
 // beside the lock's users: in a function that takes the mutex itself
 // elsewhere (and waits for nothing first), or in a helper reached from
-// a goroutine.
+// a goroutine. Not the former when a goroutine the package starts
+// takes the mutex but none of the field's accesses runs in such a
+// goroutine: the mutex is there for what that goroutine shares (an
+// inotify watcher's reader and its path table), and the field, which
+// the caller's methods alone touch (its watch table, written inside
+// the section opened for the paths and outside it), is not shared.
 //
 //	type Uploader struct {
 //		endpoint string

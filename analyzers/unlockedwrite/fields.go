@@ -311,7 +311,7 @@ func report(pass *analysis.Pass, v *types.Var, fs *fieldStats, explicit, layout 
 			// surely runs beside the lock's users, from a goroutine
 			// or in a function that locks it elsewhere.
 			var ok bool
-			if r, ok = routes.find(a.fn); (!ok || !r.goroutine) && !routes.locksElsewhere(guard, a) {
+			if r, ok = routes.find(a.fn); (!ok || !r.goroutine) && (!routes.locksElsewhere(guard, a) || routes.lockedOnlyBesideOthers(fs.st.Field(guard), fs)) {
 				continue
 			}
 		} else if !strong && !losesUpdatesAt(a) && !bareExported(a.fn) {

@@ -17,7 +17,7 @@ import (
 // A write without the lock races only with an access of another
 // goroutine that nothing orders it with. orderedWrite proves, with the
 // happens-before edges of the sync model, that every other access to
-// the field v is ordered with the write w, in one of six ways:
+// the field v is ordered with the write w, in one of seven ways:
 //
 //   - set-up before the goroutines start: every other function that
 //     accesses the field runs only in goroutines that go statements of
@@ -34,6 +34,11 @@ import (
 //     a mutex every requester holds from its request until the answer;
 //     the accesses of the run loop's own goroutine are in program
 //     order.
+//
+//   - a worker's turn: w runs between the worker's receive of a request
+//     and its reply, and every other access comes in a requester after
+//     its reply, or under a mutex every requester holds over the turn
+//     (inTurn, syncmodel.Turn);
 //
 //   - ownership handed over by a closed state: w runs in the call that
 //     set a flag of the object, tested and set under its mutex and
@@ -80,7 +85,37 @@ func orderedWrite(pass *analysis.Pass, v *types.Var, w ssa.Instruction) bool {
 	if fa, _, _ := fieldAccess(w); fa != nil && sm.HandedOver(fa, w, others) {
 		return true // the closer owns the field once it set the flag
 	}
-	return setUpBefore(pass, sm, w, others) || answeredRequests(sm, w, others) || outsideRuns(sm, w, others) || publishedAfter(sm, w, others) || afterTeardown(pass, sm, w, others)
+	return setUpBefore(pass, sm, w, others) || answeredRequests(sm, w, others) || inTurn(sm, w, others) || outsideRuns(sm, w, others) || publishedAfter(sm, w, others) || afterTeardown(pass, sm, w, others)
+}
+
+// inTurn reports whether w runs in a worker's turn (syncmodel.Turn:
+// between taking a request and replying to it) and every access of
+// others runs in the worker's goroutine, or in a requester of that
+// turn once it has the reply, still holding the mutex it took before
+// the request, or holds a mutex every requester holds over the whole
+// turn.
+func inTurn(sm *syncmodel.Model, w ssa.Instruction, others []ssa.Instruction) bool {
+	for _, t := range sm.TurnOf(w) {
+		ok := true
+		var locks []*types.Var
+		locked := false
+		for _, in := range others {
+			if _, own := sm.OwnGoroutine(t.Worker, in.Parent()); own || sm.AfterAnswer(t, in) {
+				continue
+			}
+			if !locked {
+				locks, locked = sm.HeldOverTurn(t), true
+			}
+			if !holdsAny(sm, in, locks) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // madeHere reports whether the field access in is made on an object

@@ -2,6 +2,7 @@ package unlockedwrite
 
 import (
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 
@@ -26,6 +27,8 @@ type paths struct {
 	res    *lockset.Result
 	bodies map[*ssa.Function]ssa.Instruction // goroutine bodies and where they start
 	quiet  map[*ssa.Function]bool
+	// running caches inGoroutines.
+	running map[*ssa.Function]bool
 }
 
 // A route is one such way: the root, and the calls from it to the
@@ -238,4 +241,71 @@ func waitsHere(in ssa.Instruction) bool {
 		}
 	}
 	return false
+}
+
+// lockedOnlyBesideOthers reports whether the mutex field mu is taken
+// in a goroutine the package starts (its body, or a function of the
+// package it calls), while none of fs's accesses runs in such a
+// goroutine. The layout then names the wrong charge: the mutex is
+// there for what that goroutine shares (an event reader's path table),
+// and the field, touched only by the caller's methods, is not shared
+// with it (a watch table AddWatch writes inside the section it
+// happened to open for the path table). Methods of a type that starts
+// no goroutine of its own are another matter: its mutex can only be
+// there for callers that run beside each other.
+func (p *paths) lockedOnlyBesideOthers(mu *types.Var, fs *fieldStats) bool {
+	in := p.inGoroutines()
+	for _, a := range fs.accesses {
+		if in[a.fn] {
+			return false
+		}
+	}
+	for _, a := range fs.underOther {
+		if in[a.fn] {
+			return false
+		}
+	}
+	for fn := range in {
+		if f := p.res.Funcs[fn]; f != nil {
+			for _, acq := range f.Acquires {
+				if acq.Via == nil && acq.Key.Field() == mu {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// inGoroutines returns the goroutine bodies of the package and the
+// functions of the package they call, directly or through others.
+func (p *paths) inGoroutines() map[*ssa.Function]bool {
+	if p.running != nil {
+		return p.running
+	}
+	p.running = map[*ssa.Function]bool{}
+	var stack []*ssa.Function
+	for body := range p.bodies {
+		stack = append(stack, body)
+	}
+	for len(stack) > 0 {
+		fn := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if p.running[fn] {
+			continue
+		}
+		p.running[fn] = true
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				c, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				if callee := c.Common().StaticCallee(); callee != nil && callee.Pkg == fn.Pkg && p.res.Funcs[callee] != nil {
+					stack = append(stack, callee)
+				}
+			}
+		}
+	}
+	return p.running
 }

@@ -143,6 +143,26 @@
 // first completes a receive from a channel that only the partner feeds,
 // and only after its half (see gate.go).
 //
+// # Turns: a worker answering one requester at a time
+//
+// A worker goroutine that takes a request on a channel field, works,
+// then replies on a channel field (the request's own one, both ways,
+// or one only it sends on), while every requester holds one mutex from
+// its request until the reply, handles one exchange at a time. Its
+// writes between the request and any reply (Model.TurnOf) happen
+// before what the requester does with the reply under that mutex
+// (AfterAnswer), and inside every requester's critical section when
+// each waits for the reply with no way around it (HeldOverTurn):
+//
+//	Read (holds c.mutex)          ioloop (one goroutine)
+//	  c.notify <- struct{}{}  -->   <-c.notify
+//	                                c.read, c.err = ...   TurnOf
+//	  <-c.notify              <--   c.notify <- struct{}{}
+//	  return c.read, c.err          AfterAnswer
+//
+// unlockedwrite asks it whether the worker's unlocked writes are
+// ordered with every other access.
+//
 // # Contexts: a signal and the one function that fires it
 //
 // A context.WithCancel (or WithTimeout, WithDeadline) call makes a
