@@ -128,6 +128,11 @@ type event struct {
 	cref accesspath.Key
 	pos  token.Pos
 	via  string
+	// fenced (an Add): every Add the event stands for is fenced by a
+	// closed state of its object (syncmodel.Model.AddFenced), ordered
+	// before every Wait on its WaitGroup or not made at all. The
+	// exported fact leaves such Adds out: no caller can make them race.
+	fenced bool
 }
 
 type summary struct {
@@ -147,6 +152,7 @@ type summarizer struct {
 	marks     *analysisutil.Marks
 	memo      map[*ssa.Function]*summary
 	factsOnly bool // see summary.perInstr
+	sm        *syncmodel.Model
 }
 
 // resolve expresses v as a root and a field path; bind rebinds a
@@ -265,17 +271,18 @@ func (sz *summarizer) summary(fn *ssa.Function) *summary {
 	// often a callee is called. The events found so far are searched
 	// for a duplicate while they are few (most functions have none,
 	// and the rest a handful); past seenList a set is built.
-	var seen map[Event]bool
-	have := func(ev Event) bool {
+	var seen map[Event]int
+	have := func(ev Event) (int, bool) {
 		if seen != nil {
-			return seen[ev]
+			i, ok := seen[ev]
+			return i, ok
 		}
-		for _, x := range s.events {
+		for i, x := range s.events {
 			if x.kind == ev.Kind && x.ref == ev.Ref {
-				return true
+				return i, true
 			}
 		}
-		return false
+		return 0, false
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
@@ -292,7 +299,9 @@ func (sz *summarizer) summary(fn *ssa.Function) *summary {
 			}
 			for _, e := range evs {
 				if r, ok := accesspath.Relative(fn, e.cref); ok {
-					if have(Event{e.kind, r}) {
+					if i, ok := have(Event{e.kind, r}); ok {
+						// One event stands for all: fenced only if each is.
+						s.events[i].fenced = s.events[i].fenced && e.fenced
 						continue
 					}
 					e.ref = r
@@ -300,11 +309,11 @@ func (sz *summarizer) summary(fn *ssa.Function) *summary {
 					s.events = append(s.events, e)
 					switch {
 					case seen != nil:
-						seen[Event{e.kind, r}] = true
+						seen[Event{e.kind, r}] = len(s.events) - 1
 					case len(s.events) > seenList:
-						seen = make(map[Event]bool, 2*len(s.events))
-						for _, x := range s.events {
-							seen[Event{x.kind, x.ref}] = true
+						seen = make(map[Event]int, 2*len(s.events))
+						for i, x := range s.events {
+							seen[Event{x.kind, x.ref}] = i
 						}
 					}
 				}
@@ -359,7 +368,11 @@ func callee(c *ssa.CallCommon) (*ssa.Function, []ssa.Value) {
 func (sz *summarizer) instrEvents(instr ssa.Instruction) ([]event, uint8) {
 	switch x := instr.(type) {
 	case *ssa.Call:
-		return sz.callEvents(x.Common(), x.Pos())
+		evs, flags := sz.callEvents(x.Common(), x.Pos())
+		if wgKind(x.Common()) == syncmodel.Add && len(evs) == 1 && evs[0].kind == evAdd && sz.sm != nil {
+			evs[0].fenced = sz.sm.AddFenced(x)
+		}
+		return evs, flags
 	case *ssa.Defer:
 		return sz.callEvents(x.Common(), x.Pos())
 	case *ssa.Go:
@@ -493,7 +506,7 @@ func (sz *summarizer) callEvents(c *ssa.CallCommon, pos token.Pos) ([]event, uin
 		if !r.Valid() {
 			continue
 		}
-		evs = append(evs, event{kind: e.kind, cref: r, pos: epos, via: evia})
+		evs = append(evs, event{kind: e.kind, cref: r, pos: epos, via: evia, fenced: e.fenced})
 	}
 	// A callee's close is of its own channels (a connection's, a
 	// timer's), not a signal the spawner can wait for.

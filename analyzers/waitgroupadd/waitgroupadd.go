@@ -39,7 +39,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
 		pass:     pass,
 		sm:       pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model),
-		sz:       &summarizer{pass: pass, marks: marks, memo: make(map[*ssa.Function]*summary), factsOnly: analysisutil.FactsOnly(pass)},
+		sz:       &summarizer{pass: pass, marks: marks, memo: make(map[*ssa.Function]*summary), factsOnly: analysisutil.FactsOnly(pass), sm: pass.ResultOf[syncmodel.Analyzer].(*syncmodel.Model)},
 		calls:    make(map[token.Pos]*ast.CallExpr),
 		gos:      make(map[token.Pos]*ast.GoStmt),
 		parents:  make(map[ast.Node]ast.Node),
@@ -127,6 +127,9 @@ func (c *checker) exportFact(fn *ssa.Function) {
 	for _, e := range s.events {
 		if e.ref.Global != "" && (e.kind == evPublish || e.kind == evCarry || !token.IsExported(e.ref.Global[strings.LastIndex(e.ref.Global, ".")+1:])) {
 			continue
+		}
+		if e.kind == evAdd && e.fenced {
+			continue // see event.fenced
 		}
 		ev := Event{Kind: e.kind, Ref: e.ref}
 		if !seen[ev] {

@@ -44,7 +44,8 @@ import (
 // preceded, on every path in its goroutine, by a set of the flag of
 // the same owner under the same mutex (in its function, in a callee
 // that sets it on every path, or before every call of the function
-// that waits).
+// that waits). An Add in a helper the package alone calls is fenced
+// when each of its calls is (fencedAtCalls).
 func (m *Model) AddFenced(add *ssa.Call) bool {
 	if CallKind(flow.CalleeFunc(add.Common())) != Add || len(add.Call.Args) == 0 {
 		return false
@@ -62,7 +63,62 @@ func (m *Model) AddFenced(add *ssa.Call) bool {
 			return true
 		}
 	}
-	return m.excludedFromWaits(add, wfa, wg)
+	return m.excludedFromWaits(add, wfa, wg) || m.fencedAtCalls(add, wfa, wg)
+}
+
+// fencedAtCalls reports whether the Add add, in a helper that adds on
+// the WaitGroup wg of its parameter's object ("b.mu must be held"),
+// entered only by the package's calls, without releasing a lock before
+// the Add, is fenced at each call: the call is fenced as an Add would
+// be, on the argument's object (in the caller's section, after its
+// test of the closed flag), or it is made by the function that holds
+// every Wait of the package on wg, which waits after the call on every
+// path (a Shutdown that sets the flag, then flushes through the same
+// helper before it waits).
+func (m *Model) fencedAtCalls(add *ssa.Call, wfa *ssa.FieldAddr, wg *types.Var) bool {
+	fn := add.Parent()
+	// The object, named by the parameter it came in by (a receiver a
+	// literal of the helper captures is loaded from its cell).
+	k := lockset.KeyOf(wfa.X)
+	p, ok := k.Root.(*ssa.Parameter)
+	ok = ok && k.Path == "" && k.Global == ""
+	i := slices.Index(fn.Params, p)
+	sites := m.Callers(fn)
+	if !ok || i < 0 || len(sites) == 0 || !m.EnteredOnlyByCalls(fn) {
+		return false
+	}
+	if flow.AnyBefore(add, func(in ssa.Instruction) bool {
+		c, ok := in.(ssa.CallInstruction)
+		return ok && lockset.MutexOpOf(flow.CalleeFunc(c.Common())) == lockset.MutexUnlock
+	}) {
+		return false
+	}
+	for _, s := range sites {
+		call, ok := s.Instr.(*ssa.Call)
+		if !ok || s.Goroutine || i >= len(s.Args) {
+			return false
+		}
+		if !slices.ContainsFunc(m.fences(call, s.Args[i]), func(fc fence) bool { return m.waitsAfterSet(wg, fc.flag, fc.mu) }) &&
+			!m.waitsAfterCall(call, wg) {
+			return false
+		}
+	}
+	return true
+}
+
+// waitsAfterCall reports whether every Wait of the package on the
+// WaitGroup field wg is in call's function, and one of them follows
+// call on every path to a return.
+func (m *Model) waitsAfterCall(call *ssa.Call, wg *types.Var) bool {
+	after := false
+	all := m.everyWait(wg, func(c ssa.Instruction, _ lockset.Key) bool {
+		if c.Parent() != call.Parent() {
+			return false
+		}
+		after = after || flow.Reaches(call, c, nil) && flow.OnEveryPath(call, c)
+		return true
+	})
+	return all && after
 }
 
 // excludedFromWaits reports whether the Add add, on the WaitGroup field

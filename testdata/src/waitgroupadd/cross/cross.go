@@ -92,3 +92,23 @@ func goodHandshake(srv *lib.Server) {
 	<-ready
 	wg.Wait()
 }
+
+// A Send that adds only while its batcher is open, fenced in lib.
+func goodFencedSend(b *lib.Batcher) {
+	go b.Send(1)
+	work()
+	b.Shutdown()
+}
+
+func badPoolSubmit(p *lib.Pool) {
+	go p.Submit(1) // want `p.Submit calls sync.WaitGroup.Add in a new goroutine, racing with a later Wait`
+	work()
+	p.Close()
+}
+
+// Its Adds are in a helper, fenced at each call.
+func goodFencedHelper(f *lib.Flusher) {
+	go f.Send(1)
+	work()
+	f.Close()
+}

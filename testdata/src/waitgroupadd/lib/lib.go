@@ -58,3 +58,107 @@ func Generic[T any](wg *sync.WaitGroup, v T) { // want Generic:`waitgroupadd\(ad
 	defer wg.Done()
 	_ = v
 }
+
+// Batcher counts each batch under its mutex once it has checked
+// shutdown there; Shutdown sets the flag under the mutex before it
+// waits: every Add that happens at all comes before the Wait, so the
+// fact leaves the Add out.
+type Batcher struct {
+	mu       sync.Mutex
+	shutdown bool
+	wg       sync.WaitGroup
+}
+
+func (b *Batcher) Send(n int) bool { // want Send:`waitgroupadd\(pub:p0/0 carry:p0/2 flags=0\)`
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.shutdown {
+		return false
+	}
+	b.wg.Add(1)
+	go b.handle(n)
+	return true
+}
+
+func (b *Batcher) handle(n int) {
+	defer b.wg.Done()
+	_ = n
+}
+
+func (b *Batcher) Shutdown() { // want Shutdown:`waitgroupadd\(pub:p0/0 wait:p0/2 flags=0\)`
+	b.mu.Lock()
+	b.shutdown = true
+	b.mu.Unlock()
+	b.wg.Wait()
+}
+
+// Pool checks its flag without the mutex: an Add can follow the Wait.
+type Pool struct {
+	mu     sync.Mutex
+	closed bool
+	wg     sync.WaitGroup
+}
+
+func (p *Pool) Submit(n int) bool { // want Submit:`waitgroupadd\(add:p0/2 carry:p0/2 flags=0\)`
+	if p.closed {
+		return false
+	}
+	p.wg.Add(1)
+	go p.run(n)
+	return true
+}
+
+func (p *Pool) run(n int) {
+	defer p.wg.Done()
+	_ = n
+}
+
+func (p *Pool) Close() { // want Close:`waitgroupadd\(pub:p0/0 wait:p0/2 flags=0\)`
+	p.mu.Lock()
+	p.closed = true
+	p.mu.Unlock()
+	p.wg.Wait()
+}
+
+// Flusher adds in a helper its callers call holding mu after their
+// test of closed; Close flushes through it before it waits. The fact
+// leaves those Adds out too.
+type Flusher struct {
+	mu      sync.Mutex
+	closed  bool
+	pending []int
+	wg      sync.WaitGroup
+}
+
+func (f *Flusher) Send(n int) bool { // want Send:`waitgroupadd\(pub:p0/0 carry:p0/3 flags=0\)`
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.closed {
+		return false
+	}
+	f.pending = append(f.pending, n)
+	f.flush()
+	return true
+}
+
+// flush requires f.mu to be held.
+func (f *Flusher) flush() {
+	if len(f.pending) == 0 {
+		return
+	}
+	batch := f.pending
+	f.pending = nil
+	f.wg.Add(1)
+	go func() {
+		defer f.wg.Done()
+		_ = batch
+	}()
+}
+
+func (f *Flusher) Close() { // want Close:`waitgroupadd\(carry:p0/3 pub:p0/0 wait:p0/3 flags=0\)`
+	f.mu.Lock()
+	f.closed = true
+	f.flush()
+	f.mu.Unlock()
+	f.wg.Wait()
+}
