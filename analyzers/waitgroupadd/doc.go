@@ -156,7 +156,14 @@
 //     to close the listeners, then Wait), and tested through a getter
 //     (if s.shuttingDown() { return false }); the Adds of a helper
 //     called by a defer statement (defer s.trackListener(ln, false))
-//     are those of the helper, fenced the same way.
+//     are those of the helper, fenced the same way. An Add in a helper
+//     the package alone calls ("b.mu must be held") is fenced when each
+//     call is, in its caller's section after the caller's test of the
+//     flag, or is made by the one function that waits, before its Wait
+//     (a Shutdown that sets the flag and flushes a last batch through
+//     the helper). A fenced Add is left out of the function's fact, so
+//     a caller in another package that starts `go b.Send(m)` and later
+//     calls b.Shutdown() is not told of an Add that could race.
 //   - An Add made holding a mutex of its owner (read-locked will do)
 //     that every Wait on the WaitGroup holds for writing: no Wait runs
 //     beside the Add's section, so the Add comes before a Wait, which
