@@ -157,6 +157,32 @@
 //		s.sizes <- n // not reported: Invoke is past setReply's Lock
 //	}
 //
+// A waiter that gets to its operation only after a receive from a
+// channel of the package that the partner alone sends on or closes
+// (its signal) holds the mutex only once the partner has signalled: a
+// Lock the partner passes before its signal comes first and does not
+// count, only one after it (or the mutex still held at its
+// operation). A spinner's loop reports that it stopped holding the
+// mutex, after Stop's request:
+//
+//	func (s *Spinner) Stop() {
+//		s.mu.Lock()
+//		...
+//		s.stop <- struct{}{} // the only send on s.stop
+//		s.mu.Unlock()
+//		<-s.stopped
+//	}
+//
+//	case <-s.stop: // in the loop
+//		s.mu.Lock()
+//		defer s.mu.Unlock()
+//		s.running = false
+//		s.stopped <- struct{}{} // not reported: Stop is past its Lock
+//
+// A Stop that takes the mutex again before it receives, or a stop
+// request that another function may send too (a Close), keeps the
+// send reported.
+//
 // Nothing is reported if a partner may be unseen (an exported
 // WaitGroup, one passed to another package, a channel that escapes),
 // if one partner does not need the lock, if both sides only read-lock

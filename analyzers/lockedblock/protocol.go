@@ -157,7 +157,7 @@ type gate struct {
 // does not count: blocked there, it is not counted yet, and Wait does
 // not wait for it (the Add made under the mutex that the waiter holds
 // across Wait, to order every Add before it).
-func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h held, wb, pb lockset.Key, depth int, made ssa.Value, cnt *counting) (gate, bool) {
+func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h held, wb, pb lockset.Key, depth int, made ssa.Value, cnt *counting, signals []ssa.Instruction) (gate, bool) {
 	lf := sm.Locks.Funcs[fn]
 	if lf == nil || len(points) == 0 {
 		return gate{}, false
@@ -176,6 +176,11 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 	// client's PublishAsync under the lock the callback takes).
 	starts = append(starts, analysisutil.HandOffs(w, fn)...)
 	afterStart := func(a ssa.Instruction) bool {
+		if len(signals) > 0 {
+			// Before its signal, fn has not yet let the waiter get to
+			// its operation: a Lock then happens before the waiter's.
+			return slices.ContainsFunc(signals, func(s ssa.Instruction) bool { return flow.Reaches(s, a, nil) })
+		}
 		if len(starts) == 0 {
 			return true
 		}
@@ -238,7 +243,7 @@ func gated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instruction, h
 			}
 			cb = sm.Canon(s.Caller, k)
 		}
-		g, ok := gated(sm, w, s.Caller, []ssa.Instruction{s.Instr}, h, wb, cb, depth+1, nil, cnt)
+		g, ok := gated(sm, w, s.Caller, []ssa.Instruction{s.Instr}, h, wb, cb, depth+1, nil, cnt, nil)
 		if !ok {
 			return gate{}, false
 		}
@@ -348,7 +353,7 @@ func waitsGated(sm *syncmodel.Model, w, fn *ssa.Function, points []ssa.Instructi
 			if r.Op.Deferred {
 				pts = exitsAfter(r.F.Fn, r.Op.Instr)
 			}
-			g, ok := gated(sm, w, r.F.Fn, pts, h, wb, pb, depth+1, nil, nil)
+			g, ok := gated(sm, w, r.F.Fn, pts, h, wb, pb, depth+1, nil, nil, nil)
 			if !ok {
 				all = false
 				break
@@ -459,7 +464,7 @@ func eventPartners(sm *syncmodel.Model, w *ssa.Function, e *syncmodel.Event, ef 
 			if r.E.Deferred {
 				points = exitsAfter(r.F.Fn, r.E.Instr)
 			}
-			g, ok = gated(sm, w, r.F.Fn, points, h, wb, r.E.Obj.Key, 0, nil, cnt)
+			g, ok = gated(sm, w, r.F.Fn, points, h, wb, r.E.Obj.Key, 0, nil, cnt, nil)
 		}
 		if !ok {
 			return nil, false
@@ -581,13 +586,57 @@ func chanPartners(sm *syncmodel.Model, fr frame, x *chanmodel.Op, h held, wb loc
 		if x.Chan.Kind == chanmodel.KindMake {
 			made = x.Chan.Make
 		}
-		g, ok := gated(sm, w, fn, points, h, wb, pb, 0, made, nil)
+		g, ok := gated(sm, w, fn, points, h, wb, pb, 0, made, nil, signals(sm, x.Instr, fn))
 		if !ok {
 			return nil, false
 		}
 		out = append(out, partner{g, fn})
 	}
 	return out, len(out) > 0
+}
+
+// signals returns the sends and closes by which the partner fn hands
+// the waiter, whose blocking operation is at, its turn: operations on
+// a channel the package keeps to itself, that fn alone sends on or
+// closes, whose receive completes on every path to at (in at's
+// function, or before the one call of it: a func literal called in
+// place). A spinner's loop takes its mutex to report that it stopped
+// only once Stop, which locked the mutex to send the stop request,
+// has done so: Stop's Lock comes first, and Stop waits without it.
+func signals(sm *syncmodel.Model, at ssa.Instruction, fn *ssa.Function) []ssa.Instruction {
+	var out []ssa.Instruction
+	for depth := 0; depth < 3; depth++ {
+		if cf := sm.Chans.Func(at.Parent()); cf != nil {
+			for i := range cf.Ops {
+				r := &cf.Ops[i]
+				if r.Kind == chanmodel.Recv && r.Unit == 0 && chanmodel.Precedes(r, at) && !sm.Chans.Escapes(r.Chan) {
+					out = append(out, soleSignals(sm, r.Chan, fn)...)
+				}
+			}
+		}
+		cs := sm.Callers(at.Parent())
+		if len(cs) != 1 || cs[0].Goroutine {
+			break
+		}
+		at = cs[0].Instr
+	}
+	return out
+}
+
+// soleSignals returns fn's sends and closes on the channel id, or nil
+// if another function sends on it or closes it too.
+func soleSignals(sm *syncmodel.Model, id chanmodel.ChanID, fn *ssa.Function) []ssa.Instruction {
+	var out []ssa.Instruction
+	for _, r := range sm.Chans.OpsOn(id) {
+		if !r.Op.Direct() || r.Op.Kind != chanmodel.Send && r.Op.Kind != chanmodel.Close {
+			continue // the calls that lead to an operation repeat it
+		}
+		if r.F.Fn != fn || r.Op.Unit != 0 {
+			return nil
+		}
+		out = append(out, r.Op.Instr)
+	}
+	return out
 }
 
 // paramPartner returns, for r, the form at a call or go statement of

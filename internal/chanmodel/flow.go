@@ -307,6 +307,24 @@ func (m *Model) TerminatesAfter(in ssa.Instruction) bool {
 	return fs.terminatesFrom(rest, nil, edge{})
 }
 
+// Precedes reports whether the direct operation op has completed on
+// every path to in, an instruction of its function: in lies after op
+// itself, or in the body of op's select case.
+func Precedes(op *Op, in ssa.Instruction) bool {
+	if op.Instr == in || !op.Direct() {
+		return false
+	}
+	if !op.Select {
+		return flow.Dominates(op.Instr, in)
+	}
+	from, succ, ok := CaseEdge(op)
+	if !ok {
+		return false
+	}
+	body := from.Succs[succ]
+	return len(body.Preds) == 1 && in.Block() != nil && body.Dominates(in.Block())
+}
+
 // SelectCaseEdge returns the CFG edge (block and successor number)
 // that enters the body of case number state of the select sel.
 func SelectCaseEdge(sel *ssa.Select, state int) (*ssa.BasicBlock, int, bool) {

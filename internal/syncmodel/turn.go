@@ -85,7 +85,7 @@ func (m *Model) turnsAt(fn *ssa.Function, at ssa.Instruction) []Turn {
 	var out []Turn
 	for i := range cf.Ops {
 		req := &cf.Ops[i]
-		if req.Kind != chanmodel.Recv || !m.ownChanField(req) || !opPrecedes(req, at) {
+		if req.Kind != chanmodel.Recv || !m.ownChanField(req) || !chanmodel.Precedes(req, at) {
 			continue
 		}
 		for j := range cf.Ops {
@@ -125,12 +125,12 @@ func (m *Model) AfterAnswer(t Turn, in ssa.Instruction) bool {
 	}
 	for i := range cf.Ops {
 		rep := &cf.Ops[i]
-		if rep.Kind != chanmodel.Recv || rep.Chan != t.Reply || !m.ownChanField(rep) || !opPrecedes(rep, in) {
+		if rep.Kind != chanmodel.Recv || rep.Chan != t.Reply || !m.ownChanField(rep) || !chanmodel.Precedes(rep, in) {
 			continue
 		}
 		for j := range cf.Ops {
 			req := &cf.Ops[j]
-			if req.Kind != chanmodel.Send || req.Chan != t.Request || !m.ownChanField(req) || !opPrecedes(req, rep.Instr) {
+			if req.Kind != chanmodel.Send || req.Chan != t.Request || !m.ownChanField(req) || !chanmodel.Precedes(req, rep.Instr) {
 				continue
 			}
 			for _, mu := range heldThrough(lf, req.Instr, rep.Instr, in) {
@@ -205,24 +205,6 @@ func (m *Model) soleSender(id chanmodel.ChanID, fn *ssa.Function) bool {
 		}
 	}
 	return true
-}
-
-// opPrecedes reports whether the operation op has completed on every
-// path to in: in lies in the body of op's select case, or after op
-// itself.
-func opPrecedes(op *chanmodel.Op, in ssa.Instruction) bool {
-	if op.Instr == in {
-		return false
-	}
-	if !op.Select {
-		return flow.Dominates(op.Instr, in)
-	}
-	from, succ, ok := chanmodel.CaseEdge(op)
-	if !ok {
-		return false
-	}
-	body := from.Succs[succ]
-	return len(body.Preds) == 1 && in.Block() != nil && body.Dominates(in.Block())
 }
 
 // sendsBetween reports whether a send on the channel id may run after
