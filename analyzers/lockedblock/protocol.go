@@ -610,7 +610,9 @@ func signals(sm *syncmodel.Model, at ssa.Instruction, fn *ssa.Function) []ssa.In
 			for i := range cf.Ops {
 				r := &cf.Ops[i]
 				if r.Kind == chanmodel.Recv && r.Unit == 0 && chanmodel.Precedes(r, at) && !sm.Chans.Escapes(r.Chan) {
-					out = append(out, soleSignals(sm, r.Chan, fn)...)
+					if sig, ok := sm.SoleSignals(r.Chan, fn); ok {
+						out = append(out, sig...)
+					}
 				}
 			}
 		}
@@ -619,22 +621,6 @@ func signals(sm *syncmodel.Model, at ssa.Instruction, fn *ssa.Function) []ssa.In
 			break
 		}
 		at = cs[0].Instr
-	}
-	return out
-}
-
-// soleSignals returns fn's sends and closes on the channel id, or nil
-// if another function sends on it or closes it too.
-func soleSignals(sm *syncmodel.Model, id chanmodel.ChanID, fn *ssa.Function) []ssa.Instruction {
-	var out []ssa.Instruction
-	for _, r := range sm.Chans.OpsOn(id) {
-		if !r.Op.Direct() || r.Op.Kind != chanmodel.Send && r.Op.Kind != chanmodel.Close {
-			continue // the calls that lead to an operation repeat it
-		}
-		if r.F.Fn != fn || r.Op.Unit != 0 {
-			return nil
-		}
-		out = append(out, r.Op.Instr)
 	}
 	return out
 }

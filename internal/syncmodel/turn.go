@@ -92,7 +92,7 @@ func (m *Model) turnsAt(fn *ssa.Function, at ssa.Instruction) []Turn {
 			rep := &cf.Ops[j]
 			// A reply on the request's own channel (ping-pong) shares it
 			// with the requesters, whose sends AfterAnswer checks.
-			if rep.Kind != chanmodel.Send || !m.ownChanField(rep) || rep.Chan != req.Chan && !m.soleSender(rep.Chan, fn) {
+			if rep.Kind != chanmodel.Send || !m.ownChanField(rep) || rep.Chan != req.Chan && !m.soleSignaller(rep.Chan, fn) {
 				continue
 			}
 			if m.sendsBetween(cf, req, rep.Chan, at) {
@@ -194,17 +194,27 @@ func (m *Model) ownChanField(op *chanmodel.Op) bool {
 		op.Chan.Kind == chanmodel.KindField && m.ownField(op.Chan.Field)
 }
 
-// soleSender reports whether fn is the only function that sends on
-// the channel id.
-func (m *Model) soleSender(id chanmodel.ChanID, fn *ssa.Function) bool {
+func (m *Model) soleSignaller(id chanmodel.ChanID, fn *ssa.Function) bool {
+	_, ok := m.SoleSignals(id, fn)
+	return ok
+}
+
+// SoleSignals returns fn's own sends and closes on the channel id, and
+// false if another function of the package sends on it or closes it
+// too: fn alone can complete a receive from it (a worker's reply, a
+// stop request).
+func (m *Model) SoleSignals(id chanmodel.ChanID, fn *ssa.Function) ([]ssa.Instruction, bool) {
+	var out []ssa.Instruction
 	for _, r := range m.Chans.OpsOn(id) {
-		// Each send is written in some function: those that lead to
-		// it (a call, a go statement) repeat it.
-		if r.Op.Kind == chanmodel.Send && r.Op.Direct() && r.F.Fn != fn {
-			return false
+		if !r.Op.Direct() || r.Op.Kind != chanmodel.Send && r.Op.Kind != chanmodel.Close {
+			continue // the calls that lead to an operation repeat it
 		}
+		if r.F.Fn != fn || r.Op.Unit != 0 {
+			return nil, false
+		}
+		out = append(out, r.Op.Instr)
 	}
-	return true
+	return out, true
 }
 
 // sendsBetween reports whether a send on the channel id may run after
